@@ -1,0 +1,22 @@
+"""The ``tracker`` command. Each subcommand lives in its own module and imports
+what it needs when it runs, so ``tracker extract`` never loads the web stack."""
+from __future__ import annotations
+
+import click
+
+from tracker import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tracker")
+def main() -> None:
+    """承诺台账: extract, store, review and follow government pledges."""
+
+
+def _register() -> None:
+    from tracker.cli import extract
+
+    main.add_command(extract.extract)
+
+
+_register()

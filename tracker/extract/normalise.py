@@ -1,0 +1,120 @@
+"""From a decoded document to the text ``tracker`` stores, and its paragraphs.
+
+OCR'd newspaper pages cut sentences with blank lines in the middle of a word
+(``数字经济项\\n\\n目建设``). The normalised text joins such cuts, keeps real
+paragraph ends as one ``\\n``, strips the white space around lines and keeps
+everything else as it was: no character is changed, so the text can be stored
+once and every offset the extractor gives indexes into it.
+
+Paragraphs are classified: ``body`` (read for pledges), ``heading`` (read for
+context: section leads, interview titles) and what is set aside (``byline``,
+``ad``, ``caption``, ``furniture``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract import lexicons
+
+# Sentence-final marks; a line ending in one (possibly behind closing quotes) ends its paragraph.
+FINAL = "。！？!?…"
+CLOSERS = "”’」』）)》】\"'"
+# A line ending in one of these was cut mid-sentence.
+CONTINUING_END = "，,、；;：:（(“‘《【—-"
+# A line starting with one of these continues the line before.
+CONTINUING_START = "，,、；;：:。！？!?”’）)》】"
+_MARKER = re.compile(r"^(?:#|[-•·*▪■●◆]\s|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D|第[一二三四五六七八九十\d]+[章节部分条])")
+_PROSE_PUNCT = re.compile(r"[，,；;。]")
+_WEATHER = re.compile(r"\d\s*[~～-]\s*\d+\s*℃|\d+\s*℃")
+
+SET_ASIDE = frozenset({"byline", "ad", "caption", "furniture"})
+# Paragraphs at most this long and without a final mark read as headings or page furniture.
+SHORT = 50
+MIN_PROSE = 10
+_SPACED = re.compile(r"[\u4e00-\u9fff”」』）)]\s+\S")
+
+# Full-width ASCII to half-width, ideographic space to space: one character for one, so offsets hold.
+FOLD_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold(text: str) -> str:
+    """A working copy with full-width letters, digits and signs folded; same length as ``text``."""
+    return text.translate(FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: str  # body, heading, byline, ad, caption, furniture
+
+    @property
+    def set_aside(self) -> bool:
+        return self.kind in SET_ASIDE
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    blocks: tuple[Block, ...]
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start:block.end]
+
+
+def _ends_paragraph(line: str) -> bool:
+    tail = line.rstrip(CLOSERS)
+    return bool(tail) and tail[-1] in FINAL
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues the sentence that ``prev`` was cut from."""
+    if _ends_paragraph(prev) or _MARKER.match(nxt):
+        return False
+    if prev[-1] in CONTINUING_END or nxt[0] in CONTINUING_START:
+        return True
+    # A line of prose that stops without a mark was cut by the page. A headline
+    # ends where it stops: it has no commas inside, or its phrases stand apart
+    # with spaces, which Chinese prose does not use.
+    if len(prev) < MIN_PROSE or not _PROSE_PUNCT.search(prev) or _SPACED.search(prev):
+        return False
+    return len(nxt) >= 8 or _ends_paragraph(nxt)
+
+
+def _classify(par: str) -> str:
+    folded = fold(par)
+    if len(_WEATHER.findall(folded)) >= 2:
+        return "furniture"
+    final = _ends_paragraph(par)
+    if len(par) <= 80 or not final:
+        for cue, kind in _furniture_cues():
+            if cue in par:
+                return kind
+    if par.startswith("#") or (len(par) <= SHORT and not final):
+        return "heading"
+    return "body"
+
+
+def _furniture_cues() -> list[tuple[str, str]]:
+    return sorted(lexicons.mapping("furniture").items(), key=lambda kv: -len(kv[0]))
+
+
+def normalise(raw: str) -> Normalised:
+    """Join OCR cuts, keep paragraph ends, classify paragraphs. Never changes a character otherwise."""
+    paragraphs: list[list[str]] = []
+    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if paragraphs and _joins(paragraphs[-1][-1], line):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    pieces, blocks, pos = [], [], 0
+    for lines in paragraphs:
+        par = "".join(lines)
+        blocks.append(Block(pos, pos + len(par), _classify(par)))
+        pieces.append(par)
+        pos += len(par) + 1
+    return Normalised("\n".join(pieces), tuple(blocks))
