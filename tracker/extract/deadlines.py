@@ -1,8 +1,376 @@
-"""Deadline words and the last day they allow."""
+"""Deadline words and the last day they allow.
+
+``find_deadlines`` finds every deadline expression in a clause or sentence
+(年内, 今年6月底前, 2025年底前, 上半年, 一季度, 秋季开学, 三年行动, 3至5年,
+“十四五”期间 …) and ``resolve`` turns the words into the last day they allow,
+with the precision the words give (day, month, quarter, half, year, plan
+period). Relative words resolve against the publication date, never against
+today: without a publication date their date is ``None``.
+
+``find_document_date`` reads the publication date a document states of itself
+(a masthead ``2020年1月1日 星期三``, ``发布时间：2021-01-15``, a dateline
+``晨报淄博3月21日讯`` with a year stated beside it).
+
+Pure: no I/O beyond the ``deadline_seasons`` lexicon. Chinese numerals are
+converted by the small ``_cn_int`` below (years digit by digit, months, days and
+spans up to 万), so the runtime needs no cn2an.
+"""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.extract import lexicons
+from tracker.extract.model import Deadline, Precision
+from tracker.extract.normalise import fold
+
+__all__ = ["DeadlineMention", "find_deadlines", "find_document_date", "resolve"]
+
+
+@dataclass(frozen=True)
+class DeadlineMention:
+    start: int  # offsets of the deadline words in the text given; deadline.raw == text[start:end]
+    end: int
+    deadline: Deadline
+
+
+# ---------------------------------------------------------------- numerals
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_int(token: str) -> int | None:
+    """An Arabic or Chinese numeral token as an int (up to 万); None when it is not one.
+
+    Digit strings without a unit read digit by digit (二〇二五 → 2025), the way
+    years are written; 十二 → 12, 二十 → 20, 三十一 → 31, 一百二十 → 120.
+    """
+    if not token:
+        return None
+    if token.isascii():
+        return int(token) if token.isdigit() else None
+    if all(ch in _CN_DIGIT for ch in token):
+        value = 0
+        for ch in token:
+            value = value * 10 + _CN_DIGIT[ch]
+        return value
+    total, section, digit = 0, 0, None
+    for ch in token:
+        if ch in _CN_DIGIT:
+            if digit is not None and _CN_DIGIT[ch] != 0:
+                return None  # two digits in a row inside a numeral with units (三五十)
+            digit = _CN_DIGIT[ch] or None
+        elif ch in _CN_UNIT:
+            section += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _span_upper(token: str) -> int | None:
+    """The upper bound of a span numeral: 三 → 3, 十 → 10; 两三 → 3 and 三五 → 5 (colloquial ranges)."""
+    if len(token) == 2 and all(ch in _CN_DIGIT for ch in token):
+        lo, hi = _CN_DIGIT[token[0]], _CN_DIGIT[token[1]]
+        return hi if 0 < lo < hi else None
+    return _cn_int(token)
+
+
+# ---------------------------------------------------------------- patterns
+
+_NUM_CH = "〇○零一二两三四五六七八九十百千万"
+_NOT_AFTER_NUM = rf"(?<![\d.{_NUM_CH}])"
+_YEAR4 = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_BEFORE = r"(?:之前|以前|前)(?![\d一二三四五六七八九十两个几])"
+
+# Relative year words → offset from the publication year.
+_REL_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2,
+              "去年": -1, "上年": -1, "前年": -2}
+_PLAN_TAILS = "期间|末期|时期|初期|规划|计划|末"
+# A span (三年, 5年) preceded by one of these is the past, a recurrence or an ordinal, not a deadline.
+_PAST_BEFORE = ("过去", "近", "最近", "以往", "这", "那", "历经", "历时", "经过", "已经", "已", "了",
+                "前", "头", "每", "第", "连续", "去", "多", "今", "明", "当")
+
+
+@cache
+def _seasons() -> dict[str, tuple[str, str]]:
+    """Seasonal word → (MM-DD or "-", precision) from lexicon ``deadline_seasons``."""
+    out = {}
+    for row in lexicons.rows("deadline_seasons"):
+        if len(row) >= 2:
+            out[row[0]] = (row[1], row[2] if len(row) > 2 else "month")
+    return out
+
+
+def _tail(s: str) -> str:
+    """What may follow a year (or stand alone): a month or day, a half, a quarter, a season. ``s`` suffixes group names."""
+    season = "|".join(re.escape(w) for w in sorted(_seasons(), key=len, reverse=True)) or "(?!)"
+    return (
+        rf"(?:(?P<mon{s}>{_MONTH})[ ]?月份?(?:(?:{_DAY})[日号]?(?:至|到|-|~|—)(?P<dayto{s}>{_DAY})[ ]?[日号]"
+        rf"|(?P<day{s}>{_DAY})[ ]?[日号]|(?P<mend{s}>底|末))?"
+        rf"|(?P<half{s}>上半年|下半年)"
+        rf"|第?(?P<q{s}>[一二三四1-4])季度(?:末|底)?"
+        rf"|(?P<season{s}>{season}))"
+    )
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    anchor = (
+        rf"(?:{_NOT_AFTER_NUM}(?P<y>{_YEAR4})[ ]?年(?!代|级|龄|轻|纪)"
+        rf"|{_NOT_AFTER_NUM}(?P<yt>\d{{4}})这一?年"
+        rf"|(?<![年相])(?P<rel>{'|'.join(_REL_YEARS)})(?!轻|龄|纪|级|代|均|华))"
+    )
+    after_anchor = (
+        rf"(?:{_tail('_a')}"
+        r"|(?P<yhalf>年中)|(?P<yend>年底|年末|底|末)|(?P<within>以内|之内|内)|度|(?P<vision>远景目标))"
+    )
+    alone = (
+        rf"(?:(?<![\d{_NUM_CH}个几多每]){_tail('_b')}"
+        rf"|(?<![\d{_NUM_CH}个几多每近往历同去今明当本后前上次来])(?:(?P<bend>年底|年末)|(?P<bin>年内|全年)"
+        rf"|(?P<bhalf>年中)(?=前|以前|之前|[,，。;；、]|$|完成|实现|建成|基本|全面|力争|确保))"
+        r")"
+    )
+    plan = (
+        rf"(?:(?<![\d{_NUM_CH}第])[“\"]?十(?P<pn>[一二三四五六七八九])五(?![个万千百名岁人年次届元亿条项家位倍%])"
+        rf"[”\"]?(?:{_PLAN_TAILS})?"
+        rf"|第(?P<pn2>十[一二三四五六七八九]|1\d)个五年(?:规划|计划)?)"
+    )
+    span_num = rf"(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})"
+    span = (
+        rf"(?:(?P<fut>未来|今后|再用|再过)?{_NOT_AFTER_NUM}(?P<n1>{span_num})"
+        rf"(?:[ ]?(?:至|到|-|~|—|－|～)[ ]?(?P<n2>{span_num}))?个?年(?:以内|之内|内)?"
+        r"(?![级代龄前来后多半间度均薪期轻份头底末中初会报鉴货画夜味假关终里一]))"
+    )
+    date = rf"(?:{anchor}(?:{after_anchor}(?:{_BEFORE})?|{_BEFORE})?|{alone}(?:{_BEFORE})?)"
+    return re.compile(rf"(?P<plan>{plan})|(?P<date>{date})|(?P<span>{span})")
+
+
+# ---------------------------------------------------------------- resolution
+
+def _last_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+class _Skip(Exception):
+    """The words look like a deadline but are not one (2月30日, 13月, 过去五年)."""
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.group(f"{name}_a") or m.group(f"{name}_b")
+
+
+def _resolve_match(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt.date | None, Precision | None]:
+    if m.group("plan"):
+        n = _cn_int(m.group("pn")) + 10 if m.group("pn") else _cn_int(m.group("pn2"))
+        # Plan period n runs from 1956 + 5(n-1) to 1955 + 5n: 十三五 = 2016–2020, 十四五 = 2021–2025.
+        return dt.date(1955 + 5 * n, 12, 31), Precision.PLAN
+    if m.group("span"):
+        return _resolve_span(m, text, published)
+    return _resolve_date(m, published)
+
+
+def _resolve_span(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt.date | None, Precision | None]:
+    if not m.group("fut") and text[max(0, m.start() - 4):m.start()].endswith(_PAST_BEFORE):
+        raise _Skip
+    hi = _span_upper(m.group("n2") or m.group("n1"))
+    lo = _span_upper(m.group("n1"))
+    if not hi or not lo or hi > 20 or lo > hi:
+        raise _Skip
+    if published is None:
+        return None, Precision.YEAR
+    # The publication year counts as year 1: 2022 + 三年 → 2024-12-31.
+    return dt.date(published.year + hi - 1, 12, 31), Precision.YEAR
+
+
+def _resolve_date(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, Precision | None]:
+    year: int | None
+    if m.group("y") or m.group("yt"):
+        year = _cn_int(m.group("y") or m.group("yt"))
+        if year is None or not 1900 <= year <= 2100:
+            raise _Skip
+    elif m.group("rel"):
+        year = published.year + _REL_YEARS[m.group("rel")] if published else None
+    else:
+        year = published.year if published else None
+
+    month, day, quarter = _g(m, "mon"), _g(m, "dayto") or _g(m, "day"), _g(m, "q")  # 3月22-28日 → the 28th
+    half, season = _g(m, "half"), _g(m, "season")
+    if month:
+        mo = _cn_int(month)
+        if mo is None or not 1 <= mo <= 12:
+            raise _Skip
+        if day:
+            d = _cn_int(day)
+            if d is None or not 1 <= d <= 31:
+                raise _Skip
+            if year is None:
+                if not 1 <= d <= calendar.monthrange(2000, mo)[1]:  # a leap year allows 2月29日
+                    raise _Skip
+                return None, Precision.DAY
+            try:
+                return dt.date(year, mo, d), Precision.DAY
+            except ValueError:
+                raise _Skip from None
+        return (_last_of_month(year, mo) if year else None), Precision.MONTH
+    if quarter:
+        q = _cn_int(quarter)
+        return (_last_of_month(year, 3 * q) if year else None), Precision.QUARTER
+    if half:
+        return (dt.date(year, 6 if half == "上半年" else 12, 30 if half == "上半年" else 31) if year else None), Precision.HALF
+    if m.group("yhalf") or m.group("bhalf"):
+        return (dt.date(year, 6, 30) if year else None), Precision.HALF
+    if season:
+        mmdd, precision = _seasons()[season]
+        if mmdd == "-":
+            # Lunar festivals (春节, 中秋) move every year: the words stay, the date is not guessed.
+            return None, None
+        mo, d = (int(x) for x in mmdd.split("-"))
+        return (dt.date(year, mo, d) if year else None), Precision(precision)
+    if m.group("vision"):
+        return (dt.date(year, 12, 31) if year else None), Precision.PLAN
+    return (dt.date(year, 12, 31) if year else None), Precision.YEAR
+
+
+# ---------------------------------------------------------------- public API
+
+def find_deadlines(text: str, published: dt.date | None) -> list[DeadlineMention]:
+    """Every deadline expression in ``text``, in order, non-overlapping, longest first.
+
+    Full-width digits are folded on a working copy; ``raw`` is sliced from ``text``.
+    Words that look like a deadline but are not one (2月30日, 过去五年) are skipped.
+    """
+    work = fold(text)
+    out = []
+    for m in _pattern().finditer(work):
+        try:
+            date, precision = _resolve_match(m, work, published)
+        except _Skip:
+            continue
+        out.append(DeadlineMention(m.start(), m.end(), Deadline(text[m.start():m.end()], date, precision)))
+    return out
+
+
+_PREPOSITIONS = ("截止到", "截至到", "截止", "截至", "到", "至", "于", "在")
+
+
+def resolve(raw: str, published: dt.date | None) -> Deadline:
+    """The deadline words → the last day they allow, with precision; ``raw`` is kept as given.
+
+    ``到2025年`` and ``2025年`` give the same day. Words that name no deadline give
+    ``Deadline(raw)`` with no date.
+    """
+    mentions = find_deadlines(raw, published)
+    if not mentions:
+        return Deadline(raw=raw)
+    best = max(mentions, key=lambda mm: mm.end - mm.start)
+    return Deadline(raw, best.deadline.date, best.deadline.precision)
+
+
+# ---------------------------------------------------------------- the document's own date
+
+_WEEKDAYS = "一二三四五六日天"
+_FULL_DATE = re.compile(
+    rf"{_NOT_AFTER_NUM}(?P<y>{_YEAR4})[ ]?年[ ]?(?P<m>{_MONTH})[ ]?月[ ]?(?P<d>{_DAY})[ ]?日"
+    rf"|(?<![\d.])(?P<iy>\d{{4}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.])"
+)
+_WEEKDAY_AFTER = re.compile(rf"[ ,，]{{0,3}}(?:星期|周|礼拜)(?P<w>[{_WEEKDAYS}])")
+_CUE_BEFORE = re.compile(r"(?:发布|发表|刊发|出版|日期|时间|更新)[于在]?[ ]*[:：]?[ ]*$")
+# What follows an event's date in a story: 2019年9月5日,中共淄博市委… / 2019年9月17日，在…
+_EVENT_AFTER = re.compile(r"[ ]*(?:[,，、]|[上下中晚早]午|晚上|凌晨|至|到|-|—|起|以来|举行|召开|在|前|后)")
+_DATELINE = re.compile(rf"(?P<m>{_MONTH})月(?P<d>{_DAY})日(?:讯|电)")
+_NEAR_YEAR = re.compile(rf"{_NOT_AFTER_NUM}(?P<y>\d{{4}})[ ]?年(?!代)")
+_FIRST_LINES = 6
+_NEAR = 40
+
+
+def _date_of(m: re.Match[str]) -> dt.date | None:
+    if m.group("iy"):
+        parts = (m.group("iy"), m.group("im"), m.group("id"))
+    else:
+        parts = (m.group("y"), m.group("m"), m.group("d"))
+    y, mo, d = (_cn_int(p) for p in parts)
+    if y is None or mo is None or d is None or not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
 
 
 def find_document_date(text: str) -> dt.date | None:
+    """The publication date the document states of itself, or None when unsure.
+
+    In order of trust: a full date with its weekday (a masthead ``2020年1月1日
+    星期三``; the weekday must agree); a full date behind a cue (``发布时间：``);
+    a full date standing on its own line, or leading one of the first lines
+    without going on as a story (``2019年9月5日,中共淄博市委…`` is an event); a
+    dateline ``3月21日讯`` when a year is stated within a few characters.
+    """
+    work = fold(text)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(work) if ch == "\n"]
+    first_lines_end = line_starts[_FIRST_LINES] if len(line_starts) > _FIRST_LINES else len(work)
+    best: tuple[int, int, dt.date] | None = None  # (-score, position, date)
+
+    def offer(score: int, pos: int, date: dt.date) -> None:
+        nonlocal best
+        if best is None or (-score, pos) < best[:2]:
+            best = (-score, pos, date)
+
+    for m in _FULL_DATE.finditer(work):
+        date = _date_of(m)
+        if date is None:
+            continue
+        after = work[m.end():m.end() + 12]
+        line_start = work.rfind("\n", 0, m.start()) + 1
+        line_end = work.find("\n", m.end())
+        line_end = len(work) if line_end < 0 else line_end
+        before = work[line_start:m.start()]
+        wd = _WEEKDAY_AFTER.match(after)
+        if wd:
+            if _WEEKDAYS.index(wd.group("w")) % 7 == date.weekday() or (wd.group("w") in "日天" and date.weekday() == 6):
+                offer(4, m.start(), date)
+            else:
+                offer(1, m.start(), date)  # a weekday that disagrees: an OCR slip or a misprint
+            continue
+        if _CUE_BEFORE.search(before[-12:]):
+            offer(3, m.start(), date)
+            continue
+        if _EVENT_AFTER.match(after):
+            continue
+        rest = work[m.end():line_end].strip()
+        if not rest or len(rest) <= 8 and not re.search(r"[，,。；;]", rest):
+            # The date stands on its own line (behind a page number or the paper's name).
+            if len(before.strip()) <= 12:
+                offer(2, m.start(), date)
+            continue
+        if m.start() < first_lines_end and not before.strip() and m.group("iy"):
+            offer(2, m.start(), date)
+    if best is not None:
+        return best[2]
+
+    for m in _DATELINE.finditer(work):
+        mo, d = _cn_int(m.group("m")), _cn_int(m.group("d"))
+        window_start = max(0, m.start() - _NEAR)
+        years = [y for y in _NEAR_YEAR.finditer(work, window_start, m.end() + _NEAR)]
+        if not years or mo is None or d is None:
+            continue
+        nearest = min(years, key=lambda y: abs(y.start() - m.start()))
+        year = int(nearest.group("y"))
+        if not 1900 <= year <= 2100:
+            continue
+        try:
+            return dt.date(year, mo, d)
+        except ValueError:
+            continue
     return None
