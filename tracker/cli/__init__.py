@@ -14,9 +14,10 @@ def main() -> None:
 
 
 def _register() -> None:
-    from tracker.cli import extract
+    from tracker.cli import db, extract
 
     main.add_command(extract.extract)
+    main.add_command(db.db)
 
 
 _register()

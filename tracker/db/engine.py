@@ -1,0 +1,77 @@
+"""Where the database is and how to connect to it.
+
+The URL is ``DATABASE_URL`` when set (any SQLAlchemy URL: ``sqlite:///path``,
+``postgresql+psycopg://user@host/db``), else an SQLite file in the Flask-style
+instance folder: ``instance/tracker.sqlite3`` under the current directory.
+SQLite connections get foreign keys on, WAL, a busy timeout and real
+transactions (``BEGIN`` is emitted by SQLAlchemy, so DDL and SAVEPOINTs are
+transactional too).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "DATABASE_URL"
+DEFAULT_FILE = "tracker.sqlite3"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def default_url(instance_path: str | os.PathLike | None = None) -> str:
+    folder = Path(instance_path) if instance_path is not None else Path.cwd() / "instance"
+    return f"sqlite:///{(folder / DEFAULT_FILE).resolve()}"
+
+
+def database_url(url: str | None = None, instance_path: str | os.PathLike | None = None) -> str:
+    """The URL to use: the one given, else ``$DATABASE_URL``, else the instance folder's SQLite file."""
+    return url or os.environ.get(ENV_VAR) or default_url(instance_path)
+
+
+def _sqlite_file(url: sa.URL) -> Path | None:
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
+def _on_sqlite_connect(dbapi_connection, connection_record) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _on_sqlite_begin)
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _on_sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None, **kwargs) -> Engine:
+    """An engine for ``url`` (see ``database_url``); creates the SQLite file's folder if needed."""
+    parsed = make_url(database_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        path = _sqlite_file(parsed)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return sa.create_engine(parsed, **kwargs)
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def redacted(url: str | sa.URL) -> str:
+    """The URL for messages: the password hidden."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,184 @@
+"""The closed vocabularies of the database, each a ``StrEnum`` with lowercase values
+and one Chinese label per member in a single mapping (``LABELS``).
+
+This module imports nothing heavy: forms, templates and exports read the labels
+without loading SQLAlchemy.
+"""
+from __future__ import annotations
+
+import enum
+import sys
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover - Python 3.10
+    class StrEnum(str, enum.Enum):
+        def __str__(self) -> str:
+            return str(self.value)
+
+
+class Labelled(StrEnum):
+    """A StrEnum whose members carry their Chinese label (``Status.DONE.label == "已完成"``)."""
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
+    @classmethod
+    def from_label(cls, label: str):
+        for member in cls:
+            if LABELS[member] == label:
+                return member
+        raise ValueError(f"{label!r} is not a {cls.__name__} label")
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """(value, label) pairs in declaration order, e.g. for a WTForms SelectField."""
+        return [(m.value, LABELS[m]) for m in cls]
+
+
+class DistrictLevel(Labelled):
+    PROVINCE = "province"
+    CITY = "city"
+    DISTRICT = "district"
+    COUNTY = "county"
+    TOWN = "town"
+    ZONE = "zone"  # 开发区 / 高新区: a functional zone run like a district
+
+
+class UserRole(Labelled):
+    READER = "reader"
+    EDITOR = "editor"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class ReviewState(Labelled):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class Status(Labelled):
+    UNASSESSED = "unassessed"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    PARTLY_DONE = "partly_done"
+    MISSED = "missed"
+    STALLED = "stalled"
+    UNASSESSABLE = "unassessable"
+
+
+class Precision(Labelled):
+    """How exactly a deadline is known (the values the extractor emits)."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    PLAN = "plan"
+
+
+class QuantityRole(Labelled):
+    COUNT = "count"
+    AMOUNT = "amount"
+    LENGTH = "length"
+    AREA = "area"
+    RATIO = "ratio"
+    DURATION = "duration"
+    OTHER = "other"
+
+
+class MissReason(Labelled):
+    FUNDING = "funding"
+    APPROVAL = "approval"
+    POLICY = "policy"
+    OBJECTIVE = "objective"
+    OTHER = "other"
+
+
+class StatusEventKind(Labelled):
+    """How a status event counts: in force at once, a proposal awaiting a second
+    reviewer (未完成 needs two), the second reviewer's confirmation of a proposal,
+    or the withdrawal of a proposal."""
+
+    EFFECTIVE = "effective"
+    PROPOSED = "proposed"
+    CONFIRMATION = "confirmation"
+    WITHDRAWAL = "withdrawal"
+
+
+class DocumentFormat(Labelled):
+    TEXT = "text"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+class DateSource(Labelled):
+    """Where a document's publication date came from."""
+
+    GIVEN = "given"  # --published on the command line
+    MANIFEST = "manifest"  # manifest.csv beside the batch
+    STATED = "stated"  # found in the text by the extractor
+
+
+class PledgeOrigin(Labelled):
+    MACHINE = "machine"  # created from a candidate at ingest
+    MANUAL = "manual"  # added by an editor from a selection
+
+
+LABELS: dict[Labelled, str] = {
+    DistrictLevel.PROVINCE: "省",
+    DistrictLevel.CITY: "市",
+    DistrictLevel.DISTRICT: "区",
+    DistrictLevel.COUNTY: "县",
+    DistrictLevel.TOWN: "镇",
+    DistrictLevel.ZONE: "功能区",
+    UserRole.READER: "读者",
+    UserRole.EDITOR: "编辑",
+    UserRole.REVIEWER: "评议员",
+    UserRole.ADMIN: "管理员",
+    ReviewState.PENDING: "待核实",
+    ReviewState.CONFIRMED: "已确认",
+    ReviewState.REJECTED: "已驳回",
+    Status.UNASSESSED: "未评估",
+    Status.IN_PROGRESS: "推进中",
+    Status.DONE: "已完成",
+    Status.PARTLY_DONE: "部分完成",
+    Status.MISSED: "未完成",
+    Status.STALLED: "停滞",
+    Status.UNASSESSABLE: "无法评估",
+    Precision.DAY: "日",
+    Precision.MONTH: "月",
+    Precision.QUARTER: "季度",
+    Precision.HALF: "半年",
+    Precision.YEAR: "年",
+    Precision.PLAN: "规划期",
+    QuantityRole.COUNT: "数量",
+    QuantityRole.AMOUNT: "金额",
+    QuantityRole.LENGTH: "长度",
+    QuantityRole.AREA: "面积",
+    QuantityRole.RATIO: "比例",
+    QuantityRole.DURATION: "时长",
+    QuantityRole.OTHER: "其他",
+    MissReason.FUNDING: "资金",
+    MissReason.APPROVAL: "审批/要素保障",
+    MissReason.POLICY: "政策调整",
+    MissReason.OBJECTIVE: "客观原因",
+    MissReason.OTHER: "其他",
+    StatusEventKind.EFFECTIVE: "生效",
+    StatusEventKind.PROPOSED: "待复核",
+    StatusEventKind.CONFIRMATION: "复核确认",
+    StatusEventKind.WITHDRAWAL: "撤回",
+    DocumentFormat.TEXT: "文本",
+    DocumentFormat.HTML: "网页",
+    DocumentFormat.DOCX: "Word 文档",
+    DocumentFormat.PDF: "PDF",
+    DateSource.GIVEN: "命令行指定",
+    DateSource.MANIFEST: "清单",
+    DateSource.STATED: "正文所载",
+    PledgeOrigin.MACHINE: "自动抽取",
+    PledgeOrigin.MANUAL: "人工添加",
+}

@@ -1,0 +1,454 @@
+"""The tables of 承诺台账, as SQLAlchemy 2 typed declarative models.
+
+Machine output and human decisions live apart:
+
+* ``document`` holds each ingested text once (normalised, never rewritten);
+* ``candidate`` rows are what one extractor version read in a document:
+  immutable, never updated, one set per (document, extractor_version);
+* ``pledge`` rows are the records people work on. Ingest creates a *pending*
+  pledge per candidate (``origin = machine``, pointing back through
+  ``candidate_id``); re-extraction may refresh a pledge only while it is pending
+  and untouched (``is_machine_owned``); once an editor confirms, corrects or
+  rejects it, or a reviewer rates it, no machine writes to it again;
+* ``status_event`` and ``audit_event`` are append-only histories.
+
+Enums are stored as VARCHAR with a named CHECK constraint on both databases;
+spans carry CHECK (0 <= start < end). Constraint names follow ``NAMING``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from tracker.db.enums import (
+    DateSource,
+    DistrictLevel,
+    DocumentFormat,
+    MissReason,
+    PledgeOrigin,
+    Precision,
+    QuantityRole,
+    ReviewState,
+    Status,
+    StatusEventKind,
+    UserRole,
+)
+from tracker.db.types import ExactDecimal, UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JSONType = sa.JSON().with_variant(JSONB(), "postgresql")
+
+
+def enum_column(enum_cls, name: str) -> sa.Enum:
+    """VARCHAR + a CHECK constraint named ``ck_<table>_<name>`` listing the enum's values."""
+    return sa.Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(m.value) for m in enum_cls) + 4,
+        values_callable=lambda cls: [m.value for m in cls],
+        validate_strings=True,
+    )
+
+
+def span_check(prefix: str = "") -> sa.CheckConstraint:
+    start, end = f"{prefix}start", f"{prefix}end"
+    return sa.CheckConstraint(f'0 <= "{start}" AND "{start}" < "{end}"', name=f"{prefix}span")
+
+
+def optional_span_check(prefix: str) -> sa.CheckConstraint:
+    start, end = f"{prefix}start", f"{prefix}end"
+    return sa.CheckConstraint(
+        f'("{start}" IS NULL AND "{end}" IS NULL) OR (0 <= "{start}" AND "{start}" < "{end}")',
+        name=f"{prefix}span",
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        dt.datetime: UTCDateTime(),
+        Decimal: ExactDecimal(),
+        dict[str, Any]: JSONType,
+        list[Any]: JSONType,
+    }
+
+
+class TimestampMixin:
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# --- people and places -------------------------------------------------------------------
+
+
+class User(TimestampMixin, Base):
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[UserRole] = mapped_column(enum_column(UserRole, "role"), default=UserRole.READER)
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+    def __repr__(self) -> str:
+        return f"<User {self.name} {self.role.value}>"
+
+
+class District(TimestampMixin, Base):
+    """A province, city, district, county, town or functional zone; ``name`` is the full name (张店区)."""
+
+    __tablename__ = "district"
+    __table_args__ = (sa.UniqueConstraint("parent_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(50), index=True)
+    level: Mapped[DistrictLevel] = mapped_column(enum_column(DistrictLevel, "level"))
+    parent_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("district.id"), index=True)
+    code: Mapped[Optional[str]] = mapped_column(sa.String(12), unique=True)  # 行政区划代码
+
+    parent: Mapped[Optional["District"]] = relationship(remote_side=[id])
+    aliases: Mapped[list["DistrictAlias"]] = relationship(
+        back_populates="district", cascade="all, delete-orphan", order_by="DistrictAlias.alias"
+    )
+
+    def __repr__(self) -> str:
+        return f"<District {self.name}>"
+
+
+class DistrictAlias(Base):
+    """Another name that means the same district (张店 → 张店区). Unique across all districts."""
+
+    __tablename__ = "district_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(sa.ForeignKey("district.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(sa.String(50), unique=True)
+
+    district: Mapped[District] = relationship(back_populates="aliases")
+
+
+class Official(TimestampMixin, Base):
+    """One person, one row, whatever titles they held over the years (see ``official_title``)."""
+
+    __tablename__ = "official"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(50), index=True)
+    district_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("district.id"), index=True)
+
+    district: Mapped[Optional[District]] = relationship()
+    titles: Mapped[list["OfficialTitle"]] = relationship(
+        back_populates="official", cascade="all, delete-orphan", order_by="OfficialTitle.id"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Official {self.name}>"
+
+
+class OfficialTitle(Base):
+    __tablename__ = "official_title"
+    __table_args__ = (sa.UniqueConstraint("official_id", "title"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    official_id: Mapped[int] = mapped_column(sa.ForeignKey("official.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(sa.String(200))
+    first_seen_on: Mapped[Optional[dt.date]]  # publication date of the first document that printed it
+
+    official: Mapped[Official] = relationship(back_populates="titles")
+
+
+# --- documents and machine output --------------------------------------------------------
+
+
+class Document(Base):
+    """One ingested article. ``text`` is the normalised text; every offset indexes into it."""
+
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(500))
+    source: Mapped[Optional[str]] = mapped_column(sa.String(2000))  # URL where known
+    file_name: Mapped[str] = mapped_column(sa.String(500))
+    format: Mapped[DocumentFormat] = mapped_column(enum_column(DocumentFormat, "format"))
+    published_on: Mapped[Optional[dt.date]] = mapped_column(index=True)
+    published_source: Mapped[Optional[DateSource]] = mapped_column(enum_column(DateSource, "published_source"))
+    text: Mapped[str] = mapped_column(sa.Text)
+    sha256: Mapped[str] = mapped_column(sa.String(64), unique=True)  # of ``text`` (UTF-8)
+    raw_sha256: Mapped[str] = mapped_column(sa.String(64), index=True)  # of the decoded text before normalising
+    encoding: Mapped[str] = mapped_column(sa.String(40))
+    extractor_version: Mapped[str] = mapped_column(sa.String(40))  # of the latest extraction run
+    ingested_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+    candidates: Mapped[list["Candidate"]] = relationship(back_populates="document", order_by="Candidate.id")
+    pledges: Mapped[list["Pledge"]] = relationship(
+        back_populates="document", foreign_keys="Pledge.document_id", order_by="Pledge.start"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Document {self.id} {self.file_name}>"
+
+
+class Candidate(Base):
+    """What one extractor version read in one document: immutable machine output."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (
+        sa.UniqueConstraint("document_id", "extractor_version", "ordinal"),
+        span_check(),
+        sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("document.id"))
+    extractor_version: Mapped[str] = mapped_column(sa.String(40))
+    ordinal: Mapped[int]  # position in the run's output
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(sa.Text)
+    district_name: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    official_name: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    official_title: Mapped[Optional[str]] = mapped_column(sa.String(200))
+    action: Mapped[Optional[str]] = mapped_column(sa.String(100))
+    object: Mapped[Optional[str]] = mapped_column(sa.String(200))
+    qualifier: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    deadline_raw: Mapped[Optional[str]] = mapped_column(sa.String(100))
+    due_on: Mapped[Optional[dt.date]]
+    deadline_precision: Mapped[Optional[Precision]] = mapped_column(enum_column(Precision, "deadline_precision"))
+    deadline_inherited: Mapped[bool] = mapped_column(default=False)
+    # [{"value": "417", "value_max": null, "unit": "亿元", "raw": "417亿元", "role": "amount", "start": 12, "end": 18}]
+    quantities: Mapped[list[Any]] = mapped_column(default=list)
+    confidence: Mapped[float]
+    cues: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="candidates")
+
+    def __repr__(self) -> str:
+        return f"<Candidate {self.id} v{self.extractor_version} {self.quote[:20]!r}>"
+
+
+# --- human records -----------------------------------------------------------------------
+
+
+class Pledge(Base):
+    """A pledge people work on: reviewed by editors, rated by reviewers.
+
+    ``version_id`` is the optimistic lock: a form carries it back and a stale
+    write raises ``StaleDataError``. ``is_machine_owned`` tells whether the
+    extractor may still refresh it.
+    """
+
+    __tablename__ = "pledge"
+    __table_args__ = (
+        span_check(),
+        sa.CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence"),
+        sa.CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_self"),
+        sa.Index("ix_pledge_document_id_start", "document_id", "start"),
+        sa.Index("ix_pledge_review_state_confidence", "review_state", "confidence"),
+        sa.Index("ix_pledge_status_due_on", "status", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("document.id"))
+    candidate_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("candidate.id"), unique=True)
+    origin: Mapped[PledgeOrigin] = mapped_column(enum_column(PledgeOrigin, "origin"), default=PledgeOrigin.MACHINE)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(sa.Text)
+    district_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("district.id"), index=True)
+    official_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("official.id"), index=True)
+    responsible_unit: Mapped[Optional[str]] = mapped_column(sa.String(200), index=True)  # 牵头单位
+    action: Mapped[Optional[str]] = mapped_column(sa.String(100))
+    object: Mapped[Optional[str]] = mapped_column(sa.String(200))
+    qualifier: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    deadline_raw: Mapped[Optional[str]] = mapped_column(sa.String(100))
+    due_on: Mapped[Optional[dt.date]] = mapped_column(index=True)
+    deadline_precision: Mapped[Optional[Precision]] = mapped_column(enum_column(Precision, "deadline_precision"))
+    deadline_inherited: Mapped[bool] = mapped_column(default=False)
+    confidence: Mapped[Optional[float]]  # the candidate's; NULL for a pledge an editor added
+
+    review_state: Mapped[ReviewState] = mapped_column(
+        enum_column(ReviewState, "review_state"), default=ReviewState.PENDING, index=True
+    )
+    is_corrected: Mapped[bool] = mapped_column(default=False)  # confirmed with corrections
+    reject_reason: Mapped[Optional[str]] = mapped_column(sa.Text)
+    reviewed_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"))
+    reviewed_at: Mapped[Optional[dt.datetime]]
+
+    # The status in force (a proposed 未完成 does not count until confirmed; see status_event).
+    status: Mapped[Status] = mapped_column(enum_column(Status, "status"), default=Status.UNASSESSED, index=True)
+    status_on: Mapped[Optional[dt.date]]  # the as-of date of the status in force
+    miss_reason: Mapped[Optional[MissReason]] = mapped_column(enum_column(MissReason, "miss_reason"))
+    miss_note: Mapped[Optional[str]] = mapped_column(sa.Text)
+
+    merged_into_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("pledge.id"), index=True)
+    claimed_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"))
+    claim_expires_at: Mapped[Optional[dt.datetime]]
+
+    version_id: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="pledges", foreign_keys=[document_id])
+    candidate: Mapped[Optional[Candidate]] = relationship()
+    district: Mapped[Optional[District]] = relationship()
+    official: Mapped[Optional[Official]] = relationship()
+    quantities: Mapped[list["Quantity"]] = relationship(
+        back_populates="pledge", cascade="all, delete-orphan", order_by="Quantity.position"
+    )
+    sources: Mapped[list["PledgeSource"]] = relationship(
+        back_populates="pledge", cascade="all, delete-orphan", foreign_keys="PledgeSource.pledge_id",
+        order_by="PledgeSource.id",
+    )
+    status_events: Mapped[list["StatusEvent"]] = relationship(
+        back_populates="pledge", foreign_keys="StatusEvent.pledge_id", order_by="StatusEvent.id"
+    )
+    merged_into: Mapped[Optional["Pledge"]] = relationship(remote_side=[id], foreign_keys=[merged_into_id])
+    reviewed_by: Mapped[Optional[User]] = relationship(foreign_keys=[reviewed_by_id])
+    claimed_by: Mapped[Optional[User]] = relationship(foreign_keys=[claimed_by_id])
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    @property
+    def is_machine_owned(self) -> bool:
+        """True while no person has decided anything about this pledge."""
+        return (
+            self.origin is PledgeOrigin.MACHINE
+            and self.review_state is ReviewState.PENDING
+            and self.status is Status.UNASSESSED
+            and not self.is_corrected
+            and self.merged_into_id is None
+            and self.reviewed_by_id is None
+        )
+
+    def __repr__(self) -> str:
+        return f"<Pledge {self.id} {self.review_state.value} {self.quote[:20]!r}>"
+
+
+class Quantity(Base):
+    """One number of a pledge, exact (``Decimal``), in the written unit; ``achieved_value`` is the reviewer's."""
+
+    __tablename__ = "quantity"
+    __table_args__ = (sa.UniqueConstraint("pledge_id", "position"), optional_span_check(""))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)  # 0 is the primary quantity
+    value: Mapped[Decimal]
+    value_max: Mapped[Optional[Decimal]]  # upper bound of a range (3至5年)
+    unit: Mapped[str] = mapped_column(sa.String(20))
+    raw: Mapped[str] = mapped_column(sa.String(50))
+    role: Mapped[QuantityRole] = mapped_column(enum_column(QuantityRole, "role"), default=QuantityRole.OTHER)
+    start: Mapped[Optional[int]]  # offsets of ``raw`` in the document text, where known
+    end: Mapped[Optional[int]]
+    achieved_value: Mapped[Optional[Decimal]]
+    achieved_on: Mapped[Optional[dt.date]]
+
+    pledge: Mapped[Pledge] = relationship(back_populates="quantities")
+
+
+class PledgeSource(Base):
+    """A further document reporting the same pledge (after a merge of duplicates)."""
+
+    __tablename__ = "pledge_source"
+    __table_args__ = (sa.UniqueConstraint("pledge_id", "document_id", "start", "end"), span_check())
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("document.id"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(sa.Text)
+    merged_pledge_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("pledge.id"))  # the duplicate merged in
+    added_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"))
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    pledge: Mapped[Pledge] = relationship(back_populates="sources", foreign_keys=[pledge_id])
+    document: Mapped[Document] = relationship()
+
+
+class StatusEvent(Base):
+    """One dated entry on a pledge's status timeline. Append-only: never updated or deleted.
+
+    ``kind`` says how it counts: ``effective`` at once; ``proposed`` (a 未完成 verdict
+    awaiting a second reviewer); ``confirmation`` / ``withdrawal`` of the proposal
+    named by ``responds_to_id``. ``as_of_on`` is the day the status describes;
+    ``created_at`` is when it was recorded (``--as-of`` rebuilds read both).
+    """
+
+    __tablename__ = "status_event"
+    __table_args__ = (
+        sa.Index("ix_status_event_pledge_id_as_of_on", "pledge_id", "as_of_on"),
+        optional_span_check("evidence_"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id"))
+    kind: Mapped[StatusEventKind] = mapped_column(
+        enum_column(StatusEventKind, "kind"), default=StatusEventKind.EFFECTIVE
+    )
+    old_status: Mapped[Optional[Status]] = mapped_column(enum_column(Status, "old_status"))
+    new_status: Mapped[Status] = mapped_column(enum_column(Status, "new_status"))
+    as_of_on: Mapped[dt.date]
+    note: Mapped[Optional[str]] = mapped_column(sa.Text)
+    evidence_url: Mapped[Optional[str]] = mapped_column(sa.String(2000))
+    evidence_quote: Mapped[Optional[str]] = mapped_column(sa.Text)
+    evidence_document_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("document.id"))
+    evidence_start: Mapped[Optional[int]]
+    evidence_end: Mapped[Optional[int]]
+    miss_reason: Mapped[Optional[MissReason]] = mapped_column(enum_column(MissReason, "miss_reason"))
+    quantity_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("quantity.id", ondelete="SET NULL"))
+    achieved_value: Mapped[Optional[Decimal]]
+    responds_to_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("status_event.id"))
+    user_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+    pledge: Mapped[Pledge] = relationship(back_populates="status_events", foreign_keys=[pledge_id])
+    user: Mapped[Optional[User]] = relationship()
+    evidence_document: Mapped[Optional[Document]] = relationship()
+    responds_to: Mapped[Optional["StatusEvent"]] = relationship(remote_side=[id])
+
+
+class AuditEvent(Base):
+    """Append-only record of every change a person or a machine made: who, when, what, old → new.
+
+    ``entity``/``entity_id`` name the row changed (no foreign key, so the history
+    outlives a machine-owned pledge that re-extraction retracts). ``user_id`` is
+    NULL for machine changes; ``actor`` then says which (``extractor 1``).
+    """
+
+    __tablename__ = "audit_event"
+    __table_args__ = (sa.Index("ix_audit_event_entity_entity_id", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    actor: Mapped[str] = mapped_column(sa.String(100))
+    entity: Mapped[str] = mapped_column(sa.String(40))
+    entity_id: Mapped[int]
+    action: Mapped[str] = mapped_column(sa.String(40))
+    old: Mapped[Optional[dict[str, Any]]]
+    new: Mapped[Optional[dict[str, Any]]]
+    note: Mapped[Optional[str]] = mapped_column(sa.Text)
+
+    user: Mapped[Optional[User]] = relationship()
+
+
+#: Tables in an order that respects foreign keys (parents first); export/import use it.
+TABLES_IN_ORDER = [m.__table__ for m in (
+    User, District, DistrictAlias, Official, OfficialTitle, Document, Candidate, Pledge, Quantity,
+    PledgeSource, StatusEvent, AuditEvent,
+)]
