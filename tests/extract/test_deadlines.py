@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, _cn_int, find_deadlines, find_document_date, resolve
 from tracker.extract.model import Deadline, Precision
 
@@ -124,6 +125,14 @@ def test_not_a_deadline(text):
 
 def test_impossible_date_is_skipped_not_raised():
     assert find_deadlines("2021年2月29日前报名，6月31日截止", PUB) == []
+
+
+@pytest.mark.parametrize("row", lexicons.rows("deadline_seasons"), ids=lambda r: r[0])
+def test_every_season_word_in_the_lexicon_is_found(row):
+    m = only(f"确保{row[0]}完成")
+    assert m.deadline.raw == row[0]
+    expected = None if row[1] == "-" else dt.date.fromisoformat(f"{PUB.year}-{row[1]}")
+    assert m.deadline.date == expected
 
 
 def test_lunar_festival_is_kept_without_a_date():

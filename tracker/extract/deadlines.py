@@ -153,7 +153,11 @@ def _pattern() -> re.Pattern[str]:
         r"(?![级代龄前来后多半间度均薪期轻份头底末中初会报鉴货画夜味假关终里一]))"
     )
     date = rf"(?:{anchor}(?:{after_anchor}(?:{_BEFORE})?|{_BEFORE})?|{alone}(?:{_BEFORE})?)"
-    return re.compile(rf"(?P<plan>{plan})|(?P<date>{date})|(?P<span>{span})")
+    # Every match starts with one of these: the lookahead lets the engine skip other text
+    # ten times faster than trying each alternative at every position.
+    first = set("〇○零一二两三四五六七八九十" "今本当明次来后去上下前" "年全“\"第未再") | {w[0] for w in _seasons()}
+    first_class = "".join(sorted(re.escape(ch) for ch in first))
+    return re.compile(rf"(?=[\d{first_class}])(?:(?P<plan>{plan})|(?P<date>{date})|(?P<span>{span}))")
 
 
 # ---------------------------------------------------------------- resolution
@@ -244,13 +248,21 @@ def _resolve_date(m: re.Match[str], published: dt.date | None) -> tuple[dt.date 
 
 # ---------------------------------------------------------------- public API
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _fold(text: str) -> str:
+    """``fold`` (length-preserving), skipped when there is nothing to fold: most text has no full-width signs."""
+    return fold(text) if _WIDE.search(text) else text
+
+
 def find_deadlines(text: str, published: dt.date | None) -> list[DeadlineMention]:
     """Every deadline expression in ``text``, in order, non-overlapping, longest first.
 
     Full-width digits are folded on a working copy; ``raw`` is sliced from ``text``.
     Words that look like a deadline but are not one (2月30日, 过去五年) are skipped.
     """
-    work = fold(text)
+    work = _fold(text)
     out = []
     for m in _pattern().finditer(work):
         try:
@@ -317,9 +329,13 @@ def find_document_date(text: str) -> dt.date | None:
     without going on as a story (``2019年9月5日,中共淄博市委…`` is an event); a
     dateline ``3月21日讯`` when a year is stated within a few characters.
     """
-    work = fold(text)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(work) if ch == "\n"]
-    first_lines_end = line_starts[_FIRST_LINES] if len(line_starts) > _FIRST_LINES else len(work)
+    work = _fold(text)
+    first_lines_end = -1
+    for _ in range(_FIRST_LINES):
+        first_lines_end = work.find("\n", first_lines_end + 1)
+        if first_lines_end < 0:
+            first_lines_end = len(work)
+            break
     best: tuple[int, int, dt.date] | None = None  # (-score, position, date)
 
     def offer(score: int, pos: int, date: dt.date) -> None:
