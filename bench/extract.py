@@ -1,0 +1,254 @@
+"""How fast is the extractor, compared with jieba on the same text, and does its memory stay flat?
+
+    .venv/bin/python bench/extract.py            # a 10 MB corpus
+    .venv/bin/python bench/extract.py --mb 20
+    .venv/bin/python bench/extract.py --quick    # a 1 MB corpus, for a smoke test
+
+The corpus is made of the real paragraphs in ``seeds/``, varied deterministically
+(``--seed``): paragraphs shuffled and mixed across articles, numbers swapped,
+years shifted, city and district names swapped. It is written as many files to
+a temporary folder, with a manifest of publication dates, then read back one
+file at a time (streaming, as the CLI does).
+
+In one run it measures:
+
+1. characters per second of the whole extraction,
+   ``tracker.extract.extract_document(raw, published=...)`` per file;
+2. characters per second of ``jieba.lcut`` over the same files;
+
+and prints both with the cost ratio (extraction time / jieba time; the target
+is at most 0.33). Both are timed after jieba's dictionary is loaded and after
+one warm-up extraction, so neither pays a one-off start-up. File reading is
+outside both timings.
+
+Then it extracts the first half of the corpus and the whole corpus, each in a
+fresh child process, and prints each child's peak RSS (``resource.getrusage``):
+flat memory means the two peaks are about the same.
+
+jieba writes its dictionary cache to the system temp folder by default; here it
+goes to ``$XDG_CACHE_HOME/tracker/jieba`` (``~/.cache/tracker/jieba``).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+MB = 1_000_000
+
+# The year each seed article was published (they carry no metadata; see the gold's notes).
+# A generated document shifts it with its years, so relative deadlines stay plausible.
+SEED_YEARS = {"000": 2020, "001": 2022, "002": 2021, "003": 2020, "004": 2020}
+CITIES = ["淄博", "潍坊", "临沂", "济宁", "泰安", "德州", "聊城", "滨州", "东营", "日照"]
+DISTRICTS = ["张店", "淄川", "临淄", "博山", "周村", "奎文", "坊子", "兰山", "罗庄", "任城", "岱岳", "德城"]
+_PLACE = re.compile("|".join(CITIES + DISTRICTS))
+_NUMBER = re.compile(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)(?=\s*年)|\d+(?:\.\d+)?)")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "tracker" / "jieba"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def load_jieba():
+    """jieba with its dictionary loaded and its cache file where we put it."""
+    import jieba
+
+    jieba.setLogLevel(60)  # its start-up chatter goes to stderr otherwise
+    jieba.dt.tmp_dir = str(cache_dir())
+    jieba.dt.cache_file = "jieba.cache"
+    jieba.initialize()
+    return jieba
+
+
+# ---------------------------------------------------------------- corpus
+
+def seed_articles() -> list[tuple[str, list[str]]]:
+    """(seed id, non-empty lines) per seed file; a line is the unit we shuffle (OCR cuts stay as they are)."""
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        out.append((path.name[:3], lines))
+    if not out:
+        sys.exit(f"no seed articles in {SEEDS}")
+    return out
+
+
+def vary(lines: list[str], rng: random.Random, year_shift: int) -> str:
+    """One variant of an article: lines shuffled in small blocks, numbers, years and places swapped."""
+    head, body = lines[:6], lines[6:]
+    blocks, i = [], 0
+    while i < len(body):
+        step = rng.randint(1, 4)
+        blocks.append(body[i:i + step])
+        i += step
+    rng.shuffle(blocks)
+    places = dict(zip(CITIES, rng.sample(CITIES, len(CITIES)))) | dict(zip(DISTRICTS, rng.sample(DISTRICTS, len(DISTRICTS))))
+
+    def number(m: re.Match[str]) -> str:
+        if m.group("year"):
+            return str(int(m.group("year")) + year_shift)
+        raw = m.group()
+        if rng.random() < 0.5:
+            return raw
+        whole, _, frac = raw.partition(".")
+        new = str(rng.randint(10 ** (len(whole) - 1) if len(whole) > 1 else 1, 10 ** len(whole) - 1))
+        return new + ("." + str(rng.randint(1, 9)) if frac else "")
+
+    out = []
+    for line in head + [line for block in blocks for line in block]:
+        line = _NUMBER.sub(number, line)
+        line = _PLACE.sub(lambda m: places[m.group()], line)
+        out.append(line)
+        if rng.random() < 0.5:
+            out.append("")  # the OCR's blank lines, sometimes in the middle of a sentence
+    return "\n".join(out) + "\n"
+
+
+def write_corpus(folder: Path, megabytes: float, seed: int) -> list[tuple[Path, dt.date]]:
+    """Documents of varied seed text, ``megabytes`` of UTF-8 in all; a manifest of publication dates."""
+    rng = random.Random(seed)
+    articles = seed_articles()
+    pool = [line for _, lines in articles for line in lines[6:]]
+    docs, total, n = [], 0, 0
+    while total < megabytes * MB:
+        seed_id, lines = rng.choice(articles)
+        lines = lines + rng.sample(pool, k=min(len(pool), rng.randint(0, 30)))  # mix in other articles' paragraphs
+        shift = rng.randint(-3, 3)
+        text = vary(lines, rng, shift)
+        published = dt.date(SEED_YEARS.get(seed_id, 2022) + shift, rng.randint(1, 12), rng.randint(1, 28))
+        n += 1
+        path = folder / f"doc_{n:06d}.txt"
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        total += len(data)
+        docs.append((path, published))
+    with open(folder / "manifest.tsv", "w", encoding="utf-8") as fh:
+        for path, published in docs:
+            fh.write(f"{path.name}\t{published.isoformat()}\n")
+    return docs
+
+
+def read_manifest(folder: Path) -> list[tuple[Path, dt.date]]:
+    with open(folder / "manifest.tsv", encoding="utf-8") as fh:
+        return [(folder / name, dt.date.fromisoformat(day)) for name, day in (line.rstrip("\n").split("\t") for line in fh)]
+
+
+# ---------------------------------------------------------------- measuring
+
+def extract_all(docs: list[tuple[Path, dt.date]]) -> tuple[int, float, int]:
+    """(characters, seconds, candidates) of extract_document over the files, read one at a time."""
+    from tracker.extract import extract_document
+
+    chars, seconds, found = 0, 0.0, 0
+    for path, published in docs:
+        raw = path.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        doc = extract_document(raw, published=published)
+        seconds += time.perf_counter() - start
+        chars += len(raw)
+        found += len(doc.candidates)
+    return chars, seconds, found
+
+
+def segment_all(jieba, docs: list[tuple[Path, dt.date]]) -> tuple[int, float]:
+    chars, seconds = 0, 0.0
+    for path, _ in docs:
+        raw = path.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        jieba.lcut(raw)
+        seconds += time.perf_counter() - start
+        chars += len(raw)
+    return chars, seconds
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / MB if sys.platform == "darwin" else peak * 1024 / MB  # bytes on macOS, KiB on Linux
+
+
+def warm_up(jieba) -> None:
+    """Load everything the extractor loads lazily (jieba, its user dictionary, lexicons, patterns)."""
+    from tracker.extract import extract_document
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        extract_document(path.read_text(encoding="utf-8-sig"), published=dt.date(2021, 1, 15))
+    jieba.lcut(path.read_text(encoding="utf-8-sig"))
+
+
+def child_rss(folder: Path, files: int) -> tuple[float, int]:
+    """Peak RSS (MB) and characters of a fresh process that extracts the first ``files`` files."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--rss-child", str(folder), "--files", str(files)],
+        capture_output=True, text=True, check=True,
+    )
+    rss, chars = out.stdout.split()
+    return float(rss), int(chars)
+
+
+def rss_child(folder: Path, files: int) -> None:
+    jieba = load_jieba()
+    warm_up(jieba)
+    chars, _, _ = extract_all(read_manifest(folder)[:files])
+    print(f"{peak_rss_mb():.1f} {chars}")
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB of UTF-8 (default 10)")
+    ap.add_argument("--quick", action="store_true", help="a 1 MB corpus, for a smoke test")
+    ap.add_argument("--seed", type=int, default=20210115, help="seed of the corpus variations")
+    ap.add_argument("--keep", metavar="DIR", help="write the corpus to DIR and keep it")
+    ap.add_argument("--rss-child", metavar="DIR", help=argparse.SUPPRESS)
+    ap.add_argument("--files", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.rss_child:
+        rss_child(Path(args.rss_child), args.files)
+        return 0
+
+    megabytes = 1.0 if args.quick else args.mb
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tracker-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        start = time.perf_counter()
+        docs = write_corpus(folder, megabytes, args.seed)
+        size = sum(path.stat().st_size for path, _ in docs)
+        print(f"corpus: {len(docs)} files, {size / MB:.1f} MB in {folder} ({time.perf_counter() - start:.1f} s to write)")
+
+        jieba = load_jieba()
+        warm_up(jieba)
+        chars, ex_seconds, found = extract_all(docs)
+        _, jb_seconds = segment_all(jieba, docs)
+        print(f"characters: {chars:,}")
+        print(f"extraction: {chars / ex_seconds:12,.0f} chars/s  ({ex_seconds:.2f} s, {found:,} candidates)")
+        print(f"jieba.lcut: {chars / jb_seconds:12,.0f} chars/s  ({jb_seconds:.2f} s)")
+        print(f"cost ratio: {ex_seconds / jb_seconds:.3f}  (extraction time / jieba time; target <= 0.33)")
+        print(f"peak RSS of this run: {peak_rss_mb():.1f} MB")
+
+        half_rss, half_chars = child_rss(folder, len(docs) // 2)
+        full_rss, full_chars = child_rss(folder, len(docs))
+        print(f"peak RSS, extraction only: half corpus ({half_chars:,} chars) {half_rss:.1f} MB; "
+              f"full corpus ({full_chars:,} chars) {full_rss:.1f} MB; growth {full_rss - half_rss:+.1f} MB")
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
