@@ -115,6 +115,10 @@ NOT_DEADLINES = [
     "一年一度的招聘会",
     "纪念建党100年",
     "二十四五个村庄",
+    "地区生产总值比上年增长6.5%",  # a past year as a comparison's baseline
+    "税收较去年同期增长12%",
+    "工作满3年的教师可申请",  # eligibility, not a span of work ahead
+    "具有5年以上工作经验",
 ]
 
 
@@ -231,6 +235,9 @@ DOCUMENT_DATES = [
     ("date alone on a line", "区政府工作报告\n2023年1月10日\n各位代表：", "2023-01-10"),
     ("dateline with the year beside it", "本报济南4月2日讯 2021年，全省将新建5G基站4万个。", "2021-04-02"),
     ("full-width digits", "发布时间：２０２２年０２月１８日\n正文", "2022-02-18"),
+    ("full dateline", "本报2022年3月5日讯 区里今年将新建学校3所。", "2022-03-05"),
+    ("signature in Chinese numerals", "各位代表：\n今年将新建学校3所。\n某区人民政府\n二〇二三年一月十日", "2023-01-10"),
+    ("time stamp", "市政府门户网站\n2021年01月15日 10:32 来源：市发改委\n正文", "2021-01-15"),
 ]
 
 

@@ -99,7 +99,10 @@ _REL_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "
 _PLAN_TAILS = "期间|末期|时期|初期|规划|计划|末"
 # A span (三年, 5年) preceded by one of these is the past, a recurrence or an ordinal, not a deadline.
 _PAST_BEFORE = ("过去", "近", "最近", "以往", "这", "那", "历经", "历时", "经过", "已经", "已", "了",
-                "前", "头", "每", "第", "连续", "去", "多", "今", "明", "当")
+                "前", "头", "每", "第", "连续", "去", "多", "今", "明", "当", "满")
+# 比上年增长8%, 较去年同期: a past year as the baseline of a comparison, not a deadline.
+_BASELINE_BEFORE = tuple("比较与同于")
+_BASELINE_AFTER = ("同期", "同比")
 
 
 @cache
@@ -150,7 +153,7 @@ def _pattern() -> re.Pattern[str]:
     span = (
         rf"(?:(?P<fut>未来|今后|再用|再过)?{_NOT_AFTER_NUM}(?P<n1>{span_num})"
         rf"(?:[ ]?(?:至|到|-|~|—|－|～)[ ]?(?P<n2>{span_num}))?个?年(?:以内|之内|内)?"
-        r"(?![级代龄前来后多半间度均薪期轻份头底末中初会报鉴货画夜味假关终里一]))"
+        r"(?![级代龄前来后多半间度均薪期轻份头底末中初会报鉴货画夜味假关终里一]|以上|以下|及以上))"
     )
     date = rf"(?:{anchor}(?:{after_anchor}(?:{_BEFORE})?|{_BEFORE})?|{alone}(?:{_BEFORE})?)"
     # Every match starts with one of these: the lookahead lets the engine skip other text
@@ -181,6 +184,11 @@ def _resolve_match(m: re.Match[str], text: str, published: dt.date | None) -> tu
         return dt.date(1955 + 5 * n, 12, 31), Precision.PLAN
     if m.group("span"):
         return _resolve_span(m, text, published)
+    rel = m.group("rel")
+    if rel in ("去年", "上年", "前年") and (
+            text[max(0, m.start() - 1):m.start()] in _BASELINE_BEFORE
+            or text.startswith(_BASELINE_AFTER, m.end())):
+        raise _Skip
     return _resolve_date(m, published)
 
 
@@ -300,6 +308,7 @@ _WEEKDAY_AFTER = re.compile(rf"[ ,，]{{0,3}}(?:星期|周|礼拜)(?P<w>[{_WEEKD
 _CUE_BEFORE = re.compile(r"(?:发布|发表|刊发|出版|日期|时间|更新)[于在]?[ ]*[:：]?[ ]*$")
 # What follows an event's date in a story: 2019年9月5日,中共淄博市委… / 2019年9月17日，在…
 _EVENT_AFTER = re.compile(r"[ ]*(?:[,，、]|[上下中晚早]午|晚上|凌晨|至|到|-|—|起|以来|举行|召开|在|前|后)")
+_CLOCK_AFTER = re.compile(r"[ ]*\d{1,2}[:：]\d{2}")
 _DATELINE = re.compile(rf"(?P<m>{_MONTH})月(?P<d>{_DAY})日(?:讯|电)")
 _NEAR_YEAR = re.compile(rf"{_NOT_AFTER_NUM}(?P<y>\d{{4}})[ ]?年(?!代)")
 _FIRST_LINES = 6
@@ -359,8 +368,11 @@ def find_document_date(text: str) -> dt.date | None:
             else:
                 offer(1, m.start(), date)  # a weekday that disagrees: an OCR slip or a misprint
             continue
-        if _CUE_BEFORE.search(before[-12:]):
-            offer(3, m.start(), date)
+        if _CUE_BEFORE.search(before[-12:]) or after.startswith(("讯", "电")):
+            offer(3, m.start(), date)  # 发布时间：2021年1月15日 / 本报2021年3月5日讯
+            continue
+        if m.start() < first_lines_end and _CLOCK_AFTER.match(after):
+            offer(2, m.start(), date)  # a page's time stamp: 2021-07-09 09:30
             continue
         if _EVENT_AFTER.match(after):
             continue
