@@ -96,6 +96,8 @@ _BEFORE = r"(?:之前|以前|前)(?![\d一二三四五六七八九十两个几])
 # Relative year words → offset from the publication year.
 _REL_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2,
               "去年": -1, "上年": -1, "前年": -2}
+# Relative month words → offset from the publication month; 月底 alone is this month's end.
+_REL_MONTHS = {"本月": 0, "当月": 0, "下个月": 1, "下月": 1, "次月": 1, "上个月": -1, "上月": -1}
 _PLAN_TAILS = "期间|末期|时期|初期|规划|计划|末"
 # A span (三年, 5年) preceded by one of these is the past, a recurrence or an ordinal, not a deadline.
 _PAST_BEFORE = ("过去", "近", "最近", "以往", "这", "那", "历经", "历时", "经过", "已经", "已", "了",
@@ -130,7 +132,8 @@ def _tail(s: str) -> str:
 @cache
 def _pattern() -> re.Pattern[str]:
     anchor = (
-        rf"(?:{_NOT_AFTER_NUM}(?P<y>{_YEAR4})[ ]?年(?!代|级|龄|轻|纪)"
+        # 2022年至2025年, 2023—2025年: a range of years ends with its last year
+        rf"(?:{_NOT_AFTER_NUM}(?:{_YEAR4}年?[ ]?(?:至|到|-|–|—|~)[ ]?)?(?P<y>{_YEAR4})[ ]?年(?!代|级|龄|轻|纪)"
         rf"|{_NOT_AFTER_NUM}(?P<yt>\d{{4}})这一?年"
         rf"|(?<![年相])(?P<rel>{'|'.join(_REL_YEARS)})(?!轻|龄|纪|级|代|均|华))"
     )
@@ -142,6 +145,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?<![\d{_NUM_CH}个几多每]){_tail('_b')}"
         rf"|(?<![\d{_NUM_CH}个几多每近往历同去今明当本后前上次来])(?:(?P<bend>年底|年末)|(?P<bin>年内|全年)"
         rf"|(?P<bhalf>年中)(?=前|以前|之前|[,，。;；、]|$|完成|实现|建成|基本|全面|力争|确保))"
+        rf"|(?<![\d{_NUM_CH}个几多每])(?:(?P<relm>{'|'.join(_REL_MONTHS)})(?:底|末|内)?|(?P<bmon>月底|月末))"
         r")"
     )
     plan = (
@@ -158,7 +162,7 @@ def _pattern() -> re.Pattern[str]:
     date = rf"(?:{anchor}(?:{after_anchor}(?:{_BEFORE})?|{_BEFORE})?|{alone}(?:{_BEFORE})?)"
     # Every match starts with one of these: the lookahead lets the engine skip other text
     # ten times faster than trying each alternative at every position.
-    first = set("〇○零一二两三四五六七八九十" "今本当明次来后去上下前" "年全“\"第未再") | {w[0] for w in _seasons()}
+    first = set("〇○零一二两三四五六七八九十" "今本当明次来后去上下前" "年全月“\"第未再") | {w[0] for w in _seasons()}
     first_class = "".join(sorted(re.escape(ch) for ch in first))
     return re.compile(rf"(?=[\d{first_class}])(?:(?P<plan>{plan})|(?P<date>{date})|(?P<span>{span}))")
 
@@ -216,6 +220,11 @@ def _resolve_date(m: re.Match[str], published: dt.date | None) -> tuple[dt.date 
     else:
         year = published.year if published else None
 
+    if m.group("relm") or m.group("bmon"):
+        if published is None:
+            return None, Precision.MONTH
+        index = published.year * 12 + published.month - 1 + _REL_MONTHS.get(m.group("relm"), 0)
+        return _last_of_month(index // 12, index % 12 + 1), Precision.MONTH
     month, day, quarter = _g(m, "mon"), _g(m, "dayto") or _g(m, "day"), _g(m, "q")  # 3月22-28日 → the 28th
     half, season = _g(m, "half"), _g(m, "season")
     if month:
