@@ -1,11 +1,606 @@
-"""Pledge finding: clauses with a quantity, a forward-looking cue, an action and an object."""
+"""Pledge finding: clauses that hold a quantity and look forward.
+
+The document is read paragraph by paragraph, sentence by sentence, clause by
+clause (a clause ends at ，；：。 …). A clause becomes a candidate when it holds a
+quantity (see ``numbers``), the number measures a deliverable (not a programme's
+name or a discourse structure such as 从4个方面), and the nearest tense cue — in
+the clause, its sentence, its paragraph, or the lead of its section — looks
+forward. Coordinated objects with their own numbers (9个棚户区、18个老旧小区)
+become separate candidates; one object with several numbers stays one.
+
+jieba is used only on clauses that hold a quantity, to find where the counted
+object's noun phrase begins and ends.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
 
-from tracker.extract.model import Candidate
-from tracker.extract.normalise import Normalised
+from tracker.extract import lexicons
+from tracker.extract.deadlines import DeadlineMention, find_deadlines
+from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Role
+from tracker.extract.normalise import Block, Normalised, fold
+from tracker.extract.numbers import NumberToken, find_numbers
+from tracker.extract.people import credited_name, district_of_title, districts_in, find_people
 
+_SENTENCE_END = "。！？!?"
+_CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
+_SEGMENT_SEP = "；;"
+_COORD = re.compile(r"、|以及|及|和|与")
+_QUOTE_MARKS = "“”‘’「」『』\"'《》"
+_NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
+_LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+_CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到")
+_GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
+_PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
+_NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
+_FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
+# Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
+_WEAK_ROLES = {Role.DURATION}
+_WEAK_UNITS = ("周岁", "岁")
+
+
+@dataclass
+class _Cue:
+    pos: int  # absolute offset in the document text
+    forward: bool
+    strong: bool
+
+
+@dataclass
+class _Clause:
+    start: int  # absolute offsets
+    end: int
+    sentence: int  # index within the block
+    segment: int
+
+
+@dataclass
+class _Context:
+    """What the reader carries from paragraph to paragraph."""
+
+    published: dt.date | None
+    official: Official | None = None
+    district: str | None = None
+    body_since_credit: bool = False
+    section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
+    heading: int | None = None
+    names: set[str] = field(default_factory=set)
+
+
+@cache
+def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
+    table: dict[str, tuple[bool, bool]] = {}
+    for name, forward in (("cue_forward", True), ("cue_past", False)):
+        for row in lexicons.rows(name):
+            table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
+    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(alts), table
+
+
+@cache
+def _word_pattern(name: str) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in lexicons.words(name)))
+
+
+@cache
+def _actions() -> dict[str, str]:
+    return {k: (v or k) for k, v in lexicons.mapping("actions").items()}
+
+
+@cache
+def _qualifiers() -> dict[str, str]:
+    return lexicons.mapping("qualifiers")
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return frozenset(lexicons.words("object_stops"))
+
+
+@cache
+def _tokenizer():
+    """Our own jieba tokenizer with the domain dictionary, its cache file placed deliberately."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    tok = jieba.Tokenizer()
+    cache_dir = os.environ.get("TRACKER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tracker")
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        tok.tmp_dir = cache_dir
+    except OSError:
+        pass  # an unwritable home: jieba falls back to rebuilding the dictionary in memory
+    tok.load_userdict(lexicons.path("userdict"))
+    for w in lexicons.words("actions") + lexicons.words("object_stops"):
+        tok.add_word(w, 10000)
+    return tok
+
+
+def _cut(text: str) -> list[str]:
+    return _tokenizer().lcut(text, HMM=False)
+
+
+# ---------------------------------------------------------------- segmentation
+
+def _clauses(text: str, base: int) -> list[_Clause]:
+    out, start, sentence, segment = [], 0, 0, 0
+    for m in _CLAUSE_SEP.finditer(text + "。"):
+        if m.start() > start:
+            out.append(_Clause(base + start, base + m.start(), sentence, segment))
+        start = m.end()
+        if m.group(0) in _SENTENCE_END:
+            sentence += 1
+            segment += 1
+        elif m.group(0) in _SEGMENT_SEP:
+            segment += 1
+    return out
+
+
+# ---------------------------------------------------------------- the reader
 
 def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]:
-    return []
+    text = norm.text
+    ctx = _Context(published)
+    ctx.district = _dominant_district(norm)
+    out: list[Candidate] = []
+    blocks = norm.blocks
+    leads: dict[int, Deadline | None] = {}
+    cues_cache: dict[int, list[_Cue]] = {}
+    for i, block in enumerate(blocks):
+        btext = text[block.start:block.end]
+        if block.kind in ("ad", "byline", "caption", "furniture"):
+            if block.kind in ("ad", "byline") and ctx.body_since_credit:
+                ctx.official = None  # an article ended
+            ctx.section_blocks = []
+            continue
+        _update_people(ctx, btext, block)
+        if block.kind == "heading":
+            ctx.heading = i
+            ctx.section_blocks = []
+            continue
+        ctx.body_since_credit = True
+        if _NUMERALISH.search(btext):
+            out += _read_block(norm, i, ctx, leads, cues_cache)
+        ctx.section_blocks.append(i)
+    return out
+
+
+def _update_people(ctx: _Context, btext: str, block: Block) -> None:
+    people = find_people(btext)
+    for p in people:
+        ctx.names.add(p.official.name)
+    credited = [p for p in people if p.credited]
+    if credited:
+        p = credited[0]
+        if ctx.official is None or ctx.official.name != p.official.name or (p.official.title and not ctx.official.title):
+            ctx.official = p.official
+        ctx.body_since_credit = False
+        return
+    if ctx.official is None:
+        name = credited_name(btext, ctx.names)
+        if name:
+            ctx.official = Official(name, None)
+
+
+def _dominant_district(norm: Normalised) -> str | None:
+    counts: dict[str, int] = {}
+    from tracker.extract.people import districts
+
+    for block in norm.blocks:
+        if block.set_aside:
+            continue
+        for _, name in districts_in(norm.text[block.start:block.end]):
+            if districts()[name].level in ("市", "区", "县"):
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_pos: list[NumberToken]) -> list[_Cue]:
+    pattern, table = _cue_table()
+    btext = text[block.start:block.end]
+    cues = []
+    for m in pattern.finditer(btext):
+        word = m.group(0)
+        if word == "已" and btext[max(0, m.start() - 1):m.start()] in ("而", "不"):
+            continue
+        forward, strong = table[word]
+        cues.append(_Cue(block.start + m.start(), forward, strong))
+    for m in _FUTURE_SPAN.finditer(btext):
+        cues.append(_Cue(block.start + m.start(), True, True))
+    for m in _PAST_LE.finditer(btext):
+        if btext[m.start():m.end()] not in _NOT_PAST_LE:
+            cues.append(_Cue(block.start + m.start(), False, True))
+    if published:
+        for t in tokens_by_pos:
+            if t.kind in ("year", "date") and t.value is not None:
+                when = _token_date(t, published)
+                if when is None:
+                    continue
+                if when < published.replace(day=1) if t.kind == "date" else when.year < published.year:
+                    cues.append(_Cue(block.start + t.start, False, True))
+                elif t.kind == "year" and when.year >= published.year:
+                    cues.append(_Cue(block.start + t.start, True, True))
+    cues.sort(key=lambda c: c.pos)
+    return cues
+
+
+def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
+    raw = fold(t.raw)
+    m = re.match(r"(?:(\d{4})年)?\s*(?:(\d{1,2})月)?\s*(?:(\d{1,2})[日号])?", raw)
+    if not m or not any(m.groups()):
+        if t.kind == "year":
+            try:
+                return dt.date(int(t.value), 12, 31)
+            except (ValueError, OverflowError):
+                return None
+        return None
+    year = int(m.group(1)) if m.group(1) else published.year
+    month = int(m.group(2)) if m.group(2) else (12 if m.group(1) else published.month)
+    day = int(m.group(3)) if m.group(3) else 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> list[Candidate]:
+    text = norm.text
+    block = norm.blocks[bi]
+    btext = text[block.start:block.end]
+    tokens = find_numbers(btext)
+    if not any(t.kind == "quantity" for t in tokens):
+        return []
+    clauses = _clauses(btext, block.start)
+    cues = _block_cues(text, block, ctx.published, tokens)
+    cues_cache[bi] = cues
+    mentions = [DeadlineMention(block.start + m.start, block.start + m.end, m.deadline)
+                for m in find_deadlines(btext, ctx.published)]
+    quantities = [t for t in tokens if t.kind == "quantity"]
+    out = []
+    for ci, clause in enumerate(clauses):
+        qs = [NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)
+              for t in quantities if clause.start <= block.start + t.start and block.start + t.end <= clause.end]
+        if not qs:
+            continue
+        for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
+            cand = _candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[int, int, list[NumberToken]]]:
+    """Split a clause where coordinated objects carry their own numbers: 9个棚户区、18个老旧小区."""
+    cuts = []
+    for a, b in zip(qs, qs[1:]):
+        between = text[a.end:b.start]
+        m = None
+        for m_ in _COORD.finditer(between):
+            m = m_
+        if m is None:
+            continue
+        head = between[:m.start()].strip(_QUOTE_MARKS + "的 ")
+        tail = between[m.end():].strip(_QUOTE_MARKS + "的 ")
+        if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)):
+            cuts.append((a.end + m.start(), a.end + m.end()))
+    if not cuts:
+        return [(clause.start, clause.end, qs)]
+    out, start = [], clause.start
+    for cut_start, cut_end in cuts + [(clause.end, clause.end)]:
+        group = [q for q in qs if start <= q.start and q.end <= cut_start]
+        out.append((start, cut_start, group))
+        start = cut_end
+    return [c for c in out if c[2]]
+
+
+# ---------------------------------------------------------------- one candidate
+
+def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads, cues_cache) -> Candidate | None:
+    text = norm.text
+    clause = clauses[ci]
+    # Trim quote marks and white space at the edges of the quote.
+    while start < end and text[start] in _QUOTE_MARKS + " ":
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_MARKS + " ":
+        end -= 1
+    qs = [q for q in qs if start <= q.start and q.end <= end]
+    if not qs:
+        return None
+    if all(q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS) for q in qs):
+        return None
+    if _names_programme(text, qs, clause.end):
+        return None
+    kept = [q for q in qs if q.role not in _WEAK_ROLES] or qs
+    obj = _object(text, start, end, kept)
+    if obj and _cut(obj)[0] in lexicons.words("abstract_objects"):
+        return None
+    forward, strength = _tense(norm, bi, ctx, clause, kept[0], cues, cues_cache)
+    if not forward:
+        return None
+    action = _action(text, start, end, kept, clauses, ci)
+    qualifier = _qualifier(text, start, end, kept, clauses, ci, action)
+    deadline = _deadline(norm, bi, clauses, ci, start, end, kept, mentions, leads, ctx)
+    official = ctx.official
+    district = district_of_title(official.title) if official else None
+    if district is None:
+        district = _district_near(text, norm.blocks[bi], start) or ctx.district
+    confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
+        + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
+    return Candidate(
+        quote=text[start:end], start=start, end=end,
+        quantities=tuple(_quantity(q) for q in kept),
+        action=action, object=obj, qualifier=qualifier, deadline=deadline,
+        district=district, official=official, confidence=min(confidence, 0.99),
+    )
+
+
+def _quantity(t: NumberToken):
+    from tracker.extract.model import Quantity
+
+    return Quantity(value=t.value, unit=t.unit or "", raw=t.raw, start=t.start, end=t.end, role=t.role, value_max=t.value_max)
+
+
+def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
+    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target."""
+    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
+    if len(rest) <= 6:
+        return False
+    return bool(re.search(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$", rest))
+
+
+# ---------------------------------------------------------------- tense
+
+def _tense(norm, bi, ctx, clause, q, cues, cues_cache) -> tuple[bool, float]:
+    """(forward?, strength 0..1) from the nearest strong cue before the quantity, looking wider step by step."""
+    text = norm.text
+    block = norm.blocks[bi]
+    in_clause = [c for c in cues if clause.start <= c.pos < clause.end]
+    before = [c for c in in_clause if c.pos < q.start and c.strong]
+    if before:
+        return before[-1].forward, 1.0
+    after = [c for c in in_clause if c.strong]
+    if after:
+        return after[0].forward, 0.9
+    # the sentence, then the paragraph, before this clause
+    strong_before = [c for c in cues if block.start <= c.pos < clause.start and c.strong]
+    if strong_before:
+        return strong_before[-1].forward, 0.8
+    # the section: earlier paragraphs back to the heading, then the heading itself
+    for j in reversed(ctx.section_blocks):
+        pcues = cues_cache.get(j)
+        if pcues is None:
+            b = norm.blocks[j]
+            pcues = _block_cues(text, b, ctx.published, find_numbers(text[b.start:b.end]))
+            cues_cache[j] = pcues
+        strong = [c for c in pcues if c.strong]
+        if strong:
+            return strong[-1].forward, 0.6
+    if ctx.heading is not None:
+        h = norm.blocks[ctx.heading]
+        hcues = [c for c in _block_cues(text, h, ctx.published, find_numbers(text[h.start:h.end])) if c.strong]
+        if hcues:
+            return hcues[-1].forward, 0.6
+    # No cue at all: a task verb in the clause reads as a plan in an interview or report.
+    weak = [c for c in in_clause if c.forward]
+    if weak and ctx.official is not None:
+        return True, 0.3
+    return False, 0.0
+
+
+# ---------------------------------------------------------------- object, action, qualifier
+
+def _strip_quotes(s: str) -> str:
+    return "".join(ch for ch in s if ch not in _QUOTE_MARKS).strip()
+
+
+def _object_after(text: str, pos: int, end: int) -> str | None:
+    window = text[pos:end]
+    window = re.sub(r"^(?:以上|左右|以内|多|余)", "", window)
+    window = re.sub(r"^(?:规模)?的", "", window)
+    if not window or _NUMERALISH.match(fold(window)) and re.match(r"\s*\d", fold(window)):
+        return None
+    words = []
+    stops = _stops()
+    actions = _actions()
+    for w in _cut(window):
+        if re.search(r"[0-9０-９]", w) or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
+            break
+        if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
+            break
+        words.append(w)
+        if sum(map(len, words)) >= 24:
+            break
+    obj = _strip_quotes("".join(words))
+    return obj or None
+
+
+def _object_before(text: str, start: int, pos: int) -> str | None:
+    window = text[start:pos]
+    words = _cut(window)
+    stops = _stops() | set(_actions()) | set(_qualifiers()) | {"再", "将", "要", "共", "总", "新", "计", "达", "为"}
+    pattern, table = _cue_table()
+    run: list[str] = []
+    for w in reversed(words):
+        if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
+            break
+        if w in stops or w in table:
+            if run:
+                break
+            continue  # verbs and adverbs right before the number: 累计|达到|1万家
+        run.append(w)
+    obj = _strip_quotes("".join(reversed(run)))
+    return obj or None
+
+
+def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> str | None:
+    for q in reversed(qs):
+        obj = _object_after(text, q.end, end)
+        if obj:
+            return obj
+    return _object_before(text, start, qs[0].start)
+
+
+@cache
+def _action_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_actions(), key=len, reverse=True)))
+
+
+def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
+    return [m for m in _action_pattern().finditer(text, start, end) if text[m.start() - 1:m.start()] != "总"]
+
+
+def _action(text, start, end, qs, clauses, ci) -> str | None:
+    table = _actions()
+    before = _actions_in(text, start, qs[0].start)
+    after = _actions_in(text, qs[-1].end, end)
+    if before:
+        verb = table[before[-1].group(0)]
+        if verb in _GENERIC_ACTIONS and after:
+            return _joined_verbs(text, after, table)
+        return verb
+    if after:
+        return _joined_verbs(text, after, table)
+    clause = clauses[ci]
+    # a sibling conjunct in the same clause (the verb nearest to this one), then earlier clauses of the segment
+    sib_before = _actions_in(text, clause.start, start)
+    if sib_before:
+        return table[sib_before[-1].group(0)]
+    sib_after = _actions_in(text, end, clause.end)
+    if sib_after:
+        return table[sib_after[0].group(0)]
+    for prev in reversed(clauses[:ci]):
+        if prev.segment != clause.segment:
+            break
+        found = _actions_in(text, prev.start, prev.end)
+        if found:
+            return table[found[-1].group(0)]
+    return None
+
+
+def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:
+    """新建、改扩建: verbs joined by 、 right after one another read as one action."""
+    first = matches[0]
+    verb = table[first.group(0)]
+    for nxt in matches[1:]:
+        if text[first.end():nxt.start()] == "、":
+            verb += "、" + table[nxt.group(0)]
+            first = nxt
+        else:
+            break
+    return verb
+
+
+def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
+    quals = _qualifiers()
+    suffixes = [w for w, pos in quals.items() if pos == "suffix"]
+    prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
+    for q in qs:
+        for s in suffixes:
+            if text.startswith(s, q.end):
+                return s
+    for q in qs:
+        for p in prefixes:
+            if q.raw.startswith(p):
+                return p
+        head = text[start:q.start]
+        verbs = _actions_in(head, 0, len(head))
+        if verbs and verbs[-1].end() == len(head) and verbs[-1].group(0) not in prefixes:
+            head = head[:verbs[-1].start()]
+        for p in prefixes:
+            if head.endswith(p):
+                return p
+    modals = [w for w, pos in quals.items() if pos == "modal"]
+    for m in modals:
+        if m in text[start:end]:
+            return m
+    clause = clauses[ci]
+    if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
+        nxt = text[clauses[ci + 1].start:clauses[ci + 1].end]
+        for m in modals:
+            if nxt.startswith(m) and find_deadlines(nxt, None) and not find_numbers(nxt)[1:]:
+                return m
+    if not _actions_in(text, start, end) and ci > 0 and clauses[ci - 1].segment == clause.segment:
+        prev = text[clauses[ci - 1].start:clauses[ci - 1].end]
+        for m in modals:
+            if m in prev:
+                return m
+    return None
+
+
+# ---------------------------------------------------------------- deadline
+
+def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> Deadline:
+    published = ctx.published
+    text = norm.text
+
+    def usable(m: DeadlineMention) -> bool:
+        d = m.deadline
+        return not (published and d.date and d.date < published)
+
+    inside = [m for m in mentions if start <= m.start and m.end <= end and usable(m)]
+    if inside:
+        before = [m for m in inside if m.start < qs[0].start]
+        return (before[-1] if before else inside[0]).deadline
+    clause = clauses[ci]
+    if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
+        nxt = clauses[ci + 1]
+        nxt_text = text[nxt.start:nxt.end]
+        if nxt_text.startswith(_CONTINUATION):
+            found = [m for m in mentions if nxt.start <= m.start and m.end <= nxt.end and usable(m)]
+            if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
+                return _inherited(found[0].deadline)
+    same_sentence = [m for m in mentions if m.end <= start and usable(m)
+                     and any(c.sentence == clause.sentence and c.start <= m.start < c.end for c in clauses)]
+    if same_sentence:
+        return _inherited(same_sentence[-1].deadline)
+    lead = _lead_deadline(norm, bi, leads, published)
+    if lead is not None and norm.blocks[bi].start + 0 <= start:
+        return _inherited(lead)
+    for j in reversed(ctx.section_blocks):
+        lead = _lead_deadline(norm, j, leads, published)
+        if lead is not None:
+            return _inherited(lead)
+    if ctx.heading is not None:
+        lead = _lead_deadline(norm, ctx.heading, leads, published, whole=True)
+        if lead is not None:
+            return _inherited(lead)
+    return NO_DEADLINE
+
+
+def _inherited(d: Deadline) -> Deadline:
+    return Deadline(d.raw, d.date, d.precision, inherited=True)
+
+
+def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
+    """The deadline a paragraph opens with (今年，… / 2020年，…将), which governs what follows."""
+    key = (bi, whole)
+    if key in leads:
+        return leads[key]
+    block = norm.blocks[bi]
+    btext = norm.text[block.start:block.end]
+    lead = None
+    m = _LEAD_STRIP.match(btext)
+    offset = m.end() if m else 0
+    first = re.split(r"[，,。；;：:]", btext[offset:], maxsplit=1)[0] if not whole else btext
+    for mention in find_deadlines(first, published):
+        if mention.start <= 2 or whole:
+            d = mention.deadline
+            if not (published and d.date and d.date < published):
+                lead = d
+            break
+    leads[key] = lead
+    return lead
+
+
+def _district_near(text: str, block: Block, pos: int) -> str | None:
+    """A division named as the subject before the pledge in its paragraph (临淄区将…)."""
+    from tracker.extract.people import districts
+
+    found = [(off, name) for off, name in districts_in(text[block.start:pos])
+             if districts()[name].level in ("市", "区", "县")]
+    return found[-1][1] if found else None

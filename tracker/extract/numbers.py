@@ -1,0 +1,323 @@
+"""Numbers in Chinese text: find each numeral token, read its value, unit and kind.
+
+Only tokens are converted, never whole sentences (a sentence-level converter
+turns 统一零售价 into 统10售价). Chinese numerals are read by our own small
+converter rather than cn2an: cn2an refuses 百名, 千亿级 and 一半 as they stand
+and its wheel installs stray top-level packages; the tests hold this converter
+against cn2an's ``an2cn`` as an oracle.
+
+Each token gets a *kind*. Only ``quantity`` tokens can measure a pledge; the
+others are kept so that callers can tell why a number was passed over:
+``year``, ``date``, ``ordinal`` (第十五届), ``name`` (inside a short quoted name
+such as “人才金政37条”, or a plan period such as 十四五), ``vague`` (一个, 每一项),
+``bare`` (no unit: phone numbers, page numbers, list markers), ``temperature``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from tracker.extract import lexicons
+from tracker.extract.model import Role
+from tracker.extract.normalise import fold
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
+# Magnitudes that may stand between a number and its unit, and form a unit alone (十万 → 10 万).
+MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万")
+_RANGE_SEP = r"\s*(?:至|到|~|～|-|—|－|－)\s*"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
+# Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
+_BARE_MAGNITUDE_PREFIX = ("超过", "过", "超", "逾", "上", "近", "破")
+_QUOTED_NAME = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
+_DAY_OR_MONTH = re.compile(r"月(?![度均])(?:份)?(?:\s*\d{1,2}\s*(?:[至到~～-]\s*\d{1,2}\s*)?[日号])?|[日号](?![均元])")
+_PLAN_PERIOD = re.compile(r"[十][一二三四五六七八九]五")
+
+
+class NotANumeral(ValueError):
+    pass
+
+
+def chinese_to_int(s: str) -> int:
+    """Read a Chinese numeral (三, 十一, 一百二十, 两万, 二〇二五, 五百亿); NotANumeral if it is none."""
+    if not s:
+        raise NotANumeral(s)
+    if all(ch in CN_DIGITS for ch in s):
+        if len(s) == 1:
+            return CN_DIGITS[s]
+        if s[0] in "零〇○":
+            raise NotANumeral(s)
+        return int("".join(str(CN_DIGITS[ch]) for ch in s))
+    total = 0  # everything above the current 万/亿 section
+    section = 0  # the current section below 万
+    digit: int | None = None
+    last_small = 10**5  # small units must fall within a section: 千 > 百 > 十
+    last_big = 10**13
+    zero_seen = False
+    for i, ch in enumerate(s):
+        if ch in CN_DIGITS:
+            if digit is not None:
+                raise NotANumeral(s)  # two digits in a row: 十四五
+            if CN_DIGITS[ch] == 0:
+                zero_seen = True
+                continue
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL:
+            unit = CN_SMALL[ch]
+            if unit >= last_small:
+                raise NotANumeral(s)
+            if digit is None:
+                if i == 0 or (unit == 10 and zero_seen) or (unit == 10 and s[i - 1] in CN_BIG):
+                    digit = 1  # 十一, 一百零十 is invalid but 一万十 reads as 10010 loosely
+                else:
+                    raise NotANumeral(s)
+            section += digit * unit
+            digit = None
+            last_small = unit
+            zero_seen = False
+        else:  # 万 or 亿
+            unit = CN_BIG[ch]
+            if digit is not None:
+                section += digit
+                digit = None
+            if section == 0 and total == 0:
+                if i == 0:
+                    section = 1  # 万 alone
+                else:
+                    raise NotANumeral(s)
+            if unit >= last_big and not (unit == 10**8 and last_big == 10**4):
+                raise NotANumeral(s)
+            if unit == 10**8 and last_big == 10**4:
+                total = (total + section) * unit  # 一万亿
+            else:
+                total += section * unit
+            section = 0
+            last_small = 10**5
+            last_big = unit
+            zero_seen = False
+    if digit is not None:
+        # 一万五 = 15000, 三百五 = 350: a trailing digit after a unit counts one step down.
+        if zero_seen or s[-2:-1] in ("", "零", "〇"):
+            section += digit
+        elif len(s) >= 2 and s[-2] in CN_SMALL:
+            section += digit * CN_SMALL[s[-2]] // 10
+        elif len(s) >= 2 and s[-2] in CN_BIG:
+            section += digit * CN_BIG[s[-2]] // 10
+        else:
+            section += digit
+    return total + section
+
+
+def read_number(s: str) -> Decimal:
+    """Arabic (1,021 / 8.5), full-width or Chinese (一百二十, 三点五) numeral → Decimal."""
+    s = fold(s).replace(",", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        pass
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        if not frac or any(ch not in CN_DIGITS for ch in frac):
+            raise NotANumeral(s)
+        return Decimal(chinese_to_int(whole) if whole else 0) + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    return Decimal(chinese_to_int(s))
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    start: int  # span of the whole expression (number, magnitude, unit) in the text given
+    end: int
+    kind: str  # quantity, year, date, ordinal, name, vague, bare, temperature
+    value: Decimal | None = None
+    value_max: Decimal | None = None
+    unit: str | None = None
+    role: Role = Role.OTHER
+    raw: str = ""
+
+
+@cache
+def _unit_table() -> tuple[dict[str, Role], re.Pattern]:
+    roles = {u: Role(r) for u, r in lexicons.mapping("units").items()}
+    alts = "|".join(re.escape(u) for u in sorted(roles, key=len, reverse=True))
+    return roles, re.compile(rf"(?:{alts})")
+
+
+@cache
+def _idiom_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in lexicons.words("numeral_idioms")))
+
+
+def _split_magnitude(cn: str) -> tuple[str, str]:
+    """十万 → (十, 万); 五百亿 → (五百, 亿); 三千 → (三千, '')."""
+    for mag in ("亿", "万"):
+        if cn.endswith(mag) and len(cn) > 1 and cn[:-1][-1:] not in CN_BIG:
+            head = cn[:-1]
+            if head and not head.endswith(("万", "亿")):
+                return head, mag
+    return cn, ""
+
+
+def _masked_spans(text: str) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
+    spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
+    spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
+    return spans
+
+
+def _inside(spans, start, end) -> str | None:
+    for s, e, kind in spans:
+        if s <= start and end <= e:
+            return kind
+    return None
+
+
+def find_numbers(text: str) -> list[NumberToken]:
+    """Every numeral token in ``text`` (a clause or a paragraph), in order, classified."""
+    work = fold(text)
+    roles, unit_re = _unit_table()
+    masked = None
+    out: list[NumberToken] = []
+    pos = 0
+    while True:
+        m = _CORE.search(work, pos)
+        if not m:
+            break
+        start, end = m.start(), m.end()
+        pos = end
+        if masked is None:
+            masked = _masked_spans(work)
+        tok = _read_token(work, m, roles, unit_re)
+        if tok is None:
+            continue
+        start, end = tok.start, tok.end
+        pos = max(pos, end)
+        where = _inside(masked, m.start(), m.end())
+        if where == "idiom":
+            continue
+        kind = tok.kind
+        if where == "name" and kind in ("quantity", "vague", "bare"):
+            kind = "name"
+        elif kind == "quantity":
+            before = work[max(0, start - 1):start]
+            if before == "第":
+                kind = "ordinal"
+            elif before == "每" or work[max(0, start - 2):start] in ("每一", "这一", "那一"):
+                kind = "vague"
+        out.append(NumberToken(start, end, kind, tok.value, tok.value_max, tok.unit, tok.role, text[start:end]))
+    return out
+
+
+def quantities(text: str) -> list[NumberToken]:
+    return [t for t in find_numbers(text) if t.kind == "quantity"]
+
+
+def _role_for_bare_magnitude(mag: str) -> Role:
+    return Role.AMOUNT if mag.endswith("亿") else Role.COUNT
+
+
+def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Pattern) -> NumberToken | None:
+    start, end = m.start(), m.end()
+    ar, cn = m.group("ar"), m.group("cn")
+    magnitude = ""
+    if cn:
+        # Special words first: 一半, 翻一番, N成.
+        if cn.endswith("一") and work.startswith("半", end) and cn == "一":
+            return NumberToken(start, end + 1, "quantity", Decimal("0.5"), None, "ratio", Role.RATIO)
+        if work[max(0, start - 1):start] == "翻" and work.startswith("番", end):
+            try:
+                n = chinese_to_int(cn)
+            except NotANumeral:
+                return None
+            return NumberToken(start - 1, end + 1, "quantity", Decimal(2 ** n), None, "倍", Role.RATIO)
+        if all(ch in CN_BIG or ch in CN_SMALL for ch in cn) and len(cn) == 1 and cn in CN_BIG:
+            # a bare 万 or 亿: a number only behind 过/超/上 (过亿元 = over one 亿元)
+            prefix = next((p for p in _BARE_MAGNITUDE_PREFIX if work.endswith(p, 0, start)), None)
+            if prefix is None:
+                return None
+            u = unit_re.match(work, end)
+            unit = cn + (u.group(0) if u else "")
+            role = roles.get(u.group(0), Role.OTHER) if u else _role_for_bare_magnitude(cn)
+            stop = u.end() if u else end
+            return NumberToken(start - len(prefix), stop, "quantity", Decimal(1), None, unit, role)
+        head, magnitude = _split_magnitude(cn)
+        try:
+            value = read_number(head)
+        except NotANumeral:
+            return NumberToken(start, end, "name")
+        core_end = end
+    else:
+        value = Decimal(ar.replace(",", ""))
+        core_end = end
+        for mag in MAGNITUDES:
+            if work.startswith(mag, end):
+                magnitude = mag
+                core_end = end + len(mag)
+                break
+    # A range: 3至5年, 3-5个, 三至五年.
+    value_max = None
+    rng = re.compile(_RANGE_SEP).match(work, core_end) if not magnitude else None
+    if rng:
+        m2 = _CORE.match(work, rng.end())
+        if m2:
+            try:
+                hi = Decimal(m2.group("ar").replace(",", "")) if m2.group("ar") else read_number(m2.group("cn"))
+            except (NotANumeral, InvalidOperation):
+                hi = None
+            if hi is not None and hi > value:
+                value_max = hi
+                core_end = m2.end()
+                if m2.group("ar"):
+                    for mag in MAGNITUDES:
+                        if work.startswith(mag, core_end):
+                            magnitude = mag
+                            core_end += len(mag)
+                            break
+                elif m2.group("cn"):
+                    head2, mag2 = _split_magnitude(m2.group("cn"))
+                    if mag2:
+                        magnitude = mag2
+                        value_max = read_number(head2)
+    rest = work[core_end:core_end + 8]
+    # Percentages and ratios.
+    if rest.startswith(("%", "‰")):
+        return NumberToken(start, core_end + 1, "quantity", value, value_max, rest[0], Role.RATIO)
+    if work.endswith("百分之", 0, start) and not magnitude:
+        return NumberToken(start - 3, core_end, "quantity", value, value_max, "%", Role.RATIO)
+    if rest.startswith("℃") or rest.startswith("度") and "气温" in work[max(0, start - 10):start]:
+        return NumberToken(start, core_end + 1, "temperature", value, value_max, "℃")
+    if cn and rest.startswith("成") and not magnitude and value < 10:
+        return NumberToken(start, core_end + 1, "quantity", value / 10, None, "ratio", Role.RATIO)
+    # Dates and years.
+    is_year_number = ar is not None and "." not in ar and len(ar) == 4 and 1900 <= int(ar) <= 2100
+    if cn and len(cn) == 4 and all(ch in CN_DIGITS for ch in cn):
+        is_year_number = True
+    if is_year_number and value_max is None and not magnitude:
+        d = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?").match(work, core_end)
+        stop = d.end() if d else core_end
+        return NumberToken(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)
+    if not magnitude and value_max is None or not magnitude and rest.startswith("日"):
+        d = _DAY_OR_MONTH.match(work, core_end)
+        if d and not (d.group(0).startswith("日") and work.startswith("个", core_end - 1)):
+            return NumberToken(start, d.end(), "date", value, value_max)
+    # Size class: 百亿级, 千亿级, 五百亿级.
+    if magnitude and rest.startswith("级"):
+        return NumberToken(start, core_end + 1, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
+    u = unit_re.match(work, core_end)
+    if u:
+        unit = u.group(0)
+        role = roles[unit]
+        full_unit = magnitude + unit
+        kind = "quantity"
+        if cn and value == 1 and not magnitude and cn in ("一",) and value_max is None:
+            kind = "vague"  # 一个中心, 一项任务: an article, not a count
+        return NumberToken(start, u.end(), kind, value, value_max, full_unit, role)
+    if magnitude:
+        return NumberToken(start, core_end, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
+    if cn and value in (100, 1000) and head in ("百", "千"):
+        return None  # 百 or 千 alone with no unit: a word (百姓, 千方百计), not a number
+    return NumberToken(start, core_end, "bare", value, value_max)

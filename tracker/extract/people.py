@@ -1,0 +1,129 @@
+"""Who and where: officials credited with a statement, and the districts text names.
+
+A person is found as a run of titles followed by a name (``淄博市委副书记、张店区委书记
+马晓磊``), where the name starts with a known surname and is followed by a word
+that ends it (在, 表示, 作, 接受, punctuation …). The district of a pledge is the
+most local division named in its official's title, else one named in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.extract import lexicons
+from tracker.extract.model import Official
+
+# Words that may follow a name and so end it.
+_AFTER_NAME = ("在接受", "接受", "在", "表示", "说", "作", "介绍", "告诉", "指出", "强调", "认为", "谈到", "坦言",
+               "透露", "提出", "称", "等", "率", "带队", "主持", "出席", "会见", "致辞", "调研", "与", "和", "同志", "代表")
+_CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时)?(?:表示|说|介绍|指出|强调|告诉记者|谈到|坦言|透露)"
+                     r"|接受[^，,。]{0,8}?(?:采访|专访)"
+                     r"|作(?:政府)?工作报告|作报告|代表[^，,。]{0,10}?作[^，,。]{0,6}?报告")
+_INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
+_LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "街道": 3}
+_GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|区|县|旗|州|镇|乡))(?=委|人民政府|政府|人大|政协|党委)")
+# Words that look like a division but are not one (园区, 全区 …).
+_NOT_DIVISION = {"全区", "全市", "全县", "全省", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
+                 "老城区", "主城区", "中心城区", "我市", "我区", "我县", "本市", "本区", "该市", "该区", "小区", "街区"}
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int  # span of title + name in the text given
+    end: int
+    official: Official
+    credited: bool  # the text credits this person with a statement, a report or an interview
+
+
+@dataclass(frozen=True)
+class District:
+    name: str
+    level: str
+    parent: str | None
+
+
+@cache
+def districts() -> dict[str, District]:
+    """Every known division by name and alias."""
+    out: dict[str, District] = {}
+    for row in lexicons.rows("districts"):
+        name, level = row[0], (row[1] if len(row) > 1 else "")
+        parent = row[2] if len(row) > 2 and row[2] else None
+        d = District(name, level, parent)
+        out[name] = d
+        for alias in (row[3].split(",") if len(row) > 3 and row[3] else []):
+            out.setdefault(alias.strip(), d)
+    return out
+
+
+@cache
+def _district_pattern() -> re.Pattern:
+    names = sorted(districts(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+@cache
+def _title_pattern() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in lexicons.words("titles"))
+    surnames = sorted(lexicons.words("surnames"), key=len, reverse=True)
+    double = "|".join(re.escape(s) for s in surnames if len(s) > 1)
+    single = "".join(s for s in surnames if len(s) == 1)
+    # organisation words, titles, joined by 、 or ，: 淄博市委副书记、张店区委书记
+    enders = "|".join(re.escape(w) for w in _AFTER_NAME)
+    return re.compile(
+        rf"(?P<title>(?:[\u4e00-\u9fffA-Za-z0-9]{{0,24}}?(?:{titles})[、，,]?)+?)"
+        rf"(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?={enders}|[，,。、；;：:“”\"（(）)\s]|$)"
+    )
+
+
+def find_people(text: str) -> list[Person]:
+    """Every title + name in ``text``, with whether the text credits the person."""
+    out = []
+    for m in _title_pattern().finditer(text):
+        name, end = m.group("name"), m.end("name")
+        title = m.group("title").strip("、，, ")
+        # the title starts after the last word that cannot be part of it
+        title = re.split(r"[：:“”‘’（）()《》]|——|—|专访|访|^.*?(?:时|上|，)", title)[-1].strip("、，, ") or title
+        start = m.start("title") + m.group("title").find(title)
+        after = text[end:end + 30]
+        before = text[max(0, start - 6):start]
+        credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before))
+        out.append(Person(start, end, Official(name=name, title=title or None), credited))
+    return out
+
+
+def credited_name(text: str, names: set[str]) -> str | None:
+    """A known person credited by name alone in ``text`` (马晓磊表示, “…”马晓磊说)."""
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            if _CREDIT.match(text, m.end()):
+                return name
+    return None
+
+
+def district_of_title(title: str | None) -> str | None:
+    """The most local division a title names: 淄博市委副书记、张店区委书记 → 张店区."""
+    if not title:
+        return None
+    found = []
+    for m in _district_pattern().finditer(title):
+        d = districts()[m.group(0)]
+        found.append((_LEVEL_RANK.get(d.level, 1), m.start(), d.name))
+    for m in _GENERIC_DIVISION.finditer(title):
+        name = m.group(1)
+        if name in _NOT_DIVISION or any(name.endswith(n) for n in _NOT_DIVISION):
+            continue
+        known = districts().get(name)
+        if known is None:
+            found.append((_LEVEL_RANK.get(name[-1], 1), m.start(), name))
+    if not found:
+        return None
+    found.sort(key=lambda x: (-x[0], x[1]))
+    return found[0][2]
+
+
+def districts_in(text: str) -> list[tuple[int, str]]:
+    """(offset, canonical name) of every known division named in ``text``."""
+    return [(m.start(), districts()[m.group(0)].name) for m in _district_pattern().finditer(text)]
