@@ -220,7 +220,7 @@ _PIECES = ["年内", "今年", "明年底", "2025年", "6月", "底前", "三年
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), st.lists(st.sampled_from(_PIECES) | st.text(max_size=3)).map("".join)),
-       st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)))
+       st.none() | st.dates())
 def test_any_text_spans_are_valid(text, published):
     mentions = find_deadlines(text, published)
     for m in mentions:

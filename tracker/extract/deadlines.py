@@ -286,6 +286,8 @@ def find_deadlines(text: str, published: dt.date | None) -> list[DeadlineMention
             date, precision = _resolve_match(m, work, published)
         except _Skip:
             continue
+        except (ValueError, OverflowError):  # a publication date near year 1 or 9999
+            date, precision = None, None
         out.append(DeadlineMention(m.start(), m.end(), Deadline(text[m.start():m.end()], date, precision)))
     return out
 
