@@ -94,7 +94,7 @@ _DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四�
 _BEFORE = r"(?:之前|以前|前)(?![\d一二三四五六七八九十两个几])"
 
 # Relative year words → offset from the publication year.
-_REL_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2,
+_REL_YEARS = {"今明两年": 1, "今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2,
               "去年": -1, "上年": -1, "前年": -2}
 # Relative month words → offset from the publication month; 月底 alone is this month's end.
 _REL_MONTHS = {"本月": 0, "当月": 0, "下个月": 1, "下月": 1, "次月": 1, "上个月": -1, "上月": -1}
@@ -135,7 +135,7 @@ def _pattern() -> re.Pattern[str]:
         # 2022年至2025年, 2023—2025年: a range of years ends with its last year
         rf"(?:{_NOT_AFTER_NUM}(?:{_YEAR4}年?[ ]?(?:至|到|-|–|—|~)[ ]?)?(?P<y>{_YEAR4})[ ]?年(?!代|级|龄|轻|纪)"
         rf"|{_NOT_AFTER_NUM}(?P<yt>\d{{4}})这一?年"
-        rf"|(?<![年相])(?P<rel>{'|'.join(_REL_YEARS)})(?!轻|龄|纪|级|代|均|华))"
+        rf"|(?<![年相])(?P<rel>{'|'.join(sorted(_REL_YEARS, key=len, reverse=True))})(?!轻|龄|纪|级|代|均|华))"
     )
     after_anchor = (
         rf"(?:{_tail('_a')}"
@@ -145,7 +145,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?<![\d{_NUM_CH}个几多每]){_tail('_b')}"
         rf"|(?<![\d{_NUM_CH}个几多每近往历同去今明当本后前上次来])(?:(?P<bend>年底|年末)|(?P<bin>年内|全年)"
         rf"|(?P<bhalf>年中)(?=前|以前|之前|[,，。;；、]|$|完成|实现|建成|基本|全面|力争|确保))"
-        rf"|(?<![\d{_NUM_CH}个几多每])(?:(?P<relm>{'|'.join(_REL_MONTHS)})(?:底|末|内)?|(?P<bmon>月底|月末))"
+        rf"|(?<![\d{_NUM_CH}个几多每])(?:(?P<relm>{'|'.join(sorted(_REL_MONTHS, key=len, reverse=True))})(?:底|末|内)?|(?P<bmon>月底|月末))"
         r")"
     )
     plan = (
