@@ -77,8 +77,10 @@ def _joins(prev: str, nxt: str) -> bool:
     # A line of prose that stops without a mark was cut by the page. A headline
     # ends where it stops: it has no commas inside, or its phrases stand apart
     # with spaces, which Chinese prose does not use.
-    if len(prev) < MIN_PROSE or not _PROSE_PUNCT.search(prev) or _SPACED.search(prev):
+    if len(prev) < MIN_PROSE or not _PROSE_PUNCT.search(prev) or _SPACED.search(prev) or not prev[-1].isalnum():
         return False
+    if len(prev) <= 40 and any(cue in prev for cue, _ in _furniture_cues()):
+        return False  # a short ad or byline line stops where it stops
     return len(nxt) >= 8 or _ends_paragraph(nxt)
 
 
@@ -87,9 +89,11 @@ def _classify(par: str) -> str:
     if len(_WEATHER.findall(folded)) >= 2:
         return "furniture"
     final = _ends_paragraph(par)
-    if len(par) <= 80 or not final:
+    # A byline is a short line without a final mark; a sentence that mentions
+    # 记者 is prose. Ads and captions may end with a full stop.
+    if len(par) <= (60 if final else 80):
         for cue, kind in _furniture_cues():
-            if cue in par:
+            if cue in par and (not final or kind in ("ad", "caption")):
                 return kind
     if par.startswith("#") or (len(par) <= SHORT and not final):
         return "heading"

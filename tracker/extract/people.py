@@ -22,10 +22,12 @@ _CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时)?(?:表
                      r"|作(?:政府)?工作报告|作报告|代表[^，,。]{0,10}?作[^，,。]{0,6}?报告")
 _INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
 _LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "街道": 3}
-_GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|区|县|旗|州|镇|乡))(?=委|人民政府|政府|人大|政协|党委)")
+_GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|区|县|旗|州|镇|乡))(?=委|人民政府|政府|人大|人民代表大会|政协|党委|第[一二三四五六七八九十\d]+届)")
 # Words that look like a division but are not one (园区, 全区 …).
 _NOT_DIVISION = {"全区", "全市", "全县", "全省", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
                  "老城区", "主城区", "中心城区", "我市", "我区", "我县", "本市", "本区", "该市", "该区", "小区", "街区"}
+# Endings of zones that are no administrative division (经济开发区, 产业园区 …).
+_ZONE_ENDINGS = ("开发区", "园区", "景区", "片区", "社区", "小区", "街区", "保税区", "示范区", "试验区", "功能区", "高新区", "新区")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def _title_pattern() -> re.Pattern:
     enders = "|".join(re.escape(w) for w in _AFTER_NAME)
     return re.compile(
         rf"(?P<title>(?:[\u4e00-\u9fffA-Za-z0-9]{{0,24}}?(?:{titles})[、，,]?)+?)"
-        rf"(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
+        rf"[ \u3000]?(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?={enders}|[，,。、；;：:“”\"（(）)\s]|$)"
     )
 
@@ -112,8 +114,8 @@ def district_of_title(title: str | None) -> str | None:
         d = districts()[m.group(0)]
         found.append((_LEVEL_RANK.get(d.level, 1), m.start(), d.name))
     for m in _GENERIC_DIVISION.finditer(title):
-        name = m.group(1)
-        if name in _NOT_DIVISION or any(name.endswith(n) for n in _NOT_DIVISION):
+        name = _strip_lead(m.group(1))
+        if name in _NOT_DIVISION or name.endswith(_ZONE_ENDINGS):
             continue
         known = districts().get(name)
         if known is None:
@@ -122,6 +124,21 @@ def district_of_title(title: str | None) -> str | None:
         return None
     found.sort(key=lambda x: (-x[0], x[1]))
     return found[0][2]
+
+
+def _strip_lead(name: str) -> str:
+    """日在某某县 → 某某县: words that precede a place name are not part of it."""
+    return name.lstrip("在于日年月的和与及对从向是为")
+
+
+def generic_divisions(text: str) -> list[str]:
+    """Divisions named in the way titles and sessions name them (XX县人民政府, XX区第五届…), known or not."""
+    out = []
+    for m in _GENERIC_DIVISION.finditer(text):
+        name = _strip_lead(m.group(1))
+        if len(name) >= 2 and name not in _NOT_DIVISION and not name.endswith(_ZONE_ENDINGS):
+            out.append(districts()[name].name if name in districts() else name)
+    return out
 
 
 def districts_in(text: str) -> list[tuple[int, str]]:

@@ -115,7 +115,8 @@ def _tokenizer():
         tok.tmp_dir = cache_dir
     except OSError:
         pass  # an unwritable home: jieba falls back to rebuilding the dictionary in memory
-    tok.load_userdict(lexicons.path("userdict"))
+    with open(lexicons.path("userdict"), "rb") as fh:
+        tok.load_userdict(fh)
     for w in lexicons.words("actions") + lexicons.words("object_stops"):
         tok.add_word(w, 10000)
     return tok
@@ -174,7 +175,8 @@ def _update_people(ctx: _Context, btext: str, block: Block) -> None:
     people = find_people(btext)
     for p in people:
         ctx.names.add(p.official.name)
-    credited = [p for p in people if p.credited]
+    # a line that is nothing but a title and a name (县长 张建国) presents the text that follows
+    credited = [p for p in people if p.credited or (block.kind == "heading" and p.start == 0 and p.end == len(btext))]
     if credited:
         p = credited[0]
         if ctx.official is None or ctx.official.name != p.official.name or (p.official.title and not ctx.official.title):
@@ -197,6 +199,13 @@ def _dominant_district(norm: Normalised) -> str | None:
         for _, name in districts_in(norm.text[block.start:block.end]):
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        from tracker.extract.people import generic_divisions
+
+        for block in norm.blocks:
+            if not block.set_aside:
+                for name in generic_divisions(norm.text[block.start:block.end]):
+                    counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
@@ -257,9 +266,13 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
         return []
     clauses = _clauses(btext, block.start)
     cues = _block_cues(text, block, ctx.published, tokens)
-    cues_cache[bi] = cues
     mentions = [DeadlineMention(block.start + m.start, block.start + m.end, m.deadline)
                 for m in find_deadlines(btext, ctx.published)]
+    # a deadline still ahead looks forward as surely as 将 does
+    cues += [_Cue(m.start, True, True) for m in mentions
+             if ctx.published is None or m.deadline.date is None or m.deadline.date >= ctx.published]
+    cues.sort(key=lambda c: c.pos)
+    cues_cache[bi] = cues
     quantities = [t for t in tokens if t.kind == "quantity"]
     out = []
     for ci, clause in enumerate(clauses):
@@ -313,13 +326,13 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         return None
     if all(q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS) for q in qs):
         return None
-    if _names_programme(text, qs, clause.end):
-        return None
     kept = [q for q in qs if q.role not in _WEAK_ROLES] or qs
+    if _names_programme(text, kept, clause.end):
+        return None
     obj = _object(text, start, end, kept)
     if obj and _cut(obj)[0] in lexicons.words("abstract_objects"):
         return None
-    forward, strength = _tense(norm, bi, ctx, clause, kept[0], cues, cues_cache)
+    forward, strength = _tense(norm, bi, ctx, clauses, ci, kept[0], cues, cues_cache)
     if not forward:
         return None
     action = _action(text, start, end, kept, clauses, ci)
@@ -346,19 +359,24 @@ def _quantity(t: NumberToken):
 
 
 def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
-    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target."""
+    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target.
+
+    A short count of events (20场招聘活动) is a target; a long name, or one that
+    opens with a span of years (五年百万人才计划), is a name."""
     rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
-    if len(rest) <= 6:
+    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
+    if len(rest) <= 6 and not opens_with_span:
         return False
     return bool(re.search(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$", rest))
 
 
 # ---------------------------------------------------------------- tense
 
-def _tense(norm, bi, ctx, clause, q, cues, cues_cache) -> tuple[bool, float]:
+def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float]:
     """(forward?, strength 0..1) from the nearest strong cue before the quantity, looking wider step by step."""
     text = norm.text
     block = norm.blocks[bi]
+    clause = clauses[ci]
     in_clause = [c for c in cues if clause.start <= c.pos < clause.end]
     before = [c for c in in_clause if c.pos < q.start and c.strong]
     if before:
@@ -366,6 +384,11 @@ def _tense(norm, bi, ctx, clause, q, cues, cues_cache) -> tuple[bool, float]:
     after = [c for c in in_clause if c.strong]
     if after:
         return after[0].forward, 0.9
+    nxt = clauses[ci + 1] if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment else None
+    if nxt is not None and text.startswith(_CONTINUATION, nxt.start):
+        follow = [c for c in cues if nxt.start <= c.pos < nxt.end and c.strong]
+        if follow:
+            return follow[0].forward, 0.8
     # the sentence, then the paragraph, before this clause
     strong_before = [c for c in cues if block.start <= c.pos < clause.start and c.strong]
     if strong_before:
@@ -442,7 +465,11 @@ def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> str | Non
         obj = _object_after(text, q.end, end)
         if obj:
             return obj
-    return _object_before(text, start, qs[0].start)
+    verbs = _actions_in(text, start, qs[0].start)
+    if not verbs:
+        return _object_before(text, start, qs[0].start)
+    # 新建保障性住房1021套: the object stands between verb and number; 地区生产总值增长7%: before the verb
+    return _object_before(text, verbs[-1].end(), qs[0].start) or _object_before(text, start, verbs[-1].start())
 
 
 @cache

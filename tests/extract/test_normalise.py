@@ -1,0 +1,65 @@
+"""Normalising OCR'd newspaper text: joins, paragraph ends, what is set aside."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tracker.extract.normalise import fold, normalise
+
+
+def kinds(raw):
+    n = normalise(raw)
+    return [(n.block_text(b), b.kind) for b in n.blocks]
+
+
+def test_cut_inside_a_word_is_joined():
+    raw = "在城市建设方面，今年将加快推进中心城区道路改造项\n\n目建设，新建公园5处。\n"
+    assert normalise(raw).text == "在城市建设方面，今年将加快推进中心城区道路改造项目建设，新建公园5处。"
+
+
+def test_real_paragraph_ends_are_kept():
+    raw = "今年将新建学校3所。\n\n明年将新建医院2所。"
+    assert normalise(raw).text == "今年将新建学校3所。\n明年将新建医院2所。"
+
+
+def test_line_cut_after_a_comma_is_joined_even_when_short():
+    assert normalise("今年，\n\n全区将新建学校3所。").text == "今年，全区将新建学校3所。"
+
+
+def test_headline_with_spaced_phrases_is_not_joined_to_the_body():
+    raw = "聚焦民生 加快发展 ——访某某区区长王明，一年来\n\n“今年我们将新建学校3所。”"
+    n = normalise(raw)
+    assert len(n.blocks) == 2
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("记者 张三 通讯员 李四", "byline"),
+    ("扫描二维码看更多内容", "ad"),
+    ("新闻热线 1234567", "ad"),
+    ("2021年3月1日 星期一", "furniture"),
+    ("资料照片", "caption"),
+    ("今日天气：晴，3~12℃ / 明日，多云，5~14℃", "furniture"),
+])
+def test_page_furniture_is_set_aside(line, kind):
+    got = dict(kinds(f"{line}\n\n今年将新建学校3所，改造道路5条，确保年底前全部完工。"))
+    assert got[line] == kind
+
+
+def test_body_and_heading():
+    got = kinds("二、2021年重点工作\n\n今年将新建学校3所，改造道路5条，确保年底前全部完工。")
+    assert got == [("二、2021年重点工作", "heading"), ("今年将新建学校3所，改造道路5条，确保年底前全部完工。", "body")]
+
+
+def test_fold_keeps_length_and_folds_full_width():
+    s = "新建学校１２所，达到８０％"
+    assert fold(s) == "新建学校12所,达到80%"
+    assert len(fold(s)) == len(s)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_normalise_never_changes_a_character_of_a_paragraph(raw):
+    n = normalise(raw)
+    for b in n.blocks:
+        par = n.block_text(b)
+        assert par and "\n" not in par
+        # every paragraph is made of the input's lines, stripped and joined
+        assert all(ch in raw for ch in par)

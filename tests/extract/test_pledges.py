@@ -1,0 +1,164 @@
+"""The pledge finder, rule by rule, on sentences written for these tests."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tracker.extract import extract_document
+
+PUB = dt.date(2021, 2, 1)
+
+
+def pledges(text, published=PUB):
+    return extract_document(text, published=published).candidates
+
+
+def one(text, published=PUB):
+    found = pledges(text, published)
+    assert len(found) == 1, [c.quote for c in found]
+    return found[0]
+
+
+def test_a_plain_pledge_with_every_field():
+    c = one("今年将新建公办幼儿园12所，秋季开学投入使用。")
+    assert c.quote == "今年将新建公办幼儿园12所"
+    assert (c.action, c.object) == ("新建", "公办幼儿园")
+    assert [(q.to_dict()["value"], q.unit) for q in c.quantities] == [(12, "所")]
+    assert c.deadline.raw == "今年" and c.deadline.date == dt.date(2021, 12, 31)
+    assert c.qualifier is None
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("力争全年新增市场主体5000户以上。", "以上"),
+    ("今年将培育省级专精特新企业30家左右。", "左右"),
+    ("确保全年粮食产量突破60万吨。", "突破"),
+    ("年内签约项目累计达到200个。", "累计"),
+    ("力争年内新增城市绿道20公里。", "力争"),
+])
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_one_object_with_several_numbers_is_one_pledge():
+    c = one("今年将加快推进总投资85亿元的12个重点水利项目。")
+    assert sorted(q.unit for q in c.quantities) == ["个", "亿元"]
+    assert c.object == "重点水利项目"
+
+
+def test_coordinated_objects_with_their_own_numbers_are_separate():
+    found = pledges("今年将改造城中村6个、老旧小区25个，新建城市公园3处。")
+    assert [c.quote for c in found] == ["今年将改造城中村6个", "老旧小区25个", "新建城市公园3处"]
+    assert [c.action for c in found] == ["改造", "改造", "新建"]
+    assert {c.deadline.raw for c in found} == {"今年"}
+
+
+def test_two_rates_of_one_object_stay_one_pledge():
+    c = one("今年城乡居民收入分别增长6%和8%。")
+    assert [q.to_dict()["value"] for q in c.quantities] == [6, 8]
+
+
+@pytest.mark.parametrize("text", [
+    "去年，全市新建学校15所，改造道路30条。",
+    "过去五年，全区累计完成投资1200亿元。",
+    "2020年，全市新增城镇就业3.5万人。",
+    "全市已建成充电桩500个。",
+    "会议出台了支持企业发展的十条措施。",
+])
+def test_achievements_are_no_pledges(text):
+    assert pledges(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "我们将从五个方面推进改革。",
+    "紧紧围绕“三大攻坚行动”，全面落实各项任务。",
+    "扎实推进“千名干部进万家”活动。",
+    "请拨打服务热线12345咨询。",
+    "启动五年百万人才引育计划，加快建设人才高地。",
+    "全面落实企业减负二十条措施。",
+])
+def test_names_and_structures_are_no_pledges(text):
+    assert pledges(text) == ()
+
+
+def test_cue_inherited_from_section_lead():
+    text = "二、2021年重点工作\n今年，全区将聚焦民生实事。\n（一）办好教育。新建幼儿园4所，改扩建小学2所。"
+    found = pledges(text)
+    assert [c.quote for c in found] == ["新建幼儿园4所", "改扩建小学2所"]
+    assert all(c.deadline.raw == "今年" and c.deadline.inherited for c in found)
+
+
+def test_deadline_from_the_clause_that_follows():
+    c = one("加快建设第二人民医院等3所医院，确保年底前投入使用。")
+    assert c.deadline.raw == "年底前" and c.deadline.date == dt.date(2021, 12, 31)
+    assert c.qualifier == "确保"
+
+
+@pytest.mark.parametrize("text, raw, date", [
+    ("到2025年，全市新建5G基站3000个。", "2025年", dt.date(2025, 12, 31)),
+    ("利用三年时间，打造百亿级产业集群。", "三年", dt.date(2023, 12, 31)),
+    ("上半年完成老旧管网改造40公里。", "上半年", dt.date(2021, 6, 30)),
+])
+def test_deadlines(text, raw, date):
+    c = one(text)
+    assert (c.deadline.raw, c.deadline.date) == (raw, date)
+
+
+def test_relative_deadline_without_a_date_stays_unresolved():
+    c = one("今年将新建学校3所。", published=None)
+    assert c.deadline.raw == "今年" and c.deadline.date is None
+
+
+def test_official_and_district_from_an_interview():
+    text = ("专访某某市委常委、东城区委书记刘明远\n"
+            "记者 王小二\n"
+            "东城区委书记刘明远在接受记者采访时表示，今年东城区将新建社区食堂20处。")
+    c = one(text)
+    assert c.official.name == "刘明远"
+    assert c.official.title == "某某市委常委、东城区委书记"
+    assert c.district == "东城区"
+
+
+def test_report_presenter_is_the_official():
+    text = "市长李文华作政府工作报告。\n报告提出，今年济南将新建公园50个。"
+    c = one(text)
+    assert c.official.name == "李文华"
+    assert c.district == "济南市"
+
+
+def test_byline_is_never_the_official():
+    text = "记者 张国强\n今年全市将新建停车泊位8000个。"
+    assert one(text).official is None
+
+
+def test_ads_are_set_aside():
+    text = "扫描二维码，立享三个月免费服务，赢取1000元大奖\n今年将新建学校3所。"
+    assert [c.quote for c in pledges(text)] == ["今年将新建学校3所"]
+
+
+def test_every_offset_indexes_the_stored_text():
+    raw = "今年将加快推进道路改\n\n造，新建道路12条，改造桥梁3座。\n"
+    doc = extract_document(raw, published=PUB)
+    assert [c.quote for c in doc.candidates] == ["新建道路12条", "改造桥梁3座"]
+    for c in doc.candidates:
+        assert doc.text[c.start:c.end] == c.quote
+        for q in c.quantities:
+            assert doc.text[q.start:q.end] == q.raw
+
+
+@given(st.text(alphabet=st.sampled_from(list("今年将新建改造学校幼儿园道路所条个3０五十百万亿%，。、；\n “”以上左右力争去年已2021年")), max_size=120))
+@settings(max_examples=400, deadline=None)
+def test_any_text_in_no_exception_spans_valid(raw):
+    doc = extract_document(raw, published=PUB)
+    for c in doc.candidates:
+        assert 0 <= c.start < c.end <= len(doc.text)
+        assert doc.text[c.start:c.end] == c.quote
+        assert c.quantities
+        assert 0 <= c.confidence <= 1
+
+
+@given(st.text(max_size=150))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_unicode_no_exception(raw):
+    doc = extract_document(raw)
+    for c in doc.candidates:
+        assert doc.text[c.start:c.end] == c.quote
