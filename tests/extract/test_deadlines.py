@@ -258,6 +258,8 @@ NO_DOCUMENT_DATE = [
     ("dateline without a year", "晨报淄博3月21日讯 记者从市工信局获悉，下一步将从五个方面着手。"),
     ("no date at all", "今年将新建保障性住房1021套。"),
     ("impossible date with weekday", "2021年2月30日 星期二"),
+    ("event with its weekday", "2019年9月5日 星期四，市委召开全体会议。"),
+    ("time of an event", "会议时间：2021年3月5日\n会议地点：市政府"),
 ]
 
 

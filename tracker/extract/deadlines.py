@@ -316,7 +316,8 @@ _FULL_DATE = re.compile(
     rf"|(?<![\d.])(?P<iy>\d{{4}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d.])"
 )
 _WEEKDAY_AFTER = re.compile(rf"[ ,，]{{0,3}}(?:星期|周|礼拜)(?P<w>[{_WEEKDAYS}])")
-_CUE_BEFORE = re.compile(r"(?:发布|发表|刊发|出版|日期|时间|更新)[于在]?[ ]*[:：]?[ ]*$")
+# 发布时间：, 发布于, 日期: at the start of a line or field; not 会议时间： or 报名时间：, which date events.
+_CUE_BEFORE = re.compile(r"(?:(?:发布|发表|刊发|出版|更新|录入)(?:时间|日期)?[于在]?|(?:^|[\s|｜/])(?:日期|时间))[ ]*[:：]?[ ]*$")
 # What follows an event's date in a story: 2019年9月5日,中共淄博市委… / 2019年9月17日，在…
 _EVENT_AFTER = re.compile(r"[ ]*(?:[,，、]|[上下中晚早]午|晚上|凌晨|至|到|-|—|起|以来|举行|召开|在|前|后)")
 _CLOCK_AFTER = re.compile(r"[ ]*\d{1,2}[:：]\d{2}")
@@ -373,13 +374,15 @@ def find_document_date(text: str) -> dt.date | None:
         line_end = len(work) if line_end < 0 else line_end
         before = work[line_start:m.start()]
         wd = _WEEKDAY_AFTER.match(after)
+        if wd and re.match(r"[ ]*[,，、]", work[m.end() + wd.end():m.end() + wd.end() + 3]):
+            continue  # 2019年9月5日 星期四，市委召开会议: an event with its weekday
         if wd:
             if _WEEKDAYS.index(wd.group("w")) % 7 == date.weekday() or (wd.group("w") in "日天" and date.weekday() == 6):
                 offer(4, m.start(), date)
             else:
                 offer(1, m.start(), date)  # a weekday that disagrees: an OCR slip or a misprint
             continue
-        if _CUE_BEFORE.search(before[-12:]) or after.startswith(("讯", "电")):
+        if _CUE_BEFORE.search(before[-16:]) or after.startswith(("讯", "电")):
             offer(3, m.start(), date)  # 发布时间：2021年1月15日 / 本报2021年3月5日讯
             continue
         if m.start() < first_lines_end and _CLOCK_AFTER.match(after):
@@ -390,7 +393,7 @@ def find_document_date(text: str) -> dt.date | None:
         rest = work[m.end():line_end].strip()
         if not rest or len(rest) <= 8 and not re.search(r"[，,。；;]", rest):
             # The date stands on its own line (behind a page number or the paper's name).
-            if len(before.strip()) <= 12:
+            if len(before.strip()) <= 12 and not before.rstrip().endswith((":", "：")):  # not 会议时间：
                 offer(2, m.start(), date)
             continue
         if m.start() < first_lines_end and not before.strip() and m.group("iy"):
