@@ -248,7 +248,7 @@ def _resolve_date(m: re.Match[str], published: dt.date | None) -> tuple[dt.date 
         q = _cn_int(quarter)
         return (_last_of_month(year, 3 * q) if year else None), Precision.QUARTER
     if half:
-        return (dt.date(year, 6 if half == "上半年" else 12, 30 if half == "上半年" else 31) if year else None), Precision.HALF
+        return (_last_of_month(year, 6 if half == "上半年" else 12) if year else None), Precision.HALF
     if m.group("yhalf") or m.group("bhalf"):
         return (dt.date(year, 6, 30) if year else None), Precision.HALF
     if season:
@@ -269,7 +269,7 @@ _WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def _fold(text: str) -> str:
-    """``fold`` (length-preserving), skipped when there is nothing to fold: most text has no full-width signs."""
+    """``fold`` (length-preserving), skipped when the text holds no full-width character at all."""
     return fold(text) if _WIDE.search(text) else text
 
 
@@ -290,9 +290,6 @@ def find_deadlines(text: str, published: dt.date | None) -> list[DeadlineMention
             date, precision = None, None
         out.append(DeadlineMention(m.start(), m.end(), Deadline(text[m.start():m.end()], date, precision)))
     return out
-
-
-_PREPOSITIONS = ("截止到", "截至到", "截止", "截至", "到", "至", "于", "在")
 
 
 def resolve(raw: str, published: dt.date | None) -> Deadline:
