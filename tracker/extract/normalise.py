@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tracker.extract import lexicons
 
@@ -100,8 +101,9 @@ def _classify(par: str) -> str:
     return "body"
 
 
-def _furniture_cues() -> list[tuple[str, str]]:
-    return sorted(lexicons.mapping("furniture").items(), key=lambda kv: -len(kv[0]))
+@cache
+def _furniture_cues() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(lexicons.mapping("furniture").items(), key=lambda kv: -len(kv[0])))
 
 
 def normalise(raw: str) -> Normalised:

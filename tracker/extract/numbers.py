@@ -31,6 +31,8 @@ _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万")
 _RANGE_SEP = r"\s*(?:至|到|~|～|-|—|－|－)\s*"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_RANGE_RE = re.compile(_RANGE_SEP)
+_YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
 # Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
 _BARE_MAGNITUDE_PREFIX = ("超过", "过", "超", "逾", "上", "近", "破")
@@ -260,7 +262,7 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
                 break
     # A range: 3至5年, 3-5个, 三至五年.
     value_max = None
-    rng = re.compile(_RANGE_SEP).match(work, core_end) if not magnitude else None
+    rng = _RANGE_RE.match(work, core_end) if not magnitude else None
     if rng:
         m2 = _CORE.match(work, rng.end())
         if m2:
@@ -297,7 +299,7 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     if cn and len(cn) == 4 and all(ch in CN_DIGITS for ch in cn):
         is_year_number = True
     if is_year_number and value_max is None and not magnitude:
-        d = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?").match(work, core_end)
+        d = _YEAR_TAIL.match(work, core_end)
         stop = d.end() if d else core_end
         return NumberToken(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)
     if not magnitude and value_max is None or not magnitude and rest.startswith("日"):

@@ -66,33 +66,54 @@ def _district_pattern() -> re.Pattern:
 
 
 @cache
-def _title_pattern() -> re.Pattern:
-    titles = "|".join(re.escape(t) for t in lexicons.words("titles"))
+def _title_words() -> re.Pattern:
+    return re.compile("|".join(re.escape(t) for t in lexicons.words("titles")))
+
+
+@cache
+def _name_pattern() -> re.Pattern:
+    """A name right after a title: a known surname, one or two more characters, then a word that ends it."""
     surnames = sorted(lexicons.words("surnames"), key=len, reverse=True)
     double = "|".join(re.escape(s) for s in surnames if len(s) > 1)
     single = "".join(s for s in surnames if len(s) == 1)
-    # organisation words, titles, joined by 、 or ，: 淄博市委副书记、张店区委书记
     enders = "|".join(re.escape(w) for w in _AFTER_NAME)
     return re.compile(
-        rf"(?P<title>(?:[\u4e00-\u9fffA-Za-z0-9]{{0,24}}?(?:{titles})[、，,]?)+?)"
         rf"[ \u3000]?(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?={enders}|[，,。、；;：:“”\"（(）)\s]|$)"
     )
 
 
+# What a title may be made of, read backwards from its last title word.
+_TITLE_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9、]{1,40}$")
+
+
 def find_people(text: str) -> list[Person]:
-    """Every title + name in ``text``, with whether the text credits the person."""
+    """Every title + name in ``text``, with whether the text credits the person.
+
+    Anchored on title words, so a paragraph without one costs a single scan."""
     out = []
-    for m in _title_pattern().finditer(text):
+    last_end = 0
+    names = _name_pattern()
+    for t in _title_words().finditer(text):
+        if t.start() < last_end:
+            continue
+        m = names.match(text, t.end())
+        if m is None:
+            continue
         name, end = m.group("name"), m.end("name")
-        title = m.group("title").strip("、，, ")
-        # the title starts after the last word that cannot be part of it
-        title = re.split(r"[：:“”‘’（）()《》]|——|—|专访|访|^.*?(?:时|上|，)", title)[-1].strip("、，, ") or title
-        start = m.start("title") + m.group("title").find(title)
+        if _title_words().match(text, m.start("name")):
+            continue  # 书记 followed by 副书记: the title goes on
+        back = _TITLE_CHARS.search(text, max(last_end, t.start() - 40), t.start())
+        head = back.group(0) if back else ""
+        raw_title = head + text[t.start():t.end()]
+        title = re.split(r"——|—|专访|访|^.*?(?:时|上|日)", raw_title)[-1].strip("、，, ")
+        title = title.lstrip("在于和与及对从向是为的")
+        start = t.end() - len(title) if title else t.start()
         after = text[end:end + 30]
         before = text[max(0, start - 6):start]
         credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before))
         out.append(Person(start, end, Official(name=name, title=title or None), credited))
+        last_end = end
     return out
 
 
