@@ -126,3 +126,14 @@ def session_factory(engine):
 def session(session_factory):
     with session_factory() as s:
         yield s
+
+
+@pytest.fixture
+def seeds_dir(tmp_path):
+    """A copy of seeds/ (with its manifest.csv), so a test may add files beside them."""
+    import shutil
+    from pathlib import Path
+
+    target = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", target)
+    return target

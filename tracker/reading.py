@@ -2,6 +2,11 @@
 
 Shared by ``tracker extract`` and the ingest: the text returned here is what the
 normaliser sees, and its encoding is recorded beside the stored document.
+
+``read_document(path)`` reads any format the ingest takes: plain text in any
+common Chinese encoding, ``.html``/``.htm`` (the article's text only, through
+BeautifulSoup with lxml), ``.docx`` (python-docx) and ``.pdf`` with a text layer
+(pdfminer.six). Any other suffix raises ``UnsupportedDocument``.
 """
 from __future__ import annotations
 
@@ -24,11 +29,16 @@ class UnreadableDocument(ValueError):
     """The file cannot be read as text; the message says why, in a few words."""
 
 
+class UnsupportedDocument(UnreadableDocument):
+    """Not a kind of file the ingest reads (by its suffix): skipped, not failed."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
     encoding: str
     sha256: str
+    title: str | None = None  # the document's own title, where the format has one (HTML <title>, docx core properties)
 
 
 def sha256_text(text: str) -> str:
@@ -91,3 +101,179 @@ def read_text_file(path: str | os.PathLike) -> Decoded:
     with open(path, "rb") as fh:
         data = fh.read()
     return decode_bytes(data)
+
+
+# --- other formats ------------------------------------------------------------------------
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+#: suffix -> format name, as ``document.format`` stores it
+FORMATS = {**{s: "text" for s in TEXT_SUFFIXES}, **{s: "html" for s in HTML_SUFFIXES}, ".docx": "docx", ".pdf": "pdf"}
+
+# Elements that are never article text.
+_HTML_NOISE = ("script", "style", "noscript", "template", "iframe", "object", "svg", "canvas", "form",
+               "button", "select", "input", "textarea", "nav", "header", "footer", "aside", "menu")
+# Block-level elements: their edges are paragraph breaks; inline ones (<a>, <span>, <strong>) are not.
+_HTML_BLOCKS = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+                "dl", "dt", "dd", "table", "tr", "td", "th", "caption", "blockquote", "pre", "figure",
+                "figcaption", "address", "center", "hr")
+# Containers Chinese news and government sites put the article in (TRS_Editor is the TRS CMS).
+_HTML_ARTICLE_HINTS = ("trs_editor", "article", "content", "zoom", "text", "detail", "main", "news", "body")
+
+
+def document_format(path: str | os.PathLike) -> str | None:
+    """``text``, ``html``, ``docx`` or ``pdf`` for a suffix the ingest reads, else None."""
+    return FORMATS.get(os.path.splitext(os.fspath(path))[1].lower())
+
+
+def read_document(path: str | os.PathLike) -> Decoded:
+    """Read one document of any supported format; raises UnsupportedDocument for other suffixes,
+    UnreadableDocument (or OSError) with the reason when the file cannot be read."""
+    if os.path.isdir(path):
+        raise UnreadableDocument("is a directory")
+    fmt = document_format(path)
+    if fmt is None:
+        suffix = os.path.splitext(os.fspath(path))[1]
+        raise UnsupportedDocument(f"not a document type tracker reads ({suffix or 'no suffix'}; "
+                                  "takes .txt, .html/.htm, .docx, .pdf)")
+    return {"text": read_text_file, "html": read_html_file, "docx": read_docx_file, "pdf": read_pdf_file}[fmt](path)
+
+
+def _text_from_lines(lines) -> str:
+    return "\n".join(line for line in (ln.strip() for ln in lines) if line)
+
+
+def _html_article(soup):
+    """The element holding the article: <article>, else a hinted container, else the element with most <p> text."""
+    article = soup.find("article")
+    if article is not None and article.get_text(strip=True):
+        return article
+    best, best_len = None, 0
+    for tag in soup.find_all(["div", "section", "main", "td"]):
+        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])]).lower()
+        own = sum(len(p.get_text(strip=True)) for p in tag.find_all("p", recursive=False))
+        if any(h in marks for h in _HTML_ARTICLE_HINTS):
+            own = max(own, len(tag.get_text(strip=True)) // 2)
+        if own > best_len:
+            best, best_len = tag, own
+    return best if best is not None else (soup.body or soup)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The article text of an HTML page (paragraphs one per line) and its title."""
+    from bs4 import BeautifulSoup, Comment
+
+    soup = BeautifulSoup(html, "lxml")
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for tag in soup.find_all(_HTML_NOISE):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    article = _html_article(soup)
+    for br in article.find_all("br"):
+        br.replace_with("\n")
+    for tag in article.find_all(_HTML_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    # Heading of the article, when it sits outside the chosen container.
+    heading = soup.find("h1")
+    lines = article.get_text().split("\n")
+    if heading is not None and article.find("h1") is None and heading.get_text(strip=True):
+        lines.insert(0, heading.get_text(" ", strip=True))
+    return _text_from_lines(lines), title or None
+
+
+def _declared_html_encoding(data: bytes) -> str | None:
+    from bs4.dammit import EncodingDetector
+
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=False)
+    if not declared:
+        return None
+    declared = declared.lower().replace("-", "").replace("_", "")
+    return {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": "big5hkscs",
+            "utf8": "utf-8", "utf16": "utf-16"}.get(declared, declared)
+
+
+def decode_html_bytes(data: bytes) -> Decoded:
+    """Decode an HTML page (its declared charset first, read GBK/GB2312 as GB18030), keep the article text."""
+    if not data:
+        raise UnreadableDocument("empty file (0 bytes)")
+    declared = _declared_html_encoding(data)
+    html = encoding = None
+    if declared:
+        try:
+            html, encoding = data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # the page lies about its charset: detect it instead
+    if html is None:
+        decoded = decode_bytes(data)
+        html, encoding = decoded.text, decoded.encoding
+    if "\x00" in html:
+        raise UnreadableDocument("binary content, not HTML")
+    text, title = html_to_text(html)
+    if not text.strip():
+        raise UnreadableDocument("HTML page without article text")
+    checked = _checked(text, encoding)
+    return Decoded(checked.text, checked.encoding, checked.sha256, title)
+
+
+def read_html_file(path: str | os.PathLike) -> Decoded:
+    with open(path, "rb") as fh:
+        return decode_html_bytes(fh.read())
+
+
+def read_docx_file(path: str | os.PathLike) -> Decoded:
+    """Paragraphs and table rows of a .docx in reading order (python-docx)."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    if os.path.getsize(path) == 0:
+        raise UnreadableDocument("empty file (0 bytes)")
+    try:
+        document = docx.Document(os.fspath(path))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    lines.append("\t".join(cell.text.strip() for cell in row.cells))
+            else:
+                lines.append(block.text)
+        title = (document.core_properties.title or "").strip() or None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as exc:
+        raise UnreadableDocument(f"not a readable .docx (damaged or truncated: {exc})") from None
+    except ValueError as exc:  # python-docx: a part with an unexpected content type
+        raise UnreadableDocument(f"not a readable .docx ({exc})") from None
+    text = _text_from_lines(lines)
+    if not text:
+        raise UnreadableDocument("empty .docx (no text in its paragraphs or tables)")
+    checked = _checked(text, "docx")
+    return Decoded(checked.text, checked.encoding, checked.sha256, title)
+
+
+def read_pdf_file(path: str | os.PathLike) -> Decoded:
+    """The text layer of a PDF (pdfminer.six); a scan without one is refused with that reason."""
+    import logging
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    if os.path.getsize(path) == 0:
+        raise UnreadableDocument("empty file (0 bytes)")
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it logs every font quirk
+    try:
+        text = extract_text(os.fspath(path))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise UnreadableDocument(f"encrypted PDF ({exc.__class__.__name__})") from None
+    except (PDFSyntaxError, PSException) as exc:
+        raise UnreadableDocument(f"not a readable PDF (damaged or truncated: {exc})") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # pdfminer on malformed objects
+        raise UnreadableDocument(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from None
+    text = _text_from_lines(text.replace("\x0c", "\n").split("\n"))
+    if not text:
+        raise UnreadableDocument("PDF without a text layer (scanned images?): run OCR first")
+    return _checked(text, "pdf")

@@ -14,10 +14,12 @@ def main() -> None:
 
 
 def _register() -> None:
-    from tracker.cli import db, extract
+    from tracker.cli import db, extract, ingest, reextract
 
     main.add_command(extract.extract)
     main.add_command(db.db)
+    main.add_command(ingest.ingest)
+    main.add_command(reextract.reextract)
 
 
 _register()

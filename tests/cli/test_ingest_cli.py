@@ -1,0 +1,58 @@
+"""``tracker ingest`` and ``tracker reextract`` from the command line."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from tracker.cli import main
+from tracker.db.engine import make_engine
+from tracker.db.models import Document
+
+
+def _documents(url):
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.select(Document.file_name).order_by(Document.file_name)).scalars().all()
+    finally:
+        engine.dispose()
+
+
+def test_ingest_reports_each_bad_file_and_a_summary_and_exits_non_zero(db_url, seeds_dir, tmp_path):
+    (seeds_dir / "empty.txt").write_bytes(b"")
+    (seeds_dir / "picture.png").write_bytes(b"\x89PNG\r\n")
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": db_url})
+    assert result.exit_code == 1
+    assert f"tracker ingest: {seeds_dir / 'empty.txt'}: failed: empty file (0 bytes)" in result.output
+    assert f"{seeds_dir / 'picture.png'}: skipped: not a document type tracker reads (.png;" in result.output
+    summary = result.output.strip().splitlines()[-1]
+    assert summary.startswith("tracker ingest: 7 file(s): 5 new, 0 unchanged, 1 failed, 1 skipped; ")
+    assert len(_documents(db_url)) == 5
+
+    (seeds_dir / "empty.txt").unlink()
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": db_url})
+    assert result.exit_code == 0, result.output
+    assert "5 unchanged, 0 failed, 1 skipped; 0 pledge(s) added" in result.output
+
+
+def test_ingest_refuses_a_date_that_does_not_exist(db_url, seeds_dir):
+    result = CliRunner().invoke(main, ["ingest", "--published", "2021-02-29", str(seeds_dir)],
+                                env={"DATABASE_URL": db_url})
+    assert result.exit_code == 2
+    assert "'2021-02-29' is not a real date" in result.output
+    assert _documents(db_url) == []
+
+
+def test_ingest_asks_for_a_migrated_database(empty_db_url, seeds_dir):
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": empty_db_url})
+    assert result.exit_code == 1
+    assert "run `tracker db upgrade` first" in result.output
+
+
+def test_reextract_says_what_it_did(db_url, seeds_dir):
+    env = {"DATABASE_URL": db_url}
+    assert CliRunner().invoke(main, ["ingest", str(seeds_dir)], env=env).exit_code == 0
+    result = CliRunner().invoke(main, ["reextract"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "document 1: skipped: already read by extractor" in result.output
+    assert result.output.strip().endswith("5 document(s): 0 re-read, 5 skipped, 0 failed; 0 disagreement(s) reported")

@@ -1,0 +1,64 @@
+"""``tracker ingest``: read documents into the database, one transaction per document."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tracker.cli.extract import parse_date
+
+
+def open_database():
+    """A sessionmaker on $DATABASE_URL (else the instance folder's SQLite file), migrated check included."""
+    from tracker.db import migrate
+    from tracker.db.engine import database_url, make_engine, make_sessionmaker, redacted
+
+    engine = make_engine()
+    current, head = migrate.current_revision(engine=engine), migrate.head_revision()
+    if current != head:
+        engine.dispose()
+        raise click.ClickException(f"{redacted(database_url())} is at revision {current or 'base'}, "
+                                   f"not {head}: run `tracker db upgrade` first")
+    return engine, make_sessionmaker(engine)
+
+
+@click.command()
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
+              help="Publication date of every document given (wins over manifest.csv).")
+@click.option("--source", metavar="URL", help="Source URL of every document given (wins over manifest.csv).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+def ingest(published, source, paths) -> None:
+    """Ingest text, HTML, .docx and .pdf files and directories (recursively).
+
+    A manifest.csv beside the files (columns file,title,source,published) gives
+    each document its metadata. The same content twice adds nothing. Exits
+    non-zero when any file failed; skipped files (other types) are listed.
+    """
+    from tracker.services.ingest import collect, ingest_paths
+
+    engine, session_factory = open_database()
+    err = sys.stderr
+    bar = None
+    try:
+        if err.isatty():
+            total = len(collect(paths)[0])
+            bar = click.progressbar(length=total, label="ingest", file=err)
+            bar.__enter__()
+
+        def report(outcome) -> None:
+            if bar is not None:
+                bar.update(1)
+            if outcome.state in ("failed", "skipped"):
+                line = f"tracker ingest: {outcome.path}: {outcome.state}: {outcome.reason}"
+                if bar is not None:
+                    err.write("\n")
+                click.echo(line, err=True)
+
+        summary = ingest_paths(session_factory, paths, published=published, source=source, on_outcome=report)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        engine.dispose()
+    click.echo(f"tracker ingest: {summary.line()}", err=True)
+    if summary.failed:
+        sys.exit(1)

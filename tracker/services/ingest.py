@@ -1,0 +1,494 @@
+"""Ingest: files in, documents, candidates and pending pledges out.
+
+* ``store_document(session, ...)`` writes one read-and-extracted document (flush only).
+* ``ingest_file(session, path, ...)`` reads, extracts and stores one file (flush only).
+* ``ingest_paths(session_factory, paths, ...)`` walks files and directories and commits
+  once per document: a failure anywhere leaves nothing of that document, and the run
+  goes on. The same content twice adds nothing (sha256 of the decoded and of the
+  stored text). ``manifest.csv`` beside the files (columns file, title, source,
+  published) gives each document its metadata.
+
+Machine output is stored twice over, on purpose: as immutable ``candidate`` rows
+(with the extractor's version) and as *pending* ``pledge`` rows pointing back to
+them, which editors then confirm, correct or reject.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.db.enums import DateSource, DocumentFormat, PledgeOrigin, Precision, QuantityRole
+from tracker.db.models import Candidate, District, Document, Pledge, Quantity
+from tracker.db.types import canonical_decimal
+from tracker.reading import Decoded, UnreadableDocument, UnsupportedDocument, read_document, sha256_text
+from tracker.services import audit
+from tracker.services.places import PlaceResolver, load_gazetteer
+
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "title", "source", "published")
+TITLE_MAX = 200
+
+
+# --- metadata ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a manifest row or the command line says about a file."""
+
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    published_source: DateSource | None = None
+
+
+class ManifestError(ValueError):
+    pass
+
+
+def parse_date(text: str, where: str = "") -> dt.date:
+    """YYYY-MM-DD naming a real day; ValueError with a plain reason otherwise (2021-02-30 is refused)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{where}{text.strip()!r} is not a real date in the form YYYY-MM-DD") from None
+
+
+def read_manifest(path: Path) -> tuple[dict[str, DocumentMeta | ManifestError], list[str]]:
+    """Rows of a manifest by file name (relative to its folder, with /). A row that cannot be
+    used maps to its ManifestError. The second value lists problems with the manifest itself."""
+    from tracker.reading import decode_bytes
+
+    try:
+        text = decode_bytes(path.read_bytes()).text  # Excel writes GBK or UTF-8 with BOM
+    except (UnreadableDocument, OSError) as exc:
+        raise ManifestError(f"{MANIFEST}: {exc}") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if "file" not in header:
+        raise ManifestError(f"{MANIFEST}: no 'file' column (expected columns: {', '.join(MANIFEST_COLUMNS)})")
+    reader.fieldnames = header
+    rows: dict[str, DocumentMeta | ManifestError] = {}
+    for row in reader:
+        line = reader.line_num
+        name = (row.get("file") or "").strip().replace("\\", "/")
+        if not name:
+            continue
+        published = (row.get("published") or "").strip()
+        try:
+            date = parse_date(published, f"{MANIFEST} line {line}: published ") if published else None
+        except ValueError as exc:
+            rows[name] = ManifestError(str(exc))
+            continue
+        rows[name] = DocumentMeta(
+            title=(row.get("title") or "").strip() or None,
+            source=(row.get("source") or "").strip() or None,
+            published=date,
+            published_source=DateSource.MANIFEST if date else None,
+        )
+    return rows, []
+
+
+# --- storing one document ----------------------------------------------------------------
+
+
+def title_from_text(text: str) -> str:
+    """The first line of the text, cut to a title's length."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first[:TITLE_MAX] or "(无标题)"
+
+
+def quantity_dicts(candidate) -> list[dict]:
+    """The candidate's quantities as JSON, values as exact decimal strings."""
+    out = []
+    for q in candidate.quantities:
+        out.append({
+            "value": format(canonical_decimal(q.value), "f"),
+            "value_max": format(canonical_decimal(q.value_max), "f") if q.value_max is not None else None,
+            "unit": q.unit,
+            "raw": q.raw,
+            "role": q.role.value,
+            "start": q.start,
+            "end": q.end,
+        })
+    return out
+
+
+def candidate_row(candidate, *, document_id: int, version: str, ordinal: int) -> dict:
+    deadline = candidate.deadline
+    return {
+        "document_id": document_id,
+        "extractor_version": version,
+        "ordinal": ordinal,
+        "start": candidate.start,
+        "end": candidate.end,
+        "quote": candidate.quote,
+        "district_name": candidate.district,
+        "official_name": candidate.official.name if candidate.official else None,
+        "official_title": candidate.official.title if candidate.official else None,
+        "action": candidate.action,
+        "object": candidate.object,
+        "qualifier": candidate.qualifier,
+        "deadline_raw": deadline.raw,
+        "due_on": deadline.date,
+        "deadline_precision": Precision(deadline.precision.value) if deadline.precision else None,
+        "deadline_inherited": deadline.inherited,
+        "quantities": quantity_dicts(candidate),
+        "confidence": min(1.0, max(0.0, float(candidate.confidence))),
+        "cues": list(candidate.cues),
+    }
+
+
+#: Pledge fields copied from a candidate row (the machine's reading).
+MACHINE_FIELDS = ("start", "end", "quote", "action", "object", "qualifier", "deadline_raw", "due_on",
+                  "deadline_precision", "deadline_inherited", "confidence")
+
+
+def pledge_fields(row: dict, *, district_id: int | None, official_id: int | None) -> dict:
+    return {**{f: row[f] for f in MACHINE_FIELDS}, "district_id": district_id, "official_id": official_id}
+
+
+def quantity_rows(quantities: list[dict], pledge_id: int) -> list[dict]:
+    rows = []
+    for position, q in enumerate(quantities):
+        start, end = q.get("start"), q.get("end")
+        if start is None or end is None or not 0 <= start < end:
+            start = end = None
+        rows.append({
+            "pledge_id": pledge_id,
+            "position": position,
+            "value": canonical_decimal(q["value"]),
+            "value_max": canonical_decimal(q["value_max"]) if q.get("value_max") is not None else None,
+            "unit": q["unit"],
+            "raw": q["raw"],
+            "role": QuantityRole(q.get("role") or "other"),
+            "start": start,
+            "end": end,
+        })
+    return rows
+
+
+def insert_candidates(session: Session, document: Document, candidates, version: str,
+                      resolver: PlaceResolver) -> tuple[list[int], list[int]]:
+    """Insert a run's candidates and a pending pledge for each, in batches; returns (candidate ids, pledge ids)."""
+    if not candidates:
+        return [], []
+    rows = [candidate_row(c, document_id=document.id, version=version, ordinal=i) for i, c in enumerate(candidates)]
+    candidate_ids = list(session.scalars(
+        sa.insert(Candidate).returning(Candidate.id, sort_by_parameter_order=True), rows))
+    pledge_rows = []
+    for row, candidate_id in zip(rows, candidate_ids):
+        district_id = resolver.district(session, row["district_name"])
+        official_id = resolver.official(session, row["official_name"], row["official_title"], district_id,
+                                        document.published_on)
+        pledge_rows.append({**pledge_fields(row, district_id=district_id, official_id=official_id),
+                            "document_id": document.id, "candidate_id": candidate_id,
+                            "origin": PledgeOrigin.MACHINE})
+    pledge_ids = list(session.scalars(sa.insert(Pledge).returning(Pledge.id, sort_by_parameter_order=True),
+                                      pledge_rows))
+    q_rows = [q for row, pid in zip(rows, pledge_ids) for q in quantity_rows(row["quantities"], pid)]
+    if q_rows:
+        session.execute(sa.insert(Quantity), q_rows)
+    return candidate_ids, pledge_ids
+
+
+def store_document(session: Session, decoded: Decoded, extracted, *, file_name: str, fmt: DocumentFormat,
+                   meta: DocumentMeta, resolver: PlaceResolver, version: str) -> tuple[Document, int]:
+    """Insert a document, its candidates, pending pledges and quantities; flush. Returns (document, pledges)."""
+    published_source = meta.published_source
+    if meta.published is None and extracted.published is not None:
+        published_source = DateSource.STATED
+    document = Document(
+        title=(meta.title or decoded.title or title_from_text(extracted.text))[:500],
+        source=meta.source,
+        file_name=file_name,
+        format=fmt,
+        published_on=meta.published or extracted.published,
+        published_source=published_source,
+        text=extracted.text,
+        sha256=sha256_text(extracted.text),
+        raw_sha256=decoded.sha256,
+        encoding=decoded.encoding,
+        extractor_version=version,
+    )
+    session.add(document)
+    session.flush()
+    _, pledge_ids = insert_candidates(session, document, extracted.candidates, version, resolver)
+    audit.record(session, entity="document", entity_id=document.id, action="ingest", actor=f"extractor {version}",
+                 new={"file_name": file_name, "sha256": document.sha256, "encoding": document.encoding,
+                      "candidates": len(extracted.candidates)})
+    session.flush()
+    return document, len(pledge_ids)
+
+
+def find_existing(session: Session, raw_sha256: str, sha256: str | None = None) -> int | None:
+    cond = Document.raw_sha256 == raw_sha256
+    if sha256:
+        cond = sa.or_(cond, Document.sha256 == sha256)
+    return session.scalar(sa.select(Document.id).where(cond).limit(1))
+
+
+# --- batches -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    state: str  # new, unchanged, failed, skipped
+    reason: str | None = None
+    document_id: int | None = None
+    pledges: int = 0
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, state: str) -> int:
+        return sum(1 for o in self.outcomes if o.state == state)
+
+    @property
+    def new(self) -> int:
+        return self.count("new")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skipped")
+
+    @property
+    def pledges(self) -> int:
+        return sum(o.pledges for o in self.outcomes)
+
+    def line(self) -> str:
+        return (f"{len(self.outcomes)} file(s): {self.new} new, {self.unchanged} unchanged, {self.failed} failed, "
+                f"{self.skipped} skipped; {self.pledges} pledge(s) added")
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    path: Path
+    name: str  # as stored in document.file_name: relative to the directory given, else the base name
+    meta: DocumentMeta | ManifestError | None
+
+
+def _manifest_for(folder: Path, cache: dict) -> dict | ManifestError:
+    if folder not in cache:
+        manifest = folder / MANIFEST
+        try:
+            cache[folder] = read_manifest(manifest)[0] if manifest.is_file() else {}
+        except ManifestError as exc:
+            cache[folder] = exc
+    return cache[folder]
+
+
+def _meta(folder: Path, rel: str, cache: dict) -> DocumentMeta | ManifestError | None:
+    manifest = _manifest_for(folder, cache)
+    if isinstance(manifest, ManifestError):
+        return manifest
+    return manifest.get(rel)
+
+
+def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[WorkItem], list[Outcome]]:
+    """The files to ingest, in a stable order, with their manifest rows; and problems found on the way."""
+    items: list[WorkItem] = []
+    problems: list[Outcome] = []
+    cache: dict = {}
+    seen: set[Path] = set()
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            listed: dict[Path, set[str]] = {}
+            for folder, dirs, files in os.walk(root):
+                dirs.sort()
+                folder_path = Path(folder)
+                for name in sorted(files):
+                    path = folder_path / name
+                    if name == MANIFEST or path.resolve() in seen:
+                        continue
+                    seen.add(path.resolve())
+                    # A manifest describes the files of its folder and below; the nearest one wins.
+                    meta, probe = None, folder_path
+                    while True:
+                        rel = path.relative_to(probe).as_posix()
+                        meta = _meta(probe, rel, cache)
+                        if meta is not None:
+                            listed.setdefault(probe, set()).add(rel)
+                            break
+                        if probe == root:
+                            break
+                        probe = probe.parent
+                    items.append(WorkItem(path, path.relative_to(root).as_posix(), meta))
+            for folder, rows in ((f, m) for f, m in cache.items() if isinstance(m, dict)):
+                if folder != root and root not in folder.parents:
+                    continue
+                for rel in sorted(set(rows) - listed.get(folder, set())):
+                    problems.append(Outcome(str(folder / rel), "failed",
+                                            f"listed in {MANIFEST} but not found"))
+        elif root.exists():
+            if root.resolve() in seen:
+                continue
+            seen.add(root.resolve())
+            items.append(WorkItem(root, root.name, _meta(root.parent, root.name, cache)))
+        else:
+            problems.append(Outcome(str(root), "failed", "no such file or directory"))
+    return items, problems
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {exc.__class__.__name__}: {str(exc.orig if hasattr(exc, 'orig') else exc)[:200]}"
+    return str(exc) or exc.__class__.__name__
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file read and decoded, with the metadata it will be stored under."""
+
+    item: WorkItem
+    decoded: Decoded
+    fmt: DocumentFormat
+    meta: DocumentMeta
+
+
+def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | None = None) -> Prepared | Outcome:
+    """Read and decode one file (no database). ``published``/``source`` from the command line win over the manifest."""
+    from tracker.reading import document_format
+
+    path = str(item.path)
+    if isinstance(item.meta, ManifestError):
+        return Outcome(path, "failed", str(item.meta))
+    meta = item.meta or DocumentMeta()
+    if published is not None:
+        meta = DocumentMeta(meta.title, meta.source, published, DateSource.GIVEN)
+    if source is not None:
+        meta = DocumentMeta(meta.title, source, meta.published, meta.published_source)
+    try:
+        decoded = read_document(item.path)
+    except UnsupportedDocument as exc:
+        return Outcome(path, "skipped", str(exc))
+    except (UnreadableDocument, OSError) as exc:
+        return Outcome(path, "failed", _reason(exc))
+    return Prepared(item, decoded, DocumentFormat(document_format(item.path)), meta)
+
+
+def store_prepared(session: Session, prepared: Prepared, extracted, *, resolver: PlaceResolver,
+                   version: str | None = None) -> Outcome:
+    """Store an extracted file unless its text is already there (flush only)."""
+    from tracker.extract import EXTRACTOR_VERSION
+
+    path = str(prepared.item.path)
+    existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
+    if existing is not None:
+        return Outcome(path, "unchanged", "already in the database", existing)
+    document, pledges = store_document(session, prepared.decoded, extracted, file_name=prepared.item.name,
+                                       fmt=prepared.fmt, meta=prepared.meta, resolver=resolver,
+                                       version=version or EXTRACTOR_VERSION)
+    return Outcome(path, "new", None, document.id, pledges)
+
+
+def ingest_file(session: Session, item: WorkItem, *, resolver: PlaceResolver, published: dt.date | None = None,
+                source: str | None = None, extract=None) -> Outcome:
+    """Read, extract and store one file in the session's transaction (flush only)."""
+    from tracker.extract import extract_document
+
+    prepared = prepare(item, published=published, source=source)
+    if isinstance(prepared, Outcome):
+        return prepared
+    existing = find_existing(session, prepared.decoded.sha256)
+    if existing is not None:
+        return Outcome(str(item.path), "unchanged", "already in the database", existing)
+    extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
+    return store_prepared(session, prepared, extracted, resolver=resolver)
+
+
+def ensure_gazetteer(session_factory: sessionmaker) -> int:
+    """Load the packaged districts when the district table is empty (a new database); returns rows added."""
+    with session_factory() as session:
+        if session.scalar(sa.select(District.id).limit(1)) is not None:
+            return 0
+        added = load_gazetteer(session)
+        session.commit()
+        return added
+
+
+def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLike], *,
+                 published: dt.date | None = None, source: str | None = None,
+                 on_outcome: Callable[[Outcome], None] | None = None, extract=None,
+                 gazetteer: bool = True) -> IngestSummary:
+    """Ingest files and directories (recursively), one transaction per document. Never raises for a
+    bad file: each outcome says new / unchanged / failed / skipped and why.
+
+    With ``gazetteer`` (the default) a database without districts first gets the packaged ones.
+    """
+    if gazetteer:
+        ensure_gazetteer(session_factory)
+    items, problems = collect(paths)
+    summary = IngestSummary(list(problems))
+    if on_outcome is not None:
+        for outcome in problems:
+            on_outcome(outcome)
+    with session_factory() as session:
+        resolver = PlaceResolver(session)
+    for item in items:
+        outcome = _ingest_one(session_factory, item, published=published, source=source, resolver=resolver,
+                              extract=extract)
+        summary.outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return summary
+
+
+def _ingest_one(session_factory: sessionmaker, item: WorkItem, *, resolver: PlaceResolver,
+                published: dt.date | None, source: str | None, extract) -> Outcome:
+    """One document: read; a short read transaction to skip known content; extract outside any
+    transaction; one write transaction that commits everything or nothing."""
+    from tracker.extract import extract_document
+
+    path = str(item.path)
+    try:
+        prepared = prepare(item, published=published, source=source)
+        if isinstance(prepared, Outcome):
+            return prepared
+        with session_factory() as session:
+            existing = find_existing(session, prepared.decoded.sha256)
+        if existing is not None:
+            return Outcome(path, "unchanged", "already in the database", existing)
+        extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return Outcome(path, "failed", f"{exc.__class__.__name__}: {_reason(exc)}")
+    with session_factory() as session:
+        try:
+            outcome = store_prepared(session, prepared, extracted, resolver=resolver)
+            session.commit()
+            return outcome
+        except Exception as exc:  # noqa: BLE001 - nothing of this document is kept; the batch goes on
+            session.rollback()
+            resolver.reset(session)
+            session.rollback()
+            if isinstance(exc, IntegrityError) and "sha256" in str(exc.orig):
+                return Outcome(path, "unchanged", "already in the database (stored meanwhile)")
+            return Outcome(path, "failed", _reason(exc))
+
+
+def iter_outcomes(summary: IngestSummary, states: Iterable[str]) -> Iterator[Outcome]:
+    wanted = set(states)
+    return (o for o in summary.outcomes if o.state in wanted)

@@ -1,0 +1,165 @@
+"""Districts and officials: the gazetteer, and resolution of extracted names to existing rows.
+
+张店 and 张店区 are one district: every district is found by its name and by its
+aliases (``district_alias``); a district created from an extracted name gets the
+name without its level suffix as an alias (张店区 → 张店). One person is one
+``official`` row whatever titles they held: a name resolves to the existing
+person (preferring one in the same district), and a new title is added to them.
+
+``PlaceResolver`` loads the names once and keeps them in memory, so a batch of
+documents resolves without a query per pledge. If a transaction that created
+rows rolls back, call ``reset()``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.db.enums import DistrictLevel
+from tracker.db.models import District, DistrictAlias, Official, OfficialTitle
+
+# Longest first: 自治区 before 区, 高新区 before 区.
+_SUFFIX_LEVELS = (
+    ("特别行政区", DistrictLevel.PROVINCE), ("自治区", DistrictLevel.PROVINCE), ("省", DistrictLevel.PROVINCE),
+    ("高新区", DistrictLevel.ZONE), ("开发区", DistrictLevel.ZONE), ("新区", DistrictLevel.ZONE),
+    ("度假区", DistrictLevel.ZONE), ("园区", DistrictLevel.ZONE),
+    ("自治州", DistrictLevel.CITY), ("地区", DistrictLevel.CITY), ("盟", DistrictLevel.CITY), ("市", DistrictLevel.CITY),
+    ("区", DistrictLevel.DISTRICT), ("自治县", DistrictLevel.COUNTY), ("县", DistrictLevel.COUNTY),
+    ("旗", DistrictLevel.COUNTY), ("街道", DistrictLevel.TOWN), ("镇", DistrictLevel.TOWN), ("乡", DistrictLevel.TOWN),
+)
+
+
+def split_suffix(name: str) -> tuple[str, DistrictLevel | None]:
+    """(stem, level) of a district name: 张店区 → (张店, district); 淄博 → (淄博, None)."""
+    for suffix, level in _SUFFIX_LEVELS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], level
+    return name, None
+
+
+def gazetteer_rows() -> tuple[tuple[str, ...], ...]:
+    """The packaged district list (the extractor's ``districts`` lexicon: name, level label, parent, aliases)."""
+    from tracker.extract import lexicons
+
+    return lexicons.rows("districts")
+
+
+def load_gazetteer(session: Session, rows=None) -> int:
+    """Add the districts of the gazetteer that are not in the database yet; returns how many were added.
+
+    Rows are (name, level label 省/市/区/县/镇, parent name, comma-separated aliases);
+    parents come before their children. Existing districts and aliases are left as they are.
+    """
+    rows = gazetteer_rows() if rows is None else rows
+    existing = {name: id_ for id_, name in session.execute(sa.select(District.id, District.name))}
+    taken = set(session.scalars(sa.select(DistrictAlias.alias)))
+    added = 0
+    for row in rows:
+        name, level_label = row[0], row[1]
+        parent = row[2] if len(row) > 2 and row[2] else None
+        aliases = [a.strip() for a in row[3].split(",")] if len(row) > 3 and row[3] else []
+        if name in existing:
+            continue
+        try:
+            level = DistrictLevel.from_label(level_label)
+        except ValueError:
+            raise ValueError(f"gazetteer: {name}: unknown level {level_label!r}") from None
+        district = District(name=name, level=level, parent_id=existing.get(parent) if parent else None)
+        for alias in aliases:
+            if alias and alias != name and alias not in taken and alias not in existing:
+                district.aliases.append(DistrictAlias(alias=alias))
+                taken.add(alias)
+        session.add(district)
+        session.flush()
+        existing[name] = district.id
+        added += 1
+    return added
+
+
+@dataclass
+class _Person:
+    id: int
+    district_id: int | None
+    titles: set[str] = field(default_factory=set)
+
+
+class PlaceResolver:
+    """Resolve extracted district and official names to row ids, creating rows for new ones."""
+
+    def __init__(self, session: Session) -> None:
+        self.reset(session)
+
+    def reset(self, session: Session) -> None:
+        """(Re)load the names from the database, e.g. after a rollback."""
+        self._districts: dict[str, int] = {}
+        for id_, name in session.execute(sa.select(District.id, District.name).order_by(District.id)):
+            self._districts.setdefault(name, id_)
+        self._aliases: dict[str, int] = dict(
+            session.execute(sa.select(DistrictAlias.alias, DistrictAlias.district_id)).all()
+        )
+        people: dict[int, _Person] = {}
+        self._officials: dict[str, list[_Person]] = {}
+        for id_, name, district_id in session.execute(
+            sa.select(Official.id, Official.name, Official.district_id).order_by(Official.id)
+        ):
+            person = people[id_] = _Person(id_, district_id)
+            self._officials.setdefault(name, []).append(person)
+        for official_id, title in session.execute(sa.select(OfficialTitle.official_id, OfficialTitle.title)):
+            people[official_id].titles.add(title)
+
+    def find_district(self, name: str | None) -> int | None:
+        """The id of an existing district called ``name`` (its name or an alias), else None."""
+        if not name:
+            return None
+        name = name.strip()
+        found = self._districts.get(name) or self._aliases.get(name)
+        if found:
+            return found
+        stem, level = split_suffix(name)
+        if level is not None and stem != name:  # 张店区 given, only 张店 known as an alias or a name
+            return self._aliases.get(stem) or self._districts.get(stem)
+        return None
+
+    def district(self, session: Session, name: str | None) -> int | None:
+        """Resolve ``name``; create the district when its level can be told from its suffix."""
+        found = self.find_district(name)
+        if found or not name:
+            return found
+        name = name.strip()
+        stem, level = split_suffix(name)
+        if level is None:
+            return None  # a bare stem nobody knows: no guess at its level
+        district = District(name=name, level=level)
+        if len(stem) >= 2 and level is not DistrictLevel.ZONE and stem not in self._aliases \
+                and stem not in self._districts:
+            district.aliases.append(DistrictAlias(alias=stem))
+            self._aliases[stem] = -1  # placeholder until flushed
+        session.add(district)
+        session.flush()
+        self._districts[name] = district.id
+        if stem in self._aliases and self._aliases[stem] == -1:
+            self._aliases[stem] = district.id
+        return district.id
+
+    def official(self, session: Session, name: str | None, title: str | None, district_id: int | None,
+                 seen_on: dt.date | None = None) -> int | None:
+        """Resolve a person by name (preferring one in ``district_id``); add a title they had not held."""
+        if not name:
+            return None
+        name = name.strip()
+        people = self._officials.get(name, [])
+        person = next((p for p in people if p.district_id == district_id), None) or (people[0] if people else None)
+        if person is None:
+            official = Official(name=name, district_id=district_id)
+            session.add(official)
+            session.flush()
+            person = _Person(official.id, district_id)
+            self._officials.setdefault(name, []).append(person)
+        title = (title or "").strip()
+        if title and title not in person.titles:
+            session.add(OfficialTitle(official_id=person.id, title=title, first_seen_on=seen_on))
+            person.titles.add(title)
+        return person.id

@@ -1,0 +1,179 @@
+"""A reviewer's verdicts on confirmed pledges: the dated status timeline.
+
+``set_status`` appends a ``status_event`` (as of a day, with note, evidence, a
+miss reason and the achieved quantity) and, unless it is a proposal, puts the
+status in force on the pledge. Flush, never commit.
+
+Rules held here (one place each):
+* only reviewers and admins rate, and only a confirmed pledge that is not merged away;
+* 已完成 and 未完成 need evidence (a URL, a quote, or a later document in the database);
+* 未完成 needs a reason from ``MissReason`` and is a *proposal* until a second,
+  different reviewer confirms it (``confirm_status``) or someone withdraws it;
+* a status may move to any other (back and forth) but never back to 未评估
+  (``ALLOWED_STATUS``); the as-of day may not lie in the future.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind, UserRole
+from tracker.db.models import Pledge, StatusEvent, User
+from tracker.db.types import canonical_decimal, utcnow
+from tracker.services import audit
+from tracker.services.errors import EvidenceRequired, NotAllowed, ServiceError, StaleEdit
+
+REVIEW_ROLES = frozenset({UserRole.REVIEWER, UserRole.ADMIN})
+NEEDS_EVIDENCE = frozenset({Status.DONE, Status.MISSED})
+NEEDS_SECOND_REVIEWER = frozenset({Status.MISSED})
+#: status -> the statuses a reviewer may move it to
+ALLOWED_STATUS: dict[Status, frozenset[Status]] = {
+    s: frozenset(t for t in Status if t is not Status.UNASSESSED) for s in Status
+}
+
+
+def require_reviewer(user: User | None) -> User:
+    if user is None or not user.is_active or user.role not in REVIEW_ROLES:
+        raise NotAllowed("只有评议员可以评估承诺的进展")
+    return user
+
+
+def status_snapshot(pledge: Pledge) -> dict:
+    return audit.jsonable({
+        "status": pledge.status, "status_on": pledge.status_on, "miss_reason": pledge.miss_reason,
+        "miss_note": pledge.miss_note,
+        "achieved": [q.achieved_value for q in pledge.quantities],
+    })
+
+
+def _record(session: Session, pledge: Pledge, user: User, action: str, before: dict, note: str | None) -> None:
+    after = status_snapshot(pledge)
+    keys = [k for k in after if before.get(k) != after[k]]
+    audit.record(session, entity="pledge", entity_id=pledge.id, action=action, user=user,
+                 old={k: before.get(k) for k in keys}, new={**{k: after[k] for k in keys}, "version": pledge.version_id},
+                 note=note)
+
+
+def _apply(pledge: Pledge, status: Status, as_of_on: dt.date, reason: MissReason | None, note: str | None) -> None:
+    pledge.status = status
+    pledge.status_on = as_of_on
+    pledge.miss_reason = reason if status is Status.MISSED else None
+    pledge.miss_note = note if status is Status.MISSED else None
+
+
+def set_status(session: Session, pledge: Pledge, user: User, status: Status | str, *, as_of_on: dt.date,
+               version: int | None = None, note: str | None = None, evidence_url: str | None = None,
+               evidence_quote: str | None = None, evidence_document_id: int | None = None,
+               evidence_start: int | None = None, evidence_end: int | None = None,
+               miss_reason: MissReason | str | None = None, achieved_value: Decimal | int | str | None = None,
+               quantity_id: int | None = None, today: dt.date | None = None) -> StatusEvent:
+    """Rate a confirmed pledge as of a day; returns the new ``status_event``.
+
+    ``achieved_value`` records the achieved amount of ``quantity_id`` (default: the
+    pledge's primary quantity). 未完成 becomes a proposal; every other status is in
+    force at once. ``version`` is the optimistic lock the form carried.
+    """
+    require_reviewer(user)
+    status = Status(status)
+    if version is not None and pledge.version_id != version:
+        raise StaleEdit(f"此条已被他人修改（版本 {pledge.version_id}，你打开时为版本 {version}），请对照后重新提交",
+                        current=pledge)
+    if pledge.review_state is not ReviewState.CONFIRMED or pledge.merged_into_id is not None:
+        raise ServiceError("只能评估已确认的承诺")
+    if status not in ALLOWED_STATUS[pledge.status]:
+        raise ServiceError(f"不能从「{pledge.status.label}」改为「{status.label}」")
+    if as_of_on > (today or dt.date.today()):
+        raise ServiceError("评估日期不能晚于今天")
+    if status in NEEDS_EVIDENCE and not ((evidence_url or "").strip() or (evidence_quote or "").strip()
+                                         or evidence_document_id):
+        raise EvidenceRequired(f"「{status.label}」需要佐证：链接、引文或库中的后续报道")
+    reason = MissReason(miss_reason) if miss_reason else None
+    if status is Status.MISSED and reason is None:
+        raise ServiceError("「未完成」需要选择原因")
+    quantity = None
+    if achieved_value is not None and str(achieved_value).strip():
+        try:
+            achieved_value = canonical_decimal(achieved_value)
+        except (InvalidOperation, ValueError, TypeError):
+            raise ServiceError("完成值不是有效的数字") from None
+        if quantity_id is not None:
+            quantity = next((q for q in pledge.quantities if q.id == quantity_id), None)
+        elif pledge.quantities:
+            quantity = pledge.quantities[0]
+        if quantity is None:
+            raise ServiceError("该承诺没有可记录完成值的数量")
+    else:
+        achieved_value = None
+    before = status_snapshot(pledge)
+    note = (note or "").strip() or None
+    kind = StatusEventKind.PROPOSED if status in NEEDS_SECOND_REVIEWER else StatusEventKind.EFFECTIVE
+    event = StatusEvent(
+        pledge_id=pledge.id, kind=kind, old_status=pledge.status, new_status=status, as_of_on=as_of_on, note=note,
+        evidence_url=(evidence_url or "").strip() or None, evidence_quote=(evidence_quote or "").strip() or None,
+        evidence_document_id=evidence_document_id, evidence_start=evidence_start, evidence_end=evidence_end,
+        miss_reason=reason, quantity_id=quantity.id if quantity is not None else None,
+        achieved_value=achieved_value, user_id=user.id,
+    )
+    session.add(event)
+    if quantity is not None:
+        quantity.achieved_value, quantity.achieved_on = achieved_value, as_of_on
+        pledge.updated_at = utcnow()  # the record changed: bump its version
+    if kind is StatusEventKind.EFFECTIVE:
+        _apply(pledge, status, as_of_on, reason, note)
+    session.flush()
+    _record(session, pledge, user, "propose_status" if kind is StatusEventKind.PROPOSED else "set_status", before,
+            note)
+    session.flush()
+    return event
+
+
+def open_proposal(session: Session, pledge_id: int) -> StatusEvent | None:
+    """The pledge's latest proposal still awaiting a second reviewer, if any."""
+    answered = sa.select(StatusEvent.responds_to_id).where(StatusEvent.responds_to_id.is_not(None))
+    return session.scalars(
+        sa.select(StatusEvent)
+        .where(StatusEvent.pledge_id == pledge_id, StatusEvent.kind == StatusEventKind.PROPOSED,
+               StatusEvent.id.not_in(answered))
+        .order_by(StatusEvent.id.desc()).limit(1)
+    ).first()
+
+
+def _answer(session: Session, proposal: StatusEvent, user: User, kind: StatusEventKind,
+            note: str | None) -> tuple[Pledge, StatusEvent]:
+    require_reviewer(user)
+    if proposal.kind is not StatusEventKind.PROPOSED:
+        raise ServiceError("这条记录不是待复核的评估")
+    if session.scalar(sa.select(StatusEvent.id).where(StatusEvent.responds_to_id == proposal.id)) is not None:
+        raise ServiceError("这条待复核的评估已处理")
+    pledge = session.get(Pledge, proposal.pledge_id)
+    event = StatusEvent(pledge_id=pledge.id, kind=kind, old_status=pledge.status, new_status=proposal.new_status,
+                        as_of_on=proposal.as_of_on, note=(note or "").strip() or None,
+                        miss_reason=proposal.miss_reason, responds_to_id=proposal.id, user_id=user.id)
+    session.add(event)
+    return pledge, event
+
+
+def confirm_status(session: Session, proposal: StatusEvent, user: User, *, note: str | None = None) -> StatusEvent:
+    """A second reviewer confirms a proposed 未完成: it takes effect as of the proposal's day."""
+    if proposal.user_id == user.id:
+        raise NotAllowed("「未完成」需要另一位评议员复核")
+    pledge, event = _answer(session, proposal, user, StatusEventKind.CONFIRMATION, note)
+    before = status_snapshot(pledge)
+    _apply(pledge, proposal.new_status, proposal.as_of_on, proposal.miss_reason, proposal.note)
+    session.flush()
+    _record(session, pledge, user, "confirm_status", before, note)
+    session.flush()
+    return event
+
+
+def withdraw_status(session: Session, proposal: StatusEvent, user: User, *, note: str | None = None) -> StatusEvent:
+    """Withdraw (or overrule) a proposal; the pledge keeps the status it had."""
+    pledge, event = _answer(session, proposal, user, StatusEventKind.WITHDRAWAL, note)
+    session.flush()
+    audit.record(session, entity="pledge", entity_id=pledge.id, action="withdraw_status", user=user,
+                 old={"proposed_status": proposal.new_status.value}, new=None, note=note)
+    session.flush()
+    return event
