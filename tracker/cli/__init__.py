@@ -14,12 +14,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from tracker.cli import db, extract, ingest, reextract
+    from tracker.cli import db, extract, ingest, reextract, transfer
 
     main.add_command(extract.extract)
     main.add_command(db.db)
     main.add_command(ingest.ingest)
     main.add_command(reextract.reextract)
+    main.add_command(transfer.export_db)
+    main.add_command(transfer.import_db)
 
 
 _register()

@@ -1,0 +1,58 @@
+"""``tracker export-db`` / ``tracker import-db``: the whole database as JSON, and back."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("export-db")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write ('-' for standard output).")
+def export_db(output: str) -> None:
+    """Write every table and its full history to one JSON file (UTF-8)."""
+    import os
+    import tempfile
+
+    from tracker.cli.ingest import open_database
+    from tracker.services.transfer import export_db as export
+
+    engine, session_factory = open_database()
+    try:
+        with session_factory() as session:
+            if output == "-":
+                counts = export(session, sys.stdout)
+            else:  # write beside the target, then move: a failed export leaves no half file
+                folder = os.path.dirname(os.path.abspath(output))
+                fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".json", dir=folder)
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                        counts = export(session, fh)
+                    os.replace(tmp, output)
+                except BaseException:
+                    os.unlink(tmp)
+                    raise
+    finally:
+        engine.dispose()
+    click.echo(f"tracker export-db: {sum(counts.values())} rows from {len(counts)} tables", err=True)
+
+
+@click.command("import-db")
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+def import_db(source) -> None:
+    """Load an export-db file into an empty, migrated database, in one transaction."""
+    from tracker.cli.ingest import open_database
+    from tracker.services.transfer import TransferError, import_db as load
+
+    engine, session_factory = open_database()
+    try:
+        with session_factory() as session:
+            try:
+                counts = load(session, source)
+            except TransferError as exc:
+                session.rollback()
+                raise click.ClickException(str(exc)) from None
+            session.commit()
+    finally:
+        engine.dispose()
+    click.echo(f"tracker import-db: {sum(counts.values())} rows into {len(counts)} tables", err=True)
