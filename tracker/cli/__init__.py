@@ -23,5 +23,11 @@ def _register() -> None:
     main.add_command(transfer.export_db)
     main.add_command(transfer.import_db)
 
+    from tracker.cli import serve
+
+    main.add_command(serve.serve)
+    main.add_command(serve.demo)
+    main.add_command(serve.user)
+
 
 _register()

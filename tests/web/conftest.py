@@ -1,0 +1,56 @@
+"""Fixtures for the web tests: an app on a real database (SQLite by default; a test that
+says ``@pytest.mark.parametrize("backend", BOTH, indirect=True)`` also runs on PostgreSQL),
+holding a small ingested document and one account per role (see web_helpers.py)."""
+from __future__ import annotations
+
+import pytest
+
+from web_helpers import seed
+
+
+@pytest.fixture(params=["sqlite"])
+def backend(request) -> str:
+    """SQLite unless a test parametrizes ``backend`` itself (overrides tests/conftest.py)."""
+    return request.param
+
+
+@pytest.fixture
+def seeded_url(db_url, tmp_path) -> str:
+    """The database URL, after the test document and the accounts are in."""
+    seed(db_url, tmp_path / "docs")
+    return db_url
+
+
+@pytest.fixture
+def app(seeded_url):
+    from tracker.web import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": seeded_url, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": False})
+    yield app
+    app.extensions["tracker.engine"].dispose()
+
+
+@pytest.fixture
+def csrf_app(seeded_url):
+    """The app with CSRF protection on, as in production."""
+    from tracker.web import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": seeded_url, "SECRET_KEY": "test"})
+    yield app
+    app.extensions["tracker.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(seeded_url):
+    """A session on the test database, for arranging and checking."""
+    from tracker.db.engine import make_engine, make_sessionmaker
+
+    engine = make_engine(seeded_url)
+    with make_sessionmaker(engine)() as session:
+        yield session
+    engine.dispose()

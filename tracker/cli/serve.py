@@ -1,0 +1,143 @@
+"""``tracker serve``, ``tracker demo`` and ``tracker user add``: the web app on waitress, and accounts."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+DEMO_USERS = (  # name, password, role
+    ("editor", "editor-demo", "editor"),
+    ("reviewer", "reviewer-demo", "reviewer"),
+    ("admin", "admin-demo", "admin"),
+)
+ROLES = ("reader", "editor", "reviewer", "admin")
+
+
+def _app():
+    from tracker.web import create_app
+
+    return create_app()
+
+
+def _serve(app, host: str, port: int, threads: int = 8) -> None:
+    from waitress import serve as waitress_serve
+
+    waitress_serve(app, host=host, port=port, threads=threads, ident="tracker")
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    """Run the web app on waitress (the database must be migrated: `tracker db upgrade`)."""
+    from tracker.db import migrate
+    from tracker.db.engine import redacted
+
+    app = _app()
+    url = app.config["DATABASE_URL"]
+    current, head = migrate.current_revision(url), migrate.head_revision()
+    if current != head:
+        raise click.ClickException(f"{redacted(url)} is at revision {current or 'base'}, not {head}: "
+                                   "run `tracker db upgrade` first")
+    click.echo(f"tracker serve: http://{host}:{port}/  (database {redacted(url)})", err=True)
+    _serve(app, host, port, threads)
+
+
+def seeds_dir() -> Path | None:
+    """``seeds/`` in the current directory, else beside the package (a checkout)."""
+    import tracker
+
+    for candidate in (Path.cwd() / "seeds", Path(tracker.__file__).resolve().parent.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def prepare_demo(app) -> tuple[str, object]:
+    """Migrate, ingest seeds/ and create the demo accounts (idempotent); returns (url, ingest summary)."""
+    from tracker.db import migrate
+    from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.services import users
+    from tracker.services.ingest import ingest_paths
+
+    url = app.config["DATABASE_URL"]
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    try:
+        factory = make_sessionmaker(engine)
+        seeds = seeds_dir()
+        summary = ingest_paths(factory, [seeds]) if seeds is not None else None
+        with factory() as session:
+            for name, password, role in DEMO_USERS:
+                users.ensure_user(session, name, password, role)
+            session.commit()
+    finally:
+        engine.dispose()
+    return url, summary
+
+
+@click.command()
+@click.option("--port", default=5000, show_default=True, type=int)
+def demo(port: int) -> None:
+    """Show the app to a newcomer: migrate, ingest seeds/, create demo accounts, serve on 127.0.0.1.
+
+    Uses $DATABASE_URL when set, else instance/tracker.sqlite3. Running it again is safe.
+    """
+    from tracker.db.engine import redacted
+
+    app = _app()
+    url, summary = prepare_demo(app)
+    out = click.echo
+    out(f"数据库 database: {redacted(url)}")
+    if summary is None:
+        out("seeds/ not found: no documents ingested")
+    else:
+        out(f"seeds/: {summary.line()}")
+    out("演示账号 demo logins (name / password):")
+    for name, password, role in DEMO_USERS:
+        out(f"  {name:<9} {password:<14} {role}")
+    out(f"\n打开 open: http://127.0.0.1:{port}/   (Ctrl+C to stop)")
+    sys.stdout.flush()
+    _serve(app, "127.0.0.1", port)
+
+
+@click.group()
+def user() -> None:
+    """Manage accounts."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), default="reader", show_default=True)
+@click.option("--password", envvar="TRACKER_NEW_PASSWORD",
+              help="The password (else asked for; or set TRACKER_NEW_PASSWORD).")
+def user_add(name: str, role: str, password: str | None) -> None:
+    """Add an account: tracker user add NAME --role editor."""
+    from tracker.db import migrate
+    from tracker.db.engine import make_engine, make_sessionmaker, redacted
+    from tracker.services import users
+    from tracker.services.errors import ServiceError
+
+    if not password:
+        password = click.prompt("password", hide_input=True, confirmation_prompt=True)
+    url = _app().config["DATABASE_URL"]
+    if migrate.current_revision(url) != migrate.head_revision():
+        raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+    engine = make_engine(url)
+    factory = make_sessionmaker(engine)
+    try:
+        with factory() as session:
+            try:
+                created = users.create_user(session, name, password, role)
+            except ServiceError as exc:
+                raise click.ClickException(str(exc)) from None
+            session.commit()
+            click.echo(f"tracker user: added {created.name} ({created.role.value})")
+    finally:
+        engine.dispose()
+
+
+__all__ = ["demo", "serve", "user", "os"]

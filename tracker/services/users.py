@@ -1,0 +1,92 @@
+"""Accounts: create, authenticate, change role. Passwords are stored as Werkzeug hashes
+(scrypt), never in clear. Flush, never commit."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from tracker.db.enums import UserRole
+from tracker.db.models import User
+from tracker.services import audit
+from tracker.services.errors import ServiceError
+
+MIN_PASSWORD = 8
+NAME_MAX = 80
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ServiceError(f"密码至少 {MIN_PASSWORD} 个字符")
+
+
+def find_user(session: Session, name: str) -> User | None:
+    return session.scalar(sa.select(User).where(User.name == name.strip()))
+
+
+def create_user(session: Session, name: str, password: str, role: UserRole | str = UserRole.READER, *,
+                by: User | None = None) -> User:
+    """A new account; refuses a taken name or a short password."""
+    name = name.strip()
+    if not name or len(name) > NAME_MAX:
+        raise ServiceError(f"用户名须为 1–{NAME_MAX} 个字符")
+    if find_user(session, name) is not None:
+        raise ServiceError(f"用户名 {name} 已存在")
+    _check_password(password)
+    user = User(name=name, password_hash=generate_password_hash(password), role=UserRole(role))
+    session.add(user)
+    session.flush()
+    audit.record(session, entity="user", entity_id=user.id, action="create", user=by,
+                 actor=None if by else "tracker", new={"name": name, "role": user.role})
+    return user
+
+
+def ensure_user(session: Session, name: str, password: str, role: UserRole | str) -> User:
+    """The account ``name`` with exactly this password and role, created when missing (idempotent; demo)."""
+    user = find_user(session, name)
+    if user is None:
+        return create_user(session, name, password, role)
+    if not check_password_hash(user.password_hash, password):
+        user.password_hash = generate_password_hash(password)
+    user.role = UserRole(role)
+    user.is_active = True
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, name: str, password: str) -> User | None:
+    """The active user with this name and password, else None (same answer for either mistake)."""
+    user = find_user(session, name or "")
+    if user is None or not user.is_active or not check_password_hash(user.password_hash, password or ""):
+        return None
+    return user
+
+
+def set_role(session: Session, user_id: int, role: UserRole | str, *, by: User) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise ServiceError("没有这个用户")
+    role = UserRole(role)
+    if user.id == by.id and role is not UserRole.ADMIN:
+        raise ServiceError("不能取消自己的管理员权限")
+    old = user.role
+    if old is not role:
+        user.role = role
+        audit.record(session, entity="user", entity_id=user.id, action="set_role", user=by,
+                     old={"role": old}, new={"role": role})
+    session.flush()
+    return user
+
+
+def set_active(session: Session, user_id: int, active: bool, *, by: User) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise ServiceError("没有这个用户")
+    if user.id == by.id and not active:
+        raise ServiceError("不能停用自己的账户")
+    if user.is_active != active:
+        audit.record(session, entity="user", entity_id=user.id, action="set_active", user=by,
+                     old={"is_active": user.is_active}, new={"is_active": active})
+        user.is_active = active
+    session.flush()
+    return user

@@ -1,0 +1,280 @@
+"""The JSON API under /api/: the same filters as the pages, ``{"items": [...], "next": URL|null}``
+with keyset pagination, details, and the editor's decisions as POSTs.
+
+Writes use the login session and need the CSRF token in the ``X-CSRFToken`` header
+(``GET /api/csrf`` hands one out). ``openapi.json`` beside this module describes
+every route; a test holds the two in step.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.db.models import District, Document, Official, Pledge
+from tracker.services import audit, workbench
+from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
+from tracker.web import queries
+from tracker.web.auth import EDITORS, roles_required
+from tracker.web.db import get_session
+from tracker.web.pledges import get_pledge
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def init_app(app) -> None:
+    app.register_blueprint(bp)
+
+
+def _limit() -> int:
+    cap = current_app.config["API_PAGE_SIZE"]
+    try:
+        return max(1, min(cap, int(request.args.get("limit", cap))))
+    except ValueError:
+        abort(400)
+
+
+def _after() -> int | None:
+    raw = request.args.get("after", "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        abort(400)
+
+
+def _page(items: list, next_after: int | None):
+    nxt = None
+    if next_after is not None:
+        args = request.args.to_dict()
+        args["after"] = next_after
+        nxt = url_for(request.endpoint, **(request.view_args or {}), **args, _external=True)
+    return jsonify(items=items, next=nxt)
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else None
+
+
+def pledge_json(p: Pledge, *, full: bool = False) -> dict:
+    out = {
+        "id": p.id,
+        "url": url_for("pledges.view", pledge_id=p.id, _external=True),
+        "document_id": p.document_id,
+        "document_title": p.document.title if p.document else None,
+        "start": p.start,
+        "end": p.end,
+        "quote": p.quote,
+        "district_id": p.district_id,
+        "district": p.district.name if p.district else None,
+        "official_id": p.official_id,
+        "official": p.official.name if p.official else None,
+        "responsible_unit": p.responsible_unit,
+        "action": p.action,
+        "object": p.object,
+        "quantities": [{"value": format(q.value, "f"),
+                        "value_max": format(q.value_max, "f") if q.value_max is not None else None,
+                        "unit": q.unit, "raw": q.raw, "role": q.role.value} for q in p.quantities],
+        "qualifier": p.qualifier,
+        "deadline_raw": p.deadline_raw,
+        "due_on": _date(p.due_on),
+        "deadline_precision": p.deadline_precision.value if p.deadline_precision else None,
+        "confidence": p.confidence,
+        "origin": p.origin.value,
+        "review_state": p.review_state.value,
+        "is_corrected": p.is_corrected,
+        "reject_reason": p.reject_reason,
+        "status": p.status.value,
+        "version": p.version_id,
+    }
+    if full:
+        out["sources"] = [{"document_id": s.document_id, "start": s.start, "end": s.end, "quote": s.quote,
+                           "merged_pledge_id": s.merged_pledge_id} for s in p.sources]
+        out["merged_into_id"] = p.merged_into_id
+    return out
+
+
+def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
+    out = {"id": d.id, "url": url_for("documents.view", document_id=d.id, _external=True), "title": d.title,
+           "file_name": d.file_name, "source": d.source, "format": d.format.value,
+           "published_on": _date(d.published_on)}
+    if counts is not None:
+        total, pending, confirmed, rejected = counts
+        out["pledges"] = {"total": total or 0, "pending": pending or 0, "confirmed": confirmed or 0,
+                          "rejected": rejected or 0}
+    if text:
+        out["text"] = d.text
+        out["sha256"] = d.sha256
+    return out
+
+
+def district_json(d: District) -> dict:
+    return {"id": d.id, "name": d.name, "level": d.level.value, "parent_id": d.parent_id, "code": d.code,
+            "aliases": [a.alias for a in d.aliases]}
+
+
+def official_json(o: Official) -> dict:
+    return {"id": o.id, "name": o.name, "district_id": o.district_id,
+            "district": o.district.name if o.district else None,
+            "titles": [{"title": t.title, "first_seen_on": _date(t.first_seen_on)} for t in o.titles]}
+
+
+def _bad(message: str, status: int = 400):
+    return jsonify(error=message), status
+
+
+@bp.get("/openapi.json")
+def openapi():
+    text = resources.files("tracker.web").joinpath("openapi.json").read_text(encoding="utf-8")
+    return Response(text, mimetype="application/json")
+
+
+@bp.get("/csrf")
+def csrf_token():
+    return jsonify(csrf_token=generate_csrf())
+
+
+@bp.get("/pledges")
+def pledges():
+    session = get_session()
+    try:
+        filters = queries.pledge_filters(session, request.args)
+    except queries.BadFilter as exc:
+        return _bad(str(exc))
+    rows, next_after = queries.pledge_page(session, filters.values, after=_after(), limit=_limit())
+    return _page([pledge_json(p) for p in rows], next_after)
+
+
+@bp.get("/pledges/<int:pledge_id>")
+def pledge(pledge_id: int):
+    return jsonify(pledge_json(get_pledge(pledge_id, full=True), full=True))
+
+
+@bp.get("/pledges/<int:pledge_id>/history")
+def pledge_history(pledge_id: int):
+    get_pledge(pledge_id)
+    events = workbench.history(get_session(), pledge_id)
+    return jsonify(items=[{"id": e.id, "at": e.at.isoformat(), "user": e.user.name if e.user else None,
+                           "actor": e.actor, "action": e.action, "old": e.old, "new": e.new, "note": e.note}
+                          for e in events], next=None)
+
+
+def _decision(pledge_id: int, fn):
+    session = get_session()
+    get_pledge(pledge_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _bad("请求体须为 JSON 对象")
+    version = body.get("version")
+    if not isinstance(version, int):
+        return _bad("version 须为整数（读取时的版本）")
+    try:
+        done = fn(session, body, version)
+        session.commit()
+    except (StaleEdit, StaleDataError):
+        session.rollback()
+        session.expire_all()
+        current = get_pledge(pledge_id, full=True)
+        return jsonify(error="此条已被他人修改，你的修改没有保存", current=pledge_json(current, full=True),
+                       submitted=audit.jsonable(body)), 409
+    except NotAllowed as exc:
+        session.rollback()
+        return _bad(str(exc), 409)
+    except workbench.FieldError as exc:
+        session.rollback()
+        return jsonify(error=str(exc), field=exc.field), 400
+    except ServiceError as exc:
+        session.rollback()
+        return _bad(str(exc))
+    return jsonify(pledge_json(get_pledge(done.id, full=True), full=True))
+
+
+CHANGE_KEYS = ("district", "official", *workbench.TEXT_FIELDS, "due_on", "deadline_precision", "quantities")
+
+
+@bp.post("/pledges/<int:pledge_id>/confirm")
+@roles_required(*EDITORS)
+def confirm(pledge_id: int):
+    def run(session, body, version):
+        changes = body.get("changes") or {}
+        if not isinstance(changes, dict) or set(changes) - set(CHANGE_KEYS):
+            raise ServiceError(f"changes 只能含 {', '.join(CHANGE_KEYS)}")
+        if changes.get("due_on"):
+            try:
+                changes["due_on"] = dt.date.fromisoformat(changes["due_on"])
+            except (TypeError, ValueError):
+                raise workbench.FieldError("due_on", "due_on 须为 YYYY-MM-DD") from None
+        if "quantities" in changes and not isinstance(changes["quantities"], list):
+            raise workbench.FieldError("quantities", "quantities 须为数组")
+        return workbench.confirm_pledge(session, pledge_id, current_user.user, version=version, changes=changes)
+
+    return _decision(pledge_id, run)
+
+
+@bp.post("/pledges/<int:pledge_id>/reject")
+@roles_required(*EDITORS)
+def reject(pledge_id: int):
+    def run(session, body, version):
+        return workbench.reject_pledge(session, pledge_id, current_user.user, version=version,
+                                       reason=str(body.get("reason") or ""))
+
+    return _decision(pledge_id, run)
+
+
+@bp.get("/documents")
+def documents():
+    q = (request.args.get("q") or "").strip() or None
+    rows, next_after = queries.document_page(get_session(), {"q": q}, after=_after(), limit=_limit())
+    return _page([document_json(r[0], r[1:]) for r in rows], next_after)
+
+
+@bp.get("/documents/<int:document_id>")
+def document(document_id: int):
+    d = get_session().get(Document, document_id)
+    if d is None:
+        abort(404)
+    return jsonify(document_json(d, text=True))
+
+
+@bp.get("/districts")
+def districts():
+    q = (request.args.get("q") or "").strip() or None
+    rows, next_after = queries.district_page(get_session(), after=_after(), limit=_limit(), q=q)
+    return _page([district_json(d) for d in rows], next_after)
+
+
+@bp.get("/districts/<int:district_id>")
+def district(district_id: int):
+    d = get_session().get(District, district_id)
+    if d is None:
+        abort(404)
+    return jsonify(district_json(d))
+
+
+@bp.get("/officials")
+def officials():
+    q = (request.args.get("q") or "").strip() or None
+    try:
+        district_id = int(request.args.get("district", "")) if request.args.get("district") else None
+    except ValueError:
+        return _bad("district 须为整数")
+    rows, next_after = queries.official_page(get_session(), after=_after(), limit=_limit(), district=district_id,
+                                             q=q)
+    return _page([official_json(o) for o in rows], next_after)
+
+
+@bp.get("/officials/<int:official_id>")
+def official(official_id: int):
+    o = get_session().get(Official, official_id)
+    if o is None:
+        abort(404)
+    return jsonify(official_json(o))
+
+
+__all__ = ["bp", "init_app", "json"]

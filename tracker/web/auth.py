@@ -1,0 +1,194 @@
+"""Logins (Flask-Login), roles, CSRF (Flask-WTF) and the admin's user page."""
+from __future__ import annotations
+
+import functools
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import CSRFError, CSRFProtect
+import sqlalchemy as sa
+
+from tracker.db.enums import UserRole
+from tracker.db.models import User
+from tracker.services import users as user_service
+from tracker.services.errors import ServiceError
+from tracker.web.db import get_session
+from tracker.web.forms import ActionForm, LoginForm, RoleForm, UserForm
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+csrf = CSRFProtect()
+
+EDITORS = (UserRole.EDITOR, UserRole.ADMIN)
+ADMINS = (UserRole.ADMIN,)
+
+
+class Account(UserMixin):
+    """The logged-in person; ``user`` is their row in this request's session."""
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+        self.id = user.id
+        self.name = user.name
+        self.role = user.role
+
+    @property
+    def is_active(self) -> bool:
+        return self.user.is_active
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role in EDITORS
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is UserRole.ADMIN
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def init_app(app) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "请先登录"
+    login_manager.session_protection = "basic"
+    csrf.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        try:
+            user = get_session().get(User, int(user_id))
+        except ValueError:
+            return None
+        return Account(user) if user is not None and user.is_active else None
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        if _wants_json():
+            return jsonify(error="请先登录"), 401
+        flash("请先登录", "warning")
+        return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc):
+        if _wants_json():
+            return jsonify(error=f"CSRF 校验失败：{exc.description}"), 400
+        return render_template("error.html", code=400, message="表单已失效（CSRF 校验失败），请刷新页面后重试"), 400
+
+    @app.errorhandler(403)
+    def forbidden(exc):
+        if _wants_json():
+            return jsonify(error="没有权限"), 403
+        return render_template("error.html", code=403, message="你的角色没有这项权限"), 403
+
+    @app.errorhandler(404)
+    def not_found(exc):
+        if _wants_json():
+            return jsonify(error="不存在"), 404
+        return render_template("error.html", code=404, message="页面不存在"), 404
+
+    @app.before_request
+    def private_mode():
+        if current_app.config["PUBLIC_READ"] or current_user.is_authenticated:
+            return None
+        if request.endpoint in ("auth.login", "static") or request.endpoint is None:
+            return None
+        return login_manager.unauthorized()
+
+    @app.context_processor
+    def roles():
+        return {"action_form": ActionForm()}
+
+
+def roles_required(*roles: UserRole):
+    """Logged in with one of ``roles``: else the login page (anonymous) or 403 (wrong role)."""
+
+    def wrap(view):
+        @functools.wraps(view)
+        def inner(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+def _safe_next(target: str | None) -> str:
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+            return target
+    return url_for("index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        session = get_session()
+        user = user_service.authenticate(session, form.name.data, form.password.data)
+        if user is None:
+            form.password.errors.append("用户名或密码不正确")
+        else:
+            login_user(Account(user))
+            flash(f"欢迎，{user.name}（{user.role.label}）", "success")
+            return redirect(_safe_next(form.next.data))
+    return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 400
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    logout_user()
+    flash("已退出登录", "success")
+    return redirect(url_for("index"))
+
+
+@bp.route("/admin/users", methods=["GET", "POST"])
+@roles_required(*ADMINS)
+def users():
+    session = get_session()
+    form = UserForm()
+    if form.validate_on_submit():
+        try:
+            user = user_service.create_user(session, form.name.data, form.password.data, form.role.data,
+                                            by=current_user.user)
+        except ServiceError as exc:
+            form.name.errors.append(str(exc))
+        else:
+            session.commit()
+            flash(f"已添加用户 {user.name}", "success")
+            return redirect(url_for("auth.users"))
+    people = session.scalars(sa.select(User).order_by(User.id)).all()
+    forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value, active="1" if u.is_active else "0")
+             for u in people}
+    return render_template("admin/users.html", form=form, people=people, forms=forms), \
+        400 if request.method == "POST" else 200
+
+
+@bp.post("/admin/users/<int:user_id>")
+@roles_required(*ADMINS)
+def update_user(user_id: int):
+    session = get_session()
+    form = RoleForm(prefix=f"u{user_id}")
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        user_service.set_role(session, user_id, form.role.data, by=current_user.user)
+        user_service.set_active(session, user_id, form.active.data == "1", by=current_user.user)
+    except ServiceError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    else:
+        session.commit()
+        flash("已保存", "success")
+    return redirect(url_for("auth.users"))

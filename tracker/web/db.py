@@ -1,0 +1,31 @@
+"""One engine per app, one session per request (closed, and so rolled back unless a view
+committed, when the request ends)."""
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+
+def init_app(app: Flask) -> None:
+    from tracker.db.engine import make_engine, make_sessionmaker
+
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["tracker.engine"] = engine
+    app.extensions["tracker.sessionmaker"] = make_sessionmaker(engine)
+    app.teardown_appcontext(close_session)
+
+
+def get_session() -> Session:
+    if "db" not in g:
+        g.db = current_app.extensions["tracker.sessionmaker"]()
+    return g.db
+
+
+def close_session(exc: BaseException | None = None) -> None:
+    session = g.pop("db", None)
+    if session is not None:
+        session.close()
+
+
+def engine():
+    return current_app.extensions["tracker.engine"]

@@ -1,0 +1,141 @@
+"""Documents: the list with counts, the whole text with every pledge highlighted, and
+adding a pledge the extractor missed from a selection."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+import sqlalchemy as sa
+from sqlalchemy.orm import load_only
+
+from tracker.db.models import Document, Pledge, PledgeSource
+from tracker.services import workbench
+from tracker.services.errors import ServiceError
+from tracker.web import highlight, queries
+from tracker.web.auth import EDITORS, roles_required
+from tracker.web.db import get_session
+from tracker.web.forms import AddPledgeForm
+from tracker.web.review import district_names
+
+bp = Blueprint("documents", __name__, url_prefix="/documents")
+
+STATE_MARK = {"pending": "hl-pending", "confirmed": "hl-confirmed", "rejected": "hl-rejected"}
+
+
+def get_document(document_id: int) -> Document:
+    document = get_session().get(Document, document_id)
+    if document is None:
+        abort(404)
+    return document
+
+
+def _after() -> int | None:
+    raw = request.args.get("after", "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        abort(400)
+
+
+def index():
+    session = get_session()
+    q = (request.args.get("q") or "").strip() or None
+    rows, next_after = queries.document_page(session, {"q": q}, after=_after(),
+                                             limit=current_app.config["PAGE_SIZE"])
+    totals = session.execute(sa.select(sa.func.count(Document.id))).scalar_one()
+    return render_template("documents/index.html", rows=rows, next_after=next_after, q=q, total=totals)
+
+
+bp.add_url_rule("/", endpoint="index", view_func=index)
+
+
+def pledge_spans(session, document: Document) -> tuple[list[highlight.Span], list[Pledge]]:
+    pledges = list(session.scalars(
+        sa.select(Pledge).options(load_only(Pledge.id, Pledge.start, Pledge.end, Pledge.review_state, Pledge.origin,
+                                            Pledge.object, Pledge.is_corrected, Pledge.merged_into_id))
+        .where(Pledge.document_id == document.id, Pledge.merged_into_id.is_(None)).order_by(Pledge.start)))
+    spans = [highlight.Span(p.start, p.end, ("hl", STATE_MARK[p.review_state.value],
+                                             *(("hl-manual",) if p.origin.value == "manual" else ())),
+                            pledge_id=p.id, title=f"#{p.id} {p.review_state.label}")
+             for p in pledges]
+    sources = session.execute(
+        sa.select(PledgeSource.pledge_id, PledgeSource.start, PledgeSource.end, Pledge.review_state)
+        .join(Pledge, Pledge.id == PledgeSource.pledge_id).where(PledgeSource.document_id == document.id)).all()
+    for pledge_id, start, end, state in sources:
+        spans.append(highlight.Span(start, end, ("hl", STATE_MARK[state.value], "hl-source"), pledge_id=pledge_id,
+                                    title=f"#{pledge_id}（合并来源）{state.label}"))
+    return spans, pledges
+
+
+@bp.get("/<int:document_id>")
+def view(document_id: int):
+    session = get_session()
+    document = get_document(document_id)
+    spans, pledges = pledge_spans(session, document)
+    body = highlight.render(document.text, spans)
+    counts = {state: sum(1 for p in pledges if p.review_state.value == state) for state in STATE_MARK}
+    return render_template("documents/view.html", document=document, body=body, pledges=pledges, counts=counts)
+
+
+def _prefill(form: AddPledgeForm, text: str, published) -> None:
+    """The extractor's reading of the selected passage, into an empty form."""
+    from tracker.extract import extract_document
+
+    try:
+        found = extract_document(text, published=published).candidates
+    except Exception:  # noqa: BLE001 - a prefill is a courtesy; the editor fills in the form anyway
+        current_app.logger.exception("extract_document failed on a selection")
+        return
+    if not found:
+        return
+    c = max(found, key=lambda c: (len(c.quantities), c.end - c.start))
+    form.district.data = c.district
+    form.official.data = c.official.name if c.official else None
+    form.action.data = c.action
+    form.object.data = c.object
+    form.qualifier.data = c.qualifier
+    form.deadline_raw.data = c.deadline.raw
+    form.due_on.data = c.deadline.date
+    form.deadline_precision.data = c.deadline.precision.value if c.deadline.precision else ""
+    while len(form.quantities.entries):
+        form.quantities.pop_entry()
+    for q in c.quantities:
+        form.quantities.append_entry({"value": format(q.value, "f"), "unit": q.unit})
+    form.quantities.append_entry()
+
+
+@bp.route("/<int:document_id>/add", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def add(document_id: int):
+    session = get_session()
+    document = get_document(document_id)
+    form = AddPledgeForm()
+    if request.method == "GET":
+        try:
+            start, end = int(request.args["start"]), int(request.args["end"])
+        except (KeyError, ValueError):
+            abort(400)
+        if not 0 <= start < end <= len(document.text):
+            abort(400)
+        form.start.data, form.end.data = start, end
+        _prefill(form, document.text[start:end], document.published_on)
+    elif form.validate_on_submit():
+        try:
+            pledge = workbench.add_pledge(session, current_user.user, document.id, form.start.data, form.end.data,
+                                          form.changes())
+        except ServiceError as exc:
+            session.rollback()
+            form.form_errors.append(str(exc))
+        else:
+            session.commit()
+            flash(f"已添加承诺 #{pledge.id}", "success")
+            return redirect(url_for("documents.view", document_id=document.id, _anchor=f"p-{pledge.id}"))
+    start, end = form.start.data or 0, form.end.data or 0
+    if not 0 <= start < end <= len(document.text):
+        abort(400)
+    left, right = highlight.paragraph_bounds(document.text, start, end)
+    passage = highlight.render(document.text[left:right], [highlight.Span(start, end, ("hl", "hl-current"))],
+                               base=left)
+    return render_template("documents/add.html", document=document, form=form, passage=passage,
+                           quote=document.text[start:end], district_names=district_names(session)), 400 if request.method == "POST" else 200

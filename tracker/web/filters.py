@@ -1,0 +1,95 @@
+"""Jinja filters and globals: Chinese labels, dates in Asia/Shanghai, exact numbers."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from flask import request, url_for
+
+from tracker.db import enums
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+FIELD_LABELS = {
+    "district": "区县", "district_id": "区县编号", "official": "官员", "official_id": "官员编号",
+    "responsible_unit": "牵头单位", "action": "动作", "object": "对象", "qualifier": "限定词",
+    "deadline_raw": "时限原文", "due_on": "截止日期", "deadline_precision": "时限精度", "quantities": "数量",
+    "review_state": "审核状态", "is_corrected": "经修改", "reject_reason": "驳回理由", "version": "版本",
+    "merged": "并入条目", "merged_into_id": "合并到", "document_id": "文档", "start": "起", "end": "止",
+    "quote": "原文", "role": "角色", "is_active": "启用", "name": "用户名",
+}
+ACTION_LABELS = {
+    "confirm": "确认", "correct": "修改后确认", "reject": "驳回", "undo": "撤销", "add": "人工添加",
+    "merge": "合并重复", "merged_into": "被合并", "create": "创建", "set_role": "改角色", "ingest": "入库",
+    "reextract": "重新抽取", "retract": "撤回",
+}
+STATE_CLASSES = {"pending": "st-pending", "confirmed": "st-confirmed", "rejected": "st-rejected"}
+
+
+def local(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def number(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def label(value) -> str:
+    if isinstance(value, enums.Labelled):
+        return value.label
+    return "" if value is None else str(value)
+
+
+def quantity_text(q) -> str:
+    """One quantity as read: 3 所, 3–5 年. Works on rows and on audit dicts."""
+    get = (lambda k: q.get(k)) if isinstance(q, dict) else (lambda k: getattr(q, k))
+    value, vmax, unit = get("value"), get("value_max"), get("unit")
+    text = number(value) if not isinstance(value, str) else value
+    if vmax not in (None, ""):
+        text += "–" + (number(vmax) if not isinstance(vmax, str) else vmax)
+    return f"{text} {unit or ''}".strip()
+
+
+def audit_value(key: str, value) -> str:
+    """An audit trail value as a person reads it."""
+    if value is None or value == "":
+        return "（空）"
+    if key == "quantities" and isinstance(value, list):
+        return "；".join(quantity_text(q) for q in value) or "（无）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    for enum_cls in (enums.ReviewState, enums.Precision, enums.UserRole, enums.Status):
+        try:
+            return enum_cls(value).label
+        except ValueError:
+            continue
+    return str(value)
+
+
+def url_with(**changes) -> str:
+    """This page's URL with some query arguments changed (None removes one): the URL is the state."""
+    args = request.args.to_dict()
+    for k, v in changes.items():
+        if v is None or v == "":
+            args.pop(k, None)
+        else:
+            args[k] = v
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def init_app(app) -> None:
+    app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text)
+    app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
+                                 STATE_CLASSES=STATE_CLASSES, audit_value=audit_value, url_with=url_with,
+                                 ReviewState=enums.ReviewState)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

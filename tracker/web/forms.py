@@ -1,0 +1,133 @@
+"""WTForms forms (Flask-WTF, so every one carries a CSRF token). Forms check shape only:
+required, length, number and date format; the services check the domain rules."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask_wtf import FlaskForm
+from wtforms import (DateField, FieldList, Form, FormField, HiddenField, IntegerField, PasswordField, SelectField,
+                     StringField, SubmitField, TextAreaField)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from tracker.db.enums import Precision, UserRole
+
+REQUIRED = "此项必填"
+
+try:  # WTForms 3.3 deprecates (value, label) tuples
+    from wtforms import SelectChoice
+except ImportError:  # pragma: no cover - older WTForms
+    SelectChoice = None
+
+
+def choices(pairs) -> list:
+    pairs = list(pairs)
+    return [SelectChoice(v, label) for v, label in pairs] if SelectChoice is not None else pairs
+
+
+def _number(form, field) -> None:
+    text = (field.data or "").strip().replace(",", "").replace("，", "")
+    if text:
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError("请填写数字，例如 3 或 12.5") from None
+        if not value.is_finite():
+            raise ValidationError("请填写数字，例如 3 或 12.5")
+
+
+class ActionForm(FlaskForm):
+    """A form with nothing but its CSRF token: logout, skip, undo, release."""
+
+
+class LoginForm(FlaskForm):
+    name = StringField("用户名", validators=[DataRequired(REQUIRED), Length(max=80)])
+    password = PasswordField("密码", validators=[DataRequired(REQUIRED)])
+    next = HiddenField()
+
+
+class UserForm(FlaskForm):
+    name = StringField("用户名", validators=[DataRequired(REQUIRED), Length(max=80, message="最多 80 个字符")])
+    password = PasswordField("初始密码", validators=[DataRequired(REQUIRED),
+                                                 Length(min=8, message="密码至少 8 个字符")])
+    role = SelectField("角色", choices=choices(UserRole.choices()), default=UserRole.EDITOR.value)
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("角色", choices=choices(UserRole.choices()))
+    active = SelectField("状态", choices=choices([("1", "启用"), ("0", "停用")]))
+
+
+class QuantityForm(Form):
+    """One quantity row (a sub-form: the CSRF token is the enclosing form's)."""
+
+    value = StringField("数值", validators=[Optional(), Length(max=30), _number])
+    unit = StringField("单位", validators=[Optional(), Length(max=20, message="最多 20 个字符")])
+
+    def validate_unit(self, field) -> None:
+        if (self.value.data or "").strip() and not (field.data or "").strip():
+            raise ValidationError("请填写单位")
+
+    def validate_value(self, field) -> None:
+        if (self.unit.data or "").strip() and not (field.data or "").strip():
+            raise ValidationError("请填写数值")
+
+
+PRECISION_CHOICES = choices([("", "（未知）")] + Precision.choices())
+
+
+class PledgeFieldsForm(FlaskForm):
+    """The fields an editor reads and corrects."""
+
+    district = StringField("区县", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
+    official = StringField("官员", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
+    responsible_unit = StringField("牵头单位", validators=[Optional(), Length(max=200, message="最多 200 个字符")])
+    action = StringField("动作", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
+    object = StringField("对象", validators=[Optional(), Length(max=200, message="最多 200 个字符")])
+    quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=12)
+    qualifier = StringField("限定词", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
+    deadline_raw = StringField("时限原文", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
+    due_on = DateField("截止日期", validators=[Optional()], format="%Y-%m-%d")
+    deadline_precision = SelectField("时限精度", choices=PRECISION_CHOICES, validators=[Optional()])
+
+    def changes(self) -> dict:
+        """The submitted values in the form the services take."""
+        return {
+            "district": self.district.data or "",
+            "official": self.official.data or "",
+            "responsible_unit": self.responsible_unit.data or "",
+            "action": self.action.data or "",
+            "object": self.object.data or "",
+            "qualifier": self.qualifier.data or "",
+            "deadline_raw": self.deadline_raw.data or "",
+            "due_on": self.due_on.data,
+            "deadline_precision": self.deadline_precision.data or None,
+            "quantities": [{"value": q.value.data, "unit": q.unit.data} for q in self.quantities],
+        }
+
+
+class ReviewForm(PledgeFieldsForm):
+    version = HiddenField(validators=[InputRequired()])
+    decision = HiddenField(default="confirm")
+    reject_reason = TextAreaField("驳回理由", validators=[Optional(), Length(max=2000)])
+    confirm = SubmitField("确认")
+    reject = SubmitField("驳回")
+
+    def chosen(self) -> str:
+        if self.reject.data:
+            return "reject"
+        if self.confirm.data:
+            return "confirm"
+        return self.decision.data if self.decision.data in ("confirm", "reject") else "confirm"
+
+    def validate_reject_reason(self, field) -> None:
+        if self.chosen() == "reject" and not (field.data or "").strip():
+            raise ValidationError("驳回须写明理由")
+
+
+class AddPledgeForm(PledgeFieldsForm):
+    start = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
+    end = IntegerField(validators=[InputRequired(), NumberRange(min=1)])
+
+
+class MergeForm(FlaskForm):
+    duplicate = IntegerField("重复条目编号", validators=[InputRequired("请填写编号"), NumberRange(min=1)])

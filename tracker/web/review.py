@@ -1,0 +1,224 @@
+"""The editor's path: the review queue and the one-pledge review screen.
+
+Opening a pending pledge claims it for ``CLAIM_SECONDS``; a decision releases the
+claim and claims the next pledge of the same filtered queue. Skipped pledges are
+kept in the login session so the queue never offers them again that session.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session as web_session, \
+    url_for
+from flask_login import current_user
+from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.db.enums import ReviewState
+import sqlalchemy as sa
+
+from tracker.db.models import District, Document, Pledge
+from tracker.services import workbench
+from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
+from tracker.web import highlight, queries
+from tracker.web.auth import EDITORS, roles_required
+from tracker.web.db import get_session
+from tracker.web.forms import ActionForm, ReviewForm
+from tracker.web.pledges import get_pledge
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+
+QUEUE_ARGS = ("document", "district", "official", "order")
+SKIP_KEY = "review_skipped"
+SKIP_MAX = 500
+
+
+def queue_args() -> dict:
+    return {k: request.args[k] for k in QUEUE_ARGS if request.args.get(k)}
+
+
+def queue_filter() -> tuple[workbench.QueueFilter, queries.Filters]:
+    try:
+        words = queries.pledge_filters(get_session(), request.args)
+    except queries.BadFilter:
+        abort(400)
+    order = "oldest" if request.args.get("order") == "oldest" else "confidence"
+    v = words.values
+    return workbench.QueueFilter(v["document"], v["district"], v["official"], order), words
+
+
+def skipped() -> set[int]:
+    return set(web_session.get(SKIP_KEY, []))
+
+
+def remember_skip(pledge_id: int) -> None:
+    ids = [i for i in web_session.get(SKIP_KEY, []) if i != pledge_id] + [pledge_id]
+    web_session[SKIP_KEY] = ids[-SKIP_MAX:]
+
+
+@bp.get("/")
+@roles_required(*EDITORS)
+def queue():
+    session = get_session()
+    filt, words = queue_filter()
+    stmt = workbench.queue_select(filt, current_user.id).options(
+        joinedload(Pledge.district), joinedload(Pledge.official), joinedload(Pledge.document).load_only(Document.id, Document.title),
+        selectinload(Pledge.quantities))
+    rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
+    total = workbench.queue_count(session, filt, current_user.id)
+    return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order,
+                           args=queue_args(), skipped=len(skipped()))
+
+
+@bp.post("/next")
+@roles_required(*EDITORS)
+def next_item():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    return _go_next(exclude=skipped())
+
+
+def _go_next(exclude: set[int]):
+    session = get_session()
+    filt, _ = queue_filter()
+    pledge = workbench.claim_next(session, current_user.user, filt, exclude=exclude,
+                                  seconds=current_app.config["CLAIM_SECONDS"])
+    session.commit()
+    if pledge is None:
+        flash("队列里没有更多待核实的承诺了", "success")
+        return redirect(url_for("review.queue", **queue_args()))
+    return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))
+
+
+def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict | None = None,
+            mine: dict | None = None, held_by=None):
+    document = pledge.document
+    left, right = highlight.paragraph_bounds(document.text, pledge.start, pledge.end)
+    spans = [highlight.Span(pledge.start, pledge.end, ("hl", "hl-current"))]
+    spans += [highlight.Span(q.start, q.end, ("hl-qty",)) for q in pledge.quantities if q.start is not None]
+    passage = highlight.render(document.text[left:right], spans, base=left)
+    undo = workbench.last_undoable(get_session(), current_user.user)
+    return render_template("review/screen.html", pledge=pledge, document=document, passage=passage, form=form,
+                           stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
+                           claim_seconds=current_app.config["CLAIM_SECONDS"],
+                           district_names=district_names(get_session())), status
+
+
+def district_names(session) -> list[str]:
+    return list(session.scalars(sa.select(District.name).order_by(District.name)))
+
+
+def fill(form: ReviewForm, pledge: Pledge) -> None:
+    form.district.data = pledge.district.name if pledge.district else ""
+    form.official.data = pledge.official.name if pledge.official else ""
+    for f in workbench.TEXT_FIELDS:
+        getattr(form, f).data = getattr(pledge, f) or ""
+    form.due_on.data = pledge.due_on
+    form.deadline_precision.data = pledge.deadline_precision.value if pledge.deadline_precision else ""
+    while form.quantities.entries:
+        form.quantities.pop_entry()
+    for q in pledge.quantities:
+        form.quantities.append_entry({"value": format(q.value, "f"), "unit": q.unit})
+    form.quantities.append_entry()
+    form.version.data = str(pledge.version_id)
+    form.reject_reason.data = pledge.reject_reason or ""
+
+
+@bp.get("/<int:pledge_id>")
+@roles_required(*EDITORS)
+def screen(pledge_id: int):
+    session = get_session()
+    pledge = get_pledge(pledge_id, full=True)
+    held_by = None
+    if pledge.review_state is ReviewState.PENDING and pledge.merged_into_id is None:
+        if not workbench.claim(session, pledge.id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"]):
+            held_by = workbench.holder(pledge, current_user.user)
+        session.commit()
+        pledge = get_pledge(pledge_id, full=True)
+    form = ReviewForm(formdata=None)
+    fill(form, pledge)
+    return _render(pledge, form, held_by=held_by)
+
+
+@bp.post("/<int:pledge_id>")
+@roles_required(*EDITORS)
+def decide(pledge_id: int):
+    session = get_session()
+    pledge = get_pledge(pledge_id, full=True)
+    form = ReviewForm()
+    if not form.validate_on_submit():
+        return _render(pledge, form, status=400)
+    decision = form.chosen()
+    try:
+        version = int(form.version.data)
+    except ValueError:
+        abort(400)
+    try:
+        if decision == "reject":
+            done = workbench.reject_pledge(session, pledge.id, current_user.user, version=version,
+                                           reason=form.reject_reason.data)
+        else:
+            done = workbench.confirm_pledge(session, pledge.id, current_user.user, version=version,
+                                            changes=form.changes())
+        session.commit()
+    except (StaleEdit, StaleDataError):
+        session.rollback()
+        session.expire_all()
+        current = get_pledge(pledge_id, full=True)
+        mine = form.changes()
+        mine["reject_reason"] = form.reject_reason.data
+        mine["decision"] = decision
+        form.version.data = str(current.version_id)
+        return _render(current, form, status=409, stale=workbench.snapshot(current), mine=mine)
+    except workbench.FieldError as exc:
+        session.rollback()
+        field = getattr(form, exc.field, None)
+        (field.errors if field is not None and isinstance(field.errors, list) else form.form_errors).append(str(exc))
+        return _render(get_pledge(pledge_id, full=True), form, status=400)
+    except NotAllowed as exc:
+        session.rollback()
+        form.form_errors.append(str(exc))
+        return _render(get_pledge(pledge_id, full=True), form, status=409)
+    except ServiceError as exc:
+        session.rollback()
+        form.form_errors.append(str(exc))
+        return _render(get_pledge(pledge_id, full=True), form, status=400)
+    word = {"confirm": "已确认", "correct": "已修改并确认", "reject": "已驳回"}
+    action = "reject" if decision == "reject" else ("correct" if done.is_corrected else "confirm")
+    flash(f"#{done.id} {word[action]}（按 U 撤销）", "success")
+    if request.args.get("return") == "pledge":
+        return redirect(url_for("pledges.view", pledge_id=done.id))
+    return _go_next(exclude=skipped())
+
+
+@bp.post("/<int:pledge_id>/skip")
+@roles_required(*EDITORS)
+def skip(pledge_id: int):
+    """Skip (``s``): not offered again this session. Next (``n``, ``?keep=1``): only passed over this once."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    session = get_session()
+    workbench.release(session, pledge_id, current_user.user)
+    session.commit()
+    if request.args.get("keep"):
+        return _go_next(exclude=skipped() | {pledge_id})
+    remember_skip(pledge_id)
+    return _go_next(exclude=skipped())
+
+
+@bp.post("/undo")
+@roles_required(*EDITORS)
+def undo():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    session = get_session()
+    try:
+        pledge = workbench.undo_last(session, current_user.user)
+    except ServiceError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("review.queue", **queue_args()))
+    if pledge is None:
+        flash("没有可以撤销的操作", "warning")
+        return redirect(url_for("review.queue", **queue_args()))
+    session.commit()
+    flash(f"已撤销对 #{pledge.id} 的操作", "success")
+    return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))
