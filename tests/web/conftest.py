@@ -17,7 +17,7 @@ def backend(request) -> str:
 @pytest.fixture
 def seeded_url(db_url, tmp_path) -> str:
     """The database URL, after the test document and the accounts are in."""
-    seed(db_url, tmp_path / "docs")
+    seed(db_url)
     return db_url
 
 

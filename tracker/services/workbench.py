@@ -341,16 +341,12 @@ def reject_pledge(session: Session, pledge_id: int, user: User, *, version: int 
 
 
 def last_undoable(session: Session, user: User) -> AuditEvent | None:
-    """The user's latest decision whose pledge nobody has changed since."""
-    events = session.scalars(
-        sa.select(AuditEvent).where(AuditEvent.user_id == user.id, AuditEvent.entity == "pledge",
-                                    AuditEvent.action.in_(DECISIONS))
-        .order_by(AuditEvent.id.desc()).limit(20))
-    for event in events:
-        pledge = session.get(Pledge, event.entity_id)
-        if pledge is not None and event.new and pledge.version_id == event.new.get("version"):
-            return event
-    return None
+    """The user's latest decision whose pledge nobody has changed since (its version is the one recorded)."""
+    return session.scalar(
+        sa.select(AuditEvent).join(Pledge, Pledge.id == AuditEvent.entity_id)
+        .where(AuditEvent.user_id == user.id, AuditEvent.entity == "pledge", AuditEvent.action.in_(DECISIONS),
+               Pledge.version_id == AuditEvent.new["version"].as_integer())
+        .order_by(AuditEvent.id.desc()).limit(1))
 
 
 def undo_last(session: Session, user: User) -> Pledge | None:

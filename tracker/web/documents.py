@@ -82,6 +82,8 @@ def _prefill(form: AddPledgeForm, text: str, published) -> None:
     """The extractor's reading of the selected passage, into an empty form."""
     from tracker.extract import extract_document
 
+    if text and text.rstrip()[-1:] not in "。！？；!?;":
+        text = text.rstrip() + "。"  # a selection often stops short of its full stop; the extractor wants a sentence
     try:
         found = extract_document(text, published=published).candidates
     except Exception:  # noqa: BLE001 - a prefill is a courtesy; the editor fills in the form anyway

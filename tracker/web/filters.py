@@ -64,7 +64,8 @@ def audit_value(key: str, value) -> str:
     if value is None or value == "":
         return "（空）"
     if key == "quantities" and isinstance(value, list):
-        return "；".join(quantity_text(q) for q in value) or "（无）"
+        shown = [quantity_text(q) for q in value]
+        return "；".join(t for t in shown if t) or "（无）"
     if isinstance(value, bool):
         return "是" if value else "否"
     for enum_cls in (enums.ReviewState, enums.Precision, enums.UserRole, enums.Status):

@@ -126,13 +126,11 @@ def fill(form: ReviewForm, pledge: Pledge) -> None:
 @roles_required(*EDITORS)
 def screen(pledge_id: int):
     session = get_session()
+    # Opening a pending pledge claims it (the UPDATE only matches a pending pledge nobody else holds).
+    workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
+    session.commit()
     pledge = get_pledge(pledge_id, full=True)
-    held_by = None
-    if pledge.review_state is ReviewState.PENDING and pledge.merged_into_id is None:
-        if not workbench.claim(session, pledge.id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"]):
-            held_by = workbench.holder(pledge, current_user.user)
-        session.commit()
-        pledge = get_pledge(pledge_id, full=True)
+    held_by = workbench.holder(pledge, current_user.user) if pledge.review_state is ReviewState.PENDING else None
     form = ReviewForm(formdata=None)
     fill(form, pledge)
     return _render(pledge, form, held_by=held_by)
