@@ -1,0 +1,139 @@
+"""``tracker demo``, ``tracker serve`` and ``tracker user add``, run as a newcomer would."""
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+TRACKER = [sys.executable, "-c", "from tracker.cli import main; main()"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Demo:
+    """``tracker demo --port P`` in ``cwd`` as a subprocess, until it prints its address and answers."""
+
+    def __init__(self, cwd: Path, env: dict | None = None) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TRACKER_INSTANCE")}
+        full_env.update(env or {})
+        self.log = cwd / f"demo-{self.port}.log"
+        with self.log.open("w") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen([*TRACKER, "demo", "--port", str(self.port)], cwd=cwd, env=full_env,
+                                         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"demo exited {self.proc.returncode}:\n{self.output}")
+            try:
+                with urllib.request.urlopen(self.base + "/", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise AssertionError(f"demo did not answer in time:\n{self.output}")
+
+    @property
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def log_in(base: str, name: str, password: str):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(base + "/login").read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    data = urllib.parse.urlencode({"csrf_token": token, "name": name, "password": password}).encode()
+    page = opener.open(base + "/login", data=data).read().decode()
+    return opener, page
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A directory laid out like the project root: seeds/ with its manifest."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
+    demo = Demo(project)
+    try:
+        out = demo.output
+        assert f"http://127.0.0.1:{demo.port}/" in out
+        assert re.search(r"editor\s+editor-demo\s+editor", out) and "reviewer-demo" in out and "admin-demo" in out
+        assert "5 new" in out
+        assert (project / "instance" / "tracker.sqlite3").is_file()
+        home = urllib.request.urlopen(demo.base + "/").read().decode()
+        assert '<html lang="zh-CN">' in home and "张店" in home
+        opener, page = log_in(demo.base, "editor", "editor-demo")
+        assert "欢迎，editor" in page
+        queue = opener.open(demo.base + "/review/").read().decode()
+        assert "审核队列" in queue and re.search(r"待核实 [1-9]\d* 条", queue)
+    finally:
+        demo.stop()
+    again = Demo(project)  # running it twice works: nothing ingested twice, the logins still work
+    try:
+        assert "0 new, 5 unchanged" in again.output
+        assert "欢迎，admin" in log_in(again.base, "admin", "admin-demo")[1]
+    finally:
+        again.stop()
+
+
+def test_demo_honours_database_url(project):
+    url = f"sqlite:///{project / 'elsewhere.sqlite3'}"
+    demo = Demo(project, env={"DATABASE_URL": url})
+    try:
+        assert url in demo.output
+        assert (project / "elsewhere.sqlite3").is_file()
+        assert not (project / "instance" / "tracker.sqlite3").exists()
+    finally:
+        demo.stop()
+
+
+def test_user_add_and_serve_refuses_an_unmigrated_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 't.sqlite3'}"
+    runner = CliRunner()
+    env = {"DATABASE_URL": url, "TRACKER_NEW_PASSWORD": "long-enough-1"}
+    result = runner.invoke(main, ["serve", "--port", str(free_port())], env=env)
+    assert result.exit_code == 1 and "tracker db upgrade" in result.output
+    result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
+    assert result.exit_code == 1 and "tracker db upgrade" in result.output
+    assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
+    result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "added 小王 (editor)" in result.output
+    result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
+    assert result.exit_code == 1 and "已存在" in result.output
+    result = runner.invoke(main, ["user", "add", "小李"], env={**env, "TRACKER_NEW_PASSWORD": "short"})
+    assert result.exit_code == 1 and "密码至少 8 个字符" in result.output
