@@ -43,7 +43,10 @@ def extract_document(raw: str, published: dt.date | None = None) -> ExtractedDoc
 def extract_text(norm: Normalised, published: dt.date | None = None) -> ExtractedDocument:
     """Extract pledges from text that is already normalised (e.g. a stored document)."""
     from tracker.extract.deadlines import find_document_date
+    from tracker.extract.numbers import find_numbers
     from tracker.extract.pledges import find_pledges
+
+    find_numbers.cache_clear()  # the cache serves one document's reading, not the next document
 
     source = "given" if published else None
     if published is None:

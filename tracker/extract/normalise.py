@@ -39,9 +39,12 @@ _SPACED = re.compile(r"[\u4e00-\u9fff”」』）)]\s+\S")
 FOLD_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def fold(text: str) -> str:
     """A working copy with full-width letters, digits and signs folded; same length as ``text``."""
-    return text.translate(FOLD_TABLE)
+    return text.translate(FOLD_TABLE) if _WIDE.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,7 @@ def _joins(prev: str, nxt: str) -> bool:
 
 
 def _classify(par: str) -> str:
-    folded = fold(par)
-    if len(_WEATHER.findall(folded)) >= 2:
+    if "℃" in par and len(_WEATHER.findall(fold(par))) >= 2:
         return "furniture"
     final = _ends_paragraph(par)
     # A byline is a short line without a final mark; a sentence that mentions

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Role
@@ -150,6 +150,13 @@ def _unit_table() -> tuple[dict[str, Role], re.Pattern]:
 
 
 @cache
+def _can_follow() -> frozenset[str]:
+    """First characters of whatever may follow a numeral that is a number: units, magnitudes, 半, 成, 年 …"""
+    roles, _ = _unit_table()
+    return frozenset({u[0] for u in roles} | set("万亿千百十年月日号%‰成倍半番级℃度至到~～-—－点"))
+
+
+@cache
 def _idiom_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in lexicons.words("numeral_idioms")))
 
@@ -178,8 +185,15 @@ def _inside(spans, start, end) -> str | None:
     return None
 
 
-def find_numbers(text: str) -> list[NumberToken]:
-    """Every numeral token in ``text`` (a clause or a paragraph), in order, classified."""
+@lru_cache(maxsize=256)
+def find_numbers(text: str) -> tuple[NumberToken, ...]:
+    """Every numeral token in ``text`` (a clause or a paragraph), in order, classified.
+
+    Cached for the few texts a document's reading asks about more than once."""
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[NumberToken]:
     work = fold(text)
     roles, unit_re = _unit_table()
     masked = None
@@ -191,6 +205,9 @@ def find_numbers(text: str) -> list[NumberToken]:
             break
         start, end = m.start(), m.end()
         pos = end
+        cn = m.group("cn")
+        if cn and len(cn) == 1 and work[end:end + 1] not in _can_follow() and not work.endswith("百分之", 0, start):
+            continue  # a lone numeral character inside a word: 一流, 进一步, 统一
         if masked is None:
             masked = _masked_spans(work)
         tok = _read_token(work, m, roles, unit_re)

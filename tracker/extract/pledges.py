@@ -31,6 +31,7 @@ _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SEGMENT_SEP = "；;"
 _COORD = re.compile(r"、|以及|及|和|与")
 _QUOTE_MARKS = "“”‘’「」『』\"'《》"
+_LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
 _LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
 _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到")
@@ -94,6 +95,11 @@ def _actions() -> dict[str, str]:
 @cache
 def _qualifiers() -> dict[str, str]:
     return lexicons.mapping("qualifiers")
+
+
+@cache
+def _abstract_objects() -> frozenset[str]:
+    return frozenset(lexicons.words("abstract_objects"))
 
 
 @cache
@@ -329,9 +335,10 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     kept = [q for q in qs if q.role not in _WEAK_ROLES] or qs
     if _names_programme(text, kept, clause.end):
         return None
-    obj = _object(text, start, end, kept)
-    if obj and _cut(obj)[0] in lexicons.words("abstract_objects"):
+    found = _object(text, start, end, kept)
+    if found and _strip_quotes(found[1]) in _abstract_objects():
         return None
+    obj = found[0] if found else None
     forward, strength = _tense(norm, bi, ctx, clauses, ci, kept[0], cues, cues_cache)
     if not forward:
         return None
@@ -421,11 +428,14 @@ def _strip_quotes(s: str) -> str:
     return "".join(ch for ch in s if ch not in _QUOTE_MARKS).strip()
 
 
-def _object_after(text: str, pos: int, end: int) -> str | None:
+_Obj = tuple[str, str] | None  # (object, its first word)
+
+
+def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end]
     window = re.sub(r"^(?:以上|左右|以内|多|余)", "", window)
     window = re.sub(r"^(?:规模)?的", "", window)
-    if not window or _NUMERALISH.match(fold(window)) and re.match(r"\s*\d", fold(window)):
+    if not window or _LEADING_DIGIT.match(window):
         return None
     words = []
     stops = _stops()
@@ -439,28 +449,34 @@ def _object_after(text: str, pos: int, end: int) -> str | None:
         if sum(map(len, words)) >= 24:
             break
     obj = _strip_quotes("".join(words))
-    return obj or None
+    return (obj, words[0]) if obj else None
 
 
-def _object_before(text: str, start: int, pos: int) -> str | None:
+@cache
+def _stops_before() -> frozenset[str]:
+    """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
+    _, table = _cue_table()
+    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为"}
+
+
+def _object_before(text: str, start: int, pos: int) -> _Obj:
     window = text[start:pos]
     words = _cut(window)
-    stops = _stops() | set(_actions()) | set(_qualifiers()) | {"再", "将", "要", "共", "总", "新", "计", "达", "为"}
-    pattern, table = _cue_table()
+    stops = _stops_before()
     run: list[str] = []
     for w in reversed(words):
         if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
             break
-        if w in stops or w in table:
+        if w in stops:
             if run:
                 break
             continue  # verbs and adverbs right before the number: 累计|达到|1万家
         run.append(w)
     obj = _strip_quotes("".join(reversed(run)))
-    return obj or None
+    return (obj, run[-1]) if obj else None
 
 
-def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> str | None:
+def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
     for q in reversed(qs):
         obj = _object_after(text, q.end, end)
         if obj:
