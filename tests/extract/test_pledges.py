@@ -162,3 +162,25 @@ def test_arbitrary_unicode_no_exception(raw):
     doc = extract_document(raw)
     for c in doc.candidates:
         assert doc.text[c.start:c.end] == c.quote
+
+
+REPORT = """2021年某某市政府工作报告
+市长 王志刚
+一、2020年工作回顾
+2020年是极不平凡的一年。全市生产总值完成2860亿元，增长3.8%。
+（一）民生保障持续加强。新建中小学36所，改造老旧小区128个。
+二、2021年重点工作
+（一）着力扩大有效投资
+实施市级重点项目350个，完成投资1300亿元以上。
+（二）持续改善民生
+新建、改扩建中小学和幼儿园40所，建设保障性租赁住房5000套。
+"""
+
+
+def test_a_work_report_review_section_is_no_pledge_and_its_task_section_is():
+    found = pledges(REPORT, published=dt.date(2021, 1, 25))
+    assert [c.quote for c in found] == [
+        "实施市级重点项目350个", "完成投资1300亿元以上", "新建、改扩建中小学和幼儿园40所", "建设保障性租赁住房5000套"]
+    assert {c.deadline.date for c in found} == {dt.date(2021, 12, 31)}
+    assert {c.official.name for c in found} == {"王志刚"}
+    assert found[2].action == "新建、改扩建"

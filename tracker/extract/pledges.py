@@ -38,6 +38,7 @@ _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
 _NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
+_YEAR_ONLY = ("全年", "当年", "本年")
 _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
 # Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
 _WEAK_ROLES = {Role.DURATION}
@@ -68,7 +69,7 @@ class _Context:
     district: str | None = None
     body_since_credit: bool = False
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
-    heading: int | None = None
+    headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
     names: set[str] = field(default_factory=set)
 
 
@@ -167,7 +168,7 @@ def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]
             continue
         _update_people(ctx, btext, block)
         if block.kind == "heading":
-            ctx.heading = i
+            ctx.headings.append(i)
             ctx.section_blocks = []
             continue
         ctx.body_since_credit = True
@@ -215,7 +216,36 @@ def _dominant_district(norm: Normalised) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_pos: list[NumberToken]) -> list[_Cue]:
+_BARE_SPAN = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
+_SPAN_BEFORE = ("未来", "用", "利用", "再用", "通过", "力争", "争取", "经过", "花")
+_SPAN_AFTER = ("内", "时间", "行动", "计划", "左右", "攻坚", "规划", "目标", "间")
+
+
+def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
+    """Deadline mentions of a paragraph, in document offsets. A bare span of years
+    (极不平凡的一年) is a deadline only where the words make it one: 未来五年, 三年内,
+    用三年时间, 三年行动."""
+    out = []
+    for m in find_deadlines(text, published):
+        if _BARE_SPAN.fullmatch(m.deadline.raw or ""):
+            before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
+            if not (before.endswith(_SPAN_BEFORE) or after.startswith(_SPAN_AFTER)):
+                continue
+        out.append(DeadlineMention(base + m.start, base + m.end, m.deadline))
+    return out
+
+
+def _cues_of(norm: Normalised, bi: int, ctx: _Context, cues_cache: dict[int, list[_Cue]]) -> list[_Cue]:
+    """The cues of another paragraph or heading, read once."""
+    if bi not in cues_cache:
+        b = norm.blocks[bi]
+        btext = norm.text[b.start:b.end]
+        mentions = _mentions(btext, b.start, ctx.published)
+        cues_cache[bi] = _block_cues(norm.text, b, ctx.published, find_numbers(btext), mentions)
+    return cues_cache[bi]
+
+
+def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_pos, mentions) -> list[_Cue]:
     pattern, table = _cue_table()
     btext = text[block.start:block.end]
     cues = []
@@ -240,6 +270,12 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                     cues.append(_Cue(block.start + t.start, False, True))
                 elif t.kind == "year" and when.year >= published.year:
                     cues.append(_Cue(block.start + t.start, True, True))
+    # A deadline still ahead looks forward as surely as 将 does; 全年 and 当年 only
+    # name a year, which may be the one a report looks back on.
+    for m in mentions:
+        if (published is None or m.deadline.date is None or m.deadline.date >= published) \
+                and not text.startswith(_YEAR_ONLY, m.start):
+            cues.append(_Cue(m.start, True, True))
     cues.sort(key=lambda c: c.pos)
     return cues
 
@@ -271,13 +307,8 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
     if not any(t.kind == "quantity" for t in tokens):
         return []
     clauses = _clauses(btext, block.start)
-    cues = _block_cues(text, block, ctx.published, tokens)
-    mentions = [DeadlineMention(block.start + m.start, block.start + m.end, m.deadline)
-                for m in find_deadlines(btext, ctx.published)]
-    # a deadline still ahead looks forward as surely as 将 does
-    cues += [_Cue(m.start, True, True) for m in mentions
-             if ctx.published is None or m.deadline.date is None or m.deadline.date >= ctx.published]
-    cues.sort(key=lambda c: c.pos)
+    mentions = _mentions(btext, block.start, ctx.published)
+    cues = _block_cues(text, block, ctx.published, tokens, mentions)
     cues_cache[bi] = cues
     quantities = [t for t in tokens if t.kind == "quantity"]
     out = []
@@ -402,17 +433,12 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         return strong_before[-1].forward, 0.8
     # the section: earlier paragraphs back to the heading, then the heading itself
     for j in reversed(ctx.section_blocks):
-        pcues = cues_cache.get(j)
-        if pcues is None:
-            b = norm.blocks[j]
-            pcues = _block_cues(text, b, ctx.published, find_numbers(text[b.start:b.end]))
-            cues_cache[j] = pcues
-        strong = [c for c in pcues if c.strong]
+        strong = [c for c in _cues_of(norm, j, ctx, cues_cache) if c.strong]
         if strong:
             return strong[-1].forward, 0.6
-    if ctx.heading is not None:
-        h = norm.blocks[ctx.heading]
-        hcues = [c for c in _block_cues(text, h, ctx.published, find_numbers(text[h.start:h.end])) if c.strong]
+    # the headings above, nearest first: （一）扩大有效投资 under 二、2021年工作安排
+    for h in reversed(ctx.headings):
+        hcues = [c for c in _cues_of(norm, h, ctx, cues_cache) if c.strong]
         if hcues:
             return hcues[-1].forward, 0.6
     # No cue at all: a task verb in the clause reads as a plan in an interview or report.
@@ -456,7 +482,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为"}
+    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比"}
 
 
 def _object_before(text: str, start: int, pos: int) -> _Obj:
@@ -505,7 +531,13 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
         verb = table[before[-1].group(0)]
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
-        return verb
+        # 新建、改扩建中小学: verbs joined by 、 read as one action
+        chain = [before[-1]]
+        for prev in reversed(before[:-1]):
+            if text[prev.end():chain[0].start()] != "、":
+                break
+            chain.insert(0, prev)
+        return _joined_verbs(text, chain, table)
     if after:
         return _joined_verbs(text, after, table)
     clause = clauses[ci]
@@ -608,8 +640,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         lead = _lead_deadline(norm, j, leads, published)
         if lead is not None:
             return _inherited(lead)
-    if ctx.heading is not None:
-        lead = _lead_deadline(norm, ctx.heading, leads, published, whole=True)
+    for h in reversed(ctx.headings):  # 二、2021年工作安排 governs （一）扩大有效投资 and what follows
+        lead = _lead_deadline(norm, h, leads, published, whole=True)
         if lead is not None:
             return _inherited(lead)
     return NO_DEADLINE
