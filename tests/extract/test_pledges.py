@@ -184,3 +184,28 @@ def test_a_work_report_review_section_is_no_pledge_and_its_task_section_is():
     assert {c.deadline.date for c in found} == {dt.date(2021, 12, 31)}
     assert {c.official.name for c in found} == {"王志刚"}
     assert found[2].action == "新建、改扩建"
+
+
+def test_figures_of_a_period_already_behind_are_no_pledges():
+    text = "今年前三季度，全市实现地区生产总值1000亿元，同比增长6%。"
+    assert pledges(text, published=dt.date(2021, 10, 20)) == ()
+
+
+def test_elliptical_clause_takes_the_object_before_it():
+    found = pledges("今年计划新开工安置住房1.2万套，基本建成8000套。")
+    assert [(c.action, c.object) for c in found] == [("开工", "安置住房"), ("建成", "安置住房")]
+
+
+def test_the_first_verb_governs_unless_one_is_attached_to_the_number():
+    assert one("今年将新开工棚户区改造安置住房500套。").action == "开工"
+    assert one("力争高新技术企业累计达到120家。").action == "达到"
+
+
+@pytest.mark.parametrize("text, raw, unit", [
+    ("今年将惠及群众3万余户。", "3万余户", "万户"),
+    ("年内新增市场主体100多家。", "100多家", "家"),
+])
+def test_approximations_inside_the_quantity(text, raw, unit):
+    c = one(text)
+    assert (c.quantities[0].raw, c.quantities[0].unit) == (raw, unit)
+    assert c.qualifier == raw[-2]

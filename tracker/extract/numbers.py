@@ -326,7 +326,9 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     # Size class: 百亿级, 千亿级, 五百亿级.
     if magnitude and rest.startswith("级"):
         return NumberToken(start, core_end + 1, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
-    u = unit_re.match(work, core_end)
+    # 3万余户, 100多家: an approximation between number and unit
+    approx = 1 if work[core_end:core_end + 1] in ("余", "多") and unit_re.match(work, core_end + 1) else 0
+    u = unit_re.match(work, core_end + approx)
     if u:
         unit = u.group(0)
         role = roles[unit]

@@ -34,11 +34,14 @@ _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
 _LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
-_CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到")
+_CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
+_ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
 _NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
 _YEAR_ONLY = ("全年", "当年", "本年")
+# A period already behind the speaker: 今年前三季度, 1-9月.
+_PAST_PERIOD = re.compile(r"前[一二三四五六七八九十两\d]+(?:个)?(?:季度|个月|月)|\d{1,2}[-—至~]\d{1,2}月份?")
 _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
 # Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
 _WEAK_ROLES = {Role.DURATION}
@@ -255,6 +258,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             continue
         forward, strong = table[word]
         cues.append(_Cue(block.start + m.start(), forward, strong))
+    for m in _PAST_PERIOD.finditer(btext):
+        cues.append(_Cue(block.start + m.start(), False, True))
     for m in _FUTURE_SPAN.finditer(btext):
         cues.append(_Cue(block.start + m.start(), True, True))
     for m in _PAST_LE.finditer(btext):
@@ -370,6 +375,15 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     if found and _strip_quotes(found[1]) in _abstract_objects():
         return None
     obj = found[0] if found else None
+    if obj is None and ci > 0 and clauses[ci - 1].sentence == clause.sentence:
+        # 新开工安置住房1.2万套，基本建成8000套: the object of an elliptical clause is the one before
+        prev = clauses[ci - 1]
+        prev_qs = [t for t in find_numbers(text[prev.start:prev.end]) if t.kind == "quantity"]
+        if prev_qs and _base_unit(prev_qs[-1].unit) == _base_unit(kept[0].unit):
+            before = _object(text, prev.start, prev.end, [
+                NumberToken(prev.start + t.start, prev.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)
+                for t in prev_qs])
+            obj = before[0] if before else None
     forward, strength = _tense(norm, bi, ctx, clauses, ci, kept[0], cues, cues_cache)
     if not forward:
         return None
@@ -388,6 +402,10 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         action=action, object=obj, qualifier=qualifier, deadline=deadline,
         district=district, official=official, confidence=min(confidence, 0.99),
     )
+
+
+def _base_unit(unit: str | None) -> str:
+    return (unit or "").lstrip("十百千万亿")
 
 
 def _quantity(t: NumberToken):
@@ -482,7 +500,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比"}
+    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比", "基本", "全部", "累计"}
 
 
 def _object_before(text: str, start: int, pos: int) -> _Obj:
@@ -528,16 +546,22 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
     before = _actions_in(text, start, qs[0].start)
     after = _actions_in(text, qs[-1].end, end)
     if before:
-        verb = table[before[-1].group(0)]
+        # The verb attached to the number (增长8%, 累计达到1万家) governs it; otherwise the
+        # clause's first verb does, and later ones belong to the object's name
+        # (新开工棚户区改造安置住房1.2万套).
+        gap = text[before[-1].end():qs[0].start]
+        attached = not gap.strip() or gap in _qualifiers() or _ATTACHED.fullmatch(gap)
+        # verbs joined by 、 read as one action: 新建、改扩建中小学
+        if attached:
+            first = len(before) - 1
+            while first > 0 and text[before[first - 1].end():before[first].start()] == "、":
+                first -= 1
+        else:
+            first = 0
+        verb = _joined_verbs(text, before[first:], table)
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
-        # 新建、改扩建中小学: verbs joined by 、 read as one action
-        chain = [before[-1]]
-        for prev in reversed(before[:-1]):
-            if text[prev.end():chain[0].start()] != "、":
-                break
-            chain.insert(0, prev)
-        return _joined_verbs(text, chain, table)
+        return verb
     if after:
         return _joined_verbs(text, after, table)
     clause = clauses[ci]
@@ -576,7 +600,7 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
     prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
     for q in qs:
         for s in suffixes:
-            if text.startswith(s, q.end):
+            if text.startswith(s, q.end) or (s in ("余", "多") and re.search(rf"[\d万亿千百十]{s}", q.raw)):
                 return s
     for q in qs:
         for p in prefixes:
