@@ -26,7 +26,8 @@ DEFAULTS = {
     "CLAIM_SECONDS": 600,  # how long opening a pledge for review holds it
     "PAGE_SIZE": 50,
     "API_PAGE_SIZE": 100,
-    "WTF_CSRF_TIME_LIMIT": 12 * 3600,  # a token lives through a long review session
+    "WTF_CSRF_TIME_LIMIT": 12 * 3600,
+    "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_SAMESITE": "Lax",

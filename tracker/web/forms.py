@@ -5,23 +5,18 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
-from wtforms import (DateField, FieldList, Form, FormField, HiddenField, IntegerField, PasswordField, SelectField,
-                     StringField, SubmitField, TextAreaField)
+from wtforms import (DateField, FieldList, Form as PlainForm, FormField, HiddenField, IntegerField, PasswordField,
+                     SelectChoice, SelectField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from tracker.db.enums import Precision, UserRole
 
 REQUIRED = "此项必填"
 
-try:  # WTForms 3.3 deprecates (value, label) tuples
-    from wtforms import SelectChoice
-except ImportError:  # pragma: no cover - older WTForms
-    SelectChoice = None
 
-
-def choices(pairs) -> list:
-    pairs = list(pairs)
-    return [SelectChoice(v, label) for v, label in pairs] if SelectChoice is not None else pairs
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms 3.3 wants them (tuples are deprecated)."""
+    return [SelectChoice(v, label) for v, label in pairs]
 
 
 def _number(form, field) -> None:
@@ -35,30 +30,45 @@ def _number(form, field) -> None:
             raise ValidationError("请填写数字，例如 3 或 12.5")
 
 
-class ActionForm(FlaskForm):
+class ZhMeta:
+    """WTForms' own Chinese messages for what our validators do not word themselves (with
+    WTF_I18N_ENABLED off, Flask-WTF leaves translations to WTForms)."""
+
+    locales = ("zh",)
+
+
+class Form(FlaskForm):
+    class Meta(ZhMeta):
+        pass
+
+
+class ActionForm(Form):
     """A form with nothing but its CSRF token: logout, skip, undo, release."""
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     name = StringField("用户名", validators=[DataRequired(REQUIRED), Length(max=80)])
     password = PasswordField("密码", validators=[DataRequired(REQUIRED)])
     next = HiddenField()
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     name = StringField("用户名", validators=[DataRequired(REQUIRED), Length(max=80, message="最多 80 个字符")])
     password = PasswordField("初始密码", validators=[DataRequired(REQUIRED),
                                                  Length(min=8, message="密码至少 8 个字符")])
     role = SelectField("角色", choices=choices(UserRole.choices()), default=UserRole.EDITOR.value)
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     role = SelectField("角色", choices=choices(UserRole.choices()))
     active = SelectField("状态", choices=choices([("1", "启用"), ("0", "停用")]))
 
 
-class QuantityForm(Form):
+class QuantityForm(PlainForm):
     """One quantity row (a sub-form: the CSRF token is the enclosing form's)."""
+
+    class Meta(ZhMeta):
+        pass
 
     value = StringField("数值", validators=[Optional(), Length(max=30), _number])
     unit = StringField("单位", validators=[Optional(), Length(max=20, message="最多 20 个字符")])
@@ -75,7 +85,7 @@ class QuantityForm(Form):
 PRECISION_CHOICES = choices([("", "（未知）")] + Precision.choices())
 
 
-class PledgeFieldsForm(FlaskForm):
+class PledgeFieldsForm(Form):
     """The fields an editor reads and corrects."""
 
     district = StringField("区县", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
@@ -86,7 +96,8 @@ class PledgeFieldsForm(FlaskForm):
     quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=12)
     qualifier = StringField("限定词", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
     deadline_raw = StringField("时限原文", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
-    due_on = DateField("截止日期", validators=[Optional()], format="%Y-%m-%d")
+    due_on = DateField("截止日期", validators=[Optional()], format="%Y-%m-%d",
+                       invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
     deadline_precision = SelectField("时限精度", choices=PRECISION_CHOICES, validators=[Optional()])
 
     def changes(self) -> dict:
@@ -106,7 +117,7 @@ class PledgeFieldsForm(FlaskForm):
 
 
 class ReviewForm(PledgeFieldsForm):
-    version = HiddenField(validators=[InputRequired()])
+    version = HiddenField(validators=[InputRequired("缺少版本号，请刷新页面")])
     decision = HiddenField(default="confirm")
     reject_reason = TextAreaField("驳回理由", validators=[Optional(), Length(max=2000)])
     confirm = SubmitField("确认")
@@ -125,9 +136,10 @@ class ReviewForm(PledgeFieldsForm):
 
 
 class AddPledgeForm(PledgeFieldsForm):
-    start = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
-    end = IntegerField(validators=[InputRequired(), NumberRange(min=1)])
+    start = IntegerField(validators=[InputRequired("缺少选区起点"), NumberRange(min=0, message="选区起点无效")])
+    end = IntegerField(validators=[InputRequired("缺少选区终点"), NumberRange(min=1, message="选区终点无效")])
 
 
-class MergeForm(FlaskForm):
-    duplicate = IntegerField("重复条目编号", validators=[InputRequired("请填写编号"), NumberRange(min=1)])
+class MergeForm(Form):
+    duplicate = IntegerField("重复条目编号", validators=[InputRequired("请填写编号"),
+                                                      NumberRange(min=1, message="编号须为正整数")])
