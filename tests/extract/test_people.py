@@ -1,0 +1,51 @@
+"""Officials and districts: titles, names, credits, and the lexicon a user extends."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tracker.extract.people import district_of_title, find_people
+
+
+@pytest.mark.parametrize("text, name, title, credited", [
+    ("专访某某市委副书记、东城区委书记刘明远", "刘明远", "某某市委副书记、东城区委书记", True),
+    ("南山区人民政府代理区长陈立新作政府工作报告", "陈立新", "南山区人民政府代理区长", True),
+    ("市发展改革委党组书记、主任周海波在接受记者采访时表示，", "周海波", "市发展改革委党组书记、主任", True),
+    ("县长 张建国", "张建国", "县长", False),
+    ("市委书记欧阳明到企业调研", "欧阳明", "市委书记", False),
+    ("——访青山县委书记王卫", "王卫", "青山县委书记", True),
+])
+def test_title_and_name(text, name, title, credited):
+    people = find_people(text)
+    assert [(p.official.name, p.official.title, p.credited) for p in people] == [(name, title, credited)]
+    p = people[0]
+    assert text[p.start:p.end].replace(" ", "").endswith(name)
+
+
+@pytest.mark.parametrize("text", ["记者 张三", "编辑 李四 美编 王五", "全市上下齐心协力"])
+def test_no_official_without_a_title(text):
+    assert find_people(text) == []
+
+
+@pytest.mark.parametrize("title, district", [
+    ("淄博市委副书记、张店区委书记", "张店区"),
+    ("济南市人民政府副市长", "济南市"),
+    ("青山县人民政府县长", "青山县"),
+    ("某某市委常委、东城区委书记", "东城区"),
+    ("市委书记", None),
+    ("经济开发区管委会主任", None),
+])
+def test_the_most_local_division_a_title_names(title, district):
+    assert district_of_title(title) == district
+
+
+def test_a_user_extends_the_district_lexicon_without_touching_code(tmp_path):
+    (tmp_path / "districts.txt").write_text("临江市\t市\t某省\t临江\n", encoding="utf-8")
+    doc = tmp_path / "article.txt"
+    doc.write_text("临江今年将新建学校5所。", encoding="utf-8")
+    env = dict(os.environ, TRACKER_LEXICON_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", "--published", "2021-03-01", str(doc)],
+                         capture_output=True, text=True, encoding="utf-8", env=env, check=True).stdout
+    assert json.loads(out.splitlines()[0])["district"] == "临江市"
