@@ -209,3 +209,14 @@ def test_approximations_inside_the_quantity(text, raw, unit):
     c = one(text)
     assert (c.quantities[0].raw, c.quantities[0].unit) == (raw, unit)
     assert c.qualifier == raw[-2]
+
+
+@pytest.mark.parametrize("text, raws, qualifier", [
+    ("今年将实施亿元以上项目100个。", ["100个", "亿元以上"], None),
+    ("力争年内引进过亿元项目30个以上。", ["30个", "过亿元"], "以上"),
+    ("年内实现税收过亿元楼宇新的突破。", ["过亿元"], "过"),
+])
+def test_thresholds_in_the_object_come_after_the_count(text, raws, qualifier):
+    c = one(text)
+    assert [q.raw for q in c.quantities] == raws
+    assert c.qualifier == qualifier

@@ -256,9 +256,13 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         if all(ch in CN_BIG or ch in CN_SMALL for ch in cn) and len(cn) == 1 and cn in CN_BIG:
             # a bare 万 or 亿: a number only behind 过/超/上 (过亿元 = over one 亿元)
             prefix = next((p for p in _BARE_MAGNITUDE_PREFIX if work.endswith(p, 0, start)), None)
-            if prefix is None:
-                return None
             u = unit_re.match(work, end)
+            if prefix is None:
+                # 亿元以上项目: a threshold of one 亿元
+                if not (u and work.startswith("以上", u.end())):
+                    return None
+                return NumberToken(start, u.end() + 2, "quantity", Decimal(1), None, cn + u.group(0),
+                                   roles.get(u.group(0), Role.OTHER))
             unit = cn + (u.group(0) if u else "")
             role = roles.get(u.group(0), Role.OTHER) if u else _role_for_bare_magnitude(cn)
             stop = u.end() if u else end

@@ -369,6 +369,7 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     if all(q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS) for q in qs):
         return None
     kept = [q for q in qs if q.role not in _WEAK_ROLES] or qs
+    kept = [q for q in kept if not _is_threshold(q)] + [q for q in kept if _is_threshold(q)]
     if _names_programme(text, kept, clause.end):
         return None
     found = _object(text, start, end, kept)
@@ -594,29 +595,47 @@ def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> 
     return verb
 
 
+def _is_threshold(q: NumberToken) -> bool:
+    """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it."""
+    return q.value == 1 and (q.unit or "")[:1] in ("万", "亿") and not re.match(r"[\d一]", fold(q.raw))
+
+
+def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
+    """The hedge written against one quantity: 60个以上, 3万余户, 突破100公里, 累计达到1万家."""
+    for s in suffixes:
+        if text.startswith(s, q.end) or (s in ("余", "多") and re.search(rf"[\d万亿千百十]{s}", q.raw)):
+            return s
+    for p in prefixes:
+        if q.raw.startswith(p):
+            return p
+    head = text[start:q.start]
+    verbs = _actions_in(head, 0, len(head))
+    if verbs and verbs[-1].end() == len(head) and verbs[-1].group(0) not in prefixes:
+        head = head[:verbs[-1].start()]
+    for p in prefixes:
+        if head.endswith(p):
+            return p
+    return None
+
+
 def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
     quals = _qualifiers()
     suffixes = [w for w, pos in quals.items() if pos == "suffix"]
     prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
-    for q in qs:
-        for s in suffixes:
-            if text.startswith(s, q.end) or (s in ("余", "多") and re.search(rf"[\d万亿千百十]{s}", q.raw)):
-                return s
-    for q in qs:
-        for p in prefixes:
-            if q.raw.startswith(p):
-                return p
-        head = text[start:q.start]
-        verbs = _actions_in(head, 0, len(head))
-        if verbs and verbs[-1].end() == len(head) and verbs[-1].group(0) not in prefixes:
-            head = head[:verbs[-1].start()]
-        for p in prefixes:
-            if head.endswith(p):
-                return p
+    primary = [q for q in qs if not _is_threshold(q)]
+    for q in primary:
+        found = _bound_qualifier(text, start, q, suffixes, prefixes)
+        if found:
+            return found
     modals = [w for w, pos in quals.items() if pos == "modal"]
     for m in modals:
         if m in text[start:end]:
             return m
+    if not primary:  # only a threshold: 年内实现税收过亿元楼宇新的突破
+        for q in qs:
+            found = _bound_qualifier(text, start, q, suffixes, prefixes)
+            if found:
+                return found
     clause = clauses[ci]
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = text[clauses[ci + 1].start:clauses[ci + 1].end]
