@@ -49,6 +49,7 @@ def q(text):
     ("引进过亿元项目", [("过亿元", Decimal(1), None, "亿元", "amount")]),
     ("占比提高百分之十五", [("百分之十五", Decimal(15), None, "%", "ratio")]),
     ("新增就业1,200人", [("1,200人", Decimal(1200), None, "人", "count")]),
+    ("建设一所学校", [("一所", Decimal(1), None, "所", "count")]),
 ])
 def test_quantities(text, expected):
     assert q(text) == expected

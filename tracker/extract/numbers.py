@@ -31,6 +31,8 @@ _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万")
 _RANGE_SEP = r"\s*(?:至|到|~|～|-|—|－|－)\s*"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Measure words after which 一 reads as "a", not as a count of one.
+_GENERIC_MEASURES = frozenset("个项件种类位名人支场张块对组只头间次口")
 _RANGE_RE = re.compile(_RANGE_SEP)
 _YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
@@ -338,8 +340,8 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         role = roles[unit]
         full_unit = magnitude + unit
         kind = "quantity"
-        if cn and value == 1 and not magnitude and cn in ("一",) and value_max is None:
-            kind = "vague"  # 一个中心, 一项任务: an article, not a count
+        if cn and value == 1 and not magnitude and cn in ("一",) and value_max is None and unit in _GENERIC_MEASURES:
+            kind = "vague"  # 一个中心, 一项任务: an article, not a count (一所学校 is a count)
         return NumberToken(start, u.end(), kind, value, value_max, full_unit, role)
     if magnitude:
         return NumberToken(start, core_end, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
