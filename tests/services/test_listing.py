@@ -1,0 +1,192 @@
+"""The one query builder: filters, their sentence, search, sort and keyset pages, flags on a
+frozen day, and ``as_of`` rebuilds against a recorded history (tests/ledger_history.py)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import sqlalchemy as sa
+
+from ledger_history import build
+from tracker.db.enums import MissReason, ReviewState, Status
+from tracker.db.models import StatusEvent
+from tracker.services import listing
+from tracker.services.listing import BadFilter
+from tracker.services.schedule import Flag, Progress
+
+TODAY = dt.date(2024, 7, 20)
+
+
+@pytest.fixture
+def history(session_factory):
+    return build(session_factory)
+
+
+def view(s, today=TODAY, **args):
+    return listing.parse_filters(s, args, today=today)
+
+
+def keys(history, rows):
+    by_id = {v: k for k, v in history["ids"].items()}
+    return [by_id[r.id] for r in rows]
+
+
+def by_key(history, rows):
+    by_id = {v: k for k, v in history["ids"].items()}
+    return {by_id[r.id]: r for r in rows}
+
+
+def test_the_default_view_holds_confirmed_pledges_soonest_deadline_first(session_factory, history):
+    with session_factory() as s:
+        f = view(s)
+        rows = list(listing.iter_rows(s, f))
+        assert keys(history, rows) == ["housing", "late", "schools", "soon", "kindergartens", "greenway"]
+        assert listing.count(s, f) == 6
+        assert f.sentence() == "审核状态 = 已确认"
+        every = view(s, review_state="all")
+        assert listing.count(s, every) == 7 and every.sentence() == "全部承诺"
+
+
+def test_the_current_state_and_its_arithmetic(session_factory, history):
+    with session_factory() as s:
+        rows = by_key(history, listing.iter_rows(s, view(s)))
+        k = rows["kindergartens"]
+        assert (k.status, k.achieved_value, k.target_text, k.achieved_text) == (
+            Status.IN_PROGRESS, Decimal(18), "30所", "18所")
+        assert k.achieved_share == Decimal("0.6") and k.flag is None
+        assert k.progress is Progress.ON_TRACK  # 60% done, 55% of the year gone: within 5 points
+        assert (k.district, k.official, k.responsible_unit, k.note) == ("张店区", "马晓磊", "教育局", "已建成18所")
+        assert (rows["housing"].status, rows["housing"].evidence, rows["housing"].flag) == (
+            Status.DONE, "https://example.gov.cn/housing-done", None)
+        schools = rows["schools"]
+        assert (schools.status, schools.miss_reason, schools.evidence, schools.note) == (
+            Status.MISSED, MissReason.FUNDING, "仅开工2所", "资金未到位")
+        assert schools.flag is None  # judged missed: closed
+        assert (rows["late"].flag, rows["late"].days_overdue) == (Flag.RED, 10)
+        assert rows["soon"].flag is Flag.BLUE
+        assert rows["greenway"].flag is None and rows["greenway"].status is Status.STALLED
+
+
+@pytest.mark.parametrize("args, expected, sentence", [
+    ({"district": "张店区"}, ["housing", "late", "kindergartens"], "区县 = 张店区 且 审核状态 = 已确认"),
+    ({"district": "张店", "status": "已完成"}, ["housing"], "区县 = 张店区 且 状态 = 已完成 且 审核状态 = 已确认"),
+    ({"status": "done"}, ["housing"], "状态 = 已完成 且 审核状态 = 已确认"),
+    ({"official": "马晓磊"}, ["kindergartens"], "责任领导 = 马晓磊 且 审核状态 = 已确认"),
+    ({"unit": "教育局"}, ["schools", "kindergartens"], "牵头单位 = 教育局 且 审核状态 = 已确认"),
+    ({"flag": "红"}, ["late"], "审核状态 = 已确认 且 标记 = 红（逾期未完成）"),
+    ({"flag": "blue"}, ["soon"], "审核状态 = 已确认 且 标记 = 蓝（30 天内到期）"),
+    ({"flag": "red", "review_state": "all"}, ["pending", "late"], "标记 = 红（逾期未完成）"),
+    ({"review_state": "pending"}, ["pending"], "审核状态 = 待核实"),
+    ({"due_from": "2024-07-01", "due_to": "2024-08-31"}, ["late", "schools", "soon"],
+     "审核状态 = 已确认 且 完成时限不早于 = 2024-07-01 且 完成时限不晚于 = 2024-08-31"),
+    ({"q": "学校"}, ["schools"], "审核状态 = 已确认 且 包含 = 学校"),
+    ({"q": "新建 幼儿园"}, ["kindergartens"], "审核状态 = 已确认 且 包含 = 新建 幼儿园"),
+    ({"q": "民生实事 公交"}, ["soon"], "审核状态 = 已确认 且 包含 = 民生实事 公交"),  # title and quote together
+    ({"q": "100%_"}, [], "审核状态 = 已确认 且 包含 = 100%_"),  # wildcards are text
+])
+def test_filters_and_their_sentence(session_factory, history, args, expected, sentence):
+    with session_factory() as s:
+        f = view(s, **args)
+        assert keys(history, listing.iter_rows(s, f)) == expected
+        assert f.sentence() == sentence
+        assert listing.count(s, f) == len(expected)
+
+
+def test_search_finds_a_two_character_word_inside_a_longer_one(session_factory, history):
+    with session_factory() as s:
+        # 学校 sits inside 中小学校; 中小学 is no word of the quote on its own
+        assert keys(history, listing.iter_rows(s, view(s, q="中小学校"))) == ["schools"]
+        assert keys(history, listing.iter_rows(s, view(s, q="学校 新建"))) == ["schools"]
+        assert keys(history, listing.iter_rows(s, view(s, q="学校 绿道"))) == []
+
+
+@pytest.mark.parametrize("args, message", [
+    ({"district": "火星区"}, "未知的区县「火星区」"),
+    ({"district": "99999"}, "没有编号为 99999 的区县"),
+    ({"official": "张三"}, "未知的责任领导「张三」"),
+    ({"status": "finished"}, "状态「finished」无法识别"),
+    ({"review_state": "maybe"}, "审核状态「maybe」无法识别"),
+    ({"flag": "绿"}, "标记「绿」无法识别"),
+    ({"due_from": "2024-02-30"}, "完成时限不早于「2024-02-30」这一天不存在"),
+    ({"due_to": "明年"}, "不是日期"),
+    ({"due_from": "2024-09-01", "due_to": "2024-08-01"}, "晚于终点"),
+    ({"as_of": "2024-07-21"}, "历史只能回看"),
+    ({"document": "abc"}, "文档须为编号"),
+    ({"sort": "random"}, "排序「random」无法识别"),
+])
+def test_bad_filters_say_why_in_chinese(session_factory, history, args, message):
+    with session_factory() as s:
+        with pytest.raises(BadFilter, match=message):
+            view(s, **args)
+
+
+def test_a_broken_page_cursor_is_refused(session_factory, history):
+    with session_factory() as s:
+        with pytest.raises(BadFilter, match="翻页参数"):
+            list(listing.iter_rows(s, view(s), after="yesterday"))
+
+
+@pytest.mark.parametrize("sort", sorted(listing.SORTS))
+def test_keyset_pages_walk_the_whole_view_once(session_factory, history, sort):
+    with session_factory() as s:
+        f = view(s, sort=sort, review_state="all")
+        whole = [r.id for r in listing.iter_rows(s, f)]
+        seen, after = [], None
+        while True:
+            rows, after = listing.page(s, f, after=after, limit=2)
+            seen += [r.id for r in rows]
+            if after is None:
+                break
+        assert seen == whole and len(set(seen)) == 7
+
+
+def test_pages_of_a_flag_view_fill_up(session_factory, history):
+    with session_factory() as s:
+        f = view(s, flag="red", review_state="all")
+        first, after = listing.page(s, f, limit=1)
+        second, end = listing.page(s, f, after=after, limit=1)
+        assert keys(history, first + second) == ["pending", "late"] and end is None
+
+
+def test_as_of_rebuilds_the_table_from_the_history(session_factory, history):
+    with session_factory() as s:
+        def state(day):
+            f = view(s, as_of=day.isoformat())
+            return {k: (r.status, r.achieved_value, r.flag, r.proposed)
+                    for k, r in by_key(history, listing.iter_rows(s, f)).items()}
+
+        before = state(dt.date(2024, 1, 1))
+        assert before == {}  # nothing was recorded yet
+        april = state(dt.date(2024, 4, 15))
+        # 6 of 30 (20%) with 29% of the time gone: behind, yellow
+        assert april["kindergartens"] == (Status.IN_PROGRESS, Decimal(6), Flag.YELLOW, None)
+        assert april["housing"] == (Status.UNASSESSED, None, None, None)
+        assert april["greenway"][0] is Status.UNASSESSED
+        june26 = state(dt.date(2024, 6, 26))
+        assert june26["housing"][0] is Status.DONE
+        assert june26["schools"] == (Status.UNASSESSED, None, Flag.BLUE, Status.MISSED)  # proposed, not in force
+        assert june26["greenway"][0] is Status.STALLED
+        june28 = state(dt.date(2024, 6, 28))
+        assert june28["schools"][:2] == (Status.MISSED, None) and june28["schools"][3] is None
+        assert june28["kindergartens"][1] == Decimal(6)  # 18 was reported on 07-01
+        assert state(dt.date(2024, 7, 1))["kindergartens"][1] == Decimal(18)
+
+
+def test_as_of_today_agrees_with_the_current_table(session_factory, history):
+    with session_factory() as s:
+        now = [(r.id, r.status, r.achieved_value, r.flag, r.evidence) for r in listing.iter_rows(s, view(s))]
+        rebuilt = [(r.id, r.status, r.achieved_value, r.flag, r.evidence)
+                   for r in listing.iter_rows(s, view(s, as_of=TODAY.isoformat()))]
+        assert now == rebuilt
+
+
+def test_as_of_counts_what_was_known_that_day_not_what_was_backdated_later(session_factory, history):
+    with session_factory() as s:
+        # a verdict recorded on 07-01 about 03-31 is not in the table as it stood on 04-15
+        event = s.scalar(sa.select(StatusEvent).where(StatusEvent.pledge_id == history["ids"]["greenway"]))
+        assert event.as_of_on == dt.date(2024, 5, 1)
+        f = view(s, as_of="2024-05-01")
+        [row] = [r for r in listing.iter_rows(s, f) if r.id == history["ids"]["greenway"]]
+        assert row.status is Status.UNASSESSED  # recorded on 05-02
+        assert ReviewState.CONFIRMED is row.review_state

@@ -1,0 +1,468 @@
+"""The one query builder behind the pledge list, its CSV / XLSX / JSON / 台账 exports, the
+status tables, the dashboard and the scorecards: "export" always means "this view, as a file".
+
+* ``parse_filters(session, args)`` reads a flat mapping (a query string, CLI options)
+  into ``Filters``: checked values, the URL arguments that reproduce them, and a
+  sentence (区县 = 张店区 且 状态 = 已完成). Bad input raises ``BadFilter`` with a
+  Chinese message and nothing runs.
+* ``iter_rows(session, filters)`` streams ``Row`` objects (plain values, no ORM
+  objects), with the schedule arithmetic done on the view's day; ``page`` is one
+  keyset page of it; ``count`` the number of rows.
+* ``as_of``: the table as it stood at the end of that day (Asia/Shanghai), rebuilt
+  from the append-only ``status_event`` history: pledges recorded by then, the
+  latest verdict in force by then (a proposed 未完成 only once confirmed), the
+  achieved value last reported by then; deadlines, flags and progress computed
+  for that day. Pledge fields an editor corrected later show as corrected.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator, Mapping
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from tracker.db.enums import MissReason, Precision, ReviewState, Status, StatusEventKind
+from tracker.db.models import District, DistrictAlias, Document, Official, Pledge, Quantity, StatusEvent
+from tracker.services import schedule, search
+from tracker.services.errors import ServiceError
+from tracker.services.schedule import Flag, Progress
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+BATCH = 1000
+
+#: URL / CLI argument → label in the sentence, in the order the sentence reads
+FILTER_LABELS = {
+    "district": "区县", "official": "责任领导", "unit": "牵头单位", "document": "文档", "status": "状态",
+    "review_state": "审核状态", "flag": "标记", "due_from": "完成时限不早于", "due_to": "完成时限不晚于",
+    "q": "包含", "as_of": "截至",
+}
+FILTER_KEYS = tuple(FILTER_LABELS) + ("sort",)
+ALL = "all"
+
+#: sort argument → (label, column key, descending)
+SORTS = {
+    "id": ("编号", "id", False), "-id": ("编号倒序", "id", True),
+    "due_on": ("完成时限由近到远", "due_on", False), "-due_on": ("完成时限由远到近", "due_on", True),
+    "published_on": ("发布日期由早到晚", "published_on", False),
+    "-published_on": ("发布日期由晚到早", "published_on", True),
+}
+DEFAULT_SORT = "due_on"
+FAR_FUTURE, FAR_PAST = dt.date(9999, 12, 31), dt.date(1, 1, 1)
+
+
+class BadFilter(ServiceError):
+    """A filter the user gave cannot be read; the message says which and why, in Chinese."""
+
+
+@dataclass
+class Filters:
+    values: dict = field(default_factory=dict)  # checked values (ids, enums, dates)
+    args: dict = field(default_factory=dict)  # the URL / CLI arguments that give this view again
+    words: list[tuple[str, str]] = field(default_factory=list)  # (label, value as read)
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def day(self) -> dt.date:
+        """The day the view describes: ``as_of`` when given, else today."""
+        return self.values.get("as_of") or self.today
+
+    @property
+    def sort(self) -> str:
+        return self.values.get("sort") or DEFAULT_SORT
+
+    def sentence(self) -> str:
+        return " 且 ".join(f"{k} = {v}" for k, v in self.words) or "全部承诺"
+
+    def query(self, **changes) -> dict:
+        """The URL arguments, with some changed (None removes one)."""
+        out = dict(self.args)
+        for k, v in changes.items():
+            if v is None or v == "":
+                out.pop(k, None)
+            else:
+                out[k] = v
+        return out
+
+
+@dataclass(slots=True)
+class Row:
+    id: int
+    document_id: int
+    document_title: str
+    published_on: dt.date | None
+    quote: str
+    district_id: int | None
+    district: str | None
+    official_id: int | None
+    official: str | None
+    responsible_unit: str | None
+    action: str | None
+    object: str | None
+    target_value: Decimal | None
+    target_value_max: Decimal | None
+    target_unit: str | None
+    achieved_value: Decimal | None
+    deadline_raw: str | None
+    due_on: dt.date | None
+    deadline_precision: Precision | None
+    review_state: ReviewState
+    status: Status
+    status_on: dt.date | None
+    miss_reason: MissReason | None
+    note: str | None
+    evidence: str | None
+    proposed: Status | None  # an open proposal (未完成 awaiting a second reviewer)
+    time_share: Decimal | None = None
+    achieved_share: Decimal | None = None
+    progress: Progress | None = None
+    flag: Flag | None = None
+    days_overdue: int = 0
+
+    @property
+    def target_text(self) -> str:
+        if self.target_value is None:
+            return ""
+        text = format(self.target_value, "f")
+        if self.target_value_max is not None:
+            text += "–" + format(self.target_value_max, "f")
+        return f"{text}{self.target_unit or ''}"
+
+    @property
+    def achieved_text(self) -> str:
+        return "" if self.achieved_value is None else f"{format(self.achieved_value, 'f')}{self.target_unit or ''}"
+
+
+# --- reading the filters -----------------------------------------------------------------
+
+
+def _text(args: Mapping, key: str, limit: int = 200) -> str:
+    value = args.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    return value.strip()[:limit]
+
+
+def parse_date(text: str, label: str) -> dt.date:
+    """YYYY-MM-DD (also YYYY/MM/DD, YYYY年M月D日) that exists, else ``BadFilter`` naming the field."""
+    import re
+
+    m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text.strip())
+    if not m:
+        raise BadFilter(f"{label}「{text}」不是日期，请写成 YYYY-MM-DD，例如 2024-06-30")
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise BadFilter(f"{label}「{text}」这一天不存在") from None
+
+
+def _enum(text: str, enum_cls, label: str):
+    for member in enum_cls:
+        if text in (member.value, member.label):
+            return member
+    names = "、".join(m.label for m in enum_cls)
+    raise BadFilter(f"{label}「{text}」无法识别，可选：{names}")
+
+
+def _district(session: Session, text: str) -> tuple[int, str]:
+    if text.isdigit():
+        name = session.scalar(sa.select(District.name).where(District.id == int(text)))
+        if name is None:
+            raise BadFilter(f"没有编号为 {text} 的区县")
+        return int(text), name
+    rows = session.execute(sa.select(District.id, District.name).where(District.name == text)).all()
+    if not rows:
+        rows = session.execute(sa.select(District.id, District.name).join(DistrictAlias)
+                               .where(DistrictAlias.alias == text)).all()
+    if not rows:
+        raise BadFilter(f"未知的区县「{text}」")
+    if len(rows) > 1:
+        raise BadFilter(f"区县「{text}」有 {len(rows)} 个同名，请用编号（district=编号）")
+    return rows[0].id, rows[0].name
+
+
+def _official(session: Session, text: str) -> tuple[int, str]:
+    if text.isdigit():
+        name = session.scalar(sa.select(Official.name).where(Official.id == int(text)))
+        if name is None:
+            raise BadFilter(f"没有编号为 {text} 的官员")
+        return int(text), name
+    rows = session.execute(sa.select(Official.id, Official.name).where(Official.name == text)).all()
+    if not rows:
+        raise BadFilter(f"未知的责任领导「{text}」")
+    if len(rows) > 1:
+        raise BadFilter(f"责任领导「{text}」有 {len(rows)} 位同名，请用编号（official=编号）")
+    return rows[0].id, rows[0].name
+
+
+def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = None,
+                  default_review_state: ReviewState | None = ReviewState.CONFIRMED) -> Filters:
+    """Read the filters from ``args`` (strings). Unknown keys are ignored; bad values raise ``BadFilter``.
+
+    Without ``review_state`` the view holds confirmed pledges only (``review_state=all``
+    shows every state), because unreviewed machine output is not yet a pledge to follow.
+    """
+    f = Filters(today=today or dt.date.today())
+    v, words = f.values, {}
+    for key in FILTER_KEYS:
+        text = _text(args, key, 100 if key == "q" else 200)
+        if not text:
+            continue
+        f.args[key] = text
+        label = FILTER_LABELS.get(key)
+        if key == "district":
+            v["district"], words[key] = _district(session, text)
+        elif key == "official":
+            v["official"], words[key] = _official(session, text)
+        elif key == "unit":
+            v["unit"] = words[key] = text
+        elif key == "document":
+            if not text.isdigit():
+                raise BadFilter(f"文档须为编号（正整数），收到「{text}」")
+            title = session.scalar(sa.select(Document.title).where(Document.id == int(text)))
+            if title is None:
+                raise BadFilter(f"没有编号为 {text} 的文档")
+            v["document"], words[key] = int(text), title
+        elif key == "status":
+            v["status"] = _enum(text, Status, label)
+            words[key] = v["status"].label
+        elif key == "review_state":
+            if text == ALL:
+                v["review_state"] = ALL
+                continue
+            v["review_state"] = _enum(text, ReviewState, label)
+            words[key] = v["review_state"].label
+        elif key == "flag":
+            try:
+                v["flag"] = Flag.parse(text)
+            except ValueError:
+                raise BadFilter(f"标记「{text}」无法识别，可选：红（逾期）、黄（欠进度）、蓝（30 天内到期）") from None
+            words[key] = f"{v['flag'].label}（{v['flag'].meaning}）"
+        elif key in ("due_from", "due_to", "as_of"):
+            v[key] = parse_date(text, label)
+            words[key] = v[key].isoformat()
+        elif key == "q":
+            v["q"] = text
+            v["terms"] = search.terms(text)
+            words[key] = text
+        elif key == "sort":
+            if text not in SORTS:
+                raise BadFilter(f"排序「{text}」无法识别，可选：{'、'.join(SORTS)}")
+            v["sort"] = text
+    if "review_state" not in v and default_review_state is not None:
+        v["review_state"] = default_review_state
+        words["review_state"] = default_review_state.label
+    if v.get("due_from") and v.get("due_to") and v["due_from"] > v["due_to"]:
+        raise BadFilter(f"完成时限的起点 {v['due_from']} 晚于终点 {v['due_to']}")
+    if v.get("as_of") and v["as_of"] > f.today:
+        raise BadFilter(f"截至日期 {v['as_of']} 在今天（{f.today}）之后，历史只能回看")
+    f.words = [(FILTER_LABELS[k], words[k]) for k in FILTER_LABELS if k in words]
+    return f
+
+
+# --- the query ---------------------------------------------------------------------------
+
+
+def end_of_day_utc(day: dt.date) -> dt.datetime:
+    """The first instant after ``day`` in Asia/Shanghai, in UTC."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), SHANGHAI).astimezone(dt.timezone.utc)
+
+
+def _latest(kinds, as_of: dt.date | None, bound: dt.datetime | None, *, achieved: bool = False):
+    """Per pledge, the id of the latest status event of ``kinds`` that counts by the view's day."""
+    cond = [StatusEvent.kind.in_(kinds)] if kinds else []
+    if achieved:
+        cond.append(StatusEvent.achieved_value.is_not(None))
+    if as_of is not None:
+        cond += [StatusEvent.as_of_on <= as_of, StatusEvent.created_at < bound]
+    return (sa.select(StatusEvent.pledge_id, sa.func.max(StatusEvent.id).label("event_id"))
+            .where(*cond).group_by(StatusEvent.pledge_id).subquery())
+
+
+def base_select(filters: Filters):
+    """The SELECT of the view (columns in ``Row`` order up to ``proposed``), filters applied except ``flag``."""
+    v = filters.values
+    as_of = v.get("as_of")
+    bound = end_of_day_utc(as_of) if as_of else None
+
+    verdict = _latest([StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
+    ev = aliased(StatusEvent, name="ev")
+    proposal_of = aliased(StatusEvent, name="proposal_of")
+    reported = _latest(None, as_of, bound, achieved=True)
+    rep = aliased(StatusEvent, name="rep")
+    q0 = aliased(Quantity, name="q0")
+    # an open proposal: proposed by the view's day and not answered by then
+    answer = aliased(StatusEvent, name="answer")
+    open_prop = aliased(StatusEvent, name="open_prop")
+    answered = sa.select(answer.id).where(answer.responds_to_id == open_prop.id)
+    prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
+    if as_of is not None:
+        answered = answered.where(answer.created_at < bound)
+        prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
+    proposed = (sa.select(open_prop.new_status).where(*prop_cond, ~answered.exists())
+                .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
+
+    if as_of is None:
+        status = Pledge.status
+        status_on = Pledge.status_on
+        miss_reason = Pledge.miss_reason
+        achieved = q0.achieved_value
+    else:
+        status = sa.func.coalesce(ev.new_status, Status.UNASSESSED.value)
+        status_on = ev.as_of_on
+        miss_reason = sa.case((ev.new_status == Status.MISSED.value, ev.miss_reason), else_=None)
+        achieved = rep.achieved_value
+    evidence = sa.func.coalesce(ev.evidence_url, ev.evidence_quote, proposal_of.evidence_url,
+                                proposal_of.evidence_quote)
+    note = sa.func.coalesce(proposal_of.note, ev.note)  # a confirmation: the proposer's note
+
+    stmt = (
+        sa.select(
+            Pledge.id, Pledge.document_id, Document.title, Document.published_on, Pledge.quote,
+            Pledge.district_id, District.name, Pledge.official_id, Official.name, Pledge.responsible_unit,
+            Pledge.action, Pledge.object, q0.value, q0.value_max, q0.unit, achieved, Pledge.deadline_raw,
+            Pledge.due_on, Pledge.deadline_precision, Pledge.review_state,
+            sa.type_coerce(status, Pledge.status.type).label("status"), status_on,
+            sa.type_coerce(miss_reason, Pledge.miss_reason.type).label("miss_reason"), note, evidence,
+            sa.type_coerce(proposed, Pledge.status.type).label("proposed"),
+        )
+        .select_from(Pledge)
+        .join(Document, Document.id == Pledge.document_id)
+        .outerjoin(District, District.id == Pledge.district_id)
+        .outerjoin(Official, Official.id == Pledge.official_id)
+        .outerjoin(q0, sa.and_(q0.pledge_id == Pledge.id, q0.position == 0))
+        .outerjoin(verdict, verdict.c.pledge_id == Pledge.id)
+        .outerjoin(ev, ev.id == verdict.c.event_id)
+        .outerjoin(proposal_of, proposal_of.id == ev.responds_to_id)
+        .where(Pledge.merged_into_id.is_(None))
+    )
+    if as_of is not None:
+        stmt = (stmt.outerjoin(reported, reported.c.pledge_id == Pledge.id)
+                .outerjoin(rep, rep.id == reported.c.event_id)
+                .where(Pledge.created_at < bound))
+    if v.get("district"):
+        stmt = stmt.where(Pledge.district_id == v["district"])
+    if v.get("official"):
+        stmt = stmt.where(Pledge.official_id == v["official"])
+    if v.get("unit"):
+        stmt = stmt.where(Pledge.responsible_unit.like(search._like(v["unit"]), escape="\\"))
+    if v.get("document"):
+        stmt = stmt.where(Pledge.document_id == v["document"])
+    if v.get("status"):
+        stmt = stmt.where(status == v["status"].value)
+    if isinstance(v.get("review_state"), ReviewState):
+        stmt = stmt.where(Pledge.review_state == v["review_state"])
+    if v.get("due_from"):
+        stmt = stmt.where(Pledge.due_on >= v["due_from"])
+    if v.get("due_to"):
+        stmt = stmt.where(Pledge.due_on <= v["due_to"])
+    if v.get("terms"):
+        stmt = stmt.where(search.match(v["terms"], Pledge.quote, Pledge.object, Document.title))
+    flag = v.get("flag")
+    if flag is not None:  # narrow in SQL to what can carry the flag; the exact rule is schedule.flag
+        day = filters.day
+        stmt = stmt.where(status.not_in([s.value for s in schedule.CLOSED]),
+                          Pledge.review_state != ReviewState.REJECTED, Pledge.due_on.is_not(None))
+        if flag is Flag.RED:
+            stmt = stmt.where(Pledge.due_on < day)
+        else:
+            stmt = stmt.where(Pledge.due_on >= day)
+            if flag is Flag.BLUE:
+                stmt = stmt.where(Pledge.due_on <= day + dt.timedelta(days=schedule.BLUE_DAYS))
+    return stmt
+
+
+def _sort_key(key: str, descending: bool):
+    column = {"id": Pledge.id, "due_on": Pledge.due_on, "published_on": Document.published_on}[key]
+    if key == "id":
+        return None
+    return sa.func.coalesce(column, FAR_PAST if descending else FAR_FUTURE)
+
+
+def _ordered(stmt, filters: Filters, after: str | None):
+    _, key, descending = SORTS[filters.sort]
+    sort_col = _sort_key(key, descending)
+    if after:
+        cursor = parse_cursor(after, key)
+        if sort_col is None:
+            stmt = stmt.where(Pledge.id < cursor[1] if descending else Pledge.id > cursor[1])
+        elif descending:
+            stmt = stmt.where(sa.or_(sort_col < cursor[0], sa.and_(sort_col == cursor[0], Pledge.id < cursor[1])))
+        else:
+            stmt = stmt.where(sa.or_(sort_col > cursor[0], sa.and_(sort_col == cursor[0], Pledge.id > cursor[1])))
+    id_order = Pledge.id.desc() if descending else Pledge.id.asc()
+    if sort_col is None:
+        return stmt.order_by(id_order)
+    return stmt.order_by(sort_col.desc() if descending else sort_col.asc(), id_order)
+
+
+def cursor_of(row: Row, filters: Filters) -> str:
+    """The keyset cursor after ``row``: ``<sort value>~<id>`` (a missing date as the stand-in it sorts by)."""
+    _, key, descending = SORTS[filters.sort]
+    if key == "id":
+        return str(row.id)
+    value = getattr(row, key) or (FAR_PAST if descending else FAR_FUTURE)
+    return f"{value.isoformat()}~{row.id}"
+
+
+def parse_cursor(text: str, key: str) -> tuple[dt.date | None, int]:
+    try:
+        if key == "id":
+            return None, int(text)
+        value, _, ident = text.partition("~")
+        return dt.date.fromisoformat(value), int(ident)
+    except ValueError:
+        raise BadFilter(f"翻页参数「{text}」无效，请从第一页重新开始") from None
+
+
+def _fill(values, day: dt.date) -> Row:
+    row = Row(*values)
+    row.time_share, row.achieved_share, row.progress, row.flag = schedule.assess(
+        published_on=row.published_on, due_on=row.due_on, target=row.target_value, achieved=row.achieved_value,
+        status=row.status, today=day, review_state=row.review_state)
+    row.days_overdue = schedule.days_overdue(row.due_on, day) if row.flag is Flag.RED else 0
+    return row
+
+
+def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None
+              ) -> Iterator[Row]:
+    """The view's rows in order, streamed from the database in batches."""
+    stmt = _ordered(base_select(filters), filters, after)
+    wanted = filters.values.get("flag")
+    if limit is not None and wanted is None:
+        stmt = stmt.limit(limit)
+    day = filters.day
+    n = 0
+    result = session.execute(stmt.execution_options(yield_per=BATCH))
+    try:
+        for values in result:
+            row = _fill(values, day)
+            if wanted is not None and row.flag is not wanted:
+                continue
+            yield row
+            n += 1
+            if limit is not None and n >= limit:
+                return
+    finally:
+        result.close()
+
+
+def page(session: Session, filters: Filters, *, after: str | None = None, limit: int = 50
+         ) -> tuple[list[Row], str | None]:
+    """One page of the view and the cursor of the next (None on the last page)."""
+    rows = list(iter_rows(session, filters, after=after, limit=limit + 1))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (cursor_of(rows[-1], filters) if more and rows else None)
+
+
+def count(session: Session, filters: Filters) -> int:
+    """How many rows the view holds."""
+    if filters.values.get("flag") is None:
+        return session.scalar(sa.select(sa.func.count()).select_from(base_select(filters).subquery())) or 0
+    return sum(1 for _ in iter_rows(session, filters))
