@@ -26,11 +26,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.db.bulk import BulkInsert
 from tracker.db.enums import DateSource, DocumentFormat, PledgeOrigin, Precision, QuantityRole
-from tracker.db.models import Candidate, District, Document, Pledge, Quantity
+from tracker.db.models import AuditEvent, Candidate, District, Document, Pledge, Quantity
 from tracker.db.types import canonical_decimal
 from tracker.reading import Decoded, UnreadableDocument, UnsupportedDocument, read_document, sha256_text
-from tracker.services import audit
 from tracker.services.places import PlaceResolver, load_gazetteer
 
 MANIFEST = "manifest.csv"
@@ -177,64 +177,91 @@ def quantity_rows(quantities: list[dict], pledge_id: int) -> list[dict]:
     return rows
 
 
-def insert_candidates(session: Session, document: Document, candidates, version: str,
-                      resolver: PlaceResolver) -> tuple[list[int], list[int]]:
-    """Insert a run's candidates and a pending pledge for each, in batches; returns (candidate ids, pledge ids)."""
-    if not candidates:
-        return [], []
-    rows = [candidate_row(c, document_id=document.id, version=version, ordinal=i) for i, c in enumerate(candidates)]
-    candidate_ids = list(session.scalars(
-        sa.insert(Candidate).returning(Candidate.id, sort_by_parameter_order=True), rows))
+# Batches are plain executemany (the same SQL every time, so drivers and servers cache it; see
+# tracker.db.bulk) followed by one SELECT for the new ids: cheaper on both databases than
+# INSERT ... RETURNING with many VALUES rows, which SQLite runs row by row and psycopg must
+# parse anew for every batch size.
+
+
+_INSERT_CANDIDATES = BulkInsert(Candidate.__table__)
+_INSERT_PLEDGES = BulkInsert(Pledge.__table__)
+_INSERT_QUANTITIES = BulkInsert(Quantity.__table__)
+
+
+def insert_candidate_rows(session: Session, rows: list[dict]) -> None:
+    """Insert one run's candidate rows (one document, one version); each row gets its id in ``row["id"]``."""
+    if not rows:
+        return
+    _INSERT_CANDIDATES.execute(session.connection(), rows)
+    first = rows[0]
+    ids = dict(session.execute(sa.select(Candidate.ordinal, Candidate.id).where(
+        Candidate.document_id == first["document_id"], Candidate.extractor_version == first["extractor_version"])).all())
+    for row in rows:
+        row["id"] = ids[row["ordinal"]]
+
+
+def insert_pending_pledges(session: Session, document_id: int, published_on: dt.date | None, rows: list[dict],
+                           resolver: PlaceResolver) -> int:
+    """A pending machine pledge (and its quantities) for each stored candidate row; returns how many."""
+    if not rows:
+        return 0
     pledge_rows = []
-    for row, candidate_id in zip(rows, candidate_ids):
+    for row in rows:
         district_id = resolver.district(session, row["district_name"])
         official_id = resolver.official(session, row["official_name"], row["official_title"], district_id,
-                                        document.published_on)
+                                        published_on)
         pledge_rows.append({**pledge_fields(row, district_id=district_id, official_id=official_id),
-                            "document_id": document.id, "candidate_id": candidate_id,
-                            "origin": PledgeOrigin.MACHINE})
-    pledge_ids = list(session.scalars(sa.insert(Pledge).returning(Pledge.id, sort_by_parameter_order=True),
-                                      pledge_rows))
-    q_rows = [q for row, pid in zip(rows, pledge_ids) for q in quantity_rows(row["quantities"], pid)]
-    if q_rows:
-        session.execute(sa.insert(Quantity), q_rows)
-    return candidate_ids, pledge_ids
+                            "document_id": document_id, "candidate_id": row["id"], "origin": PledgeOrigin.MACHINE})
+    _INSERT_PLEDGES.execute(session.connection(), pledge_rows)
+    low, high = min(r["id"] for r in rows), max(r["id"] for r in rows)
+    pledge_ids = dict(session.execute(sa.select(Pledge.candidate_id, Pledge.id).where(
+        Pledge.document_id == document_id, Pledge.candidate_id.between(low, high))).all())
+    q_rows = [q for row in rows for q in quantity_rows(row["quantities"], pledge_ids[row["id"]])]
+    _INSERT_QUANTITIES.execute(session.connection(), q_rows)
+    return len(pledge_rows)
 
 
 def store_document(session: Session, decoded: Decoded, extracted, *, file_name: str, fmt: DocumentFormat,
-                   meta: DocumentMeta, resolver: PlaceResolver, version: str) -> tuple[Document, int]:
-    """Insert a document, its candidates, pending pledges and quantities; flush. Returns (document, pledges)."""
+                   meta: DocumentMeta, resolver: PlaceResolver, version: str) -> tuple[int, int]:
+    """Insert a document, its candidates, pending pledges and quantities, in a few batched statements
+    (no statement per row). Returns (document id, pledges added)."""
     published_source = meta.published_source
     if meta.published is None and extracted.published is not None:
         published_source = DateSource.STATED
-    document = Document(
-        title=(meta.title or decoded.title or title_from_text(extracted.text))[:500],
-        source=meta.source,
-        file_name=file_name,
-        format=fmt,
-        published_on=meta.published or extracted.published,
-        published_source=published_source,
-        text=extracted.text,
-        sha256=sha256_text(extracted.text),
-        raw_sha256=decoded.sha256,
-        encoding=decoded.encoding,
-        extractor_version=version,
-    )
-    session.add(document)
+    published_on = meta.published or extracted.published
+    sha256 = sha256_text(extracted.text)
+    table = Document.__table__
+    document_id = session.execute(sa.insert(table).returning(table.c.id), {
+        "title": (meta.title or decoded.title or title_from_text(extracted.text))[:500],
+        "source": meta.source,
+        "file_name": file_name,
+        "format": fmt,
+        "published_on": published_on,
+        "published_source": published_source,
+        "text": extracted.text,
+        "sha256": sha256,
+        "raw_sha256": decoded.sha256,
+        "encoding": decoded.encoding,
+        "extractor_version": version,
+    }).scalar_one()
+    rows = [candidate_row(c, document_id=document_id, version=version, ordinal=i)
+            for i, c in enumerate(extracted.candidates)]
+    insert_candidate_rows(session, rows)
+    pledges = insert_pending_pledges(session, document_id, published_on, rows, resolver)
+    session.execute(sa.insert(AuditEvent.__table__), {  # as audit.record would, without the unit of work
+        "actor": f"extractor {version}", "entity": "document", "entity_id": document_id, "action": "ingest",
+        "new": {"file_name": file_name, "sha256": sha256, "encoding": decoded.encoding, "candidates": len(rows)},
+    })
     session.flush()
-    _, pledge_ids = insert_candidates(session, document, extracted.candidates, version, resolver)
-    audit.record(session, entity="document", entity_id=document.id, action="ingest", actor=f"extractor {version}",
-                 new={"file_name": file_name, "sha256": document.sha256, "encoding": document.encoding,
-                      "candidates": len(extracted.candidates)})
-    session.flush()
-    return document, len(pledge_ids)
+    return document_id, pledges
 
 
 def find_existing(session: Session, raw_sha256: str, sha256: str | None = None) -> int | None:
-    cond = Document.raw_sha256 == raw_sha256
+    """The document with this decoded or stored text, if any (each looked up through its own index)."""
+    query = sa.select(Document.id).where(Document.raw_sha256 == raw_sha256)
     if sha256:
-        cond = sa.or_(cond, Document.sha256 == sha256)
-    return session.scalar(sa.select(Document.id).where(cond).limit(1))
+        query = query.union_all(sa.select(Document.id).where(Document.sha256 == sha256))
+    return session.scalar(query.limit(1))
 
 
 # --- batches -----------------------------------------------------------------------------
@@ -391,18 +418,19 @@ def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | N
 
 
 def store_prepared(session: Session, prepared: Prepared, extracted, *, resolver: PlaceResolver,
-                   version: str | None = None) -> Outcome:
+                   version: str | None = None, check_existing: bool = True) -> Outcome:
     """Store an extracted file unless its text is already there (flush only)."""
     from tracker.extract import EXTRACTOR_VERSION
 
     path = str(prepared.item.path)
-    existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
-    if existing is not None:
-        return Outcome(path, "unchanged", "already in the database", existing)
-    document, pledges = store_document(session, prepared.decoded, extracted, file_name=prepared.item.name,
-                                       fmt=prepared.fmt, meta=prepared.meta, resolver=resolver,
-                                       version=version or EXTRACTOR_VERSION)
-    return Outcome(path, "new", None, document.id, pledges)
+    if check_existing:
+        existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
+        if existing is not None:
+            return Outcome(path, "unchanged", "already in the database", existing)
+    document_id, pledges = store_document(session, prepared.decoded, extracted, file_name=prepared.item.name,
+                                          fmt=prepared.fmt, meta=prepared.meta, resolver=resolver,
+                                          version=version or EXTRACTOR_VERSION)
+    return Outcome(path, "new", None, document_id, pledges)
 
 
 def ingest_file(session: Session, item: WorkItem, *, resolver: PlaceResolver, published: dt.date | None = None,
@@ -430,6 +458,10 @@ def ensure_gazetteer(session_factory: sessionmaker) -> int:
         return added
 
 
+#: Files read ahead and checked against the database in one query; bounds the memory a batch holds.
+READ_AHEAD = 50
+
+
 def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLike], *,
                  published: dt.date | None = None, source: str | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None, extract=None,
@@ -437,47 +469,68 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
     """Ingest files and directories (recursively), one transaction per document. Never raises for a
     bad file: each outcome says new / unchanged / failed / skipped and why.
 
-    With ``gazetteer`` (the default) a database without districts first gets the packaged ones.
+    Files are read ``READ_AHEAD`` at a time and looked up by sha256 in one query, so known
+    content is neither extracted nor stored again. With ``gazetteer`` (the default) a database
+    without districts first gets the packaged ones.
     """
     if gazetteer:
         ensure_gazetteer(session_factory)
     items, problems = collect(paths)
     summary = IngestSummary(list(problems))
-    if on_outcome is not None:
-        for outcome in problems:
-            on_outcome(outcome)
-    with session_factory() as session:
-        resolver = PlaceResolver(session)
-    for item in items:
-        outcome = _ingest_one(session_factory, item, published=published, source=source, resolver=resolver,
-                              extract=extract)
+
+    def emit(outcome: Outcome) -> None:
         summary.outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+
+    for outcome in problems:
+        if on_outcome is not None:
+            on_outcome(outcome)
+    with session_factory() as session:
+        resolver = PlaceResolver(session)
+    stored: dict[str, int] = {}  # raw sha256 -> document id, for content met twice in this run
+    for first in range(0, len(items), READ_AHEAD):
+        batch = [_prepare_safely(item, published, source) for item in items[first:first + READ_AHEAD]]
+        wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
+        if wanted:
+            with session_factory() as session:
+                stored.update(session.execute(sa.select(Document.raw_sha256, Document.id)
+                                              .where(Document.raw_sha256.in_(wanted))).all())
+        for prepared in batch:
+            if isinstance(prepared, Outcome):
+                emit(prepared)
+            elif prepared.decoded.sha256 in stored:
+                emit(Outcome(str(prepared.item.path), "unchanged", "already in the database",
+                             stored[prepared.decoded.sha256]))
+            else:
+                outcome = _ingest_one(session_factory, prepared, resolver=resolver, extract=extract)
+                if outcome.document_id is not None:
+                    stored[prepared.decoded.sha256] = outcome.document_id
+                emit(outcome)
     return summary
 
 
-def _ingest_one(session_factory: sessionmaker, item: WorkItem, *, resolver: PlaceResolver,
-                published: dt.date | None, source: str | None, extract) -> Outcome:
-    """One document: read; a short read transaction to skip known content; extract outside any
-    transaction; one write transaction that commits everything or nothing."""
+def _prepare_safely(item: WorkItem, published: dt.date | None, source: str | None) -> Prepared | Outcome:
+    try:
+        return prepare(item, published=published, source=source)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return Outcome(str(item.path), "failed", f"{exc.__class__.__name__}: {_reason(exc)}")
+
+
+def _ingest_one(session_factory: sessionmaker, prepared: Prepared, *, resolver: PlaceResolver, extract) -> Outcome:
+    """Extract one new file outside any transaction, then store it in one transaction that commits
+    everything or nothing. Text already stored under another encoding or layout meets the unique
+    sha256 of the stored text and is reported unchanged."""
     from tracker.extract import extract_document
 
-    path = str(item.path)
+    path = str(prepared.item.path)
     try:
-        prepared = prepare(item, published=published, source=source)
-        if isinstance(prepared, Outcome):
-            return prepared
-        with session_factory() as session:
-            existing = find_existing(session, prepared.decoded.sha256)
-        if existing is not None:
-            return Outcome(path, "unchanged", "already in the database", existing)
         extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-        return Outcome(path, "failed", f"{exc.__class__.__name__}: {_reason(exc)}")
+        return Outcome(path, "failed", f"extraction failed: {exc.__class__.__name__}: {_reason(exc)}")
     with session_factory() as session:
         try:
-            outcome = store_prepared(session, prepared, extracted, resolver=resolver)
+            outcome = store_prepared(session, prepared, extracted, resolver=resolver, check_existing=False)
             session.commit()
             return outcome
         except Exception as exc:  # noqa: BLE001 - nothing of this document is kept; the batch goes on
@@ -485,7 +538,9 @@ def _ingest_one(session_factory: sessionmaker, item: WorkItem, *, resolver: Plac
             resolver.reset(session)
             session.rollback()
             if isinstance(exc, IntegrityError) and "sha256" in str(exc.orig):
-                return Outcome(path, "unchanged", "already in the database (stored meanwhile)")
+                existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
+                session.rollback()
+                return Outcome(path, "unchanged", "already in the database", existing)
             return Outcome(path, "failed", _reason(exc))
 
 

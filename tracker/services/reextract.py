@@ -19,10 +19,17 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from tracker.db.enums import DateSource, PledgeOrigin, ReviewState
+from tracker.db.enums import DateSource, ReviewState
 from tracker.db.models import Candidate, Document, Pledge, Quantity
 from tracker.services import audit
-from tracker.services.ingest import MACHINE_FIELDS, candidate_row, pledge_fields, quantity_rows
+from tracker.services.ingest import (
+    MACHINE_FIELDS,
+    candidate_row,
+    insert_candidate_rows,
+    insert_pending_pledges,
+    pledge_fields,
+    quantity_rows,
+)
 from tracker.services.places import PlaceResolver
 
 COMPARED = ("action", "object", "qualifier", "deadline_raw", "due_on")
@@ -89,10 +96,7 @@ def reextract_document(session: Session, document: Document, *, resolver: PlaceR
 
     rows = [candidate_row(c, document_id=document.id, version=version, ordinal=i)
             for i, c in enumerate(extracted.candidates)]
-    ids = list(session.scalars(sa.insert(Candidate).returning(Candidate.id, sort_by_parameter_order=True), rows)) \
-        if rows else []
-    for row, id_ in zip(rows, ids):
-        row["id"] = id_
+    insert_candidate_rows(session, rows)
     report.candidates = len(rows)
 
     pledges = session.scalars(
@@ -136,19 +140,7 @@ def reextract_document(session: Session, document: Document, *, resolver: PlaceR
 
     new_rows = [r for r in rows if r["id"] not in taken_r and r["id"] not in covered
                 and not any(_overlap(p.start, p.end, r["start"], r["end"]) for p in human)]
-    if new_rows:
-        pledge_rows = []
-        for row in new_rows:
-            district_id = resolver.district(session, row["district_name"])
-            official_id = resolver.official(session, row["official_name"], row["official_title"], district_id,
-                                            document.published_on)
-            pledge_rows.append({**pledge_fields(row, district_id=district_id, official_id=official_id),
-                                "document_id": document.id, "candidate_id": row["id"], "origin": PledgeOrigin.MACHINE})
-        pids = list(session.scalars(sa.insert(Pledge).returning(Pledge.id, sort_by_parameter_order=True), pledge_rows))
-        q_rows = [q for row, pid in zip(new_rows, pids) for q in quantity_rows(row["quantities"], pid)]
-        if q_rows:
-            session.execute(sa.insert(Quantity), q_rows)
-        report.added = len(new_rows)
+    report.added = insert_pending_pledges(session, document.id, document.published_on, new_rows, resolver)
 
     document.extractor_version = version
     audit.record(session, entity="document", entity_id=document.id, action="reextract", actor=f"extractor {version}",

@@ -1,0 +1,58 @@
+"""Batch INSERTs for the ingest's hot path: one ``executemany`` per table and document, with
+the per-row work of SQLAlchemy's executemany (parameter construction, default handling) done
+once per dialect instead: the INSERT is compiled once, each column's bind processor looked
+up once, and rows go to the driver through ``Connection.exec_driver_sql``.
+
+Values are converted by the same bind processors SQLAlchemy uses (enums, JSON, exact
+decimals, UTC timestamps), so the rows are exactly those an ORM insert would write.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+
+class BulkInsert:
+    def __init__(self, table: sa.Table) -> None:
+        self.table = table
+        # Every column but an autoincrement primary key; missing values take the column's default.
+        self.columns = [c for c in table.columns if not (c.primary_key and c.autoincrement in (True, "auto"))]
+        self._prepared: dict[str, tuple] = {}
+
+    def _prepare(self, dialect):
+        key = dialect.name
+        if key not in self._prepared:
+            stmt = sa.insert(self.table).values({c.name: sa.bindparam(c.name, type_=c.type) for c in self.columns})
+            compiled = stmt.compile(dialect=dialect)
+            names = list(compiled.positiontup) if compiled.positional else [c.name for c in self.columns]
+            processors = {c.name: c.type.dialect_impl(dialect).bind_processor(dialect) for c in self.columns}
+            defaults = {}
+            for c in self.columns:
+                if c.default is not None and c.default.is_scalar:
+                    defaults[c.name] = (False, c.default.arg)
+                elif c.default is not None and c.default.is_callable:
+                    defaults[c.name] = (True, c.default.arg)
+            self._prepared[key] = (str(compiled), names, processors, defaults, compiled.positional)
+        return self._prepared[key]
+
+    def execute(self, connection: Connection, rows: list[dict]) -> None:
+        """INSERT ``rows`` (dicts with the same keys); columns they leave out take their defaults,
+        computed and converted once for the whole batch."""
+        if not rows:
+            return
+        sql, names, processors, defaults, positional = self._prepare(connection.dialect)
+        given = rows[0].keys()
+        fill = {}
+        for name, (call, arg) in defaults.items():
+            if name not in given:
+                value = arg(None) if call else arg
+                fill[name] = processors[name](value) if processors[name] is not None else value
+        work = [(name, processors[name]) for name in names if name not in fill]
+        params = []
+        for row in rows:
+            converted = dict(fill)
+            for name, process in work:
+                value = row.get(name)
+                converted[name] = process(value) if process is not None and value is not None else value
+            params.append(tuple(converted[n] for n in names) if positional else converted)
+        connection.exec_driver_sql(sql, params)
