@@ -23,6 +23,10 @@ def _register() -> None:
     main.add_command(transfer.export_db)
     main.add_command(transfer.import_db)
 
+    from tracker.cli import export
+
+    main.add_command(export.export)
+
     from tracker.cli import serve
 
     main.add_command(serve.serve)

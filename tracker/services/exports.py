@@ -1,0 +1,455 @@
+"""Exports of a view (``listing``): CSV, XLSX, JSON and the 台账, streamed row by row.
+
+The column keys are a public contract: stable snake_case, each with a Chinese label
+(``COLUMNS``, ``LEDGER_COLUMNS``; README lists them). New columns are added at the end;
+none is renamed or removed.
+
+* CSV: UTF-8 with a BOM (Excel opens it as UTF-8), the Chinese labels as the header
+  (``header="key"`` gives the keys), enums as their Chinese labels, exact numbers.
+* XLSX (openpyxl write-only, so rows go to disk as they come): a 承诺 sheet with a
+  styled, frozen header, column widths, real dates, numbers and percentages; a 汇总
+  sheet (the filters in words, the day, counts by status and flag); a 字段 sheet
+  (every key with its label).
+* JSON: ``{"filters", "as_of", "columns", "items", "count"}``, keys and enum values
+  as in the API, numbers as exact strings; written as the rows come.
+* 台账: the columns Chinese offices keep (序号, 任务, 责任区县, 牵头单位, 责任领导,
+  目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证), as XLSX.
+
+Every text cell that begins with ``= + - @`` (or their full-width forms, a tab or a
+carriage return) is prefixed with ``'`` in CSV and XLSX, so no spreadsheet runs it as a
+formula.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from decimal import Decimal
+from typing import IO, Callable, Iterable, Iterator
+
+from tracker.db.enums import Labelled, Status
+from tracker.services.listing import SHANGHAI, Filters, Row
+from tracker.services.schedule import Flag
+
+FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
+CHUNK = 64 * 1024
+
+#: key, Chinese label, column width in XLSX, kind (text, int, number, share, date, label)
+COLUMNS: list[tuple[str, str, int, str]] = [
+    ("id", "编号", 8, "int"),
+    ("quote", "承诺原文", 48, "text"),
+    ("district", "区县", 10, "text"),
+    ("official", "责任领导", 10, "text"),
+    ("responsible_unit", "牵头单位", 14, "text"),
+    ("action", "动作", 8, "text"),
+    ("object", "对象", 14, "text"),
+    ("target_value", "目标值", 10, "number"),
+    ("target_unit", "单位", 6, "text"),
+    ("achieved_value", "完成值", 10, "number"),
+    ("achieved_share", "完成比例", 10, "share"),
+    ("time_share", "序时进度", 10, "share"),
+    ("progress", "进度", 8, "label"),
+    ("deadline_raw", "时限原文", 12, "text"),
+    ("due_on", "完成时限", 12, "date"),
+    ("status", "状态", 10, "label"),
+    ("status_on", "评估日期", 12, "date"),
+    ("proposed", "待复核", 10, "label"),
+    ("miss_reason", "未完成原因", 12, "label"),
+    ("note", "进展说明", 30, "text"),
+    ("evidence", "佐证", 30, "text"),
+    ("flag", "标记", 6, "label"),
+    ("days_overdue", "逾期天数", 8, "int"),
+    ("review_state", "审核状态", 8, "label"),
+    ("document_id", "文档编号", 8, "int"),
+    ("document_title", "来源文档", 30, "text"),
+    ("published_on", "发布日期", 12, "date"),
+]
+COLUMN_KEYS = [c[0] for c in COLUMNS]
+LABELS = {c[0]: c[1] for c in COLUMNS}
+
+LEDGER_COLUMNS: list[tuple[str, str, int]] = [
+    ("seq", "序号", 6), ("task", "任务", 48), ("district", "责任区县", 10), ("responsible_unit", "牵头单位", 14),
+    ("official", "责任领导", 10), ("target", "目标值", 10), ("deadline", "完成时限", 12),
+    ("progress_note", "进展情况", 30), ("achieved", "完成值", 10), ("status", "状态", 14),
+    ("problems", "存在问题", 24), ("evidence", "佐证", 30),
+]
+
+FORMATS = {  # format → (file suffix, media type)
+    "csv": (".csv", "text/csv; charset=utf-8"),
+    "xlsx": (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "json": (".json", "application/json; charset=utf-8"),
+    "ledger": (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def safe(text: str) -> str:
+    """A text cell that no spreadsheet will read as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _label(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (Labelled, Flag)) or hasattr(value, "label"):
+        return value.label
+    return str(value)
+
+
+def _share_text(value: Decimal | None) -> str:
+    return "" if value is None else format(round(value, 4).normalize(), "f")
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")
+
+
+def filename(fmt: str, filters: Filters, stem: str = "承诺") -> str:
+    name = "台账" if fmt == "ledger" else stem
+    return f"{name}-{filters.day.isoformat()}{FORMATS[fmt][0]}"
+
+
+class Tally:
+    """Pass rows through and count them by status and flag (for the summary sheet)."""
+
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self.rows = rows
+        self.total = 0
+        self.status: Counter = Counter()
+        self.flag: Counter = Counter()
+
+    def __iter__(self) -> Iterator[Row]:
+        for row in self.rows:
+            self.total += 1
+            self.status[row.status] += 1
+            if row.flag is not None:
+                self.flag[row.flag] += 1
+            yield row
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def csv_cells(row: Row) -> list:
+    """One row as CSV cells (strings, escaped)."""
+    r = row
+    return [
+        r.id, safe(r.quote), safe(r.district or ""), safe(r.official or ""), safe(r.responsible_unit or ""),
+        safe(r.action or ""), safe(r.object or ""), _plain(r.target_value), safe(r.target_unit or ""),
+        _plain(r.achieved_value), _share_text(r.achieved_share), _share_text(r.time_share), _label(r.progress),
+        safe(r.deadline_raw or ""), r.due_on.isoformat() if r.due_on else "", r.status.label,
+        r.status_on.isoformat() if r.status_on else "", _label(r.proposed), _label(r.miss_reason),
+        safe(r.note or ""), safe(r.evidence or ""), _label(r.flag), r.days_overdue or "", r.review_state.label,
+        r.document_id, safe(r.document_title or ""), r.published_on.isoformat() if r.published_on else "",
+    ]
+
+
+def csv_chunks(rows: Iterable[Row], *, header: str = "label") -> Iterator[bytes]:
+    """The CSV file in chunks of about 64 KB, BOM first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMN_KEYS if header == "key" else [LABELS[k] for k in COLUMN_KEYS])
+    first = True
+    for row in rows:
+        writer.writerow(csv_cells(row))
+        if buffer.tell() > CHUNK:
+            yield (("\ufeff" if first else "") + buffer.getvalue()).encode("utf-8")
+            first = False
+            buffer.seek(0)
+            buffer.truncate()
+    yield (("\ufeff" if first else "") + buffer.getvalue()).encode("utf-8")
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _enum_value(value):
+    return None if value is None else value.value
+
+
+def _dec(value: Decimal | None):
+    return None if value is None else format(value, "f")
+
+
+def json_item(r: Row) -> dict:
+    return {
+        "id": r.id, "quote": r.quote, "district": r.district, "official": r.official,
+        "responsible_unit": r.responsible_unit, "action": r.action, "object": r.object,
+        "target_value": _dec(r.target_value), "target_unit": r.target_unit, "achieved_value": _dec(r.achieved_value),
+        "achieved_share": _share_text(r.achieved_share) or None, "time_share": _share_text(r.time_share) or None,
+        "progress": _enum_value(r.progress), "deadline_raw": r.deadline_raw,
+        "due_on": r.due_on.isoformat() if r.due_on else None, "status": r.status.value,
+        "status_on": r.status_on.isoformat() if r.status_on else None, "proposed": _enum_value(r.proposed),
+        "miss_reason": _enum_value(r.miss_reason), "note": r.note, "evidence": r.evidence,
+        "flag": _enum_value(r.flag), "days_overdue": r.days_overdue, "review_state": r.review_state.value,
+        "document_id": r.document_id, "document_title": r.document_title,
+        "published_on": r.published_on.isoformat() if r.published_on else None,
+    }
+
+
+def json_chunks(rows: Iterable[Row], filters: Filters) -> Iterator[bytes]:
+    """``{"filters": ..., "as_of": ..., "columns": [...], "items": [...], "count": n}`` in chunks."""
+    def dump(obj) -> str:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+    head = (f'{{"filters":{dump(filters.sentence())},"query":{dump(filters.args)},'
+            f'"as_of":{dump(filters.day.isoformat())},'
+            f'"columns":{dump([{"key": k, "label": LABELS[k]} for k in COLUMN_KEYS])},"items":[')
+    parts, size, n = [head], len(head), 0
+    for row in rows:
+        text = ("\n" if n == 0 else ",\n") + dump(json_item(row))
+        n += 1
+        parts.append(text)
+        size += len(text)
+        if size > CHUNK:
+            yield "".join(parts).encode("utf-8")
+            parts, size = [], 0
+    parts.append(f'\n],"count":{n}}}\n')
+    yield "".join(parts).encode("utf-8")
+
+
+# --- XLSX --------------------------------------------------------------------------------
+
+
+def _workbook():
+    from openpyxl import Workbook
+
+    return Workbook(write_only=True)
+
+
+def _styles():
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    return {
+        "header_font": Font(bold=True, color="FFFFFF"),
+        "header_fill": PatternFill("solid", fgColor="1D2430"),
+        "header_align": Alignment(vertical="center", wrap_text=True),
+        "border": Border(bottom=Side(style="thin", color="B3261E")),
+        "title_font": Font(bold=True, size=14),
+    }
+
+
+def _widths(ws, widths: list[int]) -> None:
+    """Column widths (a write-only sheet takes them only before its first row)."""
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _header(ws, labels: list[str], widths: list[int] | None, styles) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
+    if widths is not None:
+        _widths(ws, widths)
+    cells = []
+    for text in labels:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font, cell.fill = styles["header_font"], styles["header_fill"]
+        cell.alignment, cell.border = styles["header_align"], styles["border"]
+        cells.append(cell)
+    ws.append(cells)
+
+
+def _xlsx_cells(r: Row) -> list:
+    def text(value):
+        return None if value in (None, "") else safe(value)
+
+    return [
+        r.id, safe(r.quote), text(r.district), text(r.official), text(r.responsible_unit), text(r.action),
+        text(r.object), r.target_value, text(r.target_unit), r.achieved_value,
+        r.achieved_share, r.time_share, _label(r.progress) or None, text(r.deadline_raw), r.due_on,
+        r.status.label, r.status_on, _label(r.proposed) or None, _label(r.miss_reason) or None, text(r.note),
+        text(r.evidence), _label(r.flag) or None, r.days_overdue or None, r.review_state.label, r.document_id,
+        text(r.document_title), r.published_on,
+    ]
+
+
+def _summary_sheet(wb, filters: Filters, tally: Tally, styles, title: str) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
+    ws = wb.create_sheet("汇总")
+    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions["B"].width = 60
+    head = WriteOnlyCell(ws, value=title)
+    head.font = styles["title_font"]
+    ws.append([head])
+    now = dt.datetime.now(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    for label, value in (("筛选条件", safe(filters.sentence())), ("截至日期", filters.day.isoformat()),
+                         ("导出时间", now),
+                         ("承诺条数", tally.total)):
+        ws.append([label, value])
+    ws.append([])
+    ws.append(["状态", "条数"])
+    for status in Status:
+        ws.append([status.label, tally.status.get(status, 0)])
+    ws.append([])
+    ws.append(["标记", "条数"])
+    for flag in Flag:
+        ws.append([f"{flag.label}（{flag.meaning}）", tally.flag.get(flag, 0)])
+
+
+def write_xlsx(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
+    """The 承诺 / 汇总 / 字段 workbook; returns the number of rows written."""
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = _workbook()
+    styles = _styles()
+    ws = wb.create_sheet("承诺")
+    ws.freeze_panes = "C2"
+    _header(ws, [c[1] for c in COLUMNS], [c[2] for c in COLUMNS], styles)
+    formats = {i: {"date": "yyyy-mm-dd", "share": "0.0%"}[c[3]] for i, c in enumerate(COLUMNS)
+               if c[3] in ("date", "share")}
+    tally = Tally(rows)
+    for row in tally:
+        values = _xlsx_cells(row)
+        for i, fmt in formats.items():
+            if values[i] is not None:
+                cell = WriteOnlyCell(ws, value=values[i])
+                cell.number_format = fmt
+                values[i] = cell
+        ws.append(values)
+    ws.auto_filter.ref = f"A1:{_last_column(len(COLUMNS))}{tally.total + 1}"
+    _summary_sheet(wb, filters, tally, styles, "承诺汇总")
+    fields = wb.create_sheet("字段")
+    fields.column_dimensions["A"].width = 20
+    fields.column_dimensions["B"].width = 14
+    _header(fields, ["字段（key）", "列名"], [20, 14], styles)
+    for key, label, *_ in COLUMNS:
+        fields.append([key, label])
+    wb.save(out)
+    return tally.total
+
+
+def _last_column(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
+# --- 台账 --------------------------------------------------------------------------------
+
+
+def ledger_cells(seq: int, r: Row) -> list:
+    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证."""
+    deadline = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "")
+    progress = ""
+    if r.note or r.status_on:
+        progress = "：".join(x for x in ((r.status_on.isoformat() if r.status_on else ""), r.note or "") if x)
+    if r.progress is not None:
+        progress = f"{progress}（{r.progress.label}）" if progress else r.progress.label
+    status = r.status.label
+    if r.proposed is not None:
+        status += f"（{r.proposed.label}待复核）"
+    problems = []
+    if r.miss_reason is not None:
+        problems.append(f"未完成原因：{r.miss_reason.label}")
+    if r.flag is Flag.RED:
+        problems.append(f"逾期 {r.days_overdue} 天")
+    elif r.flag is Flag.YELLOW:
+        problems.append("欠序时进度")
+    elif r.flag is Flag.BLUE:
+        problems.append("30 天内到期")
+    return [seq, safe(r.quote), safe(r.district or ""), safe(r.responsible_unit or ""), safe(r.official or ""),
+            r.target_text, deadline, safe(progress), r.achieved_text, status, "；".join(problems),
+            safe(r.evidence or "")]
+
+
+def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
+    """The 台账 workbook (a title, the filters, the 12 columns; then 汇总); returns the number of rows."""
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = _workbook()
+    styles = _styles()
+    ws = wb.create_sheet("台账")
+    ws.freeze_panes = "C4"  # before the first row: a write-only sheet writes its head then
+    _widths(ws, [c[2] for c in LEDGER_COLUMNS])
+    title = WriteOnlyCell(ws, value=f"承诺事项推进台账（截至 {filters.day.isoformat()}）")
+    title.font = styles["title_font"]
+    ws.append([title])
+    ws.append([f"范围：{safe(filters.sentence())}"])
+    _header(ws, [c[1] for c in LEDGER_COLUMNS], None, styles)
+    tally = Tally(rows)
+    for seq, row in enumerate(tally, start=1):
+        ws.append(ledger_cells(seq, row))
+    _summary_sheet(wb, filters, tally, styles, "台账汇总")
+    wb.save(out)
+    return tally.total
+
+
+def write(fmt: str, rows: Iterable[Row], out: IO[bytes], filters: Filters, *, header: str = "label") -> None:
+    """Any format to a binary file (the CLI's path; the web streams the chunk generators)."""
+    if fmt == "csv":
+        for chunk in csv_chunks(rows, header=header):
+            out.write(chunk)
+    elif fmt == "json":
+        for chunk in json_chunks(rows, filters):
+            out.write(chunk)
+    elif fmt == "xlsx":
+        write_xlsx(rows, out, filters)
+    elif fmt == "ledger":
+        write_ledger(rows, out, filters)
+    else:
+        raise ValueError(f"未知的导出格式「{fmt}」，可选：{'、'.join(FORMATS)}")
+
+
+WRITERS: dict[str, Callable] = {"xlsx": write_xlsx, "ledger": write_ledger}
+
+
+# --- status tables -----------------------------------------------------------------------
+
+
+def _table_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return _share_text(value)
+    return safe(value) if isinstance(value, str) else str(value)
+
+
+def table_csv(columns: list[tuple[str, str]], records: list[dict], *, header: str = "label") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([k if header == "key" else label for k, label in columns])
+    for rec in records:
+        writer.writerow([_table_text(rec.get(k)) for k, _ in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def table_json(columns: list[tuple[str, str]], records: list[dict], filters: Filters, by: str) -> bytes:
+    items = [{k: (_share_text(v) or None) if isinstance(v, Decimal) else v for k, v in rec.items()} for rec in records]
+    return json.dumps({"filters": filters.sentence(), "query": filters.args, "as_of": filters.day.isoformat(),
+                       "by": by, "columns": [{"key": k, "label": label} for k, label in columns], "items": items},
+                      ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def write_table_xlsx(columns: list[tuple[str, str]], records: list[dict], out: IO[bytes], filters: Filters,
+                     title: str) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = _workbook()
+    styles = _styles()
+    ws = wb.create_sheet(title[:31])
+    ws.freeze_panes = "C2"
+    _header(ws, [label for _, label in columns], [14 if k == "name" else 9 for k, _ in columns], styles)
+    for rec in records:
+        cells = []
+        for k, _ in columns:
+            value = rec.get(k)
+            if isinstance(value, Decimal):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = "0.0%"
+                value = cell
+            elif isinstance(value, str):
+                value = safe(value)
+            cells.append(value)
+        ws.append(cells)
+    info = wb.create_sheet("说明")
+    info.column_dimensions["A"].width = 12
+    info.column_dimensions["B"].width = 60
+    for label, value in (("筛选条件", safe(filters.sentence())), ("截至日期", filters.day.isoformat()),
+                         ("导出时间", dt.datetime.now(SHANGHAI).strftime("%Y-%m-%d %H:%M")),
+                         ("按时完成率", "按时完成（已完成且评估日期不晚于完成时限）÷ 已到期或已完成")):
+        info.append([label, value])
+    wb.save(out)
