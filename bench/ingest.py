@@ -105,7 +105,7 @@ def phase(name: str, folder: Path, url: str | None, limit: int | None) -> dict:
         from tracker.extract import extract_document
         from tracker.services.ingest import read_manifest
 
-        meta = read_manifest(folder / "manifest.csv")[0]
+        meta = read_manifest(folder / "manifest.csv")
         cpu = cpu_seconds()
         start = time.perf_counter()
         found = 0

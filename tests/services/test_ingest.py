@@ -247,3 +247,17 @@ def test_a_file_given_twice_in_one_run_is_stored_once(session_factory, seeds_dir
     shutil.copy(seeds_dir / "000_b1d06a0eb0b265fb.txt", tmp_path / "dup.txt")
     summary = ingest_paths(session_factory, [seeds_dir / "000_b1d06a0eb0b265fb.txt", tmp_path / "dup.txt"])
     assert [o.state for o in summary.outcomes] == ["new", "unchanged"]
+
+
+def test_ingest_file_stores_one_file_in_the_callers_transaction(session, seeds_dir):
+    from tracker.services.ingest import WorkItem, ingest_file, read_manifest
+    from tracker.services.places import PlaceResolver
+
+    path = seeds_dir / "003_6d3a527f7799a64f.txt"
+    item = WorkItem(path, path.name, read_manifest(seeds_dir / "manifest.csv")[path.name])
+    resolver = PlaceResolver(session)
+    first = ingest_file(session, item, resolver=resolver)
+    again = ingest_file(session, item, resolver=resolver)  # same transaction, not yet committed
+    assert (first.state, again.state, again.document_id) == ("new", "unchanged", first.document_id)
+    session.rollback()  # the caller owns the transaction: nothing stays
+    assert session.scalar(sa.select(sa.func.count(Document.id))) == 0

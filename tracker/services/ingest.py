@@ -18,7 +18,7 @@ import csv
 import datetime as dt
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,9 +63,9 @@ def parse_date(text: str, where: str = "") -> dt.date:
         raise ValueError(f"{where}{text.strip()!r} is not a real date in the form YYYY-MM-DD") from None
 
 
-def read_manifest(path: Path) -> tuple[dict[str, DocumentMeta | ManifestError], list[str]]:
+def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
     """Rows of a manifest by file name (relative to its folder, with /). A row that cannot be
-    used maps to its ManifestError. The second value lists problems with the manifest itself."""
+    used maps to its ManifestError; a manifest that cannot be read at all raises one."""
     from tracker.reading import decode_bytes
 
     try:
@@ -95,7 +95,7 @@ def read_manifest(path: Path) -> tuple[dict[str, DocumentMeta | ManifestError], 
             published=date,
             published_source=DateSource.MANIFEST if date else None,
         )
-    return rows, []
+    return rows
 
 
 # --- storing one document ----------------------------------------------------------------
@@ -319,7 +319,7 @@ def _manifest_for(folder: Path, cache: dict) -> dict | ManifestError:
     if folder not in cache:
         manifest = folder / MANIFEST
         try:
-            cache[folder] = read_manifest(manifest)[0] if manifest.is_file() else {}
+            cache[folder] = read_manifest(manifest) if manifest.is_file() else {}
         except ManifestError as exc:
             cache[folder] = exc
     return cache[folder]
@@ -542,8 +542,3 @@ def _ingest_one(session_factory: sessionmaker, prepared: Prepared, *, resolver: 
                 session.rollback()
                 return Outcome(path, "unchanged", "already in the database", existing)
             return Outcome(path, "failed", _reason(exc))
-
-
-def iter_outcomes(summary: IngestSummary, states: Iterable[str]) -> Iterator[Outcome]:
-    wanted = set(states)
-    return (o for o in summary.outcomes if o.state in wanted)
