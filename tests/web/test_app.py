@@ -133,3 +133,14 @@ def test_dates_are_shown_in_shanghai_time():
 
     assert local(dt.datetime(2021, 1, 14, 17, 30, tzinfo=dt.timezone.utc)) == "2021-01-15 01:30"
     assert local(dt.date(2021, 1, 15)) == "2021-01-15"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from tracker.web import DEFAULTS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    ours = [k for k in DEFAULTS if not k.startswith(("WTF_", "SESSION_", "REMEMBER_"))]
+    missing = [k for k in ours if f"TRACKER_{k}" not in readme]
+    assert not missing, f"settings missing from the README: {missing}"

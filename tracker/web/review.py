@@ -63,7 +63,7 @@ def queue():
         joinedload(Pledge.district), joinedload(Pledge.official), joinedload(Pledge.document).load_only(Document.id, Document.title),
         selectinload(Pledge.quantities))
     rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
-    total = workbench.queue_count(session, filt, current_user.id)
+    total = workbench.queue_count(session, filt)
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order,
                            args=queue_args(), skipped=len(skipped()))
 
