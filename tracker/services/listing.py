@@ -466,3 +466,10 @@ def count(session: Session, filters: Filters) -> int:
     if filters.values.get("flag") is None:
         return session.scalar(sa.select(sa.func.count()).select_from(base_select(filters).subquery())) or 0
     return sum(1 for _ in iter_rows(session, filters))
+
+
+def one(session: Session, pledge_id: int, *, today: dt.date | None = None) -> Row | None:
+    """One pledge as a row of the view (any review state), or None."""
+    f = parse_filters(session, {"review_state": ALL}, today=today)
+    values = session.execute(base_select(f).where(Pledge.id == pledge_id)).first()
+    return None if values is None else _fill(values, f.day)

@@ -144,3 +144,15 @@ def completion_over_time(session: Session, ids: list[int], until: dt.date, *, mo
             done += current is Status.DONE
         out.append((end, done))
     return out
+
+
+def open_proposals(session: Session) -> list[StatusEvent]:
+    """未完成 verdicts awaiting a second reviewer, oldest first, with their pledges loaded."""
+    from sqlalchemy.orm import joinedload
+
+    answer = sa.orm.aliased(StatusEvent)
+    answered = sa.select(answer.id).where(answer.responds_to_id == StatusEvent.id)
+    return list(session.scalars(
+        sa.select(StatusEvent).options(joinedload(StatusEvent.pledge), joinedload(StatusEvent.user))
+        .where(StatusEvent.kind == StatusEventKind.PROPOSED, ~answered.exists())
+        .order_by(StatusEvent.id)))

@@ -70,7 +70,7 @@ def create_app(config: dict | None = None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
-    from tracker.web import api, auth, db, documents, filters, pledges, review
+    from tracker.web import api, auth, db, documents, filters, pledges, reports, review
 
     app.json.ensure_ascii = False  # Chinese stays readable in the API
     db.init_app(app)
@@ -80,6 +80,7 @@ def create_app(config: dict | None = None):
     app.register_blueprint(documents.bp)
     app.register_blueprint(pledges.bp)
     app.register_blueprint(review.bp)
+    app.register_blueprint(reports.bp)
     api.init_app(app)
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
     return app

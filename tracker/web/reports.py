@@ -1,0 +1,345 @@
+"""Reports: the followed-pledge list (台账) with its exports, status tables, the dashboard,
+public scorecards, and the reviewer's red/yellow queue and status form.
+
+Every page here reads one view of ``tracker.services.listing`` (filters in the URL,
+``?as_of=`` for the table as it stood that day); its export links hand the same
+arguments to ``/reports/export.<format>``, so a file is always "this view".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from urllib.parse import quote
+
+import sqlalchemy as sa
+from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
+                   stream_with_context, url_for)
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, URL
+
+from tracker.db.enums import MissReason, Status, StatusEventKind, UserRole
+from tracker.db.models import District, Official, Pledge, StatusEvent
+from tracker.services import exports, listing, status as status_service, tables
+from tracker.services.errors import ServiceError, StaleEdit
+from tracker.services.listing import SHANGHAI, BadFilter
+from tracker.services.schedule import Flag
+from tracker.web import charts
+from tracker.web.auth import roles_required
+from tracker.web.db import get_session
+from tracker.web.forms import ActionForm, Form, _number, choices
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+REVIEWERS = (UserRole.REVIEWER, UserRole.ADMIN)
+EXPORT_FORMATS = ("csv", "xlsx", "json", "ledger")
+
+
+def today() -> dt.date:
+    return dt.datetime.now(SHANGHAI).date()
+
+
+def is_reviewer() -> bool:
+    return current_user.is_authenticated and current_user.role in REVIEWERS
+
+
+@bp.app_context_processor
+def report_globals():
+    return {"is_reviewer": is_reviewer, "Flag": Flag, "Status": Status, "sort_options": listing.SORTS.items}
+
+
+def bad_request(message: str):
+    return render_template("error.html", code=400, message=message), 400
+
+
+def view_filters(args=None, **fixed) -> listing.Filters:
+    """The view the request asks for (``BadFilter`` on bad input)."""
+    merged = dict((args if args is not None else request.args).items())
+    merged.update({k: str(v) for k, v in fixed.items()})
+    return listing.parse_filters(get_session(), merged, today=today())
+
+
+def attachment(name: str, ascii_name: str) -> str:
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def _stream_file(write) -> object:
+    """Run ``write(fh)`` into a temporary file (spilled to disk past 8 MB), then stream it."""
+    def generate():
+        with tempfile.SpooledTemporaryFile(max_size=8 << 20) as tmp:
+            write(tmp)
+            tmp.seek(0)
+            while chunk := tmp.read(exports.CHUNK):
+                yield chunk
+    return stream_with_context(generate())
+
+
+# --- the list and its exports ------------------------------------------------------------
+
+
+@bp.get("/")
+def pledges():
+    session = get_session()
+    try:
+        f = view_filters()
+        rows, next_after = listing.page(session, f, after=request.args.get("after") or None,
+                                        limit=current_app.config["PAGE_SIZE"])
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    total = listing.count(session, f)
+    districts = session.execute(sa.select(District.id, District.name)
+                                .where(District.id.in_(sa.select(Pledge.district_id).distinct()))
+                                .order_by(District.name)).all()
+    return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
+                           districts=districts)
+
+
+@bp.get("/export.<fmt>")
+def export(fmt: str):
+    if fmt not in EXPORT_FORMATS:
+        abort(404)
+    session = get_session()
+    try:
+        f = view_filters()
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    suffix, media = exports.FORMATS[fmt]
+    name = exports.filename(fmt, f)
+    ascii_name = f"{'ledger' if fmt == 'ledger' else 'pledges'}-{f.day.isoformat()}{suffix}"
+    rows = listing.iter_rows(session, f)
+    if fmt == "csv":
+        body = stream_with_context(exports.csv_chunks(rows, header=request.args.get("header", "label")))
+    elif fmt == "json":
+        body = stream_with_context(exports.json_chunks(rows, f))
+    else:
+        writer = exports.write_xlsx if fmt == "xlsx" else exports.write_ledger
+        body = _stream_file(lambda fh: writer(rows, fh, f))
+    response = Response(body, mimetype=media.split(";")[0], content_type=media)
+    response.headers["Content-Disposition"] = attachment(name, ascii_name)
+    return response
+
+
+# --- status tables -----------------------------------------------------------------------
+
+
+def _by() -> str:
+    by = request.args.get("by", "district")
+    if by not in ("district", "official"):
+        raise BadFilter("分组须为 district（按区县）或 official（按责任领导）")
+    return by
+
+
+@bp.get("/status")
+def status_table():
+    try:
+        by = _by()
+        f = view_filters({k: v for k, v in request.args.items() if k != "by"})
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    groups, total = tables.status_table(listing.iter_rows(get_session(), f), by, f.day)
+    return render_template("reports/status.html", groups=groups, total=total, f=f, by=by)
+
+
+@bp.get("/status.<fmt>")
+def status_export(fmt: str):
+    if fmt not in ("csv", "xlsx", "json"):
+        abort(404)
+    try:
+        by = _by()
+        f = view_filters({k: v for k, v in request.args.items() if k != "by"})
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    groups, total = tables.status_table(listing.iter_rows(get_session(), f), by, f.day)
+    records = [g.record() for g in groups] + [total.record()]
+    title = "按区县" if by == "district" else "按责任领导"
+    suffix, media = exports.FORMATS[fmt]
+    if fmt == "csv":
+        body = exports.table_csv(tables.TABLE_COLUMNS, records, header=request.args.get("header", "label"))
+    elif fmt == "json":
+        body = exports.table_json(tables.TABLE_COLUMNS, records, f, by)
+    else:
+        body = _stream_file(lambda fh: exports.write_table_xlsx(tables.TABLE_COLUMNS, records, fh, f, title))
+    response = Response(body, content_type=media)
+    response.headers["Content-Disposition"] = attachment(f"进展统计-{title}-{f.day.isoformat()}{suffix}",
+                                                         f"status-{by}-{f.day.isoformat()}{suffix}")
+    return response
+
+
+# --- dashboard and scorecards ------------------------------------------------------------
+
+
+@bp.get("/dashboard")
+def dashboard():
+    session = get_session()
+    try:
+        f = view_filters()
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    rows = list(listing.iter_rows(session, f))
+    groups, total = tables.status_table(rows, "district", f.day)
+    months = tables.by_deadline_month(rows)[-36:]
+    completion = tables.completion_over_time(session, [r.id for r in rows], f.day)
+    by_district = [(g.name, dict(g.status)) for g in groups[:15]]
+    return render_template(
+        "reports/dashboard.html", f=f, total=total, meter=tables.meter(rows),
+        chart_districts=charts.stacked_bars(by_district, "各区县承诺进展"),
+        chart_months=charts.month_columns(months, "按完成时限月份的承诺数", f.day),
+        chart_completion=charts.line(completion, total.total, "累计已完成"),
+        legend=charts.legend(), months=months, completion=completion, groups=groups[:15])
+
+
+def _timelines(session, ids: list[int]) -> dict[int, list[StatusEvent]]:
+    out: dict[int, list[StatusEvent]] = {}
+    for chunk in range(0, len(ids), 1000):
+        for event in session.scalars(sa.select(StatusEvent).where(StatusEvent.pledge_id.in_(ids[chunk:chunk + 1000]))
+                                     .order_by(StatusEvent.id)):
+            out.setdefault(event.pledge_id, []).append(event)
+    return out
+
+
+def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
+    session = get_session()
+    try:
+        f = view_filters({k: v for k, v in request.args.items() if k in ("as_of", "status", "flag", "q")},
+                         **{kind: subject_id})
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    rows = list(listing.iter_rows(session, f))
+    groups, total = tables.status_table(rows, kind, f.day)
+    return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
+                           f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
+                           meter=charts.meter(tables.meter(rows)), timelines=_timelines(session, [r.id for r in rows]))
+
+
+@bp.get("/districts/<int:district_id>")
+def district_card(district_id: int):
+    district = get_session().get(District, district_id)
+    if district is None:
+        abort(404)
+    return _scorecard("district", district_id, district.name)
+
+
+@bp.get("/officials/<int:official_id>")
+def official_card(official_id: int):
+    official = get_session().get(Official, official_id)
+    if official is None:
+        abort(404)
+    titles = "、".join(t.title for t in official.titles)
+    return _scorecard("official", official_id, official.name, titles or None)
+
+
+# --- the reviewer's queue and status form ------------------------------------------------
+
+
+@bp.get("/queue")
+@roles_required(*REVIEWERS)
+def queue():
+    session = get_session()
+    try:
+        red = view_filters(flag="red", sort="due_on")
+        yellow = view_filters(flag="yellow", sort="due_on")
+    except BadFilter as exc:
+        return bad_request(str(exc))
+    reds = list(listing.iter_rows(session, red))
+    yellows = list(listing.iter_rows(session, yellow))
+    proposals = tables.open_proposals(session)
+    return render_template("reports/queue.html", reds=reds, yellows=yellows, proposals=proposals, f=red)
+
+
+class StatusForm(Form):
+    status = SelectField("状态", choices=choices([(s.value, s.label) for s in Status if s is not Status.UNASSESSED]),
+                         validators=[InputRequired("请选择状态")])
+    as_of_on = DateField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")],
+                         invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
+    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), _number])
+    note = TextAreaField("进展说明", validators=[Optional(), Length(max=2000, message="最多 2000 个字符")])
+    evidence_url = StringField("佐证链接", validators=[Optional(), Length(max=2000), URL(message="请填写完整的网址")])
+    evidence_quote = TextAreaField("佐证引文", validators=[Optional(), Length(max=4000)])
+    miss_reason = SelectField("未完成原因", choices=choices([("", "（不适用）")] + MissReason.choices()),
+                              validators=[Optional()])
+    version = HiddenField(validators=[InputRequired("缺少版本号，请刷新页面")])
+
+
+def _pledge(pledge_id: int) -> Pledge:
+    pledge = get_session().get(Pledge, pledge_id)
+    if pledge is None:
+        abort(404)
+    return pledge
+
+
+@bp.route("/pledges/<int:pledge_id>/status", methods=["GET", "POST"])
+@roles_required(*REVIEWERS)
+def set_status(pledge_id: int):
+    session = get_session()
+    pledge = _pledge(pledge_id)
+    form = StatusForm()
+    if request.method == "GET":
+        form.as_of_on.data = today()
+        form.version.data = str(pledge.version_id)
+        form.status.data = pledge.status.value if pledge.status is not Status.UNASSESSED else Status.IN_PROGRESS.value
+    elif form.validate_on_submit():
+        try:
+            version = int(form.version.data)
+        except ValueError:
+            version = -1
+        try:
+            event = status_service.set_status(
+                session, pledge, current_user.user, form.status.data, as_of_on=form.as_of_on.data, version=version,
+                note=form.note.data, evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
+                miss_reason=form.miss_reason.data or None,
+                achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
+                today=today())
+        except (StaleEdit, StaleDataError) as exc:
+            session.rollback()
+            form.form_errors.append(str(exc) if isinstance(exc, StaleEdit) else "此条已被他人修改，请刷新后重试")
+            return _status_page(pledge_id, form, 409)
+        except ServiceError as exc:
+            session.rollback()
+            form.form_errors.append(str(exc))
+            return _status_page(pledge_id, form, 400)
+        session.commit()
+        if event.kind is StatusEventKind.PROPOSED:
+            flash(f"#{pledge_id} 已提议「{event.new_status.label}」，待另一位评议员复核后生效", "success")
+        else:
+            flash(f"#{pledge_id} 已记为「{event.new_status.label}」（截至 {event.as_of_on.isoformat()}）", "success")
+        return redirect(request.args.get("next") if (request.args.get("next") or "").startswith("/reports/")
+                        else url_for("reports.queue"))
+    else:
+        return _status_page(pledge_id, form, 400)
+    return _status_page(pledge_id, form, 200)
+
+
+def _status_page(pledge_id: int, form: StatusForm, code: int):
+    session = get_session()
+    row = listing.one(session, pledge_id, today=today())
+    if row is None:
+        abort(404)
+    events = _timelines(session, [pledge_id]).get(pledge_id, [])
+    proposal = status_service.open_proposal(session, pledge_id)
+    return render_template("reports/status_form.html", row=row, form=form, events=events, proposal=proposal), code
+
+
+@bp.post("/proposals/<int:event_id>/<action>")
+@roles_required(*REVIEWERS)
+def answer_proposal(event_id: int, action: str):
+    if action not in ("confirm", "withdraw"):
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    session = get_session()
+    proposal = session.get(StatusEvent, event_id)
+    if proposal is None:
+        abort(404)
+    try:
+        if action == "confirm":
+            status_service.confirm_status(session, proposal, current_user.user)
+        else:
+            status_service.withdraw_status(session, proposal, current_user.user)
+    except ServiceError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    else:
+        session.commit()
+        word = "已复核确认，「未完成」生效" if action == "confirm" else "已撤回提议"
+        flash(f"#{proposal.pledge_id} {word}", "success")
+    return redirect(url_for("reports.queue"))
