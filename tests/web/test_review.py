@@ -284,3 +284,29 @@ def test_pledge_page_shows_every_field_a_link_into_its_source_and_history(client
         assert f"<dt>{word}</dt>" in html or f"<h2>{word}</h2>" in html, word
     assert f'href="/documents/{p.document_id}#p-{p.id}"' in html
     assert "张店区" in html and "马晓磊" in html and "3 所" in html
+
+
+def test_the_pledge_page_offers_possible_duplicates_from_other_documents(client, db):
+    from tracker.db.enums import DocumentFormat, QuantityRole
+    from tracker.db.models import Document, Quantity
+
+    original = pledge_by_object(db, "幼儿园")
+    text = "张店区今年将新建幼儿园3所。\n"
+    doc = Document(title="另一篇报道", file_name="other.txt", format=DocumentFormat.TEXT, text=text, sha256="e" * 64,
+                   raw_sha256="e" * 64, encoding="utf-8", extractor_version="t")
+    db.add(doc)
+    db.flush()
+    twin = Pledge(document_id=doc.id, start=5, end=13, quote=text[5:13], object="幼儿园",
+                  district_id=original.district_id, confidence=0.9)
+    twin.quantities.append(Quantity(position=0, value=3, unit="所", raw="3所", role=QuantityRole.COUNT))
+    other = Pledge(document_id=doc.id, start=5, end=13, quote=text[5:13], object="幼儿园",
+                   district_id=original.district_id, confidence=0.9)
+    other.quantities.append(Quantity(position=0, value=4, unit="所", raw="4所", role=QuantityRole.COUNT))
+    db.add_all([twin, other])
+    db.commit()
+    login(client, "editor")
+    html = client.get(f"/pledges/{original.id}").get_data(as_text=True)
+    dup_section = html.split("<h3>可能重复</h3>", 1)[1].split("</ul>", 1)[0]
+    assert f'href="/pledges/{twin.id}"' in dup_section and f'href="/pledges/{other.id}"' not in dup_section
+    assert client.post(f"/pledges/{original.id}/merge", data={"duplicate": twin.id}).status_code == 302
+    assert "<h3>可能重复</h3>" not in client.get(f"/pledges/{original.id}").get_data(as_text=True)

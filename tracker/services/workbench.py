@@ -470,6 +470,24 @@ def merge_pledges(session: Session, user: User, keep_id: int, duplicate_id: int)
     return keep
 
 
+def possible_duplicates(session: Session, pledge: Pledge, limit: int = 10) -> list[Pledge]:
+    """Pledges in other documents that may be this one: same object, same district (when known),
+    and the same primary quantity (value and unit). Not merged, not rejected."""
+    if not pledge.object:
+        return []
+    stmt = (sa.select(Pledge).options(selectinload(Pledge.quantities), selectinload(Pledge.document))
+            .where(Pledge.id != pledge.id, Pledge.document_id != pledge.document_id, Pledge.object == pledge.object,
+                   Pledge.merged_into_id.is_(None), Pledge.review_state != ReviewState.REJECTED)
+            .order_by(Pledge.id))
+    if pledge.district_id:
+        stmt = stmt.where(Pledge.district_id == pledge.district_id)
+    if pledge.quantities:
+        q = pledge.quantities[0]
+        stmt = stmt.where(sa.exists().where(Quantity.pledge_id == Pledge.id, Quantity.position == 0,
+                                            Quantity.value == q.value, Quantity.unit == q.unit))
+    return list(session.scalars(stmt.limit(limit)))
+
+
 def history(session: Session, pledge_id: int) -> list[AuditEvent]:
     """Every recorded change of the pledge, oldest first, with its user loaded."""
     return list(session.scalars(
@@ -480,6 +498,6 @@ def history(session: Session, pledge_id: int) -> list[AuditEvent]:
 
 __all__ = [
     "CLAIM_SECONDS", "EDIT_ROLES", "FieldError", "QueueFilter", "add_pledge", "claim", "claim_next", "confirm_pledge",
-    "history", "holder", "last_undoable", "merge_pledges", "queue_count", "queue_select", "reject_pledge",
+    "history", "holder", "possible_duplicates", "last_undoable", "merge_pledges", "queue_count", "queue_select", "reject_pledge",
     "release", "require_editor", "snapshot", "undo_last", "Decimal",
 ]

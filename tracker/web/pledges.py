@@ -65,8 +65,9 @@ def view(pledge_id: int):
     spans += [highlight.Span(q.start, q.end, ("hl-qty",)) for q in pledge.quantities if q.start is not None]
     passage = highlight.render(document.text[left:right], spans, base=left)
     events = workbench.history(session, pledge.id)
+    duplicates = workbench.possible_duplicates(session, pledge) if pledge.merged_into_id is None else []
     return render_template("pledges/view.html", pledge=pledge, document=document, passage=passage, events=events,
-                           merge_form=MergeForm())
+                           merge_form=MergeForm(), duplicates=duplicates)
 
 
 @bp.post("/<int:pledge_id>/merge")
