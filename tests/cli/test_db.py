@@ -32,3 +32,11 @@ def test_default_database_is_in_the_instance_folder(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "instance" / "tracker.sqlite3").is_file()
+
+
+def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path):
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
+    result = CliRunner().invoke(main, ["db", "upgrade"], env={"DATABASE_URL": url})
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot reach postgresql+psycopg://nobody@127.0.0.1:1/none: ")
+    assert "Traceback" not in result.output

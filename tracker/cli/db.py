@@ -12,7 +12,23 @@ def _target() -> str:
     return redacted(database_url())
 
 
-@click.group()
+class _DbGroup(click.Group):
+    """Turns a missing migrations folder or an unreachable database into a one-line error."""
+
+    def invoke(self, ctx):
+        from sqlalchemy.exc import OperationalError
+
+        from tracker.db.migrate import MigrationsNotFound
+
+        try:
+            return super().invoke(ctx)
+        except MigrationsNotFound as exc:
+            raise click.ClickException(str(exc)) from None
+        except OperationalError as exc:
+            raise click.ClickException(f"cannot reach {_target()}: {str(exc.orig).strip().splitlines()[0]}") from None
+
+
+@click.group(cls=_DbGroup)
 def db() -> None:
     """Create and migrate the database ($DATABASE_URL, else instance/tracker.sqlite3)."""
 
