@@ -56,3 +56,10 @@ def test_reextract_says_what_it_did(db_url, seeds_dir):
     assert result.exit_code == 0, result.output
     assert "document 1: skipped: already read by extractor" in result.output
     assert result.output.strip().endswith("5 document(s): 0 re-read, 5 skipped, 0 failed; 0 disagreement(s) reported")
+
+
+def test_ingest_into_an_unreachable_database_is_one_line(seeds_dir):
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir)],
+                                env={"DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none"})
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot reach postgresql+psycopg://nobody@127.0.0.1:1/none: ")

@@ -15,8 +15,15 @@ def open_database():
     from tracker.db import migrate
     from tracker.db.engine import database_url, make_engine, make_sessionmaker, redacted
 
+    from sqlalchemy.exc import OperationalError
+
     engine = make_engine(pool_pre_ping=False)
-    current, head = migrate.current_revision(engine=engine), migrate.head_revision()
+    try:
+        current, head = migrate.current_revision(engine=engine), migrate.head_revision()
+    except OperationalError as exc:
+        engine.dispose()
+        raise click.ClickException(f"cannot reach {redacted(database_url())}: "
+                                   f"{str(exc.orig).strip().splitlines()[0]}") from None
     if current != head:
         engine.dispose()
         raise click.ClickException(f"{redacted(database_url())} is at revision {current or 'base'}, "
