@@ -9,6 +9,7 @@ from web_helpers import csrf_token, login, pending_ids
 
 ANY = {"reader", "editor", "reviewer", "admin"}
 EDITORS = {"editor", "admin"}
+REVIEWERS = {"reviewer", "admin"}
 #: Who may POST to each route. A new POST route fails test_every_post_route_is_listed until listed here.
 POST_ROLES = {
     "auth.login": None,  # anyone (it is how one logs in)
@@ -23,6 +24,8 @@ POST_ROLES = {
     "review.undo": EDITORS,
     "api.confirm": EDITORS,
     "api.reject": EDITORS,
+    "reports.set_status": REVIEWERS,
+    "reports.answer_proposal": REVIEWERS,
 }
 
 
@@ -31,7 +34,7 @@ def post_rules(app):
 
 
 def url_for_rule(rule, pledge_id: int) -> str:
-    values = {name: pledge_id if "pledge" in name else 1 for name in rule.arguments}
+    values = {name: pledge_id if "pledge" in name else "confirm" if name == "action" else 1 for name in rule.arguments}
     return rule.build(values, append_unknown=False)[1]
 
 
