@@ -114,3 +114,27 @@ def test_the_documented_list_filters_are_the_ones_the_api_reads(client):
     from tracker.web.queries import PLEDGE_FILTERS
 
     assert documented == set(PLEDGE_FILTERS) | {"after", "limit"}
+
+
+def test_merge_and_add_through_the_api(client, db):
+    from tracker.db.models import PledgeSource
+    from web_helpers import TEXT
+
+    login(client, "editor")
+    keep, dup = pending_ids(db)[:2]
+    r = client.post(f"/api/pledges/{keep}/merge", json={"duplicate": dup})
+    assert r.status_code == 200, r.get_json()
+    assert [s["merged_pledge_id"] for s in r.get_json()["sources"]] == [dup]
+    assert client.post(f"/api/pledges/{keep}/merge", json={"duplicate": dup}).status_code == 400  # already merged
+    assert client.post(f"/api/pledges/{keep}/merge", json={"duplicate": "x"}).get_json()["field"] == "duplicate"
+    start = TEXT.index("张店区委书记")
+    r = client.post("/api/documents/1/pledges", json={"start": start, "end": start + 6,
+                                                       "changes": {"object": "讲话", "due_on": "2021-12-31"}})
+    assert r.status_code == 201, r.get_json()
+    body = r.get_json()
+    assert (body["quote"], body["origin"], body["review_state"], body["due_on"]) == \
+        ("张店区委书记", "manual", "confirmed", "2021-12-31")
+    assert client.post("/api/documents/1/pledges", json={"start": 5, "end": 10 ** 6}).status_code == 400
+    assert client.post("/api/documents/999/pledges", json={"start": 0, "end": 2}).status_code == 404
+    db.rollback()
+    assert db.scalar(sa.select(sa.func.count(PledgeSource.id))) == 1

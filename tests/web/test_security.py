@@ -24,6 +24,8 @@ POST_ROLES = {
     "review.undo": EDITORS,
     "api.confirm": EDITORS,
     "api.reject": EDITORS,
+    "api.merge": EDITORS,
+    "api.add_pledge": EDITORS,
     "reports.set_status": REVIEWERS,
     "reports.answer_proposal": REVIEWERS,
 }
@@ -67,7 +69,7 @@ def test_every_post_route_refuses_a_missing_csrf_token(csrf_app, db):
     for rule in post_rules(csrf_app):
         url = url_for_rule(rule, pid)
         if rule.endpoint.startswith("api."):
-            response = client.post(url, json={"version": 1, "reason": "x"})
+            response = client.post(url, json={"version": 1, "reason": "x", "duplicate": pid + 1, "start": 1, "end": 5})
         else:
             response = client.post(url, data={"name": "admin", "password": "password-123", "start": 25, "end": 38,
                                               "duplicate": pid + 1, "version": 1, "reject_reason": "x"})
@@ -86,7 +88,8 @@ def test_login_itself_refuses_a_missing_csrf_token(csrf_app):
 def _post(client, rule, pid: int, token: str):
     url = url_for_rule(rule, pid)
     if rule.endpoint.startswith("api."):
-        return client.post(url, json={"version": 1, "reason": "不是承诺"}, headers={"X-CSRFToken": token})
+        return client.post(url, json={"version": 1, "reason": "不是承诺", "duplicate": pid + 1, "start": 1, "end": 5},
+                           headers={"X-CSRFToken": token})
     return client.post(url, data={"csrf_token": token, "duplicate": pid + 1, "version": 1, "start": 25, "end": 38,
                                   "reject_reason": "不是承诺", "name": "x-new", "password": "password-123",
                                   "role": "reader"})

@@ -165,14 +165,14 @@ def pledge_history(pledge_id: int):
                           for e in events], next=None)
 
 
-def _decision(pledge_id: int, fn):
+def _decision(pledge_id: int, fn, *, needs_version: bool = True):
     session = get_session()
     get_pledge(pledge_id)
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return _bad("请求体须为 JSON 对象")
     version = body.get("version")
-    if not isinstance(version, int):
+    if needs_version and not isinstance(version, int):
         return _bad("version 须为整数（读取时的版本）")
     try:
         done = fn(session, body, version)
@@ -198,21 +198,28 @@ def _decision(pledge_id: int, fn):
 CHANGE_KEYS = ("district", "official", *workbench.TEXT_FIELDS, "due_on", "deadline_precision", "quantities")
 
 
+def _changes(body: dict) -> dict:
+    """``body["changes"]`` checked for shape: known keys, a real date, a list of quantities."""
+    changes = body.get("changes") or {}
+    if not isinstance(changes, dict) or set(changes) - set(CHANGE_KEYS):
+        raise ServiceError(f"changes 只能含 {', '.join(CHANGE_KEYS)}")
+    changes = dict(changes)
+    if changes.get("due_on"):
+        try:
+            changes["due_on"] = dt.date.fromisoformat(changes["due_on"])
+        except (TypeError, ValueError):
+            raise workbench.FieldError("due_on", "due_on 须为 YYYY-MM-DD") from None
+    if "quantities" in changes and not isinstance(changes["quantities"], list):
+        raise workbench.FieldError("quantities", "quantities 须为数组")
+    return changes
+
+
 @bp.post("/pledges/<int:pledge_id>/confirm")
 @roles_required(*EDITORS)
 def confirm(pledge_id: int):
     def run(session, body, version):
-        changes = body.get("changes") or {}
-        if not isinstance(changes, dict) or set(changes) - set(CHANGE_KEYS):
-            raise ServiceError(f"changes 只能含 {', '.join(CHANGE_KEYS)}")
-        if changes.get("due_on"):
-            try:
-                changes["due_on"] = dt.date.fromisoformat(changes["due_on"])
-            except (TypeError, ValueError):
-                raise workbench.FieldError("due_on", "due_on 须为 YYYY-MM-DD") from None
-        if "quantities" in changes and not isinstance(changes["quantities"], list):
-            raise workbench.FieldError("quantities", "quantities 须为数组")
-        return workbench.confirm_pledge(session, pledge_id, current_user.user, version=version, changes=changes)
+        return workbench.confirm_pledge(session, pledge_id, current_user.user, version=version,
+                                        changes=_changes(body))
 
     return _decision(pledge_id, run)
 
@@ -225,6 +232,43 @@ def reject(pledge_id: int):
                                        reason=str(body.get("reason") or ""))
 
     return _decision(pledge_id, run)
+
+
+@bp.post("/pledges/<int:pledge_id>/merge")
+@roles_required(*EDITORS)
+def merge(pledge_id: int):
+    """Merge the pledge ``{"duplicate": id}`` into this one (it becomes a further source)."""
+    def run(session, body, version):
+        duplicate = body.get("duplicate")
+        if not isinstance(duplicate, int):
+            raise workbench.FieldError("duplicate", "duplicate 须为整数（要并入的承诺编号）")
+        return workbench.merge_pledges(session, current_user.user, pledge_id, duplicate)
+
+    return _decision(pledge_id, run, needs_version=False)
+
+
+@bp.post("/documents/<int:document_id>/pledges")
+@roles_required(*EDITORS)
+def add_pledge(document_id: int):
+    """Add a pledge the extractor missed: ``{"start", "end", "changes"}`` (offsets into the stored text)."""
+    session = get_session()
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _bad("请求体须为 JSON 对象")
+    start, end = body.get("start"), body.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return _bad("start 和 end 须为整数")
+    try:
+        changes = _changes(body)
+        pledge = workbench.add_pledge(session, current_user.user, document_id, start, end, changes)
+        session.commit()
+    except workbench.FieldError as exc:
+        session.rollback()
+        return jsonify(error=str(exc), field=exc.field), 400
+    except ServiceError as exc:
+        session.rollback()
+        return _bad(str(exc), 404 if "没有这篇文档" in str(exc) else 400)
+    return jsonify(pledge_json(get_pledge(pledge.id, full=True), full=True)), 201
 
 
 @bp.get("/documents")
