@@ -196,3 +196,16 @@ def test_login_next_cannot_leave_the_site(client):
     client.post("/logout")
     response = client.post("/login", data={"name": "editor", "password": "password-123", "next": "//evil.example"})
     assert response.headers["Location"] == "/"
+
+
+def test_a_document_source_links_only_to_the_web(client, db):
+    from tracker.db.models import Document
+
+    db.rollback()
+    doc = db.get(Document, 1)
+    doc.source = "javascript:alert(1)"
+    db.commit()
+    assert "javascript:" not in client.get("/documents/1").get_data(as_text=True)
+    doc.source = "https://www.zibo.gov.cn/art/1.html"
+    db.commit()
+    assert 'href="https://www.zibo.gov.cn/art/1.html"' in client.get("/documents/1").get_data(as_text=True)
