@@ -221,6 +221,25 @@ def rss_child(folder: Path, files: int) -> None:
 
 # ---------------------------------------------------------------- main
 
+def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> None:
+    """The corpus with its line breaks removed, as one paragraph of growing size: the
+    rate must hold (a file of 50 MB on one line is a real input)."""
+    from tracker.extract import extract_document
+
+    text = ""
+    for path, _ in docs:
+        text += path.read_text(encoding="utf-8").replace("\n", "")
+        if len(text) >= max(sizes):
+            break
+    rates = []
+    for n in sizes:
+        chunk = text[:n]
+        start = time.perf_counter()
+        extract_document(chunk, published=dt.date(2021, 1, 15))
+        rates.append(f"{len(chunk):,} chars {len(chunk) / (time.perf_counter() - start):,.0f} chars/s")
+    print("one paragraph: " + "; ".join(rates))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB of UTF-8 (default 10)")
@@ -259,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         full_rss, full_chars = child_rss(folder, len(docs))
         print(f"peak RSS, extraction only: half corpus ({half_chars:,} chars) {half_rss:.1f} MB; "
               f"full corpus ({full_chars:,} chars) {full_rss:.1f} MB; growth {full_rss - half_rss:+.1f} MB")
+        one_line(docs)
         if args.profile:
             profile(docs, args.profile)
     finally:

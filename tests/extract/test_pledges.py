@@ -220,3 +220,11 @@ def test_thresholds_in_the_object_come_after_the_count(text, raws, qualifier):
     c = one(text)
     assert [q.raw for q in c.quantities] == raws
     assert c.qualifier == qualifier
+
+
+def test_a_long_paragraph_keeps_every_pledge_and_its_deadline():
+    unit = "今年将新建幼儿园3所，改造道路12条，确保年底前完工；"
+    small = extract_document(unit * 50, published=PUB).candidates
+    large = extract_document(unit * 400, published=PUB).candidates
+    assert len(small) == 100 and len(large) == 800
+    assert large[-1].deadline.raw == "年底前" and large[-1].quote == "改造道路12条"

@@ -89,7 +89,7 @@ def _joins(prev: str, nxt: str) -> bool:
 
 
 def _classify(par: str) -> str:
-    if "℃" in par and len(_WEATHER.findall(fold(par))) >= 2:
+    if "℃" in par and len(par) <= 200 and len(_WEATHER.findall(fold(par))) >= 2:
         return "furniture"
     final = _ends_paragraph(par)
     # A byline is a short line without a final mark; a sentence that mentions

@@ -15,6 +15,7 @@ such as “人才金政37条”, or a plan period such as 十四五), ``vague`` 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -180,9 +181,17 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _inside(spans, start, end) -> str | None:
-    for s, e, kind in spans:
-        if s <= start and end <= e:
+# No masked span is longer than this (a 《title》 of 60 characters), so only spans
+# starting this close before a token can hold it.
+_LONGEST_MASK = 64
+
+
+def _inside(spans, starts, start, end) -> str | None:
+    """The kind of a masked span holding [start, end): spans sorted by start, looked up by bisection."""
+    hi = bisect_right(starts, start)
+    for i in range(bisect_left(starts, start - _LONGEST_MASK), hi):
+        s, e, kind = spans[i]
+        if end <= e:
             return kind
     return None
 
@@ -211,13 +220,14 @@ def _find_numbers(text: str) -> list[NumberToken]:
         if cn and len(cn) == 1 and work[end:end + 1] not in _can_follow() and not work.endswith("百分之", 0, start):
             continue  # a lone numeral character inside a word: 一流, 进一步, 统一
         if masked is None:
-            masked = _masked_spans(work)
+            masked = sorted(_masked_spans(work))
+            starts = [m_[0] for m_ in masked]
         tok = _read_token(work, m, roles, unit_re)
         if tok is None:
             continue
         start, end = tok.start, tok.end
         pos = max(pos, end)
-        where = _inside(masked, m.start(), m.end())
+        where = _inside(masked, starts, m.start(), m.end())
         if where == "idiom":
             continue
         kind = tok.kind

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -61,6 +62,35 @@ class _Clause:
     end: int
     sentence: int  # index within the block
     segment: int
+    sentence_start: int  # absolute offset where the clause's sentence begins
+
+
+class _Index:
+    """Items sorted by position, sliced by a position range in logarithmic time.
+
+    Keeps the reading linear in the length of a paragraph: a 50 MB paragraph has
+    as many clauses as cues, and a scan of every cue per clause would be quadratic."""
+
+    def __init__(self, items, key):
+        self.items = items
+        self.keys = [key(i) for i in items]
+
+    def between(self, lo: int, hi: int) -> list:
+        return self.items[bisect_left(self.keys, lo):bisect_left(self.keys, hi)]
+
+    def last_before(self, lo: int, hi: int):
+        i = bisect_left(self.keys, hi) - 1
+        return self.items[i] if i >= 0 and self.keys[i] >= lo else None
+
+
+@dataclass
+class _Cues:
+    all: _Index
+    strong: _Index
+
+    @classmethod
+    def of(cls, cues: list["_Cue"]) -> "_Cues":
+        return cls(_Index(cues, lambda c: c.pos), _Index([c for c in cues if c.strong], lambda c: c.pos))
 
 
 @dataclass
@@ -74,6 +104,8 @@ class _Context:
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
     names: set[str] = field(default_factory=set)
+    walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
+    district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
 
 
 @cache
@@ -139,14 +171,15 @@ def _cut(text: str) -> list[str]:
 # ---------------------------------------------------------------- segmentation
 
 def _clauses(text: str, base: int) -> list[_Clause]:
-    out, start, sentence, segment = [], 0, 0, 0
+    out, start, sentence, segment, sentence_start = [], 0, 0, 0, 0
     for m in _CLAUSE_SEP.finditer(text + "。"):
         if m.start() > start:
-            out.append(_Clause(base + start, base + m.start(), sentence, segment))
+            out.append(_Clause(base + start, base + m.start(), sentence, segment, base + sentence_start))
         start = m.end()
         if m.group(0) in _SENTENCE_END:
             sentence += 1
             segment += 1
+            sentence_start = m.end()
         elif m.group(0) in _SEGMENT_SEP:
             segment += 1
     return out
@@ -238,13 +271,13 @@ def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineM
     return out
 
 
-def _cues_of(norm: Normalised, bi: int, ctx: _Context, cues_cache: dict[int, list[_Cue]]) -> list[_Cue]:
+def _cues_of(norm: Normalised, bi: int, ctx: _Context, cues_cache: dict[int, "_Cues"]) -> "_Cues":
     """The cues of another paragraph or heading, read once."""
     if bi not in cues_cache:
         b = norm.blocks[bi]
         btext = norm.text[b.start:b.end]
         mentions = _mentions(btext, b.start, ctx.published)
-        cues_cache[bi] = _block_cues(norm.text, b, ctx.published, find_numbers(btext), mentions)
+        cues_cache[bi] = _Cues.of(_block_cues(norm.text, b, ctx.published, find_numbers(btext), mentions))
     return cues_cache[bi]
 
 
@@ -312,14 +345,14 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
     if not any(t.kind == "quantity" for t in tokens):
         return []
     clauses = _clauses(btext, block.start)
-    mentions = _mentions(btext, block.start, ctx.published)
-    cues = _block_cues(text, block, ctx.published, tokens, mentions)
+    mentions = _Index(_mentions(btext, block.start, ctx.published), lambda m: m.start)
+    cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues
-    quantities = [t for t in tokens if t.kind == "quantity"]
+    quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
+                                     t.role, t.raw) for t in tokens if t.kind == "quantity"], lambda t: t.start)
     out = []
     for ci, clause in enumerate(clauses):
-        qs = [NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)
-              for t in quantities if clause.start <= block.start + t.start and block.start + t.end <= clause.end]
+        qs = [t for t in quantities.between(clause.start, clause.end) if t.end <= clause.end]
         if not qs:
             continue
         for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
@@ -394,7 +427,7 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     official = ctx.official
     district = district_of_title(official.title) if official else None
     if district is None:
-        district = _district_near(text, norm.blocks[bi], start) or ctx.district
+        district = _district_near(ctx, text, bi, norm.blocks[bi], start) or ctx.district
     confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
         + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
     return Candidate(
@@ -434,7 +467,7 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     text = norm.text
     block = norm.blocks[bi]
     clause = clauses[ci]
-    in_clause = [c for c in cues if clause.start <= c.pos < clause.end]
+    in_clause = cues.all.between(clause.start, clause.end)
     before = [c for c in in_clause if c.pos < q.start and c.strong]
     if before:
         return before[-1].forward, 1.0
@@ -443,23 +476,19 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         return after[0].forward, 0.9
     nxt = clauses[ci + 1] if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment else None
     if nxt is not None and text.startswith(_CONTINUATION, nxt.start):
-        follow = [c for c in cues if nxt.start <= c.pos < nxt.end and c.strong]
+        follow = cues.strong.between(nxt.start, nxt.end)
         if follow:
             return follow[0].forward, 0.8
     # the sentence, then the paragraph, before this clause
-    strong_before = [c for c in cues if block.start <= c.pos < clause.start and c.strong]
-    if strong_before:
-        return strong_before[-1].forward, 0.8
-    # the section: earlier paragraphs back to the heading, then the heading itself
-    for j in reversed(ctx.section_blocks):
-        strong = [c for c in _cues_of(norm, j, ctx, cues_cache) if c.strong]
-        if strong:
-            return strong[-1].forward, 0.6
-    # the headings above, nearest first: （一）扩大有效投资 under 二、2021年工作安排
-    for h in reversed(ctx.headings):
-        hcues = [c for c in _cues_of(norm, h, ctx, cues_cache) if c.strong]
-        if hcues:
-            return hcues[-1].forward, 0.6
+    last = cues.strong.last_before(block.start, clause.start)
+    if last is not None:
+        return last.forward, 0.8
+    # the section: earlier paragraphs back to the heading, then the headings above,
+    # nearest first (（一）扩大有效投资 under 二、2021年工作安排)
+    found = _walk_back(ctx, "tense", lambda j: (lambda c: c.forward if c is not None else None)(
+        _cues_of(norm, j, ctx, cues_cache).strong.items[-1] if _cues_of(norm, j, ctx, cues_cache).strong.items else None))
+    if found is not None:
+        return found, 0.6
     # No cue at all: a task verb in the clause reads as a plan in an interview or report.
     weak = [c for c in in_clause if c.forward]
     if weak and ctx.official is not None:
@@ -660,7 +689,7 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         d = m.deadline
         return not (published and d.date and d.date < published)
 
-    inside = [m for m in mentions if start <= m.start and m.end <= end and usable(m)]
+    inside = [m for m in mentions.between(start, end) if m.end <= end and usable(m)]
     if inside:
         before = [m for m in inside if m.start < qs[0].start]
         return (before[-1] if before else inside[0]).deadline
@@ -669,25 +698,44 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         nxt = clauses[ci + 1]
         nxt_text = text[nxt.start:nxt.end]
         if nxt_text.startswith(_CONTINUATION):
-            found = [m for m in mentions if nxt.start <= m.start and m.end <= nxt.end and usable(m)]
+            found = [m for m in mentions.between(nxt.start, nxt.end) if m.end <= nxt.end and usable(m)]
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
-    same_sentence = [m for m in mentions if m.end <= start and usable(m)
-                     and any(c.sentence == clause.sentence and c.start <= m.start < c.end for c in clauses)]
+    same_sentence = [m for m in mentions.between(clause.sentence_start, start) if m.end <= start and usable(m)]
     if same_sentence:
         return _inherited(same_sentence[-1].deadline)
     lead = _lead_deadline(norm, bi, leads, published)
     if lead is not None and norm.blocks[bi].start + 0 <= start:
         return _inherited(lead)
-    for j in reversed(ctx.section_blocks):
-        lead = _lead_deadline(norm, j, leads, published)
-        if lead is not None:
-            return _inherited(lead)
-    for h in reversed(ctx.headings):  # 二、2021年工作安排 governs （一）扩大有效投资 and what follows
-        lead = _lead_deadline(norm, h, leads, published, whole=True)
-        if lead is not None:
-            return _inherited(lead)
-    return NO_DEADLINE
+    # the lead of an earlier paragraph of the section, then the headings above
+    # (二、2021年工作安排 governs （一）扩大有效投资 and what follows)
+    lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
+        norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
+    return _inherited(lead) if lead is not None else NO_DEADLINE
+
+
+def _walk_back(ctx: _Context, kind: str, probe):
+    """The first non-None ``probe(block)`` over the section's earlier paragraphs, nearest
+    first, then over the headings above.
+
+    What a walk finds from a given block on never changes while the reader stays in
+    its section, so it is remembered per block: a long document is walked once, not
+    once per clause."""
+    order = list(reversed(ctx.section_blocks)) + list(reversed(ctx.headings))
+    pending = []
+    found = None
+    for j in order:
+        key = (kind, j)
+        if key in ctx.walk_memo:
+            found = ctx.walk_memo[key]
+            break
+        pending.append(key)
+        found = probe(j)
+        if found is not None:
+            break
+    for key in pending:
+        ctx.walk_memo[key] = found
+    return found
 
 
 def _inherited(d: Deadline) -> Deadline:
@@ -715,10 +763,14 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     return lead
 
 
-def _district_near(text: str, block: Block, pos: int) -> str | None:
+def _district_near(ctx: _Context, text: str, bi: int, block: Block, pos: int) -> str | None:
     """A division named as the subject before the pledge in its paragraph (临淄区将…)."""
     from tracker.extract.people import districts
 
-    found = [(off, name) for off, name in districts_in(text[block.start:pos])
-             if districts()[name].level in ("市", "区", "县")]
-    return found[-1][1] if found else None
+    marks = ctx.district_marks.get(bi)
+    if marks is None:
+        marks = _Index([(block.start + off, name) for off, name in districts_in(text[block.start:block.end])
+                        if districts()[name].level in ("市", "区", "县")], lambda x: x[0])
+        ctx.district_marks[bi] = marks
+    found = marks.last_before(block.start, pos)
+    return found[1] if found else None
