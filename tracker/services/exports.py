@@ -34,6 +34,7 @@ from tracker.services.listing import SHANGHAI, Filters, Row
 from tracker.services.schedule import Flag
 
 FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 CHUNK = 64 * 1024
 
 #: key, Chinese label, column width in XLSX, kind (text, int, number, share, date, label)
@@ -86,7 +87,14 @@ FORMATS = {  # format → (file suffix, media type)
 
 def safe(text: str) -> str:
     """A text cell that no spreadsheet will read as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text[:1] in _FORMULA_FIRST else text
+
+
+def _cell(text: str | None) -> str:
+    """``safe`` for an optional text (None → empty); the hot path of every text cell."""
+    if not text:
+        return ""
+    return "'" + text if text[0] in _FORMULA_FIRST else text
 
 
 def _label(value) -> str:
@@ -133,15 +141,19 @@ class Tally:
 
 def csv_cells(row: Row) -> list:
     """One row as CSV cells (strings, escaped)."""
-    r = row
+    r, c = row, _cell
     return [
-        r.id, safe(r.quote), safe(r.district or ""), safe(r.official or ""), safe(r.responsible_unit or ""),
-        safe(r.action or ""), safe(r.object or ""), _plain(r.target_value), safe(r.target_unit or ""),
-        _plain(r.achieved_value), _share_text(r.achieved_share), _share_text(r.time_share), _label(r.progress),
-        safe(r.deadline_raw or ""), r.due_on.isoformat() if r.due_on else "", r.status.label,
-        r.status_on.isoformat() if r.status_on else "", _label(r.proposed), _label(r.miss_reason),
-        safe(r.note or ""), safe(r.evidence or ""), _label(r.flag), r.days_overdue or "", r.review_state.label,
-        r.document_id, safe(r.document_title or ""), r.published_on.isoformat() if r.published_on else "",
+        r.id, c(r.quote), c(r.district), c(r.official), c(r.responsible_unit), c(r.action), c(r.object),
+        "" if r.target_value is None else format(r.target_value, "f"), c(r.target_unit),
+        "" if r.achieved_value is None else format(r.achieved_value, "f"),
+        "" if r.achieved_share is None else _share_text(r.achieved_share),
+        "" if r.time_share is None else _share_text(r.time_share),
+        "" if r.progress is None else r.progress.label,
+        c(r.deadline_raw), r.due_on.isoformat() if r.due_on else "", r.status.label,
+        r.status_on.isoformat() if r.status_on else "", "" if r.proposed is None else r.proposed.label,
+        "" if r.miss_reason is None else r.miss_reason.label, c(r.note), c(r.evidence),
+        "" if r.flag is None else r.flag.label, r.days_overdue or "", r.review_state.label,
+        r.document_id, c(r.document_title), r.published_on.isoformat() if r.published_on else "",
     ]
 
 
@@ -151,13 +163,19 @@ def csv_chunks(rows: Iterable[Row], *, header: str = "label") -> Iterator[bytes]
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMN_KEYS if header == "key" else [LABELS[k] for k in COLUMN_KEYS])
     first = True
+    batch = []
     for row in rows:
-        writer.writerow(csv_cells(row))
+        batch.append(csv_cells(row))
+        if len(batch) < 200:
+            continue
+        writer.writerows(batch)
+        batch.clear()
         if buffer.tell() > CHUNK:
             yield (("\ufeff" if first else "") + buffer.getvalue()).encode("utf-8")
             first = False
             buffer.seek(0)
             buffer.truncate()
+    writer.writerows(batch)
     yield (("\ufeff" if first else "") + buffer.getvalue()).encode("utf-8")
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from tracker.db.enums import MissReason, Precision, ReviewState, Status, StatusEventKind
 from tracker.db.models import District, DistrictAlias, Document, Official, Pledge, Quantity, StatusEvent
+from tracker.db.types import canonical_decimal
 from tracker.services import schedule, search
 from tracker.services.errors import ServiceError
 from tracker.services.schedule import Flag, Progress
@@ -325,11 +326,11 @@ def base_select(filters: Filters):
         sa.select(
             Pledge.id, Pledge.document_id, Document.title, Document.published_on, Pledge.quote,
             Pledge.district_id, District.name, Pledge.official_id, Official.name, Pledge.responsible_unit,
-            Pledge.action, Pledge.object, q0.value, q0.value_max, q0.unit, achieved, Pledge.deadline_raw,
-            Pledge.due_on, Pledge.deadline_precision, Pledge.review_state,
-            sa.type_coerce(status, Pledge.status.type).label("status"), status_on,
-            sa.type_coerce(miss_reason, Pledge.miss_reason.type).label("miss_reason"), note, evidence,
-            sa.type_coerce(proposed, Pledge.status.type).label("proposed"),
+            Pledge.action, Pledge.object, _raw_number(q0.value, "target_value"), _raw_number(q0.value_max, "target_value_max"), q0.unit,
+            _raw_number(achieved, "achieved_value"), Pledge.deadline_raw,
+            Pledge.due_on, _raw(Pledge.deadline_precision, "deadline_precision"),
+            _raw(Pledge.review_state, "review_state"), _raw(status, "status"), status_on,
+            _raw(miss_reason, "miss_reason"), note, evidence, _raw(proposed, "proposed"),
         )
         .select_from(Pledge)
         .join(Document, Document.id == Pledge.document_id)
@@ -420,7 +421,37 @@ def parse_cursor(text: str, key: str) -> tuple[dt.date | None, int]:
         raise BadFilter(f"翻页参数「{text}」无效，请从第一页重新开始") from None
 
 
+def _raw(column, name: str):
+    """An enum column as its stored string (``_fill`` maps it with a dict: cheaper per row)."""
+    return sa.type_coerce(column, sa.String()).label(name)
+
+
+def _raw_number(column, name: str):
+    """An exact decimal as the driver hands it (SQLite: the canonical string; PostgreSQL: a Decimal)."""
+    return sa.type_coerce(column, sa.types.NullType()).label(name)
+
+
+def _number(value) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite stores the canonical form already
+        return Decimal(value)
+    return canonical_decimal(value)
+
+
+_NUMBERS = (12, 13, 15)
+_ENUMS = [(18, {m.value: m for m in Precision}), (19, {m.value: m for m in ReviewState}),
+          (20, {m.value: m for m in Status}), (22, {m.value: m for m in MissReason}),
+          (25, {m.value: m for m in Status})]
+
+
 def _fill(values, day: dt.date) -> Row:
+    values = list(values)
+    for i in _NUMBERS:
+        values[i] = _number(values[i])
+    for i, members in _ENUMS:
+        if values[i] is not None:
+            values[i] = members[values[i]]
     row = Row(*values)
     row.time_share, row.achieved_share, row.progress, row.flag = schedule.assess(
         published_on=row.published_on, due_on=row.due_on, target=row.target_value, achieved=row.achieved_value,
@@ -438,7 +469,8 @@ def iter_rows(session: Session, filters: Filters, *, after: str | None = None, l
         stmt = stmt.limit(limit)
     day = filters.day
     n = 0
-    result = session.execute(stmt.execution_options(yield_per=BATCH))
+    # Core execution: plain tuples, none of the ORM's per-row bookkeeping
+    result = session.connection().execute(stmt.execution_options(yield_per=BATCH))
     try:
         for values in result:
             row = _fill(values, day)
