@@ -199,3 +199,20 @@ def test_the_status_table_per_district(session_factory, history):
     text = exports.table_csv(tables.TABLE_COLUMNS, [g.record() for g in groups]).decode("utf-8")
     assert text.splitlines()[0] == "\ufeff" + ",".join(label for _, label in tables.TABLE_COLUMNS)
     assert ",张店区,3,1,1,1,0,0,0,0,2,1,0.5,1,0,0" in text
+
+
+def test_the_dashboard_summary_agrees_with_the_separate_tallies(session_factory, history):
+    with session_factory() as s:
+        f = view(s, review_state="all")
+        rows = list(listing.iter_rows(s, f))
+        summary = tables.summarise(iter(rows), f.day)
+        groups, total = tables.status_table(rows, "district", f.day)
+        completion = tables.completion_over_time(s, summary.ids, f.day)
+    assert summary.meter == tables.meter(rows)
+    assert [p[2] for p in summary.meter] == [1, 0, 1, 1, 1, 3]  # kept, partly, in progress, stalled, missed, unrated
+    assert summary.months == tables.by_deadline_month(rows)
+    assert [g.record() for g in summary.groups] == [g.record() for g in groups]
+    assert summary.total.record() == total.record() and sorted(summary.ids) == sorted(history["ids"].values())
+    # housing was done as of 2024-06-20: one pledge done from June's end on
+    assert [(d.isoformat(), n) for d, n in completion if d <= dt.date(2024, 7, 31)] == [
+        ("2024-03-31", 0), ("2024-04-30", 0), ("2024-05-31", 0), ("2024-06-30", 1), ("2024-07-20", 1)]

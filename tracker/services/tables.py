@@ -156,3 +156,33 @@ def open_proposals(session: Session) -> list[StatusEvent]:
         sa.select(StatusEvent).options(joinedload(StatusEvent.pledge), joinedload(StatusEvent.user))
         .where(StatusEvent.kind == StatusEventKind.PROPOSED, ~answered.exists())
         .order_by(StatusEvent.id)))
+
+
+@dataclass
+class Summary:
+    """Everything the dashboard draws, gathered in one pass over a view's rows."""
+
+    groups: list[Group]
+    total: Group
+    meter: list[tuple[str, str, int]]
+    months: list[tuple[str, Counter]]
+    ids: list[int]
+
+
+def summarise(rows: Iterable[Row], day: dt.date) -> Summary:
+    """Status table by district, meter, deadline months and the pledge ids, without keeping the rows."""
+    ids: list[int] = []
+    statuses: Counter = Counter()
+    months: dict[str, Counter] = {}
+
+    def tap():
+        for row in rows:
+            ids.append(row.id)
+            statuses[row.status] += 1
+            if row.due_on is not None:
+                months.setdefault(row.due_on.strftime("%Y-%m"), Counter())[row.status] += 1
+            yield row
+
+    groups, total = status_table(tap(), "district", day)
+    parts = [(key, label, sum(statuses.get(s, 0) for s in members)) for key, label, members in METER]
+    return Summary(groups, total, parts, sorted(months.items()), ids)

@@ -33,6 +33,7 @@ from tracker.web.forms import ActionForm, Form, _number, choices
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 REVIEWERS = (UserRole.REVIEWER, UserRole.ADMIN)
 EXPORT_FORMATS = ("csv", "xlsx", "json", "ledger")
+QUEUE_ROWS = 200  # per colour on the queue page; the counts are of all
 
 
 def today() -> dt.date:
@@ -175,13 +176,12 @@ def dashboard():
         f = view_filters()
     except BadFilter as exc:
         return bad_request(str(exc))
-    rows = list(listing.iter_rows(session, f))
-    groups, total = tables.status_table(rows, "district", f.day)
-    months = tables.by_deadline_month(rows)[-36:]
-    completion = tables.completion_over_time(session, [r.id for r in rows], f.day)
+    summary = tables.summarise(listing.iter_rows(session, f), f.day)
+    groups, total, months = summary.groups, summary.total, summary.months[-36:]
+    completion = tables.completion_over_time(session, summary.ids, f.day)
     by_district = [(g.name, dict(g.status)) for g in groups[:15]]
     return render_template(
-        "reports/dashboard.html", f=f, total=total, meter=tables.meter(rows),
+        "reports/dashboard.html", f=f, total=total, meter=summary.meter,
         chart_districts=charts.stacked_bars(by_district, "各区县承诺进展"),
         chart_months=charts.month_columns(months, "按完成时限月份的承诺数", f.day),
         chart_completion=charts.line(completion, total.total, "累计已完成"),
@@ -240,10 +240,12 @@ def queue():
         yellow = view_filters(flag="yellow", sort="due_on")
     except BadFilter as exc:
         return bad_request(str(exc))
-    reds = list(listing.iter_rows(session, red))
-    yellows = list(listing.iter_rows(session, yellow))
+    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)
+    yellows, _ = listing.page(session, yellow, limit=QUEUE_ROWS)
+    counts = {"red": listing.count(session, red), "yellow": listing.count(session, yellow)}
     proposals = tables.open_proposals(session)
-    return render_template("reports/queue.html", reds=reds, yellows=yellows, proposals=proposals, f=red)
+    return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
+                           f=red)
 
 
 class StatusForm(Form):
