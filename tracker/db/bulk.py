@@ -47,19 +47,23 @@ class BulkInsert:
         sql, names, processors, defaults, positional, copy = self._prepare(connection.dialect)
         use_copy = connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg"
         given = rows[0].keys()
-        fill = {}
-        for name, (call, arg) in defaults.items():
-            if name not in given:
+        template, work = [], []  # defaults converted once; the other columns converted per row
+        for position, name in enumerate(names):
+            process = processors[name]
+            if name not in given and name in defaults:
+                call, arg = defaults[name]
                 value = arg(None) if call else arg
-                fill[name] = processors[name](value) if processors[name] is not None else value
-        work = [(name, processors[name]) for name in names if name not in fill]
+                template.append(process(value) if process is not None else value)
+            else:
+                template.append(None)
+                work.append((position, name, process))
         params = []
         for row in rows:
-            converted = dict(fill)
-            for name, process in work:
+            values = template.copy()
+            for position, name, process in work:
                 value = row.get(name)
-                converted[name] = process(value) if process is not None and value is not None else value
-            params.append(tuple(converted[n] for n in names) if positional or use_copy else converted)
+                values[position] = process(value) if process is not None and value is not None else value
+            params.append(tuple(values) if positional or use_copy else dict(zip(names, values)))
         if use_copy:
             with connection.connection.driver_connection.cursor() as cursor, cursor.copy(copy) as stream:
                 for values in params:

@@ -186,16 +186,28 @@ def quantity_rows(quantities: list[dict], pledge_id: int) -> list[dict]:
 _INSERT_CANDIDATES = BulkInsert(Candidate.__table__)
 _INSERT_PLEDGES = BulkInsert(Pledge.__table__)
 _INSERT_QUANTITIES = BulkInsert(Quantity.__table__)
+# Built once: SQLAlchemy then finds them in its compiled cache without rebuilding a cache key
+# (about 15 µs an execution instead of 100+).
+_INSERT_DOCUMENT = sa.insert(Document.__table__).returning(Document.__table__.c.id)
+_INSERT_AUDIT = sa.insert(AuditEvent.__table__)
+_CANDIDATE_IDS = sa.select(Candidate.ordinal, Candidate.id).where(
+    Candidate.document_id == sa.bindparam("document_id"), Candidate.extractor_version == sa.bindparam("version"))
+_PLEDGE_IDS = sa.select(Pledge.candidate_id, Pledge.id).where(
+    Pledge.document_id == sa.bindparam("document_id"),
+    Pledge.candidate_id.between(sa.bindparam("low"), sa.bindparam("high")))
+_KNOWN_RAW = sa.select(Document.raw_sha256, Document.id).where(
+    Document.raw_sha256.in_(sa.bindparam("wanted", expanding=True)))
 
 
 def insert_candidate_rows(session: Session, rows: list[dict]) -> None:
     """Insert one run's candidate rows (one document, one version); each row gets its id in ``row["id"]``."""
     if not rows:
         return
-    _INSERT_CANDIDATES.execute(session.connection(), rows)
+    connection = session.connection()
+    _INSERT_CANDIDATES.execute(connection, rows)
     first = rows[0]
-    ids = dict(session.execute(sa.select(Candidate.ordinal, Candidate.id).where(
-        Candidate.document_id == first["document_id"], Candidate.extractor_version == first["extractor_version"])).all())
+    ids = dict(connection.execute(_CANDIDATE_IDS, {"document_id": first["document_id"],
+                                                   "version": first["extractor_version"]}).all())
     for row in rows:
         row["id"] = ids[row["ordinal"]]
 
@@ -212,12 +224,12 @@ def insert_pending_pledges(session: Session, document_id: int, published_on: dt.
                                         published_on)
         pledge_rows.append({**pledge_fields(row, district_id=district_id, official_id=official_id),
                             "document_id": document_id, "candidate_id": row["id"], "origin": PledgeOrigin.MACHINE})
-    _INSERT_PLEDGES.execute(session.connection(), pledge_rows)
-    low, high = min(r["id"] for r in rows), max(r["id"] for r in rows)
-    pledge_ids = dict(session.execute(sa.select(Pledge.candidate_id, Pledge.id).where(
-        Pledge.document_id == document_id, Pledge.candidate_id.between(low, high))).all())
+    connection = session.connection()
+    _INSERT_PLEDGES.execute(connection, pledge_rows)
+    pledge_ids = dict(connection.execute(_PLEDGE_IDS, {"document_id": document_id, "low": min(r["id"] for r in rows),
+                                                       "high": max(r["id"] for r in rows)}).all())
     q_rows = [q for row in rows for q in quantity_rows(row["quantities"], pledge_ids[row["id"]])]
-    _INSERT_QUANTITIES.execute(session.connection(), q_rows)
+    _INSERT_QUANTITIES.execute(connection, q_rows)
     return len(pledge_rows)
 
 
@@ -230,8 +242,8 @@ def store_document(session: Session, decoded: Decoded, extracted, *, file_name: 
         published_source = DateSource.STATED
     published_on = meta.published or extracted.published
     sha256 = sha256_text(extracted.text)
-    table = Document.__table__
-    document_id = session.execute(sa.insert(table).returning(table.c.id), {
+    connection = session.connection()
+    document_id = connection.execute(_INSERT_DOCUMENT, {
         "title": (meta.title or decoded.title or title_from_text(extracted.text))[:500],
         "source": meta.source,
         "file_name": file_name,
@@ -248,7 +260,7 @@ def store_document(session: Session, decoded: Decoded, extracted, *, file_name: 
             for i, c in enumerate(extracted.candidates)]
     insert_candidate_rows(session, rows)
     pledges = insert_pending_pledges(session, document_id, published_on, rows, resolver)
-    session.execute(sa.insert(AuditEvent.__table__), {  # as audit.record would, without the unit of work
+    connection.execute(_INSERT_AUDIT, {  # as audit.record would, without the unit of work
         "actor": f"extractor {version}", "entity": "document", "entity_id": document_id, "action": "ingest",
         "new": {"file_name": file_name, "sha256": sha256, "encoding": decoded.encoding, "candidates": len(rows)},
     })
@@ -494,8 +506,7 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
         wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
         if wanted:
             with session_factory() as session:
-                stored.update(session.execute(sa.select(Document.raw_sha256, Document.id)
-                                              .where(Document.raw_sha256.in_(wanted))).all())
+                stored.update(session.connection().execute(_KNOWN_RAW, {"wanted": wanted}).all())
         for prepared in batch:
             if isinstance(prepared, Outcome):
                 emit(prepared)
