@@ -114,6 +114,9 @@ def test_search_finds_a_two_character_word_inside_a_longer_one(session_factory, 
     ({"as_of": "2024-07-21"}, "历史只能回看"),
     ({"document": "abc"}, "文档须为编号"),
     ({"sort": "random"}, "排序「random」无法识别"),
+    ({"district": "99999999999999999999"}, "没有编号为 99999999999999999999 的区县"),  # found by hypothesis
+    ({"document": "٣"}, "文档须为编号"),  # an Arabic-Indic digit is no id
+    ({"district": "张店\x00区"}, "控制字符"),  # PostgreSQL refuses NUL in text (found by hypothesis)
 ])
 def test_bad_filters_say_why_in_chinese(session_factory, history, args, message):
     with session_factory() as s:
@@ -190,3 +193,26 @@ def test_as_of_counts_what_was_known_that_day_not_what_was_backdated_later(sessi
         [row] = [r for r in listing.iter_rows(s, f) if r.id == history["ids"]["greenway"]]
         assert row.status is Status.UNASSESSED  # recorded on 05-02
         assert ReviewState.CONFIRMED is row.review_state
+
+
+def test_any_filter_text_either_reads_or_is_refused_in_chinese(session_factory, history):
+    from hypothesis import given, settings, strategies as st
+
+    keys_ = st.sampled_from(listing.FILTER_KEYS + ("after", "unknown"))
+    text = st.one_of(st.text(max_size=12), st.sampled_from(["张店区", "2024-02-30", "2024-07-01", "红", "done", "all",
+                                                             "-due_on", "0", "99999999999999999999", "%", "_"]))
+
+    with session_factory() as s:
+        @settings(max_examples=80, deadline=None)
+        @given(st.dictionaries(keys_, text, max_size=4))
+        def check(args):
+            try:
+                f = view(s, **args)
+                rows, _ = listing.page(s, f, after=args.get("after") or None, limit=3)
+            except BadFilter as exc:
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc))  # a Chinese message
+                s.rollback()
+                return
+            assert len(rows) <= 3 and f.sentence()
+
+        check()

@@ -146,7 +146,10 @@ def _text(args: Mapping, key: str, limit: int = 200) -> str:
         return ""
     if not isinstance(value, str):
         value = str(value)
-    return value.strip()[:limit]
+    value = value.strip()[:limit]
+    if any(ch < " " or ch == "\x7f" for ch in value):
+        raise BadFilter(f"筛选条件 {key} 含有控制字符，请只填写文字")
+    return value
 
 
 def parse_date(text: str, label: str) -> dt.date:
@@ -170,12 +173,28 @@ def _enum(text: str, enum_cls, label: str):
     raise BadFilter(f"{label}「{text}」无法识别，可选：{names}")
 
 
+MAX_ID = 2**31 - 1
+
+
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def _id(text: str, what: str) -> int:
+    """A row id as the user typed it: ASCII digits within the range of an id, else ``BadFilter``."""
+    value = int(text)
+    if not 1 <= value <= MAX_ID:
+        raise BadFilter(f"没有编号为 {text} 的{what}")
+    return value
+
+
 def _district(session: Session, text: str) -> tuple[int, str]:
-    if text.isdigit():
-        name = session.scalar(sa.select(District.name).where(District.id == int(text)))
+    if _is_id(text):
+        ident = _id(text, "区县")
+        name = session.scalar(sa.select(District.name).where(District.id == ident))
         if name is None:
             raise BadFilter(f"没有编号为 {text} 的区县")
-        return int(text), name
+        return ident, name
     rows = session.execute(sa.select(District.id, District.name).where(District.name == text)).all()
     if not rows:
         rows = session.execute(sa.select(District.id, District.name).join(DistrictAlias)
@@ -188,11 +207,12 @@ def _district(session: Session, text: str) -> tuple[int, str]:
 
 
 def _official(session: Session, text: str) -> tuple[int, str]:
-    if text.isdigit():
-        name = session.scalar(sa.select(Official.name).where(Official.id == int(text)))
+    if _is_id(text):
+        ident = _id(text, "官员")
+        name = session.scalar(sa.select(Official.name).where(Official.id == ident))
         if name is None:
             raise BadFilter(f"没有编号为 {text} 的官员")
-        return int(text), name
+        return ident, name
     rows = session.execute(sa.select(Official.id, Official.name).where(Official.name == text)).all()
     if not rows:
         raise BadFilter(f"未知的责任领导「{text}」")
@@ -223,12 +243,13 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
         elif key == "unit":
             v["unit"] = words[key] = text
         elif key == "document":
-            if not text.isdigit():
+            if not _is_id(text):
                 raise BadFilter(f"文档须为编号（正整数），收到「{text}」")
-            title = session.scalar(sa.select(Document.title).where(Document.id == int(text)))
+            ident = _id(text, "文档")
+            title = session.scalar(sa.select(Document.title).where(Document.id == ident))
             if title is None:
                 raise BadFilter(f"没有编号为 {text} 的文档")
-            v["document"], words[key] = int(text), title
+            v["document"], words[key] = ident, title
         elif key == "status":
             v["status"] = _enum(text, Status, label)
             words[key] = v["status"].label
@@ -413,10 +434,10 @@ def cursor_of(row: Row, filters: Filters) -> str:
 
 def parse_cursor(text: str, key: str) -> tuple[dt.date | None, int]:
     try:
-        if key == "id":
-            return None, int(text)
-        value, _, ident = text.partition("~")
-        return dt.date.fromisoformat(value), int(ident)
+        value, _, ident = text.rpartition("~") if key != "id" else ("", "", text)
+        if not (_is_id(ident) and int(ident) <= MAX_ID):
+            raise ValueError(text)
+        return (None if key == "id" else dt.date.fromisoformat(value)), int(ident)
     except ValueError:
         raise BadFilter(f"翻页参数「{text}」无效，请从第一页重新开始") from None
 
