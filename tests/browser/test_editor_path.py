@@ -9,6 +9,11 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 
+def keys_ready(page) -> None:
+    """Wait until this page's keyboard shortcuts are bound (app.js is deferred)."""
+    page.wait_for_selector("html[data-keys=ready]", state="attached")
+
+
 def current_id(page) -> int:
     return int(re.search(r"/review/(\d+)", page.url).group(1))
 
@@ -32,11 +37,13 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
     page.screenshot(path=str(artifacts / "queue.png"), full_page=True)
 
     # Enter starts reviewing; Y confirms
+    keys_ready(page)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/review/\d+"))
     first = current_id(page)
     expect(page.locator("mark.hl-current").first).to_be_visible()
     page.screenshot(path=str(artifacts / "review.png"), full_page=True)
+    keys_ready(page)
     page.keyboard.press("y")
     expect(page.locator(".flash-success")).to_contain_text(f"#{first} 已确认")
     second = current_id(page)
@@ -47,12 +54,14 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
         value = page.locator("#quantities-0-value").input_value()
         if value:
             break
+        keys_ready(page)
         page.keyboard.press("n")
         page.wait_for_url(lambda url: f"/review/{second}" not in url)
         second = current_id(page)
     else:
         raise AssertionError("no pledge with a quantity in the first 20 of the queue")
     corrected = str(Decimal(value) + 1)
+    keys_ready(page)
     page.keyboard.press("e")
     page.fill("#quantities-0-value", corrected)
     page.keyboard.press("Control+Enter")
@@ -60,6 +69,7 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
     third = current_id(page)
 
     # reject the next with a reason: R, type, Enter
+    keys_ready(page)
     page.keyboard.press("r")
     expect(page.locator("#reject_reason")).to_be_focused()
     page.keyboard.type("不是承诺，是已完成的成绩")

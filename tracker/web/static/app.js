@@ -39,6 +39,7 @@
         case "q": ev.preventDefault(); window.location = document.getElementById("link-queue").href; break;
       }
     });
+    document.documentElement.dataset.keys = "ready";  // the shortcuts are live (tests wait for this)
   }
 
   // --- queue: Enter starts reviewing ---------------------------------------------------
@@ -49,6 +50,7 @@
         ev.preventDefault(); start.click();
       }
     });
+    document.documentElement.dataset.keys = "ready";
   }
 
   // --- document view: a selection becomes a new pledge -------------------------------
