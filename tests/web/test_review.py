@@ -310,3 +310,16 @@ def test_the_pledge_page_offers_possible_duplicates_from_other_documents(client,
     assert f'href="/pledges/{twin.id}"' in dup_section and f'href="/pledges/{other.id}"' not in dup_section
     assert client.post(f"/pledges/{original.id}/merge", data={"duplicate": twin.id}).status_code == 302
     assert "<h3>可能重复</h3>" not in client.get(f"/pledges/{original.id}").get_data(as_text=True)
+
+
+def test_filters_take_names_and_the_filter_form_shows_them(client, db):
+    login(client, "editor")
+    by_name = client.get("/review/?district=张店&official=马晓磊").get_data(as_text=True)
+    assert "区县 = 张店区 且 官员 = 马晓磊" in by_name  # an alias finds its district
+    assert 'name="district" list="district-names" value="张店区"' in by_name
+    assert len(re.findall(r'<td class="num"><a href="/review/\d+', by_name)) == 5
+    response = client.get("/pledges/?district=火星区")
+    assert response.status_code == 400 and "没有名为“火星区”的区县" in response.get_data(as_text=True)
+    listing = client.get("/pledges/?official=马晓磊&q=幼儿园").get_data(as_text=True)
+    assert "官员 = 马晓磊 且 包含 = 幼儿园" in listing
+    assert client.get("/api/pledges?district=张店区").get_json()["items"]

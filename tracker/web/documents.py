@@ -14,7 +14,7 @@ from tracker.web import highlight, queries
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import AddPledgeForm
-from tracker.web.review import district_names
+from tracker.web.pledges import district_names
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
-from tracker.db.models import Official, Pledge, PledgeSource, StatusEvent
+from tracker.db.models import District, Official, Pledge, PledgeSource, StatusEvent
 from tracker.services import workbench
 from tracker.services.errors import ServiceError
 from tracker.web import highlight, queries
@@ -14,6 +15,11 @@ from tracker.web.db import get_session
 from tracker.web.forms import MergeForm
 
 bp = Blueprint("pledges", __name__, url_prefix="/pledges")
+
+
+def district_names(session) -> list[str]:
+    """Every district's name, for the district inputs' datalist."""
+    return list(session.scalars(sa.select(District.name).order_by(District.name)))
 
 
 def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
@@ -52,7 +58,8 @@ def index():
     rows, next_after = queries.pledge_page(session, filters.values, after=after_arg(),
                                            limit=current_app.config["PAGE_SIZE"])
     total = queries.pledge_count(session, filters.values)
-    return render_template("pledges/index.html", rows=rows, next_after=next_after, filters=filters, total=total)
+    return render_template("pledges/index.html", rows=rows, next_after=next_after, filters=filters, total=total,
+                           district_names=district_names(session))
 
 
 @bp.get("/<int:pledge_id>")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 from werkzeug.datastructures import MultiDict
 
 from tracker.db.enums import PledgeOrigin, ReviewState, Status
-from tracker.db.models import District, Document, Official, OfficialTitle, Pledge
+from tracker.db.models import District, DistrictAlias, Document, Official, OfficialTitle, Pledge
 
 PLEDGE_FILTERS = ("document", "district", "official", "review_state", "status", "origin", "q")
 DOCUMENT_FILTERS = ("q",)
@@ -29,6 +29,7 @@ class BadFilter(ValueError):
 class Filters:
     values: dict = field(default_factory=dict)
     words: list[tuple[str, str]] = field(default_factory=list)  # (label, value as read)
+    names: dict = field(default_factory=dict)  # district / official: the name the filter form shows
 
     def sentence(self) -> str:
         return " 且 ".join(f"{k} = {v}" for k, v in self.words)
@@ -60,11 +61,44 @@ def _enum(args: MultiDict, key: str, enum_cls):
         raise BadFilter(f"{key} 须为 {', '.join(m.value for m in enum_cls)} 之一") from None
 
 
+def _district(session: Session, args: MultiDict) -> tuple[int | None, str | None]:
+    """``?district=51`` or ``?district=张店区`` (a name or an alias): (id, name)."""
+    raw = (args.get("district") or "").strip()
+    if not raw:
+        return None, None
+    if raw.isdigit():
+        value = _int(args, "district")
+        return value, session.scalar(sa.select(District.name).where(District.id == value)) or f"#{value}"
+    row = session.execute(sa.select(District.id, District.name).where(District.name == raw)
+                          .order_by(District.id).limit(1)).first()
+    if row is None:
+        row = session.execute(sa.select(District.id, District.name).join(DistrictAlias)
+                              .where(DistrictAlias.alias == raw).limit(1)).first()
+    if row is None:
+        raise BadFilter(f"没有名为“{raw[:50]}”的区县")
+    return row[0], row[1]
+
+
+def _official(session: Session, args: MultiDict) -> tuple[int | None, str | None]:
+    """``?official=3`` or ``?official=马晓磊`` (the first person of that name): (id, name)."""
+    raw = (args.get("official") or "").strip()
+    if not raw:
+        return None, None
+    if raw.isdigit():
+        value = _int(args, "official")
+        return value, session.scalar(sa.select(Official.name).where(Official.id == value)) or f"#{value}"
+    found = session.scalar(sa.select(Official.id).where(Official.name == raw).order_by(Official.id).limit(1))
+    if found is None:
+        raise BadFilter(f"没有名为“{raw[:50]}”的官员")
+    return found, raw
+
+
 def pledge_filters(session: Session, args: MultiDict) -> Filters:
+    """The list's filters from the query string; district and official by id or by name."""
     f = Filters()
     f.values["document"] = _int(args, "document")
-    f.values["district"] = _int(args, "district")
-    f.values["official"] = _int(args, "official")
+    f.values["district"], district_name = _district(session, args)
+    f.values["official"], official_name = _official(session, args)
     f.values["review_state"] = _enum(args, "review_state", ReviewState)
     f.values["status"] = _enum(args, "status", Status)
     f.values["origin"] = _enum(args, "origin", PledgeOrigin)
@@ -72,12 +106,12 @@ def pledge_filters(session: Session, args: MultiDict) -> Filters:
     if f.values["document"]:
         title = session.scalar(sa.select(Document.title).where(Document.id == f.values["document"]))
         f.words.append(("文档", title or f"#{f.values['document']}"))
-    if f.values["district"]:
-        name = session.scalar(sa.select(District.name).where(District.id == f.values["district"]))
-        f.words.append(("区县", name or f"#{f.values['district']}"))
-    if f.values["official"]:
-        name = session.scalar(sa.select(Official.name).where(Official.id == f.values["official"]))
-        f.words.append(("官员", name or f"#{f.values['official']}"))
+    if district_name:
+        f.words.append(("区县", district_name))
+        f.names["district"] = district_name
+    if official_name:
+        f.words.append(("官员", official_name))
+        f.names["official"] = official_name
     for key, label in (("review_state", "审核状态"), ("status", "进展"), ("origin", "来源")):
         if f.values[key]:
             f.words.append((label, f.values[key].label))

@@ -13,16 +13,14 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
-import sqlalchemy as sa
-
-from tracker.db.models import District, Document, Pledge
+from tracker.db.models import Document, Pledge
 from tracker.services import workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import highlight, queries
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import ActionForm, ReviewForm
-from tracker.web.pledges import get_pledge
+from tracker.web.pledges import district_names, get_pledge
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -65,7 +63,7 @@ def queue():
     rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
     total = workbench.queue_count(session, filt)
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order,
-                           args=queue_args(), skipped=len(skipped()))
+                           args=queue_args(), skipped=len(skipped()), district_names=district_names(session))
 
 
 @bp.post("/next")
@@ -100,10 +98,6 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
                            stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
                            claim_seconds=current_app.config["CLAIM_SECONDS"],
                            district_names=district_names(get_session())), status
-
-
-def district_names(session) -> list[str]:
-    return list(session.scalars(sa.select(District.name).order_by(District.name)))
 
 
 def fill(form: ReviewForm, pledge: Pledge) -> None:
