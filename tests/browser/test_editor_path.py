@@ -76,6 +76,18 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
     page.keyboard.press("Enter")
     expect(page.locator(".flash-success")).to_contain_text(f"#{third} 已驳回")
 
+    # U undoes it (back on that pledge, pending again); reject it once more
+    keys_ready(page)
+    page.keyboard.press("u")
+    expect(page.locator(".flash-success")).to_contain_text(f"已撤销对 #{third} 的操作")
+    assert current_id(page) == third
+    expect(page.locator("h1 .badge")).to_have_text("待核实")
+    keys_ready(page)
+    page.keyboard.press("r")
+    page.keyboard.type("不是承诺，是已完成的成绩")
+    page.keyboard.press("Enter")
+    expect(page.locator(".flash-success")).to_contain_text(f"#{third} 已驳回")
+
     # the document view: select a passage, add it as a pledge, prefilled by the extractor
     page.goto(base + "/pledges/" + str(first))
     page.click("section.passage a[href*='/documents/']")
@@ -121,7 +133,7 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
     expect(page.locator("ol.history table.diff td.new").first).to_contain_text(corrected)
     expect(page.locator("ol.history table.diff td.old").first).to_contain_text(value)
     page.goto(f"{base}/pledges/{third}")
-    expect(page.locator("ol.history .h-action").first).to_have_text("驳回")
+    expect(page.locator("ol.history .h-action")).to_have_text(["驳回", "撤销", "驳回"])
     expect(page.locator("ol.history")).to_contain_text("不是承诺，是已完成的成绩")
     page.goto(f"{base}/pledges/{added}")
     expect(page.locator("ol.history .h-action").first).to_have_text("人工添加")
