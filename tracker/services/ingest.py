@@ -1,7 +1,7 @@
 """Ingest: files in, documents, candidates and pending pledges out.
 
 * ``store_document(session, ...)`` writes one read-and-extracted document (flush only).
-* ``ingest_file(session, path, ...)`` reads, extracts and stores one file (flush only).
+* ``ingest_file(session, item, ...)`` reads, extracts and stores one file (flush only).
 * ``ingest_paths(session_factory, paths, ...)`` walks files and directories and commits
   once per document: a failure anywhere leaves nothing of that document, and the run
   goes on. The same content twice adds nothing (sha256 of the decoded and of the
