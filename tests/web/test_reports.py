@@ -188,3 +188,17 @@ def test_the_status_form_needs_its_csrf_token(csrf_app, history):
     response = client.post(f"/reports/pledges/{late}/status", data={"status": "in_progress", "version": "1",
                                                                      "as_of_on": dt.date.today().isoformat()})
     assert response.status_code == 400 and "CSRF" in html(response)
+
+
+def test_the_page_rebuilds_the_table_as_of_a_day(client, history):
+    page = html(client.get("/reports/?as_of=2024-04-15&district=张店区"))
+    assert "区县 = 张店区 且 审核状态 = 已确认 且 截至 = 2024-04-15" in page
+    row = page.split(f'id="row-{history["ids"]["kindergartens"]}"', 1)[1].split("</tr>", 1)[0]
+    assert "6所（20%）" in row and "欠进度" in row and "flag-yellow" in row  # 6 of 30 with 29% of the year gone
+    housing = page.split(f'id="row-{history["ids"]["housing"]}"', 1)[1].split("</tr>", 1)[0]
+    assert "未评估" in housing and "已完成" not in housing
+    link = unquote(re.search(r'id="export-ledger" href="([^"]+)"', page).group(1))
+    assert "as_of=2024-04-15" in link
+    future = (today() + dt.timedelta(days=1)).isoformat()
+    response = client.get(f"/reports/?as_of={future}")
+    assert response.status_code == 400 and "历史只能回看" in html(response)
