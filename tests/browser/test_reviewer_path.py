@@ -116,6 +116,7 @@ def test_reviewer_marks_done_and_missed_and_the_red_queue_shrinks(live_server, h
     page.locator(f"#row-{ids['kindergartens']}").get_by_role("link", name="张店区").click()
     expect(page.locator("h1")).to_contain_text("张店区")
     expect(page.locator(f"#pledge-{ids['late']}")).to_contain_text("口袋公园全部建成")
+    expect(page.locator(f"#pledge-{ids['late']} .flag-late")).to_contain_text("逾期完成")  # done, but late
     page.screenshot(path=str(artifacts / "scorecard-district.png"), full_page=True)
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN").new_page()
     phone.goto(page.url)

@@ -140,6 +140,7 @@ def test_the_ledger_in_the_columns_offices_keep(session_factory, history, tmp_pa
     assert [r[0] for r in rows[3:]] == [1, 2, 3, 4, 5, 6]
     assert lines["今年新建幼儿园30所"][5:10] == ("30所", "2024-12-31", "2024-06-30：已建成18所（达进度）", "18所", "推进中")
     assert lines["7月10日前建成口袋公园8个"][10] == "逾期 10 天"
+    assert lines["年中前改造老旧小区20个"][10] is None  # done ten days early: no problem
     assert lines["临淄区7月中旬前新建中小学校5所"][9:] == ("未完成", "未完成原因：资金", "仅开工2所")
     assert ws.freeze_panes == "C4"
 
@@ -216,3 +217,13 @@ def test_the_dashboard_summary_agrees_with_the_separate_tallies(session_factory,
     # housing was done as of 2024-06-20: one pledge done from June's end on
     assert [(d.isoformat(), n) for d, n in completion if d <= dt.date(2024, 7, 31)] == [
         ("2024-03-31", 0), ("2024-04-30", 0), ("2024-05-31", 0), ("2024-06-30", 1), ("2024-07-20", 1)]
+
+
+def test_a_pledge_done_after_its_deadline_says_so_in_the_ledger(session_factory, history, tmp_path):
+    with session_factory() as s:
+        status.set_status(s, s.get(Pledge, history["ids"]["late"]), s.get(User, history["users"]["ledger_reviewer"]),
+                          Status.DONE, as_of_on=dt.date(2024, 7, 15), today=TODAY, evidence_url="https://x.example")
+        s.commit()
+        f = view(s, q="口袋公园")
+        [row] = list(listing.iter_rows(s, f))
+    assert row.flag is None and exports.ledger_cells(1, row)[9:11] == ["已完成", "逾期完成（晚 5 天）"]

@@ -363,6 +363,8 @@ def ledger_cells(seq: int, r: Row) -> list:
     problems = []
     if r.miss_reason is not None:
         problems.append(f"未完成原因：{r.miss_reason.label}")
+    if r.status is Status.DONE and r.due_on and r.status_on and r.status_on > r.due_on:
+        problems.append(f"逾期完成（晚 {(r.status_on - r.due_on).days} 天）")
     if r.flag is Flag.RED:
         problems.append(f"逾期 {r.days_overdue} 天")
     elif r.flag is Flag.YELLOW:
