@@ -9,6 +9,11 @@
 
   // --- review screen ---------------------------------------------------------------
   var form = document.getElementById("review-form");
+  var passageBox = document.getElementById("passage-text");
+  if (passageBox && passageBox.scrollHeight > passageBox.clientHeight) {  // a phone: the highlight in view
+    var current = passageBox.querySelector("mark.hl-current");
+    if (current) { passageBox.scrollTop = current.offsetTop - passageBox.offsetTop - passageBox.clientHeight / 3; }
+  }
   if (form) {
     var submitWith = function (buttonId) {
       var b = document.getElementById(buttonId);
