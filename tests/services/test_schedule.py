@@ -120,3 +120,16 @@ def test_flag_names_in_both_languages(text, expected):
 def test_an_unknown_flag_name_is_refused():
     with pytest.raises(ValueError):
         Flag.parse("绿")
+
+
+def test_the_report_services_load_no_flask_and_the_schedule_no_database():
+    import subprocess
+    import sys
+
+    code = ("import sys, tracker.services.schedule;"
+            "a = sorted(m for m in sys.modules if m.split('.')[0] in {'flask', 'sqlalchemy'});"
+            "import tracker.services.listing, tracker.services.exports, tracker.services.tables, tracker.services.search;"
+            "b = sorted(m for m in sys.modules if m.split('.')[0] in {'flask', 'werkzeug', 'jinja2'});"
+            "print(len(a), len(b))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0"]
