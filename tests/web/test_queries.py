@@ -67,3 +67,11 @@ def test_queries_per_page_do_not_grow_with_rows(app, db):
     assert large == small
     assert db.scalar(sa.select(sa.func.count(Pledge.id))) >= 65
     assert max(small.values()) <= 15, small
+
+
+def test_the_list_count_stops_at_its_cap(app, db):
+    from tracker.web.queries import pledge_count
+
+    assert pledge_count(db, {}, cap=3) == (3, True)
+    assert pledge_count(db, {}, cap=5) == (5, False)
+    assert pledge_count(db, {"q": "幼儿园"}) == (1, False)

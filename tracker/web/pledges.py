@@ -57,8 +57,9 @@ def index():
         return render_template("error.html", code=400, message=str(exc)), 400
     rows, next_after = queries.pledge_page(session, filters.values, after=after_arg(),
                                            limit=current_app.config["PAGE_SIZE"])
-    total = queries.pledge_count(session, filters.values)
+    total, more = queries.pledge_count(session, filters.values)
     return render_template("pledges/index.html", rows=rows, next_after=next_after, filters=filters, total=total,
+                           more=more,
                            district_names=district_names(session))
 
 
