@@ -38,6 +38,8 @@ def test_pledges_take_the_pages_filters(client, db):
     assert bad.status_code == 400 and "review_state" in bad.get_json()["error"]
     html = client.get(f"/pledges/?document={p.document_id}&district={p.district_id}&q=幼儿").get_data(as_text=True)
     assert re.findall(r'href="/pledges/(\d+)"', html)[0] == str(p.id)  # the page agrees with the API
+    json_link = re.search(r'<a href="([^"]+)">本页 JSON</a>', html).group(1).replace("&amp;", "&")
+    assert client.get(json_link).get_json()["items"] == items
 
 
 def test_details(client, db):
