@@ -149,3 +149,21 @@ def test_users_hash_passwords_and_authenticate(session):
     assert again.id == u.id and again.role is UserRole.ADMIN
     assert users.authenticate(session, "小王", "another-pass") is not None
     assert session.scalar(sa.select(sa.func.count(User.id))) == 1
+
+
+def test_an_unchanged_district_name_keeps_its_district_when_names_repeat(session, world):
+    from tracker.db.enums import DistrictLevel
+    from tracker.db.models import District
+
+    _, (kinder, _, _), people = world
+    first = District(name="新城区", level=DistrictLevel.DISTRICT)
+    session.add(first)
+    session.flush()
+    second = District(name="新城区", level=DistrictLevel.DISTRICT, parent_id=first.id)  # another city's
+    session.add(second)
+    session.flush()
+    kinder.district_id = second.id
+    session.commit()
+    done = workbench.confirm_pledge(session, kinder.id, people["ed"], version=kinder.version_id,
+                                    changes={"district": "新城区"})
+    assert done.district_id == second.id and not done.is_corrected

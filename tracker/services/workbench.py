@@ -236,6 +236,8 @@ def _apply(session: Session, pledge: Pledge, changes: dict[str, Any]) -> None:
         name = (changes["district"] or "").strip()
         if not name:
             pledge.district = None
+        elif pledge.district is not None and pledge.district.name == name:
+            pass  # unchanged (two districts may share a name: never swap one for the other)
         else:
             district = find_district(session, name)
             if district is None:
