@@ -266,3 +266,8 @@ NO_DOCUMENT_DATE = [
 @pytest.mark.parametrize("text", [d[1] for d in NO_DOCUMENT_DATE], ids=[d[0] for d in NO_DOCUMENT_DATE])
 def test_no_document_date_when_unsure(text):
     assert find_document_date(text) is None
+
+
+def test_a_work_reports_dateline_is_its_date():
+    text = "政府工作报告\n——2022年1月10日在青山县第十八届人民代表大会第一次会议上\n县长 李红梅\n今年将新建学校6所。"
+    assert find_document_date(text) == dt.date(2022, 1, 10)

@@ -338,6 +338,10 @@ def _date_of(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+# What follows the date in a work report's dateline: the session it was delivered to.
+_REPORT_SESSION = re.compile(r"\s*在[^\n]{2,60}?(?:会议|大会|全会)")
+
+
 def find_document_date(text: str) -> dt.date | None:
     """The publication date the document states of itself, or None when unsure.
 
@@ -381,6 +385,9 @@ def find_document_date(text: str) -> dt.date | None:
             continue
         if _CUE_BEFORE.search(before[-16:]) or after.startswith(("讯", "电")):
             offer(3, m.start(), date)  # 发布时间：2021年1月15日 / 本报2021年3月5日讯
+            continue
+        if m.start() < first_lines_end and before.strip() in ("——", "—", "--", "-") and _REPORT_SESSION.match(work, m.end()):
+            offer(3, m.start(), date)  # a work report's dateline: ——2022年1月10日在青山县第十八届人民代表大会…上
             continue
         if m.start() < first_lines_end and _CLOCK_AFTER.match(after):
             offer(2, m.start(), date)  # a page's time stamp: 2021-07-09 09:30
