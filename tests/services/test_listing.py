@@ -101,6 +101,16 @@ def test_search_finds_a_two_character_word_inside_a_longer_one(session_factory, 
         assert keys(history, listing.iter_rows(s, view(s, q="学校 绿道"))) == []
 
 
+def test_search_ignores_the_case_of_latin_letters_on_both_databases(session_factory, history):
+    from tracker.db.models import Pledge
+
+    with session_factory() as s:
+        pledge = s.get(Pledge, history["ids"]["soon"])
+        pledge.object = "BRT公交线路"
+        s.commit()
+        assert keys(history, listing.iter_rows(s, view(s, q="brt"))) == ["soon"]
+
+
 @pytest.mark.parametrize("args, message", [
     ({"district": "火星区"}, "未知的区县「火星区」"),
     ({"district": "99999"}, "没有编号为 99999 的区县"),

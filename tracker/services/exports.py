@@ -27,7 +27,7 @@ import io
 import json
 from collections import Counter
 from decimal import Decimal
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from tracker.db.enums import Labelled, Status
 from tracker.services.listing import SHANGHAI, Filters, Row
@@ -413,8 +413,6 @@ def write(fmt: str, rows: Iterable[Row], out: IO[bytes], filters: Filters, *, he
     else:
         raise ValueError(f"未知的导出格式「{fmt}」，可选：{'、'.join(FORMATS)}")
 
-
-WRITERS: dict[str, Callable] = {"xlsx": write_xlsx, "ledger": write_ledger}
 
 
 # --- status tables -----------------------------------------------------------------------

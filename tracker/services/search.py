@@ -7,8 +7,8 @@ and with any words between (新建幼儿园和学校 matches 新建学校). Each
 substring test, so the two-character words search mode yields (学校 out of
 中小学校) match where they stand inside longer words.
 
-The test runs in SQL, the same on SQLite and PostgreSQL (LIKE with escaped
-wildcards); see README "Lists and exports" for why there is no separate FTS5 /
+The test runs in SQL, the same on SQLite and PostgreSQL (case-insensitive LIKE
+with escaped wildcards); see README "Lists and exports" for why there is no separate FTS5 /
 tsvector index table yet.
 """
 from __future__ import annotations
@@ -50,4 +50,5 @@ def match(words: list[str], *columns) -> sa.ColumnElement[bool]:
     """Every word in at least one of ``columns`` (an empty list matches everything)."""
     if not words:
         return sa.true()
-    return sa.and_(*(sa.or_(*(c.like(_like(w), escape="\\") for c in columns)) for w in words))
+    # ILIKE: Latin letters match in any case on PostgreSQL too, as SQLite's LIKE already does
+    return sa.and_(*(sa.or_(*(c.ilike(_like(w), escape="\\") for c in columns)) for w in words))

@@ -115,7 +115,7 @@ def export(fmt: str):
     else:
         writer = exports.write_xlsx if fmt == "xlsx" else exports.write_ledger
         body = _stream_file(lambda fh: writer(rows, fh, f))
-    response = Response(body, mimetype=media.split(";")[0], content_type=media)
+    response = Response(body, content_type=media)
     response.headers["Content-Disposition"] = attachment(name, ascii_name)
     return response
 
