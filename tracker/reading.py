@@ -244,8 +244,8 @@ def read_docx_file(path: str | os.PathLike) -> Decoded:
         title = (document.core_properties.title or "").strip() or None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as exc:
         raise UnreadableDocument(f"not a readable .docx (damaged or truncated: {exc})") from None
-    except ValueError as exc:  # python-docx: a part with an unexpected content type
-        raise UnreadableDocument(f"not a readable .docx ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged archive fails anywhere in zlib, lxml or python-docx
+        raise UnreadableDocument(f"not a readable .docx (damaged: {exc.__class__.__name__}: {exc})") from None
     text = _text_from_lines(lines)
     if not text:
         raise UnreadableDocument("empty .docx (no text in its paragraphs or tables)")
@@ -271,8 +271,8 @@ def read_pdf_file(path: str | os.PathLike) -> Decoded:
         raise UnreadableDocument(f"encrypted PDF ({exc.__class__.__name__})") from None
     except (PDFSyntaxError, PSException) as exc:
         raise UnreadableDocument(f"not a readable PDF (damaged or truncated: {exc})") from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # pdfminer on malformed objects
-        raise UnreadableDocument(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer fails in many ways on malformed objects and streams
+        raise UnreadableDocument(f"not a readable PDF (damaged: {exc.__class__.__name__}: {exc})") from None
     text = _text_from_lines(text.replace("\x0c", "\n").split("\n"))
     if not text:
         raise UnreadableDocument("PDF without a text layer (scanned images?): run OCR first")
