@@ -5,7 +5,13 @@ The URL is ``DATABASE_URL`` when set (any SQLAlchemy URL: ``sqlite:///path``,
 instance folder: ``instance/tracker.sqlite3`` under the current directory.
 SQLite connections get foreign keys on, WAL, a busy timeout and real
 transactions (``BEGIN`` is emitted by SQLAlchemy, so DDL and SAVEPOINTs are
-transactional too).
+transactional too). A transaction that reads and then writes should begin with
+the write lock on SQLite, or a concurrent commit between its read and its write
+fails it at once::
+
+    session.connection(execution_options={"write": True})  # first thing in the transaction
+
+which emits ``BEGIN IMMEDIATE`` (PostgreSQL ignores the option).
 """
 from __future__ import annotations
 
@@ -50,7 +56,10 @@ def _on_sqlite_connect(dbapi_connection, connection_record) -> None:
 
 
 def _on_sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A writer takes the write lock at BEGIN (``execution_options(write=True)``): a deferred
+    # transaction that read first and then writes fails at once with "database is locked"
+    # when another writer committed meanwhile (SQLite cannot wait: its snapshot is stale).
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
 
 def make_engine(url: str | None = None, **kwargs) -> Engine:

@@ -2,7 +2,7 @@
 committed, when the request ends)."""
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy.orm import Session
 
 
@@ -18,6 +18,8 @@ def init_app(app: Flask) -> None:
 def get_session() -> Session:
     if "db" not in g:
         g.db = current_app.extensions["tracker.sessionmaker"]()
+        if has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS"):
+            g.db.connection(execution_options={"write": True})  # SQLite: BEGIN IMMEDIATE (engine.py)
     return g.db
 
 

@@ -1,0 +1,164 @@
+"""A real ``tracker serve`` (waitress) in a subprocess on a free loopback port, and a small HTTP
+client with its own cookie jar that logs in through the login form and posts JSON with the
+CSRF token. Used by the concurrency and fault tests; no mocks, only 127.0.0.1."""
+from __future__ import annotations
+
+import datetime as dt
+import http.cookiejar
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+TRACKER = [sys.executable, "-c", "from tracker.cli import main; main()"]
+PASSWORD = "faults-password-1"
+SECRET = "faults-secret-key-" + "x" * 32
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tracker_env(db_url: str, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TRACKER_INSTANCE")}
+    env.update(DATABASE_URL=db_url, SECRET_KEY=SECRET, PYTHONWARNINGS="error::DeprecationWarning")
+    env.update(extra)
+    return env
+
+
+class Server:
+    """``tracker serve`` on ``db_url``; waits (bounded) until it answers; ``kill()`` is SIGKILL."""
+
+    def __init__(self, db_url: str, cwd: Path, threads: int = 8, env: dict | None = None,
+                 timeout: float = 60) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = cwd / f"serve-{self.port}.log"
+        with self.log.open("w") as log:
+            self.proc = subprocess.Popen(
+                [*TRACKER, "serve", "--port", str(self.port), "--threads", str(threads)], cwd=cwd,
+                env={**tracker_env(db_url), **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"serve exited {self.proc.returncode}:\n{self.output}")
+            try:
+                with urllib.request.urlopen(self.base + "/login", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise AssertionError(f"serve did not answer in {timeout} s:\n{self.output}")
+
+    @property
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class Client:
+    """One person's browser: a cookie jar, a login, JSON posts with the CSRF header."""
+
+    def __init__(self, base: str, timeout: float = 30) -> None:
+        self.base = base
+        self.timeout = timeout
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.token: str | None = None
+
+    def request(self, path: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, bytes, dict]:
+        req = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        try:
+            with self.opener.open(req, timeout=self.timeout) as response:
+                return response.status, response.read(), dict(response.headers)
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read(), dict(exc.headers)
+
+    def login(self, name: str, password: str = PASSWORD) -> None:
+        status, body, _ = self.request("/login")
+        assert status == 200, body[:500]
+        token = re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', body).group(1).decode()
+        form = urllib.parse.urlencode({"csrf_token": token, "name": name, "password": password}).encode()
+        status, body, _ = self.request("/login", form)
+        assert status == 200 and "欢迎".encode() in body, (status, body[:500])
+        status, body, _ = self.request("/api/csrf")
+        self.token = json.loads(body)["csrf_token"]
+
+    def get_json(self, path: str) -> tuple[int, dict]:
+        status, body, _ = self.request(path, headers={"Accept": "application/json"})
+        return status, json.loads(body) if body else {}
+
+    def post_json(self, path: str, payload: dict) -> tuple[int, dict]:
+        status, body, _ = self.request(path, json.dumps(payload).encode(),
+                                       {"Content-Type": "application/json", "X-CSRFToken": self.token or ""})
+        try:
+            return status, json.loads(body)
+        except ValueError:
+            return status, {"raw": body.decode("utf-8", "replace")}
+
+
+def seed_pledges(db_url: str, count: int, editors: list[str], others: dict | None = None) -> list[int]:
+    """One document holding ``count`` pending pledges (one quantity each: ``i`` 所), and an
+    editor account per name in ``editors`` (plus ``others`` {name: role}); returns the pledge ids."""
+    from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.db.enums import DocumentFormat, PledgeOrigin, QuantityRole
+    from tracker.db.models import Document, Pledge, Quantity
+    from tracker.reading import sha256_text
+    from tracker.services import users
+
+    sentences = [f"今年新建幼儿园{i}所。" for i in range(1, count + 1)]
+    text = "".join(sentences)
+    engine = make_engine(db_url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            doc = Document(title="并发测试", file_name="concurrency.txt", format=DocumentFormat.TEXT,
+                           published_on=dt.date(2021, 1, 15), text=text, sha256=sha256_text(text),
+                           raw_sha256=sha256_text(text), encoding="utf-8", extractor_version="test")
+            session.add(doc)
+            session.flush()
+            ids = []
+            offset = 0
+            for i, sentence in enumerate(sentences, 1):
+                quote = sentence[:-1]
+                raw = f"{i}所"
+                q_start = offset + quote.index(raw)
+                pledge = Pledge(document_id=doc.id, origin=PledgeOrigin.MACHINE, start=offset,
+                                end=offset + len(quote), quote=quote, object="幼儿园", confidence=0.9)
+                pledge.quantities.append(Quantity(position=0, value=str(i), unit="所", raw=raw,
+                                                  role=QuantityRole.COUNT, start=q_start, end=q_start + len(raw)))
+                session.add(pledge)
+                session.flush()
+                ids.append(pledge.id)
+                offset += len(sentence)
+            for name in editors:
+                users.create_user(session, name, PASSWORD, "editor")
+            for name, role in (others or {}).items():
+                users.create_user(session, name, PASSWORD, role)
+            session.commit()
+            return ids
+    finally:
+        engine.dispose()
