@@ -114,3 +114,47 @@ def test_labels_are_chinese_and_round_trip():
     assert Status.from_label("部分完成") is Status.PARTLY_DONE
     assert ReviewState.choices()[0] == ("pending", "待核实")
     assert all(member.label for enum in (Status, ReviewState) for member in enum)
+
+
+def test_sqlite_read_then_write_waits_for_a_concurrent_writer_with_begin_immediate(tmp_path, sqlite_template):
+    """Deferred BEGIN: a commit between our read and our write fails us at once; ``write=True``
+    (BEGIN IMMEDIATE) makes the other writer wait for us instead (what a request that reads, then
+    saves, needs)."""
+    import shutil
+
+    from sqlalchemy.exc import OperationalError
+
+    from tracker.db.engine import make_engine
+
+    path = tmp_path / "db.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    url = f"sqlite:///{path}"
+    ours = make_engine(url)
+    theirs = make_engine(url, connect_args={"timeout": 0})
+    try:
+        with theirs.connect() as other:
+            other.exec_driver_sql("PRAGMA busy_timeout = 0")
+            other.commit()
+            for mode, their_write_goes_through in (("", True), ("IMMEDIATE", False)):
+                with ours.connect() as conn:
+                    conn = conn.execution_options(write=True) if mode else conn
+                    with conn.begin():
+                        conn.exec_driver_sql("SELECT count(*) FROM user").scalar()
+                        try:
+                            other.exec_driver_sql(
+                                "INSERT INTO user (name, password_hash, role, is_active, created_at) "
+                                f"VALUES ('u{mode}', 'x', 'reader', 1, '2024-01-01 00:00:00')")
+                            other.commit()
+                            went_through = True
+                        except OperationalError:
+                            other.rollback()
+                            went_through = False
+                        assert went_through is their_write_goes_through
+                        if went_through:  # our snapshot is stale: our write cannot happen
+                            with pytest.raises(OperationalError, match="locked"):
+                                conn.exec_driver_sql("UPDATE user SET is_active = 1")
+                        else:
+                            conn.exec_driver_sql("UPDATE user SET is_active = 1")
+    finally:
+        ours.dispose()
+        theirs.dispose()
