@@ -13,7 +13,7 @@ export took (query, arithmetic, writing) and the child's peak RSS
 (``os.wait4``), beside the floor: Debian's ``sqlite3 -csv`` running the very SQL the
 listing builds (``listing.base_select``, literal binds) over the same rows.
 
-Each timing is the fastest of ``--repeat`` runs (XLSX runs once: it is slow and has no
+Each timing is the fastest of ``--repeat`` interleaved runs (XLSX runs once: it is slow and has no
 speed target), so a busy machine disturbs the ratio less; the peak RSS is the largest.
 
 Targets: CSV within 3× the floor; peak memory under 150 MB for every format.
@@ -195,7 +195,7 @@ def main() -> None:
     parser.add_argument("--pledges", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--db", help="SQLite file to build (or reuse when it exists)")
-    parser.add_argument("--repeat", type=int, default=3,
+    parser.add_argument("--repeat", type=int, default=5,
                         help="runs of the floor and of CSV and JSON; the fastest counts (XLSX runs once)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
@@ -224,13 +224,18 @@ def main() -> None:
         print(f"tracker bench/export.py · {args.pledges:,} pledges · default view (confirmed, soonest deadline "
               f"first) · Python {sys.version.split()[0]} · {dt.date.today()}")
         sql = python("--sql", "--url", url)
-        floor = min(run_floor(path, sql, folder / "floor.csv") for _ in range(max(1, args.repeat)))
+        runs: dict[str, list] = {"floor": [], "csv": [], "json": [], "xlsx": []}
+        for _ in range(max(1, args.repeat)):  # interleaved, so a busy spell hits floor and exports alike
+            runs["floor"].append(run_floor(path, sql, folder / "floor.csv"))
+            for fmt in ("csv", "json"):
+                runs[fmt].append(run_child(url, fmt, folder / f"export.{fmt}"))
+        runs["xlsx"].append(run_child(url, "xlsx", folder / "export.xlsx"))
+        floor = min(runs["floor"])
         results = {"sqlite3 -csv (floor)": floor}
         for fmt in ("csv", "xlsx", "json"):
-            out = folder / f"export.{fmt}"
-            runs = [run_child(url, fmt, out) for _ in range(1 if fmt == "xlsx" else max(1, args.repeat))]
-            best = min(runs)
-            results[fmt] = (best[0], best[1], max(r[2] for r in runs), out.stat().st_size)
+            best = min(runs[fmt])
+            results[fmt] = (best[0], best[1], max(r[2] for r in runs[fmt]),
+                            (folder / f"export.{fmt}").stat().st_size)
         print(f"{'format':<22}{'rows':>9}{'seconds':>10}{'× floor':>9}{'peak RSS MB':>13}{'file MB':>9}")
         for name, (seconds, rows, rss, *size) in results.items():
             ratio = seconds / floor[0]
