@@ -25,7 +25,8 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
 
 
 def legend(statuses=tuple(Status)) -> Markup:
-    items = "".join(f'<span class="key"><i style="background:{STATUS_COLOURS[s]}"></i>{escape(s.label)}</span>'
+    items = "".join(f'<span class="key"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">'
+                    f'<rect width="10" height="10" rx="2" fill="{STATUS_COLOURS[s]}"/></svg>{escape(s.label)}</span>'
                     for s in statuses)
     return Markup(f'<div class="legend">{items}</div>')
 
