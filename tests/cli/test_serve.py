@@ -136,4 +136,4 @@ def test_user_add_and_serve_refuses_an_unmigrated_database(tmp_path, monkeypatch
     result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
     assert result.exit_code == 1 and "已存在" in result.output
     result = runner.invoke(main, ["user", "add", "小李"], env={**env, "TRACKER_NEW_PASSWORD": "short"})
-    assert result.exit_code == 1 and "密码至少 8 个字符" in result.output
+    assert result.exit_code == 1 and "密码至少 10 个字符" in result.output

@@ -108,7 +108,7 @@ def test_admin_adds_a_user_and_changes_a_role(client, db):
     login(client, "admin")
     response = client.post("/admin/users", data={"name": "新编辑", "password": "short", "role": "editor"})
     assert response.status_code == 400
-    assert "密码至少 8 个字符" in response.get_data(as_text=True)
+    assert "密码至少 10 个字符" in response.get_data(as_text=True)
     response = client.post("/admin/users", data={"name": "editor", "password": "long-enough", "role": "editor"})
     assert "用户名 editor 已存在" in response.get_data(as_text=True)
     response = client.post("/admin/users", data={"name": "新编辑", "password": "long-enough", "role": "editor"})

@@ -17,8 +17,12 @@ ROLES = ("reader", "editor", "reviewer", "admin")
 
 def _app():
     from tracker.web import create_app
+    from tracker.web.security import InsecureConfig
 
-    return create_app()
+    try:
+        return create_app()
+    except InsecureConfig as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _serve(app, host: str, port: int, threads: int = 8) -> None:

@@ -11,7 +11,7 @@ from tracker.db.models import User
 from tracker.services import audit
 from tracker.services.errors import ServiceError
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
 NAME_MAX = 80
 
 

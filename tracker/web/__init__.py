@@ -70,7 +70,9 @@ def create_app(config: dict | None = None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
-    from tracker.web import api, auth, db, documents, filters, pledges, reports, review
+    from tracker.web import api, auth, db, documents, filters, pledges, reports, review, security
+
+    security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
 
     app.json.ensure_ascii = False  # Chinese stays readable in the API
     db.init_app(app)

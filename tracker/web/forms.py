@@ -55,7 +55,7 @@ class LoginForm(Form):
 class UserForm(Form):
     name = StringField("用户名", validators=[DataRequired(REQUIRED), Length(max=80, message="最多 80 个字符")])
     password = PasswordField("初始密码", validators=[DataRequired(REQUIRED),
-                                                 Length(min=8, message="密码至少 8 个字符")])
+                                                 Length(min=10, message="密码至少 10 个字符")])
     role = SelectField("角色", choices=choices(UserRole.choices()), default=UserRole.EDITOR.value)
 
 

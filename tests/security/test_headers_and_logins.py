@@ -1,0 +1,164 @@
+"""Headers on every page, cookie flags, the proxy setting, login throttling, the secret key and
+the password length, on the app as production builds it (CSRF on, not TESTING)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from conftest import PASSWORD, build
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "tracker" / "web" / "templates"
+PAGES = ("/", "/login", "/documents/", "/documents/1", "/pledges/", "/pledges/1", "/review/", "/review/1",
+         "/reports/", "/reports/status", "/reports/dashboard", "/reports/queue", "/admin/users", "/nowhere")
+
+
+def csrf_from(html: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+def log_in(client, name: str, password: str = PASSWORD, **kw):
+    token = csrf_from(client.get("/login").get_data(as_text=True))
+    return client.post("/login", data={"csrf_token": token, "name": name, "password": password}, **kw)
+
+
+def test_every_page_has_a_strict_policy_and_refuses_framing(app):
+    client = app.test_client()
+    assert log_in(client, "admin").status_code == 302
+    for path in (*PAGES, "/api/pledges", "/reports/export.csv", "/static/app.js"):
+        response = client.get(path)
+        response.close()  # a static file or a streamed export holds its file until closed
+        assert response.status_code in (200, 404), (path, response.status_code)
+        csp = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "style-src 'self'" in csp and "unsafe" not in csp, path
+        assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_no_inline_script_style_or_handler_in_any_page_or_template(app):
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|<style\b|\son[a-z]+=|javascript:", re.I)
+    for template in TEMPLATES.rglob("*.html"):
+        assert not inline.search(template.read_text(encoding="utf-8")), template
+    client = app.test_client()
+    assert log_in(client, "admin").status_code == 302
+    with app.app_context():  # a rated pledge, so the progress bars and the dashboard's charts render
+        from tracker.db.models import Pledge, User
+        from tracker.services import status as status_service
+        from tracker.services import workbench
+        from tracker.web.db import get_session
+
+        session = get_session()
+        admin = session.scalar(sa.select(User).where(User.name == "admin"))
+        workbench.confirm_pledge(session, 1, admin, version=1)
+        import datetime as dt
+
+        status_service.set_status(session, session.get(Pledge, 1), admin, "in_progress", note="进行中",
+                                  achieved_value="1", as_of_on=dt.date(2021, 6, 30))
+        session.commit()
+    for path in PAGES:
+        html = client.get(path).get_data(as_text=True)
+        assert not inline.search(html), (path, inline.search(html))
+    assert "pace-bar" in client.get("/reports/").get_data(as_text=True)
+
+
+def _session_cookie(response) -> str:
+    cookies = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    assert cookies, response.headers
+    return cookies[-1]
+
+
+def test_session_cookie_is_httponly_samesite_and_secure_only_over_tls(seeded):
+    plain = build(seeded)
+    cookie = _session_cookie(log_in(plain.test_client(), "editor"))
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    # A forged X-Forwarded-Proto is ignored unless the operator says a proxy is in front.
+    forged = log_in(plain.test_client(), "editor", headers={"X-Forwarded-Proto": "https"})
+    assert "Secure" not in _session_cookie(forged)
+    # Served over TLS directly: Secure.
+    tls = plain.test_client()
+    token = csrf_from(tls.get("/login", base_url="https://localhost").get_data(as_text=True))
+    response = tls.post("/login", base_url="https://localhost", headers={"Referer": "https://localhost/login"},
+                        data={"csrf_token": token, "name": "editor", "password": PASSWORD})
+    assert response.status_code == 302 and "Secure" in _session_cookie(response)
+    plain.extensions["tracker.engine"].dispose()
+    # Behind one proxy that terminates TLS (TRACKER_PROXY_HOPS=1): the header is believed.
+    proxied = build(seeded, PROXY_HOPS=1)
+    client = proxied.test_client()
+    head = {"X-Forwarded-Proto": "https", "Referer": "https://localhost/login"}  # Flask-WTF checks it on TLS
+    token = csrf_from(client.get("/login", headers=head).get_data(as_text=True))
+    response = client.post("/login", headers=head, data={"csrf_token": token, "name": "editor", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "Secure" in _session_cookie(response) and "HttpOnly" in _session_cookie(response)
+    proxied.extensions["tracker.engine"].dispose()
+
+
+def test_login_is_throttled_per_name_and_per_address(app):
+    client = app.test_client()
+    for _ in range(5):
+        assert log_in(client, "editor", "wrong-password").status_code == 400
+    refused = log_in(client, "editor")  # even the right password, until the window passes
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+    assert "登录失败次数过多" in refused.get_data(as_text=True)
+    assert "session=" not in "".join(refused.headers.getlist("Set-Cookie")) or \
+        "_user_id" not in client.get("/").get_data(as_text=True)
+    assert "欢迎，editor" not in client.get("/").get_data(as_text=True)
+    # Another account from the same address is not locked out by the first one's failures ...
+    other = app.test_client()
+    assert log_in(other, "reviewer").status_code == 302
+    # ... until the address itself has failed 20 times, whatever the names.
+    for i in range(15):
+        assert log_in(app.test_client(), f"nobody{i}", "wrong-password").status_code == 400
+    assert log_in(app.test_client(), "admin").status_code == 429
+    # Another address is unaffected.
+    assert log_in(app.test_client(), "admin", environ_base={"REMOTE_ADDR": "127.0.0.2"}).status_code == 302
+
+
+def test_a_successful_login_clears_the_names_count(app):
+    client = app.test_client()
+    for _ in range(4):
+        assert log_in(client, "editor", "wrong-password").status_code == 400
+    assert log_in(client, "editor").status_code == 302
+    for _ in range(4):
+        assert log_in(app.test_client(), "editor", "wrong-password").status_code == 400
+    assert log_in(app.test_client(), "editor").status_code == 302
+
+
+@pytest.mark.parametrize("key", ["dev", "changeme", "secret", "short-key"])
+def test_the_app_refuses_to_start_with_a_default_or_short_secret_key(seeded, key):
+    from tracker.web.security import InsecureConfig
+
+    with pytest.raises(InsecureConfig, match="SECRET_KEY"):
+        build(seeded, SECRET_KEY=key)
+
+
+def test_tracker_serve_refuses_a_default_secret_key_with_a_message(seeded, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["serve", "--port", "1"], env={"DATABASE_URL": seeded, "SECRET_KEY": "dev"})
+    assert result.exit_code == 1 and "SECRET_KEY" in result.output and "Traceback" not in result.output
+
+
+def test_passwords_have_at_least_ten_characters(app):
+    from tracker.services import users
+    from tracker.services.errors import ServiceError
+
+    with app.app_context():
+        from tracker.web.db import get_session
+
+        session = get_session()
+        with pytest.raises(ServiceError, match="至少 10"):
+            users.create_user(session, "小李", "123456789", "editor")
+        assert users.create_user(session, "小李", "1234567890", "editor").id
+        session.rollback()
+    client = app.test_client()
+    assert log_in(client, "admin").status_code == 302
+    token = csrf_from(client.get("/admin/users").get_data(as_text=True))
+    response = client.post("/admin/users", data={"csrf_token": token, "name": "小张", "password": "nine-char",
+                                                  "role": "editor"})
+    assert response.status_code == 400 and "密码至少 10 个字符" in response.get_data(as_text=True)
