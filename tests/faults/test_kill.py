@@ -1,0 +1,194 @@
+"""SIGKILL in the middle of the work: a ``tracker ingest`` subprocess while it stores documents,
+and a server while editors' decisions are in flight. On SQLite and PostgreSQL the database stays
+consistent (no half document, no pledge without its document, no history row without its change)
+and the ingest picks up where it stopped when run again."""
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from live import TRACKER, Client, Server, seed_pledges, tracker_env
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+DOCUMENTS = 60
+
+
+def make_corpus(folder: Path) -> Path:
+    """60 distinct articles: the seed texts, each copy with its own closing line (so its own sha256)."""
+    folder.mkdir()
+    texts = sorted(SEEDS.glob("*.txt"))
+    for i in range(DOCUMENTS):
+        body = texts[i % len(texts)].read_text(encoding="utf-8")
+        (folder / f"{i:03d}.txt").write_text(f"{body}\n（本文第 {i} 份副本）\n", encoding="utf-8")
+    return folder
+
+
+def count(conn, table: str) -> int:
+    return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+def assert_consistent(db_url: str) -> int:
+    """Every document whole (its ingest event, as many candidates as that event says, one pledge
+    per candidate); no pledge, candidate or event pointing at a missing row. Returns the documents."""
+    from tracker.db.engine import make_engine
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            docs = set(conn.execute(sa.text("SELECT id FROM document")).scalars())
+            events = conn.execute(sa.text("SELECT entity_id, new FROM audit_event "
+                                          "WHERE entity = 'document' AND action = 'ingest'")).all()
+            candidates = Counter(conn.execute(sa.text("SELECT document_id FROM candidate")).scalars())
+            pledges = Counter(conn.execute(sa.text("SELECT document_id FROM pledge")).scalars())
+            orphans = conn.execute(sa.text(
+                "SELECT count(*) FROM pledge p LEFT JOIN document d ON d.id = p.document_id WHERE d.id IS NULL"
+            )).scalar_one()
+            unpaired = conn.execute(sa.text(
+                "SELECT count(*) FROM candidate c LEFT JOIN pledge p ON p.candidate_id = c.id WHERE p.id IS NULL"
+            )).scalar_one()
+            quantity_orphans = conn.execute(sa.text(
+                "SELECT count(*) FROM quantity q LEFT JOIN pledge p ON p.id = q.pledge_id WHERE p.id IS NULL"
+            )).scalar_one()
+    finally:
+        engine.dispose()
+    assert orphans == 0 and unpaired == 0 and quantity_orphans == 0
+    import json
+
+    by_doc = {doc_id: (new if isinstance(new, dict) else json.loads(new)) for doc_id, new in events}
+    assert set(by_doc) == docs  # an event for every document, no event without its document
+    for doc_id in docs:
+        assert candidates[doc_id] == by_doc[doc_id]["candidates"] == pledges[doc_id], doc_id
+    assert set(pledges) <= docs
+    return len(docs)
+
+
+def test_sigkill_during_ingest_leaves_whole_documents_and_the_rerun_finishes(db_url, tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    env = tracker_env(db_url)
+    from tracker.db.engine import make_engine
+
+    engine = make_engine(db_url)
+    proc = subprocess.Popen([*TRACKER, "ingest", "--published", "2021-03-01", str(corpus)], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        stored = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            with engine.connect() as conn:
+                stored = count(conn, "document")
+            if stored >= 3:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, f"ingest finished before it could be killed: {proc.stdout.read()!r}"
+        assert stored >= 3
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        engine.dispose()
+    assert proc.returncode == -signal.SIGKILL
+    before = assert_consistent(db_url)
+    assert 3 <= before < DOCUMENTS  # killed in the middle
+
+    again = subprocess.run([*TRACKER, "ingest", "--published", "2021-03-01", str(corpus)], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"{DOCUMENTS} file(s): {DOCUMENTS - before} new, {before} unchanged, 0 failed" in again.stdout + again.stderr
+    assert assert_consistent(db_url) == DOCUMENTS
+
+
+EDITORS = 8
+
+
+def _decide_forever(base: str, name: str, pledge_ids: list[int], seed: int, stop: threading.Event,
+                    outcomes: list) -> None:
+    client = Client(base, timeout=10)
+    try:
+        client.login(name)
+    except Exception as exc:  # noqa: BLE001 - the server may be killed before this editor logged in
+        outcomes.append(("login", repr(exc)))
+        return
+    n = 0
+    while not stop.is_set() and n < 400:  # bounded: the test kills the server long before
+        pid = pledge_ids[(seed * 7 + n) % len(pledge_ids)]
+        value = str(500000 + seed * 1000 + n)
+        n += 1
+        try:
+            status, body = client.get_json(f"/api/pledges/{pid}")
+            status, body = client.post_json(f"/api/pledges/{pid}/confirm", {
+                "version": body["version"], "changes": {"quantities": [{"value": value, "unit": "所"}]}})
+            outcomes.append((status, pid, value))
+        except Exception as exc:  # noqa: BLE001 - the connection dies with the server; that is the point
+            outcomes.append(("dead", pid, value, repr(exc)))
+            return
+
+
+def test_sigkill_of_the_server_during_decisions_keeps_every_decision_whole(db_url, tmp_path):
+    from tracker.db.engine import make_engine
+
+    pledge_ids = seed_pledges(db_url, 20, [f"editor{i}" for i in range(EDITORS)])
+    server = Server(db_url, tmp_path, threads=8)
+    stop = threading.Event()
+    outcomes: list = []
+    threads = [threading.Thread(target=_decide_forever, args=(server.base, f"editor{i}", pledge_ids, i, stop, outcomes))
+               for i in range(EDITORS)]
+    try:
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and sum(1 for o in outcomes if o[0] == 200) < 30:
+            time.sleep(0.02)
+        server.kill()  # SIGKILL while other decisions are in flight
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+        if server.proc.poll() is None:
+            server.kill()
+    assert sum(1 for o in outcomes if o[0] == 200) >= 30
+    acknowledged = {(pid, value) for status, pid, value, *_ in outcomes if status == 200}
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            events = conn.execute(sa.text("SELECT entity_id, old, new FROM audit_event WHERE entity = 'pledge' "
+                                          "ORDER BY id")).all()
+            state = {pid: (Decimal(v), version) for pid, v, version in conn.execute(sa.text(
+                "SELECT p.id, q.value, p.version_id FROM pledge p JOIN quantity q ON q.pledge_id = p.id"))}
+    finally:
+        engine.dispose()
+    import json
+
+    replay = {pid: (Decimal(i), 1) for i, pid in enumerate(pledge_ids, 1)}
+    recorded = set()
+    for pid, old, new in events:
+        old = old if isinstance(old, dict) else json.loads(old)
+        new = new if isinstance(new, dict) else json.loads(new)
+        assert Decimal(old["quantities"][0]["value"]) == replay[pid][0]
+        replay[pid] = (Decimal(new["quantities"][0]["value"]), new["version"])
+        recorded.add((pid, new["quantities"][0]["value"]))
+    assert replay == state  # every change has its history row and every history row its change
+    assert acknowledged <= recorded  # nothing the server acknowledged is lost
+
+    # The same database serves again, without repair: a decision goes through.
+    again = Server(db_url, tmp_path, threads=2)
+    try:
+        client = Client(again.base)
+        client.login("editor0")
+        status, body = client.get_json(f"/api/pledges/{pledge_ids[0]}")
+        status, body = client.post_json(f"/api/pledges/{pledge_ids[0]}/confirm",
+                                        {"version": body["version"], "changes": {"quantities": [{"value": "1", "unit": "所"}]}})
+        assert status == 200, body
+    finally:
+        again.stop()
