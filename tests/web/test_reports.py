@@ -202,3 +202,19 @@ def test_the_page_rebuilds_the_table_as_of_a_day(client, history):
     future = (today() + dt.timedelta(days=1)).isoformat()
     response = client.get(f"/reports/?as_of={future}")
     assert response.status_code == 400 and "历史只能回看" in html(response)
+
+
+def test_evidence_may_name_a_document_in_the_database(reviewer, history, db):
+    late = history["ids"]["late"]
+    response = reviewer.post(f"/reports/pledges/{late}/status",
+                             data=_form(reviewer, late, status="done", evidence_document="999999"))
+    assert response.status_code == 400 and "没有编号为 999999 的文档" in html(response)
+    response = reviewer.post(f"/reports/pledges/{late}/status",
+                             data=_form(reviewer, late, status="done", evidence_document="99999999999999999999"))
+    assert response.status_code == 400 and "请填写库中文档的编号" in html(response)
+    response = reviewer.post(f"/reports/pledges/{late}/status", data=_form(
+        reviewer, late, status="done", evidence_document=str(history["document"]), evidence_quote="建成口袋公园8个"))
+    assert response.status_code == 302
+    db.rollback()
+    event = db.scalar(sa.select(StatusEvent).where(StatusEvent.pledge_id == late))
+    assert (event.evidence_document_id, event.evidence_quote) == (history["document"], "建成口袋公园8个")

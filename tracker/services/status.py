@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind, UserRole
-from tracker.db.models import Pledge, StatusEvent, User
+from tracker.db.models import Document, Pledge, StatusEvent, User
 from tracker.db.types import canonical_decimal, utcnow
 from tracker.services import audit
 from tracker.services.errors import EvidenceRequired, NotAllowed, ServiceError, StaleEdit
@@ -64,6 +64,22 @@ def _apply(pledge: Pledge, status: Status, as_of_on: dt.date, reason: MissReason
     pledge.miss_note = note if status is Status.MISSED else None
 
 
+def _check_evidence_document(session: Session, pledge: Pledge, document_id: int, start: int | None,
+                             end: int | None) -> None:
+    """Evidence from the database: a document that exists, published no earlier than the pledge's,
+    and (when given) a span inside its text."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise ServiceError(f"没有编号为 {document_id} 的文档，无法作为佐证")
+    source = pledge.document
+    if document.published_on and source is not None and source.published_on \
+            and document.published_on < source.published_on:
+        raise ServiceError(f"佐证文档（{document.published_on}）早于承诺出处（{source.published_on}），"
+                           "请选后续报道")
+    if (start is None) != (end is None) or (start is not None and not 0 <= start < end <= len(document.text)):
+        raise ServiceError("佐证引文的位置不在该文档正文之内")
+
+
 def set_status(session: Session, pledge: Pledge, user: User, status: Status | str, *, as_of_on: dt.date,
                version: int | None = None, note: str | None = None, evidence_url: str | None = None,
                evidence_quote: str | None = None, evidence_document_id: int | None = None,
@@ -90,6 +106,8 @@ def set_status(session: Session, pledge: Pledge, user: User, status: Status | st
     if status in NEEDS_EVIDENCE and not ((evidence_url or "").strip() or (evidence_quote or "").strip()
                                          or evidence_document_id):
         raise EvidenceRequired(f"「{status.label}」需要佐证：链接、引文或库中的后续报道")
+    if evidence_document_id is not None:
+        _check_evidence_document(session, pledge, evidence_document_id, evidence_start, evidence_end)
     reason = MissReason(miss_reason) if miss_reason else None
     if status is Status.MISSED and reason is None:
         raise ServiceError("「未完成」需要选择原因")

@@ -16,8 +16,8 @@ from flask import (Blueprint, Response, abort, current_app, flash, redirect, ren
                    stream_with_context, url_for)
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, URL
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, URL
 
 from tracker.db.enums import MissReason, Status, StatusEventKind, UserRole
 from tracker.db.models import District, Official, Pledge, StatusEvent
@@ -257,6 +257,8 @@ class StatusForm(Form):
     note = TextAreaField("进展说明", validators=[Optional(), Length(max=2000, message="最多 2000 个字符")])
     evidence_url = StringField("佐证链接", validators=[Optional(), Length(max=2000), URL(message="请填写完整的网址")])
     evidence_quote = TextAreaField("佐证引文", validators=[Optional(), Length(max=4000)])
+    evidence_document = IntegerField("佐证文档编号", validators=[
+        Optional(), NumberRange(min=1, max=listing.MAX_ID, message="请填写库中文档的编号")])
     miss_reason = SelectField("未完成原因", choices=choices([("", "（不适用）")] + MissReason.choices()),
                               validators=[Optional()])
     version = HiddenField(validators=[InputRequired("缺少版本号，请刷新页面")])
@@ -288,6 +290,7 @@ def set_status(pledge_id: int):
             event = status_service.set_status(
                 session, pledge, current_user.user, form.status.data, as_of_on=form.as_of_on.data, version=version,
                 note=form.note.data, evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
+                evidence_document_id=form.evidence_document.data,
                 miss_reason=form.miss_reason.data or None,
                 achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
                 today=today())
