@@ -3,6 +3,7 @@ committed, when the request ends)."""
 from __future__ import annotations
 
 from flask import Flask, current_app, g, has_request_context, request
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
@@ -26,7 +27,10 @@ def get_session() -> Session:
 def close_session(exc: BaseException | None = None) -> None:
     session = g.pop("db", None)
     if session is not None:
-        session.close()
+        try:
+            session.close()
+        except DBAPIError:  # the server went away mid-transaction (ROLLBACK fails): drop the connection
+            session.invalidate()
 
 
 def engine():

@@ -16,7 +16,9 @@
   ``LOGIN_WINDOW_SECONDS`` (300), further attempts answer 429 with a Chinese message and a
   ``Retry-After`` until the window has passed. A successful login clears the name's count.
   The counts live in the server process (one waitress process: one count; several gunicorn
-  workers each keep their own, so the bound multiplies by the number of workers).
+  workers each keep their own, so the bound multiplies by the number of workers);
+* a database that went away (restart, network) answers 503 with a Chinese message and
+  ``Retry-After``, never a traceback page; the pool's pre-ping reconnects once it is back.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import threading
 import time
 from collections import deque
 
+from sqlalchemy import exc as sa_exc
 from flask import Flask, has_request_context, jsonify, render_template, request
 from flask.sessions import SecureCookieSessionInterface
 
@@ -48,6 +51,9 @@ DEFAULTS = {
 WEAK_KEYS = {"dev", "development", "secret", "secret-key", "secret_key", "changeme", "change-me", "default",
              "flask", "tracker", "test", "testing", "key", "password", "your-secret-key"}
 MIN_KEY_LENGTH = 12
+OUTAGE_PAGE = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>503 数据库暂时不可用</title>'
+               '<link rel="stylesheet" href="/static/app.css"></head><body><main><h1>503</h1><p>{message}</p>'
+               '<p><a href="/">返回首页</a></p></main></body></html>\n')
 MAX_TRACKED = 10_000  # names and addresses remembered at once (oldest forgotten first)
 
 
@@ -148,6 +154,22 @@ def init_app(app: Flask) -> None:
             response = app.make_response(render_template("error.html", code=429, message=message))
         response.status_code = 429
         response.headers["Retry-After"] = str(wait)
+        return response
+
+    @app.errorhandler(sa_exc.OperationalError)
+    @app.errorhandler(sa_exc.InterfaceError)
+    def database_unavailable(exc):
+        """The database went away (a restart, a network cut): 503 and a message, never a traceback.
+        The pool pre-pings (engine.py), so the first request after it is back reconnects."""
+        app.logger.warning("database unavailable: %s", exc.__class__.__name__)
+        message = "数据库暂时无法连接，请稍后重试（你的修改没有保存）"
+        if request.path.startswith("/api/"):
+            response = jsonify(error=message)
+        else:
+            # A page of its own: base.html asks the database who is logged in, and it is gone.
+            response = app.make_response(OUTAGE_PAGE.format(message=message))
+        response.status_code = 503
+        response.headers["Retry-After"] = "5"
         return response
 
     @app.after_request
