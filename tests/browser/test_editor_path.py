@@ -145,6 +145,7 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
     mobile = phone.new_page()
     phone.add_cookies(context.cookies())
     for name, path in (("queue-phone", "/review/"), ("pledge-phone", f"/pledges/{second}"),
+                       ("review-phone", f"/review/{second}"),
                        ("document-phone", document_url.replace(base, ""))):
         mobile.goto(base + path)
         mobile.screenshot(path=str(artifacts / f"{name}.png"))
