@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from flask import request, url_for
+from flask import request
 
 from tracker.db import enums
 
@@ -77,14 +78,16 @@ def audit_value(key: str, value) -> str:
 
 
 def url_with(**changes) -> str:
-    """This page's URL with some query arguments changed (None removes one): the URL is the state."""
+    """This page's URL with some query arguments changed (None removes one): the URL is the state.
+
+    Built from ``request.path`` rather than ``url_for`` (it runs a few times per row of a list)."""
     args = request.args.to_dict()
     for k, v in changes.items():
         if v is None or v == "":
             args.pop(k, None)
         else:
             args[k] = v
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return request.script_root + request.path + ("?" + urlencode(args) if args else "")
 
 
 def init_app(app) -> None:
