@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from tracker.db.enums import PledgeOrigin, ReviewState
 from tracker.db.models import AuditEvent, Pledge, PledgeSource
-from web_helpers import BOTH, TEXT, login, pending_ids, review_data, user
+from web_helpers import BOTH, TEXT, login, review_data, user
 
 
 def pledge_by_object(db, obj: str) -> Pledge:

@@ -1,7 +1,6 @@
 """``tracker serve``, ``tracker demo`` and ``tracker user add``: the web app on waitress, and accounts."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -144,4 +143,4 @@ def user_add(name: str, role: str, password: str | None) -> None:
         engine.dispose()
 
 
-__all__ = ["demo", "serve", "user", "os"]
+__all__ = ["demo", "serve", "user"]

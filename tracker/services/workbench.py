@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.db.enums import PledgeOrigin, Precision, QuantityRole, ReviewState, UserRole
 from tracker.db.models import AuditEvent, District, DistrictAlias, Document, Official, Pledge, PledgeSource, \
     Quantity, User
-from tracker.db.types import canonical_decimal, utcnow
+from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
 from tracker.services import audit
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 
@@ -192,22 +192,40 @@ def parse_quantities(rows: list[dict]) -> list[dict]:
     """Quantity rows from a form ({value, unit}; blank rows dropped) as exact decimals."""
     out = []
     for i, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise ServiceError(f"第 {i} 个数量须含数值和单位")
         value = str(row.get("value") or "").strip()
         unit = str(row.get("unit") or "").strip()
         if not value and not unit:
             continue
         if not value or not unit:
             raise ServiceError(f"第 {i} 个数量须同时填写数值和单位")
-        try:
-            number = canonical_decimal(value.replace(",", "").replace("，", ""))
-        except (InvalidOperation, ValueError):
-            raise ServiceError(f"第 {i} 个数量的数值“{value}”不是数字") from None
+        number = _quantity_number(i, "数值", value)
         if len(unit) > 20:
             raise ServiceError(f"第 {i} 个数量的单位过长")
         vmax = row.get("value_max")
-        out.append({"value": number, "value_max": canonical_decimal(vmax) if vmax not in (None, "") else None,
-                    "unit": unit})
+        vmax = _quantity_number(i, "上限", str(vmax).strip()) if vmax not in (None, "") else None
+        if vmax is not None and vmax < number:
+            raise ServiceError(f"第 {i} 个数量的上限 {vmax} 小于数值 {number}")
+        out.append({"value": number, "value_max": vmax, "unit": unit})
     return out
+
+
+#: The first number a quantity column cannot hold (Numeric(24, 6): 18 integer digits).
+QUANTITY_LIMIT = 10 ** (DECIMAL_PRECISION - DECIMAL_SCALE)
+
+
+def _quantity_number(i: int, label: str, text: str) -> Decimal:
+    """A quantity's number as the database keeps it: not negative, at most 18 integer digits and 6 decimals."""
+    try:
+        number = canonical_decimal(text.replace(",", "").replace("，", ""))
+    except (InvalidOperation, ValueError):
+        raise ServiceError(f"第 {i} 个数量的{label}“{text[:40]}”不是数字") from None
+    if number < 0:
+        raise ServiceError(f"第 {i} 个数量的{label}不能为负数")
+    if number >= QUANTITY_LIMIT or number.as_tuple().exponent < -DECIMAL_SCALE:
+        raise ServiceError(f"第 {i} 个数量的{label}“{text[:40]}”超出范围（最多 18 位整数、{DECIMAL_SCALE} 位小数）")
+    return number
 
 
 def find_district(session: Session, name: str) -> District | None:
@@ -501,5 +519,5 @@ def history(session: Session, pledge_id: int) -> list[AuditEvent]:
 __all__ = [
     "CLAIM_SECONDS", "EDIT_ROLES", "FieldError", "QueueFilter", "add_pledge", "claim", "claim_next", "confirm_pledge",
     "history", "holder", "possible_duplicates", "last_undoable", "merge_pledges", "queue_count", "queue_select", "reject_pledge",
-    "release", "require_editor", "snapshot", "undo_last", "Decimal",
+    "release", "require_editor", "snapshot", "undo_last",
 ]

@@ -8,7 +8,6 @@ every route; a test holds the two in step.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from importlib import resources
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
@@ -321,4 +320,4 @@ def official(official_id: int):
     return jsonify(official_json(o))
 
 
-__all__ = ["bp", "init_app", "json"]
+__all__ = ["bp", "init_app"]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 from werkzeug.datastructures import MultiDict
 
 from tracker.db.enums import PledgeOrigin, ReviewState, Status
-from tracker.db.models import District, DistrictAlias, Document, Official, OfficialTitle, Pledge
+from tracker.db.models import District, DistrictAlias, Document, Official, Pledge
 
 PLEDGE_FILTERS = ("document", "district", "official", "review_state", "status", "origin", "q")
 DOCUMENT_FILTERS = ("q",)
@@ -231,5 +231,5 @@ def official_page(session: Session, *, after: int | None, limit: int, district: 
     return rows, (rows[-1].id if more and rows else None)
 
 
-__all__ = ["BadFilter", "Filters", "OfficialTitle", "document_page", "pledge_filters", "pledge_page",
+__all__ = ["BadFilter", "Filters", "document_page", "pledge_filters", "pledge_page",
            "pledge_where", "state_counts", "district_page", "official_page"]
