@@ -5,6 +5,7 @@ clauses that hold a candidate number) and reads its own lexicon files; it never
 touches Flask, SQLAlchemy, the network or the caller's files.
 
     >>> from tracker.extract import extract_document
+    >>> import datetime
     >>> doc = extract_document("今年将新建幼儿园3所。", published=datetime.date(2021, 1, 15))
     >>> [c.to_dict()["object"] for c in doc.candidates]
     ['幼儿园']
