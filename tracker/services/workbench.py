@@ -248,6 +248,9 @@ def resolve_official(session: Session, name: str, district_id: int | None) -> Of
     return person
 
 
+OFFICIAL_NAME_MAX = 50  # official.name is String(50)
+
+
 def _apply(session: Session, pledge: Pledge, changes: dict[str, Any]) -> None:
     """Apply form values ({district, official, text fields, due_on, deadline_precision, quantities})."""
     if "district" in changes:
@@ -265,6 +268,8 @@ def _apply(session: Session, pledge: Pledge, changes: dict[str, Any]) -> None:
         name = (changes["official"] or "").strip()
         if not name:
             pledge.official = None
+        elif len(name) > OFFICIAL_NAME_MAX:
+            raise FieldError("official", f"最多 {OFFICIAL_NAME_MAX} 字")
         elif pledge.official is None or pledge.official.name != name:
             pledge.official = resolve_official(session, name, pledge.district_id)
     for field in TEXT_FIELDS:
@@ -277,7 +282,10 @@ def _apply(session: Session, pledge: Pledge, changes: dict[str, Any]) -> None:
         pledge.due_on = changes["due_on"]
     if "deadline_precision" in changes:
         p = changes["deadline_precision"]
-        pledge.deadline_precision = Precision(p) if p else None
+        try:
+            pledge.deadline_precision = Precision(p) if p else None
+        except ValueError:
+            raise FieldError("deadline_precision", "时限精度须为 " + "、".join(x.value for x in Precision)) from None
     if "quantities" in changes:
         try:
             rows = parse_quantities(changes["quantities"])
