@@ -222,6 +222,10 @@ def read_html_file(path: str | os.PathLike) -> Decoded:
         return decode_html_bytes(fh.read())
 
 
+#: The most a .docx may inflate to (all its parts); a work report is a few MB.
+MAX_DOCX_INFLATED = 100 * 2**20
+
+
 def read_docx_file(path: str | os.PathLike) -> Decoded:
     """Paragraphs and table rows of a .docx in reading order (python-docx)."""
     import zipfile
@@ -233,6 +237,11 @@ def read_docx_file(path: str | os.PathLike) -> Decoded:
     if os.path.getsize(path) == 0:
         raise UnreadableDocument("empty file (0 bytes)")
     try:
+        with zipfile.ZipFile(path) as archive:  # zipfile reads no more than each entry declares
+            inflated = sum(item.file_size for item in archive.infolist())
+        if inflated > MAX_DOCX_INFLATED:
+            raise UnreadableDocument(f"not read: the .docx inflates to {inflated / 2**20:,.0f} MB, too large "
+                                     f"(limit {MAX_DOCX_INFLATED // 2**20} MB; a zip bomb?)")
         document = docx.Document(os.fspath(path))
         lines: list[str] = []
         for block in document.iter_inner_content():
@@ -242,6 +251,8 @@ def read_docx_file(path: str | os.PathLike) -> Decoded:
             else:
                 lines.append(block.text)
         title = (document.core_properties.title or "").strip() or None
+    except UnreadableDocument:
+        raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as exc:
         raise UnreadableDocument(f"not a readable .docx (damaged or truncated: {exc})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged archive fails anywhere in zlib, lxml or python-docx
