@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "faults"))
 
-from live import PASSWORD, SECRET, seed_pledges  # noqa: E402
+from live import SECRET, seed_pledges  # noqa: E402
 
 ROLES = {"reader": "reader", "reviewer": "reviewer", "admin": "admin"}
 
@@ -25,17 +25,11 @@ def seeded(db_url) -> str:
     return db_url
 
 
-def build(db_url: str, **config):
-    from tracker.web import create_app
-
-    return create_app({"DATABASE_URL": db_url, "SECRET_KEY": SECRET, **config})
-
-
 @pytest.fixture
 def app(seeded):
-    app = build(seeded)
+    from tracker.web import create_app
+
+    app = create_app({"DATABASE_URL": seeded, "SECRET_KEY": SECRET})
     yield app
     app.extensions["tracker.engine"].dispose()
 
-
-__all__ = ["PASSWORD", "build"]

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from conftest import PASSWORD, build
+from live import PASSWORD, SECRET  # tests/faults/live.py (conftest.py puts it on the path)
+
+
+def build(db_url: str, **config):
+    from tracker.web import create_app
+
+    return create_app({"DATABASE_URL": db_url, "SECRET_KEY": SECRET, **config})
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "tracker" / "web" / "templates"
 PAGES = ("/", "/login", "/documents/", "/documents/1", "/pledges/", "/pledges/1", "/review/", "/review/1",
