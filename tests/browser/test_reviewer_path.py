@@ -110,7 +110,7 @@ def test_reviewer_marks_done_and_missed_and_the_red_queue_shrinks(live_server, h
 
     # pictures for a person
     page.goto(base + "/reports/dashboard")
-    expect(page.locator("#chart-districts svg")).to_be_visible()
+    expect(page.locator("#chart-districts svg.chart")).to_be_visible()
     page.screenshot(path=str(artifacts / "dashboard.png"), full_page=True)
     page.goto(base + "/reports/")
     page.locator(f"#row-{ids['kindergartens']}").get_by_role("link", name="张店区").click()
