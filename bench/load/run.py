@@ -1,0 +1,229 @@
+"""Load test: waitress (``tracker serve``) against PostgreSQL on loopback with 100,000 pledges,
+driven by wrk for 60 s at 32 connections as a mix of logged-in readers, editors and reviewers.
+
+    bench/load.sh                                  # the full run (throwaway PostgreSQL, 100,000 pledges)
+    bench/load.sh --pledges 20000 --duration 20    # a shorter one
+    bench/load.sh --pg-url postgresql+psycopg://user@127.0.0.1/postgres   # a server you have
+
+Steps: start a throwaway PostgreSQL (``tracker/db/throwaway.py``) unless ``--pg-url``; make a
+new database and fill it with bench/web.py's generator (50 pledges a document; a third each
+pending, confirmed, rejected); add 10 readers, 12 editors and 6 reviewers; start ``tracker serve``;
+log each person in through the login form (cookie + CSRF token); write their sessions and the ids
+to visit into bench/out/load-sessions.lua; run ``wrk -t2 -c32 -d60s -s bench/load/mix.lua``. The
+mix: pledge list, pledge pages, review queue, the 台账 list, CSV export of one official's view,
+official and district scorecards, the reviewer's queue, the JSON API, and 8% real POST
+decisions (confirm of a pending pledge at its version, each pledge once). Prints requests/s,
+p50/p90/p99, status counts and errors, checks the server log for tracebacks and the database
+for the decisions, and writes bench/out/load.json. Every step is bounded in time.
+"""
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "bench" / "out"
+PASSWORD = "load-password-1"
+SECRET = "load-bench-secret-" + uuid.uuid4().hex
+PEOPLE = {"reader": 10, "editor": 12, "reviewer": 6}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def log_in(base: str, name: str) -> dict:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(base + "/login", timeout=30).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    data = urllib.parse.urlencode({"csrf_token": token, "name": name, "password": PASSWORD}).encode()
+    page = opener.open(base + "/login", data=data, timeout=30).read().decode()
+    assert "欢迎" in page, page[:300]
+    csrf = json.loads(opener.open(base + "/api/csrf", timeout=30).read())["csrf_token"]
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    return {"name": name, "cookie": cookie, "csrf": csrf}
+
+
+def probe_routes(base: str, people: dict, max_pledge: int, officials: list, districts: list) -> dict:
+    """Each route of the mix alone, one request at a time (5 each): the median in ms."""
+    import statistics
+
+    routes = {
+        "/pledges/": ("reader", "/pledges/"),
+        "/pledges/<id>": ("reader", f"/pledges/{max_pledge // 2}"),
+        "/review/": ("editor", "/review/"),
+        "/reports/": ("reader", "/reports/"),
+        "/reports/export.csv?official=<id>": ("reader", f"/reports/export.csv?official={officials[0]}"),
+        "/reports/officials/<id>": ("reader", f"/reports/officials/{officials[0]}"),
+        "/reports/districts/<id>": ("reader", f"/reports/districts/{districts[0]}"),
+        "/reports/queue": ("reviewer", "/reports/queue"),
+        "/api/pledges?limit=50": ("reader", "/api/pledges?limit=50"),
+    }
+    out = {}
+    for label, (role, path) in routes.items():
+        times = []
+        for _ in range(5):
+            req = urllib.request.Request(base + path, headers={"Cookie": people[role][0]["cookie"]})
+            t = time.perf_counter()
+            with urllib.request.urlopen(req, timeout=60) as response:
+                response.read()
+            times.append((time.perf_counter() - t) * 1000)
+        out[label] = statistics.median(times)
+    return out
+
+
+def lua(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"[{json.dumps(k)}] = {lua(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "{" + ", ".join(lua(v) for v in value) + "}"
+    return json.dumps(value)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pledges", type=int, default=100_000)
+    ap.add_argument("--duration", type=int, default=60, help="seconds of load")
+    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--wrk-threads", type=int, default=2)
+    ap.add_argument("--server-threads", type=int, default=16, help="waitress threads")
+    ap.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress",
+                    help="waitress (tracker serve, one process) or gunicorn (pip install gunicorn; --workers processes)")
+    ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    ap.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
+    ap.add_argument("--seed", type=int, default=6)
+    args = ap.parse_args()
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import sqlalchemy as sa
+
+    from tracker.db.engine import make_engine
+    from tracker.db.throwaway import ThrowawayPostgres, create_database, drop_database
+    from tracker.services import users
+    from web import fill  # bench/web.py's generator
+
+    OUT.mkdir(exist_ok=True)
+    pg = None
+    server_url = args.pg_url
+    if not server_url:
+        pg = ThrowawayPostgres()
+        server_url = pg.start()
+    name = f"tracker_load_{uuid.uuid4().hex[:8]}"
+    server = None
+    try:
+        url = create_database(server_url, name)
+        t0 = time.perf_counter()
+        counts = fill(url, args.pledges, args.seed)
+        print(f"filled {counts['pledges']:,} pledges in {time.perf_counter() - t0:.0f} s", flush=True)
+        engine = make_engine(url)
+        from tracker.db.engine import make_sessionmaker
+
+        with make_sessionmaker(engine)() as session:
+            for role, n in PEOPLE.items():
+                for i in range(n):
+                    users.create_user(session, f"{role}{i}", PASSWORD, role)
+            session.commit()
+        with engine.connect() as conn:
+            max_pledge = conn.execute(sa.text("SELECT max(id) FROM pledge")).scalar_one()
+            officials = list(conn.execute(sa.text("SELECT id FROM official ORDER BY id LIMIT 200")).scalars())
+            districts = list(conn.execute(sa.text(
+                "SELECT DISTINCT district_id FROM pledge WHERE district_id IS NOT NULL")).scalars())
+            pending = list(conn.execute(sa.text(
+                "SELECT id FROM pledge WHERE review_state = 'pending' ORDER BY id DESC LIMIT 20000")).scalars())
+            audit_before = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        env = {k: v for k, v in os.environ.items() if k != "TRACKER_INSTANCE"}
+        env.update(DATABASE_URL=url, SECRET_KEY=SECRET, TRACKER_INSTANCE=str(OUT / "load-instance"))
+        log_path = OUT / "load-server.log"
+        log = log_path.open("w")
+        if args.server == "gunicorn":
+            cmd = [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}",
+                   "--workers", str(args.workers), "--threads", str(args.server_threads), "--timeout", "60",
+                   "tracker.web:create_app()"]
+        else:
+            cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve",
+                   "--port", str(port), "--threads", str(args.server_threads)]
+        server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/login", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"server did not start:\n{log_path.read_text()}")
+                time.sleep(0.3)
+        people = {role: [log_in(base, f"{role}{i}") for i in range(n)] for role, n in PEOPLE.items()}
+        probe = probe_routes(base, people, max_pledge, officials, districts)
+        for route, ms in probe.items():
+            print(f"  alone: {route:<34} median {ms:7.1f} ms", flush=True)
+        sessions = OUT / "load-sessions.lua"
+        sessions.write_text("return " + lua({
+            "people": people, "max_pledge": max_pledge, "officials": officials, "districts": districts,
+            "pending": pending, "threads": args.wrk_threads}) + "\n", encoding="utf-8")
+        print(f"serving {base} ({args.server}, {args.server_threads} threads); "
+              f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s", flush=True)
+        wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
+                              "--timeout", "10s", "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
+                             env={**os.environ, "LOAD_SESSIONS": str(sessions)}, capture_output=True, text=True,
+                             timeout=args.duration + 120)
+        print(wrk.stdout, wrk.stderr, sep="\n")
+        line = next(l for l in wrk.stdout.splitlines() if l.startswith("LOAD-RESULT "))
+        result = json.loads(line[len("LOAD-RESULT "):])
+        with engine.connect() as conn:
+            decisions = conn.execute(sa.text(
+                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
+            audit_after = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+        engine.dispose()
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+        log.close()
+        server_log = log_path.read_text(encoding="utf-8", errors="replace")
+        status = {int(k): v for k, v in result["status"].items()}
+        errors_5xx = sum(v for k, v in status.items() if k >= 500)
+        result.update(
+            pledges=counts["pledges"], connections=args.connections, server=args.server,
+            workers=args.workers if args.server == "gunicorn" else 1,
+            server_threads=args.server_threads, requests_per_second=result["requests"] / result["seconds"],
+            errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,
+            tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe)
+        (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
+              f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
+              f"max {result['max_ms']:.0f} ms")
+        print(f"status {dict(sorted(status.items()))}; 5xx {errors_5xx}; socket errors {result['socket_errors']}, "
+              f"timeouts {result['timeouts']}; decisions sent {result['decisions_sent']}, applied {decisions}; "
+              f"tracebacks in the server log {result['tracebacks_in_server_log']}")
+        ok = errors_5xx == 0 and result["socket_errors"] == 0 and result["tracebacks_in_server_log"] == 0
+        print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
+        return 0 if ok else 1
+    finally:
+        if server is not None and server.poll() is None:
+            server.kill()
+            server.wait()
+        try:
+            drop_database(server_url, name)
+        finally:
+            if pg is not None:
+                pg.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
