@@ -87,6 +87,8 @@ def test_reviewer_marks_done_and_missed_and_the_red_queue_shrinks(live_server, h
 
     # download the list as CSV and XLSX and find both changes
     page.goto(base + "/reports/?review_state=all")
+    expect(page.locator("#filters-sentence")).to_contain_text("全部承诺")
+    page.screenshot(path=str(artifacts / "ledger-list.png"), full_page=True)
     with page.expect_download() as download:
         page.click("#export-csv")
     assert download.value.suggested_filename.startswith("承诺-") and download.value.suggested_filename.endswith(".csv")

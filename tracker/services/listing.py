@@ -55,6 +55,11 @@ DEFAULT_SORT = "due_on"
 FAR_FUTURE, FAR_PAST = dt.date(9999, 12, 31), dt.date(1, 1, 1)
 
 
+def shanghai_today() -> dt.date:
+    """Today in Asia/Shanghai: the calendar the pledges and their readers live by."""
+    return dt.datetime.now(SHANGHAI).date()
+
+
 class BadFilter(ServiceError):
     """A filter the user gave cannot be read; the message says which and why, in Chinese."""
 
@@ -64,7 +69,7 @@ class Filters:
     values: dict = field(default_factory=dict)  # checked values (ids, enums, dates)
     args: dict = field(default_factory=dict)  # the URL / CLI arguments that give this view again
     words: list[tuple[str, str]] = field(default_factory=list)  # (label, value as read)
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: shanghai_today())
 
     @property
     def day(self) -> dt.date:
@@ -228,7 +233,7 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
     Without ``review_state`` the view holds confirmed pledges only (``review_state=all``
     shows every state), because unreviewed machine output is not yet a pledge to follow.
     """
-    f = Filters(today=today or dt.date.today())
+    f = Filters(today=today or shanghai_today())
     v, words = f.values, {}
     for key in FILTER_KEYS:
         text = _text(args, key, 100 if key == "q" else 200)

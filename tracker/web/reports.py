@@ -23,7 +23,7 @@ from tracker.db.enums import MissReason, Status, StatusEventKind, UserRole
 from tracker.db.models import District, Official, Pledge, StatusEvent
 from tracker.services import exports, listing, status as status_service, tables
 from tracker.services.errors import ServiceError, StaleEdit
-from tracker.services.listing import SHANGHAI, BadFilter
+from tracker.services.listing import BadFilter
 from tracker.services.schedule import Flag
 from tracker.web import charts
 from tracker.web.auth import roles_required
@@ -37,7 +37,7 @@ QUEUE_ROWS = 200  # per colour on the queue page; the counts are of all
 
 
 def today() -> dt.date:
-    return dt.datetime.now(SHANGHAI).date()
+    return listing.shanghai_today()
 
 
 def is_reviewer() -> bool:
