@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
@@ -126,10 +126,11 @@ def queue_count(session: Session, filters: QueueFilter) -> int:
     Counted as pending minus pending-and-merged, so both counts use an index
     (review_state; merged_into_id) instead of reading every pending row.
     """
-    pending = _filtered(sa.select(sa.func.count(Pledge.id)).where(Pledge.review_state == ReviewState.PENDING),
-                        filters)
+    # count(*), not count(id): PostgreSQL can then answer from the index alone
+    pending = _filtered(sa.select(sa.func.count()).select_from(Pledge)
+                        .where(Pledge.review_state == ReviewState.PENDING), filters)
     # ``> 0`` rather than IS NOT NULL: SQLite walks the merged_into_id index for a range, not for IS NOT NULL
-    merged = _filtered(sa.select(sa.func.count(Pledge.id)).where(Pledge.merged_into_id > 0,
+    merged = _filtered(sa.select(sa.func.count()).select_from(Pledge).where(Pledge.merged_into_id > 0,
                                                                  Pledge.review_state == ReviewState.PENDING), filters)
     return session.scalar(sa.select(pending.scalar_subquery() - merged.scalar_subquery())) or 0
 

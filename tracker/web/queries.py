@@ -170,7 +170,7 @@ COUNT_CAP = 10_000
 def pledge_count(session: Session, values: dict, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """(how many pledges match, whether there are more than ``cap``): counting stops at the cap,
     as Datasette's does, so a list of 100,000 pledges costs what a list of 10,000 does."""
-    sub = pledge_where(sa.select(Pledge.id), values).limit(cap + 1).subquery()
+    sub = pledge_where(sa.select(sa.literal(1)).select_from(Pledge), values).limit(cap + 1).subquery()
     n = session.scalar(sa.select(sa.func.count()).select_from(sub)) or 0
     return min(n, cap), n > cap
 
