@@ -2,11 +2,15 @@
 
 * ``store_document(session, ...)`` writes one read-and-extracted document (flush only).
 * ``ingest_file(session, item, ...)`` reads, extracts and stores one file (flush only).
-* ``ingest_paths(session_factory, paths, ...)`` walks files and directories and commits
-  once per document: a failure anywhere leaves nothing of that document, and the run
-  goes on. The same content twice adds nothing (sha256 of the decoded and of the
-  stored text). ``manifest.csv`` beside the files (columns file, title, source,
-  published) gives each document its metadata.
+* ``ingest_paths(session_factory, paths, ...)`` walks files and directories and stores
+  them ``READ_AHEAD`` at a time, one transaction and one statement per table for the
+  batch; if it fails, each of its documents is stored again in a transaction of its
+  own. A failure anywhere leaves nothing of that document, and the run goes on; an
+  outcome is reported once its document is committed. The same content twice adds
+  nothing (sha256 of the decoded and of the stored text). ``manifest.csv`` beside the
+  files (columns file, title, source, published) gives each document its metadata.
+* ``store_documents(session, docs, ...)`` writes several documents with one statement
+  per table (flush only).
 
 Machine output is stored twice over, on purpose: as immutable ``candidate`` rows
 (with the extractor's version) and as *pending* ``pledge`` rows pointing back to
@@ -31,7 +35,7 @@ from tracker.db.enums import DateSource, DocumentFormat, PledgeOrigin, Precision
 from tracker.db.models import AuditEvent, Candidate, District, Document, Pledge, Quantity
 from tracker.db.types import canonical_decimal
 from tracker.reading import Decoded, UnreadableDocument, UnsupportedDocument, read_document, sha256_text
-from tracker.services.places import PlaceResolver, load_gazetteer
+from tracker.services.places import PlaceResolver, insert_titles, load_gazetteer
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "title", "source", "published")
@@ -177,95 +181,141 @@ def quantity_rows(quantities: list[dict], pledge_id: int) -> list[dict]:
     return rows
 
 
-# Batches are plain executemany (the same SQL every time, so drivers and servers cache it; see
-# tracker.db.bulk) followed by one SELECT for the new ids: cheaper on both databases than
-# INSERT ... RETURNING with many VALUES rows, which SQLite runs row by row and psycopg must
-# parse anew for every batch size.
+# Batches are plain executemany (COPY on PostgreSQL; the same SQL every time, so drivers and
+# servers cache it; see tracker.db.bulk) followed by one SELECT for the new ids: cheaper on both
+# databases than INSERT ... RETURNING with many VALUES rows, which SQLite runs row by row and
+# psycopg must parse anew for every batch size. ``store_documents`` writes several documents
+# with one statement per table, so a batch of 50 costs about what one document did.
 
 
+_INSERT_DOCUMENTS = BulkInsert(Document.__table__)
 _INSERT_CANDIDATES = BulkInsert(Candidate.__table__)
 _INSERT_PLEDGES = BulkInsert(Pledge.__table__)
 _INSERT_QUANTITIES = BulkInsert(Quantity.__table__)
+_INSERT_AUDIT = BulkInsert(AuditEvent.__table__)
 # Built once: SQLAlchemy then finds them in its compiled cache without rebuilding a cache key
 # (about 15 µs an execution instead of 100+).
-_INSERT_DOCUMENT = sa.insert(Document.__table__).returning(Document.__table__.c.id)
-_INSERT_AUDIT = sa.insert(AuditEvent.__table__)
-_CANDIDATE_IDS = sa.select(Candidate.ordinal, Candidate.id).where(
-    Candidate.document_id == sa.bindparam("document_id"), Candidate.extractor_version == sa.bindparam("version"))
+_DOCUMENT_IDS = sa.select(Document.sha256, Document.id).where(
+    Document.sha256.in_(sa.bindparam("wanted", expanding=True)))
+_CANDIDATE_IDS = sa.select(Candidate.document_id, Candidate.ordinal, Candidate.id).where(
+    Candidate.document_id.in_(sa.bindparam("document_ids", expanding=True)),
+    Candidate.extractor_version == sa.bindparam("version"))
 _PLEDGE_IDS = sa.select(Pledge.candidate_id, Pledge.id).where(
-    Pledge.document_id == sa.bindparam("document_id"),
+    Pledge.document_id.in_(sa.bindparam("document_ids", expanding=True)),
     Pledge.candidate_id.between(sa.bindparam("low"), sa.bindparam("high")))
 _KNOWN_RAW = sa.select(Document.raw_sha256, Document.id).where(
     Document.raw_sha256.in_(sa.bindparam("wanted", expanding=True)))
+_KNOWN_TEXT = sa.select(Document.sha256, Document.id).where(
+    Document.sha256.in_(sa.bindparam("wanted", expanding=True)))
 
 
 def insert_candidate_rows(session: Session, rows: list[dict]) -> None:
-    """Insert one run's candidate rows (one document, one version); each row gets its id in ``row["id"]``."""
+    """Insert candidate rows (one version; one document or several); each row gets its id in ``row["id"]``."""
     if not rows:
         return
     connection = session.connection()
     _INSERT_CANDIDATES.execute(connection, rows)
-    first = rows[0]
-    ids = dict(connection.execute(_CANDIDATE_IDS, {"document_id": first["document_id"],
-                                                   "version": first["extractor_version"]}).all())
+    ids = {(d, o): i for d, o, i in connection.execute(_CANDIDATE_IDS, {
+        "document_ids": sorted({r["document_id"] for r in rows}), "version": rows[0]["extractor_version"]})}
     for row in rows:
-        row["id"] = ids[row["ordinal"]]
+        row["id"] = ids[row["document_id"], row["ordinal"]]
 
 
-def insert_pending_pledges(session: Session, document_id: int, published_on: dt.date | None, rows: list[dict],
-                           resolver: PlaceResolver) -> int:
-    """A pending machine pledge (and its quantities) for each stored candidate row; returns how many."""
+def insert_pending_pledges(session: Session, document_id: int | None, published_on: dt.date | None,
+                           rows: list[dict], resolver: PlaceResolver) -> int:
+    """A pending machine pledge (and its quantities) for each stored candidate row; returns how many.
+    Each row names its document (``document_id`` here is the caller's, kept for its signature), so
+    rows of several documents go in together; a new official title is dated by the row's own
+    ``published_on`` when it has one, else by ``published_on``."""
     if not rows:
         return 0
-    pledge_rows = []
+    pledge_rows, titles = [], []
     for row in rows:
+        seen_on = row.get("published_on", published_on)
         district_id = resolver.district(session, row["district_name"])
-        official_id = resolver.official(session, row["official_name"], row["official_title"], district_id,
-                                        published_on)
+        official_id = resolver.official(session, row["official_name"], row["official_title"], district_id, seen_on,
+                                        titles=titles)
         pledge_rows.append({**pledge_fields(row, district_id=district_id, official_id=official_id),
-                            "document_id": document_id, "candidate_id": row["id"], "origin": PledgeOrigin.MACHINE})
+                            "document_id": row["document_id"], "candidate_id": row["id"],
+                            "origin": PledgeOrigin.MACHINE})
+    insert_titles(session, titles)
     connection = session.connection()
     _INSERT_PLEDGES.execute(connection, pledge_rows)
-    pledge_ids = dict(connection.execute(_PLEDGE_IDS, {"document_id": document_id, "low": min(r["id"] for r in rows),
-                                                       "high": max(r["id"] for r in rows)}).all())
+    pledge_ids = dict(connection.execute(_PLEDGE_IDS, {
+        "document_ids": sorted({r["document_id"] for r in rows}),
+        "low": min(r["id"] for r in rows), "high": max(r["id"] for r in rows)}).all())
     q_rows = [q for row in rows for q in quantity_rows(row["quantities"], pledge_ids[row["id"]])]
     _INSERT_QUANTITIES.execute(connection, q_rows)
     return len(pledge_rows)
+
+
+@dataclass(frozen=True)
+class ToStore:
+    """One read and extracted document, with what it is stored under."""
+
+    decoded: Decoded
+    extracted: object  # tracker.extract's ExtractedDocument
+    file_name: str
+    fmt: DocumentFormat
+    meta: DocumentMeta
+
+
+def store_documents(session: Session, docs: list[ToStore], *, resolver: PlaceResolver,
+                    version: str) -> list[tuple[int, int]]:
+    """Insert documents, their candidates, pending pledges, quantities and audit events with one
+    statement per table for them all (flush only; no statement per row, none per document).
+    Returns (document id, pledges added) for each, in order. Any failure raises and the caller
+    rolls back: nothing of these documents stays."""
+    if not docs:
+        return []
+    connection = session.connection()
+    doc_rows = []
+    for doc in docs:
+        extracted, meta = doc.extracted, doc.meta
+        published_source = meta.published_source
+        if meta.published is None and extracted.published is not None:
+            published_source = DateSource.STATED
+        doc_rows.append({
+            "title": (meta.title or doc.decoded.title or title_from_text(extracted.text))[:500],
+            "source": meta.source,
+            "file_name": doc.file_name,
+            "format": doc.fmt,
+            "published_on": meta.published or extracted.published,
+            "published_source": published_source,
+            "text": extracted.text,
+            "sha256": sha256_text(extracted.text),
+            "raw_sha256": doc.decoded.sha256,
+            "encoding": doc.decoded.encoding,
+            "extractor_version": version,
+        })
+    _INSERT_DOCUMENTS.execute(connection, doc_rows)
+    ids = dict(connection.execute(_DOCUMENT_IDS, {"wanted": [r["sha256"] for r in doc_rows]}).all())
+    rows, counts = [], []
+    for doc, doc_row in zip(docs, doc_rows):
+        document_id = doc_row["id"] = ids[doc_row["sha256"]]
+        mine = [candidate_row(c, document_id=document_id, version=version, ordinal=i)
+                for i, c in enumerate(doc.extracted.candidates)]
+        for row in mine:
+            row["published_on"] = doc_row["published_on"]
+        rows.extend(mine)
+        counts.append(len(mine))
+    insert_candidate_rows(session, rows)
+    insert_pending_pledges(session, None, None, rows, resolver)
+    _INSERT_AUDIT.execute(connection, [{  # as audit.record would, without the unit of work
+        "actor": f"extractor {version}", "entity": "document", "entity_id": r["id"], "action": "ingest",
+        "new": {"file_name": r["file_name"], "sha256": r["sha256"], "encoding": r["encoding"], "candidates": n},
+    } for r, n in zip(doc_rows, counts)])
+    session.flush()
+    return [(r["id"], n) for r, n in zip(doc_rows, counts)]
 
 
 def store_document(session: Session, decoded: Decoded, extracted, *, file_name: str, fmt: DocumentFormat,
                    meta: DocumentMeta, resolver: PlaceResolver, version: str) -> tuple[int, int]:
     """Insert a document, its candidates, pending pledges and quantities, in a few batched statements
     (no statement per row). Returns (document id, pledges added)."""
-    published_source = meta.published_source
-    if meta.published is None and extracted.published is not None:
-        published_source = DateSource.STATED
-    published_on = meta.published or extracted.published
-    sha256 = sha256_text(extracted.text)
-    connection = session.connection()
-    document_id = connection.execute(_INSERT_DOCUMENT, {
-        "title": (meta.title or decoded.title or title_from_text(extracted.text))[:500],
-        "source": meta.source,
-        "file_name": file_name,
-        "format": fmt,
-        "published_on": published_on,
-        "published_source": published_source,
-        "text": extracted.text,
-        "sha256": sha256,
-        "raw_sha256": decoded.sha256,
-        "encoding": decoded.encoding,
-        "extractor_version": version,
-    }).scalar_one()
-    rows = [candidate_row(c, document_id=document_id, version=version, ordinal=i)
-            for i, c in enumerate(extracted.candidates)]
-    insert_candidate_rows(session, rows)
-    pledges = insert_pending_pledges(session, document_id, published_on, rows, resolver)
-    connection.execute(_INSERT_AUDIT, {  # as audit.record would, without the unit of work
-        "actor": f"extractor {version}", "entity": "document", "entity_id": document_id, "action": "ingest",
-        "new": {"file_name": file_name, "sha256": sha256, "encoding": decoded.encoding, "candidates": len(rows)},
-    })
-    session.flush()
-    return document_id, pledges
+    [result] = store_documents(session, [ToStore(decoded, extracted, file_name, fmt, meta)], resolver=resolver,
+                               version=version)
+    return result
 
 
 def find_existing(session: Session, raw_sha256: str, sha256: str | None = None) -> int | None:
@@ -470,7 +520,8 @@ def ensure_gazetteer(session_factory: sessionmaker) -> int:
         return added
 
 
-#: Files read ahead and checked against the database in one query; bounds the memory a batch holds.
+#: Files taken together: read, looked up by sha256 in one query, extracted, then stored in one
+#: transaction. Bounds the memory a batch holds and what a crash can lose before it commits.
 READ_AHEAD = 50
 
 
@@ -478,11 +529,16 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
                  published: dt.date | None = None, source: str | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None, extract=None,
                  gazetteer: bool = True) -> IngestSummary:
-    """Ingest files and directories (recursively), one transaction per document. Never raises for a
-    bad file: each outcome says new / unchanged / failed / skipped and why.
+    """Ingest files and directories (recursively). Never raises for a bad file: each outcome says
+    new / unchanged / failed / skipped and why.
 
-    Files are read ``READ_AHEAD`` at a time and looked up by sha256 in one query, so known
-    content is neither extracted nor stored again. With ``gazetteer`` (the default) a database
+    Files go ``READ_AHEAD`` at a time: read, looked up by sha256 in one query (known content is
+    neither extracted nor stored again), extracted outside any transaction, then stored together
+    in one transaction with one statement per table. If that transaction fails it is rolled back
+    whole and each of its documents is stored again in a transaction of its own, so a failure
+    anywhere leaves nothing of that document and the others land. Outcomes are reported once
+    their documents are committed: a crash loses at most the batch not yet committed, of which
+    nothing was written, and the next run ingests it. With ``gazetteer`` (the default) a database
     without districts first gets the packaged ones.
     """
     if gazetteer:
@@ -503,21 +559,8 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
     stored: dict[str, int] = {}  # raw sha256 -> document id, for content met twice in this run
     for first in range(0, len(items), READ_AHEAD):
         batch = [_prepare_safely(item, published, source) for item in items[first:first + READ_AHEAD]]
-        wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
-        if wanted:
-            with session_factory() as session:
-                stored.update(session.connection().execute(_KNOWN_RAW, {"wanted": wanted}).all())
-        for prepared in batch:
-            if isinstance(prepared, Outcome):
-                emit(prepared)
-            elif prepared.decoded.sha256 in stored:
-                emit(Outcome(str(prepared.item.path), "unchanged", "already in the database",
-                             stored[prepared.decoded.sha256]))
-            else:
-                outcome = _ingest_one(session_factory, prepared, resolver=resolver, extract=extract)
-                if outcome.document_id is not None:
-                    stored[prepared.decoded.sha256] = outcome.document_id
-                emit(outcome)
+        for outcome in _ingest_batch(session_factory, batch, stored, resolver=resolver, extract=extract):
+            emit(outcome)
     return summary
 
 
@@ -528,17 +571,103 @@ def _prepare_safely(item: WorkItem, published: dt.date | None, source: str | Non
         return Outcome(str(item.path), "failed", f"{exc.__class__.__name__}: {_reason(exc)}")
 
 
-def _ingest_one(session_factory: sessionmaker, prepared: Prepared, *, resolver: PlaceResolver, extract) -> Outcome:
-    """Extract one new file outside any transaction, then store it in one transaction that commits
-    everything or nothing. Text already stored under another encoding or layout meets the unique
-    sha256 of the stored text and is reported unchanged."""
+def _extract_safely(prepared: Prepared, extract):
+    """The extractor's output, or the failed Outcome."""
     from tracker.extract import extract_document
 
-    path = str(prepared.item.path)
     try:
-        extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
+        return (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-        return Outcome(path, "failed", f"extraction failed: {exc.__class__.__name__}: {_reason(exc)}")
+        return Outcome(str(prepared.item.path), "failed",
+                       f"extraction failed: {exc.__class__.__name__}: {_reason(exc)}")
+
+
+def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome], stored: dict[str, int], *,
+                  resolver: PlaceResolver, extract) -> list[Outcome]:
+    """Outcomes for a batch of prepared files, in order, all committed."""
+    outcomes: list[Outcome | None] = [p if isinstance(p, Outcome) else None for p in batch]
+    wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
+    if wanted:
+        with session_factory() as session:
+            stored.update(session.connection().execute(_KNOWN_RAW, {"wanted": wanted}).all())
+    work: list[tuple[int, Prepared, object]] = []
+    later: list[int] = []  # content met twice in this batch: decided once the first is stored
+    raw_seen: set[str] = set()
+    text_seen: dict[str, int] = {}  # stored text's sha256 -> its index in ``work``
+    for i, prepared in enumerate(batch):
+        if outcomes[i] is not None:
+            continue
+        raw = prepared.decoded.sha256
+        if raw in stored:
+            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database", stored[raw])
+        elif raw in raw_seen:
+            later.append(i)
+        else:
+            raw_seen.add(raw)
+            extracted = _extract_safely(prepared, extract)
+            if isinstance(extracted, Outcome):
+                outcomes[i] = extracted
+            elif (sha := sha256_text(extracted.text)) in text_seen:  # another encoding or layout of it
+                later.append(i)
+            else:
+                text_seen[sha] = len(work)
+                work.append((i, prepared, extracted))
+    if work:  # text already stored under another encoding or layout: one query for the batch
+        with session_factory() as session:
+            known = dict(session.connection().execute(_KNOWN_TEXT, {"wanted": list(text_seen)}).all())
+        for sha, document_id in known.items():
+            i, prepared, _ = work[text_seen[sha]]
+            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database", document_id)
+        work = [w for w in work if outcomes[w[0]] is None]
+    for (i, _, _), outcome in zip(work, _store_together(session_factory, work, resolver=resolver)):
+        outcomes[i] = outcome
+    for i, outcome in enumerate(outcomes):
+        if outcome is not None and outcome.document_id is not None and isinstance(batch[i], Prepared):
+            stored.setdefault(batch[i].decoded.sha256, outcome.document_id)
+    for i in later:  # rare: one file at a time, as the first of its content has gone
+        prepared = batch[i]
+        if prepared.decoded.sha256 in stored:
+            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database",
+                                  stored[prepared.decoded.sha256])
+            continue
+        extracted = _extract_safely(prepared, extract)
+        outcomes[i] = extracted if isinstance(extracted, Outcome) else \
+            _store_alone(session_factory, prepared, extracted, resolver=resolver)
+        if outcomes[i].document_id is not None:
+            stored[prepared.decoded.sha256] = outcomes[i].document_id
+    return outcomes
+
+
+def _store_together(session_factory: sessionmaker, work: list[tuple[int, Prepared, object]], *,
+                    resolver: PlaceResolver) -> list[Outcome]:
+    """Store extracted files in one transaction, one statement per table for them all. If anything
+    fails the transaction is rolled back whole (nothing of any of them stays) and each is stored
+    again in a transaction of its own, so only the failing document is left out."""
+    from tracker.extract import EXTRACTOR_VERSION
+
+    if not work:
+        return []
+    try:
+        with session_factory() as session:
+            session.connection(execution_options={"write": True})  # SQLite: the write lock at BEGIN
+            results = store_documents(session, [
+                ToStore(p.decoded, extracted, p.item.name, p.fmt, p.meta) for _, p, extracted in work
+            ], resolver=resolver, version=EXTRACTOR_VERSION)
+            session.commit()
+    except Exception:  # noqa: BLE001 - rolled back whole; now one transaction per document
+        with session_factory() as session:
+            resolver.reset(session)  # forget rows the rolled-back transaction created
+        return [_store_alone(session_factory, p, extracted, resolver=resolver) for _, p, extracted in work]
+    return [Outcome(str(p.item.path), "new", None, document_id, pledges)
+            for (_, p, _), (document_id, pledges) in zip(work, results)]
+
+
+def _store_alone(session_factory: sessionmaker, prepared: Prepared, extracted, *,
+                 resolver: PlaceResolver) -> Outcome:
+    """Store one extracted file in one transaction that commits everything or nothing. Text already
+    stored under another encoding or layout meets the unique sha256 of the stored text and is
+    reported unchanged."""
+    path = str(prepared.item.path)
     with session_factory() as session:
         try:
             outcome = store_prepared(session, prepared, extracted, resolver=resolver, check_existing=False)

@@ -7,8 +7,9 @@ name without its level suffix as an alias (张店区 → 张店). One person is 
 person (preferring one in the same district), and a new title is added to them.
 
 ``PlaceResolver`` loads the names once and keeps them in memory, so a batch of
-documents resolves without a query per pledge. If a transaction that created
-rows rolls back, call ``reset()``.
+documents resolves without a query per pledge, and creates what is missing with
+Core INSERTs (no ORM unit of work, so nothing waits for a flush). If a
+transaction that created rows rolls back, call ``reset()``.
 """
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def load_gazetteer(session: Session, rows=None) -> int:
     rows = gazetteer_rows() if rows is None else rows
     existing = {name: id_ for id_, name in session.execute(sa.select(District.id, District.name))}
     taken = set(session.scalars(sa.select(DistrictAlias.alias)))
+    connection = session.connection()
+    aliases_rows: list[dict] = []
     added = 0
     for row in rows:
         name, level_label = row[0], row[1]
@@ -67,16 +70,25 @@ def load_gazetteer(session: Session, rows=None) -> int:
             level = DistrictLevel.from_label(level_label)
         except ValueError:
             raise ValueError(f"gazetteer: {name}: unknown level {level_label!r}") from None
-        district = District(name=name, level=level, parent_id=existing.get(parent) if parent else None)
+        # One row at a time (a child needs its parent's id), with Core: no unit of work to flush.
+        district_id = connection.execute(_INSERT_DISTRICT, {
+            "name": name, "level": level, "parent_id": existing.get(parent) if parent else None}).scalar_one()
         for alias in aliases:
             if alias and alias != name and alias not in taken and alias not in existing:
-                district.aliases.append(DistrictAlias(alias=alias))
+                aliases_rows.append({"district_id": district_id, "alias": alias})
                 taken.add(alias)
-        session.add(district)
-        session.flush()
-        existing[name] = district.id
+        existing[name] = district_id
         added += 1
+    if aliases_rows:
+        connection.execute(_INSERT_ALIAS, aliases_rows)
     return added
+
+
+# Built once, so SQLAlchemy finds them in its compiled cache without rebuilding a cache key.
+_INSERT_DISTRICT = sa.insert(District.__table__).returning(District.__table__.c.id)
+_INSERT_ALIAS = sa.insert(DistrictAlias.__table__)
+_INSERT_OFFICIAL = sa.insert(Official.__table__).returning(Official.__table__.c.id)
+_INSERT_TITLE = sa.insert(OfficialTitle.__table__)
 
 
 @dataclass
@@ -132,34 +144,42 @@ class PlaceResolver:
         stem, level = split_suffix(name)
         if level is None:
             return None  # a bare stem nobody knows: no guess at its level
-        district = District(name=name, level=level)
+        connection = session.connection()
+        district_id = connection.execute(_INSERT_DISTRICT, {"name": name, "level": level}).scalar_one()
+        self._districts[name] = district_id
         if len(stem) >= 2 and level is not DistrictLevel.ZONE and stem not in self._aliases \
                 and stem not in self._districts:
-            district.aliases.append(DistrictAlias(alias=stem))
-            self._aliases[stem] = -1  # placeholder until flushed
-        session.add(district)
-        session.flush()
-        self._districts[name] = district.id
-        if stem in self._aliases and self._aliases[stem] == -1:
-            self._aliases[stem] = district.id
-        return district.id
+            connection.execute(_INSERT_ALIAS, {"district_id": district_id, "alias": stem})
+            self._aliases[stem] = district_id
+        return district_id
 
     def official(self, session: Session, name: str | None, title: str | None, district_id: int | None,
-                 seen_on: dt.date | None = None) -> int | None:
-        """Resolve a person by name (preferring one in ``district_id``); add a title they had not held."""
+                 seen_on: dt.date | None = None, *, titles: list[dict] | None = None) -> int | None:
+        """Resolve a person by name (preferring one in ``district_id``); add a title they had not held:
+        at once, or, given ``titles``, as a row appended to it for the caller to insert with the
+        others in one statement (``insert_titles``) before its transaction ends."""
         if not name:
             return None
         name = name.strip()
         people = self._officials.get(name, [])
         person = next((p for p in people if p.district_id == district_id), None) or (people[0] if people else None)
         if person is None:
-            official = Official(name=name, district_id=district_id)
-            session.add(official)
-            session.flush()
-            person = _Person(official.id, district_id)
+            official_id = session.connection().execute(
+                _INSERT_OFFICIAL, {"name": name, "district_id": district_id}).scalar_one()
+            person = _Person(official_id, district_id)
             self._officials.setdefault(name, []).append(person)
         title = (title or "").strip()
         if title and title not in person.titles:
-            session.add(OfficialTitle(official_id=person.id, title=title, first_seen_on=seen_on))
+            row = {"official_id": person.id, "title": title, "first_seen_on": seen_on}
+            if titles is None:
+                insert_titles(session, [row])
+            else:
+                titles.append(row)
             person.titles.add(title)
         return person.id
+
+
+def insert_titles(session: Session, rows: list[dict]) -> None:
+    """Insert ``official_title`` rows (official_id, title, first_seen_on) in one statement."""
+    if rows:
+        session.connection().execute(_INSERT_TITLE, rows)
