@@ -116,8 +116,11 @@ def _decide_forever(base: str, name: str, pledge_ids: list[int], seed: int, stop
     client = Client(base, timeout=10)
     try:
         client.login(name)
-    except Exception as exc:  # noqa: BLE001 - the server may be killed before this editor logged in
+    except OSError as exc:  # the server may be killed before this editor logged in
         outcomes.append(("login", repr(exc)))
+        return
+    except Exception as exc:  # noqa: BLE001 - anything else is a failure the test reports
+        outcomes.append(("login failed", repr(exc)))
         return
     n = 0
     while not stop.is_set() and n < 400:  # bounded: the test kills the server long before
@@ -156,8 +159,10 @@ def test_sigkill_of_the_server_during_decisions_keeps_every_decision_whole(db_ur
             t.join(30)
         if server.proc.poll() is None:
             server.kill()
-    assert sum(1 for o in outcomes if o[0] == 200) >= 30
-    acknowledged = {(pid, value) for status, pid, value, *_ in outcomes if status == 200}
+    assert sum(1 for o in outcomes if o[0] == 200) >= 30, outcomes[:5]
+    assert not [o for o in outcomes if o[0] == "login failed"], [o for o in outcomes if o[0] == "login failed"]
+    assert {o[0] for o in outcomes} <= {200, 409, "dead", "login"}, {o[0] for o in outcomes}
+    acknowledged = {(o[1], o[2]) for o in outcomes if o[0] == 200}
 
     engine = make_engine(db_url)
     try:
