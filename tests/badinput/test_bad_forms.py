@@ -148,3 +148,27 @@ def test_the_review_form_refuses_a_day_that_does_not_exist(app, seeded):
                                               "quantities-0-value": "-3", "quantities-0-unit": "所"})
     assert response.status_code == 400 and "最多 200 个字符" in response.get_data(as_text=True)
     assert snapshot(seeded) == before
+
+
+@pytest.mark.parametrize("backend", BOTH, indirect=True)
+@pytest.mark.parametrize("achieved, words", [("-5", "不能为负数"), ("1e-30", "超出范围"), ("1e30", "超出范围"),
+                                             ("abc", "请填写数字"), ("NaN", "请填写数字")])
+def test_the_status_form_refuses_negative_or_absurd_achieved_values(app, seeded, achieved, words):
+    from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.db.models import User
+    from tracker.services import workbench
+
+    engine = make_engine(seeded)
+    with make_sessionmaker(engine)() as session:
+        admin = session.scalar(sa.select(User).where(User.name == "admin"))
+        workbench.confirm_pledge(session, 1, admin, version=1)
+        session.commit()
+    engine.dispose()
+    before = snapshot(seeded)
+    client = app.test_client()
+    log_in(client, "reviewer")
+    response = client.post("/reports/pledges/1/status", data={
+        "status": "in_progress", "as_of_on": "2021-06-30", "achieved_value": achieved, "note": "进展", "version": "2"})
+    assert response.status_code == 400, response.status_code
+    assert words in response.get_data(as_text=True)
+    assert snapshot(seeded) == before

@@ -28,6 +28,16 @@ def _number(form, field) -> None:
             raise ValidationError("请填写数字，例如 3 或 12.5") from None
         if not value.is_finite():
             raise ValidationError("请填写数字，例如 3 或 12.5")
+        if value < 0:
+            raise ValidationError("不能为负数")
+        from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal
+
+        try:
+            exact = canonical_decimal(value)
+        except InvalidOperation:
+            exact = None
+        if exact is None or exact >= 10 ** (DECIMAL_PRECISION - DECIMAL_SCALE) or exact.as_tuple().exponent < -DECIMAL_SCALE:
+            raise ValidationError(f"超出范围（最多 {DECIMAL_PRECISION - DECIMAL_SCALE} 位整数、{DECIMAL_SCALE} 位小数）")
 
 
 class ZhMeta:
