@@ -1,4 +1,4 @@
-"""SIGKILL in the middle of the work: a ``tracker ingest`` subprocess while it stores documents,
+"""SIGKILL in the middle of the work: a ``tracker ingest`` subprocess once its first documents are in,
 and a server while editors' decisions are in flight. On SQLite and PostgreSQL the database stays
 consistent (no half document, no pledge without its document, no history row without its change)
 and the ingest picks up where it stopped when run again."""
@@ -18,11 +18,11 @@ import sqlalchemy as sa
 from live import TRACKER, Client, Server, seed_pledges, tracker_env
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-DOCUMENTS = 60
+DOCUMENTS = 300  # several of ingest's batches (it may commit many documents at once)
 
 
 def make_corpus(folder: Path) -> Path:
-    """60 distinct articles: the seed texts, each copy with its own closing line (so its own sha256)."""
+    """Distinct articles: the seed texts, each copy with its own closing line (so its own sha256)."""
     folder.mkdir()
     texts = sorted(SEEDS.glob("*.txt"))
     for i in range(DOCUMENTS):
@@ -84,11 +84,11 @@ def test_sigkill_during_ingest_leaves_whole_documents_and_the_rerun_finishes(db_
         while time.monotonic() < deadline and proc.poll() is None:
             with engine.connect() as conn:
                 stored = count(conn, "document")
-            if stored >= 3:
+            if stored >= 1:
                 break
             time.sleep(0.05)
         assert proc.poll() is None, f"ingest finished before it could be killed: {proc.stdout.read()!r}"
-        assert stored >= 3
+        assert stored >= 1
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
     finally:
@@ -99,7 +99,7 @@ def test_sigkill_during_ingest_leaves_whole_documents_and_the_rerun_finishes(db_
         engine.dispose()
     assert proc.returncode == -signal.SIGKILL
     before = assert_consistent(db_url)
-    assert 3 <= before < DOCUMENTS  # killed in the middle
+    assert 1 <= before < DOCUMENTS  # killed in the middle
 
     again = subprocess.run([*TRACKER, "ingest", "--published", "2021-03-01", str(corpus)], cwd=tmp_path, env=env,
                            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
