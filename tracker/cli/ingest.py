@@ -1,4 +1,4 @@
-"""``tracker ingest``: read documents into the database, one transaction per document."""
+"""``tracker ingest``: read documents into the database; a failing document leaves nothing and the run goes on."""
 from __future__ import annotations
 
 import sys
