@@ -21,7 +21,7 @@ from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import queries
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
-from tracker.web.pledges import get_pledge
+from tracker.web.pledges import after_arg, get_pledge
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -34,16 +34,6 @@ def _limit() -> int:
     cap = current_app.config["API_PAGE_SIZE"]
     try:
         return max(1, min(cap, int(request.args.get("limit", cap))))
-    except ValueError:
-        abort(400)
-
-
-def _after() -> int | None:
-    raw = request.args.get("after", "").strip()
-    if not raw:
-        return None
-    try:
-        return int(raw)
     except ValueError:
         abort(400)
 
@@ -146,7 +136,7 @@ def pledges():
         filters = queries.pledge_filters(session, request.args)
     except queries.BadFilter as exc:
         return _bad(str(exc))
-    rows, next_after = queries.pledge_page(session, filters.values, after=_after(), limit=_limit())
+    rows, next_after = queries.pledge_page(session, filters.values, after=after_arg(), limit=_limit())
     return _page([pledge_json(p) for p in rows], next_after)
 
 
@@ -273,7 +263,7 @@ def add_pledge(document_id: int):
 @bp.get("/documents")
 def documents():
     q = (request.args.get("q") or "").strip() or None
-    rows, next_after = queries.document_page(get_session(), {"q": q}, after=_after(), limit=_limit())
+    rows, next_after = queries.document_page(get_session(), {"q": q}, after=after_arg(), limit=_limit())
     return _page([document_json(r[0], r[1:]) for r in rows], next_after)
 
 
@@ -288,7 +278,7 @@ def document(document_id: int):
 @bp.get("/districts")
 def districts():
     q = (request.args.get("q") or "").strip() or None
-    rows, next_after = queries.district_page(get_session(), after=_after(), limit=_limit(), q=q)
+    rows, next_after = queries.district_page(get_session(), after=after_arg(), limit=_limit(), q=q)
     return _page([district_json(d) for d in rows], next_after)
 
 
@@ -307,7 +297,7 @@ def officials():
         district_id = int(request.args.get("district", "")) if request.args.get("district") else None
     except ValueError:
         return _bad("district 须为整数")
-    rows, next_after = queries.official_page(get_session(), after=_after(), limit=_limit(), district=district_id,
+    rows, next_after = queries.official_page(get_session(), after=after_arg(), limit=_limit(), district=district_id,
                                              q=q)
     return _page([official_json(o) for o in rows], next_after)
 

@@ -14,7 +14,7 @@ from tracker.web import highlight, queries
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import AddPledgeForm
-from tracker.web.pledges import district_names
+from tracker.web.pledges import after_arg, district_names
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 
@@ -28,20 +28,10 @@ def get_document(document_id: int) -> Document:
     return document
 
 
-def _after() -> int | None:
-    raw = request.args.get("after", "").strip()
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        abort(400)
-
-
 def index():
     session = get_session()
     q = (request.args.get("q") or "").strip() or None
-    rows, next_after = queries.document_page(session, {"q": q}, after=_after(),
+    rows, next_after = queries.document_page(session, {"q": q}, after=after_arg(),
                                              limit=current_app.config["PAGE_SIZE"])
     totals = session.execute(sa.select(sa.func.count(Document.id))).scalar_one()
     return render_template("documents/index.html", rows=rows, next_after=next_after, q=q, total=totals)

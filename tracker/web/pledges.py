@@ -39,6 +39,7 @@ def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
 
 
 def after_arg() -> int | None:
+    """The keyset cursor ``?after=N`` of a list page or API list; 400 when it is no number."""
     raw = request.args.get("after", "").strip()
     if not raw:
         return None
