@@ -9,20 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "faults"))
 
-from live import SECRET, seed_pledges  # noqa: E402
-
-ROLES = {"reader": "reader", "reviewer": "reviewer", "admin": "admin"}
-
-
-@pytest.fixture(params=["sqlite"])
-def backend(request) -> str:
-    return request.param
-
-
-@pytest.fixture
-def seeded(db_url) -> str:
-    seed_pledges(db_url, 50, ["editor"], ROLES)
-    return db_url
+from live import SECRET, backend, seeded  # noqa: E402,F401  (backend and seeded are fixtures)
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 TRACKER = [sys.executable, "-c", "from tracker.cli import main; main()"]
 PASSWORD = "faults-password-1"
 SECRET = "faults-secret-key-" + "x" * 32
@@ -162,3 +164,20 @@ def seed_pledges(db_url: str, count: int, editors: list[str], others: dict | Non
             return ids
     finally:
         engine.dispose()
+
+
+# --- fixtures shared by tests/security and tests/badinput (imported into their conftest.py) ---
+
+ROLES = {"reader": "reader", "reviewer": "reviewer", "admin": "admin"}
+
+
+@pytest.fixture(params=["sqlite"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def seeded(db_url) -> str:
+    """A real database with 50 pledges, an editor and one account per other role."""
+    seed_pledges(db_url, 50, ["editor"], ROLES)
+    return db_url
