@@ -15,6 +15,7 @@ which emits ``BEGIN IMMEDIATE`` (PostgreSQL ignores the option).
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -74,7 +75,29 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return sa.create_engine(parsed, **kwargs)
+    engine = sa.create_engine(parsed, **kwargs)
+    pool_logger = getattr(engine.pool.logger, "logger", engine.pool.logger)
+    if not any(isinstance(f, _LostCursor) for f in pool_logger.filters):  # one logger per pool class
+        pool_logger.addFilter(_LostCursor(engine.dialect.loaded_dbapi.OperationalError))
+    return engine
+
+
+class _LostCursor(logging.Filter):
+    """SQLAlchemy logs "Error closing cursor" with a traceback when a streaming (server-side)
+    cursor cannot be closed because the server went away. The request already failed cleanly
+    and is logged as such; the lost cursor becomes one warning line instead of a traceback."""
+
+    def __init__(self, operational_error: type[BaseException]) -> None:
+        super().__init__()
+        self.operational_error = operational_error
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, self.operational_error) and record.msg == "Error closing cursor":
+            record.msg, record.args = "cursor lost with its connection: %s", (exc.__class__.__name__,)
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
