@@ -51,11 +51,19 @@ def gazetteer_rows() -> tuple[tuple[str, ...], ...]:
 def load_gazetteer(session: Session, rows=None) -> int:
     """Add the districts of the gazetteer that are not in the database yet; returns how many were added.
 
-    Rows are (name, level label 省/市/区/县/镇, parent name, comma-separated aliases);
-    parents come before their children. Existing districts and aliases are left as they are.
+    Rows are (name, level label 省/市/区/县/镇, parent name, comma-separated aliases, and optionally
+    the administrative code 行政区划代码); parents come before their children. Existing districts and
+    aliases are left as they are, but an existing district without a code gets the gazetteer's
+    (unless another district already holds it).
     """
     rows = gazetteer_rows() if rows is None else rows
-    existing = {name: id_ for id_, name in session.execute(sa.select(District.id, District.name))}
+    existing: dict[str, int] = {}
+    coded: set[int] = set()
+    for id_, name, code in session.execute(sa.select(District.id, District.name, District.code)):
+        existing[name] = id_
+        if code:
+            coded.add(id_)
+    codes_taken = set(session.scalars(sa.select(District.code).where(District.code.is_not(None))))
     taken = set(session.scalars(sa.select(DistrictAlias.alias)))
     connection = session.connection()
     aliases_rows: list[dict] = []
@@ -64,7 +72,14 @@ def load_gazetteer(session: Session, rows=None) -> int:
         name, level_label = row[0], row[1]
         parent = row[2] if len(row) > 2 and row[2] else None
         aliases = [a.strip() for a in row[3].split(",")] if len(row) > 3 and row[3] else []
+        code = row[4].strip() if len(row) > 4 and row[4].strip() else None
+        if code in codes_taken:
+            code = None
         if name in existing:
+            if code and existing[name] not in coded:
+                connection.execute(sa.update(District.__table__).where(District.__table__.c.id == existing[name])
+                                   .values(code=code))
+                codes_taken.add(code)
             continue
         try:
             level = DistrictLevel.from_label(level_label)
@@ -72,7 +87,10 @@ def load_gazetteer(session: Session, rows=None) -> int:
             raise ValueError(f"gazetteer: {name}: unknown level {level_label!r}") from None
         # One row at a time (a child needs its parent's id), with Core: no unit of work to flush.
         district_id = connection.execute(_INSERT_DISTRICT, {
-            "name": name, "level": level, "parent_id": existing.get(parent) if parent else None}).scalar_one()
+            "name": name, "level": level, "parent_id": existing.get(parent) if parent else None,
+            "code": code}).scalar_one()
+        if code:
+            codes_taken.add(code)
         for alias in aliases:
             if alias and alias != name and alias not in taken and alias not in existing:
                 aliases_rows.append({"district_id": district_id, "alias": alias})
