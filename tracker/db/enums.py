@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 import sys
 
+from tracker.extract.model import Precision as _ExtractPrecision, Role as _ExtractRole
+
 if sys.version_info >= (3, 11):
     from enum import StrEnum
 else:  # pragma: no cover - Python 3.10
@@ -69,25 +71,15 @@ class Status(Labelled):
     UNASSESSABLE = "unassessable"
 
 
-class Precision(Labelled):
-    """How exactly a deadline is known (the values the extractor emits)."""
-
-    DAY = "day"
-    MONTH = "month"
-    QUARTER = "quarter"
-    HALF = "half"
-    YEAR = "year"
-    PLAN = "plan"
+# How exactly a deadline is known: the extractor's vocabulary (``tracker.extract.model.Precision``).
+Precision = Labelled("Precision", [(m.name, m.value) for m in _ExtractPrecision], module=__name__,
+                     qualname="Precision")
 
 
-class QuantityRole(Labelled):
-    COUNT = "count"
-    AMOUNT = "amount"
-    LENGTH = "length"
-    AREA = "area"
-    RATIO = "ratio"
-    DURATION = "duration"
-    OTHER = "other"
+# What a quantity measures: the extractor's vocabulary (``tracker.extract.model.Role``, where
+# roles are assigned), stored and labelled here; one list of members, defined once.
+QuantityRole = Labelled("QuantityRole", [(m.name, m.value) for m in _ExtractRole], module=__name__,
+                        qualname="QuantityRole")
 
 
 class MissReason(Labelled):
