@@ -40,3 +40,38 @@ def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot reach postgresql+psycopg://nobody@127.0.0.1:1/none: ")
     assert "Traceback" not in result.output
+
+
+def test_a_wheel_install_finds_its_migrations_outside_the_checkout(tmp_path):
+    """A plain (non-editable) install has no checkout beside it: the wheel carries the Alembic
+    scripts as data files and ``tracker db upgrade`` finds them from any directory."""
+    import subprocess
+    import sys
+    import sysconfig
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(root)], check=True,
+                   capture_output=True)
+    wheel = next((tmp_path / "dist").glob("tracker-*.whl"))
+    prefix = tmp_path / "prefix"
+    subprocess.run([*pip, "install", "--no-deps", "--prefix", str(prefix), str(wheel)], check=True,
+                   capture_output=True)
+    site = sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)})
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    script = (
+        "import tracker, tracker.db.migrate as m\n"
+        "print(tracker.__file__); print(m.migrations_dir())\n"
+        "m.upgrade('sqlite:///' + 'db.sqlite3'); print(m.current_revision('sqlite:///db.sqlite3'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=work, env={"PYTHONPATH": site, "PATH": ""},
+                         check=True, capture_output=True, text=True).stdout.splitlines()
+    assert out[0].startswith(str(prefix)), out  # the installed copy, not the checkout
+    assert out[1] == str((prefix / "share" / "tracker" / "migrations").resolve()), out
+    from alembic.script import ScriptDirectory
+    from tracker.db.migrate import alembic_config
+
+    assert out[2] == ScriptDirectory.from_config(alembic_config()).get_current_head(), out
+    assert (work / "db.sqlite3").is_file()

@@ -2,13 +2,15 @@
 
 The migration scripts live in ``migrations/`` at the project root (beside
 ``alembic.ini``, so ``alembic upgrade head`` works there too); they are found
-relative to the installed package, so ``tracker db upgrade`` works from any
-directory of an editable install or a checkout.
+relative to the package in a checkout or an editable install, and a wheel carries
+them as data files (``<prefix>/share/tracker/migrations``), so ``tracker db upgrade``
+works from any directory either way.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from alembic import command
@@ -26,11 +28,25 @@ class MigrationsNotFound(RuntimeError):
     pass
 
 
+def _installed_migrations() -> Path | None:
+    """The migrations a wheel installed as data files, located through the distribution's record."""
+    try:
+        dist = metadata.distribution("tracker")
+    except metadata.PackageNotFoundError:
+        return None
+    for file in dist.files or ():
+        if file.parts[-3:] == ("tracker", "migrations", "env.py"):
+            return Path(dist.locate_file(file)).resolve().parent
+    return None
+
+
 def migrations_dir() -> Path:
-    for candidate in (Path(tracker.__file__).resolve().parent.parent / "migrations", Path.cwd() / "migrations"):
-        if (candidate / "env.py").is_file():
+    checkout = Path(tracker.__file__).resolve().parent.parent / "migrations"
+    for candidate in (checkout, _installed_migrations(), Path.cwd() / "migrations"):
+        if candidate is not None and (candidate / "env.py").is_file():
             return candidate
-    raise MigrationsNotFound("migrations/ not found beside the tracker package or in the current directory")
+    raise MigrationsNotFound("migrations/ not found beside the tracker package, among the installed "
+                             "package's data files or in the current directory")
 
 
 def alembic_config() -> Config:
