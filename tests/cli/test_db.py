@@ -56,8 +56,9 @@ def test_a_wheel_install_finds_its_migrations_outside_the_checkout(tmp_path):
                    capture_output=True)
     wheel = next((tmp_path / "dist").glob("tracker-*.whl"))
     prefix = tmp_path / "prefix"
-    subprocess.run([*pip, "install", "--no-deps", "--prefix", str(prefix), str(wheel)], check=True,
-                   capture_output=True)
+    # --ignore-installed: without it pip first uninstalls the running environment's own tracker
+    subprocess.run([*pip, "install", "--no-deps", "--ignore-installed", "--prefix", str(prefix), str(wheel)],
+                   check=True, capture_output=True)
     site = sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)})
     work = tmp_path / "elsewhere"
     work.mkdir()
