@@ -228,3 +228,47 @@ def test_a_long_paragraph_keeps_every_pledge_and_its_deadline():
     large = extract_document(unit * 400, published=PUB).candidates
     assert len(small) == 100 and len(large) == 800
     assert large[-1].deadline.raw == "年底前" and large[-1].quote == "改造道路12条"
+
+
+@pytest.mark.parametrize("text, raw, unit", [
+    ("今年将完成征地拆迁3000亩。", "3000亩", "亩"),
+    ("年内新增养老床位2000张。", "2000张", "张"),
+    ("今年将更新新能源公交车1500辆。", "1500辆", "辆"),
+    ("今年将培训农民工2021人次。", "2021人次", "人次"),
+])
+def test_a_four_digit_count_with_its_unit_is_no_year(text, raw, unit):
+    c = one(text)
+    assert [(q.raw, q.unit) for q in c.quantities] == [(raw, unit)]
+
+
+def test_a_four_digit_count_does_not_turn_the_next_paragraph_into_a_review():
+    # Read as the year 2000, 征迁2000亩 once made the paragraph look back and the next
+    # paragraph, with no cue of its own, inherited that and lost its pledges.
+    text = ("二、2021年工作安排\n\n今年将实施重点项目100个，完成征迁2000亩。\n\n"
+            "新建改建农村公路200公里，改造提升城市道路30条。")
+    assert [c.quote for c in pledges(text)][-2:] == ["新建改建农村公路200公里", "改造提升城市道路30条"]
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("今年将完成老旧小区改造86个、惠及居民2.3万户。", ["今年将完成老旧小区改造86个、惠及居民2.3万户"]),
+    ("今年将普及垃圾分类小区300个和智能回收站50座。", ["今年将普及垃圾分类小区300个", "智能回收站50座"]),
+    ("今年将建设和谐社区20个、示范街道5条。", ["今年将建设和谐社区20个", "示范街道5条"]),
+])
+def test_and_inside_a_word_coordinates_nothing(text, quotes):
+    assert [c.quote for c in pledges(text)] == quotes
+
+
+def test_a_beneficiary_count_is_a_second_quantity_of_the_same_pledge():
+    c = one("今年将完成棚户区改造1200户、惠及群众3600人。")
+    assert [q.unit for q in c.quantities] == ["户", "人"]
+
+
+@pytest.mark.parametrize("text, action, obj", [
+    ("今年将新建改扩建中小学校、幼儿园25所。", "新建改扩建", "中小学校、幼儿园"),
+    ("今年将建成投用公共服务中心8个。", "建成投用", "公共服务中心"),
+    ("今年将改造提升农贸市场15个。", "改造提升", "农贸市场"),
+    ("今年将新建、改扩建幼儿园12所。", "新建、改扩建", "幼儿园"),
+])
+def test_verbs_written_together_are_one_action_and_objects_sharing_a_number_are_one(text, action, obj):
+    c = one(text)
+    assert (c.action, c.object) == (action, obj)

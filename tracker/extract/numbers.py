@@ -333,8 +333,11 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         is_year_number = True
     if is_year_number and value_max is None and not magnitude:
         d = _YEAR_TAIL.match(work, core_end)
-        stop = d.end() if d else core_end
-        return NumberToken(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)
+        # 2000亩, 2000张, 2000辆: a four-digit count with its unit is a quantity, not a year
+        u = None if d is not None or not ar else unit_re.match(work, core_end)
+        if u is None or roles[u.group(0)] is Role.DURATION:
+            stop = d.end() if d else core_end
+            return NumberToken(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)
     if not magnitude and value_max is None or not magnitude and rest.startswith("日"):
         d = _DAY_OR_MONTH.match(work, core_end)
         if d and not (d.group(0).startswith("日") and work.startswith("个", core_end - 1)):

@@ -30,7 +30,13 @@ from tracker.extract.people import credited_name, district_of_title, districts_i
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SEGMENT_SEP = "；;"
-_COORD = re.compile(r"、|以及|及|和|与")
+# A coordinator between two counted objects; 及, 和 and 与 inside a word (惠及, 普及, 及时, 和谐,
+# 总和, 参与, 与会) coordinate nothing.
+_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早])|(?<![谐平总缓调温柔共])和(?![谐平])"
+                    r"|(?<![参给])与(?!会)")
+# A number after these belongs to the object before it, not to a new one
+# (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
+_ATTRIBUTIVE = ("惠及", "涉及", "受益", "覆盖", "带动")
 _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
@@ -374,6 +380,8 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
             continue
         head = between[:m.start()].strip(_QUOTE_MARKS + "的 ")
         tail = between[m.end():].strip(_QUOTE_MARKS + "的 ")
+        if tail.startswith(_ATTRIBUTIVE):
+            continue
         if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)):
             cuts.append((a.end + m.start(), a.end + m.end()))
     if not cuts:
@@ -538,7 +546,12 @@ def _object_before(text: str, start: int, pos: int) -> _Obj:
     words = _cut(window)
     stops = _stops_before()
     run: list[str] = []
+    joined = 0  # len(run) when a 、 joined an earlier object sharing the number (中小学校、幼儿园25所)
     for w in reversed(words):
+        if w == "、" and run and not joined:
+            joined = len(run)
+            run.append(w)
+            continue
         if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
             break
         if w in stops:
@@ -546,6 +559,8 @@ def _object_before(text: str, start: int, pos: int) -> _Obj:
                 break
             continue  # verbs and adverbs right before the number: 累计|达到|1万家
         run.append(w)
+    if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
+        run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
     return (obj, run[-1]) if obj else None
 
@@ -581,10 +596,10 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
         # (新开工棚户区改造安置住房1.2万套).
         gap = text[before[-1].end():qs[0].start]
         attached = not gap.strip() or gap in _qualifiers() or _ATTACHED.fullmatch(gap)
-        # verbs joined by 、 read as one action: 新建、改扩建中小学
+        # verbs joined by 、 or written together read as one action: 新建、改扩建中小学, 建成投用
         if attached:
             first = len(before) - 1
-            while first > 0 and text[before[first - 1].end():before[first].start()] == "、":
+            while first > 0 and text[before[first - 1].end():before[first].start()] in ("、", ""):
                 first -= 1
         else:
             first = 0
@@ -612,12 +627,13 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
 
 
 def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:
-    """新建、改扩建: verbs joined by 、 right after one another read as one action."""
+    """新建、改扩建, 建成投用: verbs joined by 、 or written one after another read as one action."""
     first = matches[0]
     verb = table[first.group(0)]
     for nxt in matches[1:]:
-        if text[first.end():nxt.start()] == "、":
-            verb += "、" + table[nxt.group(0)]
+        gap = text[first.end():nxt.start()]
+        if gap in ("、", ""):
+            verb += gap + table[nxt.group(0)]
             first = nxt
         else:
             break
