@@ -272,3 +272,18 @@ def test_a_beneficiary_count_is_a_second_quantity_of_the_same_pledge():
 def test_verbs_written_together_are_one_action_and_objects_sharing_a_number_are_one(text, action, obj):
     c = one(text)
     assert (c.action, c.object) == (action, obj)
+
+
+def test_a_list_word_is_not_part_of_the_quote_and_a_hedge_not_part_of_the_object():
+    found = pledges("下半年将重点抓好以下工作：一是新开工项目不少于20个；二是力争完成固定资产投资50亿元。",
+                    published=dt.date(2021, 7, 10))
+    assert [c.quote for c in found] == ["新开工项目不少于20个", "力争完成固定资产投资50亿元"]
+    assert (found[0].object, found[0].qualifier) == ("项目", "不少于")
+
+
+@pytest.mark.parametrize("text", [
+    "截至目前，全市已完成投资23.5亿元，完成年度计划的27%。",
+    "今年以来，全区已建成5G基站800个，占全年计划的40%。",
+])
+def test_a_plan_named_as_a_thing_makes_no_progress_report_a_pledge(text):
+    assert not pledges(text, published=dt.date(2021, 7, 10))

@@ -41,6 +41,10 @@ _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
 _LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])(?=[\u4e00-\u9fff“‘])")
+# Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
+_PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
+               "目标": ("年度", "全年", "既定", "原定")}
 _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
@@ -295,6 +299,9 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         word = m.group(0)
         if word == "已" and btext[max(0, m.start() - 1):m.start()] in ("而", "不"):
             continue
+        if word in _PLAN_NOUNS and (btext[max(0, m.start() - 2):m.start()] in _PLAN_NOUNS[word]
+                                    or btext[m.end():m.end() + 1] in ("的", "数", "书", "表")):
+            continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         forward, strong = table[word]
         cues.append(_Cue(block.start + m.start(), forward, strong))
     for m in _PAST_PERIOD.finditer(btext):
@@ -404,6 +411,9 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         start += 1
     while end > start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
+    marker = _ENUM_MARKER.match(text, start, end)  # 一是新开工项目不少于20个: the list's word, not the pledge's
+    if marker:
+        start = marker.end()
     qs = [q for q in qs if start <= q.start and q.end <= end]
     if not qs:
         return None
@@ -562,7 +572,19 @@ def _object_before(text: str, start: int, pos: int) -> _Obj:
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
+    # a hedge the segmenter glued to the object: 面积不少于|20平方公里, 项目不低于|5个
+    for hedge in _long_prefix_qualifiers():
+        if obj.endswith(hedge) and len(obj) > len(hedge):
+            obj = obj[:-len(hedge)]
+            break
     return (obj, run[-1]) if obj else None
+
+
+@cache
+def _long_prefix_qualifiers() -> tuple[str, ...]:
+    """The hedges written before a number, of two characters or more, longest first (不少于, 超过)."""
+    return tuple(sorted((q for q, kind in _qualifiers().items() if kind == "prefix" and len(q) > 1),
+                        key=len, reverse=True))
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
