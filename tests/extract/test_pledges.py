@@ -287,3 +287,22 @@ def test_a_list_word_is_not_part_of_the_quote_and_a_hedge_not_part_of_the_object
 ])
 def test_a_plan_named_as_a_thing_makes_no_progress_report_a_pledge(text):
     assert not pledges(text, published=dt.date(2021, 7, 10))
+
+
+@pytest.mark.parametrize("text, raw, value", [
+    ("今年将新建改建学校十余所。", "十余所", 10),
+    ("年内新增就业岗位百余个。", "百余个", 100),
+    ("今年将培育科技型企业千余家。", "千余家", 1000),
+])
+def test_a_round_chinese_number_with_yu_or_duo_is_a_quantity(text, raw, value):
+    c = one(text)
+    assert [(q.raw, q.to_dict()["value"]) for q in c.quantities] == [(raw, value)] and c.qualifier == "余"
+
+
+@pytest.mark.parametrize("text", ["今年将统一多元化的服务标准。", "唯一余下的任务今年完成。"])
+def test_a_lone_numeral_inside_a_word_before_duo_or_yu_is_no_number(text):
+    assert not pledges(text)
+
+
+def test_leiji_before_the_verb_qualifies_the_count():
+    assert one("“十四五”期间，全区将累计新增城镇就业3万人。").qualifier == "累计"

@@ -217,7 +217,8 @@ def _find_numbers(text: str) -> list[NumberToken]:
         start, end = m.start(), m.end()
         pos = end
         cn = m.group("cn")
-        if cn and len(cn) == 1 and work[end:end + 1] not in _can_follow() and not work.endswith("百分之", 0, start):
+        if cn and len(cn) == 1 and work[end:end + 1] not in _can_follow() and not work.endswith("百分之", 0, start) \
+                and not (cn in "十百千万" and work[end:end + 1] in ("余", "多")):  # 十余所, 百余个
             continue  # a lone numeral character inside a word: 一流, 进一步, 统一
         if masked is None:
             masked = sorted(_masked_spans(work))

@@ -698,6 +698,10 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
     for m in modals:
         if m in text[start:end]:
             return m
+    if primary:  # 累计 before the verb counts the total as surely as before the number: 将累计新增3万人
+        verbs = _actions_in(text, start, primary[0].start)
+        if verbs and text[start:verbs[0].start()].endswith("累计"):
+            return "累计"
     if not primary:  # only a threshold: 年内实现税收过亿元楼宇新的突破
         for q in qs:
             found = _bound_qualifier(text, start, q, suffixes, prefixes)
