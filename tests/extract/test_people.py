@@ -49,3 +49,16 @@ def test_a_user_extends_the_district_lexicon_without_touching_code(tmp_path):
     out = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", "--published", "2021-03-01", str(doc)],
                          capture_output=True, text=True, encoding="utf-8", env=env, check=True).stdout
     assert json.loads(out.splitlines()[0])["district"] == "临江市"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市长陈明主持召开市政府常务会议", []),
+    ("会议在召开市委全会后举行", []),
+    ("绍兴市人民政府办公室", ["绍兴市"]),
+    ("柯桥区委书记", ["柯桥区"]),
+    ("日在嘉善县委", ["嘉善县"]),
+])
+def test_an_unlisted_division_is_named_by_place_words_not_verbs(text, names):
+    from tracker.extract.people import generic_divisions
+
+    assert generic_divisions(text) == names

@@ -135,13 +135,12 @@ def district_of_title(title: str | None) -> str | None:
     for m in _district_pattern().finditer(title):
         d = districts()[m.group(0)]
         found.append((_LEVEL_RANK.get(d.level, 1), m.start(), d.name))
-    for m in _GENERIC_DIVISION.finditer(title):
-        name = _strip_lead(m.group(1))
+    for start, name in _generic_names(title):
         if name in _NOT_DIVISION or name.endswith(_ZONE_ENDINGS):
             continue
         known = districts().get(name)
         if known is None:
-            found.append((_LEVEL_RANK.get(name[-1], 1), m.start(), name))
+            found.append((_LEVEL_RANK.get(name[-1], 1), start, name))
     if not found:
         return None
     found.sort(key=lambda x: (-x[0], x[1]))
@@ -153,11 +152,42 @@ def _strip_lead(name: str) -> str:
     return name.lstrip("在于日年月的和与及对从向是为")
 
 
-def generic_divisions(text: str) -> list[str]:
-    """Divisions named in the way titles and sessions name them (XX县人民政府, XX区第五届…), known or not."""
+# Parts of speech no place name is made of: 市长陈明主持召开市政府常务会议 names no 明主持召开市.
+_NOT_PLACE_TAGS = ("v", "d", "r", "p", "c", "u", "m", "q", "t")
+
+
+@cache
+def _pos_tokenizer():
+    from jieba.posseg import POSTokenizer
+
+    from tracker.extract.pledges import _tokenizer
+
+    return POSTokenizer(_tokenizer())
+
+
+@cache
+def _place_like(stem: str) -> bool:
+    return all(not w.flag.startswith(_NOT_PLACE_TAGS) for w in _pos_tokenizer().cut(stem, HMM=False))
+
+
+def _generic_names(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each division named the way titles and sessions name them, its name made
+    of place-like words: the longest such tail of what the pattern found (日在某某县 → 某某县)."""
     out = []
     for m in _GENERIC_DIVISION.finditer(text):
         name = _strip_lead(m.group(1))
+        offset = m.end(1) - len(name)
+        while len(name) >= 2 and not _place_like(name[:-1]):
+            name, offset = name[1:], offset + 1
+        if len(name) >= 2:
+            out.append((offset, name))
+    return out
+
+
+def generic_divisions(text: str) -> list[str]:
+    """Divisions named in the way titles and sessions name them (XX县人民政府, XX区第五届…), known or not."""
+    out = []
+    for _, name in _generic_names(text):
         if len(name) >= 2 and name not in _NOT_DIVISION and not name.endswith(_ZONE_ENDINGS):
             out.append(districts()[name].name if name in districts() else name)
     return out
