@@ -306,3 +306,19 @@ def test_a_lone_numeral_inside_a_word_before_duo_or_yu_is_no_number(text):
 
 def test_leiji_before_the_verb_qualifies_the_count():
     assert one("“十四五”期间，全区将累计新增城镇就业3万人。").qualifier == "累计"
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("今年将建成5G基站1500个。", "5G基站"),
+    ("今年将新建110kV变电站3座。", "110kV变电站"),
+    ("今年全区一般公共预算收入力争达到45亿元。", "一般公共预算收入"),
+    ("今年全市新增城镇就业3万人。", "城镇就业"),
+])
+def test_objects_keep_technical_names_and_drop_the_speakers_territory(text, obj):
+    assert one(text).object == obj
+
+
+def test_a_rate_after_an_amount_is_of_the_same_subject():
+    found = pledges("今年一般公共预算收入力争达到45亿元，增长7%。")
+    assert [(c.object, [q.unit for q in c.quantities]) for c in found] == [
+        ("一般公共预算收入", ["亿元"]), ("一般公共预算收入", ["%"])]

@@ -45,6 +45,7 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_TECH_NAME = re.compile(r"[0-9]+[A-Za-z]+|[A-Za-z]+[0-9]+")  # 5G, 3D, 110kV, G20
 _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
@@ -431,7 +432,10 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         # 新开工安置住房1.2万套，基本建成8000套: the object of an elliptical clause is the one before
         prev = clauses[ci - 1]
         prev_qs = [t for t in find_numbers(text[prev.start:prev.end]) if t.kind == "quantity"]
-        if prev_qs and _base_unit(prev_qs[-1].unit) == _base_unit(kept[0].unit):
+        # the same unit (…1.2万套，基本建成8000套), or a rate of the same subject (…达到45亿元，增长7%)
+        rate_of_it = kept[0].role is Role.RATIO and bool(_actions_in(text, start, kept[0].start)) \
+            and not _object_before(text, start, kept[0].start)
+        if prev_qs and (_base_unit(prev_qs[-1].unit) == _base_unit(kept[0].unit) or rate_of_it):
             before = _object(text, prev.start, prev.end, [
                 NumberToken(prev.start + t.start, prev.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)
                 for t in prev_qs])
@@ -548,7 +552,9 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比", "基本", "全部", "累计"}
+    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
+        # the speaker's own territory is where, not what: 全区|一般公共预算收入
+        "全区", "全市", "全县", "全省", "全镇", "全乡", "我市", "我区", "我县", "本市", "本区", "本县"}
 
 
 def _object_before(text: str, start: int, pos: int) -> _Obj:
@@ -560,6 +566,9 @@ def _object_before(text: str, start: int, pos: int) -> _Obj:
     for w in reversed(words):
         if w == "、" and run and not joined:
             joined = len(run)
+            run.append(w)
+            continue
+        if _TECH_NAME.fullmatch(w) and run:  # 5G基站, 110kV变电站: a technical name, no number of the pledge
             run.append(w)
             continue
         if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
