@@ -322,3 +322,18 @@ def test_a_rate_after_an_amount_is_of_the_same_subject():
     found = pledges("今年一般公共预算收入力争达到45亿元，增长7%。")
     assert [(c.object, [q.unit for q in c.quantities]) for c in found] == [
         ("一般公共预算收入", ["亿元"]), ("一般公共预算收入", ["%"])]
+
+
+@pytest.mark.parametrize("text", [
+    "2020年全市国民经济和社会发展统计公报\n\n全年全市地区生产总值4520亿元，比上年增长4.1%。",
+    "年末全市常住人口470.5万人，比上年末增加1.2万人。",
+    "全年新开工亿元以上项目520个，同比增加30个。",
+])
+def test_statistics_compared_with_last_year_are_no_pledges(text):
+    assert not pledges(text, published=dt.date(2021, 3, 20))
+    assert not pledges(text, published=None)
+
+
+def test_a_target_compared_with_last_year_is_still_a_pledge():
+    c = one("今年力争地区生产总值达到500亿元，比上年增长6%。")
+    assert [q.unit for q in c.quantities] == ["亿元"] and c.qualifier == "力争"

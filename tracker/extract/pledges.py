@@ -51,7 +51,8 @@ _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|�
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
 _NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
-_YEAR_ONLY = ("全年", "当年", "本年")
+_YEAR_ONLY = ("全年", "当年", "本年", "年末")
+_COMPARED_WITH_LAST_YEAR = ("比上年", "较上年", "比去年", "较去年", "同比")
 # A period already behind the speaker: 今年前三季度, 1-9月.
 _PAST_PERIOD = re.compile(r"前[一二三四五六七八九十两\d]+(?:个)?(?:季度|个月|月)|\d{1,2}[-—至~]\d{1,2}月份?")
 _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
@@ -501,6 +502,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         follow = cues.strong.between(nxt.start, nxt.end)
         if follow:
             return follow[0].forward, 0.8
+    if nxt is not None and text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start):
+        return False, 0.8  # 全年地区生产总值4520亿元，比上年增长4.1%: a statistic, not a target
     # the sentence, then the paragraph, before this clause
     last = cues.strong.last_before(block.start, clause.start)
     if last is not None:
