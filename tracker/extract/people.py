@@ -152,22 +152,17 @@ def _strip_lead(name: str) -> str:
     return name.lstrip("在于日年月的和与及对从向是为")
 
 
-# Parts of speech no place name is made of: 市长陈明主持召开市政府常务会议 names no 明主持召开市.
-_NOT_PLACE_TAGS = ("v", "d", "r", "p", "c", "u", "m", "q", "t")
-
-
 @cache
-def _pos_tokenizer():
-    from jieba.posseg import POSTokenizer
-
-    from tracker.extract.pledges import _tokenizer
-
-    return POSTokenizer(_tokenizer())
+def _not_place_words() -> frozenset[str]:
+    return frozenset(lexicons.words("not_place_words"))
 
 
 @cache
 def _place_like(stem: str) -> bool:
-    return all(not w.flag.startswith(_NOT_PLACE_TAGS) for w in _pos_tokenizer().cut(stem, HMM=False))
+    """No verb, adverb, pronoun … among the words of ``stem``: 市长陈明主持召开市政府 names no 明主持召开市."""
+    from tracker.extract.pledges import _cut
+
+    return not any(w in _not_place_words() for w in _cut(stem))
 
 
 def _generic_names(text: str) -> list[tuple[int, str]]:
@@ -177,9 +172,9 @@ def _generic_names(text: str) -> list[tuple[int, str]]:
     for m in _GENERIC_DIVISION.finditer(text):
         name = _strip_lead(m.group(1))
         offset = m.end(1) - len(name)
-        while len(name) >= 2 and not _place_like(name[:-1]):
+        while len(name) >= 3 and not _place_like(name[:-1]):
             name, offset = name[1:], offset + 1
-        if len(name) >= 2:
+        if len(name) >= 3 or len(name) == 2 and _place_like(name[:-1]) and name == _strip_lead(m.group(1)):
             out.append((offset, name))
     return out
 
