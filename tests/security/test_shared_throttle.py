@@ -108,3 +108,14 @@ def test_with_the_default_memory_store_each_process_keeps_its_own_count(seeded, 
     finally:
         one.stop()
         two.stop()
+
+
+def test_a_shared_store_that_does_not_answer_is_named_in_the_log_at_start(seeded, caplog):
+    from live import SECRET
+    from tracker.web import create_app
+
+    url = f"redis://127.0.0.1:{free_port()}"  # nothing listens there
+    with caplog.at_level("WARNING"):
+        app = create_app({"DATABASE_URL": seeded, "SECRET_KEY": SECRET, "RATELIMIT_STORAGE_URI": url})
+    assert any("does not answer" in r.getMessage() and url.split("//")[1] in r.getMessage() for r in caplog.records)
+    app.extensions["tracker.engine"].dispose()

@@ -174,7 +174,12 @@ def init_app(app: Flask) -> None:
     # Moving windows count exactly (memory, Redis); memcached has only the sliding-window counter.
     app.config.setdefault("RATELIMIT_STRATEGY", "sliding-window-counter"
                           if str(app.config["RATELIMIT_STORAGE_URI"]).startswith("memcached") else "moving-window")
-    app.extensions["tracker.limiter"] = Limiter(_address_key, app=app)
+    limiter = app.extensions["tracker.limiter"] = Limiter(_address_key, app=app)
+    uri = str(app.config["RATELIMIT_STORAGE_URI"])
+    if not uri.startswith("memory://") and not limiter.storage.check():
+        # Flask-Limiter would fall back to memory without a word in the server's log: say it once here.
+        app.logger.warning("login throttling: the store %s does not answer; each process counts on its own "
+                           "until it does", uri.split("@")[-1])
 
     @app.errorhandler(sa_exc.OperationalError)
     @app.errorhandler(sa_exc.InterfaceError)
