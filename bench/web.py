@@ -139,7 +139,7 @@ def measure(url: str, requests: int, seed: int) -> dict:
     from tracker.web import create_app
 
     rng = random.Random(seed)
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench-only-secret-key", "WTF_CSRF_ENABLED": False})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "WTF_CSRF_ENABLED": False})
     engine = app.extensions["tracker.engine"]
     client = app.test_client()
     assert client.post("/login", data={"name": "bench", "password": "bench-password"}).status_code == 302

@@ -37,7 +37,7 @@ def live_server(db_url, tmp_path):
     from tracker.cli.serve import prepare_demo
     from tracker.web import create_app
 
-    app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": "browser-test"})
+    app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": "browser-test-secret-key-0123456789abcdef"})
     prepare_demo(app)
     server = create_server(app, host="127.0.0.1", port=free_port(), threads=4)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -93,6 +93,9 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
         assert re.search(r"editor\s+editor-demo\s+editor", out) and "reviewer-demo" in out and "admin-demo" in out
         assert "5 new" in out
         assert (project / "instance" / "tracker.sqlite3").is_file()
+        key_file = project / "instance" / "secret_key"  # made up for the demo, and it says so
+        assert f"密钥 secret key: {key_file}" in out and "`tracker serve` needs SECRET_KEY" in out
+        assert len(key_file.read_text().strip()) == 64 and key_file.stat().st_mode & 0o077 == 0
         home = urllib.request.urlopen(demo.base + "/").read().decode()
         assert '<html lang="zh-CN">' in home and "张店" in home
         opener, page = log_in(demo.base, "editor", "editor-demo")
@@ -101,9 +104,11 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
         assert "审核队列" in queue and re.search(r"待核实 [1-9]\d* 条", queue)
     finally:
         demo.stop()
+    key = key_file.read_text()
     again = Demo(project)  # running it twice works: nothing ingested twice, the logins still work
     try:
         assert "0 new, 5 unchanged" in again.output
+        assert key_file.read_text() == key  # the same key: demo logins survive a restart
         assert "欢迎，admin" in log_in(again.base, "admin", "admin-demo")[1]
     finally:
         again.stop()
@@ -111,9 +116,10 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
 
 def test_demo_honours_database_url(project):
     url = f"sqlite:///{project / 'elsewhere.sqlite3'}"
-    demo = Demo(project, env={"DATABASE_URL": url})
+    demo = Demo(project, env={"DATABASE_URL": url, "SECRET_KEY": "demo-test-secret-key-0123456789abcdef"})
     try:
         assert url in demo.output
+        assert "密钥" not in demo.output and not (project / "instance" / "secret_key").exists()  # a set key is used
         assert (project / "elsewhere.sqlite3").is_file()
         assert not (project / "instance" / "tracker.sqlite3").exists()
     finally:
@@ -125,7 +131,8 @@ def test_user_add_and_serve_refuses_an_unmigrated_database(tmp_path, monkeypatch
     url = f"sqlite:///{tmp_path / 't.sqlite3'}"
     runner = CliRunner()
     env = {"DATABASE_URL": url, "TRACKER_NEW_PASSWORD": "long-enough-1"}
-    result = runner.invoke(main, ["serve", "--port", str(free_port())], env=env)
+    result = runner.invoke(main, ["serve", "--port", str(free_port())],
+                           env={**env, "SECRET_KEY": "serve-test-secret-key-0123456789abcdef"})
     assert result.exit_code == 1 and "tracker db upgrade" in result.output
     result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
     assert result.exit_code == 1 and "tracker db upgrade" in result.output

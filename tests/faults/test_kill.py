@@ -9,65 +9,12 @@ import signal
 import subprocess
 import threading
 import time
-from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 import sqlalchemy as sa
 
-from live import TRACKER, Client, Server, seed_pledges, tracker_env
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-DOCUMENTS = 300  # several of ingest's batches (it may commit many documents at once)
-
-
-def make_corpus(folder: Path) -> Path:
-    """Distinct articles: the seed texts, each copy with its own closing line (so its own sha256)."""
-    folder.mkdir()
-    texts = sorted(SEEDS.glob("*.txt"))
-    for i in range(DOCUMENTS):
-        body = texts[i % len(texts)].read_text(encoding="utf-8")
-        (folder / f"{i:03d}.txt").write_text(f"{body}\n（本文第 {i} 份副本）\n", encoding="utf-8")
-    return folder
-
-
-def count(conn, table: str) -> int:
-    return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
-
-
-def assert_consistent(db_url: str) -> int:
-    """Every document whole (its ingest event, as many candidates as that event says, one pledge
-    per candidate); no pledge, candidate or event pointing at a missing row. Returns the documents."""
-    from tracker.db.engine import make_engine
-
-    engine = make_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            docs = set(conn.execute(sa.text("SELECT id FROM document")).scalars())
-            events = conn.execute(sa.text("SELECT entity_id, new FROM audit_event "
-                                          "WHERE entity = 'document' AND action = 'ingest'")).all()
-            candidates = Counter(conn.execute(sa.text("SELECT document_id FROM candidate")).scalars())
-            pledges = Counter(conn.execute(sa.text("SELECT document_id FROM pledge")).scalars())
-            orphans = conn.execute(sa.text(
-                "SELECT count(*) FROM pledge p LEFT JOIN document d ON d.id = p.document_id WHERE d.id IS NULL"
-            )).scalar_one()
-            unpaired = conn.execute(sa.text(
-                "SELECT count(*) FROM candidate c LEFT JOIN pledge p ON p.candidate_id = c.id WHERE p.id IS NULL"
-            )).scalar_one()
-            quantity_orphans = conn.execute(sa.text(
-                "SELECT count(*) FROM quantity q LEFT JOIN pledge p ON p.id = q.pledge_id WHERE p.id IS NULL"
-            )).scalar_one()
-    finally:
-        engine.dispose()
-    assert orphans == 0 and unpaired == 0 and quantity_orphans == 0
-    import json
-
-    by_doc = {doc_id: (new if isinstance(new, dict) else json.loads(new)) for doc_id, new in events}
-    assert set(by_doc) == docs  # an event for every document, no event without its document
-    for doc_id in docs:
-        assert candidates[doc_id] == by_doc[doc_id]["candidates"] == pledges[doc_id], doc_id
-    assert set(pledges) <= docs
-    return len(docs)
+from live import (DOCUMENTS, TRACKER, Client, Server, assert_consistent, count, make_corpus, seed_pledges,
+                  tracker_env)
 
 
 def test_sigkill_during_ingest_leaves_whole_documents_and_the_rerun_finishes(db_url, tmp_path):

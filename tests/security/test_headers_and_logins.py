@@ -132,12 +132,76 @@ def test_a_successful_login_clears_the_names_count(app):
     assert log_in(app.test_client(), "editor").status_code == 302
 
 
-@pytest.mark.parametrize("key", ["dev", "changeme", "secret", "short-key"])
-def test_the_app_refuses_to_start_with_a_default_or_short_secret_key(seeded, key):
+def test_a_throttled_name_may_try_again_once_the_window_has_passed(seeded):
+    import time
+
+    app = build(seeded, LOGIN_WINDOW_SECONDS=2)
+    client = app.test_client()
+    started = time.monotonic()
+    for _ in range(5):
+        assert log_in(client, "editor", "wrong-password").status_code == 400
+    refused = log_in(client, "editor")
+    if time.monotonic() - started < 1.5:  # still inside the window (a loaded machine may take longer)
+        assert refused.status_code == 429 and 1 <= int(refused.headers["Retry-After"]) <= 3
+    time.sleep(2.1)
+    assert log_in(client, "editor").status_code == 302
+    app.extensions["tracker.engine"].dispose()
+
+
+def test_the_throttle_store_is_flask_limiters_setting(seeded):
+    """RATELIMIT_STORAGE_URI (TRACKER_RATELIMIT_STORAGE_URI in the environment) chooses the store."""
+    app = build(seeded)
+    limiter = app.extensions["tracker.limiter"]
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://" and type(limiter.storage).__name__ == "MemoryStorage"
+    assert app.config["RATELIMIT_STRATEGY"] == "moving-window"
+    app.extensions["tracker.engine"].dispose()
+
+
+@pytest.mark.parametrize("key", ["dev", "changeme", "secret", "short-key", "k" * 31 + "!", "ab" * 20,
+                                 "your-secret-key"])
+def test_the_app_refuses_to_start_with_a_default_short_or_repetitive_secret_key(seeded, key):
     from tracker.web.security import InsecureConfig
 
     with pytest.raises(InsecureConfig, match="SECRET_KEY"):
         build(seeded, SECRET_KEY=key)
+
+
+def test_every_entry_point_but_the_demo_refuses_to_start_without_a_secret_key(seeded, tmp_path, monkeypatch):
+    """create_app() (what gunicorn's ``tracker.web:create_app()`` and bench/load.sh call) and
+    ``tracker serve`` refuse to start without SECRET_KEY, with one line saying how to set it; a
+    key that ``tracker demo`` left in instance/secret_key does not count."""
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+    from tracker.web import create_app
+    from tracker.web.security import InsecureConfig
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("TRACKER_INSTANCE", raising=False)
+    monkeypatch.setenv("DATABASE_URL", seeded)
+    with pytest.raises(InsecureConfig) as refused:
+        create_app()
+    message = str(refused.value)
+    assert "\n" not in message and message.startswith("SECRET_KEY is not set")
+    assert "instance/config.py" in message and "secrets.token_hex" in message
+    assert not (tmp_path / "instance" / "secret_key").exists()  # nothing made up behind the operator's back
+
+    (tmp_path / "instance" / "secret_key").write_text("d" * 8 + "emo-made-up-key-0123456789abcdef")
+    result = CliRunner().invoke(main, ["serve", "--port", "1"], env={"DATABASE_URL": seeded})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("Error: SECRET_KEY is not set")
+
+    # Set in the environment or in instance/config.py, a strong key starts it.
+    monkeypatch.setenv("SECRET_KEY", SECRET)
+    app = create_app()
+    assert app.config["SECRET_KEY"] == SECRET
+    app.extensions["tracker.engine"].dispose()
+    monkeypatch.delenv("SECRET_KEY")
+    (tmp_path / "instance" / "config.py").write_text(f"SECRET_KEY = {SECRET[::-1]!r}\n")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == SECRET[::-1]
+    app.extensions["tracker.engine"].dispose()
 
 
 def test_tracker_serve_refuses_a_default_secret_key_with_a_message(seeded, tmp_path, monkeypatch):

@@ -13,7 +13,8 @@ def test_config_from_instance_file_environment_and_argument(tmp_path, monkeypatc
 
     instance = tmp_path / "inst"
     instance.mkdir()
-    (instance / "config.py").write_text("PAGE_SIZE = 7\nCLAIM_SECONDS = 60\nPUBLIC_READ = True\n")
+    key = "instance-config-secret-key-0123456789abcdef"
+    (instance / "config.py").write_text(f"PAGE_SIZE = 7\nCLAIM_SECONDS = 60\nPUBLIC_READ = True\nSECRET_KEY = {key!r}\n")
     monkeypatch.setenv("TRACKER_INSTANCE", str(instance))
     monkeypatch.setenv("DATABASE_URL", seeded_url)
     monkeypatch.setenv("TRACKER_CLAIM_SECONDS", "120")
@@ -26,15 +27,10 @@ def test_config_from_instance_file_environment_and_argument(tmp_path, monkeypatc
         assert app.config["CLAIM_SECONDS"] == 120  # the environment beats instance/config.py
         assert app.config["PUBLIC_READ"] is False
         assert app.config["PAGE_SIZE"] == 9  # the argument beats both
-        key = app.config["SECRET_KEY"]
-        assert key and (instance / "secret_key").read_text().strip() == key
+        assert app.config["SECRET_KEY"] == key  # instance/config.py is one place to set it
+        assert not (instance / "secret_key").exists()  # only `tracker demo` makes one up
     finally:
         app.extensions["tracker.engine"].dispose()
-    again = create_app()
-    try:
-        assert again.config["SECRET_KEY"] == key  # logins survive a restart
-    finally:
-        again.extensions["tracker.engine"].dispose()
 
 
 def test_without_database_url_the_database_is_in_the_instance_folder(tmp_path, monkeypatch):
@@ -42,6 +38,7 @@ def test_without_database_url_the_database_is_in_the_instance_folder(tmp_path, m
 
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path / "inst"))
+    monkeypatch.setenv("SECRET_KEY", "environment-secret-key-0123456789abcdef")
     app = create_app()
     try:
         assert app.config["DATABASE_URL"] == f"sqlite:///{tmp_path / 'inst' / 'tracker.sqlite3'}"

@@ -14,12 +14,13 @@ DEMO_USERS = (  # name, password, role
 ROLES = ("reader", "editor", "reviewer", "admin")
 
 
-def _app():
+def _app(generate_secret_key: bool = False):
+    """The web app; a missing or weak SECRET_KEY is a one-line error, not a traceback."""
     from tracker.web import create_app
     from tracker.web.security import InsecureConfig
 
     try:
-        return create_app()
+        return create_app(generate_secret_key=generate_secret_key)
     except InsecureConfig as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -35,7 +36,10 @@ def _serve(app, host: str, port: int, threads: int = 8) -> None:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
 def serve(host: str, port: int, threads: int) -> None:
-    """Run the web app on waitress (the database must be migrated: `tracker db upgrade`)."""
+    """Run the web app on waitress (the database must be migrated: `tracker db upgrade`).
+
+    Needs SECRET_KEY (the environment or instance/config.py): a long random value.
+    """
     from tracker.db import migrate
     from tracker.db.engine import redacted
 
@@ -88,13 +92,17 @@ def demo(port: int) -> None:
     """Show the app to a newcomer: migrate, ingest seeds/, create demo accounts, serve on 127.0.0.1.
 
     Uses $DATABASE_URL when set, else instance/tracker.sqlite3. Running it again is safe.
+    Without SECRET_KEY it makes one up once, into instance/secret_key (the demo only).
     """
     from tracker.db.engine import redacted
 
-    app = _app()
+    app = _app(generate_secret_key=True)
     url, summary = prepare_demo(app)
     out = click.echo
     out(f"数据库 database: {redacted(url)}")
+    if app.config.get("SECRET_KEY_FILE"):
+        out(f"密钥 secret key: {app.config['SECRET_KEY_FILE']} (made up for the demo; "
+            "`tracker serve` needs SECRET_KEY set)")
     if summary is None:
         out("seeds/ not found: no documents ingested")
     else:
@@ -126,7 +134,9 @@ def user_add(name: str, role: str, password: str | None) -> None:
 
     if not password:
         password = click.prompt("password", hide_input=True, confirmation_prompt=True)
-    url = _app().config["DATABASE_URL"]
+    from tracker.web import load_config
+
+    url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
         raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
     engine = make_engine(url)

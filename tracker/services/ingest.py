@@ -513,6 +513,7 @@ def ingest_file(session: Session, item: WorkItem, *, resolver: PlaceResolver, pu
 def ensure_gazetteer(session_factory: sessionmaker) -> int:
     """Load the packaged districts when the district table is empty (a new database); returns rows added."""
     with session_factory() as session:
+        session.connection(execution_options={"write": True})  # SQLite: the write lock at BEGIN (engine.py)
         if session.scalar(sa.select(District.id).limit(1)) is not None:
             return 0
         added = load_gazetteer(session)
@@ -670,6 +671,7 @@ def _store_alone(session_factory: sessionmaker, prepared: Prepared, extracted, *
     path = str(prepared.item.path)
     with session_factory() as session:
         try:
+            session.connection(execution_options={"write": True})  # SQLite: reads then writes, so lock at BEGIN
             outcome = store_prepared(session, prepared, extracted, resolver=resolver, check_existing=False)
             session.commit()
             return outcome

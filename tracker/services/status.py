@@ -10,7 +10,9 @@ Rules held here (one place each):
 * 未完成 needs a reason from ``MissReason`` and is a *proposal* until a second,
   different reviewer confirms it (``confirm_status``) or someone withdraws it;
 * a status may move to any other (back and forth) but never back to 未评估
-  (``ALLOWED_STATUS``); the as-of day may not lie in the future.
+  (``ALLOWED_STATUS``); the as-of day may not lie in the future;
+* an achieved value is a finite number, not negative, that the column holds (at most 18 integer
+  digits and 6 decimals), whoever calls: the form refuses the same, but the rule lives here.
 """
 from __future__ import annotations
 
@@ -22,10 +24,12 @@ from sqlalchemy.orm import Session
 
 from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind, UserRole
 from tracker.db.models import Document, Pledge, StatusEvent, User
-from tracker.db.types import canonical_decimal, utcnow
+from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
 from tracker.services import audit
 from tracker.services.errors import EvidenceRequired, NotAllowed, ServiceError, StaleEdit
 
+#: The first achieved value the quantity column cannot hold (Numeric(24, 6): 18 integer digits).
+ACHIEVED_LIMIT = 10 ** (DECIMAL_PRECISION - DECIMAL_SCALE)
 REVIEW_ROLES = frozenset({UserRole.REVIEWER, UserRole.ADMIN})
 NEEDS_EVIDENCE = frozenset({Status.DONE, Status.MISSED})
 NEEDS_SECOND_REVIEWER = frozenset({Status.MISSED})
@@ -114,9 +118,16 @@ def set_status(session: Session, pledge: Pledge, user: User, status: Status | st
     quantity = None
     if achieved_value is not None and str(achieved_value).strip():
         try:
-            achieved_value = canonical_decimal(achieved_value)
-        except (InvalidOperation, ValueError, TypeError):
-            raise ServiceError("完成值不是有效的数字") from None
+            number = Decimal(str(achieved_value).strip())
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            raise ServiceError("完成值不是有效的数字")
+        if number < 0:
+            raise ServiceError("完成值不能为负数")
+        achieved_value = canonical_decimal(number) if number < ACHIEVED_LIMIT else None
+        if achieved_value is None or achieved_value.as_tuple().exponent < -DECIMAL_SCALE:
+            raise ServiceError(f"完成值超出范围（最多 {DECIMAL_PRECISION - DECIMAL_SCALE} 位整数、{DECIMAL_SCALE} 位小数）")
         if quantity_id is not None:
             quantity = next((q for q in pledge.quantities if q.id == quantity_id), None)
         elif pledge.quantities:

@@ -11,9 +11,13 @@ Configuration, later sources winning:
 
 The instance folder is ``./instance`` (``TRACKER_INSTANCE`` moves it), as for the
 other ``tracker`` commands. Without ``DATABASE_URL`` the database is
-``instance/tracker.sqlite3``. Without a
-``SECRET_KEY`` one is made once and kept in ``instance/secret_key``, so logins
-survive a restart.
+``instance/tracker.sqlite3``.
+
+``SECRET_KEY`` (the environment or ``instance/config.py``) must be set to a long random value:
+without one, or with a known default or a short one, the app refuses to start with a message
+saying how to set it (``security.check_secret_key``). Only ``tracker demo`` passes
+``generate_secret_key=True``, which makes one up once and keeps it in ``instance/secret_key``.
+Apps built with ``TESTING`` (the test fixtures, which pass their own key) are not checked.
 """
 from __future__ import annotations
 
@@ -34,41 +38,57 @@ DEFAULTS = {
 }
 
 
-def _secret_key(instance: Path) -> str:
-    path = instance / "secret_key"
-    try:
-        return path.read_text().strip()
-    except FileNotFoundError:
-        key = secrets.token_hex(32)
-        path.write_text(key)
-        os.chmod(path, 0o600)
-        return key
+def instance_path() -> Path:
+    """``./instance``, or ``$TRACKER_INSTANCE``: the folder every ``tracker`` command shares."""
+    return Path(os.path.abspath(os.environ.get("TRACKER_INSTANCE") or Path.cwd() / "instance"))
 
 
-def create_app(config: dict | None = None):
-    from flask import Flask
+def load_config(config: dict | None = None):
+    """The configuration ``create_app`` uses (see the module's docstring), without building an app:
+    for commands that need only ``DATABASE_URL`` (``tracker user add``)."""
+    from flask import Config
 
     from tracker.db.engine import database_url
 
+    instance = instance_path()
+    cfg = Config(str(instance))
+    cfg.from_mapping(DEFAULTS)
+    cfg.from_pyfile("config.py", silent=True)
+    if os.environ.get("DATABASE_URL"):
+        cfg["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if os.environ.get("SECRET_KEY"):
+        cfg["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    cfg.from_prefixed_env("TRACKER")
+    if config:
+        cfg.from_mapping(config)
+    cfg.setdefault("DATABASE_URL", database_url(instance_path=instance))
+    return cfg
+
+
+def demo_secret_key(instance: Path) -> Path:
+    """``instance/secret_key``, made once (64 hex digits, mode 600) and kept, so demo logins survive a restart."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        os.chmod(path, 0o600)
+    return path
+
+
+def create_app(config: dict | None = None, *, generate_secret_key: bool = False):
+    """The app. ``generate_secret_key`` is for ``tracker demo`` alone: without a configured
+    ``SECRET_KEY`` it uses ``instance/secret_key`` (made once) instead of refusing to start."""
+    from flask import Flask
+
     # The instance folder is ./instance, as for `tracker db` and `tracker ingest`, so every
     # command run from the project root meets the same database (TRACKER_INSTANCE moves it).
-    instance_path = os.environ.get("TRACKER_INSTANCE") or str(Path.cwd() / "instance")
-    app = Flask(__name__, instance_relative_config=True, instance_path=os.path.abspath(instance_path))
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_pyfile("config.py", silent=True)
-    if os.environ.get("DATABASE_URL"):
-        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
-    if os.environ.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
-    app.config.from_prefixed_env("TRACKER")
-    if config:
-        app.config.from_mapping(config)
-
-    instance = Path(app.instance_path)
+    instance = instance_path()
+    app = Flask(__name__, instance_relative_config=True, instance_path=str(instance))
+    app.config.update(load_config(config))
     instance.mkdir(parents=True, exist_ok=True)
-    app.config.setdefault("DATABASE_URL", database_url(instance_path=instance))
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = _secret_key(instance)
+    if generate_secret_key and not app.config.get("SECRET_KEY"):
+        path = demo_secret_key(instance)
+        app.config["SECRET_KEY"] = path.read_text().strip()
+        app.config["SECRET_KEY_FILE"] = str(path)
 
     from tracker.web import api, auth, db, documents, filters, pledges, reports, review, security
 
@@ -85,4 +105,5 @@ def create_app(config: dict | None = None):
     app.register_blueprint(reports.bp)
     api.init_app(app)
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
+    security.throttle_logins(app, "auth.login")
     return app

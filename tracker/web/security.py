@@ -9,26 +9,33 @@
   request came over TLS. Behind a TLS-terminating proxy set ``TRACKER_PROXY_HOPS=1`` (the number
   of proxies in front): only then are ``X-Forwarded-Proto``/``-For``/``-Host`` believed
   (Werkzeug's ProxyFix); without it they are ignored, so a client cannot forge them;
-* a refusal to start with a secret key that is a known default or shorter than 12 characters
-  (``tracker demo`` and ``tracker serve`` generate a random one per instance when none is set);
-* login throttling, in process: after ``LOGIN_FAILURES_PER_NAME`` (5) failed logins for one
-  account name, or ``LOGIN_FAILURES_PER_ADDRESS`` (20) from one address, within
-  ``LOGIN_WINDOW_SECONDS`` (300), further attempts answer 429 with a Chinese message and a
-  ``Retry-After`` until the window has passed. A successful login clears the name's count.
-  The counts live in the server process (one waitress process: one count; several gunicorn
-  workers each keep their own, so the bound multiplies by the number of workers);
+* a refusal to start (``InsecureConfig``) without a ``SECRET_KEY``, or with one that is a known
+  default, shorter than 32 characters or made of fewer than 8 different characters; the message
+  says how to set one. Only ``tracker demo`` makes one up (``create_app(generate_secret_key=True)``);
 * a database that went away (restart, network) answers 503 with a Chinese message and
   ``Retry-After``, never a traceback page; the pool's pre-ping reconnects once it is back.
+
+``throttle_logins(app, endpoint)`` (create_app calls it for ``auth.login``) puts two Flask-Limiter
+limits on the login's POST: ``LOGIN_FAILURES_PER_NAME`` (5) failed logins for one account name and
+``LOGIN_FAILURES_PER_ADDRESS`` (20) from one address within ``LOGIN_WINDOW_SECONDS`` (300, a moving
+window). Only failures count (a 400: wrong name or password, or a broken form); once a limit is
+reached every attempt answers 429 with a Chinese message and ``Retry-After`` until the window has
+passed, even with the right password; a successful login clears the name's count. The counts live
+in ``RATELIMIT_STORAGE_URI`` (Flask-Limiter's setting; ``TRACKER_RATELIMIT_STORAGE_URI`` in the
+environment): ``memory://`` by default, which is one count per server process, or
+``redis://host:6379`` / ``memcached://host:11211`` shared by every process that names it (install
+``tracker[redis]`` or ``tracker[memcached]``). Should that store go away, each process counts in
+its own memory until it is back (Flask-Limiter's in-memory fallback), so logins keep working.
 """
 from __future__ import annotations
 
-import threading
+import hashlib
 import time
-from collections import deque
 
 from sqlalchemy import exc as sa_exc
 from flask import Flask, has_request_context, jsonify, render_template, request
 from flask.sessions import SecureCookieSessionInterface
+from flask_limiter import Limiter, RateLimitExceeded
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -47,57 +54,28 @@ DEFAULTS = {
     "LOGIN_FAILURES_PER_NAME": 5,
     "LOGIN_FAILURES_PER_ADDRESS": 20,
     "LOGIN_WINDOW_SECONDS": 300,
+    # Flask-Limiter's own settings (https://flask-limiter.readthedocs.io/en/stable/configuration.html)
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_KEY_PREFIX": "tracker",
+    "RATELIMIT_FAIL_ON_FIRST_BREACH": False,  # test both limits, so Retry-After is the longer wait
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,  # a shared store gone: count in this process meanwhile
+    "RATELIMIT_SWALLOW_ERRORS": True,  # and a store failing mid-request is logged, never a 500 at login
 }
 WEAK_KEYS = {"dev", "development", "secret", "secret-key", "secret_key", "changeme", "change-me", "default",
              "flask", "tracker", "test", "testing", "key", "password", "your-secret-key"}
-MIN_KEY_LENGTH = 12
+MIN_KEY_LENGTH = 32
+MIN_KEY_CHARACTERS = 8  # different characters: refuses "x" * 40 and "abab…"
+HOW_TO_SET_KEY = ("set SECRET_KEY in the environment or in instance/config.py to a long random value, e.g. "
+                  "export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))') "
+                  "(only `tracker demo` makes one up)")
 OUTAGE_PAGE = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>503 数据库暂时不可用</title>'
                '<link rel="stylesheet" href="/static/app.css"></head><body><main><h1>503</h1><p>{message}</p>'
                '<p><a href="/">返回首页</a></p></main></body></html>\n')
-MAX_TRACKED = 10_000  # names and addresses remembered at once (oldest forgotten first)
+THROTTLED = "登录失败次数过多，请约 {minutes} 分钟后再试"
 
 
 class InsecureConfig(RuntimeError):
     """The app refuses to start: the message says what to set."""
-
-
-class LoginThrottle:
-    """Failed logins per key (an account name, an address) in a sliding window; thread-safe."""
-
-    def __init__(self, window: float, clock=time.monotonic) -> None:
-        self.window = window
-        self.clock = clock
-        self._failures: dict[str, deque] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> deque:
-        q = self._failures.get(key)
-        if q is None:
-            return deque()
-        while q and q[0] <= now - self.window:
-            q.popleft()
-        if not q:
-            del self._failures[key]
-        return q
-
-    def retry_after(self, key: str, limit: int) -> int:
-        """Seconds until ``key`` may try again (0: now)."""
-        with self._lock:
-            now = self.clock()
-            q = self._recent(key, now)
-            return int(q[0] + self.window - now) + 1 if len(q) >= limit else 0
-
-    def fail(self, key: str) -> None:
-        with self._lock:
-            now = self.clock()
-            self._recent(key, now)
-            if key not in self._failures and len(self._failures) >= MAX_TRACKED:
-                del self._failures[next(iter(self._failures))]
-            self._failures.setdefault(key, deque()).append(now)
-
-    def clear(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -107,15 +85,78 @@ class SessionInterface(SecureCookieSessionInterface):
         return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
 
 
+def secret_key_problem(key) -> str | None:
+    """What is wrong with ``key`` as a secret key, or None."""
+    if not key:
+        return "is not set"
+    text = key.decode("latin-1") if isinstance(key, bytes) else str(key)
+    if text.strip().lower() in WEAK_KEYS:
+        return "is a well-known default"
+    if len(text) < MIN_KEY_LENGTH:
+        return f"has {len(text)} characters, fewer than {MIN_KEY_LENGTH}"
+    if len(set(text)) < MIN_KEY_CHARACTERS:
+        return f"uses fewer than {MIN_KEY_CHARACTERS} different characters"
+    return None
+
+
 def check_secret_key(app: Flask) -> None:
-    key = app.config.get("SECRET_KEY")
+    """Refuse to start without a strong ``SECRET_KEY`` (not checked when ``TESTING``)."""
     if app.testing:
         return
-    if not key or (isinstance(key, str) and (key.strip().lower() in WEAK_KEYS or len(key) < MIN_KEY_LENGTH)):
-        raise InsecureConfig("SECRET_KEY is missing, a known default or shorter than "
-                             f"{MIN_KEY_LENGTH} characters: set SECRET_KEY to a long random value "
-                             "(python -c 'import secrets; print(secrets.token_hex(32))') or unset it "
-                             "to have one generated into instance/secret_key")
+    problem = secret_key_problem(app.config.get("SECRET_KEY"))
+    if problem:
+        raise InsecureConfig(f"SECRET_KEY {problem}: {HOW_TO_SET_KEY}")
+
+
+def _name_key() -> str:
+    """The account name tried, hashed: no names in the store, and keys any store accepts."""
+    name = (request.form.get("name") or "").strip()[:200]
+    return "name:" + hashlib.sha256(name.encode("utf-8", "replace")).hexdigest()[:32]
+
+
+def _address_key() -> str:
+    return f"addr:{request.remote_addr or '?'}"
+
+
+def _failed(response) -> bool:
+    return response.status_code == 400  # a wrong name or password, or a broken form
+
+
+def throttle_logins(app: Flask, endpoint: str) -> None:
+    """Flask-Limiter's limits on ``endpoint``'s POST: failures per account name and per address."""
+    limiter: Limiter = app.extensions["tracker.limiter"]
+    window = int(app.config["LOGIN_WINDOW_SECONDS"])
+    view = app.view_functions[endpoint]
+    for count, key in ((app.config["LOGIN_FAILURES_PER_NAME"], _name_key),
+                       (app.config["LOGIN_FAILURES_PER_ADDRESS"], _address_key)):
+        view = limiter.limit(f"{int(count)} per {window} seconds", key_func=key, methods=["POST"],
+                             deduct_when=_failed)(view)
+    app.view_functions[endpoint] = view
+
+    @app.after_request
+    def clear_after_login(response):
+        if request.endpoint == endpoint and request.method == "POST" and response.status_code == 302:
+            name_key = _name_key()
+            for limit in limiter.current_limits:
+                if name_key in limit.request_args:  # a successful login clears the name's count
+                    try:
+                        limiter.limiter.clear(limit.limit, *limit.request_args)
+                    except Exception as exc:  # the store went away: the count lapses with its window
+                        app.logger.warning("login throttle: could not clear a count: %s", exc)
+        return response
+
+    @app.errorhandler(RateLimitExceeded)
+    def throttled(exc):
+        now = time.time()
+        wait = max([int(limit.reset_at - now) + 1 for limit in limiter.current_limits if limit.breached] or [1])
+        message = THROTTLED.format(minutes=max(1, round(wait / 60)))
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            response = jsonify(error=message)
+        else:
+            response = app.make_response(render_template("error.html", code=429, message=message))
+        response.status_code = 429
+        response.headers["Retry-After"] = str(wait)
+        return response
 
 
 def init_app(app: Flask) -> None:
@@ -130,31 +171,15 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     app.session_interface = SessionInterface()
-    throttle = LoginThrottle(float(app.config["LOGIN_WINDOW_SECONDS"]))
-    app.extensions["tracker.login_throttle"] = throttle
-
-    def login_keys() -> tuple[str, str]:
-        name = (request.form.get("name") or "").strip()[:200]
-        return f"name:{name}", f"addr:{request.remote_addr or '?'}"
-
-    @app.before_request
-    def throttle_logins():
-        if request.endpoint != "auth.login" or request.method != "POST":
-            return None
-        name_key, addr_key = login_keys()
-        wait = max(throttle.retry_after(name_key, int(app.config["LOGIN_FAILURES_PER_NAME"])),
-                   throttle.retry_after(addr_key, int(app.config["LOGIN_FAILURES_PER_ADDRESS"])))
-        if not wait:
-            return None
-        minutes = max(1, round(wait / 60))
-        message = f"登录失败次数过多，请约 {minutes} 分钟后再试"
-        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-            response = jsonify(error=message)
-        else:
-            response = app.make_response(render_template("error.html", code=429, message=message))
-        response.status_code = 429
-        response.headers["Retry-After"] = str(wait)
-        return response
+    # Moving windows count exactly (memory, Redis); memcached has only the sliding-window counter.
+    app.config.setdefault("RATELIMIT_STRATEGY", "sliding-window-counter"
+                          if str(app.config["RATELIMIT_STORAGE_URI"]).startswith("memcached") else "moving-window")
+    limiter = app.extensions["tracker.limiter"] = Limiter(_address_key, app=app)
+    uri = str(app.config["RATELIMIT_STORAGE_URI"])
+    if not uri.startswith("memory://") and not limiter.storage.check():
+        # Flask-Limiter would fall back to memory without a word in the server's log: say it once here.
+        app.logger.warning("login throttling: the store %s does not answer; each process counts on its own "
+                           "until it does", uri.split("@")[-1])
 
     @app.errorhandler(sa_exc.OperationalError)
     @app.errorhandler(sa_exc.InterfaceError)
@@ -174,13 +199,6 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def headers(response):
-        if request.endpoint == "auth.login" and request.method == "POST" and response.status_code != 429:
-            name_key, addr_key = login_keys()
-            if response.status_code == 302:  # logged in
-                throttle.clear(name_key)
-            elif response.status_code == 400:  # a wrong name or password (or a broken form)
-                throttle.fail(name_key)
-                throttle.fail(addr_key)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         if request.is_secure:  # the other cookies (remember-me); the session's is set later, by SessionInterface
@@ -192,4 +210,5 @@ def init_app(app: Flask) -> None:
         return response
 
 
-__all__ = ["CSP", "HEADERS", "InsecureConfig", "LoginThrottle", "check_secret_key", "init_app"]
+__all__ = ["CSP", "HEADERS", "InsecureConfig", "check_secret_key", "init_app", "secret_key_problem",
+           "throttle_logins"]
