@@ -6,6 +6,7 @@ skipped when the binary is absent (Debian: ``apt-get install redis-server``)."""
 from __future__ import annotations
 
 import re
+import os
 import shutil
 import subprocess
 import time
@@ -64,6 +65,8 @@ def attempt(base: str, name: str, password: str) -> int:
 @pytest.fixture
 def redis_server(tmp_path):
     if REDIS is None:
+        if os.environ.get("TRACKER_REQUIRE_REDIS") == "1":  # .ci/run installs it
+            pytest.fail("redis-server required (TRACKER_REQUIRE_REDIS=1) but absent")
         pytest.skip("redis-server is absent: apt-get install redis-server to test a shared throttle store")
     server = Redis(tmp_path)
     yield server
