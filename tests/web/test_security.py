@@ -16,6 +16,8 @@ POST_ROLES = {
     "auth.logout": ANY,
     "auth.users": {"admin"},
     "auth.update_user": {"admin"},
+    "auth.reset_password": {"admin"},
+    "auth.password": ANY,
     "documents.add": EDITORS,
     "pledges.merge": EDITORS,
     "review.next_item": EDITORS,

@@ -153,4 +153,38 @@ def user_add(name: str, role: str, password: str | None) -> None:
         engine.dispose()
 
 
+@user.command("password")
+@click.argument("name")
+@click.option("--password", envvar="TRACKER_NEW_PASSWORD",
+              help="The new password (else asked for; or set TRACKER_NEW_PASSWORD).")
+def user_password(name: str, password: str | None) -> None:
+    """Set an account's password from the command line (e.g. the admin's own, when forgotten);
+    the account's open sessions end."""
+    from tracker.db import migrate
+    from tracker.db.engine import make_engine, make_sessionmaker, redacted
+    from tracker.services import users
+    from tracker.services.errors import ServiceError
+    from tracker.web import load_config
+
+    url = load_config()["DATABASE_URL"]
+    if migrate.current_revision(url) != migrate.head_revision():
+        raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+    engine = make_engine(url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            account = users.find_user(session, name)
+            if account is None:
+                raise click.ClickException(f"no account named {name}")
+            if not password:
+                password = click.prompt("new password", hide_input=True, confirmation_prompt=True)
+            try:
+                users.set_password(session, account.id, password, by=None)
+            except ServiceError as exc:
+                raise click.ClickException(str(exc)) from None
+            session.commit()
+            click.echo(f"tracker user: new password set for {account.name}")
+    finally:
+        engine.dispose()
+
+
 __all__ = ["demo", "serve", "user"]

@@ -1,6 +1,8 @@
-"""Accounts: create, authenticate, change role. Passwords are stored as Werkzeug hashes
+"""Accounts: create, authenticate, change role and password. Passwords are stored as Werkzeug hashes
 (scrypt), never in clear. Flush, never commit."""
 from __future__ import annotations
+
+import hashlib
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -46,6 +48,7 @@ def ensure_user(session: Session, name: str, password: str, role: UserRole | str
     user = find_user(session, name)
     if user is None:
         return create_user(session, name, password, role)
+    _check_password(password)
     if not check_password_hash(user.password_hash, password):
         user.password_hash = generate_password_hash(password)
     user.role = UserRole(role)
@@ -54,12 +57,48 @@ def ensure_user(session: Session, name: str, password: str, role: UserRole | str
     return user
 
 
+# Checked against when the name is unknown, so an unknown name costs the same hash as a wrong
+# password and the answer's timing does not tell which names exist.
+_NOBODY_HASH = generate_password_hash("no such account: nobody logs in with this")
+
+
 def authenticate(session: Session, name: str, password: str) -> User | None:
-    """The active user with this name and password, else None (same answer for either mistake)."""
+    """The active user with this name and password, else None (same answer, and the same work, for either mistake)."""
     user = find_user(session, name or "")
-    if user is None or not user.is_active or not check_password_hash(user.password_hash, password or ""):
+    matches = check_password_hash(user.password_hash if user is not None else _NOBODY_HASH, password or "")
+    if user is None or not user.is_active or not matches:
         return None
     return user
+
+
+def set_password(session: Session, user_id: int, password: str, *, by: User | None,
+                 current: str | None = None) -> User:
+    """A new password. A user sets their own, giving the current one; an admin resets anyone else's;
+    ``by=None`` is the operator at the command line (``tracker user password``).
+
+    Sessions opened with the old password end (the login cookie carries a fingerprint of the hash)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise ServiceError("没有这个用户")
+    own = by is not None and user.id == by.id
+    if by is not None and not own and by.role is not UserRole.ADMIN:
+        raise ServiceError("只有管理员可以重设他人的密码")
+    if own and not check_password_hash(user.password_hash, current or ""):
+        raise ServiceError("当前密码不正确")
+    _check_password(password)
+    if check_password_hash(user.password_hash, password):
+        raise ServiceError("新密码不能与当前密码相同")
+    user.password_hash = generate_password_hash(password)
+    session.flush()
+    audit.record(session, entity="user", entity_id=user.id, action="set_password", user=by,
+                 actor=None if by is not None else "tracker",
+                 new={"by": "self" if own else "admin" if by is not None else "command line"})
+    return user
+
+
+def session_fingerprint(user: User) -> str:
+    """A short fingerprint of the password hash, kept in the login cookie: a new password ends old sessions."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
 def set_role(session: Session, user_id: int, role: UserRole | str, *, by: User) -> User:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hmac
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -14,7 +15,7 @@ from tracker.db.models import User
 from tracker.services import users as user_service
 from tracker.services.errors import ServiceError
 from tracker.web.db import get_session
-from tracker.web.forms import ActionForm, LoginForm, RoleForm, UserForm
+from tracker.web.forms import ActionForm, LoginForm, PasswordForm, ResetPasswordForm, RoleForm, UserForm
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -32,6 +33,10 @@ class Account(UserMixin):
         self.id = user.id
         self.name = user.name
         self.role = user.role
+
+    def get_id(self) -> str:
+        # the id and a fingerprint of the password hash: a new password ends every older session
+        return f"{self.id}.{user_service.session_fingerprint(self.user)}"
 
     @property
     def is_active(self) -> bool:
@@ -58,12 +63,17 @@ def init_app(app) -> None:
     csrf.init_app(app)
 
     @login_manager.user_loader
-    def load_user(user_id: str):
+    def load_user(session_id: str):
+        user_id, _, fingerprint = session_id.partition(".")
         try:
             user = get_session().get(User, int(user_id))
         except ValueError:
             return None
-        return Account(user) if user is not None and user.is_active else None
+        if user is None or not user.is_active:
+            return None
+        if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
+            return None  # the password changed since this session logged in
+        return Account(user)
 
     @login_manager.unauthorized_handler
     def unauthorized():
@@ -153,6 +163,27 @@ def logout():
     return redirect(url_for("index"))
 
 
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password():
+    """Change one's own password (the current one is asked for); other sessions end."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        session = get_session()
+        try:
+            user = user_service.set_password(session, current_user.id, form.new.data, by=current_user.user,
+                                             current=form.current.data)
+        except ServiceError as exc:
+            session.rollback()
+            (form.current if "当前" in str(exc) else form.new).errors.append(str(exc))
+        else:
+            session.commit()
+            login_user(Account(user))  # this session goes on under the new fingerprint
+            flash("密码已修改；其他设备上的登录已失效", "success")
+            return redirect(url_for("index"))
+    return render_template("auth/password.html", form=form), 400 if request.method == "POST" else 200
+
+
 @bp.route("/admin/users", methods=["GET", "POST"])
 @roles_required(*ADMINS)
 def users():
@@ -171,8 +202,33 @@ def users():
     people = session.scalars(sa.select(User).order_by(User.id)).all()
     forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value, active="1" if u.is_active else "0")
              for u in people}
-    return render_template("admin/users.html", form=form, people=people, forms=forms), \
+    resets = {u.id: ResetPasswordForm(prefix=f"p{u.id}") for u in people if u.id != current_user.id}
+    return render_template("admin/users.html", form=form, people=people, forms=forms, resets=resets), \
         400 if request.method == "POST" else 200
+
+
+@bp.post("/admin/users/<int:user_id>/password")
+@roles_required(*ADMINS)
+def reset_password(user_id: int):
+    """An admin sets another user's password (their sessions end); one's own goes through /account/password."""
+    session = get_session()
+    form = ResetPasswordForm(prefix=f"p{user_id}")
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash("；".join(errors), "error")
+        return redirect(url_for("auth.users"))
+    if user_id == current_user.id:
+        flash("修改自己的密码请到“修改密码”页面", "error")
+        return redirect(url_for("auth.password"))
+    try:
+        user = user_service.set_password(session, user_id, form.password.data, by=current_user.user)
+    except ServiceError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    else:
+        session.commit()
+        flash(f"已重设 {user.name} 的密码；其原有登录已失效", "success")
+    return redirect(url_for("auth.users"))
 
 
 @bp.post("/admin/users/<int:user_id>")

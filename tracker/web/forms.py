@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from flask_wtf import FlaskForm
 from wtforms import (DateField, FieldList, Form as PlainForm, FormField, HiddenField, IntegerField, PasswordField,
                      SelectChoice, SelectField, StringField, SubmitField, TextAreaField)
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from tracker.db.enums import Precision, UserRole
 
@@ -67,6 +67,19 @@ class UserForm(Form):
     password = PasswordField("初始密码", validators=[DataRequired(REQUIRED),
                                                  Length(min=10, message="密码至少 10 个字符")])
     role = SelectField("角色", choices=choices(UserRole.choices()), default=UserRole.EDITOR.value)
+
+
+class PasswordForm(Form):
+    current = PasswordField("当前密码", validators=[DataRequired(REQUIRED)])
+    new = PasswordField("新密码", validators=[DataRequired(REQUIRED), Length(min=10, message="密码至少 10 个字符"),
+                                            Length(max=200, message="最多 200 个字符")])
+    confirm = PasswordField("再输一次新密码", validators=[DataRequired(REQUIRED),
+                                                   EqualTo("new", message="两次输入的新密码不一致")])
+
+
+class ResetPasswordForm(Form):
+    password = PasswordField("新密码", validators=[DataRequired(REQUIRED), Length(min=10, message="密码至少 10 个字符"),
+                                                Length(max=200, message="最多 200 个字符")])
 
 
 class RoleForm(Form):
