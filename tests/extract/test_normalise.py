@@ -63,3 +63,12 @@ def test_normalise_never_changes_a_character_of_a_paragraph(raw):
         assert par and "\n" not in par
         # every paragraph is made of the input's lines, stripped and joined
         assert all(ch in raw for ch in par)
+
+
+def test_a_narrow_column_cut_every_line_is_one_paragraph():
+    raw = ("本报讯（记者 赵敏）记者从区住建局获悉，今年\n我区将实施老旧小区改造项目\n46个，涉及居民1.2万户，计\n"
+           "划年底前全部完工。\n\n广告\n\n区住建局局长孙强介绍，明年\n将新建保障性租赁住房2000套。\n")
+    n = normalise(raw)
+    assert [(b.kind, n.block_text(b)[:12]) for b in n.blocks] == [
+        ("body", "本报讯（记者 赵敏）记者"), ("ad", "广告"), ("body", "区住建局局长孙强介绍，明")]
+    assert "今年我区将实施老旧小区改造项目46个，涉及居民1.2万户，计划年底前全部完工。" in n.text

@@ -337,3 +337,18 @@ def test_statistics_compared_with_last_year_are_no_pledges(text):
 def test_a_target_compared_with_last_year_is_still_a_pledge():
     c = one("今年力争地区生产总值达到500亿元，比上年增长6%。")
     assert [q.unit for q in c.quantities] == ["亿元"] and c.qualifier == "力争"
+
+
+@pytest.mark.parametrize("text, action, obj", [
+    ("今年将实施老旧小区改造项目46个。", "实施", "老旧小区改造项目"),
+    ("今年将新开工棚户区改造安置住房1.2万套。", "开工", "棚户区改造安置住房"),
+    ("今年将完成老旧小区改造86个。", "改造", "老旧小区"),
+])
+def test_a_verb_between_name_words_names_the_object(text, action, obj):
+    c = one(text)
+    assert (c.action, c.object) == (action, obj)
+
+
+def test_whom_a_pledge_reaches_is_no_pledge_of_its_own():
+    assert [c.quote for c in pledges("今年将实施老旧小区改造项目46个，涉及居民1.2万户，年底前全部完工。")] == [
+        "今年将实施老旧小区改造项目46个"]

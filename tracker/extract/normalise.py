@@ -33,6 +33,7 @@ SET_ASIDE = frozenset({"byline", "ad", "caption", "furniture"})
 # Paragraphs at most this long and without a final mark read as headings or page furniture.
 SHORT = 50
 MIN_PROSE = 10
+_BRACKETED = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _SPACED = re.compile(r"[\u4e00-\u9fff”」』）)]\s+\S")
 
 # Full-width ASCII to half-width, ideographic space to space: one character for one, so offsets hold.
@@ -72,19 +73,26 @@ def _ends_paragraph(line: str) -> bool:
     return bool(tail) and tail[-1] in FINAL
 
 
-def _joins(prev: str, nxt: str) -> bool:
-    """Whether ``nxt`` continues the sentence that ``prev`` was cut from."""
+def _joins(prev: str, nxt: str, par: str | None = None) -> bool:
+    """Whether ``nxt`` continues the sentence that ``prev`` was cut from; ``par`` is the
+    paragraph so far (``prev`` and the lines joined before it)."""
     if _ends_paragraph(prev) or _MARKER.match(nxt):
         return False
     if prev[-1] in CONTINUING_END or nxt[0] in CONTINUING_START:
         return True
-    # A line of prose that stops without a mark was cut by the page. A headline
-    # ends where it stops: it has no commas inside, or its phrases stand apart
-    # with spaces, which Chinese prose does not use.
-    if len(prev) < MIN_PROSE or not _PROSE_PUNCT.search(prev) or _SPACED.search(prev) or not prev[-1].isalnum():
+    # A line of prose that stops without a mark was cut by the page (a narrow
+    # column cuts every line). A headline ends where it stops: it has no commas
+    # inside, or its phrases stand apart with spaces, which Chinese prose does not
+    # use (a byline's （记者 赵敏） aside).
+    prose = _BRACKETED.sub("", par or prev)
+    if len(prose) < MIN_PROSE or not _PROSE_PUNCT.search(prose) or _SPACED.search(prose) or not prev[-1].isalnum():
         return False
-    if len(prev) <= 40 and any(cue in prev for cue, _ in _furniture_cues()):
-        return False  # a short ad or byline line stops where it stops
+    if len(prev) <= 40:
+        # a short ad or byline line stops where it stops; but a byline in brackets opening a
+        # sentence (本报讯（记者 赵敏）记者从…获悉，今年) goes on
+        prose_line = bool(_PROSE_PUNCT.search(_BRACKETED.sub("", prev)))
+        if any(cue in prev and not (kind == "byline" and prose_line) for cue, kind in _furniture_cues()):
+            return False
     return len(nxt) >= 8 or _ends_paragraph(nxt)
 
 
@@ -115,7 +123,7 @@ def normalise(raw: str) -> Normalised:
         line = line.strip()
         if not line:
             continue
-        if paragraphs and _joins(paragraphs[-1][-1], line):
+        if paragraphs and _joins(paragraphs[-1][-1], line, "".join(paragraphs[-1])):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])

@@ -416,6 +416,9 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     marker = _ENUM_MARKER.match(text, start, end)  # 一是新开工项目不少于20个: the list's word, not the pledge's
     if marker:
         start = marker.end()
+    if text.startswith(_ATTRIBUTIVE, start) and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
+            and any(t.kind == "quantity" for t in find_numbers(text[clauses[ci - 1].start:clauses[ci - 1].end])):
+        return None  # …改造项目46个，涉及居民1.2万户: whom the pledge before reaches, no pledge of its own
     qs = [q for q in qs if start <= q.start and q.end <= end]
     if not qs:
         return None
@@ -560,10 +563,13 @@ def _stops_before() -> frozenset[str]:
         "全区", "全市", "全县", "全省", "全镇", "全乡", "我市", "我区", "我县", "本市", "本区", "本县"}
 
 
-def _object_before(text: str, start: int, pos: int) -> _Obj:
+def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
+    """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
+    the name (老旧小区改造项目)."""
     window = text[start:pos]
     words = _cut(window)
     stops = _stops_before()
+    actions = _actions() if named_verbs else {}
     run: list[str] = []
     joined = 0  # len(run) when a 、 joined an earlier object sharing the number (中小学校、幼儿园25所)
     for w in reversed(words):
@@ -576,7 +582,7 @@ def _object_before(text: str, start: int, pos: int) -> _Obj:
             continue
         if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
             break
-        if w in stops:
+        if w in stops and not (run and w in actions):
             if run:
                 break
             continue  # verbs and adverbs right before the number: 累计|达到|1万家
@@ -607,8 +613,23 @@ def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
     verbs = _actions_in(text, start, qs[0].start)
     if not verbs:
         return _object_before(text, start, qs[0].start)
-    # 新建保障性住房1021套: the object stands between verb and number; 地区生产总值增长7%: before the verb
-    return _object_before(text, verbs[-1].end(), qs[0].start) or _object_before(text, start, verbs[-1].start())
+    # 新建保障性住房1021套: the object stands between verb and number; 地区生产总值增长7%: before the verb.
+    # A verb between name words names the object (实施|老旧小区改造项目|46个), unless it is attached
+    # to the number (完成老旧小区|改造86个).
+    k = last = len(verbs) - 1
+    if _is_name(text[verbs[k].end():qs[0].start]):
+        while k > 0 and _is_name(text[verbs[k - 1].end():verbs[k].start()]):
+            k -= 1
+    return _object_before(text, verbs[k].end(), qs[0].start, named_verbs=k < last) \
+        or _object_before(text, start, verbs[-1].start())
+
+
+def _is_name(gap: str) -> bool:
+    """Words that can stand in an object's name: no verb, adverb, qualifier or punctuation among them."""
+    if not gap or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", gap):
+        return False
+    stops = _stops_before()
+    return not any(w in stops for w in _cut(gap))
 
 
 @cache
