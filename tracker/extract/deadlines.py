@@ -94,7 +94,7 @@ _DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四�
 _BEFORE = r"(?:之前|以前|前)(?![\d一二三四五六七八九十两个几])"
 
 # Relative year words → offset from the publication year.
-_REL_YEARS = {"今明两年": 1, "今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2,
+_REL_YEARS = {"今明两年": 1, "明后两年": 2, "今后两年": 1, "今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2,
               "去年": -1, "上年": -1, "前年": -2}
 # Relative month words → offset from the publication month; 月底 alone is this month's end.
 _REL_MONTHS = {"本月": 0, "当月": 0, "下个月": 1, "下月": 1, "次月": 1, "上个月": -1, "上月": -1}
