@@ -389,7 +389,7 @@ def base_select(filters: Filters):
     if v.get("due_to"):
         stmt = stmt.where(Pledge.due_on <= v["due_to"])
     if v.get("terms"):
-        stmt = stmt.where(search.match(v["terms"], Pledge.quote, Pledge.object, Document.title))
+        stmt = stmt.where(search.match(v["terms"], Pledge.id, Pledge.quote, Pledge.object, Document.title))
     flag = v.get("flag")
     if flag is not None:  # narrow in SQL to what can carry the flag; the exact rule is schedule.flag
         day = filters.day
