@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from tracker.db.enums import MissReason, Precision, ReviewState, Status, StatusEventKind
+from tracker.db.enums import MissReason, PledgeOrigin, Precision, ReviewState, Status, StatusEventKind
 from tracker.db.models import District, DistrictAlias, Document, Official, Pledge, Quantity, StatusEvent
 from tracker.db.types import canonical_decimal
 from tracker.services import schedule, search
@@ -38,7 +38,7 @@ BATCH = 1000
 #: URL / CLI argument → label in the sentence, in the order the sentence reads
 FILTER_LABELS = {
     "district": "区县", "official": "责任领导", "unit": "牵头单位", "document": "文档", "status": "状态",
-    "review_state": "审核状态", "flag": "标记", "due_from": "完成时限不早于", "due_to": "完成时限不晚于",
+    "review_state": "审核状态", "origin": "来源", "flag": "标记", "due_from": "完成时限不早于", "due_to": "完成时限不晚于",
     "q": "包含", "as_of": "截至",
 }
 FILTER_KEYS = tuple(FILTER_LABELS) + ("sort",)
@@ -264,6 +264,9 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
                 continue
             v["review_state"] = _enum(text, ReviewState, label)
             words[key] = v["review_state"].label
+        elif key == "origin":
+            v["origin"] = _enum(text, PledgeOrigin, label)
+            words[key] = v["origin"].label
         elif key == "flag":
             try:
                 v["flag"] = Flag.parse(text)
@@ -384,6 +387,8 @@ def base_select(filters: Filters):
         stmt = stmt.where(status == v["status"].value)
     if isinstance(v.get("review_state"), ReviewState):
         stmt = stmt.where(Pledge.review_state == v["review_state"])
+    if v.get("origin"):
+        stmt = stmt.where(Pledge.origin == v["origin"])
     if v.get("due_from"):
         stmt = stmt.where(Pledge.due_on >= v["due_from"])
     if v.get("due_to"):
@@ -519,11 +524,15 @@ def page(session: Session, filters: Filters, *, after: str | None = None, limit:
     return rows, (cursor_of(rows[-1], filters) if more and rows else None)
 
 
-def count(session: Session, filters: Filters) -> int:
-    """How many rows the view holds."""
+def count(session: Session, filters: Filters, *, cap: int | None = None) -> int:
+    """How many rows the view holds; with ``cap``, counting stops past it (at most ``cap + 1``), as
+    Datasette's does, so a list of 100,000 rows costs what one of 10,000 does."""
     if filters.values.get("flag") is None:
-        return session.scalar(sa.select(sa.func.count()).select_from(base_select(filters).subquery())) or 0
-    return sum(1 for _ in iter_rows(session, filters))
+        stmt = base_select(filters)
+        if cap is not None:
+            stmt = stmt.limit(cap + 1)
+        return session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0
+    return sum(1 for _ in iter_rows(session, filters, limit=None if cap is None else cap + 1))
 
 
 def one(session: Session, pledge_id: int, *, today: dt.date | None = None) -> Row | None:
