@@ -152,6 +152,7 @@ class HoldsWords(ColumnElement[bool]):
     """
 
     type = sa.Boolean()
+    _is_implicitly_boolean = True  # a predicate as it stands: no "= 1" after it, which would hide it from the planner
     inherit_cache = True
     _traverse_internals = [("pledge_id", InternalTraversal.dp_clauseelement),
                            ("query", InternalTraversal.dp_clauseelement)]
