@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import util as sql_util
 
 from tracker.db.enums import MissReason, PledgeOrigin, Precision, ReviewState, Status, StatusEventKind
 from tracker.db.models import District, DistrictAlias, Document, Official, Pledge, Quantity, StatusEvent
@@ -528,8 +529,17 @@ def count(session: Session, filters: Filters, *, cap: int | None = None) -> int:
     """How many rows the view holds; with ``cap``, counting stops past it (at most ``cap + 1``), as
     Datasette's does, so a list of 100,000 rows costs what one of 10,000 does."""
     if filters.values.get("flag") is None:
-        # the ids only: the joins stay (the filters may read them) but no column is computed
-        stmt = base_select(filters).with_only_columns(Pledge.id, maintain_column_froms=False)
+        view = base_select(filters)
+        where = view.whereclause
+        read = {t.name for t in sql_util.find_tables(where, check_columns=True, include_aliases=True)}
+        if read <= {"pledge", "document"}:
+            # the view's other joins are outer joins on unique keys: they add no row, so without a
+            # condition on them the count needs pledge (and document, for the title) only
+            stmt = sa.select(Pledge.id).where(where)
+            if "document" in read:
+                stmt = stmt.join(Document, Document.id == Pledge.document_id)
+        else:  # the ids only: the joins stay (the filters read them) but no column is computed
+            stmt = view.with_only_columns(Pledge.id, maintain_column_froms=False)
         if cap is not None:
             stmt = stmt.limit(cap + 1)
         return session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0
