@@ -22,6 +22,7 @@ After the jieba dictionary changes (the lexicon files), run ``tracker db reindex
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Iterable
 
@@ -37,12 +38,13 @@ POSTGRESQL_INDEX = "ix_pledge_search_words"
 BATCH = 2000
 
 
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 @cache
 def _freq() -> dict[str, int]:
+    """jieba's prefix dictionary (the extractor's tokenizer, domain words included): every word
+    with its frequency, and every prefix of a word with 0 when it is no word itself."""
     from tracker.extract.pledges import _tokenizer
 
     tokenizer = _tokenizer()
@@ -52,22 +54,36 @@ def _freq() -> dict[str, int]:
 
 def is_word(text: str) -> bool:
     """A dictionary word of two or more Chinese characters: what the index holds and answers."""
-    return len(text) >= 2 and all(_han(ch) for ch in text) and _freq().get(text, 0) > 0
+    return len(text) >= 2 and _HAN_RUN.fullmatch(text) is not None and _freq().get(text, 0) > 0
 
 
 def words_in(text: str | None) -> set[str]:
-    """Every dictionary word (``is_word``) that occurs in ``text``, by jieba's DAG of it."""
-    if not text:
-        return set()
-    from tracker.extract.pledges import _tokenizer
+    """Every dictionary word (``is_word``) that occurs in ``text``.
 
-    out = set()
-    for start, ends in _tokenizer().get_DAG(text).items():
-        for end in ends:
-            if end > start:
-                word = text[start:end + 1]
-                if all(_han(ch) for ch in word):
-                    out.add(word)
+    jieba's ``get_DAG`` walk (from each character, extend while the fragment is in the prefix
+    dictionary, keep the fragments that are words), run on the runs of Chinese characters only
+    and keeping words of two or more: the same words, in half the time of ``get_DAG`` (a test
+    holds the two equal), which matters because ingest indexes every pledge it stores.
+    """
+    out: set[str] = set()
+    if not text:
+        return out
+    freq = _freq()
+    for match in _HAN_RUN.finditer(text):
+        run = match.group()
+        n = len(run)
+        for start in range(n - 1):
+            if run[start] not in freq:
+                continue
+            end = start + 2
+            fragment = run[start:end]
+            while fragment in freq:
+                if freq[fragment]:
+                    out.add(fragment)
+                if end >= n:
+                    break
+                end += 1
+                fragment = run[start:end]
     return out
 
 
