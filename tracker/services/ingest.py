@@ -250,7 +250,8 @@ def insert_pending_pledges(session: Session, document_id: int | None, published_
     q_rows = [q for row in rows for q in quantity_rows(row["quantities"], pledge_ids[row["id"]])]
     _INSERT_QUANTITIES.execute(connection, q_rows)
     # the search index (bulk inserts bypass the ORM events that keep it for single pledges)
-    doc_titles = dict(connection.execute(_DOCUMENT_TITLES, {"document_ids": sorted({r["document_id"] for r in rows})}).all())
+    doc_titles = dict(connection.execute(
+        _DOCUMENT_TITLES, {"document_ids": sorted({r["document_id"] for r in rows})}).all())
     fulltext.insert_rows(connection, [(pledge_ids[row["id"]], row["quote"], row["object"],
                                        doc_titles[row["document_id"]]) for row in rows])
     return len(pledge_rows)

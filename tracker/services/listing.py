@@ -39,8 +39,8 @@ BATCH = 1000
 #: URL / CLI argument → label in the sentence, in the order the sentence reads
 FILTER_LABELS = {
     "district": "区县", "official": "责任领导", "unit": "牵头单位", "document": "文档", "status": "状态",
-    "review_state": "审核状态", "origin": "来源", "flag": "标记", "due_from": "完成时限不早于", "due_to": "完成时限不晚于",
-    "q": "包含", "as_of": "截至",
+    "review_state": "审核状态", "origin": "来源", "flag": "标记", "due_from": "完成时限不早于",
+    "due_to": "完成时限不晚于", "q": "包含", "as_of": "截至",
 }
 FILTER_KEYS = tuple(FILTER_LABELS) + ("sort",)
 ALL = "all"
