@@ -13,12 +13,19 @@ templates included, no network), logged in as an editor:
 
 * ``queue``     GET /review/                 (the review queue, lowest confidence first)
 * ``list``      GET /pledges/                (the pledge list, newest first)
+* ``search``    GET /pledges/?q=幼儿园        (the list searched for a word 10% of the pledges hold)
 * ``pledge``    GET /pledges/<random id>     (a pledge page with its history)
 * ``document``  GET /documents/<random id>   (a whole document with every pledge highlighted)
 
 Every SQL statement a request runs is recorded (with its parameters) and then run
 again, alone, on a raw DB-API cursor with its rows fetched: that is the page's
 "bare SQL" time, and page p50 / SQL p50 is the page's overhead. Target: p95 <= 100 ms.
+
+Then the text search alone, index against scan: for each query in ``SEARCHES``, what
+the list runs for it (its first page and its count, ``tracker.services.listing``),
+``--requests`` times answered by the full-text index and as many times by the old
+substring scan (every word a LIKE over quote, object and title:
+``search.Query.scan_only``), interleaved; p50 of each and scan ÷ index.
 Results are printed and written to bench/out/web.json.
 """
 from __future__ import annotations
@@ -42,7 +49,11 @@ PER_DOCUMENT = 50
 OBJECTS = [("幼儿园", "所"), ("小学", "处"), ("城市绿道", "公里"), ("老旧小区", "个"), ("停车位", "个"),
            ("公园", "处"), ("充电桩", "台"), ("投资", "亿元"), ("道路", "公里"), ("养老床位", "张")]
 ACTIONS = ["新建", "改造", "建成", "新增", "完成"]
-PAGES = ("queue", "list", "pledge", "document")
+PAGES = ("queue", "list", "search", "pledge", "document")
+#: (query, what it is): a common word, two words, a rare word, and a piece the index cannot answer
+SEARCHES = (("幼儿园", "a word 10% hold"), ("新建 幼儿园", "two words"), ("标准厂房", "a word 0.1% hold"),
+            ("儿园", "no word: the scan"))
+RARE = 1000  # every RARE-th pledge is about 标准厂房
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -56,7 +67,7 @@ def fill(url: str, pledges: int, seed: int) -> dict:
     """Migrate and fill a new database; returns counts and the time taken."""
     import sqlalchemy as sa
 
-    from tracker.db import migrate
+    from tracker.db import fulltext, migrate
     from tracker.db.engine import make_engine, make_sessionmaker
     from tracker.db.enums import DocumentFormat, PledgeOrigin, QuantityRole, ReviewState
     from tracker.db.models import Document, Official, Pledge, Quantity
@@ -88,6 +99,8 @@ def fill(url: str, pledges: int, seed: int) -> dict:
                 offset = len(parts[0])
                 for j in range(PER_DOCUMENT):
                     obj, unit = OBJECTS[(d + j) % len(OBJECTS)]
+                    if (d * PER_DOCUMENT + j) % RARE == RARE - 1:
+                        obj, unit = "标准厂房", "平方米"
                     n = rng.randint(1, 500)
                     quote = f"{ACTIONS[j % len(ACTIONS)]}{obj}{n}{unit}"
                     sentence = f"今年将{quote}，确保按期完成。" + ("\n" if j % 5 == 4 else "")
@@ -121,6 +134,10 @@ def fill(url: str, pledges: int, seed: int) -> dict:
                  "role": QuantityRole.COUNT, "start": s, "end": e}
                 for pid, (n, unit, s, e) in zip(pledge_ids, quantity_values)])
             session.commit()
+    indexing = time.perf_counter()
+    with engine.begin() as conn:  # the ORM's bulk INSERTs above fire no events: index them all at once
+        fulltext.rebuild(conn)
+    indexing = time.perf_counter() - indexing
     with engine.connect() as conn:
         if engine.dialect.name == "postgresql":
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")  # as autovacuum would
@@ -128,7 +145,8 @@ def fill(url: str, pledges: int, seed: int) -> dict:
             conn.exec_driver_sql("ANALYZE")
             conn.commit()
     engine.dispose()
-    return {"documents": documents, "pledges": documents * PER_DOCUMENT, "fill_seconds": time.perf_counter() - started}
+    return {"documents": documents, "pledges": documents * PER_DOCUMENT, "fill_seconds": time.perf_counter() - started,
+            "index_seconds": indexing}
 
 
 def measure(url: str, requests: int, seed: int) -> dict:
@@ -149,6 +167,7 @@ def measure(url: str, requests: int, seed: int) -> dict:
     paths = {
         "queue": lambda: "/review/",
         "list": lambda: "/pledges/",
+        "search": lambda: "/pledges/?q=幼儿园",
         "pledge": lambda: f"/pledges/{rng.randint(1, max_pledge)}",
         "document": lambda: f"/documents/{rng.randint(1, max_doc)}",
     }
@@ -198,9 +217,51 @@ def measure(url: str, requests: int, seed: int) -> dict:
     return results
 
 
+def measure_search(url: str, requests: int) -> dict:
+    """p50 of the list's search queries (first page + count), by the index and by the substring scan."""
+    from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.services import listing
+
+    engine = make_engine(url)
+    results = {}
+    try:
+        with make_sessionmaker(engine)() as session:
+            for q, _ in SEARCHES:
+                ways = {}
+                for way in ("index", "scan"):
+                    f = listing.parse_filters(session, {"q": q, "review_state": "all", "sort": "-id"})
+                    if way == "scan":
+                        f.values["terms"] = f.values["terms"].scan_only()
+                    ways[way] = f
+                times: dict[str, list[float]] = {"index": [], "scan": []}
+                counts = {}
+                for i in range(requests + 2):
+                    for way, f in ways.items():
+                        t0 = time.perf_counter()
+                        rows, _ = listing.page(session, f, limit=50)
+                        counts[way] = listing.count(session, f)
+                        if i >= 2:  # the first two warm up
+                            times[way].append((time.perf_counter() - t0) * 1000)
+                assert counts["index"] == counts["scan"], (q, counts)
+                results[q] = {"rows": counts["index"], "index_p50_ms": statistics.median(times["index"]),
+                              "scan_p50_ms": statistics.median(times["scan"])}
+                results[q]["ratio"] = results[q]["scan_p50_ms"] / max(results[q]["index_p50_ms"], 1e-6)
+    finally:
+        engine.dispose()
+    return results
+
+
+def report_search(results: dict) -> None:
+    print(f"{'search (first page + count)':<32}{'rows':>8}{'index p50':>11}{'LIKE p50':>10}{'LIKE/index':>12}")
+    for q, what in SEARCHES:
+        r = results[q]
+        print(f"{q + ' (' + what + ')':<32}{r['rows']:>8}{r['index_p50_ms']:>11.1f}{r['scan_p50_ms']:>10.1f}"
+              f"{r['ratio']:>11.1f}x")
+
+
 def report(backend: str, filled: dict, results: dict) -> None:
     print(f"\n{backend}: {filled['pledges']:,} pledges in {filled['documents']:,} documents "
-          f"(filled in {filled['fill_seconds']:.0f} s)")
+          f"(filled in {filled['fill_seconds']:.0f} s, of which the search index {filled['index_seconds']:.0f} s)")
     print(f"{'page':<10}{'p50 ms':>9}{'p95 ms':>9}{'SQL p50':>9}{'SQL p95':>9}{'page/SQL':>10}{'queries':>9}  p95<=100ms")
     for name, r in results.items():
         ok = "yes" if r["page_p95_ms"] <= 100 else "NO"
@@ -224,7 +285,9 @@ def main() -> int:
         filled = fill(url, args.pledges, args.seed)
         results = measure(url, args.requests, args.seed)
         report("SQLite", filled, results)
-        out["backends"]["sqlite"] = {**filled, "pages": results}
+        searched = measure_search(url, args.requests)
+        report_search(searched)
+        out["backends"]["sqlite"] = {**filled, "pages": results, "search": searched}
         if not args.no_pg:
             from tracker.db.throwaway import PostgresUnavailable, ThrowawayPostgres, create_database, drop_database
 
@@ -239,7 +302,9 @@ def main() -> int:
                     filled = fill(pg, args.pledges, args.seed)
                     results = measure(pg, args.requests, args.seed)
                     report("PostgreSQL", filled, results)
-                    out["backends"]["postgresql"] = {**filled, "pages": results}
+                    searched = measure_search(pg, args.requests)
+                    report_search(searched)
+                    out["backends"]["postgresql"] = {**filled, "pages": results, "search": searched}
                 finally:
                     drop_database(server_url, name)
             except PostgresUnavailable as exc:

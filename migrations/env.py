@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from tracker.db import fulltext
 from tracker.db.engine import database_url, make_engine
 from tracker.db.models import Base
 
@@ -22,6 +23,7 @@ def _configure(connection) -> None:
         render_as_batch=True,  # SQLite alters tables by copy-and-move
         compare_type=True,
         compare_server_default=True,
+        include_name=fulltext.include_name,  # the FTS5 tables and the GIN index live outside the models
     )
 
 
@@ -31,6 +33,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=fulltext.include_name,
         dialect_opts={"paramstyle": "named"},
     )
     with context.begin_transaction():

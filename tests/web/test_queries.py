@@ -70,8 +70,16 @@ def test_queries_per_page_do_not_grow_with_rows(app, db):
 
 
 def test_the_list_count_stops_at_its_cap(app, db):
-    from tracker.web.queries import pledge_count
+    from tracker.services import listing
 
-    assert pledge_count(db, {}, cap=3) == (3, True)
-    assert pledge_count(db, {}, cap=5) == (5, False)
-    assert pledge_count(db, {"q": "幼儿园"}) == (1, False)
+    every = listing.parse_filters(db, {"review_state": "all"})
+    assert listing.count(db, every) == 5
+    assert listing.count(db, every, cap=3) == 4  # past the cap: the page says 3+
+    assert listing.count(db, every, cap=5) == 5
+    assert listing.count(db, listing.parse_filters(db, {"review_state": "all", "q": "幼儿园"}), cap=3) == 1
+
+
+def test_the_list_says_when_its_count_reached_the_cap(app, client):
+    app.config["LIST_COUNT_CAP"] = 3
+    assert "承诺 <small>3+ 条</small>" in client.get("/pledges/").get_data(as_text=True)
+    assert "承诺 <small>1 条</small>" in client.get("/pledges/?q=幼儿园").get_data(as_text=True)

@@ -1,4 +1,5 @@
-"""``tracker db upgrade|downgrade|check|current``: the schema, through Alembic."""
+"""``tracker db upgrade|downgrade|check|current``: the schema, through Alembic; ``tracker db reindex``:
+the pledge search index rebuilt."""
 from __future__ import annotations
 
 import sys
@@ -59,6 +60,21 @@ def current() -> None:
     from tracker.db import migrate
 
     click.echo(migrate.current_revision() or "base")
+
+
+@db.command()
+def reindex() -> None:
+    """Rebuild the pledge search index (run it after changing the jieba dictionary in the lexicon files)."""
+    from tracker.db import fulltext
+    from tracker.db.engine import make_engine
+
+    engine = make_engine()
+    try:
+        with engine.begin() as connection:
+            n = fulltext.rebuild(connection)
+    finally:
+        engine.dispose()
+    click.echo(f"tracker db: {_target()}: {n} pledge(s) indexed for search")
 
 
 @db.command()

@@ -125,6 +125,7 @@ class CheckResult:
 
 def check(url: str | None = None, *, engine: Engine | None = None) -> CheckResult:
     """Whether the database is at the newest revision and matches the models exactly."""
+    from tracker.db import fulltext
     from tracker.db.models import Base
 
     own = engine is None
@@ -132,7 +133,8 @@ def check(url: str | None = None, *, engine: Engine | None = None) -> CheckResul
     try:
         with engine.connect() as connection:
             ctx = MigrationContext.configure(
-                connection, opts={"compare_type": True, "compare_server_default": True, "render_as_batch": True}
+                connection, opts={"compare_type": True, "compare_server_default": True, "render_as_batch": True,
+                                  "include_name": fulltext.include_name}
             )
             current = ctx.get_current_revision()
             drift = tuple(compare_metadata(ctx, Base.metadata))

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from tracker.db import fulltext
 from tracker.db.enums import (
     DateSource,
     DistrictLevel,
@@ -447,8 +448,40 @@ class AuditEvent(Base):
     user: Mapped[Optional[User]] = relationship()
 
 
+class PledgeSearch(Base):
+    """The words a pledge can be found by (derived from its quote, object and document title; see
+    ``tracker.db.fulltext``). Kept current by the mapper events below and by ingest; not exported
+    by export-db but rebuilt on import, and by ``tracker db reindex``."""
+
+    __tablename__ = "pledge_search"
+
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"), primary_key=True,
+                                           autoincrement=False)
+    words: Mapped[str] = mapped_column(sa.Text)
+
+
+@sa.event.listens_for(Pledge, "after_insert")
+def _index_new_pledge(mapper, connection, pledge: Pledge) -> None:
+    fulltext.refresh(connection, [pledge.id])
+
+
+@sa.event.listens_for(Pledge, "after_update")
+def _index_changed_pledge(mapper, connection, pledge: Pledge) -> None:
+    attrs = sa.inspect(pledge).attrs
+    if any(attrs[name].history.has_changes() for name in ("quote", "object", "document_id")):
+        fulltext.refresh(connection, [pledge.id])
+
+
+@sa.event.listens_for(Document, "after_update")
+def _index_retitled_document(mapper, connection, document: Document) -> None:
+    if sa.inspect(document).attrs.title.history.has_changes():
+        fulltext.refresh(connection, document_id=document.id)
+
+
 #: Tables in an order that respects foreign keys (parents first); export/import use it.
 TABLES_IN_ORDER = [m.__table__ for m in (
     User, District, DistrictAlias, Official, OfficialTitle, Document, Candidate, Pledge, Quantity,
     PledgeSource, StatusEvent, AuditEvent,
 )]
+#: Tables derived from the others: export-db leaves them out, import-db rebuilds them.
+DERIVED_TABLES = [PledgeSearch.__table__]

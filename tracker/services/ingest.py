@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.db import fulltext
 from tracker.db.bulk import BulkInsert
 from tracker.db.enums import DateSource, DocumentFormat, PledgeOrigin, Precision, QuantityRole
 from tracker.db.models import AuditEvent, Candidate, District, Document, Pledge, Quantity
@@ -203,6 +204,8 @@ _CANDIDATE_IDS = sa.select(Candidate.document_id, Candidate.ordinal, Candidate.i
 _PLEDGE_IDS = sa.select(Pledge.candidate_id, Pledge.id).where(
     Pledge.document_id.in_(sa.bindparam("document_ids", expanding=True)),
     Pledge.candidate_id.between(sa.bindparam("low"), sa.bindparam("high")))
+_DOCUMENT_TITLES = sa.select(Document.id, Document.title).where(
+    Document.id.in_(sa.bindparam("document_ids", expanding=True)))
 _KNOWN_RAW = sa.select(Document.raw_sha256, Document.id).where(
     Document.raw_sha256.in_(sa.bindparam("wanted", expanding=True)))
 _KNOWN_TEXT = sa.select(Document.sha256, Document.id).where(
@@ -246,6 +249,11 @@ def insert_pending_pledges(session: Session, document_id: int | None, published_
         "low": min(r["id"] for r in rows), "high": max(r["id"] for r in rows)}).all())
     q_rows = [q for row in rows for q in quantity_rows(row["quantities"], pledge_ids[row["id"]])]
     _INSERT_QUANTITIES.execute(connection, q_rows)
+    # the search index (bulk inserts bypass the ORM events that keep it for single pledges)
+    doc_titles = dict(connection.execute(
+        _DOCUMENT_TITLES, {"document_ids": sorted({r["document_id"] for r in rows})}).all())
+    fulltext.insert_rows(connection, [(pledge_ids[row["id"]], row["quote"], row["object"],
+                                       doc_titles[row["document_id"]]) for row in rows])
     return len(pledge_rows)
 
 

@@ -11,6 +11,11 @@ exporting again gives the same bytes.
 ``import_db`` takes an empty database at the same migration revision; it keeps
 the ids, fills self-references after the rows exist, and moves PostgreSQL's
 id sequences past the imported ids.
+
+Derived tables (``DERIVED_TABLES``: the search index ``pledge_search``) are not
+exported: ``import_db`` rebuilds them from the imported rows, with the importing
+installation's jieba dictionary, so the file holds records only and the index
+always matches the code that reads it.
 """
 from __future__ import annotations
 
@@ -23,7 +28,8 @@ from typing import IO, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.db.models import TABLES_IN_ORDER, Base
+from tracker.db import fulltext
+from tracker.db.models import DERIVED_TABLES, TABLES_IN_ORDER, Base
 from tracker.db.types import ExactDecimal, UTCDateTime, canonical_decimal
 
 FORMAT = "tracker-db"
@@ -35,7 +41,7 @@ class TransferError(ValueError):
 
 
 def _check_tables() -> None:
-    missing = set(Base.metadata.tables) - {t.name for t in TABLES_IN_ORDER}
+    missing = set(Base.metadata.tables) - {t.name for t in TABLES_IN_ORDER + DERIVED_TABLES}
     if missing:
         raise RuntimeError(f"TABLES_IN_ORDER misses {sorted(missing)}")
 
@@ -103,7 +109,8 @@ def row_counts(session: Session) -> dict[str, int]:
 
 
 def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
-    """Load an export into this (empty) database; flush only. Returns the row count per table."""
+    """Load an export into this (empty) database and rebuild the search index; flush only.
+    Returns the row count per exported table."""
     from alembic.runtime.migration import MigrationContext
 
     _check_tables()
@@ -160,4 +167,5 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
             session.execute(sa.text(
                 f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
                 f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
+    fulltext.rebuild(session.connection())
     return counts

@@ -30,6 +30,7 @@ DEFAULTS = {
     "CLAIM_SECONDS": 600,  # how long opening a pledge for review holds it
     "PAGE_SIZE": 50,
     "API_PAGE_SIZE": 100,
+    "LIST_COUNT_CAP": 10_000,  # the pledge list counts this far, then says "10000+"
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
     "SESSION_COOKIE_HTTPONLY": True,

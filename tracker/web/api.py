@@ -1,5 +1,6 @@
 """The JSON API under /api/: the same filters as the pages, ``{"items": [...], "next": URL|null}``
-with keyset pagination, details, and the editor's decisions as POSTs.
+with keyset pagination, details, and the editor's decisions as POSTs. ``/api/pledges`` is the
+pledge list page's view (``tracker.services.listing``), each item with its schedule flag.
 
 Writes use the login session and need the CSRF token in the ``X-CSRFToken`` header
 (``GET /api/csrf`` hands one out). ``openapi.json`` beside this module describes
@@ -13,15 +14,17 @@ from importlib import resources
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import District, Document, Official, Pledge
-from tracker.services import audit, workbench
+from tracker.services import audit, listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import queries
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
-from tracker.web.pledges import after_arg, get_pledge
+from tracker.web.pledges import after_arg, get_pledge, list_page
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -38,7 +41,7 @@ def _limit() -> int:
         abort(400)
 
 
-def _page(items: list, next_after: int | None):
+def _page(items: list, next_after: int | str | None):
     nxt = None
     if next_after is not None:
         args = request.args.to_dict()
@@ -89,6 +92,19 @@ def pledge_json(p: Pledge, *, full: bool = False) -> dict:
     return out
 
 
+def _share(value) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def list_item(p: Pledge, row: listing.Row) -> dict:
+    """A pledge of the list: its fields, with status and schedule as the view computes them for its day."""
+    return {**pledge_json(p), "status": row.status.value, "status_on": _date(row.status_on),
+            "proposed": row.proposed.value if row.proposed else None,
+            "flag": row.flag.value if row.flag else None, "days_overdue": row.days_overdue,
+            "progress": row.progress.value if row.progress else None,
+            "time_share": _share(row.time_share), "achieved_share": _share(row.achieved_share)}
+
+
 def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
     out = {"id": d.id, "url": url_for("documents.view", document_id=d.id, _external=True), "title": d.title,
            "file_name": d.file_name, "source": d.source, "format": d.format.value,
@@ -129,15 +145,25 @@ def csrf_token():
     return jsonify(csrf_token=generate_csrf())
 
 
+LIST_OPTIONS = (
+    joinedload(Pledge.district).load_only(District.id, District.name),
+    joinedload(Pledge.official).load_only(Official.id, Official.name),
+    joinedload(Pledge.document).load_only(Document.id, Document.title),
+    selectinload(Pledge.quantities),
+)
+
+
 @bp.get("/pledges")
 def pledges():
-    session = get_session()
+    """The list page's view as JSON: the rows come from the listing, each pledge's fields from one load."""
     try:
-        filters = queries.pledge_filters(session, request.args)
-    except queries.BadFilter as exc:
+        _, rows, next_after = list_page(_limit())
+    except listing.BadFilter as exc:
         return _bad(str(exc))
-    rows, next_after = queries.pledge_page(session, filters.values, after=after_arg(), limit=_limit())
-    return _page([pledge_json(p) for p in rows], next_after)
+    loaded = get_session().scalars(sa.select(Pledge).where(Pledge.id.in_([r.id for r in rows]))
+                                   .options(*LIST_OPTIONS)).unique()
+    by_id = {p.id: p for p in loaded}
+    return _page([list_item(by_id[r.id], r) for r in rows], next_after)
 
 
 @bp.get("/pledges/<int:pledge_id>")

@@ -1,4 +1,9 @@
-"""Pledges: the filtered list, the pledge page (every field, its sources, its history) and merging duplicates."""
+"""Pledges: the filtered list, the pledge page (every field, its sources, its history) and merging duplicates.
+
+The list (and its JSON twin ``/api/pledges``) is a view of ``tracker.services.listing``, the
+query builder behind the ledger and every export: the same filters, sentence, flags and
+keyset pages, so its export links hand the same arguments to ``/reports/export.<format>``.
+"""
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -7,9 +12,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.db.models import District, Official, Pledge, PledgeSource, StatusEvent
-from tracker.services import workbench
+from tracker.services import listing, workbench
 from tracker.services.errors import ServiceError
-from tracker.web import highlight, queries
+from tracker.web import highlight
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import MergeForm
@@ -49,18 +54,38 @@ def after_arg() -> int | None:
         abort(400)
 
 
+#: The editor's list: every review state, newest first (the ledger /reports/ holds confirmed pledges,
+#: soonest deadline first). Written into the view's arguments, so links and exports say them too.
+LIST_DEFAULTS = {"review_state": listing.ALL, "sort": "-id"}
+
+
+def list_filters() -> listing.Filters:
+    """The view the list page or ``/api/pledges`` asks for (``listing.BadFilter`` on bad input)."""
+    given = dict(request.args.items())
+    for key, value in LIST_DEFAULTS.items():
+        if not (given.get(key) or "").strip():
+            given[key] = value
+    return listing.parse_filters(get_session(), given)
+
+
+def list_page(limit: int) -> tuple[listing.Filters, list[listing.Row], str | None]:
+    """The view, one keyset page of it (``?after=`` a cursor the previous page handed out) and the next cursor."""
+    f = list_filters()
+    rows, next_after = listing.page(get_session(), f, after=request.args.get("after") or None, limit=limit)
+    return f, rows, next_after
+
+
 @bp.get("/")
 def index():
     session = get_session()
     try:
-        filters = queries.pledge_filters(session, request.args)
-    except queries.BadFilter as exc:
+        f, rows, next_after = list_page(current_app.config["PAGE_SIZE"])
+    except listing.BadFilter as exc:
         return render_template("error.html", code=400, message=str(exc)), 400
-    rows, next_after = queries.pledge_page(session, filters.values, after=after_arg(),
-                                           limit=current_app.config["PAGE_SIZE"])
-    total, more = queries.pledge_count(session, filters.values)
-    return render_template("pledges/index.html", rows=rows, next_after=next_after, filters=filters, total=total,
-                           more=more,
+    cap = current_app.config["LIST_COUNT_CAP"]
+    total = listing.count(session, f, cap=cap)
+    return render_template("pledges/index.html", rows=rows, next_after=next_after, f=f,
+                           total=min(total, cap), more=total > cap,
                            district_names=district_names(session))
 
 

@@ -6,17 +6,17 @@ kept in the login session so the queue never offers them again that session.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session as web_session, \
-    url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, \
+    session as web_session, url_for
 from flask_login import current_user
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
 from tracker.db.models import Document, Pledge
-from tracker.services import workbench
+from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
-from tracker.web import highlight, queries
+from tracker.web import highlight
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import ActionForm, ReviewForm
@@ -24,7 +24,8 @@ from tracker.web.pledges import district_names, get_pledge
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
-QUEUE_ARGS = ("document", "district", "official", "order")
+FILTER_ARGS = ("document", "district", "official")
+QUEUE_ARGS = (*FILTER_ARGS, "order")
 SKIP_KEY = "review_skipped"
 SKIP_MAX = 500
 
@@ -33,14 +34,16 @@ def queue_args() -> dict:
     return {k: request.args[k] for k in QUEUE_ARGS if request.args.get(k)}
 
 
-def queue_filter() -> tuple[workbench.QueueFilter, queries.Filters]:
+def queue_filter() -> tuple[workbench.QueueFilter, listing.Filters]:
+    """The queue's filters, read as the pledge list reads them (district and official by id, name or alias)."""
     try:
-        words = queries.pledge_filters(get_session(), request.args)
-    except queries.BadFilter:
-        abort(400)
+        words = listing.parse_filters(get_session(), {k: request.args[k] for k in FILTER_ARGS if k in request.args},
+                                      default_review_state=None)
+    except listing.BadFilter as exc:
+        abort(make_response(render_template("error.html", code=400, message=str(exc)), 400))
     order = "oldest" if request.args.get("order") == "oldest" else "confidence"
     v = words.values
-    return workbench.QueueFilter(v["document"], v["district"], v["official"], order), words
+    return workbench.QueueFilter(v.get("document"), v.get("district"), v.get("official"), order), words
 
 
 def skipped() -> set[int]:
