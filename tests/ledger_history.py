@@ -14,7 +14,8 @@ The pledges (by key), as confirmed by an editor unless said otherwise:
 * ``soon``     临淄区 · 开通公交线路3条 · due 2024-08-10: never rated
 * ``pending``  张店区 · 改造供热管网12公里 · due 2024-03-01: not reviewed (pending)
 
-Every pledge was recorded on 2024-01-02.
+Every pledge was recorded, and (but ``pending``) confirmed, on 2024-01-02: the editor's
+audit events carry that day too.
 """
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def at(day: dt.date, hour: int = 10) -> dt.datetime:
 def build(session_factory) -> dict:
     """Write the history; returns {"ids": {key: pledge id}, "users": {name: user id}, "document": id}."""
     from tracker.db.enums import DocumentFormat, PledgeOrigin, QuantityRole, Status
-    from tracker.db.models import Document, Pledge, Quantity, StatusEvent, User
+    from tracker.db.models import AuditEvent, Document, Pledge, Quantity, StatusEvent, User
     from tracker.reading import sha256_text
     from tracker.services import status, users, workbench
     from tracker.services.places import PlaceResolver, load_gazetteer
@@ -88,6 +89,7 @@ def build(session_factory) -> dict:
             ids[key] = pledge.id
             if key != "pending":
                 workbench.confirm_pledge(s, pledge.id, people["ledger_editor"], version=None)
+        s.execute(sa.update(AuditEvent).where(AuditEvent.entity == "pledge").values(at=at(dt.date(2024, 1, 2))))
         s.flush()
 
         reviewer, second = people["ledger_reviewer"], people["ledger_reviewer2"]

@@ -76,3 +76,29 @@ def test_bad_input_is_refused_in_chinese_and_writes_nothing(db_url, history, tmp
     assert result.exit_code != 0
     assert message in result.output
     assert list(folder.iterdir()) == []  # no file, no half-written temporary
+
+
+def test_as_of_exports_equal_the_list_as_it_was_each_day_of_a_scripted_history(db_url, session_factory, tmp_path):
+    """tests/as_of_script.py: corrections, rejections, a merge, an undo and verdicts on several days."""
+    from as_of_script import DAYS, play
+    from tracker.services import exports, listing
+
+    views = [{"review_state": "all"}, {"district": "张店区"}, {"unit": "局", "review_state": "all", "sort": "-due_on"}]
+
+    def snapshot(session, day):
+        return [[exports.json_item(r) for r in listing.iter_rows(session, listing.parse_filters(session, v, today=day))]
+                for v in views]
+
+    script = play(session_factory, snapshot)
+    for day in DAYS:
+        for args, expected in zip(views, script["snapshots"][day]):
+            options = [part for k, v in args.items() for part in ("--" + k.replace("_", "-"), v)]
+            result = run(db_url, "--format", "json", *options, "--as-of", day.isoformat(), "-o", "-")
+            assert result.exit_code == 0, result.output
+            assert json.loads(result.stdout)["items"] == expected, (day, args)
+    out = tmp_path / "b.csv"
+    result = run(db_url, "--format", "csv", "--header", "key", "--as-of", DAYS[0].isoformat(), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
+    b = rows[script["ids"]["B"]]
+    assert (b["district"], b["responsible_unit"], b["target_value"], b["due_on"]) == ("张店区", "住建局", "25", "2024-09-30")

@@ -16,6 +16,7 @@ from tracker.db.enums import ReviewState, Status
 from tracker.db.models import Pledge, User
 from tracker.services import exports, listing, status, tables
 from tracker.services.listing import Row
+from tracker.services.schedule import Flag
 
 TODAY = dt.date(2024, 7, 20)
 
@@ -227,3 +228,64 @@ def test_a_pledge_done_after_its_deadline_says_so_in_the_ledger(session_factory,
         f = view(s, q="口袋公园")
         [row] = list(listing.iter_rows(s, f))
     assert row.flag is None and exports.ledger_cells(1, row)[9:11] == ["已完成", "逾期完成（晚 5 天）"]
+
+
+def _awkward(i: int) -> Row:
+    """A row with every kind of value the XLSX writer meets, and text that is hard to carry."""
+    row = _fake(i)
+    row.quote = ["  前后有空格 ", "A&B <c> \"d\" 'e'", "=1+2", "－全角减号", "x" * 40000, "新建\n幼儿园\t3所"][i % 6]
+    row.note = "控制\x01字符\x0b" if i % 2 else "\x02=cmd"
+    row.responsible_unit = "\x07" if i % 3 == 0 else None
+    row.target_value = [Decimal("0.1"), Decimal(3), Decimal("123456789012345678.123456"), None][i % 4]
+    row.achieved_share = [Decimal("0.55068493150684931"), Decimal(1), None][i % 3]
+    row.time_share = Decimal("0.3333333333333333333")
+    row.due_on = [dt.date(2024, 6, 30), None, dt.date(1900, 2, 28), dt.date(9999, 12, 31)][i % 4]
+    row.status_on = dt.date(2024, 1, 1) + dt.timedelta(days=i)
+    row.days_overdue = i
+    row.flag = Flag.RED if i % 2 else None
+    return row
+
+
+def _sheet_cells(path, sheet):
+    ws = load_workbook(path)[sheet]
+    return [[(c.value, c.data_type, c.number_format, c.font.b, c.fill.fgColor.rgb) for c in row]
+            for row in ws.iter_rows()]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ledger"])
+def test_xlsx_rows_written_as_xml_read_back_as_openpyxl_writes_them(tmp_path, fmt, monkeypatch):
+    f = listing.Filters(today=TODAY)
+    rows = [_awkward(i) for i in range(1, 25)]
+    writer = exports.write_xlsx if fmt == "xlsx" else exports.write_ledger
+    from openpyxl import Workbook
+
+    assert exports._RawRows(Workbook(write_only=True).create_sheet("x"), 3).hooked  # this openpyxl has the hooks
+    fast, slow = tmp_path / "fast.xlsx", tmp_path / "slow.xlsx"
+    with fast.open("wb") as fh:
+        writer(rows, fh, f)
+    monkeypatch.setattr(exports, "XML_ROWS", False)  # openpyxl's own cells, the reference
+    with slow.open("wb") as fh:
+        writer(rows, fh, f)
+    sheet = "承诺" if fmt == "xlsx" else "台账"
+    got, expected = _sheet_cells(fast, sheet), _sheet_cells(slow, sheet)
+    assert len(got) == len(expected) > 24
+    for line, (a, b) in enumerate(zip(got, expected)):
+        assert a == b, f"row {line + 1}"
+    cells = {c[0] for line in got for c in line}
+    assert "  前后有空格 " in cells and "'=1+2" in cells and "'－全角减号" in cells and "x" * 32767 in cells
+    texts = " ".join(c for c in cells if isinstance(c, str))
+    assert "控制字符" in texts and "\x01" not in texts  # XML cannot carry \x01: dropped
+    if fmt == "xlsx":
+        assert "'=cmd" in cells  # dropped first, then escaped: \x02=cmd is no formula either
+
+
+def test_xlsx_export_of_text_with_control_characters_does_not_fail(tmp_path):
+    """openpyxl refused \\x01 (IllegalCharacterError) and the whole export failed."""
+    row = _fake(1)
+    row.note = "进展\x01说明"
+    path = tmp_path / "ctl.xlsx"
+    with path.open("wb") as fh:
+        exports.write_xlsx([row], fh, listing.Filters(today=TODAY))
+    ws = load_workbook(path)["承诺"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("进展说明") + 1).value == "进展说明"

@@ -9,7 +9,9 @@ none is renamed or removed.
 * XLSX (openpyxl write-only, so rows go to disk as they come): a 承诺 sheet with a
   styled, frozen header, column widths, real dates, numbers and percentages; a 汇总
   sheet (the filters in words, the day, counts by status and flag); a 字段 sheet
-  (every key with its label).
+  (every key with its label). Data rows go into the sheet's stream as XML text
+  (``_RawRows``), not cell by cell: about three times faster. Characters XML cannot
+  carry (``\x00``–``\x1f`` but tab, LF, CR) are dropped from XLSX cells.
 * JSON: ``{"filters", "as_of", "columns", "items", "count"}``, keys and enum values
   as in the API, numbers as exact strings; written as the rows come.
 * 台账: the columns Chinese offices keep (序号, 任务, 责任区县, 牵头单位, 责任领导,
@@ -25,9 +27,11 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections import Counter
 from decimal import Decimal
 from typing import IO, Iterable, Iterator
+from xml.sax.saxutils import escape as _escape
 
 from tracker.db.enums import Labelled, Status
 from tracker.services.listing import SHANGHAI, Filters, Row
@@ -35,6 +39,11 @@ from tracker.services.schedule import Flag
 
 FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
+#: characters XML 1.0 cannot carry (openpyxl refuses them with IllegalCharacterError)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XLSX_TEXT_MAX = 32767
+#: write XLSX data rows as XML (``_RawRows``); False sends them through openpyxl's cells (tests compare both)
+XML_ROWS = True
 CHUNK = 64 * 1024
 
 #: key, Chinese label, column width in XLSX, kind (text, int, number, share, date, label)
@@ -95,14 +104,6 @@ def _cell(text: str | None) -> str:
     if not text:
         return ""
     return "'" + text if text[0] in _FORMULA_FIRST else text
-
-
-def _label(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (Labelled, Flag)) or hasattr(value, "label"):
-        return value.label
-    return str(value)
 
 
 def _share_text(value: Decimal | None) -> str:
@@ -270,18 +271,132 @@ def _header(ws, labels: list[str], widths: list[int] | None, styles) -> None:
     ws.append(cells)
 
 
-def _xlsx_cells(r: Row) -> list:
-    def text(value):
-        return None if value in (None, "") else safe(value)
+def _xlsx_text(value: str | None) -> str | None:
+    """A text cell for XLSX: characters XML cannot carry dropped (then escaped against formulas), at most
+    32,767 characters (Excel's limit); None for an empty text."""
+    if not value:
+        return None
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub("", value)
+        if not value:
+            return None
+    if value[0] in _FORMULA_FIRST:
+        value = "'" + value
+    return value if len(value) <= XLSX_TEXT_MAX else value[:XLSX_TEXT_MAX]
 
+
+def _xlsx_cells(r: Row) -> list:
+    text = _xlsx_text
     return [
-        r.id, safe(r.quote), text(r.district), text(r.official), text(r.responsible_unit), text(r.action),
+        r.id, text(r.quote), text(r.district), text(r.official), text(r.responsible_unit), text(r.action),
         text(r.object), r.target_value, text(r.target_unit), r.achieved_value,
-        r.achieved_share, r.time_share, _label(r.progress) or None, text(r.deadline_raw), r.due_on,
-        r.status.label, r.status_on, _label(r.proposed) or None, _label(r.miss_reason) or None, text(r.note),
-        text(r.evidence), _label(r.flag) or None, r.days_overdue or None, r.review_state.label, r.document_id,
+        r.achieved_share, r.time_share, None if r.progress is None else r.progress.label, text(r.deadline_raw),
+        r.due_on, r.status.label, r.status_on, None if r.proposed is None else r.proposed.label,
+        None if r.miss_reason is None else r.miss_reason.label, text(r.note), text(r.evidence),
+        None if r.flag is None else r.flag.label, r.days_overdue or None, r.review_state.label, r.document_id,
         text(r.document_title), r.published_on,
     ]
+
+
+class _RawRows:
+    """Data rows of plain values written straight into a write-only sheet's XML stream.
+
+    openpyxl's write-only ``append`` makes a ``Cell`` per value, infers its type, looks up
+    its style and writes it through three nested lxml elements: about 5 µs a cell, nearly
+    all of an XLSX export. Our columns hold text, integers, decimals and dates only, so a
+    row becomes one string of ``<c>`` elements carrying two style ids worked out once (the
+    date and the percentage formats, registered through ordinary styled cells), parsed
+    with openpyxl's own parser and handed to the same stream. The workbook reads back the
+    same (a test compares this path with openpyxl's cell by cell).
+
+    It hooks two private methods of this one sheet (``_values_to_row`` and
+    ``_writer.write_row``). If an openpyxl release lacks them, every row goes through
+    ``append`` with styled cells for the shares, as before; a row holding a value of
+    another type goes through openpyxl's own path.
+    """
+
+    def __init__(self, ws, columns: int, shares: frozenset[int] = frozenset()) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.utils import get_column_letter
+        from openpyxl.utils.datetime import to_excel
+        from openpyxl.xml.functions import fromstring
+
+        self.ws, self.shares = ws, shares
+        date = WriteOnlyCell(ws, value=dt.date(2000, 1, 1))  # gets openpyxl's date format, yyyy-mm-dd
+        share = WriteOnlyCell(ws, value=0.5)
+        share.number_format = "0.0%"
+        self.date_style, self.share_style = date.style_id, share.style_id
+        self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
+        self.to_excel, self.epoch, self.parse = to_excel, ws.parent.epoch, fromstring
+        self.serials: dict[dt.date, str] = {}  # a few thousand distinct days at most
+        self.hooked = XML_ROWS and self._hook()
+
+    def _hook(self) -> bool:
+        ws = self.ws
+        if not hasattr(ws, "_get_writer"):
+            return False
+        ws._get_writer()
+        writer = getattr(ws, "_writer", None)
+        if not (hasattr(ws, "_values_to_row") and hasattr(writer, "write_row")):
+            return False
+        values_to_row, write_row = ws._values_to_row, writer.write_row
+
+        def to_row(values, row_idx):
+            return values if type(values) is _Plain else values_to_row(values, row_idx)
+
+        def write(xf, row, row_idx):
+            if type(row) is not _Plain:
+                return write_row(xf, row, row_idx)
+            xml = self.row_xml(row, row_idx)
+            if xml is None:
+                return write_row(xf, values_to_row(self.styled(list(row)), row_idx), row_idx)
+            xf.write(self.parse(xml))
+
+        ws._values_to_row, writer.write_row = to_row, write
+        return True
+
+    def append(self, values: list) -> None:
+        self.ws.append(_Plain(values) if self.hooked else self.styled(values))
+
+    def styled(self, values: list) -> list:
+        """The row for openpyxl's own path: a styled cell for each share."""
+        from openpyxl.cell import WriteOnlyCell
+
+        for i in self.shares:
+            if values[i] is not None:
+                cell = WriteOnlyCell(self.ws, value=values[i])
+                cell.number_format = "0.0%"
+                values[i] = cell
+        return values
+
+    def row_xml(self, values, row_idx: int) -> str | None:
+        """The ``<row>`` element as text; None when a value is of a type this writer does not know."""
+        r = str(row_idx)
+        parts = [f'<row r="{r}">']
+        add, letters, shares = parts.append, self.letters, self.shares
+        for i, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                add(f'<c r="{letters[i]}{r}" t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
+            elif kind is int or kind is Decimal:
+                style = f' s="{self.share_style}"' if i in shares else ""
+                add(f'<c r="{letters[i]}{r}"{style} t="n"><v>{"%.16g" % value}</v></c>')
+            elif kind is dt.date:
+                serial = self.serials.get(value)
+                if serial is None:
+                    serial = self.serials[value] = "%.16g" % self.to_excel(value, self.epoch)
+                add(f'<c r="{letters[i]}{r}" s="{self.date_style}" t="n"><v>{serial}</v></c>')
+            else:
+                return None
+        add("</row>")
+        return "".join(parts)
+
+
+class _Plain(list):
+    """A row for ``_RawRows`` (a list, so openpyxl's ``append`` takes it)."""
 
 
 def _summary_sheet(wb, filters: Filters, tally: Tally, styles, title: str) -> None:
@@ -310,24 +425,15 @@ def _summary_sheet(wb, filters: Filters, tally: Tally, styles, title: str) -> No
 
 def write_xlsx(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     """The 承诺 / 汇总 / 字段 workbook; returns the number of rows written."""
-    from openpyxl.cell import WriteOnlyCell
-
     wb = _workbook()
     styles = _styles()
     ws = wb.create_sheet("承诺")
     ws.freeze_panes = "C2"
     _header(ws, [c[1] for c in COLUMNS], [c[2] for c in COLUMNS], styles)
-    formats = {i: {"date": "yyyy-mm-dd", "share": "0.0%"}[c[3]] for i, c in enumerate(COLUMNS)
-               if c[3] in ("date", "share")}
+    out_rows = _RawRows(ws, len(COLUMNS), frozenset(i for i, c in enumerate(COLUMNS) if c[3] == "share"))
     tally = Tally(rows)
     for row in tally:
-        values = _xlsx_cells(row)
-        for i, fmt in formats.items():
-            if values[i] is not None:
-                cell = WriteOnlyCell(ws, value=values[i])
-                cell.number_format = fmt
-                values[i] = cell
-        ws.append(values)
+        out_rows.append(_xlsx_cells(row))
     ws.auto_filter.ref = f"A1:{_last_column(len(COLUMNS))}{tally.total + 1}"
     _summary_sheet(wb, filters, tally, styles, "承诺汇总")
     fields = wb.create_sheet("字段")
@@ -390,9 +496,10 @@ def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     ws.append([title])
     ws.append([f"范围：{safe(filters.sentence())}"])
     _header(ws, [c[1] for c in LEDGER_COLUMNS], None, styles)
+    out_rows = _RawRows(ws, len(LEDGER_COLUMNS))
     tally = Tally(rows)
     for seq, row in enumerate(tally, start=1):
-        ws.append(ledger_cells(seq, row))
+        out_rows.append([_xlsx_text(v) if type(v) is str else v for v in ledger_cells(seq, row)])
     _summary_sheet(wb, filters, tally, styles, "台账汇总")
     wb.save(out)
     return tally.total

@@ -9,10 +9,13 @@ status tables, the dashboard and the scorecards: "export" always means "this vie
   objects), with the schedule arithmetic done on the view's day; ``page`` is one
   keyset page of it; ``count`` the number of rows.
 * ``as_of``: the table as it stood at the end of that day (Asia/Shanghai), rebuilt
-  from the append-only ``status_event`` history: pledges recorded by then, the
-  latest verdict in force by then (a proposed 未完成 only once confirmed), the
-  achieved value last reported by then; deadlines, flags and progress computed
-  for that day. Pledge fields an editor corrected later show as corrected.
+  from the append-only histories: pledges recorded by then, not merged away by
+  then; their fields (district, official, unit, action, object, deadline, target
+  quantity, review state) as they were then, from ``audit_event``
+  (``tracker.services.history``); the latest verdict in force by then (a proposed
+  未完成 only once confirmed) and the achieved value last reported by then, from
+  ``status_event``; deadlines, flags and progress computed for that day. Filters,
+  sorting and pages apply to those values.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ from sqlalchemy.sql import util as sql_util
 from tracker.db.enums import MissReason, PledgeOrigin, Precision, ReviewState, Status, StatusEventKind
 from tracker.db.models import District, DistrictAlias, Document, Official, Pledge, Quantity, StatusEvent
 from tracker.db.types import canonical_decimal
-from tracker.services import schedule, search
+from tracker.services import history, schedule, search
 from tracker.services.errors import ServiceError
 from tracker.services.schedule import Flag, Progress
 
@@ -305,14 +308,34 @@ def end_of_day_utc(day: dt.date) -> dt.datetime:
 
 
 def _latest(kinds, as_of: dt.date | None, bound: dt.datetime | None, *, achieved: bool = False):
-    """Per pledge, the id of the latest status event of ``kinds`` that counts by the view's day."""
-    cond = [StatusEvent.kind.in_(kinds)] if kinds else []
+    """Per pledge, the id of the latest status event of ``kinds`` that counts by the view's day.
+
+    Today's view: one grouped subquery, joined. A past day's: a correlated subquery, one
+    index probe (pledge_id, as_of_on) per pledge, because PostgreSQL cannot estimate the
+    rebuilt review state and, guessing one row, rescans a joined aggregate per pledge.
+    """
+    event = aliased(StatusEvent) if as_of is not None else StatusEvent
+    cond = [event.kind.in_(kinds)] if kinds else []
     if achieved:
-        cond.append(StatusEvent.achieved_value.is_not(None))
-    if as_of is not None:
-        cond += [StatusEvent.as_of_on <= as_of, StatusEvent.created_at < bound]
-    return (sa.select(StatusEvent.pledge_id, sa.func.max(StatusEvent.id).label("event_id"))
-            .where(*cond).group_by(StatusEvent.pledge_id).subquery())
+        cond.append(event.achieved_value.is_not(None))
+    if as_of is None:
+        return (sa.select(event.pledge_id, sa.func.max(event.id).label("event_id"))
+                .where(*cond).group_by(event.pledge_id).subquery())
+    cond += [event.pledge_id == Pledge.id, event.as_of_on <= as_of, event.created_at < bound]
+    return sa.select(sa.func.max(event.id)).where(*cond).correlate(Pledge).scalar_subquery()
+
+
+def _join_latest(stmt, latest, alias):
+    """``stmt`` with ``alias`` joined as the event ``latest`` (from ``_latest``) names."""
+    if isinstance(latest, sa.Subquery):
+        return stmt.outerjoin(latest, latest.c.pledge_id == Pledge.id).outerjoin(alias, alias.id == latest.c.event_id)
+    return stmt.outerjoin(alias, alias.id == latest)
+
+
+def _pledge_columns(filters: Filters) -> history.Columns:
+    """The view's pledge fields: as they are, or (``as_of``) as they stood at the end of that day."""
+    as_of = filters.values.get("as_of")
+    return history.columns(end_of_day_utc(as_of) if as_of else None)
 
 
 # built once: an alias's columns are adapted on first use, which costs more than the whole query on SQLite
@@ -326,6 +349,7 @@ def base_select(filters: Filters):
     v = filters.values
     as_of = v.get("as_of")
     bound = end_of_day_utc(as_of) if as_of else None
+    p = _pledge_columns(filters)  # Pledge's own columns, or as they stood that day
 
     verdict = _latest([StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
     reported = _latest(None, as_of, bound, achieved=True)
@@ -354,64 +378,67 @@ def base_select(filters: Filters):
 
     stmt = (
         sa.select(
-            Pledge.id, Pledge.document_id, Document.title, Document.published_on, Pledge.quote,
-            Pledge.district_id, District.name, Pledge.official_id, Official.name, Pledge.responsible_unit,
-            Pledge.action, Pledge.object, _raw_number(q0.value, "target_value"), _raw_number(q0.value_max, "target_value_max"), q0.unit,
-            _raw_number(achieved, "achieved_value"), Pledge.deadline_raw,
-            Pledge.due_on, _raw(Pledge.deadline_precision, "deadline_precision"),
-            _raw(Pledge.review_state, "review_state"), _raw(status, "status"), status_on,
+            Pledge.id, Pledge.document_id, Document.title, Document.published_on, p["quote"].label("quote"),
+            p["district_id"].label("district_id"), District.name, p["official_id"].label("official_id"),
+            Official.name, p["responsible_unit"].label("responsible_unit"), p["action"].label("action"),
+            p["object"].label("object"), _raw_number(p.quantity("value", q0.value), "target_value"),
+            _raw_number(p.quantity("value_max", q0.value_max), "target_value_max"),
+            p.quantity("unit", q0.unit).label("target_unit"),
+            _raw_number(achieved, "achieved_value"), p["deadline_raw"].label("deadline_raw"),
+            p["due_on"].label("due_on"), _raw(p["deadline_precision"], "deadline_precision"),
+            _raw(p["review_state"], "review_state"), _raw(status, "status"), status_on,
             _raw(miss_reason, "miss_reason"), note, evidence, _raw(proposed, "proposed"),
         )
         .select_from(Pledge)
         .join(Document, Document.id == Pledge.document_id)
-        .outerjoin(District, District.id == Pledge.district_id)
-        .outerjoin(Official, Official.id == Pledge.official_id)
-        .outerjoin(q0, sa.and_(q0.pledge_id == Pledge.id, q0.position == 0))
-        .outerjoin(verdict, verdict.c.pledge_id == Pledge.id)
-        .outerjoin(ev, ev.id == verdict.c.event_id)
-        .outerjoin(proposal_of, proposal_of.id == ev.responds_to_id)
-        .where(Pledge.merged_into_id.is_(None))
     )
+    stmt = (
+        p.join(stmt)
+        .outerjoin(District, District.id == p["district_id"])
+        .outerjoin(Official, Official.id == p["official_id"])
+        .outerjoin(q0, sa.and_(q0.pledge_id == Pledge.id, q0.position == 0))
+    )
+    stmt = (_join_latest(stmt, verdict, ev).outerjoin(proposal_of, proposal_of.id == ev.responds_to_id)
+            .where(p["merged_into_id"].is_(None)))
     if as_of is not None:
-        stmt = (stmt.outerjoin(reported, reported.c.pledge_id == Pledge.id)
-                .outerjoin(rep, rep.id == reported.c.event_id)
-                .where(Pledge.created_at < bound))
+        stmt = _join_latest(stmt, reported, rep).where(Pledge.created_at < bound)
     if v.get("district"):
-        stmt = stmt.where(Pledge.district_id == v["district"])
+        stmt = stmt.where(p["district_id"] == v["district"])
     if v.get("official"):
-        stmt = stmt.where(Pledge.official_id == v["official"])
+        stmt = stmt.where(p["official_id"] == v["official"])
     if v.get("unit"):
-        stmt = stmt.where(Pledge.responsible_unit.like(search._like(v["unit"]), escape="\\"))
+        stmt = stmt.where(p["responsible_unit"].like(search._like(v["unit"]), escape="\\"))
     if v.get("document"):
         stmt = stmt.where(Pledge.document_id == v["document"])
     if v.get("status"):
         stmt = stmt.where(status == v["status"].value)
     if isinstance(v.get("review_state"), ReviewState):
-        stmt = stmt.where(Pledge.review_state == v["review_state"])
+        stmt = stmt.where(p["review_state"] == v["review_state"].value)
     if v.get("origin"):
         stmt = stmt.where(Pledge.origin == v["origin"])
     if v.get("due_from"):
-        stmt = stmt.where(Pledge.due_on >= v["due_from"])
+        stmt = stmt.where(p["due_on"] >= v["due_from"])
     if v.get("due_to"):
-        stmt = stmt.where(Pledge.due_on <= v["due_to"])
+        stmt = stmt.where(p["due_on"] <= v["due_to"])
     if v.get("terms"):
         stmt = stmt.where(search.match(v["terms"], Pledge.id, Pledge.quote, Pledge.object, Document.title))
     flag = v.get("flag")
     if flag is not None:  # narrow in SQL to what can carry the flag; the exact rule is schedule.flag
         day = filters.day
+        due_on = p["due_on"]
         stmt = stmt.where(status.not_in([s.value for s in schedule.CLOSED]),
-                          Pledge.review_state != ReviewState.REJECTED, Pledge.due_on.is_not(None))
+                          p["review_state"] != ReviewState.REJECTED.value, due_on.is_not(None))
         if flag is Flag.RED:
-            stmt = stmt.where(Pledge.due_on < day)
+            stmt = stmt.where(due_on < day)
         else:
-            stmt = stmt.where(Pledge.due_on >= day)
+            stmt = stmt.where(due_on >= day)
             if flag is Flag.BLUE:
-                stmt = stmt.where(Pledge.due_on <= day + dt.timedelta(days=schedule.BLUE_DAYS))
+                stmt = stmt.where(due_on <= day + dt.timedelta(days=schedule.BLUE_DAYS))
     return stmt
 
 
-def _sort_key(key: str, descending: bool):
-    column = {"id": Pledge.id, "due_on": Pledge.due_on, "published_on": Document.published_on}[key]
+def _sort_key(key: str, descending: bool, filters: Filters):
+    column = {"id": Pledge.id, "due_on": _pledge_columns(filters)["due_on"], "published_on": Document.published_on}[key]
     if key == "id":
         return None
     return sa.func.coalesce(column, FAR_PAST if descending else FAR_FUTURE)
@@ -419,7 +446,7 @@ def _sort_key(key: str, descending: bool):
 
 def _ordered(stmt, filters: Filters, after: str | None):
     _, key, descending = SORTS[filters.sort]
-    sort_col = _sort_key(key, descending)
+    sort_col = _sort_key(key, descending, filters)
     if after:
         cursor = parse_cursor(after, key)
         if sort_col is None:

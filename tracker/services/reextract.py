@@ -173,7 +173,9 @@ def _compare(pledge: Pledge, row: dict) -> list[Disagreement]:
 def _refresh(session: Session, pledge: Pledge, row: dict, document: Document, resolver: PlaceResolver,
              version: str) -> None:
     old = {f: getattr(pledge, f) for f in (*MACHINE_FIELDS, "district_id", "official_id", "candidate_id")}
-    old["quantities"] = [(format(q.value, "f"), q.unit, q.raw) for q in pledge.quantities]
+    # quantities as the workbench records them (value, value_max, unit), plus raw: the as-of views read them
+    old["quantities"] = [{"value": q.value, "value_max": q.value_max, "unit": q.unit, "raw": q.raw}
+                         for q in pledge.quantities]
     district_id = resolver.district(session, row["district_name"])
     official_id = resolver.official(session, row["official_name"], row["official_title"], district_id,
                                     document.published_on)
@@ -192,7 +194,8 @@ def _refresh(session: Session, pledge: Pledge, row: dict, document: Document, re
     for quantity in current[len(fresh):]:
         pledge.quantities.remove(quantity)
     new = {f: getattr(pledge, f) for f in old if f != "quantities"}
-    new["quantities"] = [(q["value"], q["unit"], q["raw"]) for q in row["quantities"]]
+    new["quantities"] = [{"value": q.value, "value_max": q.value_max, "unit": q.unit, "raw": q.raw}
+                         for q in pledge.quantities]
     changed = [k for k in new if audit.jsonable(old[k]) != audit.jsonable(new[k])]
     audit.record(session, entity="pledge", entity_id=pledge.id, action="refresh", actor=f"extractor {version}",
                  old={k: old[k] for k in changed}, new={k: new[k] for k in changed})
