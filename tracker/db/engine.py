@@ -75,6 +75,10 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if "options" not in parsed.query:
+        # No JIT: the views' per-row subqueries make the planner's cost estimates large, and
+        # PostgreSQL then spent seconds compiling queries that run in milliseconds (bench/load.sh)
+        kwargs.setdefault("connect_args", {}).setdefault("options", "-c jit=off")
     engine = sa.create_engine(parsed, **kwargs)
     pool_logger = getattr(engine.pool.logger, "logger", engine.pool.logger)
     if not any(isinstance(f, _LostCursor) for f in pool_logger.filters):  # one logger per pool class

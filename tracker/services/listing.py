@@ -326,12 +326,14 @@ def base_select(filters: Filters):
     # an open proposal: proposed by the view's day and not answered by then
     answer = aliased(StatusEvent, name="answer")
     open_prop = aliased(StatusEvent, name="open_prop")
-    answered = sa.select(answer.id).where(answer.responds_to_id == open_prop.id)
+    # NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
+    # proposal (status_event.responds_to_id has no index: a scan of the table for each)
+    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
     prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
     if as_of is not None:
         answered = answered.where(answer.created_at < bound)
         prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
-    proposed = (sa.select(open_prop.new_status).where(*prop_cond, ~answered.exists())
+    proposed = (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
                 .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
 
     if as_of is None:
@@ -395,13 +397,20 @@ def base_select(filters: Filters):
         day = filters.day
         stmt = stmt.where(status.not_in([s.value for s in schedule.CLOSED]),
                           Pledge.review_state != ReviewState.REJECTED, Pledge.due_on.is_not(None))
-        if flag is Flag.RED:
+        if flag is Flag.RED:  # exactly the red rule (see SQL_EXACT_FLAGS)
             stmt = stmt.where(Pledge.due_on < day)
         else:
             stmt = stmt.where(Pledge.due_on >= day)
             if flag is Flag.BLUE:
                 stmt = stmt.where(Pledge.due_on <= day + dt.timedelta(days=schedule.BLUE_DAYS))
+            else:  # behind schedule needs both shares: a publication day and an achieved value
+                stmt = stmt.where(Document.published_on.is_not(None), achieved.is_not(None))
     return stmt
+
+
+#: flags whose SQL narrowing in ``base_select`` is the rule itself: the database may count and
+#: limit such a view; the other flags are decided row by row (``schedule.flag``) after it
+SQL_EXACT_FLAGS = frozenset({None, Flag.RED})
 
 
 def _sort_key(key: str, descending: bool):
@@ -491,7 +500,7 @@ def iter_rows(session: Session, filters: Filters, *, after: str | None = None, l
     """The view's rows in order, streamed from the database in batches."""
     stmt = _ordered(base_select(filters), filters, after)
     wanted = filters.values.get("flag")
-    if limit is not None and wanted is None:
+    if limit is not None and wanted in SQL_EXACT_FLAGS:
         stmt = stmt.limit(limit)
     day = filters.day
     n = 0
@@ -521,7 +530,7 @@ def page(session: Session, filters: Filters, *, after: str | None = None, limit:
 
 def count(session: Session, filters: Filters) -> int:
     """How many rows the view holds."""
-    if filters.values.get("flag") is None:
+    if filters.values.get("flag") in SQL_EXACT_FLAGS:
         return session.scalar(sa.select(sa.func.count()).select_from(base_select(filters).subquery())) or 0
     return sum(1 for _ in iter_rows(session, filters))
 

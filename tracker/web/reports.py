@@ -88,8 +88,8 @@ def pledges():
     except BadFilter as exc:
         return bad_request(str(exc))
     total = listing.count(session, f)
-    districts = session.execute(sa.select(District.id, District.name)
-                                .where(District.id.in_(sa.select(Pledge.district_id).distinct()))
+    has_pledges = sa.select(Pledge.id).where(Pledge.district_id == District.id)  # an index probe per district
+    districts = session.execute(sa.select(District.id, District.name).where(has_pledges.exists())
                                 .order_by(District.name)).all()
     return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
                            districts=districts)
@@ -137,7 +137,7 @@ def status_table():
         f = view_filters({k: v for k, v in request.args.items() if k != "by"})
     except BadFilter as exc:
         return bad_request(str(exc))
-    groups, total = tables.status_table(listing.iter_rows(get_session(), f), by, f.day)
+    groups, total = tables.view_table(get_session(), f, by)
     return render_template("reports/status.html", groups=groups, total=total, f=f, by=by)
 
 
@@ -150,7 +150,7 @@ def status_export(fmt: str):
         f = view_filters({k: v for k, v in request.args.items() if k != "by"})
     except BadFilter as exc:
         return bad_request(str(exc))
-    groups, total = tables.status_table(listing.iter_rows(get_session(), f), by, f.day)
+    groups, total = tables.view_table(get_session(), f, by)
     records = [g.record() for g in groups] + [total.record()]
     title = "按区县" if by == "district" else "按责任领导"
     suffix, media = exports.FORMATS[fmt]
@@ -176,7 +176,7 @@ def dashboard():
         f = view_filters()
     except BadFilter as exc:
         return bad_request(str(exc))
-    summary = tables.summarise(listing.iter_rows(session, f), f.day)
+    summary = tables.view_summary(session, f)
     groups, total, months = summary.groups, summary.total, summary.months[-36:]
     completion = tables.completion_over_time(session, summary.ids, f.day)
     by_district = [(g.name, dict(g.status)) for g in groups[:15]]
@@ -240,9 +240,13 @@ def queue():
         yellow = view_filters(flag="yellow", sort="due_on")
     except BadFilter as exc:
         return bad_request(str(exc))
-    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)
-    yellows, _ = listing.page(session, yellow, limit=QUEUE_ROWS)
-    counts = {"red": listing.count(session, red), "yellow": listing.count(session, yellow)}
+    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)  # red is decided in SQL: LIMIT and count(*)
+    yellows, n_yellow = [], 0
+    for row in listing.iter_rows(session, yellow):  # yellow row by row: one pass keeps the first and counts
+        n_yellow += 1
+        if len(yellows) < QUEUE_ROWS:
+            yellows.append(row)
+    counts = {"red": listing.count(session, red), "yellow": n_yellow}
     proposals = tables.open_proposals(session)
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
                            f=red)
