@@ -195,3 +195,17 @@ def test_done_at_on_a_year_of_random_histories():
     replayed = [sum(next((v for d, v in reversed(evs) if d <= end), None) is Status.DONE for evs in timelines)
                 for end in ends]
     assert tables.done_at(timelines, ends) == replayed and max(replayed) > 0
+
+
+@pytest.mark.parametrize("sort", sorted(listing.SORTS))
+def test_the_view_is_ordered_by_the_stand_in_dates_and_then_the_id(session_factory, cases, sort):
+    """Missing dates sort as 9999-12-31 (0001-01-01 descending), ties by id: the order the cursor walks."""
+    _, key, descending = listing.SORTS[sort]
+    stand_in = listing.FAR_PAST if descending else listing.FAR_FUTURE
+    with session_factory() as s:
+        rows = list(listing.iter_rows(s, listing.parse_filters(s, {"sort": sort, "review_state": "all"},
+                                                               today=TODAY)))
+    assert len(rows) == len(cases["ids"]) + len(cases["extra"])
+    expected = sorted(rows, key=lambda r: (getattr(r, key) or stand_in, r.id) if key != "id" else r.id,
+                      reverse=descending)
+    assert [r.id for r in rows] == [r.id for r in expected]
