@@ -229,6 +229,9 @@ def main() -> int:
             "pending": pending, "threads": args.wrk_threads}) + "\n", encoding="utf-8")
         print(f"serving {base} ({args.server}, {args.server_threads} threads); "
               f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s", flush=True)
+        sessions_sql = sa.text("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
+        with engine.connect() as conn:
+            sessions_before = conn.execute(sessions_sql).scalar_one()  # connections opened to the database
         access_skip = len(read_lines(access_log))  # the logins and the probes
         load_before = os.getloadavg()
         wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
@@ -244,6 +247,7 @@ def main() -> int:
             decisions = conn.execute(sa.text(
                 "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
             audit_after = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+            connections_opened = conn.execute(sessions_sql).scalar_one() - sessions_before - 1
         engine.dispose()
         server.send_signal(signal.SIGINT)
         server.wait(30)
@@ -258,7 +262,8 @@ def main() -> int:
             requests_per_second=result["requests"] / result["seconds"],
             errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,
             tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe,
-            load_average_before=load_before, load_average_after=load_after, server_time_per_route=routes)
+            load_average_before=load_before, load_average_after=load_after, server_time_per_route=routes,
+            connections_opened=connections_opened)
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -270,6 +275,7 @@ def main() -> int:
         for route, r in routes.items():
             print(f"  under load, in the server: {route:<34} n {r['n']:5d}  p50 {r['p50_ms']:7.1f} ms  "
                   f"p99 {r['p99_ms']:7.1f} ms")
+        print(f"database connections opened during the run: {connections_opened}")
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")

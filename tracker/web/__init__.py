@@ -25,6 +25,9 @@ DEFAULTS = {
     "PUBLIC_READ": True,  # anonymous readers may browse and export
     "CLAIM_SECONDS": 600,  # how long opening a pledge for review holds it
     "PAGE_SIZE": 50,
+    # database connections each server process keeps open for reuse: at least its threads (waitress
+    # 8, or gunicorn --threads), or the ones beyond it are opened and closed again on every request
+    "DB_POOL_SIZE": 16,
     "API_PAGE_SIZE": 100,
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
