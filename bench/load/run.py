@@ -102,6 +102,27 @@ ROUTES = [(re.compile(p), label) for p, label in (
     (r"^GET /api/pledges$", "/api/pledges?limit=50"), (r"^POST /api/pledges/\d+/confirm$", "POST confirm"))]
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(root: int | None) -> float:
+    """CPU time (user + system) of a process tree: ``root``, its exited children, its live children."""
+    if root is None:
+        return 0.0
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root:
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        elif ppid == root:
+            total += int(fields[11]) + int(fields[12])
+    return total / TICK
+
+
 def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
@@ -202,10 +223,9 @@ def main() -> int:
         access_log = OUT / "load-access.log"
         access_log.unlink(missing_ok=True)
         if args.server == "gunicorn":
-            cmd = [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}",
+            cmd = [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}", "--preload",
                    "--workers", str(args.workers), "--threads", str(args.server_threads), "--timeout", "60",
-                   "--access-logfile", str(access_log), "--access-logformat", ACCESS_FORMAT,
-                   "tracker.web:create_app()"]
+                   "--access-logfile", str(access_log), "--access-logformat", ACCESS_FORMAT, "tracker.web.wsgi:app"]
         else:
             cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve",
                    "--port", str(port), "--threads", str(args.server_threads)]
@@ -233,12 +253,16 @@ def main() -> int:
         with engine.connect() as conn:
             sessions_before = conn.execute(sessions_sql).scalar_one()  # connections opened to the database
         access_skip = len(read_lines(access_log))  # the logins and the probes
+        postmaster = int((pg.data / "postmaster.pid").read_text().split()[0]) if pg is not None else None
+        cpu_before = cpu_seconds(server.pid), cpu_seconds(postmaster)
         load_before = os.getloadavg()
         wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
                               "--timeout", "10s", "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
                              env={**os.environ, "LOAD_SESSIONS": str(sessions)}, capture_output=True, text=True,
                              timeout=args.duration + 120)
         load_after = os.getloadavg()
+        cpu_app, cpu_db = (after - before for after, before in zip((cpu_seconds(server.pid),
+                                                                    cpu_seconds(postmaster)), cpu_before))
         print(wrk.stdout, wrk.stderr, sep="\n")
         routes = per_route(read_lines(access_log)[access_skip:])
         line = next(l for l in wrk.stdout.splitlines() if l.startswith("LOAD-RESULT "))
@@ -263,7 +287,9 @@ def main() -> int:
             errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,
             tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe,
             load_average_before=load_before, load_average_after=load_after, server_time_per_route=routes,
-            connections_opened=connections_opened)
+            connections_opened=connections_opened, cpu_seconds_app=cpu_app, cpu_seconds_database=cpu_db,
+            cpu_ms_per_request_app=1000 * cpu_app / max(result["requests"], 1),
+            cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1))
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -276,6 +302,10 @@ def main() -> int:
             print(f"  under load, in the server: {route:<34} n {r['n']:5d}  p50 {r['p50_ms']:7.1f} ms  "
                   f"p99 {r['p99_ms']:7.1f} ms")
         print(f"database connections opened during the run: {connections_opened}")
+        per = (result["cpu_ms_per_request_app"], result["cpu_ms_per_request_database"])
+        print(f"CPU during wrk: server {cpu_app:.1f} s, PostgreSQL {cpu_db:.1f} s = {per[0]:.1f} + {per[1]:.1f} ms "
+              f"a request; {os.cpu_count()} cores to ourselves would serve at most "
+              f"{1000 * os.cpu_count() / max(sum(per), 0.1):.0f} req/s")
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")

@@ -31,8 +31,8 @@ from typing import Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.db.enums import ReviewState, Status, StatusEventKind
-from tracker.db.models import StatusEvent
+from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind
+from tracker.db.models import Pledge, StatusEvent, User
 from tracker.services import listing, schedule
 from tracker.services.listing import Filters, Row
 from tracker.services.schedule import Flag
@@ -192,16 +192,34 @@ def done_at(timelines: Iterable[list[tuple[dt.date, Status]]], ends: list[dt.dat
     return out
 
 
-def open_proposals(session: Session) -> list[StatusEvent]:
-    """未完成 verdicts awaiting a second reviewer, oldest first, with their pledges loaded."""
-    from sqlalchemy.orm import joinedload
+@dataclass(slots=True)
+class Proposal:
+    """A 未完成 verdict awaiting a second reviewer, as the reviewer's queue lists it."""
 
-    answer = sa.orm.aliased(StatusEvent)
-    answered = sa.select(answer.id).where(answer.responds_to_id == StatusEvent.id)
-    return list(session.scalars(
-        sa.select(StatusEvent).options(joinedload(StatusEvent.pledge), joinedload(StatusEvent.user))
-        .where(StatusEvent.kind == StatusEventKind.PROPOSED, ~answered.exists())
-        .order_by(StatusEvent.id)))
+    id: int
+    pledge_id: int
+    quote: str
+    user_id: int | None
+    user_name: str | None
+    new_status: Status
+    as_of_on: dt.date
+    miss_reason: MissReason | None
+    note: str | None
+    evidence_url: str | None
+    evidence_quote: str | None
+
+
+def open_proposals(session: Session) -> list[Proposal]:
+    """未完成 verdicts awaiting a second reviewer, oldest first, with their pledge's quote and proposer."""
+    answered = sa.select(StatusEvent.responds_to_id).where(StatusEvent.responds_to_id.is_not(None))
+    rows = session.connection().execute(  # plain rows: a queue may hold hundreds
+        sa.select(StatusEvent.id, StatusEvent.pledge_id, Pledge.quote, StatusEvent.user_id, User.name,
+                  StatusEvent.new_status, StatusEvent.as_of_on, StatusEvent.miss_reason, StatusEvent.note,
+                  StatusEvent.evidence_url, StatusEvent.evidence_quote)
+        .join(Pledge, Pledge.id == StatusEvent.pledge_id).outerjoin(User, User.id == StatusEvent.user_id)
+        .where(StatusEvent.kind == StatusEventKind.PROPOSED, StatusEvent.id.not_in(answered))
+        .order_by(StatusEvent.id))
+    return [Proposal(*row) for row in rows]
 
 
 @dataclass

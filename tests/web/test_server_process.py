@@ -1,6 +1,10 @@
-"""Each server process keeps as many database connections as it has threads (DB_POOL_SIZE)."""
+"""A server process: it keeps as many database connections as it has threads (DB_POOL_SIZE), and
+the WSGI entry point (tracker.web.wsgi) hides the app's lifelong objects from the collector."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -36,3 +40,14 @@ def test_the_pool_keeps_a_connection_per_thread_instead_of_reopening_them(seeded
         assert len(opened) <= 10  # the second round reused the first round's connections
     finally:
         engine.dispose()
+
+
+def test_the_wsgi_entry_point_builds_the_app_and_freezes_what_lives_as_long_as_the_process(seeded_url, tmp_path):
+    code = ("import gc; from tracker.web.wsgi import app; "
+            "print(app.name, app.extensions['tracker.engine'].pool.checkedout(), gc.get_freeze_count())")
+    env = {**os.environ, "DATABASE_URL": seeded_url, "SECRET_KEY": "wsgi-test-secret-key",
+           "TRACKER_INSTANCE": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    name, checked_out, frozen = out.stdout.split()
+    assert (name, checked_out) == ("tracker.web", "0") and int(frozen) > 10_000
