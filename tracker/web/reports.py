@@ -64,6 +64,22 @@ def attachment(name: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
+def _streamed(chunks) -> object:
+    """Stream ``chunks`` (which read the database), then give the request's connection back.
+
+    The request's teardown ran when the view returned, before the server read the stream, so
+    the session the stream used would hold its connection until the garbage collector
+    found it."""
+    session = get_session()
+
+    def generate():
+        try:
+            yield from chunks
+        finally:
+            session.close()
+    return stream_with_context(generate())
+
+
 def _stream_file(write) -> object:
     """Run ``write(fh)`` into a temporary file (spilled to disk past 8 MB), then stream it."""
     def generate():
@@ -72,7 +88,7 @@ def _stream_file(write) -> object:
             tmp.seek(0)
             while chunk := tmp.read(exports.CHUNK):
                 yield chunk
-    return stream_with_context(generate())
+    return _streamed(generate())
 
 
 # --- the list and its exports ------------------------------------------------------------
@@ -109,9 +125,9 @@ def export(fmt: str):
     ascii_name = f"{'ledger' if fmt == 'ledger' else 'pledges'}-{f.day.isoformat()}{suffix}"
     rows = listing.iter_rows(session, f)
     if fmt == "csv":
-        body = stream_with_context(exports.csv_chunks(rows, header=request.args.get("header", "label")))
+        body = _streamed(exports.csv_chunks(rows, header=request.args.get("header", "label")))
     elif fmt == "json":
-        body = stream_with_context(exports.json_chunks(rows, f))
+        body = _streamed(exports.json_chunks(rows, f))
     else:
         writer = exports.write_xlsx if fmt == "xlsx" else exports.write_ledger
         body = _stream_file(lambda fh: writer(rows, fh, f))
