@@ -500,10 +500,14 @@ def _fill(values, day: dt.date) -> Row:
 def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None
               ) -> Iterator[Row]:
     """The view's rows in order, streamed from the database in batches."""
-    stmt = _ordered(base_select(filters), filters, after)
+    base = base_select(filters)
+    stmt = _ordered(base, filters, after)
     wanted = filters.values.get("flag")
     if limit is not None and wanted in SQL_EXACT_FLAGS:
-        stmt = stmt.limit(limit)
+        # the page's ids first (the database leaves out the joins and lookups they do not need),
+        # then the page's rows: else every row of the view is built before the sort picks a few
+        ids = stmt.with_only_columns(Pledge.id).limit(limit).correlate(None)
+        stmt = _ordered(base.where(Pledge.id.in_(ids)), filters, None)
     day = filters.day
     n = 0
     # Core execution: plain tuples, none of the ORM's per-row bookkeeping
