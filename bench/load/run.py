@@ -7,14 +7,17 @@ driven by wrk for 60 s at 32 connections as a mix of logged-in readers, editors 
 
 Steps: start a throwaway PostgreSQL (``tracker/db/throwaway.py``) unless ``--pg-url``; make a
 new database and fill it with bench/web.py's generator (50 pledges a document; a third each
-pending, confirmed, rejected); add 10 readers, 12 editors and 6 reviewers; start ``tracker serve``;
-log each person in through the login form (cookie + CSRF token); write their sessions and the ids
-to visit into bench/out/load-sessions.lua; run ``wrk -t2 -c32 -d60s -s bench/load/mix.lua``. The
-mix: pledge list, pledge pages, review queue, the 台账 list, CSV export of one official's view,
-official and district scorecards, the reviewer's queue, the JSON API, and 8% real POST
-decisions (confirm of a pending pledge at its version, each pledge once). Prints requests/s,
-p50/p90/p99, status counts and errors, checks the server log for tracebacks and the database
-for the decisions, and writes bench/out/load.json. Every step is bounded in time.
+pending, confirmed, rejected); give the confirmed ones deadlines and reviewers' status
+histories (bench/load/history.py; ``--no-history`` leaves them unrated, as bench/web.py fills);
+add 10 readers, 12 editors and 6 reviewers; start ``tracker serve`` (or gunicorn); log each
+person in through the login form (cookie + CSRF token); time each route alone; write their
+sessions and the ids to visit into bench/out/load-sessions.lua; run ``wrk -t2 -c32 -d60s -s
+bench/load/mix.lua``. The mix: pledge list, pledge pages, review queue, the 台账 list, CSV
+export of one official's view, official and district scorecards, the reviewer's queue, the
+JSON API, and 8% real POST decisions (confirm of a pending pledge at its version, each pledge
+once). Prints requests/s, p50/p90/p99, status counts and errors, checks the server log for
+tracebacks and the database for the decisions, notes the load average (``uptime``) before and
+after, and writes bench/out/load.json. Every step is bounded in time.
 """
 from __future__ import annotations
 
@@ -73,6 +76,9 @@ def probe_routes(base: str, people: dict, max_pledge: int, officials: list, dist
         "/reports/districts/<id>": ("reader", f"/reports/districts/{districts[0]}"),
         "/reports/queue": ("reviewer", "/reports/queue"),
         "/api/pledges?limit=50": ("reader", "/api/pledges?limit=50"),
+        # not in the wrk mix: the status table and the dashboard summarise the whole view
+        "/reports/status": ("reader", "/reports/status"),
+        "/reports/dashboard": ("reader", "/reports/dashboard"),
     }
     out = {}
     for label, (role, path) in routes.items():
@@ -84,6 +90,58 @@ def probe_routes(base: str, people: dict, max_pledge: int, officials: list, dist
                 response.read()
             times.append((time.perf_counter() - t) * 1000)
         out[label] = statistics.median(times)
+    return out
+
+
+ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s"  # method, path, status, microseconds in the server
+ROUTES = [(re.compile(p), label) for p, label in (
+    (r"^GET /pledges/$", "/pledges/"), (r"^GET /pledges/\d+$", "/pledges/<id>"), (r"^GET /review/$", "/review/"),
+    (r"^GET /reports/$", "/reports/"), (r"^GET /reports/export\.csv$", "/reports/export.csv?official=<id>"),
+    (r"^GET /reports/officials/\d+$", "/reports/officials/<id>"),
+    (r"^GET /reports/districts/\d+$", "/reports/districts/<id>"), (r"^GET /reports/queue$", "/reports/queue"),
+    (r"^GET /api/pledges$", "/api/pledges?limit=50"), (r"^POST /api/pledges/\d+/confirm$", "POST confirm"))]
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(root: int | None) -> float:
+    """CPU time (user + system) of a process tree: ``root``, its exited children, its live children."""
+    if root is None:
+        return 0.0
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root:
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        elif ppid == root:
+            total += int(fields[11]) + int(fields[12])
+    return total / TICK
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def per_route(lines: list[str]) -> dict:
+    """Server-side time per route from gunicorn's access log (``ACCESS_FORMAT``): n, p50, p99 in ms."""
+    times: dict[str, list[float]] = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) != 4 or not parts[3].isdigit():
+            continue
+        label = next((label for pattern, label in ROUTES if pattern.match(f"{parts[0]} {parts[1]}")), None)
+        if label:
+            times.setdefault(label, []).append(int(parts[3]) / 1000)
+    out = {}
+    for label in [label for _, label in ROUTES if label in times]:
+        values = sorted(times[label])
+        out[label] = {"n": len(values), "p50_ms": values[len(values) // 2],
+                      "p99_ms": values[min(len(values) - 1, int(len(values) * 0.99))]}
     return out
 
 
@@ -107,6 +165,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     ap.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
     ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--no-history", action="store_true",
+                    help="no deadlines or status histories (every pledge unrated, as bench/web.py fills)")
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -116,6 +176,9 @@ def main() -> int:
     from tracker.db.throwaway import ThrowawayPostgres, create_database, drop_database
     from tracker.services import users
     from web import fill  # bench/web.py's generator
+
+    sys.path.insert(0, str(ROOT / "bench" / "load"))
+    from history import add_history
 
     OUT.mkdir(exist_ok=True)
     pg = None
@@ -130,6 +193,10 @@ def main() -> int:
         t0 = time.perf_counter()
         counts = fill(url, args.pledges, args.seed)
         print(f"filled {counts['pledges']:,} pledges in {time.perf_counter() - t0:.0f} s", flush=True)
+        if not args.no_history:
+            t0 = time.perf_counter()
+            history = add_history(url, args.seed)
+            print(f"history: {history} in {time.perf_counter() - t0:.0f} s", flush=True)
         engine = make_engine(url)
         from tracker.db.engine import make_sessionmaker
 
@@ -153,10 +220,12 @@ def main() -> int:
         env.update(DATABASE_URL=url, SECRET_KEY=SECRET, TRACKER_INSTANCE=str(OUT / "load-instance"))
         log_path = OUT / "load-server.log"
         log = log_path.open("w")
+        access_log = OUT / "load-access.log"
+        access_log.unlink(missing_ok=True)
         if args.server == "gunicorn":
-            cmd = [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}",
+            cmd = [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}", "--preload",
                    "--workers", str(args.workers), "--threads", str(args.server_threads), "--timeout", "60",
-                   "tracker.web:create_app()"]
+                   "--access-logfile", str(access_log), "--access-logformat", ACCESS_FORMAT, "tracker.web.wsgi:app"]
         else:
             cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve",
                    "--port", str(port), "--threads", str(args.server_threads)]
@@ -180,17 +249,29 @@ def main() -> int:
             "pending": pending, "threads": args.wrk_threads}) + "\n", encoding="utf-8")
         print(f"serving {base} ({args.server}, {args.server_threads} threads); "
               f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s", flush=True)
+        sessions_sql = sa.text("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
+        with engine.connect() as conn:
+            sessions_before = conn.execute(sessions_sql).scalar_one()  # connections opened to the database
+        access_skip = len(read_lines(access_log))  # the logins and the probes
+        postmaster = int((pg.data / "postmaster.pid").read_text().split()[0]) if pg is not None else None
+        cpu_before = cpu_seconds(server.pid), cpu_seconds(postmaster)
+        load_before = os.getloadavg()
         wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
                               "--timeout", "10s", "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
                              env={**os.environ, "LOAD_SESSIONS": str(sessions)}, capture_output=True, text=True,
                              timeout=args.duration + 120)
+        load_after = os.getloadavg()
+        cpu_app, cpu_db = (after - before for after, before in zip((cpu_seconds(server.pid),
+                                                                    cpu_seconds(postmaster)), cpu_before))
         print(wrk.stdout, wrk.stderr, sep="\n")
+        routes = per_route(read_lines(access_log)[access_skip:])
         line = next(l for l in wrk.stdout.splitlines() if l.startswith("LOAD-RESULT "))
         result = json.loads(line[len("LOAD-RESULT "):])
         with engine.connect() as conn:
             decisions = conn.execute(sa.text(
                 "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
             audit_after = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+            connections_opened = conn.execute(sessions_sql).scalar_one() - sessions_before - 1
         engine.dispose()
         server.send_signal(signal.SIGINT)
         server.wait(30)
@@ -201,9 +282,14 @@ def main() -> int:
         result.update(
             pledges=counts["pledges"], connections=args.connections, server=args.server,
             workers=args.workers if args.server == "gunicorn" else 1,
-            server_threads=args.server_threads, requests_per_second=result["requests"] / result["seconds"],
+            server_threads=args.server_threads, history=not args.no_history,
+            requests_per_second=result["requests"] / result["seconds"],
             errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,
-            tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe)
+            tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe,
+            load_average_before=load_before, load_average_after=load_after, server_time_per_route=routes,
+            connections_opened=connections_opened, cpu_seconds_app=cpu_app, cpu_seconds_database=cpu_db,
+            cpu_ms_per_request_app=1000 * cpu_app / max(result["requests"], 1),
+            cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1))
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -212,6 +298,16 @@ def main() -> int:
               f"timeouts {result['timeouts']}; decisions sent {result['decisions_sent']}, applied {decisions}; "
               f"tracebacks in the server log {result['tracebacks_in_server_log']}")
         ok = errors_5xx == 0 and result["socket_errors"] == 0 and result["tracebacks_in_server_log"] == 0
+        for route, r in routes.items():
+            print(f"  under load, in the server: {route:<34} n {r['n']:5d}  p50 {r['p50_ms']:7.1f} ms  "
+                  f"p99 {r['p99_ms']:7.1f} ms")
+        print(f"database connections opened during the run: {connections_opened}")
+        per = (result["cpu_ms_per_request_app"], result["cpu_ms_per_request_database"])
+        print(f"CPU during wrk: server {cpu_app:.1f} s, PostgreSQL {cpu_db:.1f} s = {per[0]:.1f} + {per[1]:.1f} ms "
+              f"a request; {os.cpu_count()} cores to ourselves would serve at most "
+              f"{1000 * os.cpu_count() / max(sum(per), 0.1):.0f} req/s")
+        print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
+              + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
         return 0 if ok else 1
     finally:

@@ -69,6 +69,21 @@ def test_the_csv_download_is_the_view_as_a_file(client, history, db):
     assert body == b"".join(exports.csv_chunks(listing.iter_rows(db, f)))
 
 
+@pytest.mark.parametrize("path", ["/reports/export.csv", "/reports/export.json", "/reports/export.xlsx",
+                                  "/reports/export.ledger", "/reports/status.xlsx", "/reports/status.csv"])
+def test_a_streamed_download_gives_its_database_connection_back(app, client, history, path):
+    """The request's teardown runs before the server reads the stream: the stream must close its session."""
+    import gc
+
+    gc.disable()  # only the collector found the connection when the stream did not give it back
+    try:
+        response = client.get(path)
+        assert response.status_code == 200 and len(response.get_data()) > 100
+        assert app.extensions["tracker.engine"].pool.checkedout() == 0
+    finally:
+        gc.enable()
+
+
 def test_xlsx_json_and_ledger_downloads_read_back(client, history):
     wb = load_workbook(io.BytesIO(client.get("/reports/export.xlsx?flag=red").get_data()))
     ws = wb["承诺"]
@@ -218,3 +233,27 @@ def test_evidence_may_name_a_document_in_the_database(reviewer, history, db):
     db.rollback()
     event = db.scalar(sa.select(StatusEvent).where(StatusEvent.pledge_id == late))
     assert (event.evidence_document_id, event.evidence_quote) == (history["document"], "建成口袋公园8个")
+
+
+def test_each_form_of_the_queue_carries_the_token_and_a_second_reviewer_confirms_with_it(csrf_app, history, db):
+    client = csrf_app.test_client()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html(client.get("/login"))).group(1)
+    login(client, "ledger_reviewer", PASSWORD, csrf=token)
+    soon = history["ids"]["soon"]
+    page = html(client.get(f"/reports/pledges/{soon}/status"))
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    data = {**_form(client, soon, status="missed", evidence_quote="线路停开", miss_reason="policy"), "csrf_token": token}
+    assert client.post(f"/reports/pledges/{soon}/status", data=data).status_code == 302
+    client.post("/logout", data={"csrf_token": token})
+    client = csrf_app.test_client()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html(client.get("/login"))).group(1)
+    login(client, "ledger_reviewer2", PASSWORD, csrf=token)
+    queue = html(client.get("/reports/queue"))
+    section = queue.split('id="proposals"', 1)[1].split("</section>", 1)[0]
+    forms = re.findall(r'<form method="post" action="([^"]+)"[^>]*>\s*<input id="csrf_token" name="csrf_token" '
+                       r'type="hidden" value="([^"]+)"', section)
+    assert [action.rsplit("/", 1)[1] for action, _ in forms] == ["confirm", "withdraw"]
+    response = client.post(forms[0][0], data={"csrf_token": forms[0][1]}, follow_redirects=True)
+    assert "「未完成」生效" in html(response)
+    db.rollback()
+    assert db.get(Pledge, soon).status is Status.MISSED

@@ -308,21 +308,16 @@ def end_of_day_utc(day: dt.date) -> dt.datetime:
 
 
 def _latest(kinds, as_of: dt.date | None, bound: dt.datetime | None, *, achieved: bool = False):
-    """Per pledge, the id of the latest status event of ``kinds`` that counts by the view's day.
-
-    Today's view: one grouped subquery, joined. A past day's: a correlated subquery, one
-    index probe (pledge_id, as_of_on) per pledge, because PostgreSQL cannot estimate the
-    rebuilt review state and, guessing one row, rescans a joined aggregate per pledge.
-    """
-    event = aliased(StatusEvent) if as_of is not None else StatusEvent
-    cond = [event.kind.in_(kinds)] if kinds else []
+    """The id of the pledge's latest status event of ``kinds`` that counts by the view's day: a
+    correlated lookup (an index probe per row), so a page or a filtered view does not group the
+    whole history first."""
+    latest = aliased(StatusEvent, name="latest")
+    cond = [latest.pledge_id == Pledge.id] + ([latest.kind.in_(kinds)] if kinds else [])
     if achieved:
-        cond.append(event.achieved_value.is_not(None))
-    if as_of is None:
-        return (sa.select(event.pledge_id, sa.func.max(event.id).label("event_id"))
-                .where(*cond).group_by(event.pledge_id).subquery())
-    cond += [event.pledge_id == Pledge.id, event.as_of_on <= as_of, event.created_at < bound]
-    return sa.select(sa.func.max(event.id)).where(*cond).correlate(Pledge).scalar_subquery()
+        cond.append(latest.achieved_value.is_not(None))
+    if as_of is not None:
+        cond += [latest.as_of_on <= as_of, latest.created_at < bound]
+    return sa.select(sa.func.max(latest.id)).where(*cond).correlate(Pledge).scalar_subquery()
 
 
 def _join_latest(stmt, latest, alias):
@@ -354,12 +349,14 @@ def base_select(filters: Filters):
     verdict = _latest([StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
     reported = _latest(None, as_of, bound, achieved=True)
     # an open proposal: proposed by the view's day and not answered by then
-    answered = sa.select(answer.id).where(answer.responds_to_id == open_prop.id)
+    # NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
+    # proposal (status_event.responds_to_id has no index: a scan of the table for each)
+    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
     prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
     if as_of is not None:
         answered = answered.where(answer.created_at < bound)
         prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
-    proposed = (sa.select(open_prop.new_status).where(*prop_cond, ~answered.exists())
+    proposed = (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
                 .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
 
     if as_of is None:
@@ -428,13 +425,20 @@ def base_select(filters: Filters):
         due_on = p["due_on"]
         stmt = stmt.where(status.not_in([s.value for s in schedule.CLOSED]),
                           p["review_state"] != ReviewState.REJECTED.value, due_on.is_not(None))
-        if flag is Flag.RED:
+        if flag is Flag.RED:  # exactly the red rule (see SQL_EXACT_FLAGS)
             stmt = stmt.where(due_on < day)
         else:
             stmt = stmt.where(due_on >= day)
             if flag is Flag.BLUE:
                 stmt = stmt.where(due_on <= day + dt.timedelta(days=schedule.BLUE_DAYS))
+            else:  # behind schedule needs both shares: a publication day and an achieved value
+                stmt = stmt.where(Document.published_on.is_not(None), achieved.is_not(None))
     return stmt
+
+
+#: flags whose SQL narrowing in ``base_select`` is the rule itself: the database may count and
+#: limit such a view; the other flags are decided row by row (``schedule.flag``) after it
+SQL_EXACT_FLAGS = frozenset({None, Flag.RED})
 
 
 def _sort_key(key: str, descending: bool, filters: Filters):
@@ -458,7 +462,10 @@ def _ordered(stmt, filters: Filters, after: str | None):
     id_order = Pledge.id.desc() if descending else Pledge.id.asc()
     if sort_col is None:
         return stmt.order_by(id_order)
-    return stmt.order_by(sort_col.desc() if descending else sort_col.asc(), id_order)
+    # The date itself with missing dates last: the order of the stand-ins the cursor uses (no date
+    # is 9999-12-31 or 0001-01-01), and one the index on pledge.due_on gives without a sort
+    column = {"due_on": _pledge_columns(filters)["due_on"], "published_on": Document.published_on}[key]
+    return stmt.order_by(column.desc().nulls_last() if descending else column.asc().nulls_last(), id_order)
 
 
 def cursor_of(row: Row, filters: Filters) -> str:
@@ -522,10 +529,14 @@ def _fill(values, day: dt.date) -> Row:
 def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None
               ) -> Iterator[Row]:
     """The view's rows in order, streamed from the database in batches."""
-    stmt = _ordered(base_select(filters), filters, after)
+    base = base_select(filters)
+    stmt = _ordered(base, filters, after)
     wanted = filters.values.get("flag")
-    if limit is not None and wanted is None:
-        stmt = stmt.limit(limit)
+    if limit is not None and wanted in SQL_EXACT_FLAGS:
+        # the page's ids first (the database leaves out the joins and lookups they do not need),
+        # then the page's rows: else every row of the view is built before the sort picks a few
+        ids = stmt.with_only_columns(Pledge.id).limit(limit).correlate(None)
+        stmt = _ordered(base.where(Pledge.id.in_(ids)), filters, None)
     day = filters.day
     n = 0
     # Core execution: plain tuples, none of the ORM's per-row bookkeeping
@@ -555,7 +566,7 @@ def page(session: Session, filters: Filters, *, after: str | None = None, limit:
 def count(session: Session, filters: Filters, *, cap: int | None = None) -> int:
     """How many rows the view holds; with ``cap``, counting stops past it (at most ``cap + 1``), as
     Datasette's does, so a list of 100,000 rows costs what one of 10,000 does."""
-    if filters.values.get("flag") is None:
+    if filters.values.get("flag") in SQL_EXACT_FLAGS:
         view = base_select(filters)
         where = view.whereclause
         read = {t.name for t in sql_util.find_tables(where, check_columns=True, include_aliases=True)}

@@ -9,10 +9,20 @@ table, a dashboard and a scorecard always agree with the list they summarise.
 * ``by_deadline_month(rows)``: pledges by the month of their deadline and status.
 * ``completion_over_time(session, ids, until)``: at each month's end, how many of the
   pledges were 已完成 (the verdict in force by then, replayed from ``status_event``).
+
+These row-by-row functions are the definitions. ``view_table(session, filters, by)`` and
+``view_summary(session, filters)`` give the same numbers for a whole view with GROUP BY
+queries over ``listing.base_select``, so a page summarising 100,000 pledges does not stream
+them through Python. The schedule rules they need in SQL are the ``*_sql`` expressions,
+written from ``schedule`` and held to it by a test on a table of cases; whether a pledge is
+behind schedule (黄) needs both shares and stays ``schedule.assess``'s, run on the few rows
+that could be (open, deadline not passed, an achieved value recorded).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,10 +31,10 @@ from typing import Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.db.enums import Status, StatusEventKind
-from tracker.db.models import StatusEvent
-from tracker.services import schedule
-from tracker.services.listing import Row
+from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind
+from tracker.db.models import Pledge, StatusEvent, User
+from tracker.services import listing, schedule
+from tracker.services.listing import Filters, Row
 from tracker.services.schedule import Flag
 
 #: key, label of the status-table columns (a public contract, as the pledge columns)
@@ -84,10 +94,19 @@ def status_table(rows: Iterable[Row], by: str, day: dt.date) -> tuple[list[Group
         key = getattr(row, f"{by}_id")
         group = groups.get(key)
         if group is None:
-            group = groups[key] = Group(key, getattr(row, by) or ("（未注明区县）" if by == "district" else "（未注明）"))
+            group = groups[key] = Group(key, getattr(row, by) or _unnamed(by))
         group.add(row, day)
         total.add(row, day)
-    return sorted(groups.values(), key=lambda g: (-g.total, g.name)), total
+    return _ordered(groups.values()), total
+
+
+def _ordered(groups: Iterable[Group]) -> list[Group]:
+    """Most pledges first, then by name (and id, for two officials of one name)."""
+    return sorted(groups, key=lambda g: (-g.total, g.name, g.group_id or 0))
+
+
+def _unnamed(by: str) -> str:
+    return "（未注明区县）" if by == "district" else "（未注明）"
 
 
 def meter(rows: Iterable[Row]) -> list[tuple[str, str, int]]:
@@ -115,47 +134,95 @@ def month_ends(start: dt.date, until: dt.date) -> list[dt.date]:
         year, month = nxt.year, nxt.month
 
 
-def completion_over_time(session: Session, ids: list[int], until: dt.date, *, months: int = 24
+def completion_over_time(session: Session, ids: list[int] | sa.Select, until: dt.date, *, months: int = 24
                          ) -> list[tuple[dt.date, int]]:
-    """(month end, pledges 已完成 by then) for the last ``months`` months up to ``until``."""
-    if not ids:
-        return []
+    """(month end, pledges 已完成 by then) for the last ``months`` months up to ``until``.
+
+    ``ids``: the pledges, as a list or as a query of their ids (``Summary.ids``)."""
+    query = (sa.select(StatusEvent.pledge_id, StatusEvent.as_of_on, StatusEvent.new_status)
+             .where(StatusEvent.kind.in_([StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION])))
+    if isinstance(ids, sa.Select):
+        queries = [query.where(StatusEvent.pledge_id.in_(ids))]
+    else:
+        queries = [query.where(StatusEvent.pledge_id.in_(ids[i:i + 5000])) for i in range(0, len(ids), 5000)]
     events: dict[int, list[tuple[dt.date, Status]]] = {}
-    kinds = [StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION]
-    for chunk in range(0, len(ids), 5000):
-        part = ids[chunk:chunk + 5000]
-        for pledge_id, as_of_on, new_status in session.execute(
-                sa.select(StatusEvent.pledge_id, StatusEvent.as_of_on, StatusEvent.new_status)
-                .where(StatusEvent.pledge_id.in_(part), StatusEvent.kind.in_(kinds))
-                .order_by(StatusEvent.id)):
-            events.setdefault(pledge_id, []).append((as_of_on, new_status))
+    connection = session.connection()  # Core rows: none of the ORM's per-row work
+    for stmt in queries:
+        for pledge_id, as_of_on, new_status in connection.execute(stmt.order_by(StatusEvent.id)):
+            if pledge_id in events:
+                events[pledge_id].append((as_of_on, new_status))
+            else:
+                events[pledge_id] = [(as_of_on, new_status)]
     if not events:
         return []
     first = min(day for evs in events.values() for day, _ in evs)
     start = max(first, dt.date(until.year - months // 12, until.month, 1) if months else first)
-    out = []
-    for end in month_ends(start.replace(day=1), until):
-        done = 0
-        for evs in events.values():
-            current = None
-            for day, status in evs:  # recorded order; the latest that describes a day by ``end`` holds
-                if day <= end:
-                    current = status
-            done += current is Status.DONE
-        out.append((end, done))
+    ends = month_ends(start.replace(day=1), until)
+    return list(zip(ends, done_at(events.values(), ends)))
+
+
+def done_at(timelines: Iterable[list[tuple[dt.date, Status]]], ends: list[dt.date]) -> list[int]:
+    """How many timelines are 已完成 on each day of ``ends`` (ascending). A timeline is one
+    pledge's (as-of day, status) events in recorded order; on a day, the latest recorded
+    event describing a day no later than it holds."""
+    change = [0] * (len(ends) + 1)
+    for events in timelines:
+        if len(events) == 1:  # most pledges: one verdict
+            day, status = events[0]
+            if status is Status.DONE:
+                change[bisect_left(ends, day)] += 1
+                change[-1] -= 1
+            continue
+        by_day = sorted(range(len(events)), key=lambda i: events[i][0])
+        spans: list[tuple[dt.date, Status]] = []  # (from this day on, the status in force)
+        latest = -1
+        for k, i in enumerate(by_day):
+            latest = max(latest, i)
+            day = events[i][0]
+            if k + 1 == len(by_day) or events[by_day[k + 1]][0] != day:
+                spans.append((day, events[latest][1]))
+        for k, (day, status) in enumerate(spans):
+            if status is Status.DONE:
+                change[bisect_left(ends, day)] += 1
+                change[bisect_left(ends, spans[k + 1][0]) if k + 1 < len(spans) else len(ends)] -= 1
+    out, running = [], 0
+    for delta in change[:-1]:
+        running += delta
+        out.append(running)
     return out
 
 
-def open_proposals(session: Session) -> list[StatusEvent]:
-    """未完成 verdicts awaiting a second reviewer, oldest first, with their pledges loaded."""
-    from sqlalchemy.orm import joinedload
+@dataclass(slots=True)
+class Proposal:
+    """A 未完成 verdict awaiting a second reviewer, as the reviewer's queue lists it."""
 
-    answer = sa.orm.aliased(StatusEvent)
-    answered = sa.select(answer.id).where(answer.responds_to_id == StatusEvent.id)
-    return list(session.scalars(
-        sa.select(StatusEvent).options(joinedload(StatusEvent.pledge), joinedload(StatusEvent.user))
-        .where(StatusEvent.kind == StatusEventKind.PROPOSED, ~answered.exists())
-        .order_by(StatusEvent.id)))
+    id: int
+    pledge_id: int
+    quote: str
+    user_id: int | None
+    user_name: str | None
+    new_status: Status
+    as_of_on: dt.date
+    miss_reason: MissReason | None
+    note: str | None
+    evidence_url: str | None
+    evidence_quote: str | None
+
+
+def open_proposals(session: Session) -> list[Proposal]:
+    """未完成 verdicts awaiting a second reviewer, oldest first, with their pledge's quote and proposer."""
+    answered = sa.select(StatusEvent.responds_to_id).where(StatusEvent.responds_to_id.is_not(None))
+    # the quote and the name looked up per proposal (an index probe each): as joins, PostgreSQL
+    # hashed the whole pledge table for a few hundred proposals
+    quote = sa.select(Pledge.quote).where(Pledge.id == StatusEvent.pledge_id).scalar_subquery()
+    name = sa.select(User.name).where(User.id == StatusEvent.user_id).scalar_subquery()
+    rows = session.connection().execute(  # plain rows: a queue may hold hundreds
+        sa.select(StatusEvent.id, StatusEvent.pledge_id, quote, StatusEvent.user_id, name,
+                  StatusEvent.new_status, StatusEvent.as_of_on, StatusEvent.miss_reason, StatusEvent.note,
+                  StatusEvent.evidence_url, StatusEvent.evidence_quote)
+        .where(StatusEvent.kind == StatusEventKind.PROPOSED, StatusEvent.id.not_in(answered))
+        .order_by(StatusEvent.id))
+    return [Proposal(*row) for row in rows]
 
 
 @dataclass
@@ -166,7 +233,7 @@ class Summary:
     total: Group
     meter: list[tuple[str, str, int]]
     months: list[tuple[str, Counter]]
-    ids: list[int]
+    ids: list[int] | sa.Select  # the view's pledges (a query of their ids from ``view_summary``)
 
 
 def summarise(rows: Iterable[Row], day: dt.date) -> Summary:
@@ -186,3 +253,117 @@ def summarise(rows: Iterable[Row], day: dt.date) -> Summary:
     groups, total = status_table(tap(), "district", day)
     parts = [(key, label, sum(statuses.get(s, 0) for s in members)) for key, label, members in METER]
     return Summary(groups, total, parts, sorted(months.items()), ids)
+
+
+# --- the same numbers, aggregated in the database ----------------------------------------
+
+CLOSED = sorted(s.value for s in schedule.CLOSED)
+
+
+def is_open_sql(status, review_state):
+    """``schedule.is_open``: not closed and not rejected."""
+    return sa.and_(status.not_in(CLOSED), review_state != ReviewState.REJECTED.value)
+
+
+def overdue_sql(status, review_state, due_on, day: dt.date):
+    """``schedule.flag`` is 红: open and the deadline has passed."""
+    return sa.and_(is_open_sql(status, review_state), due_on < day)
+
+
+def due_sql(status, due_on, day: dt.date):
+    """Counts towards the on-time share (``Group.add``): done, or the deadline has passed."""
+    return sa.or_(status == Status.DONE.value, due_on < day)
+
+
+def done_on_time_sql(status, status_on, due_on):
+    """``schedule.done_on_time``: 已完成 as of a day no later than the deadline (or no deadline)."""
+    return sa.and_(status == Status.DONE.value,
+                   sa.or_(due_on.is_(None), sa.and_(status_on.is_not(None), status_on <= due_on)))
+
+
+def maybe_behind_sql(status, review_state, due_on, published_on, achieved, day: dt.date):
+    """The rows that can be 黄 (behind schedule): open, deadline not passed, both shares known."""
+    return sa.and_(is_open_sql(status, review_state), due_on >= day, published_on.is_not(None),
+                   achieved.is_not(None))
+
+
+ROW_FIELDS = [f.name for f in dataclasses.fields(Row)]
+
+
+def _view(filters: Filters):
+    """The view as a subquery and its columns by ``Row`` field name."""
+    view = listing.base_select(filters).subquery("view")
+    return view, dict(zip(ROW_FIELDS, view.c))
+
+
+def _tally(condition):
+    return sa.func.sum(sa.case((condition, 1), else_=0))
+
+
+def view_table(session: Session, filters: Filters, by: str) -> tuple[list[Group], Group]:
+    """``status_table(listing.iter_rows(session, filters), by, filters.day)``, counted by the database."""
+    if by not in ("district", "official"):
+        raise ValueError(by)
+    if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:  # a few rows, each flag decided in Python
+        return status_table(listing.iter_rows(session, filters), by, filters.day)
+    day = filters.day
+    view, c = _view(filters)
+    key, name, status = c[f"{by}_id"], c[by], c["status"]
+    groups: dict[int | None, Group] = {}
+
+    def group(group_id, group_name=None) -> Group:
+        if group_id not in groups:
+            groups[group_id] = Group(group_id, group_name or _unnamed(by))
+        return groups[group_id]
+
+    for group_id, group_name, status_value, n, due, on_time, overdue in session.execute(
+            sa.select(key, name, status, sa.func.count(), _tally(due_sql(status, c["due_on"], day)),
+                      _tally(done_on_time_sql(status, c["status_on"], c["due_on"])),
+                      _tally(overdue_sql(status, c["review_state"], c["due_on"], day)))
+            .group_by(key, name, status)):
+        g = group(group_id, group_name)
+        g.total += n
+        g.status[Status(status_value)] += n
+        g.due += due
+        g.done_on_time += on_time
+        g.overdue += overdue
+    for group_id, published_on, due_on, target, achieved, status_value, review_state in session.execute(
+            sa.select(key, c["published_on"], c["due_on"], c["target_value"], c["achieved_value"], status,
+                      c["review_state"])
+            .where(maybe_behind_sql(status, c["review_state"], c["due_on"], c["published_on"],
+                                    c["achieved_value"], day))):
+        *_, flag = schedule.assess(published_on=published_on, due_on=due_on, target=listing._number(target),
+                                   achieved=listing._number(achieved), status=Status(status_value), today=day,
+                                   review_state=ReviewState(review_state))
+        group(group_id).behind += flag is Flag.YELLOW
+    # the open proposal of each pledge that ever had one (the view's subquery runs for those rows only;
+    # as a WHERE condition the database would run it for every row)
+    proposals = sa.select(StatusEvent.pledge_id).where(StatusEvent.kind == StatusEventKind.PROPOSED)
+    for group_id, proposed in session.execute(sa.select(key, c["proposed"]).where(c["id"].in_(proposals))):
+        group(group_id).proposed += proposed is not None
+    total = Group(None, "合计")
+    for g in groups.values():
+        total.total += g.total
+        total.status.update(g.status)
+        total.due += g.due
+        total.done_on_time += g.done_on_time
+        total.overdue += g.overdue
+        total.behind += g.behind
+        total.proposed += g.proposed
+    return _ordered(groups.values()), total
+
+
+def view_summary(session: Session, filters: Filters) -> Summary:
+    """``summarise(listing.iter_rows(session, filters), filters.day)``, counted by the database;
+    ``ids`` is a query of the view's pledge ids (for ``completion_over_time``)."""
+    if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
+        return summarise(listing.iter_rows(session, filters), filters.day)
+    groups, total = view_table(session, filters, "district")
+    parts = [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]
+    view, c = _view(filters)
+    months: dict[str, Counter] = {}
+    for due_on, status_value, n in session.execute(
+            sa.select(c["due_on"], c["status"], sa.func.count()).where(c["due_on"].is_not(None))
+            .group_by(c["due_on"], c["status"])):
+        months.setdefault(due_on.strftime("%Y-%m"), Counter())[Status(status_value)] += n
+    return Summary(groups, total, parts, sorted(months.items()), sa.select(c["id"]))

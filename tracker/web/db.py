@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 def init_app(app: Flask) -> None:
     from tracker.db.engine import make_engine, make_sessionmaker
 
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(app.config["DATABASE_URL"], pool_size=int(app.config["DB_POOL_SIZE"]))
     app.extensions["tracker.engine"] = engine
     app.extensions["tracker.sessionmaker"] = make_sessionmaker(engine)
     app.teardown_appcontext(close_session)

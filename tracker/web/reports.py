@@ -64,6 +64,22 @@ def attachment(name: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
+def _streamed(chunks) -> object:
+    """Stream ``chunks`` (which read the database), then give the request's connection back.
+
+    The request's teardown ran when the view returned, before the server read the stream, so
+    the session the stream used would hold its connection until the garbage collector
+    found it."""
+    session = get_session()
+
+    def generate():
+        try:
+            yield from chunks
+        finally:
+            session.close()
+    return stream_with_context(generate())
+
+
 def _stream_file(write) -> object:
     """Run ``write(fh)`` into a temporary file (spilled to disk past 8 MB), then stream it."""
     def generate():
@@ -72,7 +88,7 @@ def _stream_file(write) -> object:
             tmp.seek(0)
             while chunk := tmp.read(exports.CHUNK):
                 yield chunk
-    return stream_with_context(generate())
+    return _streamed(generate())
 
 
 # --- the list and its exports ------------------------------------------------------------
@@ -88,8 +104,8 @@ def pledges():
     except BadFilter as exc:
         return bad_request(str(exc))
     total = listing.count(session, f)
-    districts = session.execute(sa.select(District.id, District.name)
-                                .where(District.id.in_(sa.select(Pledge.district_id).distinct()))
+    has_pledges = sa.select(Pledge.id).where(Pledge.district_id == District.id)  # an index probe per district
+    districts = session.execute(sa.select(District.id, District.name).where(has_pledges.exists())
                                 .order_by(District.name)).all()
     return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
                            districts=districts)
@@ -109,9 +125,9 @@ def export(fmt: str):
     ascii_name = f"{'ledger' if fmt == 'ledger' else 'pledges'}-{f.day.isoformat()}{suffix}"
     rows = listing.iter_rows(session, f)
     if fmt == "csv":
-        body = stream_with_context(exports.csv_chunks(rows, header=request.args.get("header", "label")))
+        body = _streamed(exports.csv_chunks(rows, header=request.args.get("header", "label")))
     elif fmt == "json":
-        body = stream_with_context(exports.json_chunks(rows, f))
+        body = _streamed(exports.json_chunks(rows, f))
     else:
         writer = exports.write_xlsx if fmt == "xlsx" else exports.write_ledger
         body = _stream_file(lambda fh: writer(rows, fh, f))
@@ -137,7 +153,7 @@ def status_table():
         f = view_filters({k: v for k, v in request.args.items() if k != "by"})
     except BadFilter as exc:
         return bad_request(str(exc))
-    groups, total = tables.status_table(listing.iter_rows(get_session(), f), by, f.day)
+    groups, total = tables.view_table(get_session(), f, by)
     return render_template("reports/status.html", groups=groups, total=total, f=f, by=by)
 
 
@@ -150,7 +166,7 @@ def status_export(fmt: str):
         f = view_filters({k: v for k, v in request.args.items() if k != "by"})
     except BadFilter as exc:
         return bad_request(str(exc))
-    groups, total = tables.status_table(listing.iter_rows(get_session(), f), by, f.day)
+    groups, total = tables.view_table(get_session(), f, by)
     records = [g.record() for g in groups] + [total.record()]
     title = "按区县" if by == "district" else "按责任领导"
     suffix, media = exports.FORMATS[fmt]
@@ -176,7 +192,7 @@ def dashboard():
         f = view_filters()
     except BadFilter as exc:
         return bad_request(str(exc))
-    summary = tables.summarise(listing.iter_rows(session, f), f.day)
+    summary = tables.view_summary(session, f)
     groups, total, months = summary.groups, summary.total, summary.months[-36:]
     completion = tables.completion_over_time(session, summary.ids, f.day)
     by_district = [(g.name, dict(g.status)) for g in groups[:15]]
@@ -240,9 +256,13 @@ def queue():
         yellow = view_filters(flag="yellow", sort="due_on")
     except BadFilter as exc:
         return bad_request(str(exc))
-    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)
-    yellows, _ = listing.page(session, yellow, limit=QUEUE_ROWS)
-    counts = {"red": listing.count(session, red), "yellow": listing.count(session, yellow)}
+    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)  # red is decided in SQL: LIMIT and count(*)
+    yellows, n_yellow = [], 0
+    for row in listing.iter_rows(session, yellow):  # yellow row by row: one pass keeps the first and counts
+        n_yellow += 1
+        if len(yellows) < QUEUE_ROWS:
+            yellows.append(row)
+    counts = {"red": listing.count(session, red), "yellow": n_yellow}
     proposals = tables.open_proposals(session)
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
                            f=red)
