@@ -35,7 +35,9 @@ def at(day: dt.date) -> dt.datetime:
 def build(session_factory, today: dt.date) -> dict:
     """Write the cases; returns {"ids": {(script, due offset): pledge id}, "extra": [ids], "today": today}."""
     from tracker.db.enums import DocumentFormat, PledgeOrigin, QuantityRole, ReviewState, Status
-    from tracker.db.models import Document, Official, Pledge, Quantity
+    import sqlalchemy as sa
+
+    from tracker.db.models import AuditEvent, Document, Official, Pledge, Quantity
     from tracker.reading import sha256_text
     from tracker.services import status, users, workbench
     from tracker.services.places import PlaceResolver, load_gazetteer
@@ -78,6 +80,9 @@ def build(session_factory, today: dt.date) -> dict:
                 workbench.confirm_pledge(s, p.id, editor, version=None)
             elif state is ReviewState.REJECTED:
                 workbench.reject_pledge(s, p.id, editor, version=None, reason="不是承诺")
+            # the editor decided the day after publication, so views as of a past day see the decision
+            s.execute(sa.update(AuditEvent).where(AuditEvent.entity == "pledge", AuditEvent.entity_id == p.id)
+                      .values(at=at(published + dt.timedelta(days=2))))
             return p
 
         def rate(p, verdict, as_of_on, by=reviewer, **kw):
