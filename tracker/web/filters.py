@@ -51,7 +51,10 @@ def label(value) -> str:
 
 
 def quantity_text(q) -> str:
-    """One quantity as read: 3 所, 3–5 年. Works on rows and on audit dicts."""
+    """One quantity as read: 3 所, 3–5 年. Works on rows, on audit dicts and on the
+    ``[value, unit, raw]`` lists early re-extractions recorded."""
+    if isinstance(q, (list, tuple)):
+        q = dict(zip(("value", "unit", "raw"), q))
     get = (lambda k: q.get(k)) if isinstance(q, dict) else (lambda k: getattr(q, k))
     value, vmax, unit = get("value"), get("value_max"), get("unit")
     text = number(value) if not isinstance(value, str) else value
