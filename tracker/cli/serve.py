@@ -26,8 +26,15 @@ def _app(generate_secret_key: bool = False):
 
 
 def _serve(app, host: str, port: int, threads: int = 8) -> None:
+    """Serve ``app`` on waitress. What is alive once the app is built lives as long as the
+    process, so it leaves the cyclic collector's sight first (``gc.freeze``, as in
+    ``tracker.web.wsgi``): full collections during large pages then scan only their own objects."""
+    import gc
+
     from waitress import serve as waitress_serve
 
+    gc.collect()
+    gc.freeze()
     waitress_serve(app, host=host, port=port, threads=threads, ident="tracker")
 
 
