@@ -58,9 +58,8 @@ def export(fmt: str, table: str | None, header: str, output: str, **filters) -> 
                 raise click.ClickException(str(exc)) from None
 
             def write(fh) -> int:
-                rows = listing.iter_rows(session, view)
-                if table:
-                    groups, total = tables.status_table(rows, table, view.day)
+                if table:  # counted by the database, as the page counts it
+                    groups, total = tables.view_table(session, view, table)
                     records = [g.record() for g in groups] + [total.record()]
                     if fmt == "csv":
                         fh.write(exports.table_csv(tables.TABLE_COLUMNS, records, header=header))
@@ -70,7 +69,7 @@ def export(fmt: str, table: str | None, header: str, output: str, **filters) -> 
                         exports.write_table_xlsx(tables.TABLE_COLUMNS, records, fh, view,
                                                  "按区县" if table == "district" else "按责任领导")
                     return len(groups)
-                tally = exports.Tally(rows)
+                tally = exports.Tally(listing.iter_rows(session, view))
                 exports.write(fmt, tally, fh, view, header=header)
                 return tally.total
 
