@@ -352,3 +352,27 @@ def test_a_verb_between_name_words_names_the_object(text, action, obj):
 def test_whom_a_pledge_reaches_is_no_pledge_of_its_own():
     assert [c.quote for c in pledges("今年将实施老旧小区改造项目46个，涉及居民1.2万户，年底前全部完工。")] == [
         "今年将实施老旧小区改造项目46个"]
+
+
+@pytest.mark.parametrize("text, raw, date", [
+    ("明年，我们将力争全年签约亿元以上项目150个。", "全年", dt.date(2025, 12, 31)),
+    ("明年我市将年底前建成充电桩500个。", "年底前", dt.date(2025, 12, 31)),
+    ("2025年，全市将新建公园20个，6月底前完成老旧小区改造30个。", "6月底前", dt.date(2025, 6, 30)),
+    ("2025年，全市将新建公园20个。6月底前完成老旧小区改造30个。", "6月底前", dt.date(2025, 6, 30)),
+    ("今年将新建公园20个，年底前完成老旧小区改造30个。", "年底前", dt.date(2024, 12, 31)),
+])
+def test_dates_without_a_year_take_the_year_their_sentence_opens_with(text, raw, date):
+    found = pledges(text, dt.date(2024, 12, 29))
+    last = found[-1]
+    assert last.quantities[0].raw.startswith("30") or last.quantities[0].raw.startswith(("150", "500"))
+    assert (last.deadline.raw, last.deadline.date) == (raw, date)
+
+
+def test_a_year_inside_an_earlier_clause_governs_only_that_clause():
+    found = pledges("确保2023年全区高速公路里程突破100公里；年内改造城市干道11条。", dt.date(2022, 1, 20))
+    assert [(c.deadline.raw, c.deadline.date) for c in found] == [
+        ("2023年", dt.date(2023, 12, 31)), ("年内", dt.date(2022, 12, 31))]
+
+
+def test_a_past_month_of_the_publication_year_stays_behind_the_speaker():
+    assert list(pledges("今年6月底前完成老旧小区改造30个。", dt.date(2024, 12, 29))) == []

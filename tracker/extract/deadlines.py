@@ -35,6 +35,9 @@ class DeadlineMention:
     start: int  # offsets of the deadline words in the text given; deadline.raw == text[start:end]
     end: int
     deadline: Deadline
+    # The words name their year (2025年底, 明年6月, 三年内, 十四五); 年底前, 6月底前 and 全年 do not,
+    # and take the publication year unless the sentence has named another (明年，…年底前…).
+    year_given: bool = True
 
 
 # ---------------------------------------------------------------- numerals
@@ -288,8 +291,27 @@ def find_deadlines(text: str, published: dt.date | None) -> list[DeadlineMention
             continue
         except (ValueError, OverflowError):  # a publication date near year 1 or 9999
             date, precision = None, None
-        out.append(DeadlineMention(m.start(), m.end(), Deadline(text[m.start():m.end()], date, precision)))
+        year_given = not m.group("date") or bool(m.group("y") or m.group("yt") or m.group("rel")
+                                                  or m.group("relm") or m.group("bmon"))
+        out.append(DeadlineMention(m.start(), m.end(), Deadline(text[m.start():m.end()], date, precision), year_given))
     return out
+
+
+def in_year(mention: DeadlineMention, year: int, published: dt.date) -> DeadlineMention:
+    """A mention that names no year (年底前, 6月底前, 全年) read in ``year`` instead of the
+    publication year: 明年，…年底前建成 → the end of next year."""
+    if mention.year_given or year == published.year:
+        return mention
+    try:
+        day = published.replace(year=year)
+    except ValueError:  # 2月29日 published in a leap year
+        day = published.replace(year=year, day=28)
+    found = find_deadlines(mention.deadline.raw or "", day)
+    if len(found) != 1:
+        return mention
+    d = found[0].deadline
+    return DeadlineMention(mention.start, mention.end, Deadline(mention.deadline.raw, d.date, d.precision,
+                                                                mention.deadline.inherited), False)
 
 
 def resolve(raw: str, published: dt.date | None) -> Deadline:

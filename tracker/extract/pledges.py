@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from tracker.extract import lexicons
-from tracker.extract.deadlines import DeadlineMention, find_deadlines
-from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Role
+from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
+from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Precision, Role
 from tracker.extract.normalise import Block, Normalised, fold
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.people import credited_name, district_of_title, districts_in, find_people
@@ -118,6 +118,7 @@ class _Context:
     names: set[str] = field(default_factory=set)
     walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
+    sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
 
 
 @cache
@@ -279,7 +280,7 @@ def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineM
             before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
             if not (before.endswith(_SPAN_BEFORE) or after.startswith(_SPAN_AFTER)):
                 continue
-        out.append(DeadlineMention(base + m.start, base + m.end, m.deadline))
+        out.append(DeadlineMention(base + m.start, base + m.end, m.deadline, m.year_given))
     return out
 
 
@@ -314,11 +315,18 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         if btext[m.start():m.end()] not in _NOT_PAST_LE:
             cues.append(_Cue(block.start + m.start(), False, True))
     if published:
+        stops = starts = None
         for t in tokens_by_pos:
             if t.kind in ("year", "date") and t.value is not None:
                 when = _token_date(t, published)
                 if when is None:
                     continue
+                if t.kind == "date" and "年" not in t.raw:  # 6月底前 after 明年，… or 2025年，…
+                    if stops is None:
+                        stops, starts = _sentence_stops(btext), [m.start for m in mentions]
+                    year = _named_year(text, block.start, t.start, mentions, starts, stops)
+                    if year is not None and year > when.year:
+                        when = when.replace(year=year, day=1)
                 if when < published.replace(day=1) if t.kind == "date" else when.year < published.year:
                     cues.append(_Cue(block.start + t.start, False, True))
                 elif t.kind == "year" and when.year >= published.year:
@@ -331,6 +339,33 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             cues.append(_Cue(m.start, True, True))
     cues.sort(key=lambda c: c.pos)
     return cues
+
+
+_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
+_LEAD_PAD = " \t“\"‘'（(、"
+
+
+def _sentence_stops(btext: str) -> list[int]:
+    """Where each sentence of a paragraph ends (offsets after its stop), in order."""
+    return [m.end() for m in _SENTENCE_STOP.finditer(btext)]
+
+
+def _named_year(text: str, base: int, pos: int, mentions: list[DeadlineMention], starts: list[int],
+                stops: list[int]) -> int | None:
+    """The year the sentence holding ``base + pos``, or else its paragraph (at ``base``), opens
+    with: 明年，… / 2025年，全市将… / 明年我市将…; it governs the dates in it that name no year
+    (年底前, 6月底前, 全年). A year further in (确保2023年…突破100公里；…年内…) belongs to its own
+    clause. ``mentions`` are sorted by start (``starts``); ``stops`` are ``_sentence_stops``."""
+    k = bisect_left(stops, pos + 1) - 1
+    for lo in ([base + stops[k]] if k >= 0 else []) + [base]:
+        head = text[lo:lo + 4]
+        at = lo + len(head) - len(head.lstrip(_LEAD_PAD))
+        i = bisect_left(starts, at)
+        if i < len(mentions) and starts[i] == at and at < base + pos:
+            m = mentions[i]
+            if m.year_given and m.deadline.date and m.deadline.precision is not Precision.PLAN:
+                return m.deadline.date.year
+    return None
 
 
 def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
@@ -760,15 +795,27 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     published = ctx.published
     text = norm.text
 
+    clause = clauses[ci]
+
+    def in_context(m: DeadlineMention) -> DeadlineMention:
+        """年底前, 6月底前, 全年 in the year the sentence or its paragraph's lead names (明年，…)."""
+        if m.year_given or not published:
+            return m
+        block = norm.blocks[bi]
+        if bi not in ctx.sentence_stops:
+            ctx.sentence_stops[bi] = _sentence_stops(text[block.start:block.end])
+        year = _named_year(text, block.start, m.start - block.start, mentions.items, mentions.keys,
+                           ctx.sentence_stops[bi])
+        return in_year(m, year, published) if year is not None and year > published.year else m
+
     def usable(m: DeadlineMention) -> bool:
         d = m.deadline
         return not (published and d.date and d.date < published)
 
-    inside = [m for m in mentions.between(start, end) if m.end <= end and usable(m)]
+    inside = [m for m in map(in_context, mentions.between(start, end)) if m.end <= end and usable(m)]
     if inside:
         before = [m for m in inside if m.start < qs[0].start]
         return (before[-1] if before else inside[0]).deadline
-    clause = clauses[ci]
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = clauses[ci + 1]
         nxt_text = text[nxt.start:nxt.end]
@@ -776,7 +823,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             found = [m for m in mentions.between(nxt.start, nxt.end) if m.end <= nxt.end and usable(m)]
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
-    same_sentence = [m for m in mentions.between(clause.sentence_start, start) if m.end <= start and usable(m)]
+    same_sentence = [m for m in map(in_context, mentions.between(clause.sentence_start, start))
+                     if m.end <= start and usable(m)]
     if same_sentence:
         return _inherited(same_sentence[-1].deadline)
     lead = _lead_deadline(norm, bi, leads, published)
