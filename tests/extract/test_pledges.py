@@ -376,3 +376,19 @@ def test_a_year_inside_an_earlier_clause_governs_only_that_clause():
 
 def test_a_past_month_of_the_publication_year_stays_behind_the_speaker():
     assert list(pledges("今年6月底前完成老旧小区改造30个。", dt.date(2024, 12, 29))) == []
+
+
+@pytest.mark.parametrize("text, action, obj, raw", [
+    ("今年将为老旧小区加装电梯300台。", "加装", "电梯", "300台"),
+    ("年内新增路灯1200盏。", "新增", "路灯", "1200盏"),
+    ("今年粮食总产量稳定在50亿斤以上。", "稳定", "粮食总产量", "50亿斤"),
+    ("年内拆除违法建筑20万平方米。", "拆除", "违法建筑", "20万平方米"),
+    ("今年将淘汰燃煤锅炉35台。", "淘汰", "燃煤锅炉", "35台"),
+])
+def test_more_measure_words_and_verbs(text, action, obj, raw):
+    c = one(text)
+    assert (c.action, c.object, c.quantities[0].raw) == (action, obj, raw)
+
+
+def test_a_chinese_zero_inside_a_word_is_no_number():
+    assert [q.raw for c in pledges("今年将建成汽车零部件项目。培育零部件生产基地3个。") for q in c.quantities] == ["3个"]
