@@ -392,3 +392,18 @@ def test_more_measure_words_and_verbs(text, action, obj, raw):
 
 def test_a_chinese_zero_inside_a_word_is_no_number():
     assert [q.raw for c in pledges("今年将建成汽车零部件项目。培育零部件生产基地3个。") for q in c.quantities] == ["3个"]
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("今年将实施市重大项目24个，总投资417亿元，年度计划投资120亿元。", ["24个", "417亿元", "120亿元"]),
+    ("年内开工建设重点项目50个、总投资300亿元。", ["50个", "300亿元"]),
+    ("今年计划实施城建项目100项，估算总投资200亿元。", ["100项", "200亿元"]),
+])
+def test_the_investment_after_a_count_of_projects_sizes_that_pledge(text, raws):
+    c = one(text)
+    assert [q.raw for q in c.quantities] == raws and c.object.endswith("项目")
+
+
+def test_an_investment_with_its_own_verb_stays_a_pledge_of_its_own():
+    found = pledges("今年将实施重点项目30个，完成投资120亿元。")
+    assert [[q.raw for q in c.quantities] for c in found] == [["30个"], ["120亿元"]]

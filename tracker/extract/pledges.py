@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from tracker.extract import lexicons
@@ -341,6 +341,11 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     return cues
 
 
+# What a clause says before an amount that sizes the projects of the clause before it
+# (…市重大项目24个，总投资417亿元；…项目100项，估算总投资200亿元，年度计划投资120亿元).
+_INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度计划|年度)?(?:总投资|投资总额|总投资额|投资)"
+                            r"(?:约|达|达到|超过|超|近|逾)?")
+
 _SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
 _LEAD_PAD = " \t“\"‘'（(、"
 
@@ -401,14 +406,28 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
     quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
                                      t.role, t.raw) for t in tokens if t.kind == "quantity"], lambda t: t.start)
     out = []
+    last_ci = None  # the clause of the last candidate
     for ci, clause in enumerate(clauses):
         qs = [t for t in quantities.between(clause.start, clause.end) if t.end <= clause.end]
         if not qs:
             continue
         for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
             cand = _candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
-            if cand is not None:
-                out.append(cand)
+            if cand is None:
+                continue
+            first = min(q.start for q in cand.quantities)
+            if out and last_ci in (ci - 1, ci) and clauses[last_ci].sentence == clause.sentence \
+                    and _INVESTMENT_OF.fullmatch(text, cand.start, first) \
+                    and any(q.role is Role.COUNT for q in out[-1].quantities) \
+                    and all(q.role is Role.AMOUNT for q in cand.quantities):
+                # 实施市重大项目24个，总投资417亿元: the projects' size, one pledge with them
+                prev = out[-1]
+                out[-1] = replace(prev, quote=text[prev.start:cand.end], end=cand.end,
+                                  quantities=prev.quantities + cand.quantities)
+                last_ci = ci
+                continue
+            out.append(cand)
+            last_ci = ci
     return out
 
 
