@@ -34,6 +34,7 @@ def test_no_official_without_a_title(text):
     ("济南市人民政府副市长", "济南市"),
     ("青山县人民政府县长", "青山县"),
     ("某某市委常委、东城区委书记", "东城区"),
+    ("绵阳市涪城区委书记", "涪城区"),
     ("市委书记", None),
     ("经济开发区管委会主任", None),
 ])
@@ -57,6 +58,9 @@ def test_a_user_extends_the_district_lexicon_without_touching_code(tmp_path):
     ("绍兴市人民政府办公室", ["绍兴市"]),
     ("柯桥区委书记", ["柯桥区"]),
     ("日在嘉善县委", ["嘉善县"]),
+    ("在绵阳市涪城区第十九届人民代表大会第三次会议上", ["涪城区"]),
+    ("浙江省绍兴市人民政府", ["绍兴市"]),
+    ("济南市市中区人民政府", ["市中区"]),
 ])
 def test_an_unlisted_division_is_named_by_place_words_not_verbs(text, names):
     from tracker.extract.people import generic_divisions

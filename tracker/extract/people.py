@@ -171,6 +171,11 @@ def _generic_names(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _GENERIC_DIVISION.finditer(text):
         name = _strip_lead(m.group(1))
+        # 绵阳市涪城区, 山东省淄博市: the most local division, whose title or session it is
+        # (济南市市中区 → 市中区: what is left must still be a name and its level)
+        inner = [i for i, ch in enumerate(name[:-1]) if ch in "省市州县" and len(name) - i - 1 >= 3]
+        if inner:
+            name = name[inner[0] + 1:]
         offset = m.end(1) - len(name)
         while len(name) >= 3 and not _place_like(name[:-1]):
             name, offset = name[1:], offset + 1
