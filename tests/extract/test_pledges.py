@@ -407,3 +407,13 @@ def test_the_investment_after_a_count_of_projects_sizes_that_pledge(text, raws):
 def test_an_investment_with_its_own_verb_stays_a_pledge_of_its_own():
     found = pledges("今年将实施重点项目30个，完成投资120亿元。")
     assert [[q.raw for q in c.quantities] for c in found] == [["30个"], ["120亿元"]]
+
+
+def test_a_number_inside_the_name_leaves_its_unit_out_of_the_object():
+    found = pledges("今年将新建15分钟便民生活圈5个，建设24小时自助图书馆10家。")
+    assert [(c.object, c.quantities[0].raw) for c in found] == [("便民生活圈", "5个"), ("自助图书馆", "10家")]
+
+
+def test_a_conjunct_without_a_verb_shares_the_whole_verb_group():
+    found = pledges("今年将新建改扩建中小学校4所、幼儿园6所。")
+    assert [(c.action, c.object) for c in found] == [("新建改扩建", "中小学校"), ("新建改扩建", "幼儿园")]

@@ -635,6 +635,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             run.append(w)
             continue
         if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
+            if re.search(r"[0-9０-９]", w):  # 15分钟|便民生活圈: the unit of a number inside the name goes with it
+                while run and run[-1] in _unit_words():
+                    run.pop()
             break
         if w in stops and not (run and w in actions):
             if run:
@@ -650,6 +653,11 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             obj = obj[:-len(hedge)]
             break
     return (obj, run[-1]) if obj else None
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(lexicons.mapping("units"))
 
 
 @cache
@@ -721,8 +729,11 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
     clause = clauses[ci]
     # a sibling conjunct in the same clause (the verb nearest to this one), then earlier clauses of the segment
     sib_before = _actions_in(text, clause.start, start)
-    if sib_before:
-        return table[sib_before[-1].group(0)]
+    if sib_before:  # the whole verb group: 新建改扩建中小学校4所、幼儿园6所 → 新建改扩建 for both
+        first = len(sib_before) - 1
+        while first > 0 and text[sib_before[first - 1].end():sib_before[first].start()] in ("、", ""):
+            first -= 1
+        return _joined_verbs(text, sib_before[first:], table)
     sib_after = _actions_in(text, end, clause.end)
     if sib_after:
         return table[sib_after[0].group(0)]
