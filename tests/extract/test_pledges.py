@@ -417,3 +417,11 @@ def test_a_number_inside_the_name_leaves_its_unit_out_of_the_object():
 def test_a_conjunct_without_a_verb_shares_the_whole_verb_group():
     found = pledges("今年将新建改扩建中小学校4所、幼儿园6所。")
     assert [(c.action, c.object) for c in found] == [("新建改扩建", "中小学校"), ("新建改扩建", "幼儿园")]
+
+
+def test_a_speakers_answer_opens_with_its_own_deadline():
+    text = ("记者：“十四五”期间有哪些打算？\n"
+            "褚银良：今年我们将新增养老床位800张。此外，还将完成农村公路提质改造120公里。")
+    last = pledges(text, dt.date(2021, 3, 5))[-1]
+    assert (last.action, last.object) == ("提质改造", "农村公路")
+    assert (last.deadline.raw, last.deadline.date) == ("今年", dt.date(2021, 12, 31))

@@ -41,6 +41,8 @@ _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
 _LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+# A speaker in a transcript (褚银良：, 答：); what follows is what they say.
+_SPEAKER = re.compile(r"[\u4e00-\u9fff]{1,5}[：:][“‘\"]?")
 _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])(?=[\u4e00-\u9fff“‘])")
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
@@ -905,12 +907,16 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     lead = None
     m = _LEAD_STRIP.match(btext)
     offset = m.end() if m else 0
-    first = re.split(r"[，,。；;：:]", btext[offset:], maxsplit=1)[0] if not whole else btext
-    for mention in find_deadlines(first, published):
-        if mention.start <= 2 or whole:
-            d = mention.deadline
-            if not (published and d.date and d.date < published):
-                lead = d
+    speaker = _SPEAKER.match(btext, offset)
+    for skip in (offset, speaker.end()) if speaker and not whole else (offset,):
+        first = re.split(r"[，,。；;：:]", btext[skip:], maxsplit=1)[0] if not whole else btext
+        for mention in find_deadlines(first, published):
+            if mention.start <= 2 or whole:
+                d = mention.deadline
+                if not (published and d.date and d.date < published):
+                    lead = d
+                break
+        if lead is not None:
             break
     leads[key] = lead
     return lead
