@@ -425,3 +425,20 @@ def test_a_speakers_answer_opens_with_its_own_deadline():
     last = pledges(text, dt.date(2021, 3, 5))[-1]
     assert (last.action, last.object) == ("提质改造", "农村公路")
     assert (last.deadline.raw, last.deadline.date) == ("今年", dt.date(2021, 12, 31))
+
+
+def test_the_label_of_a_list_of_practical_things_is_no_pledge_its_items_are():
+    text = ("市政府发布2024年十件民生实事项目。\n"
+            "1.推进教育优质均衡发展。新增学位1.8万个。\n"
+            "据介绍，去年的十件民生实事已全部完成。")
+    found = pledges(text, dt.date(2024, 1, 25))
+    assert [q.raw for c in found for q in c.quantities] == ["1.8万个"]
+
+
+def test_an_age_limit_beside_the_target_is_no_quantity_of_the_pledge():
+    c = one("今年将为65岁以上老年人免费健康体检20万人次。", dt.date(2024, 1, 25))
+    assert [q.raw for q in c.quantities] == ["20万人次"] and c.qualifier is None
+
+
+def test_an_aside_in_brackets_before_the_number_stays_out_of_the_object():
+    assert one("今年将新建社区养老服务中心（站）40处。", dt.date(2024, 1, 25)).object == "社区养老服务中心"

@@ -42,6 +42,9 @@ _BARE_MAGNITUDE_PREFIX = ("超过", "过", "超", "逾", "上", "近", "破")
 _QUOTED_NAME = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
 _DAY_OR_MONTH = re.compile(r"月(?![度均])(?:份)?(?:\s*\d{1,2}\s*(?:[至到~～-]\s*\d{1,2}\s*)?[日号])?|[日号](?![均元])")
 _PLAN_PERIOD = re.compile(r"[十][一二三四五六七八九]五")
+# The label of a yearly list of practical things a government promises (十件民生实事, 十大惠民实事):
+# the list's name, as 十二大攻坚行动 is; its items are the pledges.
+_LIST_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}(?:件|项|大)(?:重点|重大)?(?:民生|惠民|为民)?(?:实事|好事)")
 
 
 class NotANumeral(ValueError):
@@ -178,6 +181,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
     spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
     spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
+    spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]
     return spans
 
 

@@ -348,6 +348,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
 _INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度计划|年度)?(?:总投资|投资总额|总投资额|投资)"
                             r"(?:约|达|达到|超过|超|近|逾)?")
 
+_ASIDE_AT_END = re.compile(r"[（(][^（()）]{1,6}[）)]$")
+
 _SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
 _LEAD_PAD = " \t“\"‘'（(、"
 
@@ -480,7 +482,8 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         return None
     if all(q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS) for q in qs):
         return None
-    kept = [q for q in qs if q.role not in _WEAK_ROLES] or qs
+    # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
+    kept = [q for q in qs if q.role not in _WEAK_ROLES and not (q.unit or "").endswith(_WEAK_UNITS)] or qs
     kept = [q for q in kept if not _is_threshold(q)] + [q for q in kept if _is_threshold(q)]
     if _names_programme(text, kept, clause.end):
         return None
@@ -623,6 +626,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
     the name (老旧小区改造项目)."""
     window = text[start:pos]
+    aside = _ASIDE_AT_END.search(window)  # 社区养老服务中心（站）40处: the aside is not the name's end
+    if aside:
+        window = window[:aside.start()]
     words = _cut(window)
     stops = _stops_before()
     actions = _actions() if named_verbs else {}
