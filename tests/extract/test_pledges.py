@@ -442,3 +442,17 @@ def test_an_age_limit_beside_the_target_is_no_quantity_of_the_pledge():
 
 def test_an_aside_in_brackets_before_the_number_stays_out_of_the_object():
     assert one("今年将新建社区养老服务中心（站）40处。", dt.date(2024, 1, 25)).object == "社区养老服务中心"
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("到2025年，居民人均可支配收入比2020年翻一番。", "居民人均可支配收入"),
+    ("力争到2025年全市经济总量比2020年翻一番。", "经济总量"),
+])
+def test_a_baseline_year_is_not_when_the_pledge_happens(text, obj):
+    c = one(text, dt.date(2021, 2, 20))
+    assert c.object == obj and [(q.value, q.unit) for q in c.quantities] == [(2, "倍")]
+    assert c.deadline.date == dt.date(2025, 12, 31)
+
+
+def test_last_years_statistic_against_its_own_baseline_is_still_no_pledge():
+    assert list(pledges("2020年全市地区生产总值4520亿元，比上年增长4.1%。", dt.date(2021, 2, 20))) == []

@@ -323,6 +323,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                 when = _token_date(t, published)
                 if when is None:
                     continue
+                if btext[max(0, t.start - 1):t.start] in ("比", "较", "于") or btext[max(0, t.start - 2):t.start] in ("相比", "对比"):
+                    continue  # 比2020年翻一番: a baseline, not when anything happens
                 if t.kind == "date" and "年" not in t.raw:  # 6月底前 after 明年，… or 2025年，…
                     if stops is None:
                         stops, starts = _sentence_stops(btext), [m.start for m in mentions]
@@ -349,6 +351,7 @@ _INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度�
                             r"(?:约|达|达到|超过|超|近|逾)?")
 
 _ASIDE_AT_END = re.compile(r"[（(][^（()）]{1,6}[）)]$")
+_BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
 
 _SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
 _LEAD_PAD = " \t“\"‘'（(、"
@@ -629,6 +632,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     aside = _ASIDE_AT_END.search(window)  # 社区养老服务中心（站）40处: the aside is not the name's end
     if aside:
         window = window[:aside.start()]
+    baseline = _BASELINE_AT_END.search(window)  # 收入比2020年|翻一番: the baseline, not the name's end
+    if baseline:
+        window = window[:baseline.start()]
     words = _cut(window)
     stops = _stops_before()
     actions = _actions() if named_verbs else {}
