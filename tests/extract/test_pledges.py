@@ -456,3 +456,9 @@ def test_a_baseline_year_is_not_when_the_pledge_happens(text, obj):
 
 def test_last_years_statistic_against_its_own_baseline_is_still_no_pledge():
     assert list(pledges("2020年全市地区生产总值4520亿元，比上年增长4.1%。", dt.date(2021, 2, 20))) == []
+
+
+def test_a_plan_period_behind_the_speaker_is_a_past_cue():
+    assert list(pledges("“十三五”期间，全区累计新增城镇就业5.6万人。", dt.date(2023, 11, 15))) == []
+    c = one("“十四五”期间，全区将累计新增城镇就业6万人。", dt.date(2023, 11, 15))
+    assert c.deadline.date == dt.date(2025, 12, 31)

@@ -341,6 +341,9 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         if (published is None or m.deadline.date is None or m.deadline.date >= published) \
                 and not text.startswith(_YEAR_ONLY, m.start):
             cues.append(_Cue(m.start, True, True))
+        elif m.deadline.precision is Precision.PLAN and published and m.deadline.date \
+                and m.deadline.date.year < published.year:
+            cues.append(_Cue(m.start, False, True))  # “十三五”期间 in 2023: a plan period behind the speaker
     cues.sort(key=lambda c: c.pos)
     return cues
 
