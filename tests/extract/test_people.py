@@ -16,6 +16,9 @@ from tracker.extract.people import district_of_title, find_people
     ("县长 张建国", "张建国", "县长", False),
     ("市委书记欧阳明到企业调研", "欧阳明", "市委书记", False),
     ("——访青山县委书记王卫", "王卫", "青山县委书记", True),
+    ("县委副书记、县长赵明在调研时强调，", "赵明", "县委副书记、县长", True),
+    ("据市住房和城乡建设局党组书记、局长李建华介绍，", "李建华", "市住房和城乡建设局党组书记、局长", True),
+    ("区委书记王刚在全区经济工作会议上指出，", "王刚", "区委书记", True),
 ])
 def test_title_and_name(text, name, title, credited):
     people = find_people(text)

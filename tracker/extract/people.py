@@ -18,7 +18,8 @@ from tracker.extract.model import Official
 _AFTER_NAME = ("在接受", "接受", "在", "表示", "说", "作", "介绍", "告诉", "指出", "强调", "认为", "谈到", "坦言",
                "透露", "提出", "称", "等", "率", "带队", "主持", "出席", "会见", "致辞", "调研", "与", "和", "同志", "代表",
                "到", "赴", "前往", "来到", "深入", "一行", "先后", "还", "也", "同", "就", "对", "向")
-_CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时)?(?:表示|说|介绍|指出|强调|告诉记者|谈到|坦言|透露)"
+_CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^，,。“”]{1,16}?(?:时|上|中|期间)[，,]?)?"
+                     r"(?:表示|说|介绍|指出|强调|告诉记者|谈到|坦言|透露|要求|提出|宣布|承诺)"
                      r"|接受[^，,。]{0,8}?(?:采访|专访)"
                      r"|作(?:政府)?工作报告|作报告|代表[^，,。]{0,10}?作[^，,。]{0,6}?报告")
 _INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
@@ -108,7 +109,7 @@ def find_people(text: str) -> list[Person]:
         head = back.group(0) if back else ""
         raw_title = head + text[t.start():t.end()]
         title = re.split(r"——|—|专访|访|^.*?(?:时|上|日)", raw_title)[-1].strip("、，, ")
-        title = title.lstrip("在于和与及对从向是为的")
+        title = title.lstrip("在于和与及对从向是为的据")
         start = t.end() - len(title) if title else t.start()
         after = text[end:end + 30]
         before = text[max(0, start - 6):start]
