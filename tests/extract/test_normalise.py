@@ -72,3 +72,8 @@ def test_a_narrow_column_cut_every_line_is_one_paragraph():
     assert [(b.kind, n.block_text(b)[:12]) for b in n.blocks] == [
         ("body", "本报讯（记者 赵敏）记者"), ("ad", "广告"), ("body", "区住建局局长孙强介绍，明")]
     assert "今年我区将实施老旧小区改造项目46个，涉及居民1.2万户，计划年底前全部完工。" in n.text
+
+
+def test_a_short_sentence_with_a_note_after_it_is_prose_not_a_heading():
+    norm = normalise("一、经济发展\n\n3．新增规上工业企业25家。（牵头单位：县工信局）\n")
+    assert [b.kind for b in norm.blocks] == ["heading", "body"]

@@ -462,3 +462,16 @@ def test_a_plan_period_behind_the_speaker_is_a_past_cue():
     assert list(pledges("“十三五”期间，全区累计新增城镇就业5.6万人。", dt.date(2023, 11, 15))) == []
     c = one("“十四五”期间，全区将累计新增城镇就业6万人。", dt.date(2023, 11, 15))
     assert c.deadline.date == dt.date(2025, 12, 31)
+
+
+def test_a_task_list_numbered_items_with_notes_of_unit_and_time_limit():
+    text = ("关于2024年全县重点工作任务分解的通知\n"
+            "一、经济发展\n"
+            "2．新签约亿元以上项目50个，其中10亿元以上项目5个。（牵头单位：县商务局；完成时限：2024年12月底）\n"
+            "3．新增规上工业企业25家。（牵头单位：县工信局）\n"
+            "4．新建农村公路100公里，改造危桥12座。（牵头单位：县交通运输局；完成时限：2024年10月底前）\n")
+    found = pledges(text, dt.date(2024, 2, 1))
+    assert [c.quote for c in found] == ["新签约亿元以上项目50个", "其中10亿元以上项目5个", "新增规上工业企业25家",
+                                        "新建农村公路100公里", "改造危桥12座"]
+    assert [c.deadline.date for c in found][:2] == [dt.date(2024, 12, 31)] * 2
+    assert [(c.deadline.raw, c.deadline.date) for c in found][3:] == [("2024年10月底前", dt.date(2024, 10, 31))] * 2

@@ -27,6 +27,7 @@ CONTINUING_END = "，,、；;：:（(“‘《【—-"
 CONTINUING_START = "，,、；;：:。！？!?”’）)》】"
 _MARKER = re.compile(r"^(?:#|[-•·*▪■●◆]\s|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D|第[一二三四五六七八九十\d]+[章节部分条])")
 _PROSE_PUNCT = re.compile(r"[，,；;。]")
+_SENTENCE_INSIDE = re.compile(r"[。！？!?][”’\"]?[（(]")
 _WEATHER = re.compile(r"\d\s*[~～-]\s*\d+\s*℃|\d+\s*℃")
 
 SET_ASIDE = frozenset({"byline", "ad", "caption", "furniture"})
@@ -106,7 +107,8 @@ def _classify(par: str) -> str:
         for cue, kind in _furniture_cues():
             if cue in par and (not final or kind in ("ad", "caption")):
                 return kind
-    if par.startswith("#") or (len(par) <= SHORT and not final):
+    # a whole sentence with a note after it (…25家。（牵头单位：县工信局）) is prose, not a heading
+    if par.startswith("#") or (len(par) <= SHORT and not final and not _SENTENCE_INSIDE.search(par)):
         return "heading"
     return "body"
 

@@ -43,7 +43,8 @@ _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百
 _LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
 # A speaker in a transcript (褚银良：, 答：); what follows is what they say.
 _SPEAKER = re.compile(r"[\u4e00-\u9fff]{1,5}[：:][“‘\"]?")
-_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])(?=[\u4e00-\u9fff“‘])")
+_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
+                          r"|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])(?=[\u4e00-\u9fff“‘])")
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
@@ -353,6 +354,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
 _INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度计划|年度)?(?:总投资|投资总额|总投资额|投资)"
                             r"(?:约|达|达到|超过|超|近|逾)?")
 
+_DEADLINE_NOTE = re.compile(r"[（(][^（()）]{0,40}?(?:完成时限|时限要求|时限|完成时间|时间节点|截止时间)[:：]?"
+                            r"(?P<when>[^（()）；;]{1,20})")
 _ASIDE_AT_END = re.compile(r"[（(][^（()）]{1,6}[）)]$")
 _BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
 
@@ -874,6 +877,14 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
                      if m.end <= start and usable(m)]
     if same_sentence:
         return _inherited(same_sentence[-1].deadline)
+    # a task list's note after the sentence: …25家。（牵头单位：县工信局；完成时限：2024年10月底前）
+    after = next((c.sentence_start for c in clauses[ci + 1:] if c.sentence != clause.sentence), None)
+    note = _DEADLINE_NOTE.match(text, after) if after is not None else None
+    if note:
+        found = [m for m in map(in_context, mentions.between(note.start("when"), note.end("when")))
+                 if m.end <= note.end("when") and usable(m)]
+        if found:
+            return _inherited(found[0].deadline)
     lead = _lead_deadline(norm, bi, leads, published)
     if lead is not None and norm.blocks[bi].start + 0 <= start:
         return _inherited(lead)
