@@ -475,3 +475,8 @@ def test_a_task_list_numbered_items_with_notes_of_unit_and_time_limit():
                                         "新建农村公路100公里", "改造危桥12座"]
     assert [c.deadline.date for c in found][:2] == [dt.date(2024, 12, 31)] * 2
     assert [(c.deadline.raw, c.deadline.date) for c in found][3:] == [("2024年10月底前", dt.date(2024, 10, 31))] * 2
+
+
+def test_the_basis_of_a_rate_is_not_the_object():
+    c = one("今年城乡低保标准分别提高到每人每月760元和600元。", dt.date(2024, 1, 15))
+    assert c.object == "城乡低保标准" and [q.raw for q in c.quantities] == ["760元", "600元"]

@@ -356,6 +356,7 @@ _INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度�
 
 _DEADLINE_NOTE = re.compile(r"[（(][^（()）]{0,40}?(?:完成时限|时限要求|时限|完成时间|时间节点|截止时间)[:：]?"
                             r"(?P<when>[^（()）；;]{1,20})")
+_PER_AT_END = re.compile(r"(?:每(?:人|户|亩|月|年|天|日|床|平方米|千人|万人)|人均|户均)+$")
 _ASIDE_AT_END = re.compile(r"[（(][^（()）]{1,6}[）)]$")
 _BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
 
@@ -641,6 +642,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     baseline = _BASELINE_AT_END.search(window)  # 收入比2020年|翻一番: the baseline, not the name's end
     if baseline:
         window = window[:baseline.start()]
+    per = _PER_AT_END.search(window)  # 低保标准提高到|每人每月|760元: the rate's basis, not the name
+    if per:
+        window = window[:per.start()]
     words = _cut(window)
     stops = _stops_before()
     actions = _actions() if named_verbs else {}
