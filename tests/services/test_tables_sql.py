@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from decimal import Decimal
 import random
 
 import pytest
@@ -209,3 +210,30 @@ def test_the_view_is_ordered_by_the_stand_in_dates_and_then_the_id(session_facto
     expected = sorted(rows, key=lambda r: (getattr(r, key) or stand_in, r.id) if key != "id" else r.id,
                       reverse=descending)
     assert [r.id for r in rows] == [r.id for r in expected]
+
+
+def test_behind_schedule_in_sql_is_schedule_py_on_its_boundaries(engine):
+    """欠进度 multiplied out in SQL (listing.behind_sql) against schedule.progress, on both
+    databases: exactly 5 points behind is not behind, a hair more is; decimals; no time passed;
+    a zero, missing or decimal target; the as-stored text of SQLite's exact decimals."""
+    published = DAY - dt.timedelta(days=50)
+    dues = [DAY + dt.timedelta(days=d) for d in (-60, -50, -1, 0, 1, 50, 950)]
+    values = [None, "0", "8.99", "9", "9.01", "0.45", "4.5", "10", "18", "20", "1.2"]
+    targets = [None, "0", "20", "1", "7.3"]
+    rows = []
+    for due_on, pub, target, achieved in itertools.product(dues, [published, DAY, DAY + dt.timedelta(days=3), None],
+                                                          targets, values):
+        rows.append((due_on, pub, target, achieved))
+    with engine.connect() as conn:
+        for chunk in range(0, len(rows), 100):
+            part = rows[chunk:chunk + 100]
+            got = _evaluate(conn, [listing.behind_sql(sa.literal(pub, sa.Date()), sa.literal(due_on, sa.Date()), DAY,
+                                                      sa.literal(target, sa.String()), sa.literal(achieved, sa.String()))
+                                   for due_on, pub, target, achieved in part])
+            for (due_on, pub, target, achieved), behind in zip(part, got):
+                time = schedule.time_share(pub, due_on, DAY)
+                share = schedule.achieved_share(None if target is None else Decimal(target),
+                                                None if achieved is None else Decimal(achieved))
+                assert behind == (schedule.progress(time, share) is Progress.BEHIND), (due_on, pub, target, achieved)
+    assert sum(1 for due_on, pub, target, achieved in rows if due_on == DAY + dt.timedelta(days=50)
+               and pub == published and target == "20" and achieved in ("8.99", "9")) == 2  # the boundary is in the table

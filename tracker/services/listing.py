@@ -26,7 +26,9 @@ from typing import Iterator, Mapping
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql import util as sql_util
 
 from tracker.db.enums import MissReason, PledgeOrigin, Precision, ReviewState, Status, StatusEventKind
@@ -431,14 +433,54 @@ def base_select(filters: Filters):
             stmt = stmt.where(due_on >= day)
             if flag is Flag.BLUE:
                 stmt = stmt.where(due_on <= day + dt.timedelta(days=schedule.BLUE_DAYS))
-            else:  # behind schedule needs both shares: a publication day and an achieved value
-                stmt = stmt.where(Document.published_on.is_not(None), achieved.is_not(None))
+            else:  # behind schedule: both shares known, and the rule itself (see behind_sql)
+                stmt = stmt.where(behind_sql(Document.published_on, due_on, day,
+                                             p.quantity("value", q0.value), achieved))
     return stmt
+
+
+class _DaysBetween(FunctionElement):
+    """Whole days from ``earlier`` to ``later`` (two dates): PostgreSQL subtracts dates; SQLite,
+    which keeps dates as ISO text, subtracts their Julian day numbers."""
+
+    type = sa.Integer()
+    inherit_cache = True
+    name = "days_between"
+
+
+@compiles(_DaysBetween)
+def _days_between_sqlite(element, compiler, **kw):
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+@compiles(_DaysBetween, "postgresql")
+def _days_between_postgresql(element, compiler, **kw):
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"({later} - {earlier})"
+
+
+def behind_sql(published_on, due_on, day: dt.date, target, achieved):
+    """欠进度 on ``day`` as ``schedule.progress`` decides it: achieved ÷ target falls more than
+    ``TOLERANCE`` (1/20) behind the time share (elapsed ÷ allowed days, clamped to [0, 1]; 1 from
+    the publication day on when the deadline is not after it). Multiplied out to stay exact:
+    20·achieved·allowed < (20·elapsed − allowed)·target inside the span, 20·achieved < 19·target
+    at its end, 20·achieved < −target before it; a target above 0 and both shares known."""
+    tolerance = schedule.TOLERANCE
+    assert tolerance == Decimal(1) / 20, "behind_sql multiplies out a tolerance of 1/20"
+    target, achieved = sa.cast(target, sa.Numeric()), sa.cast(achieved, sa.Numeric())  # SQLite keeps them as text
+    allowed = _DaysBetween(due_on, published_on)
+    elapsed = _DaysBetween(sa.literal(day, sa.Date()), published_on)
+    at_end = sa.or_(sa.and_(allowed <= 0, elapsed >= 0), sa.and_(allowed > 0, elapsed >= allowed))
+    return sa.and_(published_on.is_not(None), due_on.is_not(None), achieved.is_not(None), target > 0, sa.case(
+        (at_end, 20 * achieved < 19 * target),
+        (elapsed <= 0, 20 * achieved < -target),
+        else_=20 * achieved * allowed < (20 * elapsed - allowed) * target))
 
 
 #: flags whose SQL narrowing in ``base_select`` is the rule itself: the database may count and
 #: limit such a view; the other flags are decided row by row (``schedule.flag``) after it
-SQL_EXACT_FLAGS = frozenset({None, Flag.RED})
+SQL_EXACT_FLAGS = frozenset({None, Flag.RED, Flag.YELLOW})
 
 
 def _sort_key(key: str, descending: bool, filters: Filters):

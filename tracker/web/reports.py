@@ -256,13 +256,10 @@ def queue():
         yellow = view_filters(flag="yellow", sort="due_on")
     except BadFilter as exc:
         return bad_request(str(exc))
-    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)  # red is decided in SQL: LIMIT and count(*)
-    yellows, n_yellow = [], 0
-    for row in listing.iter_rows(session, yellow):  # yellow row by row: one pass keeps the first and counts
-        n_yellow += 1
-        if len(yellows) < QUEUE_ROWS:
-            yellows.append(row)
-    counts = {"red": listing.count(session, red), "yellow": n_yellow}
+    # red and yellow are decided in SQL (listing.SQL_EXACT_FLAGS): a LIMIT and a count(*) each
+    reds, _ = listing.page(session, red, limit=QUEUE_ROWS)
+    yellows, _ = listing.page(session, yellow, limit=QUEUE_ROWS)
+    counts = {"red": listing.count(session, red), "yellow": listing.count(session, yellow)}
     proposals = tables.open_proposals(session)
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
                            f=red)
