@@ -480,3 +480,19 @@ def test_a_task_list_numbered_items_with_notes_of_unit_and_time_limit():
 def test_the_basis_of_a_rate_is_not_the_object():
     c = one("今年城乡低保标准分别提高到每人每月760元和600元。", dt.date(2024, 1, 15))
     assert c.object == "城乡低保标准" and [q.raw for q in c.quantities] == ["760元", "600元"]
+
+
+def test_an_amount_with_yishang_before_the_object_is_a_size_class_not_the_target():
+    c = one("全年新开工5亿元以上项目60个。", dt.date(2022, 1, 18))
+    assert [q.raw for q in c.quantities] == ["60个", "5亿元"] and c.qualifier is None
+    c = one("今年新增规上工业企业50家以上。", dt.date(2022, 1, 18))
+    assert c.qualifier == "以上"
+
+
+@pytest.mark.parametrize("text, action, obj", [
+    ("今年将谋划储备重大项目500个。", "谋划储备", "重大项目"),
+    ("年内建成通车城市快速路20公里。", "建成通车", "城市快速路"),
+])
+def test_joined_planning_and_opening_verbs(text, action, obj):
+    c = one(text, dt.date(2022, 1, 18))
+    assert (c.action, c.object) == (action, obj)

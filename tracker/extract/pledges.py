@@ -357,6 +357,7 @@ _INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度�
 _DEADLINE_NOTE = re.compile(r"[（(][^（()）]{0,40}?(?:完成时限|时限要求|时限|完成时间|时间节点|截止时间)[:：]?"
                             r"(?P<when>[^（()）；;]{1,20})")
 _PER_AT_END = re.compile(r"(?:每(?:人|户|亩|月|年|天|日|床|平方米|千人|万人)|人均|户均)+$")
+_SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
 _ASIDE_AT_END = re.compile(r"[（(][^（()）]{1,6}[）)]$")
 _BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
 
@@ -494,7 +495,7 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         return None
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
     kept = [q for q in qs if q.role not in _WEAK_ROLES and not (q.unit or "").endswith(_WEAK_UNITS)] or qs
-    kept = [q for q in kept if not _is_threshold(q)] + [q for q in kept if _is_threshold(q)]
+    kept = [q for q in kept if not _is_threshold(q, text, kept)] + [q for q in kept if _is_threshold(q, text, kept)]
     if _names_programme(text, kept, clause.end):
         return None
     found = _object(text, start, end, kept)
@@ -784,9 +785,13 @@ def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> 
     return verb
 
 
-def _is_threshold(q: NumberToken) -> bool:
-    """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it."""
-    return q.value == 1 and (q.unit or "")[:1] in ("万", "亿") and not re.match(r"[\d一]", fold(q.raw))
+def _is_threshold(q: NumberToken, text: str = "", qs: list[NumberToken] = ()) -> bool:
+    """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it; so does
+    an amount with 以上 between it and the object a later number counts (5亿元以上项目60个)."""
+    if q.value == 1 and (q.unit or "")[:1] in ("万", "亿") and not re.match(r"[\d一]", fold(q.raw)):
+        return True
+    return q.role is Role.AMOUNT and any(o.start > q.end and o.role is Role.COUNT for o in qs) \
+        and bool(_SIZE_CLASS_AFTER.match(text, q.end))
 
 
 def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
@@ -811,7 +816,7 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
     quals = _qualifiers()
     suffixes = [w for w, pos in quals.items() if pos == "suffix"]
     prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
-    primary = [q for q in qs if not _is_threshold(q)]
+    primary = [q for q in qs if not _is_threshold(q, text, qs)]
     for q in primary:
         found = _bound_qualifier(text, start, q, suffixes, prefixes)
         if found:
