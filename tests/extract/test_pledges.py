@@ -483,7 +483,7 @@ def test_the_basis_of_a_rate_is_not_the_object():
 
 
 def test_an_amount_with_yishang_before_the_object_is_a_size_class_not_the_target():
-    c = one("全年新开工5亿元以上项目60个。", dt.date(2022, 1, 18))
+    c = one("今年全市新开工5亿元以上项目60个。", dt.date(2022, 1, 18))
     assert [q.raw for q in c.quantities] == ["60个", "5亿元"] and c.qualifier is None
     c = one("今年新增规上工业企业50家以上。", dt.date(2022, 1, 18))
     assert c.qualifier == "以上"
