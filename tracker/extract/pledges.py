@@ -560,7 +560,8 @@ def _stops_before() -> frozenset[str]:
     _, table = _cue_table()
     return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
         # the speaker's own territory is where, not what: 全区|一般公共预算收入
-        "全区", "全市", "全县", "全省", "全镇", "全乡", "我市", "我区", "我县", "本市", "本区", "本县"}
+        "全区", "全市", "全县", "全省", "全镇", "全乡", "全旗", "全州", "全盟", "我市", "我区", "我县", "我旗", "我州",
+        "本市", "本区", "本县", "本旗"}
 
 
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
