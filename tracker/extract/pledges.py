@@ -22,7 +22,7 @@ from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, find_deadlines
-from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Role
+from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Precision, Role
 from tracker.extract.normalise import Block, Normalised, fold
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.people import credited_name, district_of_title, districts_in, find_people
@@ -41,7 +41,9 @@ _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
 _LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
-_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])(?=[\u4e00-\u9fff“‘])")
+_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]"
+                          r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
+                          r"(?=[\u4e00-\u9fff“‘])")
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
@@ -56,6 +58,11 @@ _COMPARED_WITH_LAST_YEAR = ("比上年", "较上年", "比去年", "较去年", 
 # A period already behind the speaker: 今年前三季度, 1-9月.
 _PAST_PERIOD = re.compile(r"前[一二三四五六七八九十两\d]+(?:个)?(?:季度|个月|月)|\d{1,2}[-—至~]\d{1,2}月份?")
 _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
+# A past time inside a modifier of the object tells when the object came to be, not when the
+# clause happens: 改造2000年底前建成的老旧小区215个.
+_ATTRIBUTIVE_TIME = re.compile(r"(?:底|末|初)?(?:以前|之前|前|以后|之后|后)?[\u4e00-\u9fff]{0,4}?的")
+# Modals that make a comparison with last year a target (力争…，同比增长8%), not a statistic.
+_MODALS = frozenset({"将", "将要", "要", "力争", "确保", "争取", "计划", "拟", "预计", "目标", "努力"})
 # Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
 _WEAK_ROLES = {Role.DURATION}
 _WEAK_UNITS = ("周岁", "岁")
@@ -66,6 +73,7 @@ class _Cue:
     pos: int  # absolute offset in the document text
     forward: bool
     strong: bool
+    word: str = ""
 
 
 @dataclass
@@ -305,7 +313,7 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                                     or btext[m.end():m.end() + 1] in ("的", "数", "书", "表")):
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         forward, strong = table[word]
-        cues.append(_Cue(block.start + m.start(), forward, strong))
+        cues.append(_Cue(block.start + m.start(), forward, strong, word))
     for m in _PAST_PERIOD.finditer(btext):
         cues.append(_Cue(block.start + m.start(), False, True))
     for m in _FUTURE_SPAN.finditer(btext):
@@ -320,7 +328,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                 if when is None:
                     continue
                 if when < published.replace(day=1) if t.kind == "date" else when.year < published.year:
-                    cues.append(_Cue(block.start + t.start, False, True))
+                    if not _ATTRIBUTIVE_TIME.match(btext, t.end):
+                        cues.append(_Cue(block.start + t.start, False, True))
                 elif t.kind == "year" and when.year >= published.year:
                     cues.append(_Cue(block.start + t.start, True, True))
     # A deadline still ahead looks forward as surely as 将 does; 全年 and 当年 only
@@ -329,6 +338,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         if (published is None or m.deadline.date is None or m.deadline.date >= published) \
                 and not text.startswith(_YEAR_ONLY, m.start):
             cues.append(_Cue(m.start, True, True))
+        elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
+            cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
     cues.sort(key=lambda c: c.pos)
     return cues
 
@@ -380,7 +391,7 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
 def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[int, int, list[NumberToken]]]:
     """Split a clause where coordinated objects carry their own numbers: 9个棚户区、18个老旧小区."""
     cuts = []
-    for a, b in zip(qs, qs[1:]):
+    for i, (a, b) in enumerate(zip(qs, qs[1:])):
         between = text[a.end:b.start]
         m = None
         for m_ in _COORD.finditer(between):
@@ -391,7 +402,8 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
         tail = between[m.end():].strip(_QUOTE_MARKS + "的 ")
         if tail.startswith(_ATTRIBUTIVE):
             continue
-        if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)):
+        if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)) \
+                or _sizes_a_later_object(text, a, b, qs[i + 2] if i + 2 < len(qs) else None):
             cuts.append((a.end + m.start(), a.end + m.end()))
     if not cuts:
         return [(clause.start, clause.end, qs)]
@@ -401,6 +413,14 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
         out.append((start, cut_start, group))
         start = cut_end
     return [c for c in out if c[2]]
+
+
+def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberToken | None) -> bool:
+    """超10亿元产业项目10个、超亿元项目40个: after a count, a sum that sizes the next object counted
+    (b sizes what c counts) opens a new conjunct, though nothing but 、 stands between a and b."""
+    return c is not None and a.role is Role.COUNT and b.role is Role.AMOUNT and c.role is Role.COUNT \
+        and bool(re.fullmatch(r"(?:以上|的)?[\u4e00-\u9fffA-Za-z“”‘’\"]+", text[b.end:c.start])) \
+        and not _COORD.search(text[b.end:c.start])
 
 
 # ---------------------------------------------------------------- one candidate
@@ -413,7 +433,8 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         start += 1
     while end > start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
-    marker = _ENUM_MARKER.match(text, start, end)  # 一是新开工项目不少于20个: the list's word, not the pledge's
+    # 一是新开工项目不少于20个, 1.新建…, （三）改造…: the list's word, not the pledge's
+    marker = _ENUM_MARKER.match(text, start, end)
     if marker:
         start = marker.end()
     if text.startswith(_ATTRIBUTIVE, start) and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
@@ -496,6 +517,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     in_clause = cues.all.between(clause.start, clause.end)
     before = [c for c in in_clause if c.pos < q.start and c.strong]
     if before:
+        if _is_comparison(text, before[-1]) and _modal_before(text, cues, clause):
+            return True, 0.8  # 力争…，同比增长8%: the comparison is the target's
         return before[-1].forward, 1.0
     after = [c for c in in_clause if c.strong]
     if after:
@@ -505,7 +528,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         follow = cues.strong.between(nxt.start, nxt.end)
         if follow:
             return follow[0].forward, 0.8
-    if nxt is not None and text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start):
+    if nxt is not None and text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start) \
+            and not _modal_before(text, cues, clause):
         return False, 0.8  # 全年地区生产总值4520亿元，比上年增长4.1%: a statistic, not a target
     # the sentence, then the paragraph, before this clause
     last = cues.strong.last_before(block.start, clause.start)
@@ -522,6 +546,20 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     if weak and ctx.official is not None:
         return True, 0.3
     return False, 0.0
+
+
+def _is_comparison(text: str, c: _Cue) -> bool:
+    """同比, 比上年, 较去年: a comparison with last year, which a statistic and a target both make."""
+    return c.word == "同比" or c.word in ("上年", "去年") and text[c.pos - 1:c.pos] in ("比", "较")
+
+
+def _modal_before(text: str, cues: _Cues, clause: _Clause) -> bool:
+    """The nearest strong cue of the sentence up to the end of ``clause``, comparisons aside, is a
+    modal (力争, 将, 确保 …): 力争全年完成规上工业总产值4200亿元，同比增长8% is a target."""
+    for c in reversed(cues.strong.between(clause.sentence_start, clause.end)):
+        if not _is_comparison(text, c):
+            return c.forward and c.word in _MODALS
+    return False
 
 
 # ---------------------------------------------------------------- object, action, qualifier
