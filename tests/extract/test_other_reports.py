@@ -72,3 +72,37 @@ def test_a_sum_after_a_count_and_a_comma_sizes_the_next_object(text, groups):
 def test_a_report_presented_under_a_spaced_title_credits_its_presenter(title, name):
     found = pledges(f"德清县人民政府工作报告\n{title}\n二、2023年重点工作\n新增公共停车位3000个。")
     assert [c.official.name if c.official else None for c in found] == [name]
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("我们将新建、改扩建中小学8所，新增学位4500个，秋季开学前全部投入使用。", "秋季开学前"),
+    ("今年新建口袋公园20个，年底前建成开放。", "今年"),
+    ("区里将新建口袋公园20个，年底前建成开放。", "年底前"),
+    ("区里将新建口袋公园20个，明年启动二期建设。", None),
+])
+def test_a_closing_clause_that_says_when_all_is_done_gives_the_deadline(text, raw):
+    assert {c.deadline.raw for c in pledges(text)} == {raw}
+
+
+def test_a_deadline_opening_the_sentence_beats_a_later_task_of_its_own():
+    c = pledges("汛期前，我们要完成易涝点整治45处，新建改造雨污管网200公里，力争到2025年基本消除城市严重易涝积水区段。",
+                dt.date(2024, 4, 16))
+    assert [(x.deadline.raw, x.deadline.date) for x in c] == [("汛期前", dt.date(2024, 5, 31))] * 2
+    assert [x.qualifier for x in c] == [None, None]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("今年，城市低保标准提高到每人每月850元。", "城市低保标准"),
+    ("今年将农村特困人员供养标准提高到每人每年9000元。", "农村特困人员供养标准"),
+])
+def test_what_a_sum_is_counted_per_is_not_the_object(text, obj):
+    assert one(text).object == obj
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    ("力争全年实际使用外资12亿美元，完成规上工业总产值4200亿元。", ["力争", "力争"]),
+    ("力争新引进超10亿元产业项目10个、超亿元项目40个。", ["超", "力争"]),
+    ("确保新增城镇就业1万人；新建公办幼儿园12所。", ["确保", None]),
+])
+def test_a_modal_opening_the_sentence_hedges_every_task_it_lists(text, qualifiers):
+    assert [c.qualifier for c in pledges(text)] == qualifiers

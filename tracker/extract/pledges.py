@@ -47,8 +47,13 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_RATE_BASIS = re.compile(r"(?:每[^每]{1,2})+")
 _TECH_NAME = re.compile(r"[0-9]+[A-Za-z]+|[A-Za-z]+[0-9]+")  # 5G, 3D, 110kV, G20
 _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
+# What a closing clause says besides its deadline: that all of it is done (…，年底前全部建成投用).
+_COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?:在|于)?(?:前|内|之前|以前)?"
+                         r"(?:全部|全面|均|陆续|同步|基本|如期|按期)?(?:建成|完成|完工|竣工|交付|开放|开园|开业|开工|落地|到位|投入|投用|投运)"
+                         r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
@@ -629,6 +634,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
+    if _RATE_BASIS.fullmatch(obj):
+        return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
     # a hedge the segmenter glued to the object: 面积不少于|20平方公里, 项目不低于|5个
     for hedge in _long_prefix_qualifiers():
         if obj.endswith(hedge) and len(obj) > len(hedge):
@@ -783,12 +790,21 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = text[clauses[ci + 1].start:clauses[ci + 1].end]
         for m in modals:
-            if nxt.startswith(m) and find_deadlines(nxt, None) and not find_numbers(nxt)[1:]:
-                return m
+            if nxt.startswith(m) and not find_numbers(nxt)[1:]:
+                # …，确保年底前建成: the modal of its deadline; …，力争到2025年消除… is a task of its own
+                found = find_deadlines(nxt, None)
+                if found and _COMPLETION.fullmatch(nxt[:found[0].start] + nxt[found[0].end:]):
+                    return m
     if not _actions_in(text, start, end) and ci > 0 and clauses[ci - 1].segment == clause.segment:
         prev = text[clauses[ci - 1].start:clauses[ci - 1].end]
         for m in modals:
             if m in prev:
+                return m
+    # 力争全年新增…，完成…: a modal opening the sentence (or its part after ；) hedges each task it lists
+    first = next(c for c in clauses[:ci + 1] if c.segment == clause.segment)
+    if first.start < start:
+        for m in modals:
+            if text.startswith(m, first.start):
                 return m
     return None
 
@@ -808,6 +824,21 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         before = [m for m in inside if m.start < qs[0].start]
         return (before[-1] if before else inside[0]).deadline
     clause = clauses[ci]
+    # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
+    for later in clauses[ci + 1:]:
+        if later.sentence != clause.sentence:
+            break
+        found = [m for m in mentions.between(later.start, later.end) if m.end <= later.end and usable(m)]
+        if found:
+            rest = text[later.start:found[0].start] + text[found[0].end:later.end]
+            if _COMPLETION.fullmatch(rest):
+                return _inherited(found[0].deadline)
+            break
+    # A deadline opening the sentence governs its clauses (汛期前，完成…，新建…，力争到2025年消除…)
+    # before one that a later clause sets for a task of its own.
+    same_sentence = [m for m in mentions.between(clause.sentence_start, start) if m.end <= start and usable(m)]
+    if same_sentence:
+        return _inherited(same_sentence[-1].deadline)
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = clauses[ci + 1]
         nxt_text = text[nxt.start:nxt.end]
@@ -815,9 +846,6 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             found = [m for m in mentions.between(nxt.start, nxt.end) if m.end <= nxt.end and usable(m)]
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
-    same_sentence = [m for m in mentions.between(clause.sentence_start, start) if m.end <= start and usable(m)]
-    if same_sentence:
-        return _inherited(same_sentence[-1].deadline)
     lead = _lead_deadline(norm, bi, leads, published)
     if lead is not None and norm.blocks[bi].start + 0 <= start:
         return _inherited(lead)
