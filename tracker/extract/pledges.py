@@ -14,6 +14,7 @@ object's noun phrase begins and ends.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 from bisect import bisect_left
@@ -801,7 +802,10 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
             if m in prev:
                 return m
     # 力争全年新增…，完成…: a modal opening the sentence (or its part after ；) hedges each task it lists
-    first = next(c for c in clauses[:ci + 1] if c.segment == clause.segment)
+    j = ci
+    while j > 0 and clauses[j - 1].segment == clause.segment:
+        j -= 1
+    first = clauses[j]
     if first.start < start:
         for m in modals:
             if text.startswith(m, first.start):
@@ -825,7 +829,7 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         return (before[-1] if before else inside[0]).deadline
     clause = clauses[ci]
     # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
-    for later in clauses[ci + 1:]:
+    for later in itertools.islice(clauses, ci + 1, None):
         if later.sentence != clause.sentence:
             break
         found = [m for m in mentions.between(later.start, later.end) if m.end <= later.end and usable(m)]
