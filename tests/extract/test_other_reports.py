@@ -106,3 +106,23 @@ def test_what_a_sum_is_counted_per_is_not_the_object(text, obj):
 ])
 def test_a_modal_opening_the_sentence_hedges_every_task_it_lists(text, qualifiers):
     assert [c.qualifier for c in pledges(text)] == qualifiers
+
+
+@pytest.mark.parametrize("text", [
+    "经市政府研究同意，现将2023年十件民生实事印发给你们，请认真组织实施。",
+    "现将《2024年三十项为民办实事项目》转发给你们，请遵照执行。",
+])
+def test_a_document_that_names_itself_pledges_nothing(text):
+    assert list(pledges(text)) == []
+
+
+def test_the_total_investment_after_a_count_belongs_to_that_pledge():
+    c = pledges("2022年，开发区计划实施重点产业项目68个，总投资超过650亿元，其中新开工项目30个。", dt.date(2022, 1, 10))
+    assert [c_.quote for c_ in c] == ["开发区计划实施重点产业项目68个，总投资超过650亿元", "其中新开工项目30个"]
+    assert values(c[0]) == [(68, "个"), (650, "亿元")]
+    assert c[0].qualifier == "超过"
+
+
+def test_a_total_investment_with_its_own_object_stays_its_own_pledge():
+    c = pledges("今年将实施重点项目68个，总投资650亿元的产业园开工建设。")
+    assert values(c[0]) == [(68, "个")]

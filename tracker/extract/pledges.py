@@ -13,6 +13,7 @@ object's noun phrase begins and ends.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import os
@@ -387,11 +388,40 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
         qs = [t for t in quantities.between(clause.start, clause.end) if t.end <= clause.end]
         if not qs:
             continue
+        if out and ci > 0 and _sizes_the_pledge_before(text, clauses[ci - 1], clause, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause, qs)
+            continue
+        if _word_pattern("self_reference").search(text, clause.start, clause.end):
+            continue  # 现将2023年十件民生实事印发给你们: the document names itself
         for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
             cand = _candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
             if cand is not None:
                 out.append(cand)
     return out
+
+
+_TOTAL_INVESTMENT = re.compile(r"(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?")
+
+
+def _sizes_the_pledge_before(text: str, prev: _Clause, clause: _Clause, qs: list[NumberToken], last: Candidate) -> bool:
+    """实施重点产业项目68个，总投资超过650亿元: a clause giving nothing but the total investment of what the
+    clause before counts is part of that pledge, as 总投资417亿元的24个项目 is."""
+    return prev.sentence == clause.sentence and prev.start <= last.start and last.end <= prev.end \
+        and bool(_TOTAL_INVESTMENT.match(text, clause.start)) and all(q.role is Role.AMOUNT for q in qs) \
+        and text[qs[-1].end:clause.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
+        and not any(q.role is Role.AMOUNT for q in last.quantities)
+
+
+def _sized(text: str, cand: Candidate, clause: _Clause, qs: list[NumberToken]) -> Candidate:
+    quals = _qualifiers()
+    prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
+    suffixes = [w for w, pos in quals.items() if pos == "suffix"]
+    end = clause.end
+    while end > clause.start and text[end - 1] in _QUOTE_MARKS + " ":
+        end -= 1
+    return dataclasses.replace(
+        cand, quote=text[cand.start:end], end=end, quantities=cand.quantities + tuple(_quantity(q) for q in qs),
+        qualifier=cand.qualifier or _bound_qualifier(text, clause.start, qs[0], suffixes, prefixes))
 
 
 def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[int, int, list[NumberToken]]]:
