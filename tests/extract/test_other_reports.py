@@ -126,3 +126,56 @@ def test_the_total_investment_after_a_count_belongs_to_that_pledge():
 def test_a_total_investment_with_its_own_object_stays_its_own_pledge():
     c = pledges("今年将实施重点项目68个，总投资650亿元的产业园开工建设。")
     assert values(c[0]) == [(68, "个")]
+
+
+def test_a_speaker_label_in_a_transcript_credits_the_answer():
+    found = pledges("记者：今年新增多少学位？\n答：市教育局副局长孙伟：今年全市计划新增学位4.2万个。", dt.date(2024, 8, 20))
+    assert [(c.official.name, c.official.title) for c in found] == [("孙伟", "市教育局副局长")]
+
+
+@pytest.mark.parametrize("text, district", [
+    ("浦东新区2021年政府工作报告\n浦东新区区长 杭迎伟\n二、2021年主要工作\n新增养老床位2000张。", "浦东新区"),
+    ("（2021年1月20日在上海市浦东新区第六届人民代表大会第六次会议上）\n今年将新增养老床位2000张。", "浦东新区"),
+])
+def test_a_new_area_with_its_own_congress_or_head_is_a_district(text, district):
+    assert [c.district for c in pledges(text, dt.date(2021, 1, 20))] == [district]
+
+
+@pytest.mark.parametrize("text", [
+    "秋季开学后，全市义务教育学校课后服务覆盖率将保持100%。",
+    "2025年以后，全区常住人口将保持在600万人左右。",
+])
+def test_a_time_something_starts_after_is_no_deadline(text):
+    assert [c.deadline.raw for c in pledges(text, dt.date(2024, 8, 20))] == [None]
+
+
+def test_the_summer_holiday_ends_in_august():
+    c = one("暑期将组织教师全员培训，培训人次不低于6万。", dt.date(2024, 7, 1))
+    assert (c.deadline.raw, c.deadline.date) == ("暑期", dt.date(2024, 8, 31))
+
+
+@pytest.mark.parametrize("text, action", [
+    ("年底前实现烟花爆竹产业集群产值突破600亿元。", "实现"),
+    ("确保全年粮食产量突破60万吨。", "突破"),
+])
+def test_a_hedging_verb_after_the_act_is_not_the_act(text, action):
+    c = one(text)
+    assert (c.action, c.qualifier) == (action, "突破")
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("浏阳市“十四五”期间将累计投入200亿元。", None),
+    ("力争三年内新增高新技术企业200家。", "高新技术企业"),
+])
+def test_a_time_before_the_verb_is_not_the_object(text, obj):
+    assert one(text).object == obj
+
+
+@pytest.mark.parametrize("text, action, obj", [
+    ("今年将拆除旧房面积200万平方米。", "拆除", "旧房面积"),
+    ("今年全市计划招聘中小学教师2600名左右。", "招聘", "中小学教师"),
+    ("今年将新建筹措保障性租赁住房4万套。", "新建筹措", "保障性租赁住房"),
+])
+def test_verbs_of_other_reports(text, action, obj):
+    c = one(text)
+    assert (c.action, c.object) == (action, obj)

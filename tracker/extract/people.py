@@ -25,6 +25,8 @@ _INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
 _LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "街道": 3}
 _GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|区|县|旗|州|盟|镇|乡))(?=委|人民政府|政府|人大|人民代表大会|政协|党委"
                                r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展)")
+# A 新区 with its own people's congress or government is a district (上海市浦东新区第六届人民代表大会, 浦东新区区长).
+_NEW_DISTRICT = re.compile(r"([\u4e00-\u9fff]{2,4}新区)(?=第[一二三四五六七八九十\d]+届|人民代表大会|人民政府|区委|区长|副区长|区人大|区政协)")
 # A zone that governs itself through a party working committee and an administrative committee
 # (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
 _ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
@@ -116,7 +118,8 @@ def find_people(text: str) -> list[Person]:
         start = t.end() - len(title) if title else t.start()
         after = text[end:end + 30]
         before = text[max(0, start - 6):start]
-        credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before))
+        # 市教育局副局长孙伟：… a transcript's speaker label credits the answer that follows
+        credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before)) or after[:1] in ("：", ":")
         out.append(Person(start, end, Official(name=name, title=title or None), credited))
         last_end = end
     return out
@@ -187,9 +190,13 @@ def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[t
 
 def _zone_names(text: str) -> list[tuple[int, str]]:
     """(offset, name) of each zone named with its own government (昆山开发区党工委 → 昆山开发区)."""
-    if "委" not in text:
-        return []
     out = []
+    for o, n in _generic_names(text, _NEW_DISTRICT):
+        tail = re.split(r"[省市]", n)[-1]  # 上海市浦东新区 → 浦东新区
+        if tail.endswith("新区") and len(tail) > 3:
+            out.append((o + len(n) - len(tail), tail))
+    if "委" not in text:
+        return out
     for m in _ZONE_GOVERNMENT.finditer(text):
         ending = next(e for e in _ZONE_ENDINGS_LONGEST if m.group(1).endswith(e))
         stem = _strip_lead(m.group(1)[:-len(ending)])

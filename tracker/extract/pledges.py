@@ -49,6 +49,8 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
+                         "今后", "未来", "届时", "目前", "当前"})
 _RATE_BASIS = re.compile(r"(?:每[^每]{1,2})+")
 _TECH_NAME = re.compile(r"[0-9]+[A-Za-z]+|[A-Za-z]+[0-9]+")  # 5G, 3D, 110kV, G20
 _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
@@ -58,6 +60,7 @@ _COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?
                          r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
+_ACHIEVING = {"实现", "完成", "确保"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
 _NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
 _YEAR_ONLY = ("全年", "当年", "本年", "年末")
@@ -657,6 +660,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             continue
         if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
             break
+        if w in _TIME_WORDS:
+            break  # “十四五”期间|将累计投入: when, not what
         if w in stops and not (run and w in actions):
             if run:
                 break
@@ -735,6 +740,9 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
                 first -= 1
         else:
             first = 0
+        if attached and first > 0 and before[first].group(0) in _qualifiers() \
+                and before[first - 1].group(0) in _ACHIEVING:
+            first = 0  # 实现经济总量突破1500亿元: 突破 hedges the number, 实现 is the act
         verb = _joined_verbs(text, before[first:], table)
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
