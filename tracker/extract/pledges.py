@@ -49,6 +49,8 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+_NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
 _TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
                          "今后", "未来", "届时", "目前", "当前"})
 _RATE_BASIS = re.compile(r"(?:每[^每]{1,2})+")
@@ -416,9 +418,7 @@ def _sizes_the_pledge_before(text: str, prev: _Clause, clause: _Clause, qs: list
 
 
 def _sized(text: str, cand: Candidate, clause: _Clause, qs: list[NumberToken]) -> Candidate:
-    quals = _qualifiers()
-    prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
-    suffixes = [w for w, pos in quals.items() if pos == "suffix"]
+    suffixes, prefixes, _ = _qualifier_lists()
     end = clause.end
     while end > clause.start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
@@ -620,7 +620,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     stops = _stops()
     actions = _actions()
     for w in _cut(window):
-        if re.search(r"[0-9０-９]", w) or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
+        if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
         if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
             break
@@ -658,7 +658,7 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
         if _TECH_NAME.fullmatch(w) and run:  # 5G基站, 110kV变电站: a technical name, no number of the pledge
             run.append(w)
             continue
-        if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
+        if _HAS_DIGIT.search(w) or w in ("年", "月", "日") or _NO_WORD.fullmatch(w):
             break
         if w in _TIME_WORDS:
             break  # “十四五”期间|将累计投入: when, not what
@@ -803,16 +803,22 @@ def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
     return None
 
 
-def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
+@cache
+def _qualifier_lists() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(suffixes, prefixes longest first, modals) of the qualifier lexicon."""
     quals = _qualifiers()
-    suffixes = [w for w, pos in quals.items() if pos == "suffix"]
-    prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
+    return (tuple(w for w, pos in quals.items() if pos == "suffix"),
+            tuple(sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)),
+            tuple(w for w, pos in quals.items() if pos == "modal"))
+
+
+def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
+    suffixes, prefixes, modals = _qualifier_lists()
     primary = [q for q in qs if not _is_threshold(q)]
     for q in primary:
         found = _bound_qualifier(text, start, q, suffixes, prefixes)
         if found:
             return found
-    modals = [w for w, pos in quals.items() if pos == "modal"]
     for m in modals:
         if m in text[start:end]:
             return m
