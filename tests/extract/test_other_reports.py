@@ -179,3 +179,37 @@ def test_a_time_before_the_verb_is_not_the_object(text, obj):
 def test_verbs_of_other_reports(text, action, obj):
     c = one(text)
     assert (c.action, c.object) == (action, obj)
+
+
+def test_a_list_items_deadline_line_governs_its_content():
+    text = ("仙居县2024年民生实事项目\n1.城乡学校提质扩容工程\n建设内容：新建中小学校5所，新增学位2400个。\n"
+            "完成时限：2024年8月底前。\n责任单位：县教育局\n2.老年助餐服务工程\n建设内容：新建老年食堂30家。\n"
+            "责任单位：县民政局")
+    found = pledges(text, dt.date(2024, 2, 1))
+    assert [(c.quote, c.deadline.date) for c in found] == [
+        ("新建中小学校5所", dt.date(2024, 8, 31)), ("新增学位2400个", dt.date(2024, 8, 31)),
+        ("新建老年食堂30家", dt.date(2024, 12, 31))]
+    assert {c.district for c in found} == {"仙居县"}
+
+
+@pytest.mark.parametrize("heading, district", [
+    ("贵州省2024年政府工作报告（摘要）", "贵州省"),
+    ("某某县二〇二四年民生实事项目", "某某县"),
+])
+def test_the_owner_of_a_report_or_list_is_its_district(heading, district):
+    found = pledges(f"{heading}\n2024年，全省将新改建农村公路3000公里。", dt.date(2024, 1, 25))
+    assert [c.district for c in found] == [district]
+
+
+def test_the_most_local_division_of_a_run_of_divisions():
+    found = pledges("访宜兴市丁蜀镇党委书记吴建明\n吴建明说，今年镇里将新建停车位800个。", dt.date(2023, 3, 10))
+    assert [c.district for c in found] == ["丁蜀镇"]
+
+
+@pytest.mark.parametrize("text, obj, unit", [
+    ("今年将新建老年食堂（助餐点）30家。", "老年食堂", "家"),
+    ("今年粮食产量将稳定在220亿斤以上。", "粮食产量", "亿斤"),
+])
+def test_an_aside_and_a_weight_in_jin(text, obj, unit):
+    c = one(text)
+    assert (c.object, c.quantities[0].unit) == (obj, unit)

@@ -24,9 +24,12 @@ _CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时)?(?:表
 _INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
 _LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "街道": 3}
 _GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|区|县|旗|州|盟|镇|乡))(?=委|人民政府|政府|人大|人民代表大会|政协|党委"
-                               r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展)")
+                               r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展"
+                               # the owner of a report or a list: 仙居县2024年民生实事项目, 贵州省政府工作报告
+                               r"|(?:\d{4}年|[〇零一二三四五六七八九]{4}年)?(?:政府工作报告|民生实事|为民办实事|十件实事))")
 # A 新区 with its own people's congress or government is a district (上海市浦东新区第六届人民代表大会, 浦东新区区长).
 _NEW_DISTRICT = re.compile(r"([\u4e00-\u9fff]{2,4}新区)(?=第[一二三四五六七八九十\d]+届|人民代表大会|人民政府|区委|区长|副区长|区人大|区政协)")
+_INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?:市|区|县|旗|镇|乡))$")
 # A zone that governs itself through a party working committee and an administrative committee
 # (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
 _ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
@@ -183,6 +186,9 @@ def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[t
         offset = m.end(1) - len(name)
         while len(name) >= 3 and not _place_like(name[:-1]):
             name, offset = name[1:], offset + 1
+        inner = _INNER_DIVISION.match(name)
+        if inner:  # 宜兴市丁蜀镇 → 丁蜀镇: the most local division the run names
+            offset, name = offset + inner.start(2), inner.group(2)
         if len(name) >= 3 or len(name) == 2 and _place_like(name[:-1]) and name == _strip_lead(m.group(1)):
             out.append((offset, name))
     return out

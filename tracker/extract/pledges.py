@@ -49,6 +49,7 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
 _TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
@@ -644,7 +645,7 @@ def _stops_before() -> frozenset[str]:
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
     """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
     the name (老旧小区改造项目)."""
-    window = text[start:pos]
+    window = _ASIDE_AT_END.sub("", text[start:pos])  # 老年食堂（助餐点）|30家: the aside glosses the object
     words = _cut(window)
     stops = _stops_before()
     actions = _actions() if named_verbs else {}
@@ -894,6 +895,10 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             found = [m for m in mentions.between(nxt.start, nxt.end) if m.end <= nxt.end and usable(m)]
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
+    # a list item's own line: 建设内容：新建中小学校5所。\n完成时限：2024年8月底前。
+    labelled = _labelled_deadline(norm, bi, published)
+    if labelled is not None:
+        return _inherited(labelled)
     lead = _lead_deadline(norm, bi, leads, published)
     if lead is not None and norm.blocks[bi].start + 0 <= start:
         return _inherited(lead)
@@ -902,6 +907,24 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
     return _inherited(lead) if lead is not None else NO_DEADLINE
+
+
+_DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|时限)[：:]")
+
+
+def _labelled_deadline(norm: Normalised, bi: int, published: dt.date | None) -> Deadline | None:
+    """The deadline a list item gives on a line of its own after its content (完成时限：2024年8月底前),
+    read from the next few paragraphs up to the item's next heading or content line."""
+    for j in range(bi + 1, min(bi + 4, len(norm.blocks))):
+        b = norm.blocks[j]
+        m = _DEADLINE_LABEL.match(norm.text, b.start, b.end)
+        if m is None:
+            if b.kind == "body":
+                return None  # the next item's content, or prose
+            continue  # 责任单位：… and other short lines of the item
+        found = find_deadlines(norm.text[m.end():b.end], published)
+        return found[0].deadline if found else None
+    return None
 
 
 def _walk_back(ctx: _Context, kind: str, probe):
