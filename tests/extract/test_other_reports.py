@@ -213,3 +213,28 @@ def test_the_most_local_division_of_a_run_of_divisions():
 def test_an_aside_and_a_weight_in_jin(text, obj, unit):
     c = one(text)
     assert (c.object, c.quantities[0].unit) == (obj, unit)
+
+
+@pytest.mark.parametrize("text, district", [
+    ("4月11日，湛江市召开乡村振兴工作会议。会议提出，今年全市要打造省级典型镇6个。", "湛江市"),
+    ("区长谈民生\n——专访杭州市拱墅区区长姚峰\n姚峰：今年我们计划新增学位1080个。", "拱墅区"),
+])
+def test_the_host_of_a_meeting_and_the_head_of_a_division_name_the_district(text, district):
+    assert [c.district for c in pledges(text)] == [district]
+
+
+def test_a_bound_written_with_ji_coordinates_nothing():
+    c = one("今年将完成110千伏及以上输变电工程12项。")
+    assert sorted(q.unit for q in c.quantities) == ["千伏", "项"] and c.object.startswith("输变电")
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("全市将安排志愿者2000名参与服务保障。", "志愿者"),
+    ("今年将新增企业300家参加境外展会。", "企业"),
+])
+def test_a_verb_after_the_number_starts_no_object(text, obj):
+    assert one(text).object == obj
+
+
+def test_xin_kaifang_opens():
+    assert one("今年将新开放城市书房10家。").action == "开放"

@@ -33,8 +33,8 @@ _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SEGMENT_SEP = "；;"
 # A coordinator between two counted objects; 及, 和 and 与 inside a word (惠及, 普及, 及时, 和谐,
-# 总和, 参与, 与会) coordinate nothing.
-_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早])|(?<![谐平总缓调温柔共])和(?![谐平])"
+# 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
+_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
                     r"|(?<![参给])与(?!会)")
 # A number after these belongs to the object before it, not to a new one
 # (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
@@ -613,7 +613,7 @@ _Obj = tuple[str, str] | None  # (object, its first word)
 
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end]
-    window = re.sub(r"^(?:以上|左右|以内|多|余)", "", window)
+    window = re.sub(r"^(?:及以上|及以下|以上|左右|以内|多|余)", "", window)
     window = re.sub(r"^(?:规模)?的", "", window)
     if not window or _LEADING_DIGIT.match(window):
         return None

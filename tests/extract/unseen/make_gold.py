@@ -310,8 +310,37 @@ dingshu = doc("xinzhuang_town_2023.txt", "2023-03-10", "丁蜀镇", WU, [
     P("年底前新增停车位800个", "新增", "停车位", [q(800, "个", "800个")], None, ("年底前", "2023-12-31")),
 ], ["紫砂陶产业产值突破120亿元", "比上年增长15%", "全镇新增规上企业21家"])
 
+LIUHB = {"name": "刘红兵", "title": "市委书记"}
+Z23 = ("今年", "2023-12-31")
+zhanjiang = doc("zhanjiang_meeting_2023.txt", "2023-04-12", "湛江市", LIUHB, [
+    P("今年，全市要打造省级典型镇6个", "打造", "省级典型镇", [q(6, "个", "6个")], None, Z23),
+    P("典型村60个", "打造", "典型村", [q(60, "个", "60个")], None, Z23),
+    P("年内完成110千伏及以上输变电工程12项", "完成", "输变电工程", [q(12, "项", "12项"), q(110, "千伏", "110千伏", "other")], None,
+      ("年内", "2023-12-31")),  # the voltage class is a threshold inside the object, listed after the count
+    P("新建5G基站5000个以上", "新建", "5G基站", [q(5000, "个", "5000个")], "以上", Z23),
+    P("到2025年，全市城镇化率提高3个百分点", "提高", "城镇化率", [q(3, "个百分点", "3个百分点", "ratio")], None,
+      ("到2025年", "2025-12-31")),
+    P("农村居民人均可支配收入年均增长8%以上", "增长", "人均可支配收入", [q(8, "%", "8%", "ratio")], "以上",
+      ("到2025年", "2025-12-31")),
+    P("全市将安排志愿者2000名参与服务保障", "安排", "志愿者", [q(2000, "名", "2000名")], None, (None, None)),
+], ["新建改造农村公路1260公里", "建成美丽圩镇示范镇18个", "12345热线", "7×24小时", "第十五届", "百县千镇万村"])
+
+YAO = {"name": "姚峰", "title": "杭州市拱墅区区长"}
+J23b = ("今年", "2023-12-31")
+gongshu = doc("gongshu_dialogue_2023.txt", "2023-02-20", "拱墅区", YAO, [
+    P("今年我们计划再新建、改扩建幼儿园4所", "新建、改扩建", "幼儿园", [q(4, "所", "4所")], None, J23b),
+    P("新增学位1080个", "新增", "学位", [q(1080, "个", "1080个")], None, J23b),
+    P("实施老旧小区综合改造提升项目35个", "实施", "老旧小区综合改造提升项目", [q(35, "个", "35个")], None, J23b),
+    P("新增公共停车泊位2000个", "新增", "公共停车泊位", [q(2000, "个", "2000个")], None, J23b),
+    P("新开放城市书房10家", "开放", "城市书房", [q(10, "家", "10家")], None, J23b),
+    P("用两年时间，完成运河沿线12公里慢行系统贯通", "完成", "慢行系统", [q(12, "公里", "12公里", "length")], None,
+      ("两年", "2024-12-31"), actions_all=["贯通"]),
+    P("到明年底实现全区“15分钟文化圈”全覆盖", "实现", "文化圈", [q(15, "分钟", "15分钟", "duration")], None,
+      ("明年底", "2024-12-31"), tier="borderline"),
+], ["新建幼儿园6所", "改造老旧小区50个", "新增托位900个"])
+
 gold = {"meta": {"description": "Hand-written documents of kinds the seeds lack, with what a careful reader expects."},
-        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu]}
+        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu]}
 with open(os.path.join(HERE, "gold.json"), "w", encoding="utf-8") as fh:
     json.dump(gold, fh, ensure_ascii=False, indent=1)
     fh.write("\n")
