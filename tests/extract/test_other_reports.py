@@ -238,3 +238,30 @@ def test_a_verb_after_the_number_starts_no_object(text, obj):
 
 def test_xin_kaifang_opens():
     assert one("今年将新开放城市书房10家。").action == "开放"
+
+
+@pytest.mark.parametrize("text, quantities, obj", [
+    ("今年将新增城镇就业 1.2 万人。", [(1.2, "万人")], "城镇就业"),
+    ("今年将新建学校 12 所。", [(12, "所")], "学校"),
+    ("今年全市森林覆盖率将达到 45 %。", [(45, "%")], "森林覆盖率"),
+])
+def test_numbers_spaced_off_their_units(text, quantities, obj):
+    c = one(text)
+    assert (values(c), c.object) == (quantities, obj)
+
+
+def test_spacing_makes_no_number_of_a_phone_or_a_year():
+    c = one("2023 年，全市将新建学校 5 所，联系电话 0797 8995612。")
+    assert values(c) == [(5, "所")] and c.deadline.date == dt.date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("年内将引进企业上千家。", "企业"),
+    ("今年将新建口袋公园近百个。", "口袋公园"),
+])
+def test_the_head_of_a_round_number_is_not_the_objects(text, obj):
+    assert one(text).object == obj
+
+
+def test_a_verb_between_two_numbers_is_the_action():
+    assert one("今年将为1.2万户困难家庭发放补贴3000万元。").action.startswith("发放")

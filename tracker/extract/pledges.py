@@ -49,6 +49,7 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_ROUND_NUMBER_HEADS = "上数近几"
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
@@ -612,7 +613,7 @@ _Obj = tuple[str, str] | None  # (object, its first word)
 
 
 def _object_after(text: str, pos: int, end: int) -> _Obj:
-    window = text[pos:end]
+    window = text[pos:end].lstrip(" \u3000\u00a0")
     window = re.sub(r"^(?:及以上|及以下|以上|左右|以内|多|余)", "", window)
     window = re.sub(r"^(?:规模)?的", "", window)
     if not window or _LEADING_DIGIT.match(window):
@@ -645,7 +646,8 @@ def _stops_before() -> frozenset[str]:
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
     """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
     the name (老旧小区改造项目)."""
-    window = _ASIDE_AT_END.sub("", text[start:pos])  # 老年食堂（助餐点）|30家: the aside glosses the object
+    # 老年食堂（助餐点）|30家: the aside glosses the object; 学校 |12 所: a PDF's spacing
+    window = _ASIDE_AT_END.sub("", text[start:pos].rstrip(" \u3000\u00a0"))
     words = _cut(window)
     stops = _stops_before()
     actions = _actions() if named_verbs else {}
@@ -673,6 +675,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     obj = _strip_quotes("".join(reversed(run)))
     if _RATE_BASIS.fullmatch(obj):
         return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
+    if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1]:
+        obj = obj[:-1]  # 引进企业上|千家, 投资数|十亿元: a word of the round number, not of the object
     # a hedge the segmenter glued to the object: 面积不少于|20平方公里, 项目不低于|5个
     for hedge in _long_prefix_qualifiers():
         if obj.endswith(hedge) and len(obj) > len(hedge):
@@ -750,6 +754,9 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
         return verb
     if after:
         return _joined_verbs(text, after, table)
+    between = _actions_in(text, qs[0].end, qs[-1].start)
+    if between:  # 为1.2万户困难家庭发放补贴3000万元
+        return _joined_verbs(text, between, table)
     clause = clauses[ci]
     # a sibling conjunct in the same clause (the verb nearest to this one), then earlier clauses of the segment
     sib_before = _actions_in(text, clause.start, start)
