@@ -265,3 +265,12 @@ def test_the_head_of_a_round_number_is_not_the_objects(text, obj):
 
 def test_a_verb_between_two_numbers_is_the_action():
     assert one("今年将为1.2万户困难家庭发放补贴3000万元。").action.startswith("发放")
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("全市今年力争引进世界500强企业5家以上。", "世界500强企业"),
+    ("预计今年全市地区生产总值可达5000亿元左右。", "地区生产总值"),
+    ("目前，已建成充电桩1200个，今年还将新建800个。", "充电桩"),
+])
+def test_adverbs_and_rankings_around_the_object(text, obj):
+    assert one(text).object == obj

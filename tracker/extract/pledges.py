@@ -50,6 +50,7 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
 _ROUND_NUMBER_HEADS = "上数近几"
+_RANK_WORDS = ("强", "佳")
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
@@ -637,7 +638,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
+    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
         # the speaker's own territory is where, not what: 全区|一般公共预算收入
         "全区", "全市", "全县", "全省", "全镇", "全乡", "全旗", "全州", "全盟", "我市", "我区", "我县", "我旗", "我州",
         "本市", "本区", "本县", "本旗"}
@@ -659,6 +660,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             run.append(w)
             continue
         if _TECH_NAME.fullmatch(w) and run:  # 5G基站, 110kV变电站: a technical name, no number of the pledge
+            run.append(w)
+            continue
+        if w.isdigit() and run and run[-1] in _RANK_WORDS:  # 世界500强企业: a ranking's name
             run.append(w)
             continue
         if _HAS_DIGIT.search(w) or w in ("年", "月", "日") or _NO_WORD.fullmatch(w):
