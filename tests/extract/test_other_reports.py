@@ -274,3 +274,15 @@ def test_a_verb_between_two_numbers_is_the_action():
 ])
 def test_adverbs_and_rankings_around_the_object(text, obj):
     assert one(text).object == obj
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("2023年是实施“十四五”规划承上启下的关键一年，全市将新建学校10所。", "2023年"),
+    ("“十四五”期间，全市将新建学校10所。", "“十四五”期间"),
+])
+def test_a_plan_named_as_a_document_is_no_deadline(text, raw):
+    assert one(text).deadline.raw == raw
+
+
+def test_a_verb_of_selection_ends_the_object():
+    assert one("全市已有3所学校入选省级示范校，今年将再创建2所。").object == "学校"

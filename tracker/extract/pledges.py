@@ -289,6 +289,7 @@ def _dominant_district(norm: Normalised) -> str | None:
 
 _BARE_SPAN = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
 _SPAN_BEFORE = ("未来", "用", "利用", "再用", "通过", "力争", "争取", "经过", "花")
+_DOCUMENT_VERBS = ("实施", "编制", "落实", "制定", "执行", "贯彻", "印发", "推进", "对接")
 _SPAN_AFTER = ("内", "时间", "行动", "计划", "左右", "攻坚", "规划", "目标", "间")
 
 
@@ -302,6 +303,9 @@ def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineM
             before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
             if not (before.endswith(_SPAN_BEFORE) or after.startswith(_SPAN_AFTER)):
                 continue
+        if m.deadline.precision is Precision.PLAN and (m.deadline.raw or "").endswith(("规划", "计划")) \
+                and text[max(0, m.start - 2):m.start].endswith(_DOCUMENT_VERBS):
+            continue  # 实施“十四五”规划: the plan as a document, not its end as a deadline
         out.append(DeadlineMention(base + m.start, base + m.end, m.deadline))
     return out
 
