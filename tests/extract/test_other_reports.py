@@ -286,3 +286,15 @@ def test_a_plan_named_as_a_document_is_no_deadline(text, raw):
 
 def test_a_verb_of_selection_ends_the_object():
     assert one("全市已有3所学校入选省级示范校，今年将再创建2所。").object == "学校"
+
+
+def test_the_day_of_the_news_is_no_deadline():
+    text = ("4月18日，市政府新闻办召开新闻发布会。\n"
+            "市商务局副局长陈刚介绍，一季度全市社会消费品零售总额完成320亿元。下一步，将组织开展促消费活动100场以上。")
+    found = pledges(text, dt.date(2023, 4, 18))
+    assert [(c.quote, c.deadline.raw) for c in found] == [("将组织开展促消费活动100场以上", None)]
+
+
+def test_a_day_after_publication_is_still_a_deadline():
+    c = one("4月30日前，将完成老旧小区改造12个。", dt.date(2023, 4, 18))
+    assert c.deadline.date == dt.date(2023, 4, 30)

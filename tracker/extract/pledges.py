@@ -354,13 +354,21 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     # A deadline still ahead looks forward as surely as 将 does; 全年 and 当年 only
     # name a year, which may be the one a report looks back on.
     for m in mentions:
-        if (published is None or m.deadline.date is None or m.deadline.date >= published) \
+        if _ahead(m.deadline, published) \
                 and not text.startswith(_YEAR_ONLY, m.start):
             cues.append(_Cue(m.start, True, True))
         elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
             cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
     cues.sort(key=lambda c: c.pos)
     return cues
+
+
+def _ahead(d: Deadline, published: dt.date | None) -> bool:
+    """Whether a deadline can still be met: not before publication, and a day not the day of
+    publication itself (4月18日，市政府新闻办召开… dates the news, it sets no deadline)."""
+    if published is None or d.date is None:
+        return True
+    return d.date > published if d.precision is Precision.DAY else d.date >= published
 
 
 def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
@@ -881,7 +889,7 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
 
     def usable(m: DeadlineMention) -> bool:
         d = m.deadline
-        return not (published and d.date and d.date < published)
+        return _ahead(d, published)
 
     inside = [m for m in mentions.between(start, end) if m.end <= end and usable(m)]
     if inside:
@@ -984,7 +992,7 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     for mention in find_deadlines(first, published):
         if mention.start <= 2 or whole:
             d = mention.deadline
-            if not (published and d.date and d.date < published):
+            if _ahead(d, published):
                 lead = d
             break
     leads[key] = lead
