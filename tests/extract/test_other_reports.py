@@ -298,3 +298,26 @@ def test_the_day_of_the_news_is_no_deadline():
 def test_a_day_after_publication_is_still_a_deadline():
     c = one("4月30日前，将完成老旧小区改造12个。", dt.date(2023, 4, 18))
     assert c.deadline.date == dt.date(2023, 4, 30)
+
+
+def test_a_speakers_lead_governs_the_rest_of_the_answer():
+    text = "记者：今年有哪些目标？\n王振华：今年，江夏将力争招引项目100个。民生方面，将新建改扩建学校10所。"
+    found = pledges(text, dt.date(2024, 2, 5))
+    assert [c.deadline.date for c in found] == [dt.date(2024, 12, 31)] * 2
+
+
+def test_the_division_a_report_names_as_its_own_beats_its_parent_city():
+    text = ("长乐区人民政府工作报告\n——2024年1月10日在福州市长乐区第三届人民代表大会第四次会议上\n区长 林海峰\n"
+            "二、2024年工作安排\n新增城市停车泊位5000个。")
+    assert [c.district for c in pledges(text, dt.date(2024, 1, 15))] == ["长乐区"]
+
+
+def test_a_title_word_after_a_division_must_be_its_heads():
+    from tracker.extract.people import generic_divisions
+
+    assert generic_divisions("1月10日在福州市长乐区第三届人民代表大会") == ["长乐区"]
+
+
+def test_tupo_after_any_verb_hedges():
+    c = one("三年内，江夏要培育规上工业企业突破500家。", dt.date(2024, 2, 5))
+    assert (c.action, c.qualifier) == ("培育", "突破")

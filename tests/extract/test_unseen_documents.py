@@ -21,6 +21,7 @@ KNOWN_WRONG = {
     ("shuangliu_interview_2023.txt", "新增绿道100公里以上"): {"deadline"},
     ("shuangliu_interview_2023.txt", "建设“口袋公园”20个"): {"deadline"},
     ("education_press_2024.txt", "拟表彰100名"): {"deadline"},
+    ("education_press_2024.txt", "全市义务教育学校课后服务覆盖率保持100%"): {"deadline"},
 }
 _PREFIX = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 

@@ -42,7 +42,8 @@ _ATTRIBUTIVE = ("惠及", "涉及", "受益", "覆盖", "带动")
 _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
-_LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+_LEAD_STRIP = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+_SPEAKER_LABEL = re.compile(r"[^，,。；;“”：:\s]{1,16}[：:]")
 _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]"
                           r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
                           r"(?=[\u4e00-\u9fff“‘])")
@@ -65,7 +66,6 @@ _COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?
                          r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
-_ACHIEVING = {"实现", "完成", "确保"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
 _NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
 _YEAR_ONLY = ("全年", "当年", "本年", "年末")
@@ -271,19 +271,25 @@ def _dominant_district(norm: Normalised) -> str | None:
     counts: dict[str, int] = {}
     from tracker.extract.people import districts
 
+    from tracker.extract.people import generic_divisions
+
+    generic: dict[str, int] = {}
     for block in norm.blocks:
         if block.set_aside:
             continue
-        for _, name in districts_in(norm.text[block.start:block.end]):
+        btext = norm.text[block.start:block.end]
+        for _, name in districts_in(btext):
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        from tracker.extract.people import generic_divisions
-
-        for block in norm.blocks:
-            if not block.set_aside:
-                for name in generic_divisions(norm.text[block.start:block.end]):
-                    counts[name] = counts.get(name, 0) + 1
+        for name in generic_divisions(btext):
+            generic[name] = generic.get(name, 0) + 1
+    # A division the text names as it names its own (XX区人民政府, 福州市长乐区第三届人民代表大会)
+    # and more often than the known ones is the text's: 长乐区, not 福州市.
+    unknown = {k: v for k, v in generic.items() if k not in districts()}
+    if unknown and (not counts or max(unknown.values()) > max(counts.values())):
+        counts = unknown
+    elif not counts:
+        counts = generic
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
@@ -691,7 +697,7 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     obj = _strip_quotes("".join(reversed(run)))
     if _RATE_BASIS.fullmatch(obj):
         return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
-    if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1]:
+    if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1] and _NUMERALISH.match(text, pos):
         obj = obj[:-1]  # 引进企业上|千家, 投资数|十亿元: a word of the round number, not of the object
     # a hedge the segmenter glued to the object: 面积不少于|20平方公里, 项目不低于|5个
     for hedge in _long_prefix_qualifiers():
@@ -761,9 +767,8 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
                 first -= 1
         else:
             first = 0
-        if attached and first > 0 and before[first].group(0) in _qualifiers() \
-                and before[first - 1].group(0) in _ACHIEVING:
-            first = 0  # 实现经济总量突破1500亿元: 突破 hedges the number, 实现 is the act
+        if attached and first > 0 and before[first].group(0) in _qualifiers():
+            first = 0  # 实现经济总量突破1500亿元, 培育企业突破500家: 突破 hedges the number, the verb before is the act
         verb = _joined_verbs(text, before[first:], table)
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
@@ -986,8 +991,14 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     block = norm.blocks[bi]
     btext = norm.text[block.start:block.end]
     lead = None
-    m = _LEAD_STRIP.match(btext)
-    offset = m.end() if m else 0
+    offset = 0
+    for _ in range(2):  # 答：市教育局副局长孙伟：今年，… a transcript's speaker labels
+        label = _SPEAKER_LABEL.match(btext, offset)
+        if label is None or find_deadlines(label.group(0), None):
+            break
+        offset = label.end()
+    m = _LEAD_STRIP.match(btext, offset)
+    offset = m.end() if m else offset
     first = re.split(r"[，,。；;：:]", btext[offset:], maxsplit=1)[0] if not whole else btext
     for mention in find_deadlines(first, published):
         if mention.start <= 2 or whole:
