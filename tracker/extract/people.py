@@ -199,7 +199,7 @@ def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[t
 def _zone_names(text: str) -> list[tuple[int, str]]:
     """(offset, name) of each zone named with its own government (昆山开发区党工委 → 昆山开发区)."""
     out = []
-    for o, n in _generic_names(text, _NEW_DISTRICT):
+    for o, n in (_generic_names(text, _NEW_DISTRICT) if "新区" in text else ()):
         tail = re.split(r"[省市]", n)[-1]  # 上海市浦东新区 → 浦东新区
         if tail.endswith("新区") and len(tail) > 3:
             out.append((o + len(n) - len(tail), tail))

@@ -274,15 +274,21 @@ def _dominant_district(norm: Normalised) -> str | None:
     from tracker.extract.people import generic_divisions
 
     generic: dict[str, int] = {}
-    for block in norm.blocks:
+    for i, block in enumerate(norm.blocks):
         if block.set_aside:
             continue
         btext = norm.text[block.start:block.end]
         for _, name in districts_in(btext):
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
-        for name in generic_divisions(btext):
-            generic[name] = generic.get(name, 0) + 1
+        if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session
+            for name in generic_divisions(btext):
+                generic[name] = generic.get(name, 0) + 1
+    if not counts and not generic:
+        for block in norm.blocks[4:]:
+            if not block.set_aside and block.kind != "heading":
+                for name in generic_divisions(norm.text[block.start:block.end]):
+                    generic[name] = generic.get(name, 0) + 1
     # A division the text names as it names its own (XX区人民政府, 福州市长乐区第三届人民代表大会)
     # and more often than the known ones is the text's: 长乐区, not 福州市.
     unknown = {k: v for k, v in generic.items() if k not in districts()}
