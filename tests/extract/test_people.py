@@ -69,3 +69,24 @@ def test_an_unlisted_division_is_named_by_place_words_not_verbs(text, names):
     from tracker.extract.people import generic_divisions
 
     assert generic_divisions(text) == names
+
+
+@pytest.mark.parametrize("title, district", [
+    ("昆山开发区党工委书记、管委会主任", "昆山开发区"),
+    ("两江新区党工委书记", "两江新区"),
+    ("苏州工业园区党工委书记", "苏州工业园区"),
+    ("国家级新区管委会主任", None),
+])
+def test_a_zone_with_its_own_party_committee_is_a_district(title, district):
+    assert district_of_title(title) == district
+
+
+def test_a_banner_named_by_its_plan_is_a_division():
+    from tracker.extract.people import generic_divisions
+
+    assert generic_divisions("准格尔旗国民经济和社会发展第十四个五年规划") == ["准格尔旗"]
+
+
+def test_a_name_set_apart_from_its_title_by_spaces():
+    people = find_people("县长  王晓东")
+    assert [(p.official.name, p.official.title) for p in people] == [("王晓东", "县长")]

@@ -335,8 +335,10 @@ def test_statistics_compared_with_last_year_are_no_pledges(text):
 
 
 def test_a_target_compared_with_last_year_is_still_a_pledge():
-    c = one("今年力争地区生产总值达到500亿元，比上年增长6%。")
-    assert [q.unit for q in c.quantities] == ["亿元"] and c.qualifier == "力争"
+    # the growth under the same modal is a target of the same object, as 同比增长8% is
+    level, growth = pledges("今年力争地区生产总值达到500亿元，比上年增长6%。")
+    assert [q.unit for q in level.quantities] == ["亿元"] and level.qualifier == "力争"
+    assert [q.unit for q in growth.quantities] == ["%"] and growth.object == "地区生产总值"
 
 
 @pytest.mark.parametrize("text, action, obj", [

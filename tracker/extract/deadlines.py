@@ -108,6 +108,7 @@ _PAST_BEFORE = ("过去", "近", "最近", "以往", "这", "那", "历经", "�
 # 比上年增长8%, 较去年同期: a past year as the baseline of a comparison, not a deadline.
 _BASELINE_BEFORE = tuple("比较与同于")
 _BASELINE_AFTER = ("同期", "同比")
+_AFTER_WORDS = ("后", "以后", "之后")
 
 
 @cache
@@ -191,6 +192,8 @@ def _resolve_match(m: re.Match[str], text: str, published: dt.date | None) -> tu
         return dt.date(1955 + 5 * n, 12, 31), Precision.PLAN
     if m.group("span"):
         return _resolve_span(m, text, published)
+    if text.startswith(_AFTER_WORDS, m.end()):
+        raise _Skip  # 秋季开学后, 2025年以后: when something starts, not when it is due
     rel = m.group("rel")
     if rel in ("去年", "上年", "前年") and (
             text[max(0, m.start() - 1):m.start()] in _BASELINE_BEFORE

@@ -35,6 +35,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Measure words after which 一 reads as "a", not as a count of one.
 _GENERIC_MEASURES = frozenset("个项件种类位名人支场张块对组只头间次口")
 _RANGE_RE = re.compile(_RANGE_SEP)
+_GAP = re.compile(r"[ \u3000\u00a0]{1,2}")
 _YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
 # Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
@@ -292,6 +293,11 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         core_end = end
     else:
         value = Decimal(ar.replace(",", ""))
+        # 新增就业 1.2 万人, 新建学校 12 所: text drawn from a PDF spaces numbers off from their units
+        gap = _GAP.match(work, end)
+        if gap and (work.startswith(MAGNITUDES, gap.end()) or work.startswith(("%", "‰"), gap.end())
+                    or unit_re.match(work, gap.end())):
+            end = gap.end()
         core_end = end
         for mag in MAGNITUDES:
             if work.startswith(mag, end):

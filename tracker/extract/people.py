@@ -24,9 +24,20 @@ _CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^�
                      r"|作(?:政府)?工作报告|作报告|代表[^，,。]{0,10}?作[^，,。]{0,6}?报告")
 _INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
 _LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "街道": 3}
-_GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|区|县|旗|州|镇|乡))(?=委|人民政府|政府|人大|人民代表大会|政协|党委|第[一二三四五六七八九十\d]+届)")
+_GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?P<level>省|市|区|县|旗|州|盟|镇|乡))(?=委|人民政府|政府|人大|人民代表大会|政协|党委"
+                               r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展"
+                               # the owner of a report or a list: 仙居县2024年民生实事项目, 贵州省政府工作报告
+                               r"|(?:\d{4}年|[〇零一二三四五六七八九]{4}年)?(?:政府工作报告|民生实事|为民办实事|十件实事)"
+                               # its head (杭州市拱墅区区长), or the host of a meeting (湛江市召开…会)
+                               r"|(?:常务副|副|代)?(?P=level)长|召开|举行)")
+# A 新区 with its own people's congress or government is a district (上海市浦东新区第六届人民代表大会, 浦东新区区长).
+_NEW_DISTRICT = re.compile(r"([\u4e00-\u9fff]{2,4}新区)(?=第[一二三四五六七八九十\d]+届|人民代表大会|人民政府|区委|区长|副区长|区人大|区政协)")
+_INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?:市|区|县|旗|镇|乡))$")
+# A zone that governs itself through a party working committee and an administrative committee
+# (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
+_ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
 # Words that look like a division but are not one (园区, 全区 …).
-_NOT_DIVISION = {"全区", "全市", "全县", "全省", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
+_NOT_DIVISION = {"全区", "全市", "全县", "全省", "城市", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
                  "老城区", "主城区", "中心城区", "我市", "我区", "我县", "本市", "本区", "该市", "该区", "小区", "街区"}
 # Endings of zones that are no administrative division (经济开发区, 产业园区 …).
 _ZONE_ENDINGS = ("开发区", "园区", "景区", "片区", "社区", "小区", "街区", "保税区", "示范区", "试验区", "功能区", "高新区", "新区")
@@ -80,7 +91,7 @@ def _name_pattern() -> re.Pattern:
     single = "".join(s for s in surnames if len(s) == 1)
     enders = "|".join(re.escape(w) for w in _AFTER_NAME)
     return re.compile(
-        rf"[ \u3000]?(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
+        rf"[ \u3000]{{0,4}}(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?={enders}|[，,。、；;：:“”\"（(）)\s]|$)"
     )
 
@@ -113,7 +124,8 @@ def find_people(text: str) -> list[Person]:
         start = t.end() - len(title) if title else t.start()
         after = text[end:end + 30]
         before = text[max(0, start - 6):start]
-        credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before))
+        # 市教育局副局长孙伟：… a transcript's speaker label credits the answer that follows
+        credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before)) or after[:1] in ("：", ":")
         out.append(Person(start, end, Official(name=name, title=title or None), credited))
         last_end = end
     return out
@@ -142,6 +154,8 @@ def district_of_title(title: str | None) -> str | None:
         known = districts().get(name)
         if known is None:
             found.append((_LEVEL_RANK.get(name[-1], 1), start, name))
+    for start, name in _zone_names(title):
+        found.append((_LEVEL_RANK["区"], start, name))
     if not found:
         return None
     found.sort(key=lambda x: (-x[0], x[1]))
@@ -166,23 +180,46 @@ def _place_like(stem: str) -> bool:
     return not any(w in _not_place_words() for w in _cut(stem))
 
 
-def _generic_names(text: str) -> list[tuple[int, str]]:
+def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[tuple[int, str]]:
     """(offset, name) of each division named the way titles and sessions name them, its name made
     of place-like words: the longest such tail of what the pattern found (日在某某县 → 某某县)."""
     out = []
-    for m in _GENERIC_DIVISION.finditer(text):
+    for m in pattern.finditer(text):
         name = _strip_lead(m.group(1))
-        # 绵阳市涪城区, 山东省淄博市: the most local division, whose title or session it is
-        # (济南市市中区 → 市中区: what is left must still be a name and its level)
-        inner = [i for i, ch in enumerate(name[:-1]) if ch in "省市州县" and len(name) - i - 1 >= 3]
-        if inner:
-            name = name[inner[0] + 1:]
         offset = m.end(1) - len(name)
         while len(name) >= 3 and not _place_like(name[:-1]):
             name, offset = name[1:], offset + 1
+        inner = _INNER_DIVISION.match(name)
+        if inner:  # 宜兴市丁蜀镇 → 丁蜀镇: the most local division the run names
+            offset, name = offset + inner.start(2), inner.group(2)
         if len(name) >= 3 or len(name) == 2 and _place_like(name[:-1]) and name == _strip_lead(m.group(1)):
             out.append((offset, name))
     return out
+
+
+def _zone_names(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each zone named with its own government (昆山开发区党工委 → 昆山开发区)."""
+    out = []
+    for o, n in (_generic_names(text, _NEW_DISTRICT) if "新区" in text else ()):
+        tail = re.split(r"[省市]", n)[-1]  # 上海市浦东新区 → 浦东新区
+        if tail.endswith("新区") and len(tail) > 3:
+            out.append((o + len(n) - len(tail), tail))
+    if "委" not in text:
+        return out
+    for m in _ZONE_GOVERNMENT.finditer(text):
+        ending = next(e for e in _ZONE_ENDINGS_LONGEST if m.group(1).endswith(e))
+        stem = _strip_lead(m.group(1)[:-len(ending)])
+        while len(stem) >= 2 and not _place_like(stem):
+            stem = stem[1:]
+        if len(stem) >= 2 and _place_like(stem) and not stem.startswith(("全", "本", "我", "该", "国家", "省级")):
+            out.append((m.end(1) - len(stem) - len(ending), stem + ending))
+    return out
+
+
+# The kind of zone, which names no place: 经济开发区 alone is any zone.
+_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业园区", "产业园区", "综合保税区",
+               "国家级新区", "省级新区")
+_ZONE_ENDINGS_LONGEST = tuple(sorted(_ZONE_ENDINGS + _ZONE_KINDS, key=len, reverse=True))
 
 
 def generic_divisions(text: str) -> list[str]:
@@ -191,6 +228,7 @@ def generic_divisions(text: str) -> list[str]:
     for _, name in _generic_names(text):
         if len(name) >= 2 and name not in _NOT_DIVISION and not name.endswith(_ZONE_ENDINGS):
             out.append(districts()[name].name if name in districts() else name)
+    out += [name for _, name in _zone_names(text)]
     return out
 
 

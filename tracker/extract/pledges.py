@@ -13,7 +13,9 @@ object's noun phrase begins and ends.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 import os
 import re
 from bisect import bisect_left
@@ -31,8 +33,8 @@ _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SEGMENT_SEP = "；;"
 # A coordinator between two counted objects; 及, 和 and 与 inside a word (惠及, 普及, 及时, 和谐,
-# 总和, 参与, 与会) coordinate nothing.
-_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早])|(?<![谐平总缓调温柔共])和(?![谐平])"
+# 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
+_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
                     r"|(?<![参给])与(?!会)")
 # A number after these belongs to the object before it, not to a new one
 # (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
@@ -40,16 +42,28 @@ _ATTRIBUTIVE = ("惠及", "涉及", "受益", "覆盖", "带动")
 _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
-_LEAD_STRIP = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
-# A speaker in a transcript (褚银良：, 答：); what follows is what they say.
-_SPEAKER = re.compile(r"[\u4e00-\u9fff]{1,5}[：:][“‘\"]?")
-_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
-                          r"|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])(?=[\u4e00-\u9fff“‘])")
+_LEAD_STRIP = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+_SPEAKER_LABEL = re.compile(r"[^，,。；;“”：:\s]{1,16}[：:]")
+_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]"
+                          r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
+                          r"(?=[\u4e00-\u9fff“‘])")
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
                "目标": ("年度", "全年", "既定", "原定")}
+_ROUND_NUMBER_HEADS = "上数近几"
+_RANK_WORDS = ("强", "佳")
+_ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+_NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
+_TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
+                         "今后", "未来", "届时", "目前", "当前"})
+_RATE_BASIS = re.compile(r"(?:每[^每]{1,2})+")
 _TECH_NAME = re.compile(r"[0-9]+[A-Za-z]+|[A-Za-z]+[0-9]+")  # 5G, 3D, 110kV, G20
 _CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
+# What a closing clause says besides its deadline: that all of it is done (…，年底前全部建成投用).
+_COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?:在|于)?(?:前|内|之前|以前)?"
+                         r"(?:全部|全面|均|陆续|同步|基本|如期|按期)?(?:建成|完成|完工|竣工|交付|开放|开园|开业|开工|落地|到位|投入|投用|投运)"
+                         r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
@@ -59,6 +73,11 @@ _COMPARED_WITH_LAST_YEAR = ("比上年", "较上年", "比去年", "较去年", 
 # A period already behind the speaker: 今年前三季度, 1-9月.
 _PAST_PERIOD = re.compile(r"前[一二三四五六七八九十两\d]+(?:个)?(?:季度|个月|月)|\d{1,2}[-—至~]\d{1,2}月份?")
 _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
+# A past time inside a modifier of the object tells when the object came to be, not when the
+# clause happens: 改造2000年底前建成的老旧小区215个.
+_ATTRIBUTIVE_TIME = re.compile(r"(?:底|末|初)?(?:以前|之前|前|以后|之后|后)?[\u4e00-\u9fff]{0,4}?的")
+# Modals that make a comparison with last year a target (力争…，同比增长8%), not a statistic.
+_MODALS = frozenset({"将", "将要", "要", "力争", "确保", "争取", "计划", "拟", "预计", "目标", "努力"})
 # Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
 _WEAK_ROLES = {Role.DURATION}
 _WEAK_UNITS = ("周岁", "岁")
@@ -69,6 +88,7 @@ class _Cue:
     pos: int  # absolute offset in the document text
     forward: bool
     strong: bool
+    word: str = ""
 
 
 @dataclass
@@ -252,24 +272,37 @@ def _dominant_district(norm: Normalised) -> str | None:
     counts: dict[str, int] = {}
     from tracker.extract.people import districts
 
-    for block in norm.blocks:
+    from tracker.extract.people import generic_divisions
+
+    generic: dict[str, int] = {}
+    for i, block in enumerate(norm.blocks):
         if block.set_aside:
             continue
-        for _, name in districts_in(norm.text[block.start:block.end]):
+        btext = norm.text[block.start:block.end]
+        for _, name in districts_in(btext):
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        from tracker.extract.people import generic_divisions
-
-        for block in norm.blocks:
-            if not block.set_aside:
+        if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session
+            for name in generic_divisions(btext):
+                generic[name] = generic.get(name, 0) + 1
+    if not counts and not generic:
+        for block in norm.blocks[4:]:
+            if not block.set_aside and block.kind != "heading":
                 for name in generic_divisions(norm.text[block.start:block.end]):
-                    counts[name] = counts.get(name, 0) + 1
+                    generic[name] = generic.get(name, 0) + 1
+    # A division the text names as it names its own (XX区人民政府, 福州市长乐区第三届人民代表大会)
+    # and more often than the known ones is the text's: 长乐区, not 福州市.
+    unknown = {k: v for k, v in generic.items() if k not in districts()}
+    if unknown and (not counts or max(unknown.values()) > max(counts.values())):
+        counts = unknown
+    elif not counts:
+        counts = generic
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
 _BARE_SPAN = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
 _SPAN_BEFORE = ("未来", "用", "利用", "再用", "通过", "力争", "争取", "经过", "花")
+_DOCUMENT_VERBS = ("实施", "编制", "落实", "制定", "执行", "贯彻", "印发", "推进", "对接")
 _SPAN_AFTER = ("内", "时间", "行动", "计划", "左右", "攻坚", "规划", "目标", "间")
 
 
@@ -283,6 +316,9 @@ def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineM
             before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
             if not (before.endswith(_SPAN_BEFORE) or after.startswith(_SPAN_AFTER)):
                 continue
+        if m.deadline.precision is Precision.PLAN and (m.deadline.raw or "").endswith(("规划", "计划")) \
+                and text[max(0, m.start - 2):m.start].endswith(_DOCUMENT_VERBS):
+            continue  # 实施“十四五”规划: the plan as a document, not its end as a deadline
         out.append(DeadlineMention(base + m.start, base + m.end, m.deadline, m.year_given))
     return out
 
@@ -309,7 +345,7 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                                     or btext[m.end():m.end() + 1] in ("的", "数", "书", "表")):
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         forward, strong = table[word]
-        cues.append(_Cue(block.start + m.start(), forward, strong))
+        cues.append(_Cue(block.start + m.start(), forward, strong, word))
     for m in _PAST_PERIOD.finditer(btext):
         cues.append(_Cue(block.start + m.start(), False, True))
     for m in _FUTURE_SPAN.finditer(btext):
@@ -333,32 +369,26 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                     if year is not None and year > when.year:
                         when = when.replace(year=year, day=1)
                 if when < published.replace(day=1) if t.kind == "date" else when.year < published.year:
-                    cues.append(_Cue(block.start + t.start, False, True))
+                    if not _ATTRIBUTIVE_TIME.match(btext, t.end):
+                        cues.append(_Cue(block.start + t.start, False, True))
                 elif t.kind == "year" and when.year >= published.year:
                     cues.append(_Cue(block.start + t.start, True, True))
     # A deadline still ahead looks forward as surely as 将 does; 全年 and 当年 only
     # name a year, which may be the one a report looks back on.
     for m in mentions:
-        if (published is None or m.deadline.date is None or m.deadline.date >= published) \
+        if _ahead(m.deadline, published) \
                 and not text.startswith(_YEAR_ONLY, m.start):
             cues.append(_Cue(m.start, True, True))
-        elif m.deadline.precision is Precision.PLAN and published and m.deadline.date \
-                and m.deadline.date.year < published.year:
-            cues.append(_Cue(m.start, False, True))  # “十三五”期间 in 2023: a plan period behind the speaker
+        elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
+            cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
     cues.sort(key=lambda c: c.pos)
     return cues
 
-
-# What a clause says before an amount that sizes the projects of the clause before it
-# (…市重大项目24个，总投资417亿元；…项目100项，估算总投资200亿元，年度计划投资120亿元).
-_INVESTMENT_OF = re.compile(r"(?:项目)?(?:估算|预计|概算|计划|年度计划|年度)?(?:总投资|投资总额|总投资额|投资)"
-                            r"(?:约|达|达到|超过|超|近|逾)?")
 
 _DEADLINE_NOTE = re.compile(r"[（(][^（()）]{0,40}?(?:完成时限|时限要求|时限|完成时间|时间节点|截止时间)[:：]?"
                             r"(?P<when>[^（()）；;]{1,20})")
 _PER_AT_END = re.compile(r"(?:每(?:人|户|亩|月|年|天|日|床|平方米|千人|万人)|人均|户均)+$")
 _SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
-_ASIDE_AT_END = re.compile(r"[（(][^（()）]{1,6}[）)]$")
 _BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
 
 _SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
@@ -386,6 +416,14 @@ def _named_year(text: str, base: int, pos: int, mentions: list[DeadlineMention],
             if m.year_given and m.deadline.date and m.deadline.precision is not Precision.PLAN:
                 return m.deadline.date.year
     return None
+
+
+def _ahead(d: Deadline, published: dt.date | None) -> bool:
+    """Whether a deadline can still be met: not before publication, and a day not the day of
+    publication itself (4月18日，市政府新闻办召开… dates the news, it sets no deadline)."""
+    if published is None or d.date is None:
+        return True
+    return d.date > published if d.precision is Precision.DAY else d.date >= published
 
 
 def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
@@ -426,30 +464,58 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
         qs = [t for t in quantities.between(clause.start, clause.end) if t.end <= clause.end]
         if not qs:
             continue
+        if out and ci > 0 and _sizes_the_pledge_before(text, clauses[ci - 1], clause, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause, qs)
+            last_ci = ci
+            continue
+        if _word_pattern("self_reference").search(text, clause.start, clause.end):
+            continue  # 现将2023年十件民生实事印发给你们: the document names itself
         for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
             cand = _candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
             if cand is None:
                 continue
-            first = min(q.start for q in cand.quantities)
-            if out and last_ci in (ci - 1, ci) and clauses[last_ci].sentence == clause.sentence \
-                    and _INVESTMENT_OF.fullmatch(text, cand.start, first) \
+            first, last = min(q.start for q in cand.quantities), max(q.end for q in cand.quantities)
+            if out and last_ci == ci and _TOTAL_INVESTMENT.fullmatch(text, cand.start, first) \
+                    and text[last:cand.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
                     and any(q.role is Role.COUNT for q in out[-1].quantities) \
                     and all(q.role is Role.AMOUNT for q in cand.quantities):
-                # 实施市重大项目24个，总投资417亿元: the projects' size, one pledge with them
+                # 开工建设重点项目50个、总投资300亿元: the projects' size, one pledge with them
                 prev = out[-1]
                 out[-1] = replace(prev, quote=text[prev.start:cand.end], end=cand.end,
                                   quantities=prev.quantities + cand.quantities)
-                last_ci = ci
                 continue
             out.append(cand)
             last_ci = ci
     return out
 
 
+_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额|年度计划投资|年度投资)(?:额)?"
+                               r"(?:约|达|达到|超过|超|近|逾)?")
+
+
+def _sizes_the_pledge_before(text: str, prev: _Clause, clause: _Clause, qs: list[NumberToken], last: Candidate) -> bool:
+    """实施重点产业项目68个，总投资超过650亿元: a clause giving nothing but the total investment of what the
+    clause before counts is part of that pledge, as 总投资417亿元的24个项目 is."""
+    return prev.sentence == clause.sentence and prev.start <= last.end <= prev.end \
+        and bool(_TOTAL_INVESTMENT.match(text, clause.start)) and all(q.role is Role.AMOUNT for q in qs) \
+        and text[qs[-1].end:clause.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
+        and any(q.role is Role.COUNT for q in last.quantities)
+
+
+def _sized(text: str, cand: Candidate, clause: _Clause, qs: list[NumberToken]) -> Candidate:
+    suffixes, prefixes, _ = _qualifier_lists()
+    end = clause.end
+    while end > clause.start and text[end - 1] in _QUOTE_MARKS + " ":
+        end -= 1
+    return dataclasses.replace(
+        cand, quote=text[cand.start:end], end=end, quantities=cand.quantities + tuple(_quantity(q) for q in qs),
+        qualifier=cand.qualifier or _bound_qualifier(text, clause.start, qs[0], suffixes, prefixes))
+
+
 def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[int, int, list[NumberToken]]]:
     """Split a clause where coordinated objects carry their own numbers: 9个棚户区、18个老旧小区."""
     cuts = []
-    for a, b in zip(qs, qs[1:]):
+    for i, (a, b) in enumerate(zip(qs, qs[1:])):
         between = text[a.end:b.start]
         m = None
         for m_ in _COORD.finditer(between):
@@ -460,7 +526,8 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
         tail = between[m.end():].strip(_QUOTE_MARKS + "的 ")
         if tail.startswith(_ATTRIBUTIVE):
             continue
-        if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)):
+        if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)) \
+                or _sizes_a_later_object(text, a, b, qs[i + 2] if i + 2 < len(qs) else None):
             cuts.append((a.end + m.start(), a.end + m.end()))
     if not cuts:
         return [(clause.start, clause.end, qs)]
@@ -470,6 +537,14 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
         out.append((start, cut_start, group))
         start = cut_end
     return [c for c in out if c[2]]
+
+
+def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberToken | None) -> bool:
+    """超10亿元产业项目10个、超亿元项目40个: after a count, a sum that sizes the next object counted
+    (b sizes what c counts) opens a new conjunct, though nothing but 、 stands between a and b."""
+    return c is not None and a.role is Role.COUNT and b.role is Role.AMOUNT and c.role is Role.COUNT \
+        and bool(re.fullmatch(r"(?:以上|的)?[\u4e00-\u9fffA-Za-z“”‘’\"]+", text[b.end:c.start])) \
+        and not _COORD.search(text[b.end:c.start])
 
 
 # ---------------------------------------------------------------- one candidate
@@ -482,7 +557,8 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         start += 1
     while end > start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
-    marker = _ENUM_MARKER.match(text, start, end)  # 一是新开工项目不少于20个: the list's word, not the pledge's
+    # 一是新开工项目不少于20个, 1.新建…, （三）改造…: the list's word, not the pledge's
+    marker = _ENUM_MARKER.match(text, start, end)
     if marker:
         start = marker.end()
     if text.startswith(_ATTRIBUTIVE, start) and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
@@ -508,7 +584,7 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
         prev_qs = [t for t in find_numbers(text[prev.start:prev.end]) if t.kind == "quantity"]
         # the same unit (…1.2万套，基本建成8000套), or a rate of the same subject (…达到45亿元，增长7%)
         rate_of_it = kept[0].role is Role.RATIO and bool(_actions_in(text, start, kept[0].start)) \
-            and not _object_before(text, start, kept[0].start)
+            and not found
         if prev_qs and (_base_unit(prev_qs[-1].unit) == _base_unit(kept[0].unit) or rate_of_it):
             before = _object(text, prev.start, prev.end, [
                 NumberToken(prev.start + t.start, prev.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)
@@ -566,6 +642,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     in_clause = cues.all.between(clause.start, clause.end)
     before = [c for c in in_clause if c.pos < q.start and c.strong]
     if before:
+        if _is_comparison(text, before[-1]) and _modal_before(text, cues, clause):
+            return True, 0.8  # 力争…，同比增长8%: the comparison is the target's
         return before[-1].forward, 1.0
     after = [c for c in in_clause if c.strong]
     if after:
@@ -575,7 +653,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         follow = cues.strong.between(nxt.start, nxt.end)
         if follow:
             return follow[0].forward, 0.8
-    if nxt is not None and text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start):
+    if nxt is not None and text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start) \
+            and not _modal_before(text, cues, clause):
         return False, 0.8  # 全年地区生产总值4520亿元，比上年增长4.1%: a statistic, not a target
     # the sentence, then the paragraph, before this clause
     last = cues.strong.last_before(block.start, clause.start)
@@ -594,6 +673,20 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     return False, 0.0
 
 
+def _is_comparison(text: str, c: _Cue) -> bool:
+    """同比, 比上年, 较去年: a comparison with last year, which a statistic and a target both make."""
+    return c.word == "同比" or c.word in ("上年", "去年") and text[c.pos - 1:c.pos] in ("比", "较")
+
+
+def _modal_before(text: str, cues: _Cues, clause: _Clause) -> bool:
+    """The nearest strong cue of the sentence up to the end of ``clause``, comparisons aside, is a
+    modal (力争, 将, 确保 …): 力争全年完成规上工业总产值4200亿元，同比增长8% is a target."""
+    for c in reversed(cues.strong.between(clause.sentence_start, clause.end)):
+        if not _is_comparison(text, c):
+            return c.forward and c.word in _MODALS
+    return False
+
+
 # ---------------------------------------------------------------- object, action, qualifier
 
 def _strip_quotes(s: str) -> str:
@@ -604,8 +697,8 @@ _Obj = tuple[str, str] | None  # (object, its first word)
 
 
 def _object_after(text: str, pos: int, end: int) -> _Obj:
-    window = text[pos:end]
-    window = re.sub(r"^(?:以上|左右|以内|多|余)", "", window)
+    window = text[pos:end].lstrip(" \u3000\u00a0")
+    window = re.sub(r"^(?:及以上|及以下|以上|左右|以内|多|余)", "", window)
     window = re.sub(r"^(?:规模)?的", "", window)
     if not window or _LEADING_DIGIT.match(window):
         return None
@@ -613,7 +706,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     stops = _stops()
     actions = _actions()
     for w in _cut(window):
-        if re.search(r"[0-9０-９]", w) or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
+        if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
         if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
             break
@@ -628,18 +721,17 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
+    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
         # the speaker's own territory is where, not what: 全区|一般公共预算收入
-        "全区", "全市", "全县", "全省", "全镇", "全乡", "我市", "我区", "我县", "本市", "本区", "本县"}
+        "全区", "全市", "全县", "全省", "全镇", "全乡", "全旗", "全州", "全盟", "我市", "我区", "我县", "我旗", "我州",
+        "本市", "本区", "本县", "本旗"}
 
 
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
     """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
     the name (老旧小区改造项目)."""
-    window = text[start:pos]
-    aside = _ASIDE_AT_END.search(window)  # 社区养老服务中心（站）40处: the aside is not the name's end
-    if aside:
-        window = window[:aside.start()]
+    # 老年食堂（助餐点）|30家: the aside glosses the object; 学校 |12 所: a PDF's spacing
+    window = _ASIDE_AT_END.sub("", text[start:pos].rstrip(" \u3000\u00a0"))
     baseline = _BASELINE_AT_END.search(window)  # 收入比2020年|翻一番: the baseline, not the name's end
     if baseline:
         window = window[:baseline.start()]
@@ -659,11 +751,16 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
         if _TECH_NAME.fullmatch(w) and run:  # 5G基站, 110kV变电站: a technical name, no number of the pledge
             run.append(w)
             continue
-        if re.search(r"[0-9０-９]", w) or w in ("年", "月", "日") or re.fullmatch(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+", w):
-            if re.search(r"[0-9０-９]", w):  # 15分钟|便民生活圈: the unit of a number inside the name goes with it
+        if w.isdigit() and run and run[-1] in _RANK_WORDS:  # 世界500强企业: a ranking's name
+            run.append(w)
+            continue
+        if _HAS_DIGIT.search(w) or w in ("年", "月", "日") or _NO_WORD.fullmatch(w):
+            if _HAS_DIGIT.search(w):  # 15分钟|便民生活圈: the unit of a number inside the name goes with it
                 while run and run[-1] in _unit_words():
                     run.pop()
             break
+        if w in _TIME_WORDS:
+            break  # “十四五”期间|将累计投入: when, not what
         if w in stops and not (run and w in actions):
             if run:
                 break
@@ -672,6 +769,10 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
+    if _RATE_BASIS.fullmatch(obj):
+        return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
+    if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1] and _NUMERALISH.match(text, pos):
+        obj = obj[:-1]  # 引进企业上|千家, 投资数|十亿元: a word of the round number, not of the object
     # a hedge the segmenter glued to the object: 面积不少于|20平方公里, 项目不低于|5个
     for hedge in _long_prefix_qualifiers():
         if obj.endswith(hedge) and len(obj) > len(hedge):
@@ -745,12 +846,17 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
                 first -= 1
         else:
             first = 0
+        if attached and first > 0 and before[first].group(0) in _qualifiers():
+            first = 0  # 实现经济总量突破1500亿元, 培育企业突破500家: 突破 hedges the number, the verb before is the act
         verb = _joined_verbs(text, before[first:], table)
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
         return verb
     if after:
         return _joined_verbs(text, after, table)
+    between = _actions_in(text, qs[0].end, qs[-1].start)
+    if between:  # 为1.2万户困难家庭发放补贴3000万元
+        return _joined_verbs(text, between, table)
     clause = clauses[ci]
     # a sibling conjunct in the same clause (the verb nearest to this one), then earlier clauses of the segment
     sib_before = _actions_in(text, clause.start, start)
@@ -812,18 +918,25 @@ def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
     return None
 
 
-def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
+@cache
+def _qualifier_lists() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(suffixes, prefixes longest first, modals) of the qualifier lexicon."""
     quals = _qualifiers()
-    suffixes = [w for w, pos in quals.items() if pos == "suffix"]
-    prefixes = sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)
+    return (tuple(w for w, pos in quals.items() if pos == "suffix"),
+            tuple(sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)),
+            tuple(w for w, pos in quals.items() if pos == "modal"))
+
+
+def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
+    suffixes, prefixes, modals = _qualifier_lists()
     primary = [q for q in qs if not _is_threshold(q, text, qs)]
     for q in primary:
         found = _bound_qualifier(text, start, q, suffixes, prefixes)
         if found:
             return found
-    modals = [w for w, pos in quals.items() if pos == "modal"]
-    for m in modals:
-        if m in text[start:end]:
+    clause = clauses[ci]
+    for m in modals:  # in the quote, or before it in its clause (力争新招引…项目8个、…项目25个)
+        if m in text[start:end] or m in text[clause.start:start]:
             return m
     if primary:  # 累计 before the verb counts the total as surely as before the number: 将累计新增3万人
         verbs = _actions_in(text, start, primary[0].start)
@@ -838,12 +951,24 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = text[clauses[ci + 1].start:clauses[ci + 1].end]
         for m in modals:
-            if nxt.startswith(m) and find_deadlines(nxt, None) and not find_numbers(nxt)[1:]:
-                return m
+            if nxt.startswith(m) and not find_numbers(nxt)[1:]:
+                # …，确保年底前建成: the modal of its deadline; …，力争到2025年消除… is a task of its own
+                found = find_deadlines(nxt, None)
+                if found and _COMPLETION.fullmatch(nxt[:found[0].start] + nxt[found[0].end:]):
+                    return m
     if not _actions_in(text, start, end) and ci > 0 and clauses[ci - 1].segment == clause.segment:
         prev = text[clauses[ci - 1].start:clauses[ci - 1].end]
         for m in modals:
             if m in prev:
+                return m
+    # 力争全年新增…，完成…: a modal opening the sentence (or its part after ；) hedges each task it lists
+    j = ci
+    while j > 0 and clauses[j - 1].segment == clause.segment:
+        j -= 1
+    first = clauses[j]
+    if first.start < start:
+        for m in modals:
+            if text.startswith(m, first.start):
                 return m
     return None
 
@@ -869,12 +994,28 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
 
     def usable(m: DeadlineMention) -> bool:
         d = m.deadline
-        return not (published and d.date and d.date < published)
+        return _ahead(d, published)
 
     inside = [m for m in map(in_context, mentions.between(start, end)) if m.end <= end and usable(m)]
     if inside:
         before = [m for m in inside if m.start < qs[0].start]
         return (before[-1] if before else inside[0]).deadline
+    # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
+    for later in itertools.islice(clauses, ci + 1, None):
+        if later.sentence != clause.sentence:
+            break
+        found = [m for m in mentions.between(later.start, later.end) if m.end <= later.end and usable(m)]
+        if found:
+            rest = text[later.start:found[0].start] + text[found[0].end:later.end]
+            if _COMPLETION.fullmatch(rest):
+                return _inherited(found[0].deadline)
+            break
+    # A deadline opening the sentence governs its clauses (汛期前，完成…，新建…，力争到2025年消除…)
+    # before one that a later clause sets for a task of its own.
+    same_sentence = [m for m in map(in_context, mentions.between(clause.sentence_start, start))
+                     if m.end <= start and usable(m)]
+    if same_sentence:
+        return _inherited(same_sentence[-1].deadline)
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = clauses[ci + 1]
         nxt_text = text[nxt.start:nxt.end]
@@ -882,10 +1023,6 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             found = [m for m in mentions.between(nxt.start, nxt.end) if m.end <= nxt.end and usable(m)]
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
-    same_sentence = [m for m in map(in_context, mentions.between(clause.sentence_start, start))
-                     if m.end <= start and usable(m)]
-    if same_sentence:
-        return _inherited(same_sentence[-1].deadline)
     # a task list's note after the sentence: …25家。（牵头单位：县工信局；完成时限：2024年10月底前）
     after = next((c.sentence_start for c in clauses[ci + 1:] if c.sentence != clause.sentence), None)
     note = _DEADLINE_NOTE.match(text, after) if after is not None else None
@@ -894,6 +1031,10 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
                  if m.end <= note.end("when") and usable(m)]
         if found:
             return _inherited(found[0].deadline)
+    # a list item's own line: 建设内容：新建中小学校5所。\n完成时限：2024年8月底前。
+    labelled = _labelled_deadline(norm, bi, published)
+    if labelled is not None:
+        return _inherited(labelled)
     lead = _lead_deadline(norm, bi, leads, published)
     if lead is not None and norm.blocks[bi].start + 0 <= start:
         return _inherited(lead)
@@ -902,6 +1043,24 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
     return _inherited(lead) if lead is not None else NO_DEADLINE
+
+
+_DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|时限)[：:]")
+
+
+def _labelled_deadline(norm: Normalised, bi: int, published: dt.date | None) -> Deadline | None:
+    """The deadline a list item gives on a line of its own after its content (完成时限：2024年8月底前),
+    read from the next few paragraphs up to the item's next heading or content line."""
+    for j in range(bi + 1, min(bi + 4, len(norm.blocks))):
+        b = norm.blocks[j]
+        m = _DEADLINE_LABEL.match(norm.text, b.start, b.end)
+        if m is None:
+            if b.kind == "body":
+                return None  # the next item's content, or prose
+            continue  # 责任单位：… and other short lines of the item
+        found = find_deadlines(norm.text[m.end():b.end], published)
+        return found[0].deadline if found else None
+    return None
 
 
 def _walk_back(ctx: _Context, kind: str, probe):
@@ -940,18 +1099,20 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     block = norm.blocks[bi]
     btext = norm.text[block.start:block.end]
     lead = None
-    m = _LEAD_STRIP.match(btext)
-    offset = m.end() if m else 0
-    speaker = _SPEAKER.match(btext, offset)
-    for skip in (offset, speaker.end()) if speaker and not whole else (offset,):
-        first = re.split(r"[，,。；;：:]", btext[skip:], maxsplit=1)[0] if not whole else btext
-        for mention in find_deadlines(first, published):
-            if mention.start <= 2 or whole:
-                d = mention.deadline
-                if not (published and d.date and d.date < published):
-                    lead = d
-                break
-        if lead is not None:
+    offset = 0
+    for _ in range(2):  # 答：市教育局副局长孙伟：今年，… a transcript's speaker labels
+        label = _SPEAKER_LABEL.match(btext, offset)
+        if label is None or find_deadlines(label.group(0), None):
+            break
+        offset = label.end()
+    m = _LEAD_STRIP.match(btext, offset)
+    offset = m.end() if m else offset
+    first = re.split(r"[，,。；;：:]", btext[offset:], maxsplit=1)[0] if not whole else btext
+    for mention in find_deadlines(first, published):
+        if mention.start <= 2 or whole:
+            d = mention.deadline
+            if _ahead(d, published):
+                lead = d
             break
     leads[key] = lead
     return lead
