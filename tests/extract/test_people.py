@@ -90,3 +90,17 @@ def test_a_banner_named_by_its_plan_is_a_division():
 def test_a_name_set_apart_from_its_title_by_spaces():
     people = find_people("县长  王晓东")
     assert [(p.official.name, p.official.title) for p in people] == [("王晓东", "县长")]
+
+
+@pytest.mark.parametrize("text", ["各乡镇人民政府，县直各部门：", "全县各乡镇党委", "有关县区人民政府", "本市人民政府"])
+def test_every_division_of_a_kind_names_none(text):
+    from tracker.extract.people import generic_divisions
+
+    assert generic_divisions(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("全椒县人民政府", "全椒县"), ("本溪市人民政府", "本溪市")])
+def test_a_name_that_begins_like_every_division_is_still_a_name(text, name):
+    from tracker.extract.people import generic_divisions
+
+    assert generic_divisions(text) == [name]

@@ -180,12 +180,18 @@ def _place_like(stem: str) -> bool:
     return not any(w in _not_place_words() for w in _cut(stem))
 
 
+# 各乡镇, 全县, 本市, 有关县区: every division of a kind, or the speaker's own (not 全椒县, 本溪市)
+_NOT_A_NAME_START = re.compile(r"各|每|有关|相关|所在|所属|[全本我该](?=[省市区县乡镇旗州])")
+
+
 def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[tuple[int, str]]:
     """(offset, name) of each division named the way titles and sessions name them, its name made
     of place-like words: the longest such tail of what the pattern found (日在某某县 → 某某县)."""
     out = []
     for m in pattern.finditer(text):
         name = _strip_lead(m.group(1))
+        if _NOT_A_NAME_START.match(name):
+            continue  # 各乡镇人民政府, 有关县区…: every division of a kind, none by name
         offset = m.end(1) - len(name)
         while len(name) >= 3 and not _place_like(name[:-1]):
             name, offset = name[1:], offset + 1
