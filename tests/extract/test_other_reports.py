@@ -321,3 +321,8 @@ def test_a_title_word_after_a_division_must_be_its_heads():
 def test_tupo_after_any_verb_hedges():
     c = one("三年内，江夏要培育规上工业企业突破500家。", dt.date(2024, 2, 5))
     assert (c.action, c.qualifier) == ("培育", "突破")
+
+
+def test_a_year_compared_with_is_no_deadline():
+    found = pledges("力争到2026年，全市高新技术企业数量达到2000家，较2023年翻一番。")
+    assert {c.deadline.date for c in found} == {dt.date(2026, 12, 31)}
