@@ -581,7 +581,7 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     block = norm.blocks[bi]
     clause = clauses[ci]
     in_clause = cues.all.between(clause.start, clause.end)
-    before = [c for c in in_clause if c.pos < q.start and c.strong]
+    before = _without_modifiers(text, [c for c in in_clause if c.pos < q.start and c.strong])
     if before:
         if _is_comparison(text, before[-1]) and _modal_before(text, cues, clause):
             return True, 0.8  # 力争…，同比增长8%: the comparison is the target's
@@ -614,6 +614,21 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     return False, 0.0
 
 
+_MODIFIER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:基础上|的)")
+
+
+def _without_modifiers(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """Past cues inside a modifier after a forward cue of the clause are the object's history, not the
+    clause's tense: 今年将在去年基础上新增…, 今年将继续实施已启动的改造项目30个."""
+    out: list[_Cue] = []
+    for c in cues:
+        if not c.forward and c.word and any(p.forward for p in out) \
+                and _MODIFIER_TAIL.match(text, c.pos + len(c.word)):
+            continue
+        out.append(c)
+    return out
+
+
 def _is_comparison(text: str, c: _Cue) -> bool:
     """同比, 比上年, 较去年: a comparison with last year, which a statistic and a target both make."""
     return c.word == "同比" or c.word in ("上年", "去年") and text[c.pos - 1:c.pos] in ("比", "较")
@@ -623,8 +638,12 @@ def _modal_before(text: str, cues: _Cues, clause: _Clause) -> bool:
     """The nearest strong cue of the sentence up to the end of ``clause``, comparisons aside, is a
     modal (力争, 将, 确保 …): 力争全年完成规上工业总产值4200亿元，同比增长8% is a target."""
     for c in reversed(cues.strong.between(clause.sentence_start, clause.end)):
-        if not _is_comparison(text, c):
-            return c.forward and c.word in _MODALS
+        if _is_comparison(text, c):
+            continue
+        if not c.forward:
+            return False
+        if c.word in _MODALS:
+            return True  # 力争今年完成投资比去年增长10%: a time word between modal and comparison
     return False
 
 
@@ -701,6 +720,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
+    if len(obj) > 1 and obj[-1] in "比较":
+        obj = obj[:-1]  # 完成投资比|去年增长10%: the comparison's particle, not the object's
     if _RATE_BASIS.fullmatch(obj):
         return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
     if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1] and _NUMERALISH.match(text, pos):
