@@ -343,3 +343,11 @@ def test_the_past_inside_a_modifier_of_a_forward_clause(text, obj):
 ])
 def test_the_past_still_reads_as_past(text):
     assert list(pledges(text, dt.date(2023, 12, 20))) == []
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("力争三年内高新技术企业数量翻一番。", "高新技术企业数量"),
+    ("今年将建设“一年一个样”示范街区5条。", "一年一个样示范街区"),
+])
+def test_a_span_of_years_before_the_object_is_when_not_what(text, obj):
+    assert one(text).object == obj

@@ -53,6 +53,8 @@ _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实
 _ROUND_NUMBER_HEADS = "上数近几"
 _RANK_WORDS = ("强", "佳")
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_SPAN_WORD = re.compile(r"[一二两三四五六七八九十]+个?(?:年|月)(?:内|底|前|末|间)?")
+_SPAN_ENDS = ("内", "底", "前", "末", "间", "以内", "之内")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
 _TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
@@ -712,6 +714,10 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             break
         if w in _TIME_WORDS:
             break  # “十四五”期间|将累计投入: when, not what
+        if _SPAN_WORD.fullmatch(w) and (w[-1] in _SPAN_ENDS or run and run[-1] in _SPAN_ENDS):
+            if run and run[-1] in _SPAN_ENDS:
+                run.pop()
+            break  # 三年|内|高新技术企业数量: when, not what
         if w in stops and not (run and w in actions):
             if run:
                 break
