@@ -321,3 +321,33 @@ def test_a_title_word_after_a_division_must_be_its_heads():
 def test_tupo_after_any_verb_hedges():
     c = one("三年内，江夏要培育规上工业企业突破500家。", dt.date(2024, 2, 5))
     assert (c.action, c.qualifier) == ("培育", "突破")
+
+
+def test_a_year_compared_with_is_no_deadline():
+    found = pledges("力争到2026年，全市高新技术企业数量达到2000家，较2023年翻一番。")
+    assert {c.deadline.date for c in found} == {dt.date(2026, 12, 31)}
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("今年将在去年基础上再新增学位5000个。", "学位"),
+    ("今年将继续实施已启动的老旧小区改造项目30个。", "项目"),
+    ("力争今年完成投资比去年增长10%以上。", "投资"),
+])
+def test_the_past_inside_a_modifier_of_a_forward_clause(text, obj):
+    assert one(text).object == obj
+
+
+@pytest.mark.parametrize("text", [
+    "去年已完成的项目有30个。",
+    "今年，全市完成地区生产总值4520亿元，同比增长4.1%。",
+])
+def test_the_past_still_reads_as_past(text):
+    assert list(pledges(text, dt.date(2023, 12, 20))) == []
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("力争三年内高新技术企业数量翻一番。", "高新技术企业数量"),
+    ("今年将建设“一年一个样”示范街区5条。", "一年一个样示范街区"),
+])
+def test_a_span_of_years_before_the_object_is_when_not_what(text, obj):
+    assert one(text).object == obj

@@ -194,6 +194,8 @@ def _resolve_match(m: re.Match[str], text: str, published: dt.date | None) -> tu
         return _resolve_span(m, text, published)
     if text.startswith(_AFTER_WORDS, m.end()):
         raise _Skip  # 秋季开学后, 2025年以后: when something starts, not when it is due
+    if m.group("y") and text[max(0, m.start() - 1):m.start()] in ("比", "较"):
+        raise _Skip  # 较2023年翻一番: the baseline of a comparison, not a deadline
     rel = m.group("rel")
     if rel in ("去年", "上年", "前年") and (
             text[max(0, m.start() - 1):m.start()] in _BASELINE_BEFORE

@@ -53,6 +53,8 @@ _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实
 _ROUND_NUMBER_HEADS = "上数近几"
 _RANK_WORDS = ("强", "佳")
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_SPAN_WORD = re.compile(r"[一二两三四五六七八九十]+个?(?:年|月)(?:内|底|前|末|间)?")
+_SPAN_ENDS = ("内", "底", "前", "末", "间", "以内", "之内")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
 _TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
@@ -640,7 +642,7 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     block = norm.blocks[bi]
     clause = clauses[ci]
     in_clause = cues.all.between(clause.start, clause.end)
-    before = [c for c in in_clause if c.pos < q.start and c.strong]
+    before = _without_modifiers(text, [c for c in in_clause if c.pos < q.start and c.strong])
     if before:
         if _is_comparison(text, before[-1]) and _modal_before(text, cues, clause):
             return True, 0.8  # 力争…，同比增长8%: the comparison is the target's
@@ -673,6 +675,21 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     return False, 0.0
 
 
+_MODIFIER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:基础上|的)")
+
+
+def _without_modifiers(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """Past cues inside a modifier after a forward cue of the clause are the object's history, not the
+    clause's tense: 今年将在去年基础上新增…, 今年将继续实施已启动的改造项目30个."""
+    out: list[_Cue] = []
+    for c in cues:
+        if not c.forward and c.word and any(p.forward for p in out) \
+                and _MODIFIER_TAIL.match(text, c.pos + len(c.word)):
+            continue
+        out.append(c)
+    return out
+
+
 def _is_comparison(text: str, c: _Cue) -> bool:
     """同比, 比上年, 较去年: a comparison with last year, which a statistic and a target both make."""
     return c.word == "同比" or c.word in ("上年", "去年") and text[c.pos - 1:c.pos] in ("比", "较")
@@ -682,8 +699,12 @@ def _modal_before(text: str, cues: _Cues, clause: _Clause) -> bool:
     """The nearest strong cue of the sentence up to the end of ``clause``, comparisons aside, is a
     modal (力争, 将, 确保 …): 力争全年完成规上工业总产值4200亿元，同比增长8% is a target."""
     for c in reversed(cues.strong.between(clause.sentence_start, clause.end)):
-        if not _is_comparison(text, c):
-            return c.forward and c.word in _MODALS
+        if _is_comparison(text, c):
+            continue
+        if not c.forward:
+            return False
+        if c.word in _MODALS:
+            return True  # 力争今年完成投资比去年增长10%: a time word between modal and comparison
     return False
 
 
@@ -761,6 +782,10 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             break
         if w in _TIME_WORDS:
             break  # “十四五”期间|将累计投入: when, not what
+        if _SPAN_WORD.fullmatch(w) and (w[-1] in _SPAN_ENDS or run and run[-1] in _SPAN_ENDS):
+            if run and run[-1] in _SPAN_ENDS:
+                run.pop()
+            break  # 三年|内|高新技术企业数量: when, not what
         if w in stops and not (run and w in actions):
             if run:
                 break
@@ -769,6 +794,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
+    if len(obj) > 1 and obj[-1] in "比较":
+        obj = obj[:-1]  # 完成投资比|去年增长10%: the comparison's particle, not the object's
     if _RATE_BASIS.fullmatch(obj):
         return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
     if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1] and _NUMERALISH.match(text, pos):
