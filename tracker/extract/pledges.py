@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import os
 import re
 from bisect import bisect_left
@@ -895,7 +894,8 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
     sib_after = _actions_in(text, end, clause.end)
     if sib_after:
         return table[sib_after[0].group(0)]
-    for prev in reversed(clauses[:ci]):
+    for k in range(ci - 1, -1, -1):  # by index: a slice would copy the paragraph's clauses
+        prev = clauses[k]
         if prev.segment != clause.segment:
             break
         found = _actions_in(text, prev.start, prev.end)
@@ -1028,7 +1028,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         before = [m for m in inside if m.start < qs[0].start]
         return (before[-1] if before else inside[0]).deadline
     # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
-    for later in itertools.islice(clauses, ci + 1, None):
+    for k in range(ci + 1, len(clauses)):  # by index: islice would walk the list from its start
+        later = clauses[k]
         if later.sentence != clause.sentence:
             break
         found = [m for m in mentions.between(later.start, later.end) if m.end <= later.end and usable(m)]
@@ -1051,7 +1052,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
     # a task list's note after the sentence: …25家。（牵头单位：县工信局；完成时限：2024年10月底前）
-    after = next((c.sentence_start for c in clauses[ci + 1:] if c.sentence != clause.sentence), None)
+    after = next((clauses[k].sentence_start for k in range(ci + 1, len(clauses))
+                  if clauses[k].sentence != clause.sentence), None)
     note = _DEADLINE_NOTE.match(text, after) if after is not None else None
     if note:
         found = [m for m in map(in_context, mentions.between(note.start("when"), note.end("when")))
