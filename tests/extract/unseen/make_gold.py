@@ -380,8 +380,31 @@ jiangxia = doc("jiangxia_interview_2024.txt", "2024-02-05", "江夏区", WANGZH,
 ], ["引进亿元以上项目98个", "协议投资超过1200亿元", "建成投用中小学8所", "口袋公园30个", "入驻企业突破600家", "三个江夏",
     "一城两区"])
 
+XU = {"name": "徐衣显", "title": "市长"}
+L24 = ("今年", "2024-12-31")
+luoyang = doc("luoyang_projects_2024.txt", "2024-02-27", "洛阳市", XU, [
+    P("今年全市计划实施重大项目1200个以上", "实施", "重大项目", [q(1200, "个", "1200个")], "以上", L24),
+    P("年度计划完成投资2000亿元", "完成", "投资", [q(2000, "亿元", "2000亿元", "amount")], None, L24),
+    P("力争新签约亿元以上项目300个", "签约", "项目", [q(300, "个", "300个"), q(1, "亿元", "亿元以上", "amount")], "力争",
+      L24, all_q=["以上"]),
+    P("新开工项目500个以上", "开工", "项目", [q(500, "个", "500个")], "以上", L24, all_q=["力争"]),
+    P("其中百亿级项目5个", "开工", "项目", [q(5, "个", "5个"), q(100, "亿", "百亿级", "amount")], "力争", L24),
+    P("新建城市道路30条", "新建", "城市道路", [q(30, "条", "30条", "count")], None, ("年底前", "2024-12-31")),
+    P("停车泊位1.2万个", "新建", "停车泊位", [q(1.2, "万个", "1.2万个")], None, ("年底前", "2024-12-31")),
+], ["集中开工项目186个", "总投资1036亿元", "第一季度", "去年全市实施省市重点项目1100个", "完成投资1850亿元", "3号线"])
+
+CHENXY = {"name": "陈晓燕", "title": "街道党工委书记"}
+B23 = ("年内", "2023-12-31")
+baisha = doc("jiedao_news_2023.txt", "2023-06-12", None, CHENXY, [
+    P("年内完成辖区8个老旧小区的电梯加装", "完成", "老旧小区", [q(8, "个", "8个")], None, B23, actions_all=["加装"]),
+    P("新增电梯36部", "新增", "电梯", [q(36, "部", "36部")], None, B23),
+    P("二是新建社区养老服务站3个", "新建", "社区养老服务站", [q(3, "个", "3个")], None, B23),
+    P("为辖区2800余名独居老人提供上门服务", "提供", "上门服务", [q(2800, "名", "2800余名")], "余", B23, tier="borderline"),
+    P("新增便民服务网点20个", "新增", "便民服务网点", [q(20, "个", "20个")], None, B23),
+], ["已建成网格党支部42个", "化解矛盾纠纷560余件", "三项工作", "共有社区9个", "常住人口6.8万人", "15分钟便民生活圈"])
+
 gold = {"meta": {"description": "Hand-written documents of kinds the seeds lack, with what a careful reader expects."},
-        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu, changle, jiangxia]}
+        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu, changle, jiangxia, luoyang, baisha]}
 with open(os.path.join(HERE, "gold.json"), "w", encoding="utf-8") as fh:
     json.dump(gold, fh, ensure_ascii=False, indent=1)
     fh.write("\n")
