@@ -381,3 +381,21 @@ def test_tasks_of_a_speech_are_no_pledge():
 def test_the_figures_of_the_event_reported_are_no_pledge():
     text = "2月26日，洛阳市举行2024年第一季度重大项目集中开工活动，此次集中开工项目186个，总投资1036亿元。"
     assert list(pledges(text, dt.date(2024, 2, 27))) == []
+
+
+def test_a_later_sentence_dates_what_the_paragraph_lists():
+    text = "2023年，市政府将继续办好十方面民生实事。主要包括：新增婴幼儿托位3000个；新建公办幼儿园15所。上述项目力争于11月底前全部完成。"
+    found = pledges(text)
+    assert [(c.quote, c.deadline.date) for c in found] == [
+        ("新增婴幼儿托位3000个", dt.date(2023, 11, 30)), ("新建公办幼儿园15所", dt.date(2023, 11, 30))]
+
+
+def test_fang_is_no_measure_in_fangmian():
+    from tracker.extract.numbers import quantities
+
+    assert quantities("继续办好十方面民生实事") == [] and [q.unit for q in quantities("土方3万方")] == ["万方"]
+
+
+def test_a_headlines_subject_is_the_district():
+    text = "兰考县：产业兴旺奏响乡村振兴“进行曲”\n今年该县将新发展高标准农田5万亩。"
+    assert [(c.district, c.action) for c in pledges(text)] == [("兰考县", "发展")]

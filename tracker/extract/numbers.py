@@ -36,7 +36,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _GENERIC_MEASURES = frozenset("个项件种类位名人支场张块对组只头间次口")
 _RANGE_RE = re.compile(_RANGE_SEP)
 # Measure words that begin a noun with the character after them (部门, 部委, 处室).
-_NOUN_AFTER_UNIT = {"部": "门委署件分长", "处": "室长"}
+_NOUN_AFTER_UNIT = {"部": "门委署件分长", "处": "室长", "方": "面案式向位"}
 _GAP = re.compile(r"[ \u3000\u00a0]{1,2}")
 _YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")

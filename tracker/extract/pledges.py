@@ -143,6 +143,7 @@ class _Context:
     names: set[str] = field(default_factory=set)
     walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
+    summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
 
 
 @cache
@@ -944,6 +945,10 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             if _COMPLETION.fullmatch(rest):
                 return _inherited(found[0].deadline)
             break
+    # 上述项目力争于11月底前全部完成: a later sentence of the paragraph that dates what it lists
+    summary = _summary_deadline(ctx, bi, clauses, mentions, text, start, usable)
+    if summary is not None:
+        return _inherited(summary)
     # A deadline opening the sentence governs its clauses (汛期前，完成…，新建…，力争到2025年消除…)
     # before one that a later clause sets for a task of its own.
     same_sentence = [m for m in mentions.between(clause.sentence_start, start) if m.end <= start and usable(m)]
@@ -968,6 +973,28 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
     return _inherited(lead) if lead is not None else NO_DEADLINE
+
+
+_SUMMARY_HEADS = ("上述", "以上", "前述", "这些")
+
+
+def _summary_deadline(ctx, bi, clauses, mentions, text, start, usable) -> Deadline | None:
+    """The deadline of the first later sentence of the paragraph that opens with 上述/以上 and
+    holds no number of its own (上述项目力争于11月底前全部完成). Found once per paragraph."""
+    found = ctx.summaries.get(bi)
+    if found is None:
+        found = []
+        for k, c in enumerate(clauses):
+            if (k == 0 or clauses[k - 1].sentence != c.sentence) and text.startswith(_SUMMARY_HEADS, c.start):
+                j = k
+                while j < len(clauses) and clauses[j].sentence == c.sentence:
+                    j += 1
+                end = clauses[j - 1].end
+                ms = [m for m in mentions.between(c.start, end) if m.end <= end and usable(m)]
+                if ms and not any(t.kind == "quantity" for t in find_numbers(text[c.start:end])):
+                    found.append((c.start, ms[0].deadline))
+        ctx.summaries[bi] = found
+    return next((d for pos, d in found if pos > start), None)
 
 
 _DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|时限)[：:]")

@@ -18,10 +18,14 @@ def q(value, unit, raw, role="count", value_max=None):
     return d
 
 
-def P(quote, action, obj, qs, qualifier=None, deadline=(None, None), *, all_q=(), actions_all=(), tier="core"):
-    return {"tier": tier, "quote": quote, "action": action, "object": obj, "quantities": qs,
-            "qualifier": qualifier, "qualifiers_all": list(all_q) + ([qualifier] if qualifier else []),
-            "actions_all": list(actions_all), "deadline": {"raw": deadline[0], "date": deadline[1]}}
+def P(quote, action, obj, qs, qualifier=None, deadline=(None, None), *, all_q=(), actions_all=(), tier="core",
+      official=None):
+    p = {"tier": tier, "quote": quote, "action": action, "object": obj, "quantities": qs,
+         "qualifier": qualifier, "qualifiers_all": list(all_q) + ([qualifier] if qualifier else []),
+         "actions_all": list(actions_all), "deadline": {"raw": deadline[0], "date": deadline[1]}}
+    if official:
+        p["official"] = official  # a speaker of this pledge only, not of the document
+    return p
 
 
 def doc(file, published, district, official, pledges, negatives=()):
@@ -403,8 +407,30 @@ baisha = doc("jiedao_news_2023.txt", "2023-06-12", None, CHENXY, [
     P("新增便民服务网点20个", "新增", "便民服务网点", [q(20, "个", "20个")], None, B23),
 ], ["已建成网格党支部42个", "化解矛盾纠纷560余件", "三项工作", "共有社区9个", "常住人口6.8万人", "15分钟便民生活圈"])
 
+MENG = {"name": "孟昭林", "title": "县农业农村局局长"}
+K23 = ("今年", "2023-12-31")
+lankao = doc("xiangcun_news_2023.txt", "2023-03-15", "兰考县", None, [
+    P("今年该县将新发展高标准农田5万亩", "发展", "高标准农田", [q(5, "万亩", "5万亩", "area")], None, K23),
+    P("建设蜜瓜种植基地8000亩", "建设", "蜜瓜种植基地", [q(8000, "亩", "8000亩", "area")], None, K23),
+    P("力争全县生猪出栏突破60万头", "突破", "生猪出栏", [q(60, "万头", "60万头")], "突破", K23, all_q=["力争"]),
+    P("粮食总产稳定在32万吨以上", "稳定", "粮食总产", [q(32, "万吨", "32万吨", "other")], "以上", K23, all_q=["力争"]),
+    P("我们还将培育市级以上农业产业化龙头企业10家", "培育", "农业产业化龙头企业", [q(10, "家", "10家")], None, K23,
+      official=MENG),
+    P("打造省级乡村振兴示范村20个", "打造", "乡村振兴示范村", [q(20, "个", "20个")], None, K23, official=MENG),
+], ["建成高标准农田4.2万亩", "农村居民人均可支配收入达到1.6万元", "同比增长7.1%"])
+
+WZ = ("11月底前", "2023-11-30")
+wenzhou = doc("minsheng_review_2023.txt", "2023-02-10", "温州市", None, [
+    P("新增婴幼儿托位3000个", "新增", "婴幼儿托位", [q(3000, "个", "3000个")], None, WZ),
+    P("新建公办幼儿园15所", "新建", "公办幼儿园", [q(15, "所", "15所")], None, WZ),
+    P("改造提升农贸市场40家", "改造提升", "农贸市场", [q(40, "家", "40家")], None, WZ),
+    P("新增公共停车位1万个", "新增", "公共停车位", [q(1, "万个", "1万个")], None, WZ),
+    P("新建城市书房15家", "新建", "城市书房", [q(15, "家", "15家")], None, WZ),
+    P("为2万名困难老人安装紧急呼叫设备", "安装", "紧急呼叫设备", [q(2, "万名", "2万名")], None, WZ),
+], ["新增城镇就业12.3万人", "完成率123%", "新建改建农村公路560公里", "建成城市书房20家", "文化驿站30家", "十方面"])
+
 gold = {"meta": {"description": "Hand-written documents of kinds the seeds lack, with what a careful reader expects."},
-        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu, changle, jiangxia, luoyang, baisha]}
+        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu, changle, jiangxia, luoyang, baisha, lankao, wenzhou]}
 with open(os.path.join(HERE, "gold.json"), "w", encoding="utf-8") as fh:
     json.dump(gold, fh, ensure_ascii=False, indent=1)
     fh.write("\n")
