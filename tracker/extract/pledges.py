@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import os
 import re
 from bisect import bisect_left
@@ -285,7 +284,7 @@ def _dominant_district(norm: Normalised) -> str | None:
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
         if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session
-            for name in generic_divisions(btext):
+            for name in generic_divisions(btext[:_OPENING]):
                 generic[name] = generic.get(name, 0) + 1
     if not counts and not generic:
         for block in norm.blocks[4:]:
@@ -936,7 +935,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         return (before[-1] if before else inside[0]).deadline
     clause = clauses[ci]
     # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
-    for later in itertools.islice(clauses, ci + 1, None):
+    for k in range(ci + 1, len(clauses)):  # by index: islice would step over the clauses before
+        later = clauses[k]
         if later.sentence != clause.sentence:
             break
         found = [m for m in mentions.between(later.start, later.end) if m.end <= later.end and usable(m)]
@@ -975,6 +975,7 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     return _inherited(lead) if lead is not None else NO_DEADLINE
 
 
+_OPENING = 300  # characters of an opening paragraph where a text names itself
 _SUMMARY_HEADS = ("上述", "以上", "前述", "这些")
 
 
