@@ -909,10 +909,10 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
                 return m
     # 力争全年新增…，完成…: a modal opening the sentence (or its part after ；) hedges each task it lists
     j = ci
-    while j > 0 and clauses[j - 1].segment == clause.segment:
+    while j > 0 and ci - j < _NEAR_CLAUSES and clauses[j - 1].segment == clause.segment:
         j -= 1
     first = clauses[j]
-    if first.start < start:
+    if first.start < start and (j == 0 or clauses[j - 1].segment != clause.segment):
         for m in modals:
             if text.startswith(m, first.start):
                 return m
@@ -935,7 +935,9 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         return (before[-1] if before else inside[0]).deadline
     clause = clauses[ci]
     # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
-    for k in range(ci + 1, len(clauses)):  # by index: islice would step over the clauses before
+    # by index (islice would step over the clauses before), and never far: a sentence without
+    # a full stop may run on for thousands of clauses
+    for k in range(ci + 1, min(ci + 1 + _NEAR_CLAUSES, len(clauses))):
         later = clauses[k]
         if later.sentence != clause.sentence:
             break
@@ -975,6 +977,7 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     return _inherited(lead) if lead is not None else NO_DEADLINE
 
 
+_NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches
 _OPENING = 300  # characters of an opening paragraph where a text names itself
 _SUMMARY_HEADS = ("上述", "以上", "前述", "这些")
 
