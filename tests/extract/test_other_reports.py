@@ -351,3 +351,51 @@ def test_the_past_still_reads_as_past(text):
 ])
 def test_a_span_of_years_before_the_object_is_when_not_what(text, obj):
     assert one(text).object == obj
+
+
+def test_a_speaker_credited_at_an_event():
+    found = pledges("2月26日，洛阳市举行重大项目集中开工活动。\n市长徐衣显在活动中表示，今年全市计划实施重大项目1200个以上。",
+                    dt.date(2024, 2, 27))
+    assert [(c.official.name, c.district) for c in found] == [("徐衣显", "洛阳市")]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("今年将新增电梯36部。", ["部"]),
+    ("今年将建成汽车零部件项目3个。", ["个"]),
+])
+def test_bu_counts_lifts_but_not_parts_or_departments(text, units):
+    assert [q.unit for q in one(text).quantities] == units
+
+
+def test_two_departments_are_no_quantity():
+    from tracker.extract.numbers import quantities
+
+    assert quantities("市场监管等两部门联合开展检查") == []
+
+
+def test_tasks_of_a_speech_are_no_pledge():
+    found = pledges("下一步，街道将重点推进三项工作：一是新建社区养老服务站3个。")
+    assert [c.quote for c in found] == ["新建社区养老服务站3个"]
+
+
+def test_the_figures_of_the_event_reported_are_no_pledge():
+    text = "2月26日，洛阳市举行2024年第一季度重大项目集中开工活动，此次集中开工项目186个，总投资1036亿元。"
+    assert list(pledges(text, dt.date(2024, 2, 27))) == []
+
+
+def test_a_later_sentence_dates_what_the_paragraph_lists():
+    text = "2023年，市政府将继续办好十方面民生实事。主要包括：新增婴幼儿托位3000个；新建公办幼儿园15所。上述项目力争于11月底前全部完成。"
+    found = pledges(text)
+    assert [(c.quote, c.deadline.date) for c in found] == [
+        ("新增婴幼儿托位3000个", dt.date(2023, 11, 30)), ("新建公办幼儿园15所", dt.date(2023, 11, 30))]
+
+
+def test_fang_is_no_measure_in_fangmian():
+    from tracker.extract.numbers import quantities
+
+    assert quantities("继续办好十方面民生实事") == [] and [q.unit for q in quantities("土方3万方")] == ["万方"]
+
+
+def test_a_headlines_subject_is_the_district():
+    text = "兰考县：产业兴旺奏响乡村振兴“进行曲”\n今年该县将新发展高标准农田5万亩。"
+    assert [(c.district, c.action) for c in pledges(text)] == [("兰考县", "发展")]

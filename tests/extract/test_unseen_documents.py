@@ -22,6 +22,8 @@ KNOWN_WRONG = {
     ("shuangliu_interview_2023.txt", "建设“口袋公园”20个"): {"deadline"},
     ("education_press_2024.txt", "拟表彰100名"): {"deadline"},
     ("education_press_2024.txt", "全市义务教育学校课后服务覆盖率保持100%"): {"deadline"},
+    ("xiangcun_news_2023.txt", "我们还将培育市级以上农业产业化龙头企业10家"): {"deadline"},
+    ("xiangcun_news_2023.txt", "打造省级乡村振兴示范村20个"): {"deadline"},
 }
 _PREFIX = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 

@@ -35,6 +35,8 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Measure words after which 一 reads as "a", not as a count of one.
 _GENERIC_MEASURES = frozenset("个项件种类位名人支场张块对组只头间次口")
 _RANGE_RE = re.compile(_RANGE_SEP)
+# Measure words that begin a noun with the character after them (部门, 部委, 处室).
+_NOUN_AFTER_UNIT = {"部": "门委署件分长", "处": "室长", "方": "面案式向位"}
 _GAP = re.compile(r"[ \u3000\u00a0]{1,2}")
 _YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
@@ -359,6 +361,9 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     # 3万余户, 100多家: an approximation between number and unit
     approx = 1 if work[core_end:core_end + 1] in ("余", "多") and unit_re.match(work, core_end + 1) else 0
     u = unit_re.match(work, core_end + approx)
+    if u and u.group(0) in _NOUN_AFTER_UNIT and work[u.end():u.end() + 1] \
+            and work[u.end():u.end() + 1] in _NOUN_AFTER_UNIT[u.group(0)]:
+        u = None  # 两部门, 三部委: a noun the measure word begins, not a measure
     if u:
         unit = u.group(0)
         role = roles[unit]

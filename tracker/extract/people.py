@@ -29,7 +29,9 @@ _GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?P<level>省|市|区|县
                                # the owner of a report or a list: 仙居县2024年民生实事项目, 贵州省政府工作报告
                                r"|(?:\d{4}年|[〇零一二三四五六七八九]{4}年)?(?:政府工作报告|民生实事|为民办实事|十件实事)"
                                # its head (杭州市拱墅区区长), or the host of a meeting (湛江市召开…会)
-                               r"|(?:常务副|副|代)?(?P=level)长|召开|举行)")
+                               r"|(?:常务副|副|代)?(?P=level)长|召开|举行"
+                               # a headline's subject: 兰考县：产业兴旺…
+                               r"|[：:](?!\d))")
 # A 新区 with its own people's congress or government is a district (上海市浦东新区第六届人民代表大会, 浦东新区区长).
 _NEW_DISTRICT = re.compile(r"([\u4e00-\u9fff]{2,4}新区)(?=第[一二三四五六七八九十\d]+届|人民代表大会|人民政府|区委|区长|副区长|区人大|区政协)")
 _INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?:市|区|县|旗|镇|乡))$")
@@ -37,7 +39,7 @@ _INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?
 # (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
 _ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
 # Words that look like a division but are not one (园区, 全区 …).
-_NOT_DIVISION = {"全区", "全市", "全县", "全省", "城市", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
+_NOT_DIVISION = {"全区", "全市", "全县", "全省", "该县", "该镇", "城市", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
                  "老城区", "主城区", "中心城区", "我市", "我区", "我县", "本市", "本区", "该市", "该区", "小区", "街区"}
 # Endings of zones that are no administrative division (经济开发区, 产业园区 …).
 _ZONE_ENDINGS = ("开发区", "园区", "景区", "片区", "社区", "小区", "街区", "保税区", "示范区", "试验区", "功能区", "高新区", "新区")

@@ -143,6 +143,7 @@ class _Context:
     walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
+    summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
 
 
 @cache
@@ -284,7 +285,7 @@ def _dominant_district(norm: Normalised) -> str | None:
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
         if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session
-            for name in generic_divisions(btext):
+            for name in generic_divisions(btext[:_OPENING]):
                 generic[name] = generic.get(name, 0) + 1
     if not counts and not generic:
         for block in norm.blocks[4:]:
@@ -894,7 +895,7 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
     sib_after = _actions_in(text, end, clause.end)
     if sib_after:
         return table[sib_after[0].group(0)]
-    for k in range(ci - 1, -1, -1):  # by index: a slice would copy the paragraph's clauses
+    for k in range(ci - 1, max(-1, ci - 1 - _NEAR_CLAUSES), -1):  # by index, and never far
         prev = clauses[k]
         if prev.segment != clause.segment:
             break
@@ -990,10 +991,10 @@ def _qualifier(text, start, end, qs, clauses, ci, action) -> str | None:
                 return m
     # 力争全年新增…，完成…: a modal opening the sentence (or its part after ；) hedges each task it lists
     j = ci
-    while j > 0 and clauses[j - 1].segment == clause.segment:
+    while j > 0 and ci - j < _NEAR_CLAUSES and clauses[j - 1].segment == clause.segment:
         j -= 1
     first = clauses[j]
-    if first.start < start:
+    if first.start < start and (j == 0 or clauses[j - 1].segment != clause.segment):
         for m in modals:
             if text.startswith(m, first.start):
                 return m
@@ -1028,7 +1029,9 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
         before = [m for m in inside if m.start < qs[0].start]
         return (before[-1] if before else inside[0]).deadline
     # …新增学位4500个，秋季开学前全部投入使用: a closing clause that says when all of it is done
-    for k in range(ci + 1, len(clauses)):  # by index: islice would walk the list from its start
+    # by index (islice would step over the clauses before), and never far: a sentence without
+    # a full stop may run on for thousands of clauses
+    for k in range(ci + 1, min(ci + 1 + _NEAR_CLAUSES, len(clauses))):
         later = clauses[k]
         if later.sentence != clause.sentence:
             break
@@ -1038,6 +1041,10 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             if _COMPLETION.fullmatch(rest):
                 return _inherited(found[0].deadline)
             break
+    # 上述项目力争于11月底前全部完成: a later sentence of the paragraph that dates what it lists
+    summary = _summary_deadline(ctx, bi, clauses, mentions, text, start, usable)
+    if summary is not None:
+        return _inherited(summary)
     # A deadline opening the sentence governs its clauses (汛期前，完成…，新建…，力争到2025年消除…)
     # before one that a later clause sets for a task of its own.
     same_sentence = [m for m in map(in_context, mentions.between(clause.sentence_start, start))
@@ -1052,8 +1059,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
             if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
                 return _inherited(found[0].deadline)
     # a task list's note after the sentence: …25家。（牵头单位：县工信局；完成时限：2024年10月底前）
-    after = next((clauses[k].sentence_start for k in range(ci + 1, len(clauses))
-                  if clauses[k].sentence != clause.sentence), None)
+    reach = range(ci + 1, min(ci + 1 + 4 * _NEAR_CLAUSES, len(clauses)))
+    after = next((clauses[k].sentence_start for k in reach if clauses[k].sentence != clause.sentence), None)
     note = _DEADLINE_NOTE.match(text, after) if after is not None else None
     if note:
         found = [m for m in map(in_context, mentions.between(note.start("when"), note.end("when")))
@@ -1072,6 +1079,30 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
     return _inherited(lead) if lead is not None else NO_DEADLINE
+
+
+_NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches
+_OPENING = 300  # characters of an opening paragraph where a text names itself
+_SUMMARY_HEADS = ("上述", "以上", "前述", "这些")
+
+
+def _summary_deadline(ctx, bi, clauses, mentions, text, start, usable) -> Deadline | None:
+    """The deadline of the first later sentence of the paragraph that opens with 上述/以上 and
+    holds no number of its own (上述项目力争于11月底前全部完成). Found once per paragraph."""
+    found = ctx.summaries.get(bi)
+    if found is None:
+        found = []
+        for k, c in enumerate(clauses):
+            if (k == 0 or clauses[k - 1].sentence != c.sentence) and text.startswith(_SUMMARY_HEADS, c.start):
+                j = k
+                while j < len(clauses) and clauses[j].sentence == c.sentence:
+                    j += 1
+                end = clauses[j - 1].end
+                ms = [m for m in mentions.between(c.start, end) if m.end <= end and usable(m)]
+                if ms and not any(t.kind == "quantity" for t in find_numbers(text[c.start:end])):
+                    found.append((c.start, ms[0].deadline))
+        ctx.summaries[bi] = found
+    return next((d for pos, d in found if pos > start), None)
 
 
 _DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|时限)[：:]")

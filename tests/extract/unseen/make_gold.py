@@ -18,10 +18,14 @@ def q(value, unit, raw, role="count", value_max=None):
     return d
 
 
-def P(quote, action, obj, qs, qualifier=None, deadline=(None, None), *, all_q=(), actions_all=(), tier="core"):
-    return {"tier": tier, "quote": quote, "action": action, "object": obj, "quantities": qs,
-            "qualifier": qualifier, "qualifiers_all": list(all_q) + ([qualifier] if qualifier else []),
-            "actions_all": list(actions_all), "deadline": {"raw": deadline[0], "date": deadline[1]}}
+def P(quote, action, obj, qs, qualifier=None, deadline=(None, None), *, all_q=(), actions_all=(), tier="core",
+      official=None):
+    p = {"tier": tier, "quote": quote, "action": action, "object": obj, "quantities": qs,
+         "qualifier": qualifier, "qualifiers_all": list(all_q) + ([qualifier] if qualifier else []),
+         "actions_all": list(actions_all), "deadline": {"raw": deadline[0], "date": deadline[1]}}
+    if official:
+        p["official"] = official  # a speaker of this pledge only, not of the document
+    return p
 
 
 def doc(file, published, district, official, pledges, negatives=()):
@@ -380,8 +384,53 @@ jiangxia = doc("jiangxia_interview_2024.txt", "2024-02-05", "江夏区", WANGZH,
 ], ["引进亿元以上项目98个", "协议投资超过1200亿元", "建成投用中小学8所", "口袋公园30个", "入驻企业突破600家", "三个江夏",
     "一城两区"])
 
+XU = {"name": "徐衣显", "title": "市长"}
+L24 = ("今年", "2024-12-31")
+luoyang = doc("luoyang_projects_2024.txt", "2024-02-27", "洛阳市", XU, [
+    P("今年全市计划实施重大项目1200个以上", "实施", "重大项目", [q(1200, "个", "1200个")], "以上", L24),
+    P("年度计划完成投资2000亿元", "完成", "投资", [q(2000, "亿元", "2000亿元", "amount")], None, L24),
+    P("力争新签约亿元以上项目300个", "签约", "项目", [q(300, "个", "300个"), q(1, "亿元", "亿元以上", "amount")], "力争",
+      L24, all_q=["以上"]),
+    P("新开工项目500个以上", "开工", "项目", [q(500, "个", "500个")], "以上", L24, all_q=["力争"]),
+    P("其中百亿级项目5个", "开工", "项目", [q(5, "个", "5个"), q(100, "亿", "百亿级", "amount")], "力争", L24),
+    P("新建城市道路30条", "新建", "城市道路", [q(30, "条", "30条", "count")], None, ("年底前", "2024-12-31")),
+    P("停车泊位1.2万个", "新建", "停车泊位", [q(1.2, "万个", "1.2万个")], None, ("年底前", "2024-12-31")),
+], ["集中开工项目186个", "总投资1036亿元", "第一季度", "去年全市实施省市重点项目1100个", "完成投资1850亿元", "3号线"])
+
+CHENXY = {"name": "陈晓燕", "title": "街道党工委书记"}
+B23 = ("年内", "2023-12-31")
+baisha = doc("jiedao_news_2023.txt", "2023-06-12", None, CHENXY, [
+    P("年内完成辖区8个老旧小区的电梯加装", "完成", "老旧小区", [q(8, "个", "8个")], None, B23, actions_all=["加装"]),
+    P("新增电梯36部", "新增", "电梯", [q(36, "部", "36部")], None, B23),
+    P("二是新建社区养老服务站3个", "新建", "社区养老服务站", [q(3, "个", "3个")], None, B23),
+    P("为辖区2800余名独居老人提供上门服务", "提供", "上门服务", [q(2800, "名", "2800余名")], "余", B23, tier="borderline"),
+    P("新增便民服务网点20个", "新增", "便民服务网点", [q(20, "个", "20个")], None, B23),
+], ["已建成网格党支部42个", "化解矛盾纠纷560余件", "三项工作", "共有社区9个", "常住人口6.8万人", "15分钟便民生活圈"])
+
+MENG = {"name": "孟昭林", "title": "县农业农村局局长"}
+K23 = ("今年", "2023-12-31")
+lankao = doc("xiangcun_news_2023.txt", "2023-03-15", "兰考县", None, [
+    P("今年该县将新发展高标准农田5万亩", "发展", "高标准农田", [q(5, "万亩", "5万亩", "area")], None, K23),
+    P("建设蜜瓜种植基地8000亩", "建设", "蜜瓜种植基地", [q(8000, "亩", "8000亩", "area")], None, K23),
+    P("力争全县生猪出栏突破60万头", "突破", "生猪出栏", [q(60, "万头", "60万头")], "突破", K23, all_q=["力争"]),
+    P("粮食总产稳定在32万吨以上", "稳定", "粮食总产", [q(32, "万吨", "32万吨", "other")], "以上", K23, all_q=["力争"]),
+    P("我们还将培育市级以上农业产业化龙头企业10家", "培育", "农业产业化龙头企业", [q(10, "家", "10家")], None, K23,
+      official=MENG),
+    P("打造省级乡村振兴示范村20个", "打造", "乡村振兴示范村", [q(20, "个", "20个")], None, K23, official=MENG),
+], ["建成高标准农田4.2万亩", "农村居民人均可支配收入达到1.6万元", "同比增长7.1%"])
+
+WZ = ("11月底前", "2023-11-30")
+wenzhou = doc("minsheng_review_2023.txt", "2023-02-10", "温州市", None, [
+    P("新增婴幼儿托位3000个", "新增", "婴幼儿托位", [q(3000, "个", "3000个")], None, WZ),
+    P("新建公办幼儿园15所", "新建", "公办幼儿园", [q(15, "所", "15所")], None, WZ),
+    P("改造提升农贸市场40家", "改造提升", "农贸市场", [q(40, "家", "40家")], None, WZ),
+    P("新增公共停车位1万个", "新增", "公共停车位", [q(1, "万个", "1万个")], None, WZ),
+    P("新建城市书房15家", "新建", "城市书房", [q(15, "家", "15家")], None, WZ),
+    P("为2万名困难老人安装紧急呼叫设备", "安装", "紧急呼叫设备", [q(2, "万名", "2万名")], None, WZ),
+], ["新增城镇就业12.3万人", "完成率123%", "新建改建农村公路560公里", "建成城市书房20家", "文化驿站30家", "十方面"])
+
 gold = {"meta": {"description": "Hand-written documents of kinds the seeds lack, with what a careful reader expects."},
-        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu, changle, jiangxia]}
+        "docs": [deqing, ganzhou, shuangliu, nanning, zhungeer, kunshan, yiwu, liuyang, edu, pudong, guizhou, xianju, dingshu, zhanjiang, gongshu, changle, jiangxia, luoyang, baisha, lankao, wenzhou]}
 with open(os.path.join(HERE, "gold.json"), "w", encoding="utf-8") as fh:
     json.dump(gold, fh, ensure_ascii=False, indent=1)
     fh.write("\n")
