@@ -4,19 +4,17 @@ import datetime as dt
 
 import pytest
 
-from tracker.extract import extract_document
+import extract_helpers
 
 PUB = dt.date(2023, 2, 15)
 
 
 def pledges(text, published=PUB):
-    return extract_document(text, published=published).candidates
+    return extract_helpers.pledges(text, published)
 
 
 def one(text, published=PUB):
-    found = pledges(text, published)
-    assert len(found) == 1, [c.quote for c in found]
-    return found[0]
+    return extract_helpers.one(text, published)
 
 
 def values(c):

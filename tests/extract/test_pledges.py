@@ -4,19 +4,18 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import extract_helpers
 from tracker.extract import extract_document
 
 PUB = dt.date(2021, 2, 1)
 
 
 def pledges(text, published=PUB):
-    return extract_document(text, published=published).candidates
+    return extract_helpers.pledges(text, published)
 
 
 def one(text, published=PUB):
-    found = pledges(text, published)
-    assert len(found) == 1, [c.quote for c in found]
-    return found[0]
+    return extract_helpers.one(text, published)
 
 
 def test_a_plain_pledge_with_every_field():
