@@ -631,7 +631,12 @@ def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
     opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
     if len(rest) <= 6 and not opens_with_span:
         return False
-    return bool(re.search(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$", rest))
+    return bool(_programme_end().search(rest))
+
+
+@cache
+def _programme_end() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
 
 
 # ---------------------------------------------------------------- tense
@@ -717,10 +722,14 @@ def _strip_quotes(s: str) -> str:
 _Obj = tuple[str, str] | None  # (object, its first word)
 
 
+_BOUND_AT_START = re.compile(r"^(?:及以上|及以下|以上|左右|以内|多|余)")
+_OF_AT_START = re.compile(r"^(?:规模)?的")
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
-    window = re.sub(r"^(?:及以上|及以下|以上|左右|以内|多|余)", "", window)
-    window = re.sub(r"^(?:规模)?的", "", window)
+    window = _BOUND_AT_START.sub("", window)
+    window = _OF_AT_START.sub("", window)
     if not window or _LEADING_DIGIT.match(window):
         return None
     words = []
