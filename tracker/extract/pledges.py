@@ -387,8 +387,9 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     return cues
 
 
-_DEADLINE_NOTE = re.compile(r"[（(][^（()）]{0,40}?(?:完成时限|时限要求|时限|完成时间|时间节点|截止时间)[:：]?"
-                            r"(?P<when>[^（()）；;]{1,20})")
+# The words a task list labels its time limit with (完成时限：2024年8月底前), as a line or a note.
+_TIME_LIMIT_WORDS = "完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|截止时间|时限"
+_DEADLINE_NOTE = re.compile(rf"[（(][^（()）]{{0,40}}?(?:{_TIME_LIMIT_WORDS})[:：]?(?P<when>[^（()）；;]{{1,20}})")
 _PER_AT_END = re.compile(r"(?:每(?:人|户|亩|月|年|天|日|床|平方米|千人|万人)|人均|户均)+$")
 _SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
 _BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
@@ -1114,7 +1115,7 @@ def _summary_deadline(ctx, bi, clauses, mentions, text, start, usable) -> Deadli
     return next((d for pos, d in found if pos > start), None)
 
 
-_DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|时限)[：:]")
+_DEADLINE_LABEL = re.compile(rf"(?:{_TIME_LIMIT_WORDS})[：:]")
 
 
 def _labelled_deadline(norm: Normalised, bi: int, published: dt.date | None) -> Deadline | None:
