@@ -218,6 +218,7 @@ class _Figure:
     context_start: int  # where the words naming its object begin (an object-less clause borrows)
     verb: str | None  # class of the last verb before it in its clause
     is_target: bool
+    in_body: bool  # a body paragraph, not a headline that repeats it
 
     def quantity(self) -> Quantity:
         return Quantity(self.value, self.unit, self.raw, self.start, self.end, self.role)
@@ -256,7 +257,7 @@ class _Review:
             for sm in list(_SENTENCE.finditer(text, start, end)) + [None]:
                 s_end = sm.start() if sm else end
                 if s_end > pos:
-                    self._read_sentence(pos, s_end, in_targets)
+                    self._read_sentence(pos, s_end, in_targets, kind == "body")
                 pos = s_end + 1
 
     @staticmethod
@@ -276,7 +277,7 @@ class _Review:
             return in_targets if kind == "heading" else False
         return False
 
-    def _read_sentence(self, s: int, e: int, in_targets: bool) -> None:
+    def _read_sentence(self, s: int, e: int, in_targets: bool, in_body: bool) -> None:
         text = self.text
         bounds = [s] + [m.end() for m in _CLAUSE.finditer(text, s, e)] + [e + 1]
         prev_ctx = s
@@ -284,15 +285,17 @@ class _Review:
             cs, ce = bounds[i], bounds[i + 1] - 1
             clause = text[cs:ce]
             figs = list(_figures_in(clause))
-            lead = clause[:figs[0][0]] if figs else clause
-            own_object = len(_words(_strip_verbs(lead))) >= 2
+            # a clause names its own object before its first figure or after its last (其中14个项目列入省市重点);
+            # one that names none (新增2000多台, 同比增长12.9%) reports on the object of the clause before
+            rest = clause[:figs[0][0]] + clause[figs[-1][1]:] if figs else clause
+            own_object = len(_words(_strip_verbs(rest))) >= 2
             ctx = cs if own_object or i == 0 else prev_ctx
             for fs, fe, value, unit, role in figs:
                 a, b = cs + fs, cs + fe
                 dim, scale = dimension(unit)
-                target = in_targets or self._is_target(s, a, b)
+                target = in_targets or self._is_target(s, a, b) or self._is_average(cs, a)
                 f = _Figure(a, b, value, unit, text[a:b], role, dim, value * scale, cs, ce, ctx,
-                            verb_class(text[cs:a]), target)
+                            verb_class(text[cs:a]), target, in_body)
                 idx = len(self.figures)
                 self.figures.append(f)
                 window = canonical(text[ctx:min(ce, b + 8)])
@@ -303,6 +306,14 @@ class _Review:
                 for p in set(_pairs(window)):
                     self.by_pair[p].add(idx)
             prev_ctx = ctx
+
+    def _is_average(self, cs: int, a: int) -> bool:
+        """``rule_average_is_not_a_year``: 年均 figures report several years, not the one a pledge is due.
+
+        Real cases: 国内生产总值增加到121万亿元,五年年均增长5.2% beside 全年国内生产总值增长3% (国务院, 2023
+        report); 粮食产量连年稳定在1.3万亿斤以上 beside 粮食产量1.37万亿斤 (same report); 城镇新增就业年均
+        1270多万人 beside 城镇新增就业1206万人 (same report)."""
+        return bool(_SEVERAL_YEARS.search(self.text, cs, a))
 
     def _is_target(self, s: int, a: int, b: int) -> bool:
         """``rule_target_mention_is_not_outcome``: a target the review names is not its outcome.
@@ -334,6 +345,7 @@ def _strip_verbs(s: str) -> str:
 _FLOOR = ("以上", "突破", "超过", "不少于", "不低于", "至少")
 _CEILING = ("以内", "以下", "控制在", "不超过", "低于", "不高于", "之内")
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
+_SEVERAL_YEARS = re.compile(r"年均|平均每年|年平均|连年|连续[一二三四五六七八九十\d]+年|五年来|多年来")
 _PROCESS = ("加紧实施", "正在", "加快推进", "有序推进", "扎实推进", "稳步推进", "加快", "推进", "进展顺利", "开工",
             "在建", "启动")
 _COMPLETE = ("全部完成", "如期完成", "全面完成", "圆满完成", "顺利完成", "均已完成", "全部建成", "建成投用",
@@ -353,8 +365,15 @@ class _Pledge:
     verb: str | None
 
 
+_SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
+
+
 def _main_quantity(c: Candidate) -> Quantity | None:
+    """The figure a pledge commits to: not a duration, not a size class (实施千万元以上重点项目50个以上 commits
+    to 50个 projects of the 千万元以上 class)."""
     qs = [q for q in c.quantities if q.role is not Role.DURATION]
+    sized = [q for q in qs if not _SIZE_CLASS_AFTER.match(c.quote, q.end - c.start)]
+    qs = sized or qs
     return qs[0] if qs else (c.quantities[0] if c.quantities else None)
 
 
@@ -458,13 +477,14 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
             continue
         if not rule_verb_class(p.verb, f.verb) or not rule_rate_is_not_level(p, f):
             continue
-        head_at = review.windows[idx].rfind(p.obj[-2:])
-        key = (score, -abs(len(review.windows[idx]) - head_at), -f.start)
+        window = review.windows[idx]
+        gap = abs(window.find(f.raw) - window.rfind(p.obj[-2:])) if f.raw in window else len(window)
+        key = (score, -(gap // 16), f.start)  # a tie goes to the later statement: the body after its headline
         if best is None or key > best[0]:
             best = (key, f)
     if best is None:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.6, "silence")
-    (score, _, _), f = best
+    (score, *_), f = best
     outcome, rule = rule_numbers_decide(p, f, text[f.clause_start:f.clause_end])
     ev, figs = _evidence(review, f)
     confidence = 0.5 + 0.4 * score - (0.1 if any(w in text[f.context_start:f.start] for w in _ESTIMATE) else 0)
