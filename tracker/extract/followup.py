@@ -413,6 +413,20 @@ def _covered_end(review_published: dt.date | None) -> dt.date | None:
     return dt.date(year, 12, 31)
 
 
+_YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)年(?![代度均])")
+
+
+def _covered_end_from_text(text: str) -> dt.date | None:
+    """Without a date, the year a review speaks of most (2017年，面对雄安新区…; 2017年工作回顾)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in _YEAR.finditer(text):
+        counts[m.group(1)] += 1
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], -int(y)))
+    return dt.date(int(year), 12, 31)
+
+
 def rule_multi_year_not_due(c: Candidate, covered_end: dt.date | None) -> bool:
     """Whether a pledge is due at a review that covers up to ``covered_end``.
 
@@ -455,7 +469,7 @@ def rule_rate_is_not_level(p: _Pledge, f: _Figure) -> bool:
 def follow_up(pledges: Sequence[Candidate], review, *, review_published: dt.date | None = None) -> list[Finding]:
     """One ``Finding`` per pledge, in order. ``review`` is ``extract_document(review_text, published)``."""
     index = _Review(review.text, getattr(review, "blocks", ()))
-    covered_end = _covered_end(review_published or review.published)
+    covered_end = _covered_end(review_published or review.published) or _covered_end_from_text(review.text)
     return [_find(c, index, covered_end) for c in pledges]
 
 
