@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tracker.extract import lexicons
@@ -169,8 +170,9 @@ def _words(s: str) -> str:
     return "".join(_CJK.findall(s))
 
 
-def _pairs(s: str) -> list[str]:
-    return [s[i:i + 2] for i in range(len(s) - 1)] if len(s) > 1 else [s]
+@lru_cache(maxsize=4096)
+def _pairs(s: str) -> tuple[str, ...]:
+    return tuple(s[i:i + 2] for i in range(len(s) - 1)) if len(s) > 1 else (s,)
 
 
 def rule_object_head_and_modifiers(obj: str, window: str) -> float:
@@ -248,6 +250,7 @@ class _Review:
         self.by_dim: dict[str, set[int]] = defaultdict(set)
         self.by_pair: dict[str, set[int]] = defaultdict(set)
         self.windows: list[str] = []
+        self.evidence: dict[int, tuple] = {}  # figure index -> (Evidence, figures), built when first asked
         in_targets = False
         spans = [(b.start, b.end, b.kind) for b in blocks] or [(0, len(text), "body")]
         for start, end, kind in spans:
@@ -259,6 +262,7 @@ class _Review:
                 if s_end > pos:
                     self._read_sentence(pos, s_end, in_targets, kind == "body")
                 pos = s_end + 1
+        self.starts = [f.start for f in self.figures]
 
     @staticmethod
     def _section(par: str, kind: str, in_targets: bool) -> bool:
@@ -495,12 +499,15 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
         gap = abs(window.find(f.raw) - window.rfind(p.obj[-2:])) if f.raw in window else len(window)
         key = (score, -(gap // 16), f.start)  # a tie goes to the later statement: the body after its headline
         if best is None or key > best[0]:
-            best = (key, f)
+            best = (key, idx)
     if best is None:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.6, "silence")
-    (score, *_), f = best
+    (score, *_), idx = best
+    f = review.figures[idx]
     outcome, rule = rule_numbers_decide(p, f, text[f.clause_start:f.clause_end])
-    ev, figs = _evidence(review, f)
+    if idx not in review.evidence:
+        review.evidence[idx] = _evidence(review, f)
+    ev, figs = review.evidence[idx]
     confidence = 0.5 + 0.4 * score - (0.1 if any(w in text[f.context_start:f.start] for w in _ESTIMATE) else 0)
     return Finding(c, outcome, ev, tuple(x.quantity() for x in figs) or (f.quantity(),), round(confidence, 3), rule)
 
@@ -550,7 +557,13 @@ def _evidence(review: _Review, f: _Figure) -> tuple[Evidence, list[_Figure]]:
         m = _RATE_AFTER.match(text, end + 1)
         if m:
             end = m.end()
-    figs = [x for x in review.figures if start <= x.start and x.end <= end and not x.is_target]
+    first = bisect_left(review.starts, start)
+    figs = []
+    for x in review.figures[first:]:
+        if x.start >= end:
+            break
+        if x.end <= end and not x.is_target:
+            figs.append(x)
     return Evidence(text[start:end], start, end), figs
 
 
