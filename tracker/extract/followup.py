@@ -356,6 +356,8 @@ _COMPLETE = ("全部完成", "如期完成", "全面完成", "圆满完成", "�
              "投入使用", "竣工", "通车")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:-|—|－|~|～|至|到)\s*$")
 _BAND = Decimal("0.5")
+_RATIO_OBJECT = re.compile(r"(?:率|比重|比例|占比|指数|份额|水平|价格)$")
+_RANGE_RAW = re.compile(r"^\s*[\d.]+\s*%?\s*(?:-|—|－|~|～|至|到)\s*([\d.]+)")
 
 
 @dataclass(frozen=True)
@@ -405,6 +407,12 @@ def _pledge(c: Candidate) -> _Pledge | None:
     if dim == "%" and rate is None:
         cls = verb_class(lead)
         rate = cls if cls in ("growth", "decline") else None
+        if rate is None and obj and not _RATIO_OBJECT.search(obj):
+            rate = "growth"  # 地区生产总值6%: a percentage of an amount can only be its growth
+    if hi is None:
+        m = _RANGE_RAW.match(q.raw)
+        if m and Decimal(m.group(1)) > q.value:
+            hi = Decimal(m.group(1)) * scale
     verb = verb_class(c.action or "") or verb_class(lead)
     return _Pledge(c, q, hi, obj, dim, rate, verb)
 
