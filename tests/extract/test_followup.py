@@ -207,6 +207,20 @@ def test_an_objectless_clause_reports_on_the_clause_before():
     assert f.outcome is Outcome.EXCEEDED and f.evidence.quote.endswith("增长8.1%")
 
 
+@pytest.mark.parametrize("review, rate", [
+    # 北京市统计局's 2022 results (development pair beijing2022)
+    ("北京2022年全年实现地区生产总值41610.9亿元,按不变价格计算,比上年增长0.7%;全市居民人均可支配收入77415元,比上年增长3.2%。",
+     "0.7%"),
+    # 咸宁市's account of its 2021 targets at mid-year (pages corpus, xianning.gov.cn)
+    ("上半年,全市完成地区生产总值802.81亿元,按可比价格计算,比上年同期增长28.6%,高出全省0.1个百分点,增幅全省排第7位。",
+     "28.6%"),
+])
+def test_an_aside_between_object_and_rate_is_transparent(review, rate):
+    p = pledge("地区生产总值增长5%以上", "地区生产总值", 5, "%", qualifier="以上", action="增长")
+    f = follow_up([p], extract_document(review, dt.date(2023, 1, 19)), review_published=dt.date(2023, 1, 19))[0]
+    assert f.evidence is not None and f.evidence.quote.endswith(rate) and "地区生产总值" in f.evidence.quote
+
+
 def test_a_project_under_way_is_partial(gaoyang):
     assert finding_for(gaoyang, "40所项目校").outcome is Outcome.PARTIAL
 

@@ -203,6 +203,10 @@ _TARGET_SECTION = re.compile(r"目标|任务|计划|安排")
 _REVIEW_SECTION = re.compile(r"成绩|回顾|完成情况|成效|过去|去年|落实情况")
 _BULLET = re.compile(r"^[●•·▪◆■\-—*]|^\d+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]")
 _ESTIMATE = ("预计", "初步预计", "初步统计", "预期")
+# ``rule_aside_is_transparent``: a figure-less aside between an object and its rate. Real cases: 实现地区生产总值
+# 41610.9亿元,按不变价格计算,比上年增长0.7% (北京市统计局, 2022 results); 全市完成地区生产总值802.81亿元,按可比价格
+# 计算,比上年同期增长28.6% (咸宁市's account of its 2021 targets, pages corpus).
+_ASIDE = re.compile(r"^\s*(?:按[^，,；;]{0,8}(?:计算|计)|扣除[^，,；;]{0,10}因素|同口径|可比口径|剔除[^，,；;]{0,10}因素)\s*$")
 
 
 @dataclass(frozen=True)
@@ -294,6 +298,8 @@ class _Review:
             rest = clause[:figs[0][0]] + clause[figs[-1][1]:] if figs else clause
             own_object = len(_words(_strip_verbs(rest))) >= 2
             ctx = cs if own_object or i == 0 else prev_ctx
+            if not figs and _ASIDE.match(clause):
+                continue  # rule_aside_is_transparent: the clause after it borrows from the one before it
             for fs, fe, value, unit, role in figs:
                 a, b = cs + fs, cs + fe
                 dim, scale = dimension(unit)
@@ -338,7 +344,7 @@ class _Review:
 
 def _strip_verbs(s: str) -> str:
     _, pat = _verb_table()
-    return pat.sub("", re.sub(r"全年|全县|全市|全区|全省|全国|今年|当年|同比|比上年|较上年|分别|其中|共|累计|实现|达|为|年末|预计|初步|在",
+    return pat.sub("", re.sub(r"全年|全县|全市|全区|全省|全国|今年|当年|同比|比上年同期|比上年|较上年|上年同期|同期|分别|其中|共|累计|实现|达|为|年末|预计|初步|在",
                               "", s))
 
 
