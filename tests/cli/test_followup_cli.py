@@ -21,7 +21,9 @@ def test_prints_one_json_object_per_pledge_with_its_outcome():
     extracted = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", "--published", "2020-05-22",
                                 str(PAIRS / "nat2020_plan.txt")], capture_output=True, text=True, encoding="utf-8")
     assert [row["quote"] for row in rows] == [json.loads(line)["quote"] for line in extracted.stdout.splitlines()]
-    assert {"quote", "start", "end", "quantities", "deadline", "outcome", "evidence", "reported", "confidence"} <= set(rows[0])
+    assert {"file", "quote", "start", "end", "quantities", "deadline", "outcome", "evidence", "reported",
+            "confidence"} <= set(rows[0])
+    assert rows[0]["file"] == "nat2020_plan.txt"
     jobs = next(row for row in rows if row["quote"] == "城镇新增就业900万人以上")
     assert jobs["outcome"] == "exceeded"
     assert jobs["reported"] == [{"value": 1186, "unit": "万人", "raw": "1186万人"}]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tracker.extract import extract_document
 from tracker.extract.followup import (MATCHER_VERSION, Outcome, canonical, dimension, follow_up, lower_is_better,
-                                      restatements)
+                                      restatements, rule_verb_class, verb_class)
 from tracker.extract.model import Candidate, Deadline, Quantity, Role
 
 PAIRS = Path(__file__).resolve().parent / "followup"
@@ -183,6 +183,32 @@ def test_a_five_year_plan_target_is_not_due():
 
 
 # ---------------------------------------------------------------- verbs, stocks, rates
+
+@pytest.mark.parametrize("words, cls", [
+    ("基本养老保险参保率提高到", "stock"),  # 国务院, 十四五 targets (2021)
+    ("年末城镇调查失业率降到", "stock"),  # 国务院, 2022 results
+    ("城镇化率提高", "growth"),  # 镇安县 2015: 城镇化率提高2个百分点左右
+    ("居民消费价格上涨", "growth"),  # 国务院, 2021 results
+    ("十是实施棚户区改造项目,开工建设", "start"),  # 兰州市 2019 为民兴办10件实事 (pages corpus)
+    ("80户农村危房改造全部开工", "start"),  # 高阳县, 2017 review
+    ("淘汰落后织机", "remove"), ("累计拆除燃煤小锅炉", "remove"),  # 高阳县 plan and review
+])
+def test_verbs_fall_into_classes(words, cls):
+    assert verb_class(words) == cls
+
+
+def test_a_level_reached_reports_a_ceiling():
+    found = findings(text("nat2022_plan.txt"), text("nat2022_review.txt"), dt.date(2022, 3, 5), dt.date(2023, 3, 6))
+    f = finding_for(found, "城镇调查失业率全年控制在5.5%以内")
+    assert f.outcome is Outcome.DONE and f.evidence.quote.endswith("降到5.5%")
+
+
+@pytest.mark.parametrize("plan, review, linked", [
+    ("remove", "add", False), ("add", "remove", False), ("remove", "remove", True), ("add", "stock", False),
+    ("stock", "stock", True), ("start", "finish", False), ("finish", "start", True), ("add", None, True)])
+def test_which_verb_classes_can_report_which(plan, review, linked):
+    assert rule_verb_class(plan, review) is linked
+
 
 def test_an_increment_is_reported_by_the_increment_not_the_stock(gaoyang):
     f = finding_for(gaoyang, "新增先进无梭织机1000台")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 
 import click
@@ -65,6 +66,7 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, p
     pledges = extract_document(plan_text, published=plan_published).candidates
     later = extract_document(review_text, published=review_published)
     out = sys.stdout
+    name = os.path.basename(plan)
     for finding in follow_up(pledges, later, review_published=review_published):
-        out.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps({"file": name, **finding.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()

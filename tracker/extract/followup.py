@@ -464,11 +464,14 @@ def rule_verb_class(plan: str | None, review: str | None) -> bool:
 
     Real cases: 淘汰落后织机2000台以上 is not reported by 新增2000多台 (高阳县: remove against add);
     全年新增先进无梭织机1000台以上 is not reported by 全县先进无梭织机达到7200余台, only by 新增2000多台
-    (``rule_stock_is_not_increment``: 达到 gives the stock)."""
+    (``rule_stock_is_not_increment``: 达到 gives the stock); a pledge to start (新开工) is not reported by
+    what was finished (竣工投产), while a pledge to finish reported only as started is partial."""
     if plan == "remove" or review == "remove":
         return plan == review
     if review == "stock" and plan in ("add",):
         return False
+    if plan == "start" and review == "finish":
+        return False  # 竣工30个 does not count the projects 开工; the reverse is partial (rule_start_is_not_finish)
     return True
 
 
