@@ -200,7 +200,7 @@ _PAST_AFTER_CUE = re.compile(r"完成|实现了|超额|达到了|落实情况")
 _TARGET_BEFORE = re.compile(r"(?:原定|原计划|计划|目标|年度目标|任务|预期)(?:的|为|是)?(?:约|近)?$")
 _TARGET_AFTER = re.compile(r"^(?:以上|以内|左右)?(?:的)?(?:年度)?(?:目标|任务|预期|计划)")
 _TARGET_SECTION = re.compile(r"目标|任务|计划|安排")
-_REVIEW_SECTION = re.compile(r"成绩|回顾|完成情况|成效|过去|去年|落实情况")
+_REVIEW_SECTION = re.compile(r"成绩|回顾|完成|实现|成效|过去|去年|落实情况")
 _BULLET = re.compile(r"^[●•·▪◆■\-—*]|^\d+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]")
 _ESTIMATE = ("预计", "初步预计", "初步统计", "预期")
 # ``rule_aside_is_transparent``: a figure-less aside between an object and its rate. Real cases: 实现地区生产总值
@@ -224,7 +224,6 @@ class _Figure:
     context_start: int  # where the words naming its object begin (an object-less clause borrows)
     verb: str | None  # class of the last verb before it in its clause
     is_target: bool
-    in_body: bool  # a body paragraph, not a headline that repeats it
 
     def quantity(self) -> Quantity:
         return Quantity(self.value, self.unit, self.raw, self.start, self.end, self.role)
@@ -264,7 +263,7 @@ class _Review:
             for sm in list(_SENTENCE.finditer(text, start, end)) + [None]:
                 s_end = sm.start() if sm else end
                 if s_end > pos:
-                    self._read_sentence(pos, s_end, in_targets, kind == "body")
+                    self._read_sentence(pos, s_end, in_targets)
                 pos = s_end + 1
         self.starts = [f.start for f in self.figures]
 
@@ -285,7 +284,7 @@ class _Review:
             return in_targets if kind == "heading" else False
         return False
 
-    def _read_sentence(self, s: int, e: int, in_targets: bool, in_body: bool) -> None:
+    def _read_sentence(self, s: int, e: int, in_targets: bool) -> None:
         text = self.text
         bounds = [s] + [m.end() for m in _CLAUSE.finditer(text, s, e)] + [e + 1]
         prev_ctx = s
@@ -305,7 +304,7 @@ class _Review:
                 dim, scale = dimension(unit)
                 target = in_targets or self._is_target(s, a, b) or self._is_average(cs, a)
                 f = _Figure(a, b, value, unit, text[a:b], role, dim, value * scale, cs, ce, ctx,
-                            verb_class(text[cs:a]), target, in_body)
+                            verb_class(text[cs:a]), target)
                 idx = len(self.figures)
                 self.figures.append(f)
                 window = canonical(text[ctx:min(ce, b + 8)])
