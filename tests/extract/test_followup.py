@@ -117,6 +117,24 @@ def test_gdp_is_the_regional_product():
     assert f.rule == "rule_within_range"
 
 
+def test_a_growth_inside_a_target_range_is_done():
+    found = findings(text("nat2016_plan.txt"), text("nat2016_review.txt"), dt.date(2016, 3, 5), dt.date(2017, 3, 5))
+    f = finding_for(found, "国内生产总值增长6.5%-7%")
+    assert f.outcome is Outcome.DONE and f.evidence.quote.endswith("GDP增速为6.7%")
+    # the same page's 2017 targets are no outcome of 2016's: CPI涨幅料为3%左右, 计划创造1100万个工作岗位
+    assert finding_for(found, "居民消费价格涨幅3%左右").evidence is None
+
+
+@pytest.mark.parametrize("published, due", [(dt.date(2018, 1, 31), True), (dt.date(2017, 12, 28), True),
+                                            (dt.date(2017, 6, 30), False)])
+def test_a_report_reviews_the_year_before_it_until_june(published, due):
+    doc = extract_document(GAOYANG_REVIEW, published)
+    p = pledge("新增外贸出口企业30家以上", "外贸出口企业", 30, "家", qualifier="以上", role=Role.COUNT, action="新增",
+               deadline=Deadline("今年", dt.date(2017, 12, 31)))
+    (f,) = follow_up([p], doc, review_published=published)
+    assert (f.outcome is Outcome.EXCEEDED) is due and (f.outcome is Outcome.NOT_DUE) is (not due)
+
+
 def test_the_consumer_price_index_is_the_consumer_price(nat2020):
     f = finding_for(nat2020, "居民消费价格涨幅3.5%左右")
     assert "(CPI)涨幅为2.5%" in f.evidence.quote
