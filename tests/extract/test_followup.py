@@ -164,7 +164,7 @@ def test_a_price_rise_below_its_target_beats_it():
 def test_the_target_a_review_recalls_is_not_the_outcome(nat2020):
     f = finding_for(nat2020, "城镇新增就业900万人以上")
     assert f.outcome is Outcome.EXCEEDED
-    assert [q.raw for q in f.reported] == ["1186万人"]
+    assert [q.raw for q in f.reported] == ["1186万人"]  # 900万人 is the target the review recalls
 
 
 def test_next_years_targets_in_the_review_are_not_outcomes():
@@ -263,6 +263,24 @@ def test_an_aside_between_object_and_rate_is_transparent(review, rate):
     p = pledge("地区生产总值增长5%以上", "地区生产总值", 5, "%", qualifier="以上", action="增长")
     f = follow_up([p], extract_document(review, dt.date(2023, 1, 19)), review_published=dt.date(2023, 1, 19))[0]
     assert f.evidence is not None and f.evidence.quote.endswith(rate) and "地区生产总值" in f.evidence.quote
+
+
+@pytest.mark.parametrize("review", [
+    "全年实现生产总值83.91亿元、增长10.8%,城乡居民收入达到23292元和7750元、分别增长8.8%和10%,基本完成年度目标任务。",  # 镇安县
+    "城乡居民人均可支配收入完成2.57万元和1.68万元，分别增长9%和9.8%，运行质量不断提高。",  # 高阳县, 2017 review
+])
+def test_respective_figures_report_respective_targets(review):
+    doc = extract_document(review, dt.date(2018, 1, 31))
+    quote = "城乡居民收入分别增长11%和13%左右"  # 镇安县's 2015 plan
+    first = pledge(quote, "城乡居民收入", 11, "%", action="增长")
+    at = quote.index("13%")
+    second = Candidate(quote, 0, len(quote), (Quantity(Decimal(13), "%", "13%", at, at + 3, Role.RATIO),),
+                       action="增长", object="城乡居民收入", qualifier="左右")
+    f1, f2 = follow_up([first, second], doc, review_published=dt.date(2018, 1, 31))
+    assert f1.evidence.quote == f2.evidence.quote  # one statement, each target against its own figure
+    percents = [q.raw for q in f1.reported if q.unit == "%"]
+    assert f1.reported[0].raw == percents[-2] and f2.reported[0].raw == percents[-1]
+    assert f1.outcome is Outcome.MISSED and f2.outcome is Outcome.MISSED
 
 
 def test_a_project_under_way_is_partial(gaoyang):

@@ -70,7 +70,7 @@ class Finding:
     pledge: Candidate
     outcome: Outcome
     evidence: Evidence | None
-    reported: tuple[Quantity, ...]  # offsets into the review text
+    reported: tuple[Quantity, ...]  # the evidence's figures, the one the outcome was read from first; review offsets
     confidence: float
     rule: str = field(default="", compare=False)  # the rule that decided, for the reviewer's screen
 
@@ -224,6 +224,7 @@ class _Figure:
     context_start: int  # where the words naming its object begin (an object-less clause borrows)
     verb: str | None  # class of the last verb before it in its clause
     is_target: bool
+    ordinal: int  # its place among the figures of its dimension in its clause (分别增长8.8%和10%)
 
     def quantity(self) -> Quantity:
         return Quantity(self.value, self.unit, self.raw, self.start, self.end, self.role)
@@ -299,12 +300,15 @@ class _Review:
             ctx = cs if own_object or i == 0 else prev_ctx
             if not figs and _ASIDE.match(clause):
                 continue  # rule_aside_is_transparent: the clause after it borrows from the one before it
+            seen: dict[str, int] = defaultdict(int)
             for fs, fe, value, unit, role in figs:
                 a, b = cs + fs, cs + fe
                 dim, scale = dimension(unit)
+                ordinal = seen[dim]
+                seen[dim] += 1
                 target = in_targets or self._is_target(s, a, b) or self._is_average(cs, a)
                 f = _Figure(a, b, value, unit, text[a:b], role, dim, value * scale, cs, ce, ctx,
-                            verb_class(text[cs:a]), target)
+                            verb_class(text[cs:a]), target, ordinal)
                 idx = len(self.figures)
                 self.figures.append(f)
                 window = canonical(text[ctx:min(ce, b + 8)])
@@ -374,6 +378,7 @@ class _Pledge:
     dim: str
     rate: str | None  # growth / decline for a percentage that measures a change
     verb: str | None
+    ordinal: int  # the main quantity's place among the pledge's quantities of its dimension
 
 
 _SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
@@ -419,7 +424,10 @@ def _pledge(c: Candidate) -> _Pledge | None:
         if m and Decimal(m.group(1)) > q.value:
             hi = Decimal(m.group(1)) * scale
     verb = verb_class(c.action or "") or verb_class(lead)
-    return _Pledge(c, q, hi, obj, dim, rate, verb)
+    at = q.start - c.start
+    ordinal = sum(1 for fs, _, _, unit, _ in _figures_in(c.quote) if fs < at and dimension(unit)[0] == dim) \
+        if "分别" in c.quote else 0
+    return _Pledge(c, q, hi, obj, dim, rate, verb, ordinal)
 
 
 def _covered_end(review_published: dt.date | None) -> dt.date | None:
@@ -513,7 +521,9 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
             continue
         window = review.windows[idx]
         gap = abs(window.find(f.raw) - window.rfind(p.obj[-2:])) if f.raw in window else len(window)
-        key = (score, -(gap // 16), f.start)  # a tie goes to the later statement: the body after its headline
+        # ``rule_respective_figures``: 城乡居民收入分别增长11%和13%左右 is reported in order by 分别增长8.8%和10%
+        # (镇安县); a tie goes to the later statement, the body after its headline
+        key = (score, f.ordinal == p.ordinal, -(gap // 16), f.start)
         if best is None or key > best[0]:
             best = (key, idx)
     if best is None:
@@ -525,7 +535,9 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
         review.evidence[idx] = _evidence(review, f)
     ev, figs = review.evidence[idx]
     confidence = 0.5 + 0.4 * score - (0.1 if any(w in text[f.context_start:f.start] for w in _ESTIMATE) else 0)
-    return Finding(c, outcome, ev, tuple(x.quantity() for x in figs) or (f.quantity(),), round(confidence, 3), rule)
+    # the figure the outcome was read from comes first: it is the achieved value a reviewer accepts
+    reported = (f.quantity(),) + tuple(x.quantity() for x in figs if x is not f)
+    return Finding(c, outcome, ev, reported, round(confidence, 3), rule)
 
 
 def rule_numbers_decide(p: _Pledge, f: _Figure, clause: str) -> tuple[Outcome, str]:
