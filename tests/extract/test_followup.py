@@ -109,6 +109,21 @@ def test_one_name_per_indicator(alias, name):
     assert canonical(alias) == name
 
 
+def test_an_indicator_named_in_the_quote_keeps_its_modifiers():
+    # the extractor gives 就业 as the object of 今年城镇新增就业1100万人以上 (国务院, 2019) and of
+    # 城镇新增就业900万人以上 (国务院, 2020); the matcher reads the indicator the quote names
+    for plan, review, dates, quote in (
+            ("nat2019_plan.txt", "nat2019_review.txt", (dt.date(2019, 3, 5), dt.date(2020, 5, 22)), "1100万人以上"),
+            ("nat2020_plan.txt", "nat2020_review.txt", (dt.date(2020, 5, 22), dt.date(2021, 3, 4)), "900万人以上")):
+        f = finding_for(findings(text(plan), text(review), *dates), quote)
+        assert f.pledge.object == "就业" and f.evidence.quote.startswith("城镇新增就业")
+    # 山东省's 2014 results as a page of the pages corpus prints them (wbcff.com), in simplified characters
+    p = pledge("城镇新增就业100万人", "就业", 100, "万人", role=Role.COUNT, action="新增")
+    doc = extract_document("城镇新增就业118.5万人,农村劳动力转移就业131.2万人。", dt.date(2015, 1, 20))
+    (f,) = follow_up([p], doc, review_published=dt.date(2015, 1, 20))
+    assert f.reported[0].raw == "118.5万人"  # not the 131.2万人 of 农村劳动力转移就业
+
+
 def test_gdp_is_the_regional_product():
     found = findings(text("beijing2019_plan.txt"), text("beijing2019_review.txt"), dt.date(2019, 1, 15),
                      dt.date(2020, 1, 12))
