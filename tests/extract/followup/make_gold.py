@@ -405,6 +405,134 @@ PAIRS.append(pair(
     ]))
 
 
+# ================================================================ batch 3 (fu-match2): county-level city, cities, a province.
+# Annotated from the texts alone before the matcher was run on them; first readings are in the README.
+
+# ---------------------------------------------------------------- 高州市 (county-level city), 2022 targets -> 2022 results
+PAIRS.append(pair(
+    "gaozhou2022", "高州市 (茂名市)", "county-level city", 2022, 2022,
+    doc("gaozhou2022_plan.txt", "http://adgp.net/article-521-1.html",
+        "高州 news page on the 2022 government work report (高州市第十七届人民代表大会第二次会议, 2022-01-18/19): the "
+        "2021 results and the 2022 main targets.", "2022-01-18", "2022-01"),
+    doc("gaozhou2022_review.txt", "http://adgp.net/article-772-1.html",
+        "高州 news page of 2023-01-30 (茂名 leaders' inspection) with the 2022 results.", "2023-01-30", "2023-01-30"),
+    [
+        {"pledge": P("地区生产总值增长5.0%左右", "地区生产总值", "增长", [qty("5.0%", 5.0, "%", "ratio", "左右")]),
+         "outcome": "missed", "evidence": "全市实现地区生产总值725.68亿元、同比增长2.3%",
+         "reported": [qty("2.3%", 2.3, "%", "ratio")], "reason": "2.3% is 2.7pp below 5.0%左右",
+         "traps": ["rate_and_absolute_in_same_clause", "past_result_in_plan_page"]},
+        {"pledge": P("规上工业增加值增长5.0%", "规上工业增加值", "增长", [qty("5.0%", 5.0, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "the review gives no industrial value-added figure", "traps": ["silence"]},
+        {"pledge": P("社会消费品零售总额增长6.0%", "社会消费品零售总额", "增长", [qty("6.0%", 6.0, "%", "ratio")]),
+         "outcome": "missed", "evidence": "社会消费品零售总额257.09亿元、增长1.0%",
+         "reported": [qty("1.0%", 1.0, "%", "ratio")], "reason": "1.0% < 6.0%",
+         "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方一般公共预算收入增长2.5%", "地方一般公共预算收入", "增长", [qty("2.5%", 2.5, "%", "ratio")]),
+         "outcome": "missed", "evidence": "一般公共预算收入17.37亿元、增长1.1%",
+         "reported": [qty("1.1%", 1.1, "%", "ratio")],
+         "reason": "1.1% < 2.5%; the review drops 地方 from the indicator's name", "traps": ["wording_variant"]},
+        {"pledge": P("城镇登记失业率控制在3.5%以内", "城镇登记失业率", "控制", [qty("3.5%", 3.5, "%", "ratio", "以内")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+# ---------------------------------------------------------------- 威海市 (city), 2017 targets -> the 2017 entry of a yearbook
+PAIRS.append(pair(
+    "weihai2017", "威海市", "city", 2017, 2017,
+    doc("weihai2017_plan.txt", "https://m.yybnet.net/weihai/news/201703/5969735.html",
+        "News report on 威海市's 2017 government work report (市十七届人大一次会议), with the 2016 results and the 2017 "
+        "main targets; the page address dates it 2017-03.", None, "2017-03"),
+    doc("weihai2017_review.txt", "https://shandong-chorography.org/database/d00/section/35/article/273",
+        "山东省情网 yearbook entry 【概况】 for 威海市 with the 2017 results (it names 2017年6月); no publication date.",
+        None, None),
+    [
+        {"pledge": P("生产总值增长8%左右", "生产总值", "增长", [qty("8%", 8, "%", "ratio", "左右")]),
+         "outcome": "done", "acceptable": ["done", "exceeded"],
+         "evidence": "全年地区生产总值3480.1亿元,按可比价格计算,比上年增长8.1%",
+         "reported": [qty("8.1%", 8.1, "%", "ratio")], "reason": "8.1% within 0.5pp of 8%左右",
+         "traps": ["wording_variant", "rate_and_absolute_in_same_clause", "past_result_in_plan_page"]},
+        {"pledge": P("一般公共预算收入增长9%左右", "一般公共预算收入", "增长", [qty("9%", 9, "%", "ratio", "左右")]),
+         "outcome": "not_reported", "reason": "the review gives the level (273.08亿元) without a growth rate",
+         "traps": ["level_is_not_rate"],
+         "distractors": [("全市一般公共预算收入273.08亿元", "a level, not the growth rate")]},
+        {"pledge": P("固定资产投资增长11%左右", "固定资产投资", "增长", [qty("11%", 11, "%", "ratio", "左右")]),
+         "outcome": "missed", "evidence": "全社会固定资产投资增长8.7%",
+         "reported": [qty("8.7%", 8.7, "%", "ratio")], "reason": "8.7% is 2.3pp below 11%左右",
+         "traps": ["wording_variant"]},
+        {"pledge": P("社会消费品零售总额增长10.5%左右", "社会消费品零售总额", "增长", [qty("10.5%", 10.5, "%", "ratio", "左右")]),
+         "outcome": "not_reported", "reason": "the review gives the level (1607.94亿元) without a growth rate",
+         "traps": ["level_is_not_rate"],
+         "distractors": [("社会消费品零售总额1607.94亿元", "a level, not the growth rate")]},
+        {"pledge": P("城镇和农村居民人均可支配收入分别增长8%", "城镇居民人均可支配收入", "增长",
+                     [qty("8%", 8, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("农村居民人均可支配收入分别增长8%和8.5%左右", "农村居民人均可支配收入", "增长",
+                     [qty("8.5%", 8.5, "%", "ratio", "左右")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("居民消费价格涨幅控制在3%", "居民消费价格涨幅", "控制", [qty("3%", 3, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent (the page is cut after 3%)", "traps": ["silence"]},
+    ]))
+
+# ---------------------------------------------------------------- 成都市 (city), 2016 targets -> the 2017 report
+PAIRS.append(pair(
+    "chengdu2016", "成都市", "city", 2016, 2017,
+    doc("chengdu2016_plan.txt", "https://pitimail.com/10462/10778/10876/2016/1/13/10365066.shtml",
+        "Report of 2016-01-13 on 成都市's 2016 government work report: the 2015 results and the 2016 targets.",
+        "2016-01-13", "2016-01-13"),
+    doc("chengdu2016_review.txt", "https://guanchang.qwyd.net/zhengfugongzuobaogao/141761.html",
+        "成都市's 2017 government work report (市十六届人大五次会议, submitted 2017-01-06 per cdrd.gov.cn), its "
+        "opening and the review of 2016.", "2017-01-06", None),
+    [
+        {"pledge": P("地区生产总值增长7%以上", "地区生产总值", "增长", [qty("7%", 7, "%", "ratio", "以上")]),
+         "outcome": "exceeded", "evidence": "预计全年实现地区生产总值1.2万亿元,增长7.5%",
+         "reported": [qty("7.5%", 7.5, "%", "ratio")], "reason": "7.5% > 7%以上",
+         "traps": ["rate_and_absolute_in_same_clause", "past_result_in_plan_page"]},
+        {"pledge": P("固定资产投资总额7000亿元以上", "固定资产投资总额", None, [qty("7000亿元", 7000, "亿元", "amount", "以上")]),
+         "outcome": "exceeded", "evidence": "固定资产投资8370亿元,增长14.3%",
+         "reported": [qty("8370亿元", 8370, "亿元", "amount")], "reason": "a level target met by a level: 8370 > 7000",
+         "traps": ["rate_and_absolute_in_same_clause", "past_result_in_plan_page"]},
+        {"pledge": P("一般公共预算收入增长7%", "一般公共预算收入", "增长", [qty("7%", 7, "%", "ratio")]),
+         "outcome": "done", "evidence": "一般公共预算收入1175亿元,增长7%",
+         "reported": [qty("7%", 7, "%", "ratio")], "reason": "7% = 7%"},
+        {"pledge": P("城镇和农村居民人均可支配收入分别增长7%", "城镇居民人均可支配收入", "增长", [qty("7%", 7, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "城乡居民人均可支配收入分别增长8.1%、9.9%",
+         "reported": [qty("8.1%", 8.1, "%", "ratio")], "reason": "8.1% > 7% (the first of 分别)",
+         "traps": ["wording_variant", "respective_figures"]},
+        {"pledge": P("农村居民人均可支配收入分别增长7%、7.5%", "农村居民人均可支配收入", "增长", [qty("7.5%", 7.5, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "城乡居民人均可支配收入分别增长8.1%、9.9%",
+         "reported": [qty("9.9%", 9.9, "%", "ratio")], "reason": "9.9% > 7.5% (the second of 分别)",
+         "traps": ["wording_variant", "respective_figures"]},
+        {"pledge": P("城镇登记失业率控制在4%以内", "城镇登记失业率", "控制", [qty("4%", 4, "%", "ratio", "以内")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+# ---------------------------------------------------------------- 甘肃省 (province), 2022 targets -> the 2022 plan-execution report
+PAIRS.append(pair(
+    "gansu2022", "甘肃省", "province", 2022, 2022,
+    doc("gansu2022_plan.txt", "https://www.xyshjj.cn/detail-1492-62720.html",
+        "Report on the 甘肃省 2022 government work report (2022-01-17): 2022 targets and the county-economy tasks.",
+        "2022-01-17", "2022-01"),
+    doc("gansu2022_review.txt", "http://rdgb.gsrdw.gov.cn/2023/249_0704/3644.html",
+        "甘肃省发展和改革委员会, report on the execution of the 2022 plan (2023-01-15), which compares results with "
+        "the year's targets (年初目标).", "2023-01-15", "2023-07-04"),
+    [
+        {"pledge": P("2022年全省地区生产总值将增长6.5%以上", "地区生产总值", "增长", [qty("6.5%", 6.5, "%", "ratio", "以上")],
+                     {"raw": "2022年", "date": "2022-12-31", "inherited": False}),
+         "outcome": "missed", "evidence": "初步预计,全省地区生产总值全年增长4.2%",
+         "reported": [qty("4.2%", 4.2, "%", "ratio")], "reason": "4.2% < 6.5%以上",
+         "traps": ["target_restated_in_review"],
+         "distractors": [("比年初目标(6.5%)低2.3个百分点", "the target restated; 2.3个百分点 is the gap, not the result")]},
+        {"pledge": P("城乡居民人均可支配收入分别增长8%", "城镇居民人均可支配收入", "增长", [qty("8%", 8, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent (the page is cut)", "traps": ["silence"]},
+        {"pledge": P("城乡居民人均可支配收入分别增长8%、10%左右", "农村居民人均可支配收入", "增长",
+                     [qty("10%", 10, "%", "ratio", "左右")]),
+         "outcome": "not_reported", "reason": "silent (the page is cut)", "traps": ["silence"]},
+        {"pledge": P("新建高标准农田360万亩", "高标准农田", "新建", [qty("360万亩", 360, "万亩", "area")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("编制完成3996个发展类村庄规划", "发展类村庄规划", "编制完成", [qty("3996个", 3996, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -416,9 +544,12 @@ META = {
                    "Added here: a price-rise target (居民消费价格涨幅) and an unemployment rate are better lower, so a "
                    "figure below them beyond the 左右 band is 'exceeded' (done also acceptable); a figure that is the "
                    "review's own NEXT-year target is never evidence.",
-    "levels": "national (国务院), province (北京市, 湖北省), city (武汉市), county (镇安县)",
+    "levels": "national (国务院), province (北京市, 湖北省, 甘肃省), city (武汉市, 威海市, 成都市), county-level city "
+              "(高州市), county (镇安县)",
     "batches": "pairs 1-8 (nat2019 … zhenan2015) were annotated first and the rules fitted on them; pairs 9-10 "
-               "(beijing2022, nat2016) were annotated after that fitting and read once before any change.",
+               "(beijing2022, nat2016) were annotated after that fitting and read once before any change; pairs 11-14 (gaozhou2022, "
+               "weihai2017, chengdu2016, gansu2022) were annotated before the matcher was run on them and read once "
+               "before any change (README: Follow-up, third batch).",
 }
 
 
