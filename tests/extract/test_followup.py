@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from tracker.extract import extract_document
 from tracker.extract.followup import (MATCHER_VERSION, Outcome, canonical, dimension, follow_up, lower_is_better,
-                                      restatements, rule_verb_class, verb_class)
-from tracker.extract.model import Candidate, Deadline, Quantity, Role
+                                      restatements, rule_place_before_indicator, rule_verb_class, verb_class)
+from tracker.extract.model import Candidate, Deadline, Precision, Quantity, Role
 
 PAIRS = Path(__file__).resolve().parent / "followup"
 GAOYANG_PLAN = """三、2017年重点工作任务
@@ -365,8 +365,8 @@ def test_every_development_link_the_extractor_returns_is_decided_right():
     gold = json.loads((PAIRS / "gold.json").read_text(encoding="utf-8"))
     wrong, seen = [], 0
     for pair in gold["pairs"]:
-        found = findings(text(pair["plan"]["file"]), text(pair["review"]["file"]),
-                         dt.date.fromisoformat(pair["plan"]["published"]), dt.date.fromisoformat(pair["review"]["published"]))
+        plan_on, review_on = (pair[k]["published"] and dt.date.fromisoformat(pair[k]["published"]) for k in ("plan", "review"))
+        found = findings(text(pair["plan"]["file"]), text(pair["review"]["file"]), plan_on, review_on)
         for link in pair["links"]:
             hits = [f for f in found if f.pledge.quote == link["pledge"]["quote"]]
             if hits:
@@ -374,6 +374,84 @@ def test_every_development_link_the_extractor_returns_is_decided_right():
                 if not _right(hits[0], link):
                     wrong.append((link["id"], hits[0].outcome.value, hits[0].evidence and hits[0].evidence.quote))
     assert seen >= 25 and not wrong, wrong
+
+
+# ---------------------------------------------------------------- third batch (county-level city, cities, a province)
+
+
+@pytest.fixture(scope="module")
+def chengdu2016():
+    return findings(text("chengdu2016_plan.txt"), text("chengdu2016_review.txt"), dt.date(2016, 1, 13), dt.date(2017, 1, 6))
+
+
+@pytest.mark.parametrize("obj, name", [
+    ("预期成都市地区生产总值", "生产总值"),      # 成都市, 2016 targets
+    ("全省地区生产总值", "生产总值"),            # 甘肃省, 2022 targets
+    ("全市地方一般公共预算收入", "一般公共预算收入"),
+    ("城镇居民人均可支配收入", "城镇居民人均可支配收入"),  # 城镇 is no place: it stays
+    ("农村居民人均可支配收入", "农村居民人均可支配收入"),
+    ("科技型中小企业", "科技型中小企业"),          # no indicator name: nothing is dropped
+])
+def test_a_place_before_an_indicator_is_no_modifier(obj, name):
+    assert rule_place_before_indicator(canonical(obj)) == name
+
+
+def test_a_target_for_a_named_city_is_reported_without_the_name(chengdu2016):
+    f = finding_for(chengdu2016, "预期成都市地区生产总值增长7%以上")
+    assert f.outcome is Outcome.EXCEEDED and "增长7.5%" in f.evidence.quote
+    assert f.reported[0].raw == "7.5%"
+
+
+def test_a_province_wide_target_is_reported_by_the_province_figure_not_the_recalled_target():
+    found = findings(text("gansu2022_plan.txt"), text("gansu2022_review.txt"), dt.date(2022, 1, 17), dt.date(2023, 1, 15))
+    f = finding_for(found, "全省地区生产总值将增长6.5%以上")
+    assert f.outcome is Outcome.MISSED and f.reported[0].raw == "4.2%"
+
+
+@pytest.mark.parametrize("alias", ["固定资产投资总额", "全社会固定资产投资总额", "全社会固定资产投资"])
+def test_a_total_is_its_indicator(alias):
+    # 固定资产投资总额7000亿元以上 (成都市, 2016 targets); 共完成全社会固定资产投资总额1025.4亿元 (青岛市 yearbook)
+    assert canonical(alias) == canonical("固定资产投资")
+
+
+def test_a_level_target_named_as_a_total_is_met_by_the_level(chengdu2016):
+    f = finding_for(chengdu2016, "固定资产投资总额7000亿元以上")
+    assert f.outcome is Outcome.EXCEEDED and f.reported[0].raw == "8370亿元"
+
+
+def test_an_undated_review_is_not_dated_by_the_history_it_names():
+    # 威海市's yearbook entry on 2017 names 1987年 (the city's founding) as often as 2017年
+    found = findings(text("weihai2017_plan.txt"), text("weihai2017_review.txt"), None, None)
+    f = finding_for(found, "生产总值增长8%左右")
+    assert f.outcome is Outcome.DONE and f.reported[0].raw == "8.1%"
+    assert finding_for(found, "固定资产投资增长11%左右").outcome is Outcome.MISSED
+
+
+def test_an_undated_review_that_measures_against_the_past_reports_its_own_year():
+    # 平凉市's 2021 report (pages corpus: gongwensou.com/zhengfubaogao/36086.html) names 2015 twice, 2020 once
+    review = ("2020年全市地区生产总值达到476.16亿元,年均增长4.98%;一般公共预算收入32.83亿元,一般公共预算支出242.14亿元,"
+              "是2015年的1.3倍和1.5倍;城乡居民人均可支配收入分别达到31096元、9756元,是2015年的1.45倍和1.5倍。")
+    target = pledge("一般公共预算收入达到30亿元", "一般公共预算收入", 30, "亿元", role=Role.AMOUNT,
+                    deadline=Deadline("2020年", dt.date(2020, 12, 31), Precision.YEAR))
+    [f] = follow_up([target], extract_document(review))
+    assert f.outcome is Outcome.EXCEEDED and f.reported[0].raw == "32.83亿元"
+
+
+@pytest.mark.parametrize("quote, obj, value, unit, role, year, plan_file, review_file, review_on", [
+    # 威海市's 2017 report restates the 2016 result before the 2017 targets; the yearbook gives 2017's 增长8.1%
+    ("2016年,全市生产总值3212.2亿元,增长8%", "生产总值", 8, "%", Role.RATIO, 2016,
+     "weihai2017_plan.txt", "weihai2017_review.txt", None),
+    # 成都市's 2016 report restates 2015's investment; the 2017 report's 固定资产投资8370亿元 is 2016's
+    ("2015年,成都预计全年固定资产投资7006亿元", "固定资产投资", 7006, "亿元", Role.AMOUNT, 2015,
+     "chengdu2016_plan.txt", "chengdu2016_review.txt", dt.date(2017, 1, 6)),
+])
+def test_a_figure_due_the_year_before_is_not_reported_by_a_later_review(quote, obj, value, unit, role, year,
+                                                                       plan_file, review_file, review_on):
+    due = pledge(quote, obj, value, unit, role=role, deadline=Deadline(f"{year}年", dt.date(year, 12, 31), Precision.YEAR))
+    others = extract_document(text(plan_file)).candidates
+    found = follow_up([due, *others], extract_document(text(review_file), published=review_on), review_published=review_on)
+    assert found[0].outcome is Outcome.NOT_REPORTED and found[0].evidence is None
+    assert found[0].rule == "rule_review_covers_a_later_year"
 
 
 # ---------------------------------------------------------------- restatements

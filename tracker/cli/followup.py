@@ -67,6 +67,6 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, p
     later = extract_document(review_text, published=review_published)
     out = sys.stdout
     name = os.path.basename(plan)
-    for finding in follow_up(pledges, later, review_published=review_published):
+    for finding in follow_up(pledges, later, review_published=review_published, plan_published=plan_published):
         out.write(json.dumps({"file": name, **finding.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()

@@ -393,6 +393,28 @@ def _main_quantity(c: Candidate) -> Quantity | None:
     return qs[0] if qs else (c.quantities[0] if c.quantities else None)
 
 
+_PLACE_PREFIX = re.compile(r"^(?:预期|预计|力争|今年)?(?:全?[\u4e00-\u9fff]{0,4}?[省市县区州旗])?$")
+
+
+def rule_place_before_indicator(obj: str) -> str:
+    """A place name (and 预期) before an indicator's name is not one of its modifiers: a review seldom
+    repeats it. Only a prefix that is a place is dropped: 城镇居民人均可支配收入 keeps 城镇.
+
+    Real cases: 预期成都市地区生产总值增长7%以上 against 预计全年实现地区生产总值1.2万亿元,增长7.5% (成都市,
+    2016 → 2017 report); 2022年全省地区生产总值将增长6.5%以上 against 全省地区生产总值全年增长4.2% (甘肃省)."""
+    for name in _indicator_names():
+        if len(name) < 4 or not obj.endswith(name) or obj == name:
+            continue
+        if _PLACE_PREFIX.match(obj[:-len(name)]):
+            return name
+    return obj
+
+
+@cache
+def _indicator_names() -> tuple[str, ...]:
+    return tuple(sorted(set(_synonyms()[0].values()), key=len, reverse=True))
+
+
 def _pledge(c: Candidate) -> _Pledge | None:
     q = _main_quantity(c)
     if q is None:
@@ -409,6 +431,7 @@ def _pledge(c: Candidate) -> _Pledge | None:
         name = _synonyms()[0][named[-1]]
         if name not in obj:
             obj = name  # the extractor's object missed the indicator the quote names (…GDP预期增长目标设定为6%)
+    obj = rule_place_before_indicator(obj)
     rate = None
     m = _RATE_WORDS.search(obj)
     if m:
@@ -441,11 +464,18 @@ def _covered_end(review_published: dt.date | None) -> dt.date | None:
 _YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)年(?![代度均])")
 
 
-def _covered_end_from_text(text: str) -> dt.date | None:
-    """Without a date, the year a review speaks of most (2017年，面对雄安新区…; 2017年工作回顾)."""
+def _covered_end_from_text(text: str, floor: int | None = None) -> dt.date | None:
+    """Without a date, the year a review speaks of most (2017年，面对雄安新区…; 2017年工作回顾).
+
+    ``rule_review_year_not_before_plan``: a review reports on the plan's year or a later one; the years
+    it names before ``floor`` (the plan's year: its date, else its earliest dated pledge) are history; when
+    it names no later year, all its years count. Real cases: 威海市's yearbook
+    entry on 2017 opens with 1987年,地级威海市成立 (山东省情网); 平凉市's 2021 report measures 2020 against
+    the past twice (是2015年的1.3倍和1.5倍 … 是2015年的1.45倍和1.5倍)."""
     counts: dict[str, int] = defaultdict(int)
     for m in _YEAR.finditer(text):
-        counts[m.group(1)] += 1
+        if floor is None or int(m.group(1)) >= floor:
+            counts[m.group(1)] += 1
     if not counts:
         return None
     year = max(counts, key=lambda y: (counts[y], -int(y)))
@@ -464,6 +494,17 @@ def rule_multi_year_not_due(c: Candidate, covered_end: dt.date | None) -> bool:
     if d is None or covered_end is None:
         return True
     return d <= covered_end
+
+
+def rule_review_covers_a_later_year(c: Candidate, covered_end: dt.date | None) -> bool:
+    """A figure due in a year before the one a review covers was settled by the review of its own year: the
+    later review's figures are of another year.
+
+    Real cases: 威海市's 2017 report restates the 2016 result 全市生产总值3212.2亿元,增长8% before its 2017
+    targets, and the 2017 yearbook gives 增长8.1% for 2017, not for 2016; 成都市's 2016 report restates
+    2015年,成都预计全年固定资产投资7006亿元, and the 2017 report's 固定资产投资8370亿元 is 2016's."""
+    d = c.deadline.date
+    return d is not None and covered_end is not None and d.year < covered_end.year
 
 
 def rule_verb_class(plan: str | None, review: str | None) -> bool:
@@ -494,10 +535,14 @@ def rule_rate_is_not_level(p: _Pledge, f: _Figure) -> bool:
     return p.rate == got
 
 
-def follow_up(pledges: Sequence[Candidate], review, *, review_published: dt.date | None = None) -> list[Finding]:
+def follow_up(pledges: Sequence[Candidate], review, *, review_published: dt.date | None = None,
+              plan_published: dt.date | None = None) -> list[Finding]:
     """One ``Finding`` per pledge, in order. ``review`` is ``extract_document(review_text, published)``."""
     index = _Review(review.text, getattr(review, "blocks", ()))
-    covered_end = _covered_end(review_published or review.published) or _covered_end_from_text(review.text)
+    years = [c.deadline.date.year for c in pledges if c.deadline.date is not None]
+    floor = plan_published.year if plan_published else (min(years) if years else None)
+    covered_end = _covered_end(review_published or review.published) or \
+        _covered_end_from_text(review.text, floor) or _covered_end_from_text(review.text)
     return [_find(c, index, covered_end) for c in pledges]
 
 
@@ -507,6 +552,8 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.5, "no_quantity")
     if not rule_multi_year_not_due(c, covered_end):
         return Finding(c, Outcome.NOT_DUE, None, (), 0.7, "rule_multi_year_not_due")
+    if rule_review_covers_a_later_year(c, covered_end):
+        return Finding(c, Outcome.NOT_REPORTED, None, (), 0.6, "rule_review_covers_a_later_year")
     if len(p.obj) < 2:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.3, "no_object")
     text = review.text
