@@ -51,7 +51,7 @@ def pair(pair_id, place, level, plan_year, review_year, plan, review, links):
         p = dict(ln["pledge"])
         p["span_nows"] = span(pt, p["quote"], ln.get("plan_after", 0))
         ev = ln.get("evidence")
-        link = {"id": f"{pair_id.upper()}-L{n:02d}", "tier": "core", "pledge": p, "outcome": ln["outcome"],
+        link = {"id": f"{pair_id.upper()}-L{n:02d}", "tier": ln.get("tier", "core"), "pledge": p, "outcome": ln["outcome"],
                 "acceptable_outcomes": ln.get("acceptable", [ln["outcome"]]),
                 "due_by_review": ln.get("due", True),
                 "evidence": {"quote": ev, "span_nows": span(rt, ev)} if ev else None,
@@ -533,6 +533,49 @@ PAIRS.append(pair(
     ]))
 
 
+# ---------------------------------------------------------------- 惠州市 (city), 2021 targets -> a 2022-01 report of the 2021 results
+# The plan page lists the targets of several cities of the 珠三角 one after another; the pair is 惠州市's. 广州市's targets,
+# printed first with the same indicators, are annotated as context links (not scored): the review is about 惠州 only.
+PAIRS.append(pair(
+    "huizhou2021", "惠州市", "city", 2021, 2021,
+    doc("huizhou2021_plan.txt", "http://m.kcqsx.com/zhaoqing/202103/1232294.html",
+        "惠州日报 (2021-03-25) page on the 2021 targets of the 珠三角 cities; 广州 first, then 深圳, then 惠州.",
+        "2021-03-25", "2021-03-25"),
+    doc("huizhou2021_review.txt", "http://m.yktchina.com/zx/2022/0124/18690.html",
+        "Report of 2022-01-24 on 惠州市's 2021 results.", "2022-01-24", "2022-01-24"),
+    [
+        {"pledge": P("地区生产总值增长8.5%", "地区生产总值", "增长", [qty("8.5%", 8.5, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "2021年惠州市地区生产总值接近5000亿元大关,达4977.36亿元,同比增长10.1%",
+         "reported": [qty("10.1%", 10.1, "%", "ratio")], "reason": "10.1% > 8.5%",
+         "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("高出全省平均水平2.1个百分点", "a gap to the province, not the growth")]},
+        {"pledge": P("规上工业增加值增长7.5%以上", "规上工业增加值", "增长", [qty("7.5%", 7.5, "%", "ratio", "以上")]),
+         "outcome": "exceeded", "evidence": "去年惠州规上工业增加值2082.3亿元,增长14.1%",
+         "reported": [qty("14.1%", 14.1, "%", "ratio")], "reason": "14.1% > 7.5%以上",
+         "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方一般公共预算收入增长3.5%", "地方一般公共预算收入", "增长", [qty("3.5%", 3.5, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("固定资产投资增长18%", "固定资产投资", "增长", [qty("18%", 18, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "固定资产投资增长21.8%",
+         "reported": [qty("21.8%", 21.8, "%", "ratio")], "reason": "21.8% > 18%",
+         "distractors": [("工业投资增长50.5%", "a part of the investment, not the whole")]},
+        {"pledge": P("工业投资增长25%以上", "工业投资", "增长", [qty("25%", 25, "%", "ratio", "以上")]),
+         "outcome": "exceeded", "evidence": "工业投资增长50.5%",
+         "reported": [qty("50.5%", 50.5, "%", "ratio")], "reason": "50.5% > 25%以上",
+         "distractors": [("固定资产投资增长21.8%", "the whole investment, not the industrial part")]},
+        {"pledge": P("社会消费品零售总额增长10%以上", "社会消费品零售总额", "增长", [qty("10%", 10, "%", "ratio", "以上")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("居民人均可支配收入增长7%", "居民人均可支配收入", "增长", [qty("7%", 7, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("地区生产总值增长6%以上", "地区生产总值", "增长", [qty("6%", 6, "%", "ratio", "以上")]),
+         "tier": "context", "outcome": "not_reported", "reason": "广州市's target; the review is about 惠州市",
+         "traps": ["another_district"]},
+        {"pledge": P("固定资产投资增长8%", "固定资产投资", "增长", [qty("8%", 8, "%", "ratio")]),
+         "tier": "context", "outcome": "not_reported", "reason": "广州市's target; the review is about 惠州市",
+         "traps": ["another_district"]},
+    ]))
+
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -544,11 +587,11 @@ META = {
                    "Added here: a price-rise target (居民消费价格涨幅) and an unemployment rate are better lower, so a "
                    "figure below them beyond the 左右 band is 'exceeded' (done also acceptable); a figure that is the "
                    "review's own NEXT-year target is never evidence.",
-    "levels": "national (国务院), province (北京市, 湖北省, 甘肃省), city (武汉市, 威海市, 成都市), county-level city "
+    "levels": "national (国务院), province (北京市, 湖北省, 甘肃省), city (武汉市, 威海市, 成都市, 惠州市), county-level city "
               "(高州市), county (镇安县)",
     "batches": "pairs 1-8 (nat2019 … zhenan2015) were annotated first and the rules fitted on them; pairs 9-10 "
-               "(beijing2022, nat2016) were annotated after that fitting and read once before any change; pairs 11-14 (gaozhou2022, "
-               "weihai2017, chengdu2016, gansu2022) were annotated before the matcher was run on them and read once "
+               "(beijing2022, nat2016) were annotated after that fitting and read once before any change; pairs 11-15 (gaozhou2022, "
+               "weihai2017, chengdu2016; gansu2022, huizhou2021) were annotated before the matcher was run on them and read once "
                "before any change (README: Follow-up, third batch).",
 }
 
