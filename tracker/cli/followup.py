@@ -1,0 +1,72 @@
+"""``tracker followup``: what a later text says became of each pledge of an earlier one, as JSON Lines
+(see /README, "Follow-up")."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+
+import click
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} 不是 YYYY-MM-DD 形式的有效日期") from None
+
+
+_REASONS = (("binary content", "二进制内容，不是文本"), ("empty", "空文件"), ("undecodable", "无法解码的字节"),
+            ("is a directory", "是目录，不是文件"))
+
+
+def _reason(exc: Exception) -> str:
+    """The reader's reason in Chinese (the reader's own words stay in brackets)."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "是目录，不是文件"
+    said = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    for prefix, words in _REASONS:
+        if said.startswith(prefix):
+            return f"{words}（{said}）"
+    return f"无法读取（{said}）"
+
+
+def _read(path: str) -> str | None:
+    from tracker.reading import UnreadableDocument, read_text_file
+
+    try:
+        return read_text_file(path).text
+    except (UnreadableDocument, OSError) as exc:
+        click.echo(f"tracker followup: {path}: {_reason(exc)}", err=True)
+        return None
+
+
+@click.command()
+@click.option("--plan-published", callback=_date, metavar="YYYY-MM-DD",
+              help="规划文本的发布日期；今年、年内等相对期限据此计算。")
+@click.option("--review-published", callback=_date, metavar="YYYY-MM-DD",
+              help="回顾文本的发布日期；据此判断多年目标是否到期。")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("review", type=click.Path(dir_okay=False, path_type=str))
+def followup(plan_published: dt.date | None, review_published: dt.date | None, plan: str, review: str) -> None:
+    """对 PLAN 中的每条承诺，说明 REVIEW 报告了什么结果：每行一个 JSON 对象。"""
+    from tracker.extract import extract_document
+    from tracker.extract.followup import follow_up
+
+    plan_text, review_text = _read(plan), _read(review)
+    if plan_text is None or review_text is None:
+        sys.exit(1)
+    pledges = extract_document(plan_text, published=plan_published).candidates
+    later = extract_document(review_text, published=review_published)
+    out = sys.stdout
+    name = os.path.basename(plan)
+    for finding in follow_up(pledges, later, review_published=review_published, plan_published=plan_published):
+        out.write(json.dumps({"file": name, **finding.to_dict()}, ensure_ascii=False) + "\n")
+    out.flush()
