@@ -33,5 +33,9 @@ def _register() -> None:
     main.add_command(serve.demo)
     main.add_command(serve.user)
 
+    from tracker.cli import followup
+
+    main.add_command(followup.followup)
+
 
 _register()

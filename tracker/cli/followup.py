@@ -1,0 +1,52 @@
+"""``tracker followup``: what a later text says became of each pledge of an earlier one, as JSON Lines
+(see /README, "Follow-up")."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} 不是 YYYY-MM-DD 形式的有效日期") from None
+
+
+def _read(path: str) -> str | None:
+    from tracker.reading import UnreadableDocument, read_text_file
+
+    try:
+        return read_text_file(path).text
+    except (UnreadableDocument, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        click.echo(f"tracker followup: {path}: 无法读取（{reason}）", err=True)
+        return None
+
+
+@click.command()
+@click.option("--plan-published", callback=_date, metavar="YYYY-MM-DD",
+              help="规划文本的发布日期；今年、年内等相对期限据此计算。")
+@click.option("--review-published", callback=_date, metavar="YYYY-MM-DD",
+              help="回顾文本的发布日期；据此判断多年目标是否到期。")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("review", type=click.Path(dir_okay=False, path_type=str))
+def followup(plan_published: dt.date | None, review_published: dt.date | None, plan: str, review: str) -> None:
+    """对 PLAN 中的每条承诺，说明 REVIEW 报告了什么结果：每行一个 JSON 对象。"""
+    from tracker.extract import extract_document
+    from tracker.extract.followup import follow_up
+
+    plan_text, review_text = _read(plan), _read(review)
+    if plan_text is None or review_text is None:
+        sys.exit(1)
+    pledges = extract_document(plan_text, published=plan_published).candidates
+    later = extract_document(review_text, published=review_published)
+    out = sys.stdout
+    for finding in follow_up(pledges, later, review_published=review_published):
+        out.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
