@@ -69,21 +69,25 @@ class Places:
         return out
 
 
-def document_districts(session: Session, document: Document, own: Sequence[Pledge]) -> set[int]:
-    """The districts a document speaks for: its pledges' districts, else the divisions its opening names."""
-    ids = {p.district_id for p in own if p.district_id is not None}
-    if ids:
-        return ids
-    from tracker.extract.people import districts_in
+def document_districts(session: Session, document: Document, own: Sequence[Pledge]) -> tuple[set[int], set[str]]:
+    """The districts a document speaks for, as (ids, names): its pledges' districts, and the divisions
+    its title names (高阳县2018年政府工作报告) or its opening names among the known ones. A name the
+    database does not hold yet still finds the earlier documents whose title carries it."""
+    from tracker.extract.people import districts_in, generic_divisions
     from tracker.services.places import PlaceResolver
 
-    resolver = PlaceResolver(session)
-    opening = document.title + "\n" + document.text[:300]
-    for _, name in districts_in(opening):
-        found = resolver.find_district(name)
-        if found:
-            ids.add(found)
-    return ids
+    ids = {p.district_id for p in own if p.district_id is not None}
+    names = {p.district.name for p in own if p.district_id is not None and p.district is not None}
+    found = [name for _, name in districts_in(document.title + "\n" + document.text[:300])]
+    found += [name for name in generic_divisions(document.title) if len(name) >= 3]
+    if found:
+        resolver = PlaceResolver(session)
+        for name in found:
+            names.add(name)
+            district_id = resolver.find_district(name)
+            if district_id:
+                ids.add(district_id)
+    return ids, names
 
 
 # --- pledges as the matcher reads them ---------------------------------------------------
@@ -264,13 +268,21 @@ class FollowupReport:
                 f"{self.kept} decided and kept; {self.restatements} restatement(s)")
 
 
-def _open_pledges(session: Session, districts: set[int], before: dt.date, document_id: int) -> list[Pledge]:
-    """Pledges still followed (not rejected, merged or closed) of these districts, from documents published before."""
-    if not districts:
+def _open_pledges(session: Session, districts: set[int], names: set[str], before: dt.date,
+                  document_id: int) -> list[Pledge]:
+    """Pledges still followed (not rejected, merged or closed) from documents published before: those of
+    these districts, and those without a district in a document whose title names one of ``names``."""
+    where = []
+    if districts:
+        where.append(Pledge.district_id.in_(sorted(districts)))
+    if names:
+        where.append(sa.and_(Pledge.district_id.is_(None),
+                             sa.or_(*[Document.title.contains(n, autoescape=True) for n in sorted(names)])))
+    if not where:
         return []
     return list(session.scalars(
         sa.select(Pledge).join(Document, Document.id == Pledge.document_id)
-        .where(Pledge.district_id.in_(sorted(districts)), Document.published_on < before,
+        .where(sa.or_(*where), Document.published_on < before,
                Pledge.document_id != document_id, Pledge.merged_into_id.is_(None),
                Pledge.review_state != ReviewState.REJECTED, Pledge.status.not_in(sorted(schedule.CLOSED)))
         .options(selectinload(Pledge.quantities), joinedload(Pledge.district), joinedload(Pledge.official))
@@ -325,8 +337,9 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
         return report
     own = _own_pledges(session, document_id)
     places = places or Places(session)
-    districts = places.related(document_districts(session, document, own))
-    earlier = _open_pledges(session, districts, document.published_on, document_id)
+    own_ids, names = document_districts(session, document, own)
+    districts = places.related(own_ids)
+    earlier = _open_pledges(session, districts, names, document.published_on, document_id)
     report.pledges = len(earlier)
     if not earlier:
         return report
