@@ -133,7 +133,8 @@ class FollowupOutcome(Labelled):
 
 
 class SuggestionState(Labelled):
-    """A follow-up suggestion's fate: machine output until a reviewer decides."""
+    """A follow-up suggestion's fate: machine output until a reviewer decides. (LABELS is keyed by
+    value, so ``pending`` shares its label 待核实 with ``ReviewState.PENDING``: one word, one meaning.)"""
 
     PENDING = "pending"
     ACCEPTED = "accepted"
@@ -142,21 +143,21 @@ class SuggestionState(Labelled):
 
 
 class TargetChange(Labelled):
-    """How a later plan's restatement changed an earlier pledge's target."""
+    """How a later plan's restatement changed an earlier pledge's target (the matcher's words)."""
 
-    RAISED = "raised"
-    LOWERED = "lowered"
-    SAME = "same"
-    UNKNOWN = "unknown"  # no comparable figure
+    RAISED = "target_raised"
+    LOWERED = "target_lowered"
+    SAME = "target_same"
+    UNKNOWN = "target_unknown"  # no comparable figure
 
 
 class DeadlineChange(Labelled):
-    """How a later plan's restatement moved an earlier pledge's deadline."""
+    """How a later plan's restatement moved an earlier pledge's deadline (the matcher's words)."""
 
-    LATER = "later"
-    EARLIER = "earlier"
-    SAME = "same"
-    UNKNOWN = "unknown"
+    LATER = "deadline_later"
+    EARLIER = "deadline_earlier"
+    SAME = "deadline_same"
+    UNKNOWN = "deadline_unknown"
 
 
 LABELS: dict[Labelled, str] = {
@@ -217,7 +218,7 @@ LABELS: dict[Labelled, str] = {
     FollowupOutcome.MISSED: "未完成",
     FollowupOutcome.NOT_REPORTED: "未提及",
     FollowupOutcome.NOT_DUE: "未到期",
-    SuggestionState.PENDING: "待处理",
+    SuggestionState.PENDING: "待核实",
     SuggestionState.ACCEPTED: "已采纳",
     SuggestionState.CORRECTED: "修正后采纳",
     SuggestionState.DISMISSED: "已否决",

@@ -383,9 +383,6 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
                 setattr(suggestion, key, value)
             report.refreshed += 1
     report.restatements = _store_restatements(session, matcher, earlier, own)
-    audit.record(session, entity="document", entity_id=document_id, action="followup", actor=f"matcher {version}",
-                 new={"pledges": report.pledges, "added": report.added, "refreshed": report.refreshed,
-                      "retracted": report.retracted, "kept": report.kept, "restatements": report.restatements})
     session.flush()
     return report
 
