@@ -1,22 +1,24 @@
 """Follow-up: what a later text (a work report's review, a 完成情况 notice) says became of each pledge.
 
-A pure module: pledges (``Candidate``) of an earlier plan and a later, already extracted
-document in; one ``Finding`` per pledge out. No Flask, no SQLAlchemy, no I/O beyond the
-lexicon files.
+A pure module: pledges (``Candidate``) of an earlier plan and a later, already extracted document in;
+one ``Finding`` per pledge out. No Flask, no SQLAlchemy, no I/O beyond the lexicon files.
 
-Silence is the most common answer. A review statement reports a pledge only when it names
-the pledge's object (its head and its modifiers), measures it in the same dimension (家 and
-万家 compare; 家 and % do not), with a verb of a compatible class (新增 is not 淘汰; 开工 is
-not 竣工; 达到 reports a stock, not an increment) and for the same period (a 年均 or 到2021年
-target is not due at a one-year review). The link decides nothing about the outcome: the
-numbers do.
+Silence is the most common answer. A review statement reports a pledge only when it names the
+pledge's object (its head and most of its modifiers, under one name per indicator), measures it in
+the same dimension (家 and 万家 compare; 家 and % do not), with a verb of a compatible class (新增 is
+not 淘汰; 达到 reports a stock, not an increment; 增长8% is a rate, 119.7亿元 a level), for the
+period the pledge is due (a 年均 or 到2021年 target is not due at a one-year review), and is itself
+an outcome rather than a target (the review's own 今年发展主要预期目标 or 原定的900万人以上的目标).
+The link decides nothing about the outcome: the numbers do.
+
+Each decision is a small named rule (``rule_*`` below) whose docstring quotes the real text it was
+written from; a ``Finding`` carries the name of the rule that decided it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,10 +32,13 @@ from tracker.extract.model import Candidate, Quantity, Role, json_number
 
 __all__ = ["MATCHER_VERSION", "Evidence", "Finding", "Outcome", "Restatement", "follow_up", "restatements"]
 
+_LEXICONS = ("followup_verbs", "followup_synonyms", "followup_lower_better")
+
 
 def _version() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
-    h.update(Path(lexicons.path("followup_verbs")).read_bytes())
+    for name in _LEXICONS:
+        h.update(Path(lexicons.path(name)).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -66,7 +71,7 @@ class Finding:
     evidence: Evidence | None
     reported: tuple[Quantity, ...]  # offsets into the review text
     confidence: float
-    rule: str = field(default="", compare=False)  # which rule decided, for the reviewer's screen
+    rule: str = field(default="", compare=False)  # the rule that decided, for the reviewer's screen
 
     def to_dict(self) -> dict:
         return {
@@ -87,51 +92,40 @@ class Restatement:
 
 
 # ---------------------------------------------------------------------------------------------
-# Units: dimension and scale
+# Words
 
 
 _MAGNITUDE = (("万亿", Decimal(10) ** 12), ("千亿", Decimal(10) ** 11), ("百亿", Decimal(10) ** 10),
               ("十亿", Decimal(10) ** 9), ("千万", Decimal(10) ** 7), ("百万", Decimal(10) ** 6),
               ("十万", Decimal(10) ** 5), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4),
               ("千", Decimal(1000)), ("百", Decimal(100)))
-# Units that measure the same thing under another name.
-_SAME_DIMENSION = {"公顷": "公顷", "平米": "平方米", "㎡": "平方米", "km": "公里", "千米": "公里", "人次": "人次",
-                   "户": "户", "座": "个", "处": "个", "项": "个", "个": "个"}
-_PERCENT = ("%", "％", "个百分点")
+_SAME_DIMENSION = {"平米": "平方米", "㎡": "平方米", "km": "公里", "千米": "公里", "％": "%"}
 
 
 def dimension(unit: str | None) -> tuple[str, Decimal]:
-    """A unit's dimension and scale: 万家 → (家, 10000); 亿元 → (元, 10**8); % → (%, 1).
+    """``rule_unit_dimension_and_scale``: a unit's dimension and scale, so that figures of one
+    dimension compare whatever their magnitude.
 
-    ``ruleUnitScale``: 8000家 and 2万家 compare, 6.6亿元 and 5000万元 compare."""
+    Real cases: 粮食产量保持在1.3万亿斤以上 against 粮食产量1.37万亿斤,增产74亿斤 (万亿斤 and 亿斤 are both
+    斤); 新增科技型中小企业1000家 against 2万家 (家 and 万家)."""
     u = (unit or "").strip()
     scale = Decimal(1)
     for mag, factor in _MAGNITUDE:
         if u.startswith(mag) and len(u) > len(mag):
             u, scale = u[len(mag):], factor
             break
-    if u in _PERCENT:
-        return "%", scale
-    return _SAME_DIMENSION.get(u, u), scale
-
-
-def _base_value(q: Quantity) -> Decimal:
-    return q.value * dimension(q.unit)[1]
-
-
-# ---------------------------------------------------------------------------------------------
-# Verbs
+    u = _SAME_DIMENSION.get(u, u)
+    return u, scale
 
 
 @cache
 def _verb_table() -> tuple[dict[str, str], re.Pattern]:
     table = lexicons.mapping("followup_verbs")
-    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    return table, re.compile(alts)
+    return table, re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)))
 
 
 def verb_class(text: str) -> str | None:
-    """The class of the last outcome verb in ``text`` (the words before a number)."""
+    """The class of the last outcome verb in ``text`` (the words before a figure)."""
     table, pat = _verb_table()
     last = None
     for m in pat.finditer(text):
@@ -139,22 +133,74 @@ def verb_class(text: str) -> str | None:
     return table.get(last) if last else None
 
 
+@cache
+def _synonyms() -> tuple[dict[str, str], re.Pattern]:
+    table = lexicons.mapping("followup_synonyms")
+    return table, re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)))
+
+
+def canonical(text: str) -> str:
+    """``rule_indicator_synonyms``: one name per indicator.
+
+    Real cases: 报告将2019年北京GDP预期增长目标设定为6%-6.5% against 全市地区生产总值比上年增长6.2%左右
+    (北京市); 居民消费价格涨幅3.5%左右 against 全国居民消费价格指数(CPI)涨幅为2.5% (国务院)."""
+    table, pat = _synonyms()
+    return pat.sub(lambda m: table[m.group()], text) if table else text
+
+
+@cache
+def _lower_better() -> tuple[str, ...]:
+    return lexicons.words("followup_lower_better")
+
+
+def lower_is_better(obj: str) -> bool:
+    """``rule_lower_is_better``: an unemployment rate or a price rise is a ceiling without 以内.
+
+    Real cases: 城镇登记失业率5.5%左右 against 年末城镇登记失业率为3.62% (国务院, 2020: 优于预期目标);
+    居民消费价格涨幅3%左右 against 居民消费价格上涨0.9% (国务院, 2021)."""
+    return any(w in obj for w in _lower_better())
+
+
+_RATE_WORDS = re.compile(r"(?:的)?(?:涨幅|增幅|增速|增长率|增长|降幅|上涨)$")
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _words(s: str) -> str:
+    return "".join(_CJK.findall(s))
+
+
+def _pairs(s: str) -> list[str]:
+    return [s[i:i + 2] for i in range(len(s) - 1)] if len(s) > 1 else [s]
+
+
+def rule_object_head_and_modifiers(obj: str, window: str) -> float:
+    """Share of the object's character pairs the review's words hold; 0 unless its head (last pair) is there.
+
+    Real cases: 淘汰落后织机2000台以上 is not reported by 全县先进无梭织机达到7200余台,新增2000多台
+    (高阳县: 织机 is there, 落后 is not); 城镇登记失业率4.5%以内 is not reported by 调查失业率在5.3%以下
+    (国务院, 2019: 登记 is not 调查), while 城镇调查失业率5.5%左右 is."""
+    if not obj:
+        return 0.0
+    pairs = _pairs(obj)
+    if pairs[-1] not in window:
+        return 0.0
+    return sum(1 for p in pairs if p in window) / len(pairs)
+
+
 # ---------------------------------------------------------------------------------------------
-# The review's statements
+# The review's figures
 
 
-_SENTENCE = re.compile(r"[。；;！？!?\n]")
-_CLAUSE = re.compile(r"[，,：:]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@dataclass
-class _Statement:
-    start: int  # the clause holding the figure
-    end: int
-    context_start: int  # where the words naming its object begin (an object-less clause borrows the one before)
-    quantities: list  # NumberToken-like tuples (start, end, value, unit, raw) with absolute offsets
-    sentence_end: int
+_SENTENCE = re.compile(r"[。！？!?\n]")
+_CLAUSE = re.compile(r"[，,；;：:]")
+_TARGET_CUES = re.compile(r"预期目标|目标是|目标为|目标:|目标：|任务清单|今年将|今年要|明年将|明年要|力争|提出,|提出，|提出:")
+_PAST_AFTER_CUE = re.compile(r"完成|实现了|超额|达到了|落实情况")
+_TARGET_BEFORE = re.compile(r"(?:原定|原计划|计划|目标|年度目标|任务|预期)(?:的|为|是)?(?:约|近)?$")
+_TARGET_AFTER = re.compile(r"^(?:以上|以内|左右)?(?:的)?(?:年度)?(?:目标|任务|预期|计划)")
+_TARGET_SECTION = re.compile(r"目标|任务|计划|安排")
+_REVIEW_SECTION = re.compile(r"成绩|回顾|完成情况|成效|过去|去年|落实情况")
+_BULLET = re.compile(r"^[●•·▪◆■\-—*]|^\d+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]")
+_ESTIMATE = ("预计", "初步预计", "初步统计", "预期")
 
 
 @dataclass(frozen=True)
@@ -167,82 +213,177 @@ class _Figure:
     role: Role
     dim: str
     base: Decimal
+    clause_start: int
+    clause_end: int
+    context_start: int  # where the words naming its object begin (an object-less clause borrows)
+    verb: str | None  # class of the last verb before it in its clause
+    is_target: bool
 
     def quantity(self) -> Quantity:
         return Quantity(self.value, self.unit, self.raw, self.start, self.end, self.role)
 
 
+def _figures_in(clause: str):
+    """The quantities of a clause, with 2000多台 read as a count (the number reader takes a bare
+    four-digit number before 多/余 for a year)."""
+    from tracker.extract.numbers import _unit_table, find_numbers
+
+    _, unit_re = _unit_table()
+    for t in find_numbers(clause):
+        if t.kind == "quantity" and t.value is not None:
+            yield t.start, t.end, t.value, t.unit or "", t.role
+        elif t.kind == "year" and clause[t.end:t.end + 1] in ("多", "余"):
+            u = unit_re.match(clause, t.end + 1)
+            if u:
+                yield t.start, u.end(), t.value, u.group(0), _unit_table()[0].get(u.group(0), Role.OTHER)
+
+
 class _Review:
-    """The review's figures, indexed by unit dimension and by the character pairs around them."""
+    """The review's figures, indexed by unit dimension and by the character pairs of the words around them."""
 
-    def __init__(self, text: str):
-        from tracker.extract.numbers import find_numbers
-
+    def __init__(self, text: str, blocks):
         self.text = text
         self.figures: list[_Figure] = []
-        self.clause_of: list[tuple[int, int, int]] = []  # per figure: clause start, clause end, context start
-        self.by_dim: dict[str, list[int]] = defaultdict(list)
+        self.by_dim: dict[str, set[int]] = defaultdict(set)
         self.by_pair: dict[str, set[int]] = defaultdict(set)
-        self.words: list[tuple[int, int]] = []  # completion statements without figures: (start, end)
-        pos = 0
-        for sm in list(_SENTENCE.finditer(text)) + [None]:
-            s_end = sm.start() if sm else len(text)
-            self._read_sentence(pos, s_end, find_numbers)
-            pos = s_end + 1
-        self.sentence_ends = sorted({c[1] for c in self.clause_of})
+        self.windows: list[str] = []
+        in_targets = False
+        spans = [(b.start, b.end, b.kind) for b in blocks] or [(0, len(text), "body")]
+        for start, end, kind in spans:
+            par = text[start:end]
+            in_targets = self._section(par, kind, in_targets)
+            pos = start
+            for sm in list(_SENTENCE.finditer(text, start, end)) + [None]:
+                s_end = sm.start() if sm else end
+                if s_end > pos:
+                    self._read_sentence(pos, s_end, in_targets)
+                pos = s_end + 1
 
-    def _read_sentence(self, s: int, e: int, find_numbers) -> None:
+    @staticmethod
+    def _section(par: str, kind: str, in_targets: bool) -> bool:
+        """``rule_target_section``: figures under a heading of targets are targets.
+
+        Real case: 长江日报's summary of 湖北省's 2025 report lists ■ 2024年成绩单 (outcomes) and then
+        ■ 2025年经济社会发展的主要预期目标 with ●城镇新增就业70万人以上, the very words of the 2024 pledge."""
+        head = par[:40]
+        if _BULLET.match(par) and not par.startswith("■"):
+            return in_targets
+        if kind == "heading" or par.startswith("■") or len(par) <= 40:
+            if _REVIEW_SECTION.search(head):
+                return False
+            if _TARGET_SECTION.search(head):
+                return True
+            return in_targets if kind == "heading" else False
+        return False
+
+    def _read_sentence(self, s: int, e: int, in_targets: bool) -> None:
         text = self.text
         bounds = [s] + [m.end() for m in _CLAUSE.finditer(text, s, e)] + [e + 1]
         prev_ctx = s
         for i in range(len(bounds) - 1):
             cs, ce = bounds[i], bounds[i + 1] - 1
             clause = text[cs:ce]
-            toks = [t for t in find_numbers(clause) if t.kind == "quantity" and t.value is not None]
-            lead = clause[:toks[0].start] if toks else clause
-            # an object-less clause (新增2000多台, 同比增长12.9%) reports on the object of the clause before
-            own_object = len(_CJK.findall(_strip_verbs(lead))) >= 2
+            figs = list(_figures_in(clause))
+            lead = clause[:figs[0][0]] if figs else clause
+            own_object = len(_words(_strip_verbs(lead))) >= 2
             ctx = cs if own_object or i == 0 else prev_ctx
-            for t in toks:
-                dim, scale = dimension(t.unit)
-                f = _Figure(cs + t.start, cs + t.end, t.value, t.unit or "", t.raw, t.role, dim, t.value * scale)
+            for fs, fe, value, unit, role in figs:
+                a, b = cs + fs, cs + fe
+                dim, scale = dimension(unit)
+                target = in_targets or self._is_target(s, a, b)
+                f = _Figure(a, b, value, unit, text[a:b], role, dim, value * scale, cs, ce, ctx,
+                            verb_class(text[cs:a]), target)
                 idx = len(self.figures)
                 self.figures.append(f)
-                self.clause_of.append((cs, ce, ctx))
-                self.by_dim[dim].append(idx)
-                window = text[ctx:ce]
-                for k in range(len(window) - 1):
-                    self.by_pair[window[k:k + 2]].add(idx)
+                window = canonical(text[ctx:min(ce, b + 8)])
+                self.windows.append(window)
+                if target:
+                    continue
+                self.by_dim[dim].add(idx)
+                for p in set(_pairs(window)):
+                    self.by_pair[p].add(idx)
             prev_ctx = ctx
-        # keep the sentence for figure-less completions (…全部完成, 如期完成)
-        self.words.append((s, e))
+
+    def _is_target(self, s: int, a: int, b: int) -> bool:
+        """``rule_target_mention_is_not_outcome``: a target the review names is not its outcome.
+
+        Real cases: 城镇新增就业1186万人,超额完成原定的900万人以上的目标 (国务院, 2020: 900万人 is the
+        target, 1186万人 the outcome); 今年发展主要预期目标是:国内生产总值增长5.5%左右;城镇新增就业1100万人以上
+        (国务院, 2022 report: the next year's targets in the same page as 2021's outcomes)."""
+        text = self.text
+        before, after = text[max(s, a - 6):a], text[b:b + 8]
+        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
+            return True
+        head = text[s:a]
+        cue = None
+        for cue in _TARGET_CUES.finditer(head):
+            pass
+        return bool(cue) and not _PAST_AFTER_CUE.search(head, cue.end())
 
 
 def _strip_verbs(s: str) -> str:
     _, pat = _verb_table()
-    return pat.sub("", re.sub(r"(?:全年|全县|全市|全区|全省|今年|当年|同比|比上年|较上年|分别|其中|共|累计|实现|达|为)", "", s))
+    return pat.sub("", re.sub(r"全年|全县|全市|全区|全省|全国|今年|当年|同比|比上年|较上年|分别|其中|共|累计|实现|达|为|年末|预计|初步|在",
+                              "", s))
 
 
 # ---------------------------------------------------------------------------------------------
-# Matching a pledge
+# A pledge
 
 
-_FLOOR = ("以上", "突破", "超过", "不少于", "不低于", "至少", "力争", "多")
+_FLOOR = ("以上", "突破", "超过", "不少于", "不低于", "至少")
 _CEILING = ("以内", "以下", "控制在", "不超过", "低于", "不高于", "之内")
-_APPROX = ("左右", "约", "近")
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
-_PROCESS = ("加紧实施", "正在", "加快推进", "有序推进", "扎实推进", "稳步推进", "加快", "推进", "进展顺利", "开工")
+_PROCESS = ("加紧实施", "正在", "加快推进", "有序推进", "扎实推进", "稳步推进", "加快", "推进", "进展顺利", "开工",
+            "在建", "启动")
 _COMPLETE = ("全部完成", "如期完成", "全面完成", "圆满完成", "顺利完成", "均已完成", "全部建成", "建成投用",
-             "投入使用", "建成", "完成", "竣工", "通车")
+             "投入使用", "竣工", "通车")
+_RANGE_BETWEEN = re.compile(r"^\s*(?:-|—|－|~|～|至|到)\s*$")
+_BAND = Decimal("0.5")
 
 
-def _pairs(s: str) -> list[str]:
-    return [s[i:i + 2] for i in range(len(s) - 1)] if len(s) > 1 else [s]
+@dataclass(frozen=True)
+class _Pledge:
+    cand: Candidate
+    q: Quantity
+    hi: Decimal | None  # upper end of a range target (6%-6.5%)
+    obj: str
+    dim: str
+    rate: str | None  # growth / decline for a percentage that measures a change
+    verb: str | None
 
 
 def _main_quantity(c: Candidate) -> Quantity | None:
     qs = [q for q in c.quantities if q.role is not Role.DURATION]
     return qs[0] if qs else (c.quantities[0] if c.quantities else None)
+
+
+def _pledge(c: Candidate) -> _Pledge | None:
+    q = _main_quantity(c)
+    if q is None:
+        return None
+    dim, scale = dimension(q.unit)
+    hi = q.value_max * scale if q.value_max is not None else None
+    later = [x for x in c.quantities if x is not q and dimension(x.unit)[0] == dim and x.start >= q.end]
+    if hi is None and later and _RANGE_BETWEEN.match(c.quote[q.end - c.start:later[0].start - c.start]):
+        hi = later[0].value * dimension(later[0].unit)[1]
+    lead = c.quote[:max(0, q.start - c.start)]
+    obj = canonical(_words(c.object or ""))
+    named = _synonyms()[1].findall(lead)
+    if named:
+        name = _synonyms()[0][named[-1]]
+        if name not in obj:
+            obj = name  # the extractor's object missed the indicator the quote names (…GDP预期增长目标设定为6%)
+    rate = None
+    m = _RATE_WORDS.search(obj)
+    if m:
+        obj = obj[:m.start()]
+        rate = "decline" if "降" in m.group() else "growth"
+    if dim == "%" and rate is None:
+        cls = verb_class(lead)
+        rate = cls if cls in ("growth", "decline") else None
+    verb = verb_class(c.action or "") or verb_class(lead)
+    return _Pledge(c, q, hi, obj, dim, rate, verb)
 
 
 def _covered_end(review_published: dt.date | None) -> dt.date | None:
@@ -253,8 +394,12 @@ def _covered_end(review_published: dt.date | None) -> dt.date | None:
     return dt.date(year, 12, 31)
 
 
-def _due(c: Candidate, covered_end: dt.date | None) -> bool:
-    """``ruleMultiYearNotDue``: 到2021年生产总值达到170亿元, 年均增长12%以上 are not due at a one-year review."""
+def rule_multi_year_not_due(c: Candidate, covered_end: dt.date | None) -> bool:
+    """Whether a pledge is due at a review that covers up to ``covered_end``.
+
+    Real cases: 到2021年全县生产总值达到170亿元,年均增长12%以上 at the 2017 review (高阳县: not due);
+    劳动年龄人口平均受教育年限提高到11.3年 among the 14th five-year plan's targets at the 2021 review
+    (国务院: due 2025)."""
     if _AVERAGE.search(c.quote):
         return False
     d = c.deadline.date
@@ -263,126 +408,116 @@ def _due(c: Candidate, covered_end: dt.date | None) -> bool:
     return d <= covered_end
 
 
-def _object_words(c: Candidate) -> str:
-    obj = c.object or ""
-    return re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", obj)
+def rule_verb_class(plan: str | None, review: str | None) -> bool:
+    """Whether the review's verb can report the plan's.
 
-
-def _object_score(obj: str, window: str) -> float:
-    """Share of the object's character pairs found in the window; the head (last pair) must be there.
-
-    ``ruleObjectHeadAndModifiers``: 落后织机 is not reported by 全县先进无梭织机达到7200余台."""
-    if not obj:
-        return 0.0
-    pairs = _pairs(obj)
-    if pairs[-1] not in window:
-        return 0.0
-    found = sum(1 for p in pairs if p in window)
-    return found / len(pairs)
-
-
-def _compatible(plan_cls: str | None, rev_cls: str | None, plan_percent: bool) -> bool:
-    """``ruleVerbClass``: the review's verb must be able to report the plan's."""
-    if plan_cls == "remove" or rev_cls == "remove":
-        return plan_cls == rev_cls
-    if rev_cls == "stock" and plan_cls in ("add",):
-        return False  # 达到11042家 does not report 新增1000家
-    if plan_cls == "finish" and rev_cls == "start":
-        return True  # reported, but only partly (开工 is not 竣工); the outcome says partial
-    if plan_percent:
-        return True
+    Real cases: 淘汰落后织机2000台以上 is not reported by 新增2000多台 (高阳县: remove against add);
+    全年新增先进无梭织机1000台以上 is not reported by 全县先进无梭织机达到7200余台, only by 新增2000多台
+    (``rule_stock_is_not_increment``: 达到 gives the stock)."""
+    if plan == "remove" or review == "remove":
+        return plan == review
+    if review == "stock" and plan in ("add",):
+        return False
     return True
 
 
-def _outcome(c: Candidate, q: Quantity, fig: _Figure, rev_cls: str | None, plan_cls: str | None,
-             clause: str) -> tuple[Outcome, str]:
-    """``ruleNumbersDecide``: compare the reported figure with the target."""
-    if plan_cls in ("finish", "add") and rev_cls == "start":
-        return Outcome.PARTIAL, "start_not_finish"
-    target = _base_value(q)
-    got = fig.base
-    qual = c.qualifier or ""
-    ceiling = any(w in qual for w in _CEILING) or any(w in c.quote for w in _CEILING)
-    approx = any(w in qual for w in _APPROX) or "左右" in c.quote
-    if fig.dim == "%" and approx:
-        if abs(got - target) < Decimal("0.5"):
-            return Outcome.DONE, "within_band"
-    if got == target:
-        return Outcome.DONE, "equal"
-    if ceiling:
-        return (Outcome.EXCEEDED, "below_ceiling") if got < target else (Outcome.MISSED, "above_ceiling")
-    if got > target:
-        return Outcome.EXCEEDED, "above_target"
-    if any(w in clause for w in _PROCESS):
-        return Outcome.PARTIAL, "under_way"
-    return Outcome.MISSED, "below_target"
+def rule_rate_is_not_level(p: _Pledge, f: _Figure) -> bool:
+    """A growth target is reported by a growth figure, a level by a level, a cut by a cut.
 
-
-def _evidence(review: _Review, idx: int, text: str) -> tuple[Evidence, list[_Figure]]:
-    cs, ce, ctx = review.clause_of[idx]
-    start = ctx
-    end = ce
-    # a rate right after the figure (…达到2.99亿美元，同比增长12.9%) belongs to the statement
-    nxt = text[end + 1:end + 16] if end < len(text) and text[end:end + 1] in "，," else ""
-    m = re.match(r"(?:同比|比上年|较上年)?(?:增长|下降)\d+(?:\.\d+)?%", nxt)
-    if m:
-        end = end + 1 + m.end()
-    figs = [f for f in review.figures if start <= f.start and f.end <= end]
-    return Evidence(text[start:end], start, end), figs
+    Real cases: 生产总值增长11.5%左右 against 全年实现生产总值83.91亿元、增长10.8% (镇安县: the 10.8%, not
+    the 83.91亿元, which has another dimension anyway); 居民消费价格涨幅3%左右 against 居民消费价格上涨0.9%
+    (国务院: 涨幅 and 上涨 are one rate); 城镇调查失业率5.5%左右 is a level, reported by 平均为5.1%."""
+    if p.dim != "%":
+        return True
+    got = f.verb if f.verb in ("growth", "decline") else None
+    return p.rate == got
 
 
 def follow_up(pledges: Sequence[Candidate], review, *, review_published: dt.date | None = None) -> list[Finding]:
     """One ``Finding`` per pledge, in order. ``review`` is ``extract_document(review_text, published)``."""
-    text = review.text
-    index = _Review(text)
+    index = _Review(review.text, getattr(review, "blocks", ()))
     covered_end = _covered_end(review_published or review.published)
-    out = []
-    for c in pledges:
-        out.append(_find(c, index, text, covered_end))
-    return out
+    return [_find(c, index, covered_end) for c in pledges]
 
 
-def _find(c: Candidate, review: _Review, text: str, covered_end: dt.date | None) -> Finding:
-    q = _main_quantity(c)
-    if q is None:
+def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding:
+    p = _pledge(c)
+    if p is None:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.5, "no_quantity")
-    if not _due(c, covered_end):
-        return Finding(c, Outcome.NOT_DUE, None, (), 0.7, "multi_year_not_due")
-    obj = _object_words(c)
-    if len(obj) < 2:
+    if not rule_multi_year_not_due(c, covered_end):
+        return Finding(c, Outcome.NOT_DUE, None, (), 0.7, "rule_multi_year_not_due")
+    if len(p.obj) < 2:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.3, "no_object")
-    dim = dimension(q.unit)[0]
-    head = obj[-2:]
-    candidates = review.by_pair.get(head, set()).intersection(review.by_dim.get(dim, ()))
-    plan_cls = verb_class(c.quote[:max(0, q.start - c.start)] or c.quote) if c.quote else None
-    plan_cls = verb_class(c.action or "") or plan_cls
-    plan_growth = dim == "%" and any(w in c.quote for w in ("增长", "提高"))
+    text = review.text
+    found = review.by_pair.get(p.obj[-2:], set()) & review.by_dim.get(p.dim, set())
     best = None
-    for idx in sorted(candidates):
-        fig = review.figures[idx]
-        cs, ce, ctx = review.clause_of[idx]
-        window = text[ctx:fig.end + 8 if fig.end + 8 < ce else ce]
-        score = _object_score(obj, window)
+    for idx in found:
+        f = review.figures[idx]
+        score = rule_object_head_and_modifiers(p.obj, review.windows[idx])
         if score < 0.6:
             continue
-        lead = text[cs:fig.start]
-        rev_cls = verb_class(lead)
-        if not _compatible(plan_cls, rev_cls, dim == "%"):
+        if not rule_verb_class(p.verb, f.verb) or not rule_rate_is_not_level(p, f):
             continue
-        if dim == "%" and plan_growth != (rev_cls == "growth"):
-            continue
-        key = (score, -abs(fig.start - (ctx + window.find(obj[-2:]))))
+        head_at = review.windows[idx].rfind(p.obj[-2:])
+        key = (score, -abs(len(review.windows[idx]) - head_at), -f.start)
         if best is None or key > best[0]:
-            best = (key, idx, rev_cls)
+            best = (key, f)
     if best is None:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.6, "silence")
-    (score, _), idx, rev_cls = best
-    fig = review.figures[idx]
-    cs, ce, ctx = review.clause_of[idx]
-    outcome, rule = _outcome(c, q, fig, rev_cls, plan_cls, text[cs:ce])
-    ev, figs = _evidence(review, idx, text)
-    return Finding(c, outcome, ev, tuple(f.quantity() for f in figs) or (fig.quantity(),),
-                   round(0.5 + 0.4 * score, 3), rule)
+    (score, _, _), f = best
+    outcome, rule = rule_numbers_decide(p, f, text[f.clause_start:f.clause_end])
+    ev, figs = _evidence(review, f)
+    confidence = 0.5 + 0.4 * score - (0.1 if any(w in text[f.context_start:f.start] for w in _ESTIMATE) else 0)
+    return Finding(c, outcome, ev, tuple(x.quantity() for x in figs) or (f.quantity(),), round(confidence, 3), rule)
+
+
+def rule_numbers_decide(p: _Pledge, f: _Figure, clause: str) -> tuple[Outcome, str]:
+    """Compare the reported figure with the target; the link has no say.
+
+    Real cases: 新增外贸出口企业30家以上 -> 新增外贸出口企业45家: exceeded; 全县外贸出口总额突破3亿美元 ->
+    达到2.99亿美元: missed (高阳县); 报告将2019年北京GDP预期增长目标设定为6%-6.5% -> 增长6.2%左右: done
+    (北京市, a range); 城镇调查失业率6%左右 -> 平均为5.6%: done (国务院, within 0.5pp of 左右);
+    加快40所项目校建设 -> 40所项目校建设加紧实施: partial (高阳县, ``rule_under_way_is_partial``)."""
+    c = p.cand
+    if p.verb in ("finish", "add") and f.verb == "start":
+        return Outcome.PARTIAL, "rule_start_is_not_finish"
+    target = p.q.value * dimension(p.q.unit)[1]
+    got = f.base
+    qual = (c.qualifier or "") + c.quote[p.q.end - c.start:p.q.end - c.start + 3]
+    approx = "左右" in qual
+    if p.hi is not None:
+        if target <= got <= p.hi:
+            return Outcome.DONE, "rule_within_range"
+        return (Outcome.EXCEEDED, "rule_above_range") if got > p.hi else (Outcome.MISSED, "rule_below_range")
+    ceiling = any(w in qual or w in c.quote for w in _CEILING) or (p.rate != "decline" and lower_is_better(p.obj))
+    if approx and f.dim in ("%", "个百分点", "‰") and abs(got - target) < _BAND:
+        return Outcome.DONE, "rule_within_band"
+    if got == target:
+        if any(w in clause for w in _PROCESS) and not any(w in clause for w in _COMPLETE):
+            return Outcome.PARTIAL, "rule_under_way_is_partial"
+        return Outcome.DONE, "rule_equal"
+    if ceiling:
+        return (Outcome.EXCEEDED, "rule_below_ceiling") if got < target else (Outcome.MISSED, "rule_above_ceiling")
+    if got > target:
+        return Outcome.EXCEEDED, "rule_above_target"
+    if any(w in clause for w in _PROCESS):
+        return Outcome.PARTIAL, "rule_under_way_is_partial"
+    return Outcome.MISSED, "rule_below_target"
+
+
+_RATE_AFTER = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|上涨)\d+(?:\.\d+)?%")
+
+
+def _evidence(review: _Review, f: _Figure) -> tuple[Evidence, list[_Figure]]:
+    text = review.text
+    start, end = f.context_start, f.clause_end
+    # a rate right after the figure's clause (…达到2.99亿美元,同比增长12.9%) belongs to the statement
+    if text[end:end + 1] in ",，" and f.dim != "%":
+        m = _RATE_AFTER.match(text, end + 1)
+        if m:
+            end = m.end()
+    figs = [x for x in review.figures if start <= x.start and x.end <= end and not x.is_target]
+    return Evidence(text[start:end], start, end), figs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,35 +525,37 @@ def _find(c: Candidate, review: _Review, text: str, covered_end: dt.date | None)
 
 
 def restatements(earlier: Sequence[Candidate], later: Sequence[Candidate]) -> list[Restatement]:
-    """A later plan's restatement of an earlier pledge: the same object, measured in the same dimension."""
+    """A later plan's restatement of an earlier pledge: the same object (both ways), the same dimension,
+    the same kind of rate; what changed is the target and the deadline."""
+    index: dict[str, list[_Pledge]] = defaultdict(list)
+    for a in earlier:
+        pa = _pledge(a)
+        if pa is not None and len(pa.obj) >= 2:
+            index[pa.obj[-2:]].append(pa)
     out = []
     for b in later:
-        qb = _main_quantity(b)
-        ob = _object_words(b)
-        if qb is None or len(ob) < 2:
+        pb = _pledge(b)
+        if pb is None or len(pb.obj) < 2:
             continue
         best = None
-        for a in earlier:
-            qa = _main_quantity(a)
-            oa = _object_words(a)
-            if qa is None or len(oa) < 2 or dimension(qa.unit)[0] != dimension(qb.unit)[0]:
+        for pa in index.get(pb.obj[-2:], ()):
+            if pa.dim != pb.dim or pa.rate != pb.rate:
                 continue
-            score = min(_object_score(oa, ob), _object_score(ob, oa))
+            score = min(rule_object_head_and_modifiers(pa.obj, pb.obj), rule_object_head_and_modifiers(pb.obj, pa.obj))
             if score >= 0.75 and (best is None or score > best[0]):
-                best = (score, a, qa)
+                best = (score, pa)
         if best is None:
             continue
-        score, a, qa = best
+        score, pa = best
         changes = []
-        va, vb = _base_value(qa), _base_value(qb)
-        if vb > va:
-            changes.append("target_raised")
-        elif vb < va:
-            changes.append("target_lowered")
-        da, db = a.deadline.date, b.deadline.date
+        va = pa.q.value * dimension(pa.q.unit)[1]
+        vb = pb.q.value * dimension(pb.q.unit)[1]
+        if vb != va:  # the number, whatever the indicator: 失业率5.5% -> 5% is target_lowered
+            changes.append("target_raised" if vb > va else "target_lowered")
+        da, db = pa.cand.deadline.date, b.deadline.date
         if da and db and db > da:
             changes.append("deadline_later")
         elif da and db and db < da:
             changes.append("deadline_earlier")
-        out.append(Restatement(a, b, tuple(changes) or ("same",), round(0.5 + 0.4 * score, 3)))
+        out.append(Restatement(pa.cand, b, tuple(changes) or ("same",), round(0.5 + 0.4 * score, 3)))
     return out
