@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 
 import click
@@ -18,14 +19,32 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} 不是 YYYY-MM-DD 形式的有效日期") from None
 
 
+_REASONS = (("binary content", "二进制内容，不是文本"), ("empty", "空文件"), ("undecodable", "无法解码的字节"),
+            ("is a directory", "是目录，不是文件"))
+
+
+def _reason(exc: Exception) -> str:
+    """The reader's reason in Chinese (the reader's own words stay in brackets)."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "是目录，不是文件"
+    said = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    for prefix, words in _REASONS:
+        if said.startswith(prefix):
+            return f"{words}（{said}）"
+    return f"无法读取（{said}）"
+
+
 def _read(path: str) -> str | None:
     from tracker.reading import UnreadableDocument, read_text_file
 
     try:
         return read_text_file(path).text
     except (UnreadableDocument, OSError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        click.echo(f"tracker followup: {path}: 无法读取（{reason}）", err=True)
+        click.echo(f"tracker followup: {path}: {_reason(exc)}", err=True)
         return None
 
 
@@ -59,8 +78,9 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, d
     pledges = extract_document(plan_text, published=plan_published).candidates
     later = extract_document(review_text, published=review_published)
     out = sys.stdout
+    name = os.path.basename(plan)
     for finding in follow_up(pledges, later, review_published=review_published):
-        out.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps({"file": name, **finding.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()
 
 

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tracker.extract import lexicons
@@ -69,7 +70,7 @@ class Finding:
     pledge: Candidate
     outcome: Outcome
     evidence: Evidence | None
-    reported: tuple[Quantity, ...]  # offsets into the review text
+    reported: tuple[Quantity, ...]  # the evidence's figures, the one the outcome was read from first; review offsets
     confidence: float
     rule: str = field(default="", compare=False)  # the rule that decided, for the reviewer's screen
 
@@ -169,8 +170,9 @@ def _words(s: str) -> str:
     return "".join(_CJK.findall(s))
 
 
-def _pairs(s: str) -> list[str]:
-    return [s[i:i + 2] for i in range(len(s) - 1)] if len(s) > 1 else [s]
+@lru_cache(maxsize=4096)
+def _pairs(s: str) -> tuple[str, ...]:
+    return tuple(s[i:i + 2] for i in range(len(s) - 1)) if len(s) > 1 else (s,)
 
 
 def rule_object_head_and_modifiers(obj: str, window: str) -> float:
@@ -198,9 +200,13 @@ _PAST_AFTER_CUE = re.compile(r"完成|实现了|超额|达到了|落实情况")
 _TARGET_BEFORE = re.compile(r"(?:原定|原计划|计划|目标|年度目标|任务|预期)(?:的|为|是)?(?:约|近)?$")
 _TARGET_AFTER = re.compile(r"^(?:以上|以内|左右)?(?:的)?(?:年度)?(?:目标|任务|预期|计划)")
 _TARGET_SECTION = re.compile(r"目标|任务|计划|安排")
-_REVIEW_SECTION = re.compile(r"成绩|回顾|完成情况|成效|过去|去年|落实情况")
+_REVIEW_SECTION = re.compile(r"成绩|回顾|完成|实现|成效|过去|去年|落实情况")
 _BULLET = re.compile(r"^[●•·▪◆■\-—*]|^\d+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]")
 _ESTIMATE = ("预计", "初步预计", "初步统计", "预期")
+# ``rule_aside_is_transparent``: a figure-less aside between an object and its rate. Real cases: 实现地区生产总值
+# 41610.9亿元,按不变价格计算,比上年增长0.7% (北京市统计局, 2022 results); 全市完成地区生产总值802.81亿元,按可比价格
+# 计算,比上年同期增长28.6% (咸宁市's account of its 2021 targets, pages corpus).
+_ASIDE = re.compile(r"^\s*(?:按[^，,；;]{0,8}(?:计算|计)|扣除[^，,；;]{0,10}因素|同口径|可比口径|剔除[^，,；;]{0,10}因素)\s*$")
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,7 @@ class _Figure:
     context_start: int  # where the words naming its object begin (an object-less clause borrows)
     verb: str | None  # class of the last verb before it in its clause
     is_target: bool
+    ordinal: int  # its place among the figures of its dimension in its clause (分别增长8.8%和10%)
 
     def quantity(self) -> Quantity:
         return Quantity(self.value, self.unit, self.raw, self.start, self.end, self.role)
@@ -247,6 +254,7 @@ class _Review:
         self.by_dim: dict[str, set[int]] = defaultdict(set)
         self.by_pair: dict[str, set[int]] = defaultdict(set)
         self.windows: list[str] = []
+        self.evidence: dict[int, tuple] = {}  # figure index -> (Evidence, figures), built when first asked
         in_targets = False
         spans = [(b.start, b.end, b.kind) for b in blocks] or [(0, len(text), "body")]
         for start, end, kind in spans:
@@ -258,6 +266,7 @@ class _Review:
                 if s_end > pos:
                     self._read_sentence(pos, s_end, in_targets)
                 pos = s_end + 1
+        self.starts = [f.start for f in self.figures]
 
     @staticmethod
     def _section(par: str, kind: str, in_targets: bool) -> bool:
@@ -284,15 +293,22 @@ class _Review:
             cs, ce = bounds[i], bounds[i + 1] - 1
             clause = text[cs:ce]
             figs = list(_figures_in(clause))
-            lead = clause[:figs[0][0]] if figs else clause
-            own_object = len(_words(_strip_verbs(lead))) >= 2
+            # a clause names its own object before its first figure or after its last (其中14个项目列入省市重点);
+            # one that names none (新增2000多台, 同比增长12.9%) reports on the object of the clause before
+            rest = clause[:figs[0][0]] + clause[figs[-1][1]:] if figs else clause
+            own_object = len(_words(_strip_verbs(rest))) >= 2
             ctx = cs if own_object or i == 0 else prev_ctx
+            if not figs and _ASIDE.match(clause):
+                continue  # rule_aside_is_transparent: the clause after it borrows from the one before it
+            seen: dict[str, int] = defaultdict(int)
             for fs, fe, value, unit, role in figs:
                 a, b = cs + fs, cs + fe
                 dim, scale = dimension(unit)
-                target = in_targets or self._is_target(s, a, b)
+                ordinal = seen[dim]
+                seen[dim] += 1
+                target = in_targets or self._is_target(s, a, b) or self._is_average(cs, a)
                 f = _Figure(a, b, value, unit, text[a:b], role, dim, value * scale, cs, ce, ctx,
-                            verb_class(text[cs:a]), target)
+                            verb_class(text[cs:a]), target, ordinal)
                 idx = len(self.figures)
                 self.figures.append(f)
                 window = canonical(text[ctx:min(ce, b + 8)])
@@ -303,6 +319,14 @@ class _Review:
                 for p in set(_pairs(window)):
                     self.by_pair[p].add(idx)
             prev_ctx = ctx
+
+    def _is_average(self, cs: int, a: int) -> bool:
+        """``rule_average_is_not_a_year``: 年均 figures report several years, not the one a pledge is due.
+
+        Real cases: 国内生产总值增加到121万亿元,五年年均增长5.2% beside 全年国内生产总值增长3% (国务院, 2023
+        report); 粮食产量连年稳定在1.3万亿斤以上 beside 粮食产量1.37万亿斤 (same report); 城镇新增就业年均
+        1270多万人 beside 城镇新增就业1206万人 (same report)."""
+        return bool(_SEVERAL_YEARS.search(self.text, cs, a))
 
     def _is_target(self, s: int, a: int, b: int) -> bool:
         """``rule_target_mention_is_not_outcome``: a target the review names is not its outcome.
@@ -323,7 +347,7 @@ class _Review:
 
 def _strip_verbs(s: str) -> str:
     _, pat = _verb_table()
-    return pat.sub("", re.sub(r"全年|全县|全市|全区|全省|全国|今年|当年|同比|比上年|较上年|分别|其中|共|累计|实现|达|为|年末|预计|初步|在",
+    return pat.sub("", re.sub(r"全年|全县|全市|全区|全省|全国|今年|当年|同比|比上年同期|比上年|较上年|上年同期|同期|分别|其中|共|累计|实现|达|为|年末|预计|初步|在",
                               "", s))
 
 
@@ -334,12 +358,15 @@ def _strip_verbs(s: str) -> str:
 _FLOOR = ("以上", "突破", "超过", "不少于", "不低于", "至少")
 _CEILING = ("以内", "以下", "控制在", "不超过", "低于", "不高于", "之内")
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
+_SEVERAL_YEARS = re.compile(r"年均|平均每年|年平均|连年|连续[一二三四五六七八九十\d]+年|五年来|多年来")
 _PROCESS = ("加紧实施", "正在", "加快推进", "有序推进", "扎实推进", "稳步推进", "加快", "推进", "进展顺利", "开工",
             "在建", "启动")
 _COMPLETE = ("全部完成", "如期完成", "全面完成", "圆满完成", "顺利完成", "均已完成", "全部建成", "建成投用",
              "投入使用", "竣工", "通车")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:-|—|－|~|～|至|到)\s*$")
 _BAND = Decimal("0.5")
+_RATIO_OBJECT = re.compile(r"(?:率|比重|比例|占比|指数|份额|水平|价格)$")
+_RANGE_RAW = re.compile(r"^\s*[\d.]+\s*%?\s*(?:-|—|－|~|～|至|到)\s*([\d.]+)")
 
 
 @dataclass(frozen=True)
@@ -351,10 +378,18 @@ class _Pledge:
     dim: str
     rate: str | None  # growth / decline for a percentage that measures a change
     verb: str | None
+    ordinal: int  # the main quantity's place among the pledge's quantities of its dimension
+
+
+_SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
 
 
 def _main_quantity(c: Candidate) -> Quantity | None:
+    """The figure a pledge commits to: not a duration, not a size class (实施千万元以上重点项目50个以上 commits
+    to 50个 projects of the 千万元以上 class)."""
     qs = [q for q in c.quantities if q.role is not Role.DURATION]
+    sized = [q for q in qs if not _SIZE_CLASS_AFTER.match(c.quote, q.end - c.start)]
+    qs = sized or qs
     return qs[0] if qs else (c.quantities[0] if c.quantities else None)
 
 
@@ -382,8 +417,17 @@ def _pledge(c: Candidate) -> _Pledge | None:
     if dim == "%" and rate is None:
         cls = verb_class(lead)
         rate = cls if cls in ("growth", "decline") else None
+        if rate is None and obj and not _RATIO_OBJECT.search(obj):
+            rate = "growth"  # 地区生产总值6%: a percentage of an amount can only be its growth
+    if hi is None:
+        m = _RANGE_RAW.match(q.raw)
+        if m and Decimal(m.group(1)) > q.value:
+            hi = Decimal(m.group(1)) * scale
     verb = verb_class(c.action or "") or verb_class(lead)
-    return _Pledge(c, q, hi, obj, dim, rate, verb)
+    at = q.start - c.start
+    ordinal = sum(1 for fs, _, _, unit, _ in _figures_in(c.quote) if fs < at and dimension(unit)[0] == dim) \
+        if "分别" in c.quote else 0
+    return _Pledge(c, q, hi, obj, dim, rate, verb, ordinal)
 
 
 def _covered_end(review_published: dt.date | None) -> dt.date | None:
@@ -392,6 +436,20 @@ def _covered_end(review_published: dt.date | None) -> dt.date | None:
         return None
     year = review_published.year - 1 if review_published.month <= 6 else review_published.year
     return dt.date(year, 12, 31)
+
+
+_YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)年(?![代度均])")
+
+
+def _covered_end_from_text(text: str) -> dt.date | None:
+    """Without a date, the year a review speaks of most (2017年，面对雄安新区…; 2017年工作回顾)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in _YEAR.finditer(text):
+        counts[m.group(1)] += 1
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], -int(y)))
+    return dt.date(int(year), 12, 31)
 
 
 def rule_multi_year_not_due(c: Candidate, covered_end: dt.date | None) -> bool:
@@ -413,11 +471,14 @@ def rule_verb_class(plan: str | None, review: str | None) -> bool:
 
     Real cases: 淘汰落后织机2000台以上 is not reported by 新增2000多台 (高阳县: remove against add);
     全年新增先进无梭织机1000台以上 is not reported by 全县先进无梭织机达到7200余台, only by 新增2000多台
-    (``rule_stock_is_not_increment``: 达到 gives the stock)."""
+    (``rule_stock_is_not_increment``: 达到 gives the stock); a pledge to start (新开工) is not reported by
+    what was finished (竣工投产), while a pledge to finish reported only as started is partial."""
     if plan == "remove" or review == "remove":
         return plan == review
     if review == "stock" and plan in ("add",):
         return False
+    if plan == "start" and review == "finish":
+        return False  # 竣工30个 does not count the projects 开工; the reverse is partial (rule_start_is_not_finish)
     return True
 
 
@@ -436,7 +497,7 @@ def rule_rate_is_not_level(p: _Pledge, f: _Figure) -> bool:
 def follow_up(pledges: Sequence[Candidate], review, *, review_published: dt.date | None = None) -> list[Finding]:
     """One ``Finding`` per pledge, in order. ``review`` is ``extract_document(review_text, published)``."""
     index = _Review(review.text, getattr(review, "blocks", ()))
-    covered_end = _covered_end(review_published or review.published)
+    covered_end = _covered_end(review_published or review.published) or _covered_end_from_text(review.text)
     return [_find(c, index, covered_end) for c in pledges]
 
 
@@ -458,17 +519,25 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
             continue
         if not rule_verb_class(p.verb, f.verb) or not rule_rate_is_not_level(p, f):
             continue
-        head_at = review.windows[idx].rfind(p.obj[-2:])
-        key = (score, -abs(len(review.windows[idx]) - head_at), -f.start)
+        window = review.windows[idx]
+        gap = abs(window.find(f.raw) - window.rfind(p.obj[-2:])) if f.raw in window else len(window)
+        # ``rule_respective_figures``: 城乡居民收入分别增长11%和13%左右 is reported in order by 分别增长8.8%和10%
+        # (镇安县); a tie goes to the later statement, the body after its headline
+        key = (score, f.ordinal == p.ordinal, -(gap // 16), f.start)
         if best is None or key > best[0]:
-            best = (key, f)
+            best = (key, idx)
     if best is None:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.6, "silence")
-    (score, _, _), f = best
+    (score, *_), idx = best
+    f = review.figures[idx]
     outcome, rule = rule_numbers_decide(p, f, text[f.clause_start:f.clause_end])
-    ev, figs = _evidence(review, f)
+    if idx not in review.evidence:
+        review.evidence[idx] = _evidence(review, f)
+    ev, figs = review.evidence[idx]
     confidence = 0.5 + 0.4 * score - (0.1 if any(w in text[f.context_start:f.start] for w in _ESTIMATE) else 0)
-    return Finding(c, outcome, ev, tuple(x.quantity() for x in figs) or (f.quantity(),), round(confidence, 3), rule)
+    # the figure the outcome was read from comes first: it is the achieved value a reviewer accepts
+    reported = (f.quantity(),) + tuple(x.quantity() for x in figs if x is not f)
+    return Finding(c, outcome, ev, reported, round(confidence, 3), rule)
 
 
 def rule_numbers_decide(p: _Pledge, f: _Figure, clause: str) -> tuple[Outcome, str]:
@@ -516,7 +585,13 @@ def _evidence(review: _Review, f: _Figure) -> tuple[Evidence, list[_Figure]]:
         m = _RATE_AFTER.match(text, end + 1)
         if m:
             end = m.end()
-    figs = [x for x in review.figures if start <= x.start and x.end <= end and not x.is_target]
+    first = bisect_left(review.starts, start)
+    figs = []
+    for x in review.figures[first:]:
+        if x.start >= end:
+            break
+        if x.end <= end and not x.is_target:
+            figs.append(x)
     return Evidence(text[start:end], start, end), figs
 
 

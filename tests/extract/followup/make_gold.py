@@ -349,6 +349,62 @@ PAIRS.append(pair(
     ]))
 
 
+# ================================================================ batch 2: annotated after the rules were fitted on
+# the pairs above, and read once before any change (README "Follow-up: development pairs")
+
+# ---------------------------------------------------------------- 北京市, 2022 targets -> 统计局's 2022 results
+PAIRS.append(pair(
+    "beijing2022", "北京市", "province", 2022, 2023,
+    doc("beijing2022_plan.txt", "http://fgw.beijing.gov.cn/fzggzl/2022bjlh/zfgzbgjd/202201/t20220106_2584536.htm",
+        "北京市发展和改革委员会 page on 北京市's 2022 government work report (2022-01-06).", "2022-01-06", "2022-01-06"),
+    doc("beijing2022_review.txt", "https://www.xuehua.us/a/63c9760e5c7498a761275ead",
+        "劳动午报 report of 北京市统计局's 2022 results (2023-01-19).", "2023-01-19", "2023-01"),
+    [
+        {"pledge": P("地区生产总值增长5%以上", "地区生产总值", "增长", [qty("5%", 5, "%", "ratio", "以上")]),
+         "outcome": "missed", "evidence": "北京2022年全年实现地区生产总值41610.9亿元,按不变价格计算,比上年增长0.7%",
+         "reported": [qty("41610.9亿元", 41610.9, "亿元", "amount", kind="level"), qty("0.7%", 0.7, "%", "ratio")],
+         "reason": "0.7% < 5%以上", "traps": ["rate_and_absolute_in_same_clause", "clause_between_object_and_rate"]},
+        {"pledge": P("一般公共预算收入增长4%", "一般公共预算收入", "增长", [qty("4%", 4, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "the statistics release gives no revenue figure", "traps": ["silence"],
+         "distractors": [("全市居民人均可支配收入77415元,比上年增长3.2%", "another income, the residents'")]},
+        {"pledge": P("城镇调查失业率控制在5%以内", "城镇调查失业率", "控制", [qty("5%", 5, "%", "ratio", "以内")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "全市城镇调查失业率均值为4.7%",
+         "reported": [qty("4.7%", 4.7, "%", "ratio")], "reason": "4.7% is below the 5%以内 ceiling",
+         "distractors": [("运行在5.0%的年度调控目标内", "the target recalled, not a result")]},
+        {"pledge": P("居民消费价格涨幅3%左右", "居民消费价格涨幅", None, [qty("3%", 3, "%", "ratio", "左右")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "全市居民消费价格比上年上涨1.8%",
+         "reported": [qty("1.8%", 1.8, "%", "ratio")], "reason": "a price rise target is a ceiling; 1.8% is within it",
+         "traps": ["lower_is_better"],
+         "distractors": [("其中消费品价格上涨2.8%", "a part of the index")]},
+    ]))
+
+# ---------------------------------------------------------------- national, 2016 targets -> 2017 news with 2016 GDP
+PAIRS.append(pair(
+    "nat2016", "国务院 (全国)", "national", 2016, 2017,
+    doc("nat2016_plan.txt", "https://tex.org.cn/news/fangzhiyaowen/43/213576.html",
+        "新华网 report on the 2016 government work report's targets (2016-03-05).", "2016-03-05", "2016-03"),
+    doc("nat2016_review.txt", "http://m.guancha.cn/economy/2017_03_05_397148.shtml",
+        "观察者网/新华社 report on the 2017 government work report (2017-03-05), with the 2016 GDP growth "
+        "the statistics bureau published.", "2017-03-05", "2017-03-05"),
+    [
+        {"pledge": P("国内生产总值增长6.5%-7%", "国内生产总值", "增长", [qty("6.5%-7%", 6.5, "%", "ratio")]),
+         "outcome": "done", "evidence": "中国2016年GDP增速为6.7%", "reported": [qty("6.7%", 6.7, "%", "ratio")],
+         "reason": "6.7% lies in 6.5%-7%", "traps": ["wording_variant"],
+         "distractors": [("国内生产总值增长6.5%左右", "the next year's target"),
+                         ("中国2017年GDP增长预期目标为6.5%左右", "the next year's target")]},
+        {"pledge": P("居民消费价格涨幅3%左右", "居民消费价格涨幅", None, [qty("3%", 3, "%", "ratio", "左右")]),
+         "outcome": "not_reported", "reason": "only the next year's CPI target is given",
+         "distractors": [("CPI涨幅料为3%左右", "the next year's target (料为: expected)")]},
+        {"pledge": P("城镇新增就业1000万人以上", "城镇新增就业", "新增", [qty("1000万人", 1000, "万人", "count", "以上")]),
+         "outcome": "not_reported", "reason": "only the next year's jobs target is given",
+         "distractors": [("中国计划创造1100万个工作岗位", "the next year's target")]},
+        {"pledge": P("城镇登记失业率4.5%以内", "城镇登记失业率", None, [qty("4.5%", 4.5, "%", "ratio", "以内")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("单位国内生产总值能耗下降3.4%以上", "单位国内生产总值能耗", "下降", [qty("3.4%", 3.4, "%", "ratio", "以上")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -361,6 +417,8 @@ META = {
                    "figure below them beyond the 左右 band is 'exceeded' (done also acceptable); a figure that is the "
                    "review's own NEXT-year target is never evidence.",
     "levels": "national (国务院), province (北京市, 湖北省), city (武汉市), county (镇安县)",
+    "batches": "pairs 1-8 (nat2019 … zhenan2015) were annotated first and the rules fitted on them; pairs 9-10 "
+               "(beijing2022, nat2016) were annotated after that fitting and read once before any change.",
 }
 
 
