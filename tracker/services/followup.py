@@ -42,14 +42,36 @@ REASON_MAX = 2000
 
 
 class Places:
-    """The district tree in memory (id → parent): a document's related districts without a query each."""
+    """The district tree and names in memory: a document's related districts without a query each.
+    One per run of the matcher over a batch of documents; it also keeps the stored pledges already
+    read as candidates (by id and version), so a batch does not read and convert them again."""
 
     def __init__(self, session: Session) -> None:
-        self.parent: dict[int, int | None] = dict(session.execute(sa.select(District.id, District.parent_id)).all())
+        from tracker.db.models import DistrictAlias
+
+        self.parent: dict[int, int | None] = {}
+        self.by_name: dict[str, int] = {}
+        for id_, parent, name in session.execute(sa.select(District.id, District.parent_id, District.name)
+                                                 .order_by(District.id)):
+            self.parent[id_] = parent
+            self.by_name.setdefault(name, id_)
+        self.by_alias: dict[str, int] = dict(session.execute(sa.select(DistrictAlias.alias,
+                                                                       DistrictAlias.district_id)).all())
         self.children: dict[int, list[int]] = {}
         for child, parent in self.parent.items():
             if parent is not None:
                 self.children.setdefault(parent, []).append(child)
+        self.candidates: dict[int, tuple[int, object]] = {}  # pledge id -> (version, Candidate)
+
+    def find(self, name: str) -> int | None:
+        """A district by name or alias (张店区, 张店), as ``PlaceResolver.find_district`` finds it."""
+        from tracker.services.places import split_suffix
+
+        found = self.by_name.get(name) or self.by_alias.get(name)
+        if found:
+            return found
+        stem, level = split_suffix(name)
+        return (self.by_alias.get(stem) or self.by_name.get(stem)) if level is not None and stem != name else None
 
     def related(self, ids: Iterable[int]) -> set[int]:
         """``ids``, every district above them and every district below them."""
@@ -69,53 +91,30 @@ class Places:
         return out
 
 
-def document_districts(session: Session, document: Document, own: Sequence[Pledge]) -> tuple[set[int], set[str]]:
+def document_districts(document: Document, own: Sequence["Stored"], places: Places) -> tuple[set[int], set[str]]:
     """The districts a document speaks for, as (ids, names): its pledges' districts, and the divisions
     its title names (高阳县2018年政府工作报告) or its opening names among the known ones. A name the
     database does not hold yet still finds the earlier documents whose title carries it."""
     from tracker.extract.people import districts_in, generic_divisions
-    from tracker.services.places import PlaceResolver
 
     ids = {p.district_id for p in own if p.district_id is not None}
-    names = {p.district.name for p in own if p.district_id is not None and p.district is not None}
+    names = {p.candidate.district for p in own if p.district_id is not None and p.candidate.district}
     found = [name for _, name in districts_in(document.title + "\n" + document.text[:300])]
     found += [name for name in generic_divisions(document.title) if len(name) >= 3]
-    if found:
-        resolver = PlaceResolver(session)
-        for name in found:
-            names.add(name)
-            district_id = resolver.find_district(name)
-            if district_id:
-                ids.add(district_id)
+    for name in found:
+        names.add(name)
+        district_id = places.find(name)
+        if district_id:
+            ids.add(district_id)
     return ids, names
 
 
 # --- pledges as the matcher reads them ---------------------------------------------------
 
 
-def to_candidate(pledge: Pledge):
-    """A stored pledge as the extractor's ``Candidate`` (the fields people corrected included)."""
-    from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role
-
-    quantities = tuple(
-        Quantity(value=q.value, unit=q.unit, raw=q.raw,
-                 start=q.start if q.start is not None else pledge.start,
-                 end=q.end if q.end is not None else pledge.end,
-                 role=Role(q.role.value), value_max=q.value_max)
-        for q in pledge.quantities)
-    deadline = Deadline(raw=pledge.deadline_raw, date=pledge.due_on,
-                        precision=Precision(pledge.deadline_precision.value) if pledge.deadline_precision else None,
-                        inherited=pledge.deadline_inherited)
-    official = Official(pledge.official.name) if pledge.official_id is not None and pledge.official else None
-    return Candidate(quote=pledge.quote, start=pledge.start, end=pledge.end, quantities=quantities,
-                     action=pledge.action, object=pledge.object, qualifier=pledge.qualifier, deadline=deadline,
-                     district=pledge.district.name if pledge.district_id is not None and pledge.district else None,
-                     official=official, confidence=pledge.confidence if pledge.confidence is not None else 0.5)
-
-
-def review_of(document: Document, own: Sequence[Pledge]):
+def review_of(document: Document, own: Sequence):
     """The stored document as the matcher reads it (an ``ExtractedDocument``): its stored text, the
-    paragraphs normalising finds in it, and its pledges as candidates; no extraction is run again."""
+    paragraphs normalising finds in it, and its pledges' candidates; no extraction is run again."""
     from tracker.extract import ExtractedDocument
     from tracker.extract.normalise import Block, normalise
 
@@ -129,7 +128,7 @@ def review_of(document: Document, own: Sequence[Pledge]):
                 blocks.append(Block(pos, pos + len(line), "body"))
             pos += len(line) + 1
         blocks = tuple(blocks)
-    return ExtractedDocument(document.text, blocks, tuple(to_candidate(p) for p in own), document.published_on,
+    return ExtractedDocument(document.text, blocks, tuple(own), document.published_on,
                              document.published_source.value if document.published_source else None)
 
 
@@ -268,8 +267,66 @@ class FollowupReport:
                 f"{self.kept} decided and kept; {self.restatements} restatement(s)")
 
 
-def _open_pledges(session: Session, districts: set[int], names: set[str], before: dt.date,
-                  document_id: int) -> list[Pledge]:
+@dataclass(frozen=True)
+class Stored:
+    """A stored pledge as the matcher reads it: its id, district and its fields as a ``Candidate``."""
+
+    id: int
+    document_id: int
+    district_id: int | None
+    candidate: object
+
+
+_PLEDGE_COLUMNS = (Pledge.id, Pledge.version_id, Pledge.document_id, Pledge.district_id, Pledge.quote, Pledge.start,
+                   Pledge.end, Pledge.action, Pledge.object, Pledge.qualifier, Pledge.deadline_raw, Pledge.due_on,
+                   Pledge.deadline_precision, Pledge.deadline_inherited, Pledge.confidence)
+
+
+def _read_pledges(session: Session, places: Places, where) -> list[Stored]:
+    """The pledges ``where`` selects (with ``pledge`` joined to ``document``), as ``Stored``, in order;
+    with Core rows, and with the candidates of pledges already read at the same version reused."""
+    from tracker.db.models import Official, Quantity
+    from tracker.extract.model import Candidate, Deadline, Official as Person, Precision, Quantity as Q, Role
+
+    rows = session.execute(
+        sa.select(*_PLEDGE_COLUMNS, District.name, Official.name)
+        .join(Document, Document.id == Pledge.document_id)
+        .outerjoin(District, District.id == Pledge.district_id)
+        .outerjoin(Official, Official.id == Pledge.official_id)
+        .where(where).order_by(Pledge.start, Pledge.id)).all()
+    cache = places.candidates
+    wanted = [r.id for r in rows if cache.get(r.id, (None,))[0] != r.version_id]
+    quantities: dict[int, list] = {}
+    for chunk in range(0, len(wanted), 900):
+        for q in session.execute(
+                sa.select(Quantity.pledge_id, Quantity.value, Quantity.value_max, Quantity.unit, Quantity.raw,
+                          Quantity.role, Quantity.start, Quantity.end)
+                .where(Quantity.pledge_id.in_(wanted[chunk:chunk + 900])).order_by(Quantity.pledge_id,
+                                                                                    Quantity.position)):
+            quantities.setdefault(q.pledge_id, []).append(q)
+    out = []
+    for r in rows:
+        if r.id in quantities or cache.get(r.id, (None,))[0] != r.version_id:
+            qs = tuple(Q(value=q.value, unit=q.unit, raw=q.raw,
+                         start=q.start if q.start is not None else r.start,
+                         end=q.end if q.end is not None else r.end,
+                         role=Role(getattr(q.role, "value", q.role)), value_max=q.value_max)
+                       for q in quantities.get(r.id, ()))
+            precision = getattr(r.deadline_precision, "value", r.deadline_precision)
+            candidate = Candidate(
+                quote=r.quote, start=r.start, end=r.end, quantities=qs, action=r.action, object=r.object,
+                qualifier=r.qualifier, deadline=Deadline(raw=r.deadline_raw, date=r.due_on,
+                                                         precision=Precision(precision) if precision else None,
+                                                         inherited=r.deadline_inherited),
+                district=r[-2], official=Person(r[-1]) if r[-1] else None,
+                confidence=r.confidence if r.confidence is not None else 0.5)
+            cache[r.id] = (r.version_id, candidate)
+        out.append(Stored(r.id, r.document_id, r.district_id, cache[r.id][1]))
+    return out
+
+
+def _open_pledges(session: Session, places: Places, districts: set[int], names: set[str], before: dt.date,
+                  document_id: int) -> list[Stored]:
     """Pledges still followed (not rejected, merged or closed) from documents published before: those of
     these districts, and those without a district in a document whose title names one of ``names``."""
     where = []
@@ -280,21 +337,16 @@ def _open_pledges(session: Session, districts: set[int], names: set[str], before
                              sa.or_(*[Document.title.contains(n, autoescape=True) for n in sorted(names)])))
     if not where:
         return []
-    return list(session.scalars(
-        sa.select(Pledge).join(Document, Document.id == Pledge.document_id)
-        .where(sa.or_(*where), Document.published_on < before,
-               Pledge.document_id != document_id, Pledge.merged_into_id.is_(None),
-               Pledge.review_state != ReviewState.REJECTED, Pledge.status.not_in(sorted(schedule.CLOSED)))
-        .options(selectinload(Pledge.quantities), joinedload(Pledge.district), joinedload(Pledge.official))
-        .order_by(Pledge.id)))
+    return _read_pledges(session, places, sa.and_(
+        sa.or_(*where), Document.published_on < before, Pledge.document_id != document_id,
+        Pledge.merged_into_id.is_(None), Pledge.review_state != ReviewState.REJECTED,
+        Pledge.status.not_in(sorted(schedule.CLOSED))))
 
 
-def _own_pledges(session: Session, document_id: int) -> list[Pledge]:
-    return list(session.scalars(
-        sa.select(Pledge).where(Pledge.document_id == document_id, Pledge.merged_into_id.is_(None),
-                                Pledge.review_state != ReviewState.REJECTED)
-        .options(selectinload(Pledge.quantities), joinedload(Pledge.district), joinedload(Pledge.official))
-        .order_by(Pledge.start, Pledge.id)))
+def _own_pledges(session: Session, places: Places, document_id: int) -> list[Stored]:
+    return _read_pledges(session, places, sa.and_(Pledge.document_id == document_id,
+                                                  Pledge.merged_into_id.is_(None),
+                                                  Pledge.review_state != ReviewState.REJECTED))
 
 
 def _reported_json(quantities) -> list[dict]:
@@ -335,17 +387,17 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
     if document.published_on is None:
         report.skipped = "发布日期未知，无法判断哪些承诺在它之前"
         return report
-    own = _own_pledges(session, document_id)
     places = places or Places(session)
-    own_ids, names = document_districts(session, document, own)
+    own = _own_pledges(session, places, document_id)
+    own_ids, names = document_districts(document, own, places)
     districts = places.related(own_ids)
-    earlier = _open_pledges(session, districts, names, document.published_on, document_id)
+    earlier = _open_pledges(session, places, districts, names, document.published_on, document_id)
     report.pledges = len(earlier)
     if not earlier:
         return report
     if review is None or review.text != document.text:
-        review = review_of(document, own)
-    findings = matcher.follow_up([to_candidate(p) for p in earlier], review, review_published=document.published_on)
+        review = review_of(document, [p.candidate for p in own])
+    findings = matcher.follow_up([p.candidate for p in earlier], review, review_published=document.published_on)
     if len(findings) != len(earlier):
         raise RuntimeError(f"the matcher answered {len(findings)} findings for {len(earlier)} pledges")
     existing = {s.pledge_id: s for s in session.scalars(
@@ -387,27 +439,24 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
     return report
 
 
-def _store_restatements(session: Session, matcher, earlier: Sequence[Pledge], own: Sequence[Pledge]) -> int:
+def _store_restatements(session: Session, matcher, earlier: Sequence[Stored], own: Sequence[Stored]) -> int:
     """Replace the links from the document's own pledges to the earlier pledges they restate."""
     if not own:
         return 0
-    own_ids = [p.id for p in own]
-    session.execute(sa.delete(Restatement).where(Restatement.later_pledge_id.in_(own_ids)))
-    by_candidate_e = [to_candidate(p) for p in earlier]
-    by_candidate_l = [to_candidate(p) for p in own]
-    index_e = {id(c): p for c, p in zip(by_candidate_e, earlier)}
-    index_l = {id(c): p for c, p in zip(by_candidate_l, own)}
+    session.execute(sa.delete(Restatement).where(Restatement.later_pledge_id.in_([p.id for p in own])))
+    index_e = {id(p.candidate): p for p in earlier}
+    index_l = {id(p.candidate): p for p in own}
     seen: set[tuple[int, int]] = set()
     rows = []
-    for link in matcher.restatements(by_candidate_e, by_candidate_l):
+    for link in matcher.restatements([p.candidate for p in earlier], [p.candidate for p in own]):
         e, l_ = index_e.get(id(link.earlier)), index_l.get(id(link.later))
-        if e is None or l_ is None:  # the matcher handed back copies: find them by span
-            e = e or next((p for c, p in zip(by_candidate_e, earlier) if c == link.earlier), None)
-            l_ = l_ or next((p for c, p in zip(by_candidate_l, own) if c == link.later), None)
+        if e is None or l_ is None:  # the matcher handed back copies: find them by value
+            e = e or next((p for p in earlier if p.candidate == link.earlier), None)
+            l_ = l_ or next((p for p in own if p.candidate == link.later), None)
         if e is None or l_ is None or e.id == l_.id or (e.id, l_.id) in seen:
             continue
         seen.add((e.id, l_.id))
-        changes = [str(c) for c in link.changes]
+        changes = [str(getattr(c, "value", c)) for c in link.changes]
         rows.append({"earlier_pledge_id": e.id, "later_pledge_id": l_.id, "changes": changes,
                      "target_change": _target_change(changes), "deadline_change": _deadline_change(changes),
                      "confidence": min(1.0, max(0.0, float(link.confidence))),

@@ -575,15 +575,18 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
     stored: dict[str, int] = {}  # raw sha256 -> document id, for content met twice in this run
     for first in range(0, len(items), READ_AHEAD):
         batch = [_prepare_safely(item, published, source) for item in items[first:first + READ_AHEAD]]
-        outcomes = _ingest_batch(session_factory, batch, stored, resolver=resolver, extract=extract)
+        reviews: dict[int, object] = {}  # document id -> the extractor's reading, for the matcher
+        outcomes = _ingest_batch(session_factory, batch, stored, resolver=resolver, extract=extract,
+                                 reviews=reviews if followup else None)
         for outcome in outcomes:
             emit(outcome)
         if followup:
-            _follow_up(session_factory, outcomes, summary)
+            _follow_up(session_factory, outcomes, summary, reviews)
     return summary
 
 
-def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: IngestSummary) -> None:
+def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: IngestSummary,
+               reviews: dict[int, object]) -> None:
     """Match the batch's new documents, oldest first (so a plan stored with its review is matched by it)."""
     from tracker.services.followup import followup_documents
 
@@ -594,7 +597,7 @@ def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: 
         order = dict(session.execute(sa.select(Document.id, Document.published_on)
                                      .where(Document.id.in_(new))).all())
     new.sort(key=lambda i: (order.get(i) or dt.date.max, i))
-    for report in followup_documents(session_factory, new):
+    for report in followup_documents(session_factory, new, reviews=reviews):
         summary.suggestions += report.added + report.refreshed
         if (report.skipped or "").startswith("follow-up failed"):
             summary.followup_failed.append(report)
@@ -619,7 +622,7 @@ def _extract_safely(prepared: Prepared, extract):
 
 
 def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome], stored: dict[str, int], *,
-                  resolver: PlaceResolver, extract) -> list[Outcome]:
+                  resolver: PlaceResolver, extract, reviews: dict | None = None) -> list[Outcome]:
     """Outcomes for a batch of prepared files, in order, all committed."""
     outcomes: list[Outcome | None] = [p if isinstance(p, Outcome) else None for p in batch]
     wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
@@ -655,8 +658,10 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
             i, prepared, _ = work[text_seen[sha]]
             outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database", document_id)
         work = [w for w in work if outcomes[w[0]] is None]
-    for (i, _, _), outcome in zip(work, _store_together(session_factory, work, resolver=resolver)):
+    for (i, _, extracted), outcome in zip(work, _store_together(session_factory, work, resolver=resolver)):
         outcomes[i] = outcome
+        if reviews is not None and outcome.state == "new" and outcome.document_id is not None:
+            reviews[outcome.document_id] = extracted
     for i, outcome in enumerate(outcomes):
         if outcome is not None and outcome.document_id is not None and isinstance(batch[i], Prepared):
             stored.setdefault(batch[i].decoded.sha256, outcome.document_id)
