@@ -155,3 +155,27 @@ def test_the_lists_filter_pledges_restated_lower_or_later(client, pair):
     assert "后续重述 = 目标下调或时限推迟" in page
     bad = client.get("/pledges/?restated=higher")
     assert bad.status_code == 400 and "后续重述" in bad.get_data(as_text=True)
+
+
+def test_the_pledge_page_shows_the_carried_over_chain_and_a_dropped_pledge(client, pair, db):
+    from tracker.db.enums import DeadlineChange, TargetChange
+    from tracker.db.models import Pledge, Restatement, Suggestion
+
+    plan, review = pair
+    db.rollback()
+    db.execute(sa.delete(Restatement))
+    earlier = db.scalars(sa.select(Pledge).where(Pledge.document_id == plan).order_by(Pledge.start)).all()
+    later = db.scalars(sa.select(Pledge).where(Pledge.document_id == review).order_by(Pledge.start)).all()
+    told = set(db.scalars(sa.select(Suggestion.pledge_id).where(Suggestion.document_id == review)))
+    restated, dropped = earlier[0], next(p for p in earlier[1:] if p.id not in told)
+    db.add(Restatement(earlier_pledge_id=restated.id, later_pledge_id=later[0].id, changes=["target_lowered"],
+                       target_change=TargetChange.LOWERED, deadline_change=DeadlineChange.LATER, confidence=0.7,
+                       matcher_version="t"))
+    db.commit()
+    page = client.get(f"/pledges/{restated.id}").get_data(as_text=True)
+    assert "跨年延续" in page and f'href="/pledges/{later[0].id}"' in page and "目标下调，时限推迟" in page
+    back = client.get(f"/pledges/{later[0].id}").get_data(as_text=True)
+    assert f'href="/pledges/{restated.id}"' in back and "本条重述它" in back
+    gone = client.get(f"/pledges/{dropped.id}").get_data(as_text=True)
+    assert "对本条未置一词" in gone
+    assert str(restated.id) in client.get("/pledges/?restated=weaker&review_state=all").get_data(as_text=True)
