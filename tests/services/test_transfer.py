@@ -47,6 +47,23 @@ def _populate(session_factory, seeds_dir):
                            quote=dup.quote, merged_pledge_id=dup.id, added_by_id=editor.id))
         s.add(AuditEvent(user_id=editor.id, actor=editor.name, entity="pledge", entity_id=keep.id, action="merge",
                          new={"merged": dup.id, "注": "重复报道", "nested": {"b": 1, "a": [1.5, None, True]}}))
+        # follow-up: a decided suggestion and a restatement (ingest may have stored others already)
+        from tracker.db.enums import DeadlineChange, FollowupOutcome, SuggestionState, TargetChange
+        from tracker.db.models import Restatement, Suggestion
+
+        other = next(p for p in pledges if p.document_id != a.document_id)
+        if s.scalar(sa.select(Suggestion.id).where(Suggestion.pledge_id == a.id,
+                                                   Suggestion.document_id == other.document_id)) is None:
+            s.add(Suggestion(pledge_id=a.id, document_id=other.document_id, outcome=FollowupOutcome.EXCEEDED,
+                             evidence_start=other.start, evidence_end=other.end, evidence_quote=other.quote,
+                             reported=[{"value": "1.35", "unit": "万人", "raw": "1.35万人"}], confidence=0.75,
+                             matcher_version="test", state=SuggestionState.DISMISSED, reason="另一口径",
+                             decided_by_id=first.id, decided_at=utcnow()))
+        if s.scalar(sa.select(Restatement.id).where(Restatement.earlier_pledge_id == a.id,
+                                                    Restatement.later_pledge_id == other.id)) is None:
+            s.add(Restatement(earlier_pledge_id=a.id, later_pledge_id=other.id, changes=["target_lowered"],
+                              target_change=TargetChange.LOWERED, deadline_change=DeadlineChange.UNKNOWN,
+                              confidence=0.6, matcher_version="test"))
         s.commit()
 
 

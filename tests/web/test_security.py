@@ -30,6 +30,9 @@ POST_ROLES = {
     "api.add_pledge": EDITORS,
     "reports.set_status": REVIEWERS,
     "reports.answer_proposal": REVIEWERS,
+    "followup.next_item": REVIEWERS,
+    "followup.decide": REVIEWERS,
+    "followup.skip": REVIEWERS,
 }
 
 

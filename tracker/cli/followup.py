@@ -53,10 +53,22 @@ def _read(path: str) -> str | None:
               help="规划文本的发布日期；今年、年内等相对期限据此计算。")
 @click.option("--review-published", callback=_date, metavar="YYYY-MM-DD",
               help="回顾文本的发布日期；据此判断多年目标是否到期。")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
-@click.argument("review", type=click.Path(dir_okay=False, path_type=str))
-def followup(plan_published: dt.date | None, review_published: dt.date | None, plan: str, review: str) -> None:
-    """对 PLAN 中的每条承诺，说明 REVIEW 报告了什么结果：每行一个 JSON 对象。"""
+@click.option("--document", "document_ids", type=click.IntRange(min=1), multiple=True, metavar="ID",
+              help="库中的文档编号：把它之前发布的、同一区县（及其上下级）的未结承诺与它比对，结果存为待评议员处理的建议。")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str), required=False)
+@click.argument("review", type=click.Path(dir_okay=False, path_type=str), required=False)
+def followup(plan_published: dt.date | None, review_published: dt.date | None, document_ids: tuple[int, ...],
+             plan: str | None, review: str | None) -> None:
+    """对 PLAN 中的每条承诺，说明 REVIEW 报告了什么结果：每行一个 JSON 对象。
+
+    或者 --document ID：在数据库中比对，结果存为建议（见评议员的“后续建议”队列）。"""
+    if document_ids:
+        if plan or review:
+            raise click.UsageError("--document 与 PLAN REVIEW 不能同时使用")
+        _followup_documents(document_ids)
+        return
+    if not (plan and review):
+        raise click.UsageError("需要 PLAN 和 REVIEW 两个文件，或 --document ID")
     from tracker.extract import extract_document
     from tracker.extract.followup import follow_up
 
@@ -70,3 +82,26 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, p
     for finding in follow_up(pledges, later, review_published=review_published, plan_published=plan_published):
         out.write(json.dumps({"file": name, **finding.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()
+
+
+def _followup_documents(document_ids: tuple[int, ...]) -> None:
+    """Match stored documents and store the suggestions; one line per document on standard error."""
+    from tracker.cli.ingest import open_database
+    from tracker.services.followup import followup_documents
+
+    engine, session_factory = open_database()
+    failed = False
+    try:
+        with session_factory() as session:
+            from tracker.db.models import Document
+
+            missing = [i for i in document_ids if session.get(Document, i) is None]
+        if missing:
+            raise click.ClickException("没有编号为 " + "、".join(map(str, missing)) + " 的文档")
+        for report in followup_documents(session_factory, document_ids):
+            click.echo(f"tracker followup: {report.line()}", err=True)
+            failed = failed or (report.skipped or "").startswith("follow-up failed")
+    finally:
+        engine.dispose()
+    if failed:
+        sys.exit(1)

@@ -68,6 +68,9 @@ def ingest(published, source, paths) -> None:
         if bar is not None:
             bar.__exit__(None, None, None)
         engine.dispose()
+    for report in summary.followup_failed:
+        click.echo(f"tracker ingest: {report.line()} (run `tracker followup --document {report.document_id}`)",
+                   err=True)
     click.echo(f"tracker ingest: {summary.line()}", err=True)
     if summary.failed:
         sys.exit(1)

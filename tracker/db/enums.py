@@ -121,6 +121,45 @@ class PledgeOrigin(Labelled):
     MANUAL = "manual"  # added by an editor from a selection
 
 
+class FollowupOutcome(Labelled):
+    """What a later document tells of a pledge (the matcher's ``tracker.extract.followup.Outcome``)."""
+
+    DONE = "done"
+    EXCEEDED = "exceeded"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    NOT_REPORTED = "not_reported"
+    NOT_DUE = "not_due"
+
+
+class SuggestionState(Labelled):
+    """A follow-up suggestion's fate: machine output until a reviewer decides. (LABELS is keyed by
+    value, so ``pending`` shares its label 待核实 with ``ReviewState.PENDING``: one word, one meaning.)"""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    CORRECTED = "corrected"  # accepted with another status or figure
+    DISMISSED = "dismissed"
+
+
+class TargetChange(Labelled):
+    """How a later plan's restatement changed an earlier pledge's target (the matcher's words)."""
+
+    RAISED = "target_raised"
+    LOWERED = "target_lowered"
+    SAME = "target_same"
+    UNKNOWN = "target_unknown"  # no comparable figure
+
+
+class DeadlineChange(Labelled):
+    """How a later plan's restatement moved an earlier pledge's deadline (the matcher's words)."""
+
+    LATER = "deadline_later"
+    EARLIER = "deadline_earlier"
+    SAME = "deadline_same"
+    UNKNOWN = "deadline_unknown"
+
+
 LABELS: dict[Labelled, str] = {
     DistrictLevel.PROVINCE: "省",
     DistrictLevel.CITY: "市",
@@ -173,4 +212,23 @@ LABELS: dict[Labelled, str] = {
     DateSource.STATED: "正文所载",
     PledgeOrigin.MACHINE: "自动抽取",
     PledgeOrigin.MANUAL: "人工添加",
+    FollowupOutcome.DONE: "已完成",
+    FollowupOutcome.EXCEEDED: "超额完成",
+    FollowupOutcome.PARTIAL: "部分完成",
+    FollowupOutcome.MISSED: "未完成",
+    FollowupOutcome.NOT_REPORTED: "未提及",
+    FollowupOutcome.NOT_DUE: "未到期",
+    SuggestionState.PENDING: "待核实",
+    SuggestionState.ACCEPTED: "已采纳",
+    SuggestionState.CORRECTED: "修正后采纳",
+    SuggestionState.DISMISSED: "已否决",
+    TargetChange.RAISED: "目标上调",
+    TargetChange.LOWERED: "目标下调",
+    TargetChange.SAME: "目标不变",
+    TargetChange.UNKNOWN: "目标无法比较",
+    DeadlineChange.LATER: "时限推迟",
+    DeadlineChange.EARLIER: "时限提前",
+    DeadlineChange.SAME: "时限不变",
+    DeadlineChange.UNKNOWN: "时限无法比较",
 }
+

@@ -28,8 +28,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from tracker.db import fulltext
 from tracker.db.enums import (
     DateSource,
+    DeadlineChange,
     DistrictLevel,
     DocumentFormat,
+    FollowupOutcome,
     MissReason,
     PledgeOrigin,
     Precision,
@@ -37,6 +39,8 @@ from tracker.db.enums import (
     ReviewState,
     Status,
     StatusEventKind,
+    SuggestionState,
+    TargetChange,
     UserRole,
 )
 from tracker.db.types import ExactDecimal, UTCDateTime, utcnow
@@ -478,10 +482,89 @@ def _index_retitled_document(mapper, connection, document: Document) -> None:
         fulltext.refresh(connection, document_id=document.id)
 
 
+# --- follow-up: what later documents tell of earlier pledges (machine output kept apart) ----
+
+
+class Suggestion(Base):
+    """The matcher's reading of one later document for one pledge: an outcome with its evidence.
+
+    Machine output, never a status: a reviewer accepts it (the status service then records a
+    ``status_event`` with the document and quote as evidence, linked by ``status_event_id``),
+    accepts it corrected, or dismisses it with a reason. Re-running the matcher refreshes only
+    pending suggestions; a decided one is never touched again. One per (pledge, document).
+    """
+
+    __tablename__ = "suggestion"
+    __table_args__ = (
+        sa.UniqueConstraint("pledge_id", "document_id"),
+        optional_span_check("evidence_"),
+        sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+        sa.Index("ix_suggestion_state_confidence", "state", "confidence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("document.id"), index=True)  # the later document
+    outcome: Mapped[FollowupOutcome] = mapped_column(enum_column(FollowupOutcome, "outcome"))
+    evidence_start: Mapped[Optional[int]]
+    evidence_end: Mapped[Optional[int]]
+    evidence_quote: Mapped[Optional[str]] = mapped_column(sa.Text)
+    # [{"value": "1.35", "value_max": null, "unit": "万人", "raw": "1.35万人", "role": "count", "start": 5, "end": 11}]
+    reported: Mapped[list[Any]] = mapped_column(default=list)
+    confidence: Mapped[float]
+    matcher_version: Mapped[str] = mapped_column(sa.String(40))
+    state: Mapped[SuggestionState] = mapped_column(enum_column(SuggestionState, "state"),
+                                                   default=SuggestionState.PENDING)
+    decided_status: Mapped[Optional[Status]] = mapped_column(enum_column(Status, "decided_status"))
+    decided_value: Mapped[Optional[Decimal]]
+    reason: Mapped[Optional[str]] = mapped_column(sa.Text)  # why it was dismissed or corrected
+    decided_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"))
+    decided_at: Mapped[Optional[dt.datetime]]
+    status_event_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("status_event.id"))
+    version_id: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    pledge: Mapped[Pledge] = relationship()
+    document: Mapped[Document] = relationship()
+    decided_by: Mapped[Optional[User]] = relationship()
+    status_event: Mapped[Optional[StatusEvent]] = relationship()
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    def __repr__(self) -> str:
+        return f"<Suggestion {self.id} pledge {self.pledge_id} doc {self.document_id} {self.outcome.value}>"
+
+
+class Restatement(Base):
+    """A later pledge that restates an earlier one (再新建…, 继续推进…, a new target or deadline):
+    machine output, replaced whenever the matcher reads the later document again."""
+
+    __tablename__ = "restatement"
+    __table_args__ = (
+        sa.UniqueConstraint("earlier_pledge_id", "later_pledge_id"),
+        sa.CheckConstraint("earlier_pledge_id <> later_pledge_id", name="not_self"),
+        sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    earlier_pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"))
+    later_pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"), index=True)
+    target_change: Mapped[TargetChange] = mapped_column(enum_column(TargetChange, "target_change"))
+    deadline_change: Mapped[DeadlineChange] = mapped_column(enum_column(DeadlineChange, "deadline_change"))
+    changes: Mapped[list[Any]] = mapped_column(default=list)  # the matcher's words: target_raised, same …
+    confidence: Mapped[float]
+    matcher_version: Mapped[str] = mapped_column(sa.String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    earlier: Mapped[Pledge] = relationship(foreign_keys=[earlier_pledge_id])
+    later: Mapped[Pledge] = relationship(foreign_keys=[later_pledge_id])
+
+
 #: Tables in an order that respects foreign keys (parents first); export/import use it.
 TABLES_IN_ORDER = [m.__table__ for m in (
     User, District, DistrictAlias, Official, OfficialTitle, Document, Candidate, Pledge, Quantity,
-    PledgeSource, StatusEvent, AuditEvent,
+    PledgeSource, StatusEvent, AuditEvent, Suggestion, Restatement,
 )]
 #: Tables derived from the others: export-db leaves them out, import-db rebuilds them.
 DERIVED_TABLES = [PledgeSearch.__table__]

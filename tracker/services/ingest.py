@@ -349,6 +349,8 @@ class Outcome:
 @dataclass
 class IngestSummary:
     outcomes: list[Outcome] = field(default_factory=list)
+    suggestions: int = 0  # follow-up suggestions the new documents gave (tracker.services.followup)
+    followup_failed: list = field(default_factory=list)  # FollowupReport of a failed follow-up run
 
     def count(self, state: str) -> int:
         return sum(1 for o in self.outcomes if o.state == state)
@@ -375,7 +377,9 @@ class IngestSummary:
 
     def line(self) -> str:
         return (f"{len(self.outcomes)} file(s): {self.new} new, {self.unchanged} unchanged, {self.failed} failed, "
-                f"{self.skipped} skipped; {self.pledges} pledge(s) added")
+                f"{self.skipped} skipped; {self.pledges} pledge(s) added"
+                + (f"; {self.suggestions} follow-up suggestion(s)" if self.suggestions else "")
+                + (f"; follow-up failed for {len(self.followup_failed)} document(s)" if self.followup_failed else ""))
 
 
 @dataclass(frozen=True)
@@ -537,7 +541,7 @@ READ_AHEAD = 50
 def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLike], *,
                  published: dt.date | None = None, source: str | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None, extract=None,
-                 gazetteer: bool = True) -> IngestSummary:
+                 gazetteer: bool = True, followup: bool = True) -> IngestSummary:
     """Ingest files and directories (recursively). Never raises for a bad file: each outcome says
     new / unchanged / failed / skipped and why.
 
@@ -548,7 +552,10 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
     anywhere leaves nothing of that document and the others land. Outcomes are reported once
     their documents are committed: a crash loses at most the batch not yet committed, of which
     nothing was written, and the next run ingests it. With ``gazetteer`` (the default) a database
-    without districts first gets the packaged ones.
+    without districts first gets the packaged ones. With ``followup`` (the default) each batch's new
+    documents are then matched against the earlier open pledges of their districts, each in a
+    transaction of its own (``tracker.services.followup``): the suggestions it stores wait for a
+    reviewer; a failure there keeps the document and is counted in the summary.
     """
     if gazetteer:
         ensure_gazetteer(session_factory)
@@ -568,9 +575,32 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
     stored: dict[str, int] = {}  # raw sha256 -> document id, for content met twice in this run
     for first in range(0, len(items), READ_AHEAD):
         batch = [_prepare_safely(item, published, source) for item in items[first:first + READ_AHEAD]]
-        for outcome in _ingest_batch(session_factory, batch, stored, resolver=resolver, extract=extract):
+        reviews: dict[int, object] = {}  # document id -> the extractor's reading, for the matcher
+        outcomes = _ingest_batch(session_factory, batch, stored, resolver=resolver, extract=extract,
+                                 reviews=reviews if followup else None)
+        for outcome in outcomes:
             emit(outcome)
+        if followup:
+            _follow_up(session_factory, outcomes, summary, reviews)
     return summary
+
+
+def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: IngestSummary,
+               reviews: dict[int, object]) -> None:
+    """Match the batch's new documents, oldest first (so a plan stored with its review is matched by it)."""
+    from tracker.services.followup import followup_documents
+
+    new = [o.document_id for o in outcomes if o.state == "new" and o.document_id is not None]
+    if not new:
+        return
+    with session_factory() as session:
+        order = dict(session.execute(sa.select(Document.id, Document.published_on)
+                                     .where(Document.id.in_(new))).all())
+    new.sort(key=lambda i: (order.get(i) or dt.date.max, i))
+    for report in followup_documents(session_factory, new, reviews=reviews):
+        summary.suggestions += report.added + report.refreshed
+        if (report.skipped or "").startswith("follow-up failed"):
+            summary.followup_failed.append(report)
 
 
 def _prepare_safely(item: WorkItem, published: dt.date | None, source: str | None) -> Prepared | Outcome:
@@ -592,7 +622,7 @@ def _extract_safely(prepared: Prepared, extract):
 
 
 def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome], stored: dict[str, int], *,
-                  resolver: PlaceResolver, extract) -> list[Outcome]:
+                  resolver: PlaceResolver, extract, reviews: dict | None = None) -> list[Outcome]:
     """Outcomes for a batch of prepared files, in order, all committed."""
     outcomes: list[Outcome | None] = [p if isinstance(p, Outcome) else None for p in batch]
     wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
@@ -628,8 +658,10 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
             i, prepared, _ = work[text_seen[sha]]
             outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database", document_id)
         work = [w for w in work if outcomes[w[0]] is None]
-    for (i, _, _), outcome in zip(work, _store_together(session_factory, work, resolver=resolver)):
+    for (i, _, extracted), outcome in zip(work, _store_together(session_factory, work, resolver=resolver)):
         outcomes[i] = outcome
+        if reviews is not None and outcome.state == "new" and outcome.document_id is not None:
+            reviews[outcome.document_id] = extracted
     for i, outcome in enumerate(outcomes):
         if outcome is not None and outcome.document_id is not None and isinstance(batch[i], Prepared):
             stored.setdefault(batch[i].decoded.sha256, outcome.document_id)

@@ -45,7 +45,7 @@ BATCH = 1000
 FILTER_LABELS = {
     "district": "区县", "official": "责任领导", "unit": "牵头单位", "document": "文档", "status": "状态",
     "review_state": "审核状态", "origin": "来源", "flag": "标记", "due_from": "完成时限不早于",
-    "due_to": "完成时限不晚于", "q": "包含", "as_of": "截至",
+    "due_to": "完成时限不晚于", "q": "包含", "as_of": "截至", "restated": "后续重述",
 }
 FILTER_KEYS = tuple(FILTER_LABELS) + ("sort",)
 ALL = "all"
@@ -286,6 +286,14 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
             v["q"] = text
             v["terms"] = search.terms(text)
             words[key] = text
+        elif key == "restated":
+            from tracker.services.followup import RESTATED_KINDS
+
+            found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
+            if found is None:
+                raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
+                                f"（{'、'.join(RESTATED_KINDS)}）")
+            v["restated"], words[key] = found, RESTATED_KINDS[found]
         elif key == "sort":
             if text not in SORTS:
                 raise BadFilter(f"排序「{text}」无法识别，可选：{'、'.join(SORTS)}")
@@ -419,6 +427,10 @@ def base_select(filters: Filters):
         stmt = stmt.where(p["due_on"] >= v["due_from"])
     if v.get("due_to"):
         stmt = stmt.where(p["due_on"] <= v["due_to"])
+    if v.get("restated"):  # restated by a later plan (with a lower target, a later deadline …)
+        from tracker.services.followup import restated_pledge_ids
+
+        stmt = stmt.where(Pledge.id.in_(restated_pledge_ids(v["restated"])))
     if v.get("terms"):
         stmt = stmt.where(search.match(v["terms"], Pledge.id, Pledge.quote, Pledge.object, Document.title))
     flag = v.get("flag")

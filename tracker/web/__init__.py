@@ -94,7 +94,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import api, auth, db, documents, filters, pledges, reports, review, security
+    from tracker.web import api, auth, db, documents, filters, followup, pledges, reports, review, security
 
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
 
@@ -107,6 +107,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     app.register_blueprint(pledges.bp)
     app.register_blueprint(review.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(followup.bp)
     api.init_app(app)
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
     security.throttle_logins(app, "auth.login")

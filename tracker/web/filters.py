@@ -19,11 +19,14 @@ FIELD_LABELS = {
     "review_state": "审核状态", "is_corrected": "经修改", "reject_reason": "驳回理由", "version": "版本",
     "merged": "并入条目", "merged_into_id": "合并到", "document_id": "文档", "start": "起", "end": "止",
     "quote": "原文", "role": "角色", "is_active": "启用", "name": "用户名",
+    "suggestion": "后续建议", "status": "进展", "achieved": "完成值", "evidence_document": "佐证文档",
 }
 ACTION_LABELS = {
     "confirm": "确认", "correct": "修改后确认", "reject": "驳回", "undo": "撤销", "add": "人工添加",
     "merge": "合并重复", "merged_into": "被合并", "create": "创建", "set_role": "改角色", "ingest": "入库",
     "reextract": "重新抽取", "retract": "撤回",
+    "accept_suggestion": "采纳后续文档的建议", "dismiss_suggestion": "否决后续文档的建议",
+    "set_status": "评估进展", "propose_status": "提议未完成", "confirm_status": "复核确认", "withdraw_status": "撤回提议",
 }
 STATE_CLASSES = {"pending": "st-pending", "confirmed": "st-confirmed", "rejected": "st-rejected"}
 

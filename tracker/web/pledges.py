@@ -35,6 +35,7 @@ def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
     else:
         options += [selectinload(Pledge.sources).joinedload(PledgeSource.document),
                     selectinload(Pledge.status_events).joinedload(StatusEvent.user),
+                    selectinload(Pledge.status_events).joinedload(StatusEvent.evidence_document),
                     joinedload(Pledge.reviewed_by), joinedload(Pledge.candidate),
                     joinedload(Pledge.official).selectinload(Official.titles)]
     pledge = get_session().get(Pledge, pledge_id, options=options)
@@ -100,8 +101,13 @@ def view(pledge_id: int):
     passage = highlight.render(document.text[left:right], spans, base=left)
     events = workbench.history(session, pledge.id)
     duplicates = workbench.possible_duplicates(session, pledge) if pledge.merged_into_id is None else []
+    from tracker.services import followup
+
+    earlier, later = followup.chain(session, pledge)
     return render_template("pledges/view.html", pledge=pledge, document=document, passage=passage, events=events,
-                           merge_form=MergeForm(), duplicates=duplicates)
+                           merge_form=MergeForm(), duplicates=duplicates,
+                           suggestions=followup.suggestions_of(session, pledge.id), chain_earlier=earlier,
+                           chain_later=later, dropped=followup.dropped_in(session, pledge))
 
 
 @bp.post("/<int:pledge_id>/merge")

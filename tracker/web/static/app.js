@@ -47,6 +47,34 @@
     document.documentElement.dataset.keys = "ready";  // the shortcuts are live (tests wait for this)
   }
 
+  // --- follow-up screen: accept, correct, dismiss by key ------------------------------
+  var fu = document.getElementById("followup-form");
+  if (fu) {
+    var fuSubmit = function (buttonId) {
+      var b = document.getElementById(buttonId);
+      if (b && !b.disabled) { fu.requestSubmit ? fu.requestSubmit(b) : b.click(); }
+    };
+    document.addEventListener("keydown", function (ev) {
+      if (ev.defaultPrevented || ev.altKey || ev.metaKey) { return; }
+      var t = ev.target;
+      if (typing(t)) {
+        if (ev.key === "Escape") { t.blur(); ev.preventDefault(); }
+        else if (ev.key === "Enter" && ev.ctrlKey) { ev.preventDefault(); fuSubmit("btn-accept"); }
+        else if (ev.key === "Enter" && t.id === "reason") { ev.preventDefault(); fuSubmit("btn-dismiss"); }
+        return;
+      }
+      if (ev.ctrlKey) { return; }
+      switch (ev.key.toLowerCase()) {
+        case "y": ev.preventDefault(); fuSubmit("btn-accept"); break;
+        case "e": ev.preventDefault(); var st = document.getElementById("status"); if (st) { st.focus(); } break;
+        case "r": ev.preventDefault(); var why = document.getElementById("reason"); if (why) { why.focus(); } break;
+        case "n": ev.preventDefault(); var nf = document.getElementById("form-next"); if (nf) { nf.submit(); } break;
+        case "q": ev.preventDefault(); window.location = document.getElementById("link-queue").href; break;
+      }
+    });
+    document.documentElement.dataset.keys = "ready";
+  }
+
   // --- queue: Enter starts reviewing ---------------------------------------------------
   var start = document.getElementById("start-review");
   if (start) {
