@@ -577,8 +577,11 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     kept = [q for q in kept if not _is_threshold(q, text, kept)] + [q for q in kept if _is_threshold(q, text, kept)]
     if _names_programme(text, kept, clause.end):
         return None
-    found = _object(text, start, end, kept)
-    if found and _strip_quotes(found[1]) in _abstract_objects():
+    baseline = _baseline(text, start, end, kept)
+    if baseline:
+        kept = [q for q in kept if not baseline[0] <= q.start < baseline[1]]
+    found = (_object_before(text, start, baseline[0]) if baseline else None) or _object(text, start, end, kept)
+    if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return None
     obj = found[0] if found else None
     if obj is None and ci > 0 and clauses[ci - 1].sentence == clause.sentence:
@@ -613,6 +616,24 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     )
 
 
+_FROM_TO = re.compile(r"(?:分别)?(?P<from>[由从])(?P<span>[^由从，,；;。]{1,40}?)(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩减|上调|下调|调整|增|降|减)"
+                      r"(?:至|到)(?=[^，,；;。]{0,8}?[0-9０-９一二三四五六七八九十百千万两])")
+
+
+def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[int, int] | None:
+    """Rule baseline_apart: 从X提高到Y states the target Y; X is the baseline, no quantity of the pledge,
+    and the object stands before 从/由.
+
+    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
+    review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
+    when a quantity of the pledge lies in it and another after it."""
+    for m in _FROM_TO.finditer(text, start, end):
+        inside = [q for q in qs if m.start() <= q.start < m.end()]
+        if inside and any(q.start >= m.end() for q in qs):
+            return m.start(), m.end()
+    return None
+
+
 def _base_unit(unit: str | None) -> str:
     return (unit or "").lstrip("十百千万亿")
 
@@ -628,11 +649,18 @@ def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
 
     A short count of events (20场招聘活动) is a target; a long name, or one that
     opens with a span of years (五年百万人才计划), is a name."""
+    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
+        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
     rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
     opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
     if len(rest) <= 6 and not opens_with_span:
         return False
     return bool(_programme_end().search(rest))
+
+
+# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
+# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
+_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
 
 
 @cache
@@ -681,6 +709,9 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     return False, 0.0
 
 
+# Words naming a rate of something: the object is what the rate is of (地区生产总值年均增速 → 地区生产总值增速).
+_RATE_HEADS = frozenset({"增速", "增幅", "涨幅", "增长率", "增长", "占比", "比重"})
+_AVERAGED = frozenset({"年均", "平均", "年平均"})
 _MODIFIER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:基础上|的)")
 
 
@@ -752,7 +783,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
+    return _stops() | (set(_actions()) - _nominal_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
         # the speaker's own territory is where, not what: 全区|一般公共预算收入
         "全区", "全市", "全县", "全省", "全镇", "全乡", "全旗", "全州", "全盟", "我市", "我区", "我县", "我旗", "我州",
         "本市", "本区", "本县", "本旗"}
@@ -774,7 +805,10 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     actions = _actions() if named_verbs else {}
     run: list[str] = []
     joined = 0  # len(run) when a 、 joined an earlier object sharing the number (中小学校、幼儿园25所)
-    for w in reversed(words):
+    for i, w in reversed(list(enumerate(words))):
+        if i and w in _nominal_actions() and _is_name(words[i - 1]):
+            run.append(w)  # 违法|建设|500万平方米, 低效|建设|用地: a noun-like verb inside the name
+            continue
         if w == "、" and run and not joined:
             joined = len(run)
             run.append(w)
@@ -790,6 +824,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
                 while run and run[-1] in _unit_words():
                     run.pop()
             break
+        if w in _AVERAGED and len(run) == 1 and run[0] in _RATE_HEADS:
+            continue  # Rule rate_of_subject: 地区生产总值|年均|增速4.5%-5%, 服务贸易|年均|增速5%左右: the rate's subject
         if w in _TIME_WORDS:
             break  # “十四五”期间|将累计投入: when, not what
         if _SPAN_WORD.fullmatch(w) and (w[-1] in _SPAN_ENDS or run and run[-1] in _SPAN_ENDS):
@@ -836,6 +872,8 @@ def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
         if obj:
             return obj
     verbs = _actions_in(text, start, qs[0].start)
+    while len(verbs) > 1 and _nominal_action(verbs[-1].group(0)):
+        verbs.pop()  # 发放…租赁补贴|1.6万户: the noun-like verb ends the name, the verb before is the act
     if not verbs:
         return _object_before(text, start, qs[0].start)
     # 新建保障性住房1021套: the object stands between verb and number; 地区生产总值增长7%: before the verb.
@@ -885,6 +923,8 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
             first = 0
         if attached and first > 0 and before[first].group(0) in _qualifiers():
             first = 0  # 实现经济总量突破1500亿元, 培育企业突破500家: 突破 hedges the number, the verb before is the act
+        elif attached and first > 0 and _nominal_action(before[first].group(0)):
+            first = 0
         verb = _joined_verbs(text, before[first:], table)
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
@@ -913,6 +953,19 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
         if found:
             return table[found[-1].group(0)]
     return None
+
+
+@cache
+def _nominal_actions() -> frozenset[str]:
+    return frozenset(lexicons.words("nominal_actions"))
+
+
+def _nominal_action(word: str) -> bool:
+    """Rule nominal_verb_ends_object: a verb that also names a thing (lexicon nominal_actions), written
+    against the number after another verb, is the object's last word; the verb before is the act.
+
+    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
+    return word in _nominal_actions()
 
 
 def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:
@@ -1061,6 +1114,9 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
                      if m.end <= start and usable(m)]
     if same_sentence:
         return _inherited(same_sentence[-1].deadline)
+    target = _target_list_deadline(text, clause.sentence_start, start, published)
+    if target is not None:
+        return target
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = clauses[ci + 1]
         nxt_text = text[nxt.start:nxt.end]
@@ -1089,6 +1145,31 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
     return _inherited(lead) if lead is not None else NO_DEADLINE
+
+
+_TARGET_LEAD = re.compile(r"(?:预期目标|主要目标|主要指标|发展目标)[^：:。]{0,12}[：:]")
+_PLAN_LEAD = re.compile(r"纲要|规划|五年|[十][一二三四五六七八九]五")
+
+
+def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
+    """Rule target_list_lead: the targets listed after a lead naming them (主要预期目标为：…) hold for the
+    report's year; those after a five-year plan's lead (《纲要草案》…设置了29项主要指标，包括：…) hold for its
+    period, which ends in the year a multiple of five that the publication year falls in or before.
+
+    建议经济社会发展主要预期目标为：地区生产总值增长5%以上 (山东, 2026) and 主要预期目标是：地区生产总值增长5%以上
+    (河北, 2026) → 2026-12-31; 《纲要草案》…29项主要指标，包括：地区生产总值年均增速4.5%-5% (北京, 2026) → 2030-12-31."""
+    if published is None:
+        return None
+    lead = None
+    for m in _TARGET_LEAD.finditer(text, sentence_start, start):
+        lead = m
+    if lead is None:
+        return None
+    head = text[sentence_start:lead.end()]
+    if _PLAN_LEAD.search(head):
+        year = published.year + (-published.year) % 5
+        return Deadline(_PLAN_LEAD.search(head).group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
+    return Deadline(lead.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
 
 
 _NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches

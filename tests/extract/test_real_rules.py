@@ -1,0 +1,122 @@
+"""The rules written for the real development passages (tests/extract/real/), each held on real
+sentences from at least two different documents. Sentences are copied character for character
+from 2026 government work reports (johncodes404/china-provincial-gov-reports-2026); the id names
+the government."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extract_helpers import one, pledges
+from tracker.extract.numbers import quantities
+from tracker.extract.pledges import _baseline, _names_programme, _object
+
+PUB = dt.date(2026, 1, 27)
+
+
+def _q(c):
+    return [(q.value, q.value_max, q.unit) for q in c.quantities]
+
+
+@pytest.mark.parametrize("text, value, value_max", [
+    ("地区生产总值年均增速4.5%-5%、努力争取更好结果", Decimal("4.5"), Decimal("5")),  # 北京
+    ("全省地区生产总值年均增长5%—5.5%", Decimal("5"), Decimal("5.5")),  # 安徽
+])
+def test_percent_range_is_one_quantity(text, value, value_max):
+    (q,) = quantities(text)
+    assert (q.value, q.value_max, q.unit) == (value, value_max, "%")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("全员劳动生产率达58万元/人左右", Decimal("58"), "万元/人"),  # 北京
+    ("单位地区生产总值生产安全事故死亡率控制在0.6人/百亿元以下", Decimal("0.6"), "人/百亿元"),  # 北京
+    ("全员劳动生产率提高到42万元/人以上", Decimal("42"), "万元/人"),  # 上海
+    ("城市低保人均保障标准从796元/月提高至842元/月", Decimal("796"), "元/月"),  # 安徽
+])
+def test_rate_unit_keeps_its_denominator(text, value, unit):
+    q = quantities(text)[0]
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_baseline_is_kept_apart_from_the_target():
+    text = "3.将学生意外伤害责任保险从义务教育阶段扩大到高中阶段和普惠性幼儿园，保费由每生每年5元提高至10元。"  # 内蒙古 民生实事
+    c = [c for c in pledges("2026年自治区民生实事\n" + text, PUB) if "提高至" in c.quote][0]
+    assert _q(c) == [(Decimal("10"), None, "元")]
+    assert c.object == "保费"
+
+
+@pytest.mark.parametrize("text, baseline", [
+    ("保费由每生每年5元提高至10元", "由每生每年5元提高至"),  # 内蒙古 民生实事
+    ("率先实行覆盖全省的生育补贴政策，每千人口托位数从0.5个增至4.8个", "从0.5个增至"),  # 云南 (review)
+    ("城市低保人均保障标准从796元/月提高至842元/月", "从796元/月提高至"),  # 安徽 (review)
+])
+def test_the_baseline_span_is_found(text, baseline):
+    span = _baseline(text, 0, len(text), quantities(text))
+    assert text[span[0]:span[1]] == baseline
+
+
+@pytest.mark.parametrize("text, action, obj", [
+    ("2026年自治区民生实事\n10.发放城镇住房保障家庭租赁补贴1.6万户。", "发放", "租赁补贴"),  # 内蒙古
+    ("今年，拆除违法建设500万平方米、治理无手续建筑500万平方米。", "拆除", "违法建设"),  # 北京
+    ("今年，低效建设用地减量7平方公里。", "减量", "低效建设用地"),  # 上海
+])
+def test_noun_like_verb_ends_the_object(text, action, obj):
+    c = pledges(text, PUB)[0]
+    assert c.action == action
+    assert c.object.endswith(obj)
+
+
+@pytest.mark.parametrize("text, n, date", [
+    # 山东: the lead names the annual targets, no 今年 in the sentence
+    ("综合考虑各方面因素，建议经济社会发展主要预期目标为：地区生产总值增长5%以上，在实际工作中努力争取更好结果；"
+     "一般公共预算收入增长2%，居民收入增长和经济增长同步；城镇调查失业率控制在5.5%左右，城镇新增就业110万人以上；"
+     "居民消费价格保持合理水平；全面完成国家下达的节能减排降碳约束性指标和环境质量改善目标。", 4, dt.date(2026, 12, 31)),
+    # 云南
+    ("经济社会发展的主要预期目标为：地区生产总值增长4.5%左右，产业投资占比保持在50%以上，地方一般公共预算收入增长2%，"
+     "城镇调查失业率5.5%以内，城镇新增就业50万人以上，居民人均可支配收入增长与经济增长同步，粮食总产量稳定在1955万吨以上，"
+     "单位地区生产总值二氧化碳排放降低完成经国家审核衔接后确定的目标。", 6, dt.date(2026, 12, 31)),
+    # 北京: a five-year plan's indicators hold for its period
+    ("围绕上述目标，《纲要草案》从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标，包括：地区生产总值年均增速4.5%-5%、"
+     "努力争取更好结果，全员劳动生产率达58万元/人左右，全社会研发投入占比6%以上，城市副中心和平原新城地区生产总值年均增长5%以上，"
+     "服务贸易年均增速5%左右，城镇调查失业率控制在5%以内，单位地区生产总值生产安全事故死亡率控制在0.6人/百亿元以下，彩化率达24.2%，等等。",
+     8, dt.date(2030, 12, 31)),
+])
+def test_targets_after_their_lead_take_its_period(text, n, date):
+    found = pledges(text, PUB)
+    assert len(found) == n, [c.quote for c in found]
+    assert {c.deadline.date for c in found} == {date}
+
+
+@pytest.mark.parametrize("text", [
+    "增加5000个普通高中招生计划",  # 内蒙古 民生实事
+    "组织开展65个专项行动",  # 宁夏 (review)
+    "实施农业转移人口市民化、产业带动新型城镇化建设等8项行动",  # 新疆 (review)
+])
+def test_a_counted_plan_is_no_programme_name(text):
+    assert not _names_programme(text, quantities(text), len(text))
+
+
+def test_a_counted_plan_in_a_list_is_a_pledge():
+    found = pledges("2026年自治区民生实事\n3.将学生意外伤害责任保险从义务教育阶段扩大到高中阶段和普惠性幼儿园，"
+                    "保费由每生每年5元提高至10元；增加5000个普通高中招生计划。", PUB)  # 内蒙古
+    assert [c.object for c in found if "招生计划" in (c.object or "")] == ["普通高中招生计划"]
+
+
+@pytest.mark.parametrize("text", [
+    "巩固拓展深入贯彻中央八项规定精神学习教育成果，加强正确政绩观教育，推进作风建设常态化长效化。",  # 上海
+    "四要建设廉洁政府，深刻汲取孙绍骋、王莉霞涉嫌严重违纪违法教训，巩固拓展深入贯彻中央八项规定精神学习教育成果，"
+    "持续整治群众身边不正之风和腐败问题。",  # 内蒙古
+    "围绕上述目标，《纲要草案》从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标，包括：",  # 北京
+])
+def test_names_and_a_plans_own_structure_are_no_pledges(text):
+    assert list(pledges("今年，" + text, PUB)) == []
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("地区生产总值年均增速4.5%-5%", "地区生产总值"),  # 北京
+    ("服务贸易年均增速5%左右", "服务贸易"),  # 北京
+    ("最低工资标准年均增幅3.94%", "最低工资标准"),  # 吉林 (review)
+])
+def test_a_rate_names_what_it_is_of(text, obj):
+    qs = quantities(text)
+    assert obj in _object(text, 0, len(text), qs)[0]
