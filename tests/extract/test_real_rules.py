@@ -120,3 +120,31 @@ def test_names_and_a_plans_own_structure_are_no_pledges(text):
 def test_a_rate_names_what_it_is_of(text, obj):
     qs = quantities(text)
     assert obj in _object(text, 0, len(text), qs)[0]
+
+
+@pytest.mark.parametrize("text, objects", [
+    ("今年，力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。",
+     ["交通领域投资额", "水利领域投资额", "能源领域投资额"]),  # 江苏
+    ("今年，认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家。",
+     ["跨国公司地区总部", "外资研发中心"]),  # 上海 (its review, put in the year ahead)
+])
+def test_respectively_gives_each_field_its_number(text, objects):
+    found = pledges(text, PUB)
+    assert [len(c.quantities) for c in found] == [1] * len(objects)
+    assert [c.object for c in found] == objects
+
+
+def test_the_year_after_a_reports_targets_dates_its_plan():
+    text = ("经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%，在实际工作中努力争取更好结果。\n"
+            "重点做好十一个方面工作。\n（一）加力扩内需稳增长\n"
+            "加大稳经济政策实施力度。精准对接、用足用好中央一揽子政策。统筹安排省级财政资金350亿元以上，实施稳经济30项举措。")  # 安徽
+    c = [c for c in pledges(text, dt.date(2026, 2, 5)) if "350" in c.quote][0]
+    assert c.deadline.date == dt.date(2026, 12, 31)
+
+
+def test_a_review_names_no_year_and_plans_nothing():
+    # 辽宁's review of 2025: 招生计划 is a quota, no plan to do anything
+    text = ("七是民生福祉不断增进。坚持财力向民生倾斜，民生支出占一般公共预算支出77.9%，高质量完成20件民生实事。"
+            "推动教育扩优提质。20个县区义务教育优质均衡发展完成评估验收，增加优质特色普通高中招生计划1.76万个。")
+    assert list(pledges("五是开放型经济全方位推进。成功举办第六届中国辽洽会。\n" + text, PUB)) == []
+

@@ -47,7 +47,7 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
                           r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
                           r"(?=[\u4e00-\u9fff“‘])")
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
-_PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
+_PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定", "招生"),
                "目标": ("年度", "全年", "既定", "原定")}
 _ROUND_NUMBER_HEADS = "上数近几"
 _RANK_WORDS = ("强", "佳")
@@ -144,6 +144,7 @@ class _Context:
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
+    plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
 
 
 @cache
@@ -249,6 +250,8 @@ def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
+        if ctx.plan_year is None and ctx.published is not None:
+            ctx.plan_year = _states_the_years_targets(btext, ctx.published)
     return out
 
 
@@ -473,10 +476,17 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
             continue
         if _word_pattern("self_reference").search(text, clause.start, clause.end):
             continue  # 现将2023年十件民生实事印发给你们: the document names itself
-        for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
+        respectively = _respectively(text, clause, qs)
+        pieces = respectively[0] if respectively else _conjuncts(text, clause, qs)
+        for k, (conj_start, conj_end, conj_qs) in enumerate(pieces):
             cand = _candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
             if cand is None:
                 continue
+            if respectively:
+                first = out[-1] if k and out and last_ci == ci else cand
+                cand = replace(cand, object=respectively[1][k], action=cand.action or first.action,
+                               qualifier=cand.qualifier or first.qualifier,
+                               deadline=cand.deadline if cand.deadline.date else first.deadline)
             first, last = min(q.start for q in cand.quantities), max(q.end for q in cand.quantities)
             if out and last_ci == ci and _TOTAL_INVESTMENT.fullmatch(text, cand.start, first) \
                     and text[last:cand.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
@@ -540,6 +550,39 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
         out.append((start, cut_start, group))
         start = cut_end
     return [c for c in out if c[2]]
+
+
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|，)\s*")
+
+
+def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
+    """Rule respectively_splits: N fields joined by 、, then 分别 and N numbers, are N pledges, one number
+    and one field each; a head the last field writes out is shared (交通、水利、能源领域投资额).
+
+    力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元 (江苏, 2026);
+    认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家 (上海, 2026 review).
+    Two rates of one field (城乡居民收入分别增长6%和8%) stay one pledge. Returns the pieces as
+    _conjuncts does and each piece's object, or None when the clause is no such list."""
+    m = _RESPECTIVELY.search(text, clause.start, qs[0].start) if len(qs) > 1 else None
+    if m is None:
+        return None
+    base = _baseline(text, m.start(), clause.end, qs)
+    targets = [q for q in qs if not (base and base[0] <= q.start < base[1])]
+    fields = text[clause.start:m.start()].split("、")
+    if len(targets) < 2 or len(fields) != len(targets) \
+            or any(not _LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(targets, targets[1:])):
+        return None
+    first = _object_before(text, clause.start, clause.start + len(fields[0]))
+    fields[0] = first[0] if first else fields[0]
+    last = _cut(fields[-1])
+    if len(last) > 1 and all(len(_cut(f)) == 1 for f in fields[:-1]):
+        objects = [f + "".join(last[1:]) for f in fields[:-1]] + [fields[-1]]
+    else:
+        objects = fields
+    pieces = [(clause.start, targets[0].end, [targets[0]])] + [(q.start, q.end, [q]) for q in targets[1:]]
+    pieces[-1] = (targets[-1].start, clause.end, [targets[-1]]) if len(pieces) > 1 else pieces[-1]
+    return pieces, objects
 
 
 def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberToken | None) -> bool:
@@ -702,6 +745,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         _cues_of(norm, j, ctx, cues_cache).strong.items[-1] if _cues_of(norm, j, ctx, cues_cache).strong.items else None))
     if found is not None:
         return found, 0.6
+    if ctx.plan_year is not None:
+        return True, 0.5  # after the year's targets, a work report plans: 统筹安排省级财政资金350亿元以上
     # No cue at all: a task verb in the clause reads as a plan in an interview or report.
     weak = [c for c in in_clause if c.forward]
     if weak and ctx.official is not None:
@@ -1144,7 +1189,9 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     # (二、2021年工作安排 governs （一）扩大有效投资 and what follows)
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
-    return _inherited(lead) if lead is not None else NO_DEADLINE
+    if lead is not None:
+        return _inherited(lead)
+    return ctx.plan_year or NO_DEADLINE
 
 
 _TARGET_LEAD = re.compile(r"(?:预期目标|主要目标|主要指标|发展目标)[^：:。]{0,12}[：:]")
@@ -1170,6 +1217,18 @@ def _target_list_deadline(text: str, sentence_start: int, start: int, published:
         year = published.year + (-published.year) % 5
         return Deadline(_PLAN_LEAD.search(head).group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
     return Deadline(lead.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+def _states_the_years_targets(btext: str, published: dt.date) -> Deadline | None:
+    """Rule report_year_after_targets: once a work report has stated the year's targets (主要预期目标是：…),
+    what it plans after them is that year's work, though a paragraph names no year.
+
+    经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%…（一）加力扩内需稳增长 … 统筹安排省级财政资金350亿元以上
+    (安徽, 2026); 建议经济社会发展主要预期目标为：… （一）奋力推进全方位扩大内需 … 推进2000个省级重点项目 (山东, 2026)."""
+    m = _TARGET_LEAD.search(btext)
+    if m is None or _PLAN_LEAD.search(btext, 0, m.end()):
+        return None
+    return Deadline(m.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
 
 
 _NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches
