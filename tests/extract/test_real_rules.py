@@ -148,3 +148,37 @@ def test_a_review_names_no_year_and_plans_nothing():
             "推动教育扩优提质。20个县区义务教育优质均衡发展完成评估验收，增加优质特色普通高中招生计划1.76万个。")
     assert list(pledges("五是开放型经济全方位推进。成功举办第六届中国辽洽会。\n" + text, PUB)) == []
 
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("“十五五”时期，劳动年龄人口平均受教育年限达到10.5年。", Decimal("10.5"), "年"),  # 甘肃
+    ("“十五五”时期，人均预期寿命达到78岁。", Decimal("78"), "岁"),  # 甘肃
+    ("“十五五”时期，人均受教育年限达到11.7年。", Decimal("11.7"), "年"),  # 宁夏
+    ("“十五五”时期，人均预期寿命提高到80岁以上。", Decimal("80"), "岁"),  # 安徽
+])
+def test_years_and_ages_as_targets(text, value, unit):
+    c = one(text, PUB)
+    assert [(q.value, q.unit) for q in c.quantities] == [(value, unit)]
+    assert c.deadline.date == dt.date(2030, 12, 31)
+
+
+def test_an_age_limit_is_still_no_target():
+    c = one("今年，为65岁以上老年人体检20万人次。", PUB)
+    assert [q.unit for q in c.quantities] == ["万人次"]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("筹措7亿元实施就业惠民工程", "就业惠民"),  # 广西
+    ("筹措280.44亿元实施社保惠民工程", "社保惠民"),  # 广西
+    ("省级财政累计投入665亿元用于为民办实事项目", "为民办实事项目"),  # 福建 (review)
+])
+def test_a_sum_names_its_use(text, obj):
+    assert obj in _object(text, 0, len(text), quantities(text))[0]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("养老机构护理型床位占比达到70%", "护理型床位占比"),  # 甘肃
+    ("全社会研发投入占比6%以上", "占比"),  # 北京
+])
+def test_a_share_keeps_its_bi(text, obj):
+    assert _object(text, 0, len(text), quantities(text))[0].endswith(obj)

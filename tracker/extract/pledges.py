@@ -613,10 +613,11 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     qs = [q for q in qs if start <= q.start and q.end <= end]
     if not qs:
         return None
-    if all(q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS) for q in qs):
+    qs = [_as_target_in_years(text, q) for q in qs]
+    if all(_weak(q) for q in qs):
         return None
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
-    kept = [q for q in qs if q.role not in _WEAK_ROLES and not (q.unit or "").endswith(_WEAK_UNITS)] or qs
+    kept = [q for q in qs if not _weak(q)] or qs
     kept = [q for q in kept if not _is_threshold(q, text, kept)] + [q for q in kept if _is_threshold(q, text, kept)]
     if _names_programme(text, kept, clause.end):
         return None
@@ -675,6 +676,26 @@ def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[i
         if inside and any(q.start >= m.end() for q in qs):
             return m.start(), m.end()
     return None
+
+
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为)$")
+
+
+def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
+    """Rule years_as_target: a measure counted in years or of an age (受教育年限, 预期寿命) takes its number
+    as a target, not as a time span or an eligibility age: the token comes back with role ``other`` and
+    marked ``target`` in its kind.
+
+    劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
+    人均预期寿命提高到80岁以上 (安徽, 2026)."""
+    if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
+        return dataclasses.replace(q, role=Role.OTHER, kind="target")
+    return q
+
+
+def _weak(q: NumberToken) -> bool:
+    """A time span or an age: no size of a pledge beside another number, and no pledge alone."""
+    return q.kind != "target" and (q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS))
 
 
 def _base_unit(unit: str | None) -> str:
@@ -885,7 +906,7 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
-    if len(obj) > 1 and obj[-1] in "比较":
+    if len(obj) > 1 and obj[-1] in "比较" and not obj.endswith(_SHARE_WORDS):
         obj = obj[:-1]  # 完成投资比|去年增长10%: the comparison's particle, not the object's
     if _RATE_BASIS.fullmatch(obj):
         return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
@@ -911,8 +932,23 @@ def _long_prefix_qualifiers() -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
+# 占比, 比重 name a share: their 比 is no comparison's particle (养老机构护理型床位占比达到70%, 全社会研发投入占比6%以上).
+_SHARE_WORDS = ("占比", "比重", "之比")
+# Verbs that put a sum to a use: the object is what follows them (筹措7亿元实施|就业惠民工程).
+_USE_VERBS = ("用于", "支持", "实施")
+
+
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
+    """The counted thing: read after the last number, else before the first.
+
+    Rule sum_for_a_use: a sum followed by a verb of use names its use as the object: 筹措7亿元实施就业惠民工程,
+    筹措280.44亿元实施社保惠民工程 (广西, 2026); 三年安排450亿元支持以AI为引领的新质生产力发展 (广西, 2026);
+    省级财政累计投入665亿元用于为民办实事项目 (福建, its review)."""
     for q in reversed(qs):
+        use = next((v for v in _USE_VERBS if q.role is Role.AMOUNT and text.startswith(v, q.end)), None)
+        obj = _object_after(text, q.end + len(use), end) if use else None
+        if obj:
+            return obj
         obj = _object_after(text, q.end, end)
         if obj:
             return obj
