@@ -143,7 +143,7 @@ def read_number(s: str) -> Decimal:
 class NumberToken:
     start: int  # span of the whole expression (number, magnitude, unit) in the text given
     end: int
-    kind: str  # quantity, year, date, ordinal, name, vague, bare, temperature
+    kind: str  # quantity, year, date, ordinal, name, vague, bare, temperature; pledges.py marks a year or age count it reads as a target "target"
     value: Decimal | None = None
     value_max: Decimal | None = None
     unit: str | None = None
