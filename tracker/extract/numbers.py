@@ -143,7 +143,7 @@ def read_number(s: str) -> Decimal:
 class NumberToken:
     start: int  # span of the whole expression (number, magnitude, unit) in the text given
     end: int
-    kind: str  # quantity, year, date, ordinal, name, vague, bare, temperature
+    kind: str  # quantity, year, date, ordinal, name, vague, bare, temperature; pledges.py marks a year or age count it reads as a target "target"
     value: Decimal | None = None
     value_max: Decimal | None = None
     unit: str | None = None
@@ -255,6 +255,46 @@ def quantities(text: str) -> list[NumberToken]:
     return [t for t in find_numbers(text) if t.kind == "quantity"]
 
 
+_PERCENT_RANGE = re.compile(rf"{_RANGE_SEP}(?P<hi>{_ARABIC})(?P<sign>[%‰])")
+
+
+def _percent_range(work: str, pos: int, sign: str, value: Decimal, value_max: Decimal | None):
+    """Rule percent_range: a range written with its sign on both ends is one quantity, as 3至5年 is.
+
+    地区生产总值年均增速4.5%-5%、努力争取更好结果 (北京, 2026); 全省地区生产总值年均增长5%—5.5% (安徽, 2026).
+    Returns the end of the token and its upper bound."""
+    m = _PERCENT_RANGE.match(work, pos)
+    if value_max is None and m and m.group("sign") == sign:
+        hi = Decimal(m.group("hi").replace(",", ""))
+        if hi > value:
+            return m.end(), hi
+    return pos, value_max
+
+
+# What a rate is counted per, after the slash: 人, 百亿元, 立方米, 人·月.
+_PER_MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)?"
+_PER_EXTRA = ("月", "年", "天", "日", "小时", "秒", "亩")
+
+
+def _rate_denominator(work: str, pos: int, unit_re: re.Pattern) -> int | None:
+    """Rule rate_unit: a unit, a slash and what it is counted per make one compound unit.
+
+    全员劳动生产率达58万元/人左右; 生产安全事故死亡率控制在0.6人/百亿元以下 (北京, 2026);
+    全员劳动生产率提高到42万元/人以上 (上海, 2026 review). Returns where slash and denominator end."""
+    if work[pos:pos + 1] not in ("/", "／"):
+        return None
+    mag = re.match(_PER_MAGNITUDE, work[pos + 1:pos + 4])
+    at = pos + 1 + (mag.end() if mag else 0)
+    den = unit_re.match(work, at)
+    stop = den.end() if den else next((at + len(w) for w in _PER_EXTRA if work.startswith(w, at)), None)
+    if stop is None:
+        return None
+    if work[stop:stop + 1] in ("·", "•", "・"):  # 元/人·月
+        more = unit_re.match(work, stop + 1)
+        stop = more.end() if more else next((stop + 1 + len(w) for w in _PER_EXTRA if work.startswith(w, stop + 1)), stop)
+    return stop
+
+
 def _role_for_bare_magnitude(mag: str) -> Role:
     return Role.AMOUNT if mag.endswith("亿") else Role.COUNT
 
@@ -333,7 +373,8 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     rest = work[core_end:core_end + 8]
     # Percentages and ratios.
     if rest.startswith(("%", "‰")):
-        return NumberToken(start, core_end + 1, "quantity", value, value_max, rest[0], Role.RATIO)
+        stop, value_max = _percent_range(work, core_end + 1, rest[0], value, value_max)
+        return NumberToken(start, stop, "quantity", value, value_max, rest[0], Role.RATIO)
     if work.endswith("百分之", 0, start) and not magnitude:
         return NumberToken(start - 3, core_end, "quantity", value, value_max, "%", Role.RATIO)
     if rest.startswith("℃") or rest.startswith("度") and "气温" in work[max(0, start - 10):start]:
@@ -367,11 +408,16 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     if u:
         unit = u.group(0)
         role = roles[unit]
+        stop = u.end()
+        per = _rate_denominator(work, stop, unit_re)
+        if per:  # 58万元/人, 0.6人/百亿元, 29微克/立方米, 元/人·月: a rate, one unit
+            unit += work[stop:per].replace("／", "/")
+            stop = per
         full_unit = magnitude + unit
         kind = "quantity"
         if cn and value == 1 and not magnitude and cn in ("一",) and value_max is None and unit in _GENERIC_MEASURES:
             kind = "vague"  # 一个中心, 一项任务: an article, not a count (一所学校 is a count)
-        return NumberToken(start, u.end(), kind, value, value_max, full_unit, role)
+        return NumberToken(start, stop, kind, value, value_max, full_unit, role)
     if magnitude:
         return NumberToken(start, core_end, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
     if cn and value in (100, 1000) and head in ("百", "千"):

@@ -47,7 +47,7 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
                           r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
                           r"(?=[\u4e00-\u9fff“‘])")
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
-_PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定"),
+_PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定", "招生"),
                "目标": ("年度", "全年", "既定", "原定")}
 _ROUND_NUMBER_HEADS = "上数近几"
 _RANK_WORDS = ("强", "佳")
@@ -144,6 +144,7 @@ class _Context:
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
+    plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
 
 
 @cache
@@ -249,6 +250,8 @@ def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
+        if ctx.plan_year is None and ctx.published is not None:
+            ctx.plan_year = _states_the_years_targets(btext, ctx.published)
     return out
 
 
@@ -473,10 +476,17 @@ def _read_block(norm: Normalised, bi: int, ctx: _Context, leads, cues_cache) -> 
             continue
         if _word_pattern("self_reference").search(text, clause.start, clause.end):
             continue  # 现将2023年十件民生实事印发给你们: the document names itself
-        for conj_start, conj_end, conj_qs in _conjuncts(text, clause, qs):
+        respectively = _respectively(text, clause, qs)
+        pieces = respectively[0] if respectively else _conjuncts(text, clause, qs)
+        for k, (conj_start, conj_end, conj_qs) in enumerate(pieces):
             cand = _candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
             if cand is None:
                 continue
+            if respectively:
+                first = out[-1] if k and out and last_ci == ci else cand
+                cand = replace(cand, object=respectively[1][k], action=cand.action or first.action,
+                               qualifier=cand.qualifier or first.qualifier,
+                               deadline=cand.deadline if cand.deadline.date else first.deadline)
             first, last = min(q.start for q in cand.quantities), max(q.end for q in cand.quantities)
             if out and last_ci == ci and _TOTAL_INVESTMENT.fullmatch(text, cand.start, first) \
                     and text[last:cand.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
@@ -542,6 +552,39 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
     return [c for c in out if c[2]]
 
 
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|，)\s*")
+
+
+def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
+    """Rule respectively_splits: N fields joined by 、, then 分别 and N numbers, are N pledges, one number
+    and one field each; a head the last field writes out is shared (交通、水利、能源领域投资额).
+
+    力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元 (江苏, 2026);
+    认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家 (上海, 2026 review).
+    Two rates of one field (城乡居民收入分别增长6%和8%) stay one pledge. Returns the pieces as
+    _conjuncts does and each piece's object, or None when the clause is no such list."""
+    m = _RESPECTIVELY.search(text, clause.start, qs[0].start) if len(qs) > 1 else None
+    if m is None:
+        return None
+    base = _baseline(text, m.start(), clause.end, qs)
+    targets = [q for q in qs if not (base and base[0] <= q.start < base[1])]
+    fields = text[clause.start:m.start()].split("、")
+    if len(targets) < 2 or len(fields) != len(targets) \
+            or any(not _LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(targets, targets[1:])):
+        return None
+    first = _object_before(text, clause.start, clause.start + len(fields[0]))
+    fields[0] = first[0] if first else fields[0]
+    last = _cut(fields[-1])
+    if len(last) > 1 and all(len(_cut(f)) == 1 for f in fields[:-1]):
+        objects = [f + "".join(last[1:]) for f in fields[:-1]] + [fields[-1]]
+    else:
+        objects = fields
+    pieces = [(clause.start, targets[0].end, [targets[0]])] + [(q.start, q.end, [q]) for q in targets[1:]]
+    pieces[-1] = (targets[-1].start, clause.end, [targets[-1]]) if len(pieces) > 1 else pieces[-1]
+    return pieces, objects
+
+
 def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberToken | None) -> bool:
     """超10亿元产业项目10个、超亿元项目40个: after a count, a sum that sizes the next object counted
     (b sizes what c counts) opens a new conjunct, though nothing but 、 stands between a and b."""
@@ -570,15 +613,19 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     qs = [q for q in qs if start <= q.start and q.end <= end]
     if not qs:
         return None
-    if all(q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS) for q in qs):
+    qs = [_as_target_in_years(text, q) for q in qs]
+    if all(_weak(q) for q in qs):
         return None
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
-    kept = [q for q in qs if q.role not in _WEAK_ROLES and not (q.unit or "").endswith(_WEAK_UNITS)] or qs
+    kept = [q for q in qs if not _weak(q)] or qs
     kept = [q for q in kept if not _is_threshold(q, text, kept)] + [q for q in kept if _is_threshold(q, text, kept)]
     if _names_programme(text, kept, clause.end):
         return None
-    found = _object(text, start, end, kept)
-    if found and _strip_quotes(found[1]) in _abstract_objects():
+    baseline = _baseline(text, start, end, kept)
+    if baseline:
+        kept = [q for q in kept if not baseline[0] <= q.start < baseline[1]]
+    found = (_object_before(text, start, baseline[0]) if baseline else None) or _object(text, start, end, kept)
+    if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return None
     obj = found[0] if found else None
     if obj is None and ci > 0 and clauses[ci - 1].sentence == clause.sentence:
@@ -613,6 +660,44 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     )
 
 
+_FROM_TO = re.compile(r"(?:分别)?(?P<from>[由从])(?P<span>[^由从，,；;。]{1,40}?)(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩减|上调|下调|调整|增|降|减)"
+                      r"(?:至|到)(?=[^，,；;。]{0,8}?[0-9０-９一二三四五六七八九十百千万两])")
+
+
+def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[int, int] | None:
+    """Rule baseline_apart: 从X提高到Y states the target Y; X is the baseline, no quantity of the pledge,
+    and the object stands before 从/由.
+
+    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
+    review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
+    when a quantity of the pledge lies in it and another after it."""
+    for m in _FROM_TO.finditer(text, start, end):
+        inside = [q for q in qs if m.start() <= q.start < m.end()]
+        if inside and any(q.start >= m.end() for q in qs):
+            return m.start(), m.end()
+    return None
+
+
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为)$")
+
+
+def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
+    """Rule years_as_target: a measure counted in years or of an age (受教育年限, 预期寿命) takes its number
+    as a target, not as a time span or an eligibility age: the token comes back with role ``other`` and
+    marked ``target`` in its kind.
+
+    劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
+    人均预期寿命提高到80岁以上 (安徽, 2026)."""
+    if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
+        return dataclasses.replace(q, role=Role.OTHER, kind="target")
+    return q
+
+
+def _weak(q: NumberToken) -> bool:
+    """A time span or an age: no size of a pledge beside another number, and no pledge alone."""
+    return q.kind != "target" and (q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS))
+
+
 def _base_unit(unit: str | None) -> str:
     return (unit or "").lstrip("十百千万亿")
 
@@ -628,11 +713,18 @@ def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
 
     A short count of events (20场招聘活动) is a target; a long name, or one that
     opens with a span of years (五年百万人才计划), is a name."""
+    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
+        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
     rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
     opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
     if len(rest) <= 6 and not opens_with_span:
         return False
     return bool(_programme_end().search(rest))
+
+
+# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
+# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
+_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
 
 
 @cache
@@ -674,6 +766,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         _cues_of(norm, j, ctx, cues_cache).strong.items[-1] if _cues_of(norm, j, ctx, cues_cache).strong.items else None))
     if found is not None:
         return found, 0.6
+    if ctx.plan_year is not None:
+        return True, 0.5  # after the year's targets, a work report plans: 统筹安排省级财政资金350亿元以上
     # No cue at all: a task verb in the clause reads as a plan in an interview or report.
     weak = [c for c in in_clause if c.forward]
     if weak and ctx.official is not None:
@@ -681,6 +775,9 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     return False, 0.0
 
 
+# Words naming a rate of something: the object is what the rate is of (地区生产总值年均增速 → 地区生产总值增速).
+_RATE_HEADS = frozenset({"增速", "增幅", "涨幅", "增长率", "增长", "占比", "比重"})
+_AVERAGED = frozenset({"年均", "平均", "年平均"})
 _MODIFIER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:基础上|的)")
 
 
@@ -752,7 +849,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | set(_actions()) | set(_qualifiers()) | set(table) | {"再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
+    return _stops() | (set(_actions()) - _nominal_actions()) | set(_qualifiers()) | set(table) | {"至", "再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
         # the speaker's own territory is where, not what: 全区|一般公共预算收入
         "全区", "全市", "全县", "全省", "全镇", "全乡", "全旗", "全州", "全盟", "我市", "我区", "我县", "我旗", "我州",
         "本市", "本区", "本县", "本旗"}
@@ -774,7 +871,10 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     actions = _actions() if named_verbs else {}
     run: list[str] = []
     joined = 0  # len(run) when a 、 joined an earlier object sharing the number (中小学校、幼儿园25所)
-    for w in reversed(words):
+    for i, w in reversed(list(enumerate(words))):
+        if i and w in _nominal_actions() and _is_name(words[i - 1]):
+            run.append(w)  # 违法|建设|500万平方米, 低效|建设|用地: a noun-like verb inside the name
+            continue
         if w == "、" and run and not joined:
             joined = len(run)
             run.append(w)
@@ -790,6 +890,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
                 while run and run[-1] in _unit_words():
                     run.pop()
             break
+        if w in _AVERAGED and len(run) == 1 and run[0] in _RATE_HEADS:
+            continue  # Rule rate_of_subject: 地区生产总值|年均|增速4.5%-5%, 服务贸易|年均|增速5%左右: the rate's subject
         if w in _TIME_WORDS:
             break  # “十四五”期间|将累计投入: when, not what
         if _SPAN_WORD.fullmatch(w) and (w[-1] in _SPAN_ENDS or run and run[-1] in _SPAN_ENDS):
@@ -804,7 +906,7 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
         run = run[:joined]
     obj = _strip_quotes("".join(reversed(run)))
-    if len(obj) > 1 and obj[-1] in "比较":
+    if len(obj) > 1 and obj[-1] in "比较" and not obj.endswith(_SHARE_WORDS):
         obj = obj[:-1]  # 完成投资比|去年增长10%: the comparison's particle, not the object's
     if _RATE_BASIS.fullmatch(obj):
         return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
@@ -830,12 +932,29 @@ def _long_prefix_qualifiers() -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
+# 占比, 比重 name a share: their 比 is no comparison's particle (养老机构护理型床位占比达到70%, 全社会研发投入占比6%以上).
+_SHARE_WORDS = ("占比", "比重", "之比")
+# Verbs that put a sum to a use: the object is what follows them (筹措7亿元实施|就业惠民工程).
+_USE_VERBS = ("用于", "支持", "实施")
+
+
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
+    """The counted thing: read after the last number, else before the first.
+
+    Rule sum_for_a_use: a sum followed by a verb of use names its use as the object: 筹措7亿元实施就业惠民工程,
+    筹措280.44亿元实施社保惠民工程 (广西, 2026); 三年安排450亿元支持以AI为引领的新质生产力发展 (广西, 2026);
+    省级财政累计投入665亿元用于为民办实事项目 (福建, its review)."""
     for q in reversed(qs):
+        use = next((v for v in _USE_VERBS if q.role is Role.AMOUNT and text.startswith(v, q.end)), None)
+        obj = _object_after(text, q.end + len(use), end) if use else None
+        if obj:
+            return obj
         obj = _object_after(text, q.end, end)
         if obj:
             return obj
     verbs = _actions_in(text, start, qs[0].start)
+    while len(verbs) > 1 and _nominal_action(verbs[-1].group(0)):
+        verbs.pop()  # 发放…租赁补贴|1.6万户: the noun-like verb ends the name, the verb before is the act
     if not verbs:
         return _object_before(text, start, qs[0].start)
     # 新建保障性住房1021套: the object stands between verb and number; 地区生产总值增长7%: before the verb.
@@ -885,6 +1004,8 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
             first = 0
         if attached and first > 0 and before[first].group(0) in _qualifiers():
             first = 0  # 实现经济总量突破1500亿元, 培育企业突破500家: 突破 hedges the number, the verb before is the act
+        elif attached and first > 0 and _nominal_action(before[first].group(0)):
+            first = 0
         verb = _joined_verbs(text, before[first:], table)
         if verb in _GENERIC_ACTIONS and after:
             return _joined_verbs(text, after, table)
@@ -913,6 +1034,19 @@ def _action(text, start, end, qs, clauses, ci) -> str | None:
         if found:
             return table[found[-1].group(0)]
     return None
+
+
+@cache
+def _nominal_actions() -> frozenset[str]:
+    return frozenset(lexicons.words("nominal_actions"))
+
+
+def _nominal_action(word: str) -> bool:
+    """Rule nominal_verb_ends_object: a verb that also names a thing (lexicon nominal_actions), written
+    against the number after another verb, is the object's last word; the verb before is the act.
+
+    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
+    return word in _nominal_actions()
 
 
 def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:
@@ -1061,6 +1195,9 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
                      if m.end <= start and usable(m)]
     if same_sentence:
         return _inherited(same_sentence[-1].deadline)
+    target = _target_list_deadline(text, clause.sentence_start, start, published)
+    if target is not None:
+        return target
     if ci + 1 < len(clauses) and clauses[ci + 1].segment == clause.segment:
         nxt = clauses[ci + 1]
         nxt_text = text[nxt.start:nxt.end]
@@ -1088,7 +1225,46 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     # (二、2021年工作安排 governs （一）扩大有效投资 and what follows)
     lead = _walk_back(ctx, "deadline", lambda j: _lead_deadline(
         norm, j, leads, published, whole=norm.blocks[j].kind == "heading"))
-    return _inherited(lead) if lead is not None else NO_DEADLINE
+    if lead is not None:
+        return _inherited(lead)
+    return ctx.plan_year or NO_DEADLINE
+
+
+_TARGET_LEAD = re.compile(r"(?:预期目标|主要目标|主要指标|发展目标)[^：:。]{0,12}[：:]")
+_PLAN_LEAD = re.compile(r"纲要|规划|五年|[十][一二三四五六七八九]五")
+
+
+def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
+    """Rule target_list_lead: the targets listed after a lead naming them (主要预期目标为：…) hold for the
+    report's year; those after a five-year plan's lead (《纲要草案》…设置了29项主要指标，包括：…) hold for its
+    period, which ends in the year a multiple of five that the publication year falls in or before.
+
+    建议经济社会发展主要预期目标为：地区生产总值增长5%以上 (山东, 2026) and 主要预期目标是：地区生产总值增长5%以上
+    (河北, 2026) → 2026-12-31; 《纲要草案》…29项主要指标，包括：地区生产总值年均增速4.5%-5% (北京, 2026) → 2030-12-31."""
+    if published is None:
+        return None
+    lead = None
+    for m in _TARGET_LEAD.finditer(text, sentence_start, start):
+        lead = m
+    if lead is None:
+        return None
+    head = text[sentence_start:lead.end()]
+    if _PLAN_LEAD.search(head):
+        year = published.year + (-published.year) % 5
+        return Deadline(_PLAN_LEAD.search(head).group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
+    return Deadline(lead.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+def _states_the_years_targets(btext: str, published: dt.date) -> Deadline | None:
+    """Rule report_year_after_targets: once a work report has stated the year's targets (主要预期目标是：…),
+    what it plans after them is that year's work, though a paragraph names no year.
+
+    经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%…（一）加力扩内需稳增长 … 统筹安排省级财政资金350亿元以上
+    (安徽, 2026); 建议经济社会发展主要预期目标为：… （一）奋力推进全方位扩大内需 … 推进2000个省级重点项目 (山东, 2026)."""
+    m = _TARGET_LEAD.search(btext)
+    if m is None or _PLAN_LEAD.search(btext, 0, m.end()):
+        return None
+    return Deadline(m.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
 
 
 _NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches

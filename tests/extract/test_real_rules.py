@@ -1,0 +1,184 @@
+"""The rules written for the real development passages (tests/extract/real/), each held on real
+sentences from at least two different documents. Sentences are copied character for character
+from 2026 government work reports (johncodes404/china-provincial-gov-reports-2026); the id names
+the government."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extract_helpers import one, pledges
+from tracker.extract.numbers import quantities
+from tracker.extract.pledges import _baseline, _names_programme, _object
+
+PUB = dt.date(2026, 1, 27)
+
+
+def _q(c):
+    return [(q.value, q.value_max, q.unit) for q in c.quantities]
+
+
+@pytest.mark.parametrize("text, value, value_max", [
+    ("地区生产总值年均增速4.5%-5%、努力争取更好结果", Decimal("4.5"), Decimal("5")),  # 北京
+    ("全省地区生产总值年均增长5%—5.5%", Decimal("5"), Decimal("5.5")),  # 安徽
+])
+def test_percent_range_is_one_quantity(text, value, value_max):
+    (q,) = quantities(text)
+    assert (q.value, q.value_max, q.unit) == (value, value_max, "%")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("全员劳动生产率达58万元/人左右", Decimal("58"), "万元/人"),  # 北京
+    ("单位地区生产总值生产安全事故死亡率控制在0.6人/百亿元以下", Decimal("0.6"), "人/百亿元"),  # 北京
+    ("全员劳动生产率提高到42万元/人以上", Decimal("42"), "万元/人"),  # 上海
+    ("城市低保人均保障标准从796元/月提高至842元/月", Decimal("796"), "元/月"),  # 安徽
+])
+def test_rate_unit_keeps_its_denominator(text, value, unit):
+    q = quantities(text)[0]
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_baseline_is_kept_apart_from_the_target():
+    text = "3.将学生意外伤害责任保险从义务教育阶段扩大到高中阶段和普惠性幼儿园，保费由每生每年5元提高至10元。"  # 内蒙古 民生实事
+    c = [c for c in pledges("2026年自治区民生实事\n" + text, PUB) if "提高至" in c.quote][0]
+    assert _q(c) == [(Decimal("10"), None, "元")]
+    assert c.object == "保费"
+
+
+@pytest.mark.parametrize("text, baseline", [
+    ("保费由每生每年5元提高至10元", "由每生每年5元提高至"),  # 内蒙古 民生实事
+    ("率先实行覆盖全省的生育补贴政策，每千人口托位数从0.5个增至4.8个", "从0.5个增至"),  # 云南 (review)
+    ("城市低保人均保障标准从796元/月提高至842元/月", "从796元/月提高至"),  # 安徽 (review)
+])
+def test_the_baseline_span_is_found(text, baseline):
+    span = _baseline(text, 0, len(text), quantities(text))
+    assert text[span[0]:span[1]] == baseline
+
+
+@pytest.mark.parametrize("text, action, obj", [
+    ("2026年自治区民生实事\n10.发放城镇住房保障家庭租赁补贴1.6万户。", "发放", "租赁补贴"),  # 内蒙古
+    ("今年，拆除违法建设500万平方米、治理无手续建筑500万平方米。", "拆除", "违法建设"),  # 北京
+    ("今年，低效建设用地减量7平方公里。", "减量", "低效建设用地"),  # 上海
+])
+def test_noun_like_verb_ends_the_object(text, action, obj):
+    c = pledges(text, PUB)[0]
+    assert c.action == action
+    assert c.object.endswith(obj)
+
+
+@pytest.mark.parametrize("text, n, date", [
+    # 山东: the lead names the annual targets, no 今年 in the sentence
+    ("综合考虑各方面因素，建议经济社会发展主要预期目标为：地区生产总值增长5%以上，在实际工作中努力争取更好结果；"
+     "一般公共预算收入增长2%，居民收入增长和经济增长同步；城镇调查失业率控制在5.5%左右，城镇新增就业110万人以上；"
+     "居民消费价格保持合理水平；全面完成国家下达的节能减排降碳约束性指标和环境质量改善目标。", 4, dt.date(2026, 12, 31)),
+    # 云南
+    ("经济社会发展的主要预期目标为：地区生产总值增长4.5%左右，产业投资占比保持在50%以上，地方一般公共预算收入增长2%，"
+     "城镇调查失业率5.5%以内，城镇新增就业50万人以上，居民人均可支配收入增长与经济增长同步，粮食总产量稳定在1955万吨以上，"
+     "单位地区生产总值二氧化碳排放降低完成经国家审核衔接后确定的目标。", 6, dt.date(2026, 12, 31)),
+    # 北京: a five-year plan's indicators hold for its period
+    ("围绕上述目标，《纲要草案》从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标，包括：地区生产总值年均增速4.5%-5%、"
+     "努力争取更好结果，全员劳动生产率达58万元/人左右，全社会研发投入占比6%以上，城市副中心和平原新城地区生产总值年均增长5%以上，"
+     "服务贸易年均增速5%左右，城镇调查失业率控制在5%以内，单位地区生产总值生产安全事故死亡率控制在0.6人/百亿元以下，彩化率达24.2%，等等。",
+     8, dt.date(2030, 12, 31)),
+])
+def test_targets_after_their_lead_take_its_period(text, n, date):
+    found = pledges(text, PUB)
+    assert len(found) == n, [c.quote for c in found]
+    assert {c.deadline.date for c in found} == {date}
+
+
+@pytest.mark.parametrize("text", [
+    "增加5000个普通高中招生计划",  # 内蒙古 民生实事
+    "组织开展65个专项行动",  # 宁夏 (review)
+    "实施农业转移人口市民化、产业带动新型城镇化建设等8项行动",  # 新疆 (review)
+])
+def test_a_counted_plan_is_no_programme_name(text):
+    assert not _names_programme(text, quantities(text), len(text))
+
+
+def test_a_counted_plan_in_a_list_is_a_pledge():
+    found = pledges("2026年自治区民生实事\n3.将学生意外伤害责任保险从义务教育阶段扩大到高中阶段和普惠性幼儿园，"
+                    "保费由每生每年5元提高至10元；增加5000个普通高中招生计划。", PUB)  # 内蒙古
+    assert [c.object for c in found if "招生计划" in (c.object or "")] == ["普通高中招生计划"]
+
+
+@pytest.mark.parametrize("text", [
+    "巩固拓展深入贯彻中央八项规定精神学习教育成果，加强正确政绩观教育，推进作风建设常态化长效化。",  # 上海
+    "四要建设廉洁政府，深刻汲取孙绍骋、王莉霞涉嫌严重违纪违法教训，巩固拓展深入贯彻中央八项规定精神学习教育成果，"
+    "持续整治群众身边不正之风和腐败问题。",  # 内蒙古
+    "围绕上述目标，《纲要草案》从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标，包括：",  # 北京
+])
+def test_names_and_a_plans_own_structure_are_no_pledges(text):
+    assert list(pledges("今年，" + text, PUB)) == []
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("地区生产总值年均增速4.5%-5%", "地区生产总值"),  # 北京
+    ("服务贸易年均增速5%左右", "服务贸易"),  # 北京
+    ("最低工资标准年均增幅3.94%", "最低工资标准"),  # 吉林 (review)
+])
+def test_a_rate_names_what_it_is_of(text, obj):
+    qs = quantities(text)
+    assert obj in _object(text, 0, len(text), qs)[0]
+
+
+@pytest.mark.parametrize("text, objects", [
+    ("今年，力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。",
+     ["交通领域投资额", "水利领域投资额", "能源领域投资额"]),  # 江苏
+    ("今年，认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家。",
+     ["跨国公司地区总部", "外资研发中心"]),  # 上海 (its review, put in the year ahead)
+])
+def test_respectively_gives_each_field_its_number(text, objects):
+    found = pledges(text, PUB)
+    assert [len(c.quantities) for c in found] == [1] * len(objects)
+    assert [c.object for c in found] == objects
+
+
+def test_the_year_after_a_reports_targets_dates_its_plan():
+    text = ("经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%，在实际工作中努力争取更好结果。\n"
+            "重点做好十一个方面工作。\n（一）加力扩内需稳增长\n"
+            "加大稳经济政策实施力度。精准对接、用足用好中央一揽子政策。统筹安排省级财政资金350亿元以上，实施稳经济30项举措。")  # 安徽
+    c = [c for c in pledges(text, dt.date(2026, 2, 5)) if "350" in c.quote][0]
+    assert c.deadline.date == dt.date(2026, 12, 31)
+
+
+def test_a_review_names_no_year_and_plans_nothing():
+    # 辽宁's review of 2025: 招生计划 is a quota, no plan to do anything
+    text = ("七是民生福祉不断增进。坚持财力向民生倾斜，民生支出占一般公共预算支出77.9%，高质量完成20件民生实事。"
+            "推动教育扩优提质。20个县区义务教育优质均衡发展完成评估验收，增加优质特色普通高中招生计划1.76万个。")
+    assert list(pledges("五是开放型经济全方位推进。成功举办第六届中国辽洽会。\n" + text, PUB)) == []
+
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("“十五五”时期，劳动年龄人口平均受教育年限达到10.5年。", Decimal("10.5"), "年"),  # 甘肃
+    ("“十五五”时期，人均预期寿命达到78岁。", Decimal("78"), "岁"),  # 甘肃
+    ("“十五五”时期，人均受教育年限达到11.7年。", Decimal("11.7"), "年"),  # 宁夏
+    ("“十五五”时期，人均预期寿命提高到80岁以上。", Decimal("80"), "岁"),  # 安徽
+])
+def test_years_and_ages_as_targets(text, value, unit):
+    c = one(text, PUB)
+    assert [(q.value, q.unit) for q in c.quantities] == [(value, unit)]
+    assert c.deadline.date == dt.date(2030, 12, 31)
+
+
+def test_an_age_limit_is_still_no_target():
+    c = one("今年，为65岁以上老年人体检20万人次。", PUB)
+    assert [q.unit for q in c.quantities] == ["万人次"]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("筹措7亿元实施就业惠民工程", "就业惠民"),  # 广西
+    ("筹措280.44亿元实施社保惠民工程", "社保惠民"),  # 广西
+    ("省级财政累计投入665亿元用于为民办实事项目", "为民办实事项目"),  # 福建 (review)
+])
+def test_a_sum_names_its_use(text, obj):
+    assert obj in _object(text, 0, len(text), quantities(text))[0]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("养老机构护理型床位占比达到70%", "护理型床位占比"),  # 甘肃
+    ("全社会研发投入占比6%以上", "占比"),  # 北京
+])
+def test_a_share_keeps_its_bi(text, obj):
+    assert _object(text, 0, len(text), quantities(text))[0].endswith(obj)
