@@ -34,6 +34,9 @@ DEFAULTS = {
     "DB_POOL_SIZE": 16,
     "API_PAGE_SIZE": 100,
     "LIST_COUNT_CAP": 10_000,  # the pledge list counts this far, then says "10000+"
+    # bounds on one document (ingest refuses a file beyond them, with a message)
+    "MAX_DOCUMENT_CHARS": 1_000_000,
+    "MAX_DOCUMENT_PLEDGES": 5_000,
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
     "SESSION_COOKIE_HTTPONLY": True,
