@@ -97,9 +97,10 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import api, auth, db, documents, filters, pledges, reports, review, security
+    from tracker.web import api, auth, db, documents, filters, pledges, reports, review, security, validation
 
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
+    validation.init_app(app)  # every request's input checked once (before any route is added: the int converter)
 
     app.json.ensure_ascii = False  # Chinese stays readable in the API
     db.init_app(app)
