@@ -76,7 +76,7 @@ def set_password(session: Session, user_id: int, password: str, *, by: User | No
     """A new password. A user sets their own, giving the current one; an admin resets anyone else's;
     ``by=None`` is the operator at the command line (``tracker user password``).
 
-    Sessions opened with the old password end (the login cookie carries a fingerprint of the hash)."""
+    Every session of the user ends (``end_sessions``; the login cookie also carries a fingerprint of the hash)."""
     user = session.get(User, user_id)
     if user is None:
         raise ServiceError("没有这个用户")
@@ -89,11 +89,25 @@ def set_password(session: Session, user_id: int, password: str, *, by: User | No
     if check_password_hash(user.password_hash, password):
         raise ServiceError("新密码不能与当前密码相同")
     user.password_hash = generate_password_hash(password)
+    end_sessions(user)
     session.flush()
     audit.record(session, entity="user", entity_id=user.id, action="set_password", user=by,
                  actor=None if by is not None else "tracker",
                  new={"by": "self" if own else "admin" if by is not None else "command line"})
     return user
+
+
+def end_sessions(user: User) -> None:
+    """End every login of ``user`` (each cookie carries the version it logged in under; flush only)."""
+    user.session_version = (user.session_version or 0) + 1
+
+
+def logout(session: Session, user_id: int) -> None:
+    """Logging out ends every session of the user, on every device (a copied cookie included)."""
+    user = session.get(User, user_id)
+    if user is not None:
+        end_sessions(user)
+        session.flush()
 
 
 def session_fingerprint(user: User) -> str:
@@ -111,6 +125,7 @@ def set_role(session: Session, user_id: int, role: UserRole | str, *, by: User) 
     old = user.role
     if old is not role:
         user.role = role
+        end_sessions(user)  # the new role takes effect at the next login, on every device
         audit.record(session, entity="user", entity_id=user.id, action="set_role", user=by,
                      old={"role": old}, new={"role": role})
     session.flush()
@@ -127,5 +142,6 @@ def set_active(session: Session, user_id: int, active: bool, *, by: User) -> Use
         audit.record(session, entity="user", entity_id=user.id, action="set_active", user=by,
                      old={"is_active": user.is_active}, new={"is_active": active})
         user.is_active = active
+        end_sessions(user)
     session.flush()
     return user
