@@ -17,7 +17,9 @@ other ``tracker`` commands. Without ``DATABASE_URL`` the database is
 without one, or with a known default or a short one, the app refuses to start with a message
 saying how to set it (``security.check_secret_key``). Only ``tracker demo`` passes
 ``generate_secret_key=True``, which makes one up once and keeps it in ``instance/secret_key``.
-Apps built with ``TESTING`` (the test fixtures, which pass their own key) are not checked.
+Apps built with ``TESTING`` in the ``config`` mapping (the test fixtures, which pass their own key)
+are not checked; ``TRACKER_TESTING`` in the environment and ``TESTING`` in instance/config.py are
+ignored, so a serving process cannot be put in testing mode from outside.
 """
 from __future__ import annotations
 
@@ -66,6 +68,9 @@ def load_config(config: dict | None = None):
     if os.environ.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = os.environ["SECRET_KEY"]
     cfg.from_prefixed_env("TRACKER")
+    # Testing mode turns the secret-key check off: only a caller's own mapping (the test fixtures)
+    # may switch it on, never the environment (TRACKER_TESTING) nor instance/config.py.
+    cfg.pop("TESTING", None)
     if config:
         cfg.from_mapping(config)
     cfg.setdefault("DATABASE_URL", database_url(instance_path=instance))
