@@ -61,6 +61,39 @@ def _checked(text: str, encoding: str) -> Decoded:
     return Decoded(text=text, encoding=encoding, sha256=sha256_text(text))
 
 
+def _plain_share(text: str) -> float:
+    """Share of characters a Chinese text is made of: CJK ideographs and punctuation, full-width
+    forms, ASCII and white space. Bytes of the other byte order read as UTF-16 land all over the
+    plane (Hangul, Yi, symbols) and score low."""
+    if not text:
+        return 0.0
+    plain = sum(1 for ch in text if ch < "\x7f" or "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef" or "\u3400" <= ch <= "\u4dbf" or "\u2000" <= ch <= "\u206f")
+    return plain / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark (what some Windows tools write): the byte order whose text
+    is plainly Chinese or ASCII, when one is; None when neither reads as text."""
+    if len(data) % 2:
+        return None
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plain_share(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    if best is None:
+        return None
+    try:
+        return _checked(best[1], best[2])
+    except UnreadableDocument:
+        return None
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a text file's bytes: UTF-8 (with or without BOM) first, then the best Chinese encoding."""
     if not data:
@@ -73,7 +106,10 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise UnreadableDocument(f"{name} byte-order mark but undecodable bytes at offset {exc.start}") from None
     if b"\x00" in data:
-        raise UnreadableDocument("binary content, not text (NUL bytes)")
+        guessed = _utf16_without_bom(data)
+        if guessed is not None:
+            return guessed
+        raise UnreadableDocument("binary content, not text (NUL bytes; not UTF-16 either)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

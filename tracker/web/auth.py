@@ -83,7 +83,8 @@ def init_app(app) -> None:
         if _wants_json():
             return jsonify(error="请先登录"), 401
         flash("请先登录", "warning")
-        return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+        target = request.full_path if request.query_string else request.path
+        return redirect(url_for("auth.login", next=target) if len(target) <= NEXT_MAX else url_for("auth.login"))
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):
@@ -133,8 +134,12 @@ def roles_required(*roles: UserRole):
     return wrap
 
 
+#: The longest ``next=`` kept (a path and query string); a longer one is dropped, never echoed.
+NEXT_MAX = 2000
+
+
 def _safe_next(target: str | None) -> str:
-    if target:
+    if target and len(target) <= NEXT_MAX:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
@@ -143,7 +148,8 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    form = LoginForm(next=request.args.get("next", ""))
+    wanted = request.args.get("next", "")
+    form = LoginForm(next=wanted if len(wanted) <= NEXT_MAX else "")
     if form.validate_on_submit():
         session = get_session()
         user = user_service.authenticate(session, form.name.data, form.password.data)
