@@ -61,6 +61,39 @@ def _checked(text: str, encoding: str) -> Decoded:
     return Decoded(text=text, encoding=encoding, sha256=sha256_text(text))
 
 
+def _plain_share(text: str) -> float:
+    """Share of characters a Chinese text is made of: CJK ideographs and punctuation, full-width
+    forms, ASCII and white space. Bytes of the other byte order read as UTF-16 land all over the
+    plane (Hangul, Yi, symbols) and score low."""
+    if not text:
+        return 0.0
+    plain = sum(1 for ch in text if ch < "\x7f" or "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef" or "\u3400" <= ch <= "\u4dbf" or "\u2000" <= ch <= "\u206f")
+    return plain / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark (what some Windows tools write): the byte order whose text
+    is plainly Chinese or ASCII, when one is; None when neither reads as text."""
+    if len(data) % 2:
+        return None
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plain_share(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    if best is None:
+        return None
+    try:
+        return _checked(best[1], best[2])
+    except UnreadableDocument:
+        return None
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a text file's bytes: UTF-8 (with or without BOM) first, then the best Chinese encoding."""
     if not data:
@@ -73,7 +106,10 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise UnreadableDocument(f"{name} byte-order mark but undecodable bytes at offset {exc.start}") from None
     if b"\x00" in data:
-        raise UnreadableDocument("binary content, not text (NUL bytes)")
+        guessed = _utf16_without_bom(data)
+        if guessed is not None:
+            return guessed
+        raise UnreadableDocument("binary content, not text (NUL bytes; not UTF-16 either)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -126,17 +162,73 @@ def document_format(path: str | os.PathLike) -> str | None:
     return FORMATS.get(os.path.splitext(os.fspath(path))[1].lower())
 
 
-def read_document(path: str | os.PathLike) -> Decoded:
+def read_document(path: str | os.PathLike, data: bytes | None = None) -> Decoded:
     """Read one document of any supported format; raises UnsupportedDocument for other suffixes,
-    UnreadableDocument (or OSError) with the reason when the file cannot be read."""
-    if os.path.isdir(path):
-        raise UnreadableDocument("is a directory")
+    UnreadableDocument (or OSError) with the reason when the file cannot be read. With ``data``
+    (the file's bytes, read by the caller: ingest opens files itself, never following a symbolic
+    link) ``path`` only names the format."""
     fmt = document_format(path)
     if fmt is None:
         suffix = os.path.splitext(os.fspath(path))[1]
         raise UnsupportedDocument(f"not a document type tracker reads ({suffix or 'no suffix'}; "
                                   "takes .txt, .html/.htm, .docx, .pdf)")
+    if data is not None:
+        return {"text": decode_bytes, "html": decode_html_bytes, "docx": read_docx_bytes,
+                "pdf": read_pdf_bytes}[fmt](data)
+    if os.path.isdir(path):
+        raise UnreadableDocument("is a directory")
     return {"text": read_text_file, "html": read_html_file, "docx": read_docx_file, "pdf": read_pdf_file}[fmt](path)
+
+
+class NotARegularFile(UnsupportedDocument):
+    """A symbolic link, a device, a FIFO, a socket, or a file whose real path lies outside the folder
+    given: never read (the message says which, in Chinese)."""
+
+
+def open_regular(path: str | os.PathLike, root: str | os.PathLike | None = None, *,
+                 max_bytes: int | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file, not a symbolic link, whose real path lies under
+    ``root`` (a folder, or the file itself); NotARegularFile otherwise. The file is opened without
+    following a final symbolic link (O_NOFOLLOW) and without blocking on a FIFO, and what is checked
+    is the file opened (fstat, its path in /proc/self/fd), so a link swapped in between does not
+    count. ``max_bytes``: refuse a larger file before reading it (UnreadableDocument)."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise NotARegularFile(f"符号链接，未读取（指向 {os.readlink(path)}）") from None
+        raise exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = ("目录" if stat.S_ISDIR(info.st_mode) else "命名管道（FIFO）" if stat.S_ISFIFO(info.st_mode)
+                    else "设备文件" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                    else "套接字" if stat.S_ISSOCK(info.st_mode) else "特殊文件")
+            raise NotARegularFile(f"不是普通文件（{kind}），未读取")
+        if root is not None:
+            proc = f"/proc/self/fd/{fd}"
+            real = os.readlink(proc) if os.path.exists(proc) else os.path.realpath(path)
+            base = os.path.realpath(root)
+            if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+                raise NotARegularFile(f"实际路径 {real} 不在所给的 {base} 之内（经符号链接到达），未读取")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise UnreadableDocument(f"文件过大：{info.st_size:,} 字节，超过每篇文档的上限 {max_bytes:,} 字节"
+                                     "（TRACKER_MAX_DOCUMENT_CHARS）")
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if max_bytes is not None and total > max_bytes:  # it grew while being read
+                raise UnreadableDocument(f"文件过大：超过每篇文档的上限 {max_bytes:,} 字节（TRACKER_MAX_DOCUMENT_CHARS）")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _text_from_lines(lines) -> str:
@@ -228,21 +320,28 @@ MAX_DOCX_INFLATED = 100 * 2**20
 
 def read_docx_file(path: str | os.PathLike) -> Decoded:
     """Paragraphs and table rows of a .docx in reading order (python-docx)."""
+    with open(path, "rb") as fh:
+        return read_docx_bytes(fh.read())
+
+
+def read_docx_bytes(data: bytes) -> Decoded:
+    """Paragraphs and table rows of a .docx (its bytes) in reading order (python-docx)."""
+    import io
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
-    if os.path.getsize(path) == 0:
+    if not data:
         raise UnreadableDocument("empty file (0 bytes)")
     try:
-        with zipfile.ZipFile(path) as archive:  # zipfile reads no more than each entry declares
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # zipfile reads no more than each entry declares
             inflated = sum(item.file_size for item in archive.infolist())
         if inflated > MAX_DOCX_INFLATED:
             raise UnreadableDocument(f"not read: the .docx inflates to {inflated / 2**20:,.0f} MB, too large "
                                      f"(limit {MAX_DOCX_INFLATED // 2**20} MB; a zip bomb?)")
-        document = docx.Document(os.fspath(path))
+        document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
@@ -266,6 +365,13 @@ def read_docx_file(path: str | os.PathLike) -> Decoded:
 
 def read_pdf_file(path: str | os.PathLike) -> Decoded:
     """The text layer of a PDF (pdfminer.six); a scan without one is refused with that reason."""
+    with open(path, "rb") as fh:
+        return read_pdf_bytes(fh.read())
+
+
+def read_pdf_bytes(data: bytes) -> Decoded:
+    """The text layer of a PDF (its bytes; pdfminer.six); a scan without one is refused with that reason."""
+    import io
     import logging
 
     from pdfminer.high_level import extract_text
@@ -273,11 +379,11 @@ def read_pdf_file(path: str | os.PathLike) -> Decoded:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
 
-    if os.path.getsize(path) == 0:
+    if not data:
         raise UnreadableDocument("empty file (0 bytes)")
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it logs every font quirk
     try:
-        text = extract_text(os.fspath(path))
+        text = extract_text(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableDocument(f"encrypted PDF ({exc.__class__.__name__})") from None
     except (PDFSyntaxError, PSException) as exc:

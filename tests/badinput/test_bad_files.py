@@ -1,7 +1,7 @@
 """A generated corpus of bad files through ``tracker ingest`` (a real subprocess on a real
 database): every refused file is named with a clear reason, nothing of it is stored, the run
-goes on and exits 1; every common Chinese encoding reads to the same text; 50 MB on one line is
-read whole."""
+goes on and exits 1; every common Chinese encoding reads to the same text; 2 MB on one line is
+read whole, 50 MB is refused by the document bound."""
 from __future__ import annotations
 
 import subprocess
@@ -88,10 +88,23 @@ def test_every_common_chinese_encoding_reads_to_the_same_text(db_url, tmp_path):
 SIMPLIFIED = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be")
 
 
-def test_fifty_megabytes_on_one_line_is_read_whole(db_url, tmp_path):
+def test_fifty_megabytes_on_one_line_is_refused_by_the_document_bound(db_url, tmp_path):
+    """Beyond TRACKER_MAX_DOCUMENT_CHARS (1,000,000 by default) a file is refused before it is read,
+    with the reason; nothing is stored (bench/bigdoc.py measures it)."""
     path = one_line_file(tmp_path / "one-line.txt", megabytes=50)
     assert path.stat().st_size > 50 * 1024 * 1024 and path.read_bytes().count(b"\n") == 0
-    result = ingest(db_url, tmp_path, path, timeout=900)
+    result = ingest(db_url, tmp_path, path, timeout=300)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out[-2000:]
+    assert "one-line.txt: failed: 文件过大" in out and "TRACKER_MAX_DOCUMENT_CHARS" in out
+    assert "1 file(s): 0 new, 0 unchanged, 1 failed" in out
+    assert counts(db_url)["document"] == 0
+
+
+def test_two_megabytes_on_one_line_is_read_whole(db_url, tmp_path):
+    path = one_line_file(tmp_path / "one-line.txt", megabytes=2)
+    assert path.read_bytes().count(b"\n") == 0
+    result = ingest(db_url, tmp_path, path, timeout=600)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-2000:]
     assert "1 file(s): 1 new" in out
@@ -102,5 +115,25 @@ def test_fifty_megabytes_on_one_line_is_read_whole(db_url, tmp_path):
         length = conn.execute(sa.text("SELECT length(text) FROM document")).scalar_one()
         quotes = list(conn.execute(sa.text("SELECT quote FROM pledge ORDER BY start")).scalars())
     engine.dispose()
-    assert length > 17_000_000
+    assert length > 690_000
     assert any("幼儿园3所" in q for q in quotes) and any("城市绿道15公里" in q for q in quotes), quotes
+
+
+def test_a_file_beyond_the_pledge_bound_is_refused_and_leaves_nothing(db_url, tmp_path):
+    path = tmp_path / "many.txt"
+    path.write_text("今年张店区将新建幼儿园3所。" * 40, encoding="utf-8")
+    import os
+
+    env_before = os.environ.get("TRACKER_MAX_DOCUMENT_PLEDGES")
+    os.environ["TRACKER_MAX_DOCUMENT_PLEDGES"] = "10"
+    try:
+        result = ingest(db_url, tmp_path, path)
+    finally:
+        if env_before is None:
+            del os.environ["TRACKER_MAX_DOCUMENT_PLEDGES"]
+        else:
+            os.environ["TRACKER_MAX_DOCUMENT_PLEDGES"] = env_before
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "many.txt: failed: 承诺过多" in out and "上限 10 条" in out
+    assert counts(db_url)["pledge"] == 0 and counts(db_url)["document"] == 0

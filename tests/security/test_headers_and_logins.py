@@ -158,7 +158,8 @@ def test_the_throttle_store_is_flask_limiters_setting(seeded):
 
 
 @pytest.mark.parametrize("key", ["dev", "changeme", "secret", "short-key", "k" * 31 + "!", "ab" * 20,
-                                 "your-secret-key"])
+                                 "your-secret-key", "abcdefgh" * 4, "0123456789abcdef" * 2, "qwertyuiop" * 4,
+                                 "password" * 5, "20240101" * 4, "changeme-changeme-changeme-changeme"])
 def test_the_app_refuses_to_start_with_a_default_short_or_repetitive_secret_key(seeded, key):
     from tracker.web.security import InsecureConfig
 
@@ -224,7 +225,7 @@ def test_passwords_have_at_least_ten_characters(app):
         session = get_session()
         with pytest.raises(ServiceError, match="至少 10"):
             users.create_user(session, "小李", "123456789", "editor")
-        assert users.create_user(session, "小李", "1234567890", "editor").id
+        assert users.create_user(session, "小李", "ridge-7-lantern", "editor").id
         session.rollback()
     client = app.test_client()
     assert log_in(client, "admin").status_code == 302
@@ -232,3 +233,62 @@ def test_passwords_have_at_least_ten_characters(app):
     response = client.post("/admin/users", data={"csrf_token": token, "name": "小张", "password": "nine-char",
                                                   "role": "editor"})
     assert response.status_code == 400 and "密码至少 10 个字符" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("password, words", [(" " * 10, "空白"), ("\u3000" * 10, "空白"), ("1234567890", "容易猜到"),
+                                             ("aaaaaaaaaaaa", "容易猜到"), ("qwertyuiop", "容易猜到"),
+                                             ("passwordpassword", "容易猜到"), ("小张小张小张小张小张", "容易猜到")])
+def test_passwords_are_checked_for_content_not_only_length(app, password, words):
+    from tracker.services import users
+    from tracker.services.errors import ServiceError
+
+    with app.app_context():
+        from tracker.web.db import get_session
+
+        session = get_session()
+        with pytest.raises(ServiceError, match=words):
+            users.create_user(session, "小张", password, "editor")
+        session.rollback()
+    client = app.test_client()
+    assert log_in(client, "admin").status_code == 302
+    token = csrf_from(client.get("/admin/users").get_data(as_text=True))
+    response = client.post("/admin/users", data={"csrf_token": token, "name": "小张", "password": password,
+                                                  "role": "editor"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and (words in html or (words == "空白" and "此项必填" in html))
+    assert "小张" not in client.get("/admin/users").get_data(as_text=True).split("<table", 1)[-1]
+
+
+@pytest.mark.parametrize("value", ["true", "1", "True"])
+def test_testing_mode_cannot_be_switched_on_from_the_environment(seeded, tmp_path, monkeypatch, value):
+    """TRACKER_TESTING (or TESTING in instance/config.py) once turned the key check off, and `tracker
+    serve` then ran with a weak key or none (a 500 on every page): both are ignored now."""
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+    from tracker.web import create_app
+    from tracker.web.security import InsecureConfig
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRACKER_INSTANCE", raising=False)
+    monkeypatch.setenv("DATABASE_URL", seeded)
+    monkeypatch.setenv("TRACKER_TESTING", value)
+    for key in ("dev", None):
+        if key is None:
+            monkeypatch.delenv("SECRET_KEY", raising=False)
+        else:
+            monkeypatch.setenv("SECRET_KEY", key)
+        with pytest.raises(InsecureConfig):
+            create_app()
+        env = {"DATABASE_URL": seeded, "TRACKER_TESTING": value, "SECRET_KEY": key}
+        result = CliRunner().invoke(main, ["serve", "--port", "1"], env=env)
+        assert result.exit_code == 1 and "SECRET_KEY" in result.output and "Traceback" not in result.output
+    (tmp_path / "instance").mkdir(exist_ok=True)
+    (tmp_path / "instance" / "config.py").write_text("TESTING = True\nSECRET_KEY = 'dev'\n")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(InsecureConfig):
+        create_app()
+    monkeypatch.setenv("SECRET_KEY", SECRET)
+    app = create_app()
+    assert app.testing is False
+    app.extensions["tracker.engine"].dispose()

@@ -78,7 +78,7 @@ def test_decisions_through_the_api_with_csrf(csrf_app, db):
     assert stale.get_json()["current"]["version"] == body["version"]
     r = client.post(f"/api/pledges/{other}/reject", headers={"X-CSRFToken": token},
                     json={"version": client.get(f"/api/pledges/{other}").get_json()["version"], "reason": ""})
-    assert r.status_code == 400 and r.get_json()["field"] == "reject_reason"
+    assert r.status_code == 400 and r.get_json()["field"] == "reason"  # the API's own name (openapi.json)
     history = client.get(f"/api/pledges/{pid}/history").get_json()["items"]
     assert [(e["user"], e["action"]) for e in history] == [("editor", "correct")]
     assert history[0]["old"]["quantities"][0]["value"] == "3" and history[0]["new"]["quantities"][0]["value"] == "4"

@@ -43,8 +43,10 @@ def ingest(published, source, paths) -> None:
     each document its metadata. The same content twice adds nothing. Exits
     non-zero when any file failed; skipped files (other types) are listed.
     """
-    from tracker.services.ingest import collect, ingest_paths
+    from tracker.services.ingest import Limits, collect, ingest_paths
+    from tracker.web import load_config
 
+    limits = Limits.from_config(load_config())  # TRACKER_MAX_DOCUMENT_CHARS, TRACKER_MAX_DOCUMENT_PLEDGES
     engine, session_factory = open_database()
     err = sys.stderr
     bar = None
@@ -63,7 +65,8 @@ def ingest(published, source, paths) -> None:
                     err.write("\n")
                 click.echo(line, err=True)
 
-        summary = ingest_paths(session_factory, paths, published=published, source=source, on_outcome=report)
+        summary = ingest_paths(session_factory, paths, published=published, source=source, on_outcome=report,
+                               limits=limits)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

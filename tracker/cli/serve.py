@@ -20,9 +20,12 @@ def _app(generate_secret_key: bool = False):
     from tracker.web.security import InsecureConfig
 
     try:
-        return create_app(generate_secret_key=generate_secret_key)
+        app = create_app(generate_secret_key=generate_secret_key)
     except InsecureConfig as exc:
         raise click.ClickException(str(exc)) from None
+    if app.testing:  # create_app takes TESTING from its caller only; a serving process never has it
+        raise click.ClickException("refusing to serve in testing mode (TESTING is for the test fixtures only)")
+    return app
 
 
 def _serve(app, host: str, port: int, threads: int = 8) -> None:

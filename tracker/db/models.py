@@ -107,6 +107,8 @@ class User(TimestampMixin, Base):
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[UserRole] = mapped_column(enum_column(UserRole, "role"), default=UserRole.READER)
     is_active: Mapped[bool] = mapped_column(default=True)
+    #: one more at logout, a password, role or active change: every older login cookie ends
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     def __repr__(self) -> str:
         return f"<User {self.name} {self.role.value}>"

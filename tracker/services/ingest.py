@@ -71,10 +71,10 @@ def parse_date(text: str, where: str = "") -> dt.date:
 def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
     """Rows of a manifest by file name (relative to its folder, with /). A row that cannot be
     used maps to its ManifestError; a manifest that cannot be read at all raises one."""
-    from tracker.reading import decode_bytes
+    from tracker.reading import decode_bytes, open_regular
 
-    try:
-        text = decode_bytes(path.read_bytes()).text  # Excel writes GBK or UTF-8 with BOM
+    try:  # never through a symbolic link, as for the documents
+        text = decode_bytes(open_regular(path, path.parent, max_bytes=64 * 2**20)).text  # Excel: GBK or UTF-8 with BOM
     except (UnreadableDocument, OSError) as exc:
         raise ManifestError(f"{MANIFEST}: {exc}") from None
     reader = csv.DictReader(io.StringIO(text))
@@ -387,13 +387,51 @@ class WorkItem:
     path: Path
     name: str  # as stored in document.file_name: relative to the directory given, else the base name
     meta: DocumentMeta | ManifestError | None
+    root: Path | None = None  # the folder or file given: the file's real path must lie under it
+    size: int = 0  # bytes, as listed (batches are bounded by their files' total size)
+
+
+#: Default bounds on one document (settings TRACKER_MAX_DOCUMENT_CHARS, TRACKER_MAX_DOCUMENT_PLEDGES):
+#: a long provincial work report is some 40,000 characters and 300 pledges.
+MAX_DOCUMENT_CHARS = 1_000_000
+MAX_DOCUMENT_PLEDGES = 5_000
+#: Bytes a file may have per character allowed: 4 for plain text (UTF-8 and GB18030 use at most 4
+#: a character), more for formats with markup or compression around their text.
+BYTES_PER_CHAR = {"text": 4, "html": 16, "docx": 16, "pdf": 16}
+#: A batch of files read together holds at most this many bytes (besides READ_AHEAD files).
+BATCH_BYTES = 32 * 2**20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one document: a file beyond them is refused with a Chinese message, nothing stored."""
+
+    max_chars: int = MAX_DOCUMENT_CHARS
+    max_pledges: int = MAX_DOCUMENT_PLEDGES
+
+    @classmethod
+    def from_config(cls, config) -> "Limits":
+        """From a configuration mapping (``tracker.web.load_config()``: MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PLEDGES)."""
+        return cls(int(config.get("MAX_DOCUMENT_CHARS") or MAX_DOCUMENT_CHARS),
+                   int(config.get("MAX_DOCUMENT_PLEDGES") or MAX_DOCUMENT_PLEDGES))
+
+    def max_bytes(self, fmt: str | None) -> int:
+        return self.max_chars * BYTES_PER_CHAR.get(fmt or "text", 16)
+
+
+def _skipped_link(path: Path) -> Outcome:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return Outcome(str(path), "skipped", f"符号链接，未跟随（指向 {target}）")
 
 
 def _manifest_for(folder: Path, cache: dict) -> dict | ManifestError:
     if folder not in cache:
         manifest = folder / MANIFEST
         try:
-            cache[folder] = read_manifest(manifest) if manifest.is_file() else {}
+            cache[folder] = read_manifest(manifest) if manifest.is_file() or manifest.is_symlink() else {}
         except ManifestError as exc:
             cache[folder] = exc
     return cache[folder]
@@ -407,20 +445,42 @@ def _meta(folder: Path, rel: str, cache: dict) -> DocumentMeta | ManifestError |
 
 
 def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[WorkItem], list[Outcome]]:
-    """The files to ingest, in a stable order, with their manifest rows; and problems found on the way."""
+    """The files to ingest, in a stable order, with their manifest rows; and problems found on the way.
+
+    Symbolic links are never followed: a link (to a file or a folder) is skipped and reported, and so
+    is anything that is not a regular file (a FIFO, a device, a socket); ``prepare`` checks again on
+    the file it opens that its real path lies under the folder or file given."""
+    import stat
+
     items: list[WorkItem] = []
     problems: list[Outcome] = []
     cache: dict = {}
     seen: set[Path] = set()
     for given in paths:
         root = Path(given)
+        if root.is_symlink():
+            problems.append(_skipped_link(root))
+            continue
         if root.is_dir():
             listed: dict[Path, set[str]] = {}
-            for folder, dirs, files in os.walk(root):
-                dirs.sort()
+            for folder, dirs, files in os.walk(root):  # followlinks=False: links to folders are not entered
                 folder_path = Path(folder)
+                for name in sorted(d for d in dirs if (folder_path / d).is_symlink()):
+                    problems.append(_skipped_link(folder_path / name))
+                dirs[:] = sorted(d for d in dirs if not (folder_path / d).is_symlink())
                 for name in sorted(files):
                     path = folder_path / name
+                    try:
+                        info = path.lstat()
+                    except OSError as exc:
+                        problems.append(Outcome(str(path), "failed", _reason(exc)))
+                        continue
+                    if stat.S_ISLNK(info.st_mode):
+                        problems.append(_skipped_link(path))
+                        continue
+                    if not stat.S_ISREG(info.st_mode):
+                        problems.append(Outcome(str(path), "skipped", "不是普通文件（设备、FIFO 或套接字），未读取"))
+                        continue
                     if name == MANIFEST or path.resolve() in seen:
                         continue
                     seen.add(path.resolve())
@@ -435,7 +495,7 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[WorkItem], list[Ou
                         if probe == root:
                             break
                         probe = probe.parent
-                    items.append(WorkItem(path, path.relative_to(root).as_posix(), meta))
+                    items.append(WorkItem(path, path.relative_to(root).as_posix(), meta, root, info.st_size))
             for folder, rows in ((f, m) for f, m in cache.items() if isinstance(m, dict)):
                 if folder != root and root not in folder.parents:
                     continue
@@ -446,7 +506,7 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[WorkItem], list[Ou
             if root.resolve() in seen:
                 continue
             seen.add(root.resolve())
-            items.append(WorkItem(root, root.name, _meta(root.parent, root.name, cache)))
+            items.append(WorkItem(root, root.name, _meta(root.parent, root.name, cache), root, root.stat().st_size))
         else:
             problems.append(Outcome(str(root), "failed", "no such file or directory"))
     return items, problems
@@ -470,9 +530,12 @@ class Prepared:
     meta: DocumentMeta
 
 
-def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | None = None) -> Prepared | Outcome:
-    """Read and decode one file (no database). ``published``/``source`` from the command line win over the manifest."""
-    from tracker.reading import document_format
+def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | None = None,
+            limits: Limits = Limits()) -> Prepared | Outcome:
+    """Read and decode one file (no database). ``published``/``source`` from the command line win over the manifest.
+    The file is opened without following a symbolic link and read only when it is a regular file
+    under ``item.root`` and no larger than ``limits`` allow; its text no longer than ``limits.max_chars``."""
+    from tracker.reading import NotARegularFile, document_format, open_regular
 
     path = str(item.path)
     if isinstance(item.meta, ManifestError):
@@ -482,13 +545,23 @@ def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | N
         meta = DocumentMeta(meta.title, meta.source, published, DateSource.GIVEN)
     if source is not None:
         meta = DocumentMeta(meta.title, source, meta.published, meta.published_source)
+    fmt = document_format(item.path)
     try:
-        decoded = read_document(item.path)
+        if fmt is None:
+            read_document(item.path, b"")  # raises UnsupportedDocument with its reason
+        data = open_regular(item.path, item.root, max_bytes=limits.max_bytes(fmt))
+        decoded = read_document(item.path, data)
+        del data
+    except NotARegularFile as exc:
+        return Outcome(path, "skipped", str(exc))
     except UnsupportedDocument as exc:
         return Outcome(path, "skipped", str(exc))
     except (UnreadableDocument, OSError) as exc:
         return Outcome(path, "failed", _reason(exc))
-    return Prepared(item, decoded, DocumentFormat(document_format(item.path)), meta)
+    if len(decoded.text) > limits.max_chars:
+        return Outcome(path, "failed", f"文档过长：{len(decoded.text):,} 个字符，超过每篇文档的上限 "
+                                       f"{limits.max_chars:,} 个字符（TRACKER_MAX_DOCUMENT_CHARS）")
+    return Prepared(item, decoded, DocumentFormat(fmt), meta)
 
 
 def store_prepared(session: Session, prepared: Prepared, extracted, *, resolver: PlaceResolver,
@@ -508,17 +581,17 @@ def store_prepared(session: Session, prepared: Prepared, extracted, *, resolver:
 
 
 def ingest_file(session: Session, item: WorkItem, *, resolver: PlaceResolver, published: dt.date | None = None,
-                source: str | None = None, extract=None) -> Outcome:
+                source: str | None = None, extract=None, limits: Limits = Limits()) -> Outcome:
     """Read, extract and store one file in the session's transaction (flush only)."""
-    from tracker.extract import extract_document
-
-    prepared = prepare(item, published=published, source=source)
+    prepared = prepare(item, published=published, source=source, limits=limits)
     if isinstance(prepared, Outcome):
         return prepared
     existing = find_existing(session, prepared.decoded.sha256)
     if existing is not None:
         return Outcome(str(item.path), "unchanged", "already in the database", existing)
-    extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
+    extracted = _extract_safely(prepared, extract, limits)
+    if isinstance(extracted, Outcome):
+        return extracted
     return store_prepared(session, prepared, extracted, resolver=resolver)
 
 
@@ -538,10 +611,25 @@ def ensure_gazetteer(session_factory: sessionmaker) -> int:
 READ_AHEAD = 50
 
 
+def _batches(items: list[WorkItem]):
+    """Runs of at most READ_AHEAD files and BATCH_BYTES bytes (a larger file goes alone): what a batch
+    holds in memory is bounded whatever the input's size."""
+    batch: list[WorkItem] = []
+    size = 0
+    for item in items:
+        if batch and (len(batch) >= READ_AHEAD or size + item.size > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += item.size
+    if batch:
+        yield batch
+
+
 def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLike], *,
                  published: dt.date | None = None, source: str | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None, extract=None,
-                 gazetteer: bool = True, followup: bool = True) -> IngestSummary:
+                 gazetteer: bool = True, followup: bool = True, limits: Limits = Limits()) -> IngestSummary:
     """Ingest files and directories (recursively). Never raises for a bad file: each outcome says
     new / unchanged / failed / skipped and why.
 
@@ -573,11 +661,12 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
     with session_factory() as session:
         resolver = PlaceResolver(session)
     stored: dict[str, int] = {}  # raw sha256 -> document id, for content met twice in this run
-    for first in range(0, len(items), READ_AHEAD):
-        batch = [_prepare_safely(item, published, source) for item in items[first:first + READ_AHEAD]]
+    for items_batch in _batches(items):
+        batch = [_prepare_safely(item, published, source, limits) for item in items_batch]
         reviews: dict[int, object] = {}  # document id -> the extractor's reading, for the matcher
         outcomes = _ingest_batch(session_factory, batch, stored, resolver=resolver, extract=extract,
-                                 reviews=reviews if followup else None)
+                                 limits=limits, reviews=reviews if followup else None)
+        del batch
         for outcome in outcomes:
             emit(outcome)
         if followup:
@@ -603,26 +692,34 @@ def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: 
             summary.followup_failed.append(report)
 
 
-def _prepare_safely(item: WorkItem, published: dt.date | None, source: str | None) -> Prepared | Outcome:
+def _prepare_safely(item: WorkItem, published: dt.date | None, source: str | None,
+                    limits: Limits = Limits()) -> Prepared | Outcome:
     try:
-        return prepare(item, published=published, source=source)
+        return prepare(item, published=published, source=source, limits=limits)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return Outcome(str(item.path), "failed", f"{exc.__class__.__name__}: {_reason(exc)}")
 
 
-def _extract_safely(prepared: Prepared, extract):
-    """The extractor's output, or the failed Outcome."""
+def _extract_safely(prepared: Prepared, extract, limits: Limits = Limits()):
+    """The extractor's output, or the failed Outcome (also when it finds more pledges than ``limits`` allow)."""
     from tracker.extract import extract_document
 
     try:
-        return (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
+        extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return Outcome(str(prepared.item.path), "failed",
                        f"extraction failed: {exc.__class__.__name__}: {_reason(exc)}")
+    found = len(extracted.candidates)
+    if found > limits.max_pledges:
+        return Outcome(str(prepared.item.path), "failed",
+                       f"承诺过多：读出 {found:,} 条，超过每篇文档的上限 {limits.max_pledges:,} 条"
+                       "（TRACKER_MAX_DOCUMENT_PLEDGES）；文档未入库")
+    return extracted
 
 
 def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome], stored: dict[str, int], *,
-                  resolver: PlaceResolver, extract, reviews: dict | None = None) -> list[Outcome]:
+                  resolver: PlaceResolver, extract, limits: Limits = Limits(),
+                  reviews: dict | None = None) -> list[Outcome]:
     """Outcomes for a batch of prepared files, in order, all committed."""
     outcomes: list[Outcome | None] = [p if isinstance(p, Outcome) else None for p in batch]
     wanted = [p.decoded.sha256 for p in batch if isinstance(p, Prepared)]
@@ -643,7 +740,7 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
             later.append(i)
         else:
             raw_seen.add(raw)
-            extracted = _extract_safely(prepared, extract)
+            extracted = _extract_safely(prepared, extract, limits)
             if isinstance(extracted, Outcome):
                 outcomes[i] = extracted
             elif (sha := sha256_text(extracted.text)) in text_seen:  # another encoding or layout of it
@@ -671,7 +768,7 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
             outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database",
                                   stored[prepared.decoded.sha256])
             continue
-        extracted = _extract_safely(prepared, extract)
+        extracted = _extract_safely(prepared, extract, limits)
         outcomes[i] = extracted if isinstance(extracted, Outcome) else \
             _store_alone(session_factory, prepared, extracted, resolver=resolver)
         if outcomes[i].document_id is not None:

@@ -104,13 +104,82 @@ def export_db(session: Session, out: IO[str]) -> dict[str, int]:
     return counts
 
 
+#: How many unusable rows import-db lists before it stops looking.
+MAX_REPORTED = 50
+_INT_RANGES = {sa.SmallInteger: 2**15, sa.BigInteger: 2**63, sa.Integer: 2**31}
+
+
+def _text_problem(value: str) -> str | None:
+    if "\x00" in value:
+        return "含 NUL 字符（U+0000），PostgreSQL 的文本不能保存"
+    for ch in value:
+        if "\ud800" <= ch <= "\udfff":
+            return f"含不成对的代理字符 U+{ord(ch):04X}，不是有效的 Unicode 文本"
+    return None
+
+
+def _json_problem(value: Any) -> str | None:
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            problem = _text_problem(node)
+            if problem:
+                return problem
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+def value_problem(column: sa.Column, value: Any) -> str | None:
+    """Why ``value`` cannot go into ``column`` on every database tracker runs on, or None. SQLite
+    keeps what PostgreSQL refuses (NUL in text, text longer than its VARCHAR, numbers beyond the
+    column's integer type), so a backup taken there is checked before anything is written."""
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(value, str):
+        problem = _text_problem(value)
+        if problem:
+            return problem
+        length = getattr(kind, "length", None)
+        if isinstance(kind, sa.String) and length and len(value) > length:
+            return f"长 {len(value)} 个字符，超过该列的 {length}"
+    elif isinstance(value, (dict, list)):
+        return _json_problem(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        for integer, bound in _INT_RANGES.items():
+            if isinstance(kind, integer):
+                return None if -bound <= value < bound else f"整数 {value} 超出该列的范围"
+    return None
+
+
 def row_counts(session: Session) -> dict[str, int]:
     return {t.name: session.scalar(sa.select(sa.func.count()).select_from(t)) for t in TABLES_IN_ORDER}
 
 
 def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
     """Load an export into this (empty) database and rebuild the search index; flush only.
-    Returns the row count per exported table."""
+    Returns the row count per exported table.
+
+    Every row is checked first (``value_problem``): when any cannot be taken (a NUL that SQLite kept,
+    a string longer than its column), TransferError lists them (table, id, column, why) and nothing
+    is written. Any other failure is a TransferError with its reason too, never a traceback."""
+    try:
+        return _import_db(session, source, batch=batch)
+    except TransferError:
+        raise
+    except sa.exc.SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+        raise TransferError(f"数据库拒绝了导入的数据，没有导入任何内容：{exc.__class__.__name__}: {first}") from None
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise TransferError(f"not a tracker export (or a damaged one): {exc.__class__.__name__}: {exc}"[:500]) from None
+
+
+def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
     from alembic.runtime.migration import MigrationContext
 
     _check_tables()
@@ -118,6 +187,8 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
         data = json.load(source)
     except json.JSONDecodeError as exc:
         raise TransferError(f"not a tracker export: invalid JSON at line {exc.lineno} column {exc.colno}") from None
+    except UnicodeDecodeError as exc:
+        raise TransferError(f"not a tracker export: not UTF-8 (byte {exc.start})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError("not a tracker export (no \"format\": \"tracker-db\")")
     if data.get("version") != FORMAT_VERSION:
@@ -136,6 +207,23 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
     unknown = set(given) - set(tables)
     if unknown:
         raise TransferError(f"the export has tables this database does not: {sorted(unknown)}")
+    problems = []
+    for table in TABLES_IN_ORDER:
+        entry = given.get(table.name, {"columns": [], "rows": []})
+        columns = [table.c[name] if name in table.c else None for name in entry["columns"]]
+        for values in entry["rows"]:
+            for column, value in zip(columns, values):
+                problem = value_problem(column, value) if column is not None else None
+                if problem:
+                    row_id = values[entry["columns"].index("id")] if "id" in entry["columns"] else "?"
+                    problems.append(f"{table.name} 编号 {row_id} 的 {column.name}：{problem}")
+            if len(problems) >= MAX_REPORTED:
+                break
+        if len(problems) >= MAX_REPORTED:
+            break
+    if problems:
+        more = "（只列出前 {}）".format(MAX_REPORTED) if len(problems) >= MAX_REPORTED else ""
+        raise TransferError(f"{len(problems)} 行无法导入{more}，没有导入任何内容：\n  " + "\n  ".join(problems))
     counts: dict[str, int] = {}
     for table in TABLES_IN_ORDER:
         entry = given.get(table.name, {"columns": [], "rows": []})

@@ -17,9 +17,22 @@ MIN_PASSWORD = 10
 NAME_MAX = 80
 
 
-def _check_password(password: str) -> None:
+#: The guesses (log10) zxcvbn must estimate a password needs: 10**5 refuses ten spaces (10**2),
+#: 1234567890 (10**1.4), aaaaaaaaaa and qwertyuiop, and keeps a phrase such as admin-demo (10**8).
+MIN_PASSWORD_GUESSES_LOG10 = 5
+
+
+def _check_password(password: str, *, name: str | None = None) -> None:
+    """At least ten characters, not only white space, and not easy to guess by what it is made of."""
     if len(password) < MIN_PASSWORD:
         raise ServiceError(f"密码至少 {MIN_PASSWORD} 个字符")
+    if not password.strip():
+        raise ServiceError("密码不能全是空白字符")
+    from zxcvbn import zxcvbn
+
+    guesses = zxcvbn(password[:100], user_inputs=[name] if name else [])["guesses_log10"]
+    if guesses < MIN_PASSWORD_GUESSES_LOG10:
+        raise ServiceError("密码太容易猜到（重复、连续的字符或键位、常见单词、用户名），请换一个")
 
 
 def find_user(session: Session, name: str) -> User | None:
@@ -34,7 +47,7 @@ def create_user(session: Session, name: str, password: str, role: UserRole | str
         raise ServiceError(f"用户名须为 1–{NAME_MAX} 个字符")
     if find_user(session, name) is not None:
         raise ServiceError(f"用户名 {name} 已存在")
-    _check_password(password)
+    _check_password(password, name=name)
     user = User(name=name, password_hash=generate_password_hash(password), role=UserRole(role))
     session.add(user)
     session.flush()
@@ -76,7 +89,7 @@ def set_password(session: Session, user_id: int, password: str, *, by: User | No
     """A new password. A user sets their own, giving the current one; an admin resets anyone else's;
     ``by=None`` is the operator at the command line (``tracker user password``).
 
-    Sessions opened with the old password end (the login cookie carries a fingerprint of the hash)."""
+    Every session of the user ends (``end_sessions``; the login cookie also carries a fingerprint of the hash)."""
     user = session.get(User, user_id)
     if user is None:
         raise ServiceError("没有这个用户")
@@ -85,15 +98,29 @@ def set_password(session: Session, user_id: int, password: str, *, by: User | No
         raise ServiceError("只有管理员可以重设他人的密码")
     if own and not check_password_hash(user.password_hash, current or ""):
         raise ServiceError("当前密码不正确")
-    _check_password(password)
+    _check_password(password, name=user.name)
     if check_password_hash(user.password_hash, password):
         raise ServiceError("新密码不能与当前密码相同")
     user.password_hash = generate_password_hash(password)
+    end_sessions(user)
     session.flush()
     audit.record(session, entity="user", entity_id=user.id, action="set_password", user=by,
                  actor=None if by is not None else "tracker",
                  new={"by": "self" if own else "admin" if by is not None else "command line"})
     return user
+
+
+def end_sessions(user: User) -> None:
+    """End every login of ``user`` (each cookie carries the version it logged in under; flush only)."""
+    user.session_version = (user.session_version or 0) + 1
+
+
+def logout(session: Session, user_id: int) -> None:
+    """Logging out ends every session of the user, on every device (a copied cookie included)."""
+    user = session.get(User, user_id)
+    if user is not None:
+        end_sessions(user)
+        session.flush()
 
 
 def session_fingerprint(user: User) -> str:
@@ -111,6 +138,7 @@ def set_role(session: Session, user_id: int, role: UserRole | str, *, by: User) 
     old = user.role
     if old is not role:
         user.role = role
+        end_sessions(user)  # the new role takes effect at the next login, on every device
         audit.record(session, entity="user", entity_id=user.id, action="set_role", user=by,
                      old={"role": old}, new={"role": role})
     session.flush()
@@ -127,5 +155,6 @@ def set_active(session: Session, user_id: int, active: bool, *, by: User) -> Use
         audit.record(session, entity="user", entity_id=user.id, action="set_active", user=by,
                      old={"is_active": user.is_active}, new={"is_active": active})
         user.is_active = active
+        end_sessions(user)
     session.flush()
     return user

@@ -17,7 +17,9 @@ other ``tracker`` commands. Without ``DATABASE_URL`` the database is
 without one, or with a known default or a short one, the app refuses to start with a message
 saying how to set it (``security.check_secret_key``). Only ``tracker demo`` passes
 ``generate_secret_key=True``, which makes one up once and keeps it in ``instance/secret_key``.
-Apps built with ``TESTING`` (the test fixtures, which pass their own key) are not checked.
+Apps built with ``TESTING`` in the ``config`` mapping (the test fixtures, which pass their own key)
+are not checked; ``TRACKER_TESTING`` in the environment and ``TESTING`` in instance/config.py are
+ignored, so a serving process cannot be put in testing mode from outside.
 """
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ DEFAULTS = {
     "DB_POOL_SIZE": 16,
     "API_PAGE_SIZE": 100,
     "LIST_COUNT_CAP": 10_000,  # the pledge list counts this far, then says "10000+"
+    # bounds on one document (ingest refuses a file beyond them, with a message)
+    "MAX_DOCUMENT_CHARS": 1_000_000,
+    "MAX_DOCUMENT_PLEDGES": 5_000,
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
     "SESSION_COOKIE_HTTPONLY": True,
@@ -63,6 +68,9 @@ def load_config(config: dict | None = None):
     if os.environ.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = os.environ["SECRET_KEY"]
     cfg.from_prefixed_env("TRACKER")
+    # Testing mode turns the secret-key check off: only a caller's own mapping (the test fixtures)
+    # may switch it on, never the environment (TRACKER_TESTING) nor instance/config.py.
+    cfg.pop("TESTING", None)
     if config:
         cfg.from_mapping(config)
     cfg.setdefault("DATABASE_URL", database_url(instance_path=instance))
@@ -94,9 +102,11 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import api, auth, db, documents, filters, followup, pledges, reports, review, security
+    from tracker.web import (api, auth, db, documents, filters, followup, pledges, reports, review, security,
+                            validation)
 
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
+    validation.init_app(app)  # every request's input checked once (before any route is added: the int converter)
 
     app.json.ensure_ascii = False  # Chinese stays readable in the API
     db.init_app(app)

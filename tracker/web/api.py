@@ -25,6 +25,7 @@ from tracker.web import queries
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.pledges import after_arg, get_pledge, list_page
+from tracker.web.validation import ID_MAX, int_arg, json_body
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -35,18 +36,20 @@ def init_app(app) -> None:
 
 def _limit() -> int:
     cap = current_app.config["API_PAGE_SIZE"]
-    try:
-        return max(1, min(cap, int(request.args.get("limit", cap))))
-    except ValueError:
-        abort(400)
+    limit = int_arg("limit", minimum=1)
+    return cap if limit is None else min(cap, limit)
 
 
 def _page(items: list, next_after: int | str | None):
+    """The page and the address of the next one: this request's path and query string with the new
+    cursor, relative to the site's root (never built from the Host header, nor through url_for, whose
+    ``_external``, ``_method`` or ``endpoint`` arguments a query string must not reach)."""
     nxt = None
     if next_after is not None:
-        args = request.args.to_dict()
-        args["after"] = next_after
-        nxt = url_for(request.endpoint, **(request.view_args or {}), **args, _external=True)
+        from urllib.parse import urlencode
+
+        args = [(k, v) for k, v in request.args.items(multi=True) if k != "after"] + [("after", str(next_after))]
+        nxt = f"{request.path}?{urlencode(args)}"
     return jsonify(items=items, next=nxt)
 
 
@@ -57,7 +60,7 @@ def _date(value) -> str | None:
 def pledge_json(p: Pledge, *, full: bool = False) -> dict:
     out = {
         "id": p.id,
-        "url": url_for("pledges.view", pledge_id=p.id, _external=True),
+        "url": url_for("pledges.view", pledge_id=p.id),
         "document_id": p.document_id,
         "document_title": p.document.title if p.document else None,
         "start": p.start,
@@ -106,7 +109,7 @@ def list_item(p: Pledge, row: listing.Row) -> dict:
 
 
 def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
-    out = {"id": d.id, "url": url_for("documents.view", document_id=d.id, _external=True), "title": d.title,
+    out = {"id": d.id, "url": url_for("documents.view", document_id=d.id), "title": d.title,
            "file_name": d.file_name, "source": d.source, "format": d.format.value,
            "published_on": _date(d.published_on)}
     if counts is not None:
@@ -180,12 +183,10 @@ def pledge_history(pledge_id: int):
                           for e in events], next=None)
 
 
-def _decision(pledge_id: int, fn, *, needs_version: bool = True):
+def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     session = get_session()
     get_pledge(pledge_id)
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return _bad("请求体须为 JSON 对象")
+    body = json_body(schema)  # openapi.json's schema: types, lengths, ranges, at most 12 quantities
     version = body.get("version")
     if needs_version and not isinstance(version, int):
         return _bad("version 须为整数（读取时的版本）")
@@ -236,7 +237,7 @@ def confirm(pledge_id: int):
         return workbench.confirm_pledge(session, pledge_id, current_user.user, version=version,
                                         changes=_changes(body))
 
-    return _decision(pledge_id, run)
+    return _decision(pledge_id, run, "ConfirmRequest")
 
 
 @bp.post("/pledges/<int:pledge_id>/reject")
@@ -246,7 +247,7 @@ def reject(pledge_id: int):
         return workbench.reject_pledge(session, pledge_id, current_user.user, version=version,
                                        reason=str(body.get("reason") or ""))
 
-    return _decision(pledge_id, run)
+    return _decision(pledge_id, run, "RejectRequest")
 
 
 @bp.post("/pledges/<int:pledge_id>/merge")
@@ -259,7 +260,7 @@ def merge(pledge_id: int):
             raise workbench.FieldError("duplicate", "duplicate 须为整数（要并入的承诺编号）")
         return workbench.merge_pledges(session, current_user.user, pledge_id, duplicate)
 
-    return _decision(pledge_id, run, needs_version=False)
+    return _decision(pledge_id, run, "MergeRequest", needs_version=False)
 
 
 @bp.post("/documents/<int:document_id>/pledges")
@@ -267,9 +268,7 @@ def merge(pledge_id: int):
 def add_pledge(document_id: int):
     """Add a pledge the extractor missed: ``{"start", "end", "changes"}`` (offsets into the stored text)."""
     session = get_session()
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return _bad("请求体须为 JSON 对象")
+    body = json_body("AddRequest")
     start, end = body.get("start"), body.get("end")
     if not isinstance(start, int) or not isinstance(end, int):
         return _bad("start 和 end 须为整数")
@@ -319,10 +318,7 @@ def district(district_id: int):
 @bp.get("/officials")
 def officials():
     q = (request.args.get("q") or "").strip() or None
-    try:
-        district_id = int(request.args.get("district", "")) if request.args.get("district") else None
-    except ValueError:
-        return _bad("district 须为整数")
+    district_id = int_arg("district", maximum=ID_MAX)
     rows, next_after = queries.official_page(get_session(), after=after_arg(), limit=_limit(), district=district_id,
                                              q=q)
     return _page([official_json(o) for o in rows], next_after)

@@ -35,8 +35,9 @@ class Account(UserMixin):
         self.role = user.role
 
     def get_id(self) -> str:
-        # the id and a fingerprint of the password hash: a new password ends every older session
-        return f"{self.id}.{user_service.session_fingerprint(self.user)}"
+        # the id, a fingerprint of the password hash and the user's session version: a new password,
+        # a logout, a role change or deactivation ends every older session
+        return f"{self.id}.{user_service.session_fingerprint(self.user)}.{self.user.session_version or 0}"
 
     @property
     def is_active(self) -> bool:
@@ -64,15 +65,17 @@ def init_app(app) -> None:
 
     @login_manager.user_loader
     def load_user(session_id: str):
-        user_id, _, fingerprint = session_id.partition(".")
-        try:
-            user = get_session().get(User, int(user_id))
-        except ValueError:
+        user_id, _, rest = session_id.partition(".")
+        fingerprint, _, version = rest.partition(".")
+        if not user_id.isdigit() or len(user_id) > 10:
             return None
+        user = get_session().get(User, int(user_id))
         if user is None or not user.is_active:
             return None
         if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
             return None  # the password changed since this session logged in
+        if not hmac.compare_digest(version, str(user.session_version or 0)):
+            return None  # logged out, or role or account changed, since this session logged in
         return Account(user)
 
     @login_manager.unauthorized_handler
@@ -80,7 +83,8 @@ def init_app(app) -> None:
         if _wants_json():
             return jsonify(error="请先登录"), 401
         flash("请先登录", "warning")
-        return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+        target = request.full_path if request.query_string else request.path
+        return redirect(url_for("auth.login", next=target) if len(target) <= NEXT_MAX else url_for("auth.login"))
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):
@@ -130,8 +134,12 @@ def roles_required(*roles: UserRole):
     return wrap
 
 
+#: The longest ``next=`` kept (a path and query string); a longer one is dropped, never echoed.
+NEXT_MAX = 2000
+
+
 def _safe_next(target: str | None) -> str:
-    if target:
+    if target and len(target) <= NEXT_MAX:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
@@ -140,7 +148,8 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    form = LoginForm(next=request.args.get("next", ""))
+    wanted = request.args.get("next", "")
+    form = LoginForm(next=wanted if len(wanted) <= NEXT_MAX else "")
     if form.validate_on_submit():
         session = get_session()
         user = user_service.authenticate(session, form.name.data, form.password.data)
@@ -158,6 +167,9 @@ def login():
 def logout():
     if not ActionForm().validate_on_submit():
         abort(400)
+    session = get_session()
+    user_service.logout(session, current_user.id)  # every session of this user ends, a copied cookie too
+    session.commit()
     logout_user()
     flash("已退出登录", "success")
     return redirect(url_for("index"))

@@ -40,18 +40,26 @@ def index():
 bp.add_url_rule("/", endpoint="index", view_func=index)
 
 
-def pledge_spans(session, document: Document) -> tuple[list[highlight.Span], list[Pledge]]:
-    pledges = list(session.scalars(
-        sa.select(Pledge).options(load_only(Pledge.id, Pledge.start, Pledge.end, Pledge.review_state, Pledge.origin,
-                                            Pledge.object, Pledge.is_corrected, Pledge.merged_into_id))
-        .where(Pledge.document_id == document.id, Pledge.merged_into_id.is_(None)).order_by(Pledge.start)))
+def pledge_spans(session, document: Document, window: tuple[int, int] | None = None
+                 ) -> tuple[list[highlight.Span], list[Pledge]]:
+    """The highlights of the document's pledges (and of pledges merged from it), those overlapping
+    ``window`` (start, end) only when given."""
+    stmt = (sa.select(Pledge).options(load_only(Pledge.id, Pledge.start, Pledge.end, Pledge.review_state,
+                                                Pledge.origin, Pledge.object, Pledge.is_corrected,
+                                                Pledge.merged_into_id))
+            .where(Pledge.document_id == document.id, Pledge.merged_into_id.is_(None)).order_by(Pledge.start))
+    if window is not None:
+        stmt = stmt.where(Pledge.start < window[1], Pledge.end > window[0])
+    pledges = list(session.scalars(stmt))
     spans = [highlight.Span(p.start, p.end, ("hl", STATE_MARK[p.review_state.value],
                                              *(("hl-manual",) if p.origin.value == "manual" else ())),
                             pledge_id=p.id, title=f"#{p.id} {p.review_state.label}")
              for p in pledges]
-    sources = session.execute(
-        sa.select(PledgeSource.pledge_id, PledgeSource.start, PledgeSource.end, Pledge.review_state)
-        .join(Pledge, Pledge.id == PledgeSource.pledge_id).where(PledgeSource.document_id == document.id)).all()
+    stmt = (sa.select(PledgeSource.pledge_id, PledgeSource.start, PledgeSource.end, Pledge.review_state)
+            .join(Pledge, Pledge.id == PledgeSource.pledge_id).where(PledgeSource.document_id == document.id))
+    if window is not None:
+        stmt = stmt.where(PledgeSource.start < window[1], PledgeSource.end > window[0])
+    sources = session.execute(stmt).all()
     for pledge_id, start, end, state in sources:
         spans.append(highlight.Span(start, end, ("hl", STATE_MARK[state.value], "hl-source"), pledge_id=pledge_id,
                                     title=f"#{pledge_id}（合并来源）{state.label}"))
@@ -60,12 +68,32 @@ def pledge_spans(session, document: Document) -> tuple[list[highlight.Span], lis
 
 @bp.get("/<int:document_id>")
 def view(document_id: int):
+    """The stored text with its pledges highlighted, one part (``highlight.PART_CHARS``, about 20,000
+    characters) at a time: ``?part=N`` (from 1), or ``?at=OFFSET`` for the part holding that offset.
+    The counts are the whole document's, from one grouped query; only the part's pledges are loaded."""
+    from tracker.web.validation import ID_MAX, int_arg
+
     session = get_session()
     document = get_document(document_id)
-    spans, pledges = pledge_spans(session, document)
-    body = highlight.render(document.text, spans)
-    counts = {state: sum(1 for p in pledges if p.review_state.value == state) for state in STATE_MARK}
-    return render_template("documents/view.html", document=document, body=body, pledges=pledges, counts=counts)
+    parts = highlight.part_bounds(document.text, current_app.config.get("DOCUMENT_PART_CHARS") or highlight.PART_CHARS)
+    at = int_arg("at", maximum=ID_MAX)
+    if at is not None:
+        index = next((i for i, (a, b) in enumerate(parts) if a <= at < b), len(parts) - 1)
+    else:
+        index = (int_arg("part", minimum=1, maximum=ID_MAX) or 1) - 1
+        if index >= len(parts):
+            abort(404)
+    window = parts[index]
+    spans, pledges = pledge_spans(session, document, window)
+    body = highlight.render(document.text[window[0]:window[1]], spans, base=window[0])
+    by_state = dict(session.execute(
+        sa.select(Pledge.review_state, sa.func.count()).where(Pledge.document_id == document.id,
+                                                              Pledge.merged_into_id.is_(None))
+        .group_by(Pledge.review_state)).all())
+    counts = {state: 0 for state in STATE_MARK}
+    counts.update({state.value: n for state, n in by_state.items()})
+    return render_template("documents/view.html", document=document, body=body, pledges=pledges, counts=counts,
+                           total=sum(counts.values()), part=index + 1, parts=len(parts), window=window)
 
 
 def _prefill(form: AddPledgeForm, text: str, published) -> None:
@@ -122,7 +150,8 @@ def add(document_id: int):
         else:
             session.commit()
             flash(f"已添加承诺 #{pledge.id}", "success")
-            return redirect(url_for("documents.view", document_id=document.id, _anchor=f"p-{pledge.id}"))
+            return redirect(url_for("documents.view", document_id=document.id, at=pledge.start,
+                                    _anchor=f"p-{pledge.id}"))
     start, end = form.start.data or 0, form.end.data or 0
     if not 0 <= start < end <= len(document.text):
         abort(400)

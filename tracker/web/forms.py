@@ -10,8 +10,16 @@ from wtforms import (DateField, FieldList, Form as PlainForm, FormField, HiddenF
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from tracker.db.enums import Precision, UserRole
+from tracker.web.validation import ID_MAX, change_limits
 
 REQUIRED = "此项必填"
+#: The limits of a pledge's fields, read from openapi.json (PledgeChanges): the API and the forms
+#: follow one schema.
+LIMITS = change_limits()
+
+
+def _most(field: str) -> Length:
+    return Length(max=LIMITS[field], message=f"最多 {LIMITS[field]} 个字符")
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -93,8 +101,9 @@ class QuantityForm(PlainForm):
     class Meta(ZhMeta):
         pass
 
-    value = StringField("数值", validators=[Optional(), Length(max=30), _number])
-    unit = StringField("单位", validators=[Optional(), Length(max=20, message="最多 20 个字符")])
+    value = StringField("数值", validators=[Optional(), Length(max=LIMITS["quantity_value"]), _number])
+    unit = StringField("单位", validators=[Optional(), Length(max=LIMITS["quantity_unit"],
+                                                          message=f"最多 {LIMITS['quantity_unit']} 个字符")])
 
     def validate_unit(self, field) -> None:
         if (self.value.data or "").strip() and not (field.data or "").strip():
@@ -111,14 +120,14 @@ PRECISION_CHOICES = choices([("", "（未知）")] + Precision.choices())
 class PledgeFieldsForm(Form):
     """The fields an editor reads and corrects."""
 
-    district = StringField("区县", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
-    official = StringField("官员", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
-    responsible_unit = StringField("牵头单位", validators=[Optional(), Length(max=200, message="最多 200 个字符")])
-    action = StringField("动作", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
-    object = StringField("对象", validators=[Optional(), Length(max=200, message="最多 200 个字符")])
-    quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=12)
-    qualifier = StringField("限定词", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
-    deadline_raw = StringField("时限原文", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
+    district = StringField("区县", validators=[Optional(), _most("district")])
+    official = StringField("官员", validators=[Optional(), _most("official")])
+    responsible_unit = StringField("牵头单位", validators=[Optional(), _most("responsible_unit")])
+    action = StringField("动作", validators=[Optional(), _most("action")])
+    object = StringField("对象", validators=[Optional(), _most("object")])
+    quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=LIMITS["quantities"])
+    qualifier = StringField("限定词", validators=[Optional(), _most("qualifier")])
+    deadline_raw = StringField("时限原文", validators=[Optional(), _most("deadline_raw")])
     due_on = DateField("截止日期", validators=[Optional()], format="%Y-%m-%d",
                        invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
     deadline_precision = SelectField("时限精度", choices=PRECISION_CHOICES, validators=[Optional()])
@@ -159,10 +168,10 @@ class ReviewForm(PledgeFieldsForm):
 
 
 class AddPledgeForm(PledgeFieldsForm):
-    start = IntegerField(validators=[InputRequired("缺少选区起点"), NumberRange(min=0, message="选区起点无效")])
-    end = IntegerField(validators=[InputRequired("缺少选区终点"), NumberRange(min=1, message="选区终点无效")])
+    start = IntegerField(validators=[InputRequired("缺少选区起点"), NumberRange(min=0, max=ID_MAX, message="选区起点无效")])
+    end = IntegerField(validators=[InputRequired("缺少选区终点"), NumberRange(min=1, max=ID_MAX, message="选区终点无效")])
 
 
 class MergeForm(Form):
     duplicate = IntegerField("重复条目编号", validators=[InputRequired("请填写编号"),
-                                                      NumberRange(min=1, message="编号须为正整数")])
+                                                      NumberRange(min=1, max=ID_MAX, message="编号须为正整数")])

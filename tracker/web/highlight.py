@@ -73,8 +73,33 @@ def render(text: str, spans: list[Span], *, base: int = 0) -> Markup:
     return Markup(html)
 
 
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The lines around [start, end): from the newline before ``start`` to the one after ``end``."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    return left, len(text) if right == -1 else right
+#: The most a passage shows on either side of its span: a paragraph of a million characters on one
+#: line (OCR without line breaks) is shown as a window around the pledge, not whole.
+PASSAGE_MARGIN = 3_000
+
+
+def paragraph_bounds(text: str, start: int, end: int, margin: int = PASSAGE_MARGIN) -> tuple[int, int]:
+    """The lines around [start, end): from the newline before ``start`` to the one after ``end``,
+    at most ``margin`` characters either side of the span."""
+    left = text.rfind("\n", max(0, start - margin), start) + 1 or max(0, start - margin)
+    right = text.find("\n", end, end + margin)
+    return left, min(len(text), end + margin) if right == -1 else right
+
+
+#: About how many characters one part of a document page holds (a page never renders more than one part).
+PART_CHARS = 20_000
+
+
+def part_bounds(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
+    """The text cut into parts of at most ``size`` characters, each ending at a line end where the
+    second half of its stretch has one (else cut where the size ends)."""
+    parts, start, n = [], 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut != -1:
+                end = cut + 1
+        parts.append((start, end))
+        start = end
+    return parts or [(0, 0)]

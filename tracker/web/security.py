@@ -9,9 +9,10 @@
   request came over TLS. Behind a TLS-terminating proxy set ``TRACKER_PROXY_HOPS=1`` (the number
   of proxies in front): only then are ``X-Forwarded-Proto``/``-For``/``-Host`` believed
   (Werkzeug's ProxyFix); without it they are ignored, so a client cannot forge them;
-* a refusal to start (``InsecureConfig``) without a ``SECRET_KEY``, or with one that is a known
-  default, shorter than 32 characters or made of fewer than 8 different characters; the message
-  says how to set one. Only ``tracker demo`` makes one up (``create_app(generate_secret_key=True)``);
+* a refusal to start (``InsecureConfig``) without a ``SECRET_KEY``, or with one shorter than 32
+  characters or too easy to guess by zxcvbn's estimate (repeats, sequences, words: ``dev``,
+  ``abcdefgh`` * 4); the message says how to set one. Only ``tracker demo`` makes one up
+  (``create_app(generate_secret_key=True)``);
 * a database that went away (restart, network) answers 503 with a Chinese message and
   ``Retry-After``, never a traceback page; the pool's pre-ping reconnects once it is back.
 
@@ -61,10 +62,11 @@ DEFAULTS = {
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,  # a shared store gone: count in this process meanwhile
     "RATELIMIT_SWALLOW_ERRORS": True,  # and a store failing mid-request is logged, never a 500 at login
 }
-WEAK_KEYS = {"dev", "development", "secret", "secret-key", "secret_key", "changeme", "change-me", "default",
-             "flask", "tracker", "test", "testing", "key", "password", "your-secret-key"}
 MIN_KEY_LENGTH = 32
-MIN_KEY_CHARACTERS = 8  # different characters: refuses "x" * 40 and "abab…"
+#: The guesses (log10) zxcvbn must estimate a key needs: 10**19 (about 63 bits). Its estimate sees
+#: repeats ("abcdefgh" * 4: 10**2), sequences, keyboard walks, dates and dictionary words, so a
+#: weak key is refused by what it is made of, not by a list; ``secrets.token_hex(16)`` gives 10**32.
+MIN_KEY_GUESSES_LOG10 = 19
 HOW_TO_SET_KEY = ("set SECRET_KEY in the environment or in instance/config.py to a long random value, e.g. "
                   "export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))') "
                   "(only `tracker demo` makes one up)")
@@ -90,13 +92,21 @@ def secret_key_problem(key) -> str | None:
     if not key:
         return "is not set"
     text = key.decode("latin-1") if isinstance(key, bytes) else str(key)
-    if text.strip().lower() in WEAK_KEYS:
-        return "is a well-known default"
     if len(text) < MIN_KEY_LENGTH:
         return f"has {len(text)} characters, fewer than {MIN_KEY_LENGTH}"
-    if len(set(text)) < MIN_KEY_CHARACTERS:
-        return f"uses fewer than {MIN_KEY_CHARACTERS} different characters"
+    guesses = key_guesses_log10(text)
+    if guesses < MIN_KEY_GUESSES_LOG10:
+        return (f"is too easy to guess (about 10^{guesses:.0f} guesses by its repeats, sequences and words; "
+                f"at least 10^{MIN_KEY_GUESSES_LOG10} wanted)")
     return None
+
+
+def key_guesses_log10(text: str) -> float:
+    """zxcvbn's estimate (log10 of the guesses) for ``text``, its first 100 characters (zxcvbn grows
+    quadratically with the length; a longer key only gains)."""
+    from zxcvbn import zxcvbn
+
+    return float(zxcvbn(text[:100])["guesses_log10"])
 
 
 def check_secret_key(app: Flask) -> None:
@@ -210,5 +220,5 @@ def init_app(app: Flask) -> None:
         return response
 
 
-__all__ = ["CSP", "HEADERS", "InsecureConfig", "check_secret_key", "init_app", "secret_key_problem",
+__all__ = ["CSP", "HEADERS", "InsecureConfig", "check_secret_key", "init_app", "key_guesses_log10", "secret_key_problem",
            "throttle_logins"]

@@ -1,6 +1,6 @@
 """follow-up: suggestions from later documents, and restatements of earlier pledges
 
-Revision ID: 0003_fu_web
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-03
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 import tracker.db.types
 from sqlalchemy.dialects import postgresql
 
-revision = '0003_fu_web'
+revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None
