@@ -33,5 +33,10 @@ def _register() -> None:
     main.add_command(serve.demo)
     main.add_command(serve.user)
 
+    from tracker.cli import remind
+
+    main.add_command(remind.remind)
+    main.add_command(remind.unit)
+
 
 _register()

@@ -295,7 +295,7 @@ def payload(d: Delivery, settings: Settings) -> dict:
     if kind is WebhookKind.WECOM:
         return {"msgtype": "markdown", "markdown": {"content": markdown(d, settings, limit)}}
     if kind is WebhookKind.WECOM_TEXT:
-        text = plain_text(d, settings)
+        text = subject(d) + "\n" + plain_text(d, settings)
         while len(text.encode()) > limit:
             text = text[: len(text) * 9 // 10]
         return {"msgtype": "text", "text": {"content": text}}
