@@ -255,7 +255,7 @@ def _open_report(session: Session, report_id: int, user: User) -> ProgressReport
     if report is None:
         raise ServiceError(f"没有编号为 {report_id} 的进展报送")
     if report.state is not ReportState.SUBMITTED:
-        raise ServiceError(f"这份报送已{report.state.label}，不能再处理")
+        raise ServiceError(f"这份报送{report.state.label}，不能再处理")
     return report
 
 
