@@ -30,6 +30,9 @@ POST_ROLES = {
     "api.add_pledge": EDITORS,
     "reports.set_status": REVIEWERS,
     "reports.answer_proposal": REVIEWERS,
+    "progress.new": {"unit"},
+    "progress.accept": REVIEWERS,
+    "progress.return_": REVIEWERS,
 }
 
 
