@@ -149,3 +149,45 @@ def test_recorded_reminders_read_back_per_day_and_recipient(session, world):
     assert remind.counts(session, [world.pledges["red"]]) == {world.pledges["red"]: 1}
     assert session.scalar(sa.select(sa.func.count()).select_from(Reminder)
                           .where(Reminder.recipient_kind == RecipientKind.UNIT)) == 4
+
+
+def test_the_ledger_and_every_export_count_the_days_a_unit_was_chased(session, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    from tracker.services import exports, listing
+
+    d = _by(remind.plan(session, _settings(), day=DAY), "区教育局")
+    remind.record_sent(session, d)
+    d.channel = Channel.WEBHOOK
+    remind.record_sent(session, d)  # the same day by another channel: still one 催办
+    d.day = DAY + dt.timedelta(days=1)
+    remind.record_sent(session, d)
+    reviewer_copy = _by(remind.plan(session, _settings(), day=DAY), "reviewer")
+    remind.record_sent(session, reviewer_copy)  # a reviewer's digest is no 催办 of the unit
+    session.commit()
+    today = DAY + dt.timedelta(days=1)
+    f = listing.parse_filters(session, {}, today=today)
+    counts = {r.id: r.reminders for r in listing.iter_rows(session, f)}
+    p = world.pledges
+    assert counts[p["red"]] == 2 and counts[p["yellow"]] == 2 and counts[p["due"]] == 0 and counts[p["orphan"]] == 0
+    # as of the first day, one (the pledges were recorded long before)
+    from tracker.db.models import Pledge
+
+    session.execute(sa.update(Pledge).values(created_at=dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)))
+    session.commit()
+    f_then = listing.parse_filters(session, {"as_of": DAY.isoformat()}, today=today)
+    assert {r.id: r.reminders for r in listing.iter_rows(session, f_then)}[p["red"]] == 1
+    assert exports.LABELS["reminders"] == "催办次数" and exports.COLUMN_KEYS[-1] == "reminders"
+    item = exports.json_item(next(r for r in listing.iter_rows(session, f) if r.id == p["red"]))
+    assert item["reminders"] == 2
+    out = io.BytesIO()
+    exports.write_ledger(listing.iter_rows(session, listing.parse_filters(session, {"unit": "区教育局"}, today=today)),
+                         out, f)
+    sheet = load_workbook(io.BytesIO(out.getvalue()))["台账"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "序号")
+    assert header[-1] == "催办次数"
+    by_task = {r[1]: r[-1] for r in rows[rows.index(header) + 1:] if r and r[1]}
+    assert by_task["年底前新建幼儿园3所"] == 2 and by_task["建成学校食堂5处"] == 0
