@@ -86,3 +86,24 @@ def test_units_are_added_with_their_contacts_and_accounts(db_url, session):
     listing = run(main, ["unit", "list"], env=env)
     assert "区教育局\t邮箱：jyj@example.org\t群机器人：企业微信（Markdown）" in listing.output
     assert session.scalar(sa.select(Unit.webhook_kind)) == "wecom"
+
+
+def test_every_remind_setting_and_the_sample_schedules_are_documented():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    source = "".join((root / "tracker" / p).read_text(encoding="utf-8")
+                     for p in ("services/remind.py", "web/progress.py"))
+    keys = set(re.findall(r'cfg\.get\("([A-Z_]+)"\)', source)) | set(re.findall(
+        r'config(?:\.get\(|\.setdefault\(|\[)"([A-Z_]+)"', source))
+    assert {"REMIND_BASE_URL", "SMTP_HOST", "REMIND_WEBHOOK_SECRET", "UPLOAD_MAX_BYTES", "UPLOAD_FOLDER"} <= keys
+    docs = (root / "docs" / "remind.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    missing = [k for k in sorted(keys) if f"TRACKER_{k}" not in docs or f"TRACKER_{k}" not in readme]
+    assert not missing, f"settings missing from docs/remind.md or README.md: {missing}"
+    ops = root / "docs" / "operations"
+    assert "tracker remind" in (ops / "tracker-remind.service").read_text(encoding="utf-8")
+    assert "OnCalendar=" in (ops / "tracker-remind.timer").read_text(encoding="utf-8")
+    assert re.search(r"^30 8 \* \* 1-5 .*tracker remind", (ops / "tracker-remind.cron").read_text(encoding="utf-8"),
+                     re.M)
