@@ -149,17 +149,20 @@ def reason_of(row: Row, day: dt.date, days: int) -> str | None:
 
 
 def items_due(session: Session, day: dt.date, days: int = DEFAULT_DAYS) -> list[Item]:
-    """Every confirmed pledge to chase on ``day``, most urgent first, then by deadline."""
-    filters = listing.parse_filters(session, {"sort": "due_on"}, today=day)
-    # open pledges with a deadline up to day + days (red ones are before the day) or that may be behind
-    out = []
-    for row in listing.iter_rows(session, filters):
-        reason = reason_of(row, day, days)
-        if reason is not None:
-            out.append(Item(row, reason))
+    """Every confirmed pledge to chase on ``day``, most urgent first, then by deadline: three views
+    of the ledger's query builder, each narrowed in SQL (``flag=red``; ``flag=yellow``, which is
+    ``listing.behind_sql``; and the deadline window), so a day's run reads only what it sends."""
+    views = ({"flag": "red"}, {"flag": "yellow"},
+             {"due_from": day.isoformat(), "due_to": (day + dt.timedelta(days=days)).isoformat()})
+    found: dict[int, Item] = {}
+    for args in views:
+        filters = listing.parse_filters(session, {**args, "sort": "due_on"}, today=day)
+        for row in listing.iter_rows(session, filters):
+            reason = reason_of(row, day, days)
+            if reason is not None and row.id not in found:
+                found[row.id] = Item(row, reason)
     order = list(REASONS)
-    out.sort(key=lambda i: (order.index(i.reason), i.row.due_on or listing.FAR_FUTURE, i.row.id))
-    return out
+    return sorted(found.values(), key=lambda i: (order.index(i.reason), i.row.due_on or listing.FAR_FUTURE, i.row.id))
 
 
 def _sent(session: Session, day: dt.date, kind: RecipientKind, recipient: str, channel: Channel) -> bool:
