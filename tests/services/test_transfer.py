@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from tracker.db.engine import make_engine, make_sessionmaker
 from tracker.db.enums import MissReason, ReviewState, Status, UserRole
-from tracker.db.models import TABLES_IN_ORDER, AuditEvent, Pledge, PledgeSearch, PledgeSource, User
+from tracker.db.models import (TABLES_IN_ORDER, AuditEvent, Pledge, PledgeSearch, PledgeSource, ProgressReport,
+                               Reminder, Unit, User)
 from tracker.db.types import utcnow
 from tracker.services import status
 from tracker.services.ingest import ingest_paths
@@ -64,6 +65,20 @@ def _populate(session_factory, seeds_dir):
             s.add(Restatement(earlier_pledge_id=a.id, later_pledge_id=other.id, changes=["target_lowered"],
                               target_change=TargetChange.LOWERED, deadline_change=DeadlineChange.UNKNOWN,
                               confidence=0.6, matcher_version="test"))
+        unit = Unit(name="区教体局", email="jtj@example.org", webhook_url="https://oapi.dingtalk.com/robot/send?x=1",
+                    webhook_kind="dingtalk", webhook_secret="SECx")
+        s.add(unit)
+        s.flush()
+        clerk = User(name="教体局小李", password_hash="scrypt:u", role=UserRole.UNIT, unit_id=unit.id,
+                     email="li@example.org")
+        s.add(clerk)
+        s.flush()
+        s.add(ProgressReport(pledge_id=b.id, unit_id=unit.id, user_id=clerk.id, as_of_on=dt.date(2022, 1, 3),
+                             note="审批未完成", achieved_value="0.25", file_name="批复.pdf", file_type="application/pdf",
+                             file_size=10, file_sha256="0" * 64, state="returned", reviewed_by_id=first.id,
+                             reviewed_at=utcnow(), return_reason="缺少文号"))
+        s.add(Reminder(pledge_id=b.id, sent_on=dt.date(2022, 1, 2), recipient_kind="unit", recipient=unit.name,
+                       unit_id=unit.id, channel="webhook", flag="red"))
         s.commit()
 
 

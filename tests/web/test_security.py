@@ -33,6 +33,9 @@ POST_ROLES = {
     "followup.next_item": REVIEWERS,
     "followup.decide": REVIEWERS,
     "followup.skip": REVIEWERS,
+    "progress.new": {"unit"},
+    "progress.accept": REVIEWERS,
+    "progress.return_": REVIEWERS,
 }
 
 

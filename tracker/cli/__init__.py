@@ -36,6 +36,10 @@ def _register() -> None:
     from tracker.cli import followup
 
     main.add_command(followup.followup)
+    from tracker.cli import remind
+
+    main.add_command(remind.remind)
+    main.add_command(remind.unit)
 
 
 _register()

@@ -53,6 +53,7 @@ class UserRole(Labelled):
     EDITOR = "editor"
     REVIEWER = "reviewer"
     ADMIN = "admin"
+    UNIT = "unit"  # a responsible unit's account: reports progress on its own pledges, nothing else
 
 
 class ReviewState(Labelled):
@@ -158,6 +159,32 @@ class DeadlineChange(Labelled):
     EARLIER = "deadline_earlier"
     SAME = "deadline_same"
     UNKNOWN = "deadline_unknown"
+class ReportState(Labelled):
+    """Where a unit's progress report stands: awaiting a reviewer, accepted (a status event was
+    recorded from it) or returned to the unit with a reason."""
+
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+class WebhookKind(Labelled):
+    """The message format a unit's (or the office's) group robot expects."""
+
+    WECOM = "wecom"  # 企业微信群机器人, msgtype markdown
+    WECOM_TEXT = "wecom_text"  # 企业微信群机器人, msgtype text
+    DINGTALK = "dingtalk"  # 钉钉自定义机器人, msgtype markdown (optional 加签)
+    JSON = "json"  # a plain JSON document for any other receiver
+
+
+class RecipientKind(Labelled):
+    UNIT = "unit"
+    REVIEWER = "reviewer"
+
+
+class Channel(Labelled):
+    EMAIL = "email"
+    WEBHOOK = "webhook"
 
 
 LABELS: dict[Labelled, str] = {
@@ -171,6 +198,7 @@ LABELS: dict[Labelled, str] = {
     UserRole.EDITOR: "编辑",
     UserRole.REVIEWER: "评议员",
     UserRole.ADMIN: "管理员",
+    UserRole.UNIT: "责任单位",
     ReviewState.PENDING: "待核实",
     ReviewState.CONFIRMED: "已确认",
     ReviewState.REJECTED: "已驳回",
@@ -230,5 +258,16 @@ LABELS: dict[Labelled, str] = {
     DeadlineChange.EARLIER: "时限提前",
     DeadlineChange.SAME: "时限不变",
     DeadlineChange.UNKNOWN: "时限无法比较",
+    ReportState.SUBMITTED: "待审阅",
+    ReportState.ACCEPTED: "已采纳",
+    ReportState.RETURNED: "已退回",
+    WebhookKind.WECOM: "企业微信（Markdown）",
+    WebhookKind.WECOM_TEXT: "企业微信（文本）",
+    WebhookKind.DINGTALK: "钉钉",
+    WebhookKind.JSON: "通用 JSON",
+    RecipientKind.UNIT: "责任单位",
+    RecipientKind.REVIEWER: "评议员",
+    Channel.EMAIL: "电子邮件",
+    Channel.WEBHOOK: "群机器人",
 }
 

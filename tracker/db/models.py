@@ -32,16 +32,20 @@ from tracker.db.enums import (
     DistrictLevel,
     DocumentFormat,
     FollowupOutcome,
+    Channel,
     MissReason,
     PledgeOrigin,
     Precision,
     QuantityRole,
+    RecipientKind,
+    ReportState,
     ReviewState,
     Status,
     StatusEventKind,
     SuggestionState,
     TargetChange,
     UserRole,
+    WebhookKind,
 )
 from tracker.db.types import ExactDecimal, UTCDateTime, utcnow
 
@@ -99,8 +103,29 @@ class TimestampMixin:
 # --- people and places -------------------------------------------------------------------
 
 
+class Unit(TimestampMixin, Base):
+    """A responsible unit (牵头单位): the pledges whose ``responsible_unit`` is its ``name`` are its
+    own; its accounts (``user.unit_id``) report progress on them; ``tracker remind`` reaches it by
+    e-mail and by its group robot's webhook."""
+
+    __tablename__ = "unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    email: Mapped[Optional[str]] = mapped_column(sa.String(320))  # one or more, comma-separated
+    webhook_url: Mapped[Optional[str]] = mapped_column(sa.String(2000))
+    webhook_kind: Mapped[Optional[WebhookKind]] = mapped_column(enum_column(WebhookKind, "webhook_kind"))
+    webhook_secret: Mapped[Optional[str]] = mapped_column(sa.String(200))  # 钉钉 加签 secret
+
+    def __repr__(self) -> str:
+        return f"<Unit {self.name}>"
+
+
 class User(TimestampMixin, Base):
     __tablename__ = "user"
+    __table_args__ = (
+        sa.CheckConstraint("role <> 'unit' OR unit_id IS NOT NULL", name="unit_account_has_unit"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(80), unique=True)
@@ -109,6 +134,10 @@ class User(TimestampMixin, Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     #: one more at logout, a password, role or active change: every older login cookie ends
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    email: Mapped[Optional[str]] = mapped_column(sa.String(320))  # where reminders reach a reviewer
+    unit_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("unit.id"), index=True)  # a unit account's unit
+
+    unit: Mapped[Optional[Unit]] = relationship()
 
     def __repr__(self) -> str:
         return f"<User {self.name} {self.role.value}>"
@@ -454,6 +483,65 @@ class AuditEvent(Base):
     user: Mapped[Optional[User]] = relationship()
 
 
+class ProgressReport(Base):
+    """Progress a unit's account reported on one of its pledges: a note, a figure, evidence and an
+    optional file. It changes no status: a reviewer accepts it (``status_event_id`` is the event
+    recorded from it) or returns it with ``return_reason``. Append-only but for that answer."""
+
+    __tablename__ = "progress_report"
+    __table_args__ = (
+        sa.CheckConstraint("achieved_value IS NULL OR achieved_value >= 0", name="achieved_not_negative"),
+        sa.CheckConstraint("file_size IS NULL OR file_size >= 0", name="file_size"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(sa.ForeignKey("unit.id"), index=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"))
+    as_of_on: Mapped[dt.date]
+    note: Mapped[str] = mapped_column(sa.Text)
+    achieved_value: Mapped[Optional[Decimal]]
+    evidence_url: Mapped[Optional[str]] = mapped_column(sa.String(2000))
+    evidence_text: Mapped[Optional[str]] = mapped_column(sa.Text)
+    # the attached file: kept under the instance folder by its sha256, never by the name given
+    file_name: Mapped[Optional[str]] = mapped_column(sa.String(200))
+    file_type: Mapped[Optional[str]] = mapped_column(sa.String(100))
+    file_size: Mapped[Optional[int]]
+    file_sha256: Mapped[Optional[str]] = mapped_column(sa.String(64))
+    state: Mapped[ReportState] = mapped_column(enum_column(ReportState, "state"), default=ReportState.SUBMITTED,
+                                               index=True)
+    reviewed_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"))
+    reviewed_at: Mapped[Optional[dt.datetime]]
+    return_reason: Mapped[Optional[str]] = mapped_column(sa.Text)
+    status_event_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("status_event.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    pledge: Mapped[Pledge] = relationship()
+    unit: Mapped[Unit] = relationship()
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    reviewed_by: Mapped[Optional[User]] = relationship(foreign_keys=[reviewed_by_id])
+    status_event: Mapped[Optional[StatusEvent]] = relationship()
+
+
+class Reminder(Base):
+    """One 催办 sent: a pledge listed in a digest that reached a unit or a reviewer on a day, by one
+    channel. Append-only; ``tracker remind`` reads it to send once a day per recipient and channel."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (sa.Index("ix_reminder_pledge_id_sent_on", "pledge_id", "sent_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id"))
+    sent_on: Mapped[dt.date]  # the day in Asia/Shanghai
+    recipient_kind: Mapped[RecipientKind] = mapped_column(enum_column(RecipientKind, "recipient_kind"))
+    recipient: Mapped[str] = mapped_column(sa.String(200))  # the unit's or the reviewer's name
+    unit_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("unit.id"))
+    user_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user.id"))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel, "channel"))
+    flag: Mapped[Optional[str]] = mapped_column(sa.String(10))  # red / yellow / blue / due, as listed that day
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class PledgeSearch(Base):
     """The words a pledge can be found by (derived from its quote, object and document title; see
     ``tracker.db.fulltext``). Kept current by the mapper events below and by ingest; not exported
@@ -565,8 +653,8 @@ class Restatement(Base):
 
 #: Tables in an order that respects foreign keys (parents first); export/import use it.
 TABLES_IN_ORDER = [m.__table__ for m in (
-    User, District, DistrictAlias, Official, OfficialTitle, Document, Candidate, Pledge, Quantity,
-    PledgeSource, StatusEvent, AuditEvent, Suggestion, Restatement,
+    Unit, User, District, DistrictAlias, Official, OfficialTitle, Document, Candidate, Pledge, Quantity,
+    PledgeSource, StatusEvent, AuditEvent, Suggestion, Restatement, ProgressReport, Reminder,
 )]
 #: Tables derived from the others: export-db leaves them out, import-db rebuilds them.
 DERIVED_TABLES = [PledgeSearch.__table__]

@@ -15,7 +15,7 @@ none is renamed or removed.
 * JSON: ``{"filters", "as_of", "columns", "items", "count"}``, keys and enum values
   as in the API, numbers as exact strings; written as the rows come.
 * 台账: the columns Chinese offices keep (序号, 任务, 责任区县, 牵头单位, 责任领导,
-  目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证), as XLSX.
+  目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证, 催办次数), as XLSX.
 
 Every text cell that begins with ``= + - @`` (or their full-width forms, a tab or a
 carriage return) is prefixed with ``'`` in CSV and XLSX, so no spreadsheet runs it as a
@@ -75,6 +75,7 @@ COLUMNS: list[tuple[str, str, int, str]] = [
     ("document_id", "文档编号", 8, "int"),
     ("document_title", "来源文档", 30, "text"),
     ("published_on", "发布日期", 12, "date"),
+    ("reminders", "催办次数", 8, "int"),
 ]
 COLUMN_KEYS = [c[0] for c in COLUMNS]
 LABELS = {c[0]: c[1] for c in COLUMNS}
@@ -83,7 +84,7 @@ LEDGER_COLUMNS: list[tuple[str, str, int]] = [
     ("seq", "序号", 6), ("task", "任务", 48), ("district", "责任区县", 10), ("responsible_unit", "牵头单位", 14),
     ("official", "责任领导", 10), ("target", "目标值", 10), ("deadline", "完成时限", 12),
     ("progress_note", "进展情况", 30), ("achieved", "完成值", 10), ("status", "状态", 14),
-    ("problems", "存在问题", 24), ("evidence", "佐证", 30),
+    ("problems", "存在问题", 24), ("evidence", "佐证", 30), ("reminders", "催办次数", 8),
 ]
 
 FORMATS = {  # format → (file suffix, media type)
@@ -155,6 +156,7 @@ def csv_cells(row: Row) -> list:
         "" if r.miss_reason is None else r.miss_reason.label, c(r.note), c(r.evidence),
         "" if r.flag is None else r.flag.label, r.days_overdue or "", r.review_state.label,
         r.document_id, c(r.document_title), r.published_on.isoformat() if r.published_on else "",
+        r.reminders,
     ]
 
 
@@ -204,6 +206,7 @@ def json_item(r: Row) -> dict:
         "flag": _enum_value(r.flag), "days_overdue": r.days_overdue, "review_state": r.review_state.value,
         "document_id": r.document_id, "document_title": r.document_title,
         "published_on": r.published_on.isoformat() if r.published_on else None,
+        "reminders": r.reminders,
     }
 
 
@@ -294,7 +297,7 @@ def _xlsx_cells(r: Row) -> list:
         r.due_on, r.status.label, r.status_on, None if r.proposed is None else r.proposed.label,
         None if r.miss_reason is None else r.miss_reason.label, text(r.note), text(r.evidence),
         None if r.flag is None else r.flag.label, r.days_overdue or None, r.review_state.label, r.document_id,
-        text(r.document_title), r.published_on,
+        text(r.document_title), r.published_on, r.reminders,
     ]
 
 
@@ -456,7 +459,8 @@ def _last_column(n: int) -> str:
 
 
 def ledger_cells(seq: int, r: Row) -> list:
-    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证."""
+    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证,
+    催办次数."""
     deadline = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "")
     progress = ""
     if r.note or r.status_on:
@@ -479,11 +483,11 @@ def ledger_cells(seq: int, r: Row) -> list:
         problems.append("30 天内到期")
     return [seq, safe(r.quote), safe(r.district or ""), safe(r.responsible_unit or ""), safe(r.official or ""),
             r.target_text, deadline, safe(progress), r.achieved_text, status, "；".join(problems),
-            safe(r.evidence or "")]
+            safe(r.evidence or ""), r.reminders]
 
 
 def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
-    """The 台账 workbook (a title, the filters, the 12 columns; then 汇总); returns the number of rows."""
+    """The 台账 workbook (a title, the filters, the 13 columns; then 汇总); returns the number of rows."""
     from openpyxl.cell import WriteOnlyCell
 
     wb = _workbook()

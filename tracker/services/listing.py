@@ -31,8 +31,10 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql import util as sql_util
 
-from tracker.db.enums import MissReason, PledgeOrigin, Precision, ReviewState, Status, StatusEventKind
-from tracker.db.models import District, DistrictAlias, Document, Official, Pledge, Quantity, StatusEvent
+from tracker.db.enums import (MissReason, PledgeOrigin, Precision, RecipientKind, ReviewState, Status,
+                              StatusEventKind)
+from tracker.db.models import (District, DistrictAlias, Document, Official, Pledge, Quantity, Reminder,
+                               StatusEvent)
 from tracker.db.types import canonical_decimal
 from tracker.services import history, schedule, search
 from tracker.services.errors import ServiceError
@@ -128,6 +130,7 @@ class Row:
     note: str | None
     evidence: str | None
     proposed: Status | None  # an open proposal (未完成 awaiting a second reviewer)
+    reminders: int = 0  # 催办次数: the days its unit was sent a reminder (by the view's day)
     time_share: Decimal | None = None
     achieved_share: Decimal | None = None
     progress: Progress | None = None
@@ -347,10 +350,11 @@ def _pledge_columns(filters: Filters) -> history.Columns:
 ev, proposal_of, rep, answer, open_prop = (aliased(StatusEvent, name=n) for n in ("ev", "proposal_of", "rep", "answer",
                                                                                  "open_prop"))
 q0 = aliased(Quantity, name="q0")
+reminder = aliased(Reminder, name="reminder_sent")
 
 
 def base_select(filters: Filters):
-    """The SELECT of the view (columns in ``Row`` order up to ``proposed``), filters applied except ``flag``."""
+    """The SELECT of the view (columns in ``Row`` order up to ``reminders``), filters applied except ``flag``."""
     v = filters.values
     as_of = v.get("as_of")
     bound = end_of_day_utc(as_of) if as_of else None
@@ -381,6 +385,12 @@ def base_select(filters: Filters):
         achieved = rep.achieved_value
     evidence = sa.func.coalesce(ev.evidence_url, ev.evidence_quote, proposal_of.evidence_url,
                                 proposal_of.evidence_quote)
+    # 催办次数: the days on which the pledge's unit was sent a reminder, up to the view's day
+    reminded = [reminder.pledge_id == Pledge.id, reminder.recipient_kind == RecipientKind.UNIT.value]
+    if as_of is not None:
+        reminded.append(reminder.sent_on <= as_of)
+    reminders = (sa.select(sa.func.count(sa.distinct(reminder.sent_on))).where(*reminded)
+                 .correlate(Pledge).scalar_subquery())
     note = sa.func.coalesce(proposal_of.note, ev.note)  # a confirmation: the proposer's note
 
     stmt = (
@@ -395,6 +405,7 @@ def base_select(filters: Filters):
             p["due_on"].label("due_on"), _raw(p["deadline_precision"], "deadline_precision"),
             _raw(p["review_state"], "review_state"), _raw(status, "status"), status_on,
             _raw(miss_reason, "miss_reason"), note, evidence, _raw(proposed, "proposed"),
+            reminders.label("reminders"),
         )
         .select_from(Pledge)
         .join(Document, Document.id == Pledge.document_id)

@@ -40,15 +40,19 @@ def find_user(session: Session, name: str) -> User | None:
 
 
 def create_user(session: Session, name: str, password: str, role: UserRole | str = UserRole.READER, *,
-                by: User | None = None) -> User:
-    """A new account; refuses a taken name or a short password."""
+                by: User | None = None, unit_id: int | None = None, email: str | None = None) -> User:
+    """A new account; refuses a taken name or a short password. An account of role ``unit``
+    needs ``unit_id`` (see ``tracker.services.progress.create_unit_user``)."""
     name = name.strip()
     if not name or len(name) > NAME_MAX:
         raise ServiceError(f"用户名须为 1–{NAME_MAX} 个字符")
     if find_user(session, name) is not None:
         raise ServiceError(f"用户名 {name} 已存在")
     _check_password(password, name=name)
-    user = User(name=name, password_hash=generate_password_hash(password), role=UserRole(role))
+    if UserRole(role) is UserRole.UNIT and unit_id is None:
+        raise ServiceError("责任单位的账户须指定所属单位")
+    user = User(name=name, password_hash=generate_password_hash(password), role=UserRole(role), unit_id=unit_id,
+                email=email)
     session.add(user)
     session.flush()
     audit.record(session, entity="user", entity_id=user.id, action="create", user=by,
@@ -133,6 +137,8 @@ def set_role(session: Session, user_id: int, role: UserRole | str, *, by: User) 
     if user is None:
         raise ServiceError("没有这个用户")
     role = UserRole(role)
+    if role is UserRole.UNIT and user.unit_id is None:
+        raise ServiceError("责任单位的账户须指定所属单位：请用 tracker unit user 添加")
     if user.id == by.id and role is not UserRole.ADMIN:
         raise ServiceError("不能取消自己的管理员权限")
     old = user.role

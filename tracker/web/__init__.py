@@ -119,6 +119,10 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     app.register_blueprint(reports.bp)
     app.register_blueprint(followup.bp)
     api.init_app(app)
+    from tracker.web import feeds, progress
+
+    progress.init_app(app)  # 进展报送, 督办通知单, and the fence around unit accounts
+    feeds.init_app(app)  # Atom feeds of the list and of a pledge's history
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
     security.throttle_logins(app, "auth.login")
     return app
