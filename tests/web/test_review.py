@@ -281,7 +281,7 @@ def test_merge_duplicates_into_one_pledge_with_two_sources(client, db, app):
 def test_pledge_page_shows_every_field_a_link_into_its_source_and_history(client, db):
     p = pledge_by_object(db, "幼儿园")
     html = client.get(f"/pledges/{p.id}").get_data(as_text=True)
-    for word in ("原文", "区县", "官员", "牵头单位", "动作", "对象", "数量", "限定词", "时限", "进展", "审核", "历史"):
+    for word in ("原文", "区县", "责任领导", "牵头单位", "动作", "对象", "数量", "限定词", "时限", "状态", "审核", "历史"):
         assert f"<dt>{word}</dt>" in html or f"<h2>{word}</h2>" in html, word
     assert f'href="/documents/{p.document_id}#p-{p.id}"' in html
     assert "张店区" in html and "马晓磊" in html and "3 所" in html

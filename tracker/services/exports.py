@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import IO, Iterable, Iterator
 from xml.sax.saxutils import escape as _escape
 
+from tracker import glossary
 from tracker.db.enums import Labelled, Status
 from tracker.services.listing import SHANGHAI, Filters, Row
 from tracker.services.schedule import Flag
@@ -140,13 +141,21 @@ class Tally:
 # --- CSV ---------------------------------------------------------------------------------
 
 
+def _shown(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """A value as a person reads it beside ``glossary.unit_label(unit)``: a share (一半) in percent."""
+    if value is None or unit not in glossary.RATIO_UNITS:
+        return value
+    return (value * 100).normalize() if value * 100 == (value * 100).to_integral_value() else value * 100
+
+
 def csv_cells(row: Row) -> list:
     """One row as CSV cells (strings, escaped)."""
     r, c = row, _cell
+    target, achieved = _shown(r.target_value, r.target_unit), _shown(r.achieved_value, r.target_unit)
     return [
         r.id, c(r.quote), c(r.district), c(r.official), c(r.responsible_unit), c(r.action), c(r.object),
-        "" if r.target_value is None else format(r.target_value, "f"), c(r.target_unit),
-        "" if r.achieved_value is None else format(r.achieved_value, "f"),
+        "" if target is None else format(target, "f"), c(glossary.unit_label(r.target_unit)),
+        "" if achieved is None else format(achieved, "f"),
         "" if r.achieved_share is None else _share_text(r.achieved_share),
         "" if r.time_share is None else _share_text(r.time_share),
         "" if r.progress is None else r.progress.label,
@@ -289,7 +298,8 @@ def _xlsx_cells(r: Row) -> list:
     text = _xlsx_text
     return [
         r.id, text(r.quote), text(r.district), text(r.official), text(r.responsible_unit), text(r.action),
-        text(r.object), r.target_value, text(r.target_unit), r.achieved_value,
+        text(r.object), _shown(r.target_value, r.target_unit), text(glossary.unit_label(r.target_unit)),
+        _shown(r.achieved_value, r.target_unit),
         r.achieved_share, r.time_share, None if r.progress is None else r.progress.label, text(r.deadline_raw),
         r.due_on, r.status.label, r.status_on, None if r.proposed is None else r.proposed.label,
         None if r.miss_reason is None else r.miss_reason.label, text(r.note), text(r.evidence),

@@ -44,9 +44,9 @@ TABLE_COLUMNS: list[tuple[str, str]] = (
     + [("due", "已到期或已完成"), ("done_on_time", "按时完成"), ("on_time_share", "按时完成率"),
        ("overdue", "逾期（红）"), ("behind", "欠进度（黄）"), ("proposed", "未完成待复核")]
 )
-METER = (("kept", "已兑现", (Status.DONE,)), ("partly", "部分兑现", (Status.PARTLY_DONE,)),
-         ("in_progress", "推进中", (Status.IN_PROGRESS,)), ("stalled", "停滞", (Status.STALLED,)),
-         ("missed", "未兑现", (Status.MISSED,)), ("unrated", "未评估", (Status.UNASSESSED, Status.UNASSESSABLE)))
+METER = (("kept", Status.DONE.label, (Status.DONE,)), ("partly", Status.PARTLY_DONE.label, (Status.PARTLY_DONE,)),
+         ("in_progress", Status.IN_PROGRESS.label, (Status.IN_PROGRESS,)), ("stalled", Status.STALLED.label, (Status.STALLED,)),
+         ("missed", Status.MISSED.label, (Status.MISSED,)), ("unrated", Status.UNASSESSED.label, (Status.UNASSESSED, Status.UNASSESSABLE)))
 
 
 @dataclass

@@ -23,6 +23,7 @@ from tracker.db.enums import PledgeOrigin, Precision, QuantityRole, ReviewState,
 from tracker.db.models import AuditEvent, District, DistrictAlias, Document, Official, Pledge, PledgeSource, \
     Quantity, User
 from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
+from tracker import glossary
 from tracker.services import audit
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 
@@ -436,7 +437,7 @@ def undo_last(session: Session, user: User) -> Pledge | None:
     old_d, new_d = _diff(before, snapshot(pledge))
     new_d["version"] = pledge.version_id
     audit.record(session, entity="pledge", entity_id=pledge.id, action="undo", user=user, old=old_d, new=new_d,
-                 note=f"撤销 {event.action}（记录 #{event.id}）")
+                 note=f"撤销{glossary.action_label(event.action)}（记录 #{event.id}）")
     session.flush()
     return pledge
 

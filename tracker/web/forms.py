@@ -112,14 +112,14 @@ class PledgeFieldsForm(Form):
     """The fields an editor reads and corrects."""
 
     district = StringField("区县", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
-    official = StringField("官员", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
+    official = StringField("责任领导", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
     responsible_unit = StringField("牵头单位", validators=[Optional(), Length(max=200, message="最多 200 个字符")])
     action = StringField("动作", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
     object = StringField("对象", validators=[Optional(), Length(max=200, message="最多 200 个字符")])
     quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=12)
     qualifier = StringField("限定词", validators=[Optional(), Length(max=50, message="最多 50 个字符")])
     deadline_raw = StringField("时限原文", validators=[Optional(), Length(max=100, message="最多 100 个字符")])
-    due_on = DateField("截止日期", validators=[Optional()], format="%Y-%m-%d",
+    due_on = DateField("完成时限", validators=[Optional()], format="%Y-%m-%d",
                        invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
     deadline_precision = SelectField("时限精度", choices=PRECISION_CHOICES, validators=[Optional()])
 
