@@ -42,7 +42,7 @@ FIELDS: dict[str, str] = {
     "miss_note": "未完成说明", "note": "说明", "evidence_url": "佐证链接", "evidence_quote": "佐证原文",
     "evidence_document_id": "佐证文档", "kind": "类别", "as_of_on": "评估日期", "password": "密码",
     "candidates": "抽取结果数", "refreshed": "更新", "added": "新增", "retracted": "撤回", "kept": "保留",
-    "disagreements": "分歧",
+    "disagreements": "分歧", "proposed_status": "提议的状态",
 }
 
 #: audit action code → label (what happened, as the history reads it)
@@ -62,7 +62,7 @@ RATIO_UNITS = frozenset({"ratio"})
 
 #: which enumeration a field's stored value belongs to
 FIELD_ENUMS: dict[str, type] = {
-    "status": enums.Status, "review_state": enums.ReviewState, "deadline_precision": enums.Precision,
+    "status": enums.Status, "proposed_status": enums.Status, "review_state": enums.ReviewState, "deadline_precision": enums.Precision,
     "miss_reason": enums.MissReason, "role": enums.UserRole, "kind": enums.StatusEventKind,
     "origin": enums.PledgeOrigin,
 }
