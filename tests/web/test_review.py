@@ -244,7 +244,7 @@ def test_add_a_missed_pledge_from_a_selection(client, db):
     assert 'value="2022-12-31"' in html
     response = client.post(f"/documents/{doc_id}/add", data={
         "start": start, "end": end, "official": "马晓磊", "district": "张店区", "object": "讲话",
-        "quantities-0-value": "1", "quantities-0-unit": "次"})
+        "quantities-0-value": "1", "quantities-0-unit": "次", "no_deadline": "y"})
     assert response.status_code == 302, response.get_data(as_text=True)
     pledge = pledge_by_object(db, "讲话")
     assert pledge.origin is PledgeOrigin.MANUAL and pledge.review_state is ReviewState.CONFIRMED

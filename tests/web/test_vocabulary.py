@@ -91,7 +91,8 @@ def arrange(db) -> dict[str, int]:
     workbench.confirm_pledge(db, green, editor, version=p.version_id)
     workbench.undo_last(db, editor)  # green is pending again
     added = workbench.add_pledge(db, editor, p.document_id, 0, 10, {"district": "张店区", "object": "民生实事",
-                                                                     "quantities": [{"value": "10", "unit": "件"}]})
+                                                                     "quantities": [{"value": "10", "unit": "件"}],
+                                                                     "no_deadline": True})
     workbench.merge_pledges(db, editor, kg, estate)
     db.commit()
     today = dt.date(2021, 6, 30)

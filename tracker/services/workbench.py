@@ -442,9 +442,39 @@ def undo_last(session: Session, user: User) -> Pledge | None:
     return pledge
 
 
+def _added_deadline(changes: dict[str, Any], published: dt.date | None) -> dict[str, Any]:
+    """Typed deadline words without a date (三年, 年底前) resolved to one as the extractor would."""
+    raw = (changes.get("deadline_raw") or "").strip()
+    if changes.get("due_on") or not raw:
+        return changes
+    from tracker.services.selection import resolve_deadline
+
+    deadline = resolve_deadline(raw, published)
+    if deadline.date is None:
+        if changes.get("no_deadline"):
+            return changes
+        raise FieldError("deadline_raw", f"无法从“{raw}”读出日期：请填写完成时限，或勾选“无时限”")
+    return {**changes, "due_on": deadline.date,
+            "deadline_precision": changes.get("deadline_precision") or deadline.precision.value}
+
+
+def _require_added(pledge: Pledge, changes: dict[str, Any]) -> None:
+    """A pledge added by hand is confirmed at once, so it must say what a confirmed pledge says."""
+    if pledge.district_id is None:
+        raise FieldError("district", "请填写区县")
+    if not pledge.quantities and not changes.get("non_quantified"):
+        raise FieldError("quantities", "请至少填写一个数量（数值 + 单位），或勾选“非量化”")
+    if pledge.due_on is None and not changes.get("no_deadline"):
+        raise FieldError("due_on", "请填写完成时限（或时限原文，如“三年内”），或勾选“无时限”")
+
+
 def add_pledge(session: Session, user: User, document_id: int, start: int, end: int,
                changes: dict[str, Any]) -> Pledge:
-    """A pledge the extractor missed, from a passage an editor selected: confirmed by that editor."""
+    """A pledge the extractor missed, from a passage an editor selected: confirmed by that editor.
+
+    It needs a district, a quantity (or ``changes["non_quantified"]``) and a deadline (or
+    ``changes["no_deadline"]``); deadline words without a date (三年) are resolved as the
+    extractor would, against the document's publication date."""
     require_editor(user)
     document = session.get(Document, document_id)
     if document is None:
@@ -454,6 +484,7 @@ def add_pledge(session: Session, user: User, document_id: int, start: int, end: 
     quote = document.text[start:end]
     if not quote.strip():
         raise ServiceError("选区是空白")
+    changes = _added_deadline(changes, document.published_on)
     pledge = Pledge(document_id=document.id, origin=PledgeOrigin.MANUAL, start=start, end=end, quote=quote,
                     confidence=None, review_state=ReviewState.CONFIRMED, reviewed_by_id=user.id,
                     reviewed_at=utcnow())
@@ -462,9 +493,11 @@ def add_pledge(session: Session, user: User, document_id: int, start: int, end: 
     _apply(session, pledge, changes)
     session.flush()
     session.refresh(pledge, ["district", "official", "quantities"])
+    _require_added(pledge, changes)
+    marks = [word for key, word in (("non_quantified", "非量化"), ("no_deadline", "无时限")) if changes.get(key)]
     audit.record(session, entity="pledge", entity_id=pledge.id, action="add", user=user,
                  new={**snapshot(pledge), "document_id": document.id, "start": start, "end": end,
-                      "quote": quote, "version": pledge.version_id})
+                      "quote": quote, "version": pledge.version_id}, note="、".join(marks) or None)
     session.flush()
     return pledge
 

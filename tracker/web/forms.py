@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
-from wtforms import (DateField, FieldList, Form as PlainForm, FormField, HiddenField, IntegerField, PasswordField,
+from wtforms import (BooleanField, DateField, FieldList, Form as PlainForm, FormField, HiddenField, IntegerField, PasswordField,
                      SelectChoice, SelectField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -161,6 +161,12 @@ class ReviewForm(PledgeFieldsForm):
 class AddPledgeForm(PledgeFieldsForm):
     start = IntegerField(validators=[InputRequired("缺少选区起点"), NumberRange(min=0, message="选区起点无效")])
     end = IntegerField(validators=[InputRequired("缺少选区终点"), NumberRange(min=1, message="选区终点无效")])
+    non_quantified = BooleanField("非量化（没有数量）")
+    no_deadline = BooleanField("无时限")
+
+    def changes(self) -> dict:
+        return {**super().changes(), "non_quantified": bool(self.non_quantified.data),
+                "no_deadline": bool(self.no_deadline.data)}
 
 
 class MergeForm(Form):
