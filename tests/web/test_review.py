@@ -27,7 +27,7 @@ def audit_actions(db, pledge_id: int) -> list[str]:
 def test_queue_lists_pending_pledges_lowest_confidence_first(client, db):
     login(client, "editor")
     html = client.get("/review/").get_data(as_text=True)
-    assert "待核实 5 条" in html
+    assert "今日已审 0 · 剩余 5" in html
     ids = [int(i) for i in re.findall(r'<td class="num"><a href="/review/(\d+)', html)]
     confidences = {p.id: p.confidence for p in db.scalars(sa.select(Pledge))}
     assert [confidences[i] for i in ids] == sorted(confidences[i] for i in ids)

@@ -136,6 +136,17 @@ def queue_count(session: Session, filters: QueueFilter) -> int:
     return session.scalar(sa.select(pending.scalar_subquery() - merged.scalar_subquery())) or 0
 
 
+def decided_today(session: Session, user: User, actions=DECISIONS, now: dt.datetime | None = None) -> int:
+    """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N."""
+    from zoneinfo import ZoneInfo
+
+    local = (now or utcnow()).astimezone(ZoneInfo("Asia/Shanghai"))
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.timezone.utc)
+    return session.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(
+        AuditEvent.user_id == user.id, AuditEvent.entity == "pledge", AuditEvent.action.in_(actions),
+        AuditEvent.at >= midnight)) or 0
+
+
 def claim(session: Session, pledge_id: int, user: User, *, now: dt.datetime | None = None,
           seconds: int = CLAIM_SECONDS) -> bool:
     """Hold a pending pledge for ``user`` for ``seconds``; False when someone else holds it."""

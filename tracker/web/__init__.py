@@ -109,5 +109,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     app.register_blueprint(reports.bp)
     api.init_app(app)
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
+    app.add_url_rule("/favicon.ico", endpoint="favicon",  # browsers ask for it whatever the page links
+                     view_func=lambda: app.send_static_file("favicon.svg"))
     security.throttle_logins(app, "auth.login")
     return app

@@ -52,6 +52,38 @@ def url_with(**changes) -> str:
     return request.script_root + request.path + ("?" + urlencode(args) if args else "")
 
 
+LIST_VIEW_COOKIE = "list_view"
+LIST_VIEWS = ("compact", "full")
+COMPACT_ROLES = ("editor", "reviewer", "admin")
+
+
+def compact_lists() -> bool:
+    """Lists one line a row (紧凑) or with their second lines (详细): ``?view=`` chooses and is
+    remembered in a cookie; by default compact for editors and reviewers, who work through many."""
+    from flask_login import current_user
+
+    view = request.args.get("view") or request.cookies.get(LIST_VIEW_COOKIE)
+    if view in LIST_VIEWS:
+        return view == "compact"
+    return bool(current_user.is_authenticated and current_user.role.value in COMPACT_ROLES)
+
+
+def remember_list_view(response):
+    view = request.args.get("view")
+    if view in LIST_VIEWS and request.cookies.get(LIST_VIEW_COOKIE) != view:
+        response.set_cookie(LIST_VIEW_COOKIE, view, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.is_secure)
+    return response
+
+
+def pending_total() -> int:
+    """Pledges waiting for an editor (what an empty first-run page points to)."""
+    from tracker.services import workbench
+    from tracker.web.db import get_session
+
+    return workbench.queue_count(get_session(), workbench.QueueFilter())
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
@@ -59,6 +91,8 @@ def init_app(app) -> None:
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
                                  audit_value=audit_value, url_with=url_with,
-                                 ReviewState=enums.ReviewState)
+                                 ReviewState=enums.ReviewState, compact_lists=compact_lists,
+                                 pending_total=pending_total)
+    app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
