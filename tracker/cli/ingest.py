@@ -33,15 +33,14 @@ def open_database():
 
 @click.command()
 @click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Publication date of every document given (wins over manifest.csv).")
-@click.option("--source", metavar="URL", help="Source URL of every document given (wins over manifest.csv).")
+              help="所给各文档的发布日期（优先于 manifest.csv）。")
+@click.option("--source", metavar="URL", help="所给各文档的来源网址（优先于 manifest.csv）。")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 def ingest(published, source, paths) -> None:
-    """Ingest text, HTML, .docx and .pdf files and directories (recursively).
+    """把文本、HTML、.docx、.pdf 文件和文件夹（含子文件夹）导入数据库。
 
-    A manifest.csv beside the files (columns file,title,source,published) gives
-    each document its metadata. The same content twice adds nothing. Exits
-    non-zero when any file failed; skipped files (other types) are listed.
+    文件旁的 manifest.csv（列：file,title,source,published）给出各文档的元数据。
+    同样的内容导入两次不会重复。有文件失败时以非零状态退出；跳过的文件（其他类型）会列出。
     """
     from tracker.services.ingest import collect, ingest_paths
 

@@ -226,6 +226,31 @@ def open_proposals(session: Session) -> list[Proposal]:
 
 
 @dataclass
+class Undated:
+    id: int
+    quote: str
+    district: str | None
+    status: Status
+    status_on: dt.date | None
+
+
+def undated(session: Session, limit: int) -> tuple[list[Undated], int]:
+    """Confirmed pledges still open that name no deadline (no flag ever turns them red or yellow):
+    the reviewer's queue lists them too, the never rated and the longest unrated first; and their count."""
+    from tracker.db.models import District
+    from tracker.services.schedule import CLOSED
+
+    where = (Pledge.review_state == ReviewState.CONFIRMED, Pledge.merged_into_id.is_(None), Pledge.due_on.is_(None),
+             Pledge.status.not_in(list(CLOSED)))
+    district = sa.select(District.name).where(District.id == Pledge.district_id).scalar_subquery()
+    rows = session.execute(
+        sa.select(Pledge.id, Pledge.quote, district, Pledge.status, Pledge.status_on).where(*where)
+        .order_by(Pledge.status_on.is_not(None), Pledge.status_on, Pledge.id).limit(limit)).all()
+    count = session.scalar(sa.select(sa.func.count()).select_from(Pledge).where(*where)) or 0
+    return [Undated(*row) for row in rows], count
+
+
+@dataclass
 class Summary:
     """Everything the dashboard draws, gathered in one pass over a view's rows."""
 
