@@ -139,7 +139,7 @@ def test_user_add_and_serve_refuses_an_unmigrated_database(tmp_path, monkeypatch
     assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
     result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
     assert result.exit_code == 0, result.output
-    assert "added 小王 (editor)" in result.output
+    assert "已添加账号 小王（编辑）" in result.output
     result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
     assert result.exit_code == 1 and "已存在" in result.output
     result = runner.invoke(main, ["user", "add", "小李"], env={**env, "TRACKER_NEW_PASSWORD": "short"})

@@ -26,7 +26,7 @@ class _DbGroup(click.Group):
         except MigrationsNotFound as exc:
             raise click.ClickException(str(exc)) from None
         except OperationalError as exc:
-            raise click.ClickException(f"cannot reach {_target()}: {str(exc.orig).strip().splitlines()[0]}") from None
+            raise click.ClickException(f"无法连接数据库 {_target()}：{str(exc.orig).strip().splitlines()[0]}") from None
 
 
 @click.group(cls=_DbGroup)

@@ -22,12 +22,12 @@ def open_database():
         current, head = migrate.current_revision(engine=engine), migrate.head_revision()
     except OperationalError as exc:
         engine.dispose()
-        raise click.ClickException(f"cannot reach {redacted(database_url())}: "
+        raise click.ClickException(f"无法连接数据库 {redacted(database_url())}："
                                    f"{str(exc.orig).strip().splitlines()[0]}") from None
     if current != head:
         engine.dispose()
-        raise click.ClickException(f"{redacted(database_url())} is at revision {current or 'base'}, "
-                                   f"not {head}: run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(database_url())} 的版本是 {current or 'base'}，"
+                                   f"不是最新的 {head}：请先运行 tracker db upgrade")
     return engine, make_sessionmaker(engine)
 
 

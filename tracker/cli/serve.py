@@ -76,8 +76,8 @@ def serve(host: str, port: int, threads: int) -> None:
     url = app.config["DATABASE_URL"]
     current, head = migrate.current_revision(url), migrate.head_revision()
     if current != head:
-        raise click.ClickException(f"{redacted(url)} is at revision {current or 'base'}, not {head}: "
-                                   "run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(url)} 的版本是 {current or 'base'}，不是最新的 {head}："
+                                   "请先运行 tracker db upgrade")
     click.echo(f"tracker serve：http://{host}:{port}/  （数据库 {redacted(url)}）", err=True)
     _serve(app, host, port, threads)
 
@@ -182,12 +182,12 @@ def user_add(name: str, role: str, password: str | None) -> None:
     from tracker.services.errors import ServiceError
 
     if not password:
-        password = click.prompt("password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt("密码", hide_input=True, confirmation_prompt=True)
     from tracker.web import load_config
 
     url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
-        raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(url)} 尚未迁移：请先运行 tracker db upgrade")
     engine = make_engine(url)
     factory = make_sessionmaker(engine)
     try:
@@ -197,7 +197,7 @@ def user_add(name: str, role: str, password: str | None) -> None:
             except ServiceError as exc:
                 raise click.ClickException(str(exc)) from None
             session.commit()
-            click.echo(f"tracker user: added {created.name} ({created.role.value})")
+            click.echo(f"tracker user：已添加账号 {created.name}（{created.role.label}）")
     finally:
         engine.dispose()
 
@@ -216,21 +216,21 @@ def user_password(name: str, password: str | None) -> None:
 
     url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
-        raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(url)} 尚未迁移：请先运行 tracker db upgrade")
     engine = make_engine(url)
     try:
         with make_sessionmaker(engine)() as session:
             account = users.find_user(session, name)
             if account is None:
-                raise click.ClickException(f"no account named {name}")
+                raise click.ClickException(f"没有名为 {name} 的账号")
             if not password:
-                password = click.prompt("new password", hide_input=True, confirmation_prompt=True)
+                password = click.prompt("新密码", hide_input=True, confirmation_prompt=True)
             try:
                 users.set_password(session, account.id, password, by=None)
             except ServiceError as exc:
                 raise click.ClickException(str(exc)) from None
             session.commit()
-            click.echo(f"tracker user: new password set for {account.name}")
+            click.echo(f"tracker user：已为 {account.name} 设置新密码")
     finally:
         engine.dispose()
 
