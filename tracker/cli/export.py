@@ -91,5 +91,6 @@ def export(fmt: str, table: str | None, header: str, output: str, **filters) -> 
                 raise click.ClickException(str(exc)) from None
     finally:
         engine.dispose()
-    what = f"{n} groups ({table})" if table else f"{n} pledges"
-    click.echo(f"tracker export: {what} as {fmt} · {view.sentence()} · 截至 {view.day.isoformat()}", err=True)
+    what = f"{n} 组（按{'区县' if table == 'district' else '责任领导'}）" if table else f"{n} 条承诺"
+    kind = {"csv": "CSV", "xlsx": "Excel", "json": "JSON", "ledger": "台账"}[fmt]
+    click.echo(f"tracker export：{what}，{kind} · {view.sentence()} · 截至 {view.day.isoformat()}", err=True)
