@@ -152,6 +152,7 @@ def test_the_compact_list_shows_twenty_rows_on_a_laptop_screen(live_server, brow
     page.goto(f"{live_server}/pledges/")  # the choice is remembered
     expect(page.locator("body")).not_to_have_class(re.compile("dense"))
     assert page.evaluate("() => document.querySelector('link[rel=icon]').href").endswith("favicon.svg")
+    page.wait_for_load_state("networkidle")  # the icon's request answered before the server stops
     context.close()
 
 
