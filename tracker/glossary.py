@@ -152,6 +152,16 @@ def value(key: str, value) -> str:
     return str(value)
 
 
+def note(text: str | None) -> str:
+    """An audit note as a person reads it: undo notes written before this glossary named the action
+    by its code (撤销 reject（记录 #13）); they read 撤销驳回（记录 #13） now."""
+    import re
+
+    if not text:
+        return ""
+    return re.sub(r"^撤销 ([a-z_]+)（", lambda m: f"撤销{action_label(m.group(1))}（", text)
+
+
 def code_names() -> frozenset[str]:
     """Every code a person must never read: enumeration values, field keys, audit actions and unit
     codes (used by the tests that render every page and export)."""

@@ -182,6 +182,11 @@ def test_audit_values_read_in_chinese(key, stored, shown):
     assert glossary.value(key, stored) == shown
 
 
+def test_undo_notes_recorded_with_a_code_read_in_chinese():
+    assert glossary.note("撤销 reject（记录 #13）") == "撤销驳回（记录 #13）"
+    assert glossary.note("资金未到位") == "资金未到位"
+
+
 def test_every_audit_action_and_field_has_a_label():
     import pathlib
 

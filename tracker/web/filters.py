@@ -87,6 +87,7 @@ def pending_total() -> int:
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
+                            audit_note=glossary.note,
                             percent=glossary.percent, unit_label=glossary.unit_label)
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
