@@ -117,6 +117,12 @@ def test_editor_reviews_with_the_keyboard_and_finds_every_change_in_the_history(
     expect(page.locator("section.passage mark.hl-current")).to_have_text(picked["text"])
     if not page.locator("#object").input_value():
         page.fill("#object", "补录的承诺")
+    if not page.locator("#district").input_value():
+        page.fill("#district", "淄博市")
+    if not page.locator("input.qv").first.input_value():
+        page.check("#non_quantified")
+    if not page.locator("#due_on").input_value():
+        page.check("#no_deadline")
     page.click("button[type=submit].primary")
     expect(page.locator(".flash-success")).to_contain_text("已添加承诺")
     added = int(re.search(r"#p-(\d+)", page.url).group(1))

@@ -39,7 +39,7 @@ def test_an_unreachable_database_is_one_line_not_a_traceback(tmp_path):
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
     result = CliRunner().invoke(main, ["db", "upgrade"], env={"DATABASE_URL": url})
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot reach postgresql+psycopg://nobody@127.0.0.1:1/none: ")
+    assert result.output.startswith("错误：无法连接数据库 postgresql+psycopg://nobody@127.0.0.1:1/none：")
     assert "Traceback" not in result.output
 
 

@@ -27,7 +27,7 @@ def test_csv_json_xlsx_and_ledger_of_a_filtered_view_as_of_a_day(db_url, history
     result = run(db_url, "--format", "csv", "--district", "张店", "--as-of", "2024-04-15", "--header", "key",
                  "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "3 pledges as csv · 区县 = 张店区 且 审核状态 = 已确认 且 截至 = 2024-04-15" in result.output
+    assert "3 条承诺，CSV · 区县 = 张店区 且 审核状态 = 已确认 且 截至 = 2024-04-15" in result.output
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}

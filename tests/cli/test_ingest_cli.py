@@ -46,7 +46,7 @@ def test_ingest_refuses_a_date_that_does_not_exist(db_url, seeds_dir):
 def test_ingest_asks_for_a_migrated_database(empty_db_url, seeds_dir):
     result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": empty_db_url})
     assert result.exit_code == 1
-    assert "run `tracker db upgrade` first" in result.output
+    assert "请先运行 tracker db upgrade" in result.output
 
 
 def test_reextract_says_what_it_did(db_url, seeds_dir):
@@ -62,4 +62,4 @@ def test_ingest_into_an_unreachable_database_is_one_line(seeds_dir):
     result = CliRunner().invoke(main, ["ingest", str(seeds_dir)],
                                 env={"DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none"})
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot reach postgresql+psycopg://nobody@127.0.0.1:1/none: ")
+    assert result.output.startswith("错误：无法连接数据库 postgresql+psycopg://nobody@127.0.0.1:1/none：")

@@ -90,18 +90,18 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
     try:
         out = demo.output
         assert f"http://127.0.0.1:{demo.port}/" in out
-        assert re.search(r"editor\s+editor-demo\s+editor", out) and "reviewer-demo" in out and "admin-demo" in out
+        assert re.search(r"editor\s+editor-demo\s+编辑", out) and "reviewer-demo" in out and "admin-demo" in out
         assert "5 new" in out
         assert (project / "instance" / "tracker.sqlite3").is_file()
         key_file = project / "instance" / "secret_key"  # made up for the demo, and it says so
-        assert f"密钥 secret key: {key_file}" in out and "`tracker serve` needs SECRET_KEY" in out
+        assert f"密钥：{key_file}" in out and "tracker serve 需要设置 SECRET_KEY" in out
         assert len(key_file.read_text().strip()) == 64 and key_file.stat().st_mode & 0o077 == 0
         home = urllib.request.urlopen(demo.base + "/").read().decode()
         assert '<html lang="zh-CN">' in home and "张店" in home
         opener, page = log_in(demo.base, "editor", "editor-demo")
         assert "欢迎，editor" in page
         queue = opener.open(demo.base + "/review/").read().decode()
-        assert "审核队列" in queue and re.search(r"待核实 [1-9]\d* 条", queue)
+        assert "审核队列" in queue and re.search(r"今日已审 0 · 剩余 [1-9]\d*", queue)
     finally:
         demo.stop()
     key = key_file.read_text()
@@ -139,7 +139,7 @@ def test_user_add_and_serve_refuses_an_unmigrated_database(tmp_path, monkeypatch
     assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
     result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
     assert result.exit_code == 0, result.output
-    assert "added 小王 (editor)" in result.output
+    assert "已添加账号 小王（编辑）" in result.output
     result = runner.invoke(main, ["user", "add", "小王", "--role", "editor"], env=env)
     assert result.exit_code == 1 and "已存在" in result.output
     result = runner.invoke(main, ["user", "add", "小李"], env={**env, "TRACKER_NEW_PASSWORD": "short"})

@@ -191,7 +191,7 @@ def test_every_entry_point_but_the_demo_refuses_to_start_without_a_secret_key(se
     (tmp_path / "instance" / "secret_key").write_text("d" * 8 + "emo-made-up-key-0123456789abcdef")
     result = CliRunner().invoke(main, ["serve", "--port", "1"], env={"DATABASE_URL": seeded})
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert result.output.count("\n") == 1 and result.output.startswith("Error: SECRET_KEY is not set")
+    assert result.output.count("\n") == 1 and result.output.startswith("错误：SECRET_KEY is not set")
 
     # Set in the environment or in instance/config.py, a strong key starts it.
     monkeypatch.setenv("SECRET_KEY", SECRET)

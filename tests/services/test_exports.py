@@ -140,10 +140,27 @@ def test_the_ledger_in_the_columns_offices_keep(session_factory, history, tmp_pa
     lines = {r[1]: r for r in rows[3:]}
     assert [r[0] for r in rows[3:]] == [1, 2, 3, 4, 5, 6]
     assert lines["今年新建幼儿园30所"][5:10] == ("30所", "2024-12-31", "2024-06-30：已建成18所（达进度）", "18所", "推进中")
-    assert lines["7月10日前建成口袋公园8个"][10] == "逾期 10 天"
+    # the flag stands beside the status; 存在问题 holds the reasons and notes, not the flag's words
+    assert lines["7月10日前建成口袋公园8个"][9:11] == ("未评估\n红·逾期 10 天", None)
     assert lines["年中前改造老旧小区20个"][10] is None  # done ten days early: no problem
-    assert lines["临淄区7月中旬前新建中小学校5所"][9:] == ("未完成", "未完成原因：资金", "仅开工2所", 0)
+    school = lines["临淄区7月中旬前新建中小学校5所"]
+    assert school[9] == "未完成" and school[10].split("；")[0] == "资金" and school[11] == "仅开工2所"
     assert ws.freeze_panes == "C4"
+    # as offices print it: A4 landscape, one page wide, header row on every page, title merged
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9)
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage) == \
+        (1, 0, True)
+    assert ws.print_title_rows == "$3:$3"
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:L1", "A2:L2"}
+    assert ws.cell(4, 2).alignment.wrap_text and ws.cell(4, 2).alignment.vertical == "top"
+
+
+def test_a_file_is_named_by_its_view_and_day(session_factory, history):
+    with session_factory() as s:
+        assert exports.filename("ledger", view(s)) == "台账-2024-07-20.xlsx"
+        assert exports.filename("ledger", view(s, district="张店区", flag="红")) == "台账-张店区-逾期-2024-07-20.xlsx"
+        assert exports.filename("csv", view(s, status="已完成", q="学校/幼儿园")) == \
+            "承诺-已完成-学校幼儿园-2024-07-20.csv"
 
 
 def test_json_carries_keys_values_and_the_filters(session_factory, history):

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from tracker.db.enums import DocumentFormat, PledgeOrigin, QuantityRole, ReviewState, UserRole
-from tracker.db.models import AuditEvent, Document, Pledge, PledgeSource, Quantity, User
+from tracker.db.enums import DistrictLevel, DocumentFormat, PledgeOrigin, QuantityRole, ReviewState, UserRole
+from tracker.db.models import AuditEvent, District, Document, Pledge, PledgeSource, Quantity, User
 from tracker.services import users, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 
@@ -111,8 +111,11 @@ def test_reject_needs_a_reason_and_unknown_districts_are_refused_by_field(sessio
 def test_add_a_pledge_from_a_selection(session, world):
     doc, _, people = world
     start, end = TEXT.index("确保"), TEXT.index("2处") + 2
+    session.add(District(name="张店区", level=DistrictLevel.DISTRICT))
+    session.flush()
     pledge = workbench.add_pledge(session, people["ed"], doc.id, start, end,
-                                  {"object": "小学", "quantities": [{"value": "2", "unit": "处"}], "official": "张三"})
+                                  {"object": "小学", "quantities": [{"value": "2", "unit": "处"}], "official": "张三",
+                                   "district": "张店区", "deadline_raw": "2022年底"})
     session.commit()
     assert (pledge.origin, pledge.review_state, pledge.quote) == (PledgeOrigin.MANUAL, ReviewState.CONFIRMED,
                                                                   "确保建成小学2处")

@@ -126,7 +126,8 @@ def test_the_editors_corrections_additions_and_undo_keep_the_index_current(sessi
 
         doc = s.scalars(sa.select(Document).order_by(Document.id)).first()
         start = doc.text.index("大力发展会展")
-        added = workbench.add_pledge(s, editor, doc.id, start, start + 6, {"object": "会展经济"})
+        added = workbench.add_pledge(s, editor, doc.id, start, start + 6, {"object": "会展经济", "district": "张店区",
+                                                                               "non_quantified": True, "no_deadline": True})
         s.commit()
         assert_index_current(s)
         assert found(s, "会展经济") == [added.quote]

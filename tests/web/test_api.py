@@ -131,7 +131,8 @@ def test_merge_and_add_through_the_api(client, db):
     assert client.post(f"/api/pledges/{keep}/merge", json={"duplicate": "x"}).get_json()["field"] == "duplicate"
     start = TEXT.index("张店区委书记")
     r = client.post("/api/documents/1/pledges", json={"start": start, "end": start + 6,
-                                                       "changes": {"object": "讲话", "due_on": "2021-12-31"}})
+                                                       "changes": {"object": "讲话", "due_on": "2021-12-31",
+                                                                   "district": "张店区", "non_quantified": True}})
     assert r.status_code == 201, r.get_json()
     body = r.get_json()
     assert (body["quote"], body["origin"], body["review_state"], body["due_on"]) == \

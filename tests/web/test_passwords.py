@@ -74,12 +74,12 @@ def test_the_operator_sets_a_password_from_the_command_line(app, seeded_url):
     runner = CliRunner()
     env = {"DATABASE_URL": seeded_url}
     result = runner.invoke(main, ["user", "password", "nobody"], env={**env, "TRACKER_NEW_PASSWORD": NEW})
-    assert result.exit_code == 1 and "no account named nobody" in result.output
+    assert result.exit_code == 1 and "没有名为 nobody 的账号" in result.output
     result = runner.invoke(main, ["user", "password", "admin"], env={**env, "TRACKER_NEW_PASSWORD": "short"})
     assert result.exit_code == 1 and "密码至少 10 个字符" in result.output
     result = runner.invoke(main, ["user", "password", "admin"], input=f"{NEW}\n{NEW}\n", env=env)
     assert result.exit_code == 0, result.output
-    assert "new password set for admin" in result.output
+    assert "已为 admin 设置新密码" in result.output
     _client(app, "admin", NEW)
 
 

@@ -62,7 +62,7 @@ def test_the_csv_download_is_the_view_as_a_file(client, history, db):
     assert response.status_code == 200 and response.mimetype == "text/csv"
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith('attachment; filename="pledges-') and "filename*=UTF-8''" in disposition
-    assert unquote(disposition.split("''")[1]) == f"承诺-{today().isoformat()}.csv"
+    assert unquote(disposition.split("''")[1]) == f"承诺-张店区-{today().isoformat()}.csv"
     body = response.get_data()
     assert body.startswith(b"\xef\xbb\xbf")
     f = listing.parse_filters(db, {"district": "张店区"}, today=today())

@@ -27,7 +27,7 @@ def audit_actions(db, pledge_id: int) -> list[str]:
 def test_queue_lists_pending_pledges_lowest_confidence_first(client, db):
     login(client, "editor")
     html = client.get("/review/").get_data(as_text=True)
-    assert "待核实 5 条" in html
+    assert "今日已审 0 · 剩余 5" in html
     ids = [int(i) for i in re.findall(r'<td class="num"><a href="/review/(\d+)', html)]
     confidences = {p.id: p.confidence for p in db.scalars(sa.select(Pledge))}
     assert [confidences[i] for i in ids] == sorted(confidences[i] for i in ids)
@@ -244,7 +244,7 @@ def test_add_a_missed_pledge_from_a_selection(client, db):
     assert 'value="2022-12-31"' in html
     response = client.post(f"/documents/{doc_id}/add", data={
         "start": start, "end": end, "official": "马晓磊", "district": "张店区", "object": "讲话",
-        "quantities-0-value": "1", "quantities-0-unit": "次"})
+        "quantities-0-value": "1", "quantities-0-unit": "次", "no_deadline": "y"})
     assert response.status_code == 302, response.get_data(as_text=True)
     pledge = pledge_by_object(db, "讲话")
     assert pledge.origin is PledgeOrigin.MANUAL and pledge.review_state is ReviewState.CONFIRMED
@@ -281,7 +281,7 @@ def test_merge_duplicates_into_one_pledge_with_two_sources(client, db, app):
 def test_pledge_page_shows_every_field_a_link_into_its_source_and_history(client, db):
     p = pledge_by_object(db, "幼儿园")
     html = client.get(f"/pledges/{p.id}").get_data(as_text=True)
-    for word in ("原文", "区县", "官员", "牵头单位", "动作", "对象", "数量", "限定词", "时限", "进展", "审核", "历史"):
+    for word in ("原文", "区县", "责任领导", "牵头单位", "动作", "对象", "数量", "限定词", "时限", "状态", "审核", "历史"):
         assert f"<dt>{word}</dt>" in html or f"<h2>{word}</h2>" in html, word
     assert f'href="/documents/{p.document_id}?at={p.start}#p-{p.id}"' in html  # the part holding it
     assert "张店区" in html and "马晓磊" in html and "3 所" in html

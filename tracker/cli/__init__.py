@@ -2,15 +2,23 @@
 what it needs when it runs, so ``tracker extract`` never loads the web stack."""
 from __future__ import annotations
 
+import re
+
 import click
 
 from tracker import __version__
+from tracker.cli import zh
+
+zh.install()  # click's own messages (Usage:, Error: …) in Chinese, before any command is declared
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tracker")
 def main() -> None:
-    """承诺台账: extract, store, review and follow government pledges."""
+    """承诺台账：抽取、入库、审核并跟踪地方政府的量化承诺。
+
+    每个子命令后加 --help 查看用法，例如 tracker demo --help。
+    """
 
 
 def _register() -> None:
@@ -42,4 +50,19 @@ def _register() -> None:
     main.add_command(remind.unit)
 
 
+def _usage_words(command) -> None:
+    """Usage lines in Chinese: tracker [选项] 子命令 [参数]... (click's own words there are no messages);
+    each command's line in a list is its help's first phrase (click cuts a Chinese sentence with “...”,
+    finding no spaces between its words)."""
+    command.options_metavar = "[选项]"
+    if command.help and not command.short_help:
+        first = command.help.strip().splitlines()[0]
+        command.short_help = re.split(r"[（(：:；。]", first, maxsplit=1)[0].strip() or first
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "子命令 [参数]..."
+        for sub in command.commands.values():
+            _usage_words(sub)
+
+
 _register()
+_usage_words(main)

@@ -26,18 +26,18 @@ class _DbGroup(click.Group):
         except MigrationsNotFound as exc:
             raise click.ClickException(str(exc)) from None
         except OperationalError as exc:
-            raise click.ClickException(f"cannot reach {_target()}: {str(exc.orig).strip().splitlines()[0]}") from None
+            raise click.ClickException(f"无法连接数据库 {_target()}：{str(exc.orig).strip().splitlines()[0]}") from None
 
 
 @click.group(cls=_DbGroup)
 def db() -> None:
-    """Create and migrate the database ($DATABASE_URL, else instance/tracker.sqlite3)."""
+    """建立并迁移数据库（$DATABASE_URL，未设置时为 instance/tracker.sqlite3）。"""
 
 
 @db.command()
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
-    """Migrate the database up to REVISION (default: head); creates it if missing."""
+    """把数据库迁移到版本 REVISION（默认最新 head）；数据库不存在时新建。"""
     from tracker.db import migrate
 
     migrate.upgrade(revision=revision)
@@ -47,7 +47,7 @@ def upgrade(revision: str) -> None:
 @db.command()
 @click.argument("revision", default="-1")
 def downgrade(revision: str) -> None:
-    """Migrate the database down to REVISION (default: one step; 'base' drops every table)."""
+    """把数据库退回到版本 REVISION（默认退一步；base 删除所有表）。"""
     from tracker.db import migrate
 
     migrate.downgrade(revision=revision)
@@ -56,7 +56,7 @@ def downgrade(revision: str) -> None:
 
 @db.command()
 def current() -> None:
-    """Print the database's revision."""
+    """显示数据库当前的版本。"""
     from tracker.db import migrate
 
     click.echo(migrate.current_revision() or "base")
@@ -64,7 +64,7 @@ def current() -> None:
 
 @db.command()
 def reindex() -> None:
-    """Rebuild the pledge search index (run it after changing the jieba dictionary in the lexicon files)."""
+    """重建承诺的全文检索索引（改动词表中的 jieba 词典后运行）。"""
     from tracker.db import fulltext
     from tracker.db.engine import make_engine
 
@@ -79,7 +79,7 @@ def reindex() -> None:
 
 @db.command()
 def check() -> None:
-    """Exit 0 when the database is at head and matches the models; else say what differs."""
+    """数据库已是最新版本且与模型一致时返回 0，否则说明哪里不同。"""
     from tracker.db import migrate
 
     result = migrate.check()

@@ -28,16 +28,16 @@ def _filter_options(fn):
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "ledger"]), default="csv",
-              show_default=True, help="ledger: 台账 (XLSX, the columns offices keep).")
+              show_default=True, help="ledger 为台账（XLSX，机关常用的列）。")
 @click.option("--table", type=click.Choice(["district", "official"]), default=None,
-              help="Export the status table per district or official instead of the pledges.")
+              help="导出按区县或按责任领导的状态统计表，而不是承诺清单。")
 @click.option("--header", type=click.Choice(["label", "key"]), default="label", show_default=True,
-              help="CSV header: Chinese labels or the snake_case keys.")
+              help="CSV 表头：label 为中文列名，key 为英文字段键。")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write ('-' for standard output).")
+              help="写入的文件（- 表示标准输出）。")
 @_filter_options
 def export(fmt: str, table: str | None, header: str, output: str, **filters) -> None:
-    """Write the filtered pledge list (the web page's view) as CSV, XLSX, JSON or 台账."""
+    """把筛选后的承诺清单（与网页同一视图）写成 CSV、XLSX、JSON 或台账。"""
     import os
     import sys
     import tempfile
@@ -91,5 +91,6 @@ def export(fmt: str, table: str | None, header: str, output: str, **filters) -> 
                 raise click.ClickException(str(exc)) from None
     finally:
         engine.dispose()
-    what = f"{n} groups ({table})" if table else f"{n} pledges"
-    click.echo(f"tracker export: {what} as {fmt} · {view.sentence()} · 截至 {view.day.isoformat()}", err=True)
+    what = f"{n} 组（按{'区县' if table == 'district' else '责任领导'}）" if table else f"{n} 条承诺"
+    kind = {"csv": "CSV", "xlsx": "Excel", "json": "JSON", "ledger": "台账"}[fmt]
+    click.echo(f"tracker export：{what}，{kind} · {view.sentence()} · 截至 {view.day.isoformat()}", err=True)

@@ -21,10 +21,10 @@ def parse_date(ctx, param, value):
 
 @click.command()
 @click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Publication date; relative deadlines (今年, 年内, 三年内 …) resolve against it.")
+              help="发布日期；“今年”“年内”“三年内”等相对时限据此推算。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
 def extract(published: dt.date | None, files: tuple[str, ...]) -> None:
-    """Print one JSON object per extracted pledge, one per line."""
+    """读取文本文件，每抽到一条承诺输出一行 JSON（JSON Lines）。"""
     from tracker.extract import extract_document
     from tracker.reading import UnreadableDocument, read_text_file
 

@@ -22,26 +22,25 @@ def open_database():
         current, head = migrate.current_revision(engine=engine), migrate.head_revision()
     except OperationalError as exc:
         engine.dispose()
-        raise click.ClickException(f"cannot reach {redacted(database_url())}: "
+        raise click.ClickException(f"无法连接数据库 {redacted(database_url())}："
                                    f"{str(exc.orig).strip().splitlines()[0]}") from None
     if current != head:
         engine.dispose()
-        raise click.ClickException(f"{redacted(database_url())} is at revision {current or 'base'}, "
-                                   f"not {head}: run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(database_url())} 的版本是 {current or 'base'}，"
+                                   f"不是最新的 {head}：请先运行 tracker db upgrade")
     return engine, make_sessionmaker(engine)
 
 
 @click.command()
 @click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Publication date of every document given (wins over manifest.csv).")
-@click.option("--source", metavar="URL", help="Source URL of every document given (wins over manifest.csv).")
+              help="所给各文档的发布日期（优先于 manifest.csv）。")
+@click.option("--source", metavar="URL", help="所给各文档的来源网址（优先于 manifest.csv）。")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 def ingest(published, source, paths) -> None:
-    """Ingest text, HTML, .docx and .pdf files and directories (recursively).
+    """把文本、HTML、.docx、.pdf 文件和文件夹（含子文件夹）导入数据库。
 
-    A manifest.csv beside the files (columns file,title,source,published) gives
-    each document its metadata. The same content twice adds nothing. Exits
-    non-zero when any file failed; skipped files (other types) are listed.
+    文件旁的 manifest.csv（列：file,title,source,published）给出各文档的元数据。
+    同样的内容导入两次不会重复。有文件失败时以非零状态退出；跳过的文件（其他类型）会列出。
     """
     from tracker.services.ingest import Limits, collect, ingest_paths
     from tracker.web import load_config

@@ -8,13 +8,12 @@ import click
 
 @click.command()
 @click.option("--document", "document_ids", type=int, multiple=True, metavar="ID",
-              help="Only this document (repeatable); default: every document.")
+              help="只处理这篇文档（可重复给出）；默认全部文档。")
 def reextract(document_ids) -> None:
-    """Refresh machine output with the current extractor version.
+    """用当前版本的抽取器重新读取已入库的文档。
 
-    Pending pledges nobody touched are refreshed, added or retracted; confirmed,
-    corrected, rejected and rated pledges are never changed: where the extractor
-    now reads them differently, the disagreement is printed, not applied.
+    无人处理过的待核实承诺会被更新、新增或撤回；已确认、修改过、已驳回或已评估的承诺
+    一律不动：抽取器现在读得不同之处只列出分歧，不会改写。
     """
     from tracker.cli.ingest import open_database
     from tracker.services.reextract import reextract_all

@@ -28,27 +28,49 @@ def _app(generate_secret_key: bool = False):
     return app
 
 
+def _check_port(host: str, port: int) -> None:
+    """Bind ``host:port`` as waitress will (SO_REUSEADDR) and let it go again; raises OSError when taken."""
+    import socket
+
+    for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+        return
+
+
 def _serve(app, host: str, port: int, threads: int = 8) -> None:
     """Serve ``app`` on waitress. What is alive once the app is built lives as long as the
     process, so it leaves the cyclic collector's sight first (``gc.freeze``, as in
     ``tracker.web.wsgi``): full collections during large pages then scan only their own objects."""
+    import errno
     import gc
 
-    from waitress import serve as waitress_serve
+    from waitress import create_server
 
+    try:
+        _check_port(host, port)  # before waitress: a failed bind inside it leaves its sockets open
+        server = create_server(app, host=host, port=port, threads=threads, ident="tracker")
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"端口 {port} 已被占用（另一个程序正在用它）：请换一个端口，例如 --port {port + 1}") \
+                from None
+        if exc.errno == errno.EACCES:
+            raise click.ClickException(f"无权使用端口 {port}：请换一个 1024 以上的端口，例如 --port 5000") from None
+        raise click.ClickException(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}") from None
     gc.collect()
     gc.freeze()
-    waitress_serve(app, host=host, port=port, threads=threads, ident="tracker")
+    server.run()
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址。")
+@click.option("--port", default=5000, show_default=True, type=int, help="监听的端口。")
+@click.option("--threads", default=8, show_default=True, type=int, help="处理请求的线程数。")
 def serve(host: str, port: int, threads: int) -> None:
-    """Run the web app on waitress (the database must be migrated: `tracker db upgrade`).
+    """用 waitress 运行网页工作台（数据库须已迁移：tracker db upgrade）。
 
-    Needs SECRET_KEY (the environment or instance/config.py): a long random value.
+    需要 SECRET_KEY（环境变量或 instance/config.py）：一个足够长的随机值。
     """
     from tracker.db import migrate
     from tracker.db.engine import redacted
@@ -57,9 +79,9 @@ def serve(host: str, port: int, threads: int) -> None:
     url = app.config["DATABASE_URL"]
     current, head = migrate.current_revision(url), migrate.head_revision()
     if current != head:
-        raise click.ClickException(f"{redacted(url)} is at revision {current or 'base'}, not {head}: "
-                                   "run `tracker db upgrade` first")
-    click.echo(f"tracker serve: http://{host}:{port}/  (database {redacted(url)})", err=True)
+        raise click.ClickException(f"数据库 {redacted(url)} 的版本是 {current or 'base'}，不是最新的 {head}："
+                                   "请先运行 tracker db upgrade")
+    click.echo(f"tracker serve：http://{host}:{port}/  （数据库 {redacted(url)}）", err=True)
     _serve(app, host, port, threads)
 
 
@@ -73,8 +95,11 @@ def seeds_dir() -> Path | None:
     return None
 
 
-def prepare_demo(app) -> tuple[str, object]:
-    """Migrate, ingest seeds/ and create the demo accounts (idempotent); returns (url, ingest summary)."""
+def prepare_demo(app, reset=None) -> tuple[str, object]:
+    """Migrate, ingest seeds/ and create the demo accounts (idempotent); returns (url, ingest summary).
+
+    A demo account someone changed since (its password, role or being disabled) is reset only when
+    ``reset(names)`` answers yes: an editor's own password is not put back silently."""
     from tracker.db import migrate
     from tracker.db.engine import make_engine, make_sessionmaker
     from tracker.services import users
@@ -88,67 +113,84 @@ def prepare_demo(app) -> tuple[str, object]:
         seeds = seeds_dir()
         summary = ingest_paths(factory, [seeds]) if seeds is not None else None
         with factory() as session:
+            changed = [name for name, password, role in DEMO_USERS
+                       if users.differs(session, name, password, role)]
+            do_reset = bool(changed) and reset is not None and reset(changed)
             for name, password, role in DEMO_USERS:
-                users.ensure_user(session, name, password, role)
+                if name not in changed or do_reset:
+                    users.ensure_user(session, name, password, role)
             session.commit()
     finally:
         engine.dispose()
     return url, summary
 
 
-@click.command()
-@click.option("--port", default=5000, show_default=True, type=int)
-def demo(port: int) -> None:
-    """Show the app to a newcomer: migrate, ingest seeds/, create demo accounts, serve on 127.0.0.1.
+def _ask_reset(names: list[str]) -> bool:
+    """Ask before resetting changed demo accounts; without a terminal to answer, do not (and say so)."""
+    listed = "、".join(names)
+    if not sys.stdin.isatty():
+        click.echo(f"演示账号 {listed} 已被改过（密码、角色或停用），未重置：没有可以回答的终端。"
+                   "要重置，请在终端里运行 tracker demo 并回答 y。")
+        return False
+    return click.confirm(f"演示账号 {listed} 已被改过（密码、角色或停用）。重置为演示设置吗？", default=False)
 
-    Uses $DATABASE_URL when set, else instance/tracker.sqlite3. Running it again is safe.
-    Without SECRET_KEY it makes one up once, into instance/secret_key (the demo only).
+
+@click.command()
+@click.option("--port", default=5000, show_default=True, type=int, help="监听的端口。")
+def demo(port: int) -> None:
+    """给新用户演示：迁移数据库、导入 seeds/、建立演示账号，在 127.0.0.1 上运行。
+
+    设置了 $DATABASE_URL 就用它，否则用 instance/tracker.sqlite3。可以反复运行。
+    没有 SECRET_KEY 时生成一个，存入 instance/secret_key（仅限演示）。演示账号被改过时，
+    先询问再重置。
     """
+    from tracker import glossary
     from tracker.db.engine import redacted
+    from tracker.db.enums import UserRole
 
     app = _app(generate_secret_key=True)
-    url, summary = prepare_demo(app)
+    url, summary = prepare_demo(app, reset=_ask_reset)
     out = click.echo
-    out(f"数据库 database: {redacted(url)}")
+    out(f"数据库：{redacted(url)}")
     if app.config.get("SECRET_KEY_FILE"):
-        out(f"密钥 secret key: {app.config['SECRET_KEY_FILE']} (made up for the demo; "
-            "`tracker serve` needs SECRET_KEY set)")
+        out(f"密钥：{app.config['SECRET_KEY_FILE']}（仅为演示生成；tracker serve 需要设置 SECRET_KEY）")
     if summary is None:
-        out("seeds/ not found: no documents ingested")
+        out("没有找到 seeds/ 文件夹：没有导入文档")
     else:
-        out(f"seeds/: {summary.line()}")
-    out("演示账号 demo logins (name / password):")
+        out(f"样例 seeds/：{summary.line()}")
+    out("演示账号（用户名 / 密码 / 角色）：")
     for name, password, role in DEMO_USERS:
-        out(f"  {name:<9} {password:<14} {role}")
-    out(f"\n打开 open: http://127.0.0.1:{port}/   (Ctrl+C to stop)")
+        out(f"  {name:<9} {password:<14} {glossary.label(UserRole(role))}")
+    out(f"\n打开：http://127.0.0.1:{port}/   （按 Ctrl+C 停止）")
     sys.stdout.flush()
     _serve(app, "127.0.0.1", port)
 
 
 @click.group()
 def user() -> None:
-    """Manage accounts."""
+    """管理账号。"""
 
 
 @user.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(ROLES), default="reader", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default="reader", show_default=True,
+              help="角色：reader 读者，editor 编辑，reviewer 评议员，admin 管理员。")
 @click.option("--password", envvar="TRACKER_NEW_PASSWORD",
-              help="The password (else asked for; or set TRACKER_NEW_PASSWORD).")
+              help="密码（不给则询问；也可设 TRACKER_NEW_PASSWORD）。")
 def user_add(name: str, role: str, password: str | None) -> None:
-    """Add an account: tracker user add NAME --role editor."""
+    """新建账号：tracker user add 姓名 --role editor。"""
     from tracker.db import migrate
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.services import users
     from tracker.services.errors import ServiceError
 
     if not password:
-        password = click.prompt("password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt("密码", hide_input=True, confirmation_prompt=True)
     from tracker.web import load_config
 
     url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
-        raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(url)} 尚未迁移：请先运行 tracker db upgrade")
     engine = make_engine(url)
     factory = make_sessionmaker(engine)
     try:
@@ -158,7 +200,7 @@ def user_add(name: str, role: str, password: str | None) -> None:
             except ServiceError as exc:
                 raise click.ClickException(str(exc)) from None
             session.commit()
-            click.echo(f"tracker user: added {created.name} ({created.role.value})")
+            click.echo(f"tracker user：已添加账号 {created.name}（{created.role.label}）")
     finally:
         engine.dispose()
 
@@ -166,10 +208,9 @@ def user_add(name: str, role: str, password: str | None) -> None:
 @user.command("password")
 @click.argument("name")
 @click.option("--password", envvar="TRACKER_NEW_PASSWORD",
-              help="The new password (else asked for; or set TRACKER_NEW_PASSWORD).")
+              help="新密码（不给则询问；也可设 TRACKER_NEW_PASSWORD）。")
 def user_password(name: str, password: str | None) -> None:
-    """Set an account's password from the command line (e.g. the admin's own, when forgotten);
-    the account's open sessions end."""
+    """在命令行设置账号的密码（例如管理员忘了自己的密码）；该账号已登录的会话随之失效。"""
     from tracker.db import migrate
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.services import users
@@ -178,21 +219,21 @@ def user_password(name: str, password: str | None) -> None:
 
     url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
-        raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+        raise click.ClickException(f"数据库 {redacted(url)} 尚未迁移：请先运行 tracker db upgrade")
     engine = make_engine(url)
     try:
         with make_sessionmaker(engine)() as session:
             account = users.find_user(session, name)
             if account is None:
-                raise click.ClickException(f"no account named {name}")
+                raise click.ClickException(f"没有名为 {name} 的账号")
             if not password:
-                password = click.prompt("new password", hide_input=True, confirmation_prompt=True)
+                password = click.prompt("新密码", hide_input=True, confirmation_prompt=True)
             try:
                 users.set_password(session, account.id, password, by=None)
             except ServiceError as exc:
                 raise click.ClickException(str(exc)) from None
             session.commit()
-            click.echo(f"tracker user: new password set for {account.name}")
+            click.echo(f"tracker user：已为 {account.name} 设置新密码")
     finally:
         engine.dispose()
 

@@ -8,9 +8,9 @@ import click
 
 @click.command("export-db")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write ('-' for standard output).")
+              help="写入的文件（- 表示标准输出）。")
 def export_db(output: str) -> None:
-    """Write every table and its full history to one JSON file (UTF-8)."""
+    """把所有表及其完整历史写入一个 JSON 文件（UTF-8）。"""
     import os
     import tempfile
 
@@ -40,7 +40,7 @@ def export_db(output: str) -> None:
 @click.command("import-db")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 def import_db(source) -> None:
-    """Load an export-db file into an empty, migrated database, in one transaction."""
+    """把 export-db 导出的文件载入一个已迁移的空数据库（一个事务内完成）。"""
     from tracker.cli.ingest import open_database
     from tracker.services.transfer import TransferError, import_db as load
 

@@ -33,7 +33,8 @@ from decimal import Decimal
 from typing import IO, Iterable, Iterator
 from xml.sax.saxutils import escape as _escape
 
-from tracker.db.enums import Labelled, Status
+from tracker import glossary
+from tracker.db.enums import Labelled, ReviewState, Status
 from tracker.services.listing import SHANGHAI, Filters, Row
 from tracker.services.schedule import Flag
 
@@ -115,9 +116,22 @@ def _plain(value: Decimal | None) -> str:
     return "" if value is None else format(value, "f")
 
 
+#: a flag as a file name says it (台账-张店区-逾期-2026-12-03.xlsx)
+FLAG_NAMES = {Flag.RED: "逾期", Flag.YELLOW: "欠进度", Flag.BLUE: "临期"}
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
 def filename(fmt: str, filters: Filters, stem: str = "承诺") -> str:
+    """The view as a file name: what, the filters in words, the day (台账-张店区-逾期-2026-12-03.xlsx)."""
     name = "台账" if fmt == "ledger" else stem
-    return f"{name}-{filters.day.isoformat()}{FORMATS[fmt][0]}"
+    v, words = filters.values, dict(filters.words)
+    parts = [words.get(label) for label in ("区县", "责任领导", "牵头单位", "文档")]
+    parts += [v["status"].label if v.get("status") else None, FLAG_NAMES.get(v.get("flag")),
+              words.get("包含"), f"截至{v['as_of'].isoformat()}" if v.get("as_of") else None]
+    if v.get("review_state") not in (None, ReviewState.CONFIRMED):
+        parts.append("全部审核状态" if v["review_state"] == "all" else v["review_state"].label)
+    parts = [_NOT_IN_NAMES.sub("", p)[:20] for p in parts if p]
+    return "-".join([name, *[p for p in parts if p], filters.day.isoformat()]) + FORMATS[fmt][0]
 
 
 class Tally:
@@ -141,13 +155,21 @@ class Tally:
 # --- CSV ---------------------------------------------------------------------------------
 
 
+def _shown(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """A value as a person reads it beside ``glossary.unit_label(unit)``: a share (一半) in percent."""
+    if value is None or unit not in glossary.RATIO_UNITS:
+        return value
+    return (value * 100).normalize() if value * 100 == (value * 100).to_integral_value() else value * 100
+
+
 def csv_cells(row: Row) -> list:
     """One row as CSV cells (strings, escaped)."""
     r, c = row, _cell
+    target, achieved = _shown(r.target_value, r.target_unit), _shown(r.achieved_value, r.target_unit)
     return [
         r.id, c(r.quote), c(r.district), c(r.official), c(r.responsible_unit), c(r.action), c(r.object),
-        "" if r.target_value is None else format(r.target_value, "f"), c(r.target_unit),
-        "" if r.achieved_value is None else format(r.achieved_value, "f"),
+        "" if target is None else format(target, "f"), c(glossary.unit_label(r.target_unit)),
+        "" if achieved is None else format(achieved, "f"),
         "" if r.achieved_share is None else _share_text(r.achieved_share),
         "" if r.time_share is None else _share_text(r.time_share),
         "" if r.progress is None else r.progress.label,
@@ -292,7 +314,8 @@ def _xlsx_cells(r: Row) -> list:
     text = _xlsx_text
     return [
         r.id, text(r.quote), text(r.district), text(r.official), text(r.responsible_unit), text(r.action),
-        text(r.object), r.target_value, text(r.target_unit), r.achieved_value,
+        text(r.object), _shown(r.target_value, r.target_unit), text(glossary.unit_label(r.target_unit)),
+        _shown(r.achieved_value, r.target_unit),
         r.achieved_share, r.time_share, None if r.progress is None else r.progress.label, text(r.deadline_raw),
         r.due_on, r.status.label, r.status_on, None if r.proposed is None else r.proposed.label,
         None if r.miss_reason is None else r.miss_reason.label, text(r.note), text(r.evidence),
@@ -318,8 +341,9 @@ class _RawRows:
     another type goes through openpyxl's own path.
     """
 
-    def __init__(self, ws, columns: int, shares: frozenset[int] = frozenset()) -> None:
+    def __init__(self, ws, columns: int, shares: frozenset[int] = frozenset(), wrap: bool = False) -> None:
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment
         from openpyxl.utils import get_column_letter
         from openpyxl.utils.datetime import to_excel
         from openpyxl.xml.functions import fromstring
@@ -329,6 +353,12 @@ class _RawRows:
         share = WriteOnlyCell(ws, value=0.5)
         share.number_format = "0.0%"
         self.date_style, self.share_style = date.style_id, share.style_id
+        self.wrap = None
+        if wrap:  # text wraps in its column, top-aligned, as a printed table wants
+            text = WriteOnlyCell(ws, value="")
+            text.alignment = Alignment(wrap_text=True, vertical="top")
+            self.wrap = text.style_id
+        self.text_attr = f' s="{self.wrap}"' if wrap else ""
         self.letters = [get_column_letter(i) for i in range(1, columns + 1)]
         self.to_excel, self.epoch, self.parse = to_excel, ws.parent.epoch, fromstring
         self.serials: dict[dt.date, str] = {}  # a few thousand distinct days at most
@@ -370,6 +400,14 @@ class _RawRows:
                 cell = WriteOnlyCell(self.ws, value=values[i])
                 cell.number_format = "0.0%"
                 values[i] = cell
+        if self.wrap is not None:
+            from openpyxl.styles import Alignment
+
+            for i, value in enumerate(values):
+                if type(value) is str:
+                    cell = WriteOnlyCell(self.ws, value=value)
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    values[i] = cell
         return values
 
     def row_xml(self, values, row_idx: int) -> str | None:
@@ -383,7 +421,7 @@ class _RawRows:
             kind = type(value)
             if kind is str:
                 space = ' xml:space="preserve"' if value != value.strip() else ""
-                add(f'<c r="{letters[i]}{r}" t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
+                add(f'<c r="{letters[i]}{r}"{self.text_attr} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
             elif kind is int or kind is Decimal:
                 style = f' s="{self.share_style}"' if i in shares else ""
                 add(f'<c r="{letters[i]}{r}"{style} t="n"><v>{"%.16g" % value}</v></c>')
@@ -449,6 +487,24 @@ def write_xlsx(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     return tally.total
 
 
+def _print_setup(ws, columns: int, header_rows: str) -> None:
+    """As offices print a 台账: A4 landscape, every column on the page's width, the header rows on
+    every page, the title merged across the columns, page numbers in the footer."""
+    last = _last_column(columns)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = header_rows
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
+
+
 def _last_column(n: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -470,17 +526,18 @@ def ledger_cells(seq: int, r: Row) -> list:
     status = r.status.label
     if r.proposed is not None:
         status += f"（{r.proposed.label}待复核）"
+    if r.flag is Flag.RED:
+        status += f"\n{r.flag.label}·逾期 {r.days_overdue} 天"
+    elif r.flag is not None:
+        status += f"\n{r.flag.label}·{r.flag.meaning}"
+    # 存在问题: why it is missed or stalled, in the reviewer's words; the flag has its own column
     problems = []
     if r.miss_reason is not None:
-        problems.append(f"未完成原因：{r.miss_reason.label}")
+        problems.append(r.miss_reason.label)
+    if r.status in (Status.MISSED, Status.STALLED) and r.note:
+        problems.append(r.note)
     if r.status is Status.DONE and r.due_on and r.status_on and r.status_on > r.due_on:
         problems.append(f"逾期完成（晚 {(r.status_on - r.due_on).days} 天）")
-    if r.flag is Flag.RED:
-        problems.append(f"逾期 {r.days_overdue} 天")
-    elif r.flag is Flag.YELLOW:
-        problems.append("欠序时进度")
-    elif r.flag is Flag.BLUE:
-        problems.append("30 天内到期")
     return [seq, safe(r.quote), safe(r.district or ""), safe(r.responsible_unit or ""), safe(r.official or ""),
             r.target_text, deadline, safe(progress), r.achieved_text, status, "；".join(problems),
             safe(r.evidence or ""), r.reminders]
@@ -490,17 +547,23 @@ def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     """The 台账 workbook (a title, the filters, the 13 columns; then 汇总); returns the number of rows."""
     from openpyxl.cell import WriteOnlyCell
 
+    from openpyxl.styles import Alignment
+
     wb = _workbook()
     styles = _styles()
     ws = wb.create_sheet("台账")
     ws.freeze_panes = "C4"  # before the first row: a write-only sheet writes its head then
     _widths(ws, [c[2] for c in LEDGER_COLUMNS])
+    _print_setup(ws, len(LEDGER_COLUMNS), header_rows="3:3")
     title = WriteOnlyCell(ws, value=f"承诺事项推进台账（截至 {filters.day.isoformat()}）")
     title.font = styles["title_font"]
+    title.alignment = Alignment(horizontal="center", vertical="center")
     ws.append([title])
-    ws.append([f"范围：{safe(filters.sentence())}"])
+    scope = WriteOnlyCell(ws, value=f"范围：{safe(filters.sentence())}")
+    scope.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.append([scope])
     _header(ws, [c[1] for c in LEDGER_COLUMNS], None, styles)
-    out_rows = _RawRows(ws, len(LEDGER_COLUMNS))
+    out_rows = _RawRows(ws, len(LEDGER_COLUMNS), wrap=True)
     tally = Tally(rows)
     for seq, row in enumerate(tally, start=1):
         out_rows.append([_xlsx_text(v) if type(v) is str else v for v in ledger_cells(seq, row)])

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql import util as sql_util
 
+from tracker import glossary
 from tracker.db.enums import (MissReason, PledgeOrigin, Precision, RecipientKind, ReviewState, Status,
                               StatusEventKind)
 from tracker.db.models import (District, DistrictAlias, Document, Official, Pledge, Quantity, Reminder,
@@ -141,14 +142,13 @@ class Row:
     def target_text(self) -> str:
         if self.target_value is None:
             return ""
-        text = format(self.target_value, "f")
-        if self.target_value_max is not None:
-            text += "–" + format(self.target_value_max, "f")
-        return f"{text}{self.target_unit or ''}"
+        return glossary.quantity_text(self.target_value, self.target_unit, self.target_value_max).replace(" ", "")
 
     @property
     def achieved_text(self) -> str:
-        return "" if self.achieved_value is None else f"{format(self.achieved_value, 'f')}{self.target_unit or ''}"
+        if self.achieved_value is None:
+            return ""
+        return glossary.quantity_text(self.achieved_value, self.target_unit).replace(" ", "")
 
 
 # --- reading the filters -----------------------------------------------------------------
@@ -222,10 +222,10 @@ def _district(session: Session, text: str) -> tuple[int, str]:
 
 def _official(session: Session, text: str) -> tuple[int, str]:
     if _is_id(text):
-        ident = _id(text, "官员")
+        ident = _id(text, "责任领导")
         name = session.scalar(sa.select(Official.name).where(Official.id == ident))
         if name is None:
-            raise BadFilter(f"没有编号为 {text} 的官员")
+            raise BadFilter(f"没有编号为 {text} 的责任领导")
         return ident, name
     rows = session.execute(sa.select(Official.id, Official.name).where(Official.name == text)).all()
     if not rows:

@@ -44,9 +44,9 @@ TABLE_COLUMNS: list[tuple[str, str]] = (
     + [("due", "已到期或已完成"), ("done_on_time", "按时完成"), ("on_time_share", "按时完成率"),
        ("overdue", "逾期（红）"), ("behind", "欠进度（黄）"), ("proposed", "未完成待复核")]
 )
-METER = (("kept", "已兑现", (Status.DONE,)), ("partly", "部分兑现", (Status.PARTLY_DONE,)),
-         ("in_progress", "推进中", (Status.IN_PROGRESS,)), ("stalled", "停滞", (Status.STALLED,)),
-         ("missed", "未兑现", (Status.MISSED,)), ("unrated", "未评估", (Status.UNASSESSED, Status.UNASSESSABLE)))
+METER = (("kept", Status.DONE.label, (Status.DONE,)), ("partly", Status.PARTLY_DONE.label, (Status.PARTLY_DONE,)),
+         ("in_progress", Status.IN_PROGRESS.label, (Status.IN_PROGRESS,)), ("stalled", Status.STALLED.label, (Status.STALLED,)),
+         ("missed", Status.MISSED.label, (Status.MISSED,)), ("unrated", Status.UNASSESSED.label, (Status.UNASSESSED, Status.UNASSESSABLE)))
 
 
 @dataclass
@@ -223,6 +223,31 @@ def open_proposals(session: Session) -> list[Proposal]:
         .where(StatusEvent.kind == StatusEventKind.PROPOSED, StatusEvent.id.not_in(answered))
         .order_by(StatusEvent.id))
     return [Proposal(*row) for row in rows]
+
+
+@dataclass
+class Undated:
+    id: int
+    quote: str
+    district: str | None
+    status: Status
+    status_on: dt.date | None
+
+
+def undated(session: Session, limit: int) -> tuple[list[Undated], int]:
+    """Confirmed pledges still open that name no deadline (no flag ever turns them red or yellow):
+    the reviewer's queue lists them too, the never rated and the longest unrated first; and their count."""
+    from tracker.db.models import District
+    from tracker.services.schedule import CLOSED
+
+    where = (Pledge.review_state == ReviewState.CONFIRMED, Pledge.merged_into_id.is_(None), Pledge.due_on.is_(None),
+             Pledge.status.not_in(list(CLOSED)))
+    district = sa.select(District.name).where(District.id == Pledge.district_id).scalar_subquery()
+    rows = session.execute(
+        sa.select(Pledge.id, Pledge.quote, district, Pledge.status, Pledge.status_on).where(*where)
+        .order_by(Pledge.status_on.is_not(None), Pledge.status_on, Pledge.id).limit(limit)).all()
+    count = session.scalar(sa.select(sa.func.count()).select_from(Pledge).where(*where)) or 0
+    return [Undated(*row) for row in rows], count
 
 
 @dataclass

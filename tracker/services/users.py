@@ -60,6 +60,15 @@ def create_user(session: Session, name: str, password: str, role: UserRole | str
     return user
 
 
+def differs(session: Session, name: str, password: str, role: UserRole | str) -> bool:
+    """The account ``name`` exists but has another password or role, or is disabled."""
+    user = find_user(session, name)
+    if user is None:
+        return False
+    return (user.role is not UserRole(role) or not user.is_active
+            or not check_password_hash(user.password_hash, password))
+
+
 def ensure_user(session: Session, name: str, password: str, role: UserRole | str) -> User:
     """The account ``name`` with exactly this password and role, created when missing (idempotent; demo)."""
     user = find_user(session, name)

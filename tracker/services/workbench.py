@@ -23,6 +23,7 @@ from tracker.db.enums import PledgeOrigin, Precision, QuantityRole, ReviewState,
 from tracker.db.models import AuditEvent, District, DistrictAlias, Document, Official, Pledge, PledgeSource, \
     Quantity, User
 from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
+from tracker import glossary
 from tracker.services import audit
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 
@@ -133,6 +134,17 @@ def queue_count(session: Session, filters: QueueFilter) -> int:
     merged = _filtered(sa.select(sa.func.count()).select_from(Pledge).where(Pledge.merged_into_id > 0,
                                                                  Pledge.review_state == ReviewState.PENDING), filters)
     return session.scalar(sa.select(pending.scalar_subquery() - merged.scalar_subquery())) or 0
+
+
+def decided_today(session: Session, user: User, actions=DECISIONS, now: dt.datetime | None = None) -> int:
+    """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N."""
+    from zoneinfo import ZoneInfo
+
+    local = (now or utcnow()).astimezone(ZoneInfo("Asia/Shanghai"))
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.timezone.utc)
+    return session.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(
+        AuditEvent.user_id == user.id, AuditEvent.entity == "pledge", AuditEvent.action.in_(actions),
+        AuditEvent.at >= midnight)) or 0
 
 
 def claim(session: Session, pledge_id: int, user: User, *, now: dt.datetime | None = None,
@@ -436,14 +448,44 @@ def undo_last(session: Session, user: User) -> Pledge | None:
     old_d, new_d = _diff(before, snapshot(pledge))
     new_d["version"] = pledge.version_id
     audit.record(session, entity="pledge", entity_id=pledge.id, action="undo", user=user, old=old_d, new=new_d,
-                 note=f"撤销 {event.action}（记录 #{event.id}）")
+                 note=f"撤销{glossary.action_label(event.action)}（记录 #{event.id}）")
     session.flush()
     return pledge
 
 
+def _added_deadline(changes: dict[str, Any], published: dt.date | None) -> dict[str, Any]:
+    """Typed deadline words without a date (三年, 年底前) resolved to one as the extractor would."""
+    raw = (changes.get("deadline_raw") or "").strip()
+    if changes.get("due_on") or not raw:
+        return changes
+    from tracker.services.selection import resolve_deadline
+
+    deadline = resolve_deadline(raw, published)
+    if deadline.date is None:
+        if changes.get("no_deadline"):
+            return changes
+        raise FieldError("deadline_raw", f"无法从“{raw}”读出日期：请填写完成时限，或勾选“无时限”")
+    return {**changes, "due_on": deadline.date,
+            "deadline_precision": changes.get("deadline_precision") or deadline.precision.value}
+
+
+def _require_added(pledge: Pledge, changes: dict[str, Any]) -> None:
+    """A pledge added by hand is confirmed at once, so it must say what a confirmed pledge says."""
+    if pledge.district_id is None:
+        raise FieldError("district", "请填写区县")
+    if not pledge.quantities and not changes.get("non_quantified"):
+        raise FieldError("quantities", "请至少填写一个数量（数值 + 单位），或勾选“非量化”")
+    if pledge.due_on is None and not changes.get("no_deadline"):
+        raise FieldError("due_on", "请填写完成时限（或时限原文，如“三年内”），或勾选“无时限”")
+
+
 def add_pledge(session: Session, user: User, document_id: int, start: int, end: int,
                changes: dict[str, Any]) -> Pledge:
-    """A pledge the extractor missed, from a passage an editor selected: confirmed by that editor."""
+    """A pledge the extractor missed, from a passage an editor selected: confirmed by that editor.
+
+    It needs a district, a quantity (or ``changes["non_quantified"]``) and a deadline (or
+    ``changes["no_deadline"]``); deadline words without a date (三年) are resolved as the
+    extractor would, against the document's publication date."""
     require_editor(user)
     document = session.get(Document, document_id)
     if document is None:
@@ -453,6 +495,7 @@ def add_pledge(session: Session, user: User, document_id: int, start: int, end: 
     quote = document.text[start:end]
     if not quote.strip():
         raise ServiceError("选区是空白")
+    changes = _added_deadline(changes, document.published_on)
     pledge = Pledge(document_id=document.id, origin=PledgeOrigin.MANUAL, start=start, end=end, quote=quote,
                     confidence=None, review_state=ReviewState.CONFIRMED, reviewed_by_id=user.id,
                     reviewed_at=utcnow())
@@ -461,9 +504,11 @@ def add_pledge(session: Session, user: User, document_id: int, start: int, end: 
     _apply(session, pledge, changes)
     session.flush()
     session.refresh(pledge, ["district", "official", "quantities"])
+    _require_added(pledge, changes)
+    marks = [word for key, word in (("non_quantified", "非量化"), ("no_deadline", "无时限")) if changes.get(key)]
     audit.record(session, entity="pledge", entity_id=pledge.id, action="add", user=user,
                  new={**snapshot(pledge), "document_id": document.id, "start": start, "end": end,
-                      "quote": quote, "version": pledge.version_id})
+                      "quote": quote, "version": pledge.version_id}, note="、".join(marks) or None)
     session.flush()
     return pledge
 

@@ -124,5 +124,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     progress.init_app(app)  # 进展报送, 督办通知单, and the fence around unit accounts
     feeds.init_app(app)  # Atom feeds of the list and of a pledge's history
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
+    app.add_url_rule("/favicon.ico", endpoint="favicon",  # browsers ask for it whatever the page links
+                     view_func=lambda: app.send_static_file("favicon.svg"))
     security.throttle_logins(app, "auth.login")
     return app

@@ -211,7 +211,8 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     return jsonify(pledge_json(get_pledge(done.id, full=True), full=True))
 
 
-CHANGE_KEYS = ("district", "official", *workbench.TEXT_FIELDS, "due_on", "deadline_precision", "quantities")
+CHANGE_KEYS = ("district", "official", *workbench.TEXT_FIELDS, "due_on", "deadline_precision", "quantities",
+               "non_quantified", "no_deadline")  # the last two: a pledge added by hand without either
 
 
 def _changes(body: dict) -> dict:

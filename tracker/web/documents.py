@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import load_only
 
 from tracker.db.models import Document, Pledge, PledgeSource
-from tracker.services import workbench
+from tracker.services import selection, workbench
 from tracker.services.errors import ServiceError
 from tracker.web import highlight, queries
 from tracker.web.auth import EDITORS, roles_required
@@ -96,32 +96,22 @@ def view(document_id: int):
                            total=sum(counts.values()), part=index + 1, parts=len(parts), window=window)
 
 
-def _prefill(form: AddPledgeForm, text: str, published) -> None:
-    """The extractor's reading of the selected passage, into an empty form."""
-    from tracker.extract import extract_document
-
-    if text and text.rstrip()[-1:] not in "。！？；!?;":
-        text = text.rstrip() + "。"  # a selection often stops short of its full stop; the extractor wants a sentence
-    try:
-        found = extract_document(text, published=published).candidates
-    except Exception:  # noqa: BLE001 - a prefill is a courtesy; the editor fills in the form anyway
-        current_app.logger.exception("extract_document failed on a selection")
-        return
-    if not found:
-        return
-    c = max(found, key=lambda c: (len(c.quantities), c.end - c.start))
-    form.district.data = c.district
-    form.official.data = c.official.name if c.official else None
-    form.action.data = c.action
-    form.object.data = c.object
-    form.qualifier.data = c.qualifier
-    form.deadline_raw.data = c.deadline.raw
-    form.due_on.data = c.deadline.date
-    form.deadline_precision.data = c.deadline.precision.value if c.deadline.precision else ""
+def _prefill(form: AddPledgeForm, reading) -> None:
+    """The extractor's reading of the selection (``selection.read_selection``), into an empty form."""
+    f = reading.fields
+    form.district.data = f.get("district")
+    form.official.data = f.get("official")
+    form.responsible_unit.data = f.get("responsible_unit")
+    form.action.data = f.get("action")
+    form.object.data = f.get("object")
+    form.qualifier.data = f.get("qualifier")
+    form.deadline_raw.data = f.get("deadline_raw")
+    form.due_on.data = f.get("due_on")
+    form.deadline_precision.data = f.get("deadline_precision") or ""
     while len(form.quantities.entries):
         form.quantities.pop_entry()
-    for q in c.quantities:
-        form.quantities.append_entry({"value": format(q.value, "f"), "unit": q.unit})
+    for q in f.get("quantities") or []:
+        form.quantities.append_entry(q)
     form.quantities.append_entry()
 
 
@@ -131,6 +121,7 @@ def add(document_id: int):
     session = get_session()
     document = get_document(document_id)
     form = AddPledgeForm()
+    reading = None
     if request.method == "GET":
         try:
             start, end = int(request.args["start"]), int(request.args["end"])
@@ -139,11 +130,19 @@ def add(document_id: int):
         if not 0 <= start < end <= len(document.text):
             abort(400)
         form.start.data, form.end.data = start, end
-        _prefill(form, document.text[start:end], document.published_on)
+        reading = selection.read_selection(session, document, start, end)
+        _prefill(form, reading)
     elif form.validate_on_submit():
         try:
             pledge = workbench.add_pledge(session, current_user.user, document.id, form.start.data, form.end.data,
                                           form.changes())
+        except workbench.FieldError as exc:
+            session.rollback()
+            target = getattr(form, exc.field, None)
+            if target is None or isinstance(target.errors, dict):
+                form.form_errors.append(str(exc))
+            else:
+                target.errors = [*target.errors, str(exc)]
         except ServiceError as exc:
             session.rollback()
             form.form_errors.append(str(exc))
@@ -158,5 +157,5 @@ def add(document_id: int):
     left, right = highlight.paragraph_bounds(document.text, start, end)
     passage = highlight.render(document.text[left:right], [highlight.Span(start, end, ("hl", "hl-current"))],
                                base=left)
-    return render_template("documents/add.html", document=document, form=form, passage=passage,
+    return render_template("documents/add.html", document=document, form=form, passage=passage, reading=reading,
                            quote=document.text[start:end], district_names=district_names(session)), 400 if request.method == "POST" else 200

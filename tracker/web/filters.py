@@ -8,26 +8,13 @@ from zoneinfo import ZoneInfo
 
 from flask import request
 
+from tracker import glossary
 from tracker.db import enums
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
-FIELD_LABELS = {
-    "district": "区县", "district_id": "区县编号", "official": "官员", "official_id": "官员编号",
-    "responsible_unit": "牵头单位", "action": "动作", "object": "对象", "qualifier": "限定词",
-    "deadline_raw": "时限原文", "due_on": "截止日期", "deadline_precision": "时限精度", "quantities": "数量",
-    "review_state": "审核状态", "is_corrected": "经修改", "reject_reason": "驳回理由", "version": "版本",
-    "merged": "并入条目", "merged_into_id": "合并到", "document_id": "文档", "start": "起", "end": "止",
-    "quote": "原文", "role": "角色", "is_active": "启用", "name": "用户名",
-    "suggestion": "后续建议", "status": "进展", "achieved": "完成值", "evidence_document": "佐证文档",
-}
-ACTION_LABELS = {
-    "confirm": "确认", "correct": "修改后确认", "reject": "驳回", "undo": "撤销", "add": "人工添加",
-    "merge": "合并重复", "merged_into": "被合并", "create": "创建", "set_role": "改角色", "ingest": "入库",
-    "reextract": "重新抽取", "retract": "撤回",
-    "accept_suggestion": "采纳后续文档的建议", "dismiss_suggestion": "否决后续文档的建议",
-    "set_status": "评估进展", "propose_status": "提议未完成", "confirm_status": "复核确认", "withdraw_status": "撤回提议",
-}
+FIELD_LABELS = glossary.FIELDS
+ACTION_LABELS = glossary.ACTIONS
 STATE_CLASSES = {"pending": "st-pending", "confirmed": "st-confirmed", "rejected": "st-rejected"}
 
 
@@ -47,40 +34,9 @@ def number(value) -> str:
     return str(value)
 
 
-def label(value) -> str:
-    if isinstance(value, enums.Labelled):
-        return value.label
-    return "" if value is None else str(value)
-
-
-def quantity_text(q) -> str:
-    """One quantity as read: 3 所, 3–5 年. Works on rows, on audit dicts and on the
-    ``[value, unit, raw]`` lists early re-extractions recorded."""
-    if isinstance(q, (list, tuple)):
-        q = dict(zip(("value", "unit", "raw"), q))
-    get = (lambda k: q.get(k)) if isinstance(q, dict) else (lambda k: getattr(q, k))
-    value, vmax, unit = get("value"), get("value_max"), get("unit")
-    text = number(value) if not isinstance(value, str) else value
-    if vmax not in (None, ""):
-        text += "–" + (number(vmax) if not isinstance(vmax, str) else vmax)
-    return f"{text} {unit or ''}".strip()
-
-
-def audit_value(key: str, value) -> str:
-    """An audit trail value as a person reads it."""
-    if value is None or value == "":
-        return "（空）"
-    if key == "quantities" and isinstance(value, list):
-        shown = [quantity_text(q) for q in value]
-        return "；".join(t for t in shown if t) or "（无）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    for enum_cls in (enums.ReviewState, enums.Precision, enums.UserRole, enums.Status):
-        try:
-            return enum_cls(value).label
-        except ValueError:
-            continue
-    return str(value)
+label = glossary.label
+quantity_text = glossary.quantity
+audit_value = glossary.value
 
 
 def url_with(**changes) -> str:
@@ -96,10 +52,48 @@ def url_with(**changes) -> str:
     return request.script_root + request.path + ("?" + urlencode(args) if args else "")
 
 
+LIST_VIEW_COOKIE = "list_view"
+LIST_VIEWS = ("compact", "full")
+COMPACT_ROLES = ("editor", "reviewer", "admin")
+
+
+def compact_lists() -> bool:
+    """Lists one line a row (紧凑) or with their second lines (详细): ``?view=`` chooses and is
+    remembered in a cookie; by default compact for editors and reviewers, who work through many."""
+    from flask_login import current_user
+
+    view = request.args.get("view") or request.cookies.get(LIST_VIEW_COOKIE)
+    if view in LIST_VIEWS:
+        return view == "compact"
+    return bool(current_user.is_authenticated and current_user.role.value in COMPACT_ROLES)
+
+
+def remember_list_view(response):
+    view = request.args.get("view")
+    if view in LIST_VIEWS and request.cookies.get(LIST_VIEW_COOKIE) != view:
+        response.set_cookie(LIST_VIEW_COOKIE, view, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=request.is_secure)
+    return response
+
+
+def pending_total() -> int:
+    """Pledges waiting for an editor (what an empty first-run page points to)."""
+    from tracker.services import workbench
+    from tracker.web.db import get_session
+
+    return workbench.queue_count(get_session(), workbench.QueueFilter())
+
+
 def init_app(app) -> None:
-    app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text)
+    app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
+                            field_label=glossary.field_label, action_label=glossary.action_label,
+                            audit_note=glossary.note,
+                            percent=glossary.percent, unit_label=glossary.unit_label)
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
-                                 STATE_CLASSES=STATE_CLASSES, audit_value=audit_value, url_with=url_with,
-                                 ReviewState=enums.ReviewState)
+                                 STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
+                                 audit_value=audit_value, url_with=url_with,
+                                 ReviewState=enums.ReviewState, compact_lists=compact_lists,
+                                 pending_total=pending_total)
+    app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

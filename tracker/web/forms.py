@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
-from wtforms import (DateField, FieldList, Form as PlainForm, FormField, HiddenField, IntegerField, PasswordField,
+from wtforms import (BooleanField, DateField, FieldList, Form as PlainForm, FormField, HiddenField, IntegerField, PasswordField,
                      SelectChoice, SelectField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -121,14 +121,14 @@ class PledgeFieldsForm(Form):
     """The fields an editor reads and corrects."""
 
     district = StringField("区县", validators=[Optional(), _most("district")])
-    official = StringField("官员", validators=[Optional(), _most("official")])
+    official = StringField("责任领导", validators=[Optional(), _most("official")])
     responsible_unit = StringField("牵头单位", validators=[Optional(), _most("responsible_unit")])
     action = StringField("动作", validators=[Optional(), _most("action")])
     object = StringField("对象", validators=[Optional(), _most("object")])
     quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=LIMITS["quantities"])
     qualifier = StringField("限定词", validators=[Optional(), _most("qualifier")])
     deadline_raw = StringField("时限原文", validators=[Optional(), _most("deadline_raw")])
-    due_on = DateField("截止日期", validators=[Optional()], format="%Y-%m-%d",
+    due_on = DateField("完成时限", validators=[Optional()], format="%Y-%m-%d",
                        invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
     deadline_precision = SelectField("时限精度", choices=PRECISION_CHOICES, validators=[Optional()])
 
@@ -170,6 +170,12 @@ class ReviewForm(PledgeFieldsForm):
 class AddPledgeForm(PledgeFieldsForm):
     start = IntegerField(validators=[InputRequired("缺少选区起点"), NumberRange(min=0, max=ID_MAX, message="选区起点无效")])
     end = IntegerField(validators=[InputRequired("缺少选区终点"), NumberRange(min=1, max=ID_MAX, message="选区终点无效")])
+    non_quantified = BooleanField("非量化（没有数量）")
+    no_deadline = BooleanField("无时限")
+
+    def changes(self) -> dict:
+        return {**super().changes(), "non_quantified": bool(self.non_quantified.data),
+                "no_deadline": bool(self.no_deadline.data)}
 
 
 class MergeForm(Form):

@@ -21,7 +21,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, URL
 
 from tracker.db.enums import MissReason, Status, StatusEventKind, UserRole
 from tracker.db.models import District, Official, Pledge, StatusEvent
-from tracker.services import exports, listing, status as status_service, tables
+from tracker.services import exports, listing, status as status_service, tables, workbench
 from tracker.services.errors import ServiceError, StaleEdit
 from tracker.services.listing import BadFilter
 from tracker.services.schedule import Flag
@@ -261,8 +261,11 @@ def queue():
     yellows, _ = listing.page(session, yellow, limit=QUEUE_ROWS)
     counts = {"red": listing.count(session, red), "yellow": listing.count(session, yellow)}
     proposals = tables.open_proposals(session)
+    undated, counts["undated"] = tables.undated(session, QUEUE_ROWS)
+    rated = workbench.decided_today(session, current_user.user,
+                                    actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
-                           f=red)
+                           undated=undated, rated=rated, f=red)
 
 
 class StatusForm(Form):

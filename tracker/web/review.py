@@ -65,7 +65,8 @@ def queue():
         selectinload(Pledge.quantities))
     rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
     total = workbench.queue_count(session, filt)
-    return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order,
+    done = workbench.decided_today(session, current_user.user)
+    return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order, done=done,
                            args=queue_args(), skipped=len(skipped()), district_names=district_names(session))
 
 
@@ -97,7 +98,10 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
     spans += [highlight.Span(q.start, q.end, ("hl-qty",)) for q in pledge.quantities if q.start is not None]
     passage = highlight.render(document.text[left:right], spans, base=left)
     undo = workbench.last_undoable(get_session(), current_user.user)
+    progress = (workbench.decided_today(get_session(), current_user.user),
+                workbench.queue_count(get_session(), queue_filter()[0]))
     return render_template("review/screen.html", pledge=pledge, document=document, passage=passage, form=form,
+                           progress=progress,
                            stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
                            claim_seconds=current_app.config["CLAIM_SECONDS"],
                            district_names=district_names(get_session())), status

@@ -1,0 +1,114 @@
+"""Starting up as a newcomer meets it: a busy port in one Chinese line, demo accounts not reset
+behind an editor's back, and the command line's help Chinese throughout, click's own words included,
+with no line cut inside a word."""
+from __future__ import annotations
+
+import ast
+import re
+import socket
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main, zh
+
+
+def _commands(group=main, path=()):
+    for name, command in group.commands.items():
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
+def test_a_busy_port_is_one_chinese_line_suggesting_another(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 't.sqlite3'}"
+    env = {"DATABASE_URL": url, "SECRET_KEY": "serve-test-secret-key-0123456789abcdef"}
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(main, ["serve", "--port", str(port)], env=env)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip() and not line.startswith("tracker serve：")]
+    assert lines == [f"错误：端口 {port} 已被占用（另一个程序正在用它）：请换一个端口，例如 --port {port + 1}"]
+    assert "Traceback" not in result.output
+
+
+def test_changed_demo_accounts_are_reset_only_when_someone_says_yes(tmp_path):
+    from tracker.cli.serve import _ask_reset, prepare_demo
+    from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.services import users
+    from tracker.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "demo-test-secret-key-0123456789abcdef"})
+    asked = []
+    prepare_demo(app, reset=lambda names: asked.append(names) or True)
+    assert asked == []  # a new database: nothing to reset, nobody asked
+    engine = make_engine(url)
+    factory = make_sessionmaker(engine)
+    with factory() as s:
+        users.set_password(s, users.find_user(s, "editor").id, "my-own-password-1", by=None)
+        s.commit()
+    prepare_demo(app, reset=lambda names: asked.append(names) or False)
+    with factory() as s:
+        assert users.authenticate(s, "editor", "my-own-password-1") is not None  # kept: the answer was no
+    assert asked == [["editor"]]
+    prepare_demo(app, reset=_ask_reset)  # no terminal to answer (pytest's stdin): not reset, and it says so
+    with factory() as s:
+        assert users.authenticate(s, "editor", "my-own-password-1") is not None
+    prepare_demo(app, reset=lambda names: True)
+    with factory() as s:
+        assert users.authenticate(s, "editor", "editor-demo") is not None
+    engine.dispose()
+    app.extensions["tracker.engine"].dispose()
+
+
+def test_ask_reset_without_a_terminal_says_it_did_not(capsys):
+    from tracker.cli.serve import _ask_reset
+
+    assert _ask_reset(["editor", "admin"]) is False
+    assert "演示账号 editor、admin 已被改过" in capsys.readouterr().out
+
+
+def test_every_message_click_prints_has_a_chinese_text():
+    source = Path(click.__file__).parent
+    missing = set()
+    for path in source.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+                for arg in node.args:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value not in zh.MESSAGES:
+                        missing.add(arg.value)
+    assert not missing, missing
+
+
+ENGLISH_HELP = re.compile(r"(?<![\w-])(Usage|Options|Commands|Show this|Error|Missing|default|required|"
+                          r"INTEGER|TEXT|PATH|FILENAME|FILE|the|and|of|to)(?![\w-])")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_help_is_chinese_and_no_line_is_cut_inside_a_word(columns):
+    runner = CliRunner()
+    for path, _ in [((), main), *_commands()]:
+        wide = runner.invoke(main, [*path, "--help"], terminal_width=400).output
+        result = runner.invoke(main, [*path, "--help"], terminal_width=columns)
+        assert result.exit_code == 0, result.output
+        text = result.output
+        assert not ENGLISH_HELP.search(text), (path, ENGLISH_HELP.search(text).group(0), text)
+        assert re.search(r"[\u4e00-\u9fff]", text.split("\n\n")[1]), (path, text)  # its description is Chinese
+        words = lambda t: sorted(re.findall(r"[A-Za-z0-9_$.\-/]{2,}", t))  # noqa: E731
+        assert words(text) == words(wide), (path, columns, text)  # every Latin word whole on one line
+
+
+def test_click_errors_read_in_chinese():
+    runner = CliRunner()
+    result = runner.invoke(main, ["serve", "--port", "abc"])
+    assert result.exit_code == 2
+    assert "错误：'--port' 的取值无效：'abc' 不是有效的整数。" in result.output and "用法：" in result.output
+    assert "没有子命令 'nosuch'" in runner.invoke(main, ["nosuch"]).output
