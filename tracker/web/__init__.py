@@ -33,7 +33,8 @@ DEFAULTS = {
     # 8, or gunicorn --threads), or the ones beyond it are opened and closed again on every request
     "DB_POOL_SIZE": 16,
     "API_PAGE_SIZE": 100,
-    "LIST_COUNT_CAP": 10_000,  # the pledge list counts this far, then says "10000+"
+    "LIST_COUNT_CAP": 10_000,
+    "PUBLIC_MAX_AGE": 60,  # seconds a cache may serve a public view before asking again (tracker.web.caching)  # the pledge list counts this far, then says "10000+"
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
     "SESSION_COOKIE_HTTPONLY": True,
@@ -94,7 +95,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import api, auth, db, documents, filters, pledges, reports, review, security
+    from tracker.web import api, auth, caching, db, documents, filters, pledges, reports, review, security
 
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
 
@@ -102,6 +103,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     db.init_app(app)
     auth.init_app(app)
     filters.init_app(app)
+    caching.init_app(app)  # ETag / 304 / Cache-Control for anonymous readers' public views
     app.register_blueprint(auth.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(pledges.bp)

@@ -14,8 +14,6 @@ from importlib import resources
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import District, Document, Official, Pledge
@@ -92,13 +90,43 @@ def pledge_json(p: Pledge, *, full: bool = False) -> dict:
     return out
 
 
+def pledge_urls() -> str:
+    """The start of every pledge page's external URL (``pledges.view`` is ``/pledges/<id>``): one
+    ``url_for`` a request, not one an item."""
+    return url_for("pledges.index", _external=True)
+
+
+def record_json(record, quantities, sources=None, *, base: str) -> dict:
+    """``pledge_json`` from the tuples of ``queries.pledge_records`` (no ORM objects): the same keys and values."""
+    r = record
+    out = {
+        "id": r.id, "url": f"{base}{r.id}", "document_id": r.document_id, "document_title": r.document_title,
+        "start": r.start, "end": r.end, "quote": r.quote, "district_id": r.district_id, "district": r.district,
+        "official_id": r.official_id, "official": r.official, "responsible_unit": r.responsible_unit,
+        "action": r.action, "object": r.object,
+        "quantities": [{"value": format(q.value, "f"),
+                        "value_max": format(q.value_max, "f") if q.value_max is not None else None,
+                        "unit": q.unit, "raw": q.raw, "role": q.role.value} for q in quantities],
+        "qualifier": r.qualifier, "deadline_raw": r.deadline_raw, "due_on": _date(r.due_on),
+        "deadline_precision": r.deadline_precision.value if r.deadline_precision else None,
+        "confidence": r.confidence, "origin": r.origin.value, "review_state": r.review_state.value,
+        "is_corrected": r.is_corrected, "reject_reason": r.reject_reason, "status": r.status.value,
+        "version": r.version_id,
+    }
+    if sources is not None:
+        out["sources"] = [{"document_id": s.document_id, "start": s.start, "end": s.end, "quote": s.quote,
+                           "merged_pledge_id": s.merged_pledge_id} for s in sources]
+        out["merged_into_id"] = r.merged_into_id
+    return out
+
+
 def _share(value) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def list_item(p: Pledge, row: listing.Row) -> dict:
-    """A pledge of the list: its fields, with status and schedule as the view computes them for its day."""
-    return {**pledge_json(p), "status": row.status.value, "status_on": _date(row.status_on),
+def list_item(p: dict, row: listing.Row) -> dict:
+    """A pledge of the list: its fields (``record_json``), with status and schedule as the view computes them for its day."""
+    return {**p, "status": row.status.value, "status_on": _date(row.status_on),
             "proposed": row.proposed.value if row.proposed else None,
             "flag": row.flag.value if row.flag else None, "days_overdue": row.days_overdue,
             "progress": row.progress.value if row.progress else None,
@@ -145,14 +173,6 @@ def csrf_token():
     return jsonify(csrf_token=generate_csrf())
 
 
-LIST_OPTIONS = (
-    joinedload(Pledge.district).load_only(District.id, District.name),
-    joinedload(Pledge.official).load_only(Official.id, Official.name),
-    joinedload(Pledge.document).load_only(Document.id, Document.title),
-    selectinload(Pledge.quantities),
-)
-
-
 @bp.get("/pledges")
 def pledges():
     """The list page's view as JSON: the rows come from the listing, each pledge's fields from one load."""
@@ -160,15 +180,18 @@ def pledges():
         _, rows, next_after = list_page(_limit())
     except listing.BadFilter as exc:
         return _bad(str(exc))
-    loaded = get_session().scalars(sa.select(Pledge).where(Pledge.id.in_([r.id for r in rows]))
-                                   .options(*LIST_OPTIONS)).unique()
-    by_id = {p.id: p for p in loaded}
-    return _page([list_item(by_id[r.id], r) for r in rows], next_after)
+    records = queries.pledge_records(get_session(), [r.id for r in rows])
+    base = pledge_urls()
+    return _page([list_item(record_json(*records[r.id][:2], base=base), r) for r in rows
+                  if r.id in records], next_after)  # (one deleted since the page was read is left out)
 
 
 @bp.get("/pledges/<int:pledge_id>")
 def pledge(pledge_id: int):
-    return jsonify(pledge_json(get_pledge(pledge_id, full=True), full=True))
+    found = queries.pledge_records(get_session(), [pledge_id], sources=True).get(pledge_id)
+    if found is None:
+        abort(404)
+    return jsonify(record_json(*found, base=pledge_urls()))
 
 
 @bp.get("/pledges/<int:pledge_id>/history")
