@@ -1,6 +1,8 @@
-"""``tracker serve``, ``tracker demo`` and ``tracker user add``: the web app on waitress, and accounts."""
+"""``tracker serve``, ``tracker demo`` and ``tracker user add``: the web app (gunicorn worker processes
+on POSIX, waitress on Windows or with ``--workers 1``), and accounts."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,25 +27,64 @@ def _app(generate_secret_key: bool = False):
         raise click.ClickException(str(exc)) from None
 
 
-def _serve(app, host: str, port: int, threads: int = 8) -> None:
-    """Serve ``app`` on waitress. What is alive once the app is built lives as long as the
-    process, so it leaves the cyclic collector's sight first (``gc.freeze``, as in
-    ``tracker.web.wsgi``): full collections during large pages then scan only their own objects."""
+def _freeze() -> None:
+    """What is alive once the app is built lives as long as the process, so it leaves the cyclic
+    collector's sight (``gc.freeze``, as in ``tracker.web.wsgi``): full collections during large
+    pages then scan only their own objects. Before a fork, the frozen objects also stay shared."""
     import gc
-
-    from waitress import serve as waitress_serve
 
     gc.collect()
     gc.freeze()
+
+
+def _serve(app, host: str, port: int, threads: int = 8) -> None:
+    """Serve ``app`` on waitress: one process (one core under the GIL), ``threads`` threads."""
+    from waitress import serve as waitress_serve
+
+    _freeze()
     waitress_serve(app, host=host, port=port, threads=threads, ident="tracker")
+
+
+def core_count() -> int:
+    """The cores this process may run on (the default number of worker processes)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> None:
+    """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
+    once, before the fork; the connection pool emptied, so no worker inherits a connection), each
+    with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
+    from gunicorn.app.base import BaseApplication
+
+    app.extensions["tracker.engine"].dispose()
+    _freeze()
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                               "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
+                               "accesslog": None, "errorlog": "-", "loglevel": "info",
+                               "proc_name": "tracker", "preload_app": True}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return app
+
+    Server().run()
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
-def serve(host: str, port: int, threads: int) -> None:
-    """Run the web app on waitress (the database must be migrated: `tracker db upgrade`).
+@click.option("--threads", default=8, show_default=True, type=int, help="Threads per process.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Server processes (gunicorn); default: the number of cores. 1: one waitress process.")
+def serve(host: str, port: int, threads: int, workers: int | None) -> None:
+    """Run the web app (the database must be migrated: `tracker db upgrade`): gunicorn with one
+    worker process a core on Linux and macOS, waitress on Windows or with --workers 1.
 
     Needs SECRET_KEY (the environment or instance/config.py): a long random value.
     """
@@ -56,8 +97,16 @@ def serve(host: str, port: int, threads: int) -> None:
     if current != head:
         raise click.ClickException(f"{redacted(url)} is at revision {current or 'base'}, not {head}: "
                                    "run `tracker db upgrade` first")
-    click.echo(f"tracker serve: http://{host}:{port}/  (database {redacted(url)})", err=True)
-    _serve(app, host, port, threads)
+    workers = workers or core_count()
+    if workers > 1 and sys.platform == "win32":
+        click.echo("tracker serve: one process on Windows (waitress); --workers needs gunicorn (POSIX)", err=True)
+        workers = 1
+    how = f"{workers} processes × {threads} threads (gunicorn)" if workers > 1 else f"{threads} threads (waitress)"
+    click.echo(f"tracker serve: http://{host}:{port}/  (database {redacted(url)}; {how})", err=True)
+    if workers > 1:
+        _serve_workers(app, host, port, workers, threads)
+    else:
+        _serve(app, host, port, threads)
 
 
 def seeds_dir() -> Path | None:
