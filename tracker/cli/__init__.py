@@ -33,5 +33,9 @@ def _register() -> None:
     main.add_command(serve.demo)
     main.add_command(serve.user)
 
+    from tracker.cli import publish
+
+    main.add_command(publish.publish)
+
 
 _register()
