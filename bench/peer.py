@@ -90,12 +90,20 @@ class Client:
     """One keep-alive connection; ``get`` reads the whole answer and checks its status."""
 
     def __init__(self, port: int, cookie: str | None = None):
+        self.port = port
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.headers = {"Cookie": cookie} if cookie else {}
 
     def get(self, path: str) -> int:
-        self.conn.request("GET", path, headers=self.headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request("GET", path, headers=self.headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # a server closed the idle connection while the other took its turn (uvicorn after 5 s)
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            self.conn.request("GET", path, headers=self.headers)
+            response = self.conn.getresponse()
         body = response.read()
         if response.status != 200:
             raise SystemExit(f"GET {path}: {response.status} {body[:300]!r}")

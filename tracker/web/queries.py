@@ -102,9 +102,9 @@ def pledge_records(session: Session, ids: list[int], *, sources: bool = False):
     if not ids:
         return {}
     conn = session.connection()  # Core: the kept statements stay as built
-    out = {r.id: (r, [], []) for r in conn.execute(RECORD, {"ids": ids})}
+    out = {r[0]: (r, [], []) for r in conn.execute(RECORD, {"ids": ids})}
     for q in conn.execute(QUANTITIES, {"ids": ids}):
-        out[q.pledge_id][1].append(q)
+        out[q[0]][1].append(q)
     if sources:
         for src in conn.execute(SOURCES, {"ids": ids}):
             out[src.pledge_id][2].append(src)
