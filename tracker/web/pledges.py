@@ -34,7 +34,8 @@ def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
         options.append(joinedload(Pledge.official))
     else:
         # the other documents' titles and the extractor's version, not whole texts and candidates
-        options += [selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
+        options += [joinedload(Pledge.document),  # its text: the passage (one query with the pledge, not two)
+                    selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
                     selectinload(Pledge.status_events).joinedload(StatusEvent.user),
                     joinedload(Pledge.reviewed_by),
                     joinedload(Pledge.candidate).load_only(Candidate.id, Candidate.extractor_version),
