@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test: tracker serve (waitress) on PostgreSQL with 100,000 pledges, wrk for 60 s at 32
+# Load test: tracker serve (one worker process a core) on PostgreSQL with 100,000 pledges, wrk for 60 s at 32
 # connections over a mix of logged-in readers, editors and reviewers (see bench/load/run.py).
 # Needs wrk (Debian: apt-get install wrk) and the PostgreSQL binaries (or --pg-url).
 set -euo pipefail

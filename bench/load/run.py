@@ -159,10 +159,11 @@ def main() -> int:
     ap.add_argument("--duration", type=int, default=60, help="seconds of load")
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--wrk-threads", type=int, default=2)
-    ap.add_argument("--server-threads", type=int, default=16, help="waitress threads")
-    ap.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress",
-                    help="waitress (tracker serve, one process) or gunicorn (pip install gunicorn; --workers processes)")
-    ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    ap.add_argument("--server-threads", type=int, default=8, help="threads per server process")
+    ap.add_argument("--server", choices=["tracker", "waitress", "gunicorn"], default="tracker",
+                    help="tracker serve --workers N (default), waitress (tracker serve --workers 1: one process) "
+                         "or gunicorn by hand (tracker.web.wsgi, with an access log)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes (tracker, gunicorn)")
     ap.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--no-history", action="store_true",
@@ -227,7 +228,8 @@ def main() -> int:
                    "--workers", str(args.workers), "--threads", str(args.server_threads), "--timeout", "60",
                    "--access-logfile", str(access_log), "--access-logformat", ACCESS_FORMAT, "tracker.web.wsgi:app"]
         else:
-            cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve",
+            workers = args.workers if args.server == "tracker" else 1
+            cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve", "--workers", str(workers),
                    "--port", str(port), "--threads", str(args.server_threads)]
         server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
@@ -247,7 +249,8 @@ def main() -> int:
         sessions.write_text("return " + lua({
             "people": people, "max_pledge": max_pledge, "officials": officials, "districts": districts,
             "pending": pending, "threads": args.wrk_threads}) + "\n", encoding="utf-8")
-        print(f"serving {base} ({args.server}, {args.server_threads} threads); "
+        print(f"serving {base} ({args.server}, {args.workers if args.server != 'waitress' else 1} process(es) × "
+              f"{args.server_threads} threads); "
               f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s", flush=True)
         sessions_sql = sa.text("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
         with engine.connect() as conn:
@@ -281,7 +284,7 @@ def main() -> int:
         errors_5xx = sum(v for k, v in status.items() if k >= 500)
         result.update(
             pledges=counts["pledges"], connections=args.connections, server=args.server,
-            workers=args.workers if args.server == "gunicorn" else 1,
+            workers=args.workers if args.server != "waitress" else 1,
             server_threads=args.server_threads, history=not args.no_history,
             requests_per_second=result["requests"] / result["seconds"],
             errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,

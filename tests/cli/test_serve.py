@@ -144,3 +144,61 @@ def test_user_add_and_serve_refuses_an_unmigrated_database(tmp_path, monkeypatch
     assert result.exit_code == 1 and "已存在" in result.output
     result = runner.invoke(main, ["user", "add", "小李"], env={**env, "TRACKER_NEW_PASSWORD": "short"})
     assert result.exit_code == 1 and "密码至少 10 个字符" in result.output
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="counts worker processes through /proc (Linux)")
+def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
+    url = f"sqlite:///{tmp_path / 't.sqlite3'}"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TRACKER_INSTANCE")}
+    env.update(DATABASE_URL=url, TRACKER_INSTANCE=str(tmp_path / "instance"),
+               SECRET_KEY="serve-test-secret-key-0123456789abcdef", TRACKER_NEW_PASSWORD="long-enough-1")
+    for args in (["db", "upgrade"], ["user", "add", "小王", "--role", "editor"]):
+        done = subprocess.run([*TRACKER, *args], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen([*TRACKER, "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
+                                cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert proc.poll() is None, log_path.read_text()
+            try:
+                with urllib.request.urlopen(base + "/pledges/", timeout=5) as response:
+                    assert response.status == 200 and "承诺" in response.read().decode()
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.3)
+        workers = _children(proc.pid)
+        assert len(workers) == 2, (workers, log_path.read_text())
+        statuses = []
+        for path in ("/", "/api/pledges?limit=5", "/reports/", "/reports/dashboard") * 5:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                statuses.append(response.status)
+        assert statuses == [200] * 20
+        opener, page = log_in(base, "小王", "long-enough-1")  # a login session works across the workers
+        assert "欢迎" in page
+        assert all(opener.open(base + "/review/", timeout=30).status == 200 for _ in range(6))
+        assert "2 processes × 2 threads (gunicorn)" in log_path.read_text()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+    assert proc.returncode == 0, log_path.read_text()
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
+    assert "Traceback" not in log_path.read_text()

@@ -226,3 +226,29 @@ def test_any_filter_text_either_reads_or_is_refused_in_chinese(session_factory, 
             assert len(rows) <= 3 and f.sentence()
 
         check()
+
+
+def test_a_views_statement_is_built_once_per_shape_and_its_values_bound(session_factory, history):
+    """Two views that differ only in a bound filter's value (another district, another cursor) run the
+    very same kept statement with other parameters, and each finds its own rows."""
+    with session_factory() as s:
+        every = list(listing.iter_rows(s, view(s, review_state="all")))
+        districts = sorted({r.district_id for r in every if r.district_id is not None})
+        assert len(districts) >= 2
+        listing._rows_select.cache_clear()
+        listing._count_select.cache_clear()
+        for district in districts:
+            f = view(s, review_state="all", district=str(district), sort="-id")
+            rows, _ = listing.page(s, f, limit=1)
+            expected = sorted((r.id for r in every if r.district_id == district), reverse=True)
+            assert [r.id for r in rows] == expected[:1]
+            assert listing.count(s, f) == len(expected)
+            if len(expected) > 1:  # the next page: the cursor is bound too
+                more, _ = listing.page(s, f, after=listing.cursor_of(rows[0], f), limit=5)
+                assert [r.id for r in more] == expected[1:6]
+        built = listing._rows_select.cache_info()
+        assert built.misses <= 2 and built.hits >= len(districts) - 1  # page 1 and a page after a cursor
+        assert listing._count_select.cache_info().misses == 1
+        # a value is never compiled into the statement
+        sql = str(listing._select(*listing._shape(view(s, district=str(districts[0])))))
+        assert ":f_district" in sql and ":f_review_state" in sql

@@ -141,3 +141,23 @@ def test_merge_and_add_through_the_api(client, db):
     assert client.post("/api/documents/999/pledges", json={"start": 0, "end": 2}).status_code == 404
     db.rollback()
     assert db.scalar(sa.select(sa.func.count(PledgeSource.id))) == 1
+
+
+@pytest.mark.parametrize("backend", BOTH, indirect=True)
+def test_the_api_reads_each_pledge_as_the_orm_object_would_show_it(client, db):
+    """The list and detail routes read plain rows (``queries.pledge_records``): the same JSON as
+    ``api.pledge_json`` of the ORM object, field for field, for every pledge, merged sources included."""
+    from tracker.web import api
+
+    ids = list(db.scalars(sa.select(Pledge.id).order_by(Pledge.id)))
+    assert ids
+    listed = {i["id"]: i for i in client.get("/api/pledges?limit=100&review_state=all").get_json()["items"]}
+    with client.application.test_request_context("/"):
+        for pledge_id in ids:
+            orm = api.pledge_json(db.get(Pledge, pledge_id), full=True)
+            assert client.get(f"/api/pledges/{pledge_id}").get_json() == orm
+            if pledge_id in listed:
+                item = listed[pledge_id]
+                assert {k: item[k] for k in orm if k not in ("sources", "merged_into_id", "status")} == \
+                    {k: v for k, v in orm.items() if k not in ("sources", "merged_into_id", "status")}
+    assert listed and client.get(f"/api/pledges/{max(ids) + 1000}").status_code == 404

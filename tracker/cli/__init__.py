@@ -49,6 +49,10 @@ def _register() -> None:
     main.add_command(remind.remind)
     main.add_command(remind.unit)
 
+    from tracker.cli import publish
+
+    main.add_command(publish.publish)
+
 
 def _usage_words(command) -> None:
     """Usage lines in Chinese: tracker [选项] 子命令 [参数]... (click's own words there are no messages);

@@ -1,6 +1,8 @@
-"""``tracker serve``, ``tracker demo`` and ``tracker user add``: the web app on waitress, and accounts."""
+"""``tracker serve``, ``tracker demo`` and ``tracker user add``: the web app (gunicorn worker processes
+on POSIX, waitress on Windows or with ``--workers 1``), and accounts."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,18 +41,23 @@ def _check_port(host: str, port: int) -> None:
         return
 
 
-def _serve(app, host: str, port: int, threads: int = 8) -> None:
-    """Serve ``app`` on waitress. What is alive once the app is built lives as long as the
-    process, so it leaves the cyclic collector's sight first (``gc.freeze``, as in
-    ``tracker.web.wsgi``): full collections during large pages then scan only their own objects."""
-    import errno
+def _freeze() -> None:
+    """What is alive once the app is built lives as long as the process, so it leaves the cyclic
+    collector's sight (``gc.freeze``, as in ``tracker.web.wsgi``): full collections during large
+    pages then scan only their own objects. Before a fork, the frozen objects also stay shared."""
     import gc
 
-    from waitress import create_server
+    gc.collect()
+    gc.freeze()
+
+
+def _port_free(host: str, port: int) -> None:
+    """Refuse a port that is taken with one Chinese line (before any server binds it: a failed bind
+    inside waitress leaves its sockets open, and gunicorn retries for seconds)."""
+    import errno
 
     try:
-        _check_port(host, port)  # before waitress: a failed bind inside it leaves its sockets open
-        server = create_server(app, host=host, port=port, threads=threads, ident="tracker")
+        _check_port(host, port)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise click.ClickException(f"端口 {port} 已被占用（另一个程序正在用它）：请换一个端口，例如 --port {port + 1}") \
@@ -58,17 +65,61 @@ def _serve(app, host: str, port: int, threads: int = 8) -> None:
         if exc.errno == errno.EACCES:
             raise click.ClickException(f"无权使用端口 {port}：请换一个 1024 以上的端口，例如 --port 5000") from None
         raise click.ClickException(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}") from None
-    gc.collect()
-    gc.freeze()
+
+
+def _serve(app, host: str, port: int, threads: int = 8) -> None:
+    """Serve ``app`` on waitress: one process (one core under the GIL), ``threads`` threads."""
+    from waitress import create_server
+
+    _port_free(host, port)
+    try:
+        server = create_server(app, host=host, port=port, threads=threads, ident="tracker")
+    except OSError as exc:
+        raise click.ClickException(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}") from None
+    _freeze()
     server.run()
+
+
+def core_count() -> int:
+    """The cores this process may run on (the default number of worker processes)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> None:
+    """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
+    once, before the fork; the connection pool emptied, so no worker inherits a connection), each
+    with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
+    from gunicorn.app.base import BaseApplication
+
+    app.extensions["tracker.engine"].dispose()
+    _freeze()
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                               "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
+                               "accesslog": None, "errorlog": "-", "loglevel": "info",
+                               "proc_name": "tracker", "preload_app": True}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return app
+
+    Server().run()
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址。")
 @click.option("--port", default=5000, show_default=True, type=int, help="监听的端口。")
-@click.option("--threads", default=8, show_default=True, type=int, help="处理请求的线程数。")
-def serve(host: str, port: int, threads: int) -> None:
-    """用 waitress 运行网页工作台（数据库须已迁移：tracker db upgrade）。
+@click.option("--threads", default=8, show_default=True, type=int, help="每个进程处理请求的线程数。")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="服务进程数（gunicorn）；默认等于处理器核数；1 表示单个 waitress 进程。")
+def serve(host: str, port: int, threads: int, workers: int | None) -> None:
+    """运行网页工作台（数据库须已迁移：tracker db upgrade）：Linux 与 macOS 上用 gunicorn，每核一个工作进程；
+    Windows 上或 --workers 1 时用 waitress。
 
     需要 SECRET_KEY（环境变量或 instance/config.py）：一个足够长的随机值。
     """
@@ -81,8 +132,17 @@ def serve(host: str, port: int, threads: int) -> None:
     if current != head:
         raise click.ClickException(f"数据库 {redacted(url)} 的版本是 {current or 'base'}，不是最新的 {head}："
                                    "请先运行 tracker db upgrade")
-    click.echo(f"tracker serve：http://{host}:{port}/  （数据库 {redacted(url)}）", err=True)
-    _serve(app, host, port, threads)
+    workers = workers or core_count()
+    if workers > 1 and sys.platform == "win32":
+        click.echo("tracker serve：Windows 上只用一个进程（waitress）；--workers 需要 gunicorn（POSIX）", err=True)
+        workers = 1
+    how = f"{workers} 个进程 × {threads} 个线程（gunicorn）" if workers > 1 else f"{threads} 个线程（waitress）"
+    click.echo(f"tracker serve：http://{host}:{port}/  （数据库 {redacted(url)}；{how}）", err=True)
+    if workers > 1:
+        _port_free(host, port)
+        _serve_workers(app, host, port, workers, threads)
+    else:
+        _serve(app, host, port, threads)
 
 
 def seeds_dir() -> Path | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterator, Mapping
 from zoneinfo import ZoneInfo
@@ -320,11 +321,14 @@ def end_of_day_utc(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), SHANGHAI).astimezone(dt.timezone.utc)
 
 
-def _latest(kinds, as_of: dt.date | None, bound: dt.datetime | None, *, achieved: bool = False):
+# built once: an alias's columns are adapted on first use, which costs more than the whole query on SQLite
+latest_verdict, latest_report = aliased(StatusEvent, name="latest"), aliased(StatusEvent, name="latest_report")
+
+
+def _latest(latest, kinds, as_of: dt.date | None, bound: dt.datetime | None, *, achieved: bool = False):
     """The id of the pledge's latest status event of ``kinds`` that counts by the view's day: a
     correlated lookup (an index probe per row), so a page or a filtered view does not group the
-    whole history first."""
-    latest = aliased(StatusEvent, name="latest")
+    whole history first. ``latest`` is one of the aliases above (never a new one per call)."""
     cond = [latest.pledge_id == Pledge.id] + ([latest.kind.in_(kinds)] if kinds else [])
     if achieved:
         cond.append(latest.achieved_value.is_not(None))
@@ -353,15 +357,61 @@ q0 = aliased(Quantity, name="q0")
 reminder = aliased(Reminder, name="reminder_sent")
 
 
-def base_select(filters: Filters):
-    """The SELECT of the view (columns in ``Row`` order up to ``reminders``), filters applied except ``flag``."""
-    v = filters.values
-    as_of = v.get("as_of")
-    bound = end_of_day_utc(as_of) if as_of else None
-    p = _pledge_columns(filters)  # Pledge's own columns, or as they stood that day
+#: filters whose values reach the database as bound parameters: a view's statement is built (and
+#: compiled) once per shape (which of these are given, and the rest of ``_shape``), then reused
+BOUND_FILTERS = ("district", "official", "unit", "document", "status", "review_state", "origin", "due_from",
+                 "due_to")
 
-    verdict = _latest([StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
-    reported = _latest(None, as_of, bound, achieved=True)
+
+def _bound(filters: Filters) -> dict:
+    """The values of the view's ``BOUND_FILTERS``, by parameter name (``f_<filter>``)."""
+    v, out = filters.values, {}
+    for key in BOUND_FILTERS:
+        value = v.get(key)
+        if not value or (key == "review_state" and not isinstance(value, ReviewState)):
+            continue
+        if key in ("status", "review_state"):
+            value = value.value
+        elif key == "unit":
+            value = search._like(value)
+        out["f_" + key] = value
+    return out
+
+
+def _shape(filters: Filters) -> tuple:
+    """What decides the statement's text: the bound filters given, and the values that are not bound
+    (the day of an ``as_of`` view, the search words, the flag and the day it is judged on, the kind of
+    restatement asked for)."""
+    v = filters.values
+    flag = v.get("flag")
+    return (tuple(sorted(_bound(filters))), v.get("as_of"), v.get("terms") or None, flag,
+            filters.day if flag is not None else None, v.get("restated") or None)
+
+
+def base_select(filters: Filters):
+    """The SELECT of the view (columns in ``Row`` order up to ``reminders``), filters applied except ``flag``
+    (its values bound). A new statement, for callers that build on it and run it through the ORM (whose
+    compile step stamps its options on the subqueries); this module's own queries reuse the kept ones.)"""
+    return _select.__wrapped__(*_shape(filters)).params(_bound(filters))
+
+
+@lru_cache(maxsize=256)
+def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None, restated: str | None = None):
+    """The view's statement for one shape (see ``_shape``), its bound filters as ``f_<filter>`` parameters.
+    Built once and kept: SQLAlchemy memoises a statement's cache key, so a request that reuses it
+    neither rebuilds it nor walks it again to look up its compiled form."""
+    v = {key[2:]: sa.bindparam(key) for key in keys}
+    if as_of is not None:
+        v["as_of"] = as_of
+    if terms:
+        v["terms"] = terms
+    if restated:
+        v["restated"] = restated
+    bound = end_of_day_utc(as_of) if as_of else None
+    p = history.columns(bound)  # Pledge's own columns, or as they stood that day
+
+    verdict = _latest(latest_verdict, [StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
+    reported = _latest(latest_report, None, as_of, bound, achieved=True)
     # an open proposal: proposed by the view's day and not answered by then
     # NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
     # proposal (status_event.responds_to_id has no index: a scan of the table for each)
@@ -420,23 +470,23 @@ def base_select(filters: Filters):
             .where(p["merged_into_id"].is_(None)))
     if as_of is not None:
         stmt = _join_latest(stmt, reported, rep).where(Pledge.created_at < bound)
-    if v.get("district"):
+    if v.get("district") is not None:
         stmt = stmt.where(p["district_id"] == v["district"])
-    if v.get("official"):
+    if v.get("official") is not None:
         stmt = stmt.where(p["official_id"] == v["official"])
-    if v.get("unit"):
-        stmt = stmt.where(p["responsible_unit"].like(search._like(v["unit"]), escape="\\"))
-    if v.get("document"):
+    if v.get("unit") is not None:
+        stmt = stmt.where(p["responsible_unit"].like(v["unit"], escape="\\"))
+    if v.get("document") is not None:
         stmt = stmt.where(Pledge.document_id == v["document"])
-    if v.get("status"):
-        stmt = stmt.where(status == v["status"].value)
-    if isinstance(v.get("review_state"), ReviewState):
-        stmt = stmt.where(p["review_state"] == v["review_state"].value)
-    if v.get("origin"):
+    if v.get("status") is not None:
+        stmt = stmt.where(status == v["status"])
+    if v.get("review_state") is not None:
+        stmt = stmt.where(p["review_state"] == v["review_state"])
+    if v.get("origin") is not None:
         stmt = stmt.where(Pledge.origin == v["origin"])
-    if v.get("due_from"):
+    if v.get("due_from") is not None:
         stmt = stmt.where(p["due_on"] >= v["due_from"])
-    if v.get("due_to"):
+    if v.get("due_to") is not None:
         stmt = stmt.where(p["due_on"] <= v["due_to"])
     if v.get("restated"):  # restated by a later plan (with a lower target, a later deadline …)
         from tracker.services.followup import restated_pledge_ids
@@ -444,9 +494,7 @@ def base_select(filters: Filters):
         stmt = stmt.where(Pledge.id.in_(restated_pledge_ids(v["restated"])))
     if v.get("terms"):
         stmt = stmt.where(search.match(v["terms"], Pledge.id, Pledge.quote, Pledge.object, Document.title))
-    flag = v.get("flag")
     if flag is not None:  # narrow in SQL to what can carry the flag; the exact rule is schedule.flag
-        day = filters.day
         due_on = p["due_on"]
         stmt = stmt.where(status.not_in([s.value for s in schedule.CLOSED]),
                           p["review_state"] != ReviewState.REJECTED.value, due_on.is_not(None))
@@ -506,31 +554,47 @@ def behind_sql(published_on, due_on, day: dt.date, target, achieved):
 SQL_EXACT_FLAGS = frozenset({None, Flag.RED, Flag.YELLOW})
 
 
-def _sort_key(key: str, descending: bool, filters: Filters):
-    column = {"id": Pledge.id, "due_on": _pledge_columns(filters)["due_on"], "published_on": Document.published_on}[key]
-    if key == "id":
-        return None
-    return sa.func.coalesce(column, FAR_PAST if descending else FAR_FUTURE)
+def _sort_column(key: str, as_of: dt.date | None):
+    return {"due_on": history.columns(end_of_day_utc(as_of) if as_of else None)["due_on"],
+            "published_on": Document.published_on}[key]
 
 
-def _ordered(stmt, filters: Filters, after: str | None):
-    _, key, descending = SORTS[filters.sort]
-    sort_col = _sort_key(key, descending, filters)
-    if after:
-        cursor = parse_cursor(after, key)
-        if sort_col is None:
-            stmt = stmt.where(Pledge.id < cursor[1] if descending else Pledge.id > cursor[1])
-        elif descending:
-            stmt = stmt.where(sa.or_(sort_col < cursor[0], sa.and_(sort_col == cursor[0], Pledge.id < cursor[1])))
+def _ordered_by(stmt, sort: str, as_of: dt.date | None, cursor: bool):
+    """``stmt`` in the order of ``sort``; with ``cursor``, after the row the parameters ``f_after_value``
+    (the sort value, a date) and ``f_after_id`` name."""
+    _, key, descending = SORTS[sort]
+    if cursor:
+        after_id = sa.bindparam("f_after_id", type_=sa.Integer())
+        if key == "id":
+            stmt = stmt.where(Pledge.id < after_id if descending else Pledge.id > after_id)
         else:
-            stmt = stmt.where(sa.or_(sort_col > cursor[0], sa.and_(sort_col == cursor[0], Pledge.id > cursor[1])))
+            sort_col = sa.func.coalesce(_sort_column(key, as_of), FAR_PAST if descending else FAR_FUTURE)
+            after_value = sa.bindparam("f_after_value", type_=sa.Date())
+            if descending:
+                stmt = stmt.where(sa.or_(sort_col < after_value, sa.and_(sort_col == after_value, Pledge.id < after_id)))
+            else:
+                stmt = stmt.where(sa.or_(sort_col > after_value, sa.and_(sort_col == after_value, Pledge.id > after_id)))
     id_order = Pledge.id.desc() if descending else Pledge.id.asc()
-    if sort_col is None:
+    if key == "id":
         return stmt.order_by(id_order)
     # The date itself with missing dates last: the order of the stand-ins the cursor uses (no date
     # is 9999-12-31 or 0001-01-01), and one the index on pledge.due_on gives without a sort
-    column = {"due_on": _pledge_columns(filters)["due_on"], "published_on": Document.published_on}[key]
+    column = _sort_column(key, as_of)
     return stmt.order_by(column.desc().nulls_last() if descending else column.asc().nulls_last(), id_order)
+
+
+def _cursor_params(filters: Filters, after: str | None) -> dict:
+    if not after:
+        return {}
+    _, key, _ = SORTS[filters.sort]
+    value, ident = parse_cursor(after, key)
+    return {"f_after_id": ident} if key == "id" else {"f_after_id": ident, "f_after_value": value}
+
+
+def _ordered(stmt, filters: Filters, after: str | None):
+    """``stmt`` (the view's ``base_select``) in the view's order, after the row the cursor ``after`` names."""
+    stmt = _ordered_by(stmt, filters.sort, filters.values.get("as_of"), bool(after))
+    return stmt.params(_cursor_params(filters, after)) if after else stmt
 
 
 def cursor_of(row: Row, filters: Filters) -> str:
@@ -591,21 +655,30 @@ def _fill(values, day: dt.date) -> Row:
     return row
 
 
-def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None
-              ) -> Iterator[Row]:
-    """The view's rows in order, streamed from the database in batches."""
-    base = base_select(filters)
-    stmt = _ordered(base, filters, after)
-    wanted = filters.values.get("flag")
-    if limit is not None and wanted in SQL_EXACT_FLAGS:
+@lru_cache(maxsize=256)
+def _rows_select(shape: tuple, sort: str, cursor: bool, limit: int | None):
+    """The statement of a view's rows (``iter_rows``) for one shape, order, cursor and SQL limit."""
+    base = _select(*shape)
+    as_of = shape[1]
+    stmt = _ordered_by(base, sort, as_of, cursor)
+    if limit is not None:
         # the page's ids first (the database leaves out the joins and lookups they do not need),
         # then the page's rows: else every row of the view is built before the sort picks a few
         ids = stmt.with_only_columns(Pledge.id).limit(limit).correlate(None)
-        stmt = _ordered(base.where(Pledge.id.in_(ids)), filters, None)
+        stmt = _ordered_by(base.where(Pledge.id.in_(ids)), sort, as_of, False)
+    # Core execution (plain tuples, none of the ORM's per-row bookkeeping), streamed in batches
+    return stmt.execution_options(yield_per=BATCH)
+
+
+def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None
+              ) -> Iterator[Row]:
+    """The view's rows in order, streamed from the database in batches."""
+    wanted = filters.values.get("flag")
+    params = {**_bound(filters), **_cursor_params(filters, after)}
+    stmt = _rows_select(_shape(filters), filters.sort, bool(after), limit if wanted in SQL_EXACT_FLAGS else None)
     day = filters.day
     n = 0
-    # Core execution: plain tuples, none of the ORM's per-row bookkeeping
-    result = session.connection().execute(stmt.execution_options(yield_per=BATCH))
+    result = session.connection().execute(stmt, params)
     try:
         for values in result:
             row = _fill(values, day)
@@ -628,29 +701,44 @@ def page(session: Session, filters: Filters, *, after: str | None = None, limit:
     return rows, (cursor_of(rows[-1], filters) if more and rows else None)
 
 
+@lru_cache(maxsize=256)
+def _count_select(shape: tuple, cap: int | None):
+    view = _select(*shape)
+    where = view.whereclause
+    read = {t.name for t in sql_util.find_tables(where, check_columns=True, include_aliases=True)}
+    if read <= {"pledge", "document"}:
+        # the view's other joins are outer joins on unique keys: they add no row, so without a
+        # condition on them the count needs pledge (and document, for the title) only
+        stmt = sa.select(Pledge.id).where(where)
+        if "document" in read:
+            stmt = stmt.join(Document, Document.id == Pledge.document_id)
+    else:  # the ids only: the joins stay (the filters read them) but no column is computed
+        stmt = view.with_only_columns(Pledge.id, maintain_column_froms=False)
+    if cap is not None:
+        stmt = stmt.limit(cap + 1)
+    return sa.select(sa.func.count()).select_from(stmt.subquery())
+
+
 def count(session: Session, filters: Filters, *, cap: int | None = None) -> int:
     """How many rows the view holds; with ``cap``, counting stops past it (at most ``cap + 1``), as
     Datasette's does, so a list of 100,000 rows costs what one of 10,000 does."""
     if filters.values.get("flag") in SQL_EXACT_FLAGS:
-        view = base_select(filters)
-        where = view.whereclause
-        read = {t.name for t in sql_util.find_tables(where, check_columns=True, include_aliases=True)}
-        if read <= {"pledge", "document"}:
-            # the view's other joins are outer joins on unique keys: they add no row, so without a
-            # condition on them the count needs pledge (and document, for the title) only
-            stmt = sa.select(Pledge.id).where(where)
-            if "document" in read:
-                stmt = stmt.join(Document, Document.id == Pledge.document_id)
-        else:  # the ids only: the joins stay (the filters read them) but no column is computed
-            stmt = view.with_only_columns(Pledge.id, maintain_column_froms=False)
-        if cap is not None:
-            stmt = stmt.limit(cap + 1)
-        return session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0
+        # Core execution, here and below: the ORM's compile step would stamp its own options on the
+        # kept statement's subqueries, changing its cache key after its first use
+        return session.connection().execute(_count_select(_shape(filters), cap), _bound(filters)).scalar() or 0
     return sum(1 for _ in iter_rows(session, filters, limit=None if cap is None else cap + 1))
+
+
+_ONE = sa.bindparam("f_one_id", type_=sa.Integer())
+
+
+@lru_cache(maxsize=8)
+def _one_select(shape: tuple):
+    return _select(*shape).where(Pledge.id == _ONE)
 
 
 def one(session: Session, pledge_id: int, *, today: dt.date | None = None) -> Row | None:
     """One pledge as a row of the view (any review state), or None."""
     f = parse_filters(session, {"review_state": ALL}, today=today)
-    values = session.execute(base_select(f).where(Pledge.id == pledge_id)).first()
+    values = session.connection().execute(_one_select(_shape(f)), {**_bound(f), "f_one_id": pledge_id}).first()
     return None if values is None else _fill(values, f.day)

@@ -549,7 +549,9 @@ def possible_duplicates(session: Session, pledge: Pledge, limit: int = 10) -> li
     and the same primary quantity (value and unit). Not merged, not rejected."""
     if not pledge.object:
         return []
-    stmt = (sa.select(Pledge).options(selectinload(Pledge.quantities), selectinload(Pledge.document))
+    # the documents' titles and dates only: their texts are what the page needs least
+    stmt = (sa.select(Pledge).options(selectinload(Pledge.document).load_only(Document.id, Document.title,
+                                                                               Document.published_on))
             .where(Pledge.id != pledge.id, Pledge.document_id != pledge.document_id, Pledge.object == pledge.object,
                    Pledge.merged_into_id.is_(None), Pledge.review_state != ReviewState.REJECTED)
             .order_by(Pledge.id))

@@ -39,6 +39,7 @@ DEFAULTS = {
     # bounds on one document (ingest refuses a file beyond them, with a message)
     "MAX_DOCUMENT_CHARS": 1_000_000,
     "MAX_DOCUMENT_PLEDGES": 5_000,
+    "PUBLIC_MAX_AGE": 60,  # seconds a cache may serve a public view before asking again (tracker.web.caching)
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "WTF_I18N_ENABLED": False,  # WTForms' own zh messages (forms.ZhMeta), no Flask-Babel needed  # a token lives through a long review session
     "SESSION_COOKIE_HTTPONLY": True,
@@ -102,8 +103,8 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import (api, auth, db, documents, filters, followup, pledges, reports, review, security,
-                            validation)
+    from tracker.web import (api, auth, caching, db, documents, filters, followup, pledges, reports, review,
+                            security, validation)
 
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
     validation.init_app(app)  # every request's input checked once (before any route is added: the int converter)
@@ -112,6 +113,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     db.init_app(app)
     auth.init_app(app)
     filters.init_app(app)
+    caching.init_app(app)  # ETag / 304 / Cache-Control for anonymous readers' public views
     app.register_blueprint(auth.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(pledges.bp)

@@ -114,7 +114,23 @@ def init_app(app) -> None:
 
     @app.context_processor
     def roles():
-        return {"action_form": ActionForm()}
+        return {"action_form": _LazyActionForm()}
+
+
+class _LazyActionForm:
+    """The templates' ``action_form`` (its CSRF token field), built on first use: most pages a reader
+    opens (every anonymous one) never render it, and building a WTForms form on each render cost more
+    than some of those pages' queries."""
+
+    __slots__ = ("_form",)
+
+    def __init__(self):
+        self._form = None
+
+    def __getattr__(self, name):
+        if self._form is None:
+            self._form = ActionForm()
+        return getattr(self._form, name)
 
 
 def roles_required(*roles: UserRole):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
-from flask import request
+from flask import request, url_for
 
 from tracker import glossary
 from tracker.db import enums
@@ -84,6 +84,57 @@ def pending_total() -> int:
     return workbench.queue_count(get_session(), workbench.QueueFilter())
 
 
+#: the characters a query value keeps unescaped, as ``url_for`` (werkzeug) writes them
+_SAFE = "!$'()*,/:;?@"
+
+
+class ViewLinks:
+    """The links of one list page that change one argument of its view: ``links.with_("district", 3)``
+    gives what ``url_for(endpoint, **f.query(district=3, after=None))`` does, character for character,
+    but the other arguments are encoded once per page (not three times a row: a list of 50 rows spent
+    more time in ``url_for`` than in everything else it renders)."""
+
+    def __init__(self, endpoint: str, args: dict):
+        self.base = url_for(endpoint)
+        self.args = {k: v for k, v in args.items() if v is not None and k != "after"}
+        self._parts: dict[str, tuple[str, str]] = {}
+
+    def with_(self, key: str, value) -> str:
+        parts = self._parts.get(key)
+        if parts is None:
+            keys = list(self.args)
+            at = keys.index(key) if key in keys else len(keys)
+            before = urlencode([(k, self.args[k]) for k in keys[:at]], safe=_SAFE)
+            after = urlencode([(k, self.args[k]) for k in keys[at + 1:]], safe=_SAFE)
+            parts = self._parts[key] = (f"{self.base}?{before + '&' if before else ''}{quote_plus(key, safe=_SAFE)}=",
+                                        "&" + after if after else "")
+        head, tail = parts
+        return f"{head}{quote_plus(str(value), safe=_SAFE)}{tail}"
+
+
+class IdLinks:
+    """``url_for(endpoint, **{key: id}, **args)`` for many ids of one page, built once:
+    ``IdLinks("review.screen", "pledge_id", **args).of(12)``. (The id is an ``int`` path part, so
+    it stands alone in the URL; a placeholder id marks where.)"""
+
+    _MARK = 987654321987
+
+    def __init__(self, endpoint: str, key: str, **args):
+        url = url_for(endpoint, **{key: self._MARK}, **args)
+        mark = str(self._MARK)
+        if url.count(mark) != 1:  # the arguments hold the mark: build each link in full
+            self.head, self.tail, self._full = None, None, (endpoint, key, args)
+        else:
+            self.head, _, self.tail = url.partition(mark)
+            self._full = None
+
+    def of(self, ident: int) -> str:
+        if self._full is not None:
+            endpoint, key, args = self._full
+            return url_for(endpoint, **{key: ident}, **args)
+        return f"{self.head}{int(ident)}{self.tail}"
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
@@ -91,7 +142,7 @@ def init_app(app) -> None:
                             percent=glossary.percent, unit_label=glossary.unit_label)
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
-                                 audit_value=audit_value, url_with=url_with,
+                                 audit_value=audit_value, url_with=url_with, ViewLinks=ViewLinks, IdLinks=IdLinks,
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
                                  pending_total=pending_total)
     app.after_request(remember_list_view)

@@ -11,10 +11,10 @@ from flask_login import current_user
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
-from tracker.db.models import District, Official, Pledge, PledgeSource, StatusEvent
+from tracker.db.models import Candidate, District, Document, Official, Pledge, PledgeSource, StatusEvent
 from tracker.services import listing, workbench
 from tracker.services.errors import ServiceError
-from tracker.web import highlight
+from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import MergeForm
@@ -33,10 +33,13 @@ def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
     if not full:
         options.append(joinedload(Pledge.official))
     else:
-        options += [selectinload(Pledge.sources).joinedload(PledgeSource.document),
+        # the other documents' titles and the extractor's version, not whole texts and candidates
+        options += [joinedload(Pledge.document),  # its text: the passage (one query with the pledge, not two)
+                    selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
                     selectinload(Pledge.status_events).joinedload(StatusEvent.user),
                     selectinload(Pledge.status_events).joinedload(StatusEvent.evidence_document),
-                    joinedload(Pledge.reviewed_by), joinedload(Pledge.candidate),
+                    joinedload(Pledge.reviewed_by),
+                    joinedload(Pledge.candidate).load_only(Candidate.id, Candidate.extractor_version),
                     joinedload(Pledge.official).selectinload(Official.titles)]
     pledge = get_session().get(Pledge, pledge_id, options=options)
     if pledge is None:
@@ -81,7 +84,8 @@ def index():
     except listing.BadFilter as exc:
         return render_template("error.html", code=400, message=str(exc)), 400
     cap = current_app.config["LIST_COUNT_CAP"]
-    total = listing.count(session, f, cap=cap)
+    total = caching.cached_count(session, "pledges", (tuple(sorted(f.args.items())), cap),
+                                 lambda: listing.count(session, f, cap=cap))
     return render_template("pledges/index.html", rows=rows, next_after=next_after, f=f,
                            total=min(total, cap), more=total > cap,
                            district_names=district_names(session))

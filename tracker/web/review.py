@@ -16,7 +16,7 @@ from tracker.db.enums import ReviewState
 from tracker.db.models import Document, Pledge
 from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
-from tracker.web import highlight
+from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import ActionForm, ReviewForm
@@ -64,7 +64,8 @@ def queue():
         joinedload(Pledge.district), joinedload(Pledge.official), joinedload(Pledge.document).load_only(Document.id, Document.title),
         selectinload(Pledge.quantities))
     rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
-    total = workbench.queue_count(session, filt)
+    total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
+                                 lambda: workbench.queue_count(session, filt))
     done = workbench.decided_today(session, current_user.user)
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order, done=done,
                            args=queue_args(), skipped=len(skipped()), district_names=district_names(session))

@@ -1,0 +1,106 @@
+"""Public views for anonymous readers: ETag / Last-Modified from the data's last change, 304 Not
+Modified before the view runs, Cache-Control for a cache in front; logged-in pages stay private."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from tracker.db.models import District, Official, Pledge
+from tracker.web import caching
+from web_helpers import BOTH, login, pending_ids
+
+pytestmark = pytest.mark.parametrize("backend", BOTH, indirect=True)
+
+
+def public_paths(db) -> list[str]:
+    p = db.scalar(sa.select(Pledge).order_by(Pledge.id))
+    district = db.scalar(sa.select(District.id).where(District.name == "张店区"))
+    official = db.scalar(sa.select(Official.id))
+    return ["/reports/", "/reports/export.csv", "/reports/status", "/reports/status.csv", "/reports/dashboard",
+            f"/reports/districts/{district}", f"/reports/officials/{official}", "/pledges/", f"/pledges/{p.id}",
+            "/api/pledges", f"/api/pledges/{p.id}"]
+
+
+def test_every_public_view_answers_304_to_a_reader_who_has_it(client, db):
+    for path in public_paths(db):
+        first = client.get(path)
+        assert first.status_code == 200, path
+        etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+        assert first.headers["Cache-Control"] == "public, max-age=60", path
+        assert "Set-Cookie" not in first.headers, path  # one copy serves every anonymous reader
+        assert 'name="csrf-token"' not in first.get_data(as_text=True)
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert (again.status_code, again.get_data(), again.headers["ETag"]) == (304, b"", etag), path
+        assert client.get(path, headers={"If-Modified-Since": modified}).status_code == 304
+        assert client.head(path, headers={"If-None-Match": etag}).status_code == 304
+        assert client.get(path, headers={"If-None-Match": '"another"'}).status_code == 200
+
+
+def test_a_304_costs_one_query_and_no_view(app, client, db):
+    path = "/reports/dashboard"
+    etag = client.get(path).headers["ETag"]
+    statements = []
+    engine = app.extensions["tracker.engine"]
+    listener = lambda *args: statements.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    queries = [s for s in statements if s.strip().upper() != "BEGIN"]  # SQLite's explicit BEGIN (engine.py)
+    assert len(queries) == 1 and "max" in queries[0].lower()
+
+
+def test_a_change_to_the_data_gives_every_public_view_a_new_etag(app, client, db):
+    before = {path: client.get(path).headers["ETag"] for path in public_paths(db)}
+    editor = app.test_client()
+    login(editor, "editor")
+    pledge_id = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+    assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+    for path, old in before.items():
+        now = client.get(path, headers={"If-None-Match": old})
+        assert now.status_code == 200 and now.headers["ETag"] != old, path
+    # the editor (logged in) sees a private page with the forms' token; no shared validators
+    mine = editor.get("/reports/dashboard")
+    assert mine.headers["Cache-Control"] == "private, no-cache" and "ETag" not in mine.headers
+    assert re.search(r'<meta name="csrf-token" content="[^"]+"', mine.get_data(as_text=True))
+
+
+def test_the_next_day_gives_a_new_etag_and_a_later_last_modified(app, db):
+    with app.test_request_context("/"):
+        from tracker.web.db import get_session
+
+        noon = dt.datetime(2030, 5, 1, 4, tzinfo=dt.timezone.utc)  # 12:00 in Shanghai
+        etag, modified = caching.validators(get_session(), now=noon)
+        assert caching.validators(get_session(), now=noon + dt.timedelta(hours=3)) == (etag, modified)
+        next_etag, next_modified = caching.validators(get_session(), now=noon + dt.timedelta(hours=13))
+        assert next_etag != etag and next_modified == dt.datetime(2030, 5, 1, 16, tzinfo=dt.timezone.utc)
+
+
+def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db):
+    def shown(path="/pledges/?review_state=confirmed"):
+        statements = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            page = client.get(path).get_data(as_text=True)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        total = int(re.search(r"<small>(\d+)\+? 条</small>", page).group(1))
+        return total, sum("count(" in s.lower() for s in statements)
+
+    before, counted = shown()
+    assert counted == 1
+    assert shown() == (before, 0)  # the same view, the same data: the count is remembered
+    confirm_one = app.test_client()
+    login(confirm_one, "editor")
+    pledge_id = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+    assert confirm_one.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+    assert shown() == (before + 1, 1)
