@@ -192,6 +192,11 @@ class Document(Base):
     encoding: Mapped[str] = mapped_column(sa.String(40))
     extractor_version: Mapped[str] = mapped_column(sa.String(40))  # of the latest extraction run
     ingested_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    # The document's government and speaker as its user gave them (manifest.csv, --district, --official):
+    # they fill a pledge's district and official where the text names none, now and on every re-extraction.
+    given_district: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    given_official: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    given_official_title: Mapped[Optional[str]] = mapped_column(sa.String(200))
 
     candidates: Mapped[list["Candidate"]] = relationship(back_populates="document", order_by="Candidate.id")
     pledges: Mapped[list["Pledge"]] = relationship(

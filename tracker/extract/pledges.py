@@ -136,6 +136,8 @@ class _Context:
     published: dt.date | None
     official: Official | None = None
     district: str | None = None
+    given_official: Official | None = None  # the document's speaker as its user knows him (--official)
+    given_district: str | None = None  # the document's government as its user knows it (--district)
     body_since_credit: bool = False
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
@@ -225,9 +227,10 @@ def _clauses(text: str, base: int) -> list[_Clause]:
 
 # ---------------------------------------------------------------- the reader
 
-def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]:
+def find_pledges(norm: Normalised, published: dt.date | None, *, district: str | None = None,
+                 official: Official | None = None) -> list[Candidate]:
     text = norm.text
-    ctx = _Context(published)
+    ctx = _Context(published, given_official=official, given_district=district)
     ctx.district = _dominant_district(norm)
     out: list[Candidate] = []
     blocks = norm.blocks
@@ -599,10 +602,7 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     action = _action(text, start, end, kept, clauses, ci)
     qualifier = _qualifier(text, start, end, kept, clauses, ci, action)
     deadline = _deadline(norm, bi, clauses, ci, start, end, kept, mentions, leads, ctx)
-    official = ctx.official
-    district = district_of_title(official.title) if official else None
-    if district is None:
-        district = _district_near(ctx, text, bi, norm.blocks[bi], start) or ctx.district
+    official, district = _speaker(ctx, text, bi, norm.blocks[bi], kept[0].start)
     confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
         + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
     return Candidate(
@@ -1186,6 +1186,20 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
             break
     leads[key] = lead
     return lead
+
+
+def _speaker(ctx: _Context, text: str, bi: int, block: Block, start: int) -> tuple[Official | None, str | None]:
+    """(official, district) of a pledge: what the text says for it (the person it credits, the
+    division that person heads, a division named as the subject before it) wins over what the
+    document's user gave (--official, --district), which wins over the division the text names
+    most often, a guess about the whole document."""
+    official = ctx.official or ctx.given_official
+    district = district_of_title(ctx.official.title) if ctx.official else None
+    if district is None:
+        district = _district_near(ctx, text, bi, block, start) or ctx.given_district
+    if district is None and ctx.official is None and ctx.given_official is not None:
+        district = district_of_title(ctx.given_official.title)
+    return official, district or ctx.district
 
 
 def _district_near(ctx: _Context, text: str, bi: int, block: Block, pos: int) -> str | None:

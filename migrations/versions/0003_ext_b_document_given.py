@@ -1,0 +1,32 @@
+"""document_given: the government and speaker a document's user gave (manifest.csv, --district, --official)
+
+Revision ID: 0003_ext_b
+Revises: 0002
+Create Date: 2026-12-03
+
+Three nullable columns on ``document``; the extractor fills a pledge's district and official
+from them where the text itself names none, at ingest and on every ``tracker reextract``.
+"""
+from __future__ import annotations
+
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0003_ext_b'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('document') as batch:
+        batch.add_column(sa.Column('given_district', sa.String(length=50), nullable=True))
+        batch.add_column(sa.Column('given_official', sa.String(length=50), nullable=True))
+        batch.add_column(sa.Column('given_official_title', sa.String(length=200), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('document') as batch:
+        batch.drop_column('given_official_title')
+        batch.drop_column('given_official')
+        batch.drop_column('given_district')
