@@ -245,6 +245,8 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
             continue
         _update_people(ctx, btext, block)
         if block.kind == "heading":
+            if _headline_pledge(btext):
+                out += _read_block(norm, i, ctx, leads, cues_cache)
             ctx.headings.append(i)
             ctx.section_blocks = []
             continue
@@ -253,6 +255,18 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
     return out
+
+
+_HEADLINE_CUE = re.compile(r"将|力争|确保|计划|要|拟")
+
+
+def _headline_pledge(btext: str) -> bool:
+    """A headline or sub-heading without closing punctuation can state a pledge itself.
+
+    News puts its main pledges in the headline (龙文区2018年将投建5所小学10所幼儿园; 力争13条道路建成通车
+    as a sub-heading; 芗城明年新增学位1.4万个 力争8条道路建成通车): a heading with a modal of intent
+    and a number is read as a sentence is; a heading without one (一、2023年工作回顾) stays a heading."""
+    return bool(_HEADLINE_CUE.search(btext)) and bool(_NUMERALISH.search(btext))
 
 
 def _update_people(ctx: _Context, btext: str, block: Block) -> None:
