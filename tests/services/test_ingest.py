@@ -285,3 +285,16 @@ def test_manifest_district_and_official_are_stored_and_fill_the_pledges(session_
         [pledge] = s.scalars(sa.select(Pledge).where(Pledge.document_id == doc.id)).all()
         assert pledge.district.name == "张店区"
         assert s.get(OfficialRow, pledge.official_id).name == "马晓磊"
+
+
+def test_the_unit_the_text_names_is_stored_with_the_candidate_and_the_pending_pledge(session_factory, tmp_path):
+    from tracker.db.models import Candidate as CandidateRow
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("今年将改造老旧小区12个，由市住建局牵头。", encoding="utf-8")
+    summary = ingest_paths(session_factory, [folder], published=dt.date(2024, 3, 1))
+    assert summary.new == 1
+    with session_factory() as s:
+        assert s.scalars(sa.select(CandidateRow.responsible_unit)).all() == ["市住建局"]
+        assert s.scalars(sa.select(Pledge.responsible_unit)).all() == ["市住建局"]

@@ -234,6 +234,7 @@ class Candidate(Base):
     due_on: Mapped[Optional[dt.date]]
     deadline_precision: Mapped[Optional[Precision]] = mapped_column(enum_column(Precision, "deadline_precision"))
     deadline_inherited: Mapped[bool] = mapped_column(default=False)
+    responsible_unit: Mapped[Optional[str]] = mapped_column(sa.String(200))  # 牵头单位 the text names
     # [{"value": "417", "value_max": null, "unit": "亿元", "raw": "417亿元", "role": "amount", "start": 12, "end": 18}]
     quantities: Mapped[list[Any]] = mapped_column(default=list)
     confidence: Mapped[float]

@@ -26,7 +26,7 @@ from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
 from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Precision, Role
 from tracker.extract.normalise import Block, Normalised, fold
 from tracker.extract.numbers import NumberToken, find_numbers
-from tracker.extract.people import credited_name, district_of_title, districts_in, find_people
+from tracker.extract.people import credited_name, district_of_title, districts_in, find_people, responsible_unit
 
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
@@ -679,13 +679,14 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     qualifier = _qualifier(text, start, end, kept, clauses, ci, action)
     deadline = _deadline(norm, bi, clauses, ci, start, end, kept, mentions, leads, ctx)
     official, district = _speaker(ctx, text, bi, norm.blocks[bi], kept[0].start)
+    unit = responsible_unit(text, clause.sentence_start, start, end, norm.blocks[bi].end, ctx.official)
     confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
         + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
     return Candidate(
         quote=text[start:end], start=start, end=end,
         quantities=tuple(_quantity(q) for q in kept),
         action=action, object=obj, qualifier=qualifier, deadline=deadline,
-        district=district, official=official, confidence=min(confidence, 0.99),
+        district=district, official=official, confidence=min(confidence, 0.99), responsible_unit=unit,
     )
 
 

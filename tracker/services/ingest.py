@@ -183,6 +183,7 @@ def candidate_row(candidate, *, document_id: int, version: str, ordinal: int) ->
         "due_on": deadline.date,
         "deadline_precision": Precision(deadline.precision.value) if deadline.precision else None,
         "deadline_inherited": deadline.inherited,
+        "responsible_unit": (candidate.responsible_unit or None) and candidate.responsible_unit[:200],
         "quantities": quantity_dicts(candidate),
         "confidence": min(1.0, max(0.0, float(candidate.confidence))),
         "cues": list(candidate.cues),
@@ -191,7 +192,7 @@ def candidate_row(candidate, *, document_id: int, version: str, ordinal: int) ->
 
 #: Pledge fields copied from a candidate row (the machine's reading).
 MACHINE_FIELDS = ("start", "end", "quote", "action", "object", "qualifier", "deadline_raw", "due_on",
-                  "deadline_precision", "deadline_inherited", "confidence")
+                  "deadline_precision", "deadline_inherited", "confidence", "responsible_unit")
 
 
 def pledge_fields(row: dict, *, district_id: int | None, official_id: int | None) -> dict:

@@ -33,7 +33,7 @@ from tracker.services.ingest import (
 )
 from tracker.services.places import PlaceResolver
 
-COMPARED = ("action", "object", "qualifier", "deadline_raw", "due_on")
+COMPARED = ("action", "object", "qualifier", "deadline_raw", "due_on", "responsible_unit")
 
 
 @dataclass(frozen=True)
