@@ -79,3 +79,20 @@ def test_without_any_date_relative_deadlines_stay_open(tmp_path):
     f.write_text("今年全市将新建公园12处。", encoding="utf-8")
     rows = [json.loads(line) for line in run(f).stdout.splitlines()]
     assert rows[0]["deadline"]["raw"] == "今年" and rows[0]["deadline"]["date"] is None
+
+
+def test_district_and_official_given_on_the_command_line_fill_what_the_text_leaves_open(tmp_path):
+    f = tmp_path / "passage.txt"
+    f.write_text("2024年，我们将新建幼儿园3所。", encoding="utf-8")
+    r = run("--published", "2024-01-20", "--district", "某某县", "--official", "张建国",
+            "--official-title", "某某县人民政府县长", f)
+    assert r.returncode == 0, r.stderr
+    [row] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert (row["district"], row["official"]) == ("某某县", {"name": "张建国", "title": "某某县人民政府县长"})
+
+
+def test_an_official_title_without_a_name_is_refused_with_a_reason(tmp_path):
+    f = tmp_path / "passage.txt"
+    f.write_text("2024年，我们将新建幼儿园3所。", encoding="utf-8")
+    r = run("--official-title", "县长", f)
+    assert r.returncode != 0 and "--official-title 须与 --official" in r.stderr and r.stdout == ""

@@ -1,6 +1,10 @@
 """Whole documents of kinds and places the seeds lack (tests/extract/unseen/, gold in gold.json,
 written by hand from what a careful reader expects): every pledge found with its numbers,
-deadline and district, nothing else emitted, and no achievement, date or name taken for a pledge."""
+deadline and district, nothing else emitted, and no achievement, date or name taken for a pledge.
+
+These documents were written by the project, so they are unit examples of the rules only, not a
+measure of how the extractor reads real text: the measure is the real development passages under
+tests/extract/real/ (their first readings, before any rule was fitted to them; see README, Measuring)."""
 import datetime as dt
 import difflib
 import json

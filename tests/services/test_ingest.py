@@ -261,3 +261,40 @@ def test_ingest_file_stores_one_file_in_the_callers_transaction(session, seeds_d
     assert (first.state, again.state, again.document_id) == ("new", "unchanged", first.document_id)
     session.rollback()  # the caller owns the transaction: nothing stays
     assert session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+def test_manifest_district_and_official_are_stored_and_fill_the_pledges(session_factory, tmp_path):
+    from tracker.db.models import Official as OfficialRow
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2021年，我们将新建幼儿园3所。", encoding="utf-8")
+    (folder / "b.txt").write_text("今年将改造城市干道11条。", encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        "file,title,source,published,district,official,official_title\n"
+        "a.txt,报告,,2021-01-15,张店区,马晓磊,张店区委书记\n"
+        "b.txt,新闻,,2021-01-15,,,区长\n", encoding="utf-8")
+    summary = ingest_paths(session_factory, [folder])
+    states = {o.path.rsplit("/", 1)[-1]: (o.state, o.reason) for o in summary.outcomes}
+    assert states["a.txt"] == ("new", None)
+    assert states["b.txt"] == ("failed", "manifest.csv line 3: official_title without official "
+                                         "(the name of the person with that title)")
+    with session_factory() as s:
+        doc = s.scalars(sa.select(Document)).one()
+        assert (doc.given_district, doc.given_official, doc.given_official_title) == ("张店区", "马晓磊", "张店区委书记")
+        [pledge] = s.scalars(sa.select(Pledge).where(Pledge.document_id == doc.id)).all()
+        assert pledge.district.name == "张店区"
+        assert s.get(OfficialRow, pledge.official_id).name == "马晓磊"
+
+
+def test_the_unit_the_text_names_is_stored_with_the_candidate_and_the_pending_pledge(session_factory, tmp_path):
+    from tracker.db.models import Candidate as CandidateRow
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("今年将改造老旧小区12个，由市住建局牵头。", encoding="utf-8")
+    summary = ingest_paths(session_factory, [folder], published=dt.date(2024, 3, 1))
+    assert summary.new == 1
+    with session_factory() as s:
+        assert s.scalars(sa.select(CandidateRow.responsible_unit)).all() == ["市住建局"]
+        assert s.scalars(sa.select(Pledge.responsible_unit)).all() == ["市住建局"]

@@ -227,6 +227,11 @@ class Document(Base):
     encoding: Mapped[str] = mapped_column(sa.String(40))
     extractor_version: Mapped[str] = mapped_column(sa.String(40))  # of the latest extraction run
     ingested_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    # The document's government and speaker as its user gave them (manifest.csv, --district, --official):
+    # they fill a pledge's district and official where the text names none, now and on every re-extraction.
+    given_district: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    given_official: Mapped[Optional[str]] = mapped_column(sa.String(50))
+    given_official_title: Mapped[Optional[str]] = mapped_column(sa.String(200))
 
     candidates: Mapped[list["Candidate"]] = relationship(back_populates="document", order_by="Candidate.id")
     pledges: Mapped[list["Pledge"]] = relationship(
@@ -264,6 +269,7 @@ class Candidate(Base):
     due_on: Mapped[Optional[dt.date]]
     deadline_precision: Mapped[Optional[Precision]] = mapped_column(enum_column(Precision, "deadline_precision"))
     deadline_inherited: Mapped[bool] = mapped_column(default=False)
+    responsible_unit: Mapped[Optional[str]] = mapped_column(sa.String(200))  # 牵头单位 the text names
     # [{"value": "417", "value_max": null, "unit": "亿元", "raw": "417亿元", "role": "amount", "start": 12, "end": 18}]
     quantities: Mapped[list[Any]] = mapped_column(default=list)
     confidence: Mapped[float]

@@ -97,6 +97,7 @@ class Candidate:
     official: Official | None = None
     confidence: float = 0.5
     cues: tuple[str, ...] = field(default=(), compare=False)  # why it was judged forward-looking
+    responsible_unit: str | None = None  # the unit the text makes responsible (牵头单位): 县教育局
 
     def to_dict(self) -> dict:
         return {
@@ -110,5 +111,6 @@ class Candidate:
             "quantities": [q.to_dict() for q in self.quantities],
             "qualifier": self.qualifier,
             "deadline": self.deadline.to_dict(),
+            "responsible_unit": self.responsible_unit,
             "confidence": round(self.confidence, 3),
         }

@@ -240,6 +240,76 @@ def generic_divisions(text: str) -> list[str]:
     return out
 
 
+# What may follow a place name that then names something else: a longer division (长沙县 is not
+# 长沙市), a zone (苏州高新区, 苏州工业园), or a benchmark (浦东速度, 昆山经验).
+_MODIFIED_PLACE = re.compile(r"[县区市旗镇乡](?![委长政])|高新|工业园|产业园|园区|开发区|新区|经济区|保税区|自贸|片区|城区|"
+                             r"速度|经验|模式|样板|标准|品牌"
+                             # a company's name: 苏州协鑫光伏科技有限公司, 苏州市欧陆杰电器有限公司
+                             r"|[\u4e00-\u9fff（）()]{0,16}?(?:有限公司|股份|集团|公司)")
+# …and what may precede it: 对标浦东, 学习昆山, 借鉴…
+_BENCHMARK_BEFORE = ("对标", "学习", "借鉴", "赶超", "比肩", "看齐")
+
+
 def districts_in(text: str) -> list[tuple[int, str]]:
-    """(offset, canonical name) of every known division named in ``text``."""
-    return [(m.start(), districts()[m.group(0)].name) for m in _district_pattern().finditer(text)]
+    """(offset, canonical name) of every known division named in ``text`` as itself.
+
+    A place name that modifies something else is not that place: 长沙县 names a county, not
+    长沙市 (长沙县 news of 2011: 长沙县将计划投资75亿元); 苏州高新区 names a zone, not 苏州市 (a
+    zone's news of 2011), 苏州市欧陆杰电器有限公司 a company; 对标浦东速度 names a benchmark.
+    The name is skipped there."""
+    out = []
+    for m in _district_pattern().finditer(text):
+        name = m.group(0)
+        following = _MODIFIED_PLACE.match(text, m.end())
+        if following and (name[-1] not in "省市县区旗镇乡盟" or following.group(0).endswith(("公司", "集团", "股份"))):
+            continue
+        if text[max(0, m.start() - 2):m.start()] in _BENCHMARK_BEFORE:
+            continue
+        out.append((m.start(), districts()[name].name))
+    return out
+
+
+# ---------------------------------------------------------------- responsible unit
+
+@cache
+def _department_pattern() -> re.Pattern:
+    """A department with the division that owns it: 县教育局, 市住建局, 庐江县教体局, 区发改委."""
+    names = "|".join(re.escape(n) for n in lexicons.words("departments"))
+    return re.compile(rf"(?:[\u4e00-\u9fff]{{2,5}}?[省市县区旗州镇]|[省市县区旗州镇])?(?:{names})")
+
+
+# 牵头单位：县工信局 / 责任单位：县教育局、县财政局 / 由市住建局牵头 / 县民政局牵头
+_UNIT_LABEL = re.compile(r"(?:牵头责任单位|牵头单位|责任单位|主办单位|实施单位)[:：]\s*(?P<unit>[^；;，,。）)、|\s]{2,20})")
+_LEADS = re.compile(r"由(?P<unit>[^，,。；;由]{2,16}?)(?:牵头|负责|组织实施|承办)")
+_HEAD_WORDS = re.compile(r"(?:常务)?(?:副)?(?:局长|主任|书记|总经理|经理|理事长|部长)$")
+
+
+def responsible_unit(text: str, sentence_start: int, start: int, end: int, block_end: int,
+                     official: Official | None = None) -> str | None:
+    """The unit the text makes responsible for the pledge at ``start:end`` (牵头单位).
+
+    In order: a label after the pledge in its sentence or its note (……，年底前完成。（牵头单位：
+    县工信局）), a 由…牵头 in its sentence (由市住建局牵头), a department that is the subject of its
+    sentence (县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校: 庐江县 news of 2019),
+    and the department of the person the text credits with it (县教育局局长刘芳表示 → 县教育局)."""
+    sentence_end = min(block_end, end + 80)
+    m = _SENTENCE_CLOSE.search(text, end, sentence_end)
+    note_end = m.end() + 60 if m else sentence_end
+    label = _UNIT_LABEL.search(text, start, min(block_end, note_end))
+    if label:
+        return label.group("unit")
+    lead = _LEADS.search(text, sentence_start, m.start() if m else sentence_end)
+    if lead and _department_pattern().fullmatch(lead.group("unit")):
+        return lead.group("unit")
+    subject = _department_pattern().match(text, sentence_start, start + 1)
+    if subject:
+        return subject.group(0)
+    if official and official.title:
+        title = _HEAD_WORDS.sub("", official.title.split("、")[-1])
+        dept = _department_pattern().search(title)
+        if dept and dept.end() == len(title):
+            return dept.group(0)
+    return None
+
+
+_SENTENCE_CLOSE = re.compile(r"[。！？!?]")

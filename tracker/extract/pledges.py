@@ -26,7 +26,7 @@ from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
 from tracker.extract.model import Candidate, Deadline, NO_DEADLINE, Official, Precision, Role
 from tracker.extract.normalise import Block, Normalised, fold
 from tracker.extract.numbers import NumberToken, find_numbers
-from tracker.extract.people import credited_name, district_of_title, districts_in, find_people
+from tracker.extract.people import credited_name, district_of_title, districts_in, find_people, responsible_unit
 
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
@@ -136,6 +136,10 @@ class _Context:
     published: dt.date | None
     official: Official | None = None
     district: str | None = None
+    given_official: Official | None = None  # the document's speaker as its user knows him (--official)
+    given_district: str | None = None  # the document's government as its user knows it (--district)
+    review_section: bool = False  # under a heading that reviews (一、2023年工作回顾), until one that plans
+    review_paragraphs: bool = False  # since a paragraph that opened in the past (近年来,…), until one that plans
     body_since_credit: bool = False
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
@@ -226,9 +230,10 @@ def _clauses(text: str, base: int) -> list[_Clause]:
 
 # ---------------------------------------------------------------- the reader
 
-def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]:
+def find_pledges(norm: Normalised, published: dt.date | None, *, district: str | None = None,
+                 official: Official | None = None) -> list[Candidate]:
     text = norm.text
-    ctx = _Context(published)
+    ctx = _Context(published, given_official=official, given_district=district)
     ctx.district = _dominant_district(norm)
     out: list[Candidate] = []
     blocks = norm.blocks
@@ -243,16 +248,88 @@ def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]
             continue
         _update_people(ctx, btext, block)
         if block.kind == "heading":
+            ctx.review_section = _section_frame(btext, ctx.review_section, ctx.published)
+            ctx.review_paragraphs = False
+            if _headline_pledge(btext):
+                out += _read_block(norm, i, ctx, leads, cues_cache)
             ctx.headings.append(i)
             ctx.section_blocks = []
             continue
         ctx.body_since_credit = True
+        ctx.review_paragraphs = _paragraph_frame(btext, ctx.review_paragraphs)
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
         if ctx.plan_year is None and ctx.published is not None:
             ctx.plan_year = _states_the_years_targets(btext, ctx.published)
     return out
+
+
+_HEADLINE_CUE = re.compile(r"将|力争|确保|计划|要|拟")
+
+
+def _headline_pledge(btext: str) -> bool:
+    """A headline or sub-heading without closing punctuation can state a pledge itself.
+
+    News puts its main pledges in the headline (龙文区2018年将投建5所小学10所幼儿园; 力争13条道路建成通车
+    as a sub-heading; 芗城明年新增学位1.4万个 力争8条道路建成通车): a heading with a modal of intent
+    and a number is read as a sentence is; a heading without one (一、2023年工作回顾) stays a heading."""
+    return bool(_HEADLINE_CUE.search(btext)) and bool(_NUMERALISH.search(btext))
+
+
+# Headings that review (一、过去一年工作回顾; (一)主要目标完成情况; 一年来,我们重点做了以下工作:) and
+# headings that plan (二、2024年工作安排; 2023年工作计划); a review heading wins when both words appear
+# (2023年上半年国民经济和社会发展计划执行情况).
+_REVIEW_HEADING = re.compile(r"回顾|总结|一年来|五年来|年以来|执行情况|完成情况|主要成就|工作成效")
+_PLAN_HEADING = re.compile(r"安排|计划|打算|展望|思路|任务|目标|举措|重点工作|主要工作|工作重点|今后|明年|下一步|意见|建议")
+# A paragraph or sentence that opens in the past (近年来,…; 今年以来,…; 截至目前,…; 据统计,…; 原来,…).
+_PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|——)?"
+                        r"(?:近年来|近几年来?|多年来|一年来|五年来|今年以来|\d{4}年以来|[^，,。；;]{0,16}以来"
+                        r"|截至目前|截至\d|截止目前|截止\d|到目前为止|目前|至此|据统计|据不完全统计|经统计|原来|此前|过去一年|过去五年)")
+# Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
+# (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
+# 预计全年… projects the year just ended.)
+_INTENT = re.compile(r"将(?!军)|要|力争|确保|计划|拟|下一步|今后|明年|未来")
+
+
+def _section_frame(heading: str, current: bool, published: dt.date | None = None) -> bool:
+    """Whether the text under ``heading`` reviews the past: a review heading opens a review,
+    a plan heading (or one naming a year not yet over: 二、2021年主要工作) ends it, any other
+    heading (（一）坚持项目支撑…) keeps the frame it is in."""
+    if _REVIEW_HEADING.search(heading):
+        return True
+    if _PLAN_HEADING.search(heading):
+        return False
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年", heading)]
+    if published is not None and years and max(years) >= published.year:
+        return False
+    return current
+
+
+def _in_past_frame(ctx: _Context, text: str, block: Block, clause: _Clause) -> bool:
+    """A past action needs no 了 when its frame is past.
+
+    Reviews state what was done without a past marker: under 一、过去一年工作回顾,
+    "158个重点项目完成投资189.4亿元" (汉滨区, 2025) is an achievement; after 近年来,…, "今年又新增
+    小额担保贷款300万元" (定南县, news of 2015-12-13) was done this year, not promised; after
+    据统计, "该县今年新增创业人员5000多人" counts what happened. The frame is the section (a heading
+    that reviews, until a heading that plans), the paragraph's opening clause, or the sentence's
+    opening words; a sentence with a word of intent (将, 要, 力争, 计划 …) still looks forward."""
+    if ctx.review_section or ctx.review_paragraphs:
+        return True
+    return bool(_PAST_LEAD.match(text, clause.sentence_start, clause.end))
+
+
+def _paragraph_frame(btext: str, current: bool) -> bool:
+    """Whether a paragraph is read in the past: it opens in the past (近年来,…; 龙华区正式挂牌成立一年以来,…),
+    or follows such a paragraph (预计地区生产总值超过2100亿元,… in a report's review) and does not open
+    with a word of intent or a time ahead (今年,…; 2024年,我们将…)."""
+    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
+    if _PAST_LEAD.match(first) and not _INTENT.search(first):
+        return True
+    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+        return False
+    return current
 
 
 def _update_people(ctx: _Context, btext: str, block: Block) -> None:
@@ -643,20 +720,20 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     forward, strength = _tense(norm, bi, ctx, clauses, ci, kept[0], cues, cues_cache)
     if not forward:
         return None
+    if _in_past_frame(ctx, text, norm.blocks[bi], clause) and not _INTENT.search(text, clause.sentence_start, end):
+        return None
     action = _action(text, start, end, kept, clauses, ci)
     qualifier = _qualifier(text, start, end, kept, clauses, ci, action)
     deadline = _deadline(norm, bi, clauses, ci, start, end, kept, mentions, leads, ctx)
-    official = ctx.official
-    district = district_of_title(official.title) if official else None
-    if district is None:
-        district = _district_near(ctx, text, bi, norm.blocks[bi], start) or ctx.district
+    official, district = _speaker(ctx, text, bi, norm.blocks[bi], kept[0].start)
+    unit = responsible_unit(text, clause.sentence_start, start, end, norm.blocks[bi].end, ctx.official)
     confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
         + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
     return Candidate(
         quote=text[start:end], start=start, end=end,
         quantities=tuple(_quantity(q) for q in kept),
         action=action, object=obj, qualifier=qualifier, deadline=deadline,
-        district=district, official=official, confidence=min(confidence, 0.99),
+        district=district, official=official, confidence=min(confidence, 0.99), responsible_unit=unit,
     )
 
 
@@ -1362,6 +1439,20 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
             break
     leads[key] = lead
     return lead
+
+
+def _speaker(ctx: _Context, text: str, bi: int, block: Block, start: int) -> tuple[Official | None, str | None]:
+    """(official, district) of a pledge: what the text says for it (the person it credits, the
+    division that person heads, a division named as the subject before it) wins over what the
+    document's user gave (--official, --district), which wins over the division the text names
+    most often, a guess about the whole document."""
+    official = ctx.official or ctx.given_official
+    district = district_of_title(ctx.official.title) if ctx.official else None
+    if district is None:
+        district = _district_near(ctx, text, bi, block, start) or ctx.given_district
+    if district is None and ctx.official is None and ctx.given_official is not None:
+        district = district_of_title(ctx.given_official.title)
+    return official, district or ctx.district
 
 
 def _district_near(ctx: _Context, text: str, bi: int, block: Block, pos: int) -> str | None:

@@ -8,7 +8,10 @@
   own. A failure anywhere leaves nothing of that document, and the run goes on; an
   outcome is reported once its document is committed. The same content twice adds
   nothing (sha256 of the decoded and of the stored text). ``manifest.csv`` beside the
-  files (columns file, title, source, published) gives each document its metadata.
+  files (columns file, title, source, published, and optionally district, official,
+  official_title) gives each document its metadata; district and official are the
+  document's government and speaker as its user knows them, which the extractor uses
+  where the text names none (stored on the document, so re-extraction uses them too).
 * ``store_documents(session, docs, ...)`` writes several documents with one statement
   per table (flush only).
 
@@ -19,6 +22,7 @@ them, which editors then confirm, correct or reject.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -39,8 +43,10 @@ from tracker.reading import Decoded, UnreadableDocument, UnsupportedDocument, re
 from tracker.services.places import PlaceResolver, insert_titles, load_gazetteer
 
 MANIFEST = "manifest.csv"
-MANIFEST_COLUMNS = ("file", "title", "source", "published")
+MANIFEST_COLUMNS = ("file", "title", "source", "published", "district", "official", "official_title")
 TITLE_MAX = 200
+#: Lengths of the given district, official and title, as the document table stores them.
+GIVEN_LIMITS = {"district": 50, "official": 50, "official_title": 200}
 
 
 # --- metadata ----------------------------------------------------------------------------
@@ -54,6 +60,25 @@ class DocumentMeta:
     source: str | None = None
     published: dt.date | None = None
     published_source: DateSource | None = None
+    district: str | None = None  # the document's government as its user knows it (张店区)
+    official: str | None = None  # its speaker (马晓磊)
+    official_title: str | None = None  # and the speaker's title (张店区委书记)
+
+    def given(self) -> dict:
+        """The extractor's keyword arguments for what the user gave (none when nothing was)."""
+        return given_to_extractor(self.district, self.official, self.official_title)
+
+
+def given_to_extractor(district: str | None, official: str | None, official_title: str | None) -> dict:
+    """``extract_document``'s ``district``/``official`` arguments, only those a user gave."""
+    out: dict = {}
+    if district:
+        out["district"] = district
+    if official:
+        from tracker.extract import Official
+
+        out["official"] = Official(official, official_title or None)
+    return out
 
 
 class ManifestError(ValueError):
@@ -94,11 +119,22 @@ def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
         except ValueError as exc:
             rows[name] = ManifestError(str(exc))
             continue
+        given = {key: (row.get(key) or "").strip() or None for key in ("district", "official", "official_title")}
+        too_long = next((f"{key} ({len(value)} characters, at most {limit})" for key, limit in GIVEN_LIMITS.items()
+                         if (value := given[key]) and len(value) > limit), None)
+        if too_long:
+            rows[name] = ManifestError(f"{MANIFEST} line {line}: {too_long}")
+            continue
+        if given["official_title"] and not given["official"]:
+            rows[name] = ManifestError(f"{MANIFEST} line {line}: official_title without official "
+                                       "(the name of the person with that title)")
+            continue
         rows[name] = DocumentMeta(
             title=(row.get("title") or "").strip() or None,
             source=(row.get("source") or "").strip() or None,
             published=date,
             published_source=DateSource.MANIFEST if date else None,
+            **given,
         )
     return rows
 
@@ -147,6 +183,7 @@ def candidate_row(candidate, *, document_id: int, version: str, ordinal: int) ->
         "due_on": deadline.date,
         "deadline_precision": Precision(deadline.precision.value) if deadline.precision else None,
         "deadline_inherited": deadline.inherited,
+        "responsible_unit": (candidate.responsible_unit or None) and candidate.responsible_unit[:200],
         "quantities": quantity_dicts(candidate),
         "confidence": min(1.0, max(0.0, float(candidate.confidence))),
         "cues": list(candidate.cues),
@@ -155,7 +192,7 @@ def candidate_row(candidate, *, document_id: int, version: str, ordinal: int) ->
 
 #: Pledge fields copied from a candidate row (the machine's reading).
 MACHINE_FIELDS = ("start", "end", "quote", "action", "object", "qualifier", "deadline_raw", "due_on",
-                  "deadline_precision", "deadline_inherited", "confidence")
+                  "deadline_precision", "deadline_inherited", "confidence", "responsible_unit")
 
 
 def pledge_fields(row: dict, *, district_id: int | None, official_id: int | None) -> dict:
@@ -295,6 +332,9 @@ def store_documents(session: Session, docs: list[ToStore], *, resolver: PlaceRes
             "raw_sha256": doc.decoded.sha256,
             "encoding": doc.decoded.encoding,
             "extractor_version": version,
+            "given_district": meta.district,
+            "given_official": meta.official,
+            "given_official_title": meta.official_title,
         })
     _INSERT_DOCUMENTS.execute(connection, doc_rows)
     ids = dict(connection.execute(_DOCUMENT_IDS, {"wanted": [r["sha256"] for r in doc_rows]}).all())
@@ -542,9 +582,9 @@ def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | N
         return Outcome(path, "failed", str(item.meta))
     meta = item.meta or DocumentMeta()
     if published is not None:
-        meta = DocumentMeta(meta.title, meta.source, published, DateSource.GIVEN)
+        meta = dataclasses.replace(meta, published=published, published_source=DateSource.GIVEN)
     if source is not None:
-        meta = DocumentMeta(meta.title, source, meta.published, meta.published_source)
+        meta = dataclasses.replace(meta, source=source)
     fmt = document_format(item.path)
     try:
         if fmt is None:
@@ -705,7 +745,8 @@ def _extract_safely(prepared: Prepared, extract, limits: Limits = Limits()):
     from tracker.extract import extract_document
 
     try:
-        extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published)
+        extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published,
+                                                  **prepared.meta.given())
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return Outcome(str(prepared.item.path), "failed",
                        f"extraction failed: {exc.__class__.__name__}: {_reason(exc)}")

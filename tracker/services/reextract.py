@@ -25,6 +25,7 @@ from tracker.services import audit
 from tracker.services.ingest import (
     MACHINE_FIELDS,
     candidate_row,
+    given_to_extractor,
     insert_candidate_rows,
     insert_pending_pledges,
     pledge_fields,
@@ -32,7 +33,7 @@ from tracker.services.ingest import (
 )
 from tracker.services.places import PlaceResolver
 
-COMPARED = ("action", "object", "qualifier", "deadline_raw", "due_on")
+COMPARED = ("action", "object", "qualifier", "deadline_raw", "due_on", "responsible_unit")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class ReextractReport:
     skipped: str | None = None
     failed: str | None = None
     candidates: int = 0
-    refreshed: int = 0
+    refreshed: int = 0  # machine pledges matched to a new candidate, changed or not
+    changed: int = 0  # of those, the ones whose reading changed
     added: int = 0
     retracted: int = 0
     kept: int = 0  # pledges with human work, left as they were
@@ -89,7 +91,8 @@ def reextract_document(session: Session, document: Document, *, resolver: PlaceR
     if done is not None or document.extractor_version == version:
         report.skipped = f"already read by extractor {version}"
         return report
-    extracted = (extract or extract_document)(document.text, published=_published_for(document))
+    extracted = (extract or extract_document)(document.text, published=_published_for(document), **given_to_extractor(
+        document.given_district, document.given_official, document.given_official_title))
     if extracted.text != document.text:
         report.skipped = "normalising the stored text changes it, so new offsets would not fit; left as it was"
         return report
@@ -127,7 +130,8 @@ def reextract_document(session: Session, document: Document, *, resolver: PlaceR
             continue
         taken_p.add(pid)
         taken_r.add(rid)
-        _refresh(session, pledge, row, document, resolver, version)
+        if _refresh(session, pledge, row, document, resolver, version):
+            report.changed += 1
         report.refreshed += 1
 
     for pledge in machine:
@@ -144,7 +148,8 @@ def reextract_document(session: Session, document: Document, *, resolver: PlaceR
 
     document.extractor_version = version
     audit.record(session, entity="document", entity_id=document.id, action="reextract", actor=f"extractor {version}",
-                 new={"candidates": report.candidates, "refreshed": report.refreshed, "added": report.added,
+                 new={"candidates": report.candidates, "refreshed": report.refreshed, "changed": report.changed,
+                      "added": report.added,
                       "retracted": report.retracted, "kept": report.kept,
                       "disagreements": len(report.disagreements)})
     session.flush()
@@ -171,7 +176,8 @@ def _compare(pledge: Pledge, row: dict) -> list[Disagreement]:
 
 
 def _refresh(session: Session, pledge: Pledge, row: dict, document: Document, resolver: PlaceResolver,
-             version: str) -> None:
+             version: str) -> bool:
+    """Refresh a machine pledge from a new candidate row; whether anything of its reading changed."""
     old = {f: getattr(pledge, f) for f in (*MACHINE_FIELDS, "district_id", "official_id", "candidate_id")}
     # quantities as the workbench records them (value, value_max, unit), plus raw: the as-of views read them
     old["quantities"] = [{"value": q.value, "value_max": q.value_max, "unit": q.unit, "raw": q.raw}
@@ -196,9 +202,10 @@ def _refresh(session: Session, pledge: Pledge, row: dict, document: Document, re
     new = {f: getattr(pledge, f) for f in old if f != "quantities"}
     new["quantities"] = [{"value": q.value, "value_max": q.value_max, "unit": q.unit, "raw": q.raw}
                          for q in pledge.quantities]
-    changed = [k for k in new if audit.jsonable(old[k]) != audit.jsonable(new[k])]
+    changed = [k for k in new if k != "candidate_id" and audit.jsonable(old[k]) != audit.jsonable(new[k])]
     audit.record(session, entity="pledge", entity_id=pledge.id, action="refresh", actor=f"extractor {version}",
                  old={k: old[k] for k in changed}, new={k: new[k] for k in changed})
+    return bool(changed)
 
 
 def reextract_all(session_factory: sessionmaker, *, document_ids=None, extract=None, version: str | None = None,
