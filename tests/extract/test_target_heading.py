@@ -1,0 +1,41 @@
+"""Rule target_heading_lead: a heading naming targets (主要预期目标, 主要目标) leads the lines or the
+sentence after it; its items are targets of the report's year though they carry no forward cue.
+Texts are copied character for character from the follow-up development files
+(tests/extract/followup/: huizhou2021_plan.txt, 惠州日报 2021-03-25; zhenan2015_plan.txt, 商洛日报
+2015-04-27 on 镇安县's work report)."""
+import datetime as dt
+
+import pytest
+
+from extract_helpers import pledges
+
+HUIZHOU = dt.date(2021, 3, 25)
+ZHENAN = dt.date(2015, 4, 27)
+
+HUIZHOU_TEXT = ("主要预期目标\n惠州\n●地区生产总值增长8.5%\n●规上工业增加值增长7.5%以上\n●地方一般公共预算收入增长3.5%\n"
+                "●固定资产投资增长18%\n●工业投资增长25%以上\n●社会消费品零售总额增长10%以上\n●居民人均可支配收入增长7%\n"
+                "重点工作\n1.立足构建")
+ZHENAN_TEXT = "主要目标\n生产总值增长11.5%左右,全社会固定资产投资增长23%左右,社会消费品零售总额增长13%左右,"
+
+
+@pytest.mark.parametrize("text, published, quotes", [
+    (HUIZHOU_TEXT, HUIZHOU, ["地区生产总值增长8.5%", "规上工业增加值增长7.5%以上", "地方一般公共预算收入增长3.5%",
+                             "固定资产投资增长18%", "工业投资增长25%以上", "社会消费品零售总额增长10%以上",
+                             "居民人均可支配收入增长7%"]),
+    (ZHENAN_TEXT, ZHENAN, ["生产总值增长11.5%左右", "全社会固定资产投资增长23%左右", "社会消费品零售总额增长13%左右"]),
+], ids=["huizhou_bulleted_lines", "zhenan_run_on_sentence"])
+def test_items_under_a_target_heading_are_the_years_targets(text, published, quotes):
+    found = pledges(text, published)
+    assert [c.quote for c in found] == quotes
+    assert all(c.deadline.date == dt.date(published.year, 12, 31) and c.deadline.inherited for c in found)
+
+
+@pytest.mark.parametrize("text, published", [
+    # the heading names the targets' outcome: what follows reviews, it plans nothing
+    (HUIZHOU_TEXT.replace("主要预期目标", "主要预期目标完成情况"), HUIZHOU),
+    (ZHENAN_TEXT.replace("主要目标", "主要目标完成情况"), ZHENAN),
+    # a heading of another kind ends the targets: 重点工作 and the lines after it are no items
+    ("主要预期目标\n惠州\n重点工作\n●地区生产总值增长8.5%", HUIZHOU),
+], ids=["huizhou_outcome_heading", "zhenan_outcome_heading", "another_heading_ends_the_targets"])
+def test_no_target_heading_no_targets(text, published):
+    assert [c.quote for c in pledges(text, published)] == []
