@@ -39,3 +39,18 @@ def test_items_under_a_target_heading_are_the_years_targets(text, published, quo
 ], ids=["huizhou_outcome_heading", "zhenan_outcome_heading", "another_heading_ends_the_targets"])
 def test_no_target_heading_no_targets(text, published):
     assert [c.quote for c in pledges(text, published)] == []
+
+
+@pytest.mark.parametrize("text, published, objects", [
+    # 镇安县 2015 (zhenan2015_plan.txt)
+    ("主要目标\n财政总收入和地方财政收入分别增长10.6%和12.3%左右,", ZHENAN, ["财政总收入", "地方财政收入"]),
+    ("主要目标\n城镇登记失业率、居民价格消费指数和人口自增率分别控制在4.2%、3%、2.5‰以内。", ZHENAN,
+     ["城镇登记失业率", "居民价格消费指数", "人口自增率"]),
+    # 成都 2016 (chengdu2016_plan.txt)
+    ("今年,城镇和农村居民人均可支配收入分别增长7%、7.5%。", dt.date(2016, 1, 20),
+     ["城镇人均可支配收入", "农村居民人均可支配收入"]),  # the head the last field writes out is shared
+], ids=["two_fields_joined_by_he", "three_fields_last_joined_by_he", "two_fields_sharing_a_head"])
+def test_respectively_with_fields_joined_by_he(text, published, objects):
+    found = pledges(text, published)
+    assert [c.object for c in found] == objects
+    assert all(len(c.quantities) == 1 for c in found)

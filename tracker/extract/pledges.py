@@ -566,6 +566,8 @@ def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
 
     力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元 (江苏, 2026);
     认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家 (上海, 2026 review).
+    The fields may be joined by 和/及/与 as well (财政总收入和地方财政收入分别增长10.6%和12.3%左右, 镇安县 2015;
+    城镇登记失业率、居民价格消费指数和人口自增率分别控制在4.2%、3%、2.5‰以内, ibid.).
     Two rates of one field (城乡居民收入分别增长6%和8%) stay one pledge. Returns the pieces as
     _conjuncts does and each piece's object, or None when the clause is no such list."""
     m = _RESPECTIVELY.search(text, clause.start, qs[0].start) if len(qs) > 1 else None
@@ -573,8 +575,11 @@ def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
         return None
     base = _baseline(text, m.start(), clause.end, qs)
     targets = [q for q in qs if not (base and base[0] <= q.start < base[1])]
-    fields = text[clause.start:m.start()].split("、")
-    if len(targets) < 2 or len(fields) != len(targets) \
+    head = text[clause.start:m.start()]
+    fields = head.split("、")
+    if len(fields) != len(targets):  # 财政总收入和地方财政收入分别增长10.6%和12.3%左右 (镇安县, 2015)
+        fields = [f for f in _COORD.split(head)]
+    if len(targets) < 2 or len(fields) != len(targets) or not all(fields) \
             or any(not _LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(targets, targets[1:])):
         return None
     first = _object_before(text, clause.start, clause.start + len(fields[0]))
