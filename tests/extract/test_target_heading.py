@@ -54,3 +54,23 @@ def test_respectively_with_fields_joined_by_he(text, published, objects):
     found = pledges(text, published)
     assert [c.object for c in found] == objects
     assert all(len(c.quantities) == 1 for c in found)
+
+
+NAT2021 = dt.date(2021, 3, 5)
+# 国务院 2021 (nat2021_plan.txt): a five-year plan's targets, then the year's, each line bulleted without a space
+NAT2021_TEXT = ("“十四五”规划目标中的民生关切\n划重点\n■全员劳动生产率增长高于国内生产总值增长,城镇调查失业率控制在5.5%以内,物价水平保持总体平稳\n"
+                "■制定促进共同富裕行动纲要\n■全面推进健康中国建设,构建强大公共卫生体系,广泛开展全民健身运动,人均预期寿命再提高1岁\n"
+                "2021任务清单\n●国内生产总值增长6%以上\n●居民消费价格涨幅3%左右\n")
+
+
+def test_bulleted_lines_under_plan_and_year_headings():
+    found = {c.quote: c.deadline.date for c in pledges(NAT2021_TEXT, NAT2021)}
+    assert found == {"城镇调查失业率控制在5.5%以内": dt.date(2025, 12, 31), "人均预期寿命再提高1岁": dt.date(2025, 12, 31),
+                     "国内生产总值增长6%以上": dt.date(2021, 12, 31), "居民消费价格涨幅3%左右": dt.date(2021, 12, 31)}
+
+
+def test_a_bullet_without_a_space_opens_a_paragraph():
+    from tracker.extract.normalise import normalise
+
+    norm = normalise("■制定促进共同富裕行动纲要\n■实施就业优先战略,扩大就业容量")
+    assert [norm.block_text(b) for b in norm.blocks] == ["■制定促进共同富裕行动纲要", "■实施就业优先战略,扩大就业容量"]

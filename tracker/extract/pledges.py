@@ -254,6 +254,8 @@ def find_pledges(norm: Normalised, published: dt.date | None) -> list[Candidate]
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
+        if block.kind == "heading":  # an item whose line runs on into the next heading (…慈善制度2021任务清单)
+            ctx.target_heading = _target_heading(btext, ctx.published) or ctx.target_heading
         if ctx.plan_year is None and ctx.published is not None:
             ctx.plan_year = _states_the_years_targets(btext, ctx.published)
     return out
@@ -687,7 +689,7 @@ def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[i
     return None
 
 
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为)$")
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)再?(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为|提高|延长|增加)$")
 
 
 def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
@@ -696,7 +698,7 @@ def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
     marked ``target`` in its kind.
 
     劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
-    人均预期寿命提高到80岁以上 (安徽, 2026)."""
+    人均预期寿命提高到80岁以上 (安徽, 2026); 人均预期寿命再提高1岁 (国务院, 2021: a rise, in years)."""
     if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
         return dataclasses.replace(q, role=Role.OTHER, kind="target")
     return q
@@ -1272,7 +1274,7 @@ def _target_list_deadline(text: str, sentence_start: int, start: int, published:
 
 # A heading naming targets (主要预期目标, 主要目标, 主要指标, 预期目标, 2021任务清单); one naming their
 # outcome (主要目标完成情况) reviews, it leads nothing.
-_TARGET_HEADING = re.compile(r"(?:主要(?:预期)?|预期)(?:目标|指标)|任务清单")
+_TARGET_HEADING = re.compile(r"(?:主要(?:预期)?|预期|规划)(?:目标|指标)|任务清单")
 _REVIEW_HEADING = re.compile(r"完成|实现|情况|回顾|成效|成绩")
 _PLACE_HEADING = 6  # characters of a heading that may name a known division the targets are of (广州市)
 _LABEL_HEADING = 3  # characters of a heading that may name any place or a group of the targets (惠州, 镇安县, 就业)
@@ -1295,13 +1297,15 @@ def _target_heading(btext: str, published: dt.date | None) -> Deadline | None:
     if plan:
         year = published.year + (-published.year) % 5
         return Deadline(plan.group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
-    return Deadline(btext.strip(" " + _BULLETS), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+    raw = re.split(r"[，,。；;：:]", btext[:m.end()])[-1] + btext[m.end():]  # …慈善制度2021任务清单: the heading's part
+    return Deadline(raw.strip(" " + _BULLETS), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
 
 
 def _target_item(ctx: _Context, btext: str) -> bool:
-    """A short line under a target heading that holds a quantity (●固定资产投资增长18%) is one of its
-    items, read as a paragraph though it ends without a mark."""
-    return ctx.target_heading is not None and any(t.kind == "quantity" for t in find_numbers(btext))
+    """A short line under a target heading that holds a quantity (●固定资产投资增长18%) or a list bullet
+    (■制定促进共同富裕行动纲要) is one of its items, read as a paragraph though it ends without a mark."""
+    return ctx.target_heading is not None and (btext.startswith(tuple(_BULLETS)) or any(
+        t.kind == "quantity" for t in find_numbers(btext)))
 
 
 def _names_a_place(btext: str) -> bool:
