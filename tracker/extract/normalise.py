@@ -25,7 +25,7 @@ CLOSERS = "”’」』）)》】\"'"
 CONTINUING_END = "，,、；;：:（(“‘《【—-"
 # A line starting with one of these continues the line before.
 CONTINUING_START = "，,、；;：:。！？!?”’）)》】"
-_MARKER = re.compile(r"^(?:#|[-•·*▪■●◆]\s|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D|第[一二三四五六七八九十\d]+[章节部分条])")
+_MARKER = re.compile(r"^(?:#|[-•·*]\s|[▪■●◆]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]\D|第[一二三四五六七八九十\d]+[章节部分条])")
 _PROSE_PUNCT = re.compile(r"[，,；;。]")
 _SENTENCE_INSIDE = re.compile(r"[。！？!?][”’\"]?[（(]")
 _WEATHER = re.compile(r"\d\s*[~～-]\s*\d+\s*℃|\d+\s*℃")
@@ -34,6 +34,8 @@ SET_ASIDE = frozenset({"byline", "ad", "caption", "furniture"})
 # Paragraphs at most this long and without a final mark read as headings or page furniture.
 SHORT = 50
 MIN_PROSE = 10
+_BULLETS = ("▪", "■", "●", "◆")
+_BULLET_HEADING = 12  # characters of a line after a bulleted item that may head the next list
 _BRACKETED = re.compile(r"[（(][^（()）]{0,20}[）)]")
 _SPACED = re.compile(r"[\u4e00-\u9fff”」』）)]\s+\S")
 
@@ -86,6 +88,10 @@ def _joins(prev: str, nxt: str, par: str | None = None) -> bool:
     # inside, or its phrases stand apart with spaces, which Chinese prose does not
     # use (a byline's （记者 赵敏） aside).
     prose = _BRACKETED.sub("", par or prev)
+    # after a bulleted item (■健全多层次社会保障体系,…慈善制度) a short line without punctuation is the
+    # next list's heading (2021任务清单), not the item's cut end
+    if (par or prev).startswith(_BULLETS) and len(nxt) <= _BULLET_HEADING and not _PROSE_PUNCT.search(nxt):
+        return False
     if len(prose) < MIN_PROSE or not _PROSE_PUNCT.search(prose) or _SPACED.search(prose) or not prev[-1].isalnum():
         return False
     if len(prev) <= 40:

@@ -39,6 +39,7 @@ _COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时
 # (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
 _ATTRIBUTIVE = ("惠及", "涉及", "受益", "覆盖", "带动")
 _QUOTE_MARKS = "“”‘’「」『』\"'《》"
+_BULLETS = "●■◆▪•"  # a list item's mark (●地区生产总值增长8.5%), no part of its quote
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
 _NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
 _LEAD_STRIP = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
@@ -149,6 +150,7 @@ class _Context:
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
+    target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
 
 
 @cache
@@ -247,7 +249,9 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
             ctx.section_blocks = []
             continue
         _update_people(ctx, btext, block)
-        if block.kind == "heading":
+        if block.kind == "heading" and not _target_item(ctx, btext):
+            ctx.target_heading = _target_heading(btext, ctx.published) or (
+                ctx.target_heading if _names_a_place(btext) else None)
             ctx.review_section = _section_frame(btext, ctx.review_section, ctx.published)
             ctx.review_paragraphs = False
             if _headline_pledge(btext):
@@ -260,6 +264,8 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
+        if block.kind == "heading":  # an item whose line runs on into the next heading (…慈善制度2021任务清单)
+            ctx.target_heading = _target_heading(btext, ctx.published) or ctx.target_heading
         if ctx.plan_year is None and ctx.published is not None:
             ctx.plan_year = _states_the_years_targets(btext, ctx.published)
     return out
@@ -639,6 +645,8 @@ def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
 
     力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元 (江苏, 2026);
     认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家 (上海, 2026 review).
+    The fields may be joined by 和/及/与 as well (财政总收入和地方财政收入分别增长10.6%和12.3%左右, 镇安县 2015;
+    城镇登记失业率、居民价格消费指数和人口自增率分别控制在4.2%、3%、2.5‰以内, ibid.).
     Two rates of one field (城乡居民收入分别增长6%和8%) stay one pledge. Returns the pieces as
     _conjuncts does and each piece's object, or None when the clause is no such list."""
     m = _RESPECTIVELY.search(text, clause.start, qs[0].start) if len(qs) > 1 else None
@@ -646,8 +654,11 @@ def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
         return None
     base = _baseline(text, m.start(), clause.end, qs)
     targets = [q for q in qs if not (base and base[0] <= q.start < base[1])]
-    fields = text[clause.start:m.start()].split("、")
-    if len(targets) < 2 or len(fields) != len(targets) \
+    head = text[clause.start:m.start()]
+    fields = head.split("、")
+    if len(fields) != len(targets):  # 财政总收入和地方财政收入分别增长10.6%和12.3%左右 (镇安县, 2015)
+        fields = [f for f in _COORD.split(head)]
+    if len(targets) < 2 or len(fields) != len(targets) or not all(fields) \
             or any(not _LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(targets, targets[1:])):
         return None
     first = _object_before(text, clause.start, clause.start + len(fields[0]))
@@ -676,7 +687,7 @@ def _candidate(norm, bi, ctx, clauses, ci, start, end, qs, cues, mentions, leads
     text = norm.text
     clause = clauses[ci]
     # Trim quote marks and white space at the edges of the quote.
-    while start < end and text[start] in _QUOTE_MARKS + " ":
+    while start < end and text[start] in _QUOTE_MARKS + _BULLETS + " ":
         start += 1
     while end > start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
@@ -755,7 +766,7 @@ def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[i
     return None
 
 
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为)$")
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)再?(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为|提高|延长|增加)$")
 
 
 def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
@@ -764,7 +775,7 @@ def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
     marked ``target`` in its kind.
 
     劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
-    人均预期寿命提高到80岁以上 (安徽, 2026)."""
+    人均预期寿命提高到80岁以上 (安徽, 2026); 人均预期寿命再提高1岁 (国务院, 2021: a rise, in years)."""
     if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
         return dataclasses.replace(q, role=Role.OTHER, kind="target")
     return q
@@ -833,6 +844,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
     if nxt is not None and text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start) \
             and not _modal_before(text, cues, clause):
         return False, 0.8  # 全年地区生产总值4520亿元，比上年增长4.1%: a statistic, not a target
+    if ctx.target_heading is not None and not cues.strong.last_before(block.start, clause.start):
+        return True, 0.7  # 主要目标\n生产总值增长11.5%左右,全社会固定资产投资增长23%左右…: the heading's items
     # the sentence, then the paragraph, before this clause
     last = cues.strong.last_before(block.start, clause.start)
     if last is not None:
@@ -843,6 +856,8 @@ def _tense(norm, bi, ctx, clauses, ci, q, cues, cues_cache) -> tuple[bool, float
         _cues_of(norm, j, ctx, cues_cache).strong.items[-1] if _cues_of(norm, j, ctx, cues_cache).strong.items else None))
     if found is not None:
         return found, 0.6
+    if ctx.target_heading is not None:
+        return True, 0.7  # an item under 主要预期目标: ●地区生产总值增长8.5%
     if ctx.plan_year is not None:
         return True, 0.5  # after the year's targets, a work report plans: 统筹安排省级财政资金350亿元以上
     # No cue at all: a task verb in the clause reads as a plan in an interview or report.
@@ -1295,6 +1310,8 @@ def _deadline(norm, bi, clauses, ci, start, end, qs, mentions, leads, ctx) -> De
     labelled = _labelled_deadline(norm, bi, published)
     if labelled is not None:
         return _inherited(labelled)
+    if ctx.target_heading is not None:
+        return ctx.target_heading
     lead = _lead_deadline(norm, bi, leads, published)
     if lead is not None and norm.blocks[bi].start + 0 <= start:
         return _inherited(lead)
@@ -1330,6 +1347,53 @@ def _target_list_deadline(text: str, sentence_start: int, start: int, published:
         year = published.year + (-published.year) % 5
         return Deadline(_PLAN_LEAD.search(head).group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
     return Deadline(lead.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+# A heading naming targets (主要预期目标, 主要目标, 主要指标, 预期目标, 2021任务清单); one naming their
+# outcome (主要目标完成情况) reviews, it leads nothing.
+_TARGET_HEADING = re.compile(r"(?:主要(?:预期)?|预期|规划)(?:目标|指标)|任务清单")
+#: words by which a heading naming targets speaks of their outcome (主要目标完成情况): it leads no targets
+_OUTCOME_HEADING = re.compile(r"完成|实现|情况|回顾|成效|成绩")
+_PLACE_HEADING = 6  # characters of a heading that may name a known division the targets are of (广州市)
+_LABEL_HEADING = 3  # characters of a heading that may name any place or a group of the targets (惠州, 镇安县, 就业)
+
+
+def _target_heading(btext: str, published: dt.date | None) -> Deadline | None:
+    """Rule target_heading_lead: a heading naming targets, without closing punctuation, leads the lines
+    or the sentence after it: its items are targets of the report's year (of the plan's period under a
+    five-year plan's heading), with or without a forward cue, until a heading of another kind.
+
+    主要预期目标\n惠州\n●地区生产总值增长8.5%\n●规上工业增加值增长7.5%以上 (惠州日报, 2021);
+    主要目标\n生产总值增长11.5%左右,全社会固定资产投资增长23%左右 (镇安县, 2015)."""
+    m = _TARGET_HEADING.search(btext)
+    if m is None or _OUTCOME_HEADING.search(btext) or published is None:
+        return None
+    named = [m.deadline for m in find_deadlines(btext, published) if m.year_given]
+    if named:  # ■ 2025年经济社会发展的主要预期目标: the year it names; a past year's targets are reviewed
+        return _inherited(named[0]) if _ahead(named[0], published) else None
+    plan = _PLAN_LEAD.search(btext)
+    if plan:
+        year = published.year + (-published.year) % 5
+        return Deadline(plan.group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
+    raw = re.split(r"[，,。；;：:]", btext[:m.end()])[-1] + btext[m.end():]  # …慈善制度2021任务清单: the heading's part
+    return Deadline(raw.strip(" " + _BULLETS), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+def _target_item(ctx: _Context, btext: str) -> bool:
+    """A short line under a target heading that holds a quantity (●固定资产投资增长18%) or a list bullet
+    (■制定促进共同富裕行动纲要) is one of its items, read as a paragraph though it ends without a mark."""
+    return ctx.target_heading is not None and (btext.startswith(tuple(_BULLETS)) or any(
+        t.kind == "quantity" for t in find_numbers(btext)))
+
+
+def _names_a_place(btext: str) -> bool:
+    """惠州, 广州: a short heading naming a place (or a group: 就业) between a target heading and its
+    items; a longer heading of another kind (重点工作) ends the targets."""
+    from tracker.extract.people import districts
+
+    name = btext.strip(" ●■◆")
+    return 0 < len(name) <= _LABEL_HEADING or 0 < len(name) <= _PLACE_HEADING and any(
+        name + suffix in districts() for suffix in ("", "市", "县", "区", "省"))
 
 
 def _states_the_years_targets(btext: str, published: dt.date) -> Deadline | None:
