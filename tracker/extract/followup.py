@@ -393,6 +393,7 @@ def _main_quantity(c: Candidate) -> Quantity | None:
     return qs[0] if qs else (c.quantities[0] if c.quantities else None)
 
 
+_EXPECTED_AFTER = re.compile(r"(?:预期|预计)$")
 _PLACE_PREFIX = re.compile(r"^(?:预期|预计|力争|今年)?(?:全?[\u4e00-\u9fff]{0,4}?[省市县区州旗])?$")
 
 
@@ -401,13 +402,23 @@ def rule_place_before_indicator(obj: str) -> str:
     repeats it. Only a prefix that is a place is dropped: 城镇居民人均可支配收入 keeps 城镇.
 
     Real cases: 预期成都市地区生产总值增长7%以上 against 预计全年实现地区生产总值1.2万亿元,增长7.5% (成都市,
-    2016 → 2017 report); 2022年全省地区生产总值将增长6.5%以上 against 全省地区生产总值全年增长4.2% (甘肃省)."""
+    2016 → 2017 report); 2022年全省地区生产总值将增长6.5%以上 against 全省地区生产总值全年增长4.2% (甘肃省).
+    Nor is the 预期 after it (北京GDP预期增长目标设定为6%-6.5%: the object 北京GDP预期)."""
+    obj = _EXPECTED_AFTER.sub("", obj) or obj
     for name in _indicator_names():
         if len(name) < 4 or not obj.endswith(name) or obj == name:
             continue
-        if _PLACE_PREFIX.match(obj[:-len(name)]):
+        prefix = obj[:-len(name)]
+        if _PLACE_PREFIX.match(prefix) or _names_a_division(prefix):
             return name
     return obj
+
+
+def _names_a_division(prefix: str) -> bool:
+    """北京, 惠州: a division's name without its 市/县/区/省 (the gazetteer's names)."""
+    from tracker.extract.people import districts
+
+    return 2 <= len(prefix) <= 4 and any(prefix + suffix in districts() for suffix in ("市", "省", "县", "区"))
 
 
 @cache
