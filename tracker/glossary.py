@@ -55,7 +55,7 @@ ACTIONS: dict[str, str] = {
     "set_password": "改密码", "set_active": "启用/停用", "ingest": "入库", "reextract": "重新抽取",
     "retract": "抽取器撤回", "refresh": "抽取器更新", "set_status": "状态变更", "propose_status": "提议",
     "confirm_status": "复核确认", "withdraw_status": "撤回提议",
-    "accept_suggestion": "采纳后续建议", "dismiss_suggestion": "否决后续建议",
+    "accept_suggestion": "采纳后续文档的建议", "dismiss_suggestion": "否决后续文档的建议",
     "submit": "报送进展", "accept": "采纳报送", "return": "退回报送", "update": "修改",
 }
 

@@ -120,7 +120,8 @@ def _odd_history(url: str, ids: list[int]) -> None:
         r = editor.post(f"/api/pledges/{ids[0]}/merge", json={"duplicate": ids[len(ODD_TEXTS) + 2]})
         assert r.status_code == 200, r.get_json()
         r = editor.post("/api/documents/1/pledges", json={"start": 0, "end": 5, "changes": {
-            "object": ODD_TEXTS[0], "quantities": [{"value": "0.5", "unit": "成"}], "due_on": None}})
+            "object": ODD_TEXTS[0], "quantities": [{"value": "0.5", "unit": "成"}], "due_on": None,
+            "district": "张店区", "no_deadline": True}})
         assert r.status_code == 201, r.get_json()
         reviewer = app.test_client()
         assert reviewer.post("/login", data={"name": "reviewer", "password": PASSWORD}).status_code == 302

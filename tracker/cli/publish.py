@@ -9,13 +9,12 @@ import click
 
 @click.command()
 @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--site-url", help="The live app's address: links to pages not published (the editor's "
-                                 "pages, filtered views, the login) point there; else they lose their target.")
-@click.option("--force", is_flag=True, help="Render every page even when the data has not changed.")
+@click.option("--site-url", help="线上应用的地址：未发布的页面（编辑页面、筛选视图、登录）的链接指向它；"
+                                 "不给则这些链接没有目标。")
+@click.option("--force", is_flag=True, help="数据没有变化也重新生成每个页面。")
 def publish(target: Path, site_url: str | None, force: bool) -> None:
-    """Write the public site (台账, status tables, dashboard, scorecards, pledge pages and their
-    CSV / Excel / JSON files) into TARGET as static files with relative links. Run again, it
-    writes only what changed (TARGET/.tracker-publish.json remembers what it wrote)."""
+    """把公开站点（台账、状态统计表、看板、评分卡、承诺页面及其 CSV / Excel / JSON 文件）写入 TARGET，
+    成为用相对链接的静态文件。再次运行时只写有变化的部分（TARGET/.tracker-publish.json 记下写过什么）。"""
     from tracker.db import migrate
     from tracker.db.engine import redacted
     from tracker.web import create_app
@@ -26,7 +25,7 @@ def publish(target: Path, site_url: str | None, force: bool) -> None:
     url = app.config["DATABASE_URL"]
     try:
         if migrate.current_revision(url) != migrate.head_revision():
-            raise click.ClickException(f"{redacted(url)} is not migrated: run `tracker db upgrade` first")
+            raise click.ClickException(f"数据库 {redacted(url)} 不是最新版本：请先运行 tracker db upgrade")
         report = publish_site(app, target, site_url=site_url, force=force)
     finally:
         app.extensions["tracker.engine"].dispose()

@@ -29,7 +29,7 @@ def _session():
 
 
 @click.command("remind")
-@click.option("--days", type=click.IntRange(0, 366), default=30, show_default=True,
+@click.option("--days", type=click.IntRange(0, 366), default=30, show_default=True, metavar="天数",
               help="列入几天内到期的承诺（逾期和欠进度的总会列入）。")
 @click.option("--dry-run", is_flag=True, help="只列出将发送的催办及其正文，不发送、不记录。")
 @click.option("--force", is_flag=True, help="今天已发送过的也再发一次。")

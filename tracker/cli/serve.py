@@ -115,7 +115,7 @@ def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> Non
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址。")
 @click.option("--port", default=5000, show_default=True, type=int, help="监听的端口。")
 @click.option("--threads", default=8, show_default=True, type=int, help="每个进程处理请求的线程数。")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="整数",
               help="服务进程数（gunicorn）；默认等于处理器核数；1 表示单个 waitress 进程。")
 def serve(host: str, port: int, threads: int, workers: int | None) -> None:
     """运行网页工作台（数据库须已迁移：tracker db upgrade）：Linux 与 macOS 上用 gunicorn，每核一个工作进程；

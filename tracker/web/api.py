@@ -94,9 +94,9 @@ def pledge_json(p: Pledge, *, full: bool = False) -> dict:
 
 
 def pledge_urls() -> str:
-    """The start of every pledge page's external URL (``pledges.view`` is ``/pledges/<id>``): one
-    ``url_for`` a request, not one an item."""
-    return url_for("pledges.index", _external=True)
+    """The start of every pledge page's URL (``pledges.view`` is ``/pledges/<id>``), relative as every
+    link of the API is (never built from the ``Host`` header): one ``url_for`` a request, not one an item."""
+    return url_for("pledges.index")
 
 
 def record_json(record, quantities, sources=None, *, base: str) -> dict:

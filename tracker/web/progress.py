@@ -75,14 +75,16 @@ def unit_fence():
     abort(403)
 
 
+@bp.errorhandler(413)  # a report's file too large: its own page; elsewhere validation's answer
+def too_large(exc):
+    return too_large_page()
+
+
 def init_app(app) -> None:
     app.config.setdefault("UPLOAD_MAX_BYTES", service.MAX_FILE_BYTES)
     app.config.setdefault("NOTICE_ISSUER", "督查督办室")
     app.before_request(unit_fence)
 
-    @app.errorhandler(413)
-    def too_large(exc):
-        return too_large_page()
     app.jinja_env.globals.update(pledge_reminders=_pledge_reminders, pledge_reports=_pledge_reports)
     app.register_blueprint(bp)
 
