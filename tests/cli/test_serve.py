@@ -195,7 +195,7 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
         opener, page = log_in(base, "小王", "long-enough-1")  # a login session works across the workers
         assert "欢迎" in page
         assert all(opener.open(base + "/review/", timeout=30).status == 200 for _ in range(6))
-        assert "2 processes × 2 threads (gunicorn)" in log_path.read_text()
+        assert "2 个进程 × 2 个线程（gunicorn）" in log_path.read_text()
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
