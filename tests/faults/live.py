@@ -41,16 +41,19 @@ def tracker_env(db_url: str, **extra: str) -> dict:
 
 
 class Server:
-    """``tracker serve`` on ``db_url``; waits (bounded) until it answers; ``kill()`` is SIGKILL."""
+    """``tracker serve`` on ``db_url``, one process unless ``workers`` says more (what these tests
+    prove is about one process: its throttle store, its connection pool); waits (bounded) until it
+    answers; ``kill()`` is SIGKILL."""
 
     def __init__(self, db_url: str, cwd: Path, threads: int = 8, env: dict | None = None,
-                 timeout: float = 60) -> None:
+                 timeout: float = 60, workers: int = 1) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = cwd / f"serve-{self.port}.log"
         with self.log.open("w") as log:
             self.proc = subprocess.Popen(
-                [*TRACKER, "serve", "--port", str(self.port), "--threads", str(threads)], cwd=cwd,
+                [*TRACKER, "serve", "--port", str(self.port), "--threads", str(threads), "--workers", str(workers)],
+                cwd=cwd,
                 env={**tracker_env(db_url), **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
