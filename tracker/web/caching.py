@@ -168,7 +168,8 @@ def init_app(app) -> None:
         found = g.get("public_validators")
         if found is not None and response.status_code == 200:
             _stamp(response, *found)
-        elif request.endpoint in PUBLIC_ENDPOINTS and current_user.is_authenticated:
+        elif request.endpoint in PUBLIC_ENDPOINTS and response.status_code < 500 and current_user.is_authenticated:
+            # (an error page, the 503 of a database that is down above all, asks no more of the database)
             response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
 
