@@ -85,7 +85,8 @@ def test_reviewer_accepts_two_suggestions_and_corrects_one_by_keyboard(live_serv
     expect(page.locator("#followup-queue")).to_contain_text("目标 30家 → 报告 45家：超额 50%")
     page.screenshot(path=str(artifacts / "followup-queue.png"), full_page=True)
     page.wait_for_function("document.documentElement.dataset.keys === 'ready'")
-    page.keyboard.press("Enter")  # start with the most confident
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # start with the most confident
 
     done: dict[str, str] = {}
     for _ in range(12):
@@ -94,20 +95,23 @@ def test_reviewer_accepts_two_suggestions_and_corrects_one_by_keyboard(live_serv
         quote = "".join(page.locator("#pledge-text mark.hl-current").all_inner_texts())
         target = quote if quote in wanted else None
         if target is None or target in done:
-            page.keyboard.press("n")  # not one of ours: pass it over
+            with page.expect_navigation():  # wait for the next screen, not the one still showing
+                page.keyboard.press("n")  # not one of ours: pass it over
             continue
         if wanted[target] == "accept":
             expect(page.locator("#evidence-text mark.hl-evidence").first).to_be_visible()
             if not done:
                 page.screenshot(path=str(artifacts / "followup-screen.png"), full_page=True)
-            page.keyboard.press("y")
+            with page.expect_navigation():
+                page.keyboard.press("y")
         else:  # correct: not done yet, still being built
             page.keyboard.press("e")
             expect(page.locator("#status")).to_be_focused()
             page.select_option("#status", "in_progress")
             page.focus("#note")
             page.keyboard.type("40所项目校仍在建设")
-            page.keyboard.press("Control+Enter")
+            with page.expect_navigation():
+                page.keyboard.press("Control+Enter")
         expect(page.locator(".flash-success", has_text="已记为")).to_have_count(1)
         done[target] = wanted[target]
         if len(done) == len(wanted):
