@@ -23,11 +23,11 @@ def add_flag(parser) -> None:
                         help="also add this run's figures to docs/figures/ (then: python docs/render_figures.py)")
 
 
-def figure(name: str, value, unit: str = "") -> dict:
-    """One figure; floats are rounded to 3 significant decimals' worth so the files stay readable."""
+def figure(name: str, value, unit: str = "", key: bool = False) -> dict:
+    """One figure (``key``: the one the run is about, shown in bold); floats are rounded so the files stay readable."""
     if isinstance(value, float):
         value = round(value, 3) if abs(value) < 100 else round(value, 1)
-    return {"name": name, "value": value, "unit": unit}
+    return {"name": name, "value": value, "unit": unit, **({"key": True} if key else {})}
 
 
 def conditions(extra: str = "") -> str:
