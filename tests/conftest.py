@@ -141,9 +141,11 @@ def seeds_dir(tmp_path):
 
 # ---------------------------------------------------------------- the fast run
 # `python -m pytest -q -m "not slow"` is the daily run; `.ci/run` (no -m) runs everything.
-# Slow: whole directories of real servers killed and real browsers, and the tests named below
-# (load-shaped, big inputs, subprocesses that build wheels or serve) that `--durations` showed to
-# take seconds. tests/test_markers.py checks every name here still names a test.
+# Slow: whole directories of real servers killed and real browsers; the PostgreSQL half of every
+# database test (a fresh database copied from the template costs each test about a second: the
+# daily run reads SQLite, CI both); and the tests named below (load-shaped, big inputs, subprocesses
+# that build wheels or serve) that `--durations` showed to take seconds.
+# tests/test_markers.py checks every name here still names a test.
 SLOW_DIRECTORIES = ("faults", "browser")
 SLOW_TESTS = {
     # load-shaped: many requests, many cases, real server processes
@@ -181,5 +183,6 @@ def slow_name(item) -> str:
 def pytest_collection_modifyitems(config, items):
     for item in items:
         name = slow_name(item)
-        if name.split("/", 1)[0] in SLOW_DIRECTORIES or name in SLOW_TESTS:
+        on_postgresql = getattr(getattr(item, "callspec", None), "params", {}).get("backend") == "postgresql"
+        if name.split("/", 1)[0] in SLOW_DIRECTORIES or name in SLOW_TESTS or on_postgresql:
             item.add_marker(pytest.mark.slow)

@@ -36,14 +36,17 @@ def test_the_slow_marker_is_declared_and_ci_runs_every_test():
 
 def test_the_hook_marks_by_directory_and_by_name():
     class Item:
-        def __init__(self, path, name):
+        def __init__(self, path, name, backend=None):
             self.fspath, self.originalname, self.name = TESTS / path, name, name
             self.markers = []
+            if backend:
+                self.callspec = type("CallSpec", (), {"params": {"backend": backend}})()
 
         def add_marker(self, marker):
             self.markers.append(marker.name)
 
     items = [Item("faults/test_kill.py", "test_x"), Item("browser/test_editor_path.py", "test_y"),
-             Item("cli/test_serve.py", "test_demo_honours_database_url"), Item("extract/test_numbers.py", "test_z")]
+             Item("cli/test_serve.py", "test_demo_honours_database_url"), Item("extract/test_numbers.py", "test_z"),
+             Item("db/test_models.py", "test_w", "postgresql"), Item("db/test_models.py", "test_w", "sqlite")]
     conftest.pytest_collection_modifyitems(None, items)
-    assert [i.markers for i in items] == [["slow"], ["slow"], ["slow"], []]
+    assert [i.markers for i in items] == [["slow"], ["slow"], ["slow"], [], ["slow"], []]
