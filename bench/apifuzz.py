@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "security"))
 sys.path.insert(0, str(ROOT / "tests" / "faults"))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import figures  # noqa: E402
 
 
 def main() -> None:
@@ -29,6 +32,7 @@ def main() -> None:
     parser.add_argument("--roles", default=",".join(("anonymous", "reader", "editor", "reviewer", "admin")))
     parser.add_argument("--operations", help="only operations whose 'METHOD /path' matches this regex")
     parser.add_argument("--postgresql", metavar="URL", help="a PostgreSQL server URL to create the database on")
+    figures.add_flag(parser)
     args = parser.parse_args()
 
     from api_fuzz import fuzz
@@ -70,6 +74,13 @@ def main() -> None:
     print(f"\n{total:,} cases over {len(per_op)} operations x {len(args.roles.split(','))} roles "
           f"(--examples {args.examples}) in {wall:.0f} s; 5xx: {fivexx}; every response matched openapi.json; "
           f"no refused request changed the database")
+    if args.write_figures:
+        statuses = {op: ", ".join(f"{status}: {n}" for (o, status), n in sorted(tally.statuses.items()) if o == op)
+                    for op in per_op}
+        figures.record("apifuzz", figures.command("bench/apifuzz.py"),
+                       [*(figures.figure(f"`{op}`", f"{per_op[op]:,} cases, {statuses[op]}") for op in sorted(per_op)),
+                        figures.figure("wall", round(wall), "s"), figures.figure("5xx", fivexx)],
+                       extra=f"roles {args.roles}; {'PostgreSQL' if args.postgresql else 'SQLite'}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import figures
+
 ROOT = Path(__file__).resolve().parents[1]
 PLEDGE = "今年新建幼儿园3所，"  # 10 characters, 28 bytes of UTF-8
 FILLER = "会议强调要坚持稳中求进工作总基调完整准确全面贯彻新发展理念"  # no number: no pledge
@@ -113,6 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    figures.add_flag(parser)
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bigdoc-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -132,13 +135,21 @@ def main() -> None:
         chars = write_at_bounds(bounds, 990_000, 4_900)
         cases.append((bounds, f"{bounds.stat().st_size / 2**20:.1f} MB, {chars:,} chars, 4,900 pledges"))
         print(f"{'file':<22} {'what':<44} {'exit':>4} {'seconds':>8} {'peak MB':>8}  outcome")
+        files = {"columns": ["file", "exit", "seconds", "peak MB", "outcome"], "rows": []}
         for path, what in cases:
             status, seconds, peak, last = ingest(path, db_url, work)
             print(f"{path.name:<22} {what:<44} {status:>4} {seconds:>8.1f} {peak:>8.0f}  {last}")
+            files["rows"].append([what, status, round(seconds, 1), round(peak), last])
         print()
         print(f"{'page':<48} {'slowest of 5 (s)':>16} {'bytes':>10}")
+        pages = []
         for url, worst, size in time_pages(db_url):
             print(f"{url:<48} {worst:>16.3f} {size:>10,}")
+            pages.append(figures.figure(f"`{url}`", round(worst, 3), f"s ({size:,} bytes)"))
+        if args.write_figures:
+            figures.record("bigdoc", figures.command("bench/bigdoc.py"), pages,
+                           extra="pages of the last document, slowest of 5 in-process requests; SQLite",
+                           tables={"files": files})
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

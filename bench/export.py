@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import figures
+
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2025, 6, 30)
 MB = 1024 * 1024
@@ -197,6 +199,7 @@ def main() -> None:
     parser.add_argument("--db", help="SQLite file to build (or reuse when it exists)")
     parser.add_argument("--repeat", type=int, default=5,
                         help="runs of the floor and of CSV and JSON; the fastest counts (XLSX runs once)")
+    figures.add_flag(parser)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--sql", action="store_true", help=argparse.SUPPRESS)
@@ -245,6 +248,16 @@ def main() -> None:
         worst = max(results[f][2] for f in ("csv", "xlsx", "json"))
         print(f"targets: CSV ≤ 3× floor: {'yes' if csv_ratio <= 3 else 'NO'} ({csv_ratio:.2f}×); "
               f"peak RSS < 150 MB: {'yes' if worst < 150 else 'NO'} (worst {worst:.1f} MB)")
+        if args.write_figures:
+            measured = [figures.figure("pledges", args.pledges), figures.figure("rows in the default view", floor[1]),
+                        figures.figure("sqlite3 -csv (floor)", round(floor[0], 2), "s")]
+            for fmt in ("csv", "json", "xlsx"):
+                seconds, _, rss, _ = results[fmt]
+                measured += [figures.figure(fmt.upper(), round(seconds, 2), "s"),
+                             figures.figure(f"{fmt.upper()} ÷ floor", round(seconds / floor[0], 2), "×", key=fmt == "csv"),
+                             figures.figure(f"{fmt.upper()} peak RSS", round(rss, 1), "MB")]
+            figures.record("export", figures.command("bench/export.py"), measured,
+                           extra=f"fastest of {max(1, args.repeat)} interleaved runs (XLSX once)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

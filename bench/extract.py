@@ -48,6 +48,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import figures
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 REAL = ROOT / "tests" / "extract" / "real"
@@ -260,7 +262,7 @@ def rss_child(folder: Path, files: int) -> None:
 
 # ---------------------------------------------------------------- main
 
-def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> None:
+def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> list[tuple[int, float]]:
     """The corpus with its line breaks removed, as one paragraph of growing size: the
     rate must hold (a file of 50 MB on one line is a real input)."""
     from tracker.extract import extract_document
@@ -271,12 +273,16 @@ def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> None:
         if len(text) >= max(sizes):
             break
     rates = []
+    measured = []
     for n in sizes:
         chunk = text[:n]
         start = time.perf_counter()
         extract_document(chunk, published=dt.date(2021, 1, 15))
-        rates.append(f"{len(chunk):,} chars {len(chunk) / (time.perf_counter() - start):,.0f} chars/s")
+        rate = len(chunk) / (time.perf_counter() - start)
+        measured.append((len(chunk), rate))
+        rates.append(f"{len(chunk):,} chars {rate:,.0f} chars/s")
     print("one paragraph: " + "; ".join(rates))
+    return measured
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="write the corpus to DIR and keep it")
     ap.add_argument("--profile", type=int, metavar="N", default=0,
                     help="after measuring, profile the extraction and print its N costliest functions")
+    figures.add_flag(ap)
     ap.add_argument("--rss-child", metavar="DIR", help=argparse.SUPPRESS)
     ap.add_argument("--files", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -320,7 +327,19 @@ def main(argv: list[str] | None = None) -> int:
         full_rss, full_chars = child_rss(folder, len(docs))
         print(f"peak RSS, extraction only: half corpus ({half_chars:,} chars) {half_rss:.1f} MB; "
               f"full corpus ({full_chars:,} chars) {full_rss:.1f} MB; growth {full_rss - half_rss:+.1f} MB")
-        one_line(docs)
+        paragraph_rates = one_line(docs)
+        if args.write_figures:
+            figures.record("extract", figures.command("bench/extract.py", argv), [
+                figures.figure("characters", chars),
+                figures.figure("extraction", round(chars / ex_seconds), "chars/s"),
+                figures.figure("jieba.lcut", round(chars / jb_seconds), "chars/s"),
+                figures.figure("cost ratio", round(ex_seconds / jb_seconds, 3), key=True),
+                figures.figure("candidates", found),
+                figures.figure("peak RSS, half corpus", round(half_rss, 1), "MB"),
+                figures.figure("peak RSS, whole corpus", round(full_rss, 1), "MB"),
+                *(figures.figure(f"one paragraph of {n:,} characters", round(rate), "chars/s")
+                  for n, rate in paragraph_rates),
+            ], extra=f"{kind}, {size / MB:.1f} MB")
         if args.profile:
             profile(docs, args.profile)
     finally:

@@ -33,6 +33,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import figures
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -172,6 +174,7 @@ def main(argv=None) -> int:
     ap.add_argument("--ingest", type=int, default=300, metavar="N",
                     help="documents for the ingest measurement (0 skips it)")
     ap.add_argument("--ingest-repeat", type=int, default=2)
+    figures.add_flag(ap)
     a = ap.parse_args(argv)
     if a.quick:
         a.chars, a.pledges, a.repeat, a.ingest, a.ingest_repeat = 5_000, 300, 2, 50, 1
@@ -191,6 +194,8 @@ def main(argv=None) -> int:
     print(f"follow_up:           {t_match:.3f} s  ({len(pledges) / t_match:,.0f} pledges/s; {linked:,} with evidence)"
           f"  target < 1 s: {'met' if t_match < 1 else 'NOT met'}")
     print(f"extract the review:  {t_extract:.3f} s  (for scale; ingest pays it with or without matching)")
+    measured = [figures.figure("review", len(review_text), "characters"), figures.figure("pledges", len(pledges)),
+                figures.figure("follow_up()", round(t_match, 3), "s", key=True), figures.figure("extract the review", round(t_extract, 3), "s")]
     if a.ingest:
         without, with_, n, pledges, suggestions = measure_ingest(a.ingest, a.seed, a.ingest_repeat)
         ratio = with_ / without
@@ -198,6 +203,13 @@ def main(argv=None) -> int:
         print(f"  without matching:  {without:.2f} s  ({n / without:,.1f} docs/s)")
         print(f"  with matching:     {with_:.2f} s  ({n / with_:,.1f} docs/s; {suggestions:,} suggestions stored)")
         print(f"  ratio {ratio:.2f}x  target <= 1.3x: {'met' if ratio <= 1.3 else 'NOT met'}")
+        measured += [figures.figure("ingest documents", n), figures.figure("ingest pledges", pledges),
+                     figures.figure("ingest without matching", round(without, 2), "s"),
+                     figures.figure("ingest with matching", round(with_, 2), "s"),
+                     figures.figure("suggestions stored", suggestions), figures.figure("with ÷ without", round(ratio, 2), "×", key=True)]
+    if a.write_figures:
+        figures.record("followup_bench", figures.command("bench/followup.py", argv), measured,
+                       extra=f"best of {a.repeat} (ingest: best of {a.ingest_repeat})")
     return 0
 
 

@@ -19,6 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "badinput"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import figures  # noqa: E402
 
 
 class OutOfTime(Exception):
@@ -35,7 +38,9 @@ def main() -> int:
                     help=f"any of {', '.join(sorted(TARGETS))} (default: all)")
     ap.add_argument("--examples", type=int, default=10_000, help="cases per target")
     ap.add_argument("--max-seconds", type=float, default=900, help="time bound per target")
+    figures.add_flag(ap)
     args = ap.parse_args()
+    measured = []
     failed = 0
     total = 0
     for name in args.targets or sorted(TARGETS):
@@ -67,7 +72,12 @@ def main() -> int:
             traceback.print_exc()
         total += runs
         print(f"{name:<14} {runs:>7,} cases in {time.monotonic() - started:6.1f} s  {status}", flush=True)
+        measured.append(figures.figure(name, f"{runs:,} cases ({time.monotonic() - started:.0f} s, {status})"))
     print(f"total {total:,} cases, {failed} target(s) failed")
+    if args.write_figures:
+        figures.record("fuzz", figures.command("bench/fuzz.py"),
+                       [*measured, figures.figure(f"failures in {total:,} cases", failed)],
+                       extra=f"up to {args.examples:,} cases a target")
     return 1 if failed else 0
 
 

@@ -42,6 +42,8 @@ import time
 import uuid
 from pathlib import Path
 
+import figures
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -159,6 +161,7 @@ def main() -> None:
     parser.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--half", action="store_true", help="also ingest half the corpus, to see memory stay flat")
+    figures.add_flag(parser)
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
@@ -214,6 +217,17 @@ def main() -> None:
     print(f"candidates found by extraction alone: {extract['candidates']}; pledges stored: {stored}")
     print("overhead = (ingest seconds - extraction seconds) / extraction seconds, wall clock; target <= +50%")
     print("cpu overhead: the same in this process's CPU time (PostgreSQL's own work is in its server process)")
+    if args.write_figures:
+        measured = [figures.figure("documents", args.docs), figures.figure("characters", chars),
+                    figures.figure("candidates", extract["candidates"])]
+        for name, r in results.items():
+            measured.append(figures.figure(name, round(r["docs"] / r["seconds"], 1), "docs/s"))
+            if name in ("sqlite", "postgresql"):
+                measured += [
+                    figures.figure(f"{name} wall overhead", round(100 * (r["seconds"] - extract["seconds"]) / extract["seconds"]), "%"),
+                    figures.figure(f"{name} CPU overhead", round(100 * (r["cpu"] - extract["cpu"]) / extract["cpu"]), "%")]
+            measured.append(figures.figure(f"{name} peak RSS", round(r["rss_mb"]), "MB"))
+        figures.record("ingest", figures.command("bench/ingest.py"), measured, extra="one run each")
 
 
 if __name__ == "__main__":

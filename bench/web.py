@@ -42,6 +42,8 @@ import time
 import uuid
 from pathlib import Path
 
+import figures
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -269,6 +271,41 @@ def report(backend: str, filled: dict, results: dict) -> None:
               f"{r['overhead']:>9.1f}x{r['queries']:>9}  {ok}")
 
 
+PAGE_LABELS = {"queue": "queue `/review/`", "list": "list `/pledges/`", "search": "search `/pledges/?q=幼儿园`",
+               "pledge": "pledge page", "document": "document page"}
+
+
+def write_figures(out: dict) -> None:
+    """The two tables the docs quote (docs/figures/web.json): pages, and search by index vs LIKE."""
+    backends = [b for b in ("sqlite", "postgresql") if b in out["backends"]]
+    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+    pages = {"columns": ["page"], "rows": []}
+    for b in backends:
+        pages["columns"] += [names[b], "SQL", "ratio"]
+    for page in PAGES:
+        row = [PAGE_LABELS[page]]
+        for b in backends:
+            r = out["backends"][b]["pages"][page]
+            row += [f"{r['page_p50_ms']:.1f} / {r['page_p95_ms']:.1f}", f"{r['sql_p50_ms']:.1f} / {r['sql_p95_ms']:.1f}",
+                    f"{r['overhead']:.2g}"]
+        pages["rows"].append(row)
+    search = {"columns": ["query", "rows"], "rows": []}
+    for b in backends:
+        search["columns"] += [f"{names[b]} index / LIKE", "LIKE ÷ index"]
+    for q, what in SEARCHES:
+        row = [f"{q} ({what})", f"{out['backends'][backends[0]]['search'][q]['rows']:,}"]
+        for b in backends:
+            r = out["backends"][b]["search"][q]
+            row += [f"{r['index_p50_ms']:.1f} / {r['scan_p50_ms']:.1f}", f"{r['ratio']:.1f}×"]
+        search["rows"].append(row)
+    measured = [figures.figure("pledges", out["pledges"]), figures.figure("requests a page", out["requests"])]
+    for b in backends:
+        measured.append(figures.figure(f"{names[b]}: search index built in", round(out["backends"][b]["index_seconds"]), "s"))
+    figures.record("web", figures.command("bench/web.py"), measured, extra="in-process, logged in as an editor",
+                   tables={"pages": dict(pages, caption="p50 / p95 in ms, and page p50 ÷ SQL p50"),
+                           "search": dict(search, caption="p50 in ms of the list's first page and count")})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pledges", type=int, default=100_000)
@@ -276,6 +313,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
     parser.add_argument("--no-pg", action="store_true")
+    figures.add_flag(parser)
     args = parser.parse_args()
     os.environ.pop("DATABASE_URL", None)
     out: dict = {"pledges": args.pledges, "requests": args.requests, "backends": {}}
@@ -316,6 +354,8 @@ def main() -> int:
     target.mkdir(parents=True, exist_ok=True)
     (target / "web.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
     print(f"\nwritten: {target / 'web.json'}")
+    if args.write_figures:
+        write_figures(out)
     slow = [(b, p) for b, v in out["backends"].items() for p, r in v["pages"].items() if r["page_p95_ms"] > 100]
     return 1 if slow else 0
 

@@ -137,3 +137,52 @@ def seeds_dir(tmp_path):
     target = tmp_path / "seeds"
     shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", target)
     return target
+
+
+# ---------------------------------------------------------------- the fast run
+# `python -m pytest -q -m "not slow"` is the daily run; `.ci/run` (no -m) runs everything.
+# Slow: whole directories of real servers killed and real browsers; the PostgreSQL half of every
+# database test (a fresh database copied from the template costs each test about a second: the
+# daily run reads SQLite, CI both); and the tests named below (load-shaped, big inputs, subprocesses
+# that build wheels or serve) that `--durations` showed to take seconds.
+# tests/test_markers.py checks every name here still names a test.
+SLOW_DIRECTORIES = ("faults", "browser")
+SLOW_TESTS = {
+    # load-shaped: many requests, many cases, real server processes
+    "security/test_api_fuzz.py::test_every_operation_as_every_role_holds_its_schema_and_never_fails",
+    "security/test_shared_throttle.py::test_two_server_processes_count_failed_logins_together_in_redis",
+    "security/test_shared_throttle.py::test_with_the_default_memory_store_each_process_keeps_its_own_count",
+    "security/test_csp_in_browser.py::test_pages_work_under_the_policy_and_cannot_be_framed",
+    "badinput/test_fuzz.py::test_fuzz",
+    # big inputs (50 MB on one line, a million characters)
+    "badinput/test_bad_files.py::test_fifty_megabytes_on_one_line_is_refused_by_the_document_bound",
+    "badinput/test_bad_files.py::test_two_megabytes_on_one_line_is_read_whole",
+    "badinput/test_bad_files.py::test_a_file_beyond_the_pledge_bound_is_refused_and_leaves_nothing",
+    "badinput/test_big_documents.py::test_a_document_at_the_bounds_is_ingested_in_bounded_memory_and_served_in_parts",
+    "badinput/test_big_documents.py::test_a_dense_million_characters_beyond_the_pledge_bound_is_refused_in_bounded_memory",
+    # subprocesses that serve, build a wheel, or run the whole command line many times
+    "cli/test_serve.py::test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice",
+    "cli/test_serve.py::test_demo_honours_database_url",
+    "cli/test_serve.py::test_serve_runs_worker_processes_that_answer_and_stop_together",
+    "cli/test_db.py::test_a_wheel_install_finds_its_migrations_outside_the_checkout",
+    "cli/test_followup_cli.py::test_prints_one_json_object_per_pledge_with_its_outcome",
+    "cli/test_export_cli.py::test_as_of_exports_equal_the_list_as_it_was_each_day_of_a_scripted_history",
+    "cli/test_start_up.py::test_changed_demo_accounts_are_reset_only_when_someone_says_yes",
+    "extract/test_deadlines.py::test_any_text_spans_are_valid",
+}
+
+
+def slow_name(item) -> str:
+    """``dir/file.py::function`` of a collected test, its parameters left off."""
+    from pathlib import Path
+
+    path = Path(str(item.fspath)).resolve().relative_to(Path(__file__).resolve().parent)
+    return f"{path.as_posix()}::{item.originalname if hasattr(item, 'originalname') else item.name}"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        name = slow_name(item)
+        on_postgresql = getattr(getattr(item, "callspec", None), "params", {}).get("backend") == "postgresql"
+        if name.split("/", 1)[0] in SLOW_DIRECTORIES or name in SLOW_TESTS or on_postgresql:
+            item.add_marker(pytest.mark.slow)

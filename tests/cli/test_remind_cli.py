@@ -99,9 +99,9 @@ def test_every_remind_setting_and_the_sample_schedules_are_documented():
         r'config(?:\.get\(|\.setdefault\(|\[)"([A-Z_]+)"', source))
     assert {"REMIND_BASE_URL", "SMTP_HOST", "REMIND_WEBHOOK_SECRET", "UPLOAD_MAX_BYTES", "UPLOAD_FOLDER"} <= keys
     docs = (root / "docs" / "remind.md").read_text(encoding="utf-8")
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    readme = "".join(p.read_text(encoding="utf-8") for p in [root / "README.md", *sorted((root / "docs").glob("*.md"))])
     missing = [k for k in sorted(keys) if f"TRACKER_{k}" not in docs or f"TRACKER_{k}" not in readme]
-    assert not missing, f"settings missing from docs/remind.md or README.md: {missing}"
+    assert not missing, f"settings missing from docs/remind.md or README.md and docs/*.md: {missing}"
     ops = root / "docs" / "operations"
     assert "tracker remind" in (ops / "tracker-remind.service").read_text(encoding="utf-8")
     assert "OnCalendar=" in (ops / "tracker-remind.timer").read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """The follow-up matcher's rules, each on real statements from at least two documents where the
-development data has them (tests/extract/followup/, README "Follow-up: development pairs")."""
+development data has them (tests/extract/followup/, docs/following.md, "Follow-up: development pairs")."""
 import datetime as dt
 import json
 from decimal import Decimal

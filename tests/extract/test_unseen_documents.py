@@ -4,7 +4,7 @@ deadline and district, nothing else emitted, and no achievement, date or name ta
 
 These documents were written by the project, so they are unit examples of the rules only, not a
 measure of how the extractor reads real text: the measure is the real development passages under
-tests/extract/real/ (their first readings, before any rule was fitted to them; see README, Measuring)."""
+tests/extract/real/ (their first readings, before any rule was fitted to them; see docs/measuring.md)."""
 import datetime as dt
 import difflib
 import json

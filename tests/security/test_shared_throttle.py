@@ -99,7 +99,7 @@ def test_two_server_processes_count_failed_logins_together_in_redis(seeded, tmp_
 
 
 def test_with_the_default_memory_store_each_process_keeps_its_own_count(seeded, tmp_path):
-    """What README says of several workers without a shared store: the quota is per process."""
+    """What docs/operations.md says of several workers without a shared store: the quota is per process."""
     one, two = Server(seeded, tmp_path, threads=2), Server(seeded, tmp_path, threads=2)
     try:
         for server in (one, two, one, two, one):
