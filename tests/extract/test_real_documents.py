@@ -8,11 +8,11 @@ import datetime as dt
 import difflib
 import importlib.util
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+import extract_helpers
 from tracker.extract import extract_document
 
 HERE = Path(__file__).parent / "real"
@@ -81,23 +81,8 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('suzhou_gaoxin_news_2011.txt', '苏州市欧陆杰电器有限公司是一家专业生产吸尘器用伸缩管的企业'),
     ('suzhou_gaoxin_news_2011.txt', '莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立'),
 }
-_PREFIX = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8,
-           "万亿": 10**12}
-
-
-def _canon(value, unit):
-    unit = unit[:-1] if unit.endswith("级") and len(unit) > 1 else unit
-    value = Decimal(str(value))
-    if unit in ("%", "％"):
-        return value / 100, "ratio"
-    for p in sorted(_PREFIX, key=len, reverse=True):
-        if unit.startswith(p) and len(unit) > len(p) or unit == p:
-            return value * _PREFIX[p], unit[len(p):]
-    return value, unit
-
-
-def _nows(s):
-    return re.sub(r"\s+", "", s)
+_canon = extract_helpers.canon
+_nows = extract_helpers.nows
 
 
 @pytest.fixture(scope="module", params=GOLD, ids=[d["file"] for d in GOLD])
