@@ -158,6 +158,9 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('nanjing_news_2011.txt', '南京雨花台区财政局采购3台电脑'),
     ('nanjing_news_2011.txt', '只看到有3家竞价'),
     ('nanjing_news_2011.txt', '有9家供应商因服务不到位等原因被警告'),
+    # batch C: the attendance of a past event (200多名…的代表) and a count of parties (集两家所长) read as pledges
+    ('yangzhou_news_2014.txt', '200多名来自美国加州大学、中科院药研所、日本国际养老医疗协会等高校和科研院所'),
+    ('yangzhou_news_2014.txt', '上海（扬州）国际医学园的发展思路是集两家所长'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
