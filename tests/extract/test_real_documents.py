@@ -263,6 +263,7 @@ SHORT_EXCERPTS = {
 
 
 def test_every_passage_is_recorded_with_its_source_and_first_reading():
+    assert SHORT_EXCERPTS <= {doc["file"] for doc in GOLD}
     for doc in GOLD:
         src = doc["source"]
         # a file of a repository (repo, path, commit) or a stored public page (its address)
