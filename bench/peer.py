@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 OUT = ROOT / "bench" / "out"
+import figures  # noqa: E402
 SECRET = "peer-bench-secret-key-0123456789abcdefghijklmnop"
 
 #: name → (tracker path, Datasette path or None); {id} a random pledge, {doc} a random document
@@ -128,6 +129,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300, help="requests per route and server")
     parser.add_argument("--rounds", type=int, default=3, help="turns each server takes per route")
     parser.add_argument("--seed", type=int, default=1)
+    figures.add_flag(parser)
     args = parser.parse_args()
     import psutil
     import sqlalchemy as sa
@@ -230,6 +232,15 @@ def main() -> int:
     (OUT / "peer.json").write_text(json.dumps({"pledges": pledges, "requests": per_round * args.rounds,
                                                "load_average": load, "routes": results}, indent=1), encoding="utf-8")
     print(f"\nwritten: {OUT / 'peer.json'}")
+    if args.write_figures:
+        measured = []
+        for route, r in results.items():
+            measured.append(figures.figure(f"{route}", round(r["tracker"]["cpu_ms"], 1), "ms CPU"))
+            if "datasette" in r:
+                measured += [figures.figure(f"Datasette {ROUTES[route][0]}", round(r["datasette"]["cpu_ms"], 1), "ms"),
+                             figures.figure("ratio", round(r["ratio"], 2), key=True)]
+        figures.record("peer", figures.command("bench/peer.py"), measured,
+                       extra=f"{pledges:,} pledges, {per_round * args.rounds} requests a route and server, one client")
     return 0
 
 

@@ -145,7 +145,7 @@ def seeds_dir(tmp_path):
 # database test (a fresh database copied from the template costs each test about a second: the
 # daily run reads SQLite, CI both); and the tests named below (load-shaped, big inputs, subprocesses
 # that build wheels or serve) that `--durations` showed to take seconds.
-# tests/test_markers.py checks every name here still names a test.
+# A name without ``::`` is a whole file. tests/test_markers.py checks every name still names a test.
 SLOW_DIRECTORIES = ("faults", "browser")
 SLOW_TESTS = {
     # load-shaped: many requests, many cases, real server processes
@@ -169,6 +169,9 @@ SLOW_TESTS = {
     "cli/test_export_cli.py::test_as_of_exports_equal_the_list_as_it_was_each_day_of_a_scripted_history",
     "cli/test_start_up.py::test_changed_demo_accounts_are_reset_only_when_someone_says_yes",
     "extract/test_deadlines.py::test_any_text_spans_are_valid",
+    # every case of the view checked in SQL against the Python rules: seconds of setup a test
+    "services/test_tables_sql.py",
+    "services/test_search.py::test_the_index_answers_every_query_as_the_substring_scan_does",
 }
 
 
@@ -184,5 +187,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         name = slow_name(item)
         on_postgresql = getattr(getattr(item, "callspec", None), "params", {}).get("backend") == "postgresql"
-        if name.split("/", 1)[0] in SLOW_DIRECTORIES or name in SLOW_TESTS or on_postgresql:
+        slow = name in SLOW_TESTS or name.split("::")[0] in SLOW_TESTS or name.split("/", 1)[0] in SLOW_DIRECTORIES
+        if slow or on_postgresql:
             item.add_marker(pytest.mark.slow)

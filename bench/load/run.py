@@ -168,9 +168,12 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--no-history", action="store_true",
                     help="no deadlines or status histories (every pledge unrated, as bench/web.py fills)")
+    ap.add_argument("--write-figures", action="store_true",
+                    help="also add this run's figures to docs/figures/load.json (then: python docs/render_figures.py)")
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT / "bench"))
+    import figures
     import sqlalchemy as sa
 
     from tracker.db.engine import make_engine
@@ -312,6 +315,20 @@ def main() -> int:
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
+        if args.write_figures:
+            figures.record("load", "bench/load.sh " + " ".join(a for a in sys.argv[1:] if a != "--write-figures"), [
+                figures.figure("requests", result["requests"]),
+                figures.figure("throughput", round(result["requests_per_second"], 1), "req/s", key=True),
+                figures.figure("p50", round(result["p50_ms"]), "ms"), figures.figure("p90", round(result["p90_ms"]), "ms"),
+                figures.figure("p99", round(result["p99_ms"]), "ms", key=True), figures.figure("max", round(result["max_ms"]), "ms"),
+                figures.figure("5xx", errors_5xx), figures.figure("socket errors", result["socket_errors"]),
+                figures.figure("timeouts", result["timeouts"]),
+                figures.figure("decisions sent", result["decisions_sent"]), figures.figure("applied", decisions),
+                figures.figure("CPU a request, server", round(per[0], 1), "ms"),
+                figures.figure("PostgreSQL", round(per[1], 1), "ms")],
+                extra=(f"{result['workers']} process(es) × {args.server_threads} threads ({args.server}), "
+                       f"{args.connections} connections, {args.duration} s; load average before "
+                       + " ".join(f"{x:.1f}" for x in load_before)))
         return 0 if ok else 1
     finally:
         if server is not None and server.poll() is None:
