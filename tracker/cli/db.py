@@ -23,8 +23,9 @@ class _DbGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except MigrationsNotFound as exc:
-            raise click.ClickException(str(exc)) from None
+        except MigrationsNotFound:
+            raise click.ClickException("找不到 migrations/ 文件夹：tracker 包旁、已安装的包的数据文件中、当前目录下都没有")\
+                from None
         except OperationalError as exc:
             raise click.ClickException(f"无法连接数据库 {_target()}：{str(exc.orig).strip().splitlines()[0]}") from None
 
@@ -41,7 +42,7 @@ def upgrade(revision: str) -> None:
     from tracker.db import migrate
 
     migrate.upgrade(revision=revision)
-    click.echo(f"tracker db: {_target()} at revision {migrate.current_revision()}")
+    click.echo(f"tracker db：{_target()} 现在的版本是 {migrate.current_revision()}")
 
 
 @db.command()
@@ -51,7 +52,7 @@ def downgrade(revision: str) -> None:
     from tracker.db import migrate
 
     migrate.downgrade(revision=revision)
-    click.echo(f"tracker db: {_target()} at revision {migrate.current_revision() or 'base'}")
+    click.echo(f"tracker db：{_target()} 现在的版本是 {migrate.current_revision() or 'base'}")
 
 
 @db.command()
@@ -74,7 +75,7 @@ def reindex() -> None:
             n = fulltext.rebuild(connection)
     finally:
         engine.dispose()
-    click.echo(f"tracker db: {_target()}: {n} pledge(s) indexed for search")
+    click.echo(f"tracker db：{_target()}：已为检索重建 {n} 条承诺的索引")
 
 
 @db.command()
@@ -84,12 +85,12 @@ def check() -> None:
 
     result = migrate.check()
     if result.ok:
-        click.echo(f"tracker db: {_target()} is at head ({result.head}) and matches the models")
+        click.echo(f"tracker db：{_target()} 已是最新版本（{result.head}），与模型一致")
         return
     if result.current != result.head:
-        click.echo(f"tracker db: {_target()} is at revision {result.current or 'base'}, head is {result.head}: "
-                   "run `tracker db upgrade`", err=True)
+        click.echo(f"tracker db：{_target()} 的版本是 {result.current or 'base'}，最新的是 {result.head}："
+                   "请运行 tracker db upgrade", err=True)
     else:
         for diff in result.drift:
-            click.echo(f"tracker db: the models and the database differ: {diff}", err=True)
+            click.echo(f"tracker db：模型与数据库不一致：{diff}", err=True)
     sys.exit(1)

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from tracker.cli import words
 from tracker.cli.extract import parse_date
 
 
@@ -52,14 +53,14 @@ def ingest(published, source, paths) -> None:
     try:
         if err.isatty():
             total = len(collect(paths)[0])
-            bar = click.progressbar(length=total, label="ingest", file=err)
+            bar = click.progressbar(length=total, label="导入", file=err)
             bar.__enter__()
 
         def report(outcome) -> None:
             if bar is not None:
                 bar.update(1)
             if outcome.state in ("failed", "skipped"):
-                line = f"tracker ingest: {outcome.path}: {outcome.state}: {outcome.reason}"
+                line = f"tracker ingest：{outcome.path}：{words.STATES[outcome.state]}：{words.reason(outcome.reason)}"
                 if bar is not None:
                     err.write("\n")
                 click.echo(line, err=True)
@@ -71,8 +72,8 @@ def ingest(published, source, paths) -> None:
             bar.__exit__(None, None, None)
         engine.dispose()
     for report in summary.followup_failed:
-        click.echo(f"tracker ingest: {report.line()} (run `tracker followup --document {report.document_id}`)",
-                   err=True)
-    click.echo(f"tracker ingest: {summary.line()}", err=True)
+        click.echo(f"tracker ingest：文档 {report.document_id} 的后续比对失败：{report.skipped}"
+                   f"（可运行 tracker followup --document {report.document_id} 重试）", err=True)
+    click.echo(f"tracker ingest：{words.ingest_summary(summary)}", err=True)
     if summary.failed:
         sys.exit(1)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tracker.cli import words
+
 
 @click.command()
 @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
@@ -29,7 +31,7 @@ def publish(target: Path, site_url: str | None, force: bool) -> None:
         report = publish_site(app, target, site_url=site_url, force=force)
     finally:
         app.extensions["tracker.engine"].dispose()
-    click.echo(report.line())
+    click.echo(words.publish_report(report))
 
 
 __all__ = ["publish"]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from tracker.cli import words
+
 DEMO_USERS = (  # name, password, role
     ("editor", "editor-demo", "editor"),
     ("reviewer", "reviewer-demo", "reviewer"),
@@ -26,7 +28,7 @@ def _app(generate_secret_key: bool = False):
     except InsecureConfig as exc:
         raise click.ClickException(str(exc)) from None
     if app.testing:  # create_app takes TESTING from its caller only; a serving process never has it
-        raise click.ClickException("refusing to serve in testing mode (TESTING is for the test fixtures only)")
+        raise click.ClickException("测试模式下不提供服务（TESTING 只供测试夹具使用）")
     return app
 
 
@@ -217,7 +219,7 @@ def demo(port: int) -> None:
     if summary is None:
         out("没有找到 seeds/ 文件夹：没有导入文档")
     else:
-        out(f"样例 seeds/：{summary.line()}")
+        out(f"样例 seeds/：{words.ingest_summary(summary)}")
     out("演示账号（用户名 / 密码 / 角色）：")
     for name, password, role in DEMO_USERS:
         out(f"  {name:<9} {password:<14} {glossary.label(UserRole(role))}")

@@ -34,7 +34,7 @@ def export_db(output: str) -> None:
                     raise
     finally:
         engine.dispose()
-    click.echo(f"tracker export-db: {sum(counts.values())} rows from {len(counts)} tables", err=True)
+    click.echo(f"tracker export-db：导出 {len(counts)} 张表的 {sum(counts.values())} 行", err=True)
 
 
 @click.command("import-db")
@@ -55,4 +55,4 @@ def import_db(source) -> None:
             session.commit()
     finally:
         engine.dispose()
-    click.echo(f"tracker import-db: {sum(counts.values())} rows into {len(counts)} tables", err=True)
+    click.echo(f"tracker import-db：载入 {len(counts)} 张表的 {sum(counts.values())} 行", err=True)

@@ -176,7 +176,7 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
         first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
         raise TransferError(f"数据库拒绝了导入的数据，没有导入任何内容：{exc.__class__.__name__}: {first}") from None
     except (KeyError, IndexError, TypeError, ValueError) as exc:
-        raise TransferError(f"not a tracker export (or a damaged one): {exc.__class__.__name__}: {exc}"[:500]) from None
+        raise TransferError(f"不是 tracker 的导出文件（或已损坏）：{exc.__class__.__name__}: {exc}"[:500]) from None
 
 
 def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
@@ -186,27 +186,27 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
     try:
         data = json.load(source)
     except json.JSONDecodeError as exc:
-        raise TransferError(f"not a tracker export: invalid JSON at line {exc.lineno} column {exc.colno}") from None
+        raise TransferError(f"不是 tracker 的导出文件：第 {exc.lineno} 行第 {exc.colno} 列不是有效的 JSON") from None
     except UnicodeDecodeError as exc:
-        raise TransferError(f"not a tracker export: not UTF-8 (byte {exc.start})") from None
+        raise TransferError(f"不是 tracker 的导出文件：不是 UTF-8 编码（第 {exc.start} 字节）") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise TransferError("not a tracker export (no \"format\": \"tracker-db\")")
+        raise TransferError("不是 tracker 的导出文件（没有 \"format\": \"tracker-db\"）")
     if data.get("version") != FORMAT_VERSION:
-        raise TransferError(f"export format version {data.get('version')} is not {FORMAT_VERSION}")
+        raise TransferError(f"导出文件的格式版本是 {data.get('version')}，不是 {FORMAT_VERSION}")
     revision = MigrationContext.configure(session.connection()).get_current_revision()
     if data.get("revision") != revision:
-        raise TransferError(f"the export is at migration {data.get('revision')}, this database at {revision}: "
-                            "bring both to the same revision first")
+        raise TransferError(f"导出文件的数据库版本是 {data.get('revision')}，这个数据库是 {revision}："
+                            "请先把两者迁移到同一版本")
     occupied = {name: n for name, n in row_counts(session).items() if n}
     if occupied:
         listed = ", ".join(f"{name} ({n})" for name, n in occupied.items())
-        raise TransferError(f"import-db needs an empty database; this one has rows in {listed}")
+        raise TransferError(f"import-db 只能载入空数据库；这个数据库中已有数据：{listed}")
 
     tables = {t.name: t for t in TABLES_IN_ORDER}
     given = {entry.get("name"): entry for entry in data.get("tables", [])}
     unknown = set(given) - set(tables)
     if unknown:
-        raise TransferError(f"the export has tables this database does not: {sorted(unknown)}")
+        raise TransferError(f"导出文件中有这个数据库没有的表：{sorted(unknown)}")
     problems = []
     for table in TABLES_IN_ORDER:
         entry = given.get(table.name, {"columns": [], "rows": []})
@@ -230,7 +230,7 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
         names = entry["columns"]
         expected = [c.name for c in table.columns]
         if entry["rows"] and names != expected:
-            raise TransferError(f"{table.name}: columns {names} do not match {expected}")
+            raise TransferError(f"{table.name}：列 {names} 与数据库的 {expected} 不一致")
         loaders = [_loader(table.c[name]) for name in names]
         # Columns that point into the same table are filled once every row exists.
         self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
