@@ -54,14 +54,24 @@ def _register() -> None:
     main.add_command(publish.publish)
 
 
+def _first_paragraph(text: str) -> str:
+    """A help's first paragraph on one line (lines joined with a space, none between Chinese characters)."""
+    lines = [line.strip() for line in text.strip().split("\n\n")[0].splitlines()]
+    joined = lines[0]
+    for line in lines[1:]:
+        cjk = joined and line and joined[-1] > "\u2e80" and line[0] > "\u2e80"
+        joined += ("" if cjk else " ") + line
+    return joined
+
+
 def _usage_words(command) -> None:
     """Usage lines in Chinese: tracker [选项] 子命令 [参数]... (click's own words there are no messages);
-    each command's line in a list is its help's first phrase (click cuts a Chinese sentence with “...”,
-    finding no spaces between its words)."""
+    each command's line in a list is its help's first phrase, its bracketed asides left out (click cuts
+    a Chinese sentence with “...”, finding no spaces between its words)."""
     command.options_metavar = "[选项]"
     if command.help and not command.short_help:
-        first = command.help.strip().splitlines()[0]
-        command.short_help = re.split(r"[（(：:；。]", first, maxsplit=1)[0].strip() or first
+        first = re.sub(r"（[^（）]*）|\([^()]*\)", "", _first_paragraph(command.help))  # its asides dropped
+        command.short_help = re.split(r"[：:；。]", first, maxsplit=1)[0].strip() or first
     if isinstance(command, click.Group):
         command.subcommand_metavar = "子命令 [参数]..."
         for sub in command.commands.values():

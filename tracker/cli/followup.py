@@ -11,6 +11,7 @@ import click
 
 from tracker.cli import words
 from tracker.cli.extract import parse_date
+from tracker.cli.ingest import open_database
 
 
 def _read(path: str) -> str | None:
@@ -61,15 +62,13 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, d
 
 def _followup_documents(document_ids: tuple[int, ...]) -> None:
     """Match stored documents and store the suggestions; one line per document on standard error."""
-    from tracker.cli.ingest import open_database
+    from tracker.db.models import Document  # SQLAlchemy and the services: loaded when the command runs
     from tracker.services.followup import FAILED, followup_documents
 
     engine, session_factory = open_database()
     failed = False
     try:
         with session_factory() as session:
-            from tracker.db.models import Document
-
             missing = [i for i in document_ids if session.get(Document, i) is None]
         if missing:
             raise click.ClickException("没有编号为 " + "、".join(map(str, missing)) + " 的文档")

@@ -6,6 +6,7 @@ import sys
 import click
 
 from tracker.cli import words
+from tracker.cli.ingest import open_database
 
 
 @click.command()
@@ -20,8 +21,7 @@ def reextract(document_ids) -> None:
     无人处理过的待核实承诺会被更新、新增或撤回；已确认、修改过、已驳回或已评估的承诺
     一律不动：抽取器现在读得不同之处只列出分歧，不会改写。
     """
-    from tracker.cli.ingest import open_database
-    from tracker.services.reextract import reextract_all
+    from tracker.services.reextract import reextract_all  # the extractor and SQLAlchemy: not for --help
 
     engine, session_factory = open_database()
     failed = 0

@@ -1,9 +1,13 @@
 """``tracker export-db`` / ``tracker import-db``: the whole database as JSON, and back."""
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 
 import click
+
+from tracker.cli.ingest import open_database
 
 
 @click.command("export-db")
@@ -11,11 +15,7 @@ import click
               help="写入的文件（- 表示标准输出）。")
 def export_db(output: str) -> None:
     """把所有表及其完整历史写入一个 JSON 文件（UTF-8）。"""
-    import os
-    import tempfile
-
-    from tracker.cli.ingest import open_database
-    from tracker.services.transfer import export_db as export
+    from tracker.services.transfer import export_db as export  # SQLAlchemy: loaded when the command runs
 
     engine, session_factory = open_database()
     try:
@@ -41,8 +41,7 @@ def export_db(output: str) -> None:
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 def import_db(source) -> None:
     """把 export-db 导出的文件载入一个已迁移的空数据库（一个事务内完成）。"""
-    from tracker.cli.ingest import open_database
-    from tracker.services.transfer import TransferError, import_db as load
+    from tracker.services.transfer import TransferError, import_db as load  # as above
 
     engine, session_factory = open_database()
     try:

@@ -5,8 +5,6 @@ The services' reports keep their own ``line()`` for logs and tests; a person at 
 these. Field names and states come from ``tracker.glossary`` (one vocabulary)."""
 from __future__ import annotations
 
-from tracker import glossary
-
 #: an ingest outcome's state as the command line names it
 STATES = {"new": "新入库", "unchanged": "已在库中", "failed": "失败", "skipped": "跳过"}
 
@@ -20,6 +18,14 @@ REASONS = (
     ("HTML page without article text", "HTML 页面没有正文"), ("not a readable .docx", "不是可读的 .docx 文件"),
     ("not read: the .docx inflates", ".docx 解压后过大，未读取"), ("manifest.csv", "manifest.csv 有误"),
 )
+
+
+def _glossary():
+    """``tracker.glossary``, imported when a line is written: it loads the enumerations and with them
+    tracker.extract (some 0.2 s), which ``tracker --help`` should not wait for."""
+    from tracker import glossary
+
+    return glossary
 
 
 def reason(said: str | None) -> str:
@@ -49,7 +55,7 @@ def ingest_summary(summary) -> str:
     line = (f"{len(summary.outcomes)} 个文件：新入库 {summary.new}，已在库中 {summary.unchanged}，"
             f"失败 {summary.failed}，跳过 {summary.skipped}；新增承诺 {summary.pledges} 条")
     if summary.suggestions:
-        line += f"；{glossary.field_label('suggestion')} {summary.suggestions} 条"
+        line += f"；{_glossary().field_label('suggestion')} {summary.suggestions} 条"
     if summary.followup_failed:
         line += f"；{len(summary.followup_failed)} 篇文档的后续比对失败"
     return line
@@ -57,15 +63,15 @@ def ingest_summary(summary) -> str:
 
 def disagreement(d) -> str:
     """A pledge with human work the extractor now reads differently (kept as people left it)."""
-    state = glossary.value("review_state", d.review_state)
+    state = _glossary().value("review_state", d.review_state)
     head = f"承诺 {d.pledge_id}（{state}）"
     if d.field == "pledge":
         return f"{head}：抽取器现在读不到这条承诺；保留原样"
     if d.field == "review_state":
         quote = str(d.machine).removeprefix("still found: ")
         return f"{head}：抽取器仍读到它（{quote}）；保留驳回"
-    return (f"{head}{glossary.field_label(d.field)}：保留「{glossary.value(d.field, d.human)}」，"
-            f"抽取器现在读作「{glossary.value(d.field, d.machine)}」")
+    return (f"{head}{_glossary().field_label(d.field)}：保留「{_glossary().value(d.field, d.human)}」，"
+            f"抽取器现在读作「{_glossary().value(d.field, d.machine)}」")
 
 
 def reextract_document(r) -> str:
@@ -82,7 +88,7 @@ def followup_document(report) -> str:
     """One document of ``tracker followup --document``."""
     if report.skipped:
         return f"文档 {report.document_id}：跳过：{report.skipped}"
-    return (f"文档 {report.document_id}：比对到之前的承诺 {report.pledges} 条；{glossary.field_label('suggestion')}"
+    return (f"文档 {report.document_id}：比对到之前的承诺 {report.pledges} 条；{_glossary().field_label('suggestion')}"
             f"新增 {report.added}，更新 {report.refreshed}，撤回 {report.retracted}，未变 {report.unchanged}，"
             f"已处理而保留 {report.kept}；重述 {report.restatements} 条")
 
