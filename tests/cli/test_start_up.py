@@ -155,3 +155,21 @@ def test_click_errors_read_in_chinese():
     assert result.exit_code == 2
     assert "错误：'--port' 的取值无效：'abc' 不是有效的整数。" in result.output and "用法：" in result.output
     assert "没有子命令 'nosuch'" in runner.invoke(main, ["nosuch"]).output
+
+
+@pytest.mark.parametrize("url, line", [
+    ("foo://bar", "错误：数据库地址 foo://bar 无效（DATABASE_URL）：应形如 sqlite:////路径/tracker.sqlite3 或 "
+                  "postgresql+psycopg://用户@主机:端口/库名"),
+    ("postgresql+psycopg://nobody:secret@127.0.0.1:1/none",
+     "错误：无法连接数据库 postgresql+psycopg://nobody:***@127.0.0.1:1/none：connection failed"),
+])
+@pytest.mark.parametrize("command", [["serve", "--port", "1"], ["demo", "--port", "1"], ["db", "upgrade"],
+                                     ["ingest", "."], ["export-db", "-o", "-"], ["reextract"]])
+def test_a_database_that_cannot_be_used_is_one_chinese_line_for_every_command(tmp_path, monkeypatch, url, line,
+                                                                               command):
+    monkeypatch.chdir(tmp_path)
+    env = {"DATABASE_URL": url, "SECRET_KEY": "serve-test-secret-key-0123456789abcdef"}
+    result = CliRunner().invoke(main, command, env=env)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "secret@" not in result.output
+    assert result.output.count("\n") == 1 and result.output.startswith(line), result.output

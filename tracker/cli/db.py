@@ -8,7 +8,7 @@ import click
 
 
 def _target() -> str:
-    from tracker.db.engine import database_url, redacted
+    from tracker.db.engine import database_url, redacted  # lazy: keeps tracker --help fast
 
     return redacted(database_url())
 
@@ -17,7 +17,7 @@ class _DbGroup(click.Group):
     """Turns a missing migrations folder or an unreachable database into a one-line error."""
 
     def invoke(self, ctx):
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import OperationalError  # lazy: keeps tracker --help fast
 
         from tracker.db.migrate import MigrationsNotFound
 
@@ -39,7 +39,7 @@ def db() -> None:
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
     """把数据库迁移到版本 REVISION（默认最新 head）；数据库不存在时新建。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
 
     migrate.upgrade(revision=revision)
     click.echo(f"tracker db：{_target()} 现在的版本是 {migrate.current_revision()}")
@@ -49,7 +49,7 @@ def upgrade(revision: str) -> None:
 @click.argument("revision", default="-1")
 def downgrade(revision: str) -> None:
     """把数据库退回到版本 REVISION（默认退一步；base 删除所有表）。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
 
     migrate.downgrade(revision=revision)
     click.echo(f"tracker db：{_target()} 现在的版本是 {migrate.current_revision() or 'base'}")
@@ -58,7 +58,7 @@ def downgrade(revision: str) -> None:
 @db.command()
 def current() -> None:
     """显示数据库当前的版本。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
 
     click.echo(migrate.current_revision() or "base")
 
@@ -66,7 +66,7 @@ def current() -> None:
 @db.command()
 def reindex() -> None:
     """重建承诺的全文检索索引（改动词表中的 jieba 词典后运行）。"""
-    from tracker.db import fulltext
+    from tracker.db import fulltext  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine
 
     engine = make_engine()
@@ -81,7 +81,7 @@ def reindex() -> None:
 @db.command()
 def check() -> None:
     """数据库已是最新版本且与模型一致时返回 0，否则说明哪里不同。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
 
     result = migrate.check()
     if result.ok:

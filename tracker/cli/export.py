@@ -45,7 +45,7 @@ def _filter_options(fn):
 def export(fmt: str, table: str | None, header: str, output: str, **filters) -> None:
     """把筛选后的承诺清单（与网页同一视图）写成 CSV、XLSX、JSON 或台账。"""
     # the services load SQLAlchemy and openpyxl: imported when the command runs, not for --help
-    from tracker.services import exports, listing, tables
+    from tracker.services import exports, listing, tables  # lazy: keeps tracker --help fast
     from tracker.services.listing import BadFilter
 
     if table and fmt == "ledger":

@@ -31,7 +31,7 @@ def parse_date(ctx, param, value):
 def extract(published: dt.date | None, district: str | None, official: str | None, official_title: str | None,
             files: tuple[str, ...]) -> None:
     """读取文本文件，每抽到一条承诺输出一行 JSON（JSON Lines）。"""
-    from tracker.extract import Official, extract_document
+    from tracker.extract import Official, extract_document  # lazy: keeps tracker --help fast
     from tracker.reading import UnreadableDocument, read_text_file
 
     district, official, official_title = (v.strip() if v else None for v in (district, official, official_title))

@@ -15,7 +15,7 @@ from tracker.cli.ingest import open_database
 
 
 def _read(path: str) -> str | None:
-    from tracker.reading import UnreadableDocument, read_text_file
+    from tracker.reading import UnreadableDocument, read_text_file  # lazy: keeps tracker --help fast
 
     try:
         return read_text_file(path).text
@@ -45,7 +45,7 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, d
         return
     if not (plan and review):
         raise click.UsageError("需要 PLAN 和 REVIEW 两个文件，或 --document ID")
-    from tracker.extract import extract_document
+    from tracker.extract import extract_document  # lazy: keeps tracker --help fast
     from tracker.extract.followup import follow_up
 
     plan_text, review_text = _read(plan), _read(review)

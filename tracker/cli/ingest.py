@@ -13,7 +13,7 @@ def open_database():
     """(engine, sessionmaker) on $DATABASE_URL (else the instance folder's SQLite file); refuses a
     database that is not at the newest migration. A command's engine lives for seconds, so
     connections are not pinged before each use (one round trip less per document)."""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import database_url, make_engine, make_sessionmaker, redacted
 
     from sqlalchemy.exc import OperationalError
@@ -43,7 +43,7 @@ def ingest(published, source, paths) -> None:
     文件旁的 manifest.csv（列：file,title,source,published）给出各文档的元数据。
     同样的内容导入两次不会重复。有文件失败时以非零状态退出；跳过的文件（其他类型）会列出。
     """
-    from tracker.services.ingest import Limits, collect, ingest_paths
+    from tracker.services.ingest import Limits, collect, ingest_paths  # lazy: keeps tracker --help fast
     from tracker.web import load_config
 
     limits = Limits.from_config(load_config())  # TRACKER_MAX_DOCUMENT_CHARS, TRACKER_MAX_DOCUMENT_PLEDGES

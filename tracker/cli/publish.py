@@ -17,7 +17,7 @@ from tracker.cli import words
 def publish(target: Path, site_url: str | None, force: bool) -> None:
     """把公开站点（台账、状态统计表、看板、评分卡、承诺页面及其 CSV / Excel / JSON 文件）写入 TARGET，
     成为用相对链接的静态文件。再次运行时只写有变化的部分（TARGET/.tracker-publish.json 记下写过什么）。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import redacted
     from tracker.web import create_app
     from tracker.web.publish import publish as publish_site

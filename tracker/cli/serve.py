@@ -23,7 +23,7 @@ ROLES = ("reader", "editor", "reviewer", "admin")
 
 def _app(generate_secret_key: bool = False):
     """The web app; a missing or weak SECRET_KEY is a one-line error, not a traceback."""
-    from tracker.web import create_app
+    from tracker.web import create_app  # lazy: keeps tracker --help fast
     from tracker.web.security import InsecureConfig
 
     try:
@@ -68,7 +68,7 @@ def _port_free(host: str, port: int) -> None:
 
 def _serve(app, host: str, port: int, threads: int = 8) -> None:
     """Serve ``app`` on waitress: one process (one core under the GIL), ``threads`` threads."""
-    from waitress import create_server
+    from waitress import create_server  # lazy: keeps tracker --help fast
 
     _port_free(host, port)
     try:
@@ -91,7 +91,7 @@ def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> Non
     """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
     once, before the fork; the connection pool emptied, so no worker inherits a connection), each
     with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
-    from gunicorn.app.base import BaseApplication
+    from gunicorn.app.base import BaseApplication  # lazy: keeps tracker --help fast
 
     app.extensions["tracker.engine"].dispose()
     _freeze()
@@ -122,7 +122,7 @@ def serve(host: str, port: int, threads: int, workers: int | None) -> None:
 
     需要 SECRET_KEY（环境变量或 instance/config.py）：一个足够长的随机值。
     """
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import redacted
 
     app = _app()
@@ -161,7 +161,7 @@ def prepare_demo(app, reset=None, create=None) -> tuple[str, object]:
     ``reset(names)`` answers yes: an editor's own password is not put back silently. On a database
     tracker demo did not make (it holds other accounts), the missing demo accounts, whose passwords
     everyone knows, are created only when ``create(names)`` answers yes."""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker
     from tracker.services import users
     from tracker.services.ingest import ingest_paths
@@ -222,7 +222,7 @@ def demo(port: int) -> None:
     没有 SECRET_KEY 时生成一个，存入 instance/secret_key（仅限演示）。演示账号被改过时，
     先询问再重置。
     """
-    from tracker import glossary
+    from tracker import glossary  # lazy: keeps tracker --help fast
     from tracker.db.engine import redacted
     from tracker.db.enums import UserRole
 
@@ -268,14 +268,14 @@ def user() -> None:
               help="密码（不给则询问；也可设 TRACKER_NEW_PASSWORD）。")
 def user_add(name: str, role: str, password: str | None) -> None:
     """新建账号：tracker user add 姓名 --role editor。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.services import users
     from tracker.services.errors import ServiceError
 
     if not password:
         password = click.prompt("密码", hide_input=True, confirmation_prompt=True)
-    from tracker.web import load_config
+    from tracker.web import load_config  # lazy: keeps tracker --help fast
 
     url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
@@ -300,7 +300,7 @@ def user_add(name: str, role: str, password: str | None) -> None:
               help="新密码（不给则询问；也可设 TRACKER_NEW_PASSWORD）。")
 def user_password(name: str, password: str | None) -> None:
     """在命令行设置账号的密码（例如管理员忘了自己的密码）；该账号已登录的会话随之失效。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.services import users
     from tracker.services.errors import ServiceError

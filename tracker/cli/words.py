@@ -5,6 +5,8 @@ The services' reports keep their own ``line()`` for logs and tests; a person at 
 these. Field names and states come from ``tracker.glossary`` (one vocabulary)."""
 from __future__ import annotations
 
+import sys
+
 #: an ingest outcome's state as the command line names it
 STATES = {"new": "新入库", "unchanged": "已在库中", "failed": "失败", "skipped": "跳过"}
 
@@ -23,7 +25,7 @@ REASONS = (
 def _glossary():
     """``tracker.glossary``, imported when a line is written: it loads the enumerations and with them
     tracker.extract (some 0.2 s), which ``tracker --help`` should not wait for."""
-    from tracker import glossary
+    from tracker import glossary  # lazy: keeps tracker --help fast
 
     return glossary
 
@@ -99,3 +101,24 @@ def publish_report(report) -> str:
         return "tracker publish：数据自上次发布以来没有变化，未写任何文件"
     return (f"tracker publish：写入 {len(report.written)} 个文件，{report.unchanged} 个未变，"
             f"删除 {len(report.removed)} 个")
+
+
+def database_problem(exc: BaseException) -> str | None:
+    """A database that cannot be used, in one Chinese line (``tracker``'s group turns it into an error
+    instead of a traceback); None for any other exception. SQLAlchemy is looked at only when it is
+    loaded already (an exception from it means it is)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None or not isinstance(exc, (sa_exc.ArgumentError, sa_exc.OperationalError)):
+        return None
+    from tracker.db.engine import database_url, redacted  # lazy: keeps tracker --help fast
+
+    url = database_url()
+    try:
+        shown = redacted(url)
+    except Exception:  # noqa: BLE001 - an address SQLAlchemy cannot even parse: shown without its password
+        shown = url.split("@")[-1] if "@" in url else url
+    if isinstance(exc, sa_exc.ArgumentError):
+        return (f"数据库地址 {shown} 无效（DATABASE_URL）：应形如 sqlite:////路径/tracker.sqlite3 或 "
+                "postgresql+psycopg://用户@主机:端口/库名")
+    said = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"无法连接数据库 {shown}：{said[0] if said else exc.__class__.__name__}"
