@@ -219,3 +219,25 @@ def test_the_forms_carry_a_csrf_token_and_refuse_a_post_without_one(csrf_app, db
     token = csrf_token(client, "/admin/units/")
     assert client.post("/admin/units/", data={"name": "区教育局", "csrf_token": token}).status_code == 302
     assert set(_units(db)) == {"区教育局"}
+
+
+def test_the_units_pages_show_no_code_name(app, db):
+    from test_vocabulary import code_words, visible_text
+
+    from tracker.services import users
+
+    for name, role in (("管理员乙", "admin"), ("评议员乙", "reviewer")):  # names that are no code words
+        users.create_user(db, name, PASSWORD, role)
+    _lead(db, "区教育局", 1)
+    admin = app.test_client()
+    login(admin, "管理员乙")
+    _add_unit(admin, "区教育局")
+    unit_id = _units(db)["区教育局"]
+    admin.post(f"/admin/units/{unit_id}/accounts", data={"account-name": "小李", "account-password": NEW_PASSWORD})
+    refused = admin.post(f"/admin/units/{unit_id}/attach", data={"attach-name": "评议员乙"})
+    pages = {"refused": refused.get_data(as_text=True)}
+    for path in ("/admin/units/", f"/admin/units/{unit_id}"):
+        pages[path] = admin.get(path).get_data(as_text=True)
+    assert "评议员乙 是评议员" in pages["refused"] and "小李" in pages[f"/admin/units/{unit_id}"]
+    for path, page in pages.items():
+        assert not code_words(visible_text(page)), (path, code_words(visible_text(page)))
