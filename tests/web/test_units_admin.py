@@ -85,7 +85,7 @@ def test_adding_a_unit_lists_it_with_the_pledges_it_leads_and_suggests_unregiste
     ("", "请填写单位名称"),
     ("   ", "请填写单位名称"),
     ("局" * 201, "最多 200 个字符"),
-    ("区教育局", "已有名为「区教育局」的责任单位"),
+    ("区教育局", "已有名为「区教育局」的牵头单位"),
 ])
 def test_a_bad_unit_name_is_refused_in_chinese_and_nothing_is_added(app, db, name, message):
     admin = _admin(app)
@@ -110,7 +110,7 @@ def test_renaming_a_unit_follows_its_name_refuses_a_taken_name_and_a_stale_form(
     assert "牵头已确认的承诺 <strong>0</strong> 条" in page
 
     taken = admin.post(f"/admin/units/{unit_id}/rename", data={"unit-name": "区住建局", "unit-was": "区教育局"})
-    assert taken.status_code == 400 and _errors(taken.get_data(as_text=True)) == ["已有名为「区住建局」的责任单位"]
+    assert taken.status_code == 400 and _errors(taken.get_data(as_text=True)) == ["已有名为「区住建局」的牵头单位"]
     empty = admin.post(f"/admin/units/{unit_id}/rename", data={"unit-name": " ", "unit-was": "区教育局"})
     assert empty.status_code == 400 and _errors(empty.get_data(as_text=True)) == ["请填写单位名称"]
     assert _units(db)["区教育局"] == unit_id
@@ -174,7 +174,7 @@ def test_an_existing_account_is_attached_moved_and_removed(app, db):
     jyj, zjj = units["区教育局"], units["区住建局"]
 
     for name, message in (("nobody", "没有名为「nobody」的账户；新建账户请用“新建本单位账户”"),
-                          ("reviewer", "reviewer 是评议员，不能改为责任单位的账户；只有读者或其他单位的账户可以加入"),
+                          ("reviewer", "reviewer 是评议员，不能改为牵头单位的账户；只有读者或其他单位的账户可以加入"),
                           ("", "此项必填")):
         response = admin.post(f"/admin/units/{jyj}/attach", data={"attach-name": name})
         assert response.status_code == 400 and _errors(response.get_data(as_text=True)) == [message]

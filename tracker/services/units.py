@@ -79,7 +79,7 @@ def unregistered_names(session: Session, limit: int = 200) -> list[tuple[str, in
 def _get(session: Session, unit_id: int) -> Unit:
     unit = session.get(Unit, unit_id)
     if unit is None:
-        raise ServiceError("没有这个责任单位（可能已被删除），请刷新页面")
+        raise ServiceError("没有这个牵头单位（可能已被删除），请刷新页面")
     return unit
 
 
@@ -87,7 +87,7 @@ def create_unit(session: Session, name: str, *, by: User) -> Unit:
     """A new unit; refuses an empty, too long or taken name."""
     name = _clean_name(name)
     if progress.find_unit(session, name) is not None:
-        raise ServiceError(f"已有名为「{name}」的责任单位")
+        raise ServiceError(f"已有名为「{name}」的牵头单位")
     return progress.save_unit(session, name, by=by)
 
 
@@ -102,7 +102,7 @@ def rename_unit(session: Session, unit_id: int, name: str, *, was: str, by: User
         return unit
     other = progress.find_unit(session, name)
     if other is not None:
-        raise ServiceError(f"已有名为「{name}」的责任单位")
+        raise ServiceError(f"已有名为「{name}」的牵头单位")
     old = unit.name
     unit.name = name
     session.flush()
@@ -145,7 +145,7 @@ def attach_account(session: Session, unit_id: int, name: str, *, by: User) -> Us
     if user.role is UserRole.UNIT and user.unit_id == unit.id:
         raise ServiceError(f"{user.name} 已是本单位的账户")
     if user.role not in MOVABLE_ROLES:
-        raise ServiceError(f"{user.name} 是{user.role.label}，不能改为责任单位的账户；"
+        raise ServiceError(f"{user.name} 是{user.role.label}，不能改为牵头单位的账户；"
                            "只有读者或其他单位的账户可以加入")
     _move(session, user, unit, by=by)
     return user

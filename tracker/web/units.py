@@ -72,7 +72,7 @@ def index():
 def _message(exc: Exception, name: str | None) -> str:
     """A refusal's words; a unique name another request took first reads as the service's would."""
     if isinstance(exc, IntegrityError):
-        return f"已有名为「{(name or '').strip()}」的责任单位"
+        return f"已有名为「{(name or '').strip()}」的牵头单位"
     return str(exc)
 
 
