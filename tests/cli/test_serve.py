@@ -53,7 +53,7 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
         out = demo.output
         assert f"http://127.0.0.1:{demo.port}/" in out
         assert re.search(r"editor\s+editor-demo\s+编辑", out) and "reviewer-demo" in out and "admin-demo" in out
-        assert "5 new" in out
+        assert "新入库 5，" in out
         assert (project / "instance" / "tracker.sqlite3").is_file()
         key_file = project / "instance" / "secret_key"  # made up for the demo, and it says so
         assert f"密钥：{key_file}" in out and "tracker serve 需要设置 SECRET_KEY" in out
@@ -69,7 +69,7 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
     key = key_file.read_text()
     again = Demo(project)  # running it twice works: nothing ingested twice, the logins still work
     try:
-        assert "0 new, 5 unchanged" in again.output
+        assert "新入库 0，已在库中 5" in again.output
         assert key_file.read_text() == key  # the same key: demo logins survive a restart
         assert "欢迎，admin" in log_in(again.base, "admin", "admin-demo")[1]
     finally:
