@@ -13,6 +13,8 @@ from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Official
+from tracker.extract.rules import decide, rule
+from tracker.extract.tokens import cut as _cut
 
 # Words that may follow a name and so end it.
 _AFTER_NAME = ("在接受", "接受", "在", "表示", "说", "作", "介绍", "告诉", "指出", "强调", "认为", "谈到", "坦言",
@@ -177,8 +179,6 @@ def _not_place_words() -> frozenset[str]:
 @cache
 def _place_like(stem: str) -> bool:
     """No verb, adverb, pronoun … among the words of ``stem``: 市长陈明主持召开市政府 names no 明主持召开市."""
-    from tracker.extract.pledges import _cut
-
     return not any(w in _not_place_words() for w in _cut(stem))
 
 
@@ -284,32 +284,74 @@ _LEADS = re.compile(r"由(?P<unit>[^，,。；;由]{2,16}?)(?:牵头|负责|组�
 _HEAD_WORDS = re.compile(r"(?:常务)?(?:副)?(?:局长|主任|书记|总经理|经理|理事长|部长)$")
 
 
-def responsible_unit(text: str, sentence_start: int, start: int, end: int, block_end: int,
-                     official: Official | None = None) -> str | None:
-    """The unit the text makes responsible for the pledge at ``start:end`` (牵头单位).
+@dataclass
+class _UnitSpan:
+    """What the responsible-unit rules read: a pledge's span in its sentence and paragraph."""
 
-    In order: a label after the pledge in its sentence or its note (……，年底前完成。（牵头单位：
-    县工信局）), a 由…牵头 in its sentence (由市住建局牵头), a department that is the subject of its
-    sentence (县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校: 庐江县 news of 2019),
-    and the department of the person the text credits with it (县教育局局长刘芳表示 → 县教育局)."""
-    sentence_end = min(block_end, end + 80)
-    m = _SENTENCE_CLOSE.search(text, end, sentence_end)
-    note_end = m.end() + 60 if m else sentence_end
-    label = _UNIT_LABEL.search(text, start, min(block_end, note_end))
-    if label:
-        return label.group("unit")
-    lead = _LEADS.search(text, sentence_start, m.start() if m else sentence_end)
-    if lead and _department_pattern().fullmatch(lead.group("unit")):
-        return lead.group("unit")
-    subject = _department_pattern().match(text, sentence_start, start + 1)
-    if subject:
-        return subject.group(0)
-    if official and official.title:
-        title = _HEAD_WORDS.sub("", official.title.split("、")[-1])
+    text: str
+    sentence_start: int
+    start: int
+    end: int
+    block_end: int
+    official: Official | None
+
+    def __post_init__(self) -> None:
+        self.sentence_end = min(self.block_end, self.end + 80)
+        self.close = _SENTENCE_CLOSE.search(self.text, self.end, self.sentence_end)
+
+
+@rule("responsible_unit", "牵头单位标注")
+def unit_label(u: _UnitSpan) -> str | None:
+    """A label after the pledge in its sentence or its note: ……，年底前完成。（牵头单位：县工信局）."""
+    note_end = u.close.end() + 60 if u.close else u.sentence_end
+    label = _UNIT_LABEL.search(u.text, u.start, min(u.block_end, note_end))
+    return label.group("unit") if label else None
+
+
+@rule("responsible_unit", "由…牵头")
+def led_by(u: _UnitSpan) -> str | None:
+    """由市住建局牵头 in the pledge's sentence."""
+    lead = _LEADS.search(u.text, u.sentence_start, u.close.start() if u.close else u.sentence_end)
+    return lead.group("unit") if lead and _department_pattern().fullmatch(lead.group("unit")) else None
+
+
+@rule("responsible_unit", "部门作主语")
+def department_subject(u: _UnitSpan) -> str | None:
+    """A department that is the subject of its sentence: 县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校
+    (庐江县 news of 2019)."""
+    subject = _department_pattern().match(u.text, u.sentence_start, u.start + 1)
+    return subject.group(0) if subject else None
+
+
+@rule("responsible_unit", "讲话人所在部门")
+def department_of_official(u: _UnitSpan) -> str | None:
+    """The department of the person the text credits with it: 县教育局局长刘芳表示 → 县教育局."""
+    if u.official and u.official.title:
+        title = _HEAD_WORDS.sub("", u.official.title.split("、")[-1])
         dept = _department_pattern().search(title)
         if dept and dept.end() == len(title):
             return dept.group(0)
     return None
+
+
+UNIT_RULES = (unit_label, led_by, department_subject, department_of_official)
+
+
+def responsible_unit_with_rule(text: str, sentence_start: int, start: int, end: int, block_end: int,
+                               official: Official | None = None) -> tuple[str | None, str]:
+    """``responsible_unit`` and the id of the rule that found it."""
+    return decide(UNIT_RULES, _UnitSpan(text, sentence_start, start, end, block_end, official))
+
+
+def responsible_unit(text: str, sentence_start: int, start: int, end: int, block_end: int,
+                     official: Official | None = None) -> str | None:
+    """The unit the text makes responsible for the pledge at ``start:end`` (牵头单位).
+
+    In order (``UNIT_RULES``): a label after the pledge in its sentence or its note (……，年底前完成。（牵头单位：
+    县工信局）), a 由…牵头 in its sentence (由市住建局牵头), a department that is the subject of its
+    sentence (县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校: 庐江县 news of 2019),
+    and the department of the person the text credits with it (县教育局局长刘芳表示 → 县教育局)."""
+    return responsible_unit_with_rule(text, sentence_start, start, end, block_end, official)[0]
 
 
 _SENTENCE_CLOSE = re.compile(r"[。！？!?]")
