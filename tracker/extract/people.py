@@ -173,7 +173,8 @@ def _strip_lead(name: str) -> str:
 
 @cache
 def _not_place_words() -> frozenset[str]:
-    return frozenset(lexicons.words("not_place_words"))
+    """The generated list (build_lexicon) and the words added to it by hand."""
+    return frozenset(lexicons.words("not_place_words") + lexicons.words("not_place_words_extra"))
 
 
 @cache
@@ -247,7 +248,7 @@ _MODIFIED_PLACE = re.compile(r"[县区市旗镇乡](?![委长政])|高新|工业
                              # a company's name: 苏州协鑫光伏科技有限公司, 苏州市欧陆杰电器有限公司
                              r"|[\u4e00-\u9fff（）()]{0,16}?(?:有限公司|股份|集团|公司)")
 # …and what may precede it: 对标浦东, 学习昆山, 借鉴…
-_BENCHMARK_BEFORE = ("对标", "学习", "借鉴", "赶超", "比肩", "看齐")
+_BENCHMARK_BEFORE = lexicons.words("benchmark_verbs")
 
 
 def districts_in(text: str) -> list[tuple[int, str]]:
@@ -302,7 +303,8 @@ class _UnitSpan:
 
 @rule("responsible_unit", "牵头单位标注")
 def unit_label(u: _UnitSpan) -> str | None:
-    """A label after the pledge in its sentence or its note: ……，年底前完成。（牵头单位：县工信局）."""
+    """A label after the pledge in its sentence or its note: …项目50个，其中10亿元以上项目5个。（牵头单位：县商务局；
+    完成时限：2024年12月底） (a rule test)."""
     note_end = u.close.end() + 60 if u.close else u.sentence_end
     label = _UNIT_LABEL.search(u.text, u.start, min(u.block_end, note_end))
     return label.group("unit") if label else None
@@ -310,22 +312,23 @@ def unit_label(u: _UnitSpan) -> str | None:
 
 @rule("responsible_unit", "由…牵头")
 def led_by(u: _UnitSpan) -> str | None:
-    """由市住建局牵头 in the pledge's sentence."""
+    """由…牵头 in the pledge's sentence: 今年将改造老旧小区12个，由市住建局牵头 (a rule test)."""
     lead = _LEADS.search(u.text, u.sentence_start, u.close.start() if u.close else u.sentence_end)
     return lead.group("unit") if lead and _department_pattern().fullmatch(lead.group("unit")) else None
 
 
 @rule("responsible_unit", "部门作主语")
 def department_subject(u: _UnitSpan) -> str | None:
-    """A department that is the subject of its sentence: 县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校
-    (庐江县 news of 2019)."""
+    """A department that is the subject of its sentence: 县教体局多次与市县教育、财政、规划等职能部门对接
+    (庐江县 news of 2019, a rule test)."""
     subject = _department_pattern().match(u.text, u.sentence_start, u.start + 1)
     return subject.group(0) if subject else None
 
 
 @rule("responsible_unit", "讲话人所在部门")
 def department_of_official(u: _UnitSpan) -> str | None:
-    """The department of the person the text credits with it: 县教育局局长刘芳表示 → 县教育局."""
+    """The department of the person the text credits with it: 县住建局副局长刘子伦:“第一批改造计划投资4262万元,…”
+    (永吉县 news of 2020, a rule test) → 县住建局."""
     if u.official and u.official.title:
         title = _HEAD_WORDS.sub("", u.official.title.split("、")[-1])
         dept = _department_pattern().search(title)

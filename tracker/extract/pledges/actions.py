@@ -51,7 +51,8 @@ def _verb_before(c) -> str | None:
 @rule("action", "泛化动词让位")
 def generic_verb_gives_way(c) -> str | None:
     """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb after it:
-    实施…项目15个，…全部开工建设 names the act 开工建设."""
+    大力推进三峡水运新通道、沿江高铁宜涪段、长江存储三期等1.22万个亿元以上新建续建项目建设 (湖北, 2026: 建设);
+    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造)."""
     verb = _verb_before(c)
     if verb in _GENERIC_ACTIONS and _verbs_after(c):
         return _joined_verbs(c.text, _verbs_after(c), _actions())
@@ -60,20 +61,23 @@ def generic_verb_gives_way(c) -> str | None:
 
 @rule("action", "数量前的动词")
 def verb_before_number(c) -> str | None:
-    """The verb before the number: 新建幼儿园3所; 全年开工重点项目2000个以上 (河南, 2026)."""
+    """The verb before the number: 全年开工重点项目2000个以上 (安徽, 2026);
+    全员劳动生产率达58万元/人左右 (北京, 2026)."""
     return _verb_before(c)
 
 
 @rule("action", "数量后的动词")
 def verb_after_number(c) -> str | None:
-    """The verb after the number: 5G基站3000个建成投用; 完成广场南路等5条路雨污分流改造 (changan_shishi_2022: 改造)."""
+    """The verb after the number: 未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011);
+    今年将建成投用公共服务中心8个 (a rule test)."""
     after = _verbs_after(c)
     return _joined_verbs(c.text, after, _actions()) if after else None
 
 
 @rule("action", "两数之间的动词")
 def verb_between_numbers(c) -> str | None:
-    """为1.2万户困难家庭发放补贴3000万元: the verb between the beneficiaries and the sum."""
+    """The verb between the beneficiaries and what they get: 在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏
+    (歙县 实事, 2025); 龙文区2018年将投建5所小学10所幼儿园 (龙文区 news, 2017)."""
     between = _actions_in(c.text, c.kept[0].end, c.kept[-1].start)
     return _joined_verbs(c.text, between, _actions()) if between else None
 
@@ -81,7 +85,8 @@ def verb_between_numbers(c) -> str | None:
 @rule("action", "并列成分的动词")
 def sibling_verb_before(c) -> str | None:
     """A sibling conjunct in the same clause: the whole verb group nearest to this one
-    (新建改扩建中小学校4所、幼儿园6所 → 新建改扩建 for both)."""
+    (今年将新建改扩建中小学校4所、幼儿园6所 → 新建改扩建 for both, a rule test); 改造城镇老旧小区10万户、市政管网1000公里、
+    供热设施4000台 (甘肃, 2026)."""
     sib_before = _actions_in(c.text, c.clause.start, c.start)
     if not sib_before:
         return None
@@ -93,14 +98,16 @@ def sibling_verb_before(c) -> str | None:
 
 @rule("action", "后续并列成分的动词")
 def sibling_verb_after(c) -> str | None:
-    """A verb after this conjunct in its clause governs it too (…和幼儿园6所建成投用)."""
+    """A verb after this conjunct in its clause governs it too: 加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽、
+    商丘等5个国家骨干冷链物流基地建设 (河南, 2026: 建设)."""
     sib_after = _actions_in(c.text, c.end, c.clause.end)
     return _actions()[sib_after[0].group(0)] if sib_after else None
 
 
 @rule("action", "前面分句的动词")
 def verb_of_earlier_clause(c) -> str | None:
-    """The verb of an earlier clause of the segment, by index and never far: 新开工安置住房1.2万套，基本建成8000套."""
+    """The verb of an earlier clause of the segment, by index and never far:
+    城镇新增就业68万人左右，城镇调查失业率5.5%左右 (安徽, 2026); 今年计划新开工安置住房1.2万套，基本建成8000套 (a rule test)."""
     clause = c.clause
     for k in range(c.ci - 1, max(-1, c.ci - 1 - _NEAR_CLAUSES), -1):
         prev = c.clauses[k]

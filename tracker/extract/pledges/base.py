@@ -28,7 +28,7 @@ _COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时
                     r"|(?<![参给])与(?!会)")
 # A number after these belongs to the object before it, not to a new one
 # (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
-_ATTRIBUTIVE = ("惠及", "涉及", "受益", "覆盖", "带动")
+_ATTRIBUTIVE = lexicons.words("attributive_verbs")
 _QUOTE_MARKS = "“”‘’「」『』\"'《》"
 _BULLETS = "●■◆▪•"  # a list item's mark (●地区生产总值增长8.5%), no part of its quote
 _LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
@@ -41,28 +41,27 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定", "招生"),
                "目标": ("年度", "全年", "既定", "原定")}
-_ROUND_NUMBER_HEADS = "上数近几"
-_RANK_WORDS = ("强", "佳")
+_ROUND_NUMBER_HEADS = "".join(lexicons.words("round_number_heads"))
+_RANK_WORDS = lexicons.words("rank_words")
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _SPAN_WORD = re.compile(r"[一二两三四五六七八九十]+个?(?:年|月)(?:内|底|前|末|间)?")
-_SPAN_ENDS = ("内", "底", "前", "末", "间", "以内", "之内")
+_SPAN_ENDS = lexicons.words("span_ends")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
-_TIME_WORDS = frozenset({"期间", "时期", "以来", "年内", "年底", "年末", "年初", "年中", "上半年", "下半年", "今年", "明年",
-                         "今后", "未来", "届时", "目前", "当前"})
+_TIME_WORDS = frozenset(lexicons.words("time_words"))
 _RATE_BASIS = re.compile(r"(?:每[^每]{1,2})+")
 _TECH_NAME = re.compile(r"[0-9]+[A-Za-z]+|[A-Za-z]+[0-9]+")  # 5G, 3D, 110kV, G20
-_CONTINUATION = ("确保", "力争", "争取", "并", "于", "在", "到", "预计", "计划")
+_CONTINUATION = lexicons.words("continuation_words")
 # What a closing clause says besides its deadline: that all of it is done (…，年底前全部建成投用).
 _COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?:在|于)?(?:前|内|之前|以前)?"
                          r"(?:全部|全面|均|陆续|同步|基本|如期|按期)?(?:建成|完成|完工|竣工|交付|开放|开园|开业|开工|落地|到位|投入|投用|投运)"
                          r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
-_GENERIC_ACTIONS = {"启动", "推进", "实施", "开展"}
+_GENERIC_ACTIONS = frozenset(lexicons.words("generic_actions"))
 _PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
-_NOT_PAST_LE = ("为了", "除了", "罢了", "好了", "对了")
-_YEAR_ONLY = ("全年", "当年", "本年", "年末")
-_COMPARED_WITH_LAST_YEAR = ("比上年", "较上年", "比去年", "较去年", "同比")
+_NOT_PAST_LE = lexicons.words("not_past_le")
+_YEAR_ONLY = lexicons.words("year_only_words")
+_COMPARED_WITH_LAST_YEAR = lexicons.words("compared_with_last_year")
 # A period already behind the speaker: 今年前三季度, 1-9月.
 _PAST_PERIOD = re.compile(r"前[一二三四五六七八九十两\d]+(?:个)?(?:季度|个月|月)|\d{1,2}[-—至~]\d{1,2}月份?")
 _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
@@ -70,10 +69,10 @@ _FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二
 # clause happens: 改造2000年底前建成的老旧小区215个.
 _ATTRIBUTIVE_TIME = re.compile(r"(?:底|末|初)?(?:以前|之前|前|以后|之后|后)?[\u4e00-\u9fff]{0,4}?的")
 # Modals that make a comparison with last year a target (力争…，同比增长8%), not a statistic.
-_MODALS = frozenset({"将", "将要", "要", "力争", "确保", "争取", "计划", "拟", "预计", "目标", "努力"})
+_MODALS = frozenset(lexicons.words("modal_words"))
 # Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
 _WEAK_ROLES = {Role.DURATION}
-_WEAK_UNITS = ("周岁", "岁")
+_WEAK_UNITS = lexicons.words("age_units")
 
 
 @dataclass
@@ -195,7 +194,7 @@ def _clauses(text: str, base: int) -> list[_Clause]:
 
 
 # The words a task list labels its time limit with (完成时限：2024年8月底前), as a line or a note.
-_TIME_LIMIT_WORDS = "完成时限|完成时间|完成期限|时间节点|实施期限|时限要求|办结时限|截止时间|时限"
+_TIME_LIMIT_WORDS = "|".join(map(re.escape, lexicons.words("time_limit_labels")))
 _DEADLINE_NOTE = re.compile(rf"[（(][^（()）]{{0,40}}?(?:{_TIME_LIMIT_WORDS})[:：]?(?P<when>[^（()）；;]{{1,20}})")
 _PER_AT_END = re.compile(r"(?:每(?:人|户|亩|月|年|天|日|床|平方米|千人|万人)|人均|户均)+$")
 _SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
@@ -328,8 +327,8 @@ def _programme_end() -> re.Pattern:
 
 
 # Words naming a rate of something: the object is what the rate is of (地区生产总值年均增速 → 地区生产总值增速).
-_RATE_HEADS = frozenset({"增速", "增幅", "涨幅", "增长率", "增长", "占比", "比重"})
-_AVERAGED = frozenset({"年均", "平均", "年平均"})
+_RATE_HEADS = frozenset(lexicons.words("rate_heads"))
+_AVERAGED = frozenset(lexicons.words("averaged_words"))
 _MODIFIER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:基础上|的)")
 
 
@@ -485,9 +484,9 @@ def _long_prefix_qualifiers() -> tuple[str, ...]:
 
 
 # 占比, 比重 name a share: their 比 is no comparison's particle (养老机构护理型床位占比达到70%, 全社会研发投入占比6%以上).
-_SHARE_WORDS = ("占比", "比重", "之比")
+_SHARE_WORDS = lexicons.words("share_words")
 # Verbs that put a sum to a use: the object is what follows them (筹措7亿元实施|就业惠民工程).
-_USE_VERBS = ("用于", "支持", "实施")
+_USE_VERBS = lexicons.words("use_verbs")
 
 
 def _is_name(gap: str) -> bool:
@@ -578,7 +577,7 @@ _PLAN_LEAD = re.compile(r"纲要|规划|五年|[十][一二三四五六七八九
 
 _NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches
 _OPENING = 300  # characters of an opening paragraph where a text names itself
-_SUMMARY_HEADS = ("上述", "以上", "前述", "这些")
+_SUMMARY_HEADS = lexicons.words("summary_heads")
 
 
 def _walk_back(ctx: _Reading, kind: str, probe):

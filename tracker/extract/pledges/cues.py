@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, find_deadlines
 from tracker.extract.model import Precision
 from tracker.extract.normalise import Block, Normalised
@@ -16,9 +17,9 @@ from tracker.extract.pledges.base import (
 
 
 _BARE_SPAN = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
-_SPAN_BEFORE = ("未来", "用", "利用", "再用", "通过", "力争", "争取", "经过", "花")
-_DOCUMENT_VERBS = ("实施", "编制", "落实", "制定", "执行", "贯彻", "印发", "推进", "对接")
-_SPAN_AFTER = ("内", "时间", "行动", "计划", "左右", "攻坚", "规划", "目标", "间")
+_SPAN_BEFORE = lexicons.words("span_before")
+_DOCUMENT_VERBS = lexicons.words("document_verbs")
+_SPAN_AFTER = lexicons.words("span_after")
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:

@@ -42,7 +42,7 @@ def _usable(c, m: DeadlineMention) -> bool:
 def deadline_in_quote(c) -> Deadline | None:
     """The pledge's own words name when: the last before the number, else the first after it.
 
-    6月底前全部开工建设 beside …项目15个 (issue 9's county news); 今年将新建幼儿园3所 → 今年."""
+    到2014年将全面解决国家规划内和新增26.65万人农村饮水不安全问题 (长沙县, 2011); 今年9月前建成投用 (a rule test)."""
     inside = [m for m in (_in_context(c, m) for m in c.mentions.between(c.start, c.end))
               if m.end <= c.end and _usable(c, m)]
     if not inside:
@@ -53,7 +53,8 @@ def deadline_in_quote(c) -> Deadline | None:
 
 @rule("deadline", "收尾分句的完成时限")
 def closing_clause_completes(c) -> Deadline | None:
-    """A closing clause that says when all of it is done: …新增学位4500个，秋季开学前全部投入使用.
+    """A closing clause that says when all of it is done: 我们将新建、改扩建中小学8所，新增学位4500个，
+    秋季开学前全部投入使用 (a rule test).
 
     Read by index (islice would step over the clauses before) and never far: a sentence without
     a full stop may run on for thousands of clauses."""
@@ -73,15 +74,17 @@ def closing_clause_completes(c) -> Deadline | None:
 
 @rule("deadline", "上述事项的时限")
 def summary_sentence(c) -> Deadline | None:
-    """上述项目力争于11月底前全部完成: a later sentence of the paragraph that dates what it lists."""
+    """A later sentence of the paragraph that dates what it lists: 新增婴幼儿托位3000个；新建公办幼儿园15所。
+    上述项目力争于11月底前全部完成 (a rule test)."""
     found = _summary_deadline(c.reading, c.bi, c.clauses, c.mentions, c.text, c.start, lambda m: _usable(c, m))
     return _inherited(found) if found is not None else None
 
 
 @rule("deadline", "句首时限")
 def sentence_opening_deadline(c) -> Deadline | None:
-    """A deadline opening the sentence governs its clauses (汛期前，完成…，新建…，力争到2025年消除…)
-    before one that a later clause sets for a task of its own."""
+    """A deadline opening the sentence governs its clauses before one that a later clause sets for a
+    task of its own: 汛期前，我们要完成易涝点整治45处 … 力争到2025年基本消除城市严重易涝积水区段 (a rule test);
+    今年经济社会发展主要预期目标是：地区生产总值增长5%左右 (北京, 2026)."""
     same = [m for m in (_in_context(c, m) for m in c.mentions.between(c.clause.sentence_start, c.start))
             if m.end <= c.start and _usable(c, m)]
     return _inherited(same[-1].deadline) if same else None
@@ -98,7 +101,8 @@ def target_list_lead(c) -> Deadline | None:
 
 @rule("deadline", "承接分句的时限")
 def continuation_clause_deadline(c) -> Deadline | None:
-    """The next clause continues this one (确保, 力争, 于, 到 …) and dates it before any number of its own."""
+    """The next clause continues this one (确保, 力争, 于, 到, 计划 …) and dates it before any number of
+    its own: 两河生态风光带建设项目总投资22.5亿元，计划通过3到5年 (长沙县, 2011)."""
     clauses, ci, text = c.clauses, c.ci, c.text
     if not (ci + 1 < len(clauses) and clauses[ci + 1].segment == c.clause.segment):
         return None
@@ -113,7 +117,8 @@ def continuation_clause_deadline(c) -> Deadline | None:
 
 @rule("deadline", "任务清单的时限注")
 def task_list_note(c) -> Deadline | None:
-    """A task list's note after the sentence: …25家。（牵头单位：县工信局；完成时限：2024年10月底前）."""
+    """A task list's note after the sentence: …其中10亿元以上项目5个。（牵头单位：县商务局；完成时限：2024年12月底）
+    (a rule test)."""
     clauses, ci = c.clauses, c.ci
     reach = range(ci + 1, min(ci + 1 + 4 * _NEAR_CLAUSES, len(clauses)))
     after = next((clauses[k].sentence_start for k in reach if clauses[k].sentence != c.clause.sentence), None)
@@ -128,20 +133,22 @@ def task_list_note(c) -> Deadline | None:
 
 @rule("deadline", "条目的时限行")
 def labelled_line(c) -> Deadline | None:
-    """A list item's own line: 建设内容：新建中小学校5所。\n完成时限：2024年8月底前。"""
+    """A list item's own line after its content: …\n完成时限：2024年8月底前。\n责任单位：县教育局 (a rule test)."""
     labelled = _labelled_deadline(c.norm, c.bi, c.published)
     return _inherited(labelled) if labelled is not None else None
 
 
 @rule("deadline", "目标标题")
 def target_heading_lead(c) -> Deadline | None:
-    """A heading naming targets leads its items: 主要预期目标\n惠州\n●地区生产总值增长8.5% (惠州日报, 2021)."""
+    """A heading naming targets leads its items: 力争规模以上工业增加值年均增长6.5％左右 under a 十五五 targets
+    heading (陕西, 2026); 主要预期目标\n惠州\n●地区生产总值增长8.5% (惠州日报, 2021)."""
     return c.reading.target_heading
 
 
 @rule("deadline", "段首时限")
 def paragraph_lead_inherits(c) -> Deadline | None:
-    """The deadline a paragraph opens with governs what follows: 今年，… / 2020年，全市将…."""
+    """The deadline a paragraph opens with governs what follows: 全省地区生产总值年均增长5%以上 in a
+    paragraph that opens with its plan period (甘肃, 2026); 2024年，我们将新建幼儿园3所，改造老旧小区12个 (a rule test)."""
     lead = _lead_deadline(c.norm, c.bi, c.leads, c.published)
     if lead is not None and c.block.start <= c.start:
         return _inherited(lead)
@@ -150,8 +157,9 @@ def paragraph_lead_inherits(c) -> Deadline | None:
 
 @rule("deadline", "上文或标题的时限")
 def list_lead_inherits(c) -> Deadline | None:
-    """The lead of an earlier paragraph of the section, then the headings above: 二、2021年工作安排 governs
-    （一）扩大有效投资 and what follows; a 民生实事 list's lead (今年…办好十件民生实事：) its items."""
+    """The lead of an earlier paragraph of the section, then the headings above: 拟从以下十个方面开展工作:
+    一是…建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施 (长安区 实事, 2022);
+    疏解提质一般制造业企业80家 under the year's plan (北京, 2026)."""
     lead = _walk_back(c.reading, "deadline", lambda j: _lead_deadline(
         c.norm, j, c.leads, c.published, whole=c.norm.blocks[j].kind == "heading"))
     return _inherited(lead) if lead is not None else None
@@ -166,7 +174,7 @@ def report_year(c) -> Deadline | None:
 
 @rule("deadline", "无时限")
 def no_deadline(c) -> Deadline:
-    """Nothing dates the pledge."""
+    """Nothing dates the pledge: 筹措7亿元实施就业惠民工程 (广西 民生实事, 2026)."""
     return NO_DEADLINE
 
 

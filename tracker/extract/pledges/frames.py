@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tracker.extract import lexicons
 from tracker.extract.deadlines import find_deadlines
 from tracker.extract.model import Deadline, Official, Precision
 from tracker.extract.normalise import Block, Normalised
@@ -16,7 +17,7 @@ from tracker.extract.pledges.base import (
 )
 
 
-_HEADLINE_CUE = re.compile(r"将|力争|确保|计划|要|拟")
+_HEADLINE_CUE = re.compile("|".join(map(re.escape, lexicons.words("headline_cues"))))
 
 
 def _headline_pledge(btext: str) -> bool:
@@ -31,8 +32,8 @@ def _headline_pledge(btext: str) -> bool:
 # Headings that review (一、过去一年工作回顾; (一)主要目标完成情况; 一年来,我们重点做了以下工作:) and
 # headings that plan (二、2024年工作安排; 2023年工作计划); a review heading wins when both words appear
 # (2023年上半年国民经济和社会发展计划执行情况).
-_REVIEW_HEADING = re.compile(r"回顾|总结|一年来|五年来|年以来|执行情况|完成情况|主要成就|工作成效")
-_PLAN_HEADING = re.compile(r"安排|计划|打算|展望|思路|任务|目标|举措|重点工作|主要工作|工作重点|今后|明年|下一步|意见|建议")
+_REVIEW_HEADING = re.compile("|".join(map(re.escape, lexicons.words("review_headings"))))
+_PLAN_HEADING = re.compile("|".join(map(re.escape, lexicons.words("plan_headings"))))
 # A paragraph or sentence that opens in the past (近年来,…; 今年以来,…; 截至目前,…; 据统计,…; 原来,…).
 _PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|——)?"
                         r"(?:近年来|近几年来?|多年来|一年来|五年来|今年以来|\d{4}年以来|[^，,。；;]{0,16}以来"

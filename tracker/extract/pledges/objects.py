@@ -128,9 +128,7 @@ def object_with_rule(text: str, start: int, end: int, qs: list[NumberToken]) -> 
 @rule("object", "承前省略的对象")
 def elliptical_clause_object(c) -> str | None:
     """A clause that names nothing counts what the clause before it in the sentence counts: the same
-    unit, or a rate of the same subject.
-
-    新开工安置住房1.2万套，基本建成8000套 (a rule test's example, tests/extract/test_pledges.py)."""
+    unit, or a rate of the same subject: 今年计划新开工安置住房1.2万套，基本建成8000套 (a rule test)."""
     text, clause, clauses, ci, kept = c.text, c.clause, c.clauses, c.ci, c.kept
     if not (ci > 0 and clauses[ci - 1].sentence == clause.sentence):
         return None

@@ -59,7 +59,8 @@ class Context:
 
 @rule("pledge", "涉及人数非承诺")
 def reach_of_pledge_before(c: Context):
-    """…改造项目46个，涉及居民1.2万户: whom the pledge before reaches, no pledge of its own."""
+    """今年我区将实施老旧小区改造项目46个，涉及居民1.2万户 (a rule test): whom the pledge before reaches,
+    no pledge of its own."""
     text, clauses, ci = c.text, c.clauses, c.ci
     if text.startswith(_ATTRIBUTIVE, c.start) and ci > 0 and clauses[ci - 1].sentence == c.clause.sentence \
             and any(t.kind == "quantity" for t in find_numbers(text[clauses[ci - 1].start:clauses[ci - 1].end])):
@@ -69,7 +70,8 @@ def reach_of_pledge_before(c: Context):
 
 @rule("pledge", "引文中无数量")
 def no_quantity_in_quote(c: Context):
-    """The numbers of the clause piece all stand in what the quote leaves out (a list's marker)."""
+    """The numbers of the clause piece all stand in what the quote leaves out, a list's marker:
+    1.通过“以工代赈”发放“三北”工程、高标准农田建设劳务报酬20亿元以上 (内蒙古 民生实事, 2026) keeps 20亿元, not 1."""
     qs = [q for q in c.qs if c.start <= q.start and q.end <= c.end]
     if not qs:
         return False
@@ -91,8 +93,8 @@ def spans_and_ages_only(c: Context):
 
 @rule("pledge", "项目名称中的数字")
 def programme_name(c: Context):
-    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target
-    (增加5000个普通高中招生计划 counts: 内蒙古 民生实事, 2026)."""
+    """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
+    增加5000个普通高中招生计划 counts (内蒙古 民生实事, 2026)."""
     if _names_programme(c.text, c.kept, c.clause.end):
         return False
     c.baseline = _baseline(c.text, c.start, c.end, c.kept)
@@ -104,7 +106,7 @@ def programme_name(c: Context):
 
 @rule("pledge", "抽象对象")
 def abstract_object(c: Context):
-    """An abstract object (工作, 任务, 方面 …: lexicon abstract_objects) counts no deliverable: 从4个方面."""
+    """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds)."""
     found = c.found
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return False
@@ -113,7 +115,8 @@ def abstract_object(c: Context):
 
 @rule("pledge", "回顾而非承诺")
 def looks_back(c: Context):
-    """The tense decision reads it as past or as a statistic: 全年地区生产总值4520亿元，比上年增长4.1%."""
+    """The tense decision reads it as past or as a statistic: 1-9月，全市规上工业总产值完成4200亿元，同比增长8%
+    (a rule test)."""
     c.tense, c.tense_rule = decide(TENSE_RULES, c)
     return False if not c.tense[0] else None
 
@@ -130,7 +133,8 @@ def past_frame(c: Context):
 
 @rule("pledge", "前瞻的数量")
 def forward_quantity(c: Context):
-    """A quantity that measures a deliverable in a clause that looks forward: 今年将新建幼儿园3所."""
+    """A quantity that measures a deliverable in a clause that looks forward: 全年开工重点项目2000个以上
+    (安徽, 2026); 张店区委书记马晓磊表示，今年将新建幼儿园3所 (a rule test)."""
     return True
 
 

@@ -35,7 +35,8 @@ def hedge_on_number(c) -> str | None:
 
 @rule("qualifier", "分句中的情态词")
 def modal_in_clause(c) -> str | None:
-    """A modal in the quote, or before it in its clause (力争新招引…项目8个、…项目25个)."""
+    """A modal in the quote, or before it in its clause: 力争外贸进出口总值翻一番 (甘肃, 2026);
+    力争全年新招引50亿元以上重大项目8个 (a rule test)."""
     for m in _qualifier_lists()[2]:
         if m in c.text[c.start:c.end] or m in c.text[c.clause.start:c.start]:
             return m
@@ -44,7 +45,8 @@ def modal_in_clause(c) -> str | None:
 
 @rule("qualifier", "动词前的累计")
 def cumulative_before_verb(c) -> str | None:
-    """累计 before the verb counts the total as surely as before the number: 将累计新增3万人."""
+    """累计 before the verb counts the total as surely as before the number:
+    “十四五”期间，全区将累计新增城镇就业3万人 (a rule test)."""
     primary = _primary(c)
     if primary:
         verbs = _actions_in(c.text, c.start, primary[0].start)
@@ -55,7 +57,7 @@ def cumulative_before_verb(c) -> str | None:
 
 @rule("qualifier", "门槛上的限定词")
 def hedge_on_threshold(c) -> str | None:
-    """Only a threshold is counted: its hedge (年内实现税收过亿元楼宇新的突破)."""
+    """Only a threshold is counted: its hedge (年内实现税收过亿元楼宇新的突破, a rule test)."""
     if _primary(c):
         return None
     suffixes, prefixes, _ = _qualifier_lists()
@@ -68,7 +70,8 @@ def hedge_on_threshold(c) -> str | None:
 
 @rule("qualifier", "完成时限的情态词")
 def modal_of_closing_deadline(c) -> str | None:
-    """…，确保年底前建成: the modal of the clause that dates the pledge; …，力争到2025年消除… is a task of its own."""
+    """The modal of the clause that dates the pledge: 今年将新建学校3所，改造道路5条，确保年底前全部完工
+    (a rule test); …，力争到2025年基本消除… is a task of its own."""
     clauses, ci, text = c.clauses, c.ci, c.text
     if not (ci + 1 < len(clauses) and clauses[ci + 1].segment == c.clause.segment):
         return None
@@ -83,7 +86,8 @@ def modal_of_closing_deadline(c) -> str | None:
 
 @rule("qualifier", "前一分句的情态词")
 def modal_of_previous_clause(c) -> str | None:
-    """A clause without a verb of its own is hedged by the modal of the clause before it in the segment."""
+    """A clause without a verb of its own is hedged by the modal of the clause before it in the
+    segment: 争取市直优质教育资源落户龙文,投建区第三实小等5所小学 (龙文区 news, 2017)."""
     clauses, ci = c.clauses, c.ci
     if not _actions_in(c.text, c.start, c.end) and ci > 0 and clauses[ci - 1].segment == c.clause.segment:
         prev = c.text[clauses[ci - 1].start:clauses[ci - 1].end]
@@ -95,7 +99,8 @@ def modal_of_previous_clause(c) -> str | None:
 
 @rule("qualifier", "句首情态词")
 def modal_opening_sentence(c) -> str | None:
-    """力争全年新增…，完成…: a modal opening the sentence (or its part after ；) hedges each task it lists."""
+    """A modal opening the sentence (or its part after ；) hedges each task it lists:
+    力争全年实际使用外资12亿美元，完成规上工业总产值4200亿元 (a rule test)."""
     clauses, ci, clause = c.clauses, c.ci, c.clause
     j = ci
     while j > 0 and ci - j < _NEAR_CLAUSES and clauses[j - 1].segment == clause.segment:

@@ -21,7 +21,6 @@ _TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:�
                                r"(?:约|达|达到|超过|超|近|逾)?")
 
 
-@rule("quantities", "总投资分句并入", "total_investment_clause")
 def _sizes_the_pledge_before(text: str, prev: _Clause, clause: _Clause, qs: list[NumberToken], last: Candidate) -> bool:
     """实施重点产业项目68个，总投资超过650亿元: a clause giving nothing but the total investment of what the
     clause before counts is part of that pledge, as 总投资417亿元的24个项目 is."""
@@ -37,7 +36,7 @@ def _sized(text: str, cand: Candidate, clause: _Clause, qs: list[NumberToken]) -
     while end > clause.start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
     why = dict(cand.why)
-    why["quantities"] = _sizes_the_pledge_before.id
+    why["quantities"] = total_investment_clause.id
     qualifier = cand.qualifier
     if not qualifier:
         qualifier = _bound_qualifier(text, clause.start, qs[0], suffixes, prefixes)
@@ -79,7 +78,6 @@ _RESPECTIVELY = re.compile(r"分别")
 _LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|，)\s*")
 
 
-@rule("object", "分别对应", "respectively_splits")
 def _respectively(text: str, clause: _Clause, qs: list[NumberToken]):
     """Rule respectively_splits: N fields joined by 、, then 分别 and N numbers, are N pledges, one number
     and one field each; a head the last field writes out is shared (交通、水利、能源领域投资额).
@@ -122,11 +120,13 @@ def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberTo
         and not _COORD.search(text[b.end:c.start])
 
 
-respectively_splits = _respectively
+#: the rules above as the registry names them (they split and join clauses, so the reader calls them directly)
+respectively_splits = rule("object", "分别对应", "respectively_splits")(_respectively)
+total_investment_clause = rule("quantities", "总投资分句并入", "total_investment_clause")(_sizes_the_pledge_before)
 
 
 @rule("quantities", "总投资并入前项")
 def total_investment_joins(c):
-    """开工建设重点项目50个、总投资300亿元: a conjunct giving nothing but the projects' total investment
-    is the size of the pledge before it, one pledge with it."""
+    """A conjunct giving nothing but the projects' total investment is the size of the pledge before
+    it, one pledge with it: 2018年,龙文区委、区政府将实施27个为民办实事项目,总投资约80.9亿元 (龙文区 news, 2017)."""
     return None

@@ -15,14 +15,15 @@ from tracker.extract.rules import rule
 
 @rule("official", "正文所引述的人")
 def credited_in_text(c) -> Official | None:
-    """The person the text credits: a byline or a quotation's speaker (“……”，区长…说), a title and
-    name on a line of their own (县长 张建国), 县长…向大会作报告时表示."""
+    """The person the text credits: a byline, a quotation's speaker, a title and name on a line of
+    their own: 淄博市人民政府副市长、淄川区委书记田兵兵在接受采访时表示 (the seeds)."""
     return c.reading.official
 
 
 @rule("official", "用户给出的讲话人")
 def given_speaker(c) -> Official | None:
-    """The document's speaker as its user knows him (tracker extract --official)."""
+    """The document's speaker as its user knows him (tracker extract --official): a passage of a
+    work report rarely names whose report it is (全年开工重点项目2000个以上, 安徽, 2026)."""
     return c.reading.given_official
 
 
@@ -44,13 +45,15 @@ def named_before_pledge(c) -> str | None:
 
 @rule("district", "用户给出的政府")
 def given_district(c) -> str | None:
-    """The document's government as its user knows it (tracker extract --district)."""
+    """The document's government as its user knows it (tracker extract --district): 全年开工重点项目2000个以上
+    (安徽, 2026) names no province."""
     return c.reading.given_district
 
 
 @rule("district", "用户给出的讲话人职务")
 def title_of_given_speaker(c) -> str | None:
-    """No one credited in the text: the division of the speaker the user gave (--official-title 张店区委书记)."""
+    """No one credited in the text: the division of the speaker the user gave (--official-title
+    张店区委书记); a passage of a work report rarely names whose report it is (全年开工重点项目2000个以上, 安徽, 2026)."""
     reading = c.reading
     if reading.official is None and reading.given_official is not None:
         return district_of_title(reading.given_official.title)
@@ -59,7 +62,8 @@ def title_of_given_speaker(c) -> str | None:
 
 @rule("district", "全文最常提到的地名")
 def dominant_division(c) -> str | None:
-    """The division the text names most often, or names as its own (XX区人民政府): a guess about the whole text."""
+    """The division the text names most often, or names as its own (XX区人民政府): a guess about the
+    whole text: 经区委区政府研究,拟从以下十个方面开展工作 (长安区 实事, 2022)."""
     return c.reading.district
 
 
