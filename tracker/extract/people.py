@@ -17,9 +17,7 @@ from tracker.extract.rules import decide, rule
 from tracker.extract.tokens import cut as _cut
 
 # Words that may follow a name and so end it.
-_AFTER_NAME = ("在接受", "接受", "在", "表示", "说", "作", "介绍", "告诉", "指出", "强调", "认为", "谈到", "坦言",
-               "透露", "提出", "称", "等", "率", "带队", "主持", "出席", "会见", "致辞", "调研", "与", "和", "同志", "代表",
-               "到", "赴", "前往", "来到", "深入", "一行", "先后", "还", "也", "同", "就", "对", "向")
+_AFTER_NAME = lexicons.words("after_name_words")
 _CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^，,。“”]{1,16}?(?:时|上|中|期间)[，,]?)?"
                      r"(?:表示|说|介绍|指出|强调|告诉记者|谈到|坦言|透露|要求|提出|宣布|承诺)"
                      r"|接受[^，,。]{0,8}?(?:采访|专访)"
@@ -41,10 +39,9 @@ _INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?
 # (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
 _ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
 # Words that look like a division but are not one (园区, 全区 …).
-_NOT_DIVISION = {"全区", "全市", "全县", "全省", "该县", "该镇", "城市", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
-                 "老城区", "主城区", "中心城区", "我市", "我区", "我县", "本市", "本区", "该市", "该区", "小区", "街区"}
+_NOT_DIVISION = frozenset(lexicons.words("not_division_words"))
 # Endings of zones that are no administrative division (经济开发区, 产业园区 …).
-_ZONE_ENDINGS = ("开发区", "园区", "景区", "片区", "社区", "小区", "街区", "保税区", "示范区", "试验区", "功能区", "高新区", "新区")
+_ZONE_ENDINGS = lexicons.words("zone_endings")
 
 
 @dataclass(frozen=True)
@@ -226,8 +223,7 @@ def _zone_names(text: str) -> list[tuple[int, str]]:
 
 
 # The kind of zone, which names no place: 经济开发区 alone is any zone.
-_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业园区", "产业园区", "综合保税区",
-               "国家级新区", "省级新区")
+_ZONE_KINDS = lexicons.words("zone_kinds")
 _ZONE_ENDINGS_LONGEST = tuple(sorted(_ZONE_ENDINGS + _ZONE_KINDS, key=len, reverse=True))
 
 

@@ -61,14 +61,6 @@ def decide(rules: Sequence[Rule], ctx) -> tuple[Any, str]:
     return None, NO_RULE
 
 
-def label(rule_id: str) -> str:
-    """The Chinese label of a rule id; an id this extractor no longer has reads as itself."""
-    if rule_id == NO_RULE:
-        return _NO_RULE_LABEL
-    found = REGISTRY.get(rule_id)
-    return found.label if found else rule_id
-
-
 def labels() -> dict[str, str]:
     """Every registered rule's id → its Chinese label (the decision modules loaded first)."""
     import tracker.extract.pledges  # noqa: F401  (registers its rules; a real cycle: it imports this module)

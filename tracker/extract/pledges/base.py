@@ -400,10 +400,8 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
 def _stops_before() -> frozenset[str]:
     """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
     _, table = _cue_table()
-    return _stops() | (set(_actions()) - _nominal_actions()) | set(_qualifiers()) | set(table) | {"至", "再", "将", "要", "共", "总", "新", "计", "达", "为", "还", "也", "又", "仍", "均", "都", "可", "可望", "有望", "年均", "平均", "分别", "同比", "基本", "全部", "累计",
-        # the speaker's own territory is where, not what: 全区|一般公共预算收入
-        "全区", "全市", "全县", "全省", "全镇", "全乡", "全旗", "全州", "全盟", "我市", "我区", "我县", "我旗", "我州",
-        "本市", "本区", "本县", "本旗"}
+    return _stops() | (set(_actions()) - _nominal_actions()) | set(_qualifiers()) | set(table) \
+        | set(lexicons.words("object_stops_before"))
 
 
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:

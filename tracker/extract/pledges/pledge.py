@@ -8,6 +8,7 @@ candidate carries them as ``why``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from tracker.extract.model import Candidate, Role
 from tracker.extract.normalise import Block, Normalised
@@ -28,23 +29,36 @@ from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.rules import decide, rule
 
 
+@dataclass
+class Paragraph:
+    """A paragraph as the reader has cut it: its clauses, tense cues and deadline mentions, with the
+    reader's caches of other paragraphs' leads and cues."""
+
+    norm: Normalised
+    bi: int  # the block's index in norm.blocks
+    clauses: list[_Clause]
+    cues: _Cues
+    mentions: _Index
+    leads: dict
+    cues_cache: dict
+
+
 class Context:
     """One candidate's reading, the one object every rule reads: the document and its reading so far
     (``reading``), the paragraph (``bi``, ``block``), its clauses and cues, the clause (``ci``), the
     quote (``start``:``end``) and its numbers, and what earlier decisions found (``found``, ``tense``).
     ``memo`` keeps what several rules of a decision share."""
 
-    def __init__(self, norm: Normalised, bi: int, reading: _Reading, clauses: list[_Clause], ci: int,
-                 start: int, end: int, qs: list[NumberToken], cues: _Cues, mentions: _Index, leads: dict,
-                 cues_cache: dict) -> None:
-        self.norm, self.text, self.bi = norm, norm.text, bi
-        self.block: Block = norm.blocks[bi]
+    def __init__(self, para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
+                 qs: list[NumberToken]) -> None:
+        self.norm, self.text, self.bi = para.norm, para.norm.text, para.bi
+        self.block: Block = para.norm.blocks[para.bi]
         self.reading = reading
         self.published: dt.date | None = reading.published
-        self.clauses, self.ci, self.clause = clauses, ci, clauses[ci]
+        self.clauses, self.ci, self.clause = para.clauses, ci, para.clauses[ci]
         self.start, self.end = start, end
         self.qs = qs  # the clause piece's numbers, before the quote was trimmed
-        self.cues, self.mentions, self.leads, self.cues_cache = cues, mentions, leads, cues_cache
+        self.cues, self.mentions, self.leads, self.cues_cache = para.cues, para.mentions, para.leads, para.cues_cache
         self.memo: dict = {}
         self.in_quote: list[NumberToken] = []  # the numbers inside the quote, a measure in years as a target
         self.kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last
@@ -138,12 +152,18 @@ def forward_quantity(c: Context):
     return True
 
 
+#: Whether a clause piece is a pledge: the first rule that says no decides. On their way the rules set
+#: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
+#: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
+#: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
 PLEDGE_RULES = (reach_of_pledge_before, no_quantity_in_quote, spans_and_ages_only, programme_name, abstract_object,
                 looks_back, past_frame, forward_quantity)
 
 
-def candidate(norm, bi, reading, clauses, ci, start, end, qs, cues, mentions, leads, cues_cache) -> Candidate | None:
-    text = norm.text
+def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
+              qs: list[NumberToken]) -> Candidate | None:
+    """The candidate of the clause piece ``start``:``end`` of clause ``ci``, or None when it is no pledge."""
+    text = para.norm.text
     # Trim quote marks and white space at the edges of the quote.
     while start < end and text[start] in _QUOTE_MARKS + _BULLETS + " ":
         start += 1
@@ -153,7 +173,7 @@ def candidate(norm, bi, reading, clauses, ci, start, end, qs, cues, mentions, le
     marker = _ENUM_MARKER.match(text, start, end)
     if marker:
         start = marker.end()
-    c = Context(norm, bi, reading, clauses, ci, start, end, qs, cues, mentions, leads, cues_cache)
+    c = Context(para, reading, ci, start, end, qs)
     is_pledge, pledge_rule = decide(PLEDGE_RULES, c)
     if not is_pledge:
         return None

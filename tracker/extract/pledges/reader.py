@@ -20,7 +20,7 @@ from tracker.extract.pledges.frames import (
     _dominant_district, _headline_pledge, _names_a_place, _paragraph_frame, _section_frame,
     _states_the_years_targets, _target_heading, _target_item, _update_people,
 )
-from tracker.extract.pledges.pledge import candidate
+from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
     _TOTAL_INVESTMENT, _conjuncts, _respectively, _sized, _sizes_the_pledge_before, respectively_splits,
     total_investment_joins,
@@ -83,6 +83,7 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     cues_cache[bi] = cues
     quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
                                      t.role, t.raw) for t in tokens if t.kind == "quantity"], lambda t: t.start)
+    para = Paragraph(norm, bi, clauses, cues, mentions, leads, cues_cache)
     out = []
     last_ci = None  # the clause of the last candidate
     for ci, clause in enumerate(clauses):
@@ -98,7 +99,7 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
         respectively = _respectively(text, clause, qs)
         pieces = respectively[0] if respectively else _conjuncts(text, clause, qs)
         for k, (conj_start, conj_end, conj_qs) in enumerate(pieces):
-            cand = candidate(norm, bi, ctx, clauses, ci, conj_start, conj_end, conj_qs, cues, mentions, leads, cues_cache)
+            cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
             if cand is None:
                 continue
             if respectively:
