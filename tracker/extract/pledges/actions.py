@@ -61,23 +61,23 @@ def generic_verb_gives_way(c) -> str | None:
 
 @rule("action", "数量前的动词")
 def verb_before_number(c) -> str | None:
-    """The verb before the number: 全年开工重点项目2000个以上 (安徽, 2026);
-    全员劳动生产率达58万元/人左右 (北京, 2026)."""
+    """The verb before the number: 全年开工重点项目2000个以上 (安徽, 2026: 开工);
+    今年将新建保障性住房1021套 (the seeds: 新建)."""
     return _verb_before(c)
 
 
 @rule("action", "数量后的动词")
 def verb_after_number(c) -> str | None:
-    """The verb after the number: 未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011);
-    今年将建成投用公共服务中心8个 (a rule test)."""
+    """The verb after the number: 未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011: 建设);
+    完成靖宁路、长兴南路2个积水点改造 (长安区 实事, 2022: 改造)."""
     after = _verbs_after(c)
     return _joined_verbs(c.text, after, _actions()) if after else None
 
 
 @rule("action", "两数之间的动词")
 def verb_between_numbers(c) -> str | None:
-    """The verb between the beneficiaries and what they get: 在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏
-    (歙县 实事, 2025); 龙文区2018年将投建5所小学10所幼儿园 (龙文区 news, 2017)."""
+    """The verb between the beneficiaries or places and what they get: 在17个乡镇(街道办)硬化道路10万平方米
+    并安装太阳能路灯1000盏, 在39个村改造升级10千伏线路16.66公里 (歙县 实事, 2025)."""
     between = _actions_in(c.text, c.kept[0].end, c.kept[-1].start)
     return _joined_verbs(c.text, between, _actions()) if between else None
 

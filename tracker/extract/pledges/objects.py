@@ -76,16 +76,16 @@ def sum_for_a_use(c) -> _Obj:
 
 @rule("object", "数量之后的对象")
 def object_after_number(c) -> _Obj:
-    """The counted thing written after its number: 完成广场南路等5条路雨污分流改造 (changan_shishi_2022)."""
+    """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
+    (长安区 实事, 2022: 中小学)."""
     found = _after_number(c)
     return found[0] if found and found[1] == "after" else None
 
 
 @rule("object", "数量之前的对象")
 def object_before_number(c) -> _Obj:
-    """No verb before the number: the words before it name what it counts.
-
-    主要预期目标是：地区生产总值增长5%以上 (河北, 2026: 地区生产总值 is what grows)."""
+    """No verb before the number: the words before it name what it counts:
+    城镇调查失业率5.5%左右 (安徽, 2026); 服务贸易年均增速5%左右 (北京, 2026: 服务贸易增速)."""
     return None if _verbs(c) else _object_before(c.text, c.start, c.kept[0].start)
 
 
@@ -105,7 +105,8 @@ def object_after_verb(c) -> _Obj:
 
 @rule("object", "动词之前的对象")
 def object_before_verb(c) -> _Obj:
-    """地区生产总值增长7%: a rate's subject stands before its verb."""
+    """A rate's subject stands before its verb: 全省地区生产总值增长5%—5.5%, 社会消费品零售总额增长4%左右
+    (安徽, 2026)."""
     verbs = _verbs(c)
     return _object_before(c.text, c.start, verbs[-1].start()) if verbs else None
 

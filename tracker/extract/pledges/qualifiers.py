@@ -24,7 +24,7 @@ def _primary(c) -> list:
 @rule("qualifier", "数量上的限定词")
 def hedge_on_number(c) -> str | None:
     """The hedge written against a counted number: 60个以上, 3万余户, 突破100公里, 累计达到1万家;
-    全年开工重点项目2000个以上 (河南, 2026); 培育商文旅体展融合发展集聚区30个以上 (a 2026 plan)."""
+    全年开工重点项目2000个以上, 培育商文旅体展融合发展集聚区30个以上 (安徽, 2026)."""
     suffixes, prefixes, _ = _qualifier_lists()
     for q in _primary(c):
         found = _bound_qualifier(c.text, c.start, q, suffixes, prefixes)
