@@ -97,3 +97,20 @@ def test_an_official_title_without_a_name_is_refused_with_a_reason(tmp_path):
     f.write_text("2024年，我们将新建幼儿园3所。", encoding="utf-8")
     r = run("--official-title", "县长", f)
     assert r.returncode != 0 and "--official-title 须与 --official" in r.stderr and r.stdout == ""
+
+
+def test_explain_adds_the_rule_behind_each_field_and_default_output_has_none():
+    from tracker.extract.rules import FIELDS, REGISTRY, NO_RULE
+
+    plain = run("--published", "2021-01-15", SEED)
+    explained = run("--published", "2021-01-15", "--explain", SEED)
+    assert plain.returncode == 0 and explained.returncode == 0, explained.stderr
+    plain_rows = [json.loads(line) for line in plain.stdout.splitlines()]
+    rows = [json.loads(line) for line in explained.stdout.splitlines()]
+    assert all("why" not in r for r in plain_rows)
+    assert [{k: v for k, v in r.items() if k != "why"} for r in rows] == plain_rows
+    assert all(list(r["why"]) == list(FIELDS) for r in rows)
+    housing = next(r for r in rows if r["quote"] == "今年将新建保障性住房1021套")
+    assert housing["why"]["deadline"] == "deadline_in_quote" and housing["why"]["action"] == "verb_before_number"
+    import tracker.extract.pledges  # noqa: F401  (registers the rules)
+    assert {rid for r in rows for rid in r["why"].values()} <= set(REGISTRY) | {NO_RULE}

@@ -13,7 +13,7 @@ def test_export_import_export_gives_the_same_file(db_url, seeds_dir, tmp_path):
     first = tmp_path / "backup.json"
     result = runner.invoke(main, ["export-db", "-o", str(first)], env=source)
     assert result.exit_code == 0, result.output
-    assert "rows from 17 tables" in result.output
+    assert "导出 17 张表的" in result.output
 
     target = {"DATABASE_URL": f"sqlite:///{tmp_path / 'copy.sqlite3'}"}
     assert runner.invoke(main, ["db", "upgrade"], env=target).exit_code == 0

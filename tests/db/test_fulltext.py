@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from tracker.db import fulltext
-from tracker.extract.pledges import _tokenizer
+from tracker.extract.tokens import tokenizer as _tokenizer
 
 SEEDS = "".join(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[2] / "seeds").glob("*.txt")))
 PIECES = sorted(set(_tokenizer().lcut(SEEDS[:20000], HMM=False))) + ["PPP", "5G", "，", " ", "\n", "（", "·", "𠀀"]

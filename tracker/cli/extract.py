@@ -27,9 +27,10 @@ def parse_date(ctx, param, value):
 @click.option("--district", metavar="NAME", help="文档所属的政府（如 张店区）；正文自己的说法优先。")
 @click.option("--official", metavar="NAME", help="文档的讲话人（如 马晓磊）；正文所引述的人优先。")
 @click.option("--official-title", metavar="TITLE", help="讲话人的职务（如 张店区委书记）；须同时给出 --official。")
+@click.option("--explain", is_flag=True, help="每条另加 why 字段：各字段由哪条规则判定。")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
 def extract(published: dt.date | None, district: str | None, official: str | None, official_title: str | None,
-            files: tuple[str, ...]) -> None:
+            explain: bool, files: tuple[str, ...]) -> None:
     """读取文本文件，每抽到一条承诺输出一行 JSON（JSON Lines）。"""
     from tracker.extract import Official, extract_document  # lazy: keeps tracker --help fast
     from tracker.reading import UnreadableDocument, read_text_file
@@ -51,6 +52,8 @@ def extract(published: dt.date | None, district: str | None, official: str | Non
         doc = extract_document(decoded.text, published=published, district=district or None, official=speaker)
         for cand in doc.candidates:
             row = {"file": name, **cand.to_dict()}
+            if explain:
+                row["why"] = cand.why_dict()
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     out.flush()
     if failed:

@@ -32,6 +32,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from tracker.extract import tokens
+
 TABLE = "pledge_search"
 SQLITE_FTS = "pledge_search_fts"  # and its shadow tables pledge_search_fts_*
 POSTGRESQL_INDEX = "ix_pledge_search_words"
@@ -45,9 +47,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 def _freq() -> dict[str, int]:
     """jieba's prefix dictionary (the extractor's tokenizer, domain words included): every word
     with its frequency, and every prefix of a word with 0 when it is no word itself."""
-    from tracker.extract.pledges import _tokenizer
-
-    tokenizer = _tokenizer()
+    tokenizer = tokens.tokenizer()
     tokenizer.check_initialized()
     return tokenizer.FREQ
 

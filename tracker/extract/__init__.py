@@ -13,30 +13,42 @@ touches Flask, SQLAlchemy, the network or the caller's files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
+from tracker.extract.deadlines import find_document_date
 from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, Normalised, normalise
+from tracker.extract.numbers import find_numbers
+from tracker.extract.pledges import find_pledges
 
-def _code_version() -> str:
-    """A short hash of the extractor's code and word lists: changes whenever a rule or a lexicon does.
 
-    Read once at import (about 40 files, a few hundred kilobytes: well under a millisecond
-    of hashing), so ``tracker reextract`` knows which stored readings an older extractor made.
-    Files named by ``TRACKER_LEXICON_DIR`` are additions a user makes; they are hashed too,
-    since they change what the extractor reads."""
-    import hashlib
-    import os
-    from pathlib import Path
-
+def code_files() -> list[Path]:
+    """The files the extractor's version is a hash of: every module under tracker/extract (the rule
+    modules of ``pledges/`` included), every packaged lexicon, and a user's lexicon additions
+    (``TRACKER_LEXICON_DIR``), which change what the extractor reads."""
     here = Path(__file__).parent
-    digest = hashlib.sha256()
-    files = sorted(here.glob("*.py")) + sorted((here / "lexicon").glob("*.txt"))
+    files = sorted(here.rglob("*.py"), key=lambda p: p.relative_to(here).as_posix()) \
+        + sorted((here / "lexicon").glob("*.txt"))
     extra = os.environ.get("TRACKER_LEXICON_DIR")
     if extra and os.path.isdir(extra):
         files += sorted(Path(extra).glob("*.txt"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0")
+    return files
+
+
+def _code_version() -> str:
+    """A short hash of the extractor's code and word lists (``code_files``): changes whenever a rule
+    or a lexicon does.
+
+    Read once at import (about 60 files, a few hundred kilobytes: well under a millisecond
+    of hashing), so ``tracker reextract`` knows which stored readings an older extractor made."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in code_files():
+        name = path.relative_to(here).as_posix() if path.is_relative_to(here) else path.name
+        digest.update(name.encode() + b"\0")
         try:
             digest.update(path.read_bytes())
         except OSError:
@@ -77,10 +89,6 @@ def extract_document(raw: str, published: dt.date | None = None, *, district: st
 def extract_text(norm: Normalised, published: dt.date | None = None, *, district: str | None = None,
                  official: Official | None = None) -> ExtractedDocument:
     """Extract pledges from text that is already normalised (e.g. a stored document)."""
-    from tracker.extract.deadlines import find_document_date
-    from tracker.extract.numbers import find_numbers
-    from tracker.extract.pledges import find_pledges
-
     find_numbers.cache_clear()  # the cache serves one document's reading, not the next document
 
     source = "given" if published else None

@@ -103,8 +103,7 @@ _REL_YEARS = {"今明两年": 1, "明后两年": 2, "今后两年": 1, "今年":
 _REL_MONTHS = {"本月": 0, "当月": 0, "下个月": 1, "下月": 1, "次月": 1, "上个月": -1, "上月": -1}
 _PLAN_TAILS = "期间|末期|时期|初期|规划|计划|末"
 # A span (三年, 5年) preceded by one of these is the past, a recurrence or an ordinal, not a deadline.
-_PAST_BEFORE = ("过去", "近", "最近", "以往", "这", "那", "历经", "历时", "经过", "已经", "已", "了",
-                "前", "头", "每", "第", "连续", "去", "多", "今", "明", "当", "满")
+_PAST_BEFORE = lexicons.words("past_before_span")
 # 比上年增长8%, 较去年同期: a past year as the baseline of a comparison, not a deadline.
 _BASELINE_BEFORE = tuple("比较与同于")
 _BASELINE_AFTER = ("同期", "同比")

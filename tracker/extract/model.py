@@ -98,6 +98,8 @@ class Candidate:
     confidence: float = 0.5
     cues: tuple[str, ...] = field(default=(), compare=False)  # why it was judged forward-looking
     responsible_unit: str | None = None  # the unit the text makes responsible (牵头单位): 县教育局
+    # which named rule decided each field: (("pledge", "forward_quantity"), ("deadline", "list_lead_inherits"), …)
+    why: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -114,3 +116,7 @@ class Candidate:
             "responsible_unit": self.responsible_unit,
             "confidence": round(self.confidence, 3),
         }
+
+    def why_dict(self) -> dict[str, str]:
+        """Field → the id of the rule that decided it (``tracker extract --explain``)."""
+        return dict(self.why)

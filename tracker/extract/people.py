@@ -13,11 +13,11 @@ from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Official
+from tracker.extract.rules import decide, rule
+from tracker.extract.tokens import cut as _cut
 
 # Words that may follow a name and so end it.
-_AFTER_NAME = ("在接受", "接受", "在", "表示", "说", "作", "介绍", "告诉", "指出", "强调", "认为", "谈到", "坦言",
-               "透露", "提出", "称", "等", "率", "带队", "主持", "出席", "会见", "致辞", "调研", "与", "和", "同志", "代表",
-               "到", "赴", "前往", "来到", "深入", "一行", "先后", "还", "也", "同", "就", "对", "向")
+_AFTER_NAME = lexicons.words("after_name_words")
 _CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^，,。“”]{1,16}?(?:时|上|中|期间)[，,]?)?"
                      r"(?:表示|说|介绍|指出|强调|告诉记者|谈到|坦言|透露|要求|提出|宣布|承诺)"
                      r"|接受[^，,。]{0,8}?(?:采访|专访)"
@@ -39,10 +39,9 @@ _INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?
 # (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
 _ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
 # Words that look like a division but are not one (园区, 全区 …).
-_NOT_DIVISION = {"全区", "全市", "全县", "全省", "该县", "该镇", "城市", "城区", "市区", "园区", "社区", "新区", "开发区", "景区", "片区", "辖区",
-                 "老城区", "主城区", "中心城区", "我市", "我区", "我县", "本市", "本区", "该市", "该区", "小区", "街区"}
+_NOT_DIVISION = frozenset(lexicons.words("not_division_words"))
 # Endings of zones that are no administrative division (经济开发区, 产业园区 …).
-_ZONE_ENDINGS = ("开发区", "园区", "景区", "片区", "社区", "小区", "街区", "保税区", "示范区", "试验区", "功能区", "高新区", "新区")
+_ZONE_ENDINGS = lexicons.words("zone_endings")
 
 
 @dataclass(frozen=True)
@@ -171,14 +170,13 @@ def _strip_lead(name: str) -> str:
 
 @cache
 def _not_place_words() -> frozenset[str]:
-    return frozenset(lexicons.words("not_place_words"))
+    """The generated list (build_lexicon) and the words added to it by hand."""
+    return frozenset(lexicons.words("not_place_words") + lexicons.words("not_place_words_extra"))
 
 
 @cache
 def _place_like(stem: str) -> bool:
     """No verb, adverb, pronoun … among the words of ``stem``: 市长陈明主持召开市政府 names no 明主持召开市."""
-    from tracker.extract.pledges import _cut
-
     return not any(w in _not_place_words() for w in _cut(stem))
 
 
@@ -225,8 +223,7 @@ def _zone_names(text: str) -> list[tuple[int, str]]:
 
 
 # The kind of zone, which names no place: 经济开发区 alone is any zone.
-_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业园区", "产业园区", "综合保税区",
-               "国家级新区", "省级新区")
+_ZONE_KINDS = lexicons.words("zone_kinds")
 _ZONE_ENDINGS_LONGEST = tuple(sorted(_ZONE_ENDINGS + _ZONE_KINDS, key=len, reverse=True))
 
 
@@ -247,7 +244,7 @@ _MODIFIED_PLACE = re.compile(r"[县区市旗镇乡](?![委长政])|高新|工业
                              # a company's name: 苏州协鑫光伏科技有限公司, 苏州市欧陆杰电器有限公司
                              r"|[\u4e00-\u9fff（）()]{0,16}?(?:有限公司|股份|集团|公司)")
 # …and what may precede it: 对标浦东, 学习昆山, 借鉴…
-_BENCHMARK_BEFORE = ("对标", "学习", "借鉴", "赶超", "比肩", "看齐")
+_BENCHMARK_BEFORE = lexicons.words("benchmark_verbs")
 
 
 def districts_in(text: str) -> list[tuple[int, str]]:
@@ -284,32 +281,76 @@ _LEADS = re.compile(r"由(?P<unit>[^，,。；;由]{2,16}?)(?:牵头|负责|组�
 _HEAD_WORDS = re.compile(r"(?:常务)?(?:副)?(?:局长|主任|书记|总经理|经理|理事长|部长)$")
 
 
-def responsible_unit(text: str, sentence_start: int, start: int, end: int, block_end: int,
-                     official: Official | None = None) -> str | None:
-    """The unit the text makes responsible for the pledge at ``start:end`` (牵头单位).
+@dataclass
+class _UnitSpan:
+    """What the responsible-unit rules read: a pledge's span in its sentence and paragraph."""
 
-    In order: a label after the pledge in its sentence or its note (……，年底前完成。（牵头单位：
-    县工信局）), a 由…牵头 in its sentence (由市住建局牵头), a department that is the subject of its
-    sentence (县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校: 庐江县 news of 2019),
-    and the department of the person the text credits with it (县教育局局长刘芳表示 → 县教育局)."""
-    sentence_end = min(block_end, end + 80)
-    m = _SENTENCE_CLOSE.search(text, end, sentence_end)
-    note_end = m.end() + 60 if m else sentence_end
-    label = _UNIT_LABEL.search(text, start, min(block_end, note_end))
-    if label:
-        return label.group("unit")
-    lead = _LEADS.search(text, sentence_start, m.start() if m else sentence_end)
-    if lead and _department_pattern().fullmatch(lead.group("unit")):
-        return lead.group("unit")
-    subject = _department_pattern().match(text, sentence_start, start + 1)
-    if subject:
-        return subject.group(0)
-    if official and official.title:
-        title = _HEAD_WORDS.sub("", official.title.split("、")[-1])
+    text: str
+    sentence_start: int
+    start: int
+    end: int
+    block_end: int
+    official: Official | None
+
+    def __post_init__(self) -> None:
+        self.sentence_end = min(self.block_end, self.end + 80)
+        self.close = _SENTENCE_CLOSE.search(self.text, self.end, self.sentence_end)
+
+
+@rule("responsible_unit", "牵头单位标注")
+def unit_label(u: _UnitSpan) -> str | None:
+    """A label after the pledge in its sentence or its note: …项目50个，其中10亿元以上项目5个。（牵头单位：县商务局；
+    完成时限：2024年12月底） (a rule test)."""
+    note_end = u.close.end() + 60 if u.close else u.sentence_end
+    label = _UNIT_LABEL.search(u.text, u.start, min(u.block_end, note_end))
+    return label.group("unit") if label else None
+
+
+@rule("responsible_unit", "由…牵头")
+def led_by(u: _UnitSpan) -> str | None:
+    """由…牵头 in the pledge's sentence: 今年将改造老旧小区12个，由市住建局牵头 (a rule test)."""
+    lead = _LEADS.search(u.text, u.sentence_start, u.close.start() if u.close else u.sentence_end)
+    return lead.group("unit") if lead and _department_pattern().fullmatch(lead.group("unit")) else None
+
+
+@rule("responsible_unit", "部门作主语")
+def department_subject(u: _UnitSpan) -> str | None:
+    """A department that is the subject of its sentence: 县教体局多次与市县教育、财政、规划等职能部门对接
+    (庐江县 news of 2019, a rule test)."""
+    subject = _department_pattern().match(u.text, u.sentence_start, u.start + 1)
+    return subject.group(0) if subject else None
+
+
+@rule("responsible_unit", "讲话人所在部门")
+def department_of_official(u: _UnitSpan) -> str | None:
+    """The department of the person the text credits with it: 县住建局副局长刘子伦:“第一批改造计划投资4262万元,…”
+    (永吉县 news of 2020, a rule test) → 县住建局."""
+    if u.official and u.official.title:
+        title = _HEAD_WORDS.sub("", u.official.title.split("、")[-1])
         dept = _department_pattern().search(title)
         if dept and dept.end() == len(title):
             return dept.group(0)
     return None
+
+
+UNIT_RULES = (unit_label, led_by, department_subject, department_of_official)
+
+
+def responsible_unit_with_rule(text: str, sentence_start: int, start: int, end: int, block_end: int,
+                               official: Official | None = None) -> tuple[str | None, str]:
+    """``responsible_unit`` and the id of the rule that found it."""
+    return decide(UNIT_RULES, _UnitSpan(text, sentence_start, start, end, block_end, official))
+
+
+def responsible_unit(text: str, sentence_start: int, start: int, end: int, block_end: int,
+                     official: Official | None = None) -> str | None:
+    """The unit the text makes responsible for the pledge at ``start:end`` (牵头单位).
+
+    In order (``UNIT_RULES``): a label after the pledge in its sentence or its note (……，年底前完成。（牵头单位：
+    县工信局）), a 由…牵头 in its sentence (由市住建局牵头), a department that is the subject of its
+    sentence (县教体局多次与…对接,制定本年度…计划,其中拟维修改造…42所学校: 庐江县 news of 2019),
+    and the department of the person the text credits with it (县教育局局长刘芳表示 → 县教育局)."""
+    return responsible_unit_with_rule(text, sentence_start, start, end, block_end, official)[0]
 
 
 _SENTENCE_CLOSE = re.compile(r"[。！？!?]")

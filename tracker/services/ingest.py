@@ -186,7 +186,8 @@ def candidate_row(candidate, *, document_id: int, version: str, ordinal: int) ->
         "responsible_unit": (candidate.responsible_unit or None) and candidate.responsible_unit[:200],
         "quantities": quantity_dicts(candidate),
         "confidence": min(1.0, max(0.0, float(candidate.confidence))),
-        "cues": list(candidate.cues),
+        # the rule that decided each field, stored with the cues as "field=rule" (the review screen reads them)
+        "cues": list(candidate.cues) + [f"{name}={rule_id}" for name, rule_id in candidate.why],
     }
 
 

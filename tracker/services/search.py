@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from tracker.db import fulltext
+from tracker.extract import tokens
 
 MAX_QUERY = 100
 MAX_TERMS = 8
@@ -52,10 +53,8 @@ class Query:
 
 def _pieces(chunk: str) -> list[str]:
     """The chunk cut into index words and, between them, the other pieces joined as typed."""
-    from tracker.extract.pledges import _tokenizer
-
     out, run = [], ""
-    for piece in _tokenizer().lcut(chunk, HMM=False):
+    for piece in tokens.tokenizer().lcut(chunk, HMM=False):
         if fulltext.is_word(piece):
             if run:
                 out.append(run)

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
 from tracker.db.models import Document, Pledge
+from tracker.extract import rules
 from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import caching, highlight
@@ -91,6 +92,26 @@ def _go_next(exclude: set[int]):
     return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))
 
 
+#: the fields a machine reading names a rule for, as the review screen labels them
+WHY_FIELDS = {"pledge": "是否承诺", "tense": "时态", "action": "动作", "object": "对象", "quantities": "数量",
+              "qualifier": "限定词", "deadline": "时限", "district": "区县", "official": "责任领导",
+              "responsible_unit": "牵头单位"}
+
+
+def machine_reasons(cues: list) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """A stored candidate's cues split into the rule behind each field, as (field label, rule label,
+    rule id), and the other cues (tense words). The extractor stores each field's rule as "field=rule"."""
+    labels = rules.labels()
+    reasons, plain = [], []
+    for cue in cues or ():
+        name, sep, rule_id = str(cue).partition("=")
+        if sep and name in WHY_FIELDS:
+            reasons.append((WHY_FIELDS[name], labels.get(rule_id, "其他规则"), rule_id))
+        else:
+            plain.append(str(cue))
+    return reasons, plain
+
+
 def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict | None = None,
             mine: dict | None = None, held_by=None):
     document = pledge.document
@@ -105,7 +126,8 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
                            progress=progress,
                            stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
                            claim_seconds=current_app.config["CLAIM_SECONDS"],
-                           district_names=district_names(get_session())), status
+                           district_names=district_names(get_session()),
+                           machine=machine_reasons(pledge.candidate.cues) if pledge.candidate else ([], [])), status
 
 
 def fill(form: ReviewForm, pledge: Pledge) -> None:

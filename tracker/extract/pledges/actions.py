@@ -1,0 +1,123 @@
+"""The action decision: the verb of a pledge (新建, 改扩建, 引进, 建成, 打通 …).
+
+Rules, in order: the verb before the number (a generic one, 推进/实施, giving way to a verb after
+it), the verb after the number, a verb between two numbers, then a sibling conjunct's verb and
+the verb of an earlier clause of the segment.
+"""
+from __future__ import annotations
+
+from tracker.extract.pledges.base import (
+    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _actions, _actions_in, _joined_verbs, _nominal_action, _qualifiers,
+)
+from tracker.extract.rules import rule
+
+
+def _verbs_before(c) -> list:
+    if "verbs_before" not in c.memo:
+        c.memo["verbs_before"] = _actions_in(c.text, c.start, c.kept[0].start)
+    return c.memo["verbs_before"]
+
+
+def _verbs_after(c) -> list:
+    if "verbs_after" not in c.memo:
+        c.memo["verbs_after"] = _actions_in(c.text, c.kept[-1].end, c.end)
+    return c.memo["verbs_after"]
+
+
+def _verb_before(c) -> str | None:
+    """The verb group before the number that governs it.
+
+    The verb attached to the number (增长8%, 累计达到1万家) governs it; otherwise the clause's first
+    verb does, and later ones belong to the object's name (新开工棚户区改造安置住房1.2万套)."""
+    text, before, qs = c.text, _verbs_before(c), c.kept
+    if not before:
+        return None
+    gap = text[before[-1].end():qs[0].start]
+    attached = not gap.strip() or gap in _qualifiers() or _ATTACHED.fullmatch(gap)
+    # verbs joined by 、 or written together read as one action: 新建、改扩建中小学, 建成投用
+    if attached:
+        first = len(before) - 1
+        while first > 0 and text[before[first - 1].end():before[first].start()] in ("、", ""):
+            first -= 1
+    else:
+        first = 0
+    if attached and first > 0 and before[first].group(0) in _qualifiers():
+        first = 0  # 实现经济总量突破1500亿元, 培育企业突破500家: 突破 hedges the number, the verb before is the act
+    elif attached and first > 0 and _nominal_action(before[first].group(0)):
+        first = 0
+    return _joined_verbs(text, before[first:], _actions())
+
+
+@rule("action", "泛化动词让位")
+def generic_verb_gives_way(c) -> str | None:
+    """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb after it:
+    大力推进三峡水运新通道、沿江高铁宜涪段、长江存储三期等1.22万个亿元以上新建续建项目建设 (湖北, 2026: 建设);
+    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造)."""
+    verb = _verb_before(c)
+    if verb in _GENERIC_ACTIONS and _verbs_after(c):
+        return _joined_verbs(c.text, _verbs_after(c), _actions())
+    return None
+
+
+@rule("action", "数量前的动词")
+def verb_before_number(c) -> str | None:
+    """The verb before the number: 全年开工重点项目2000个以上 (安徽, 2026: 开工);
+    今年将新建保障性住房1021套 (the seeds: 新建)."""
+    return _verb_before(c)
+
+
+@rule("action", "数量后的动词")
+def verb_after_number(c) -> str | None:
+    """The verb after the number: 未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011: 建设);
+    完成靖宁路、长兴南路2个积水点改造 (长安区 实事, 2022: 改造)."""
+    after = _verbs_after(c)
+    return _joined_verbs(c.text, after, _actions()) if after else None
+
+
+@rule("action", "两数之间的动词")
+def verb_between_numbers(c) -> str | None:
+    """The verb between the beneficiaries or places and what they get: 在17个乡镇(街道办)硬化道路10万平方米
+    并安装太阳能路灯1000盏, 在39个村改造升级10千伏线路16.66公里 (歙县 实事, 2025)."""
+    between = _actions_in(c.text, c.kept[0].end, c.kept[-1].start)
+    return _joined_verbs(c.text, between, _actions()) if between else None
+
+
+@rule("action", "并列成分的动词")
+def sibling_verb_before(c) -> str | None:
+    """A sibling conjunct in the same clause: the whole verb group nearest to this one
+    (今年将新建改扩建中小学校4所、幼儿园6所 → 新建改扩建 for both, a rule test); 改造城镇老旧小区10万户、市政管网1000公里、
+    供热设施4000台 (甘肃, 2026)."""
+    sib_before = _actions_in(c.text, c.clause.start, c.start)
+    if not sib_before:
+        return None
+    first = len(sib_before) - 1
+    while first > 0 and c.text[sib_before[first - 1].end():sib_before[first].start()] in ("、", ""):
+        first -= 1
+    return _joined_verbs(c.text, sib_before[first:], _actions())
+
+
+@rule("action", "后续并列成分的动词")
+def sibling_verb_after(c) -> str | None:
+    """A verb after this conjunct in its clause governs it too: 加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽、
+    商丘等5个国家骨干冷链物流基地建设 (河南, 2026: 建设)."""
+    sib_after = _actions_in(c.text, c.end, c.clause.end)
+    return _actions()[sib_after[0].group(0)] if sib_after else None
+
+
+@rule("action", "前面分句的动词")
+def verb_of_earlier_clause(c) -> str | None:
+    """The verb of an earlier clause of the segment, by index and never far:
+    城镇新增就业68万人左右，城镇调查失业率5.5%左右 (安徽, 2026); 今年计划新开工安置住房1.2万套，基本建成8000套 (a rule test)."""
+    clause = c.clause
+    for k in range(c.ci - 1, max(-1, c.ci - 1 - _NEAR_CLAUSES), -1):
+        prev = c.clauses[k]
+        if prev.segment != clause.segment:
+            break
+        found = _actions_in(c.text, prev.start, prev.end)
+        if found:
+            return _actions()[found[-1].group(0)]
+    return None
+
+
+ACTION_RULES = (generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
+                sibling_verb_before, sibling_verb_after, verb_of_earlier_clause)

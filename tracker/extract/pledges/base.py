@@ -1,0 +1,619 @@
+"""What the pledge rules share: the reading's state, clauses and cues, indexes, word lists, and the
+small readings of a span (its object's words, its verbs, its hedges) that several decisions use.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from tracker.extract import lexicons
+from tracker.extract.deadlines import DeadlineMention
+from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
+from tracker.extract.normalise import Block, fold
+from tracker.extract.numbers import NumberToken
+from tracker.extract.people import districts, districts_in
+from tracker.extract.tokens import cut as _cut
+
+
+_SENTENCE_END = "。！？!?"
+_CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
+_SEGMENT_SEP = "；;"
+# A coordinator between two counted objects; 及, 和 and 与 inside a word (惠及, 普及, 及时, 和谐,
+# 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
+_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
+                    r"|(?<![参给])与(?!会)")
+# A number after these belongs to the object before it, not to a new one
+# (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
+_ATTRIBUTIVE = lexicons.words("attributive_verbs")
+_QUOTE_MARKS = "“”‘’「」『』\"'《》"
+_BULLETS = "●■◆▪•"  # a list item's mark (●地区生产总值增长8.5%), no part of its quote
+_LEADING_DIGIT = re.compile(r"\s*[0-9０-９]")
+_NUMERALISH = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿半]")
+_LEAD_STRIP = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]|[^，,。“”]{0,12}?\d+月\d+日讯)?[“‘\"]?")
+_SPEAKER_LABEL = re.compile(r"[^，,。；;“”：:\s]{1,16}[：:]")
+_ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]"
+                          r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
+                          r"(?=[\u4e00-\u9fff“‘])")
+# Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
+_PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定", "招生"),
+               "目标": ("年度", "全年", "既定", "原定")}
+_ROUND_NUMBER_HEADS = "".join(lexicons.words("round_number_heads"))
+_RANK_WORDS = lexicons.words("rank_words")
+_ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_SPAN_WORD = re.compile(r"[一二两三四五六七八九十]+个?(?:年|月)(?:内|底|前|末|间)?")
+_SPAN_ENDS = lexicons.words("span_ends")
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+_NO_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z“”‘’\"]+")  # punctuation, spaces: no word of a name
+_TIME_WORDS = frozenset(lexicons.words("time_words"))
+_RATE_BASIS = re.compile(r"(?:每[^每]{1,2})+")
+_TECH_NAME = re.compile(r"[0-9]+[A-Za-z]+|[A-Za-z]+[0-9]+")  # 5G, 3D, 110kV, G20
+_CONTINUATION = lexicons.words("continuation_words")
+# What a closing clause says besides its deadline: that all of it is done (…，年底前全部建成投用).
+_COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?:在|于)?(?:前|内|之前|以前)?"
+                         r"(?:全部|全面|均|陆续|同步|基本|如期|按期)?(?:建成|完成|完工|竣工|交付|开放|开园|开业|开工|落地|到位|投入|投用|投运)"
+                         r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
+_ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
+_GENERIC_ACTIONS = frozenset(lexicons.words("generic_actions"))
+_PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
+_NOT_PAST_LE = lexicons.words("not_past_le")
+_YEAR_ONLY = lexicons.words("year_only_words")
+_COMPARED_WITH_LAST_YEAR = lexicons.words("compared_with_last_year")
+# A period already behind the speaker: 今年前三季度, 1-9月.
+_PAST_PERIOD = re.compile(r"前[一二三四五六七八九十两\d]+(?:个)?(?:季度|个月|月)|\d{1,2}[-—至~]\d{1,2}月份?")
+_FUTURE_SPAN = re.compile(r"未来[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年内")
+# A past time inside a modifier of the object tells when the object came to be, not when the
+# clause happens: 改造2000年底前建成的老旧小区215个.
+_ATTRIBUTIVE_TIME = re.compile(r"(?:底|末|初)?(?:以前|之前|前|以后|之后|后)?[\u4e00-\u9fff]{0,4}?的")
+# Modals that make a comparison with last year a target (力争…，同比增长8%), not a statistic.
+_MODALS = frozenset(lexicons.words("modal_words"))
+# Roles whose quantity alone makes no pledge (三年行动, 60周岁以上).
+_WEAK_ROLES = {Role.DURATION}
+_WEAK_UNITS = lexicons.words("age_units")
+
+
+@dataclass
+class _Cue:
+    pos: int  # absolute offset in the document text
+    forward: bool
+    strong: bool
+    word: str = ""
+
+
+@dataclass
+class _Clause:
+    start: int  # absolute offsets
+    end: int
+    sentence: int  # index within the block
+    segment: int
+    sentence_start: int  # absolute offset where the clause's sentence begins
+
+
+class _Index:
+    """Items sorted by position, sliced by a position range in logarithmic time.
+
+    Keeps the reading linear in the length of a paragraph: a 50 MB paragraph has
+    as many clauses as cues, and a scan of every cue per clause would be quadratic."""
+
+    def __init__(self, items, key):
+        self.items = items
+        self.keys = [key(i) for i in items]
+
+    def between(self, lo: int, hi: int) -> list:
+        return self.items[bisect_left(self.keys, lo):bisect_left(self.keys, hi)]
+
+    def last_before(self, lo: int, hi: int):
+        i = bisect_left(self.keys, hi) - 1
+        return self.items[i] if i >= 0 and self.keys[i] >= lo else None
+
+
+@dataclass
+class _Cues:
+    all: _Index
+    strong: _Index
+
+    @classmethod
+    def of(cls, cues: list["_Cue"]) -> "_Cues":
+        return cls(_Index(cues, lambda c: c.pos), _Index([c for c in cues if c.strong], lambda c: c.pos))
+
+
+@dataclass
+class _Reading:
+    """What the reader carries from paragraph to paragraph."""
+
+    published: dt.date | None
+    official: Official | None = None
+    district: str | None = None
+    given_official: Official | None = None  # the document's speaker as its user knows him (--official)
+    given_district: str | None = None  # the document's government as its user knows it (--district)
+    review_section: bool = False  # under a heading that reviews (一、2023年工作回顾), until one that plans
+    review_paragraphs: bool = False  # since a paragraph that opened in the past (近年来,…), until one that plans
+    body_since_credit: bool = False
+    section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
+    headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
+    names: set[str] = field(default_factory=set)
+    walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
+    district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
+    sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
+    summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
+    plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
+    target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
+
+
+@cache
+def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
+    table: dict[str, tuple[bool, bool]] = {}
+    for name, forward in (("cue_forward", True), ("cue_past", False)):
+        for row in lexicons.rows(name):
+            table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
+    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(alts), table
+
+
+@cache
+def _word_pattern(name: str) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in lexicons.words(name)))
+
+
+@cache
+def _actions() -> dict[str, str]:
+    return {k: (v or k) for k, v in lexicons.mapping("actions").items()}
+
+
+@cache
+def _qualifiers() -> dict[str, str]:
+    return lexicons.mapping("qualifiers")
+
+
+@cache
+def _abstract_objects() -> frozenset[str]:
+    return frozenset(lexicons.words("abstract_objects"))
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return frozenset(lexicons.words("object_stops"))
+
+
+def _clauses(text: str, base: int) -> list[_Clause]:
+    out, start, sentence, segment, sentence_start = [], 0, 0, 0, 0
+    for m in _CLAUSE_SEP.finditer(text + "。"):
+        if m.start() > start:
+            out.append(_Clause(base + start, base + m.start(), sentence, segment, base + sentence_start))
+        start = m.end()
+        if m.group(0) in _SENTENCE_END:
+            sentence += 1
+            segment += 1
+            sentence_start = m.end()
+        elif m.group(0) in _SEGMENT_SEP:
+            segment += 1
+    return out
+
+
+# The words a task list labels its time limit with (完成时限：2024年8月底前), as a line or a note.
+_TIME_LIMIT_WORDS = "|".join(map(re.escape, lexicons.words("time_limit_labels")))
+_DEADLINE_NOTE = re.compile(rf"[（(][^（()）]{{0,40}}?(?:{_TIME_LIMIT_WORDS})[:：]?(?P<when>[^（()）；;]{{1,20}})")
+_PER_AT_END = re.compile(r"(?:每(?:人|户|亩|月|年|天|日|床|平方米|千人|万人)|人均|户均)+$")
+_SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
+_BASELINE_AT_END = re.compile(r"(?:比|较|相比|比照)(?:\d{4}年|上年|去年|上一年|基期)(?:末|底)?(?:实现|再)?$")
+
+_SENTENCE_STOP = re.compile(r"[。！？!?；;\n]")
+_LEAD_PAD = " \t“\"‘'（(、"
+
+
+def _sentence_stops(btext: str) -> list[int]:
+    """Where each sentence of a paragraph ends (offsets after its stop), in order."""
+    return [m.end() for m in _SENTENCE_STOP.finditer(btext)]
+
+
+def _named_year(text: str, base: int, pos: int, mentions: list[DeadlineMention], starts: list[int],
+                stops: list[int]) -> int | None:
+    """The year the sentence holding ``base + pos``, or else its paragraph (at ``base``), opens
+    with: 明年，… / 2025年，全市将… / 明年我市将…; it governs the dates in it that name no year
+    (年底前, 6月底前, 全年). A year further in (确保2023年…突破100公里；…年内…) belongs to its own
+    clause. ``mentions`` are sorted by start (``starts``); ``stops`` are ``_sentence_stops``."""
+    k = bisect_left(stops, pos + 1) - 1
+    for lo in ([base + stops[k]] if k >= 0 else []) + [base]:
+        head = text[lo:lo + 4]
+        at = lo + len(head) - len(head.lstrip(_LEAD_PAD))
+        i = bisect_left(starts, at)
+        if i < len(mentions) and starts[i] == at and at < base + pos:
+            m = mentions[i]
+            if m.year_given and m.deadline.date and m.deadline.precision is not Precision.PLAN:
+                return m.deadline.date.year
+    return None
+
+
+def _ahead(d: Deadline, published: dt.date | None) -> bool:
+    """Whether a deadline can still be met: not before publication, and a day not the day of
+    publication itself (4月18日，市政府新闻办召开… dates the news, it sets no deadline)."""
+    if published is None or d.date is None:
+        return True
+    return d.date > published if d.precision is Precision.DAY else d.date >= published
+
+
+def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
+    raw = fold(t.raw)
+    m = re.match(r"(?:(\d{4})年)?\s*(?:(\d{1,2})月)?\s*(?:(\d{1,2})[日号])?", raw)
+    if not m or not any(m.groups()):
+        if t.kind == "year":
+            try:
+                return dt.date(int(t.value), 12, 31)
+            except (ValueError, OverflowError):
+                return None
+        return None
+    year = int(m.group(1)) if m.group(1) else published.year
+    month = int(m.group(2)) if m.group(2) else (12 if m.group(1) else published.month)
+    day = int(m.group(3)) if m.group(3) else 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_FROM_TO = re.compile(r"(?:分别)?(?P<from>[由从])(?P<span>[^由从，,；;。]{1,40}?)(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩减|上调|下调|调整|增|降|减)"
+                      r"(?:至|到)(?=[^，,；;。]{0,8}?[0-9０-９一二三四五六七八九十百千万两])")
+
+
+def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[int, int] | None:
+    """Rule baseline_apart: 从X提高到Y states the target Y; X is the baseline, no quantity of the pledge,
+    and the object stands before 从/由.
+
+    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
+    review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
+    when a quantity of the pledge lies in it and another after it."""
+    for m in _FROM_TO.finditer(text, start, end):
+        inside = [q for q in qs if m.start() <= q.start < m.end()]
+        if inside and any(q.start >= m.end() for q in qs):
+            return m.start(), m.end()
+    return None
+
+
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)再?(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为|提高|延长|增加)$")
+
+
+def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
+    """Rule years_as_target: a measure counted in years or of an age (受教育年限, 预期寿命) takes its number
+    as a target, not as a time span or an eligibility age: the token comes back with role ``other`` and
+    marked ``target`` in its kind.
+
+    劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
+    人均预期寿命提高到80岁以上 (安徽, 2026); 人均预期寿命再提高1岁 (国务院, 2021: a rise, in years)."""
+    if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
+        return dataclasses.replace(q, role=Role.OTHER, kind="target")
+    return q
+
+
+def _weak(q: NumberToken) -> bool:
+    """A time span or an age: no size of a pledge beside another number, and no pledge alone."""
+    return q.kind != "target" and (q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS))
+
+
+def _base_unit(unit: str | None) -> str:
+    return (unit or "").lstrip("十百千万亿")
+
+
+def _quantity(t: NumberToken):
+
+
+    return Quantity(value=t.value, unit=t.unit or "", raw=t.raw, start=t.start, end=t.end, role=t.role, value_max=t.value_max)
+
+
+def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
+    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target.
+
+    A short count of events (20场招聘活动) is a target; a long name, or one that
+    opens with a span of years (五年百万人才计划), is a name."""
+    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
+        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
+    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
+    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
+    if len(rest) <= 6 and not opens_with_span:
+        return False
+    return bool(_programme_end().search(rest))
+
+
+# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
+# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
+_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
+
+
+@cache
+def _programme_end() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
+
+
+# Words naming a rate of something: the object is what the rate is of (地区生产总值年均增速 → 地区生产总值增速).
+_RATE_HEADS = frozenset(lexicons.words("rate_heads"))
+_AVERAGED = frozenset(lexicons.words("averaged_words"))
+_MODIFIER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:基础上|的)")
+
+
+def _without_modifiers(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """Past cues inside a modifier after a forward cue of the clause are the object's history, not the
+    clause's tense: 今年将在去年基础上新增…, 今年将继续实施已启动的改造项目30个."""
+    out: list[_Cue] = []
+    for c in cues:
+        if not c.forward and c.word and any(p.forward for p in out) \
+                and _MODIFIER_TAIL.match(text, c.pos + len(c.word)):
+            continue
+        out.append(c)
+    return out
+
+
+def _is_comparison(text: str, c: _Cue) -> bool:
+    """同比, 比上年, 较去年: a comparison with last year, which a statistic and a target both make."""
+    return c.word == "同比" or c.word in ("上年", "去年") and text[c.pos - 1:c.pos] in ("比", "较")
+
+
+def _modal_before(text: str, cues: _Cues, clause: _Clause) -> bool:
+    """The nearest strong cue of the sentence up to the end of ``clause``, comparisons aside, is a
+    modal (力争, 将, 确保 …): 力争全年完成规上工业总产值4200亿元，同比增长8% is a target."""
+    for c in reversed(cues.strong.between(clause.sentence_start, clause.end)):
+        if _is_comparison(text, c):
+            continue
+        if not c.forward:
+            return False
+        if c.word in _MODALS:
+            return True  # 力争今年完成投资比去年增长10%: a time word between modal and comparison
+    return False
+
+
+# ---------------------------------------------------------------- object, action, qualifier
+
+def _strip_quotes(s: str) -> str:
+    return "".join(ch for ch in s if ch not in _QUOTE_MARKS).strip()
+
+
+_Obj = tuple[str, str] | None  # (object, its first word)
+
+
+_BOUND_AT_START = re.compile(r"^(?:及以上|及以下|以上|左右|以内|多|余)")
+_OF_AT_START = re.compile(r"^(?:规模)?的")
+
+
+def _object_after(text: str, pos: int, end: int) -> _Obj:
+    window = text[pos:end].lstrip(" \u3000\u00a0")
+    window = _BOUND_AT_START.sub("", window)
+    window = _OF_AT_START.sub("", window)
+    if not window or _LEADING_DIGIT.match(window):
+        return None
+    words = []
+    stops = _stops()
+    actions = _actions()
+    for w in _cut(window):
+        if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
+            break
+        if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
+            break
+        words.append(w)
+        if sum(map(len, words)) >= 24:
+            break
+    obj = _strip_quotes("".join(words))
+    return (obj, words[0]) if obj else None
+
+
+@cache
+def _stops_before() -> frozenset[str]:
+    """What ends an object read backwards from its number: verbs, qualifiers, cue words, adverbs."""
+    _, table = _cue_table()
+    return _stops() | (set(_actions()) - _nominal_actions()) | set(_qualifiers()) | set(table) \
+        | set(lexicons.words("object_stops_before"))
+
+
+def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
+    """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
+    the name (老旧小区改造项目)."""
+    # 老年食堂（助餐点）|30家: the aside glosses the object; 学校 |12 所: a PDF's spacing
+    window = _ASIDE_AT_END.sub("", text[start:pos].rstrip(" \u3000\u00a0"))
+    baseline = _BASELINE_AT_END.search(window)  # 收入比2020年|翻一番: the baseline, not the name's end
+    if baseline:
+        window = window[:baseline.start()]
+    per = _PER_AT_END.search(window)  # 低保标准提高到|每人每月|760元: the rate's basis, not the name
+    if per:
+        window = window[:per.start()]
+    words = _cut(window)
+    stops = _stops_before()
+    actions = _actions() if named_verbs else {}
+    run: list[str] = []
+    joined = 0  # len(run) when a 、 joined an earlier object sharing the number (中小学校、幼儿园25所)
+    for i, w in reversed(list(enumerate(words))):
+        if i and w in _nominal_actions() and _is_name(words[i - 1]):
+            run.append(w)  # 违法|建设|500万平方米, 低效|建设|用地: a noun-like verb inside the name
+            continue
+        if w == "、" and run and not joined:
+            joined = len(run)
+            run.append(w)
+            continue
+        if _TECH_NAME.fullmatch(w) and run:  # 5G基站, 110kV变电站: a technical name, no number of the pledge
+            run.append(w)
+            continue
+        if w.isdigit() and run and run[-1] in _RANK_WORDS:  # 世界500强企业: a ranking's name
+            run.append(w)
+            continue
+        if _HAS_DIGIT.search(w) or w in ("年", "月", "日") or _NO_WORD.fullmatch(w):
+            if _HAS_DIGIT.search(w):  # 15分钟|便民生活圈: the unit of a number inside the name goes with it
+                while run and run[-1] in _unit_words():
+                    run.pop()
+            break
+        if w in _AVERAGED and len(run) == 1 and run[0] in _RATE_HEADS:
+            continue  # Rule rate_of_subject: 地区生产总值|年均|增速4.5%-5%, 服务贸易|年均|增速5%左右: the rate's subject
+        if w in _TIME_WORDS:
+            break  # “十四五”期间|将累计投入: when, not what
+        if _SPAN_WORD.fullmatch(w) and (w[-1] in _SPAN_ENDS or run and run[-1] in _SPAN_ENDS):
+            if run and run[-1] in _SPAN_ENDS:
+                run.pop()
+            break  # 三年|内|高新技术企业数量: when, not what
+        if w in stops and not (run and w in actions):
+            if run:
+                break
+            continue  # verbs and adverbs right before the number: 累计|达到|1万家
+        run.append(w)
+    if joined and len(run) == joined + 1:  # nothing but a verb before the 、: 新建、改扩建幼儿园
+        run = run[:joined]
+    obj = _strip_quotes("".join(reversed(run)))
+    if len(obj) > 1 and obj[-1] in "比较" and not obj.endswith(_SHARE_WORDS):
+        obj = obj[:-1]  # 完成投资比|去年增长10%: the comparison's particle, not the object's
+    if _RATE_BASIS.fullmatch(obj):
+        return None  # 提高到每人每月850元: what the sum is counted per, not what is counted
+    if len(obj) > 1 and obj[-1] in _ROUND_NUMBER_HEADS and text[pos - 1:pos] == obj[-1] and _NUMERALISH.match(text, pos):
+        obj = obj[:-1]  # 引进企业上|千家, 投资数|十亿元: a word of the round number, not of the object
+    # a hedge the segmenter glued to the object: 面积不少于|20平方公里, 项目不低于|5个
+    for hedge in _long_prefix_qualifiers():
+        if obj.endswith(hedge) and len(obj) > len(hedge):
+            obj = obj[:-len(hedge)]
+            break
+    return (obj, run[-1]) if obj else None
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(lexicons.mapping("units"))
+
+
+@cache
+def _long_prefix_qualifiers() -> tuple[str, ...]:
+    """The hedges written before a number, of two characters or more, longest first (不少于, 超过)."""
+    return tuple(sorted((q for q, kind in _qualifiers().items() if kind == "prefix" and len(q) > 1),
+                        key=len, reverse=True))
+
+
+# 占比, 比重 name a share: their 比 is no comparison's particle (养老机构护理型床位占比达到70%, 全社会研发投入占比6%以上).
+_SHARE_WORDS = lexicons.words("share_words")
+# Verbs that put a sum to a use: the object is what follows them (筹措7亿元实施|就业惠民工程).
+_USE_VERBS = lexicons.words("use_verbs")
+
+
+def _is_name(gap: str) -> bool:
+    """Words that can stand in an object's name: no verb, adverb, qualifier or punctuation among them."""
+    if not gap or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", gap):
+        return False
+    stops = _stops_before()
+    return not any(w in stops for w in _cut(gap))
+
+
+@cache
+def _action_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_actions(), key=len, reverse=True)))
+
+
+def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
+    return [m for m in _action_pattern().finditer(text, start, end) if text[m.start() - 1:m.start()] != "总"]
+
+
+@cache
+def _nominal_actions() -> frozenset[str]:
+    return frozenset(lexicons.words("nominal_actions"))
+
+
+def _nominal_action(word: str) -> bool:
+    """Rule nominal_verb_ends_object: a verb that also names a thing (lexicon nominal_actions), written
+    against the number after another verb, is the object's last word; the verb before is the act.
+
+    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
+    return word in _nominal_actions()
+
+
+def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:
+    """新建、改扩建, 建成投用: verbs joined by 、 or written one after another read as one action."""
+    first = matches[0]
+    verb = table[first.group(0)]
+    for nxt in matches[1:]:
+        gap = text[first.end():nxt.start()]
+        if gap in ("、", ""):
+            verb += gap + table[nxt.group(0)]
+            first = nxt
+        else:
+            break
+    return verb
+
+
+def _is_threshold(q: NumberToken, text: str = "", qs: list[NumberToken] = ()) -> bool:
+    """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it; so does
+    an amount with 以上 between it and the object a later number counts (5亿元以上项目60个)."""
+    if q.value == 1 and (q.unit or "")[:1] in ("万", "亿") and not re.match(r"[\d一]", fold(q.raw)):
+        return True
+    return q.role is Role.AMOUNT and any(o.start > q.end and o.role is Role.COUNT for o in qs) \
+        and bool(_SIZE_CLASS_AFTER.match(text, q.end))
+
+
+def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
+    """The hedge written against one quantity: 60个以上, 3万余户, 突破100公里, 累计达到1万家."""
+    for s in suffixes:
+        if text.startswith(s, q.end) or (s in ("余", "多") and re.search(rf"[\d万亿千百十]{s}", q.raw)):
+            return s
+    for p in prefixes:
+        if q.raw.startswith(p):
+            return p
+    head = text[start:q.start]
+    verbs = _actions_in(head, 0, len(head))
+    if verbs and verbs[-1].end() == len(head) and verbs[-1].group(0) not in prefixes:
+        head = head[:verbs[-1].start()]
+    for p in prefixes:
+        if head.endswith(p):
+            return p
+    return None
+
+
+@cache
+def _qualifier_lists() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(suffixes, prefixes longest first, modals) of the qualifier lexicon."""
+    quals = _qualifiers()
+    return (tuple(w for w, pos in quals.items() if pos == "suffix"),
+            tuple(sorted((w for w, pos in quals.items() if pos == "prefix"), key=len, reverse=True)),
+            tuple(w for w, pos in quals.items() if pos == "modal"))
+
+
+
+_TARGET_LEAD = re.compile(r"(?:预期目标|主要目标|主要指标|发展目标)[^：:。]{0,12}[：:]")
+_PLAN_LEAD = re.compile(r"纲要|规划|五年|[十][一二三四五六七八九]五")
+
+
+
+_NEAR_CLAUSES = 8  # how far a closing clause or an opening modal reaches
+_OPENING = 300  # characters of an opening paragraph where a text names itself
+_SUMMARY_HEADS = lexicons.words("summary_heads")
+
+
+def _walk_back(ctx: _Reading, kind: str, probe):
+    """The first non-None ``probe(block)`` over the section's earlier paragraphs, nearest
+    first, then over the headings above.
+
+    What a walk finds from a given block on never changes while the reader stays in
+    its section, so it is remembered per block: a long document is walked once, not
+    once per clause."""
+    order = list(reversed(ctx.section_blocks)) + list(reversed(ctx.headings))
+    pending = []
+    found = None
+    for j in order:
+        key = (kind, j)
+        if key in ctx.walk_memo:
+            found = ctx.walk_memo[key]
+            break
+        pending.append(key)
+        found = probe(j)
+        if found is not None:
+            break
+    for key in pending:
+        ctx.walk_memo[key] = found
+    return found
+
+
+def _inherited(d: Deadline) -> Deadline:
+    return Deadline(d.raw, d.date, d.precision, inherited=True)
+
+
+def _district_near(ctx: _Reading, text: str, bi: int, block: Block, pos: int) -> str | None:
+    """A division named as the subject before the pledge in its paragraph (临淄区将…)."""
+
+
+    marks = ctx.district_marks.get(bi)
+    if marks is None:
+        marks = _Index([(block.start + off, name) for off, name in districts_in(text[block.start:block.end])
+                        if districts()[name].level in ("市", "区", "县")], lambda x: x[0])
+        ctx.district_marks[bi] = marks
+    found = marks.last_before(block.start, pos)
+    return found[1] if found else None

@@ -1,0 +1,101 @@
+"""Tense cues and deadline mentions of a paragraph, read once per paragraph.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.extract import lexicons
+from tracker.extract.deadlines import DeadlineMention, find_deadlines
+from tracker.extract.model import Precision
+from tracker.extract.normalise import Block, Normalised
+from tracker.extract.numbers import find_numbers
+from tracker.extract.pledges.base import (
+    _ATTRIBUTIVE_TIME, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues,
+    _Reading, _ahead, _cue_table, _named_year, _sentence_stops, _token_date,
+)
+
+
+_BARE_SPAN = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
+_SPAN_BEFORE = lexicons.words("span_before")
+_DOCUMENT_VERBS = lexicons.words("document_verbs")
+_SPAN_AFTER = lexicons.words("span_after")
+
+
+def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
+    """Deadline mentions of a paragraph, in document offsets. A bare span of years
+    (极不平凡的一年) is a deadline only where the words make it one: 未来五年, 三年内,
+    用三年时间, 三年行动."""
+    out = []
+    for m in find_deadlines(text, published):
+        if _BARE_SPAN.fullmatch(m.deadline.raw or ""):
+            before, after = text[max(0, m.start - 2):m.start], text[m.end:m.end + 2]
+            if not (before.endswith(_SPAN_BEFORE) or after.startswith(_SPAN_AFTER)):
+                continue
+        if m.deadline.precision is Precision.PLAN and (m.deadline.raw or "").endswith(("规划", "计划")) \
+                and text[max(0, m.start - 2):m.start].endswith(_DOCUMENT_VERBS):
+            continue  # 实施“十四五”规划: the plan as a document, not its end as a deadline
+        out.append(DeadlineMention(base + m.start, base + m.end, m.deadline, m.year_given))
+    return out
+
+
+def _cues_of(norm: Normalised, bi: int, ctx: _Reading, cues_cache: dict[int, "_Cues"]) -> "_Cues":
+    """The cues of another paragraph or heading, read once."""
+    if bi not in cues_cache:
+        b = norm.blocks[bi]
+        btext = norm.text[b.start:b.end]
+        mentions = _mentions(btext, b.start, ctx.published)
+        cues_cache[bi] = _Cues.of(_block_cues(norm.text, b, ctx.published, find_numbers(btext), mentions))
+    return cues_cache[bi]
+
+
+def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_pos, mentions) -> list[_Cue]:
+    pattern, table = _cue_table()
+    btext = text[block.start:block.end]
+    cues = []
+    for m in pattern.finditer(btext):
+        word = m.group(0)
+        if word == "已" and btext[max(0, m.start() - 1):m.start()] in ("而", "不"):
+            continue
+        if word in _PLAN_NOUNS and (btext[max(0, m.start() - 2):m.start()] in _PLAN_NOUNS[word]
+                                    or btext[m.end():m.end() + 1] in ("的", "数", "书", "表")):
+            continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
+        forward, strong = table[word]
+        cues.append(_Cue(block.start + m.start(), forward, strong, word))
+    for m in _PAST_PERIOD.finditer(btext):
+        cues.append(_Cue(block.start + m.start(), False, True))
+    for m in _FUTURE_SPAN.finditer(btext):
+        cues.append(_Cue(block.start + m.start(), True, True))
+    for m in _PAST_LE.finditer(btext):
+        if btext[m.start():m.end()] not in _NOT_PAST_LE:
+            cues.append(_Cue(block.start + m.start(), False, True))
+    if published:
+        stops = starts = None
+        for t in tokens_by_pos:
+            if t.kind in ("year", "date") and t.value is not None:
+                when = _token_date(t, published)
+                if when is None:
+                    continue
+                if btext[max(0, t.start - 1):t.start] in ("比", "较", "于") or btext[max(0, t.start - 2):t.start] in ("相比", "对比"):
+                    continue  # 比2020年翻一番: a baseline, not when anything happens
+                if t.kind == "date" and "年" not in t.raw:  # 6月底前 after 明年，… or 2025年，…
+                    if stops is None:
+                        stops, starts = _sentence_stops(btext), [m.start for m in mentions]
+                    year = _named_year(text, block.start, t.start, mentions, starts, stops)
+                    if year is not None and year > when.year:
+                        when = when.replace(year=year, day=1)
+                if when < published.replace(day=1) if t.kind == "date" else when.year < published.year:
+                    if not _ATTRIBUTIVE_TIME.match(btext, t.end):
+                        cues.append(_Cue(block.start + t.start, False, True))
+                elif t.kind == "year" and when.year >= published.year:
+                    cues.append(_Cue(block.start + t.start, True, True))
+    # A deadline still ahead looks forward as surely as 将 does; 全年 and 当年 only
+    # name a year, which may be the one a report looks back on.
+    for m in mentions:
+        if _ahead(m.deadline, published) \
+                and not text.startswith(_YEAR_ONLY, m.start):
+            cues.append(_Cue(m.start, True, True))
+        elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
+            cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
+    cues.sort(key=lambda c: c.pos)
+    return cues

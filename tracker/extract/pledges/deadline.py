@@ -1,0 +1,270 @@
+"""The deadline decision: the words that date a pledge, and the last day they allow.
+
+Which source wins is the order of ``DEADLINE_RULES``: the pledge's own words first, then its
+sentence (a closing clause, a summary sentence, the sentence's opening), then lists and notes
+around it, then the leads of its paragraph, section and report. A deadline read outside the
+quote is marked ``inherited``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
+from tracker.extract.model import NO_DEADLINE, Deadline, Precision
+from tracker.extract.normalise import Normalised
+from tracker.extract.numbers import find_numbers
+from tracker.extract.pledges.base import (
+    _COMPLETION, _CONTINUATION, _DEADLINE_NOTE, _LEAD_STRIP, _NEAR_CLAUSES, _PLAN_LEAD, _SPEAKER_LABEL,
+    _SUMMARY_HEADS, _TARGET_LEAD, _TIME_LIMIT_WORDS, _ahead, _inherited, _named_year, _sentence_stops, _walk_back,
+)
+from tracker.extract.rules import rule
+
+
+def _in_context(c, m: DeadlineMention) -> DeadlineMention:
+    """年底前, 6月底前, 全年 in the year the sentence or its paragraph's lead names (明年，…)."""
+    published, reading = c.published, c.reading
+    if m.year_given or not published:
+        return m
+    block, bi, text, mentions = c.block, c.bi, c.text, c.mentions
+    if bi not in reading.sentence_stops:
+        reading.sentence_stops[bi] = _sentence_stops(text[block.start:block.end])
+    year = _named_year(text, block.start, m.start - block.start, mentions.items, mentions.keys,
+                       reading.sentence_stops[bi])
+    return in_year(m, year, published) if year is not None and year > published.year else m
+
+
+def _usable(c, m: DeadlineMention) -> bool:
+    return _ahead(m.deadline, c.published)
+
+
+@rule("deadline", "承诺句内的时限")
+def deadline_in_quote(c) -> Deadline | None:
+    """The pledge's own words name when: the last before the number, else the first after it.
+
+    到2014年将全面解决国家规划内和新增26.65万人农村饮水不安全问题 (长沙县, 2011); 今年9月前建成投用 (a rule test)."""
+    inside = [m for m in (_in_context(c, m) for m in c.mentions.between(c.start, c.end))
+              if m.end <= c.end and _usable(c, m)]
+    if not inside:
+        return None
+    before = [m for m in inside if m.start < c.kept[0].start]
+    return (before[-1] if before else inside[0]).deadline
+
+
+@rule("deadline", "收尾分句的完成时限")
+def closing_clause_completes(c) -> Deadline | None:
+    """A closing clause that says when all of it is done: 我们将新建、改扩建中小学8所，新增学位4500个，
+    秋季开学前全部投入使用 (a rule test).
+
+    Read by index (islice would step over the clauses before) and never far: a sentence without
+    a full stop may run on for thousands of clauses."""
+    clauses, clause, text = c.clauses, c.clause, c.text
+    for k in range(c.ci + 1, min(c.ci + 1 + _NEAR_CLAUSES, len(clauses))):
+        later = clauses[k]
+        if later.sentence != clause.sentence:
+            break
+        found = [m for m in c.mentions.between(later.start, later.end) if m.end <= later.end and _usable(c, m)]
+        if found:
+            rest = text[later.start:found[0].start] + text[found[0].end:later.end]
+            if _COMPLETION.fullmatch(rest):
+                return _inherited(found[0].deadline)
+            break
+    return None
+
+
+@rule("deadline", "上述事项的时限")
+def summary_sentence(c) -> Deadline | None:
+    """A later sentence of the paragraph that dates what it lists: 新增婴幼儿托位3000个；新建公办幼儿园15所。
+    上述项目力争于11月底前全部完成 (a rule test)."""
+    found = _summary_deadline(c.reading, c.bi, c.clauses, c.mentions, c.text, c.start, lambda m: _usable(c, m))
+    return _inherited(found) if found is not None else None
+
+
+@rule("deadline", "句首时限")
+def sentence_opening_deadline(c) -> Deadline | None:
+    """A deadline opening the sentence governs its clauses before one that a later clause sets for a
+    task of its own: 汛期前，我们要完成易涝点整治45处 … 力争到2025年基本消除城市严重易涝积水区段 (a rule test);
+    今年经济社会发展主要预期目标是：地区生产总值增长5%左右 (北京, 2026)."""
+    same = [m for m in (_in_context(c, m) for m in c.mentions.between(c.clause.sentence_start, c.start))
+            if m.end <= c.start and _usable(c, m)]
+    return _inherited(same[-1].deadline) if same else None
+
+
+@rule("deadline", "目标清单的引语")
+def target_list_lead(c) -> Deadline | None:
+    """The targets listed after a lead naming them hold for the report's year, or for the plan's period.
+
+    建议经济社会发展主要预期目标为：地区生产总值增长5%以上 (山东, 2026) → 2026-12-31;
+    《纲要草案》…29项主要指标，包括：地区生产总值年均增速4.5%-5% (北京, 2026) → 2030-12-31."""
+    return _target_list_deadline(c.text, c.clause.sentence_start, c.start, c.published)
+
+
+@rule("deadline", "承接分句的时限")
+def continuation_clause_deadline(c) -> Deadline | None:
+    """The next clause continues this one (确保, 力争, 于, 到, 计划 …) and dates it before any number of
+    its own: 两河生态风光带建设项目总投资22.5亿元，计划通过3到5年 (长沙县, 2011)."""
+    clauses, ci, text = c.clauses, c.ci, c.text
+    if not (ci + 1 < len(clauses) and clauses[ci + 1].segment == c.clause.segment):
+        return None
+    nxt = clauses[ci + 1]
+    nxt_text = text[nxt.start:nxt.end]
+    if nxt_text.startswith(_CONTINUATION):
+        found = [m for m in c.mentions.between(nxt.start, nxt.end) if m.end <= nxt.end and _usable(c, m)]
+        if found and not find_numbers(nxt_text[:found[0].start - nxt.start]):
+            return _inherited(found[0].deadline)
+    return None
+
+
+@rule("deadline", "任务清单的时限注")
+def task_list_note(c) -> Deadline | None:
+    """A task list's note after the sentence: …其中10亿元以上项目5个。（牵头单位：县商务局；完成时限：2024年12月底）
+    (a rule test)."""
+    clauses, ci = c.clauses, c.ci
+    reach = range(ci + 1, min(ci + 1 + 4 * _NEAR_CLAUSES, len(clauses)))
+    after = next((clauses[k].sentence_start for k in reach if clauses[k].sentence != c.clause.sentence), None)
+    note = _DEADLINE_NOTE.match(c.text, after) if after is not None else None
+    if note:
+        found = [m for m in (_in_context(c, m) for m in c.mentions.between(note.start("when"), note.end("when")))
+                 if m.end <= note.end("when") and _usable(c, m)]
+        if found:
+            return _inherited(found[0].deadline)
+    return None
+
+
+@rule("deadline", "条目的时限行")
+def labelled_line(c) -> Deadline | None:
+    """A list item's own line after its content: …\n完成时限：2024年8月底前。\n责任单位：县教育局 (a rule test)."""
+    labelled = _labelled_deadline(c.norm, c.bi, c.published)
+    return _inherited(labelled) if labelled is not None else None
+
+
+@rule("deadline", "目标标题")
+def target_heading_lead(c) -> Deadline | None:
+    """A heading naming targets leads its items: 力争规模以上工业增加值年均增长6.5％左右 under a 十五五 targets
+    heading (陕西, 2026); 主要预期目标\n惠州\n●地区生产总值增长8.5% (惠州日报, 2021)."""
+    return c.reading.target_heading
+
+
+@rule("deadline", "段首时限")
+def paragraph_lead_inherits(c) -> Deadline | None:
+    """The deadline a paragraph opens with governs what follows: 全省地区生产总值年均增长5%以上 in a
+    paragraph that opens with its plan period (甘肃, 2026); 2024年，我们将新建幼儿园3所，改造老旧小区12个 (a rule test)."""
+    lead = _lead_deadline(c.norm, c.bi, c.leads, c.published)
+    if lead is not None and c.block.start <= c.start:
+        return _inherited(lead)
+    return None
+
+
+@rule("deadline", "上文或标题的时限")
+def list_lead_inherits(c) -> Deadline | None:
+    """The lead of an earlier paragraph of the section, then the headings above: 拟从以下十个方面开展工作:
+    一是…建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施 (长安区 实事, 2022);
+    疏解提质一般制造业企业80家 under the year's plan (北京, 2026)."""
+    lead = _walk_back(c.reading, "deadline", lambda j: _lead_deadline(
+        c.norm, j, c.leads, c.published, whole=c.norm.blocks[j].kind == "heading"))
+    return _inherited(lead) if lead is not None else None
+
+
+@rule("deadline", "报告年度")
+def report_year(c) -> Deadline | None:
+    """Once a work report has stated the year's targets, what it plans after them is that year's work:
+    统筹安排省级财政资金350亿元以上 (安徽, 2026)."""
+    return c.reading.plan_year
+
+
+@rule("deadline", "无时限")
+def no_deadline(c) -> Deadline:
+    """Nothing dates the pledge: 筹措7亿元实施就业惠民工程 (广西 民生实事, 2026)."""
+    return NO_DEADLINE
+
+
+DEADLINE_RULES = (deadline_in_quote, closing_clause_completes, summary_sentence, sentence_opening_deadline,
+                  target_list_lead, continuation_clause_deadline, task_list_note, labelled_line, target_heading_lead,
+                  paragraph_lead_inherits, list_lead_inherits, report_year, no_deadline)
+
+
+def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
+    """Rule target_list_lead: the targets listed after a lead naming them (主要预期目标为：…) hold for the
+    report's year; those after a five-year plan's lead (《纲要草案》…设置了29项主要指标，包括：…) hold for its
+    period, which ends in the year a multiple of five that the publication year falls in or before.
+
+    建议经济社会发展主要预期目标为：地区生产总值增长5%以上 (山东, 2026) and 主要预期目标是：地区生产总值增长5%以上
+    (河北, 2026) → 2026-12-31; 《纲要草案》…29项主要指标，包括：地区生产总值年均增速4.5%-5% (北京, 2026) → 2030-12-31."""
+    if published is None:
+        return None
+    lead = None
+    for m in _TARGET_LEAD.finditer(text, sentence_start, start):
+        lead = m
+    if lead is None:
+        return None
+    head = text[sentence_start:lead.end()]
+    if _PLAN_LEAD.search(head):
+        year = published.year + (-published.year) % 5
+        return Deadline(_PLAN_LEAD.search(head).group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
+    return Deadline(lead.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+
+
+def _summary_deadline(ctx, bi, clauses, mentions, text, start, usable) -> Deadline | None:
+    """The deadline of the first later sentence of the paragraph that opens with 上述/以上 and
+    holds no number of its own (上述项目力争于11月底前全部完成). Found once per paragraph."""
+    found = ctx.summaries.get(bi)
+    if found is None:
+        found = []
+        for k, c in enumerate(clauses):
+            if (k == 0 or clauses[k - 1].sentence != c.sentence) and text.startswith(_SUMMARY_HEADS, c.start):
+                j = k
+                while j < len(clauses) and clauses[j].sentence == c.sentence:
+                    j += 1
+                end = clauses[j - 1].end
+                ms = [m for m in mentions.between(c.start, end) if m.end <= end and usable(m)]
+                if ms and not any(t.kind == "quantity" for t in find_numbers(text[c.start:end])):
+                    found.append((c.start, ms[0].deadline))
+        ctx.summaries[bi] = found
+    return next((d for pos, d in found if pos > start), None)
+
+
+_DEADLINE_LABEL = re.compile(rf"(?:{_TIME_LIMIT_WORDS})[：:]")
+
+
+def _labelled_deadline(norm: Normalised, bi: int, published: dt.date | None) -> Deadline | None:
+    """The deadline a list item gives on a line of its own after its content (完成时限：2024年8月底前),
+    read from the next few paragraphs up to the item's next heading or content line."""
+    for j in range(bi + 1, min(bi + 4, len(norm.blocks))):
+        b = norm.blocks[j]
+        m = _DEADLINE_LABEL.match(norm.text, b.start, b.end)
+        if m is None:
+            if b.kind == "body":
+                return None  # the next item's content, or prose
+            continue  # 责任单位：… and other short lines of the item
+        found = find_deadlines(norm.text[m.end():b.end], published)
+        return found[0].deadline if found else None
+    return None
+
+
+def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
+    """The deadline a paragraph opens with (今年，… / 2020年，…将), which governs what follows."""
+    key = (bi, whole)
+    if key in leads:
+        return leads[key]
+    block = norm.blocks[bi]
+    btext = norm.text[block.start:block.end]
+    lead = None
+    offset = 0
+    for _ in range(2):  # 答：市教育局副局长孙伟：今年，… a transcript's speaker labels
+        label = _SPEAKER_LABEL.match(btext, offset)
+        if label is None or find_deadlines(label.group(0), None):
+            break
+        offset = label.end()
+    m = _LEAD_STRIP.match(btext, offset)
+    offset = m.end() if m else offset
+    first = re.split(r"[，,。；;：:]", btext[offset:], maxsplit=1)[0] if not whole else btext
+    for mention in find_deadlines(first, published):
+        if mention.start <= 2 or whole:
+            d = mention.deadline
+            if _ahead(d, published):
+                lead = d
+            break
+    leads[key] = lead
+    return lead

@@ -1,0 +1,193 @@
+"""The frames a reader keeps: whether a section or paragraph reviews the past, headings that lead
+targets, who speaks, and which division the text is about.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.extract import lexicons
+from tracker.extract.deadlines import find_deadlines
+from tracker.extract.model import Deadline, Official, Precision
+from tracker.extract.normalise import Block, Normalised
+from tracker.extract.numbers import find_numbers
+from tracker.extract.people import credited_name, districts, districts_in, find_people, generic_divisions
+from tracker.extract.pledges.base import (
+    _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _inherited,
+)
+
+
+_HEADLINE_CUE = re.compile("|".join(map(re.escape, lexicons.words("headline_cues"))))
+
+
+def _headline_pledge(btext: str) -> bool:
+    """A headline or sub-heading without closing punctuation can state a pledge itself.
+
+    News puts its main pledges in the headline (龙文区2018年将投建5所小学10所幼儿园; 力争13条道路建成通车
+    as a sub-heading; 芗城明年新增学位1.4万个 力争8条道路建成通车): a heading with a modal of intent
+    and a number is read as a sentence is; a heading without one (一、2023年工作回顾) stays a heading."""
+    return bool(_HEADLINE_CUE.search(btext)) and bool(_NUMERALISH.search(btext))
+
+
+# Headings that review (一、过去一年工作回顾; (一)主要目标完成情况; 一年来,我们重点做了以下工作:) and
+# headings that plan (二、2024年工作安排; 2023年工作计划); a review heading wins when both words appear
+# (2023年上半年国民经济和社会发展计划执行情况).
+_REVIEW_HEADING = re.compile("|".join(map(re.escape, lexicons.words("review_headings"))))
+_PLAN_HEADING = re.compile("|".join(map(re.escape, lexicons.words("plan_headings"))))
+# A paragraph or sentence that opens in the past (近年来,…; 今年以来,…; 截至目前,…; 据统计,…; 原来,…).
+_PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|——)?"
+                        r"(?:近年来|近几年来?|多年来|一年来|五年来|今年以来|\d{4}年以来|[^，,。；;]{0,16}以来"
+                        r"|截至目前|截至\d|截止目前|截止\d|到目前为止|目前|至此|据统计|据不完全统计|经统计|原来|此前|过去一年|过去五年)")
+# Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
+# (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
+# 预计全年… projects the year just ended.)
+_INTENT = re.compile(r"将(?!军)|要|力争|确保|计划|拟|下一步|今后|明年|未来")
+
+
+def _section_frame(heading: str, current: bool, published: dt.date | None = None) -> bool:
+    """Whether the text under ``heading`` reviews the past: a review heading opens a review,
+    a plan heading (or one naming a year not yet over: 二、2021年主要工作) ends it, any other
+    heading (（一）坚持项目支撑…) keeps the frame it is in."""
+    if _REVIEW_HEADING.search(heading):
+        return True
+    if _PLAN_HEADING.search(heading):
+        return False
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年", heading)]
+    if published is not None and years and max(years) >= published.year:
+        return False
+    return current
+
+
+def _in_past_frame(ctx: _Reading, text: str, block: Block, clause: _Clause) -> bool:
+    """A past action needs no 了 when its frame is past.
+
+    Reviews state what was done without a past marker: under 一、过去一年工作回顾,
+    "158个重点项目完成投资189.4亿元" (汉滨区, 2025) is an achievement; after 近年来,…, "今年又新增
+    小额担保贷款300万元" (定南县, news of 2015-12-13) was done this year, not promised; after
+    据统计, "该县今年新增创业人员5000多人" counts what happened. The frame is the section (a heading
+    that reviews, until a heading that plans), the paragraph's opening clause, or the sentence's
+    opening words; a sentence with a word of intent (将, 要, 力争, 计划 …) still looks forward."""
+    if ctx.review_section or ctx.review_paragraphs:
+        return True
+    return bool(_PAST_LEAD.match(text, clause.sentence_start, clause.end))
+
+
+def _paragraph_frame(btext: str, current: bool) -> bool:
+    """Whether a paragraph is read in the past: it opens in the past (近年来,…; 龙华区正式挂牌成立一年以来,…),
+    or follows such a paragraph (预计地区生产总值超过2100亿元,… in a report's review) and does not open
+    with a word of intent or a time ahead (今年,…; 2024年,我们将…)."""
+    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
+    if _PAST_LEAD.match(first) and not _INTENT.search(first):
+        return True
+    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+        return False
+    return current
+
+
+def _update_people(ctx: _Reading, btext: str, block: Block) -> None:
+    people = find_people(btext)
+    for p in people:
+        ctx.names.add(p.official.name)
+    # a line that is nothing but a title and a name (县长 张建国) presents the text that follows
+    credited = [p for p in people if p.credited or (block.kind == "heading" and p.start == 0 and p.end == len(btext))]
+    if credited:
+        p = credited[0]
+        if ctx.official is None or ctx.official.name != p.official.name or (p.official.title and not ctx.official.title):
+            ctx.official = p.official
+        ctx.body_since_credit = False
+        return
+    if ctx.official is None:
+        name = credited_name(btext, ctx.names)
+        if name:
+            ctx.official = Official(name, None)
+
+
+def _dominant_district(norm: Normalised) -> str | None:
+    counts: dict[str, int] = {}
+
+
+
+
+    generic: dict[str, int] = {}
+    for i, block in enumerate(norm.blocks):
+        if block.set_aside:
+            continue
+        btext = norm.text[block.start:block.end]
+        for _, name in districts_in(btext):
+            if districts()[name].level in ("市", "区", "县"):
+                counts[name] = counts.get(name, 0) + 1
+        if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session
+            for name in generic_divisions(btext[:_OPENING]):
+                generic[name] = generic.get(name, 0) + 1
+    if not counts and not generic:
+        for block in norm.blocks[4:]:
+            if not block.set_aside and block.kind != "heading":
+                for name in generic_divisions(norm.text[block.start:block.end]):
+                    generic[name] = generic.get(name, 0) + 1
+    # A division the text names as it names its own (XX区人民政府, 福州市长乐区第三届人民代表大会)
+    # and more often than the known ones is the text's: 长乐区, not 福州市.
+    unknown = {k: v for k, v in generic.items() if k not in districts()}
+    if unknown and (not counts or max(unknown.values()) > max(counts.values())):
+        counts = unknown
+    elif not counts:
+        counts = generic
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+# A heading naming targets (主要预期目标, 主要目标, 主要指标, 预期目标, 2021任务清单); one naming their
+# outcome (主要目标完成情况) reviews, it leads nothing.
+_TARGET_HEADING = re.compile(r"(?:主要(?:预期)?|预期|规划)(?:目标|指标)|任务清单")
+#: words by which a heading naming targets speaks of their outcome (主要目标完成情况): it leads no targets
+_OUTCOME_HEADING = re.compile(r"完成|实现|情况|回顾|成效|成绩")
+_PLACE_HEADING = 6  # characters of a heading that may name a known division the targets are of (广州市)
+_LABEL_HEADING = 3  # characters of a heading that may name any place or a group of the targets (惠州, 镇安县, 就业)
+
+
+def _target_heading(btext: str, published: dt.date | None) -> Deadline | None:
+    """Rule target_heading_lead: a heading naming targets, without closing punctuation, leads the lines
+    or the sentence after it: its items are targets of the report's year (of the plan's period under a
+    five-year plan's heading), with or without a forward cue, until a heading of another kind.
+
+    主要预期目标\n惠州\n●地区生产总值增长8.5%\n●规上工业增加值增长7.5%以上 (惠州日报, 2021);
+    主要目标\n生产总值增长11.5%左右,全社会固定资产投资增长23%左右 (镇安县, 2015)."""
+    m = _TARGET_HEADING.search(btext)
+    if m is None or _OUTCOME_HEADING.search(btext) or published is None:
+        return None
+    named = [m.deadline for m in find_deadlines(btext, published) if m.year_given]
+    if named:  # ■ 2025年经济社会发展的主要预期目标: the year it names; a past year's targets are reviewed
+        return _inherited(named[0]) if _ahead(named[0], published) else None
+    plan = _PLAN_LEAD.search(btext)
+    if plan:
+        year = published.year + (-published.year) % 5
+        return Deadline(plan.group(0), dt.date(year, 12, 31), Precision.PLAN, inherited=True)
+    raw = re.split(r"[，,。；;：:]", btext[:m.end()])[-1] + btext[m.end():]  # …慈善制度2021任务清单: the heading's part
+    return Deadline(raw.strip(" " + _BULLETS), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+def _target_item(ctx: _Reading, btext: str) -> bool:
+    """A short line under a target heading that holds a quantity (●固定资产投资增长18%) or a list bullet
+    (■制定促进共同富裕行动纲要) is one of its items, read as a paragraph though it ends without a mark."""
+    return ctx.target_heading is not None and (btext.startswith(tuple(_BULLETS)) or any(
+        t.kind == "quantity" for t in find_numbers(btext)))
+
+
+def _names_a_place(btext: str) -> bool:
+    """惠州, 广州: a short heading naming a place (or a group: 就业) between a target heading and its
+    items; a longer heading of another kind (重点工作) ends the targets."""
+
+
+    name = btext.strip(" ●■◆")
+    return 0 < len(name) <= _LABEL_HEADING or 0 < len(name) <= _PLACE_HEADING and any(
+        name + suffix in districts() for suffix in ("", "市", "县", "区", "省"))
+
+
+def _states_the_years_targets(btext: str, published: dt.date) -> Deadline | None:
+    """Rule report_year_after_targets: once a work report has stated the year's targets (主要预期目标是：…),
+    what it plans after them is that year's work, though a paragraph names no year.
+
+    经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%…（一）加力扩内需稳增长 … 统筹安排省级财政资金350亿元以上
+    (安徽, 2026); 建议经济社会发展主要预期目标为：… （一）奋力推进全方位扩大内需 … 推进2000个省级重点项目 (山东, 2026)."""
+    m = _TARGET_LEAD.search(btext)
+    if m is None or _PLAN_LEAD.search(btext, 0, m.end()):
+        return None
+    return Deadline(m.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)

@@ -1,0 +1,149 @@
+"""The object decision: what a pledge counts (幼儿园, 城市干道, 保障性住房).
+
+Rules, in order: a baseline's object (从X提高到Y), a sum's use, the words after the last number,
+the words before the first number (no verb), the words between verb and number, the words before
+the verb; and, for a clause that names nothing, the object of the clause before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.extract.model import Role
+from tracker.extract.numbers import NumberToken, find_numbers
+from tracker.extract.pledges.base import (
+    _USE_VERBS, _actions_in, _base_unit, _is_name, _nominal_action, _Obj, _object_after, _object_before,
+)
+from tracker.extract.rules import decide, rule
+
+
+@dataclass
+class Span:
+    """The part of a context the object rules read: a quote's span and its numbers."""
+
+    text: str
+    start: int
+    end: int
+    kept: list[NumberToken]
+    baseline: tuple[int, int] | None = None
+    memo: dict = field(default_factory=dict)
+
+
+def _after_number(c) -> tuple[_Obj, str] | None:
+    """The object read after the last number that has one, and whether a verb of use came first."""
+    if "after_number" not in c.memo:
+        found = None
+        for q in reversed(c.kept):
+            use = next((v for v in _USE_VERBS if q.role is Role.AMOUNT and c.text.startswith(v, q.end)), None)
+            obj = _object_after(c.text, q.end + len(use), c.end) if use else None
+            if obj:
+                found = (obj, "use")
+                break
+            obj = _object_after(c.text, q.end, c.end)
+            if obj:
+                found = (obj, "after")
+                break
+        c.memo["after_number"] = found
+    return c.memo["after_number"]
+
+
+def _verbs(c) -> list:
+    """The verbs before the first number, a noun-like verb at their end taken as the object's last word."""
+    if "verbs" not in c.memo:
+        verbs = _actions_in(c.text, c.start, c.kept[0].start)
+        while len(verbs) > 1 and _nominal_action(verbs[-1].group(0)):
+            verbs.pop()  # 发放…租赁补贴|1.6万户: the noun-like verb ends the name, the verb before is the act
+        c.memo["verbs"] = verbs
+    return c.memo["verbs"]
+
+
+@rule("object", "基数之前的对象")
+def baseline_object_before(c) -> _Obj:
+    """从X提高到Y: the object stands before 从/由, the baseline X no part of it.
+
+    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (a province's review)."""
+    return _object_before(c.text, c.start, c.baseline[0]) if c.baseline else None
+
+
+@rule("object", "资金用途")
+def sum_for_a_use(c) -> _Obj:
+    """A sum followed by a verb of use names its use as the object.
+
+    筹措7亿元实施就业惠民工程, 筹措280.44亿元实施社保惠民工程 (广西, 2026);
+    三年安排450亿元支持以AI为引领的新质生产力发展 (广西, 2026); 省级财政累计投入665亿元用于为民办实事项目 (福建, its review)."""
+    found = _after_number(c)
+    return found[0] if found and found[1] == "use" else None
+
+
+@rule("object", "数量之后的对象")
+def object_after_number(c) -> _Obj:
+    """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
+    (长安区 实事, 2022: 中小学)."""
+    found = _after_number(c)
+    return found[0] if found and found[1] == "after" else None
+
+
+@rule("object", "数量之前的对象")
+def object_before_number(c) -> _Obj:
+    """No verb before the number: the words before it name what it counts:
+    城镇调查失业率5.5%左右 (安徽, 2026); 服务贸易年均增速5%左右 (北京, 2026: 服务贸易增速)."""
+    return None if _verbs(c) else _object_before(c.text, c.start, c.kept[0].start)
+
+
+@rule("object", "动词与数量之间的对象")
+def object_after_verb(c) -> _Obj:
+    """新建保障性住房1021套: the object stands between verb and number. A verb between name words names
+    the object (实施|老旧小区改造项目|46个), unless it is attached to the number (完成老旧小区|改造86个)."""
+    verbs = _verbs(c)
+    if not verbs:
+        return None
+    k = last = len(verbs) - 1
+    if _is_name(c.text[verbs[k].end():c.kept[0].start]):
+        while k > 0 and _is_name(c.text[verbs[k - 1].end():verbs[k].start()]):
+            k -= 1
+    return _object_before(c.text, verbs[k].end(), c.kept[0].start, named_verbs=k < last)
+
+
+@rule("object", "动词之前的对象")
+def object_before_verb(c) -> _Obj:
+    """A rate's subject stands before its verb: 全省地区生产总值增长5%—5.5%, 社会消费品零售总额增长4%左右
+    (安徽, 2026)."""
+    verbs = _verbs(c)
+    return _object_before(c.text, c.start, verbs[-1].start()) if verbs else None
+
+
+#: the object read in a span alone (``_object``): after the number, else before it
+SPAN_RULES = (sum_for_a_use, object_after_number, object_before_number, object_after_verb, object_before_verb)
+#: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
+FOUND_RULES = (baseline_object_before, *SPAN_RULES)
+
+
+def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
+    """The counted thing: read after the last number, else before the first."""
+    return decide(SPAN_RULES, Span(text, start, end, qs))[0]
+
+
+def object_with_rule(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[_Obj, str]:
+    return decide(SPAN_RULES, Span(text, start, end, qs))
+
+
+@rule("object", "承前省略的对象")
+def elliptical_clause_object(c) -> str | None:
+    """A clause that names nothing counts what the clause before it in the sentence counts: the same
+    unit, or a rate of the same subject: 今年计划新开工安置住房1.2万套，基本建成8000套 (a rule test)."""
+    text, clause, clauses, ci, kept = c.text, c.clause, c.clauses, c.ci, c.kept
+    if not (ci > 0 and clauses[ci - 1].sentence == clause.sentence):
+        return None
+    prev = clauses[ci - 1]
+    prev_qs = [t for t in find_numbers(text[prev.start:prev.end]) if t.kind == "quantity"]
+    # the same unit (…1.2万套，基本建成8000套), or a rate of the same subject (…达到45亿元，增长7%)
+    rate_of_it = kept[0].role is Role.RATIO and bool(_actions_in(text, c.start, kept[0].start)) \
+        and not c.found
+    if prev_qs and (_base_unit(prev_qs[-1].unit) == _base_unit(kept[0].unit) or rate_of_it):
+        before = _object(text, prev.start, prev.end, [
+            NumberToken(prev.start + t.start, prev.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)
+            for t in prev_qs])
+        return before[0] if before else None
+    return None
+
+
+ELLIPSIS_RULES = (elliptical_clause_object,)

@@ -1,0 +1,207 @@
+"""One candidate: the context its rules read, whether it is a pledge, and each of its fields.
+
+``candidate`` trims the quote, builds one ``Context`` and asks each decision's rule list in turn:
+is it a pledge (``PLEDGE_RULES``), its tense, object, action, qualifier, deadline, official,
+district and responsible unit. Every answer comes with the id of the rule that gave it; the
+candidate carries them as ``why``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tracker.extract.model import Candidate, Role
+from tracker.extract.normalise import Block, Normalised
+from tracker.extract.numbers import NumberToken, find_numbers
+from tracker.extract.people import responsible_unit_with_rule
+from tracker.extract.pledges.actions import ACTION_RULES
+from tracker.extract.pledges.base import (
+    _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
+    _abstract_objects, _as_target_in_years, _baseline, _is_threshold, _names_programme, _quantity, _strip_quotes,
+    _weak,
+)
+from tracker.extract.pledges.deadline import DEADLINE_RULES
+from tracker.extract.pledges.frames import _INTENT, _in_past_frame
+from tracker.extract.pledges.objects import ELLIPSIS_RULES, FOUND_RULES
+from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
+from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
+from tracker.extract.pledges.tense import TENSE_RULES
+from tracker.extract.rules import decide, rule
+
+
+@dataclass
+class Paragraph:
+    """A paragraph as the reader has cut it: its clauses, tense cues and deadline mentions, with the
+    reader's caches of other paragraphs' leads and cues."""
+
+    norm: Normalised
+    bi: int  # the block's index in norm.blocks
+    clauses: list[_Clause]
+    cues: _Cues
+    mentions: _Index
+    leads: dict
+    cues_cache: dict
+
+
+class Context:
+    """One candidate's reading, the one object every rule reads: the document and its reading so far
+    (``reading``), the paragraph (``bi``, ``block``), its clauses and cues, the clause (``ci``), the
+    quote (``start``:``end``) and its numbers, and what earlier decisions found (``found``, ``tense``).
+    ``memo`` keeps what several rules of a decision share."""
+
+    def __init__(self, para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
+                 qs: list[NumberToken]) -> None:
+        self.norm, self.text, self.bi = para.norm, para.norm.text, para.bi
+        self.block: Block = para.norm.blocks[para.bi]
+        self.reading = reading
+        self.published: dt.date | None = reading.published
+        self.clauses, self.ci, self.clause = para.clauses, ci, para.clauses[ci]
+        self.start, self.end = start, end
+        self.qs = qs  # the clause piece's numbers, before the quote was trimmed
+        self.cues, self.mentions, self.leads, self.cues_cache = para.cues, para.mentions, para.leads, para.cues_cache
+        self.memo: dict = {}
+        self.in_quote: list[NumberToken] = []  # the numbers inside the quote, a measure in years as a target
+        self.kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last
+        self.baseline: tuple[int, int] | None = None
+        self.found = None  # (object, its first word) the quote's own words name
+        self.found_rule = ""
+        self.tense: tuple[bool, float] = (False, 0.0)
+        self.tense_rule = ""
+
+
+# ---------------------------------------------------------------- is it a pledge
+
+@rule("pledge", "涉及人数非承诺")
+def reach_of_pledge_before(c: Context):
+    """今年我区将实施老旧小区改造项目46个，涉及居民1.2万户 (a rule test): whom the pledge before reaches,
+    no pledge of its own."""
+    text, clauses, ci = c.text, c.clauses, c.ci
+    if text.startswith(_ATTRIBUTIVE, c.start) and ci > 0 and clauses[ci - 1].sentence == c.clause.sentence \
+            and any(t.kind == "quantity" for t in find_numbers(text[clauses[ci - 1].start:clauses[ci - 1].end])):
+        return False
+    return None
+
+
+@rule("pledge", "引文中无数量")
+def no_quantity_in_quote(c: Context):
+    """The numbers of the clause piece all stand in what the quote leaves out, a list's marker:
+    1.通过“以工代赈”发放“三北”工程、高标准农田建设劳务报酬20亿元以上 (内蒙古 民生实事, 2026) keeps 20亿元, not 1."""
+    qs = [q for q in c.qs if c.start <= q.start and q.end <= c.end]
+    if not qs:
+        return False
+    c.in_quote = [_as_target_in_years(c.text, q) for q in qs]
+    return None
+
+
+@rule("pledge", "仅有时长或年龄")
+def spans_and_ages_only(c: Context):
+    """A time span or an age alone sizes no pledge: 三年行动, 60周岁以上. A measure in years is a target
+    (劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁: 甘肃, 2026)."""
+    if all(_weak(q) for q in c.in_quote):
+        return False
+    # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
+    kept = [q for q in c.in_quote if not _weak(q)] or c.in_quote
+    c.kept = [q for q in kept if not _is_threshold(q, c.text, kept)] + [q for q in kept if _is_threshold(q, c.text, kept)]
+    return None
+
+
+@rule("pledge", "项目名称中的数字")
+def programme_name(c: Context):
+    """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
+    增加5000个普通高中招生计划 counts (内蒙古 民生实事, 2026)."""
+    if _names_programme(c.text, c.kept, c.clause.end):
+        return False
+    c.baseline = _baseline(c.text, c.start, c.end, c.kept)
+    if c.baseline:
+        c.kept = [q for q in c.kept if not c.baseline[0] <= q.start < c.baseline[1]]
+    c.found, c.found_rule = decide(FOUND_RULES, c)
+    return None
+
+
+@rule("pledge", "抽象对象")
+def abstract_object(c: Context):
+    """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds)."""
+    found = c.found
+    if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
+        return False
+    return None
+
+
+@rule("pledge", "回顾而非承诺")
+def looks_back(c: Context):
+    """The tense decision reads it as past or as a statistic: 1-9月，全市规上工业总产值完成4200亿元，同比增长8%
+    (a rule test)."""
+    c.tense, c.tense_rule = decide(TENSE_RULES, c)
+    return False if not c.tense[0] else None
+
+
+@rule("pledge", "回顾性段落")
+def past_frame(c: Context):
+    """A past action needs no 了 when its frame is past: under 一、过去一年工作回顾, "158个重点项目完成投资189.4亿元"
+    (汉滨区, 2025) is an achievement; after 近年来,…, "今年又新增小额担保贷款300万元" (定南县, 2015) was done.
+    A sentence with a word of intent (将, 要, 力争 …) still looks forward."""
+    if _in_past_frame(c.reading, c.text, c.block, c.clause) and not _INTENT.search(c.text, c.clause.sentence_start, c.end):
+        return False
+    return None
+
+
+@rule("pledge", "前瞻的数量")
+def forward_quantity(c: Context):
+    """A quantity that measures a deliverable in a clause that looks forward: 全年开工重点项目2000个以上
+    (安徽, 2026); 张店区委书记马晓磊表示，今年将新建幼儿园3所 (a rule test)."""
+    return True
+
+
+#: Whether a clause piece is a pledge: the first rule that says no decides. On their way the rules set
+#: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
+#: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
+#: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
+PLEDGE_RULES = (reach_of_pledge_before, no_quantity_in_quote, spans_and_ages_only, programme_name, abstract_object,
+                looks_back, past_frame, forward_quantity)
+
+
+def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
+              qs: list[NumberToken]) -> Candidate | None:
+    """The candidate of the clause piece ``start``:``end`` of clause ``ci``, or None when it is no pledge."""
+    text = para.norm.text
+    # Trim quote marks and white space at the edges of the quote.
+    while start < end and text[start] in _QUOTE_MARKS + _BULLETS + " ":
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_MARKS + " ":
+        end -= 1
+    # 一是新开工项目不少于20个, 1.新建…, （三）改造…: the list's word, not the pledge's
+    marker = _ENUM_MARKER.match(text, start, end)
+    if marker:
+        start = marker.end()
+    c = Context(para, reading, ci, start, end, qs)
+    is_pledge, pledge_rule = decide(PLEDGE_RULES, c)
+    if not is_pledge:
+        return None
+    obj, object_rule = (c.found[0], c.found_rule) if c.found else decide(ELLIPSIS_RULES, c)
+    action, action_rule = decide(ACTION_RULES, c)
+    qualifier, qualifier_rule = decide(QUALIFIER_RULES, c)
+    deadline, deadline_rule = decide(DEADLINE_RULES, c)
+    official, official_rule = decide(OFFICIAL_RULES, c)
+    district, district_rule = decide(DISTRICT_RULES, c)
+    unit, unit_rule = responsible_unit_with_rule(text, c.clause.sentence_start, start, end, c.block.end,
+                                                 reading.official)
+    kept = c.kept
+    strength = c.tense[1]
+    confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
+        + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
+    why = (("pledge", pledge_rule), ("tense", c.tense_rule), ("action", action_rule), ("object", object_rule),
+           ("quantities", "numbers_of_quote"), ("qualifier", qualifier_rule), ("deadline", deadline_rule),
+           ("district", district_rule), ("official", official_rule), ("responsible_unit", unit_rule))
+    return Candidate(
+        quote=text[start:end], start=start, end=end,
+        quantities=tuple(_quantity(q) for q in kept),
+        action=action, object=obj, qualifier=qualifier, deadline=deadline,
+        district=district, official=official, confidence=min(confidence, 0.99), responsible_unit=unit, why=why,
+    )
+
+
+@rule("quantities", "引文中的数量")
+def numbers_of_quote(c: Context):
+    """The numbers of the quote that size the pledge, a time span or an age beside another number left out
+    (为65岁以上老年人体检20万人次 counts 20万人次), thresholds last (5亿元以上项目60个)."""
+    return c.kept

@@ -1,0 +1,117 @@
+"""The qualifier decision: the hedge of a pledge (以上, 力争, 确保, 突破, 累计, 左右, 约 …).
+
+Rules, in order: a hedge bound to a counted number, a modal in the quote or before it in its
+clause, 累计 before the verb, a hedge bound to a threshold, the modal of a closing deadline
+clause, a modal of the clause before, a modal opening the sentence.
+"""
+from __future__ import annotations
+
+from tracker.extract.deadlines import find_deadlines
+from tracker.extract.numbers import find_numbers
+from tracker.extract.pledges.base import (
+    _COMPLETION, _NEAR_CLAUSES, _actions_in, _bound_qualifier, _is_threshold, _qualifier_lists,
+)
+from tracker.extract.rules import rule
+
+
+def _primary(c) -> list:
+    """The counted numbers: thresholds (过亿元, 5亿元以上项目) left out."""
+    if "primary" not in c.memo:
+        c.memo["primary"] = [q for q in c.kept if not _is_threshold(q, c.text, c.kept)]
+    return c.memo["primary"]
+
+
+@rule("qualifier", "数量上的限定词")
+def hedge_on_number(c) -> str | None:
+    """The hedge written against a counted number: 60个以上, 3万余户, 突破100公里, 累计达到1万家;
+    全年开工重点项目2000个以上, 培育商文旅体展融合发展集聚区30个以上 (安徽, 2026)."""
+    suffixes, prefixes, _ = _qualifier_lists()
+    for q in _primary(c):
+        found = _bound_qualifier(c.text, c.start, q, suffixes, prefixes)
+        if found:
+            return found
+    return None
+
+
+@rule("qualifier", "分句中的情态词")
+def modal_in_clause(c) -> str | None:
+    """A modal in the quote, or before it in its clause: 力争外贸进出口总值翻一番 (甘肃, 2026);
+    力争全年新招引50亿元以上重大项目8个 (a rule test)."""
+    for m in _qualifier_lists()[2]:
+        if m in c.text[c.start:c.end] or m in c.text[c.clause.start:c.start]:
+            return m
+    return None
+
+
+@rule("qualifier", "动词前的累计")
+def cumulative_before_verb(c) -> str | None:
+    """累计 before the verb counts the total as surely as before the number:
+    “十四五”期间，全区将累计新增城镇就业3万人 (a rule test)."""
+    primary = _primary(c)
+    if primary:
+        verbs = _actions_in(c.text, c.start, primary[0].start)
+        if verbs and c.text[c.start:verbs[0].start()].endswith("累计"):
+            return "累计"
+    return None
+
+
+@rule("qualifier", "门槛上的限定词")
+def hedge_on_threshold(c) -> str | None:
+    """Only a threshold is counted: its hedge (年内实现税收过亿元楼宇新的突破, a rule test)."""
+    if _primary(c):
+        return None
+    suffixes, prefixes, _ = _qualifier_lists()
+    for q in c.kept:
+        found = _bound_qualifier(c.text, c.start, q, suffixes, prefixes)
+        if found:
+            return found
+    return None
+
+
+@rule("qualifier", "完成时限的情态词")
+def modal_of_closing_deadline(c) -> str | None:
+    """The modal of the clause that dates the pledge: 今年将新建学校3所，改造道路5条，确保年底前全部完工
+    (a rule test); …，力争到2025年基本消除… is a task of its own."""
+    clauses, ci, text = c.clauses, c.ci, c.text
+    if not (ci + 1 < len(clauses) and clauses[ci + 1].segment == c.clause.segment):
+        return None
+    nxt = text[clauses[ci + 1].start:clauses[ci + 1].end]
+    for m in _qualifier_lists()[2]:
+        if nxt.startswith(m) and not find_numbers(nxt)[1:]:
+            found = find_deadlines(nxt, None)
+            if found and _COMPLETION.fullmatch(nxt[:found[0].start] + nxt[found[0].end:]):
+                return m
+    return None
+
+
+@rule("qualifier", "前一分句的情态词")
+def modal_of_previous_clause(c) -> str | None:
+    """A clause without a verb of its own is hedged by the modal of the clause before it in the
+    segment: 争取市直优质教育资源落户龙文,投建区第三实小等5所小学 (龙文区 news, 2017)."""
+    clauses, ci = c.clauses, c.ci
+    if not _actions_in(c.text, c.start, c.end) and ci > 0 and clauses[ci - 1].segment == c.clause.segment:
+        prev = c.text[clauses[ci - 1].start:clauses[ci - 1].end]
+        for m in _qualifier_lists()[2]:
+            if m in prev:
+                return m
+    return None
+
+
+@rule("qualifier", "句首情态词")
+def modal_opening_sentence(c) -> str | None:
+    """A modal opening the sentence (or its part after ；) hedges each task it lists:
+    力争全年实际使用外资12亿美元，完成规上工业总产值4200亿元 (a rule test)."""
+    clauses, ci, clause = c.clauses, c.ci, c.clause
+    j = ci
+    while j > 0 and ci - j < _NEAR_CLAUSES and clauses[j - 1].segment == clause.segment:
+        j -= 1
+    first = clauses[j]
+    if first.start < c.start and (j == 0 or clauses[j - 1].segment != clause.segment):
+        for m in _qualifier_lists()[2]:
+            if c.text.startswith(m, first.start):
+                return m
+    return None
+
+
+QUALIFIER_RULES = (hedge_on_number, modal_in_clause, cumulative_before_verb, hedge_on_threshold,
+                   modal_of_closing_deadline, modal_of_previous_clause, modal_opening_sentence)

@@ -1,0 +1,132 @@
+"""The reader: paragraph by paragraph, clause by clause, the candidates of a document.
+
+It keeps what a reader carries from paragraph to paragraph (``_Reading``: the speaker, the
+frame of the section, the leads seen), splits each paragraph holding a quantity into clauses
+and conjuncts, and asks ``pledge.candidate`` about each.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from tracker.extract.model import Candidate, Deadline, Official, Role
+from tracker.extract.normalise import Normalised
+from tracker.extract.numbers import NumberToken, find_numbers
+from tracker.extract.pledges.base import (
+    _NUMERALISH, _QUOTE_MARKS, _Cue, _Cues, _Index, _Reading, _clauses, _qualifiers, _word_pattern,
+)
+from tracker.extract.pledges.cues import _block_cues, _mentions
+from tracker.extract.pledges.frames import (
+    _dominant_district, _headline_pledge, _names_a_place, _paragraph_frame, _section_frame,
+    _states_the_years_targets, _target_heading, _target_item, _update_people,
+)
+from tracker.extract.pledges.pledge import Paragraph, candidate
+from tracker.extract.pledges.segment import (
+    _TOTAL_INVESTMENT, _conjuncts, _respectively, _sized, _sizes_the_pledge_before, respectively_splits,
+    total_investment_joins,
+)
+
+
+def _with(why: tuple[tuple[str, str], ...], name: str, rule_id: str) -> tuple[tuple[str, str], ...]:
+    return tuple((k, rule_id if k == name else v) for k, v in why)
+
+
+def find_pledges(norm: Normalised, published: dt.date | None, *, district: str | None = None,
+                 official: Official | None = None) -> list[Candidate]:
+    text = norm.text
+    ctx = _Reading(published, given_official=official, given_district=district)
+    ctx.district = _dominant_district(norm)
+    out: list[Candidate] = []
+    blocks = norm.blocks
+    leads: dict[int, Deadline | None] = {}
+    cues_cache: dict[int, list[_Cue]] = {}
+    for i, block in enumerate(blocks):
+        btext = text[block.start:block.end]
+        if block.kind in ("ad", "byline", "caption", "furniture"):
+            if block.kind in ("ad", "byline") and ctx.body_since_credit:
+                ctx.official = None  # an article ended
+            ctx.section_blocks = []
+            continue
+        _update_people(ctx, btext, block)
+        if block.kind == "heading" and not _target_item(ctx, btext):
+            ctx.target_heading = _target_heading(btext, ctx.published) or (
+                ctx.target_heading if _names_a_place(btext) else None)
+            ctx.review_section = _section_frame(btext, ctx.review_section, ctx.published)
+            ctx.review_paragraphs = False
+            if _headline_pledge(btext):
+                out += _read_block(norm, i, ctx, leads, cues_cache)
+            ctx.headings.append(i)
+            ctx.section_blocks = []
+            continue
+        ctx.body_since_credit = True
+        ctx.review_paragraphs = _paragraph_frame(btext, ctx.review_paragraphs)
+        if _NUMERALISH.search(btext):
+            out += _read_block(norm, i, ctx, leads, cues_cache)
+        ctx.section_blocks.append(i)
+        if block.kind == "heading":  # an item whose line runs on into the next heading (…慈善制度2021任务清单)
+            ctx.target_heading = _target_heading(btext, ctx.published) or ctx.target_heading
+        if ctx.plan_year is None and ctx.published is not None:
+            ctx.plan_year = _states_the_years_targets(btext, ctx.published)
+    return out
+
+
+def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> list[Candidate]:
+    text = norm.text
+    block = norm.blocks[bi]
+    btext = text[block.start:block.end]
+    tokens = find_numbers(btext)
+    if not any(t.kind == "quantity" for t in tokens):
+        return []
+    clauses = _clauses(btext, block.start)
+    mentions = _Index(_mentions(btext, block.start, ctx.published), lambda m: m.start)
+    cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
+    cues_cache[bi] = cues
+    quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
+                                     t.role, t.raw) for t in tokens if t.kind == "quantity"], lambda t: t.start)
+    para = Paragraph(norm, bi, clauses, cues, mentions, leads, cues_cache)
+    out = []
+    last_ci = None  # the clause of the last candidate
+    for ci, clause in enumerate(clauses):
+        qs = [t for t in quantities.between(clause.start, clause.end) if t.end <= clause.end]
+        if not qs:
+            continue
+        if out and ci > 0 and _sizes_the_pledge_before(text, clauses[ci - 1], clause, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause, qs)
+            last_ci = ci
+            continue
+        if _word_pattern("self_reference").search(text, clause.start, clause.end):
+            continue  # 现将2023年十件民生实事印发给你们: the document names itself
+        respectively = _respectively(text, clause, qs)
+        pieces = respectively[0] if respectively else _conjuncts(text, clause, qs)
+        for k, (conj_start, conj_end, conj_qs) in enumerate(pieces):
+            cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
+            if cand is None:
+                continue
+            if respectively:
+                first = out[-1] if k and out and last_ci == ci else cand
+                why, first_why = dict(cand.why), dict(first.why)
+                why["object"] = respectively_splits.id
+                if not cand.action:
+                    why["action"] = first_why["action"]
+                if not cand.qualifier:
+                    why["qualifier"] = first_why["qualifier"]
+                if not cand.deadline.date:
+                    why["deadline"] = first_why["deadline"]
+                cand = replace(cand, object=respectively[1][k], action=cand.action or first.action,
+                               qualifier=cand.qualifier or first.qualifier,
+                               deadline=cand.deadline if cand.deadline.date else first.deadline,
+                               why=tuple(why.items()))
+            first, last = min(q.start for q in cand.quantities), max(q.end for q in cand.quantities)
+            if out and last_ci == ci and _TOTAL_INVESTMENT.fullmatch(text, cand.start, first) \
+                    and text[last:cand.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
+                    and any(q.role is Role.COUNT for q in out[-1].quantities) \
+                    and all(q.role is Role.AMOUNT for q in cand.quantities):
+                # 开工建设重点项目50个、总投资300亿元: the projects' size, one pledge with them
+                prev = out[-1]
+                out[-1] = replace(prev, quote=text[prev.start:cand.end], end=cand.end,
+                                  quantities=prev.quantities + cand.quantities,
+                                  why=_with(prev.why, "quantities", total_investment_joins.id))
+                continue
+            out.append(cand)
+            last_ci = ci
+    return out

@@ -1,0 +1,134 @@
+"""The tense decision: does the clause look forward (a pledge) or back (a result)?
+
+(forward?, strength 0..1) from the nearest strong cue before the quantity, looking wider step
+by step: the clause, the clause after it, the sentence and paragraph, the section, the report.
+"""
+from __future__ import annotations
+
+from tracker.extract.pledges.base import (
+    _COMPARED_WITH_LAST_YEAR, _CONTINUATION, _is_comparison, _modal_before, _walk_back, _without_modifiers,
+)
+from tracker.extract.pledges.cues import _cues_of
+from tracker.extract.rules import rule
+
+
+def _before(c) -> list:
+    """Strong cues of the clause before the quantity, past cues inside a modifier left out."""
+    if "tense_before" not in c.memo:
+        in_clause = c.cues.all.between(c.clause.start, c.clause.end)
+        c.memo["tense_before"] = _without_modifiers(c.text, [x for x in in_clause if x.pos < c.kept[0].start and x.strong])
+    return c.memo["tense_before"]
+
+
+def _next_clause(c):
+    nxt = c.clauses[c.ci + 1] if c.ci + 1 < len(c.clauses) else None
+    return nxt if nxt is not None and nxt.segment == c.clause.segment else None
+
+
+@rule("tense", "比上年的目标")
+def comparison_after_modal(c):
+    """力争…，同比增长8%: a comparison with last year after a modal is the target's:
+    力争全年实际使用外资12亿美元，完成规上工业总产值4200亿元，同比增长8% (a rule test)."""
+    before = _before(c)
+    if before and _is_comparison(c.text, before[-1]) and _modal_before(c.text, c.cues, c.clause):
+        return True, 0.8
+    return None
+
+
+@rule("tense", "数量前的时态词")
+def cue_before_number(c):
+    """The nearest strong cue before the number in its clause: 力争为经营主体减负1000亿元以上 (安徽, 2026);
+    未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011)."""
+    before = _before(c)
+    return (before[-1].forward, 1.0) if before else None
+
+
+@rule("tense", "数量后的时态词")
+def cue_after_number(c):
+    """A strong cue after the number in its clause: 我们将新建、改扩建中小学8所，新增学位4500个，秋季开学前全部投入使用
+    (a rule test); 遴选12所学校实施“新优质学校成长计划” (长安区 实事, 2022)."""
+    after = [x for x in c.cues.all.between(c.clause.start, c.clause.end) if x.strong]
+    return (after[0].forward, 0.9) if after else None
+
+
+@rule("tense", "承接分句的时态词")
+def continuation_clause_cue(c):
+    """The clause after it continues it (确保, 力争, 并, 于, 计划 …) and carries the cue:
+    今年将新建学校3所，改造道路5条，确保年底前全部完工 (a rule test); …总投资22.5亿元，计划通过3到5年 (长沙县, 2011)."""
+    nxt = _next_clause(c)
+    if nxt is not None and c.text.startswith(_CONTINUATION, nxt.start):
+        follow = c.cues.strong.between(nxt.start, nxt.end)
+        if follow:
+            return follow[0].forward, 0.8
+    return None
+
+
+@rule("tense", "比上年的统计")
+def compared_with_last_year(c):
+    """A comparison with last year without a modal is a statistic: 1-9月，全市规上工业总产值完成4200亿元，
+    同比增长8% (a rule test)."""
+    nxt = _next_clause(c)
+    if nxt is not None and c.text.startswith(_COMPARED_WITH_LAST_YEAR, nxt.start) \
+            and not _modal_before(c.text, c.cues, c.clause):
+        return False, 0.8
+    return None
+
+
+@rule("tense", "目标标题下的条目")
+def target_heading_items(c):
+    """主要目标\n生产总值增长11.5%左右,全社会固定资产投资增长23%左右 (镇安县, 2015, a rule test): a heading
+    naming targets leads its items, when nothing in the paragraph before the clause says otherwise."""
+    if c.reading.target_heading is not None and not c.cues.strong.last_before(c.block.start, c.clause.start):
+        return True, 0.7
+    return None
+
+
+@rule("tense", "句段中的时态词")
+def paragraph_cue(c):
+    """The sentence, then the paragraph, before this clause: 社会消费品零售总额增长4%左右，进出口总额增长6%左右
+    after 主要预期目标是 (安徽, 2026)."""
+    last = c.cues.strong.last_before(c.block.start, c.clause.start)
+    return (last.forward, 0.8) if last is not None else None
+
+
+@rule("tense", "章节中的时态词")
+def section_cue(c):
+    """The section: earlier paragraphs back to the heading, then the headings above, nearest first:
+    引进省级首店200家以上 (安徽, 2026); 疏解提质一般制造业企业80家 (北京, 2026)."""
+    def probe(j):
+        strong = _cues_of(c.norm, j, c.reading, c.cues_cache).strong.items
+        return strong[-1].forward if strong else None
+    found = _walk_back(c.reading, "tense", probe)
+    return (found, 0.6) if found is not None else None
+
+
+@rule("tense", "目标标题")
+def target_heading_section(c):
+    """An item under 主要预期目标: 主要预期目标\n惠州\n●地区生产总值增长8.5% (惠州日报, 2021, a rule test)."""
+    return (True, 0.7) if c.reading.target_heading is not None else None
+
+
+@rule("tense", "报告年度目标之后")
+def report_year_after_targets(c):
+    """After the year's targets a work report plans: 统筹安排省级财政资金350亿元以上 (安徽, 2026)."""
+    return (True, 0.5) if c.reading.plan_year is not None else None
+
+
+@rule("tense", "讲话中的任务动词")
+def task_verb_of_speaker(c):
+    """No cue at all: a task verb in the clause reads as a plan in an interview by a named speaker:
+    县住建局副局长刘子伦:“第一批改造计划投资4262万元,…” (永吉县 news of 2020, a rule test)."""
+    weak = [x for x in c.cues.all.between(c.clause.start, c.clause.end) if x.forward]
+    return (True, 0.3) if weak and c.reading.official is not None else None
+
+
+@rule("tense", "无时态线索")
+def no_cue(c):
+    """Nothing in the clause, sentence, paragraph, section or report looks forward or back, and no
+    speaker is named: a number alone is no pledge."""
+    return False, 0.0
+
+
+TENSE_RULES = (comparison_after_modal, cue_before_number, cue_after_number, continuation_clause_cue,
+               compared_with_last_year, target_heading_items, paragraph_cue, section_cue, target_heading_section,
+               report_year_after_targets, task_verb_of_speaker, no_cue)

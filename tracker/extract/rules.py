@@ -1,0 +1,69 @@
+"""Named rules: each decision of the extractor is an ordered list of small functions over one context.
+
+A rule is a function of the context that returns its decision, or ``None`` when it does not
+apply; ``decide`` asks the rules of a list in order and the first that answers decides. So which
+source wins (a deadline in the quote over the lead of its paragraph) is the order of the list,
+written where the list is, not the order of if-blocks. ``decide`` returns the rule's id with the
+value; every candidate carries, per field, the id of the rule that decided it (its ``why``).
+
+Each rule is registered with a short Chinese label (``rule("段首时限")``), which the review
+screen shows the editor beside the machine's reading; its docstring names the phenomenon and
+quotes a real sentence that motivates it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: the fields a candidate's ``why`` names, in the order ``tracker extract --explain`` prints them
+FIELDS = ("pledge", "tense", "action", "object", "quantities", "qualifier", "deadline", "district", "official",
+          "responsible_unit")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # the function's name: list_lead_inherits
+    label: str  # what an editor reads: 段首时限
+    decision: str  # the field it decides: deadline
+    fn: Callable[[Any], Any]
+
+    def __call__(self, *args, **kwargs):
+        return self.fn(*args, **kwargs)
+
+
+#: every rule by id, as the decision modules register them on import
+REGISTRY: dict[str, Rule] = {}
+
+#: what stands in ``why`` when no rule of a list answered (the field stays empty)
+NO_RULE = "no_rule"
+_NO_RULE_LABEL = "无依据"
+
+
+def rule(decision: str, label: str, name: str | None = None) -> Callable[[Callable], Rule]:
+    """Register a function as a named rule of ``decision``, with a short Chinese label; its id is
+    ``name`` or the function's name."""
+    def register(fn: Callable) -> Rule:
+        r = Rule(name or fn.__name__, label, decision, fn)
+        if r.id in REGISTRY and REGISTRY[r.id].fn is not fn:
+            raise ValueError(f"two rules named {r.id}")
+        REGISTRY[r.id] = r
+        return r
+    return register
+
+
+def decide(rules: Sequence[Rule], ctx) -> tuple[Any, str]:
+    """(value, rule id) of the first rule of ``rules`` that answers (returns anything but None)."""
+    for r in rules:
+        value = r.fn(ctx)
+        if value is not None:
+            return value, r.id
+    return None, NO_RULE
+
+
+def labels() -> dict[str, str]:
+    """Every registered rule's id → its Chinese label (the decision modules loaded first)."""
+    import tracker.extract.pledges  # noqa: F401  (registers its rules; a real cycle: it imports this module)
+    import tracker.extract.people  # noqa: F401
+
+    return {NO_RULE: _NO_RULE_LABEL, **{k: r.label for k, r in REGISTRY.items()}}
