@@ -104,7 +104,7 @@ def refused_corpus(folder: Path) -> dict[str, str]:
         "empty.txt": "empty", "blank.txt": "empty", "nul-bytes.txt": "NUL", "random.txt": "binary",
         "bad-gbk.txt": "undecodable", "empty.docx": "empty", "truncated.docx": ".docx",
         "not-a-zip.docx": ".docx", "bomb.docx": "too large", "encrypted.pdf": "encrypted",
-        "truncated.pdf": "PDF", "script-only.html": "without article text", "binary.html": "binary",
+        "truncated.pdf": "PDF", "script-only.html": "HTML 页面没有正文", "binary.html": "binary",
     }
 
 

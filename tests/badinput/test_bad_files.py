@@ -56,10 +56,10 @@ def test_every_refused_file_gets_its_reason_and_leaves_nothing(db_url, tmp_path)
     assert result.returncode == 1, out
     assert "Traceback" not in out
     for name, words in reasons.items():
-        lines = [line for line in out.splitlines() if f"{name}: failed:" in line]
+        lines = [line for line in out.splitlines() if f"{name}：失败：" in line]
         assert len(lines) == 1, (name, out)
         assert words.lower() in lines[0].lower(), lines[0]
-    assert f"{len(reasons)} file(s): 0 new, 0 unchanged, {len(reasons)} failed" in out
+    assert f"{len(reasons)} 个文件：新入库 0，已在库中 0，失败 {len(reasons)}" in out
     assert counts(db_url) == before
 
 
@@ -70,9 +70,9 @@ def test_every_common_chinese_encoding_reads_to_the_same_text(db_url, tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     # The simplified article in eight encodings is one text: stored once, seven times "unchanged".
-    assert f"{len(names)} file(s): 1 new, {len(names) - 1} unchanged, 0 failed" in out
+    assert f"{len(names)} 个文件：新入库 1，已在库中 {len(names) - 1}，失败 0" in out
     big5 = ingest(db_url, tmp_path, folder / "article-big5.txt", folder / "article-big5hkscs.txt")
-    assert "2 file(s): 1 new, 1 unchanged, 0 failed" in big5.stdout + big5.stderr
+    assert "2 个文件：新入库 1，已在库中 1，失败 0" in big5.stdout + big5.stderr
     from tracker.db.engine import make_engine
 
     engine = make_engine(db_url)
@@ -96,8 +96,8 @@ def test_fifty_megabytes_on_one_line_is_refused_by_the_document_bound(db_url, tm
     result = ingest(db_url, tmp_path, path, timeout=300)
     out = result.stdout + result.stderr
     assert result.returncode == 1, out[-2000:]
-    assert "one-line.txt: failed: 文件过大" in out and "TRACKER_MAX_DOCUMENT_CHARS" in out
-    assert "1 file(s): 0 new, 0 unchanged, 1 failed" in out
+    assert "one-line.txt：失败：文件过大" in out and "TRACKER_MAX_DOCUMENT_CHARS" in out
+    assert "1 个文件：新入库 0，已在库中 0，失败 1" in out
     assert counts(db_url)["document"] == 0
 
 
@@ -107,7 +107,7 @@ def test_two_megabytes_on_one_line_is_read_whole(db_url, tmp_path):
     result = ingest(db_url, tmp_path, path, timeout=600)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-2000:]
-    assert "1 file(s): 1 new" in out
+    assert "1 个文件：新入库 1" in out
     from tracker.db.engine import make_engine
 
     engine = make_engine(db_url)
@@ -135,5 +135,5 @@ def test_a_file_beyond_the_pledge_bound_is_refused_and_leaves_nothing(db_url, tm
             os.environ["TRACKER_MAX_DOCUMENT_PLEDGES"] = env_before
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
-    assert "many.txt: failed: 承诺过多" in out and "上限 10 条" in out
+    assert "many.txt：失败：承诺过多" in out and "上限 10 条" in out
     assert counts(db_url)["pledge"] == 0 and counts(db_url)["document"] == 0

@@ -38,7 +38,7 @@ def test_a_document_at_the_bounds_is_ingested_in_bounded_memory_and_served_in_pa
     path.write_text(unit * pledges, encoding="utf-8")
     status, peak, err = ingest_measured(db_url, path, tmp_path)
     assert status == 0, err
-    assert "1 new" in err and f"{pledges} pledge(s) added" in err, err
+    assert "新入库 1" in err and f"新增承诺 {pledges} 条" in err, err
     assert peak < 500, peak
 
     from tracker.web import create_app

@@ -29,25 +29,45 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+KEY = "browser-test-secret-key-0123456789abcdef"
+
+
 @pytest.fixture
-def live_server(db_url, tmp_path):
-    """The demo's database (seeds/ ingested, demo accounts) served by waitress in a thread; yields the base URL."""
+def serve_app(db_url, tmp_path):
+    """Start the app on the test database, served by waitress in a thread: ``serve_app(prepare=None,
+    **settings)`` returns the base URL (``prepare(app)`` runs before serving); stopped at the test's end."""
     from waitress import create_server
 
-    from tracker.cli.serve import prepare_demo
     from tracker.web import create_app
 
-    app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": "browser-test-secret-key-0123456789abcdef"})
-    prepare_demo(app)
-    server = create_server(app, host="127.0.0.1", port=free_port(), threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    running = []
+
+    def start(prepare=None, **settings) -> str:
+        app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": KEY, "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+                          **settings})
+        if prepare is not None:
+            prepare(app)
+        server = create_server(app, host="127.0.0.1", port=free_port(), threads=4)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        running.append((server, thread, app))
+        return f"http://127.0.0.1:{server.effective_port}"
+
     try:
-        yield f"http://127.0.0.1:{server.effective_port}"
+        yield start
     finally:
-        server.close()
-        thread.join(5)
-        app.extensions["tracker.engine"].dispose()
+        for server, thread, app in running:
+            server.close()
+            thread.join(5)
+            app.extensions["tracker.engine"].dispose()
+
+
+@pytest.fixture
+def live_server(serve_app):
+    """The demo's database (seeds/ ingested, demo accounts) served by waitress in a thread; yields the base URL."""
+    from tracker.cli.serve import prepare_demo
+
+    return serve_app(prepare=prepare_demo)
 
 
 @pytest.fixture

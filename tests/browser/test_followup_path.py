@@ -68,7 +68,7 @@ def test_reviewer_accepts_two_suggestions_and_corrects_one_by_keyboard(live_serv
     run = subprocess.run([sys.executable, "-m", "tracker.cli", "ingest", str(review_dir)], capture_output=True,
                          text=True, env={**os.environ, "DATABASE_URL": db_url}, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"1 new.*\d+ follow-up suggestion", run.stderr), run.stderr
+    assert re.search(r"新入库 1.*后续建议 \d+ 条", run.stderr), run.stderr
     found = _suggestions(db_url)
     wanted = {"新增外贸出口企业30家以上": "accept", "实施千万元以上重点项目50个以上": "accept", "加快40所项目校建设": "correct"}
     assert set(wanted) <= set(found), found

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import socket
-import threading
 
 import pytest
 from playwright.sync_api import expect
@@ -17,12 +15,6 @@ from remind_world import PASSWORD, build
 from tracker.services.listing import shanghai_today
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -38,22 +30,9 @@ def world(db_url):
 
 
 @pytest.fixture
-def server(db_url, world, tmp_path):
-    from waitress import create_server
-
-    from tracker.web import create_app
-
-    app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": "browser-test-secret-key-0123456789abcdef",
-                      "UPLOAD_FOLDER": str(tmp_path / "uploads")})
-    server = create_server(app, host="127.0.0.1", port=_free_port(), threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        thread.join(5)
-        app.extensions["tracker.engine"].dispose()
+def server(serve_app, world):
+    """The app on the world's database (no demo data), served by the conftest's ``serve_app``."""
+    return serve_app()
 
 
 def log_in(page, base, name):

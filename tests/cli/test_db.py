@@ -12,15 +12,15 @@ def test_upgrade_check_downgrade(empty_db_url):
     env = {"DATABASE_URL": empty_db_url}
     result = runner.invoke(main, ["db", "check"], env=env)
     assert result.exit_code == 1
-    assert "run `tracker db upgrade`" in result.output
+    assert "请运行 tracker db upgrade" in result.output
 
     result = runner.invoke(main, ["db", "upgrade"], env=env)
     assert result.exit_code == 0, result.output
-    assert f"at revision {migrate.head_revision()}" in result.output
+    assert f"现在的版本是 {migrate.head_revision()}" in result.output
 
     result = runner.invoke(main, ["db", "check"], env=env)
     assert result.exit_code == 0, result.output
-    assert "matches the models" in result.output
+    assert "已是最新版本" in result.output and "与模型一致" in result.output
 
     result = runner.invoke(main, ["db", "downgrade", "base"], env=env)
     assert result.exit_code == 0, result.output
@@ -98,7 +98,7 @@ def test_reindex_rebuilds_the_search_index_from_the_pledges(db_url):
             conn.exec_driver_sql("INSERT INTO pledge_search (pledge_id, words) SELECT id, '过时' FROM pledge")
         result = CliRunner().invoke(main, ["db", "reindex"], env={"DATABASE_URL": db_url})
         assert result.exit_code == 0, result.output
-        assert "1 pledge(s) indexed for search" in result.output
+        assert "已为检索重建 1 条承诺的索引" in result.output
         with engine.connect() as conn:
             words = conn.execute(sa.text("SELECT words FROM pledge_search")).scalar_one().split()
         assert "幼儿园" in words and "报告" in words and "过时" not in words

@@ -56,9 +56,10 @@ def test_bad_files_get_a_reason_and_the_rest_still_runs(tmp_path):
     assert r.returncode == 1
     assert [json.loads(line)["quote"] for line in r.stdout.splitlines()] == ["今年将新建学校3所"]
     err = r.stderr.splitlines()
-    assert any("empty.txt" in line and "empty" in line for line in err)
-    assert any("image.txt" in line and "binary" in line for line in err)
-    assert any("missing.txt" in line and "No such file" in line for line in err)
+    assert any("empty.txt" in line and "：空文件" in line for line in err)
+    assert any("image.txt" in line and "：二进制内容，不是文本" in line for line in err)
+    assert any("missing.txt" in line and "：文件不存在" in line for line in err)
+    assert err[-1] == "tracker extract：4 个文件中有 3 个无法读取"
 
 
 def test_a_date_that_does_not_exist_is_refused():

@@ -28,7 +28,7 @@ def test_followup_document_stores_suggestions_once_and_refuses_bad_ids(db_url, t
     shutil.copytree(DATA, tmp_path / "pair")
     ingested = CliRunner().invoke(main, ["ingest", str(tmp_path / "pair")], env={"DATABASE_URL": db_url})
     assert ingested.exit_code == 0, ingested.output
-    assert "follow-up suggestion(s)" in ingested.output.strip().splitlines()[-1]
+    assert "后续建议" in ingested.output.strip().splitlines()[-1]
     documents, suggestions = _counts(db_url)
     assert documents == 2 and suggestions >= 3
     engine = make_engine(db_url)
@@ -39,10 +39,10 @@ def test_followup_document_stores_suggestions_once_and_refuses_bad_ids(db_url, t
     engine.dispose()
     result = CliRunner().invoke(main, ["followup", "--document", str(review)], env={"DATABASE_URL": db_url})
     assert result.exit_code == 0, result.output
-    assert f"document {review}: 11 earlier pledge(s) matched; suggestions {suggestions} new" in result.output
+    assert f"文档 {review}：比对到之前的承诺 11 条；后续建议新增 {suggestions}，" in result.output
     assert _counts(db_url) == (2, suggestions)
     again = CliRunner().invoke(main, ["followup", "--document", str(review)], env={"DATABASE_URL": db_url})
-    assert f"0 new, 0 refreshed, 0 retracted, {suggestions} unchanged" in again.output
+    assert f"新增 0，更新 0，撤回 0，未变 {suggestions}，" in again.output
     missing = CliRunner().invoke(main, ["followup", "--document", "999"], env={"DATABASE_URL": db_url})
     assert missing.exit_code == 1 and "没有编号为 999 的文档" in missing.output
     both = CliRunner().invoke(main, ["followup", "--document", str(review), "a.txt", "b.txt"],
@@ -60,6 +60,6 @@ def test_a_failing_matcher_keeps_the_ingested_document(db_url, tmp_path, monkeyp
     shutil.copytree(DATA, tmp_path / "pair")
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "pair")], env={"DATABASE_URL": db_url})
     assert result.exit_code == 0, result.output
-    assert "follow-up failed: RuntimeError: matcher broke" in result.output
+    assert "后续比对失败：RuntimeError: matcher broke" in result.output
     assert "tracker followup --document" in result.output
     assert _counts(db_url) == (2, 0)

@@ -23,23 +23,23 @@ def test_ingest_reports_each_bad_file_and_a_summary_and_exits_non_zero(db_url, s
     (seeds_dir / "picture.png").write_bytes(b"\x89PNG\r\n")
     result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": db_url})
     assert result.exit_code == 1
-    assert f"tracker ingest: {seeds_dir / 'empty.txt'}: failed: empty file (0 bytes)" in result.output
-    assert f"{seeds_dir / 'picture.png'}: skipped: not a document type tracker reads (.png;" in result.output
+    assert f"tracker ingest：{seeds_dir / 'empty.txt'}：失败：空文件（empty file (0 bytes)）" in result.output
+    assert f"{seeds_dir / 'picture.png'}：跳过：不是 tracker 读取的文档类型（not a document type tracker reads (.png;" in result.output
     summary = result.output.strip().splitlines()[-1]
-    assert summary.startswith("tracker ingest: 7 file(s): 5 new, 0 unchanged, 1 failed, 1 skipped; ")
+    assert summary.startswith("tracker ingest：7 个文件：新入库 5，已在库中 0，失败 1，跳过 1；")
     assert len(_documents(db_url)) == 5
 
     (seeds_dir / "empty.txt").unlink()
     result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": db_url})
     assert result.exit_code == 0, result.output
-    assert "5 unchanged, 0 failed, 1 skipped; 0 pledge(s) added" in result.output
+    assert "已在库中 5，失败 0，跳过 1；新增承诺 0 条" in result.output
 
 
 def test_ingest_refuses_a_date_that_does_not_exist(db_url, seeds_dir):
     result = CliRunner().invoke(main, ["ingest", "--published", "2021-02-29", str(seeds_dir)],
                                 env={"DATABASE_URL": db_url})
     assert result.exit_code == 2
-    assert "'2021-02-29' is not a real date" in result.output
+    assert "'2021-02-29' 不是 YYYY-MM-DD 形式的有效日期" in result.output
     assert _documents(db_url) == []
 
 
@@ -54,8 +54,8 @@ def test_reextract_says_what_it_did(db_url, seeds_dir):
     assert CliRunner().invoke(main, ["ingest", str(seeds_dir)], env=env).exit_code == 0
     result = CliRunner().invoke(main, ["reextract"], env=env)
     assert result.exit_code == 0, result.output
-    assert "document 1: skipped: already read by extractor" in result.output
-    assert result.output.strip().endswith("5 document(s): 0 re-read, 5 skipped, 0 failed; 0 disagreement(s) reported")
+    assert "tracker reextract：文档 1：跳过：已由抽取器" in result.output
+    assert result.output.strip().endswith("5 篇文档：重读 0，跳过 5，失败 0；报告分歧 0 处")
 
 
 def test_ingest_into_an_unreachable_database_is_one_line(seeds_dir):

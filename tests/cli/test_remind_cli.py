@@ -76,7 +76,7 @@ def test_units_are_added_with_their_contacts_and_accounts(db_url, session):
     env = {"DATABASE_URL": db_url, "TRACKER_NEW_PASSWORD": "password-123"}
     result = run(main, ["unit", "add", "区教育局", "--email", "jyj@example.org", "--webhook",
                         "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", "--webhook-kind", "wecom"], env=env)
-    assert result.exit_code == 0 and "已保存责任单位「区教育局」" in result.output
+    assert result.exit_code == 0 and "已保存牵头单位「区教育局」" in result.output
     result = run(main, ["unit", "add", "区教育局", "--email", "不是邮箱"], env=env)
     assert result.exit_code == 1 and "「不是邮箱」不是有效的电子邮件地址" in result.output
     result = run(main, ["unit", "user", "小李", "--unit", "区教育局"], env=env)

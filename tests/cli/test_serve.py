@@ -6,9 +6,7 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -17,55 +15,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.processes import TRACKER, TrackerProcess, free_port
 from tracker.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-TRACKER = [sys.executable, "-c", "from tracker.cli import main; main()"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Demo:
+class Demo(TrackerProcess):
     """``tracker demo --port P`` in ``cwd`` as a subprocess, until it prints its address and answers."""
 
     def __init__(self, cwd: Path, env: dict | None = None) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
         full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TRACKER_INSTANCE")}
         full_env.update(env or {})
-        self.log = cwd / f"demo-{self.port}.log"
-        with self.log.open("w") as log:  # the child keeps its own copy of the descriptor
-            self.proc = subprocess.Popen([*TRACKER, "demo", "--port", str(self.port)], cwd=cwd, env=full_env,
-                                         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"demo exited {self.proc.returncode}:\n{self.output}")
-            try:
-                with urllib.request.urlopen(self.base + "/", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise AssertionError(f"demo did not answer in time:\n{self.output}")
-
-    @property
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        super().__init__(["demo"], cwd, full_env, timeout=90, ready_path="/")
 
 
 def log_in(base: str, name: str, password: str):
@@ -91,7 +53,7 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
         out = demo.output
         assert f"http://127.0.0.1:{demo.port}/" in out
         assert re.search(r"editor\s+editor-demo\s+编辑", out) and "reviewer-demo" in out and "admin-demo" in out
-        assert "5 new" in out
+        assert "新入库 5，" in out
         assert (project / "instance" / "tracker.sqlite3").is_file()
         key_file = project / "instance" / "secret_key"  # made up for the demo, and it says so
         assert f"密钥：{key_file}" in out and "tracker serve 需要设置 SECRET_KEY" in out
@@ -107,7 +69,7 @@ def test_demo_migrates_ingests_seeds_creates_logins_and_serves_twice(project):
     key = key_file.read_text()
     again = Demo(project)  # running it twice works: nothing ingested twice, the logins still work
     try:
-        assert "0 new, 5 unchanged" in again.output
+        assert "新入库 0，已在库中 5" in again.output
         assert key_file.read_text() == key  # the same key: demo logins survive a restart
         assert "欢迎，admin" in log_in(again.base, "admin", "admin-demo")[1]
     finally:

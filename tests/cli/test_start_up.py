@@ -69,6 +69,48 @@ def test_changed_demo_accounts_are_reset_only_when_someone_says_yes(tmp_path):
     app.extensions["tracker.engine"].dispose()
 
 
+def test_demo_on_a_busy_port_says_so_before_touching_the_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["demo", "--port", str(port)], env={"DATABASE_URL": url})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.splitlines() == [f"错误：端口 {port} 已被占用（另一个程序正在用它）：请换一个端口，例如 --port {port + 1}"]
+    assert not (tmp_path / "demo.sqlite3").exists()  # nothing migrated, ingested or created first
+
+
+def test_demo_on_a_database_with_other_accounts_asks_before_adding_its_known_passwords(tmp_path):
+    from tracker.cli.serve import _ask_create, prepare_demo
+    from tracker.db import migrate
+    from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.services import users
+    from tracker.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    factory = make_sessionmaker(engine)
+    with factory() as s:
+        users.create_user(s, "zhang", "zhang-own-password-7", "admin")
+        s.commit()
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "demo-test-secret-key-0123456789abcdef"})
+    asked = []
+    prepare_demo(app, create=lambda names: asked.append(names) or False)
+    assert asked == [["editor", "reviewer", "admin"]]
+    prepare_demo(app, create=_ask_create)  # no terminal to answer: not created
+    with factory() as s:
+        assert [users.find_user(s, n) for n in ("editor", "reviewer", "admin")] == [None, None, None]
+    prepare_demo(app, create=lambda names: True)
+    with factory() as s:
+        assert users.authenticate(s, "admin", "admin-demo") is not None
+        assert users.authenticate(s, "zhang", "zhang-own-password-7") is not None
+    engine.dispose()
+    app.extensions["tracker.engine"].dispose()
+
+
 def test_ask_reset_without_a_terminal_says_it_did_not(capsys):
     from tracker.cli.serve import _ask_reset
 
@@ -104,6 +146,7 @@ def test_help_is_chinese_and_no_line_is_cut_inside_a_word(columns):
         assert re.search(r"[\u4e00-\u9fff]", text.split("\n\n")[1]), (path, text)  # its description is Chinese
         words = lambda t: sorted(re.findall(r"[A-Za-z0-9_$.\-/]{2,}", t))  # noqa: E731
         assert words(text) == words(wide), (path, columns, text)  # every Latin word whole on one line
+        assert not re.search(r"\[(默认|必填)[^\]\n]*\n", text), (path, columns, text)  # [默认：csv] whole too
 
 
 def test_click_errors_read_in_chinese():
@@ -112,3 +155,21 @@ def test_click_errors_read_in_chinese():
     assert result.exit_code == 2
     assert "错误：'--port' 的取值无效：'abc' 不是有效的整数。" in result.output and "用法：" in result.output
     assert "没有子命令 'nosuch'" in runner.invoke(main, ["nosuch"]).output
+
+
+@pytest.mark.parametrize("url, line", [
+    ("foo://bar", "错误：数据库地址 foo://bar 无效（DATABASE_URL）：应形如 sqlite:////路径/tracker.sqlite3 或 "
+                  "postgresql+psycopg://用户@主机:端口/库名"),
+    ("postgresql+psycopg://nobody:secret@127.0.0.1:1/none",
+     "错误：无法连接数据库 postgresql+psycopg://nobody:***@127.0.0.1:1/none：connection failed"),
+])
+@pytest.mark.parametrize("command", [["serve", "--port", "1"], ["demo", "--port", "1"], ["db", "upgrade"],
+                                     ["ingest", "."], ["export-db", "-o", "-"], ["reextract"]])
+def test_a_database_that_cannot_be_used_is_one_chinese_line_for_every_command(tmp_path, monkeypatch, url, line,
+                                                                               command):
+    monkeypatch.chdir(tmp_path)
+    env = {"DATABASE_URL": url, "SECRET_KEY": "serve-test-secret-key-0123456789abcdef"}
+    result = CliRunner().invoke(main, command, env=env)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "secret@" not in result.output
+    assert result.output.count("\n") == 1 and result.output.startswith(line), result.output

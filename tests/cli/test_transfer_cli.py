@@ -25,4 +25,4 @@ def test_export_import_export_gives_the_same_file(db_url, seeds_dir, tmp_path):
 
     result = runner.invoke(main, ["import-db", str(first)], env=target)
     assert result.exit_code == 1
-    assert "needs an empty database" in result.output
+    assert "需要一个空数据库" in result.output

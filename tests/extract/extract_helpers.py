@@ -1,5 +1,12 @@
-"""What the extractor tests share: the pledges of a text, or its only one."""
+"""What the extractor tests share: the pledges of a text, or its only one; a quantity in one canonical
+form, so that a gold quantity (as written: 1.4万 个) and a candidate's (14000 个) compare equal."""
+import re
+from decimal import Decimal
+
 from tracker.extract import extract_document
+
+_PREFIX = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8,
+           "万亿": 10**12}
 
 
 def pledges(text, published):
@@ -10,3 +17,21 @@ def one(text, published):
     found = pledges(text, published)
     assert len(found) == 1, [c.quote for c in found]
     return found[0]
+
+
+def canon(value, unit):
+    """(value, unit) with a magnitude prefix folded into the value (1.4, 万个 → 14000, 个), 级 dropped
+    (百亿级 → 100, 亿) and a percentage as a ratio (85, % → 0.85, ratio)."""
+    unit = unit[:-1] if unit.endswith("级") and len(unit) > 1 else unit
+    value = Decimal(str(value))
+    if unit in ("%", "％"):
+        return value / 100, "ratio"
+    for p in sorted(_PREFIX, key=len, reverse=True):
+        if unit.startswith(p) and len(unit) > len(p) or unit == p:
+            return value * _PREFIX[p], unit[len(p):]
+    return value, unit
+
+
+def nows(s):
+    """The text with all whitespace removed, as the gold's quotes and spans are."""
+    return re.sub(r"\s+", "", s)

@@ -8,11 +8,11 @@ import datetime as dt
 import difflib
 import importlib.util
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+import extract_helpers
 from tracker.extract import extract_document
 
 HERE = Path(__file__).parent / "real"
@@ -56,6 +56,34 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shexian_shishi_2025.txt', '改造规模10千伏线路8.46公里'): {'quantities'},
     ('xiangcheng_news_2016.txt', '力争8条道路建成通车'): {'found'},
     ('xiangcheng_news_2016.txt', '芗城明年新增学位1.4万个'): {'quantities'},
+    # batch C: a plan section whose year is in its heading outside the passage (三、2026年工作安排), and the
+    # items of a 民生实事 list (一是…十五是…) under a lead that names the year (今年再办好15件民生实事): no deadline
+    ('shanxi_minsheng_2026.txt', '20个省级临床重点专科'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '为既有住宅加装电梯600部'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '免费送戏下乡1万场'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '增加1万个普惠性学前教育学位'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '增加1万个普通高中学位'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '大型农贸批发市场完成不少于100万批次农产品快检'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '对上消化道癌高危人群开展内镜检查3万名'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '打造15个紧密型县域医共体升级版'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '打造80个新型公共文化空间'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '抢救性康复救助残疾儿童8000人'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '招募“西部计划”志愿者3000名'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '推动粮食作物完全成本保险综合承保覆盖率达到70%以上'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '改扩建50个社区养老工程和乡镇（街道）区域养老服务中心'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '社区助理3000名'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '维修养护农村供水工程1900处'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '辅助器具适配补贴4万人'): {'deadline'},
+    # batch C: a plan period named in the sentence that justifies the targets (为实现“十五五”规划目标打基础)
+    # dates the year's targets to 2030
+    ('fujian_plan_2026.txt', '全省地区生产总值增长5%左右'): {'deadline'},
+    ('fujian_plan_2026.txt', '城镇新增就业50万人'): {'deadline'},
+    ('fujian_plan_2026.txt', '城镇调查失业率控制在5%左右'): {'deadline'},
+    ('fujian_plan_2026.txt', '居民消费价格涨幅2%左右'): {'deadline'},
+    ('fujian_plan_2026.txt', '粮食产量513万吨以上'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -64,7 +92,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch B: achievements, a company's figures and programme names read as pledges
     ('changan_shishi_2022.txt', '解决周边8千余户群众用水问题'),
     ('changan_shishi_2022.txt', '进一步提升百万长安人民的幸福指数'),
-    ('changsha_county_water_2011.txt', '湖南长沙县与省农业发展银行营业部签订总金额达20亿元的水利建设融资合作协议'),
     ('hengyang_county_news_2013.txt', '13处集中供水工程全部开工建设'),
     ('huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个'),
     ('huangshan_eco_news_2011.txt', '共有垃圾运输车153辆（包括运输拖拉机）'),
@@ -80,24 +107,71 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('suzhou_gaoxin_news_2011.txt', '其中多晶硅片和单晶硅片各占50%'),
     ('suzhou_gaoxin_news_2011.txt', '苏州市欧陆杰电器有限公司是一家专业生产吸尘器用伸缩管的企业'),
     ('suzhou_gaoxin_news_2011.txt', '莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立'),
+    # batch C: 两项补贴 as a name (the negatives list it)
+    ('shanxi_minsheng_2026.txt', '提高残疾人两项补贴标准'),
+    # batch C: a review of the last year under a heading without a word of the past (刚刚过去的2025年 opens it,
+    # then each paragraph opens with a present-tense heading: 加强科技创新，驱动能源转型。): achievements read as pledges
+    ('shanxi_review_2026.txt', '全年GDP增长4%'),
+    ('shanxi_review_2026.txt', '快于2024年1.8个百分点'),
+    ('shanxi_review_2026.txt', '投资、消费增速分别快于全国3.4个'),
+    ('shanxi_review_2026.txt', '1个百分点'),
+    ('shanxi_review_2026.txt', '全年规上原煤产量13.05亿吨'),
+    ('shanxi_review_2026.txt', '增长2.1%'),
+    ('shanxi_review_2026.txt', '谋划9条技术路径'),
+    ('shanxi_review_2026.txt', '制定出台20条具体举措'),
+    ('shanxi_review_2026.txt', '抓实风电光伏、新一代煤电、新型储能等11个重点领域项目'),
+    ('shanxi_review_2026.txt', '总投资超500亿元的晋北采煤沉陷区新能源基地加快建设'),
+    ('shanxi_review_2026.txt', '数字经济核心产业增加值预计增长10%'),
+    ('shanxi_review_2026.txt', '新培育省级农业龙头企业120家'),
+    ('shanxi_review_2026.txt', '国家5A级旅游景区达到12家'),
+    ('shanxi_review_2026.txt', '重点监测景区接待游客、经营收入均保持10%以上增长'),
+    ('shanxi_review_2026.txt', '年度36项重点改革任务扎实推进'),
+    ('shanxi_review_2026.txt', '净增涉税主体24.8万户'),
+    ('shanxi_review_2026.txt', '规上法人单位1302户'),
+    ('shanxi_review_2026.txt', '民间投资增长2.8%'),
+    ('shanxi_review_2026.txt', '快于全国9.2个百分点'),
+    ('shanxi_review_2026.txt', '民营经营主体贷款余额增长6.7%'),
+    ('shanxi_review_2026.txt', '56个全域土地综合整治项目扎实推进'),
+    ('shanxi_review_2026.txt', '行政机关负责人出庭应诉率首次达到100%'),
+    # batch C: a review section whose heading reads like a plan (（六）着力办好办实民生实事，人民生活品质稳步提高):
+    # achievements read as pledges
+    ('fujian_review_2026.txt', '6所高职院校入选国家“双高计划'),
+    ('fujian_review_2026.txt', '县域医共体“六大中心”基层辐射率达96.9%'),
+    ('fujian_review_2026.txt', '新增国家级临床重点专科项目9个'),
+    ('fujian_review_2026.txt', '落地建设肿瘤与代谢、闽台地区高发慢病病因流行病学2个重点实验室'),
+    ('fujian_review_2026.txt', '免陪照护服务”试点扩大至145家医院'),
+    ('fujian_review_2026.txt', '医学检查检验结果互认项目达488项'),
+    ('fujian_review_2026.txt', '城乡居民基础养老金最低标准调增11.8%'),
+    ('fujian_review_2026.txt', '10个项目列入中国世界文化遗产预备名单'),
+    ('fujian_review_2026.txt', '八闽书房”辐射人群超700万人'),
+    ('fujian_review_2026.txt', '村歌”、“村晚”、“百姓大舞台”等群众文化活动超3万场'),
+    # batch C: a news report's present-tense account of what a reform did this year (今年…平台开通5个月间，
+    # 9类产品共成交1493次) and its description of the system (分为…3种形式) read as pledges
+    ('nanjing_news_2011.txt', '9类产品共成交1493次'),
+    ('nanjing_news_2011.txt', '成交金额1814万多元'),
+    ('nanjing_news_2011.txt', '节约预算成本254万多元'),
+    ('nanjing_news_2011.txt', '节约预算12.29%'),
+    ('nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式'),
+    ('nanjing_news_2011.txt', '三种方式中最主要的是多品牌比价'),
+    ('nanjing_news_2011.txt', '9类商品中有6类需要采取这种竞价方式'),
+    ('nanjing_news_2011.txt', '南京雨花台区财政局采购3台电脑'),
+    ('nanjing_news_2011.txt', '只看到有3家竞价'),
+    ('nanjing_news_2011.txt', '有9家供应商因服务不到位等原因被警告'),
+    # batch C: the attendance of a past event (200多名…的代表) and a count of parties (集两家所长) read as pledges
+    ('yangzhou_news_2014.txt', '200多名来自美国加州大学、中科院药研所、日本国际养老医疗协会等高校和科研院所'),
+    ('yangzhou_news_2014.txt', '上海（扬州）国际医学园的发展思路是集两家所长'),
+    # batch B's replacement: a county's present state (目前拥有茶园13.8万亩, 共有…220多家, 海拔一般在600至900米之间)
+    # read as pledges: no word of the past, no word of intent
+    ('sanjiang_tea_news_2011.txt', '目前拥有茶园13.8万亩'),
+    ('sanjiang_tea_news_2011.txt', '年干茶产量6900吨以上'),
+    ('sanjiang_tea_news_2011.txt', '共有茶叶加工厂220多家'),
+    ('sanjiang_tea_news_2011.txt', '规模以上企业10多家'),
+    ('sanjiang_tea_news_2011.txt', '茶叶专业合作社26家'),
+    ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
+    ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),
 }
-_PREFIX = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8,
-           "万亿": 10**12}
-
-
-def _canon(value, unit):
-    unit = unit[:-1] if unit.endswith("级") and len(unit) > 1 else unit
-    value = Decimal(str(value))
-    if unit in ("%", "％"):
-        return value / 100, "ratio"
-    for p in sorted(_PREFIX, key=len, reverse=True):
-        if unit.startswith(p) and len(unit) > len(p) or unit == p:
-            return value * _PREFIX[p], unit[len(p):]
-    return value, unit
-
-
-def _nows(s):
-    return re.sub(r"\s+", "", s)
+_canon = extract_helpers.canon
+_nows = extract_helpers.nows
 
 
 @pytest.fixture(scope="module", params=GOLD, ids=[d["file"] for d in GOLD])
@@ -175,11 +249,24 @@ def test_no_listed_negative_is_taken_for_a_pledge(reading):
         assert hits == [] or all((doc["file"], h) in KNOWN_EXTRA for h in hits), n
 
 
+# Batch B passages under the 1,000 characters a passage must have. The page store of the search tool keeps a
+# page's first 800 or so characters only (about 2,000 bytes), so these cannot be widened from their source; 芗城区's
+# and 龙华区's news end inside that opening (the whole article is shorter). Each is to be replaced by a passage of
+# its kind and level from another source (长沙县's 989-character article was: gold/b.json "retired"); the list only shrinks.
+SHORT_EXCERPTS = {
+    "anyi_interview_2023.txt", "baofeng_interview_2020.txt", "changan_shishi_2022.txt", "changshuo_jiedao_2023.txt",
+    "guandu_midyear_2023.txt", "hanbin_report_2025.txt", "hengyang_county_news_2013.txt", "hudong_jiedao_2024.txt",
+    "longhua_news_2018.txt", "longwen_news_2017.txt", "mudong_town_report_2024.txt",
+    "shagou_town_report_2021.txt", "shangcheng_report_2024.txt", "shexian_shishi_2025.txt", "tianchang_city_report_2016.txt",
+    "xiangcheng_news_2016.txt",
+}
+
+
 def test_every_passage_is_recorded_with_its_source_and_first_reading():
+    assert SHORT_EXCERPTS <= {doc["file"] for doc in GOLD}
     for doc in GOLD:
         src = doc["source"]
-        # a file of a repository (repo, path, commit) or a stored public page (its address); the page
-        # store keeps a page's opening only, so those passages are shorter (500 characters at least)
+        # a file of a repository (repo, path, commit) or a stored public page (its address)
         if "repo" in src:
             assert src["repo"] and src["path"] and re.fullmatch(r"[0-9a-f]{7,40}", src["commit"]), doc["file"]
         else:
@@ -189,9 +276,24 @@ def test_every_passage_is_recorded_with_its_source_and_first_reading():
         # the range covers the passage (an HTML file's range is wider: its tags were taken out)
         assert end - start in (len(text), len(text.rstrip("\n"))) or (
             src.get("note", "").lower().find("html") >= 0 and end - start > len(text)), doc["file"]
-        assert 500 <= len(text.rstrip("\n")) <= 8000, doc["file"]  # 1,000 asked; batch B holds shorter ones
+        if doc["file"] in SHORT_EXCERPTS:
+            assert 500 <= len(text.rstrip("\n")) < 1000, doc["file"]
+        else:
+            assert 1000 <= len(text.rstrip("\n")) <= 8000, doc["file"]
         assert re.search(r"(?:^|\| )recall \d\.\d\d precision \d\.\d\d", doc["first_reading"]), doc["file"]
         nows = _nows(text)
         for p in doc["pledges"]:
             s, e = p["span_nows"]
             assert nows[s:e] == _nows(p["quote"]), (doc["file"], p["quote"])
+
+
+def test_the_corpus_covers_the_governments_levels_and_kinds_the_issue_asks_for():
+    """At least 40 passages of at least 20 governments, at province, city, county and township level, and at
+    least five kinds of text (issue 9: plan sections, 民生实事 lists, target sections, news in reported speech,
+    interviews, reviews)."""
+    assert len(GOLD) >= 40
+    assert len({d["government"] for d in GOLD}) >= 20
+    assert {d["level"] for d in GOLD} >= {"province", "city", "county", "township"}
+    genres = {d["genre"] for d in GOLD}
+    assert genres <= {"plan section", "民生实事 list", "target section", "news", "interview", "review"}
+    assert len(genres) >= 5

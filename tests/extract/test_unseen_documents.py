@@ -8,12 +8,11 @@ tests/extract/real/ (their first readings, before any rule was fitted to them; s
 import datetime as dt
 import difflib
 import json
-import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+import extract_helpers
 from tracker.extract import extract_document
 
 HERE = Path(__file__).parent / "unseen"
@@ -29,22 +28,8 @@ KNOWN_WRONG = {
     ("xiangcun_news_2023.txt", "我们还将培育市级以上农业产业化龙头企业10家"): {"deadline"},
     ("xiangcun_news_2023.txt", "打造省级乡村振兴示范村20个"): {"deadline"},
 }
-_PREFIX = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
-
-
-def _canon(value, unit):
-    unit = unit[:-1] if unit.endswith("级") and len(unit) > 1 else unit
-    value = Decimal(str(value))
-    if unit == "%":
-        return value / 100, "ratio"
-    for p in sorted(_PREFIX, key=len, reverse=True):
-        if unit.startswith(p) and len(unit) > len(p) or unit == p:
-            return value * _PREFIX[p], unit[len(p):]
-    return value, unit
-
-
-def _nows(s):
-    return re.sub(r"\s+", "", s)
+_canon = extract_helpers.canon
+_nows = extract_helpers.nows
 
 
 def _read(doc):

@@ -8,11 +8,6 @@ import http.cookiejar
 import json
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,15 +17,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-TRACKER = [sys.executable, "-c", "from tracker.cli import main; main()"]
+from tests.processes import TRACKER, TrackerProcess  # noqa: F401 (the fault tests take TRACKER from here)
+
 PASSWORD = "faults-password-1"
 SECRET = "faults-secret-key-7f3a9c1e5b2d8046a1c9e7b3f5d20864"  # strong enough for the key check (zxcvbn)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def tracker_env(db_url: str, **extra: str) -> dict:
@@ -40,51 +30,15 @@ def tracker_env(db_url: str, **extra: str) -> dict:
     return env
 
 
-class Server:
+class Server(TrackerProcess):
     """``tracker serve`` on ``db_url``, one process unless ``workers`` says more (what these tests
     prove is about one process: its throttle store, its connection pool); waits (bounded) until it
     answers; ``kill()`` is SIGKILL."""
 
     def __init__(self, db_url: str, cwd: Path, threads: int = 8, env: dict | None = None,
                  timeout: float = 60, workers: int = 1) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = cwd / f"serve-{self.port}.log"
-        with self.log.open("w") as log:
-            self.proc = subprocess.Popen(
-                [*TRACKER, "serve", "--port", str(self.port), "--threads", str(threads), "--workers", str(workers)],
-                cwd=cwd,
-                env={**tracker_env(db_url), **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"serve exited {self.proc.returncode}:\n{self.output}")
-            try:
-                with urllib.request.urlopen(self.base + "/login", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise AssertionError(f"serve did not answer in {timeout} s:\n{self.output}")
-
-    @property
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        super().__init__(["serve", "--threads", str(threads), "--workers", str(workers)], cwd,
+                         {**tracker_env(db_url), **(env or {})}, timeout=timeout, ready_path="/login")
 
 
 class Client:

@@ -85,7 +85,7 @@ def test_ingest_and_editors_decisions_at_once_on_sqlite_lose_nothing_and_never_l
 
     # The ingest: every document in, nothing locked.
     assert ingest.returncode == 0, output
-    assert f"{DOCUMENTS} file(s): {DOCUMENTS} new, 0 unchanged, 0 failed" in output, output[-2000:]
+    assert f"{DOCUMENTS} 个文件：新入库 {DOCUMENTS}，已在库中 0，失败 0" in output, output[-2000:]
     assert "locked" not in output.lower()
     # The editors: every decision answered 200 (none stale, none refused, no 5xx), none of it locked.
     assert not errors, errors

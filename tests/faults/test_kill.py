@@ -51,7 +51,7 @@ def test_sigkill_during_ingest_leaves_whole_documents_and_the_rerun_finishes(db_
     again = subprocess.run([*TRACKER, "ingest", "--published", "2021-03-01", str(corpus)], cwd=tmp_path, env=env,
                            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert again.returncode == 0, again.stdout + again.stderr
-    assert f"{DOCUMENTS} file(s): {DOCUMENTS - before} new, {before} unchanged, 0 failed" in again.stdout + again.stderr
+    assert f"{DOCUMENTS} 个文件：新入库 {DOCUMENTS - before}，已在库中 {before}，失败 0" in again.stdout + again.stderr
     assert assert_consistent(db_url) == DOCUMENTS
 
 

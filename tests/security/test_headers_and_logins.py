@@ -184,14 +184,14 @@ def test_every_entry_point_but_the_demo_refuses_to_start_without_a_secret_key(se
     with pytest.raises(InsecureConfig) as refused:
         create_app()
     message = str(refused.value)
-    assert "\n" not in message and message.startswith("SECRET_KEY is not set")
+    assert "\n" not in message and message.startswith("SECRET_KEY 未设置：")
     assert "instance/config.py" in message and "secrets.token_hex" in message
     assert not (tmp_path / "instance" / "secret_key").exists()  # nothing made up behind the operator's back
 
     (tmp_path / "instance" / "secret_key").write_text("d" * 8 + "emo-made-up-key-0123456789abcdef")
     result = CliRunner().invoke(main, ["serve", "--port", "1"], env={"DATABASE_URL": seeded})
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert result.output.count("\n") == 1 and result.output.startswith("错误：SECRET_KEY is not set")
+    assert result.output.count("\n") == 1 and result.output.startswith("错误：SECRET_KEY 未设置：")
 
     # Set in the environment or in instance/config.py, a strong key starts it.
     monkeypatch.setenv("SECRET_KEY", SECRET)

@@ -76,9 +76,9 @@ def test_a_link_given_on_the_command_line_is_not_followed_and_the_cli_says_why(d
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     assert "Traceback" not in out
-    lines = [line for line in out.splitlines() if "config.txt: skipped:" in line]
+    lines = [line for line in out.splitlines() if "config.txt：跳过：" in line]
     assert len(lines) == 2 and all("符号链接，未跟随" in line and "secret.txt" in line for line in lines), out
-    assert "pipe.txt: skipped: 不是普通文件" in out
+    assert "pipe.txt：跳过：不是普通文件" in out
     assert not any("secret" in t for t in _texts(db_url))
 
 

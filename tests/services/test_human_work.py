@@ -71,7 +71,7 @@ def test_confirmed_corrected_rejected_and_rated_pledges_survive_reingest_and_ree
     assert any(pid == third and field == "review_state" for pid, field in disagreements)
 
     # A second run has nothing to do.
-    assert {r.skipped for r in reextract_all(session_factory, version="test-2")} == {"already read by extractor test-2"}
+    assert {r.skipped for r in reextract_all(session_factory, version="test-2")} == {"已由抽取器 test-2 读过"}
     with session_factory() as s:
         assert _rows(s, human) == before
 

@@ -172,7 +172,7 @@ def test_import_refuses_a_database_that_is_not_empty(db_url, seeds_dir, tmp_path
     engine.dispose()
     text = _export(source)
     _import(db_url, text)
-    with pytest.raises(TransferError, match=r"needs an empty database; this one has rows in user \(0\)|document \(1\)"):
+    with pytest.raises(TransferError, match=r"需要一个空数据库；这个数据库已有数据：.*document（1 行）"):
         _import(db_url, text)
     engine = make_engine(db_url)
     with make_sessionmaker(engine)() as s:
@@ -181,9 +181,9 @@ def test_import_refuses_a_database_that_is_not_empty(db_url, seeds_dir, tmp_path
 
 
 @pytest.mark.parametrize("text,message", [
-    ("{not json", "invalid JSON at line 1"),
-    ('{"format": "something-else"}', "not a tracker export"),
-    ('{"format": "tracker-db", "version": 1, "revision": "0000", "tables": []}', "migration 0000"),
+    ("{not json", "第 1 行第 2 列不是有效的 JSON"),
+    ('{"format": "something-else"}', "不是 tracker 的导出文件"),
+    ('{"format": "tracker-db", "version": 1, "revision": "0000", "tables": []}', "数据库版本（迁移）是 0000"),
 ])
 def test_import_refuses_what_is_not_a_matching_export(db_url, text, message):
     with pytest.raises(TransferError, match=message):

@@ -118,6 +118,6 @@ def test_tracker_publish_on_the_command_line_and_with_the_live_sites_address(see
     result = CliRunner().invoke(__import__("tracker.cli", fromlist=["main"]).main,
                                 ["publish", str(tmp_path / "out"), "--site-url", "https://tracker.example.org"], env=env)
     assert result.exit_code == 0, result.output
-    assert re.match(r"tracker publish: \d+ file\(s\) written, 0 unchanged, 0 removed", result.output)
+    assert re.match(r"tracker publish：写入 \d+ 个文件，0 个未变，删除 0 个", result.output)
     dashboard = (tmp_path / "out" / "reports" / "dashboard.html").read_text(encoding="utf-8")
     assert 'href="https://tracker.example.org/login' in dashboard  # the editor's pages stay on the live app

@@ -2,7 +2,13 @@
 same filters as the web page and ``--as-of`` to rebuild it as it stood on a day."""
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+
 import click
+
+from tracker.cli.ingest import open_database
 
 FILTER_OPTIONS = (  # option, the listing's key, help
     ("--district", "district", "区县（名称、简称或编号）"),
@@ -38,12 +44,8 @@ def _filter_options(fn):
 @_filter_options
 def export(fmt: str, table: str | None, header: str, output: str, **filters) -> None:
     """把筛选后的承诺清单（与网页同一视图）写成 CSV、XLSX、JSON 或台账。"""
-    import os
-    import sys
-    import tempfile
-
-    from tracker.cli.ingest import open_database
-    from tracker.services import exports, listing, tables
+    # the services load SQLAlchemy and openpyxl: imported when the command runs, not for --help
+    from tracker.services import exports, listing, tables  # lazy: keeps tracker --help fast
     from tracker.services.listing import BadFilter
 
     if table and fmt == "ledger":

@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from tracker.cli import words
+
 
 def parse_date(ctx, param, value):
     """A click callback: YYYY-MM-DD that names a real day, or a clear usage error."""
@@ -16,7 +18,7 @@ def parse_date(ctx, param, value):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a real date in the form YYYY-MM-DD") from None
+        raise click.BadParameter(f"{value!r} 不是 YYYY-MM-DD 形式的有效日期") from None
 
 
 @click.command()
@@ -29,7 +31,7 @@ def parse_date(ctx, param, value):
 def extract(published: dt.date | None, district: str | None, official: str | None, official_title: str | None,
             files: tuple[str, ...]) -> None:
     """读取文本文件，每抽到一条承诺输出一行 JSON（JSON Lines）。"""
-    from tracker.extract import Official, extract_document
+    from tracker.extract import Official, extract_document  # lazy: keeps tracker --help fast
     from tracker.reading import UnreadableDocument, read_text_file
 
     district, official, official_title = (v.strip() if v else None for v in (district, official, official_title))
@@ -43,8 +45,7 @@ def extract(published: dt.date | None, district: str | None, official: str | Non
         try:
             decoded = read_text_file(path)
         except (UnreadableDocument, OSError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            click.echo(f"tracker extract: {path}: {reason}", err=True)
+            click.echo(f"tracker extract：{path}：{words.exception_reason(exc)}", err=True)
             failed += 1
             continue
         doc = extract_document(decoded.text, published=published, district=district or None, official=speaker)
@@ -53,5 +54,5 @@ def extract(published: dt.date | None, district: str | None, official: str | Non
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     out.flush()
     if failed:
-        click.echo(f"tracker extract: {failed} of {len(files)} file(s) could not be read", err=True)
+        click.echo(f"tracker extract：{len(files)} 个文件中有 {failed} 个无法读取", err=True)
         sys.exit(1)

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from tracker.cli import words
 from tracker.cli.extract import parse_date
 
 
@@ -12,7 +13,7 @@ def open_database():
     """(engine, sessionmaker) on $DATABASE_URL (else the instance folder's SQLite file); refuses a
     database that is not at the newest migration. A command's engine lives for seconds, so
     connections are not pinged before each use (one round trip less per document)."""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import database_url, make_engine, make_sessionmaker, redacted
 
     from sqlalchemy.exc import OperationalError
@@ -42,7 +43,7 @@ def ingest(published, source, paths) -> None:
     文件旁的 manifest.csv（列：file,title,source,published）给出各文档的元数据。
     同样的内容导入两次不会重复。有文件失败时以非零状态退出；跳过的文件（其他类型）会列出。
     """
-    from tracker.services.ingest import Limits, collect, ingest_paths
+    from tracker.services.ingest import Limits, collect, ingest_paths  # lazy: keeps tracker --help fast
     from tracker.web import load_config
 
     limits = Limits.from_config(load_config())  # TRACKER_MAX_DOCUMENT_CHARS, TRACKER_MAX_DOCUMENT_PLEDGES
@@ -52,14 +53,14 @@ def ingest(published, source, paths) -> None:
     try:
         if err.isatty():
             total = len(collect(paths)[0])
-            bar = click.progressbar(length=total, label="ingest", file=err)
+            bar = click.progressbar(length=total, label="导入", file=err)
             bar.__enter__()
 
         def report(outcome) -> None:
             if bar is not None:
                 bar.update(1)
             if outcome.state in ("failed", "skipped"):
-                line = f"tracker ingest: {outcome.path}: {outcome.state}: {outcome.reason}"
+                line = f"tracker ingest：{outcome.path}：{words.STATES[outcome.state]}：{words.reason(outcome.reason)}"
                 if bar is not None:
                     err.write("\n")
                 click.echo(line, err=True)
@@ -71,8 +72,8 @@ def ingest(published, source, paths) -> None:
             bar.__exit__(None, None, None)
         engine.dispose()
     for report in summary.followup_failed:
-        click.echo(f"tracker ingest: {report.line()} (run `tracker followup --document {report.document_id}`)",
-                   err=True)
-    click.echo(f"tracker ingest: {summary.line()}", err=True)
+        click.echo(f"tracker ingest：文档 {report.document_id} 的后续比对失败：{report.skipped}"
+                   f"（可运行 tracker followup --document {report.document_id} 重试）", err=True)
+    click.echo(f"tracker ingest：{words.ingest_summary(summary)}", err=True)
     if summary.failed:
         sys.exit(1)

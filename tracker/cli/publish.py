@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tracker.cli import words
+
 
 @click.command()
 @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
@@ -15,7 +17,7 @@ import click
 def publish(target: Path, site_url: str | None, force: bool) -> None:
     """把公开站点（台账、状态统计表、看板、评分卡、承诺页面及其 CSV / Excel / JSON 文件）写入 TARGET，
     成为用相对链接的静态文件。再次运行时只写有变化的部分（TARGET/.tracker-publish.json 记下写过什么）。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import redacted
     from tracker.web import create_app
     from tracker.web.publish import publish as publish_site
@@ -29,7 +31,7 @@ def publish(target: Path, site_url: str | None, force: bool) -> None:
         report = publish_site(app, target, site_url=site_url, force=force)
     finally:
         app.extensions["tracker.engine"].dispose()
-    click.echo(report.line())
+    click.echo(words.publish_report(report))
 
 
 __all__ = ["publish"]

@@ -5,6 +5,9 @@ import sys
 
 import click
 
+from tracker.cli import words
+from tracker.cli.ingest import open_database
+
 
 @click.command()
 @click.option("--document", "document_ids", type=int, multiple=True, metavar="ID",
@@ -18,25 +21,17 @@ def reextract(document_ids) -> None:
     无人处理过的待核实承诺会被更新、新增或撤回；已确认、修改过、已驳回或已评估的承诺
     一律不动：抽取器现在读得不同之处只列出分歧，不会改写。
     """
-    from tracker.cli.ingest import open_database
-    from tracker.services.reextract import reextract_all
+    from tracker.services.reextract import reextract_all  # the extractor and SQLAlchemy: not for --help
 
     engine, session_factory = open_database()
     failed = 0
 
     def report(r) -> None:
         nonlocal failed
-        if r.failed:
-            failed += 1
-            click.echo(f"tracker reextract: document {r.document_id}: failed: {r.failed}", err=True)
-        elif r.skipped:
-            click.echo(f"tracker reextract: document {r.document_id}: skipped: {r.skipped}", err=True)
-        else:
-            click.echo(f"tracker reextract: document {r.document_id}: {r.candidates} candidate(s); "
-                       f"{r.refreshed} refreshed ({r.changed} changed), {r.added} added, {r.retracted} retracted, "
-                       f"{r.kept} kept as people left them", err=True)
+        failed += bool(r.failed)
+        click.echo(f"tracker reextract：{words.reextract_document(r)}", err=True)
         for d in r.disagreements:
-            click.echo(f"  disagreement: {d.line()}")
+            click.echo(f"  分歧：{words.disagreement(d)}")
 
     try:
         reports = reextract_all(session_factory, document_ids=document_ids or None, on_report=report)
@@ -44,10 +39,11 @@ def reextract(document_ids) -> None:
         engine.dispose()
     done = [r for r in reports if not r.skipped and not r.failed]
     added, changed, gone = (sum(getattr(r, k) for r in done) for k in ("added", "changed", "retracted"))
-    click.echo(f"tracker reextract: {added + changed + gone} pledge(s) changed: {added} added, {changed} changed, "
-               f"{gone} gone (extractor {done[0].version if done else 'unchanged'})")
-    click.echo(f"tracker reextract: {len(reports)} document(s): {len(done)} re-read, "
-               f"{sum(1 for r in reports if r.skipped)} skipped, {failed} failed; "
-               f"{sum(len(r.disagreements) for r in reports)} disagreement(s) reported", err=True)
+    version = f"抽取器版本 {done[0].version}" if done else "抽取器没有变化"
+    click.echo(f"tracker reextract：{added + changed + gone} 条承诺有变化：新增 {added}，改变 {changed}，"
+               f"撤回 {gone}（{version}）")
+    click.echo(f"tracker reextract：{len(reports)} 篇文档：重读 {len(done)}，"
+               f"跳过 {sum(1 for r in reports if r.skipped)}，失败 {failed}；"
+               f"报告分歧 {sum(len(r.disagreements) for r in reports)} 处", err=True)
     if failed:
         sys.exit(1)

@@ -12,7 +12,7 @@ import click
 @contextlib.contextmanager
 def _session():
     """A session on the configured database (``DATABASE_URL`` / instance), which must be migrated."""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.web import load_config
 
@@ -40,7 +40,7 @@ def remind(days: int, dry_run: bool, force: bool) -> None:
     设置：TRACKER_REMIND_BASE_URL（链接的网址前缀），TRACKER_SMTP_HOST / _PORT / _USER /
     _PASSWORD / _FROM / _STARTTLS / _SSL，TRACKER_REMIND_WEBHOOK_URL / _KIND / _SECRET（评议组的群机器人）。
     """
-    from tracker.services import listing, remind as service
+    from tracker.services import listing, remind as service  # lazy: keeps tracker --help fast
 
     failures = 0
     with _session() as (cfg, session):
@@ -83,7 +83,7 @@ def remind(days: int, dry_run: bool, force: bool) -> None:
 
 @click.group("unit")
 def unit() -> None:
-    """责任单位（牵头单位）：联系方式与账户。"""
+    """牵头单位（责任单位）：联系方式与账户；网页上由管理员在“牵头单位”页管理。"""
 
 
 @unit.command("add")
@@ -94,8 +94,8 @@ def unit() -> None:
               help="群机器人类型：wecom（企业微信 Markdown）、wecom_text（企业微信文本）、dingtalk（钉钉）、json。")
 @click.option("--secret", "webhook_secret", help="钉钉机器人“加签”的密钥。")
 def unit_add(name: str, email, webhook_url, webhook_kind, webhook_secret) -> None:
-    """登记一个责任单位，或修改其联系方式；NAME 须与承诺的“牵头单位”一字不差。"""
-    from tracker.services import progress
+    """登记一个牵头单位，或修改其联系方式；NAME 须与承诺的“牵头单位”一字不差。"""
+    from tracker.services import progress  # lazy: keeps tracker --help fast
     from tracker.services.errors import ServiceError
 
     with _session() as (_, session):
@@ -106,13 +106,13 @@ def unit_add(name: str, email, webhook_url, webhook_kind, webhook_secret) -> Non
             raise click.ClickException(str(exc)) from None
         session.commit()
         robot = f"，群机器人：{saved.webhook_kind.label}" if saved.webhook_url else ""
-        click.echo(f"已保存责任单位「{saved.name}」（编号 {saved.id}，邮箱：{saved.email or '无'}{robot}）")
+        click.echo(f"已保存牵头单位「{saved.name}」（编号 {saved.id}，邮箱：{saved.email or '无'}{robot}）")
 
 
 @unit.command("list")
 def unit_list() -> None:
-    """列出责任单位及其联系方式。"""
-    import sqlalchemy as sa
+    """列出牵头单位及其联系方式。"""
+    import sqlalchemy as sa  # lazy: keeps tracker --help fast
 
     from tracker.db.models import Unit
 
@@ -124,12 +124,12 @@ def unit_list() -> None:
 
 @unit.command("user")
 @click.argument("name")
-@click.option("--unit", "unit_name", required=True, help="所属责任单位的名称。")
+@click.option("--unit", "unit_name", required=True, help="所属牵头单位的名称。")
 @click.option("--email", help="该账户的电子邮件地址。")
 @click.option("--password", envvar="TRACKER_NEW_PASSWORD", help="密码（否则会询问；或设置 TRACKER_NEW_PASSWORD）。")
 def unit_user(name: str, unit_name: str, email, password) -> None:
-    """为责任单位添加账户：只能报送本单位牵头承诺的进展。"""
-    from tracker.services import progress
+    """为牵头单位添加账户（角色：责任单位）：只能报送本单位牵头承诺的进展。"""
+    from tracker.services import progress  # lazy: keeps tracker --help fast
     from tracker.services.errors import ServiceError
 
     if not password:

@@ -2,11 +2,16 @@
 on POSIX, waitress on Windows or with ``--workers 1``), and accounts."""
 from __future__ import annotations
 
+import errno
+import gc
 import os
+import socket
 import sys
 from pathlib import Path
 
 import click
+
+from tracker.cli import words
 
 DEMO_USERS = (  # name, password, role
     ("editor", "editor-demo", "editor"),
@@ -18,7 +23,7 @@ ROLES = ("reader", "editor", "reviewer", "admin")
 
 def _app(generate_secret_key: bool = False):
     """The web app; a missing or weak SECRET_KEY is a one-line error, not a traceback."""
-    from tracker.web import create_app
+    from tracker.web import create_app  # lazy: keeps tracker --help fast
     from tracker.web.security import InsecureConfig
 
     try:
@@ -26,14 +31,12 @@ def _app(generate_secret_key: bool = False):
     except InsecureConfig as exc:
         raise click.ClickException(str(exc)) from None
     if app.testing:  # create_app takes TESTING from its caller only; a serving process never has it
-        raise click.ClickException("refusing to serve in testing mode (TESTING is for the test fixtures only)")
+        raise click.ClickException("测试模式下不提供服务（TESTING 只供测试夹具使用）")
     return app
 
 
 def _check_port(host: str, port: int) -> None:
     """Bind ``host:port`` as waitress will (SO_REUSEADDR) and let it go again; raises OSError when taken."""
-    import socket
-
     for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -45,8 +48,6 @@ def _freeze() -> None:
     """What is alive once the app is built lives as long as the process, so it leaves the cyclic
     collector's sight (``gc.freeze``, as in ``tracker.web.wsgi``): full collections during large
     pages then scan only their own objects. Before a fork, the frozen objects also stay shared."""
-    import gc
-
     gc.collect()
     gc.freeze()
 
@@ -54,8 +55,6 @@ def _freeze() -> None:
 def _port_free(host: str, port: int) -> None:
     """Refuse a port that is taken with one Chinese line (before any server binds it: a failed bind
     inside waitress leaves its sockets open, and gunicorn retries for seconds)."""
-    import errno
-
     try:
         _check_port(host, port)
     except OSError as exc:
@@ -69,7 +68,7 @@ def _port_free(host: str, port: int) -> None:
 
 def _serve(app, host: str, port: int, threads: int = 8) -> None:
     """Serve ``app`` on waitress: one process (one core under the GIL), ``threads`` threads."""
-    from waitress import create_server
+    from waitress import create_server  # lazy: keeps tracker --help fast
 
     _port_free(host, port)
     try:
@@ -92,7 +91,7 @@ def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> Non
     """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
     once, before the fork; the connection pool emptied, so no worker inherits a connection), each
     with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
-    from gunicorn.app.base import BaseApplication
+    from gunicorn.app.base import BaseApplication  # lazy: keeps tracker --help fast
 
     app.extensions["tracker.engine"].dispose()
     _freeze()
@@ -123,7 +122,7 @@ def serve(host: str, port: int, threads: int, workers: int | None) -> None:
 
     需要 SECRET_KEY（环境变量或 instance/config.py）：一个足够长的随机值。
     """
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import redacted
 
     app = _app()
@@ -147,7 +146,7 @@ def serve(host: str, port: int, threads: int, workers: int | None) -> None:
 
 def seeds_dir() -> Path | None:
     """``seeds/`` in the current directory, else beside the package (a checkout)."""
-    import tracker
+    import tracker  # the package's own folder (the name ``tracker`` is this module's command too)
 
     for candidate in (Path.cwd() / "seeds", Path(tracker.__file__).resolve().parent.parent / "seeds"):
         if candidate.is_dir():
@@ -155,12 +154,14 @@ def seeds_dir() -> Path | None:
     return None
 
 
-def prepare_demo(app, reset=None) -> tuple[str, object]:
+def prepare_demo(app, reset=None, create=None) -> tuple[str, object]:
     """Migrate, ingest seeds/ and create the demo accounts (idempotent); returns (url, ingest summary).
 
     A demo account someone changed since (its password, role or being disabled) is reset only when
-    ``reset(names)`` answers yes: an editor's own password is not put back silently."""
-    from tracker.db import migrate
+    ``reset(names)`` answers yes: an editor's own password is not put back silently. On a database
+    tracker demo did not make (it holds other accounts), the missing demo accounts, whose passwords
+    everyone knows, are created only when ``create(names)`` answers yes."""
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker
     from tracker.services import users
     from tracker.services.ingest import ingest_paths
@@ -173,26 +174,43 @@ def prepare_demo(app, reset=None) -> tuple[str, object]:
         seeds = seeds_dir()
         summary = ingest_paths(factory, [seeds]) if seeds is not None else None
         with factory() as session:
+            names = [name for name, _, _ in DEMO_USERS]
             changed = [name for name, password, role in DEMO_USERS
                        if users.differs(session, name, password, role)]
+            missing = [name for name in names if users.find_user(session, name) is None]
+            foreign = users.others_exist(session, names)
             do_reset = bool(changed) and reset is not None and reset(changed)
+            do_create = not (foreign and missing) or (create is not None and create(missing))
             for name, password, role in DEMO_USERS:
-                if name not in changed or do_reset:
-                    users.ensure_user(session, name, password, role)
+                if name in missing and not do_create or name in changed and not do_reset:
+                    continue
+                users.ensure_user(session, name, password, role)
             session.commit()
     finally:
         engine.dispose()
     return url, summary
 
 
+def _answer(question: str, refused: str) -> bool:
+    """Ask ``question`` (default no); without a terminal to answer, say ``refused`` and answer no."""
+    if not sys.stdin.isatty():
+        click.echo(f"{refused}：没有可以回答的终端。要这样做，请在终端里运行 tracker demo 并回答 y。")
+        return False
+    return click.confirm(question, default=False)
+
+
 def _ask_reset(names: list[str]) -> bool:
     """Ask before resetting changed demo accounts; without a terminal to answer, do not (and say so)."""
     listed = "、".join(names)
-    if not sys.stdin.isatty():
-        click.echo(f"演示账号 {listed} 已被改过（密码、角色或停用），未重置：没有可以回答的终端。"
-                   "要重置，请在终端里运行 tracker demo 并回答 y。")
-        return False
-    return click.confirm(f"演示账号 {listed} 已被改过（密码、角色或停用）。重置为演示设置吗？", default=False)
+    return _answer(f"演示账号 {listed} 已被改过（密码、角色或停用）。重置为演示设置吗？",
+                   f"演示账号 {listed} 已被改过（密码、角色或停用），未重置")
+
+
+def _ask_create(names: list[str]) -> bool:
+    """Ask before adding the demo accounts (known passwords) to a database with other accounts."""
+    listed = "、".join(names)
+    return _answer(f"这个数据库里已有其他账号，不是 tracker demo 建立的。要在其中建立密码公开的演示账号 {listed} 吗？",
+                   f"这个数据库里已有其他账号，未建立密码公开的演示账号 {listed}")
 
 
 @click.command()
@@ -204,12 +222,22 @@ def demo(port: int) -> None:
     没有 SECRET_KEY 时生成一个，存入 instance/secret_key（仅限演示）。演示账号被改过时，
     先询问再重置。
     """
-    from tracker import glossary
+    from tracker import glossary  # lazy: keeps tracker --help fast
     from tracker.db.engine import redacted
     from tracker.db.enums import UserRole
 
     app = _app(generate_secret_key=True)
-    url, summary = prepare_demo(app, reset=_ask_reset)
+    _port_free("127.0.0.1", port)  # before anything is migrated, ingested or asked
+    declined: list[str] = []
+
+    def asked(question):
+        def ask(names):
+            yes = question(names)
+            declined.extend([] if yes else names)
+            return yes
+        return ask
+
+    url, summary = prepare_demo(app, reset=asked(_ask_reset), create=asked(_ask_create))
     out = click.echo
     out(f"数据库：{redacted(url)}")
     if app.config.get("SECRET_KEY_FILE"):
@@ -217,10 +245,11 @@ def demo(port: int) -> None:
     if summary is None:
         out("没有找到 seeds/ 文件夹：没有导入文档")
     else:
-        out(f"样例 seeds/：{summary.line()}")
+        out(f"样例 seeds/：{words.ingest_summary(summary)}")
     out("演示账号（用户名 / 密码 / 角色）：")
     for name, password, role in DEMO_USERS:
-        out(f"  {name:<9} {password:<14} {glossary.label(UserRole(role))}")
+        shown = "（未建立或未重置）" if name in declined else password
+        out(f"  {name:<9} {shown:<14} {glossary.label(UserRole(role))}")
     out(f"\n打开：http://127.0.0.1:{port}/   （按 Ctrl+C 停止）")
     sys.stdout.flush()
     _serve(app, "127.0.0.1", port)
@@ -239,14 +268,14 @@ def user() -> None:
               help="密码（不给则询问；也可设 TRACKER_NEW_PASSWORD）。")
 def user_add(name: str, role: str, password: str | None) -> None:
     """新建账号：tracker user add 姓名 --role editor。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.services import users
     from tracker.services.errors import ServiceError
 
     if not password:
         password = click.prompt("密码", hide_input=True, confirmation_prompt=True)
-    from tracker.web import load_config
+    from tracker.web import load_config  # lazy: keeps tracker --help fast
 
     url = load_config()["DATABASE_URL"]
     if migrate.current_revision(url) != migrate.head_revision():
@@ -271,7 +300,7 @@ def user_add(name: str, role: str, password: str | None) -> None:
               help="新密码（不给则询问；也可设 TRACKER_NEW_PASSWORD）。")
 def user_password(name: str, password: str | None) -> None:
     """在命令行设置账号的密码（例如管理员忘了自己的密码）；该账号已登录的会话随之失效。"""
-    from tracker.db import migrate
+    from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
     from tracker.services import users
     from tracker.services.errors import ServiceError

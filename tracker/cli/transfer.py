@@ -1,9 +1,13 @@
 """``tracker export-db`` / ``tracker import-db``: the whole database as JSON, and back."""
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 
 import click
+
+from tracker.cli.ingest import open_database
 
 
 @click.command("export-db")
@@ -11,11 +15,7 @@ import click
               help="写入的文件（- 表示标准输出）。")
 def export_db(output: str) -> None:
     """把所有表及其完整历史写入一个 JSON 文件（UTF-8）。"""
-    import os
-    import tempfile
-
-    from tracker.cli.ingest import open_database
-    from tracker.services.transfer import export_db as export
+    from tracker.services.transfer import export_db as export  # SQLAlchemy: loaded when the command runs
 
     engine, session_factory = open_database()
     try:
@@ -34,15 +34,14 @@ def export_db(output: str) -> None:
                     raise
     finally:
         engine.dispose()
-    click.echo(f"tracker export-db: {sum(counts.values())} rows from {len(counts)} tables", err=True)
+    click.echo(f"tracker export-db：导出 {len(counts)} 张表的 {sum(counts.values())} 行", err=True)
 
 
 @click.command("import-db")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 def import_db(source) -> None:
     """把 export-db 导出的文件载入一个已迁移的空数据库（一个事务内完成）。"""
-    from tracker.cli.ingest import open_database
-    from tracker.services.transfer import TransferError, import_db as load
+    from tracker.services.transfer import TransferError, import_db as load  # as above
 
     engine, session_factory = open_database()
     try:
@@ -55,4 +54,4 @@ def import_db(source) -> None:
             session.commit()
     finally:
         engine.dispose()
-    click.echo(f"tracker import-db: {sum(counts.values())} rows into {len(counts)} tables", err=True)
+    click.echo(f"tracker import-db：载入 {len(counts)} 张表的 {sum(counts.values())} 行", err=True)

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 import gettext
 import importlib
+import re
+import unicodedata
+
+import click._textwrap
+import click.formatting
+import click.types
+from click._compat import strip_ansi
 
 #: click's message ids → Chinese (the placeholders kept as click fills them in)
 MESSAGES: dict[str, str] = {
@@ -121,8 +128,6 @@ CATALOG = Catalog()
 def install() -> None:
     """Put the catalog in place of the ``_`` and ``ngettext`` click's modules imported from gettext,
     and lay help out for Chinese (``install_layout``)."""
-    import click.types
-
     install_layout()
     for name in MODULES:
         try:
@@ -140,32 +145,22 @@ def install() -> None:
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: a Chinese character (or full-width form) two."""
-    import unicodedata
-
-    from click._compat import strip_ansi
-
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in strip_ansi(text))
 
 
-_CHUNK = None
+#: chunks a line may break between: runs of spaces, click's bracketed notes ([默认：csv], [必填]) and
+#: Latin words and options whole (never cut mid-word), and each Chinese character on its own
+#: (Chinese breaks between any two characters, but not before its closing punctuation)
+_CHUNK = re.compile(r"\s+|\[(?:默认|必填)[^\[\]\n]{0,40}\]|\[[^\[\]\s]{1,30}\]|(?:[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|.)[，。；：、）」』”！？)]*")
 
 
 def _chunks(text: str) -> list[str]:
-    """Chunks a line may break between: runs of spaces, Latin words and options whole (never cut
-    mid-word), and each Chinese character on its own (Chinese breaks between any two characters,
-    but not before its closing punctuation)."""
-    import re
-
-    global _CHUNK
-    if _CHUNK is None:
-        _CHUNK = re.compile(r"\s+|(?:[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|.)[，。；：、）」』”！？)]*")
+    """``text`` cut into the chunks ``_CHUNK`` finds."""
     return _CHUNK.findall(text)
 
 
 def _wrapper_class():
-    from click._textwrap import TextWrapper
-
-    class ChineseWrapper(TextWrapper):
+    class ChineseWrapper(click._textwrap.TextWrapper):
         """click's wrapper measuring display width and breaking only between chunks (``_chunks``)."""
 
         def _split(self, text: str) -> list[str]:
@@ -202,9 +197,6 @@ def _wrapper_class():
 
 def install_layout() -> None:
     """Help laid out for Chinese: columns measured in display width, lines never cut inside a word."""
-    import click._textwrap
-    import click.formatting
-
     click.formatting.term_len = display_width
     if not getattr(click._textwrap.TextWrapper, "chinese", False):  # wrap_text imports it when it runs
         click._textwrap.TextWrapper = _wrapper_class()

@@ -36,6 +36,8 @@ from tracker.services.errors import ServiceError, StaleEdit
 #: and a multi-year target not yet due is told by the dates alone, not by the document).
 SILENT = frozenset({FollowupOutcome.NOT_REPORTED, FollowupOutcome.NOT_DUE})
 REASON_MAX = 2000
+#: how a report's ``skipped`` begins when the matcher failed on the document (not a document it passed over)
+FAILED = "后续比对失败："
 
 
 # --- places ------------------------------------------------------------------------------
@@ -484,7 +486,7 @@ def followup_documents(session_factory, document_ids: Iterable[int], *,
                 session.commit()
             except Exception as exc:  # noqa: BLE001 - the document is stored; its follow-up can run again
                 session.rollback()
-                report = FollowupReport(document_id, skipped=f"follow-up failed: {exc.__class__.__name__}: {exc}")
+                report = FollowupReport(document_id, skipped=f"{FAILED}{exc.__class__.__name__}: {exc}")
         reports.append(report)
         if on_report is not None:
             on_report(report)

@@ -717,7 +717,7 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
 def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: IngestSummary,
                reviews: dict[int, object]) -> None:
     """Match the batch's new documents, oldest first (so a plan stored with its review is matched by it)."""
-    from tracker.services.followup import followup_documents
+    from tracker.services.followup import FAILED as FOLLOWUP_FAILED, followup_documents
 
     new = [o.document_id for o in outcomes if o.state == "new" and o.document_id is not None]
     if not new:
@@ -728,7 +728,7 @@ def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: 
     new.sort(key=lambda i: (order.get(i) or dt.date.max, i))
     for report in followup_documents(session_factory, new, reviews=reviews):
         summary.suggestions += report.added + report.refreshed
-        if (report.skipped or "").startswith("follow-up failed"):
+        if (report.skipped or "").startswith(FOLLOWUP_FAILED):
             summary.followup_failed.append(report)
 
 

@@ -89,12 +89,12 @@ def reextract_document(session: Session, document: Document, *, resolver: PlaceR
     done = session.scalar(sa.select(Candidate.id).where(Candidate.document_id == document.id,
                                                          Candidate.extractor_version == version).limit(1))
     if done is not None or document.extractor_version == version:
-        report.skipped = f"already read by extractor {version}"
+        report.skipped = f"已由抽取器 {version} 读过"
         return report
     extracted = (extract or extract_document)(document.text, published=_published_for(document), **given_to_extractor(
         document.given_district, document.given_official, document.given_official_title))
     if extracted.text != document.text:
-        report.skipped = "normalising the stored text changes it, so new offsets would not fit; left as it was"
+        report.skipped = "规范化会改变已存的文本，新的位置对不上原文；保持原样"
         return report
 
     rows = [candidate_row(c, document_id=document.id, version=version, ordinal=i)

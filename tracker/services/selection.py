@@ -24,6 +24,9 @@ from sqlalchemy.orm import Session
 
 from tracker import glossary
 from tracker.db.models import Document, Pledge
+from tracker.extract import extract_document
+from tracker.extract.deadlines import find_deadlines, resolve
+from tracker.extract.people import districts_in, find_people
 
 #: the fields a reading fills, in the form's order (their labels come from the glossary)
 READ_FIELDS = ("district", "official", "responsible_unit", "action", "object", "quantities", "deadline_raw", "due_on")
@@ -76,8 +79,6 @@ def _from_candidate(reading: SelectionReading, c, where: str) -> None:
 
 def _deadline_near(text: str, span: tuple[int, int], limit: int, published: dt.date | None):
     """The deadline words of ``text[span]`` nearest before ``limit`` (else the first after it)."""
-    from tracker.extract.deadlines import find_deadlines
-
     found = [m for m in find_deadlines(text[span[0]:span[1]], published)
              if m.deadline.date and (published is None or m.deadline.date >= published)]  # not 去年
     if not found:
@@ -88,25 +89,38 @@ def _deadline_near(text: str, span: tuple[int, int], limit: int, published: dt.d
 
 def read_selection(session: Session, document: Document, start: int, end: int) -> SelectionReading:
     """The extractor's reading of ``document.text[start:end]`` in its sentence and paragraph."""
-    from tracker.extract import extract_document
-    from tracker.extract.people import districts_in, find_people
-
-    text = document.text
-    published = document.published_on
+    text, published = document.text, document.published_on
     reading = SelectionReading()
     whole = extract_document(text, published=published)
-    fits = whole.text == text  # the stored text is the normalised one: offsets fit
-    candidates = list(whole.candidates) if fits else []
+    candidates = list(whole.candidates) if whole.text == text else []  # the stored text is the normalised one
+    _read_candidates(reading, text, candidates, start, end, published)
+    if not reading.fields.get("due_on"):
+        _read_deadline(reading, text, start, end, published)
+    _read_people(reading, text, candidates, start, end)
+    p_start, p_end = paragraph(text, start, end)
+    unit = session.execute(
+        sa.select(Pledge.responsible_unit).where(Pledge.document_id == document.id,
+                                                 Pledge.responsible_unit.is_not(None),
+                                                 Pledge.start >= p_start, Pledge.start < p_end)
+        .order_by(sa.func.abs(Pledge.start - start)).limit(1)).scalar()
+    if unit:
+        reading.fields["responsible_unit"], reading.sources["responsible_unit"] = unit, "同段承诺"
+    return reading
+
+
+def _read_candidates(reading: SelectionReading, text: str, candidates: list, start: int, end: int,
+                     published: dt.date | None) -> None:
+    """Fields from the extractor: its candidate over the selection, else the selection's sentence read
+    alone (its cue words and deadline words count), then the selection read as a sentence of its own."""
     best = max(candidates, key=lambda c: _overlap((c.start, c.end), (start, end)), default=None)
     if best is not None and _overlap((best.start, best.end), (start, end)) > 0:
         _from_candidate(reading, best, "抽取结果")
-    s_span, p_span = sentence(text, start, end), paragraph(text, start, end)
     if not reading.fields.get("quantities"):
-        # the selection's sentence, read alone (as its own paragraph): its cue words and deadline words count
-        own = extract_document(text[s_span[0]:s_span[1]], published=published).candidates
-        over = [c for c in own if _overlap((s_span[0] + c.start, s_span[0] + c.end), (start, end)) > 0]
+        s_start, s_end = sentence(text, start, end)
+        own = extract_document(text[s_start:s_end], published=published).candidates
+        over = [c for c in own if _overlap((s_start + c.start, s_start + c.end), (start, end)) > 0]
         if over:
-            _from_candidate(reading, max(over, key=lambda c: _overlap((s_span[0] + c.start, s_span[0] + c.end),
+            _from_candidate(reading, max(over, key=lambda c: _overlap((s_start + c.start, s_start + c.end),
                                                                       (start, end))), "所在句子")
     quote = text[start:end].strip()
     if quote:
@@ -114,15 +128,25 @@ def read_selection(session: Session, document: Document, start: int, end: int) -
         own = extract_document(as_sentence, published=published).candidates
         if own:
             _from_candidate(reading, max(own, key=lambda c: (len(c.quantities), c.end - c.start)), "选区")
-    if not reading.fields.get("due_on"):
-        for span, where in ((s_span, "所在句子"), ((p_span[0], end), "所在段落")):
-            deadline = _deadline_near(text, span, start, published)
-            if deadline is not None:
-                reading.fields.update(deadline_raw=deadline.raw, due_on=deadline.date,
-                                      deadline_precision=deadline.precision.value if deadline.precision else None)
-                reading.sources["due_on"] = reading.sources["deadline_raw"] = where
-                break
-    neighbours = sorted((c for c in candidates if p_span[0] <= c.start < p_span[1]),
+
+
+def _read_deadline(reading: SelectionReading, text: str, start: int, end: int, published: dt.date | None) -> None:
+    """The deadline words of the selection's sentence, else of its paragraph up to the selection."""
+    s_span, p_span = sentence(text, start, end), paragraph(text, start, end)
+    for span, where in ((s_span, "所在句子"), ((p_span[0], end), "所在段落")):
+        deadline = _deadline_near(text, span, start, published)
+        if deadline is not None:
+            reading.fields.update(deadline_raw=deadline.raw, due_on=deadline.date,
+                                  deadline_precision=deadline.precision.value if deadline.precision else None)
+            reading.sources["due_on"] = reading.sources["deadline_raw"] = where
+            return
+
+
+def _read_people(reading: SelectionReading, text: str, candidates: list, start: int, end: int) -> None:
+    """District and official of the paragraph's candidates (nearest before, else after), else the people and
+    places the paragraph names, else the district the document is mostly about."""
+    p_start, p_end = paragraph(text, start, end)
+    neighbours = sorted((c for c in candidates if p_start <= c.start < p_end),
                         key=lambda c: (c.start > start, abs(c.start - start)))
     for key, get in (("district", lambda c: c.district), ("official", lambda c: c.official and c.official.name)):
         if reading.fields.get(key):
@@ -130,7 +154,7 @@ def read_selection(session: Session, document: Document, start: int, end: int) -
         value = next((get(c) for c in neighbours if get(c)), None)
         if value:
             reading.fields[key], reading.sources[key] = value, "同段承诺"
-    p_text = text[p_span[0]:p_span[1]]
+    p_text = text[p_start:p_end]
     if not reading.fields.get("official"):
         people = find_people(p_text)
         if people:
@@ -139,23 +163,13 @@ def read_selection(session: Session, document: Document, start: int, end: int) -
         named = districts_in(p_text)
         if named:
             reading.fields["district"], reading.sources["district"] = named[0][1], "所在段落"
-        else:
-            common = (Counter(c.district for c in candidates if c.district)
-                      or Counter(name for _, name in districts_in(text))).most_common(1)
-            if common:
-                reading.fields["district"], reading.sources["district"] = common[0][0], "全文"
-    unit = session.execute(
-        sa.select(Pledge.responsible_unit).where(Pledge.document_id == document.id,
-                                                 Pledge.responsible_unit.is_not(None),
-                                                 Pledge.start >= p_span[0], Pledge.start < p_span[1])
-        .order_by(sa.func.abs(Pledge.start - start)).limit(1)).scalar()
-    if unit:
-        reading.fields["responsible_unit"], reading.sources["responsible_unit"] = unit, "同段承诺"
-    return reading
+            return
+        common = (Counter(c.district for c in candidates if c.district)
+                  or Counter(name for _, name in districts_in(text))).most_common(1)
+        if common:
+            reading.fields["district"], reading.sources["district"] = common[0][0], "全文"
 
 
 def resolve_deadline(raw: str, published: dt.date | None):
     """Typed deadline words (三年, 年底前, 2025年) → the extractor's ``Deadline`` (date and precision)."""
-    from tracker.extract.deadlines import resolve
-
     return resolve(raw, published)

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy.orm import Session
 
 from tracker.db import fulltext
@@ -55,13 +56,13 @@ def _dump_value(value: Any) -> Any:
         return format(canonical_decimal(value), "f")
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
-            raise TransferError(f"naive timestamp {value!r}")
+            raise TransferError(f"时间缺少时区，无法导出：{value!r}")
         return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (dict, list)):
         return value
-    raise TransferError(f"cannot export a {type(value).__name__}")
+    raise TransferError(f"无法导出 {type(value).__name__} 类型的值")
 
 
 def _loader(column: sa.Column):
@@ -83,8 +84,6 @@ def _line(obj: Any) -> str:
 
 def export_db(session: Session, out: IO[str]) -> dict[str, int]:
     """Write every table to ``out``; returns the row count per table."""
-    from alembic.runtime.migration import MigrationContext
-
     _check_tables()
     revision = MigrationContext.configure(session.connection()).get_current_revision()
     counts: dict[str, int] = {}
@@ -176,40 +175,44 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
         first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
         raise TransferError(f"数据库拒绝了导入的数据，没有导入任何内容：{exc.__class__.__name__}: {first}") from None
     except (KeyError, IndexError, TypeError, ValueError) as exc:
-        raise TransferError(f"not a tracker export (or a damaged one): {exc.__class__.__name__}: {exc}"[:500]) from None
+        raise TransferError(f"不是 tracker 的导出文件，或文件已损坏：{exc.__class__.__name__}: {exc}"[:500]) from None
 
 
-def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
-    from alembic.runtime.migration import MigrationContext
-
-    _check_tables()
+def _read_export(session: Session, source: IO[str]) -> dict[str, dict]:
+    """The export's tables by name, once its header says it is an export of this schema."""
     try:
         data = json.load(source)
     except json.JSONDecodeError as exc:
-        raise TransferError(f"not a tracker export: invalid JSON at line {exc.lineno} column {exc.colno}") from None
+        raise TransferError(f"不是 tracker 的导出文件：第 {exc.lineno} 行第 {exc.colno} 列不是有效的 JSON") from None
     except UnicodeDecodeError as exc:
-        raise TransferError(f"not a tracker export: not UTF-8 (byte {exc.start})") from None
+        raise TransferError(f"不是 tracker 的导出文件：第 {exc.start} 字节起不是 UTF-8 编码") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise TransferError("not a tracker export (no \"format\": \"tracker-db\")")
+        raise TransferError(f"不是 tracker 的导出文件（缺少 \"format\": \"{FORMAT}\"）")
     if data.get("version") != FORMAT_VERSION:
-        raise TransferError(f"export format version {data.get('version')} is not {FORMAT_VERSION}")
+        raise TransferError(f"导出文件的格式版本是 {data.get('version')}，本程序读取版本 {FORMAT_VERSION}")
     revision = MigrationContext.configure(session.connection()).get_current_revision()
     if data.get("revision") != revision:
-        raise TransferError(f"the export is at migration {data.get('revision')}, this database at {revision}: "
-                            "bring both to the same revision first")
+        raise TransferError(f"导出文件的数据库版本（迁移）是 {data.get('revision')}，本数据库是 {revision}："
+                            "请先把两者升级到同一版本")
+    given = {entry.get("name"): entry for entry in data.get("tables", [])}
+    unknown = set(given) - {t.name for t in TABLES_IN_ORDER}
+    if unknown:
+        raise TransferError(f"导出文件含有本数据库没有的表：{'、'.join(sorted(map(str, unknown)))}")
+    return given
+
+
+def _check_empty(session: Session) -> None:
     occupied = {name: n for name, n in row_counts(session).items() if n}
     if occupied:
-        listed = ", ".join(f"{name} ({n})" for name, n in occupied.items())
-        raise TransferError(f"import-db needs an empty database; this one has rows in {listed}")
+        listed = "、".join(f"{name}（{n} 行）" for name, n in occupied.items())
+        raise TransferError(f"导入数据库需要一个空数据库；这个数据库已有数据：{listed}")
 
-    tables = {t.name: t for t in TABLES_IN_ORDER}
-    given = {entry.get("name"): entry for entry in data.get("tables", [])}
-    unknown = set(given) - set(tables)
-    if unknown:
-        raise TransferError(f"the export has tables this database does not: {sorted(unknown)}")
-    problems = []
+
+def _row_problems(given: dict[str, dict]) -> list[str]:
+    """Every value no engine could take, up to MAX_REPORTED, as 'table 编号 id 的 column：why'."""
+    problems: list[str] = []
     for table in TABLES_IN_ORDER:
-        entry = given.get(table.name, {"columns": [], "rows": []})
+        entry = given.get(table.name, _NO_ROWS)
         columns = [table.c[name] if name in table.c else None for name in entry["columns"]]
         for values in entry["rows"]:
             for column, value in zip(columns, values):
@@ -218,37 +221,48 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
                     row_id = values[entry["columns"].index("id")] if "id" in entry["columns"] else "?"
                     problems.append(f"{table.name} 编号 {row_id} 的 {column.name}：{problem}")
             if len(problems) >= MAX_REPORTED:
-                break
-        if len(problems) >= MAX_REPORTED:
-            break
+                return problems
+    return problems
+
+
+def _load_table(session: Session, table: sa.Table, entry: dict, batch: int) -> int:
+    """Insert one table's rows; columns that point into the same table are filled once every row exists."""
+    names = entry["columns"]
+    expected = [c.name for c in table.columns]
+    if entry["rows"] and names != expected:
+        raise TransferError(f"表 {table.name} 的列 {names} 与本数据库的 {expected} 不一致")
+    loaders = [_loader(table.c[name]) for name in names]
+    self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    rows, later = [], []
+    for values in entry["rows"]:
+        row = {name: (load(v) if load is not None and v is not None else v)
+               for name, load, v in zip(names, loaders, values)}
+        refs = {name: row[name] for name in self_refs if row[name] is not None}
+        if refs:  # the UPDATE must not let onupdate defaults (updated_at) overwrite imported values
+            refs.update({c.name: row[c.name] for c in table.columns if c.onupdate is not None})
+            later.append((row["id"], refs))
+            row.update({name: None for name in self_refs})
+        rows.append(row)
+    for start in range(0, len(rows), batch):
+        session.execute(sa.insert(table), rows[start:start + batch])
+    for row_id, refs in later:
+        session.execute(sa.update(table).where(table.c.id == row_id).values(**refs))
+    return len(rows)
+
+
+_NO_ROWS: dict = {"columns": [], "rows": []}
+
+
+def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
+    _check_tables()
+    given = _read_export(session, source)
+    _check_empty(session)
+    problems = _row_problems(given)
     if problems:
         more = "（只列出前 {}）".format(MAX_REPORTED) if len(problems) >= MAX_REPORTED else ""
         raise TransferError(f"{len(problems)} 行无法导入{more}，没有导入任何内容：\n  " + "\n  ".join(problems))
-    counts: dict[str, int] = {}
-    for table in TABLES_IN_ORDER:
-        entry = given.get(table.name, {"columns": [], "rows": []})
-        names = entry["columns"]
-        expected = [c.name for c in table.columns]
-        if entry["rows"] and names != expected:
-            raise TransferError(f"{table.name}: columns {names} do not match {expected}")
-        loaders = [_loader(table.c[name]) for name in names]
-        # Columns that point into the same table are filled once every row exists.
-        self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-        rows, later = [], []
-        for values in entry["rows"]:
-            row = {name: (load(v) if load is not None and v is not None else v)
-                   for name, load, v in zip(names, loaders, values)}
-            refs = {name: row[name] for name in self_refs if row[name] is not None}
-            if refs:  # the UPDATE must not let onupdate defaults (updated_at) overwrite imported values
-                refs.update({c.name: row[c.name] for c in table.columns if c.onupdate is not None})
-                later.append((row["id"], refs))
-                row.update({name: None for name in self_refs})
-            rows.append(row)
-        for start in range(0, len(rows), batch):
-            session.execute(sa.insert(table), rows[start:start + batch])
-        for row_id, refs in later:
-            session.execute(sa.update(table).where(table.c.id == row_id).values(**refs))
-        counts[table.name] = len(rows)
+    counts = {table.name: _load_table(session, table, given.get(table.name, _NO_ROWS), batch)
+              for table in TABLES_IN_ORDER}
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         for table in TABLES_IN_ORDER:

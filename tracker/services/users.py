@@ -69,6 +69,11 @@ def differs(session: Session, name: str, password: str, role: UserRole | str) ->
             or not check_password_hash(user.password_hash, password))
 
 
+def others_exist(session: Session, names) -> bool:
+    """Whether any account besides ``names`` exists (a database someone else set up)."""
+    return session.scalar(sa.select(User.id).where(User.name.not_in(list(names))).limit(1)) is not None
+
+
 def ensure_user(session: Session, name: str, password: str, role: UserRole | str) -> User:
     """The account ``name`` with exactly this password and role, created when missing (idempotent; demo)."""
     user = find_user(session, name)

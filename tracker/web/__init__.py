@@ -125,6 +125,9 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
 
     progress.init_app(app)  # 进展报送, 督办通知单, and the fence around unit accounts
     feeds.init_app(app)  # Atom feeds of the list and of a pledge's history
+    from tracker.web import units
+
+    units.init_app(app)  # the admin's page of the responsible units (牵头单位) and their accounts
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
     app.add_url_rule("/favicon.ico", endpoint="favicon",  # browsers ask for it whatever the page links
                      view_func=lambda: app.send_static_file("favicon.svg"))

@@ -67,9 +67,9 @@ MIN_KEY_LENGTH = 32
 #: repeats ("abcdefgh" * 4: 10**2), sequences, keyboard walks, dates and dictionary words, so a
 #: weak key is refused by what it is made of, not by a list; ``secrets.token_hex(16)`` gives 10**32.
 MIN_KEY_GUESSES_LOG10 = 19
-HOW_TO_SET_KEY = ("set SECRET_KEY in the environment or in instance/config.py to a long random value, e.g. "
-                  "export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))') "
-                  "(only `tracker demo` makes one up)")
+HOW_TO_SET_KEY = ("请在环境变量或 instance/config.py 中把 SECRET_KEY 设为一个足够长的随机值，例如 "
+                  "export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+                  "（只有 tracker demo 会自己生成一个）")
 OUTAGE_PAGE = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>503 数据库暂时不可用</title>'
                '<link rel="stylesheet" href="/static/app.css"></head><body><main><h1>503</h1><p>{message}</p>'
                '<p><a href="/">返回首页</a></p></main></body></html>\n')
@@ -90,14 +90,14 @@ class SessionInterface(SecureCookieSessionInterface):
 def secret_key_problem(key) -> str | None:
     """What is wrong with ``key`` as a secret key, or None."""
     if not key:
-        return "is not set"
+        return "未设置"
     text = key.decode("latin-1") if isinstance(key, bytes) else str(key)
     if len(text) < MIN_KEY_LENGTH:
-        return f"has {len(text)} characters, fewer than {MIN_KEY_LENGTH}"
+        return f"只有 {len(text)} 个字符，少于 {MIN_KEY_LENGTH} 个"
     guesses = key_guesses_log10(text)
     if guesses < MIN_KEY_GUESSES_LOG10:
-        return (f"is too easy to guess (about 10^{guesses:.0f} guesses by its repeats, sequences and words; "
-                f"at least 10^{MIN_KEY_GUESSES_LOG10} wanted)")
+        return (f"太容易猜到（按其中的重复、连续字符和单词估计约 10^{guesses:.0f} 次即可猜中，"
+                f"至少须 10^{MIN_KEY_GUESSES_LOG10} 次）")
     return None
 
 
@@ -115,7 +115,7 @@ def check_secret_key(app: Flask) -> None:
         return
     problem = secret_key_problem(app.config.get("SECRET_KEY"))
     if problem:
-        raise InsecureConfig(f"SECRET_KEY {problem}: {HOW_TO_SET_KEY}")
+        raise InsecureConfig(f"SECRET_KEY {problem}：{HOW_TO_SET_KEY}")
 
 
 def _name_key() -> str:
