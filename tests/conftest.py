@@ -172,6 +172,24 @@ SLOW_TESTS = {
     # every case of the view checked in SQL against the Python rules: seconds of setup a test
     "services/test_tables_sql.py",
     "services/test_search.py::test_the_index_answers_every_query_as_the_substring_scan_does",
+    "services/test_as_of.py::test_the_list_as_of_each_day_is_the_list_as_it_was_that_day",
+    # the command line as a subprocess, once or many times a test
+    "cli/test_extract_cli.py",
+    "cli/test_followup_cli.py",
+    "security/test_ingest_links.py::test_a_link_given_on_the_command_line_is_not_followed_and_the_cli_says_why",
+    "extract/test_people.py::test_a_user_extends_the_district_lexicon_without_touching_code",
+    # corpora of bad files, every page and export, throttling windows waited out, sessions of real servers
+    "badinput/test_bad_files.py::test_every_refused_file_gets_its_reason_and_leaves_nothing",
+    "badinput/test_bad_files.py::test_every_common_chinese_encoding_reads_to_the_same_text",
+    "web/test_vocabulary.py::test_no_code_name_on_any_page_or_export",
+    "web/test_publish.py::test_the_published_site_has_no_broken_link_and_is_rewritten_only_where_the_data_changed",
+    "web/test_queries.py::test_queries_per_page_do_not_grow_with_rows",
+    "web/test_server_process.py::test_the_wsgi_entry_point_builds_the_app_and_freezes_what_lives_as_long_as_the_process",
+    "web/test_review.py::test_two_editors_never_get_the_same_pledge",
+    "security/test_sessions.py::test_a_role_change_a_deactivation_and_a_password_reset_end_every_session",
+    "security/test_sessions.py::test_logout_ends_every_session_of_the_user_a_copied_cookie_included",
+    "security/test_headers_and_logins.py::test_login_is_throttled_per_name_and_per_address",
+    "security/test_headers_and_logins.py::test_a_throttled_name_may_try_again_once_the_window_has_passed",
 }
 
 

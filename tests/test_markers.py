@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.util
 from pathlib import Path
-
-import conftest
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
+# tests/conftest.py by its path: in a whole run `import conftest` may find another directory's
+_spec = importlib.util.spec_from_file_location("tests_root_conftest", TESTS / "conftest.py")
+conftest = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(conftest)
 
 
 def test_every_test_named_slow_exists():
