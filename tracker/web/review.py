@@ -16,7 +16,7 @@ from tracker.db.enums import ReviewState
 from tracker.db.models import Document, Pledge
 from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
-from tracker.web import caching, highlight
+from tracker.web import caching, highlight, pages
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import ActionForm, ReviewForm
@@ -98,14 +98,18 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
     spans = [highlight.Span(pledge.start, pledge.end, ("hl", "hl-current"))]
     spans += [highlight.Span(q.start, q.end, ("hl-qty",)) for q in pledge.quantities if q.start is not None]
     passage = highlight.render(document.text[left:right], spans, base=left)
-    undo = workbench.last_undoable(get_session(), current_user.user)
-    progress = (workbench.decided_today(get_session(), current_user.user),
-                workbench.queue_count(get_session(), queue_filter()[0]))
+    session = get_session()
+    undo = workbench.last_undoable(session, current_user.user)
+    filt = queue_filter()[0]
+    # the queue page's count (the same cache entry): a claim leaves it as it is, a decision moves the data version
+    progress = (workbench.decided_today(session, current_user.user),
+                caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
+                                     lambda: workbench.queue_count(session, filt)))
     return render_template("review/screen.html", pledge=pledge, document=document, passage=passage, form=form,
                            progress=progress,
                            stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
                            claim_seconds=current_app.config["CLAIM_SECONDS"],
-                           district_names=district_names(get_session())), status
+                           district_names=district_names(session)), status
 
 
 def fill(form: ReviewForm, pledge: Pledge) -> None:
@@ -131,7 +135,9 @@ def screen(pledge_id: int):
     # Opening a pending pledge claims it (the UPDATE only matches a pending pledge nobody else holds).
     workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
     session.commit()
-    pledge = get_pledge(pledge_id, full=True)
+    pledge = pages.pledge_for_page(session, pledge_id, titles=False)  # read only here: no ORM objects
+    if pledge is None:
+        abort(404)
     held_by = workbench.holder(pledge, current_user.user) if pledge.review_state is ReviewState.PENDING else None
     form = ReviewForm(formdata=None)
     fill(form, pledge)
