@@ -159,3 +159,31 @@ _DISTRICT_NAMES = sa.select(District.name).order_by(District.name)
 def district_names(session) -> list[str]:
     """Every district's name, for the district inputs' datalist."""
     return list(session.connection().execute(_DISTRICT_NAMES).scalars())
+
+
+_QUEUE_QUANTITIES = (sa.select(Quantity.pledge_id, Quantity.value, Quantity.value_max, Quantity.unit)
+                     .where(Quantity.pledge_id.in_(sa.bindparam("ids", expanding=True)))
+                     .order_by(Quantity.pledge_id, Quantity.position))
+
+
+def queue_rows(session, stmt, limit: int) -> list:
+    """The first ``limit`` pledges of the review queue's SELECT (``workbench.queue_select``), as the queue
+    page reads them (``p.document.title``, ``p.district.name``, ``p.quantities``): two Core queries."""
+    rows = session.connection().execute(
+        stmt.with_only_columns(Pledge.id, Pledge.quote, Pledge.document_id, Pledge.district_id, Pledge.official_id,
+                               Pledge.confidence, Document.title, District.name, Official.name.label("official"))
+        .join(Document, Document.id == Pledge.document_id)
+        .outerjoin(District, District.id == Pledge.district_id)
+        .outerjoin(Official, Official.id == Pledge.official_id)
+        .limit(limit)).all()
+    quantities: dict[int, list] = {}
+    if rows:
+        for q in session.connection().execute(_QUEUE_QUANTITIES, {"ids": [r.id for r in rows]}):
+            quantities.setdefault(q.pledge_id, []).append(q)
+    return [SimpleNamespace(id=r.id, quote=r.quote, document_id=r.document_id, district_id=r.district_id,
+                            official_id=r.official_id, confidence=r.confidence,
+                            document=SimpleNamespace(id=r.document_id, title=r.title),
+                            district=SimpleNamespace(name=r.name) if r.district_id else None,
+                            official=SimpleNamespace(name=r.official) if r.official_id else None,
+                            quantities=quantities.get(r.id, []))
+            for r in rows]

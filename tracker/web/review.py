@@ -9,11 +9,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, \
     session as web_session, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
-from tracker.db.models import Document, Pledge
+from tracker.db.models import Pledge
 from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import caching, highlight, pages
@@ -60,10 +59,7 @@ def remember_skip(pledge_id: int) -> None:
 def queue():
     session = get_session()
     filt, words = queue_filter()
-    stmt = workbench.queue_select(filt, current_user.id).options(
-        joinedload(Pledge.district), joinedload(Pledge.official), joinedload(Pledge.document).load_only(Document.id, Document.title),
-        selectinload(Pledge.quantities))
-    rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
+    rows = pages.queue_rows(session, workbench.queue_select(filt, current_user.id), current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
                                  lambda: workbench.queue_count(session, filt))
     done = workbench.decided_today(session, current_user.user)
