@@ -68,7 +68,7 @@ def test_queries_per_page_do_not_grow_with_rows(app, db):
     large = {path: count_queries(app, client, path) for path in PAGES}
     assert large == small
     assert db.scalar(sa.select(sa.func.count(Pledge.id))) >= 65
-    assert max(small.values()) <= 25, small  # the review screen: 23 (its passage, progress of the day, the neighbours read for a hand-added pledge)
+    assert max(small.values()) <= 15, small
 
 
 def test_the_list_count_stops_at_its_cap(app, db):

@@ -426,7 +426,26 @@ def _indicator_names() -> tuple[str, ...]:
     return tuple(sorted(set(_synonyms()[0].values()), key=len, reverse=True))
 
 
+#: ``_pledge`` of the candidates read lately, by identity: ingest matches the same open pledges (the same
+#: ``Candidate`` objects, kept by ``services.followup.Places``) against every new document of their
+#: districts, and ``restatements`` reads them again; each is read once. The candidate is kept beside
+#: its reading, so its id cannot be reused while the entry lives.
+_READ: dict[int, tuple[Candidate, "_Pledge | None"]] = {}
+_READ_MAX = 50_000
+
+
 def _pledge(c: Candidate) -> _Pledge | None:
+    hit = _READ.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    p = _read_pledge(c)
+    if len(_READ) >= _READ_MAX:
+        _READ.clear()
+    _READ[id(c)] = (c, p)
+    return p
+
+
+def _read_pledge(c: Candidate) -> _Pledge | None:
     q = _main_quantity(c)
     if q is None:
         return None

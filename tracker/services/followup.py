@@ -406,6 +406,7 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
         sa.select(Suggestion).where(Suggestion.document_id == document_id,
                                     Suggestion.pledge_id.in_([p.id for p in earlier])))}
     version = matcher.MATCHER_VERSION
+    new_rows: list[dict] = []  # inserted together with Core: no ORM object a suggestion
     for pledge, finding in zip(earlier, findings):
         suggestion = existing.get(pledge.id)
         outcome = FollowupOutcome(getattr(finding.outcome, "value", finding.outcome))
@@ -430,12 +431,15 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
             "confidence": min(1.0, max(0.0, float(finding.confidence))), "matcher_version": version,
         }
         if suggestion is None:
-            session.add(Suggestion(pledge_id=pledge.id, document_id=document_id, **values))
+            new_rows.append({"pledge_id": pledge.id, "document_id": document_id, **values})
             report.added += 1
         else:
             for key, value in values.items():
                 setattr(suggestion, key, value)
             report.refreshed += 1
+    session.flush()
+    if new_rows:
+        session.connection().execute(_INSERT_SUGGESTION, new_rows)
     report.restatements = _store_restatements(session, matcher, earlier, own)
     session.flush()
     return report
@@ -445,7 +449,8 @@ def _store_restatements(session: Session, matcher, earlier: Sequence[Stored], ow
     """Replace the links from the document's own pledges to the earlier pledges they restate."""
     if not own:
         return 0
-    session.execute(sa.delete(Restatement).where(Restatement.later_pledge_id.in_([p.id for p in own])))
+    conn = session.connection()  # Core: no ORM bulk-delete bookkeeping (nothing of these rows is in the session)
+    conn.execute(_DELETE_RESTATEMENTS, {"ids": [p.id for p in own]})
     index_e = {id(p.candidate): p for p in earlier}
     index_l = {id(p.candidate): p for p in own}
     seen: set[tuple[int, int]] = set()
@@ -464,8 +469,14 @@ def _store_restatements(session: Session, matcher, earlier: Sequence[Stored], ow
                      "confidence": min(1.0, max(0.0, float(link.confidence))),
                      "matcher_version": matcher.MATCHER_VERSION})
     if rows:
-        session.execute(sa.insert(Restatement), rows)
+        conn.execute(_INSERT_RESTATEMENT, rows)
     return len(rows)
+
+
+_DELETE_RESTATEMENTS = sa.delete(Restatement.__table__).where(
+    Restatement.__table__.c.later_pledge_id.in_(sa.bindparam("ids", expanding=True)))
+_INSERT_RESTATEMENT = sa.insert(Restatement.__table__)
+_INSERT_SUGGESTION = sa.insert(Suggestion.__table__)
 
 
 def followup_documents(session_factory, document_ids: Iterable[int], *,

@@ -136,12 +136,20 @@ def queue_count(session: Session, filters: QueueFilter) -> int:
     return session.scalar(sa.select(pending.scalar_subquery() - merged.scalar_subquery())) or 0
 
 
+#: ``decided_today``'s count for the usual decisions, built once
+_DECIDED_SINCE = sa.select(sa.func.count()).select_from(AuditEvent).where(
+    AuditEvent.user_id == sa.bindparam("user_id"), AuditEvent.entity == "pledge", AuditEvent.action.in_(DECISIONS),
+    AuditEvent.at >= sa.bindparam("since", type_=AuditEvent.at.type))
+
+
 def decided_today(session: Session, user: User, actions=DECISIONS, now: dt.datetime | None = None) -> int:
     """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N."""
     from zoneinfo import ZoneInfo
 
     local = (now or utcnow()).astimezone(ZoneInfo("Asia/Shanghai"))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.timezone.utc)
+    if tuple(actions) == DECISIONS:
+        return session.scalar(_DECIDED_SINCE, {"user_id": user.id, "since": midnight}) or 0
     return session.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(
         AuditEvent.user_id == user.id, AuditEvent.entity == "pledge", AuditEvent.action.in_(actions),
         AuditEvent.at >= midnight)) or 0
@@ -400,13 +408,15 @@ def reject_pledge(session: Session, pledge_id: int, user: User, *, version: int 
     return _decide(session, pledge, user, "reject", old, reason)
 
 
+_LAST_UNDOABLE = (sa.select(AuditEvent).join(Pledge, Pledge.id == AuditEvent.entity_id)
+                  .where(AuditEvent.user_id == sa.bindparam("user_id"), AuditEvent.entity == "pledge",
+                         AuditEvent.action.in_(DECISIONS), Pledge.version_id == AuditEvent.new["version"].as_integer())
+                  .order_by(AuditEvent.id.desc()).limit(1))
+
+
 def last_undoable(session: Session, user: User) -> AuditEvent | None:
     """The user's latest decision whose pledge nobody has changed since (its version is the one recorded)."""
-    return session.scalar(
-        sa.select(AuditEvent).join(Pledge, Pledge.id == AuditEvent.entity_id)
-        .where(AuditEvent.user_id == user.id, AuditEvent.entity == "pledge", AuditEvent.action.in_(DECISIONS),
-               Pledge.version_id == AuditEvent.new["version"].as_integer())
-        .order_by(AuditEvent.id.desc()).limit(1))
+    return session.scalar(_LAST_UNDOABLE, {"user_id": user.id})
 
 
 def undo_last(session: Session, user: User) -> Pledge | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 import sqlalchemy as sa
-from sqlalchemy.orm import load_only
 
 from tracker.db.models import Document, Pledge, PledgeSource
 from tracker.services import selection, workbench
@@ -40,30 +39,46 @@ def index():
 bp.add_url_rule("/", endpoint="index", view_func=index)
 
 
+def _span_statements(window: bool):
+    """The document's pledges (not merged away) and the spans of pledges merged from it, built once;
+    with ``window``, only those overlapping [:lo, :hi)."""
+    pledges = (sa.select(Pledge.id, Pledge.start, Pledge.end, Pledge.review_state, Pledge.origin)
+               .where(Pledge.document_id == sa.bindparam("doc"), Pledge.merged_into_id.is_(None))
+               .order_by(Pledge.start))
+    sources = (sa.select(PledgeSource.pledge_id, PledgeSource.start, PledgeSource.end, Pledge.review_state)
+               .join(Pledge, Pledge.id == PledgeSource.pledge_id).where(PledgeSource.document_id == sa.bindparam("doc")))
+    if window:
+        pledges = pledges.where(Pledge.start < sa.bindparam("hi"), Pledge.end > sa.bindparam("lo"))
+        sources = sources.where(PledgeSource.start < sa.bindparam("hi"), PledgeSource.end > sa.bindparam("lo"))
+    return pledges, sources
+
+
+_SPANS = {False: _span_statements(False), True: _span_statements(True)}
+
+
 def pledge_spans(session, document: Document, window: tuple[int, int] | None = None
-                 ) -> tuple[list[highlight.Span], list[Pledge]]:
+                 ) -> tuple[list[highlight.Span], list]:
     """The highlights of the document's pledges (and of pledges merged from it), those overlapping
-    ``window`` (start, end) only when given."""
-    stmt = (sa.select(Pledge).options(load_only(Pledge.id, Pledge.start, Pledge.end, Pledge.review_state,
-                                                Pledge.origin, Pledge.object, Pledge.is_corrected,
-                                                Pledge.merged_into_id))
-            .where(Pledge.document_id == document.id, Pledge.merged_into_id.is_(None)).order_by(Pledge.start))
+    ``window`` (start, end) only when given; and the pledges (rows: id, start, end, review_state, origin)."""
+    stmt_pledges, stmt_sources = _SPANS[window is not None]
+    params = {"doc": document.id}
     if window is not None:
-        stmt = stmt.where(Pledge.start < window[1], Pledge.end > window[0])
-    pledges = list(session.scalars(stmt))
+        params.update(lo=window[0], hi=window[1])
+    conn = session.connection()
+    pledges = conn.execute(stmt_pledges, params).all()
     spans = [highlight.Span(p.start, p.end, ("hl", STATE_MARK[p.review_state.value],
                                              *(("hl-manual",) if p.origin.value == "manual" else ())),
                             pledge_id=p.id, title=f"#{p.id} {p.review_state.label}")
              for p in pledges]
-    stmt = (sa.select(PledgeSource.pledge_id, PledgeSource.start, PledgeSource.end, Pledge.review_state)
-            .join(Pledge, Pledge.id == PledgeSource.pledge_id).where(PledgeSource.document_id == document.id))
-    if window is not None:
-        stmt = stmt.where(PledgeSource.start < window[1], PledgeSource.end > window[0])
-    sources = session.execute(stmt).all()
-    for pledge_id, start, end, state in sources:
+    for pledge_id, start, end, state in conn.execute(stmt_sources, params):
         spans.append(highlight.Span(start, end, ("hl", STATE_MARK[state.value], "hl-source"), pledge_id=pledge_id,
                                     title=f"#{pledge_id}（合并来源）{state.label}"))
     return spans, pledges
+
+
+_STATE_COUNTS = (sa.select(Pledge.review_state, sa.func.count())
+                 .where(Pledge.document_id == sa.bindparam("doc"), Pledge.merged_into_id.is_(None))
+                 .group_by(Pledge.review_state))
 
 
 @bp.get("/<int:document_id>")
@@ -86,10 +101,7 @@ def view(document_id: int):
     window = parts[index]
     spans, pledges = pledge_spans(session, document, window)
     body = highlight.render(document.text[window[0]:window[1]], spans, base=window[0])
-    by_state = dict(session.execute(
-        sa.select(Pledge.review_state, sa.func.count()).where(Pledge.document_id == document.id,
-                                                              Pledge.merged_into_id.is_(None))
-        .group_by(Pledge.review_state)).all())
+    by_state = dict(session.connection().execute(_STATE_COUNTS, {"doc": document.id}).all())
     counts = {state: 0 for state in STATE_MARK}
     counts.update({state.value: n for state, n in by_state.items()})
     return render_template("documents/view.html", document=document, body=body, pledges=pledges, counts=counts,

@@ -52,6 +52,30 @@ def url_with(**changes) -> str:
     return request.script_root + request.path + ("?" + urlencode(args) if args else "")
 
 
+class PageLinks:
+    """``url_with(key=value)`` for many values of one key on one page: this page's other arguments are
+    encoded once (``url_with`` a row re-encoded them all three times a row), character for character
+    what ``url_with`` gives."""
+
+    def __init__(self):
+        self.base = request.script_root + request.path
+        self.args = request.args.to_dict()
+        self._parts: dict[str, tuple[str, str]] = {}
+
+    def with_(self, key: str, value) -> str:
+        if value is None or value == "":
+            return url_with(**{key: value})
+        parts = self._parts.get(key)
+        if parts is None:
+            keys = list(self.args)
+            at = keys.index(key) if key in keys else len(keys)
+            before = urlencode([(k, self.args[k]) for k in keys[:at]])
+            after = urlencode([(k, self.args[k]) for k in keys[at + 1:]])
+            parts = self._parts[key] = (f"{self.base}?{before + '&' if before else ''}{quote_plus(key)}=",
+                                        "&" + after if after else "")
+        return f"{parts[0]}{quote_plus(str(value))}{parts[1]}"
+
+
 LIST_VIEW_COOKIE = "list_view"
 LIST_VIEWS = ("compact", "full")
 COMPACT_ROLES = ("editor", "reviewer", "admin")
@@ -142,7 +166,7 @@ def init_app(app) -> None:
                             percent=glossary.percent, unit_label=glossary.unit_label)
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
-                                 audit_value=audit_value, url_with=url_with, ViewLinks=ViewLinks, IdLinks=IdLinks,
+                                 audit_value=audit_value, url_with=url_with, PageLinks=PageLinks, ViewLinks=ViewLinks, IdLinks=IdLinks,
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
                                  pending_total=pending_total)
     app.after_request(remember_list_view)

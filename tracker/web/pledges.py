@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
-from tracker.db.models import Candidate, District, Document, Official, Pledge, PledgeSource, StatusEvent
+from tracker.db.models import Document, Official, Pledge, PledgeSource, StatusEvent
 from tracker.services import listing, workbench
 from tracker.services.errors import ServiceError
 from tracker.web import caching, highlight
@@ -24,24 +23,28 @@ bp = Blueprint("pledges", __name__, url_prefix="/pledges")
 
 def district_names(session) -> list[str]:
     """Every district's name, for the district inputs' datalist."""
-    return list(session.scalars(sa.select(District.name).order_by(District.name)))
+    from tracker.web import pages
+
+    return pages.district_names(session)
+
+
+#: the loader options of ``get_pledge``, built once
+_BRIEF = (selectinload(Pledge.quantities), joinedload(Pledge.district), joinedload(Pledge.official))
+_FULL = (selectinload(Pledge.quantities), joinedload(Pledge.district),
+         # the other documents' titles, not whole texts
+         joinedload(Pledge.document),  # its text: the passage (one query with the pledge, not two)
+         selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
+         selectinload(Pledge.status_events).joinedload(StatusEvent.user),
+         selectinload(Pledge.status_events).joinedload(StatusEvent.evidence_document),
+         joinedload(Pledge.reviewed_by),
+         joinedload(Pledge.candidate),  # the review screen shows what the machine read, field by field
+         joinedload(Pledge.official).selectinload(Official.titles))
 
 
 def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
-    """The pledge or 404: the one place that answers 404 for a pledge."""
-    options = [selectinload(Pledge.quantities), joinedload(Pledge.district)]
-    if not full:
-        options.append(joinedload(Pledge.official))
-    else:
-        # the other documents' titles and the extractor's version, not whole texts and candidates
-        options += [joinedload(Pledge.document),  # its text: the passage (one query with the pledge, not two)
-                    selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
-                    selectinload(Pledge.status_events).joinedload(StatusEvent.user),
-                    selectinload(Pledge.status_events).joinedload(StatusEvent.evidence_document),
-                    joinedload(Pledge.reviewed_by),
-                    joinedload(Pledge.candidate).load_only(Candidate.id, Candidate.extractor_version),
-                    joinedload(Pledge.official).selectinload(Official.titles)]
-    pledge = get_session().get(Pledge, pledge_id, options=options)
+    """The pledge or 404: the one place that answers 404 for a pledge (the pages that only read it
+    use ``pages.pledge_for_page``)."""
+    pledge = get_session().get(Pledge, pledge_id, options=_FULL if full else _BRIEF)
     if pledge is None:
         abort(404)
     return pledge
@@ -93,22 +96,28 @@ def index():
 
 @bp.get("/<int:pledge_id>")
 def view(pledge_id: int):
+    """The pledge page: the pledge and its lists read by ``pages`` (a list is asked for only when the
+    pledge's row says it holds something)."""
+    from tracker.services import followup
+    from tracker.web import pages
+
     session = get_session()
-    pledge = get_pledge(pledge_id, full=True)
+    pledge = pages.pledge_for_page(session, pledge_id)
+    if pledge is None:
+        abort(404)
     document = pledge.document
     left, right = highlight.paragraph_bounds(document.text, pledge.start, pledge.end)
     spans = [highlight.Span(pledge.start, pledge.end, ("hl", "hl-current"))]
     spans += [highlight.Span(q.start, q.end, ("hl-qty",)) for q in pledge.quantities if q.start is not None]
     passage = highlight.render(document.text[left:right], spans, base=left)
-    events = workbench.history(session, pledge.id)
-    duplicates = workbench.possible_duplicates(session, pledge) if pledge.merged_into_id is None else []
-    from tracker.services import followup
-
-    earlier, later = followup.chain(session, pledge)
-    return render_template("pledges/view.html", pledge=pledge, document=document, passage=passage, events=events,
-                           merge_form=MergeForm(), duplicates=duplicates,
-                           suggestions=followup.suggestions_of(session, pledge.id), chain_earlier=earlier,
-                           chain_later=later, dropped=followup.dropped_in(session, pledge))
+    earlier, later = followup.chain(session, pledge) if pledge.has_earlier or pledge.has_later else ([], [])
+    return render_template("pledges/view.html", pledge=pledge, document=document, passage=passage,
+                           events=pages.history(session, pledge),
+                           merge_form=MergeForm() if current_user.is_authenticated and current_user.is_editor else None,
+                           duplicates=pages.possible_duplicates(session, pledge),
+                           suggestions=followup.suggestions_of(session, pledge.id) if pledge.has_suggestions else [],
+                           chain_earlier=earlier, chain_later=later,
+                           dropped=followup.dropped_in(session, pledge) if pledge.has_restated_siblings else [])
 
 
 @bp.post("/<int:pledge_id>/merge")

@@ -88,6 +88,8 @@ RECORD = (sa.select(Pledge.id, Pledge.document_id, Document.title.label("documen
           .outerjoin(District, District.id == Pledge.district_id)
           .outerjoin(Official, Official.id == Pledge.official_id)
           .where(Pledge.id.in_(_IDS)))
+#: ``RECORD`` and, last, whether the pledge has sources
+RECORD_SOURCED = RECORD.add_columns(sa.exists().where(PledgeSource.pledge_id == Pledge.id).label("has_sources"))
 QUANTITIES = (sa.select(Quantity.pledge_id, Quantity.value, Quantity.value_max, Quantity.unit, Quantity.raw,
                         Quantity.role)
               .where(Quantity.pledge_id.in_(_IDS)).order_by(Quantity.pledge_id, Quantity.position))
@@ -102,11 +104,16 @@ def pledge_records(session: Session, ids: list[int], *, sources: bool = False):
     if not ids:
         return {}
     conn = session.connection()  # Core: the kept statements stay as built
-    out = {r[0]: (r, [], []) for r in conn.execute(RECORD, {"ids": ids})}
+    if sources:  # each row says whether the pledge has sources: most have none, and then no query asks
+        rows = conn.execute(RECORD_SOURCED, {"ids": ids}).all()
+        out = {r[0]: (r[:-1], [], []) for r in rows}
+        sourced = [r[0] for r in rows if r[-1]]
+    else:
+        out = {r[0]: (r, [], []) for r in conn.execute(RECORD, {"ids": ids})}
     for q in conn.execute(QUANTITIES, {"ids": ids}):
         out[q[0]][1].append(q)
-    if sources:
-        for src in conn.execute(SOURCES, {"ids": ids}):
+    if sources and sourced:
+        for src in conn.execute(SOURCES, {"ids": sourced}):
             out[src.pledge_id][2].append(src)
     return out
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, \
     session as web_session, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
-from tracker.db.models import Document, Pledge
+from tracker.db.models import Pledge
 from tracker.extract import rules
 from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
-from tracker.web import caching, highlight
+from tracker.web import caching, highlight, pages
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_session
 from tracker.web.forms import ActionForm, ReviewForm
@@ -61,10 +60,7 @@ def remember_skip(pledge_id: int) -> None:
 def queue():
     session = get_session()
     filt, words = queue_filter()
-    stmt = workbench.queue_select(filt, current_user.id).options(
-        joinedload(Pledge.district), joinedload(Pledge.official), joinedload(Pledge.document).load_only(Document.id, Document.title),
-        selectinload(Pledge.quantities))
-    rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
+    rows = pages.queue_rows(session, workbench.queue_select(filt, current_user.id), current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
                                  lambda: workbench.queue_count(session, filt))
     done = workbench.decided_today(session, current_user.user)
@@ -119,14 +115,18 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
     spans = [highlight.Span(pledge.start, pledge.end, ("hl", "hl-current"))]
     spans += [highlight.Span(q.start, q.end, ("hl-qty",)) for q in pledge.quantities if q.start is not None]
     passage = highlight.render(document.text[left:right], spans, base=left)
-    undo = workbench.last_undoable(get_session(), current_user.user)
-    progress = (workbench.decided_today(get_session(), current_user.user),
-                workbench.queue_count(get_session(), queue_filter()[0]))
+    session = get_session()
+    undo = workbench.last_undoable(session, current_user.user)
+    filt = queue_filter()[0]
+    # the queue page's count (the same cache entry): a claim leaves it as it is, a decision moves the data version
+    progress = (workbench.decided_today(session, current_user.user),
+                caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
+                                     lambda: workbench.queue_count(session, filt)))
     return render_template("review/screen.html", pledge=pledge, document=document, passage=passage, form=form,
                            progress=progress,
                            stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
                            claim_seconds=current_app.config["CLAIM_SECONDS"],
-                           district_names=district_names(get_session()),
+                           district_names=district_names(session),
                            machine=machine_reasons(pledge.candidate.cues) if pledge.candidate else ([], [])), status
 
 
@@ -153,7 +153,9 @@ def screen(pledge_id: int):
     # Opening a pending pledge claims it (the UPDATE only matches a pending pledge nobody else holds).
     workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
     session.commit()
-    pledge = get_pledge(pledge_id, full=True)
+    pledge = pages.pledge_for_page(session, pledge_id, titles=False)  # read only here: no ORM objects
+    if pledge is None:
+        abort(404)
     held_by = workbench.holder(pledge, current_user.user) if pledge.review_state is ReviewState.PENDING else None
     form = ReviewForm(formdata=None)
     fill(form, pledge)
