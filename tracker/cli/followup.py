@@ -2,21 +2,13 @@
 (see /README, "Follow-up")."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
 
 import click
 
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} 不是 YYYY-MM-DD 形式的有效日期") from None
+from tracker.cli.extract import parse_date
 
 
 _REASONS = (("binary content", "二进制内容，不是文本"), ("empty", "空文件"), ("undecodable", "无法解码的字节"),
@@ -49,9 +41,9 @@ def _read(path: str) -> str | None:
 
 
 @click.command()
-@click.option("--plan-published", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--plan-published", callback=parse_date, metavar="YYYY-MM-DD",
               help="规划文本的发布日期；今年、年内等相对期限据此计算。")
-@click.option("--review-published", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--review-published", callback=parse_date, metavar="YYYY-MM-DD",
               help="回顾文本的发布日期；据此判断多年目标是否到期。")
 @click.option("--document", "document_ids", type=click.IntRange(min=1), multiple=True, metavar="ID",
               help="库中的文档编号：把它之前发布的、同一区县（及其上下级）的未结承诺与它比对，结果存为待评议员处理的建议。")

@@ -38,7 +38,7 @@ from tracker.db.enums import (MissReason, PledgeOrigin, Precision, RecipientKind
 from tracker.db.models import (District, DistrictAlias, Document, Official, Pledge, Quantity, Reminder,
                                StatusEvent)
 from tracker.db.types import canonical_decimal
-from tracker.services import history, schedule, search
+from tracker.services import dates, history, schedule, search
 from tracker.services.errors import ServiceError
 from tracker.services.schedule import Flag, Progress
 
@@ -168,16 +168,11 @@ def _text(args: Mapping, key: str, limit: int = 200) -> str:
 
 
 def parse_date(text: str, label: str) -> dt.date:
-    """YYYY-MM-DD (also YYYY/MM/DD, YYYY年M月D日) that exists, else ``BadFilter`` naming the field."""
-    import re
-
-    m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text.strip())
-    if not m:
-        raise BadFilter(f"{label}「{text}」不是日期，请写成 YYYY-MM-DD，例如 2024-06-30")
+    """A day as ``dates.parse_day`` reads it, else ``BadFilter`` naming the field."""
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise BadFilter(f"{label}「{text}」这一天不存在") from None
+        return dates.parse_day(text, label)
+    except dates.BadDate as exc:
+        raise BadFilter(str(exc)) from None
 
 
 def _enum(text: str, enum_cls, label: str):
