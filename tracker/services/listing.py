@@ -20,6 +20,7 @@ status tables, the dashboard and the scorecards: "export" always means "this vie
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -150,6 +151,33 @@ class Row:
         if self.achieved_value is None:
             return ""
         return glossary.quantity_text(self.achieved_value, self.target_unit).replace(" ", "")
+
+
+#: The columns the view's query selects, in ``Row`` order, each with how its stored value becomes the
+#: row's: ``None`` (as the driver gives it), ``"number"`` (an exact decimal) or an enumeration (its
+#: stored string → member). ``_select`` labels each selected expression with its name and selects them
+#: in this order; ``_fill`` decodes by this list; ``Row``'s first fields are these names (``_check_row``).
+#: The rest of ``Row`` (shares, progress, flag, days overdue) is worked out per row on the view's day.
+SELECTED: tuple[tuple[str, str | type | None], ...] = (
+    ("id", None), ("document_id", None), ("document_title", None), ("published_on", None), ("quote", None),
+    ("district_id", None), ("district", None), ("official_id", None), ("official", None),
+    ("responsible_unit", None), ("action", None), ("object", None), ("target_value", "number"),
+    ("target_value_max", "number"), ("target_unit", None), ("achieved_value", "number"), ("deadline_raw", None),
+    ("due_on", None), ("deadline_precision", Precision), ("review_state", ReviewState), ("status", Status),
+    ("status_on", None), ("miss_reason", MissReason), ("note", None), ("evidence", None), ("proposed", Status),
+    ("reminders", None),
+)
+SELECTED_NAMES = tuple(name for name, _ in SELECTED)
+
+
+def _check_row() -> None:
+    """``Row``'s fields begin with ``SELECTED``, name by name (a shifted column fails at import)."""
+    names = tuple(f.name for f in dataclasses.fields(Row))[:len(SELECTED)]
+    if names != SELECTED_NAMES:
+        raise AssertionError(f"Row and listing.SELECTED disagree: {names} != {SELECTED_NAMES}")
+
+
+_check_row()
 
 
 # --- reading the filters -----------------------------------------------------------------
@@ -384,7 +412,7 @@ def _shape(filters: Filters) -> tuple:
 
 
 def base_select(filters: Filters):
-    """The SELECT of the view (columns in ``Row`` order up to ``reminders``), filters applied except ``flag``
+    """The SELECT of the view (the ``SELECTED`` columns, each labelled with its name), filters applied except ``flag``
     (its values bound). A new statement, for callers that build on it and run it through the ORM (whose
     compile step stamps its options on the subqueries); this module's own queries reuse the kept ones.)"""
     return _select.__wrapped__(*_shape(filters)).params(_bound(filters))
@@ -438,20 +466,21 @@ def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None
                  .correlate(Pledge).scalar_subquery())
     note = sa.func.coalesce(proposal_of.note, ev.note)  # a confirmation: the proposer's note
 
+    selected = {
+        "id": Pledge.id, "document_id": Pledge.document_id, "document_title": Document.title,
+        "published_on": Document.published_on, "quote": p["quote"], "district_id": p["district_id"],
+        "district": District.name, "official_id": p["official_id"], "official": Official.name,
+        "responsible_unit": p["responsible_unit"], "action": p["action"], "object": p["object"],
+        "target_value": _raw_number(p.quantity("value", q0.value)),
+        "target_value_max": _raw_number(p.quantity("value_max", q0.value_max)),
+        "target_unit": p.quantity("unit", q0.unit), "achieved_value": _raw_number(achieved),
+        "deadline_raw": p["deadline_raw"], "due_on": p["due_on"], "deadline_precision": _raw(p["deadline_precision"]),
+        "review_state": _raw(p["review_state"]), "status": _raw(status), "status_on": status_on,
+        "miss_reason": _raw(miss_reason), "note": note, "evidence": evidence, "proposed": _raw(proposed),
+        "reminders": reminders,
+    }
     stmt = (
-        sa.select(
-            Pledge.id, Pledge.document_id, Document.title, Document.published_on, p["quote"].label("quote"),
-            p["district_id"].label("district_id"), District.name, p["official_id"].label("official_id"),
-            Official.name, p["responsible_unit"].label("responsible_unit"), p["action"].label("action"),
-            p["object"].label("object"), _raw_number(p.quantity("value", q0.value), "target_value"),
-            _raw_number(p.quantity("value_max", q0.value_max), "target_value_max"),
-            p.quantity("unit", q0.unit).label("target_unit"),
-            _raw_number(achieved, "achieved_value"), p["deadline_raw"].label("deadline_raw"),
-            p["due_on"].label("due_on"), _raw(p["deadline_precision"], "deadline_precision"),
-            _raw(p["review_state"], "review_state"), _raw(status, "status"), status_on,
-            _raw(miss_reason, "miss_reason"), note, evidence, _raw(proposed, "proposed"),
-            reminders.label("reminders"),
-        )
+        sa.select(*(selected[name].label(name) for name in SELECTED_NAMES))
         .select_from(Pledge)
         .join(Document, Document.id == Pledge.document_id)
     )
@@ -611,14 +640,14 @@ def parse_cursor(text: str, key: str) -> tuple[dt.date | None, int]:
         raise BadFilter(f"翻页参数「{text}」无效，请从第一页重新开始") from None
 
 
-def _raw(column, name: str):
+def _raw(column):
     """An enum column as its stored string (``_fill`` maps it with a dict: cheaper per row)."""
-    return sa.type_coerce(column, sa.String()).label(name)
+    return sa.type_coerce(column, sa.String())
 
 
-def _raw_number(column, name: str):
+def _raw_number(column):
     """An exact decimal as the driver hands it (SQLite: the canonical string; PostgreSQL: a Decimal)."""
-    return sa.type_coerce(column, sa.types.NullType()).label(name)
+    return sa.type_coerce(column, sa.types.NullType())
 
 
 def _number(value) -> Decimal | None:
@@ -629,10 +658,10 @@ def _number(value) -> Decimal | None:
     return canonical_decimal(value)
 
 
-_NUMBERS = (12, 13, 15)
-_ENUMS = [(18, {m.value: m for m in Precision}), (19, {m.value: m for m in ReviewState}),
-          (20, {m.value: m for m in Status}), (22, {m.value: m for m in MissReason}),
-          (25, {m.value: m for m in Status})]
+# where ``_fill`` decodes, by position in the selected row: worked out from ``SELECTED``, never by hand
+_NUMBERS = tuple(i for i, (_, decode) in enumerate(SELECTED) if decode == "number")
+_ENUMS = [(i, {m.value: m for m in decode}) for i, (_, decode) in enumerate(SELECTED)
+          if isinstance(decode, type)]
 
 
 def _fill(values, day: dt.date) -> Row:
