@@ -259,6 +259,85 @@ def _official(session: Session, text: str) -> tuple[int, str]:
     return rows[0].id, rows[0].name
 
 
+def _document(session: Session, text: str, label: str) -> tuple[int, str]:
+    if not _is_id(text):
+        raise BadFilter(f"文档须为编号（正整数），收到「{text}」")
+    ident = _id(text, "文档")
+    title = session.scalar(sa.select(Document.title).where(Document.id == ident))
+    if title is None:
+        raise BadFilter(f"没有编号为 {text} 的文档")
+    return ident, title
+
+
+def _labelled(enum_cls):
+    def read(session: Session, text: str, label: str):
+        member = _enum(text, enum_cls, label)
+        return member, member.label
+    return read
+
+
+def _review_state(session: Session, text: str, label: str):
+    if text == ALL:
+        return ALL, None  # every state: nothing to say in the sentence
+    member = _enum(text, ReviewState, label)
+    return member, member.label
+
+
+def _flag(session: Session, text: str, label: str) -> tuple[Flag, str]:
+    try:
+        flag = Flag.parse(text)
+    except ValueError:
+        raise BadFilter(f"标记「{text}」无法识别，可选：红（逾期）、黄（欠进度）、蓝（30 天内到期）") from None
+    return flag, f"{flag.label}（{flag.meaning}）"
+
+
+def _day(session: Session, text: str, label: str) -> tuple[dt.date, str]:
+    day = parse_date(text, label)
+    return day, day.isoformat()
+
+
+def _restated(session: Session, text: str, label: str) -> tuple[str, str]:
+    from tracker.services.followup import RESTATED_KINDS
+
+    found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
+    if found is None:
+        raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
+                        f"（{'、'.join(RESTATED_KINDS)}）")
+    return found, RESTATED_KINDS[found]
+
+
+def _sort(session: Session, text: str, label: str) -> tuple[str, None]:
+    if text not in SORTS:
+        raise BadFilter(f"排序「{text}」无法识别，可选：{'、'.join(SORTS)}")
+    return text, None
+
+
+#: filter key → reader(session, text, label) → (checked value, the value as the sentence says it, or None)
+READERS = {
+    "district": lambda session, text, label: _district(session, text),
+    "official": lambda session, text, label: _official(session, text),
+    "unit": lambda session, text, label: (text, text),
+    "document": _document,
+    "status": _labelled(Status),
+    "review_state": _review_state,
+    "origin": _labelled(PledgeOrigin),
+    "flag": _flag,
+    "due_from": _day, "due_to": _day, "as_of": _day,
+    "q": lambda session, text, label: (text, text),
+    "restated": _restated,
+    "sort": _sort,
+}
+
+
+def _check_together(f: Filters) -> None:
+    """The rules between filters: a span of deadlines that runs forwards, a history that looks back."""
+    v = f.values
+    if v.get("due_from") and v.get("due_to") and v["due_from"] > v["due_to"]:
+        raise BadFilter(f"完成时限的起点 {v['due_from']} 晚于终点 {v['due_to']}")
+    if v.get("as_of") and v["as_of"] > f.today:
+        raise BadFilter(f"截至日期 {v['as_of']} 在今天（{f.today}）之后，历史只能回看")
+
+
 def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = None,
                   default_review_state: ReviewState | None = ReviewState.CONFIRMED) -> Filters:
     """Read the filters from ``args`` (strings). Unknown keys are ignored; bad values raise ``BadFilter``.
@@ -273,65 +352,15 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
         if not text:
             continue
         f.args[key] = text
-        label = FILTER_LABELS.get(key)
-        if key == "district":
-            v["district"], words[key] = _district(session, text)
-        elif key == "official":
-            v["official"], words[key] = _official(session, text)
-        elif key == "unit":
-            v["unit"] = words[key] = text
-        elif key == "document":
-            if not _is_id(text):
-                raise BadFilter(f"文档须为编号（正整数），收到「{text}」")
-            ident = _id(text, "文档")
-            title = session.scalar(sa.select(Document.title).where(Document.id == ident))
-            if title is None:
-                raise BadFilter(f"没有编号为 {text} 的文档")
-            v["document"], words[key] = ident, title
-        elif key == "status":
-            v["status"] = _enum(text, Status, label)
-            words[key] = v["status"].label
-        elif key == "review_state":
-            if text == ALL:
-                v["review_state"] = ALL
-                continue
-            v["review_state"] = _enum(text, ReviewState, label)
-            words[key] = v["review_state"].label
-        elif key == "origin":
-            v["origin"] = _enum(text, PledgeOrigin, label)
-            words[key] = v["origin"].label
-        elif key == "flag":
-            try:
-                v["flag"] = Flag.parse(text)
-            except ValueError:
-                raise BadFilter(f"标记「{text}」无法识别，可选：红（逾期）、黄（欠进度）、蓝（30 天内到期）") from None
-            words[key] = f"{v['flag'].label}（{v['flag'].meaning}）"
-        elif key in ("due_from", "due_to", "as_of"):
-            v[key] = parse_date(text, label)
-            words[key] = v[key].isoformat()
-        elif key == "q":
-            v["q"] = text
+        v[key], word = READERS[key](session, text, FILTER_LABELS.get(key))
+        if word is not None:
+            words[key] = word
+        if key == "q":
             v["terms"] = search.terms(text)
-            words[key] = text
-        elif key == "restated":
-            from tracker.services.followup import RESTATED_KINDS
-
-            found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
-            if found is None:
-                raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
-                                f"（{'、'.join(RESTATED_KINDS)}）")
-            v["restated"], words[key] = found, RESTATED_KINDS[found]
-        elif key == "sort":
-            if text not in SORTS:
-                raise BadFilter(f"排序「{text}」无法识别，可选：{'、'.join(SORTS)}")
-            v["sort"] = text
     if "review_state" not in v and default_review_state is not None:
         v["review_state"] = default_review_state
         words["review_state"] = default_review_state.label
-    if v.get("due_from") and v.get("due_to") and v["due_from"] > v["due_to"]:
-        raise BadFilter(f"完成时限的起点 {v['due_from']} 晚于终点 {v['due_to']}")
-    if v.get("as_of") and v["as_of"] > f.today:
-        raise BadFilter(f"截至日期 {v['as_of']} 在今天（{f.today}）之后，历史只能回看")
+    _check_together(f)
     f.words = [(FILTER_LABELS[k], words[k]) for k in FILTER_LABELS if k in words]
     return f
 
@@ -418,6 +447,44 @@ def base_select(filters: Filters):
     return _select.__wrapped__(*_shape(filters)).params(_bound(filters))
 
 
+def _open_proposal(as_of: dt.date | None, bound: dt.datetime | None):
+    """The status an open proposal asks for: proposed by the view's day and not answered by then.
+    NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
+    proposal (status_event.responds_to_id has no index: a scan of the table for each)."""
+    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
+    prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
+    if as_of is not None:
+        answered = answered.where(answer.created_at < bound)
+        prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
+    return (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
+            .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
+
+
+def _verdict_columns(as_of: dt.date | None):
+    """status, status_on, miss_reason and the achieved value: the pledge's own, or (``as_of``) those of the
+    latest verdict (``ev``) and report (``rep``) by the view's day."""
+    if as_of is None:
+        status = Pledge.status
+        status_on = Pledge.status_on
+        miss_reason = Pledge.miss_reason
+        achieved = q0.achieved_value
+    else:
+        status = sa.func.coalesce(ev.new_status, Status.UNASSESSED.value)
+        status_on = ev.as_of_on
+        miss_reason = sa.case((ev.new_status == Status.MISSED.value, ev.miss_reason), else_=None)
+        achieved = rep.achieved_value
+    return status, status_on, miss_reason, achieved
+
+
+def _reminders(as_of: dt.date | None):
+    """催办次数: the days on which the pledge's unit was sent a reminder, up to the view's day."""
+    reminded = [reminder.pledge_id == Pledge.id, reminder.recipient_kind == RecipientKind.UNIT.value]
+    if as_of is not None:
+        reminded.append(reminder.sent_on <= as_of)
+    return (sa.select(sa.func.count(sa.distinct(reminder.sent_on))).where(*reminded)
+            .correlate(Pledge).scalar_subquery())
+
+
 @lru_cache(maxsize=256)
 def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None, restated: str | None = None):
     """The view's statement for one shape (see ``_shape``), its bound filters as ``f_<filter>`` parameters.
@@ -435,35 +502,12 @@ def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None
 
     verdict = _latest(latest_verdict, [StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
     reported = _latest(latest_report, None, as_of, bound, achieved=True)
-    # an open proposal: proposed by the view's day and not answered by then
-    # NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
-    # proposal (status_event.responds_to_id has no index: a scan of the table for each)
-    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
-    prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
-    if as_of is not None:
-        answered = answered.where(answer.created_at < bound)
-        prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
-    proposed = (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
-                .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
+    proposed = _open_proposal(as_of, bound)
 
-    if as_of is None:
-        status = Pledge.status
-        status_on = Pledge.status_on
-        miss_reason = Pledge.miss_reason
-        achieved = q0.achieved_value
-    else:
-        status = sa.func.coalesce(ev.new_status, Status.UNASSESSED.value)
-        status_on = ev.as_of_on
-        miss_reason = sa.case((ev.new_status == Status.MISSED.value, ev.miss_reason), else_=None)
-        achieved = rep.achieved_value
+    status, status_on, miss_reason, achieved = _verdict_columns(as_of)
     evidence = sa.func.coalesce(ev.evidence_url, ev.evidence_quote, proposal_of.evidence_url,
                                 proposal_of.evidence_quote)
-    # 催办次数: the days on which the pledge's unit was sent a reminder, up to the view's day
-    reminded = [reminder.pledge_id == Pledge.id, reminder.recipient_kind == RecipientKind.UNIT.value]
-    if as_of is not None:
-        reminded.append(reminder.sent_on <= as_of)
-    reminders = (sa.select(sa.func.count(sa.distinct(reminder.sent_on))).where(*reminded)
-                 .correlate(Pledge).scalar_subquery())
+    reminders = _reminders(as_of)
     note = sa.func.coalesce(proposal_of.note, ev.note)  # a confirmation: the proposer's note
 
     selected = {
@@ -494,6 +538,12 @@ def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None
             .where(p["merged_into_id"].is_(None)))
     if as_of is not None:
         stmt = _join_latest(stmt, reported, rep).where(Pledge.created_at < bound)
+    return _filtered(stmt, v, p, status, achieved, flag, day)
+
+
+def _filtered(stmt, v: dict, p, status, achieved, flag, day: dt.date | None):
+    """``stmt`` with the view's filters (``v``: bound parameters and plain values) as conditions; a flag
+    narrows to the rows that can carry it (``SQL_EXACT_FLAGS``: exactly them)."""
     if v.get("district") is not None:
         stmt = stmt.where(p["district_id"] == v["district"])
     if v.get("official") is not None:
