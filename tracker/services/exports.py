@@ -32,8 +32,7 @@ import json
 import re
 from collections import Counter
 from decimal import Decimal
-from operator import attrgetter
-from typing import IO, Any, Callable, Iterable, Iterator, NamedTuple
+from typing import IO, Iterable, Iterator, NamedTuple
 from xml.sax.saxutils import escape as _escape
 
 from tracker import glossary
@@ -239,48 +238,42 @@ def _xlsx_text(value: str | None) -> str | None:
 
 class Column(NamedTuple):
     """One exported column: its key (the public contract), Chinese label (``glossary.COLUMN_LABELS``),
-    XLSX width and kind; how to read its value from a ``Row`` (``read``; ``shown``: the value a
-    spreadsheet shows, when it differs, as a share of a ``ratio`` unit in percent); and how each format
-    writes that value (``csv``, ``xlsx``, ``json``). A tuple, so ``key, label, width, kind = c[:4]``."""
+    XLSX width and kind; how to read its value from a ``Row`` ``r`` (``read``, an expression; ``shown``:
+    the value a spreadsheet shows when it differs, as a share of a ``ratio`` unit in percent); and how
+    each format writes a value of its kind (``WRITERS``). A tuple, so ``key, label, width, kind = c[:4]``."""
 
     key: str
     label: str
     width: int
-    kind: str  # text, int, count, number, share, date, label, unit
-    read: Callable[[Row], Any]
-    shown: Callable[[Row], Any] | None
-    csv: Callable[[Any], Any]
-    xlsx: Callable[[Any], Any]
-    json: Callable[[Any], Any]
+    kind: str  # text, int, count, number, share, date, label
+    read: str
+    shown: str | None = None
+
+    def cell(self, fmt: str) -> str:
+        """The expression that writes this column of ``r`` in ``fmt`` (csv, xlsx or json)."""
+        value = self.read if fmt == "json" else (self.shown or self.read)
+        return WRITERS[self.kind][fmt].format(v=value)
 
 
-def _same(value):
-    return value
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
 
 
-def _iso_or(empty):
-    return lambda value: value.isoformat() if value else empty
-
-
-def _label_or(empty):
-    return lambda value: empty if value is None else value.label
-
-
-#: kind → how CSV, XLSX and JSON write a value of it
-WRITERS: dict[str, tuple[Callable, Callable, Callable]] = {
-    "text": (lambda v: _cell(v), lambda v: _xlsx_text(v), _same),
-    "int": (_same, _same, _same),
-    "count": (lambda v: v or "", lambda v: v or None, _same),  # 0 is left empty in spreadsheets
-    "number": (lambda v: "" if v is None else format(v, "f"), _same, lambda v: None if v is None else format(v, "f")),
-    "share": (lambda v: _share_text(v), _same, lambda v: _share_text(v) or None),
-    "date": (_iso_or(""), _same, _iso_or(None)),
-    "label": (_label_or(""), _label_or(None), lambda v: None if v is None else v.value),
-    "unit": (lambda v: _cell(v), lambda v: _xlsx_text(v), _same),  # shown as glossary.unit_label says
+#: kind → format → how a value ``{v}`` of it is written (an expression over ``_cell``, ``_xlsx_text``, …)
+WRITERS: dict[str, dict[str, str]] = {
+    "text": {"csv": "_cell({v})", "xlsx": "_xlsx_text({v})", "json": "{v}"},
+    "int": {"csv": "{v}", "xlsx": "{v}", "json": "{v}"},
+    "count": {"csv": "({v} or '')", "xlsx": "({v} or None)", "json": "{v}"},  # 0 left empty in spreadsheets
+    "number": {"csv": "_plain({v})", "xlsx": "{v}", "json": "_dec({v})"},
+    "share": {"csv": "_share_text({v})", "xlsx": "{v}", "json": "(_share_text({v}) or None)"},
+    "date": {"csv": "({v}.isoformat() if {v} else '')", "xlsx": "{v}", "json": "({v}.isoformat() if {v} else None)"},
+    "label": {"csv": "('' if {v} is None else {v}.label)", "xlsx": "(None if {v} is None else {v}.label)",
+              "json": "(None if {v} is None else {v}.value)"},
 }
 
 
-def _column(key: str, width: int, kind: str, shown: Callable[[Row], Any] | None = None) -> Column:
-    return Column(key, glossary.COLUMN_LABELS[key], width, kind, attrgetter(key), shown, *WRITERS[kind])
+def _column(key: str, width: int, kind: str, shown: str | None = None) -> Column:
+    return Column(key, glossary.COLUMN_LABELS[key], width, kind, f"r.{key}", shown)
 
 
 #: the exported columns in order (new ones only at the end; none renamed or removed)
@@ -292,9 +285,9 @@ COLUMNS: list[Column] = [
     _column("responsible_unit", 14, "text"),
     _column("action", 8, "text"),
     _column("object", 14, "text"),
-    _column("target_value", 10, "number", shown=lambda r: _shown(r.target_value, r.target_unit)),
-    _column("target_unit", 6, "unit", shown=lambda r: glossary.unit_label(r.target_unit)),
-    _column("achieved_value", 10, "number", shown=lambda r: _shown(r.achieved_value, r.target_unit)),
+    _column("target_value", 10, "number", shown="_shown(r.target_value, r.target_unit)"),
+    _column("target_unit", 6, "text", shown="glossary.unit_label(r.target_unit)"),
+    _column("achieved_value", 10, "number", shown="_shown(r.achieved_value, r.target_unit)"),
     _column("achieved_share", 10, "share"),
     _column("time_share", 10, "share"),
     _column("progress", 8, "label"),
@@ -316,23 +309,23 @@ COLUMNS: list[Column] = [
 ]
 COLUMN_KEYS = [c.key for c in COLUMNS]
 LABELS = {c.key: c.label for c in COLUMNS}
-# (read, write) per format: what a spreadsheet shows, what the record holds
-_CSV = [(c.shown or c.read, c.csv) for c in COLUMNS]
-_XLSX = [(c.shown or c.read, c.xlsx) for c in COLUMNS]
-_JSON = [(c.key, c.read, c.json) for c in COLUMNS]
 
 
-def csv_cells(row: Row) -> list:
-    """One row as CSV cells (strings, escaped)."""
-    return [write(read(row)) for read, write in _CSV]
+def _compiled(name: str, body: str):
+    """A row writer made from the registry once, as ``dataclasses`` makes ``__init__``: one expression
+    per column, so writing a row costs what the hand-written list did (every export's hot path)."""
+    namespace = {"_cell": _cell, "_xlsx_text": _xlsx_text, "_plain": _plain, "_dec": _dec,
+                 "_share_text": _share_text, "_shown": _shown, "glossary": glossary}
+    exec(f"def {name}(r):\n    return {body}\n", namespace)  # noqa: S102 (text from COLUMNS only)
+    return namespace[name]
 
 
-def _xlsx_cells(row: Row) -> list:
-    return [write(read(row)) for read, write in _XLSX]
-
-
-def json_item(row: Row) -> dict:
-    return {key: write(read(row)) for key, read, write in _JSON}
+#: one row as CSV cells (strings, escaped)
+csv_cells = _compiled("csv_cells", "[" + ", ".join(c.cell("csv") for c in COLUMNS) + "]")
+#: one row as XLSX values (text cleaned and escaped, real numbers and dates)
+_xlsx_cells = _compiled("xlsx_cells", "[" + ", ".join(c.cell("xlsx") for c in COLUMNS) + "]")
+#: one row as a JSON item (keys and enumeration values as in the API, numbers as exact strings)
+json_item = _compiled("json_item", "{" + ", ".join(f"{c.key!r}: {c.cell('json')}" for c in COLUMNS) + "}")
 
 
 class _RawRows:
@@ -525,15 +518,18 @@ def _last_column(n: int) -> str:
 # --- 台账 --------------------------------------------------------------------------------
 
 
-def ledger_cells(seq: int, r: Row) -> list:
-    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证,
-    催办次数."""
-    deadline = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "")
+def _ledger_progress(r: Row) -> str:
+    """进展情况: the verdict's day and note, and how it stands against the schedule."""
     progress = ""
     if r.note or r.status_on:
         progress = "：".join(x for x in ((r.status_on.isoformat() if r.status_on else ""), r.note or "") if x)
     if r.progress is not None:
         progress = f"{progress}（{r.progress.label}）" if progress else r.progress.label
+    return progress
+
+
+def _ledger_status(r: Row) -> str:
+    """状态, with an open proposal and the flag beside it."""
     status = r.status.label
     if r.proposed is not None:
         status += f"（{r.proposed.label}待复核）"
@@ -541,7 +537,11 @@ def ledger_cells(seq: int, r: Row) -> list:
         status += f"\n{r.flag.label}·逾期 {r.days_overdue} 天"
     elif r.flag is not None:
         status += f"\n{r.flag.label}·{r.flag.meaning}"
-    # 存在问题: why it is missed or stalled, in the reviewer's words; the flag has its own column
+    return status
+
+
+def _ledger_problems(r: Row) -> str:
+    """存在问题: why it is missed or stalled, in the reviewer's words; the flag has its own column."""
     problems = []
     if r.miss_reason is not None:
         problems.append(r.miss_reason.label)
@@ -549,9 +549,16 @@ def ledger_cells(seq: int, r: Row) -> list:
         problems.append(r.note)
     if r.status is Status.DONE and r.due_on and r.status_on and r.status_on > r.due_on:
         problems.append(f"逾期完成（晚 {(r.status_on - r.due_on).days} 天）")
+    return "；".join(problems)
+
+
+def ledger_cells(seq: int, r: Row) -> list:
+    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证,
+    催办次数."""
+    deadline = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "")
     return [seq, safe(r.quote), safe(r.district or ""), safe(r.responsible_unit or ""), safe(r.official or ""),
-            r.target_text, deadline, safe(progress), r.achieved_text, status, "；".join(problems),
-            safe(r.evidence or ""), r.reminders]
+            r.target_text, deadline, safe(_ledger_progress(r)), r.achieved_text, _ledger_status(r),
+            _ledger_problems(r), safe(r.evidence or ""), r.reminders]
 
 
 def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:

@@ -86,10 +86,53 @@ def _deadline_near(text: str, span: tuple[int, int], limit: int, published: dt.d
     return (before[-1] if before else found[0]).deadline
 
 
+def _read_deadline(reading: SelectionReading, text: str, spans, start: int, published: dt.date | None) -> None:
+    """A deadline the selection does not give, from the words near it: in its sentence, else in its
+    paragraph up to the selection's end (``spans``)."""
+    if reading.fields.get("due_on"):
+        return
+    for span, where in zip(spans, ("所在句子", "所在段落")):
+        deadline = _deadline_near(text, span, start, published)
+        if deadline is not None:
+            reading.fields.update(deadline_raw=deadline.raw, due_on=deadline.date,
+                                  deadline_precision=deadline.precision.value if deadline.precision else None)
+            reading.sources["due_on"] = reading.sources["deadline_raw"] = where
+            return
+
+
+def _read_place_and_person(reading: SelectionReading, text: str, candidates: list, p_span: tuple[int, int],
+                           start: int) -> None:
+    """The district and official the selection does not give: from the paragraph's nearest pledges, else
+    the paragraph's words, else (the district) the document's most named."""
+    from tracker.extract.people import districts_in, find_people
+
+    neighbours = sorted((c for c in candidates if p_span[0] <= c.start < p_span[1]),
+                        key=lambda c: (c.start > start, abs(c.start - start)))
+    for key, get in (("district", lambda c: c.district), ("official", lambda c: c.official and c.official.name)):
+        if reading.fields.get(key):
+            continue
+        value = next((get(c) for c in neighbours if get(c)), None)
+        if value:
+            reading.fields[key], reading.sources[key] = value, "同段承诺"
+    p_text = text[p_span[0]:p_span[1]]
+    if not reading.fields.get("official"):
+        people = find_people(p_text)
+        if people:
+            reading.fields["official"], reading.sources["official"] = people[0].official.name, "所在段落"
+    if not reading.fields.get("district"):
+        named = districts_in(p_text)
+        if named:
+            reading.fields["district"], reading.sources["district"] = named[0][1], "所在段落"
+        else:
+            common = (Counter(c.district for c in candidates if c.district)
+                      or Counter(name for _, name in districts_in(text))).most_common(1)
+            if common:
+                reading.fields["district"], reading.sources["district"] = common[0][0], "全文"
+
+
 def read_selection(session: Session, document: Document, start: int, end: int) -> SelectionReading:
     """The extractor's reading of ``document.text[start:end]`` in its sentence and paragraph."""
     from tracker.extract import extract_document
-    from tracker.extract.people import districts_in, find_people
 
     text = document.text
     published = document.published_on
@@ -114,36 +157,8 @@ def read_selection(session: Session, document: Document, start: int, end: int) -
         own = extract_document(as_sentence, published=published).candidates
         if own:
             _from_candidate(reading, max(own, key=lambda c: (len(c.quantities), c.end - c.start)), "选区")
-    if not reading.fields.get("due_on"):
-        for span, where in ((s_span, "所在句子"), ((p_span[0], end), "所在段落")):
-            deadline = _deadline_near(text, span, start, published)
-            if deadline is not None:
-                reading.fields.update(deadline_raw=deadline.raw, due_on=deadline.date,
-                                      deadline_precision=deadline.precision.value if deadline.precision else None)
-                reading.sources["due_on"] = reading.sources["deadline_raw"] = where
-                break
-    neighbours = sorted((c for c in candidates if p_span[0] <= c.start < p_span[1]),
-                        key=lambda c: (c.start > start, abs(c.start - start)))
-    for key, get in (("district", lambda c: c.district), ("official", lambda c: c.official and c.official.name)):
-        if reading.fields.get(key):
-            continue
-        value = next((get(c) for c in neighbours if get(c)), None)
-        if value:
-            reading.fields[key], reading.sources[key] = value, "同段承诺"
-    p_text = text[p_span[0]:p_span[1]]
-    if not reading.fields.get("official"):
-        people = find_people(p_text)
-        if people:
-            reading.fields["official"], reading.sources["official"] = people[0].official.name, "所在段落"
-    if not reading.fields.get("district"):
-        named = districts_in(p_text)
-        if named:
-            reading.fields["district"], reading.sources["district"] = named[0][1], "所在段落"
-        else:
-            common = (Counter(c.district for c in candidates if c.district)
-                      or Counter(name for _, name in districts_in(text))).most_common(1)
-            if common:
-                reading.fields["district"], reading.sources["district"] = common[0][0], "全文"
+    _read_deadline(reading, text, (s_span, (p_span[0], end)), start, published)
+    _read_place_and_person(reading, text, candidates, p_span, start)
     unit = session.execute(
         sa.select(Pledge.responsible_unit).where(Pledge.document_id == document.id,
                                                  Pledge.responsible_unit.is_not(None),

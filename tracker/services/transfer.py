@@ -179,10 +179,11 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
         raise TransferError(f"not a tracker export (or a damaged one): {exc.__class__.__name__}: {exc}"[:500]) from None
 
 
-def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
+def _read_export(session: Session, source: IO[str]) -> dict:
+    """The export's JSON, checked to be a tracker export of this format and migration, bound for an
+    empty database."""
     from alembic.runtime.migration import MigrationContext
 
-    _check_tables()
     try:
         data = json.load(source)
     except json.JSONDecodeError as exc:
@@ -201,13 +202,12 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
     if occupied:
         listed = ", ".join(f"{name} ({n})" for name, n in occupied.items())
         raise TransferError(f"import-db needs an empty database; this one has rows in {listed}")
+    return data
 
-    tables = {t.name: t for t in TABLES_IN_ORDER}
-    given = {entry.get("name"): entry for entry in data.get("tables", [])}
-    unknown = set(given) - set(tables)
-    if unknown:
-        raise TransferError(f"the export has tables this database does not: {sorted(unknown)}")
-    problems = []
+
+def _value_problems(given: dict[str, dict]) -> list[str]:
+    """Each value the database cannot hold, by table, id and column (at most ``MAX_REPORTED``)."""
+    problems: list[str] = []
     for table in TABLES_IN_ORDER:
         entry = given.get(table.name, {"columns": [], "rows": []})
         columns = [table.c[name] if name in table.c else None for name in entry["columns"]]
@@ -218,37 +218,50 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
                     row_id = values[entry["columns"].index("id")] if "id" in entry["columns"] else "?"
                     problems.append(f"{table.name} 编号 {row_id} 的 {column.name}：{problem}")
             if len(problems) >= MAX_REPORTED:
-                break
-        if len(problems) >= MAX_REPORTED:
-            break
+                return problems
+    return problems
+
+
+def _load_table(session: Session, table: sa.Table, entry: dict, batch: int) -> int:
+    """Insert one table's rows (self references filled once every row exists); returns how many."""
+    names = entry["columns"]
+    expected = [c.name for c in table.columns]
+    if entry["rows"] and names != expected:
+        raise TransferError(f"{table.name}: columns {names} do not match {expected}")
+    loaders = [_loader(table.c[name]) for name in names]
+    # Columns that point into the same table are filled once every row exists.
+    self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    rows, later = [], []
+    for values in entry["rows"]:
+        row = {name: (load(v) if load is not None and v is not None else v)
+               for name, load, v in zip(names, loaders, values)}
+        refs = {name: row[name] for name in self_refs if row[name] is not None}
+        if refs:  # the UPDATE must not let onupdate defaults (updated_at) overwrite imported values
+            refs.update({c.name: row[c.name] for c in table.columns if c.onupdate is not None})
+            later.append((row["id"], refs))
+            row.update({name: None for name in self_refs})
+        rows.append(row)
+    for start in range(0, len(rows), batch):
+        session.execute(sa.insert(table), rows[start:start + batch])
+    for row_id, refs in later:
+        session.execute(sa.update(table).where(table.c.id == row_id).values(**refs))
+    return len(rows)
+
+
+def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
+    _check_tables()
+    data = _read_export(session, source)
+    tables = {t.name: t for t in TABLES_IN_ORDER}
+    given = {entry.get("name"): entry for entry in data.get("tables", [])}
+    unknown = set(given) - set(tables)
+    if unknown:
+        raise TransferError(f"the export has tables this database does not: {sorted(unknown)}")
+    problems = _value_problems(given)
     if problems:
         more = "（只列出前 {}）".format(MAX_REPORTED) if len(problems) >= MAX_REPORTED else ""
         raise TransferError(f"{len(problems)} 行无法导入{more}，没有导入任何内容：\n  " + "\n  ".join(problems))
-    counts: dict[str, int] = {}
-    for table in TABLES_IN_ORDER:
-        entry = given.get(table.name, {"columns": [], "rows": []})
-        names = entry["columns"]
-        expected = [c.name for c in table.columns]
-        if entry["rows"] and names != expected:
-            raise TransferError(f"{table.name}: columns {names} do not match {expected}")
-        loaders = [_loader(table.c[name]) for name in names]
-        # Columns that point into the same table are filled once every row exists.
-        self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-        rows, later = [], []
-        for values in entry["rows"]:
-            row = {name: (load(v) if load is not None and v is not None else v)
-                   for name, load, v in zip(names, loaders, values)}
-            refs = {name: row[name] for name in self_refs if row[name] is not None}
-            if refs:  # the UPDATE must not let onupdate defaults (updated_at) overwrite imported values
-                refs.update({c.name: row[c.name] for c in table.columns if c.onupdate is not None})
-                later.append((row["id"], refs))
-                row.update({name: None for name in self_refs})
-            rows.append(row)
-        for start in range(0, len(rows), batch):
-            session.execute(sa.insert(table), rows[start:start + batch])
-        for row_id, refs in later:
-            session.execute(sa.update(table).where(table.c.id == row_id).values(**refs))
-        counts[table.name] = len(rows)
+    counts = {table.name: _load_table(session, table, given.get(table.name, {"columns": [], "rows": []}), batch)
+              for table in TABLES_IN_ORDER}
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         for table in TABLES_IN_ORDER:
