@@ -111,7 +111,8 @@ def play(session_factory, snapshot) -> dict:
             return s.get(Pledge, ids[key])
 
         def rate(key, verdict, day, by=reviewer, as_of_on=None, **kw):
-            return status.set_status(s, get(key), by, verdict, as_of_on=as_of_on or day, today=day, **kw)
+            return status.set_status(s, get(key), by, status.StatusChange(
+                    verdict, as_of_on=as_of_on or day, **kw), today=day)
 
         day = DAYS[0]
         workbench.confirm_pledge(s, ids["A"], editor, version=None)

@@ -95,8 +95,8 @@ def build(session_factory) -> dict:
         reviewer, second = people["ledger_reviewer"], people["ledger_reviewer2"]
 
         def rate(key, verdict, as_of_on, recorded_on, by=reviewer, **kw):
-            event = status.set_status(s, s.get(Pledge, ids[key]), by, verdict, as_of_on=as_of_on,
-                                      today=recorded_on, **kw)
+            event = status.set_status(s, s.get(Pledge, ids[key]), by, status.StatusChange(
+                    verdict, as_of_on=as_of_on, **kw), today=recorded_on)
             event.created_at = at(recorded_on)
             s.flush()
             return event

@@ -86,7 +86,7 @@ def build(session_factory, today: dt.date) -> dict:
             return p
 
         def rate(p, verdict, as_of_on, by=reviewer, **kw):
-            event = status.set_status(s, p, by, verdict, as_of_on=as_of_on, today=today, **kw)
+            event = status.set_status(s, p, by, status.StatusChange(verdict, as_of_on=as_of_on, **kw), today=today)
             event.created_at = at(min(as_of_on + dt.timedelta(days=1), today))
             s.flush()
             return event

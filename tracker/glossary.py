@@ -48,6 +48,17 @@ FIELDS: dict[str, str] = {
     "has_webhook": "群机器人", "webhook_kind": "机器人类型",
 }
 
+#: export column key → the header a person reads in CSV, XLSX and JSON (the public column contract:
+#: ``tracker.services.exports.COLUMNS`` takes each column's label from here; new keys only at the end)
+COLUMN_LABELS: dict[str, str] = {
+    "id": "编号", "quote": "承诺原文", "district": "区县", "official": "责任领导", "responsible_unit": "牵头单位",
+    "action": "动作", "object": "对象", "target_value": "目标值", "target_unit": "单位", "achieved_value": "完成值",
+    "achieved_share": "完成比例", "time_share": "序时进度", "progress": "进度", "deadline_raw": "时限原文",
+    "due_on": "完成时限", "status": "状态", "status_on": "评估日期", "proposed": "待复核", "miss_reason": "未完成原因",
+    "note": "进展说明", "evidence": "佐证", "flag": "标记", "days_overdue": "逾期天数", "review_state": "审核状态",
+    "document_id": "文档编号", "document_title": "来源文档", "published_on": "发布日期", "reminders": "催办次数",
+}
+
 #: audit action code → label (what happened, as the history reads it)
 ACTIONS: dict[str, str] = {
     "confirm": "确认", "correct": "修改后确认", "reject": "驳回", "undo": "撤销", "add": "人工添加",

@@ -56,8 +56,8 @@ def _confirm_some(db_url: str, n: int) -> list[int]:
             for pid in ids:
                 workbench.confirm_pledge(s, pid, editor, version=s.get(Pledge, pid).version_id)
             s.commit()
-            status.set_status(s, s.get(Pledge, ids[0]), reviewer, "stalled", as_of_on=dt.date.today(),
-                              note="征地审批未完成")
+            status.set_status(s, s.get(Pledge, ids[0]), reviewer, status.StatusChange(
+                    "stalled", as_of_on=dt.date.today(), note="征地审批未完成"))
             s.commit()
             return ids
     finally:

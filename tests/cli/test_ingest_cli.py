@@ -39,7 +39,7 @@ def test_ingest_refuses_a_date_that_does_not_exist(db_url, seeds_dir):
     result = CliRunner().invoke(main, ["ingest", "--published", "2021-02-29", str(seeds_dir)],
                                 env={"DATABASE_URL": db_url})
     assert result.exit_code == 2
-    assert "'2021-02-29' 不是 YYYY-MM-DD 形式的有效日期" in result.output
+    assert "发布日期「2021-02-29」这一天不存在" in result.output
     assert _documents(db_url) == []
 
 

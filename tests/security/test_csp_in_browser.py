@@ -27,8 +27,8 @@ def _rate_one(db_url: str) -> None:
     with make_sessionmaker(engine)() as session:
         admin = session.scalar(sa.select(User).where(User.name == "admin"))
         workbench.confirm_pledge(session, 1, admin, version=1)
-        status.set_status(session, session.get(Pledge, 1), admin, "in_progress", note="进行中", achieved_value="1",
-                          as_of_on=dt.date(2021, 6, 30))
+        status.set_status(session, session.get(Pledge, 1), admin, status.StatusChange(
+                "in_progress", note="进行中", achieved_value="1", as_of_on=dt.date(2021, 6, 30)))
         session.commit()
     engine.dispose()
 

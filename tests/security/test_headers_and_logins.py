@@ -61,8 +61,8 @@ def test_no_inline_script_style_or_handler_in_any_page_or_template(app):
         workbench.confirm_pledge(session, 1, admin, version=1)
         import datetime as dt
 
-        status_service.set_status(session, session.get(Pledge, 1), admin, "in_progress", note="进行中",
-                                  achieved_value="1", as_of_on=dt.date(2021, 6, 30))
+        status_service.set_status(session, session.get(Pledge, 1), admin, status_service.StatusChange(
+                "in_progress", note="进行中", achieved_value="1", as_of_on=dt.date(2021, 6, 30)))
         session.commit()
     for path in PAGES:
         html = client.get(path).get_data(as_text=True)

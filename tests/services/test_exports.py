@@ -66,11 +66,11 @@ def _inject(session_factory, history):
     with session_factory() as s:
         pledge = s.get(Pledge, history["ids"]["greenway"])
         reviewer = s.get(User, history["users"]["ledger_reviewer"])
-        status.set_status(s, pledge, reviewer, Status.IN_PROGRESS, as_of_on=TODAY, today=TODAY,
-                          note='=HYPERLINK("http://evil.example","点我")')
+        status.set_status(s, pledge, reviewer, status.StatusChange(
+                Status.IN_PROGRESS, as_of_on=TODAY, note='=HYPERLINK("http://evil.example","点我")'), today=TODAY)
         pledge = s.get(Pledge, history["ids"]["soon"])
-        status.set_status(s, pledge, reviewer, Status.DONE, as_of_on=TODAY, today=TODAY,
-                          evidence_quote="＋1 全线开通", note="@SUM(A1)")
+        status.set_status(s, pledge, reviewer, status.StatusChange(
+                Status.DONE, as_of_on=TODAY, evidence_quote="＋1 全线开通", note="@SUM(A1)"), today=TODAY)
         s.commit()
 
 
@@ -239,8 +239,9 @@ def test_the_dashboard_summary_agrees_with_the_separate_tallies(session_factory,
 
 def test_a_pledge_done_after_its_deadline_says_so_in_the_ledger(session_factory, history, tmp_path):
     with session_factory() as s:
-        status.set_status(s, s.get(Pledge, history["ids"]["late"]), s.get(User, history["users"]["ledger_reviewer"]),
-                          Status.DONE, as_of_on=dt.date(2024, 7, 15), today=TODAY, evidence_url="https://x.example")
+        status.set_status(
+            s, s.get(Pledge, history["ids"]["late"]), s.get(User, history["users"]["ledger_reviewer"]), status.StatusChange(
+                Status.DONE, as_of_on=dt.date(2024, 7, 15), evidence_url="https://x.example"), today=TODAY)
         s.commit()
         f = view(s, q="口袋公园")
         [row] = list(listing.iter_rows(s, f))

@@ -32,8 +32,9 @@ def test_confirmed_corrected_rejected_and_rated_pledges_survive_reingest_and_ree
         assert corrected.is_corrected
         workbench.reject_pledge(s, third, editor, version=None, reason="不是承诺")
         rated = workbench.confirm_pledge(s, fourth, editor, version=None)
-        status.set_status(s, rated, reviewer, Status.IN_PROGRESS, as_of_on=dt.date(2024, 1, 31),
-                          today=dt.date(2024, 6, 1), evidence_url="https://example.gov.cn/progress", achieved_value=1)
+        status.set_status(s, rated, reviewer, status.StatusChange(
+                Status.IN_PROGRESS, as_of_on=dt.date(2024, 1, 31), evidence_url="https://example.gov.cn/progress",
+                achieved_value=1), today=dt.date(2024, 6, 1))
         s.commit()
         human = [first, second, third, fourth]
         before = _rows(s, human)

@@ -178,8 +178,7 @@ def test_manifest_dates_that_do_not_exist_and_files_that_are_missing(session_fac
         "gone.txt,不在了,,2021-01-01\n".encode("gbk"))  # as Excel saves it
     summary = ingest_paths(session_factory, [tmp_path])
     reasons = {o.path.rsplit("/", 1)[-1]: (o.state, o.reason) for o in summary.outcomes}
-    assert reasons["a.txt"] == ("failed", "manifest.csv line 2: published '2021-02-30' is not a real date "
-                                          "in the form YYYY-MM-DD")
+    assert reasons["a.txt"] == ("failed", "manifest.csv 第 2 行：发布日期「2021-02-30」这一天不存在")
     assert reasons["gone.txt"] == ("failed", "listed in manifest.csv but not found")
     assert reasons["b.txt"][0] == "new"
     with session_factory() as s:

@@ -30,8 +30,8 @@ def test_only_a_confirmed_pledge_is_rated(session_factory, ingested, users):
         workbench.reject_pledge(s, rejected.id, _user(s, users, "editor"), version=None, reason="项目名称")
         for pledge in (pending, rejected):
             with pytest.raises(ServiceError, match="已确认"):
-                status.set_status(s, pledge, _user(s, users, "reviewer"), Status.IN_PROGRESS, as_of_on=TODAY,
-                                  today=TODAY)
+                status.set_status(s, pledge, _user(s, users, "reviewer"), status.StatusChange(
+                        Status.IN_PROGRESS, as_of_on=TODAY), today=TODAY)
 
 
 def test_roles_evidence_dates_and_the_version_are_checked(session_factory, ingested, users):
@@ -39,18 +39,20 @@ def test_roles_evidence_dates_and_the_version_are_checked(session_factory, inges
         [pledge] = _confirmed(s, users)
         reviewer = _user(s, users, "reviewer")
         with pytest.raises(NotAllowed, match="评议员"):
-            status.set_status(s, pledge, _user(s, users, "editor"), Status.IN_PROGRESS, as_of_on=TODAY, today=TODAY)
+            status.set_status(s, pledge, _user(s, users, "editor"), status.StatusChange(
+                    Status.IN_PROGRESS, as_of_on=TODAY), today=TODAY)
         with pytest.raises(EvidenceRequired, match="佐证"):
-            status.set_status(s, pledge, reviewer, Status.DONE, as_of_on=TODAY, today=TODAY, evidence_url="  ")
+            status.set_status(s, pledge, reviewer, status.StatusChange(
+                    Status.DONE, as_of_on=TODAY, evidence_url="  "), today=TODAY)
         with pytest.raises(ServiceError, match="晚于今天"):
-            status.set_status(s, pledge, reviewer, Status.IN_PROGRESS, as_of_on=TODAY + dt.timedelta(days=1),
-                              today=TODAY)
+            status.set_status(s, pledge, reviewer, status.StatusChange(
+                    Status.IN_PROGRESS, as_of_on=TODAY + dt.timedelta(days=1)), today=TODAY)
         with pytest.raises(StaleEdit):
-            status.set_status(s, pledge, reviewer, Status.IN_PROGRESS, as_of_on=TODAY, today=TODAY,
-                              version=pledge.version_id - 1)
+            status.set_status(s, pledge, reviewer, status.StatusChange(
+                    Status.IN_PROGRESS, as_of_on=TODAY, version=pledge.version_id - 1), today=TODAY)
         with pytest.raises(ServiceError, match="有效的数字"):
-            status.set_status(s, pledge, reviewer, Status.IN_PROGRESS, as_of_on=TODAY, today=TODAY,
-                              achieved_value="十八")
+            status.set_status(s, pledge, reviewer, status.StatusChange(
+                    Status.IN_PROGRESS, as_of_on=TODAY, achieved_value="十八"), today=TODAY)
         assert pledge.status is Status.UNASSESSED
         assert s.scalar(sa.select(sa.func.count(StatusEvent.id))) == 0
 
@@ -59,11 +61,11 @@ def test_done_with_evidence_and_the_achieved_quantity(session_factory, ingested,
     with session_factory() as s:
         [pledge] = _confirmed(s, users)
         version = pledge.version_id
-        status.set_status(s, pledge, _user(s, users, "reviewer"), Status.IN_PROGRESS, as_of_on=dt.date(2021, 6, 30),
-                          today=TODAY, achieved_value="18", note="已开工")
-        event = status.set_status(s, pledge, _user(s, users, "reviewer"), Status.DONE, as_of_on=TODAY, today=TODAY,
-                                  evidence_url="https://example.gov.cn/done", achieved_value=Decimal("30"),
-                                  version=pledge.version_id)
+        status.set_status(s, pledge, _user(s, users, "reviewer"), status.StatusChange(
+                Status.IN_PROGRESS, as_of_on=dt.date(2021, 6, 30), achieved_value="18", note="已开工"), today=TODAY)
+        event = status.set_status(s, pledge, _user(s, users, "reviewer"), status.StatusChange(
+                Status.DONE, as_of_on=TODAY, evidence_url="https://example.gov.cn/done", achieved_value=Decimal("30"),
+                version=pledge.version_id), today=TODAY)
         s.commit()
         assert (pledge.status, pledge.status_on) == (Status.DONE, TODAY)
         assert pledge.version_id > version
@@ -84,11 +86,13 @@ def test_missed_is_a_proposal_until_a_second_reviewer_confirms_it(session_factor
     with session_factory() as s:
         [pledge] = _confirmed(s, users)
         first, second = _user(s, users, "reviewer"), _user(s, users, "reviewer2")
-        status.set_status(s, pledge, first, Status.IN_PROGRESS, as_of_on=dt.date(2021, 3, 1), today=TODAY)
+        status.set_status(s, pledge, first, status.StatusChange(
+                Status.IN_PROGRESS, as_of_on=dt.date(2021, 3, 1)), today=TODAY)
         with pytest.raises(ServiceError, match="原因"):
-            status.set_status(s, pledge, first, Status.MISSED, as_of_on=TODAY, today=TODAY, evidence_quote="未建成")
-        proposal = status.set_status(s, pledge, first, Status.MISSED, as_of_on=TODAY, today=TODAY,
-                                     evidence_quote="年底仅建成1所", miss_reason=MissReason.FUNDING)
+            status.set_status(s, pledge, first, status.StatusChange(
+                    Status.MISSED, as_of_on=TODAY, evidence_quote="未建成"), today=TODAY)
+        proposal = status.set_status(s, pledge, first, status.StatusChange(
+                Status.MISSED, as_of_on=TODAY, evidence_quote="年底仅建成1所", miss_reason=MissReason.FUNDING), today=TODAY)
         s.commit()
         assert proposal.kind is StatusEventKind.PROPOSED
         assert pledge.status is Status.IN_PROGRESS  # not in force yet
@@ -109,8 +113,8 @@ def test_missed_is_a_proposal_until_a_second_reviewer_confirms_it(session_factor
 def test_a_withdrawn_proposal_leaves_the_status_as_it_was(session_factory, ingested, users):
     with session_factory() as s:
         [pledge] = _confirmed(s, users)
-        proposal = status.set_status(s, pledge, _user(s, users, "reviewer"), Status.MISSED, as_of_on=TODAY,
-                                     today=TODAY, evidence_url="https://x", miss_reason="policy")
+        proposal = status.set_status(s, pledge, _user(s, users, "reviewer"), status.StatusChange(
+                Status.MISSED, as_of_on=TODAY, evidence_url="https://x", miss_reason="policy"), today=TODAY)
         status.withdraw_status(s, proposal, _user(s, users, "reviewer2"))
         s.commit()
         assert pledge.status is Status.UNASSESSED and status.open_proposal(s, pledge.id) is None
@@ -121,7 +125,8 @@ def test_a_status_moves_back_and_forth_but_never_back_to_unassessed(session_fact
         [pledge] = _confirmed(s, users)
         reviewer = _user(s, users, "reviewer")
         for verdict in (Status.STALLED, Status.IN_PROGRESS, Status.STALLED):
-            status.set_status(s, pledge, reviewer, verdict, as_of_on=TODAY, today=TODAY)
+            status.set_status(s, pledge, reviewer, status.StatusChange(verdict, as_of_on=TODAY), today=TODAY)
         assert pledge.status is Status.STALLED
         with pytest.raises(ServiceError, match="不能从"):
-            status.set_status(s, pledge, reviewer, Status.UNASSESSED, as_of_on=TODAY, today=TODAY)
+            status.set_status(s, pledge, reviewer, status.StatusChange(
+                    Status.UNASSESSED, as_of_on=TODAY), today=TODAY)

@@ -36,9 +36,9 @@ def test_a_later_document_in_the_database_is_evidence(session_factory, history):
         pledge = s.get(Pledge, history["ids"]["late"])
         reviewer = s.get(User, history["users"]["ledger_reviewer"])
         start = text.index("建成口袋公园8个")
-        event = status.set_status(s, pledge, reviewer, Status.DONE, as_of_on=dt.date(2024, 7, 16), today=TODAY,
-                                  evidence_document_id=later.id, evidence_quote="建成口袋公园8个",
-                                  evidence_start=start, evidence_end=start + 8)
+        event = status.set_status(s, pledge, reviewer, status.StatusChange(
+                Status.DONE, as_of_on=dt.date(2024, 7, 16), evidence_document_id=later.id, evidence_quote="建成口袋公园8个",
+                evidence_start=start, evidence_end=start + 8), today=TODAY)
         s.commit()
         assert (event.evidence_document_id, pledge.status) == (later.id, Status.DONE)
 
@@ -54,8 +54,8 @@ def test_bad_document_evidence_is_refused_and_changes_nothing(session_factory, h
                              "outside": (later.id, (2, 99))}[case]
         pledge = s.get(Pledge, history["ids"]["late"])
         with pytest.raises(ServiceError, match=message):
-            status.set_status(s, pledge, s.get(User, history["users"]["ledger_reviewer"]), Status.DONE,
-                              as_of_on=TODAY, today=TODAY, evidence_document_id=document_id,
-                              evidence_start=span[0], evidence_end=span[1])
+            status.set_status(s, pledge, s.get(User, history["users"]["ledger_reviewer"]), status.StatusChange(
+                    Status.DONE, as_of_on=TODAY, evidence_document_id=document_id, evidence_start=span[0],
+                    evidence_end=span[1]), today=TODAY)
         assert pledge.status is Status.UNASSESSED
         assert s.query(StatusEvent).filter_by(pledge_id=pledge.id).count() == 0

@@ -34,8 +34,8 @@ def test_set_status_called_directly_refuses_a_negative_or_absurd_achieved_value(
         s.commit()
         version, audits = pledge.version_id, s.scalar(sa.select(sa.func.count(AuditEvent.id)))
         with pytest.raises(ServiceError, match=message):
-            status.set_status(s, pledge, s.get(User, users["reviewer"]), Status.IN_PROGRESS, as_of_on=TODAY,
-                              today=TODAY, achieved_value=value)
+            status.set_status(s, pledge, s.get(User, users["reviewer"]), status.StatusChange(
+                    Status.IN_PROGRESS, as_of_on=TODAY, achieved_value=value), today=TODAY)
         s.rollback()
         assert s.scalar(sa.select(sa.func.count(StatusEvent.id))) == 0
         assert s.scalar(sa.select(sa.func.count(AuditEvent.id))) == audits
@@ -51,8 +51,8 @@ def test_set_status_keeps_zero_and_the_largest_values_the_column_holds(session_f
     with session_factory() as s:
         pledge = s.scalars(sa.select(Pledge).order_by(Pledge.id).limit(1)).one()
         workbench.confirm_pledge(s, pledge.id, s.get(User, users["editor"]), version=None)
-        status.set_status(s, pledge, s.get(User, users["reviewer"]), Status.IN_PROGRESS, as_of_on=TODAY,
-                          today=TODAY, achieved_value=value)
+        status.set_status(s, pledge, s.get(User, users["reviewer"]), status.StatusChange(
+                Status.IN_PROGRESS, as_of_on=TODAY, achieved_value=value), today=TODAY)
         s.commit()
         s.expire_all()
         assert s.get(Pledge, pledge.id).quantities[0].achieved_value == stored

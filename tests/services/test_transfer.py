@@ -36,10 +36,11 @@ def _populate(session_factory, seeds_dir):
             p.review_state, p.reviewed_by_id, p.reviewed_at = ReviewState.CONFIRMED, editor.id, utcnow()
         b.responsible_unit = "区教体局"
         s.flush()
-        status.set_status(s, a, first, Status.DONE, as_of_on=dt.date(2021, 12, 30), evidence_url="https://e.gov.cn/1",
-                          achieved_value="0.5", note="完成一半以上")
-        proposal = status.set_status(s, b, first, Status.MISSED, as_of_on=dt.date(2022, 1, 5),
-                                     evidence_quote="未能如期", miss_reason=MissReason.APPROVAL)
+        status.set_status(s, a, first, status.StatusChange(
+                Status.DONE, as_of_on=dt.date(2021, 12, 30), evidence_url="https://e.gov.cn/1", achieved_value="0.5",
+                note="完成一半以上"))
+        proposal = status.set_status(s, b, first, status.StatusChange(
+                Status.MISSED, as_of_on=dt.date(2022, 1, 5), evidence_quote="未能如期", miss_reason=MissReason.APPROVAL))
         second.is_active = True
         status.confirm_status(s, proposal, second)
         second.is_active = False

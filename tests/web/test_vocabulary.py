@@ -96,17 +96,18 @@ def arrange(db) -> dict[str, int]:
     workbench.merge_pledges(db, editor, kg, estate)
     db.commit()
     today = dt.date(2021, 6, 30)
-    status.set_status(db, db.get(Pledge, kg), reviewer, "in_progress", as_of_on=today, note="已开工", today=today)
-    status.set_status(db, db.get(Pledge, school), reviewer, "partly_done", as_of_on=today, achieved_value="0.25",
-                      note="完成一所", today=today)
+    status.set_status(db, db.get(Pledge, kg), reviewer, status.StatusChange(
+            "in_progress", as_of_on=today, note="已开工"), today=today)
+    status.set_status(db, db.get(Pledge, school), reviewer, status.StatusChange(
+            "partly_done", as_of_on=today, achieved_value="0.25", note="完成一所"), today=today)
     db.commit()
-    proposal = status.set_status(db, db.get(Pledge, added.id), reviewer, "missed", as_of_on=today,
-                                 miss_reason="funding", note="资金未到位", evidence_quote="资金缺口", today=today)
+    proposal = status.set_status(db, db.get(Pledge, added.id), reviewer, status.StatusChange(
+            "missed", as_of_on=today, miss_reason="funding", note="资金未到位", evidence_quote="资金缺口"), today=today)
     db.commit()
     status.confirm_status(db, proposal, admin, note="同意")
     db.commit()
-    proposal = status.set_status(db, db.get(Pledge, kg), reviewer, "missed", as_of_on=today, miss_reason="approval",
-                                 note="审批未过", evidence_quote="未获批复", today=today)
+    proposal = status.set_status(db, db.get(Pledge, kg), reviewer, status.StatusChange(
+            "missed", as_of_on=today, miss_reason="approval", note="审批未过", evidence_quote="未获批复"), today=today)
     db.commit()
     status.withdraw_status(db, proposal, reviewer, note="另有进展")
     db.commit()

@@ -9,16 +9,17 @@ import sys
 import click
 
 from tracker.cli import words
+from tracker.services import dates
 
 
 def parse_date(ctx, param, value):
-    """A click callback: YYYY-MM-DD that names a real day, or a clear usage error."""
+    """A click callback: a day as ``dates.parse_day`` reads it, or its Chinese message as a usage error."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} 不是 YYYY-MM-DD 形式的有效日期") from None
+        return dates.parse_day(value, "发布日期")
+    except dates.BadDate as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command()

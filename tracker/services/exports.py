@@ -2,7 +2,9 @@
 
 The column keys are a public contract: stable snake_case, each with a Chinese label
 (``COLUMNS``, ``LEDGER_COLUMNS``; README lists them). New columns are added at the end;
-none is renamed or removed.
+none is renamed or removed. ``COLUMNS`` is the one registry of the exported columns: each says
+how its value is read from the view's ``Row`` and how CSV, XLSX and JSON write it; no column is
+addressed by position (tests/services/test_columns.py holds the contract against it).
 
 * CSV: UTF-8 with a BOM (Excel opens it as UTF-8), the Chinese labels as the header
   (``header="key"`` gives the keys), enums as their Chinese labels, exact numbers.
@@ -30,7 +32,7 @@ import json
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, NamedTuple
 from xml.sax.saxutils import escape as _escape
 
 from tracker import glossary
@@ -46,40 +48,6 @@ XLSX_TEXT_MAX = 32767
 #: write XLSX data rows as XML (``_RawRows``); False sends them through openpyxl's cells (tests compare both)
 XML_ROWS = True
 CHUNK = 64 * 1024
-
-#: key, Chinese label, column width in XLSX, kind (text, int, number, share, date, label)
-COLUMNS: list[tuple[str, str, int, str]] = [
-    ("id", "编号", 8, "int"),
-    ("quote", "承诺原文", 48, "text"),
-    ("district", "区县", 10, "text"),
-    ("official", "责任领导", 10, "text"),
-    ("responsible_unit", "牵头单位", 14, "text"),
-    ("action", "动作", 8, "text"),
-    ("object", "对象", 14, "text"),
-    ("target_value", "目标值", 10, "number"),
-    ("target_unit", "单位", 6, "text"),
-    ("achieved_value", "完成值", 10, "number"),
-    ("achieved_share", "完成比例", 10, "share"),
-    ("time_share", "序时进度", 10, "share"),
-    ("progress", "进度", 8, "label"),
-    ("deadline_raw", "时限原文", 12, "text"),
-    ("due_on", "完成时限", 12, "date"),
-    ("status", "状态", 10, "label"),
-    ("status_on", "评估日期", 12, "date"),
-    ("proposed", "待复核", 10, "label"),
-    ("miss_reason", "未完成原因", 12, "label"),
-    ("note", "进展说明", 30, "text"),
-    ("evidence", "佐证", 30, "text"),
-    ("flag", "标记", 6, "label"),
-    ("days_overdue", "逾期天数", 8, "int"),
-    ("review_state", "审核状态", 8, "label"),
-    ("document_id", "文档编号", 8, "int"),
-    ("document_title", "来源文档", 30, "text"),
-    ("published_on", "发布日期", 12, "date"),
-    ("reminders", "催办次数", 8, "int"),
-]
-COLUMN_KEYS = [c[0] for c in COLUMNS]
-LABELS = {c[0]: c[1] for c in COLUMNS}
 
 LEDGER_COLUMNS: list[tuple[str, str, int]] = [
     ("seq", "序号", 6), ("task", "任务", 48), ("district", "责任区县", 10), ("responsible_unit", "牵头单位", 14),
@@ -162,26 +130,6 @@ def _shown(value: Decimal | None, unit: str | None) -> Decimal | None:
     return (value * 100).normalize() if value * 100 == (value * 100).to_integral_value() else value * 100
 
 
-def csv_cells(row: Row) -> list:
-    """One row as CSV cells (strings, escaped)."""
-    r, c = row, _cell
-    target, achieved = _shown(r.target_value, r.target_unit), _shown(r.achieved_value, r.target_unit)
-    return [
-        r.id, c(r.quote), c(r.district), c(r.official), c(r.responsible_unit), c(r.action), c(r.object),
-        "" if target is None else format(target, "f"), c(glossary.unit_label(r.target_unit)),
-        "" if achieved is None else format(achieved, "f"),
-        "" if r.achieved_share is None else _share_text(r.achieved_share),
-        "" if r.time_share is None else _share_text(r.time_share),
-        "" if r.progress is None else r.progress.label,
-        c(r.deadline_raw), r.due_on.isoformat() if r.due_on else "", r.status.label,
-        r.status_on.isoformat() if r.status_on else "", "" if r.proposed is None else r.proposed.label,
-        "" if r.miss_reason is None else r.miss_reason.label, c(r.note), c(r.evidence),
-        "" if r.flag is None else r.flag.label, r.days_overdue or "", r.review_state.label,
-        r.document_id, c(r.document_title), r.published_on.isoformat() if r.published_on else "",
-        r.reminders,
-    ]
-
-
 def csv_chunks(rows: Iterable[Row], *, header: str = "label") -> Iterator[bytes]:
     """The CSV file in chunks of about 64 KB, BOM first."""
     buffer = io.StringIO()
@@ -205,31 +153,6 @@ def csv_chunks(rows: Iterable[Row], *, header: str = "label") -> Iterator[bytes]
 
 
 # --- JSON --------------------------------------------------------------------------------
-
-
-def _enum_value(value):
-    return None if value is None else value.value
-
-
-def _dec(value: Decimal | None):
-    return None if value is None else format(value, "f")
-
-
-def json_item(r: Row) -> dict:
-    return {
-        "id": r.id, "quote": r.quote, "district": r.district, "official": r.official,
-        "responsible_unit": r.responsible_unit, "action": r.action, "object": r.object,
-        "target_value": _dec(r.target_value), "target_unit": r.target_unit, "achieved_value": _dec(r.achieved_value),
-        "achieved_share": _share_text(r.achieved_share) or None, "time_share": _share_text(r.time_share) or None,
-        "progress": _enum_value(r.progress), "deadline_raw": r.deadline_raw,
-        "due_on": r.due_on.isoformat() if r.due_on else None, "status": r.status.value,
-        "status_on": r.status_on.isoformat() if r.status_on else None, "proposed": _enum_value(r.proposed),
-        "miss_reason": _enum_value(r.miss_reason), "note": r.note, "evidence": r.evidence,
-        "flag": _enum_value(r.flag), "days_overdue": r.days_overdue, "review_state": r.review_state.value,
-        "document_id": r.document_id, "document_title": r.document_title,
-        "published_on": r.published_on.isoformat() if r.published_on else None,
-        "reminders": r.reminders,
-    }
 
 
 def json_chunks(rows: Iterable[Row], filters: Filters) -> Iterator[bytes]:
@@ -310,18 +233,99 @@ def _xlsx_text(value: str | None) -> str | None:
     return value if len(value) <= XLSX_TEXT_MAX else value[:XLSX_TEXT_MAX]
 
 
-def _xlsx_cells(r: Row) -> list:
-    text = _xlsx_text
-    return [
-        r.id, text(r.quote), text(r.district), text(r.official), text(r.responsible_unit), text(r.action),
-        text(r.object), _shown(r.target_value, r.target_unit), text(glossary.unit_label(r.target_unit)),
-        _shown(r.achieved_value, r.target_unit),
-        r.achieved_share, r.time_share, None if r.progress is None else r.progress.label, text(r.deadline_raw),
-        r.due_on, r.status.label, r.status_on, None if r.proposed is None else r.proposed.label,
-        None if r.miss_reason is None else r.miss_reason.label, text(r.note), text(r.evidence),
-        None if r.flag is None else r.flag.label, r.days_overdue or None, r.review_state.label, r.document_id,
-        text(r.document_title), r.published_on, r.reminders,
-    ]
+# --- the columns: one registry for CSV, XLSX and JSON ----------------------------------------
+
+
+class Column(NamedTuple):
+    """One exported column: its key (the public contract), Chinese label (``glossary.COLUMN_LABELS``),
+    XLSX width and kind; how to read its value from a ``Row`` ``r`` (``read``, an expression; ``shown``:
+    the value a spreadsheet shows when it differs, as a share of a ``ratio`` unit in percent); and how
+    each format writes a value of its kind (``WRITERS``). A tuple, so ``key, label, width, kind = c[:4]``."""
+
+    key: str
+    label: str
+    width: int
+    kind: str  # text, int, count, number, share, date, label
+    read: str
+    shown: str | None = None
+
+    def cell(self, fmt: str) -> str:
+        """The expression that writes this column of ``r`` in ``fmt`` (csv, xlsx or json)."""
+        value = self.read if fmt == "json" else (self.shown or self.read)
+        return WRITERS[self.kind][fmt].format(v=value)
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+#: kind → format → how a value ``{v}`` of it is written (an expression over ``_cell``, ``_xlsx_text``, …)
+WRITERS: dict[str, dict[str, str]] = {
+    "text": {"csv": "_cell({v})", "xlsx": "_xlsx_text({v})", "json": "{v}"},
+    "int": {"csv": "{v}", "xlsx": "{v}", "json": "{v}"},
+    "count": {"csv": "({v} or '')", "xlsx": "({v} or None)", "json": "{v}"},  # 0 left empty in spreadsheets
+    "number": {"csv": "_plain({v})", "xlsx": "{v}", "json": "_dec({v})"},
+    "share": {"csv": "_share_text({v})", "xlsx": "{v}", "json": "(_share_text({v}) or None)"},
+    "date": {"csv": "({v}.isoformat() if {v} else '')", "xlsx": "{v}", "json": "({v}.isoformat() if {v} else None)"},
+    "label": {"csv": "('' if {v} is None else {v}.label)", "xlsx": "(None if {v} is None else {v}.label)",
+              "json": "(None if {v} is None else {v}.value)"},
+}
+
+
+def _column(key: str, width: int, kind: str, shown: str | None = None) -> Column:
+    return Column(key, glossary.COLUMN_LABELS[key], width, kind, f"r.{key}", shown)
+
+
+#: the exported columns in order (new ones only at the end; none renamed or removed)
+COLUMNS: list[Column] = [
+    _column("id", 8, "int"),
+    _column("quote", 48, "text"),
+    _column("district", 10, "text"),
+    _column("official", 10, "text"),
+    _column("responsible_unit", 14, "text"),
+    _column("action", 8, "text"),
+    _column("object", 14, "text"),
+    _column("target_value", 10, "number", shown="_shown(r.target_value, r.target_unit)"),
+    _column("target_unit", 6, "text", shown="glossary.unit_label(r.target_unit)"),
+    _column("achieved_value", 10, "number", shown="_shown(r.achieved_value, r.target_unit)"),
+    _column("achieved_share", 10, "share"),
+    _column("time_share", 10, "share"),
+    _column("progress", 8, "label"),
+    _column("deadline_raw", 12, "text"),
+    _column("due_on", 12, "date"),
+    _column("status", 10, "label"),
+    _column("status_on", 12, "date"),
+    _column("proposed", 10, "label"),
+    _column("miss_reason", 12, "label"),
+    _column("note", 30, "text"),
+    _column("evidence", 30, "text"),
+    _column("flag", 6, "label"),
+    _column("days_overdue", 8, "count"),
+    _column("review_state", 8, "label"),
+    _column("document_id", 8, "int"),
+    _column("document_title", 30, "text"),
+    _column("published_on", 12, "date"),
+    _column("reminders", 8, "int"),
+]
+COLUMN_KEYS = [c.key for c in COLUMNS]
+LABELS = {c.key: c.label for c in COLUMNS}
+
+
+def _compiled(name: str, body: str):
+    """A row writer made from the registry once, as ``dataclasses`` makes ``__init__``: one expression
+    per column, so writing a row costs what the hand-written list did (every export's hot path)."""
+    namespace = {"_cell": _cell, "_xlsx_text": _xlsx_text, "_plain": _plain, "_dec": _dec,
+                 "_share_text": _share_text, "_shown": _shown, "glossary": glossary}
+    exec(f"def {name}(r):\n    return {body}\n", namespace)  # noqa: S102 (text from COLUMNS only)
+    return namespace[name]
+
+
+#: one row as CSV cells (strings, escaped)
+csv_cells = _compiled("csv_cells", "[" + ", ".join(c.cell("csv") for c in COLUMNS) + "]")
+#: one row as XLSX values (text cleaned and escaped, real numbers and dates)
+_xlsx_cells = _compiled("xlsx_cells", "[" + ", ".join(c.cell("xlsx") for c in COLUMNS) + "]")
+#: one row as a JSON item (keys and enumeration values as in the API, numbers as exact strings)
+json_item = _compiled("json_item", "{" + ", ".join(f"{c.key!r}: {c.cell('json')}" for c in COLUMNS) + "}")
 
 
 class _RawRows:
@@ -470,8 +474,8 @@ def write_xlsx(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     styles = _styles()
     ws = wb.create_sheet("承诺")
     ws.freeze_panes = "C2"
-    _header(ws, [c[1] for c in COLUMNS], [c[2] for c in COLUMNS], styles)
-    out_rows = _RawRows(ws, len(COLUMNS), frozenset(i for i, c in enumerate(COLUMNS) if c[3] == "share"))
+    _header(ws, [c.label for c in COLUMNS], [c.width for c in COLUMNS], styles)
+    out_rows = _RawRows(ws, len(COLUMNS), frozenset(i for i, c in enumerate(COLUMNS) if c.kind == "share"))
     tally = Tally(rows)
     for row in tally:
         out_rows.append(_xlsx_cells(row))
@@ -481,8 +485,8 @@ def write_xlsx(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     fields.column_dimensions["A"].width = 20
     fields.column_dimensions["B"].width = 14
     _header(fields, ["字段（key）", "列名"], [20, 14], styles)
-    for key, label, *_ in COLUMNS:
-        fields.append([key, label])
+    for c in COLUMNS:
+        fields.append([c.key, c.label])
     wb.save(out)
     return tally.total
 
@@ -514,15 +518,18 @@ def _last_column(n: int) -> str:
 # --- 台账 --------------------------------------------------------------------------------
 
 
-def ledger_cells(seq: int, r: Row) -> list:
-    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证,
-    催办次数."""
-    deadline = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "")
+def _ledger_progress(r: Row) -> str:
+    """进展情况: the verdict's day and note, and how it stands against the schedule."""
     progress = ""
     if r.note or r.status_on:
         progress = "：".join(x for x in ((r.status_on.isoformat() if r.status_on else ""), r.note or "") if x)
     if r.progress is not None:
         progress = f"{progress}（{r.progress.label}）" if progress else r.progress.label
+    return progress
+
+
+def _ledger_status(r: Row) -> str:
+    """状态, with an open proposal and the flag beside it."""
     status = r.status.label
     if r.proposed is not None:
         status += f"（{r.proposed.label}待复核）"
@@ -530,7 +537,11 @@ def ledger_cells(seq: int, r: Row) -> list:
         status += f"\n{r.flag.label}·逾期 {r.days_overdue} 天"
     elif r.flag is not None:
         status += f"\n{r.flag.label}·{r.flag.meaning}"
-    # 存在问题: why it is missed or stalled, in the reviewer's words; the flag has its own column
+    return status
+
+
+def _ledger_problems(r: Row) -> str:
+    """存在问题: why it is missed or stalled, in the reviewer's words; the flag has its own column."""
     problems = []
     if r.miss_reason is not None:
         problems.append(r.miss_reason.label)
@@ -538,9 +549,16 @@ def ledger_cells(seq: int, r: Row) -> list:
         problems.append(r.note)
     if r.status is Status.DONE and r.due_on and r.status_on and r.status_on > r.due_on:
         problems.append(f"逾期完成（晚 {(r.status_on - r.due_on).days} 天）")
+    return "；".join(problems)
+
+
+def ledger_cells(seq: int, r: Row) -> list:
+    """One 台账 line: 序号, 任务, 责任区县, 牵头单位, 责任领导, 目标值, 完成时限, 进展情况, 完成值, 状态, 存在问题, 佐证,
+    催办次数."""
+    deadline = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "")
     return [seq, safe(r.quote), safe(r.district or ""), safe(r.responsible_unit or ""), safe(r.official or ""),
-            r.target_text, deadline, safe(progress), r.achieved_text, status, "；".join(problems),
-            safe(r.evidence or ""), r.reminders]
+            r.target_text, deadline, safe(_ledger_progress(r)), r.achieved_text, _ledger_status(r),
+            _ledger_problems(r), safe(r.evidence or ""), r.reminders]
 
 
 def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:

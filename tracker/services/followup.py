@@ -542,10 +542,10 @@ def accept_suggestion(session: Session, suggestion: Suggestion, user: User, *, v
     corrected = chosen is not proposed or (value is not None and (figure is None or _decimal(value) != figure))
     today = today or dt.date.today()
     day = as_of_on or min(document.published_on or today, today)
-    event = status_service.set_status(
-        session, pledge, user, chosen, as_of_on=day, note=note, evidence_quote=suggestion.evidence_quote,
-        evidence_document_id=document.id, evidence_start=suggestion.evidence_start,
-        evidence_end=suggestion.evidence_end, miss_reason=miss_reason, achieved_value=value, today=today)
+    event = status_service.set_status(session, pledge, user, status_service.StatusChange(
+            chosen, as_of_on=day, note=note, evidence_quote=suggestion.evidence_quote,
+            evidence_document_id=document.id, evidence_start=suggestion.evidence_start,
+            evidence_end=suggestion.evidence_end, miss_reason=miss_reason, achieved_value=value), today=today)
     suggestion.state = SuggestionState.CORRECTED if corrected else SuggestionState.ACCEPTED
     suggestion.decided_status = chosen
     suggestion.decided_value = event.achieved_value

@@ -40,6 +40,7 @@ from tracker.db.enums import DateSource, DocumentFormat, PledgeOrigin, Precision
 from tracker.db.models import AuditEvent, Candidate, District, Document, Pledge, Quantity
 from tracker.db.types import canonical_decimal
 from tracker.reading import Decoded, UnreadableDocument, UnsupportedDocument, read_document, sha256_text
+from tracker.services import dates
 from tracker.services.places import PlaceResolver, insert_titles, load_gazetteer
 
 MANIFEST = "manifest.csv"
@@ -86,11 +87,12 @@ class ManifestError(ValueError):
 
 
 def parse_date(text: str, where: str = "") -> dt.date:
-    """YYYY-MM-DD naming a real day; ValueError with a plain reason otherwise (2021-02-30 is refused)."""
+    """A day as ``dates.parse_day`` reads it; ``BadDate`` (a ValueError) with its Chinese message after
+    ``where`` otherwise (2021-02-30 is refused)."""
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{where}{text.strip()!r} is not a real date in the form YYYY-MM-DD") from None
+        return dates.parse_day(text, "发布日期")
+    except dates.BadDate as exc:
+        raise dates.BadDate(f"{where}{exc}") from None
 
 
 def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
@@ -115,7 +117,7 @@ def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
             continue
         published = (row.get("published") or "").strip()
         try:
-            date = parse_date(published, f"{MANIFEST} line {line}: published ") if published else None
+            date = parse_date(published, f"{MANIFEST} 第 {line} 行：") if published else None
         except ValueError as exc:
             rows[name] = ManifestError(str(exc))
             continue

@@ -20,6 +20,7 @@ status tables, the dashboard and the scorecards: "export" always means "this vie
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -38,7 +39,7 @@ from tracker.db.enums import (MissReason, PledgeOrigin, Precision, RecipientKind
 from tracker.db.models import (District, DistrictAlias, Document, Official, Pledge, Quantity, Reminder,
                                StatusEvent)
 from tracker.db.types import canonical_decimal
-from tracker.services import history, schedule, search
+from tracker.services import dates, history, schedule, search
 from tracker.services.errors import ServiceError
 from tracker.services.schedule import Flag, Progress
 
@@ -152,6 +153,33 @@ class Row:
         return glossary.quantity_text(self.achieved_value, self.target_unit).replace(" ", "")
 
 
+#: The columns the view's query selects, in ``Row`` order, each with how its stored value becomes the
+#: row's: ``None`` (as the driver gives it), ``"number"`` (an exact decimal) or an enumeration (its
+#: stored string → member). ``_select`` labels each selected expression with its name and selects them
+#: in this order; ``_fill`` decodes by this list; ``Row``'s first fields are these names (``_check_row``).
+#: The rest of ``Row`` (shares, progress, flag, days overdue) is worked out per row on the view's day.
+SELECTED: tuple[tuple[str, str | type | None], ...] = (
+    ("id", None), ("document_id", None), ("document_title", None), ("published_on", None), ("quote", None),
+    ("district_id", None), ("district", None), ("official_id", None), ("official", None),
+    ("responsible_unit", None), ("action", None), ("object", None), ("target_value", "number"),
+    ("target_value_max", "number"), ("target_unit", None), ("achieved_value", "number"), ("deadline_raw", None),
+    ("due_on", None), ("deadline_precision", Precision), ("review_state", ReviewState), ("status", Status),
+    ("status_on", None), ("miss_reason", MissReason), ("note", None), ("evidence", None), ("proposed", Status),
+    ("reminders", None),
+)
+SELECTED_NAMES = tuple(name for name, _ in SELECTED)
+
+
+def _check_row() -> None:
+    """``Row``'s fields begin with ``SELECTED``, name by name (a shifted column fails at import)."""
+    names = tuple(f.name for f in dataclasses.fields(Row))[:len(SELECTED)]
+    if names != SELECTED_NAMES:
+        raise AssertionError(f"Row and listing.SELECTED disagree: {names} != {SELECTED_NAMES}")
+
+
+_check_row()
+
+
 # --- reading the filters -----------------------------------------------------------------
 
 
@@ -168,16 +196,11 @@ def _text(args: Mapping, key: str, limit: int = 200) -> str:
 
 
 def parse_date(text: str, label: str) -> dt.date:
-    """YYYY-MM-DD (also YYYY/MM/DD, YYYY年M月D日) that exists, else ``BadFilter`` naming the field."""
-    import re
-
-    m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text.strip())
-    if not m:
-        raise BadFilter(f"{label}「{text}」不是日期，请写成 YYYY-MM-DD，例如 2024-06-30")
+    """A day as ``dates.parse_day`` reads it, else ``BadFilter`` naming the field."""
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise BadFilter(f"{label}「{text}」这一天不存在") from None
+        return dates.parse_day(text, label)
+    except dates.BadDate as exc:
+        raise BadFilter(str(exc)) from None
 
 
 def _enum(text: str, enum_cls, label: str):
@@ -236,6 +259,85 @@ def _official(session: Session, text: str) -> tuple[int, str]:
     return rows[0].id, rows[0].name
 
 
+def _document(session: Session, text: str, label: str) -> tuple[int, str]:
+    if not _is_id(text):
+        raise BadFilter(f"文档须为编号（正整数），收到「{text}」")
+    ident = _id(text, "文档")
+    title = session.scalar(sa.select(Document.title).where(Document.id == ident))
+    if title is None:
+        raise BadFilter(f"没有编号为 {text} 的文档")
+    return ident, title
+
+
+def _labelled(enum_cls):
+    def read(session: Session, text: str, label: str):
+        member = _enum(text, enum_cls, label)
+        return member, member.label
+    return read
+
+
+def _review_state(session: Session, text: str, label: str):
+    if text == ALL:
+        return ALL, None  # every state: nothing to say in the sentence
+    member = _enum(text, ReviewState, label)
+    return member, member.label
+
+
+def _flag(session: Session, text: str, label: str) -> tuple[Flag, str]:
+    try:
+        flag = Flag.parse(text)
+    except ValueError:
+        raise BadFilter(f"标记「{text}」无法识别，可选：红（逾期）、黄（欠进度）、蓝（30 天内到期）") from None
+    return flag, f"{flag.label}（{flag.meaning}）"
+
+
+def _day(session: Session, text: str, label: str) -> tuple[dt.date, str]:
+    day = parse_date(text, label)
+    return day, day.isoformat()
+
+
+def _restated(session: Session, text: str, label: str) -> tuple[str, str]:
+    from tracker.services.followup import RESTATED_KINDS
+
+    found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
+    if found is None:
+        raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
+                        f"（{'、'.join(RESTATED_KINDS)}）")
+    return found, RESTATED_KINDS[found]
+
+
+def _sort(session: Session, text: str, label: str) -> tuple[str, None]:
+    if text not in SORTS:
+        raise BadFilter(f"排序「{text}」无法识别，可选：{'、'.join(SORTS)}")
+    return text, None
+
+
+#: filter key → reader(session, text, label) → (checked value, the value as the sentence says it, or None)
+READERS = {
+    "district": lambda session, text, label: _district(session, text),
+    "official": lambda session, text, label: _official(session, text),
+    "unit": lambda session, text, label: (text, text),
+    "document": _document,
+    "status": _labelled(Status),
+    "review_state": _review_state,
+    "origin": _labelled(PledgeOrigin),
+    "flag": _flag,
+    "due_from": _day, "due_to": _day, "as_of": _day,
+    "q": lambda session, text, label: (text, text),
+    "restated": _restated,
+    "sort": _sort,
+}
+
+
+def _check_together(f: Filters) -> None:
+    """The rules between filters: a span of deadlines that runs forwards, a history that looks back."""
+    v = f.values
+    if v.get("due_from") and v.get("due_to") and v["due_from"] > v["due_to"]:
+        raise BadFilter(f"完成时限的起点 {v['due_from']} 晚于终点 {v['due_to']}")
+    if v.get("as_of") and v["as_of"] > f.today:
+        raise BadFilter(f"截至日期 {v['as_of']} 在今天（{f.today}）之后，历史只能回看")
+
+
 def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = None,
                   default_review_state: ReviewState | None = ReviewState.CONFIRMED) -> Filters:
     """Read the filters from ``args`` (strings). Unknown keys are ignored; bad values raise ``BadFilter``.
@@ -250,65 +352,15 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
         if not text:
             continue
         f.args[key] = text
-        label = FILTER_LABELS.get(key)
-        if key == "district":
-            v["district"], words[key] = _district(session, text)
-        elif key == "official":
-            v["official"], words[key] = _official(session, text)
-        elif key == "unit":
-            v["unit"] = words[key] = text
-        elif key == "document":
-            if not _is_id(text):
-                raise BadFilter(f"文档须为编号（正整数），收到「{text}」")
-            ident = _id(text, "文档")
-            title = session.scalar(sa.select(Document.title).where(Document.id == ident))
-            if title is None:
-                raise BadFilter(f"没有编号为 {text} 的文档")
-            v["document"], words[key] = ident, title
-        elif key == "status":
-            v["status"] = _enum(text, Status, label)
-            words[key] = v["status"].label
-        elif key == "review_state":
-            if text == ALL:
-                v["review_state"] = ALL
-                continue
-            v["review_state"] = _enum(text, ReviewState, label)
-            words[key] = v["review_state"].label
-        elif key == "origin":
-            v["origin"] = _enum(text, PledgeOrigin, label)
-            words[key] = v["origin"].label
-        elif key == "flag":
-            try:
-                v["flag"] = Flag.parse(text)
-            except ValueError:
-                raise BadFilter(f"标记「{text}」无法识别，可选：红（逾期）、黄（欠进度）、蓝（30 天内到期）") from None
-            words[key] = f"{v['flag'].label}（{v['flag'].meaning}）"
-        elif key in ("due_from", "due_to", "as_of"):
-            v[key] = parse_date(text, label)
-            words[key] = v[key].isoformat()
-        elif key == "q":
-            v["q"] = text
+        v[key], word = READERS[key](session, text, FILTER_LABELS.get(key))
+        if word is not None:
+            words[key] = word
+        if key == "q":
             v["terms"] = search.terms(text)
-            words[key] = text
-        elif key == "restated":
-            from tracker.services.followup import RESTATED_KINDS
-
-            found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
-            if found is None:
-                raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
-                                f"（{'、'.join(RESTATED_KINDS)}）")
-            v["restated"], words[key] = found, RESTATED_KINDS[found]
-        elif key == "sort":
-            if text not in SORTS:
-                raise BadFilter(f"排序「{text}」无法识别，可选：{'、'.join(SORTS)}")
-            v["sort"] = text
     if "review_state" not in v and default_review_state is not None:
         v["review_state"] = default_review_state
         words["review_state"] = default_review_state.label
-    if v.get("due_from") and v.get("due_to") and v["due_from"] > v["due_to"]:
-        raise BadFilter(f"完成时限的起点 {v['due_from']} 晚于终点 {v['due_to']}")
-    if v.get("as_of") and v["as_of"] > f.today:
-        raise BadFilter(f"截至日期 {v['as_of']} 在今天（{f.today}）之后，历史只能回看")
+    _check_together(f)
     f.words = [(FILTER_LABELS[k], words[k]) for k in FILTER_LABELS if k in words]
     return f
 
@@ -389,10 +441,48 @@ def _shape(filters: Filters) -> tuple:
 
 
 def base_select(filters: Filters):
-    """The SELECT of the view (columns in ``Row`` order up to ``reminders``), filters applied except ``flag``
+    """The SELECT of the view (the ``SELECTED`` columns, each labelled with its name), filters applied except ``flag``
     (its values bound). A new statement, for callers that build on it and run it through the ORM (whose
     compile step stamps its options on the subqueries); this module's own queries reuse the kept ones.)"""
     return _select.__wrapped__(*_shape(filters)).params(_bound(filters))
+
+
+def _open_proposal(as_of: dt.date | None, bound: dt.datetime | None):
+    """The status an open proposal asks for: proposed by the view's day and not answered by then.
+    NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
+    proposal (status_event.responds_to_id has no index: a scan of the table for each)."""
+    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
+    prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
+    if as_of is not None:
+        answered = answered.where(answer.created_at < bound)
+        prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
+    return (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
+            .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
+
+
+def _verdict_columns(as_of: dt.date | None):
+    """status, status_on, miss_reason and the achieved value: the pledge's own, or (``as_of``) those of the
+    latest verdict (``ev``) and report (``rep``) by the view's day."""
+    if as_of is None:
+        status = Pledge.status
+        status_on = Pledge.status_on
+        miss_reason = Pledge.miss_reason
+        achieved = q0.achieved_value
+    else:
+        status = sa.func.coalesce(ev.new_status, Status.UNASSESSED.value)
+        status_on = ev.as_of_on
+        miss_reason = sa.case((ev.new_status == Status.MISSED.value, ev.miss_reason), else_=None)
+        achieved = rep.achieved_value
+    return status, status_on, miss_reason, achieved
+
+
+def _reminders(as_of: dt.date | None):
+    """催办次数: the days on which the pledge's unit was sent a reminder, up to the view's day."""
+    reminded = [reminder.pledge_id == Pledge.id, reminder.recipient_kind == RecipientKind.UNIT.value]
+    if as_of is not None:
+        reminded.append(reminder.sent_on <= as_of)
+    return (sa.select(sa.func.count(sa.distinct(reminder.sent_on))).where(*reminded)
+            .correlate(Pledge).scalar_subquery())
 
 
 @lru_cache(maxsize=256)
@@ -412,51 +502,29 @@ def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None
 
     verdict = _latest(latest_verdict, [StatusEventKind.EFFECTIVE, StatusEventKind.CONFIRMATION], as_of, bound)
     reported = _latest(latest_report, None, as_of, bound, achieved=True)
-    # an open proposal: proposed by the view's day and not answered by then
-    # NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
-    # proposal (status_event.responds_to_id has no index: a scan of the table for each)
-    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
-    prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
-    if as_of is not None:
-        answered = answered.where(answer.created_at < bound)
-        prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
-    proposed = (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
-                .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
+    proposed = _open_proposal(as_of, bound)
 
-    if as_of is None:
-        status = Pledge.status
-        status_on = Pledge.status_on
-        miss_reason = Pledge.miss_reason
-        achieved = q0.achieved_value
-    else:
-        status = sa.func.coalesce(ev.new_status, Status.UNASSESSED.value)
-        status_on = ev.as_of_on
-        miss_reason = sa.case((ev.new_status == Status.MISSED.value, ev.miss_reason), else_=None)
-        achieved = rep.achieved_value
+    status, status_on, miss_reason, achieved = _verdict_columns(as_of)
     evidence = sa.func.coalesce(ev.evidence_url, ev.evidence_quote, proposal_of.evidence_url,
                                 proposal_of.evidence_quote)
-    # 催办次数: the days on which the pledge's unit was sent a reminder, up to the view's day
-    reminded = [reminder.pledge_id == Pledge.id, reminder.recipient_kind == RecipientKind.UNIT.value]
-    if as_of is not None:
-        reminded.append(reminder.sent_on <= as_of)
-    reminders = (sa.select(sa.func.count(sa.distinct(reminder.sent_on))).where(*reminded)
-                 .correlate(Pledge).scalar_subquery())
+    reminders = _reminders(as_of)
     note = sa.func.coalesce(proposal_of.note, ev.note)  # a confirmation: the proposer's note
 
+    selected = {
+        "id": Pledge.id, "document_id": Pledge.document_id, "document_title": Document.title,
+        "published_on": Document.published_on, "quote": p["quote"], "district_id": p["district_id"],
+        "district": District.name, "official_id": p["official_id"], "official": Official.name,
+        "responsible_unit": p["responsible_unit"], "action": p["action"], "object": p["object"],
+        "target_value": _raw_number(p.quantity("value", q0.value)),
+        "target_value_max": _raw_number(p.quantity("value_max", q0.value_max)),
+        "target_unit": p.quantity("unit", q0.unit), "achieved_value": _raw_number(achieved),
+        "deadline_raw": p["deadline_raw"], "due_on": p["due_on"], "deadline_precision": _raw(p["deadline_precision"]),
+        "review_state": _raw(p["review_state"]), "status": _raw(status), "status_on": status_on,
+        "miss_reason": _raw(miss_reason), "note": note, "evidence": evidence, "proposed": _raw(proposed),
+        "reminders": reminders,
+    }
     stmt = (
-        sa.select(
-            Pledge.id, Pledge.document_id, Document.title, Document.published_on, p["quote"].label("quote"),
-            p["district_id"].label("district_id"), District.name, p["official_id"].label("official_id"),
-            Official.name, p["responsible_unit"].label("responsible_unit"), p["action"].label("action"),
-            p["object"].label("object"), _raw_number(p.quantity("value", q0.value), "target_value"),
-            _raw_number(p.quantity("value_max", q0.value_max), "target_value_max"),
-            p.quantity("unit", q0.unit).label("target_unit"),
-            _raw_number(achieved, "achieved_value"), p["deadline_raw"].label("deadline_raw"),
-            p["due_on"].label("due_on"), _raw(p["deadline_precision"], "deadline_precision"),
-            _raw(p["review_state"], "review_state"), _raw(status, "status"), status_on,
-            _raw(miss_reason, "miss_reason"), note, evidence, _raw(proposed, "proposed"),
-            reminders.label("reminders"),
-        )
+        sa.select(*(selected[name].label(name) for name in SELECTED_NAMES))
         .select_from(Pledge)
         .join(Document, Document.id == Pledge.document_id)
     )
@@ -470,6 +538,12 @@ def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None
             .where(p["merged_into_id"].is_(None)))
     if as_of is not None:
         stmt = _join_latest(stmt, reported, rep).where(Pledge.created_at < bound)
+    return _filtered(stmt, v, p, status, achieved, flag, day)
+
+
+def _filtered(stmt, v: dict, p, status, achieved, flag, day: dt.date | None):
+    """``stmt`` with the view's filters (``v``: bound parameters and plain values) as conditions; a flag
+    narrows to the rows that can carry it (``SQL_EXACT_FLAGS``: exactly them)."""
     if v.get("district") is not None:
         stmt = stmt.where(p["district_id"] == v["district"])
     if v.get("official") is not None:
@@ -616,14 +690,14 @@ def parse_cursor(text: str, key: str) -> tuple[dt.date | None, int]:
         raise BadFilter(f"翻页参数「{text}」无效，请从第一页重新开始") from None
 
 
-def _raw(column, name: str):
+def _raw(column):
     """An enum column as its stored string (``_fill`` maps it with a dict: cheaper per row)."""
-    return sa.type_coerce(column, sa.String()).label(name)
+    return sa.type_coerce(column, sa.String())
 
 
-def _raw_number(column, name: str):
+def _raw_number(column):
     """An exact decimal as the driver hands it (SQLite: the canonical string; PostgreSQL: a Decimal)."""
-    return sa.type_coerce(column, sa.types.NullType()).label(name)
+    return sa.type_coerce(column, sa.types.NullType())
 
 
 def _number(value) -> Decimal | None:
@@ -634,10 +708,10 @@ def _number(value) -> Decimal | None:
     return canonical_decimal(value)
 
 
-_NUMBERS = (12, 13, 15)
-_ENUMS = [(18, {m.value: m for m in Precision}), (19, {m.value: m for m in ReviewState}),
-          (20, {m.value: m for m in Status}), (22, {m.value: m for m in MissReason}),
-          (25, {m.value: m for m in Status})]
+# where ``_fill`` decodes, by position in the selected row: worked out from ``SELECTED``, never by hand
+_NUMBERS = tuple(i for i, (_, decode) in enumerate(SELECTED) if decode == "number")
+_ENUMS = [(i, {m.value: m for m in decode}) for i, (_, decode) in enumerate(SELECTED)
+          if isinstance(decode, type)]
 
 
 def _fill(values, day: dt.date) -> Row:

@@ -272,10 +272,10 @@ def accept_report(session: Session, report_id: int, user: User, status: Status |
     if (note or "").strip():
         text += f"\n评议员：{note.strip()}"
     evidence_url = report.evidence_url or (file_url if report.file_sha256 else None)
-    event = status_service.set_status(
-        session, pledge, user, status, as_of_on=as_of_on or report.as_of_on, note=text,
-        evidence_url=evidence_url, evidence_quote=report.evidence_text, miss_reason=miss_reason,
-        achieved_value=report.achieved_value, today=today)
+    event = status_service.set_status(session, pledge, user, status_service.StatusChange(
+            status, as_of_on=as_of_on or report.as_of_on, note=text, evidence_url=evidence_url,
+            evidence_quote=report.evidence_text, miss_reason=miss_reason,
+            achieved_value=report.achieved_value), today=today)
     report.state = ReportState.ACCEPTED
     report.reviewed_by_id, report.reviewed_at = user.id, utcnow()
     report.status_event_id = event.id

@@ -1,6 +1,6 @@
 """A reviewer's verdicts on confirmed pledges: the dated status timeline.
 
-``set_status`` appends a ``status_event`` (as of a day, with note, evidence, a
+``set_status`` (a ``StatusChange``) appends a ``status_event`` (as of a day, with note, evidence, a
 miss reason and the achieved quantity) and, unless it is a proposal, puts the
 status in force on the pledge. Flush, never commit.
 
@@ -17,13 +17,14 @@ Rules held here (one place each):
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind, UserRole
-from tracker.db.models import Document, Pledge, StatusEvent, User
+from tracker.db.models import Document, Pledge, Quantity, StatusEvent, User
 from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
 from tracker.services import audit
 from tracker.services.errors import EvidenceRequired, NotAllowed, ServiceError, StaleEdit
@@ -84,74 +85,113 @@ def _check_evidence_document(session: Session, pledge: Pledge, document_id: int,
         raise ServiceError("佐证引文的位置不在该文档正文之内")
 
 
-def set_status(session: Session, pledge: Pledge, user: User, status: Status | str, *, as_of_on: dt.date,
-               version: int | None = None, note: str | None = None, evidence_url: str | None = None,
-               evidence_quote: str | None = None, evidence_document_id: int | None = None,
-               evidence_start: int | None = None, evidence_end: int | None = None,
-               miss_reason: MissReason | str | None = None, achieved_value: Decimal | int | str | None = None,
-               quantity_id: int | None = None, today: dt.date | None = None) -> StatusEvent:
-    """Rate a confirmed pledge as of a day; returns the new ``status_event``.
+@dataclass(frozen=True)
+class StatusChange:
+    """A reviewer's verdict as submitted: the status, the day it holds as of, the note, the evidence
+    (a URL, a quote, or a span of a later document in the database), the miss reason, the achieved
+    value (of ``quantity_id``; default the pledge's primary quantity) and ``version``, the optimistic
+    lock the form carried (None: not checked)."""
 
-    ``achieved_value`` records the achieved amount of ``quantity_id`` (default: the
-    pledge's primary quantity). 未完成 becomes a proposal; every other status is in
-    force at once. ``version`` is the optimistic lock the form carried.
-    """
-    require_reviewer(user)
-    status = Status(status)
-    if version is not None and pledge.version_id != version:
-        raise StaleEdit(f"此条已被他人修改（版本 {pledge.version_id}，你打开时为版本 {version}），请对照后重新提交",
+    status: Status | str
+    as_of_on: dt.date
+    note: str | None = None
+    evidence_url: str | None = None
+    evidence_quote: str | None = None
+    evidence_document_id: int | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    miss_reason: MissReason | str | None = None
+    achieved_value: Decimal | int | str | None = None
+    quantity_id: int | None = None
+    version: int | None = None
+
+
+def _check_allowed(pledge: Pledge, change: StatusChange, status: Status, today: dt.date) -> None:
+    """The rules on who may move what where, when (the user is checked before)."""
+    if change.version is not None and pledge.version_id != change.version:
+        raise StaleEdit(f"此条已被他人修改（版本 {pledge.version_id}，你打开时为版本 {change.version}），请对照后重新提交",
                         current=pledge)
     if pledge.review_state is not ReviewState.CONFIRMED or pledge.merged_into_id is not None:
         raise ServiceError("只能评估已确认的承诺")
     if status not in ALLOWED_STATUS[pledge.status]:
         raise ServiceError(f"不能从「{pledge.status.label}」改为「{status.label}」")
-    if as_of_on > (today or dt.date.today()):
+    if change.as_of_on > today:
         raise ServiceError("评估日期不能晚于今天")
-    if status in NEEDS_EVIDENCE and not ((evidence_url or "").strip() or (evidence_quote or "").strip()
-                                         or evidence_document_id):
+
+
+def _check_evidence(session: Session, pledge: Pledge, change: StatusChange, status: Status) -> MissReason | None:
+    """Evidence where the status needs it, a database document that may serve, and the miss reason
+    (returned) where 未完成 needs one."""
+    if status in NEEDS_EVIDENCE and not ((change.evidence_url or "").strip() or (change.evidence_quote or "").strip()
+                                         or change.evidence_document_id):
         raise EvidenceRequired(f"「{status.label}」需要佐证：链接、引文或库中的后续报道")
-    if evidence_document_id is not None:
-        _check_evidence_document(session, pledge, evidence_document_id, evidence_start, evidence_end)
-    reason = MissReason(miss_reason) if miss_reason else None
+    if change.evidence_document_id is not None:
+        _check_evidence_document(session, pledge, change.evidence_document_id, change.evidence_start,
+                                 change.evidence_end)
+    reason = MissReason(change.miss_reason) if change.miss_reason else None
     if status is Status.MISSED and reason is None:
         raise ServiceError("「未完成」需要选择原因")
-    quantity = None
-    if achieved_value is not None and str(achieved_value).strip():
-        try:
-            number = Decimal(str(achieved_value).strip())
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite():
-            raise ServiceError("完成值不是有效的数字")
-        if number < 0:
-            raise ServiceError("完成值不能为负数")
-        achieved_value = canonical_decimal(number) if number < ACHIEVED_LIMIT else None
-        if achieved_value is None or achieved_value.as_tuple().exponent < -DECIMAL_SCALE:
-            raise ServiceError(f"完成值超出范围（最多 {DECIMAL_PRECISION - DECIMAL_SCALE} 位整数、{DECIMAL_SCALE} 位小数）")
-        if quantity_id is not None:
-            quantity = next((q for q in pledge.quantities if q.id == quantity_id), None)
-        elif pledge.quantities:
-            quantity = pledge.quantities[0]
-        if quantity is None:
-            raise ServiceError("该承诺没有可记录完成值的数量")
+    return reason
+
+
+def _achieved_number(text) -> Decimal:
+    """An achieved value the quantity column holds: finite, not negative, within its digits."""
+    try:
+        number = Decimal(str(text).strip())
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        raise ServiceError("完成值不是有效的数字")
+    if number < 0:
+        raise ServiceError("完成值不能为负数")
+    value = canonical_decimal(number) if number < ACHIEVED_LIMIT else None
+    if value is None or value.as_tuple().exponent < -DECIMAL_SCALE:
+        raise ServiceError(f"完成值超出范围（最多 {DECIMAL_PRECISION - DECIMAL_SCALE} 位整数、{DECIMAL_SCALE} 位小数）")
+    return value
+
+
+def _achieved(pledge: Pledge, change: StatusChange) -> tuple[Decimal | None, Quantity | None]:
+    """The achieved value given (None when blank) and the quantity it is of."""
+    if change.achieved_value is None or not str(change.achieved_value).strip():
+        return None, None
+    value = _achieved_number(change.achieved_value)
+    if change.quantity_id is not None:
+        quantity = next((q for q in pledge.quantities if q.id == change.quantity_id), None)
     else:
-        achieved_value = None
+        quantity = pledge.quantities[0] if pledge.quantities else None
+    if quantity is None:
+        raise ServiceError("该承诺没有可记录完成值的数量")
+    return value, quantity
+
+
+def set_status(session: Session, pledge: Pledge, user: User, change: StatusChange, *,
+               today: dt.date | None = None) -> StatusEvent:
+    """Rate a confirmed pledge as of a day (``change``); returns the new ``status_event``.
+
+    未完成 becomes a proposal; every other status is in force at once.
+    """
+    require_reviewer(user)
+    status = Status(change.status)
+    _check_allowed(pledge, change, status, today or dt.date.today())
+    reason = _check_evidence(session, pledge, change, status)
+    achieved_value, quantity = _achieved(pledge, change)
     before = status_snapshot(pledge)
-    note = (note or "").strip() or None
+    note = (change.note or "").strip() or None
     kind = StatusEventKind.PROPOSED if status in NEEDS_SECOND_REVIEWER else StatusEventKind.EFFECTIVE
     event = StatusEvent(
-        pledge_id=pledge.id, kind=kind, old_status=pledge.status, new_status=status, as_of_on=as_of_on, note=note,
-        evidence_url=(evidence_url or "").strip() or None, evidence_quote=(evidence_quote or "").strip() or None,
-        evidence_document_id=evidence_document_id, evidence_start=evidence_start, evidence_end=evidence_end,
-        miss_reason=reason, quantity_id=quantity.id if quantity is not None else None,
+        pledge_id=pledge.id, kind=kind, old_status=pledge.status, new_status=status, as_of_on=change.as_of_on,
+        note=note, evidence_url=(change.evidence_url or "").strip() or None,
+        evidence_quote=(change.evidence_quote or "").strip() or None,
+        evidence_document_id=change.evidence_document_id, evidence_start=change.evidence_start,
+        evidence_end=change.evidence_end, miss_reason=reason, quantity_id=quantity.id if quantity is not None else None,
         achieved_value=achieved_value, user_id=user.id,
     )
     session.add(event)
     if quantity is not None:
-        quantity.achieved_value, quantity.achieved_on = achieved_value, as_of_on
+        quantity.achieved_value, quantity.achieved_on = achieved_value, change.as_of_on
         pledge.updated_at = utcnow()  # the record changed: bump its version
     if kind is StatusEventKind.EFFECTIVE:
-        _apply(pledge, status, as_of_on, reason, note)
+        _apply(pledge, status, change.as_of_on, reason, note)
     session.flush()
     _record(session, pledge, user, "propose_status" if kind is StatusEventKind.PROPOSED else "set_status", before,
             note)

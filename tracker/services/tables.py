@@ -20,7 +20,6 @@ that could be (open, deadline not passed, an achieved value recorded).
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from bisect import bisect_left
 from collections import Counter
@@ -312,13 +311,10 @@ def maybe_behind_sql(status, review_state, due_on, published_on, achieved, day: 
                    achieved.is_not(None))
 
 
-ROW_FIELDS = [f.name for f in dataclasses.fields(Row)]
-
-
 def _view(filters: Filters):
     """The view as a subquery and its columns by ``Row`` field name."""
     view = listing.base_select(filters).subquery("view")
-    return view, dict(zip(ROW_FIELDS, view.c))
+    return view, {name: view.c[name] for name in listing.SELECTED_NAMES}
 
 
 def _tally(condition):

@@ -11,6 +11,7 @@ databases) and does not bump the pledge's version: it is not an edit.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -57,16 +58,9 @@ def quantity_list(pledge: Pledge) -> list[dict]:
 
 
 def snapshot(pledge: Pledge) -> dict[str, Any]:
-    """The editable fields and the review state of a pledge, as the audit trail keeps them."""
+    """The editable fields (``PledgeEdit``) and the review state of a pledge, as the audit trail keeps them."""
     return {
-        "district_id": pledge.district_id,
-        "district": pledge.district.name if pledge.district else None,
-        "official_id": pledge.official_id,
-        "official": pledge.official.name if pledge.official else None,
-        **{f: getattr(pledge, f) for f in TEXT_FIELDS},
-        "due_on": pledge.due_on,
-        "deadline_precision": pledge.deadline_precision,
-        "quantities": quantity_list(pledge),
+        **PledgeEdit.of(pledge).audit(),
         "review_state": pledge.review_state,
         "is_corrected": pledge.is_corrected,
         "reject_reason": pledge.reject_reason,
@@ -272,49 +266,144 @@ def resolve_official(session: Session, name: str, district_id: int | None) -> Of
 OFFICIAL_NAME_MAX = 50  # official.name is String(50)
 
 
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+#: a ``PledgeEdit`` field left as the pledge has it
+UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True)
+class PledgeEdit:
+    """The fields of a pledge an editor may set, typed and checked: the district and the official (rows),
+    the ``TEXT_FIELDS``, the deadline (day and precision) and the quantities (``{value, value_max, unit}``,
+    exact decimals). A field left ``UNSET`` is not touched. Built from a form (``read``), from a pledge
+    (``of``: what ``snapshot`` records) or from an audit record's old values (``undoing``); ``apply`` puts
+    it on a pledge."""
+
+    district: District | None = UNSET
+    official: Official | None = UNSET
+    responsible_unit: str | None = UNSET
+    action: str | None = UNSET
+    object: str | None = UNSET
+    qualifier: str | None = UNSET
+    deadline_raw: str | None = UNSET
+    due_on: dt.date | None = UNSET
+    deadline_precision: Precision | None = UNSET
+    quantities: list[dict] = UNSET
+
+    def given(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if getattr(self, f.name) is not UNSET}
+
+    @classmethod
+    def of(cls, pledge: Pledge) -> PledgeEdit:
+        """Every field as the pledge has it."""
+        return cls(district=pledge.district, official=pledge.official,
+                   **{f: getattr(pledge, f) for f in TEXT_FIELDS}, due_on=pledge.due_on,
+                   deadline_precision=pledge.deadline_precision, quantities=quantity_list(pledge))
+
+    def audit(self) -> dict[str, Any]:
+        """The given fields as the audit trail keeps them (the district and official by id and name)."""
+        out: dict[str, Any] = {}
+        for key, value in self.given().items():
+            if key in ("district", "official"):
+                out[f"{key}_id"], out[key] = (value.id, value.name) if value is not None else (None, None)
+            else:
+                out[key] = value
+        return out
+
+    @classmethod
+    def read(cls, session: Session, pledge: Pledge, changes: dict[str, Any]) -> PledgeEdit:
+        """Form values ({district, official, text fields, due_on, deadline_precision, quantities}, any
+        subset) checked in that order; ``FieldError`` names the first field that cannot be taken."""
+        out: dict[str, Any] = {}
+        district_id = pledge.district_id
+        if "district" in changes:
+            out["district"] = _read_district(session, pledge, changes["district"])
+            district_id = out["district"].id if out["district"] is not None else None
+        if "official" in changes:
+            out["official"] = _read_official(session, pledge, changes["official"], district_id)
+        for field in TEXT_FIELDS:
+            if field in changes:
+                value = (changes[field] or "").strip() or None
+                if value is not None and len(value) > FIELD_LIMITS[field]:
+                    raise FieldError(field, f"最多 {FIELD_LIMITS[field]} 字")
+                out[field] = value
+        if "due_on" in changes:
+            out["due_on"] = changes["due_on"]
+        if "deadline_precision" in changes:
+            p = changes["deadline_precision"]
+            try:
+                out["deadline_precision"] = Precision(p) if p else None
+            except ValueError:
+                raise FieldError("deadline_precision", "时限精度须为 " + "、".join(x.value for x in Precision)) from None
+        if "quantities" in changes:
+            try:
+                out["quantities"] = parse_quantities(changes["quantities"])
+            except FieldError:
+                raise
+            except ServiceError as exc:
+                raise FieldError("quantities", str(exc)) from None
+        return cls(**out)
+
+    @classmethod
+    def undoing(cls, session: Session, old: dict[str, Any]) -> PledgeEdit:
+        """The fields an audit record's ``old`` values hold (JSON: ids, ISO days, decimal strings)."""
+        out: dict[str, Any] = {f: old[f] for f in TEXT_FIELDS if f in old}
+        if "district_id" in old:
+            out["district"] = session.get(District, old["district_id"]) if old["district_id"] is not None else None
+        if "official_id" in old:
+            out["official"] = session.get(Official, old["official_id"]) if old["official_id"] is not None else None
+        if "due_on" in old:
+            out["due_on"] = dt.date.fromisoformat(old["due_on"]) if old["due_on"] else None
+        if "deadline_precision" in old:
+            out["deadline_precision"] = Precision(old["deadline_precision"]) if old["deadline_precision"] else None
+        if "quantities" in old:
+            out["quantities"] = [
+                {"value": canonical_decimal(q["value"]),
+                 "value_max": canonical_decimal(q["value_max"]) if q.get("value_max") is not None else None,
+                 "unit": q["unit"]} for q in old["quantities"]]
+        return cls(**out)
+
+    def apply(self, session: Session, pledge: Pledge) -> None:
+        for key, value in self.given().items():
+            if key == "quantities":
+                _apply_quantities(session, pledge, value)
+            elif key in ("district", "official"):
+                if getattr(pledge, key) is not value:
+                    setattr(pledge, key, value)
+            else:
+                setattr(pledge, key, value)
+
+
+def _read_district(session: Session, pledge: Pledge, text: str | None) -> District | None:
+    name = (text or "").strip()
+    if not name:
+        return None
+    if pledge.district is not None and pledge.district.name == name:
+        return pledge.district  # unchanged (two districts may share a name: never swap one for the other)
+    district = find_district(session, name)
+    if district is None:
+        raise FieldError("district", f"没有名为“{name}”的区县")
+    return district
+
+
+def _read_official(session: Session, pledge: Pledge, text: str | None, district_id: int | None) -> Official | None:
+    name = (text or "").strip()
+    if not name:
+        return None
+    if len(name) > OFFICIAL_NAME_MAX:
+        raise FieldError("official", f"最多 {OFFICIAL_NAME_MAX} 字")
+    if pledge.official is not None and pledge.official.name == name:
+        return pledge.official
+    return resolve_official(session, name, district_id)
+
+
 def _apply(session: Session, pledge: Pledge, changes: dict[str, Any]) -> None:
     """Apply form values ({district, official, text fields, due_on, deadline_precision, quantities})."""
-    if "district" in changes:
-        name = (changes["district"] or "").strip()
-        if not name:
-            pledge.district = None
-        elif pledge.district is not None and pledge.district.name == name:
-            pass  # unchanged (two districts may share a name: never swap one for the other)
-        else:
-            district = find_district(session, name)
-            if district is None:
-                raise FieldError("district", f"没有名为“{name}”的区县")
-            pledge.district = district
-    if "official" in changes:
-        name = (changes["official"] or "").strip()
-        if not name:
-            pledge.official = None
-        elif len(name) > OFFICIAL_NAME_MAX:
-            raise FieldError("official", f"最多 {OFFICIAL_NAME_MAX} 字")
-        elif pledge.official is None or pledge.official.name != name:
-            pledge.official = resolve_official(session, name, pledge.district_id)
-    for field in TEXT_FIELDS:
-        if field in changes:
-            value = (changes[field] or "").strip() or None
-            if value is not None and len(value) > FIELD_LIMITS[field]:
-                raise FieldError(field, f"最多 {FIELD_LIMITS[field]} 字")
-            setattr(pledge, field, value)
-    if "due_on" in changes:
-        pledge.due_on = changes["due_on"]
-    if "deadline_precision" in changes:
-        p = changes["deadline_precision"]
-        try:
-            pledge.deadline_precision = Precision(p) if p else None
-        except ValueError:
-            raise FieldError("deadline_precision", "时限精度须为 " + "、".join(x.value for x in Precision)) from None
-    if "quantities" in changes:
-        try:
-            rows = parse_quantities(changes["quantities"])
-        except FieldError:
-            raise
-        except ServiceError as exc:
-            raise FieldError("quantities", str(exc)) from None
-        _apply_quantities(session, pledge, rows)
+    PledgeEdit.read(session, pledge, changes).apply(session, pledge)
 
 
 def _apply_quantities(session: Session, pledge: Pledge, rows: list[dict]) -> None:
@@ -428,22 +517,7 @@ def undo_last(session: Session, user: User) -> Pledge | None:
     pledge = _load(session, event.entity_id)
     before = snapshot(pledge)
     old = event.old or {}
-    if "district_id" in old:
-        pledge.district_id = old["district_id"]
-    if "official_id" in old:
-        pledge.official_id = old["official_id"]
-    for field in TEXT_FIELDS:
-        if field in old:
-            setattr(pledge, field, old[field])
-    if "due_on" in old:
-        pledge.due_on = dt.date.fromisoformat(old["due_on"]) if old["due_on"] else None
-    if "deadline_precision" in old:
-        pledge.deadline_precision = Precision(old["deadline_precision"]) if old["deadline_precision"] else None
-    if "quantities" in old:
-        _apply_quantities(session, pledge, [
-            {"value": canonical_decimal(q["value"]),
-             "value_max": canonical_decimal(q["value_max"]) if q.get("value_max") is not None else None,
-             "unit": q["unit"]} for q in old["quantities"]])
+    PledgeEdit.undoing(session, old).apply(session, pledge)
     if "review_state" in old:
         pledge.review_state = ReviewState(old["review_state"])
     if "is_corrected" in old:

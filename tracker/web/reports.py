@@ -307,12 +307,11 @@ def set_status(pledge_id: int):
         except ValueError:
             version = -1
         try:
-            event = status_service.set_status(
-                session, pledge, current_user.user, form.status.data, as_of_on=form.as_of_on.data, version=version,
-                note=form.note.data, evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
-                evidence_document_id=form.evidence_document.data,
-                miss_reason=form.miss_reason.data or None,
-                achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
+            event = status_service.set_status(session, pledge, current_user.user, status_service.StatusChange(
+                    form.status.data, as_of_on=form.as_of_on.data, version=version, note=form.note.data,
+                    evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
+                    evidence_document_id=form.evidence_document.data, miss_reason=form.miss_reason.data or None,
+                    achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None),
                 today=today())
         except (StaleEdit, StaleDataError) as exc:
             session.rollback()
