@@ -32,7 +32,7 @@ def test_remind_sends_once_a_day_records_each_pledge_and_force_sends_again(db_ur
 
     dry = run(main, ["remind", "--dry-run"], env=env)
     assert dry.exit_code == 0, dry.output
-    assert "将发送 责任单位「区教育局」（电子邮件） → jyj@example.org：2 项" in dry.output
+    assert "将发送 牵头单位「区教育局」（电子邮件） → jyj@example.org：2 项" in dry.output
     assert box.messages == [] and robots.requests == [] and _count(session) == 0
 
     first = run(main, ["remind"], env=env)
@@ -44,7 +44,7 @@ def test_remind_sends_once_a_day_records_each_pledge_and_force_sends_again(db_ur
     assert _count(session) == 11
 
     second = run(main, ["remind"], env=env)
-    assert second.exit_code == 0 and "跳过 责任单位「区教育局」（电子邮件）：今天已发送过" in second.output
+    assert second.exit_code == 0 and "跳过 牵头单位「区教育局」（电子邮件）：今天已发送过" in second.output
     assert len(box.messages) == 3 and _count(session) == 11
 
     forced = run(main, ["remind", "--force", "--days", "5"], env=env)
@@ -82,7 +82,7 @@ def test_units_are_added_with_their_contacts_and_accounts(db_url, session):
     result = run(main, ["unit", "user", "小李", "--unit", "区教育局"], env=env)
     assert result.exit_code == 0 and "已为「区教育局」添加账户 小李（责任单位）" in result.output
     result = run(main, ["unit", "user", "小张", "--unit", "区不存在局"], env=env)
-    assert result.exit_code == 1 and "没有名为「区不存在局」的责任单位" in result.output
+    assert result.exit_code == 1 and "没有名为「区不存在局」的牵头单位" in result.output
     listing = run(main, ["unit", "list"], env=env)
     assert "区教育局\t邮箱：jyj@example.org\t群机器人：企业微信（Markdown）" in listing.output
     assert session.scalar(sa.select(Unit.webhook_kind)) == "wecom"

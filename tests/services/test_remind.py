@@ -145,7 +145,7 @@ def test_recorded_reminders_read_back_per_day_and_recipient(session, world):
     d.channel = Channel.WEBHOOK
     remind.record_sent(session, d)
     lines = remind.grouped(remind.reminders_of(session, world.pledges["red"]))
-    assert lines == [(DAY, "责任单位「区教育局」", ["电子邮件", "群机器人"])]
+    assert lines == [(DAY, "牵头单位「区教育局」", ["电子邮件", "群机器人"])]
     assert remind.counts(session, [world.pledges["red"]]) == {world.pledges["red"]: 1}
     assert session.scalar(sa.select(sa.func.count()).select_from(Reminder)
                           .where(Reminder.recipient_kind == RecipientKind.UNIT)) == 4

@@ -249,10 +249,10 @@ def test_atom_feeds_of_a_filtered_list_and_of_a_pledge_history(app, world, db):
     db.commit()
     history = _feed(reader, f"/pledges/{world.pledges['red']}/feed.atom")
     titles = [e.find(f"{ATOM}title").text for e in history.findall(f"{ATOM}entry")]
-    assert "进展：推进中（reviewer）" in titles and "催办：责任单位「区教育局」" in titles
+    assert "进展：推进中（reviewer）" in titles and "催办：牵头单位「区教育局」" in titles
     view = reader.get(f"/pledges/{world.pledges['red']}").get_data(as_text=True)
     assert f'href="/pledges/{world.pledges["red"]}/feed.atom"' in view
-    assert 'id="pledge-reminders"' in view and "催办责任单位「区教育局」（电子邮件）" in view
+    assert 'id="pledge-reminders"' in view and "催办牵头单位「区教育局」（电子邮件）" in view
     assert reader.get("/pledges/999999/feed.atom").status_code == 404
 
 

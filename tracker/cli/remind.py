@@ -34,7 +34,7 @@ def _session():
 @click.option("--dry-run", is_flag=True, help="只列出将发送的催办及其正文，不发送、不记录。")
 @click.option("--force", is_flag=True, help="今天已发送过的也再发一次。")
 def remind(days: int, dry_run: bool, force: bool) -> None:
-    """向各责任单位和评议员发送催办：逾期（红）、欠进度（黄）和 N 天内到期的承诺。
+    """向各牵头单位和评议员发送催办：逾期（红）、欠进度（黄）和 N 天内到期的承诺。
 
     每天由 cron 或 systemd 定时器运行一次；同一天再运行不会重复发送（除非 --force）。
     设置：TRACKER_REMIND_BASE_URL（链接的网址前缀），TRACKER_SMTP_HOST / _PORT / _USER /
@@ -83,7 +83,7 @@ def remind(days: int, dry_run: bool, force: bool) -> None:
 
 @click.group("unit")
 def unit() -> None:
-    """牵头单位（责任单位）：联系方式与账户；网页上由管理员在“牵头单位”页管理。"""
+    """牵头单位：联系方式与账户；网页上由管理员在“牵头单位”页管理。"""
 
 
 @unit.command("add")

@@ -265,7 +265,7 @@ LABELS: dict[Labelled, str] = {
     WebhookKind.WECOM_TEXT: "企业微信（文本）",
     WebhookKind.DINGTALK: "钉钉",
     WebhookKind.JSON: "通用 JSON",
-    RecipientKind.UNIT: "责任单位",
+    RecipientKind.UNIT: "牵头单位",
     RecipientKind.REVIEWER: "评议员",
     Channel.EMAIL: "电子邮件",
     Channel.WEBHOOK: "群机器人",

@@ -105,7 +105,7 @@ def create_unit_user(session: Session, name: str, password: str, unit_name: str,
     """An account of role ``unit`` for the unit ``unit_name`` (which must exist)."""
     unit = find_unit(session, unit_name)
     if unit is None:
-        raise ServiceError(f"没有名为「{unit_name}」的责任单位，请先添加（tracker unit add）")
+        raise ServiceError(f"没有名为「{unit_name}」的牵头单位，请先添加（tracker unit add）")
     return users.create_user(session, name, password, UserRole.UNIT, by=by, unit_id=unit.id,
                              email=_clean_emails(email))
 
