@@ -190,7 +190,7 @@ def backend(request) -> str:
 
 
 @pytest.fixture
-def seeded(db_url) -> str:
-    """A real database with 50 pledges, an editor and one account per other role."""
-    seed_pledges(db_url, 50, ["editor"], ROLES)
-    return db_url
+def seeded(seeded_copy) -> str:
+    """A real database with 50 pledges, an editor and one account per other role (a copy of a
+    database seeded once per session)."""
+    return seeded_copy("live", lambda url: seed_pledges(url, 50, ["editor"], ROLES))
