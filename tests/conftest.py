@@ -106,6 +106,61 @@ def db_url(backend, request, tmp_path):
     drop_database(server, name)
 
 
+@pytest.fixture(scope="session")
+def seeded_sqlite_templates(tmp_path_factory):
+    """{key: path} of the SQLite files migrated and seeded once per session (see ``seeded_copy``)."""
+    return {"dir": tmp_path_factory.mktemp("seeded-tpl")}
+
+
+@pytest.fixture(scope="session")
+def seeded_pg_templates(pg_server):
+    """{key: name} of the PostgreSQL databases migrated and seeded once per session; dropped at its end."""
+    from tracker.db.throwaway import drop_database
+
+    made: dict[str, str] = {}
+    yield made
+    for name in made.values():
+        drop_database(pg_server, name)
+
+
+@pytest.fixture
+def seeded_copy(db_url, backend, request):
+    """``seeded_copy(key, seed)`` makes the test's own database (``db_url``) a copy of a database
+    migrated and then seeded by ``seed(url)`` once per session and ``key``, and returns ``db_url``.
+    Seeding (accounts hash their passwords with scrypt) costs seconds; a copy costs milliseconds,
+    a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL. Each test still gets its own
+    database. ``seed`` must not depend on the test: the first test's seeding serves them all."""
+    import shutil
+
+    from sqlalchemy.engine import make_url
+
+    def copy(key: str, seed) -> str:
+        if backend == "sqlite":
+            templates = request.getfixturevalue("seeded_sqlite_templates")
+            template = templates.get(key)
+            if template is None:
+                template = templates["dir"] / f"{key}.sqlite3"
+                shutil.copyfile(request.getfixturevalue("sqlite_template"), template)
+                seed(f"sqlite:///{template}")
+                templates[key] = template
+            shutil.copyfile(template, make_url(db_url).database)
+            return db_url
+        from tracker.db.throwaway import create_database, drop_database
+
+        server = request.getfixturevalue("pg_server")
+        templates = request.getfixturevalue("seeded_pg_templates")
+        if key not in templates:
+            name = f"tracker_tpl_{key}_{uuid.uuid4().hex[:8]}"
+            templates[key] = name
+            seed(create_database(server, name, template=request.getfixturevalue("pg_template")))
+        own = make_url(db_url).database
+        drop_database(server, own)
+        create_database(server, own, template=templates[key])
+        return db_url
+
+    return copy
+
+
 @pytest.fixture
 def engine(db_url):
     from tracker.db.engine import make_engine

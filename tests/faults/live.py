@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.processes import TRACKER, TrackerProcess  # noqa: F401 (the fault tests take TRACKER from here)
+from tests.processes import TRACKER, TrackerProcess, free_port  # noqa: F401 (the fault and security tests take these from here)
 
 PASSWORD = "faults-password-1"
 SECRET = "faults-secret-key-7f3a9c1e5b2d8046a1c9e7b3f5d20864"  # strong enough for the key check (zxcvbn)
@@ -190,7 +190,7 @@ def backend(request) -> str:
 
 
 @pytest.fixture
-def seeded(db_url) -> str:
-    """A real database with 50 pledges, an editor and one account per other role."""
-    seed_pledges(db_url, 50, ["editor"], ROLES)
-    return db_url
+def seeded(seeded_copy) -> str:
+    """A real database with 50 pledges, an editor and one account per other role (a copy of a
+    database seeded once per session)."""
+    return seeded_copy("live", lambda url: seed_pledges(url, 50, ["editor"], ROLES))

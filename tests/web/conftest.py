@@ -15,10 +15,10 @@ def backend(request) -> str:
 
 
 @pytest.fixture
-def seeded_url(db_url, tmp_path) -> str:
-    """The database URL, after the test document and the accounts are in."""
-    seed(db_url)
-    return db_url
+def seeded_url(seeded_copy) -> str:
+    """The database URL, after the test document and the accounts are in (a copy of a database
+    seeded once per session: the accounts' scrypt hashes cost seconds a test)."""
+    return seeded_copy("web", seed)
 
 
 @pytest.fixture
