@@ -36,6 +36,11 @@ POST_ROLES = {
     "progress.new": {"unit"},
     "progress.accept": REVIEWERS,
     "progress.return_": REVIEWERS,
+    "units.index": {"admin"},
+    "units.rename": {"admin"},
+    "units.add_account": {"admin"},
+    "units.attach": {"admin"},
+    "units.remove_account": {"admin"},
 }
 
 
