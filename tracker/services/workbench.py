@@ -25,7 +25,7 @@ from tracker.db.models import AuditEvent, District, DistrictAlias, Document, Off
 from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
 from tracker import glossary
 from tracker.services import audit
-from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
+from tracker.services.errors import NotAllowed, NotFound, ServiceError, StaleEdit
 
 CLAIM_SECONDS = 600
 EDIT_ROLES = frozenset({UserRole.EDITOR, UserRole.ADMIN})
@@ -489,7 +489,7 @@ def add_pledge(session: Session, user: User, document_id: int, start: int, end: 
     require_editor(user)
     document = session.get(Document, document_id)
     if document is None:
-        raise ServiceError("没有这篇文档")
+        raise NotFound("没有这篇文档")
     if not (0 <= start < end <= len(document.text)):
         raise ServiceError("选区不在文档范围内")
     quote = document.text[start:end]

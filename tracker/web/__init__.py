@@ -103,14 +103,15 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import (api, auth, caching, db, documents, filters, followup, pledges, reports, review,
-                            security, validation)
+    from tracker.web import (api, auth, caching, db, documents, errors, filters, followup, pledges, reports,
+                            review, security, validation)
 
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
     validation.init_app(app)  # every request's input checked once (before any route is added: the int converter)
 
     app.json.ensure_ascii = False  # Chinese stays readable in the API
     db.init_app(app)
+    errors.init_app(app)  # a service error: its Chinese message and status code, in one place
     auth.init_app(app)
     filters.init_app(app)
     caching.init_app(app)  # ETag / 304 / Cache-Control for anonymous readers' public views

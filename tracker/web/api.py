@@ -18,10 +18,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import District, Document, Official, Pledge
 from tracker.services import audit, listing, workbench
-from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
+from tracker.services.errors import ServiceError, StaleEdit
 from tracker.web import queries
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.pledges import after_arg, get_pledge, list_page
 from tracker.web.validation import ID_MAX, int_arg, json_body
 
@@ -218,23 +218,13 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     if needs_version and not isinstance(version, int):
         return _bad("version 须为整数（读取时的版本）")
     try:
-        done = fn(session, body, version)
-        session.commit()
+        with unit_of_work():  # any other service error: the app's handler answers it (tracker.web.errors)
+            done = fn(session, body, version)
     except (StaleEdit, StaleDataError):
-        session.rollback()
         session.expire_all()
         current = get_pledge(pledge_id, full=True)
         return jsonify(error="此条已被他人修改，你的修改没有保存", current=pledge_json(current, full=True),
                        submitted=audit.jsonable(body)), 409
-    except NotAllowed as exc:
-        session.rollback()
-        return _bad(str(exc), 409)
-    except workbench.FieldError as exc:
-        session.rollback()
-        return jsonify(error=str(exc), field=exc.field), 400
-    except ServiceError as exc:
-        session.rollback()
-        return _bad(str(exc))
     return jsonify(pledge_json(get_pledge(done.id, full=True), full=True))
 
 
@@ -300,16 +290,8 @@ def add_pledge(document_id: int):
     start, end = body.get("start"), body.get("end")
     if not isinstance(start, int) or not isinstance(end, int):
         return _bad("start 和 end 须为整数")
-    try:
-        changes = _changes(body)
-        pledge = workbench.add_pledge(session, current_user.user, document_id, start, end, changes)
-        session.commit()
-    except workbench.FieldError as exc:
-        session.rollback()
-        return jsonify(error=str(exc), field=exc.field), 400
-    except ServiceError as exc:
-        session.rollback()
-        return _bad(str(exc), 404 if "没有这篇文档" in str(exc) else 400)
+    with unit_of_work():  # a service error (404 for a document that is not there): tracker.web.errors
+        pledge = workbench.add_pledge(session, current_user.user, document_id, start, end, _changes(body))
     return jsonify(pledge_json(get_pledge(pledge.id, full=True), full=True)), 201
 
 

@@ -14,7 +14,7 @@ from tracker.db.enums import UserRole
 from tracker.db.models import User
 from tracker.services import users as user_service
 from tracker.services.errors import ServiceError
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import ActionForm, LoginForm, PasswordForm, ResetPasswordForm, RoleForm, UserForm
 
 bp = Blueprint("auth", __name__)
@@ -183,9 +183,8 @@ def login():
 def logout():
     if not ActionForm().validate_on_submit():
         abort(400)
-    session = get_session()
-    user_service.logout(session, current_user.id)  # every session of this user ends, a copied cookie too
-    session.commit()
+    with unit_of_work() as session:
+        user_service.logout(session, current_user.id)  # every session of this user ends, a copied cookie too
     logout_user()
     flash("已退出登录", "success")
     return redirect(url_for("index"))
@@ -197,15 +196,13 @@ def password():
     """Change one's own password (the current one is asked for); other sessions end."""
     form = PasswordForm()
     if form.validate_on_submit():
-        session = get_session()
         try:
-            user = user_service.set_password(session, current_user.id, form.new.data, by=current_user.user,
-                                             current=form.current.data)
+            with unit_of_work() as session:
+                user = user_service.set_password(session, current_user.id, form.new.data, by=current_user.user,
+                                                 current=form.current.data)
         except ServiceError as exc:
-            session.rollback()
             (form.current if "当前" in str(exc) else form.new).errors.append(str(exc))
         else:
-            session.commit()
             login_user(Account(user))  # this session goes on under the new fingerprint
             flash("密码已修改；其他设备上的登录已失效", "success")
             return redirect(url_for("index"))
@@ -219,12 +216,12 @@ def users():
     form = UserForm()
     if form.validate_on_submit():
         try:
-            user = user_service.create_user(session, form.name.data, form.password.data, form.role.data,
-                                            by=current_user.user)
+            with unit_of_work():
+                user = user_service.create_user(session, form.name.data, form.password.data, form.role.data,
+                                                by=current_user.user)
         except ServiceError as exc:
             form.name.errors.append(str(exc))
         else:
-            session.commit()
             flash(f"已添加用户 {user.name}", "success")
             return redirect(url_for("auth.users"))
     people = session.scalars(sa.select(User).order_by(User.id)).all()
@@ -248,14 +245,9 @@ def reset_password(user_id: int):
     if user_id == current_user.id:
         flash("修改自己的密码请到“修改密码”页面", "error")
         return redirect(url_for("auth.password"))
-    try:
+    with unit_of_work(back=url_for("auth.users")):  # a refusal: flashed, back to the users' page
         user = user_service.set_password(session, user_id, form.password.data, by=current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        flash(f"已重设 {user.name} 的密码；其原有登录已失效", "success")
+    flash(f"已重设 {user.name} 的密码；其原有登录已失效", "success")
     return redirect(url_for("auth.users"))
 
 
@@ -266,13 +258,8 @@ def update_user(user_id: int):
     form = RoleForm(prefix=f"u{user_id}")
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with unit_of_work(back=url_for("auth.users")):  # a refusal: flashed, back to the users' page
         user_service.set_role(session, user_id, form.role.data, by=current_user.user)
         user_service.set_active(session, user_id, form.active.data == "1", by=current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        flash("已保存", "success")
+    flash("已保存", "success")
     return redirect(url_for("auth.users"))

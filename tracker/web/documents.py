@@ -12,7 +12,7 @@ from tracker.services import selection, workbench
 from tracker.services.errors import ServiceError
 from tracker.web import highlight, queries
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import AddPledgeForm
 from tracker.web.pledges import after_arg, district_names
 
@@ -134,20 +134,18 @@ def add(document_id: int):
         _prefill(form, reading)
     elif form.validate_on_submit():
         try:
-            pledge = workbench.add_pledge(session, current_user.user, document.id, form.start.data, form.end.data,
-                                          form.changes())
+            with unit_of_work():
+                pledge = workbench.add_pledge(session, current_user.user, document.id, form.start.data,
+                                              form.end.data, form.changes())
         except workbench.FieldError as exc:
-            session.rollback()
             target = getattr(form, exc.field, None)
             if target is None or isinstance(target.errors, dict):
                 form.form_errors.append(str(exc))
             else:
                 target.errors = [*target.errors, str(exc)]
         except ServiceError as exc:
-            session.rollback()
             form.form_errors.append(str(exc))
         else:
-            session.commit()
             flash(f"已添加承诺 #{pledge.id}", "success")
             return redirect(url_for("documents.view", document_id=document.id, at=pledge.start,
                                     _anchor=f"p-{pledge.id}"))

@@ -23,7 +23,7 @@ from tracker.services import followup, listing
 from tracker.services.errors import ServiceError, StaleEdit
 from tracker.web import highlight
 from tracker.web.auth import roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import ActionForm, Form, _number, choices
 from tracker.web.reports import REVIEWERS, today
 
@@ -195,25 +195,23 @@ def decide(suggestion_id: int):
         abort(400)
     decision = form.chosen()
     try:
-        if decision == "dismiss":
-            followup.dismiss_suggestion(session, suggestion, current_user.user, reason=form.reason.data,
-                                        version=version)
-            event = None
-        else:
-            event = followup.accept_suggestion(
-                session, suggestion, current_user.user, version=version, status=form.status.data,
-                achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
-                miss_reason=form.miss_reason.data or None, note=form.note.data, today=today())
-        session.commit()
+        with unit_of_work():
+            if decision == "dismiss":
+                followup.dismiss_suggestion(session, suggestion, current_user.user, reason=form.reason.data,
+                                            version=version)
+                event = None
+            else:
+                event = followup.accept_suggestion(
+                    session, suggestion, current_user.user, version=version, status=form.status.data,
+                    achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
+                    miss_reason=form.miss_reason.data or None, note=form.note.data, today=today())
     except (StaleEdit, StaleDataError) as exc:
-        session.rollback()
         session.expire_all()
         current = get_suggestion(suggestion_id)
         form.version.data = str(current.version_id)
         message = str(exc) if isinstance(exc, StaleEdit) else "此建议已被他人处理，请对照后重新提交"
         return _render(current, form, status=409, stale=message)
     except ServiceError as exc:
-        session.rollback()
         form.form_errors.append(str(exc))
         return _render(get_suggestion(suggestion_id), form, status=400)
     if event is None:

@@ -13,10 +13,9 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.db.models import Candidate, District, Document, Official, Pledge, PledgeSource, StatusEvent
 from tracker.services import listing, workbench
-from tracker.services.errors import ServiceError
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import MergeForm
 
 bp = Blueprint("pledges", __name__, url_prefix="/pledges")
@@ -122,12 +121,7 @@ def merge(pledge_id: int):
         flash("请填写要并入的重复条目编号", "error")
         return redirect(url_for("pledges.view", pledge_id=pledge_id))
     get_pledge(pledge_id)
-    try:
+    with unit_of_work(back=url_for("pledges.view", pledge_id=pledge_id)):  # a refusal: flashed, back there
         workbench.merge_pledges(session, current_user.user, pledge_id, form.duplicate.data)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        flash(f"已把 #{form.duplicate.data} 并入 #{pledge_id}", "success")
+    flash(f"已把 #{form.duplicate.data} 并入 #{pledge_id}", "success")
     return redirect(url_for("pledges.view", pledge_id=pledge_id))

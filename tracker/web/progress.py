@@ -23,7 +23,7 @@ from tracker.db.models import Pledge, ProgressReport, Unit
 from tracker.services import listing, progress as service, remind
 from tracker.services.errors import NotAllowed, ServiceError
 from tracker.web.auth import roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import Form, _number, choices
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -184,18 +184,17 @@ def new(pledge_id: int):
         if storage is not None and getattr(storage, "filename", ""):
             upload = service.Upload(storage.filename, storage.read(limit + 1))
         try:
-            report = service.submit_report(
-                session, current_user.user, pledge.id, as_of_on=form.as_of_on.data, note=form.note.data,
-                achieved_value=form.achieved_value.data, evidence_url=form.evidence_url.data,
-                evidence_text=form.evidence_text.data, upload=upload, folder=upload_folder(), max_bytes=limit,
-                today=today())
+            with unit_of_work():
+                report = service.submit_report(
+                    session, current_user.user, pledge.id, as_of_on=form.as_of_on.data, note=form.note.data,
+                    achieved_value=form.achieved_value.data, evidence_url=form.evidence_url.data,
+                    evidence_text=form.evidence_text.data, upload=upload, folder=upload_folder(),
+                    max_bytes=limit, today=today())
         except ServiceError as exc:
-            session.rollback()
             (form.file if "附件" in str(exc) else form.achieved_value if "完成值" in str(exc)
              else form.note).errors.append(str(exc))
             code = 400
         else:
-            session.commit()
             flash(f"已报送 #{pledge.id} 的进展（报送 #{report.id}），待评议员审阅", "success")
             return redirect(url_for("progress.view", report_id=report.id))
     else:
@@ -249,15 +248,14 @@ def accept(report_id: int):
             abort(400)
         return _report_page(report, accept=form, code=400)
     try:
-        event = service.accept_report(
-            session, report.id, current_user.user, form.status.data, as_of_on=form.as_of_on.data,
-            note=form.note.data, miss_reason=form.miss_reason.data or None,
-            file_url=url_for("progress.file", report_id=report.id, _external=True), today=today())
+        with unit_of_work():
+            event = service.accept_report(
+                session, report.id, current_user.user, form.status.data, as_of_on=form.as_of_on.data,
+                note=form.note.data, miss_reason=form.miss_reason.data or None,
+                file_url=url_for("progress.file", report_id=report.id, _external=True), today=today())
     except ServiceError as exc:
-        session.rollback()
         form.status.errors.append(str(exc))
         return _report_page(session.get(ProgressReport, report_id), accept=form, code=400)
-    session.commit()
     word = "已提议" if event.kind.value == "proposed" else "已记为"
     flash(f"已采纳报送 #{report.id}：#{report.pledge_id} {word}「{event.new_status.label}」", "success")
     return redirect(url_for("progress.index"))
@@ -274,12 +272,11 @@ def return_(report_id: int):
             abort(400)
         return _report_page(report, back=form, code=400)
     try:
-        service.return_report(session, report.id, current_user.user, form.reason.data)
+        with unit_of_work():
+            service.return_report(session, report.id, current_user.user, form.reason.data)
     except ServiceError as exc:
-        session.rollback()
         form.reason.errors.append(str(exc))
         return _report_page(session.get(ProgressReport, report_id), back=form, code=400)
-    session.commit()
     flash(f"已退回报送 #{report.id}", "success")
     return redirect(url_for("progress.index"))
 

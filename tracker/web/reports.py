@@ -27,7 +27,7 @@ from tracker.services.listing import BadFilter
 from tracker.services.schedule import Flag
 from tracker.web import charts
 from tracker.web.auth import roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import ActionForm, Form, _number, choices
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -307,22 +307,20 @@ def set_status(pledge_id: int):
         except ValueError:
             version = -1
         try:
-            event = status_service.set_status(
-                session, pledge, current_user.user, form.status.data, as_of_on=form.as_of_on.data, version=version,
-                note=form.note.data, evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
-                evidence_document_id=form.evidence_document.data,
-                miss_reason=form.miss_reason.data or None,
-                achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
-                today=today())
+            with unit_of_work():
+                event = status_service.set_status(
+                    session, pledge, current_user.user, form.status.data, as_of_on=form.as_of_on.data,
+                    version=version, note=form.note.data, evidence_url=form.evidence_url.data,
+                    evidence_quote=form.evidence_quote.data, evidence_document_id=form.evidence_document.data,
+                    miss_reason=form.miss_reason.data or None,
+                    achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
+                    today=today())
         except (StaleEdit, StaleDataError) as exc:
-            session.rollback()
             form.form_errors.append(str(exc) if isinstance(exc, StaleEdit) else "此条已被他人修改，请刷新后重试")
             return _status_page(pledge_id, form, 409)
         except ServiceError as exc:
-            session.rollback()
             form.form_errors.append(str(exc))
             return _status_page(pledge_id, form, 400)
-        session.commit()
         if event.kind is StatusEventKind.PROPOSED:
             flash(f"#{pledge_id} 已提议「{event.new_status.label}」，待另一位评议员复核后生效", "success")
         else:
@@ -355,16 +353,11 @@ def answer_proposal(event_id: int, action: str):
     proposal = session.get(StatusEvent, event_id)
     if proposal is None:
         abort(404)
-    try:
+    with unit_of_work(back=url_for("reports.queue")):  # a refusal: flashed, back to the queue
         if action == "confirm":
             status_service.confirm_status(session, proposal, current_user.user)
         else:
             status_service.withdraw_status(session, proposal, current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        word = "已复核确认，「未完成」生效" if action == "confirm" else "已撤回提议"
-        flash(f"#{proposal.pledge_id} {word}", "success")
+    word = "已复核确认，「未完成」生效" if action == "confirm" else "已撤回提议"
+    flash(f"#{proposal.pledge_id} {word}", "success")
     return redirect(url_for("reports.queue"))

@@ -18,7 +18,7 @@ from tracker.services import listing, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import ActionForm, ReviewForm
 from tracker.web.pledges import district_names, get_pledge
 
@@ -82,9 +82,9 @@ def next_item():
 def _go_next(exclude: set[int]):
     session = get_session()
     filt, _ = queue_filter()
-    pledge = workbench.claim_next(session, current_user.user, filt, exclude=exclude,
-                                  seconds=current_app.config["CLAIM_SECONDS"])
-    session.commit()
+    with unit_of_work():
+        pledge = workbench.claim_next(session, current_user.user, filt, exclude=exclude,
+                                      seconds=current_app.config["CLAIM_SECONDS"])
     if pledge is None:
         flash("队列里没有更多待核实的承诺了", "success")
         return redirect(url_for("review.queue", **queue_args()))
@@ -129,8 +129,8 @@ def fill(form: ReviewForm, pledge: Pledge) -> None:
 def screen(pledge_id: int):
     session = get_session()
     # Opening a pending pledge claims it (the UPDATE only matches a pending pledge nobody else holds).
-    workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
-    session.commit()
+    with unit_of_work():
+        workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
     pledge = get_pledge(pledge_id, full=True)
     held_by = workbench.holder(pledge, current_user.user) if pledge.review_state is ReviewState.PENDING else None
     form = ReviewForm(formdata=None)
@@ -152,15 +152,14 @@ def decide(pledge_id: int):
     except ValueError:
         abort(400)
     try:
-        if decision == "reject":
-            done = workbench.reject_pledge(session, pledge.id, current_user.user, version=version,
-                                           reason=form.reject_reason.data)
-        else:
-            done = workbench.confirm_pledge(session, pledge.id, current_user.user, version=version,
-                                            changes=form.changes())
-        session.commit()
+        with unit_of_work():
+            if decision == "reject":
+                done = workbench.reject_pledge(session, pledge.id, current_user.user, version=version,
+                                               reason=form.reject_reason.data)
+            else:
+                done = workbench.confirm_pledge(session, pledge.id, current_user.user, version=version,
+                                                changes=form.changes())
     except (StaleEdit, StaleDataError):
-        session.rollback()
         session.expire_all()
         current = get_pledge(pledge_id, full=True)
         mine = form.changes()
@@ -169,16 +168,13 @@ def decide(pledge_id: int):
         form.version.data = str(current.version_id)
         return _render(current, form, status=409, stale=workbench.snapshot(current), mine=mine)
     except workbench.FieldError as exc:
-        session.rollback()
         field = getattr(form, exc.field, None)
         (field.errors if field is not None and isinstance(field.errors, list) else form.form_errors).append(str(exc))
         return _render(get_pledge(pledge_id, full=True), form, status=400)
     except NotAllowed as exc:
-        session.rollback()
         form.form_errors.append(str(exc))
         return _render(get_pledge(pledge_id, full=True), form, status=409)
     except ServiceError as exc:
-        session.rollback()
         form.form_errors.append(str(exc))
         return _render(get_pledge(pledge_id, full=True), form, status=400)
     word = {"confirm": "已确认", "correct": "已修改并确认", "reject": "已驳回"}
@@ -196,8 +192,8 @@ def skip(pledge_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     session = get_session()
-    workbench.release(session, pledge_id, current_user.user)
-    session.commit()
+    with unit_of_work():
+        workbench.release(session, pledge_id, current_user.user)
     if request.args.get("keep"):
         return _go_next(exclude=skipped() | {pledge_id})
     remember_skip(pledge_id)
@@ -209,16 +205,10 @@ def skip(pledge_id: int):
 def undo():
     if not ActionForm().validate_on_submit():
         abort(400)
-    session = get_session()
-    try:
+    with unit_of_work(back=url_for("review.queue", **queue_args())) as session:
         pledge = workbench.undo_last(session, current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("review.queue", **queue_args()))
     if pledge is None:
         flash("没有可以撤销的操作", "warning")
         return redirect(url_for("review.queue", **queue_args()))
-    session.commit()
     flash(f"已撤销对 #{pledge.id} 的操作", "success")
     return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))
