@@ -20,6 +20,7 @@ status tables, the dashboard and the scorecards: "export" always means "this vie
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -40,6 +41,7 @@ from tracker.db.models import (District, DistrictAlias, Document, Official, Pled
 from tracker.db.types import canonical_decimal
 from tracker.services import history, schedule, search
 from tracker.services.errors import ServiceError
+from tracker.services.followup import RESTATED_KINDS, restated_pledge_ids
 from tracker.services.schedule import Flag, Progress
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -169,8 +171,6 @@ def _text(args: Mapping, key: str, limit: int = 200) -> str:
 
 def parse_date(text: str, label: str) -> dt.date:
     """YYYY-MM-DD (also YYYY/MM/DD, YYYY年M月D日) that exists, else ``BadFilter`` naming the field."""
-    import re
-
     m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text.strip())
     if not m:
         raise BadFilter(f"{label}「{text}」不是日期，请写成 YYYY-MM-DD，例如 2024-06-30")
@@ -291,8 +291,6 @@ def parse_filters(session: Session, args: Mapping, *, today: dt.date | None = No
             v["terms"] = search.terms(text)
             words[key] = text
         elif key == "restated":
-            from tracker.services.followup import RESTATED_KINDS
-
             found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
             if found is None:
                 raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
@@ -489,8 +487,6 @@ def _select(keys: tuple, as_of: dt.date | None, terms, flag, day: dt.date | None
     if v.get("due_to") is not None:
         stmt = stmt.where(p["due_on"] <= v["due_to"])
     if v.get("restated"):  # restated by a later plan (with a lower target, a later deadline …)
-        from tracker.services.followup import restated_pledge_ids
-
         stmt = stmt.where(Pledge.id.in_(restated_pledge_ids(v["restated"])))
     if v.get("terms"):
         stmt = stmt.where(search.match(v["terms"], Pledge.id, Pledge.quote, Pledge.object, Document.title))

@@ -24,6 +24,9 @@ from sqlalchemy.orm import Session
 
 from tracker import glossary
 from tracker.db.models import Document, Pledge
+from tracker.extract import extract_document
+from tracker.extract.deadlines import find_deadlines, resolve
+from tracker.extract.people import districts_in, find_people
 
 #: the fields a reading fills, in the form's order (their labels come from the glossary)
 READ_FIELDS = ("district", "official", "responsible_unit", "action", "object", "quantities", "deadline_raw", "due_on")
@@ -76,8 +79,6 @@ def _from_candidate(reading: SelectionReading, c, where: str) -> None:
 
 def _deadline_near(text: str, span: tuple[int, int], limit: int, published: dt.date | None):
     """The deadline words of ``text[span]`` nearest before ``limit`` (else the first after it)."""
-    from tracker.extract.deadlines import find_deadlines
-
     found = [m for m in find_deadlines(text[span[0]:span[1]], published)
              if m.deadline.date and (published is None or m.deadline.date >= published)]  # not 去年
     if not found:
@@ -87,20 +88,34 @@ def _deadline_near(text: str, span: tuple[int, int], limit: int, published: dt.d
 
 
 def read_selection(session: Session, document: Document, start: int, end: int) -> SelectionReading:
-    """The extractor's reading of ``document.text[start:end]`` in its sentence and paragraph."""
-    from tracker.extract import extract_document
-    from tracker.extract.people import districts_in, find_people
-
+    """The extractor's reading of ``document.text[start:end]`` in its sentence and paragraph: each step
+    fills only the fields the steps before it left empty."""
     text = document.text
     published = document.published_on
     reading = SelectionReading()
     whole = extract_document(text, published=published)
     fits = whole.text == text  # the stored text is the normalised one: offsets fit
     candidates = list(whole.candidates) if fits else []
+    s_span, p_span = sentence(text, start, end), paragraph(text, start, end)
+    _read_candidates(reading, text, published, candidates, start, end, s_span)
+    _read_deadline(reading, text, published, start, end, s_span, p_span)
+    _read_places(reading, text, candidates, start, p_span)
+    unit = session.execute(
+        sa.select(Pledge.responsible_unit).where(Pledge.document_id == document.id,
+                                                 Pledge.responsible_unit.is_not(None),
+                                                 Pledge.start >= p_span[0], Pledge.start < p_span[1])
+        .order_by(sa.func.abs(Pledge.start - start)).limit(1)).scalar()
+    if unit:
+        reading.fields["responsible_unit"], reading.sources["responsible_unit"] = unit, "同段承诺"
+    return reading
+
+
+def _read_candidates(reading: SelectionReading, text: str, published, candidates: list, start: int, end: int,
+                     s_span: tuple[int, int]) -> None:
+    """The whole text's candidate over the selection, then its sentence read alone, then the selection."""
     best = max(candidates, key=lambda c: _overlap((c.start, c.end), (start, end)), default=None)
     if best is not None and _overlap((best.start, best.end), (start, end)) > 0:
         _from_candidate(reading, best, "抽取结果")
-    s_span, p_span = sentence(text, start, end), paragraph(text, start, end)
     if not reading.fields.get("quantities"):
         # the selection's sentence, read alone (as its own paragraph): its cue words and deadline words count
         own = extract_document(text[s_span[0]:s_span[1]], published=published).candidates
@@ -114,14 +129,25 @@ def read_selection(session: Session, document: Document, start: int, end: int) -
         own = extract_document(as_sentence, published=published).candidates
         if own:
             _from_candidate(reading, max(own, key=lambda c: (len(c.quantities), c.end - c.start)), "选区")
-    if not reading.fields.get("due_on"):
-        for span, where in ((s_span, "所在句子"), ((p_span[0], end), "所在段落")):
-            deadline = _deadline_near(text, span, start, published)
-            if deadline is not None:
-                reading.fields.update(deadline_raw=deadline.raw, due_on=deadline.date,
-                                      deadline_precision=deadline.precision.value if deadline.precision else None)
-                reading.sources["due_on"] = reading.sources["deadline_raw"] = where
-                break
+
+
+def _read_deadline(reading: SelectionReading, text: str, published, start: int, end: int,
+                   s_span: tuple[int, int], p_span: tuple[int, int]) -> None:
+    """Deadline words near the selection, in its sentence, else in its paragraph up to its end."""
+    if reading.fields.get("due_on"):
+        return
+    for span, where in ((s_span, "所在句子"), ((p_span[0], end), "所在段落")):
+        deadline = _deadline_near(text, span, start, published)
+        if deadline is not None:
+            reading.fields.update(deadline_raw=deadline.raw, due_on=deadline.date,
+                                  deadline_precision=deadline.precision.value if deadline.precision else None)
+            reading.sources["due_on"] = reading.sources["deadline_raw"] = where
+            return
+
+
+def _read_places(reading: SelectionReading, text: str, candidates: list, start: int,
+                 p_span: tuple[int, int]) -> None:
+    """District and official from the paragraph's other pledges, then its words, then the whole text."""
     neighbours = sorted((c for c in candidates if p_span[0] <= c.start < p_span[1]),
                         key=lambda c: (c.start > start, abs(c.start - start)))
     for key, get in (("district", lambda c: c.district), ("official", lambda c: c.official and c.official.name)):
@@ -144,18 +170,8 @@ def read_selection(session: Session, document: Document, start: int, end: int) -
                       or Counter(name for _, name in districts_in(text))).most_common(1)
             if common:
                 reading.fields["district"], reading.sources["district"] = common[0][0], "全文"
-    unit = session.execute(
-        sa.select(Pledge.responsible_unit).where(Pledge.document_id == document.id,
-                                                 Pledge.responsible_unit.is_not(None),
-                                                 Pledge.start >= p_span[0], Pledge.start < p_span[1])
-        .order_by(sa.func.abs(Pledge.start - start)).limit(1)).scalar()
-    if unit:
-        reading.fields["responsible_unit"], reading.sources["responsible_unit"] = unit, "同段承诺"
-    return reading
 
 
 def resolve_deadline(raw: str, published: dt.date | None):
     """Typed deadline words (三年, 年底前, 2025年) → the extractor's ``Deadline`` (date and precision)."""
-    from tracker.extract.deadlines import resolve
-
     return resolve(raw, published)

@@ -25,6 +25,7 @@ import json
 from decimal import Decimal
 from typing import IO, Any
 
+from alembic.runtime.migration import MigrationContext
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -83,8 +84,6 @@ def _line(obj: Any) -> str:
 
 def export_db(session: Session, out: IO[str]) -> dict[str, int]:
     """Write every table to ``out``; returns the row count per table."""
-    from alembic.runtime.migration import MigrationContext
-
     _check_tables()
     revision = MigrationContext.configure(session.connection()).get_current_revision()
     counts: dict[str, int] = {}
@@ -180,9 +179,24 @@ def import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[s
 
 
 def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[str, int]:
-    from alembic.runtime.migration import MigrationContext
-
     _check_tables()
+    given = _read_export(session, source)
+    _check_values(given)
+    counts = {table.name: _load_table(session, table, given.get(table.name, {"columns": [], "rows": []}), batch)
+              for table in TABLES_IN_ORDER}
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        for table in TABLES_IN_ORDER:
+            session.execute(sa.text(
+                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
+    fulltext.rebuild(session.connection())
+    return counts
+
+
+def _read_export(session: Session, source: IO[str]) -> dict[str, dict]:
+    """The export's tables by name, once the file is a tracker export of this database's revision and
+    the database is empty."""
     try:
         data = json.load(source)
     except json.JSONDecodeError as exc:
@@ -201,12 +215,15 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
     if occupied:
         listed = ", ".join(f"{name} ({n})" for name, n in occupied.items())
         raise TransferError(f"import-db needs an empty database; this one has rows in {listed}")
-
-    tables = {t.name: t for t in TABLES_IN_ORDER}
     given = {entry.get("name"): entry for entry in data.get("tables", [])}
-    unknown = set(given) - set(tables)
+    unknown = set(given) - {t.name for t in TABLES_IN_ORDER}
     if unknown:
         raise TransferError(f"the export has tables this database does not: {sorted(unknown)}")
+    return given
+
+
+def _check_values(given: dict[str, dict]) -> None:
+    """Every value a column can hold, or TransferError listing the first ``MAX_REPORTED`` that cannot."""
     problems = []
     for table in TABLES_IN_ORDER:
         entry = given.get(table.name, {"columns": [], "rows": []})
@@ -224,36 +241,29 @@ def _import_db(session: Session, source: IO[str], *, batch: int = 1000) -> dict[
     if problems:
         more = "（只列出前 {}）".format(MAX_REPORTED) if len(problems) >= MAX_REPORTED else ""
         raise TransferError(f"{len(problems)} 行无法导入{more}，没有导入任何内容：\n  " + "\n  ".join(problems))
-    counts: dict[str, int] = {}
-    for table in TABLES_IN_ORDER:
-        entry = given.get(table.name, {"columns": [], "rows": []})
-        names = entry["columns"]
-        expected = [c.name for c in table.columns]
-        if entry["rows"] and names != expected:
-            raise TransferError(f"{table.name}: columns {names} do not match {expected}")
-        loaders = [_loader(table.c[name]) for name in names]
-        # Columns that point into the same table are filled once every row exists.
-        self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-        rows, later = [], []
-        for values in entry["rows"]:
-            row = {name: (load(v) if load is not None and v is not None else v)
-                   for name, load, v in zip(names, loaders, values)}
-            refs = {name: row[name] for name in self_refs if row[name] is not None}
-            if refs:  # the UPDATE must not let onupdate defaults (updated_at) overwrite imported values
-                refs.update({c.name: row[c.name] for c in table.columns if c.onupdate is not None})
-                later.append((row["id"], refs))
-                row.update({name: None for name in self_refs})
-            rows.append(row)
-        for start in range(0, len(rows), batch):
-            session.execute(sa.insert(table), rows[start:start + batch])
-        for row_id, refs in later:
-            session.execute(sa.update(table).where(table.c.id == row_id).values(**refs))
-        counts[table.name] = len(rows)
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        for table in TABLES_IN_ORDER:
-            session.execute(sa.text(
-                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
-                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
-    fulltext.rebuild(session.connection())
-    return counts
+
+
+def _load_table(session: Session, table: sa.Table, entry: dict, batch: int) -> int:
+    """INSERT one table's rows (``batch`` a statement); returns how many."""
+    names = entry["columns"]
+    expected = [c.name for c in table.columns]
+    if entry["rows"] and names != expected:
+        raise TransferError(f"{table.name}: columns {names} do not match {expected}")
+    loaders = [_loader(table.c[name]) for name in names]
+    # Columns that point into the same table are filled once every row exists.
+    self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    rows, later = [], []
+    for values in entry["rows"]:
+        row = {name: (load(v) if load is not None and v is not None else v)
+               for name, load, v in zip(names, loaders, values)}
+        refs = {name: row[name] for name in self_refs if row[name] is not None}
+        if refs:  # the UPDATE must not let onupdate defaults (updated_at) overwrite imported values
+            refs.update({c.name: row[c.name] for c in table.columns if c.onupdate is not None})
+            later.append((row["id"], refs))
+            row.update({name: None for name in self_refs})
+        rows.append(row)
+    for start in range(0, len(rows), batch):
+        session.execute(sa.insert(table), rows[start:start + batch])
+    for row_id, refs in later:
+        session.execute(sa.update(table).where(table.c.id == row_id).values(**refs))
+    return len(rows)

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -26,6 +27,7 @@ from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal
 from tracker import glossary
 from tracker.services import audit
 from tracker.services.errors import NotAllowed, NotFound, ServiceError, StaleEdit
+from tracker.services.selection import resolve_deadline
 
 CLAIM_SECONDS = 600
 EDIT_ROLES = frozenset({UserRole.EDITOR, UserRole.ADMIN})
@@ -138,8 +140,6 @@ def queue_count(session: Session, filters: QueueFilter) -> int:
 
 def decided_today(session: Session, user: User, actions=DECISIONS, now: dt.datetime | None = None) -> int:
     """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N."""
-    from zoneinfo import ZoneInfo
-
     local = (now or utcnow()).astimezone(ZoneInfo("Asia/Shanghai"))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.timezone.utc)
     return session.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(
@@ -458,8 +458,6 @@ def _added_deadline(changes: dict[str, Any], published: dt.date | None) -> dict[
     raw = (changes.get("deadline_raw") or "").strip()
     if changes.get("due_on") or not raw:
         return changes
-    from tracker.services.selection import resolve_deadline
-
     deadline = resolve_deadline(raw, published)
     if deadline.date is None:
         if changes.get("no_deadline"):

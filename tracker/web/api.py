@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib import resources
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.db.models import District, Document, Official, Pledge
-from tracker.services import audit, listing, workbench
+from tracker.services import audit, listing, queries, records, workbench
 from tracker.services.errors import ServiceError, StaleEdit
-from tracker.web import queries
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session, unit_of_work
+from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.pledges import after_arg, get_pledge, list_page
 from tracker.web.validation import ID_MAX, int_arg, json_body
 
@@ -44,8 +43,6 @@ def _page(items: list, next_after: int | str | None):
     ``_external``, ``_method`` or ``endpoint`` arguments a query string must not reach)."""
     nxt = None
     if next_after is not None:
-        from urllib.parse import urlencode
-
         args = [(k, v) for k, v in request.args.items(multi=True) if k != "after"] + [("after", str(next_after))]
         nxt = f"{request.path}?{urlencode(args)}"
     return jsonify(items=items, next=nxt)
@@ -55,7 +52,7 @@ def _date(value) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else None
 
 
-def pledge_json(p: Pledge, *, full: bool = False) -> dict:
+def pledge_json(p, *, full: bool = False) -> dict:
     out = {
         "id": p.id,
         "url": url_for("pledges.view", pledge_id=p.id),
@@ -140,7 +137,7 @@ def list_item(p: dict, row: listing.Row) -> dict:
             "time_share": _share(row.time_share), "achieved_share": _share(row.achieved_share)}
 
 
-def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
+def document_json(d, counts=None, *, text: bool = False) -> dict:
     out = {"id": d.id, "url": url_for("documents.view", document_id=d.id), "title": d.title,
            "file_name": d.file_name, "source": d.source, "format": d.format.value,
            "published_on": _date(d.published_on)}
@@ -154,12 +151,12 @@ def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
     return out
 
 
-def district_json(d: District) -> dict:
+def district_json(d) -> dict:
     return {"id": d.id, "name": d.name, "level": d.level.value, "parent_id": d.parent_id, "code": d.code,
             "aliases": [a.alias for a in d.aliases]}
 
 
-def official_json(o: Official) -> dict:
+def official_json(o) -> dict:
     return {"id": o.id, "name": o.name, "district_id": o.district_id,
             "district": o.district.name if o.district else None,
             "titles": [{"title": t.title, "first_seen_on": _date(t.first_seen_on)} for t in o.titles]}
@@ -195,9 +192,8 @@ def pledges():
 
 @bp.get("/pledges/<int:pledge_id>")
 def pledge(pledge_id: int):
-    found = queries.pledge_records(get_session(), [pledge_id], sources=True).get(pledge_id)
-    if found is None:
-        abort(404)
+    found = get_or_404(lambda session, ident: queries.pledge_records(session, [ident], sources=True).get(ident),
+                       pledge_id)
     return jsonify(record_json(*found, base=pledge_urls()))
 
 
@@ -304,10 +300,7 @@ def documents():
 
 @bp.get("/documents/<int:document_id>")
 def document(document_id: int):
-    d = get_session().get(Document, document_id)
-    if d is None:
-        abort(404)
-    return jsonify(document_json(d, text=True))
+    return jsonify(document_json(get_or_404(records.document, document_id), text=True))
 
 
 @bp.get("/districts")
@@ -319,10 +312,7 @@ def districts():
 
 @bp.get("/districts/<int:district_id>")
 def district(district_id: int):
-    d = get_session().get(District, district_id)
-    if d is None:
-        abort(404)
-    return jsonify(district_json(d))
+    return jsonify(district_json(get_or_404(records.district, district_id)))
 
 
 @bp.get("/officials")
@@ -336,10 +326,7 @@ def officials():
 
 @bp.get("/officials/<int:official_id>")
 def official(official_id: int):
-    o = get_session().get(Official, official_id)
-    if o is None:
-        abort(404)
-    return jsonify(official_json(o))
+    return jsonify(official_json(get_or_404(records.official, official_id)))
 
 
 __all__ = ["bp", "init_app"]

@@ -8,11 +8,9 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
-import sqlalchemy as sa
 
 from tracker.db.enums import UserRole
-from tracker.db.models import User
-from tracker.services import users as user_service
+from tracker.services import queries, records, users as user_service
 from tracker.services.errors import ServiceError
 from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import ActionForm, LoginForm, PasswordForm, ResetPasswordForm, RoleForm, UserForm
@@ -28,7 +26,7 @@ ADMINS = (UserRole.ADMIN,)
 class Account(UserMixin):
     """The logged-in person; ``user`` is their row in this request's session."""
 
-    def __init__(self, user: User) -> None:
+    def __init__(self, user) -> None:
         self.user = user
         self.id = user.id
         self.name = user.name
@@ -69,7 +67,7 @@ def init_app(app) -> None:
         fingerprint, _, version = rest.partition(".")
         if not user_id.isdigit() or len(user_id) > 10:
             return None
-        user = get_session().get(User, int(user_id))
+        user = records.user(get_session(), int(user_id))
         if user is None or not user.is_active:
             return None
         if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
@@ -224,7 +222,7 @@ def users():
         else:
             flash(f"已添加用户 {user.name}", "success")
             return redirect(url_for("auth.users"))
-    people = session.scalars(sa.select(User).order_by(User.id)).all()
+    people = queries.users(session)
     forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value, active="1" if u.is_active else "0")
              for u in people}
     resets = {u.id: ResetPasswordForm(prefix=f"p{u.id}") for u in people if u.id != current_user.id}

@@ -8,49 +8,29 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload
-
-from tracker.db.models import Candidate, District, Document, Official, Pledge, PledgeSource, StatusEvent
-from tracker.services import listing, workbench
+from tracker.services import followup, listing, queries, records, workbench
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session, unit_of_work
+from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import MergeForm
+from tracker.web.validation import ID_MAX, int_arg
 
 bp = Blueprint("pledges", __name__, url_prefix="/pledges")
 
 
 def district_names(session) -> list[str]:
     """Every district's name, for the district inputs' datalist."""
-    return list(session.scalars(sa.select(District.name).order_by(District.name)))
+    return queries.district_names(session)
 
 
-def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
-    """The pledge or 404: the one place that answers 404 for a pledge."""
-    options = [selectinload(Pledge.quantities), joinedload(Pledge.district)]
-    if not full:
-        options.append(joinedload(Pledge.official))
-    else:
-        # the other documents' titles and the extractor's version, not whole texts and candidates
-        options += [joinedload(Pledge.document),  # its text: the passage (one query with the pledge, not two)
-                    selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
-                    selectinload(Pledge.status_events).joinedload(StatusEvent.user),
-                    selectinload(Pledge.status_events).joinedload(StatusEvent.evidence_document),
-                    joinedload(Pledge.reviewed_by),
-                    joinedload(Pledge.candidate).load_only(Candidate.id, Candidate.extractor_version),
-                    joinedload(Pledge.official).selectinload(Official.titles)]
-    pledge = get_session().get(Pledge, pledge_id, options=options)
-    if pledge is None:
-        abort(404)
-    return pledge
+def get_pledge(pledge_id: int, *, full: bool = False):
+    """The pledge (``records.pledge``) or 404."""
+    return get_or_404(records.pledge, pledge_id, full=full)
 
 
 def after_arg() -> int | None:
     """The keyset cursor ``?after=N`` of a list page or API list; 400 with a message when it is no
     number or beyond 64 bits."""
-    from tracker.web.validation import ID_MAX, int_arg
-
     return int_arg("after", maximum=ID_MAX)
 
 
@@ -101,8 +81,6 @@ def view(pledge_id: int):
     passage = highlight.render(document.text[left:right], spans, base=left)
     events = workbench.history(session, pledge.id)
     duplicates = workbench.possible_duplicates(session, pledge) if pledge.merged_into_id is None else []
-    from tracker.services import followup
-
     earlier, later = followup.chain(session, pledge)
     return render_template("pledges/view.html", pledge=pledge, document=document, passage=passage, events=events,
                            merge_form=MergeForm(), duplicates=duplicates,

@@ -9,12 +9,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, \
     session as web_session, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
-from tracker.db.models import Document, Pledge
-from tracker.services import listing, workbench
+from tracker.services import listing, queries, workbench
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
@@ -60,10 +58,7 @@ def remember_skip(pledge_id: int) -> None:
 def queue():
     session = get_session()
     filt, words = queue_filter()
-    stmt = workbench.queue_select(filt, current_user.id).options(
-        joinedload(Pledge.district), joinedload(Pledge.official), joinedload(Pledge.document).load_only(Document.id, Document.title),
-        selectinload(Pledge.quantities))
-    rows = list(session.scalars(stmt.limit(current_app.config["PAGE_SIZE"])).unique())
+    rows = queries.review_queue(session, filt, current_user.id, current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
                                  lambda: workbench.queue_count(session, filt))
     done = workbench.decided_today(session, current_user.user)
@@ -91,7 +86,7 @@ def _go_next(exclude: set[int]):
     return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))
 
 
-def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict | None = None,
+def _render(pledge, form: ReviewForm, *, status: int = 200, stale: dict | None = None,
             mine: dict | None = None, held_by=None):
     document = pledge.document
     left, right = highlight.paragraph_bounds(document.text, pledge.start, pledge.end)
@@ -108,7 +103,7 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
                            district_names=district_names(get_session())), status
 
 
-def fill(form: ReviewForm, pledge: Pledge) -> None:
+def fill(form: ReviewForm, pledge) -> None:
     form.district.data = pledge.district.name if pledge.district else ""
     form.official.data = pledge.official.name if pledge.official else ""
     for f in workbench.TEXT_FIELDS:
