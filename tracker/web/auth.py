@@ -61,58 +61,66 @@ def init_app(app) -> None:
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    @login_manager.user_loader
-    def load_user(session_id: str):
-        user_id, _, rest = session_id.partition(".")
-        fingerprint, _, version = rest.partition(".")
-        if not user_id.isdigit() or len(user_id) > 10:
-            return None
-        user = records.user(get_session(), int(user_id))
-        if user is None or not user.is_active:
-            return None
-        if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
-            return None  # the password changed since this session logged in
-        if not hmac.compare_digest(version, str(user.session_version or 0)):
-            return None  # logged out, or role or account changed, since this session logged in
-        return Account(user)
+    login_manager.user_loader(load_user)
+    login_manager.unauthorized_handler(unauthorized)
+    app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(403, forbidden)
+    app.register_error_handler(404, not_found)
+    app.before_request(private_mode)
+    app.context_processor(action_form_context)
 
-    @login_manager.unauthorized_handler
-    def unauthorized():
-        if _wants_json():
-            return jsonify(error="请先登录"), 401
-        flash("请先登录", "warning")
-        target = request.full_path if request.query_string else request.path
-        return redirect(url_for("auth.login", next=target) if len(target) <= NEXT_MAX else url_for("auth.login"))
 
-    @app.errorhandler(CSRFError)
-    def csrf_error(exc):
-        if _wants_json():
-            return jsonify(error=f"CSRF 校验失败：{exc.description}"), 400
-        return render_template("error.html", code=400, message="表单已失效（CSRF 校验失败），请刷新页面后重试"), 400
+def load_user(session_id: str):
+    user_id, _, rest = session_id.partition(".")
+    fingerprint, _, version = rest.partition(".")
+    if not user_id.isdigit() or len(user_id) > 10:
+        return None
+    user = records.user(get_session(), int(user_id))
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
+        return None  # the password changed since this session logged in
+    if not hmac.compare_digest(version, str(user.session_version or 0)):
+        return None  # logged out, or role or account changed, since this session logged in
+    return Account(user)
 
-    @app.errorhandler(403)
-    def forbidden(exc):
-        if _wants_json():
-            return jsonify(error="没有权限"), 403
-        return render_template("error.html", code=403, message="你的角色没有这项权限"), 403
 
-    @app.errorhandler(404)
-    def not_found(exc):
-        if _wants_json():
-            return jsonify(error="不存在"), 404
-        return render_template("error.html", code=404, message="页面不存在"), 404
+def unauthorized():
+    if _wants_json():
+        return jsonify(error="请先登录"), 401
+    flash("请先登录", "warning")
+    target = request.full_path if request.query_string else request.path
+    return redirect(url_for("auth.login", next=target) if len(target) <= NEXT_MAX else url_for("auth.login"))
 
-    @app.before_request
-    def private_mode():
-        if current_app.config["PUBLIC_READ"] or current_user.is_authenticated:
-            return None
-        if request.endpoint in ("auth.login", "static") or request.endpoint is None:
-            return None
-        return login_manager.unauthorized()
 
-    @app.context_processor
-    def roles():
-        return {"action_form": _LazyActionForm()}
+def csrf_error(exc):
+    if _wants_json():
+        return jsonify(error=f"CSRF 校验失败：{exc.description}"), 400
+    return render_template("error.html", code=400, message="表单已失效（CSRF 校验失败），请刷新页面后重试"), 400
+
+
+def forbidden(exc):
+    if _wants_json():
+        return jsonify(error="没有权限"), 403
+    return render_template("error.html", code=403, message="你的角色没有这项权限"), 403
+
+
+def not_found(exc):
+    if _wants_json():
+        return jsonify(error="不存在"), 404
+    return render_template("error.html", code=404, message="页面不存在"), 404
+
+
+def private_mode():
+    if current_app.config["PUBLIC_READ"] or current_user.is_authenticated:
+        return None
+    if request.endpoint in ("auth.login", "static") or request.endpoint is None:
+        return None
+    return login_manager.unauthorized()
+
+
+def action_form_context():
+    return {"action_form": _LazyActionForm()}
 
 
 class _LazyActionForm:
