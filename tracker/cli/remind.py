@@ -40,6 +40,7 @@ def remind(days: int, dry_run: bool, force: bool) -> None:
     设置：TRACKER_REMIND_BASE_URL（链接的网址前缀），TRACKER_SMTP_HOST / _PORT / _USER /
     _PASSWORD / _FROM / _STARTTLS / _SSL，TRACKER_REMIND_WEBHOOK_URL / _KIND / _SECRET（评议组的群机器人）。
     """
+    from tracker.db.unit import unit_of_work
     from tracker.services import listing, remind as service  # lazy: keeps tracker --help fast
 
     failures = 0
@@ -71,8 +72,8 @@ def remind(days: int, dry_run: bool, force: bool) -> None:
                 failures += 1
                 click.echo(f"失败 {d.describe()}：{exc}（未记为已催办）", err=True)
                 continue
-            service.record_sent(session, d)
-            session.commit()
+            with unit_of_work(session):
+                service.record_sent(session, d)
             sent += 1
             click.echo(f"已发送 {d.describe()}：{what}")
         if deliveries and not dry_run:
@@ -95,16 +96,17 @@ def unit() -> None:
 @click.option("--secret", "webhook_secret", help="钉钉机器人“加签”的密钥。")
 def unit_add(name: str, email, webhook_url, webhook_kind, webhook_secret) -> None:
     """登记一个牵头单位，或修改其联系方式；NAME 须与承诺的“牵头单位”一字不差。"""
+    from tracker.db.unit import unit_of_work
     from tracker.services import progress  # lazy: keeps tracker --help fast
     from tracker.services.errors import ServiceError
 
     with _session() as (_, session):
         try:
-            saved = progress.save_unit(session, name, email=email, webhook_url=webhook_url,
-                                       webhook_kind=webhook_kind, webhook_secret=webhook_secret)
+            with unit_of_work(session):
+                saved = progress.save_unit(session, name, email=email, webhook_url=webhook_url,
+                                           webhook_kind=webhook_kind, webhook_secret=webhook_secret)
         except ServiceError as exc:
             raise click.ClickException(str(exc)) from None
-        session.commit()
         robot = f"，群机器人：{saved.webhook_kind.label}" if saved.webhook_url else ""
         click.echo(f"已保存牵头单位「{saved.name}」（编号 {saved.id}，邮箱：{saved.email or '无'}{robot}）")
 
@@ -129,6 +131,7 @@ def unit_list() -> None:
 @click.option("--password", envvar="TRACKER_NEW_PASSWORD", help="密码（否则会询问；或设置 TRACKER_NEW_PASSWORD）。")
 def unit_user(name: str, unit_name: str, email, password) -> None:
     """为牵头单位添加账户（角色：责任单位）：只能报送本单位牵头承诺的进展。"""
+    from tracker.db.unit import unit_of_work
     from tracker.services import progress  # lazy: keeps tracker --help fast
     from tracker.services.errors import ServiceError
 
@@ -136,10 +139,10 @@ def unit_user(name: str, unit_name: str, email, password) -> None:
         password = click.prompt("密码", hide_input=True, confirmation_prompt=True)
     with _session() as (_, session):
         try:
-            account = progress.create_unit_user(session, name, password, unit_name, email=email)
+            with unit_of_work(session):
+                account = progress.create_unit_user(session, name, password, unit_name, email=email)
         except ServiceError as exc:
             raise click.ClickException(str(exc)) from None
-        session.commit()
         click.echo(f"已为「{unit_name}」添加账户 {account.name}（责任单位）")
 
 

@@ -163,6 +163,7 @@ def prepare_demo(app, reset=None, create=None) -> tuple[str, object]:
     everyone knows, are created only when ``create(names)`` answers yes."""
     from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker
+    from tracker.db.unit import unit_of_work
     from tracker.services import users
     from tracker.services.ingest import ingest_paths
 
@@ -173,7 +174,7 @@ def prepare_demo(app, reset=None, create=None) -> tuple[str, object]:
         factory = make_sessionmaker(engine)
         seeds = seeds_dir()
         summary = ingest_paths(factory, [seeds]) if seeds is not None else None
-        with factory() as session:
+        with factory() as session, unit_of_work(session):
             names = [name for name, _, _ in DEMO_USERS]
             changed = [name for name, password, role in DEMO_USERS
                        if users.differs(session, name, password, role)]
@@ -185,7 +186,6 @@ def prepare_demo(app, reset=None, create=None) -> tuple[str, object]:
                 if name in missing and not do_create or name in changed and not do_reset:
                     continue
                 users.ensure_user(session, name, password, role)
-            session.commit()
     finally:
         engine.dispose()
     return url, summary
@@ -270,6 +270,7 @@ def user_add(name: str, role: str, password: str | None) -> None:
     """新建账号：tracker user add 姓名 --role editor。"""
     from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
+    from tracker.db.unit import unit_of_work
     from tracker.services import users
     from tracker.services.errors import ServiceError
 
@@ -285,10 +286,10 @@ def user_add(name: str, role: str, password: str | None) -> None:
     try:
         with factory() as session:
             try:
-                created = users.create_user(session, name, password, role)
+                with unit_of_work(session):
+                    created = users.create_user(session, name, password, role)
             except ServiceError as exc:
                 raise click.ClickException(str(exc)) from None
-            session.commit()
             click.echo(f"tracker user：已添加账号 {created.name}（{created.role.label}）")
     finally:
         engine.dispose()
@@ -302,6 +303,7 @@ def user_password(name: str, password: str | None) -> None:
     """在命令行设置账号的密码（例如管理员忘了自己的密码）；该账号已登录的会话随之失效。"""
     from tracker.db import migrate  # lazy: keeps tracker --help fast
     from tracker.db.engine import make_engine, make_sessionmaker, redacted
+    from tracker.db.unit import unit_of_work
     from tracker.services import users
     from tracker.services.errors import ServiceError
     from tracker.web import load_config
@@ -318,10 +320,10 @@ def user_password(name: str, password: str | None) -> None:
             if not password:
                 password = click.prompt("新密码", hide_input=True, confirmation_prompt=True)
             try:
-                users.set_password(session, account.id, password, by=None)
+                with unit_of_work(session):
+                    users.set_password(session, account.id, password, by=None)
             except ServiceError as exc:
                 raise click.ClickException(str(exc)) from None
-            session.commit()
             click.echo(f"tracker user：已为 {account.name} 设置新密码")
     finally:
         engine.dispose()

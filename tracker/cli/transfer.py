@@ -41,17 +41,17 @@ def export_db(output: str) -> None:
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 def import_db(source) -> None:
     """把 export-db 导出的文件载入一个已迁移的空数据库（一个事务内完成）。"""
+    from tracker.db.unit import unit_of_work
     from tracker.services.transfer import TransferError, import_db as load  # as above
 
     engine, session_factory = open_database()
     try:
         with session_factory() as session:
             try:
-                counts = load(session, source)
+                with unit_of_work(session):  # the whole file, or nothing of it
+                    counts = load(session, source)
             except TransferError as exc:
-                session.rollback()
                 raise click.ClickException(str(exc)) from None
-            session.commit()
     finally:
         engine.dispose()
     click.echo(f"tracker import-db：载入 {len(counts)} 张表的 {sum(counts.values())} 行", err=True)

@@ -24,6 +24,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+# Every engine and session of tracker comes from here: importing the search index registers its mapper
+# events, which keep ``pledge_search`` current on ORM writes (the models know nothing of the index).
+from tracker.db import fulltext  # noqa: F401
+
 ENV_VAR = "DATABASE_URL"
 DEFAULT_FILE = "tracker.sqlite3"
 BUSY_TIMEOUT_MS = 15_000

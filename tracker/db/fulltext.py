@@ -16,7 +16,8 @@ scan would, only faster. Other query words (one character, Latin letters, digits
 the dictionary does not know) are substring tests: see ``tracker.services.search``.
 
 Kept current: ORM writes of a pledge (new, or its quote / object / document changed) and of
-a document's title, through mapper events (``tracker.db.models``); ingest's bulk inserts
+a document's title, through the mapper events at the end of this module (registered by
+``tracker.db.engine``, where every engine and session comes from); ingest's bulk inserts
 call ``insert_rows``; ``rebuild`` recomputes every row (``tracker db reindex``, import-db).
 After the jieba dictionary changes (the lexicon files), run ``tracker db reindex``.
 """
@@ -33,6 +34,8 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from tracker.extract import tokens
+from tracker.db.bulk import BulkInsert
+from tracker.db.models import Document, Pledge, PledgeSearch
 
 TABLE = "pledge_search"
 SQLITE_FTS = "pledge_search_fts"  # and its shadow tables pledge_search_fts_*
@@ -93,14 +96,10 @@ def entry(quote: str | None, object_: str | None, title: str | None) -> str:
 
 
 def _table():
-    from tracker.db.models import PledgeSearch
-
     return PledgeSearch.__table__
 
 
 def _source(pledge_ids=None, document_id: int | None = None):
-    from tracker.db.models import Document, Pledge
-
     stmt = (sa.select(Pledge.id, Pledge.quote, Pledge.object, Document.title)
             .join(Document, Document.id == Pledge.document_id))
     if pledge_ids is not None:
@@ -112,8 +111,6 @@ def _source(pledge_ids=None, document_id: int | None = None):
 
 @cache
 def _bulk():
-    from tracker.db.bulk import BulkInsert
-
     return BulkInsert(_table())
 
 
@@ -141,8 +138,6 @@ def refresh(connection: Connection, pledge_ids: Iterable[int] | None = None, *,
 
 def rebuild(connection: Connection, batch: int = BATCH) -> int:
     """Recompute every entry (flush-level: the caller commits); returns how many pledges are indexed."""
-    from tracker.db.models import Pledge
-
     connection.execute(_table().delete())
     last, n = 0, 0
     while True:
@@ -209,3 +204,24 @@ def _holds_postgresql(element, compiler, **kw):
 def _holds_other(element, compiler, **kw):
     raise sa.exc.CompileError(f"the pledge search index exists on SQLite and PostgreSQL only, "
                               f"not {compiler.dialect.name}")
+
+
+# --- keeping the index current on ORM writes (the models know nothing of the index) -----------
+
+
+@sa.event.listens_for(Pledge, "after_insert")
+def _index_new_pledge(mapper, connection, pledge: Pledge) -> None:
+    refresh(connection, [pledge.id])
+
+
+@sa.event.listens_for(Pledge, "after_update")
+def _index_changed_pledge(mapper, connection, pledge: Pledge) -> None:
+    attrs = sa.inspect(pledge).attrs
+    if any(attrs[name].history.has_changes() for name in ("quote", "object", "document_id")):
+        refresh(connection, [pledge.id])
+
+
+@sa.event.listens_for(Document, "after_update")
+def _index_retitled_document(mapper, connection, document: Document) -> None:
+    if sa.inspect(document).attrs.title.history.has_changes():
+        refresh(connection, document_id=document.id)

@@ -21,7 +21,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 import tracker
+from tracker.db import fulltext
 from tracker.db.engine import make_engine
+from tracker.db.models import Base
 
 
 class MigrationsNotFound(RuntimeError):
@@ -125,9 +127,6 @@ class CheckResult:
 
 def check(url: str | None = None, *, engine: Engine | None = None) -> CheckResult:
     """Whether the database is at the newest revision and matches the models exactly."""
-    from tracker.db import fulltext
-    from tracker.db.models import Base
-
     own = engine is None
     engine = engine or make_engine(url)
     try:

@@ -25,7 +25,6 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from tracker.db import fulltext
 from tracker.db.enums import (
     DateSource,
     DeadlineChange,
@@ -550,7 +549,7 @@ class Reminder(Base):
 
 class PledgeSearch(Base):
     """The words a pledge can be found by (derived from its quote, object and document title; see
-    ``tracker.db.fulltext``). Kept current by the mapper events below and by ingest; not exported
+    ``tracker.db.fulltext``). Kept current by the mapper events there and by ingest; not exported
     by export-db but rebuilt on import, and by ``tracker db reindex``."""
 
     __tablename__ = "pledge_search"
@@ -558,24 +557,6 @@ class PledgeSearch(Base):
     pledge_id: Mapped[int] = mapped_column(sa.ForeignKey("pledge.id", ondelete="CASCADE"), primary_key=True,
                                            autoincrement=False)
     words: Mapped[str] = mapped_column(sa.Text)
-
-
-@sa.event.listens_for(Pledge, "after_insert")
-def _index_new_pledge(mapper, connection, pledge: Pledge) -> None:
-    fulltext.refresh(connection, [pledge.id])
-
-
-@sa.event.listens_for(Pledge, "after_update")
-def _index_changed_pledge(mapper, connection, pledge: Pledge) -> None:
-    attrs = sa.inspect(pledge).attrs
-    if any(attrs[name].history.has_changes() for name in ("quote", "object", "document_id")):
-        fulltext.refresh(connection, [pledge.id])
-
-
-@sa.event.listens_for(Document, "after_update")
-def _index_retitled_document(mapper, connection, document: Document) -> None:
-    if sa.inspect(document).attrs.title.history.has_changes():
-        fulltext.refresh(connection, document_id=document.id)
 
 
 # --- follow-up: what later documents tell of earlier pledges (machine output kept apart) ----

@@ -15,6 +15,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import psycopg
+from sqlalchemy.engine import make_url
+
 SEARCH = ["/usr/local/bin", *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]
 
 
@@ -91,9 +94,6 @@ class ThrowawayPostgres:
 
 def create_database(server_url: str, name: str, template: str | None = None) -> str:
     """CREATE DATABASE on the server; returns the new database's URL."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
     url = make_url(server_url)
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo, autocommit=True) as conn:
@@ -103,9 +103,6 @@ def create_database(server_url: str, name: str, template: str | None = None) -> 
 
 
 def drop_database(server_url: str, name: str) -> None:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
     url = make_url(server_url)
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo, autocommit=True) as conn:

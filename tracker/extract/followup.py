@@ -30,6 +30,7 @@ from pathlib import Path
 
 from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Quantity, Role, json_number
+from tracker.extract.numbers import find_numbers, unit_table
 
 __all__ = ["MATCHER_VERSION", "Evidence", "Finding", "Outcome", "Restatement", "follow_up", "restatements"]
 
@@ -233,16 +234,14 @@ class _Figure:
 def _figures_in(clause: str):
     """The quantities of a clause, with 2000多台 read as a count (the number reader takes a bare
     four-digit number before 多/余 for a year)."""
-    from tracker.extract.numbers import _unit_table, find_numbers
-
-    _, unit_re = _unit_table()
+    _, unit_re = unit_table()
     for t in find_numbers(clause):
         if t.kind == "quantity" and t.value is not None:
             yield t.start, t.end, t.value, t.unit or "", t.role
         elif t.kind == "year" and clause[t.end:t.end + 1] in ("多", "余"):
             u = unit_re.match(clause, t.end + 1)
             if u:
-                yield t.start, u.end(), t.value, u.group(0), _unit_table()[0].get(u.group(0), Role.OTHER)
+                yield t.start, u.end(), t.value, u.group(0), unit_table()[0].get(u.group(0), Role.OTHER)
 
 
 class _Review:

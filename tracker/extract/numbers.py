@@ -152,7 +152,8 @@ class NumberToken:
 
 
 @cache
-def _unit_table() -> tuple[dict[str, Role], re.Pattern]:
+def unit_table() -> tuple[dict[str, Role], re.Pattern]:
+    """The units of the lexicon with their roles, and one pattern matching any of them (longest first)."""
     roles = {u: Role(r) for u, r in lexicons.mapping("units").items()}
     alts = "|".join(re.escape(u) for u in sorted(roles, key=len, reverse=True))
     return roles, re.compile(rf"(?:{alts})")
@@ -161,7 +162,7 @@ def _unit_table() -> tuple[dict[str, Role], re.Pattern]:
 @cache
 def _can_follow() -> frozenset[str]:
     """First characters of whatever may follow a numeral that is a number: units, magnitudes, 半, 成, 年 …"""
-    roles, _ = _unit_table()
+    roles, _ = unit_table()
     return frozenset({u[0] for u in roles} | set("万亿千百十年月日号%‰成倍半番级℃度至到~～-—－点"))
 
 
@@ -213,7 +214,7 @@ def find_numbers(text: str) -> tuple[NumberToken, ...]:
 
 def _find_numbers(text: str) -> list[NumberToken]:
     work = fold(text)
-    roles, unit_re = _unit_table()
+    roles, unit_re = unit_table()
     masked = None
     out: list[NumberToken] = []
     pos = 0

@@ -35,8 +35,15 @@ from decimal import Decimal
 from typing import IO, Iterable, Iterator, NamedTuple
 from xml.sax.saxutils import escape as _escape
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.xml.functions import fromstring
+
 from tracker import glossary
-from tracker.db.enums import Labelled, ReviewState, Status
+from tracker.db.enums import ReviewState, Status
 from tracker.services.listing import SHANGHAI, Filters, Row
 from tracker.services.schedule import Flag
 
@@ -180,14 +187,10 @@ def json_chunks(rows: Iterable[Row], filters: Filters) -> Iterator[bytes]:
 
 
 def _workbook():
-    from openpyxl import Workbook
-
     return Workbook(write_only=True)
 
 
 def _styles():
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
     return {
         "header_font": Font(bold=True, color="FFFFFF"),
         "header_fill": PatternFill("solid", fgColor="1D2430"),
@@ -199,15 +202,11 @@ def _styles():
 
 def _widths(ws, widths: list[int]) -> None:
     """Column widths (a write-only sheet takes them only before its first row)."""
-    from openpyxl.utils import get_column_letter
-
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
 def _header(ws, labels: list[str], widths: list[int] | None, styles) -> None:
-    from openpyxl.cell import WriteOnlyCell
-
     if widths is not None:
         _widths(ws, widths)
     cells = []
@@ -346,12 +345,6 @@ class _RawRows:
     """
 
     def __init__(self, ws, columns: int, shares: frozenset[int] = frozenset(), wrap: bool = False) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment
-        from openpyxl.utils import get_column_letter
-        from openpyxl.utils.datetime import to_excel
-        from openpyxl.xml.functions import fromstring
-
         self.ws, self.shares = ws, shares
         date = WriteOnlyCell(ws, value=dt.date(2000, 1, 1))  # gets openpyxl's date format, yyyy-mm-dd
         share = WriteOnlyCell(ws, value=0.5)
@@ -397,16 +390,12 @@ class _RawRows:
 
     def styled(self, values: list) -> list:
         """The row for openpyxl's own path: a styled cell for each share."""
-        from openpyxl.cell import WriteOnlyCell
-
         for i in self.shares:
             if values[i] is not None:
                 cell = WriteOnlyCell(self.ws, value=values[i])
                 cell.number_format = "0.0%"
                 values[i] = cell
         if self.wrap is not None:
-            from openpyxl.styles import Alignment
-
             for i, value in enumerate(values):
                 if type(value) is str:
                     cell = WriteOnlyCell(self.ws, value=value)
@@ -445,8 +434,6 @@ class _Plain(list):
 
 
 def _summary_sheet(wb, filters: Filters, tally: Tally, styles, title: str) -> None:
-    from openpyxl.cell import WriteOnlyCell
-
     ws = wb.create_sheet("汇总")
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 60
@@ -510,8 +497,6 @@ def _print_setup(ws, columns: int, header_rows: str) -> None:
 
 
 def _last_column(n: int) -> str:
-    from openpyxl.utils import get_column_letter
-
     return get_column_letter(n)
 
 
@@ -563,10 +548,6 @@ def ledger_cells(seq: int, r: Row) -> list:
 
 def write_ledger(rows: Iterable[Row], out: IO[bytes], filters: Filters) -> int:
     """The 台账 workbook (a title, the filters, the 13 columns; then 汇总); returns the number of rows."""
-    from openpyxl.cell import WriteOnlyCell
-
-    from openpyxl.styles import Alignment
-
     wb = _workbook()
     styles = _styles()
     ws = wb.create_sheet("台账")
@@ -636,8 +617,6 @@ def table_json(columns: list[tuple[str, str]], records: list[dict], filters: Fil
 
 def write_table_xlsx(columns: list[tuple[str, str]], records: list[dict], out: IO[bytes], filters: Filters,
                      title: str) -> None:
-    from openpyxl.cell import WriteOnlyCell
-
     wb = _workbook()
     styles = _styles()
     ws = wb.create_sheet(title[:31])

@@ -23,14 +23,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from tracker.db.enums import (DeadlineChange, FollowupOutcome, MissReason, ReviewState, Status, SuggestionState,
                               TargetChange)
-from tracker.db.models import AuditEvent, District, Document, Pledge, Restatement, StatusEvent, Suggestion, User
+from tracker.db.models import (AuditEvent, District, DistrictAlias, Document, Official, Pledge, Quantity, Restatement,
+                               StatusEvent, Suggestion, User)
 from tracker.db.types import canonical_decimal, utcnow
+from tracker.db.unit import transaction
+from tracker.extract import ExtractedDocument, followup as matcher
+from tracker.extract.model import Candidate, Deadline, Official as Person, Precision, Quantity as Q, Role
+from tracker.extract.normalise import Block, normalise
+from tracker.extract.people import districts_in, generic_divisions
 from tracker.services import audit, schedule, status as status_service
 from tracker.services.errors import ServiceError, StaleEdit
+from tracker.services.places import split_suffix
 
 #: Findings that report nothing from the document: not stored (silence is the commonest answer,
 #: and a multi-year target not yet due is told by the dates alone, not by the document).
@@ -49,8 +56,6 @@ class Places:
     read as candidates (by id and version), so a batch does not read and convert them again."""
 
     def __init__(self, session: Session) -> None:
-        from tracker.db.models import DistrictAlias
-
         self.parent: dict[int, int | None] = {}
         self.by_name: dict[str, int] = {}
         for id_, parent, name in session.execute(sa.select(District.id, District.parent_id, District.name)
@@ -67,8 +72,6 @@ class Places:
 
     def find(self, name: str) -> int | None:
         """A district by name or alias (张店区, 张店), as ``PlaceResolver.find_district`` finds it."""
-        from tracker.services.places import split_suffix
-
         found = self.by_name.get(name) or self.by_alias.get(name)
         if found:
             return found
@@ -97,8 +100,6 @@ def document_districts(document: Document, own: Sequence["Stored"], places: Plac
     """The districts a document speaks for, as (ids, names): its pledges' districts, and the divisions
     its title names (高阳县2018年政府工作报告) or its opening names among the known ones. A name the
     database does not hold yet still finds the earlier documents whose title carries it."""
-    from tracker.extract.people import districts_in, generic_divisions
-
     ids = {p.district_id for p in own if p.district_id is not None}
     names = {p.candidate.district for p in own if p.district_id is not None and p.candidate.district}
     found = [name for _, name in districts_in(document.title + "\n" + document.text[:300])]
@@ -117,9 +118,6 @@ def document_districts(document: Document, own: Sequence["Stored"], places: Plac
 def review_of(document: Document, own: Sequence):
     """The stored document as the matcher reads it (an ``ExtractedDocument``): its stored text, the
     paragraphs normalising finds in it, and its pledges' candidates; no extraction is run again."""
-    from tracker.extract import ExtractedDocument
-    from tracker.extract.normalise import Block, normalise
-
     norm = normalise(document.text)
     if norm.text == document.text:
         blocks = tuple(norm.blocks)
@@ -287,9 +285,6 @@ _PLEDGE_COLUMNS = (Pledge.id, Pledge.version_id, Pledge.document_id, Pledge.dist
 def _read_pledges(session: Session, places: Places, where) -> list[Stored]:
     """The pledges ``where`` selects (with ``pledge`` joined to ``document``), as ``Stored``, in order;
     with Core rows, and with the candidates of pledges already read at the same version reused."""
-    from tracker.db.models import Official, Quantity
-    from tracker.extract.model import Candidate, Deadline, Official as Person, Precision, Quantity as Q, Role
-
     rows = session.execute(
         sa.select(*_PLEDGE_COLUMNS, District.name, Official.name)
         .join(Document, Document.id == Pledge.document_id)
@@ -380,8 +375,6 @@ def followup_document(session: Session, document_id: int, *, places: Places | No
     as pending suggestions, and its own pledges' restatements of them (flush only). ``review`` is the
     document as the extractor read it, when the caller has it (ingest); else it is rebuilt from the
     stored text and pledges."""
-    from tracker.extract import followup as matcher
-
     report = FollowupReport(document_id, matcher.MATCHER_VERSION)
     document = session.get(Document, document_id)
     if document is None:
@@ -487,17 +480,14 @@ def followup_documents(session_factory, document_ids: Iterable[int], *,
     reports = []
     places = None
     for document_id in document_ids:
-        with session_factory() as session:
-            try:
-                session.connection(execution_options={"write": True})  # SQLite: the write lock at BEGIN
+        try:
+            with transaction(session_factory) as session:  # SQLite: the write lock at BEGIN
                 if places is None:
                     places = Places(session)
                 report = followup_document(session, document_id, places=places,
                                            review=(reviews or {}).get(document_id))
-                session.commit()
-            except Exception as exc:  # noqa: BLE001 - the document is stored; its follow-up can run again
-                session.rollback()
-                report = FollowupReport(document_id, skipped=f"{FAILED}{exc.__class__.__name__}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - the document is stored; its follow-up can run again
+            report = FollowupReport(document_id, skipped=f"{FAILED}{exc.__class__.__name__}: {exc}")
         reports.append(report)
         if on_report is not None:
             on_report(report)

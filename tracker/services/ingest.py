@@ -26,6 +26,7 @@ import dataclasses
 import datetime as dt
 import io
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +40,12 @@ from tracker.db.bulk import BulkInsert
 from tracker.db.enums import DateSource, DocumentFormat, PledgeOrigin, Precision, QuantityRole
 from tracker.db.models import AuditEvent, Candidate, District, Document, Pledge, Quantity
 from tracker.db.types import canonical_decimal
-from tracker.reading import Decoded, UnreadableDocument, UnsupportedDocument, read_document, sha256_text
+from tracker.db.unit import transaction, unit_of_work
+from tracker.extract import EXTRACTOR_VERSION, Official, extract_document
+from tracker.reading import (Decoded, NotARegularFile, UnreadableDocument, UnsupportedDocument, decode_bytes,
+                             document_format, open_regular, read_document, sha256_text)
 from tracker.services import dates
+from tracker.services.followup import FAILED as FOLLOWUP_FAILED, followup_documents
 from tracker.services.places import PlaceResolver, insert_titles, load_gazetteer
 
 MANIFEST = "manifest.csv"
@@ -76,8 +81,6 @@ def given_to_extractor(district: str | None, official: str | None, official_titl
     if district:
         out["district"] = district
     if official:
-        from tracker.extract import Official
-
         out["official"] = Official(official, official_title or None)
     return out
 
@@ -98,8 +101,6 @@ def parse_date(text: str, where: str = "") -> dt.date:
 def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
     """Rows of a manifest by file name (relative to its folder, with /). A row that cannot be
     used maps to its ManifestError; a manifest that cannot be read at all raises one."""
-    from tracker.reading import decode_bytes, open_regular
-
     try:  # never through a symbolic link, as for the documents
         text = decode_bytes(open_regular(path, path.parent, max_bytes=64 * 2**20)).text  # Excel: GBK or UTF-8 with BOM
     except (UnreadableDocument, OSError) as exc:
@@ -493,8 +494,6 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[WorkItem], list[Ou
     Symbolic links are never followed: a link (to a file or a folder) is skipped and reported, and so
     is anything that is not a regular file (a FIFO, a device, a socket); ``prepare`` checks again on
     the file it opens that its real path lies under the folder or file given."""
-    import stat
-
     items: list[WorkItem] = []
     problems: list[Outcome] = []
     cache: dict = {}
@@ -578,8 +577,6 @@ def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | N
     """Read and decode one file (no database). ``published``/``source`` from the command line win over the manifest.
     The file is opened without following a symbolic link and read only when it is a regular file
     under ``item.root`` and no larger than ``limits`` allow; its text no longer than ``limits.max_chars``."""
-    from tracker.reading import NotARegularFile, document_format, open_regular
-
     path = str(item.path)
     if isinstance(item.meta, ManifestError):
         return Outcome(path, "failed", str(item.meta))
@@ -610,8 +607,6 @@ def prepare(item: WorkItem, *, published: dt.date | None = None, source: str | N
 def store_prepared(session: Session, prepared: Prepared, extracted, *, resolver: PlaceResolver,
                    version: str | None = None, check_existing: bool = True) -> Outcome:
     """Store an extracted file unless its text is already there (flush only)."""
-    from tracker.extract import EXTRACTOR_VERSION
-
     path = str(prepared.item.path)
     if check_existing:
         existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
@@ -640,13 +635,10 @@ def ingest_file(session: Session, item: WorkItem, *, resolver: PlaceResolver, pu
 
 def ensure_gazetteer(session_factory: sessionmaker) -> int:
     """Load the packaged districts when the district table is empty (a new database); returns rows added."""
-    with session_factory() as session:
-        session.connection(execution_options={"write": True})  # SQLite: the write lock at BEGIN (engine.py)
+    with transaction(session_factory) as session:  # SQLite: the write lock at BEGIN (engine.py)
         if session.scalar(sa.select(District.id).limit(1)) is not None:
             return 0
-        added = load_gazetteer(session)
-        session.commit()
-        return added
+        return load_gazetteer(session)
 
 
 #: Files taken together: read, looked up by sha256 in one query, extracted, then stored in one
@@ -720,8 +712,6 @@ def ingest_paths(session_factory: sessionmaker, paths: Iterable[str | os.PathLik
 def _follow_up(session_factory: sessionmaker, outcomes: list[Outcome], summary: IngestSummary,
                reviews: dict[int, object]) -> None:
     """Match the batch's new documents, oldest first (so a plan stored with its review is matched by it)."""
-    from tracker.services.followup import FAILED as FOLLOWUP_FAILED, followup_documents
-
     new = [o.document_id for o in outcomes if o.state == "new" and o.document_id is not None]
     if not new:
         return
@@ -745,8 +735,6 @@ def _prepare_safely(item: WorkItem, published: dt.date | None, source: str | Non
 
 def _extract_safely(prepared: Prepared, extract, limits: Limits = Limits()):
     """The extractor's output, or the failed Outcome (also when it finds more pledges than ``limits`` allow)."""
-    from tracker.extract import extract_document
-
     try:
         extracted = (extract or extract_document)(prepared.decoded.text, published=prepared.meta.published,
                                                   **prepared.meta.given())
@@ -825,17 +813,13 @@ def _store_together(session_factory: sessionmaker, work: list[tuple[int, Prepare
     """Store extracted files in one transaction, one statement per table for them all. If anything
     fails the transaction is rolled back whole (nothing of any of them stays) and each is stored
     again in a transaction of its own, so only the failing document is left out."""
-    from tracker.extract import EXTRACTOR_VERSION
-
     if not work:
         return []
     try:
-        with session_factory() as session:
-            session.connection(execution_options={"write": True})  # SQLite: the write lock at BEGIN
+        with transaction(session_factory) as session:  # SQLite: the write lock at BEGIN
             results = store_documents(session, [
                 ToStore(p.decoded, extracted, p.item.name, p.fmt, p.meta) for _, p, extracted in work
             ], resolver=resolver, version=EXTRACTOR_VERSION)
-            session.commit()
     except Exception:  # noqa: BLE001 - rolled back whole; now one transaction per document
         with session_factory() as session:
             resolver.reset(session)  # forget rows the rolled-back transaction created
@@ -853,11 +837,10 @@ def _store_alone(session_factory: sessionmaker, prepared: Prepared, extracted, *
     with session_factory() as session:
         try:
             session.connection(execution_options={"write": True})  # SQLite: reads then writes, so lock at BEGIN
-            outcome = store_prepared(session, prepared, extracted, resolver=resolver, check_existing=False)
-            session.commit()
-            return outcome
+            with unit_of_work(session):  # the document whole, or nothing of it
+                return store_prepared(session, prepared, extracted, resolver=resolver, check_existing=False)
         except Exception as exc:  # noqa: BLE001 - nothing of this document is kept; the batch goes on
-            session.rollback()
+            session.rollback()  # (the unit of work did, unless BEGIN itself failed)
             resolver.reset(session)
             session.rollback()
             if isinstance(exc, IntegrityError) and "sha256" in str(exc.orig):

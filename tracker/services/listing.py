@@ -41,6 +41,7 @@ from tracker.db.models import (District, DistrictAlias, Document, Official, Pled
 from tracker.db.types import canonical_decimal
 from tracker.services import dates, history, schedule, search
 from tracker.services.errors import ServiceError
+from tracker.services.followup import RESTATED_KINDS, restated_pledge_ids
 from tracker.services.schedule import Flag, Progress
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -297,8 +298,6 @@ def _day(session: Session, text: str, label: str) -> tuple[dt.date, str]:
 
 
 def _restated(session: Session, text: str, label: str) -> tuple[str, str]:
-    from tracker.services.followup import RESTATED_KINDS
-
     found = next((k for k, word in RESTATED_KINDS.items() if text in (k, word)), None)
     if found is None:
         raise BadFilter(f"后续重述「{text}」无法识别，可选：{'、'.join(RESTATED_KINDS.values())}"
@@ -563,8 +562,6 @@ def _filtered(stmt, v: dict, p, status, achieved, flag, day: dt.date | None):
     if v.get("due_to") is not None:
         stmt = stmt.where(p["due_on"] <= v["due_to"])
     if v.get("restated"):  # restated by a later plan (with a lower target, a later deadline …)
-        from tracker.services.followup import restated_pledge_ids
-
         stmt = stmt.where(Pledge.id.in_(restated_pledge_ids(v["restated"])))
     if v.get("terms"):
         stmt = stmt.where(search.match(v["terms"], Pledge.id, Pledge.quote, Pledge.object, Document.title))

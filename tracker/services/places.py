@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db.enums import DistrictLevel
 from tracker.db.models import District, DistrictAlias, Official, OfficialTitle
+from tracker.extract import lexicons
 
 # Longest first: 自治区 before 区, 高新区 before 区.
 _SUFFIX_LEVELS = (
@@ -43,8 +44,6 @@ def split_suffix(name: str) -> tuple[str, DistrictLevel | None]:
 
 def gazetteer_rows() -> tuple[tuple[str, ...], ...]:
     """The packaged district list (the extractor's ``districts`` lexicon: name, level label, parent, aliases)."""
-    from tracker.extract import lexicons
-
     return lexicons.rows("districts")
 
 

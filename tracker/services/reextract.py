@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from tracker.db.enums import DateSource, ReviewState
 from tracker.db.models import Candidate, Document, Pledge, Quantity
+from tracker.db.unit import unit_of_work
+from tracker.extract import EXTRACTOR_VERSION, extract_document
 from tracker.services import audit
 from tracker.services.ingest import (
     MACHINE_FIELDS,
@@ -82,8 +84,6 @@ def _published_for(document: Document):
 def reextract_document(session: Session, document: Document, *, resolver: PlaceResolver, extract=None,
                        version: str | None = None) -> ReextractReport:
     """Run the extractor on one stored document and reconcile (flush only); see the module docstring."""
-    from tracker.extract import EXTRACTOR_VERSION, extract_document
-
     version = version or EXTRACTOR_VERSION
     report = ReextractReport(document.id, version)
     done = session.scalar(sa.select(Candidate.id).where(Candidate.document_id == document.id,
@@ -221,11 +221,12 @@ def reextract_all(session_factory: sessionmaker, *, document_ids=None, extract=N
     for document_id in ids:
         with session_factory() as session:
             try:
-                document = session.get(Document, document_id)
-                report = reextract_document(session, document, resolver=resolver, extract=extract, version=version)
-                session.commit()
+                with unit_of_work(session):  # one document, whole or not at all
+                    document = session.get(Document, document_id)
+                    report = reextract_document(session, document, resolver=resolver, extract=extract,
+                                                version=version)
             except Exception as exc:  # noqa: BLE001 - one document's failure leaves it as it was
-                session.rollback()
+                session.rollback()  # (the unit of work did, unless BEGIN itself failed)
                 resolver.reset(session)
                 session.rollback()
                 report = ReextractReport(document_id, version or "?", failed=f"{exc.__class__.__name__}: {exc}")

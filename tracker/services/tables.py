@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind
-from tracker.db.models import Pledge, StatusEvent, User
+from tracker.db.models import District, Pledge, StatusEvent, User
 from tracker.services import listing, schedule
 from tracker.services.listing import Filters, Row
 from tracker.services.schedule import Flag
@@ -236,11 +236,8 @@ class Undated:
 def undated(session: Session, limit: int) -> tuple[list[Undated], int]:
     """Confirmed pledges still open that name no deadline (no flag ever turns them red or yellow):
     the reviewer's queue lists them too, the never rated and the longest unrated first; and their count."""
-    from tracker.db.models import District
-    from tracker.services.schedule import CLOSED
-
     where = (Pledge.review_state == ReviewState.CONFIRMED, Pledge.merged_into_id.is_(None), Pledge.due_on.is_(None),
-             Pledge.status.not_in(list(CLOSED)))
+             Pledge.status.not_in(list(schedule.CLOSED)))
     district = sa.select(District.name).where(District.id == Pledge.district_id).scalar_subquery()
     rows = session.execute(
         sa.select(Pledge.id, Pledge.quote, district, Pledge.status, Pledge.status_on).where(*where)

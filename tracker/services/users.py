@@ -7,6 +7,7 @@ import hashlib
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
+from zxcvbn import zxcvbn
 
 from tracker.db.enums import UserRole
 from tracker.db.models import User
@@ -28,8 +29,6 @@ def _check_password(password: str, *, name: str | None = None) -> None:
         raise ServiceError(f"密码至少 {MIN_PASSWORD} 个字符")
     if not password.strip():
         raise ServiceError("密码不能全是空白字符")
-    from zxcvbn import zxcvbn
-
     guesses = zxcvbn(password[:100], user_inputs=[name] if name else [])["guesses_log10"]
     if guesses < MIN_PASSWORD_GUESSES_LOG10:
         raise ServiceError("密码太容易猜到（重复、连续的字符或键位、常见单词、用户名），请换一个")

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -26,7 +27,8 @@ from tracker.db.models import AuditEvent, District, DistrictAlias, Document, Off
 from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal, utcnow
 from tracker import glossary
 from tracker.services import audit
-from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
+from tracker.services.errors import NotAllowed, NotFound, ServiceError, StaleEdit
+from tracker.services.selection import resolve_deadline
 
 CLAIM_SECONDS = 600
 EDIT_ROLES = frozenset({UserRole.EDITOR, UserRole.ADMIN})
@@ -138,8 +140,6 @@ _DECIDED_SINCE = sa.select(sa.func.count()).select_from(AuditEvent).where(
 
 def decided_today(session: Session, user: User, actions=DECISIONS, now: dt.datetime | None = None) -> int:
     """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N."""
-    from zoneinfo import ZoneInfo
-
     local = (now or utcnow()).astimezone(ZoneInfo("Asia/Shanghai"))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.timezone.utc)
     if tuple(actions) == DECISIONS:
@@ -542,8 +542,6 @@ def _added_deadline(changes: dict[str, Any], published: dt.date | None) -> dict[
     raw = (changes.get("deadline_raw") or "").strip()
     if changes.get("due_on") or not raw:
         return changes
-    from tracker.services.selection import resolve_deadline
-
     deadline = resolve_deadline(raw, published)
     if deadline.date is None:
         if changes.get("no_deadline"):
@@ -573,7 +571,7 @@ def add_pledge(session: Session, user: User, document_id: int, start: int, end: 
     require_editor(user)
     document = session.get(Document, document_id)
     if document is None:
-        raise ServiceError("没有这篇文档")
+        raise NotFound("没有这篇文档")
     if not (0 <= start < end <= len(document.text)):
         raise ServiceError("选区不在文档范围内")
     quote = document.text[start:end]

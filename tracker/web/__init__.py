@@ -27,6 +27,12 @@ import os
 import secrets
 from pathlib import Path
 
+from flask import Config, Flask
+
+from tracker.db.engine import database_url
+from tracker.web import (api, auth, caching, db, documents, errors, feeds, filters, followup, pledges, progress,
+                         reports, review, security, units, validation)
+
 DEFAULTS = {
     "PUBLIC_READ": True,  # anonymous readers may browse and export
     "CLAIM_SECONDS": 600,  # how long opening a pledge for review holds it
@@ -56,10 +62,6 @@ def instance_path() -> Path:
 def load_config(config: dict | None = None):
     """The configuration ``create_app`` uses (see the module's docstring), without building an app:
     for commands that need only ``DATABASE_URL`` (``tracker user add``)."""
-    from flask import Config
-
-    from tracker.db.engine import database_url
-
     instance = instance_path()
     cfg = Config(str(instance))
     cfg.from_mapping(DEFAULTS)
@@ -90,8 +92,6 @@ def demo_secret_key(instance: Path) -> Path:
 def create_app(config: dict | None = None, *, generate_secret_key: bool = False):
     """The app. ``generate_secret_key`` is for ``tracker demo`` alone: without a configured
     ``SECRET_KEY`` it uses ``instance/secret_key`` (made once) instead of refusing to start."""
-    from flask import Flask
-
     # The instance folder is ./instance, as for `tracker db` and `tracker ingest`, so every
     # command run from the project root meets the same database (TRACKER_INSTANCE moves it).
     instance = instance_path()
@@ -103,14 +103,12 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
         app.config["SECRET_KEY"] = path.read_text().strip()
         app.config["SECRET_KEY_FILE"] = str(path)
 
-    from tracker.web import (api, auth, caching, db, documents, filters, followup, pledges, reports, review,
-                            security, validation)
-
     security.init_app(app)  # headers, cookie flags, proxy setting, secret key check, login throttling
     validation.init_app(app)  # every request's input checked once (before any route is added: the int converter)
 
     app.json.ensure_ascii = False  # Chinese stays readable in the API
     db.init_app(app)
+    errors.init_app(app)  # a service error: its Chinese message and status code, in one place
     auth.init_app(app)
     filters.init_app(app)
     caching.init_app(app)  # ETag / 304 / Cache-Control for anonymous readers' public views
@@ -121,12 +119,8 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     app.register_blueprint(reports.bp)
     app.register_blueprint(followup.bp)
     api.init_app(app)
-    from tracker.web import feeds, progress
-
     progress.init_app(app)  # 进展报送, 督办通知单, and the fence around unit accounts
     feeds.init_app(app)  # Atom feeds of the list and of a pledge's history
-    from tracker.web import units
-
     units.init_app(app)  # the admin's page of the responsible units (牵头单位) and their accounts
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
     app.add_url_rule("/favicon.ico", endpoint="favicon",  # browsers ask for it whatever the page links

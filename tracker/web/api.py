@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib import resources
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.db.models import District, Document, Official, Pledge
-from tracker.services import audit, listing, workbench
-from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
-from tracker.web import queries
+from tracker.services import audit, listing, queries, records, workbench
+from tracker.services.errors import ServiceError, StaleEdit
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.pledges import after_arg, get_pledge, list_page
 from tracker.web.validation import ID_MAX, int_arg, json_body
 
@@ -44,8 +43,6 @@ def _page(items: list, next_after: int | str | None):
     ``_external``, ``_method`` or ``endpoint`` arguments a query string must not reach)."""
     nxt = None
     if next_after is not None:
-        from urllib.parse import urlencode
-
         args = [(k, v) for k, v in request.args.items(multi=True) if k != "after"] + [("after", str(next_after))]
         nxt = f"{request.path}?{urlencode(args)}"
     return jsonify(items=items, next=nxt)
@@ -55,7 +52,7 @@ def _date(value) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else None
 
 
-def pledge_json(p: Pledge, *, full: bool = False) -> dict:
+def pledge_json(p, *, full: bool = False) -> dict:
     out = {
         "id": p.id,
         "url": url_for("pledges.view", pledge_id=p.id),
@@ -140,7 +137,7 @@ def list_item(p: dict, row: listing.Row) -> dict:
             "time_share": _share(row.time_share), "achieved_share": _share(row.achieved_share)}
 
 
-def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
+def document_json(d, counts=None, *, text: bool = False) -> dict:
     out = {"id": d.id, "url": url_for("documents.view", document_id=d.id), "title": d.title,
            "file_name": d.file_name, "source": d.source, "format": d.format.value,
            "published_on": _date(d.published_on)}
@@ -154,12 +151,12 @@ def document_json(d: Document, counts=None, *, text: bool = False) -> dict:
     return out
 
 
-def district_json(d: District) -> dict:
+def district_json(d) -> dict:
     return {"id": d.id, "name": d.name, "level": d.level.value, "parent_id": d.parent_id, "code": d.code,
             "aliases": [a.alias for a in d.aliases]}
 
 
-def official_json(o: Official) -> dict:
+def official_json(o) -> dict:
     return {"id": o.id, "name": o.name, "district_id": o.district_id,
             "district": o.district.name if o.district else None,
             "titles": [{"title": t.title, "first_seen_on": _date(t.first_seen_on)} for t in o.titles]}
@@ -195,9 +192,8 @@ def pledges():
 
 @bp.get("/pledges/<int:pledge_id>")
 def pledge(pledge_id: int):
-    found = queries.pledge_records(get_session(), [pledge_id], sources=True).get(pledge_id)
-    if found is None:
-        abort(404)
+    found = get_or_404(lambda session, ident: queries.pledge_records(session, [ident], sources=True).get(ident),
+                       pledge_id)
     return jsonify(record_json(*found, base=pledge_urls()))
 
 
@@ -218,23 +214,13 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     if needs_version and not isinstance(version, int):
         return _bad("version 须为整数（读取时的版本）")
     try:
-        done = fn(session, body, version)
-        session.commit()
+        with unit_of_work():  # any other service error: the app's handler answers it (tracker.web.errors)
+            done = fn(session, body, version)
     except (StaleEdit, StaleDataError):
-        session.rollback()
         session.expire_all()
         current = get_pledge(pledge_id, full=True)
         return jsonify(error="此条已被他人修改，你的修改没有保存", current=pledge_json(current, full=True),
                        submitted=audit.jsonable(body)), 409
-    except NotAllowed as exc:
-        session.rollback()
-        return _bad(str(exc), 409)
-    except workbench.FieldError as exc:
-        session.rollback()
-        return jsonify(error=str(exc), field=exc.field), 400
-    except ServiceError as exc:
-        session.rollback()
-        return _bad(str(exc))
     return jsonify(pledge_json(get_pledge(done.id, full=True), full=True))
 
 
@@ -300,16 +286,8 @@ def add_pledge(document_id: int):
     start, end = body.get("start"), body.get("end")
     if not isinstance(start, int) or not isinstance(end, int):
         return _bad("start 和 end 须为整数")
-    try:
-        changes = _changes(body)
-        pledge = workbench.add_pledge(session, current_user.user, document_id, start, end, changes)
-        session.commit()
-    except workbench.FieldError as exc:
-        session.rollback()
-        return jsonify(error=str(exc), field=exc.field), 400
-    except ServiceError as exc:
-        session.rollback()
-        return _bad(str(exc), 404 if "没有这篇文档" in str(exc) else 400)
+    with unit_of_work():  # a service error (404 for a document that is not there): tracker.web.errors
+        pledge = workbench.add_pledge(session, current_user.user, document_id, start, end, _changes(body))
     return jsonify(pledge_json(get_pledge(pledge.id, full=True), full=True)), 201
 
 
@@ -322,10 +300,7 @@ def documents():
 
 @bp.get("/documents/<int:document_id>")
 def document(document_id: int):
-    d = get_session().get(Document, document_id)
-    if d is None:
-        abort(404)
-    return jsonify(document_json(d, text=True))
+    return jsonify(document_json(get_or_404(records.document, document_id), text=True))
 
 
 @bp.get("/districts")
@@ -337,10 +312,7 @@ def districts():
 
 @bp.get("/districts/<int:district_id>")
 def district(district_id: int):
-    d = get_session().get(District, district_id)
-    if d is None:
-        abort(404)
-    return jsonify(district_json(d))
+    return jsonify(district_json(get_or_404(records.district, district_id)))
 
 
 @bp.get("/officials")
@@ -354,10 +326,7 @@ def officials():
 
 @bp.get("/officials/<int:official_id>")
 def official(official_id: int):
-    o = get_session().get(Official, official_id)
-    if o is None:
-        abort(404)
-    return jsonify(official_json(o))
+    return jsonify(official_json(get_or_404(records.official, official_id)))
 
 
 __all__ = ["bp", "init_app"]

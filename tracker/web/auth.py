@@ -8,13 +8,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
-import sqlalchemy as sa
 
 from tracker.db.enums import UserRole
-from tracker.db.models import User
-from tracker.services import users as user_service
+from tracker.services import queries, records, users as user_service
 from tracker.services.errors import ServiceError
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import ActionForm, LoginForm, PasswordForm, ResetPasswordForm, RoleForm, UserForm
 
 bp = Blueprint("auth", __name__)
@@ -28,7 +26,7 @@ ADMINS = (UserRole.ADMIN,)
 class Account(UserMixin):
     """The logged-in person; ``user`` is their row in this request's session."""
 
-    def __init__(self, user: User) -> None:
+    def __init__(self, user) -> None:
         self.user = user
         self.id = user.id
         self.name = user.name
@@ -63,58 +61,66 @@ def init_app(app) -> None:
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    @login_manager.user_loader
-    def load_user(session_id: str):
-        user_id, _, rest = session_id.partition(".")
-        fingerprint, _, version = rest.partition(".")
-        if not user_id.isdigit() or len(user_id) > 10:
-            return None
-        user = get_session().get(User, int(user_id))
-        if user is None or not user.is_active:
-            return None
-        if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
-            return None  # the password changed since this session logged in
-        if not hmac.compare_digest(version, str(user.session_version or 0)):
-            return None  # logged out, or role or account changed, since this session logged in
-        return Account(user)
+    login_manager.user_loader(load_user)
+    login_manager.unauthorized_handler(unauthorized)
+    app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(403, forbidden)
+    app.register_error_handler(404, not_found)
+    app.before_request(private_mode)
+    app.context_processor(action_form_context)
 
-    @login_manager.unauthorized_handler
-    def unauthorized():
-        if _wants_json():
-            return jsonify(error="请先登录"), 401
-        flash("请先登录", "warning")
-        target = request.full_path if request.query_string else request.path
-        return redirect(url_for("auth.login", next=target) if len(target) <= NEXT_MAX else url_for("auth.login"))
 
-    @app.errorhandler(CSRFError)
-    def csrf_error(exc):
-        if _wants_json():
-            return jsonify(error=f"CSRF 校验失败：{exc.description}"), 400
-        return render_template("error.html", code=400, message="表单已失效（CSRF 校验失败），请刷新页面后重试"), 400
+def load_user(session_id: str):
+    user_id, _, rest = session_id.partition(".")
+    fingerprint, _, version = rest.partition(".")
+    if not user_id.isdigit() or len(user_id) > 10:
+        return None
+    user = records.user(get_session(), int(user_id))
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
+        return None  # the password changed since this session logged in
+    if not hmac.compare_digest(version, str(user.session_version or 0)):
+        return None  # logged out, or role or account changed, since this session logged in
+    return Account(user)
 
-    @app.errorhandler(403)
-    def forbidden(exc):
-        if _wants_json():
-            return jsonify(error="没有权限"), 403
-        return render_template("error.html", code=403, message="你的角色没有这项权限"), 403
 
-    @app.errorhandler(404)
-    def not_found(exc):
-        if _wants_json():
-            return jsonify(error="不存在"), 404
-        return render_template("error.html", code=404, message="页面不存在"), 404
+def unauthorized():
+    if _wants_json():
+        return jsonify(error="请先登录"), 401
+    flash("请先登录", "warning")
+    target = request.full_path if request.query_string else request.path
+    return redirect(url_for("auth.login", next=target) if len(target) <= NEXT_MAX else url_for("auth.login"))
 
-    @app.before_request
-    def private_mode():
-        if current_app.config["PUBLIC_READ"] or current_user.is_authenticated:
-            return None
-        if request.endpoint in ("auth.login", "static") or request.endpoint is None:
-            return None
-        return login_manager.unauthorized()
 
-    @app.context_processor
-    def roles():
-        return {"action_form": _LazyActionForm()}
+def csrf_error(exc):
+    if _wants_json():
+        return jsonify(error=f"CSRF 校验失败：{exc.description}"), 400
+    return render_template("error.html", code=400, message="表单已失效（CSRF 校验失败），请刷新页面后重试"), 400
+
+
+def forbidden(exc):
+    if _wants_json():
+        return jsonify(error="没有权限"), 403
+    return render_template("error.html", code=403, message="你的角色没有这项权限"), 403
+
+
+def not_found(exc):
+    if _wants_json():
+        return jsonify(error="不存在"), 404
+    return render_template("error.html", code=404, message="页面不存在"), 404
+
+
+def private_mode():
+    if current_app.config["PUBLIC_READ"] or current_user.is_authenticated:
+        return None
+    if request.endpoint in ("auth.login", "static") or request.endpoint is None:
+        return None
+    return login_manager.unauthorized()
+
+
+def action_form_context():
+    return {"action_form": _LazyActionForm()}
 
 
 class _LazyActionForm:
@@ -183,9 +189,8 @@ def login():
 def logout():
     if not ActionForm().validate_on_submit():
         abort(400)
-    session = get_session()
-    user_service.logout(session, current_user.id)  # every session of this user ends, a copied cookie too
-    session.commit()
+    with unit_of_work() as session:
+        user_service.logout(session, current_user.id)  # every session of this user ends, a copied cookie too
     logout_user()
     flash("已退出登录", "success")
     return redirect(url_for("index"))
@@ -197,15 +202,13 @@ def password():
     """Change one's own password (the current one is asked for); other sessions end."""
     form = PasswordForm()
     if form.validate_on_submit():
-        session = get_session()
         try:
-            user = user_service.set_password(session, current_user.id, form.new.data, by=current_user.user,
-                                             current=form.current.data)
+            with unit_of_work() as session:
+                user = user_service.set_password(session, current_user.id, form.new.data, by=current_user.user,
+                                                 current=form.current.data)
         except ServiceError as exc:
-            session.rollback()
             (form.current if "当前" in str(exc) else form.new).errors.append(str(exc))
         else:
-            session.commit()
             login_user(Account(user))  # this session goes on under the new fingerprint
             flash("密码已修改；其他设备上的登录已失效", "success")
             return redirect(url_for("index"))
@@ -219,15 +222,15 @@ def users():
     form = UserForm()
     if form.validate_on_submit():
         try:
-            user = user_service.create_user(session, form.name.data, form.password.data, form.role.data,
-                                            by=current_user.user)
+            with unit_of_work():
+                user = user_service.create_user(session, form.name.data, form.password.data, form.role.data,
+                                                by=current_user.user)
         except ServiceError as exc:
             form.name.errors.append(str(exc))
         else:
-            session.commit()
             flash(f"已添加用户 {user.name}", "success")
             return redirect(url_for("auth.users"))
-    people = session.scalars(sa.select(User).order_by(User.id)).all()
+    people = queries.users(session)
     forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value, active="1" if u.is_active else "0")
              for u in people}
     resets = {u.id: ResetPasswordForm(prefix=f"p{u.id}") for u in people if u.id != current_user.id}
@@ -248,14 +251,9 @@ def reset_password(user_id: int):
     if user_id == current_user.id:
         flash("修改自己的密码请到“修改密码”页面", "error")
         return redirect(url_for("auth.password"))
-    try:
+    with unit_of_work(back=url_for("auth.users")):  # a refusal: flashed, back to the users' page
         user = user_service.set_password(session, user_id, form.password.data, by=current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        flash(f"已重设 {user.name} 的密码；其原有登录已失效", "success")
+    flash(f"已重设 {user.name} 的密码；其原有登录已失效", "success")
     return redirect(url_for("auth.users"))
 
 
@@ -266,13 +264,8 @@ def update_user(user_id: int):
     form = RoleForm(prefix=f"u{user_id}")
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with unit_of_work(back=url_for("auth.users")):  # a refusal: flashed, back to the users' page
         user_service.set_role(session, user_id, form.role.data, by=current_user.user)
         user_service.set_active(session, user_id, form.active.data == "1", by=current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        flash("已保存", "success")
+    flash("已保存", "success")
     return redirect(url_for("auth.users"))

@@ -35,11 +35,12 @@ import threading
 import time
 from collections import OrderedDict
 
-import sqlalchemy as sa
 from flask import current_app, g, request
 from flask_login import current_user
 
-from tracker.db.models import AuditEvent, Document, Pledge, StatusEvent
+import tracker
+from tracker.services import queries
+from tracker.web.db import get_session
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))  # Asia/Shanghai keeps no daylight saving time
 
@@ -51,17 +52,6 @@ PUBLIC_ENDPOINTS = frozenset({
 })
 
 
-def _last(model, column):
-    top = sa.select(sa.func.max(model.id)).scalar_subquery()
-    return top, sa.select(column).where(model.id == top).scalar_subquery()
-
-
-_audit_id, _audit_at = _last(AuditEvent, AuditEvent.at)
-_status_id, _status_at = _last(StatusEvent, StatusEvent.created_at)
-VERSION = sa.select(_audit_id, _audit_at, _status_id, _status_at, sa.select(sa.func.max(Pledge.id)).scalar_subquery(),
-                    sa.select(sa.func.max(Document.id)).scalar_subquery())
-
-
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -70,7 +60,7 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
 
 def data_version(session) -> tuple[str, dt.datetime | None]:
     """(a token that changes whenever the public data does, the time of the last recorded change)."""
-    audit_id, audit_at, status_id, status_at, pledge_id, document_id = session.connection().execute(VERSION).one()
+    audit_id, audit_at, status_id, status_at, pledge_id, document_id = queries.data_version(session)
     changed = [t for t in (_utc(audit_at), _utc(status_at)) if t is not None]
     return f"{audit_id}.{status_id}.{pledge_id}.{document_id}", max(changed, default=None)
 
@@ -125,8 +115,6 @@ def cached_count(session, what: str, args, count) -> int:
 
 
 def _package_version() -> str:
-    import tracker
-
     return tracker.__version__
 
 
@@ -141,8 +129,6 @@ def cacheable() -> bool:
 
 
 def init_app(app) -> None:
-    from tracker.web.db import get_session
-
     app.config.setdefault("PUBLIC_MAX_AGE", 60)
     app.extensions["tracker.counts"] = (OrderedDict(), threading.Lock())
     app.jinja_env.globals["cacheable"] = cacheable

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-import sqlalchemy as sa
-
-from tracker.db.models import Document, Pledge, PledgeSource
-from tracker.services import selection, workbench
+from tracker.services import queries, records, selection, workbench
 from tracker.services.errors import ServiceError
-from tracker.web import highlight, queries
+from tracker.web import highlight
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import AddPledgeForm
 from tracker.web.pledges import after_arg, district_names
+from tracker.web.validation import ID_MAX, int_arg
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 
 STATE_MARK = {"pending": "hl-pending", "confirmed": "hl-confirmed", "rejected": "hl-rejected"}
 
 
-def get_document(document_id: int) -> Document:
-    document = get_session().get(Document, document_id)
-    if document is None:
-        abort(404)
-    return document
+def get_document(document_id: int):
+    return get_or_404(records.document, document_id)
 
 
 def index():
@@ -32,53 +27,25 @@ def index():
     q = (request.args.get("q") or "").strip() or None
     rows, next_after = queries.document_page(session, {"q": q}, after=after_arg(),
                                              limit=current_app.config["PAGE_SIZE"])
-    totals = session.execute(sa.select(sa.func.count(Document.id))).scalar_one()
+    totals = queries.document_count(session)
     return render_template("documents/index.html", rows=rows, next_after=next_after, q=q, total=totals)
 
 
 bp.add_url_rule("/", endpoint="index", view_func=index)
 
 
-def _span_statements(window: bool):
-    """The document's pledges (not merged away) and the spans of pledges merged from it, built once;
-    with ``window``, only those overlapping [:lo, :hi)."""
-    pledges = (sa.select(Pledge.id, Pledge.start, Pledge.end, Pledge.review_state, Pledge.origin)
-               .where(Pledge.document_id == sa.bindparam("doc"), Pledge.merged_into_id.is_(None))
-               .order_by(Pledge.start))
-    sources = (sa.select(PledgeSource.pledge_id, PledgeSource.start, PledgeSource.end, Pledge.review_state)
-               .join(Pledge, Pledge.id == PledgeSource.pledge_id).where(PledgeSource.document_id == sa.bindparam("doc")))
-    if window:
-        pledges = pledges.where(Pledge.start < sa.bindparam("hi"), Pledge.end > sa.bindparam("lo"))
-        sources = sources.where(PledgeSource.start < sa.bindparam("hi"), PledgeSource.end > sa.bindparam("lo"))
-    return pledges, sources
-
-
-_SPANS = {False: _span_statements(False), True: _span_statements(True)}
-
-
-def pledge_spans(session, document: Document, window: tuple[int, int] | None = None
-                 ) -> tuple[list[highlight.Span], list]:
+def pledge_spans(session, document, window: tuple[int, int] | None = None) -> tuple[list[highlight.Span], list]:
     """The highlights of the document's pledges (and of pledges merged from it), those overlapping
-    ``window`` (start, end) only when given; and the pledges (rows: id, start, end, review_state, origin)."""
-    stmt_pledges, stmt_sources = _SPANS[window is not None]
-    params = {"doc": document.id}
-    if window is not None:
-        params.update(lo=window[0], hi=window[1])
-    conn = session.connection()
-    pledges = conn.execute(stmt_pledges, params).all()
+    ``window`` (start, end) only when given."""
+    pledges, sources = queries.document_pledges(session, document.id, window)
     spans = [highlight.Span(p.start, p.end, ("hl", STATE_MARK[p.review_state.value],
                                              *(("hl-manual",) if p.origin.value == "manual" else ())),
                             pledge_id=p.id, title=f"#{p.id} {p.review_state.label}")
              for p in pledges]
-    for pledge_id, start, end, state in conn.execute(stmt_sources, params):
+    for pledge_id, start, end, state in sources:
         spans.append(highlight.Span(start, end, ("hl", STATE_MARK[state.value], "hl-source"), pledge_id=pledge_id,
                                     title=f"#{pledge_id}（合并来源）{state.label}"))
     return spans, pledges
-
-
-_STATE_COUNTS = (sa.select(Pledge.review_state, sa.func.count())
-                 .where(Pledge.document_id == sa.bindparam("doc"), Pledge.merged_into_id.is_(None))
-                 .group_by(Pledge.review_state))
 
 
 @bp.get("/<int:document_id>")
@@ -86,8 +53,6 @@ def view(document_id: int):
     """The stored text with its pledges highlighted, one part (``highlight.PART_CHARS``, about 20,000
     characters) at a time: ``?part=N`` (from 1), or ``?at=OFFSET`` for the part holding that offset.
     The counts are the whole document's, from one grouped query; only the part's pledges are loaded."""
-    from tracker.web.validation import ID_MAX, int_arg
-
     session = get_session()
     document = get_document(document_id)
     parts = highlight.part_bounds(document.text, current_app.config.get("DOCUMENT_PART_CHARS") or highlight.PART_CHARS)
@@ -101,7 +66,7 @@ def view(document_id: int):
     window = parts[index]
     spans, pledges = pledge_spans(session, document, window)
     body = highlight.render(document.text[window[0]:window[1]], spans, base=window[0])
-    by_state = dict(session.connection().execute(_STATE_COUNTS, {"doc": document.id}).all())
+    by_state = queries.review_state_counts(session, document.id)
     counts = {state: 0 for state in STATE_MARK}
     counts.update({state.value: n for state, n in by_state.items()})
     return render_template("documents/view.html", document=document, body=body, pledges=pledges, counts=counts,
@@ -146,20 +111,18 @@ def add(document_id: int):
         _prefill(form, reading)
     elif form.validate_on_submit():
         try:
-            pledge = workbench.add_pledge(session, current_user.user, document.id, form.start.data, form.end.data,
-                                          form.changes())
+            with unit_of_work():
+                pledge = workbench.add_pledge(session, current_user.user, document.id, form.start.data,
+                                              form.end.data, form.changes())
         except workbench.FieldError as exc:
-            session.rollback()
             target = getattr(form, exc.field, None)
             if target is None or isinstance(target.errors, dict):
                 form.form_errors.append(str(exc))
             else:
                 target.errors = [*target.errors, str(exc)]
         except ServiceError as exc:
-            session.rollback()
             form.form_errors.append(str(exc))
         else:
-            session.commit()
             flash(f"已添加承诺 #{pledge.id}", "success")
             return redirect(url_for("documents.view", document_id=document.id, at=pledge.start,
                                     _anchor=f"p-{pledge.id}"))

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlalchemy as sa
-from flask import Blueprint, Response, abort, render_template, url_for
+from feedgen.feed import FeedGenerator
+from flask import Blueprint, Response, render_template, url_for
 
-from tracker.db.models import Pledge, StatusEvent
-from tracker.services import listing, remind, workbench
-from tracker.web.db import get_session
+from tracker.services import listing, queries, records, remind, workbench
+from tracker.web.db import get_or_404, get_session
 from tracker.web.filters import ACTION_LABELS
+from tracker.web.pledges import list_filters
 
 bp = Blueprint("feeds", __name__)
 ATOM = "application/atom+xml; charset=utf-8"
@@ -37,8 +37,6 @@ def _day(value: dt.date) -> dt.datetime:
 
 
 def _generator(feed_url: str, page_url: str, title: str, subtitle: str):
-    from feedgen.feed import FeedGenerator
-
     fg = FeedGenerator()
     fg.id(feed_url)
     fg.title(title)
@@ -75,8 +73,6 @@ def _row_summary(r: listing.Row) -> str:
 
 @bp.get("/pledges/feed.atom")
 def pledge_list():
-    from tracker.web.pledges import list_filters
-
     session = get_session()
     try:
         f = list_filters()
@@ -87,8 +83,7 @@ def pledge_list():
     feed_url = url_for("feeds.pledge_list", _external=True, **args)
     page_url = url_for("pledges.index", _external=True, **args)
     fg = _generator(feed_url, page_url, f"承诺：{f.sentence()}", f"承诺台账 · {f.sentence()} · 最新 {FEED_ROWS} 条")
-    updated = dict(session.execute(sa.select(Pledge.id, Pledge.updated_at).where(Pledge.id.in_([r.id for r in rows]))
-                                   ).all()) if rows else {}
+    updated = queries.updated_at(session, [r.id for r in rows])
     stamps = []
     for r in reversed(rows):  # feedgen prepends: the newest ends up first
         fe = fg.add_entry()
@@ -109,9 +104,7 @@ def pledge_list():
 @bp.get("/pledges/<int:pledge_id>/feed.atom")
 def pledge_history(pledge_id: int):
     session = get_session()
-    pledge = session.get(Pledge, pledge_id)
-    if pledge is None:
-        abort(404)
+    pledge = get_or_404(records.plain_pledge, pledge_id)
     page_url = url_for("pledges.view", pledge_id=pledge.id, _external=True)
     feed_url = url_for("feeds.pledge_history", pledge_id=pledge.id, _external=True)
     fg = _generator(feed_url, page_url, f"承诺 #{pledge.id} 的记录", pledge.quote)
@@ -120,8 +113,7 @@ def pledge_history(pledge_id: int):
         who = e.user.name if e.user else e.actor
         label = ACTION_LABELS.get(e.action, "修改")
         entries.append((_aware(e.at), f"{page_url}#audit-{e.id}", f"{label}（{who}）", e.note or label))
-    events = session.scalars(sa.select(StatusEvent).where(StatusEvent.pledge_id == pledge.id)
-                             .order_by(StatusEvent.id)).all()
+    events = queries.status_timelines(session, [pledge.id]).get(pledge.id, [])
     for s in events:
         old = s.old_status.label if s.old_status else "—"
         who = f"（{s.user.name}）" if s.user else ""

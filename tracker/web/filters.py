@@ -7,9 +7,12 @@ from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
 from flask import request, url_for
+from flask_login import current_user
 
 from tracker import glossary
 from tracker.db import enums
+from tracker.services import workbench
+from tracker.web.db import get_session
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -84,8 +87,6 @@ COMPACT_ROLES = ("editor", "reviewer", "admin")
 def compact_lists() -> bool:
     """Lists one line a row (紧凑) or with their second lines (详细): ``?view=`` chooses and is
     remembered in a cookie; by default compact for editors and reviewers, who work through many."""
-    from flask_login import current_user
-
     view = request.args.get("view") or request.cookies.get(LIST_VIEW_COOKIE)
     if view in LIST_VIEWS:
         return view == "compact"
@@ -102,9 +103,6 @@ def remember_list_view(response):
 
 def pending_total() -> int:
     """Pledges waiting for an editor (what an empty first-run page points to)."""
-    from tracker.services import workbench
-    from tracker.web.db import get_session
-
     return workbench.queue_count(get_session(), workbench.QueueFilter())
 
 

@@ -12,19 +12,17 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, \
     session as web_session, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from tracker.db.enums import FollowupOutcome, MissReason, Status
-from tracker.db.models import Pledge, Suggestion
-from tracker.services import followup, listing
+from tracker.services import followup, listing, queries, records
 from tracker.services.errors import ServiceError, StaleEdit
 from tracker.web import highlight
 from tracker.web.auth import roles_required
-from tracker.web.db import get_session
-from tracker.web.forms import ActionForm, Form, _number, choices
+from tracker.web.db import get_or_404, get_session, unit_of_work
+from tracker.web.forms import ActionForm, Form, number, choices
 from tracker.web.reports import REVIEWERS, today
 
 bp = Blueprint("followup", __name__, url_prefix="/followup")
@@ -38,7 +36,7 @@ OUTCOME_CHOICES = [o for o in FollowupOutcome if o not in followup.SILENT]
 
 class DecisionForm(Form):
     status = SelectField("记为", choices=choices(STATUS_CHOICES), validators=[InputRequired("请选择状态")])
-    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), _number])
+    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), number])
     miss_reason = SelectField("未完成原因", choices=choices([("", "（不适用）")] + MissReason.choices()),
                               validators=[Optional()])
     note = TextAreaField("说明", validators=[Optional(), Length(max=2000, message="最多 2000 个字符")])
@@ -87,19 +85,12 @@ def skipped() -> set[int]:
     return set(web_session.get(SKIP_KEY, []))
 
 
-def _load(stmt):
-    return stmt.options(joinedload(Suggestion.document), joinedload(Suggestion.pledge).joinedload(Pledge.district),
-                        joinedload(Suggestion.pledge).joinedload(Pledge.official),
-                        joinedload(Suggestion.pledge).joinedload(Pledge.document),
-                        joinedload(Suggestion.pledge).selectinload(Pledge.quantities))
-
-
 @bp.get("/")
 @roles_required(*REVIEWERS)
 def queue():
     session = get_session()
     filt, said = queue_filter()
-    rows = list(session.scalars(_load(followup.queue_select(filt)).limit(current_app.config["PAGE_SIZE"])).unique())
+    rows = queries.followup_queue(session, filt, current_app.config["PAGE_SIZE"])
     total = followup.queue_count(session, filt)
     comparisons = {r.id: followup.comparison(r, r.pledge) for r in rows}
     return render_template("followup/queue.html", rows=rows, total=total, said=said, args=queue_args(),
@@ -124,19 +115,12 @@ def _go_next(exclude: set[int]):
     return redirect(url_for("followup.screen", suggestion_id=nxt.id, **queue_args()))
 
 
-def get_suggestion(suggestion_id: int) -> Suggestion:
-    """The suggestion or 404 (the one place that answers 404 for one)."""
-    suggestion = get_session().get(Suggestion, suggestion_id, options=[
-        joinedload(Suggestion.document), joinedload(Suggestion.decided_by),
-        joinedload(Suggestion.pledge).selectinload(Pledge.quantities),
-        joinedload(Suggestion.pledge).joinedload(Pledge.document),
-        joinedload(Suggestion.pledge).joinedload(Pledge.district)])
-    if suggestion is None:
-        abort(404)
-    return suggestion
+def get_suggestion(suggestion_id: int):
+    """The suggestion (``records.suggestion``) or 404."""
+    return get_or_404(records.suggestion, suggestion_id)
 
 
-def passages(suggestion: Suggestion):
+def passages(suggestion):
     """(the pledge in its paragraph, the evidence in its paragraph), highlighted on the server."""
     pledge, source, later = suggestion.pledge, suggestion.pledge.document, suggestion.document
     left, right = highlight.paragraph_bounds(source.text, pledge.start, pledge.end)
@@ -154,7 +138,7 @@ def passages(suggestion: Suggestion):
     return pledge_html, highlight.render(later.text[left:right], spans, base=left)
 
 
-def fill(form: DecisionForm, suggestion: Suggestion) -> None:
+def fill(form: DecisionForm, suggestion) -> None:
     pledge = suggestion.pledge
     form.status.data = followup.suggested_status(suggestion, pledge).value
     figure, _ = followup.reported_figure(suggestion, pledge)
@@ -162,7 +146,7 @@ def fill(form: DecisionForm, suggestion: Suggestion) -> None:
     form.version.data = str(suggestion.version_id)
 
 
-def _render(suggestion: Suggestion, form: DecisionForm, *, status: int = 200, stale: str | None = None):
+def _render(suggestion, form: DecisionForm, *, status: int = 200, stale: str | None = None):
     pledge_html, evidence_html = passages(suggestion)
     pledge = suggestion.pledge
     return render_template(
@@ -195,25 +179,23 @@ def decide(suggestion_id: int):
         abort(400)
     decision = form.chosen()
     try:
-        if decision == "dismiss":
-            followup.dismiss_suggestion(session, suggestion, current_user.user, reason=form.reason.data,
-                                        version=version)
-            event = None
-        else:
-            event = followup.accept_suggestion(
-                session, suggestion, current_user.user, version=version, status=form.status.data,
-                achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
-                miss_reason=form.miss_reason.data or None, note=form.note.data, today=today())
-        session.commit()
+        with unit_of_work():
+            if decision == "dismiss":
+                followup.dismiss_suggestion(session, suggestion, current_user.user, reason=form.reason.data,
+                                            version=version)
+                event = None
+            else:
+                event = followup.accept_suggestion(
+                    session, suggestion, current_user.user, version=version, status=form.status.data,
+                    achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None,
+                    miss_reason=form.miss_reason.data or None, note=form.note.data, today=today())
     except (StaleEdit, StaleDataError) as exc:
-        session.rollback()
         session.expire_all()
         current = get_suggestion(suggestion_id)
         form.version.data = str(current.version_id)
         message = str(exc) if isinstance(exc, StaleEdit) else "此建议已被他人处理，请对照后重新提交"
         return _render(current, form, status=409, stale=message)
     except ServiceError as exc:
-        session.rollback()
         form.form_errors.append(str(exc))
         return _render(get_suggestion(suggestion_id), form, status=400)
     if event is None:

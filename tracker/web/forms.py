@@ -10,6 +10,7 @@ from wtforms import (BooleanField, DateField, FieldList, Form as PlainForm, Form
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from tracker.db.enums import Precision, UserRole
+from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal
 from tracker.web.validation import ID_MAX, change_limits
 
 REQUIRED = "此项必填"
@@ -27,7 +28,7 @@ def choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(v, label) for v, label in pairs]
 
 
-def _number(form, field) -> None:
+def number(form, field) -> None:
     text = (field.data or "").strip().replace(",", "").replace("，", "")
     if text:
         try:
@@ -38,8 +39,6 @@ def _number(form, field) -> None:
             raise ValidationError("请填写数字，例如 3 或 12.5")
         if value < 0:
             raise ValidationError("不能为负数")
-        from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal
-
         try:
             exact = canonical_decimal(value)
         except InvalidOperation:
@@ -101,7 +100,7 @@ class QuantityForm(PlainForm):
     class Meta(ZhMeta):
         pass
 
-    value = StringField("数值", validators=[Optional(), Length(max=LIMITS["quantity_value"]), _number])
+    value = StringField("数值", validators=[Optional(), Length(max=LIMITS["quantity_value"]), number])
     unit = StringField("单位", validators=[Optional(), Length(max=LIMITS["quantity_unit"],
                                                           message=f"最多 {LIMITS['quantity_unit']} 个字符")])
 

@@ -8,53 +8,30 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
-
-from tracker.db.models import Document, Official, Pledge, PledgeSource, StatusEvent
-from tracker.services import listing, workbench
-from tracker.services.errors import ServiceError
+from tracker.services import followup, listing, pages, records, workbench
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import MergeForm
+from tracker.web.validation import ID_MAX, int_arg
 
 bp = Blueprint("pledges", __name__, url_prefix="/pledges")
 
 
 def district_names(session) -> list[str]:
     """Every district's name, for the district inputs' datalist."""
-    from tracker.web import pages
-
     return pages.district_names(session)
 
 
-#: the loader options of ``get_pledge``, built once
-_BRIEF = (selectinload(Pledge.quantities), joinedload(Pledge.district), joinedload(Pledge.official))
-_FULL = (selectinload(Pledge.quantities), joinedload(Pledge.district),
-         # the other documents' titles, not whole texts
-         joinedload(Pledge.document),  # its text: the passage (one query with the pledge, not two)
-         selectinload(Pledge.sources).joinedload(PledgeSource.document).load_only(Document.id, Document.title),
-         selectinload(Pledge.status_events).joinedload(StatusEvent.user),
-         selectinload(Pledge.status_events).joinedload(StatusEvent.evidence_document),
-         joinedload(Pledge.reviewed_by),
-         joinedload(Pledge.candidate),  # the review screen shows what the machine read, field by field
-         joinedload(Pledge.official).selectinload(Official.titles))
-
-
-def get_pledge(pledge_id: int, *, full: bool = False) -> Pledge:
-    """The pledge or 404: the one place that answers 404 for a pledge (the pages that only read it
-    use ``pages.pledge_for_page``)."""
-    pledge = get_session().get(Pledge, pledge_id, options=_FULL if full else _BRIEF)
-    if pledge is None:
-        abort(404)
-    return pledge
+def get_pledge(pledge_id: int, *, full: bool = False):
+    """The pledge (``records.pledge``, for the views that write) or 404; the pages that only read it
+    use ``pages.pledge_for_page``."""
+    return get_or_404(records.pledge, pledge_id, full=full)
 
 
 def after_arg() -> int | None:
     """The keyset cursor ``?after=N`` of a list page or API list; 400 with a message when it is no
     number or beyond 64 bits."""
-    from tracker.web.validation import ID_MAX, int_arg
-
     return int_arg("after", maximum=ID_MAX)
 
 
@@ -98,13 +75,8 @@ def index():
 def view(pledge_id: int):
     """The pledge page: the pledge and its lists read by ``pages`` (a list is asked for only when the
     pledge's row says it holds something)."""
-    from tracker.services import followup
-    from tracker.web import pages
-
     session = get_session()
-    pledge = pages.pledge_for_page(session, pledge_id)
-    if pledge is None:
-        abort(404)
+    pledge = get_or_404(pages.pledge_for_page, pledge_id)
     document = pledge.document
     left, right = highlight.paragraph_bounds(document.text, pledge.start, pledge.end)
     spans = [highlight.Span(pledge.start, pledge.end, ("hl", "hl-current"))]
@@ -131,12 +103,7 @@ def merge(pledge_id: int):
         flash("请填写要并入的重复条目编号", "error")
         return redirect(url_for("pledges.view", pledge_id=pledge_id))
     get_pledge(pledge_id)
-    try:
+    with unit_of_work(back=url_for("pledges.view", pledge_id=pledge_id)):  # a refusal: flashed, back there
         workbench.merge_pledges(session, current_user.user, pledge_id, form.duplicate.data)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        flash(f"已把 #{form.duplicate.data} 并入 #{pledge_id}", "success")
+    flash(f"已把 #{form.duplicate.data} 并入 #{pledge_id}", "success")
     return redirect(url_for("pledges.view", pledge_id=pledge_id))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-import sqlalchemy as sa
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
                    url_for)
 from flask_login import current_user
@@ -18,13 +17,12 @@ from flask_wtf.file import FileField
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, URL
 
-from tracker.db.enums import MissReason, ReportState, Status, UserRole
-from tracker.db.models import Pledge, ProgressReport, Unit
-from tracker.services import listing, progress as service, remind
+from tracker.db.enums import MissReason, Status, UserRole
+from tracker.services import listing, progress as service, queries, records, remind
 from tracker.services.errors import NotAllowed, ServiceError
-from tracker.web.auth import roles_required
-from tracker.web.db import get_session
-from tracker.web.forms import Form, _number, choices
+from tracker.web.auth import login_manager, roles_required
+from tracker.web.db import get_or_404, get_session, unit_of_work
+from tracker.web.forms import Form, number, choices
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 REVIEWERS = (UserRole.REVIEWER, UserRole.ADMIN)
@@ -64,7 +62,7 @@ def unit_fence():
         return None
     if request.endpoint in UNIT_ENDPOINTS:
         if request.endpoint == "pledges.view":
-            pledge = get_session().get(Pledge, (request.view_args or {}).get("pledge_id"))
+            pledge = records.plain_pledge(get_session(), (request.view_args or {}).get("pledge_id"))
             user = current_user.user
             if pledge is None or user.unit is None or not service.is_units_pledge(user.unit, pledge):
                 abort(404)
@@ -109,7 +107,7 @@ class ReportForm(Form):
                          invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
     note = TextAreaField("进展说明", validators=[InputRequired("请填写进展说明"),
                                              Length(max=service.NOTE_MAX, message=f"最多 {service.NOTE_MAX} 个字符")])
-    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), _number])
+    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), number])
     evidence_url = StringField("佐证链接", validators=[Optional(), Length(max=2000), URL(message="请填写完整的网址")])
     evidence_text = TextAreaField("佐证说明", validators=[Optional(), Length(max=service.NOTE_MAX)])
     file = FileField("附件")
@@ -133,7 +131,7 @@ class ReturnForm(Form):
 # --- pages -------------------------------------------------------------------------------
 
 
-def unit_rows(unit: Unit, day: dt.date | None = None) -> list[listing.Row]:
+def unit_rows(unit, day: dt.date | None = None) -> list[listing.Row]:
     """The unit's confirmed pledges as rows of the ledger view, soonest deadline first."""
     f = listing.parse_filters(get_session(), {"unit": unit.name, "sort": "due_on"}, today=day or today())
     return [r for r in listing.iter_rows(get_session(), f) if (r.responsible_unit or "").strip() == unit.name]
@@ -142,8 +140,6 @@ def unit_rows(unit: Unit, day: dt.date | None = None) -> list[listing.Row]:
 @bp.get("/")
 def index():
     if not current_user.is_authenticated:
-        from tracker.web.auth import login_manager
-
         return login_manager.unauthorized()
     session = get_session()
     if is_unit():
@@ -156,9 +152,8 @@ def index():
     if current_user.role not in REVIEWERS:
         abort(403)
     waiting = service.submitted(session)
-    answered = list(session.scalars(sa.select(ProgressReport).where(ProgressReport.state != ReportState.SUBMITTED)
-                                    .order_by(ProgressReport.reviewed_at.desc(), ProgressReport.id.desc()).limit(30)))
-    units = session.scalars(sa.select(Unit).order_by(Unit.name)).all()
+    answered = queries.answered_reports(session, 30)
+    units = queries.units(session)
     return render_template("progress/queue.html", waiting=waiting, answered=answered, units=units)
 
 
@@ -184,18 +179,17 @@ def new(pledge_id: int):
         if storage is not None and getattr(storage, "filename", ""):
             upload = service.Upload(storage.filename, storage.read(limit + 1))
         try:
-            report = service.submit_report(
-                session, current_user.user, pledge.id, as_of_on=form.as_of_on.data, note=form.note.data,
-                achieved_value=form.achieved_value.data, evidence_url=form.evidence_url.data,
-                evidence_text=form.evidence_text.data, upload=upload, folder=upload_folder(), max_bytes=limit,
-                today=today())
+            with unit_of_work():
+                report = service.submit_report(
+                    session, current_user.user, pledge.id, as_of_on=form.as_of_on.data, note=form.note.data,
+                    achieved_value=form.achieved_value.data, evidence_url=form.evidence_url.data,
+                    evidence_text=form.evidence_text.data, upload=upload, folder=upload_folder(),
+                    max_bytes=limit, today=today())
         except ServiceError as exc:
-            session.rollback()
             (form.file if "附件" in str(exc) else form.achieved_value if "完成值" in str(exc)
              else form.note).errors.append(str(exc))
             code = 400
         else:
-            session.commit()
             flash(f"已报送 #{pledge.id} 的进展（报送 #{report.id}），待评议员审阅", "success")
             return redirect(url_for("progress.view", report_id=report.id))
     else:
@@ -211,15 +205,15 @@ def _csrf_failed(form) -> bool:
     return bool(token is not None and token.errors)
 
 
-def _report(report_id: int) -> ProgressReport:
+def _report(report_id: int):
     """The report, when the user may see it; else 404 (a unit learns nothing of others' reports)."""
-    report = get_session().get(ProgressReport, report_id)
-    if report is None or not current_user.is_authenticated or not service.can_see_report(current_user.user, report):
+    report = get_or_404(records.progress_report, report_id)
+    if not current_user.is_authenticated or not service.can_see_report(current_user.user, report):
         abort(404)
     return report
 
 
-def _report_page(report: ProgressReport, accept: AcceptForm | None = None, back: ReturnForm | None = None,
+def _report_page(report, accept: AcceptForm | None = None, back: ReturnForm | None = None,
                  code: int = 200):
     session = get_session()
     row = listing.one(session, report.pledge_id, today=today())
@@ -249,15 +243,14 @@ def accept(report_id: int):
             abort(400)
         return _report_page(report, accept=form, code=400)
     try:
-        event = service.accept_report(
-            session, report.id, current_user.user, form.status.data, as_of_on=form.as_of_on.data,
-            note=form.note.data, miss_reason=form.miss_reason.data or None,
-            file_url=url_for("progress.file", report_id=report.id, _external=True), today=today())
+        with unit_of_work():
+            event = service.accept_report(
+                session, report.id, current_user.user, form.status.data, as_of_on=form.as_of_on.data,
+                note=form.note.data, miss_reason=form.miss_reason.data or None,
+                file_url=url_for("progress.file", report_id=report.id, _external=True), today=today())
     except ServiceError as exc:
-        session.rollback()
         form.status.errors.append(str(exc))
-        return _report_page(session.get(ProgressReport, report_id), accept=form, code=400)
-    session.commit()
+        return _report_page(records.progress_report(session, report_id), accept=form, code=400)
     word = "已提议" if event.kind.value == "proposed" else "已记为"
     flash(f"已采纳报送 #{report.id}：#{report.pledge_id} {word}「{event.new_status.label}」", "success")
     return redirect(url_for("progress.index"))
@@ -274,12 +267,11 @@ def return_(report_id: int):
             abort(400)
         return _report_page(report, back=form, code=400)
     try:
-        service.return_report(session, report.id, current_user.user, form.reason.data)
+        with unit_of_work():
+            service.return_report(session, report.id, current_user.user, form.reason.data)
     except ServiceError as exc:
-        session.rollback()
         form.reason.errors.append(str(exc))
-        return _report_page(session.get(ProgressReport, report_id), back=form, code=400)
-    session.commit()
+        return _report_page(records.progress_report(session, report_id), back=form, code=400)
     flash(f"已退回报送 #{report.id}", "success")
     return redirect(url_for("progress.index"))
 
@@ -308,7 +300,7 @@ def file(report_id: int):
 # --- 督办通知单 ----------------------------------------------------------------------------
 
 
-def notices_for(units: list[Unit], day: dt.date, days: int) -> list[dict]:
+def notices_for(units: list, day: dt.date, days: int) -> list[dict]:
     items = remind.items_due(get_session(), day, days)
     by_unit: dict[str, list] = {}
     for item in items:
@@ -333,7 +325,7 @@ def _days_arg() -> int:
 @bp.get("/notices/")
 def notices():
     """One 督办通知单 per unit that has pledges to chase, one A4 page each."""
-    units = get_session().scalars(sa.select(Unit).order_by(Unit.name)).all()
+    units = queries.units(get_session())
     day, days = today(), _days_arg()
     sheets = [n for n in notices_for(units, day, days) if n["total"]]
     return render_template("progress/notices.html", sheets=sheets, day=day, days=days,
@@ -342,9 +334,7 @@ def notices():
 
 @bp.get("/notices/<int:unit_id>")
 def notice(unit_id: int):
-    unit = get_session().get(Unit, unit_id)
-    if unit is None:
-        abort(404)
+    unit = get_or_404(records.unit, unit_id)
     day, days = today(), _days_arg()
     return render_template("progress/notices.html", sheets=notices_for([unit], day, days), day=day, days=days,
                            reply_by=day + dt.timedelta(days=REPLY_DAYS), issuer=current_app.config["NOTICE_ISSUER"])

@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
+from tracker.web import caching
+from tracker.web.db import get_session
+
 MANIFEST = ".tracker-publish.json"
 START = ("/reports/dashboard", "/reports/", "/reports/status", "/reports/status?by=official")
 #: endpoint → the query arguments a published page of it may carry (a link with others is not followed)
@@ -151,9 +154,6 @@ def _write(path: Path, data: bytes) -> None:
 
 def publish(app, target: Path, *, site_url: str | None = None, force: bool = False) -> Report:
     """Write the public site into ``target`` (see the module's docstring)."""
-    from tracker.web import caching
-    from tracker.web.db import get_session
-
     target.mkdir(parents=True, exist_ok=True)
     manifest_path = target / MANIFEST
     try:

@@ -11,7 +11,6 @@ import datetime as dt
 import tempfile
 from urllib.parse import quote
 
-import sqlalchemy as sa
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
                    stream_with_context, url_for)
 from flask_login import current_user
@@ -20,15 +19,14 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, StringFie
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, URL
 
 from tracker.db.enums import MissReason, Status, StatusEventKind, UserRole
-from tracker.db.models import District, Official, Pledge, StatusEvent
-from tracker.services import exports, listing, status as status_service, tables, workbench
+from tracker.services import exports, listing, queries, records, status as status_service, tables, workbench
 from tracker.services.errors import ServiceError, StaleEdit
 from tracker.services.listing import BadFilter
 from tracker.services.schedule import Flag
 from tracker.web import charts
 from tracker.web.auth import roles_required
-from tracker.web.db import get_session
-from tracker.web.forms import ActionForm, Form, _number, choices
+from tracker.web.db import get_or_404, get_session, unit_of_work
+from tracker.web.forms import ActionForm, Form, number, choices
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 REVIEWERS = (UserRole.REVIEWER, UserRole.ADMIN)
@@ -104,9 +102,7 @@ def pledges():
     except BadFilter as exc:
         return bad_request(str(exc))
     total = listing.count(session, f)
-    has_pledges = sa.select(Pledge.id).where(Pledge.district_id == District.id)  # an index probe per district
-    districts = session.execute(sa.select(District.id, District.name).where(has_pledges.exists())
-                                .order_by(District.name)).all()
+    districts = queries.districts_with_pledges(session)
     return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
                            districts=districts)
 
@@ -204,15 +200,6 @@ def dashboard():
         legend=charts.legend(), months=months, completion=completion, groups=groups[:15])
 
 
-def _timelines(session, ids: list[int]) -> dict[int, list[StatusEvent]]:
-    out: dict[int, list[StatusEvent]] = {}
-    for chunk in range(0, len(ids), 1000):
-        for event in session.scalars(sa.select(StatusEvent).where(StatusEvent.pledge_id.in_(ids[chunk:chunk + 1000]))
-                                     .order_by(StatusEvent.id)):
-            out.setdefault(event.pledge_id, []).append(event)
-    return out
-
-
 def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     session = get_session()
     try:
@@ -224,22 +211,18 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     groups, total = tables.status_table(rows, kind, f.day)
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
                            f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
-                           meter=charts.meter(tables.meter(rows)), timelines=_timelines(session, [r.id for r in rows]))
+                           meter=charts.meter(tables.meter(rows)), timelines=queries.status_timelines(session, [r.id for r in rows]))
 
 
 @bp.get("/districts/<int:district_id>")
 def district_card(district_id: int):
-    district = get_session().get(District, district_id)
-    if district is None:
-        abort(404)
+    district = get_or_404(records.district, district_id)
     return _scorecard("district", district_id, district.name)
 
 
 @bp.get("/officials/<int:official_id>")
 def official_card(official_id: int):
-    official = get_session().get(Official, official_id)
-    if official is None:
-        abort(404)
+    official = get_or_404(records.official, official_id)
     titles = "、".join(t.title for t in official.titles)
     return _scorecard("official", official_id, official.name, titles or None)
 
@@ -273,7 +256,7 @@ class StatusForm(Form):
                          validators=[InputRequired("请选择状态")])
     as_of_on = DateField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")],
                          invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
-    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), _number])
+    achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), number])
     note = TextAreaField("进展说明", validators=[Optional(), Length(max=2000, message="最多 2000 个字符")])
     evidence_url = StringField("佐证链接", validators=[Optional(), Length(max=2000), URL(message="请填写完整的网址")])
     evidence_quote = TextAreaField("佐证引文", validators=[Optional(), Length(max=4000)])
@@ -284,18 +267,11 @@ class StatusForm(Form):
     version = HiddenField(validators=[InputRequired("缺少版本号，请刷新页面")])
 
 
-def _pledge(pledge_id: int) -> Pledge:
-    pledge = get_session().get(Pledge, pledge_id)
-    if pledge is None:
-        abort(404)
-    return pledge
-
-
 @bp.route("/pledges/<int:pledge_id>/status", methods=["GET", "POST"])
 @roles_required(*REVIEWERS)
 def set_status(pledge_id: int):
     session = get_session()
-    pledge = _pledge(pledge_id)
+    pledge = get_or_404(records.plain_pledge, pledge_id)
     form = StatusForm()
     if request.method == "GET":
         form.as_of_on.data = today()
@@ -307,21 +283,19 @@ def set_status(pledge_id: int):
         except ValueError:
             version = -1
         try:
-            event = status_service.set_status(session, pledge, current_user.user, status_service.StatusChange(
-                    form.status.data, as_of_on=form.as_of_on.data, version=version, note=form.note.data,
-                    evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
-                    evidence_document_id=form.evidence_document.data, miss_reason=form.miss_reason.data or None,
-                    achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None),
-                today=today())
+            with unit_of_work():
+                event = status_service.set_status(session, pledge, current_user.user, status_service.StatusChange(
+                        form.status.data, as_of_on=form.as_of_on.data, version=version, note=form.note.data,
+                        evidence_url=form.evidence_url.data, evidence_quote=form.evidence_quote.data,
+                        evidence_document_id=form.evidence_document.data, miss_reason=form.miss_reason.data or None,
+                        achieved_value=(form.achieved_value.data or "").replace(",", "").replace("，", "") or None),
+                    today=today())
         except (StaleEdit, StaleDataError) as exc:
-            session.rollback()
             form.form_errors.append(str(exc) if isinstance(exc, StaleEdit) else "此条已被他人修改，请刷新后重试")
             return _status_page(pledge_id, form, 409)
         except ServiceError as exc:
-            session.rollback()
             form.form_errors.append(str(exc))
             return _status_page(pledge_id, form, 400)
-        session.commit()
         if event.kind is StatusEventKind.PROPOSED:
             flash(f"#{pledge_id} 已提议「{event.new_status.label}」，待另一位评议员复核后生效", "success")
         else:
@@ -338,7 +312,7 @@ def _status_page(pledge_id: int, form: StatusForm, code: int):
     row = listing.one(session, pledge_id, today=today())
     if row is None:
         abort(404)
-    events = _timelines(session, [pledge_id]).get(pledge_id, [])
+    events = queries.status_timelines(session, [pledge_id]).get(pledge_id, [])
     proposal = status_service.open_proposal(session, pledge_id)
     return render_template("reports/status_form.html", row=row, form=form, events=events, proposal=proposal), code
 
@@ -351,19 +325,12 @@ def answer_proposal(event_id: int, action: str):
     if not ActionForm().validate_on_submit():
         abort(400)
     session = get_session()
-    proposal = session.get(StatusEvent, event_id)
-    if proposal is None:
-        abort(404)
-    try:
+    proposal = get_or_404(records.status_event, event_id)
+    with unit_of_work(back=url_for("reports.queue")):  # a refusal: flashed, back to the queue
         if action == "confirm":
             status_service.confirm_status(session, proposal, current_user.user)
         else:
             status_service.withdraw_status(session, proposal, current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        session.commit()
-        word = "已复核确认，「未完成」生效" if action == "confirm" else "已撤回提议"
-        flash(f"#{proposal.pledge_id} {word}", "success")
+    word = "已复核确认，「未完成」生效" if action == "confirm" else "已撤回提议"
+    flash(f"#{proposal.pledge_id} {word}", "success")
     return redirect(url_for("reports.queue"))

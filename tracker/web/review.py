@@ -12,13 +12,12 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.enums import ReviewState
-from tracker.db.models import Pledge
-from tracker.extract import rules
-from tracker.services import listing, workbench
+from tracker.services import listing, pages, workbench
+from tracker.services.provenance import machine_reasons
 from tracker.services.errors import NotAllowed, ServiceError, StaleEdit
-from tracker.web import caching, highlight, pages
+from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import ActionForm, ReviewForm
 from tracker.web.pledges import district_names, get_pledge
 
@@ -79,36 +78,16 @@ def next_item():
 def _go_next(exclude: set[int]):
     session = get_session()
     filt, _ = queue_filter()
-    pledge = workbench.claim_next(session, current_user.user, filt, exclude=exclude,
-                                  seconds=current_app.config["CLAIM_SECONDS"])
-    session.commit()
+    with unit_of_work():
+        pledge = workbench.claim_next(session, current_user.user, filt, exclude=exclude,
+                                      seconds=current_app.config["CLAIM_SECONDS"])
     if pledge is None:
         flash("队列里没有更多待核实的承诺了", "success")
         return redirect(url_for("review.queue", **queue_args()))
     return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))
 
 
-#: the fields a machine reading names a rule for, as the review screen labels them
-WHY_FIELDS = {"pledge": "是否承诺", "tense": "时态", "action": "动作", "object": "对象", "quantities": "数量",
-              "qualifier": "限定词", "deadline": "时限", "district": "区县", "official": "责任领导",
-              "responsible_unit": "牵头单位"}
-
-
-def machine_reasons(cues: list) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """A stored candidate's cues split into the rule behind each field, as (field label, rule label,
-    rule id), and the other cues (tense words). The extractor stores each field's rule as "field=rule"."""
-    labels = rules.labels()
-    reasons, plain = [], []
-    for cue in cues or ():
-        name, sep, rule_id = str(cue).partition("=")
-        if sep and name in WHY_FIELDS:
-            reasons.append((WHY_FIELDS[name], labels.get(rule_id, "其他规则"), rule_id))
-        else:
-            plain.append(str(cue))
-    return reasons, plain
-
-
-def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict | None = None,
+def _render(pledge, form: ReviewForm, *, status: int = 200, stale: dict | None = None,
             mine: dict | None = None, held_by=None):
     document = pledge.document
     left, right = highlight.paragraph_bounds(document.text, pledge.start, pledge.end)
@@ -130,7 +109,7 @@ def _render(pledge: Pledge, form: ReviewForm, *, status: int = 200, stale: dict 
                            machine=machine_reasons(pledge.candidate.cues) if pledge.candidate else ([], [])), status
 
 
-def fill(form: ReviewForm, pledge: Pledge) -> None:
+def fill(form: ReviewForm, pledge) -> None:
     form.district.data = pledge.district.name if pledge.district else ""
     form.official.data = pledge.official.name if pledge.official else ""
     for f in workbench.TEXT_FIELDS:
@@ -151,11 +130,9 @@ def fill(form: ReviewForm, pledge: Pledge) -> None:
 def screen(pledge_id: int):
     session = get_session()
     # Opening a pending pledge claims it (the UPDATE only matches a pending pledge nobody else holds).
-    workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
-    session.commit()
-    pledge = pages.pledge_for_page(session, pledge_id, titles=False)  # read only here: no ORM objects
-    if pledge is None:
-        abort(404)
+    with unit_of_work():
+        workbench.claim(session, pledge_id, current_user.user, seconds=current_app.config["CLAIM_SECONDS"])
+    pledge = get_or_404(pages.pledge_for_page, pledge_id, titles=False)  # read only here: no ORM objects
     held_by = workbench.holder(pledge, current_user.user) if pledge.review_state is ReviewState.PENDING else None
     form = ReviewForm(formdata=None)
     fill(form, pledge)
@@ -176,15 +153,14 @@ def decide(pledge_id: int):
     except ValueError:
         abort(400)
     try:
-        if decision == "reject":
-            done = workbench.reject_pledge(session, pledge.id, current_user.user, version=version,
-                                           reason=form.reject_reason.data)
-        else:
-            done = workbench.confirm_pledge(session, pledge.id, current_user.user, version=version,
-                                            changes=form.changes())
-        session.commit()
+        with unit_of_work():
+            if decision == "reject":
+                done = workbench.reject_pledge(session, pledge.id, current_user.user, version=version,
+                                               reason=form.reject_reason.data)
+            else:
+                done = workbench.confirm_pledge(session, pledge.id, current_user.user, version=version,
+                                                changes=form.changes())
     except (StaleEdit, StaleDataError):
-        session.rollback()
         session.expire_all()
         current = get_pledge(pledge_id, full=True)
         mine = form.changes()
@@ -193,16 +169,13 @@ def decide(pledge_id: int):
         form.version.data = str(current.version_id)
         return _render(current, form, status=409, stale=workbench.snapshot(current), mine=mine)
     except workbench.FieldError as exc:
-        session.rollback()
         field = getattr(form, exc.field, None)
         (field.errors if field is not None and isinstance(field.errors, list) else form.form_errors).append(str(exc))
         return _render(get_pledge(pledge_id, full=True), form, status=400)
     except NotAllowed as exc:
-        session.rollback()
         form.form_errors.append(str(exc))
         return _render(get_pledge(pledge_id, full=True), form, status=409)
     except ServiceError as exc:
-        session.rollback()
         form.form_errors.append(str(exc))
         return _render(get_pledge(pledge_id, full=True), form, status=400)
     word = {"confirm": "已确认", "correct": "已修改并确认", "reject": "已驳回"}
@@ -220,8 +193,8 @@ def skip(pledge_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     session = get_session()
-    workbench.release(session, pledge_id, current_user.user)
-    session.commit()
+    with unit_of_work():
+        workbench.release(session, pledge_id, current_user.user)
     if request.args.get("keep"):
         return _go_next(exclude=skipped() | {pledge_id})
     remember_skip(pledge_id)
@@ -233,16 +206,10 @@ def skip(pledge_id: int):
 def undo():
     if not ActionForm().validate_on_submit():
         abort(400)
-    session = get_session()
-    try:
+    with unit_of_work(back=url_for("review.queue", **queue_args())) as session:
         pledge = workbench.undo_last(session, current_user.user)
-    except ServiceError as exc:
-        session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("review.queue", **queue_args()))
     if pledge is None:
         flash("没有可以撤销的操作", "warning")
         return redirect(url_for("review.queue", **queue_args()))
-    session.commit()
     flash(f"已撤销对 #{pledge.id} 的操作", "success")
     return redirect(url_for("review.screen", pledge_id=pledge.id, **queue_args()))

@@ -37,6 +37,8 @@ from sqlalchemy import exc as sa_exc
 from flask import Flask, has_request_context, jsonify, render_template, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_limiter import Limiter, RateLimitExceeded
+from werkzeug.middleware.proxy_fix import ProxyFix
+from zxcvbn import zxcvbn
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -104,8 +106,6 @@ def secret_key_problem(key) -> str | None:
 def key_guesses_log10(text: str) -> float:
     """zxcvbn's estimate (log10 of the guesses) for ``text``, its first 100 characters (zxcvbn grows
     quadratically with the length; a longer key only gains)."""
-    from zxcvbn import zxcvbn
-
     return float(zxcvbn(text[:100])["guesses_log10"])
 
 
@@ -176,8 +176,6 @@ def init_app(app: Flask) -> None:
 
     hops = int(app.config["PROXY_HOPS"] or 0)
     if hops > 0:
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     app.session_interface = SessionInterface()

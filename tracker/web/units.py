@@ -1,7 +1,7 @@
 """The admin's page of the responsible units (牵头单位): list them, add and rename one, and add,
 attach or remove its accounts (role 责任单位, which may only report progress on the unit's
-pledges). Thin: each POST checks its form, calls one ``tracker.services.units`` function, commits
-or rolls back, and on a refusal shows the page again with the Chinese message beside the form and
+pledges). Thin: each POST checks its form, calls one ``tracker.services.units`` function in a
+unit of work, and on a refusal shows the page again with the Chinese message beside the form and
 what was typed kept (400)."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from tracker.services import progress, units as service
 from tracker.services.errors import ServiceError
 from tracker.web.auth import ADMINS, roles_required
-from tracker.web.db import get_session
+from tracker.web.db import get_session, unit_of_work
 from tracker.web.forms import REQUIRED, ActionForm, Form
 
 bp = Blueprint("units", __name__, url_prefix="/admin/units")
@@ -56,12 +56,10 @@ def index():
     if request.method == "GET":
         return _index(form)
     if form.validate_on_submit():
-        session = get_session()
         try:
-            unit = service.create_unit(session, form.name.data, by=current_user.user)
-            session.commit()
+            with unit_of_work() as session:
+                unit = service.create_unit(session, form.name.data, by=current_user.user)
         except (ServiceError, IntegrityError) as exc:
-            session.rollback()
             form.name.errors.append(_message(exc, form.name.data))
         else:
             flash(f"已添加牵头单位「{unit.name}」", "success")
@@ -96,15 +94,13 @@ def view(unit_id: int):
 
 
 def _post(unit_id: int, key: str, form, call, done):
-    """Validate ``form``, run ``call(session)``, commit; on a refusal show the page again (400)."""
+    """Validate ``form``, run ``call(session)`` in a unit of work; on a refusal show the page again (400)."""
     if not form.validate_on_submit():
         return _view(unit_id, 400, **{key: form})
-    session = get_session()
     try:
-        result = call(session)
-        session.commit()
+        with unit_of_work() as session:
+            result = call(session)
     except (ServiceError, IntegrityError) as exc:
-        session.rollback()
         form.name.errors.append(_message(exc, form.name.data))
         return _view(unit_id, 400, **{key: form})
     flash(done(result), "success")
@@ -144,12 +140,10 @@ def attach(unit_id: int):
 def remove_account(unit_id: int, user_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
-    session = get_session()
     try:
-        user = service.remove_account(session, unit_id, user_id, by=current_user.user)
-        session.commit()
+        with unit_of_work() as session:
+            user = service.remove_account(session, unit_id, user_id, by=current_user.user)
     except ServiceError as exc:
-        session.rollback()
         flash(str(exc), "error")
     else:
         flash(f"{user.name} 已移出本单位（改为读者，不能再报送进展）", "success")

@@ -30,6 +30,11 @@ from importlib import resources
 from typing import Any
 
 from flask import Flask, current_app, jsonify, render_template, request
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+from markupsafe import escape
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.routing import IntegerConverter
@@ -208,8 +213,6 @@ def init_app(app: Flask) -> None:
         if request.path.startswith("/api/"):
             return jsonify(error=message), 413
         # a page of its own: the site's templates read the form (its CSRF token), which is the body refused
-        from markupsafe import escape
-
         return TOO_LARGE_PAGE.format(message=escape(message)), 413, {"Content-Type": "text/html; charset=utf-8"}
 
 
@@ -223,10 +226,6 @@ def openapi() -> dict:
 
 @functools.cache
 def _validator(name: str):
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
     document = openapi()
     root = Resource(contents=document, specification=DRAFT202012)
     registry = Registry().with_resource(uri="urn:openapi", resource=root)
@@ -301,8 +300,6 @@ def schema_message(error) -> tuple[str, str | None]:
 
 def json_body(name: str) -> dict:
     """The request's JSON body, an object valid under ``components.schemas[name]``; BadInput otherwise."""
-    from jsonschema.exceptions import best_match
-
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise BadInput("请求体须为 JSON 对象")
