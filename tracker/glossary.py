@@ -26,6 +26,7 @@ exports read it without loading Flask or SQLAlchemy.
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal, InvalidOperation
 
 from tracker.db import enums
@@ -171,8 +172,6 @@ def value(key: str, value) -> str:
 def note(text: str | None) -> str:
     """An audit note as a person reads it: undo notes written before this glossary named the action
     by its code (撤销 reject（记录 #13）); they read 撤销驳回（记录 #13） now."""
-    import re
-
     if not text:
         return ""
     return re.sub(r"^撤销 ([a-z_]+)（", lambda m: f"撤销{action_label(m.group(1))}（", text)
@@ -181,7 +180,7 @@ def note(text: str | None) -> str:
 def code_names() -> frozenset[str]:
     """Every code a person must never read: enumeration values, field keys, audit actions and unit
     codes (used by the tests that render every page and export)."""
-    from tracker.services.schedule import Flag, Progress
+    from tracker.services.schedule import Flag, Progress  # services import the glossary: a real cycle
 
     codes = {m.value for cls in (*FIELD_ENUMS.values(), enums.DistrictLevel, enums.DocumentFormat,
                                  enums.DateSource, enums.QuantityRole, Flag, Progress) for m in cls}

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
+import logging
 import os
+import stat
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 
 # What charset-normalizer may choose among for files that are not UTF-8. GBK and
@@ -192,8 +196,6 @@ def open_regular(path: str | os.PathLike, root: str | os.PathLike | None = None,
     following a final symbolic link (O_NOFOLLOW) and without blocking on a FIFO, and what is checked
     is the file opened (fstat, its path in /proc/self/fd), so a link swapped in between does not
     count. ``max_bytes``: refuse a larger file before reading it (UnreadableDocument)."""
-    import stat
-
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -326,10 +328,7 @@ def read_docx_file(path: str | os.PathLike) -> Decoded:
 
 def read_docx_bytes(data: bytes) -> Decoded:
     """Paragraphs and table rows of a .docx (its bytes) in reading order (python-docx)."""
-    import io
-    import zipfile
-
-    import docx
+    import docx  # lazy, as the other format readers: a text-only run never loads them
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
@@ -371,9 +370,6 @@ def read_pdf_file(path: str | os.PathLike) -> Decoded:
 
 def read_pdf_bytes(data: bytes) -> Decoded:
     """The text layer of a PDF (its bytes; pdfminer.six); a scan without one is refused with that reason."""
-    import io
-    import logging
-
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
