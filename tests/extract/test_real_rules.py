@@ -182,3 +182,23 @@ def test_a_sum_names_its_use(text, obj):
 ])
 def test_a_share_keeps_its_bi(text, obj):
     assert _object(text, 0, len(text), quantities(text))[0].endswith(obj)
+
+
+# Rule inner_lead_inherits: a sentence inside the paragraph that opens with its time word leads the list
+# after it. 山西 (2026 report, tests/extract/real/shanxi_minsheng_2026.txt) and 长安区 (2022 实事 page,
+# tests/extract/real/changan_shishi_2022.txt, read without its title, which names the year too).
+_SHANXI = ("悠悠万事，民生为大。今年再办好15件民生实事。一是为怀孕妇女提供免费产前筛查与诊断服务，做到应检尽检。"
+           "二是对新生儿参加居民基本医保个人缴费部分给予全额补助。三是对上消化道癌高危人群开展内镜检查3万名。")
+_CHANGAN = ("奋斗百年路,启航新征程。2022年,我们将继续把以人民为中心作为一切工作的出发点和落脚点,进一步提升百万长安人民的幸福指数。"
+            "经区委区政府研究,拟从以下十个方面开展工作:一是加快基础教育提质培优。"
+            "建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施;")
+
+
+@pytest.mark.parametrize("text, published, quote, date", [
+    (_SHANXI, dt.date(2026, 2, 2), "内镜检查3万名", dt.date(2026, 12, 31)),
+    (_CHANGAN, dt.date(2022, 1, 15), "11所中小学", dt.date(2022, 12, 31)),
+])
+def test_a_time_word_opening_a_later_sentence_leads_the_list_after_it(text, published, quote, date):
+    (c,) = [c for c in pledges(text, published) if quote in c.quote]
+    assert (c.deadline.date, c.deadline.inherited) == (date, True)
+

@@ -155,6 +155,18 @@ def paragraph_lead_inherits(c) -> Deadline | None:
     return None
 
 
+@rule("deadline", "段中引语的时限")
+def inner_lead_inherits(c) -> Deadline | None:
+    """A sentence inside the paragraph that opens with its time word leads the sentences after it,
+    as a paragraph's own opening would: 悠悠万事，民生为大。今年再办好15件民生实事。一是…三是对上消化道癌高危人群
+    开展内镜检查3万名 (山西, 2026); 奋斗百年路,启航新征程。2022年,我们将继续把以人民为中心…。…一是…建成、改造长安十小、
+    长安六中、太乙中心校等11所中小学及幼儿园硬件设施 (长安区 实事, 2022). The nearest such sentence wins."""
+    found = _inner_leads(c.norm, c.bi, c.leads, c.published)
+    sentence = c.clause.sentence_start
+    lead = next((d for pos, d in reversed(found) if pos < sentence), None)
+    return _inherited(lead) if lead is not None else None
+
+
 @rule("deadline", "上文或标题的时限")
 def list_lead_inherits(c) -> Deadline | None:
     """The lead of an earlier paragraph of the section, then the headings above: 拟从以下十个方面开展工作:
@@ -180,7 +192,7 @@ def no_deadline(c) -> Deadline:
 
 DEADLINE_RULES = (deadline_in_quote, closing_clause_completes, summary_sentence, sentence_opening_deadline,
                   target_list_lead, continuation_clause_deadline, task_list_note, labelled_line, target_heading_lead,
-                  paragraph_lead_inherits, list_lead_inherits, report_year, no_deadline)
+                  paragraph_lead_inherits, inner_lead_inherits, list_lead_inherits, report_year, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
@@ -268,3 +280,30 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
             break
     leads[key] = lead
     return lead
+
+
+_SENTENCE_START = re.compile(r"(?<=[。！？!?])")
+
+
+def _inner_leads(norm, bi, leads, published) -> list[tuple[int, Deadline]]:
+    """Rule inner_lead_inherits: (start, deadline) of each sentence after the paragraph's first that opens
+    with a deadline still ahead (今年再办好15件民生实事。), in order. Found once per paragraph."""
+    key = (bi, "inner")
+    if key in leads:
+        return leads[key]
+    block = norm.blocks[bi]
+    btext = norm.text[block.start:block.end]
+    found = []
+    starts = [m.start() for m in _SENTENCE_START.finditer(btext)]
+    for off in starts:
+        if off >= len(btext):
+            continue
+        m = _LEAD_STRIP.match(btext, off)
+        head = m.end() if m else off
+        first = re.split(r"[，,。；;：:！？!?]", btext[head:head + 40], maxsplit=1)[0]  # a lead's clause is short
+        for mention in find_deadlines(first, published):
+            if mention.start <= 2 and _ahead(mention.deadline, published):
+                found.append((block.start + off, mention.deadline))
+            break
+    leads[key] = found
+    return found
