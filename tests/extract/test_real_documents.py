@@ -62,13 +62,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shanxi_minsheng_2026.txt', '增加1万个普通高中学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '打造15个紧密型县域医共体升级版'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
-    # batch C: a plan period named in the sentence that justifies the targets (为实现“十五五”规划目标打基础)
-    # dates the year's targets to 2030
-    ('fujian_plan_2026.txt', '全省地区生产总值增长5%左右'): {'deadline'},
-    ('fujian_plan_2026.txt', '城镇新增就业50万人'): {'deadline'},
-    ('fujian_plan_2026.txt', '城镇调查失业率控制在5%左右'): {'deadline'},
-    ('fujian_plan_2026.txt', '居民消费价格涨幅2%左右'): {'deadline'},
-    ('fujian_plan_2026.txt', '粮食产量513万吨以上'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {

@@ -202,3 +202,22 @@ def test_a_time_word_opening_a_later_sentence_leads_the_list_after_it(text, publ
     (c,) = [c for c in pledges(text, published) if quote in c.quote]
     assert (c.deadline.date, c.deadline.inherited) == (date, True)
 
+
+
+# _names_goals: a plan period before the goals it names (“十五五”发展目标) dates nothing. 湖北 and 福建
+# (2026 reports, tests/extract/real/hubei_plan_2026.txt and fujian_plan_2026.txt).
+_HUBEI = ("5.5%左右的预期增长目标与“十五五”发展目标总体衔接，与湖北经济增长潜力基本吻合，与现实支撑条件基本匹配，"
+          "是一个既积极有为又切实可行的目标，有利于确保“十五五”开好局、起好步，有利于为支点建设取得决定性进展打牢基础、争取主动。")
+_FUJIAN = ("今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，在实际工作中努力争取更好结果；城镇调查失业率控制在5%左右，"
+           "城镇新增就业50万人；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；粮食产量513万吨以上；"
+           "完成国家下达的单位地区生产总值二氧化碳排放降低目标。这些目标充分考虑了为全国发展大局作贡献、为实现“十五五”规划目标打基础、"
+           "为推动高质量发展留空间，既积极稳妥，又实事求是，经过努力是完全可以实现的。")
+
+
+@pytest.mark.parametrize("text, quote, date", [
+    (_HUBEI, "5.5%", None),  # alone, without the report around it, nothing else dates it
+    (_FUJIAN, "513万吨", dt.date(2026, 12, 31)),  # the year its sentence opens with, not 2030
+])
+def test_a_plan_period_naming_goals_dates_nothing(text, quote, date):
+    (c,) = [c for c in pledges(text, PUB) if quote in c.quote]
+    assert c.deadline.date == date

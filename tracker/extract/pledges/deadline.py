@@ -34,8 +34,20 @@ def _in_context(c, m: DeadlineMention) -> DeadlineMention:
     return in_year(m, year, published) if year is not None and year > published.year else m
 
 
+# A plan period before the goals it names (“十五五”发展目标, “十五五”规划目标) says whose goals, not when.
+_NAMES_GOALS = re.compile(r"[”’\"]?(?:规划|发展)?目标")
+
+
 def _usable(c, m: DeadlineMention) -> bool:
-    return _ahead(m.deadline, c.published)
+    """A deadline still ahead that governs: not a plan period naming goals (see ``_names_goals``)."""
+    return _ahead(m.deadline, c.published) and not _names_goals(c.text, m)
+
+
+def _names_goals(text: str, m: DeadlineMention) -> bool:
+    """A plan period that names whose goals the pledge serves or matches dates nothing:
+    5.5%左右的预期增长目标与“十五五”发展目标总体衔接 (湖北, 2026); 这些目标充分考虑了…为实现“十五五”规划目标打基础
+    (福建, 2026), which dates none of the year's targets before it."""
+    return m.deadline.precision is Precision.PLAN and _NAMES_GOALS.match(text, m.end) is not None
 
 
 @rule("deadline", "承诺句内的时限")
