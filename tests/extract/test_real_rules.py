@@ -182,3 +182,42 @@ def test_a_sum_names_its_use(text, obj):
 ])
 def test_a_share_keeps_its_bi(text, obj):
     assert _object(text, 0, len(text), quantities(text))[0].endswith(obj)
+
+
+# Rule inner_lead_inherits: a sentence inside the paragraph that opens with its time word leads the list
+# after it. 山西 (2026 report, tests/extract/real/shanxi_minsheng_2026.txt) and 长安区 (2022 实事 page,
+# tests/extract/real/changan_shishi_2022.txt, read without its title, which names the year too).
+_SHANXI = ("悠悠万事，民生为大。今年再办好15件民生实事。一是为怀孕妇女提供免费产前筛查与诊断服务，做到应检尽检。"
+           "二是对新生儿参加居民基本医保个人缴费部分给予全额补助。三是对上消化道癌高危人群开展内镜检查3万名。")
+_CHANGAN = ("奋斗百年路,启航新征程。2022年,我们将继续把以人民为中心作为一切工作的出发点和落脚点,进一步提升百万长安人民的幸福指数。"
+            "经区委区政府研究,拟从以下十个方面开展工作:一是加快基础教育提质培优。"
+            "建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施;")
+
+
+@pytest.mark.parametrize("text, published, quote, date", [
+    (_SHANXI, dt.date(2026, 2, 2), "内镜检查3万名", dt.date(2026, 12, 31)),
+    (_CHANGAN, dt.date(2022, 1, 15), "11所中小学", dt.date(2022, 12, 31)),
+])
+def test_a_time_word_opening_a_later_sentence_leads_the_list_after_it(text, published, quote, date):
+    (c,) = [c for c in pledges(text, published) if quote in c.quote]
+    assert (c.deadline.date, c.deadline.inherited) == (date, True)
+
+
+
+# _names_goals: a plan period before the goals it names (“十五五”发展目标) dates nothing. 湖北 and 福建
+# (2026 reports, tests/extract/real/hubei_plan_2026.txt and fujian_plan_2026.txt).
+_HUBEI = ("5.5%左右的预期增长目标与“十五五”发展目标总体衔接，与湖北经济增长潜力基本吻合，与现实支撑条件基本匹配，"
+          "是一个既积极有为又切实可行的目标，有利于确保“十五五”开好局、起好步，有利于为支点建设取得决定性进展打牢基础、争取主动。")
+_FUJIAN = ("今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，在实际工作中努力争取更好结果；城镇调查失业率控制在5%左右，"
+           "城镇新增就业50万人；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；粮食产量513万吨以上；"
+           "完成国家下达的单位地区生产总值二氧化碳排放降低目标。这些目标充分考虑了为全国发展大局作贡献、为实现“十五五”规划目标打基础、"
+           "为推动高质量发展留空间，既积极稳妥，又实事求是，经过努力是完全可以实现的。")
+
+
+@pytest.mark.parametrize("text, quote, date", [
+    (_HUBEI, "5.5%", None),  # alone, without the report around it, nothing else dates it
+    (_FUJIAN, "513万吨", dt.date(2026, 12, 31)),  # the year its sentence opens with, not 2030
+])
+def test_a_plan_period_naming_goals_dates_nothing(text, quote, date):
+    (c,) = [c for c in pledges(text, PUB) if quote in c.quote]
+    assert c.deadline.date == date

@@ -34,8 +34,20 @@ def _in_context(c, m: DeadlineMention) -> DeadlineMention:
     return in_year(m, year, published) if year is not None and year > published.year else m
 
 
+# A plan period before the goals it names (“十五五”发展目标, “十五五”规划目标) says whose goals, not when.
+_NAMES_GOALS = re.compile(r"[”’\"]?(?:规划|发展)?目标")
+
+
 def _usable(c, m: DeadlineMention) -> bool:
-    return _ahead(m.deadline, c.published)
+    """A deadline still ahead that governs: not a plan period naming goals (see ``_names_goals``)."""
+    return _ahead(m.deadline, c.published) and not _names_goals(c.text, m)
+
+
+def _names_goals(text: str, m: DeadlineMention) -> bool:
+    """A plan period that names whose goals the pledge serves or matches dates nothing:
+    5.5%左右的预期增长目标与“十五五”发展目标总体衔接 (湖北, 2026); 这些目标充分考虑了…为实现“十五五”规划目标打基础
+    (福建, 2026), which dates none of the year's targets before it."""
+    return m.deadline.precision is Precision.PLAN and _NAMES_GOALS.match(text, m.end) is not None
 
 
 @rule("deadline", "承诺句内的时限")
@@ -155,6 +167,18 @@ def paragraph_lead_inherits(c) -> Deadline | None:
     return None
 
 
+@rule("deadline", "段中引语的时限")
+def inner_lead_inherits(c) -> Deadline | None:
+    """A sentence inside the paragraph that opens with its time word leads the sentences after it,
+    as a paragraph's own opening would: 悠悠万事，民生为大。今年再办好15件民生实事。一是…三是对上消化道癌高危人群
+    开展内镜检查3万名 (山西, 2026); 奋斗百年路,启航新征程。2022年,我们将继续把以人民为中心…。…一是…建成、改造长安十小、
+    长安六中、太乙中心校等11所中小学及幼儿园硬件设施 (长安区 实事, 2022). The nearest such sentence wins."""
+    found = _inner_leads(c.norm, c.bi, c.leads, c.published)
+    sentence = c.clause.sentence_start
+    lead = next((d for pos, d in reversed(found) if pos < sentence), None)
+    return _inherited(lead) if lead is not None else None
+
+
 @rule("deadline", "上文或标题的时限")
 def list_lead_inherits(c) -> Deadline | None:
     """The lead of an earlier paragraph of the section, then the headings above: 拟从以下十个方面开展工作:
@@ -180,7 +204,7 @@ def no_deadline(c) -> Deadline:
 
 DEADLINE_RULES = (deadline_in_quote, closing_clause_completes, summary_sentence, sentence_opening_deadline,
                   target_list_lead, continuation_clause_deadline, task_list_note, labelled_line, target_heading_lead,
-                  paragraph_lead_inherits, list_lead_inherits, report_year, no_deadline)
+                  paragraph_lead_inherits, inner_lead_inherits, list_lead_inherits, report_year, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
@@ -268,3 +292,30 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
             break
     leads[key] = lead
     return lead
+
+
+_SENTENCE_START = re.compile(r"(?<=[。！？!?])")
+
+
+def _inner_leads(norm, bi, leads, published) -> list[tuple[int, Deadline]]:
+    """Rule inner_lead_inherits: (start, deadline) of each sentence after the paragraph's first that opens
+    with a deadline still ahead (今年再办好15件民生实事。), in order. Found once per paragraph."""
+    key = (bi, "inner")
+    if key in leads:
+        return leads[key]
+    block = norm.blocks[bi]
+    btext = norm.text[block.start:block.end]
+    found = []
+    starts = [m.start() for m in _SENTENCE_START.finditer(btext)]
+    for off in starts:
+        if off >= len(btext):
+            continue
+        m = _LEAD_STRIP.match(btext, off)
+        head = m.end() if m else off
+        first = re.split(r"[，,。；;：:！？!?]", btext[head:head + 40], maxsplit=1)[0]  # a lead's clause is short
+        for mention in find_deadlines(first, published):
+            if mention.start <= 2 and _ahead(mention.deadline, published):
+                found.append((block.start + off, mention.deadline))
+            break
+    leads[key] = found
+    return found
