@@ -133,12 +133,11 @@ def find_people(text: str) -> list[Person]:
 
 
 def credited_name(text: str, names: set[str]) -> str | None:
-    """A known person credited by name alone in ``text`` (马晓磊表示, “…”马晓磊说)."""
-    for name in names:
-        for m in re.finditer(re.escape(name), text):
-            if _CREDIT.match(text, m.end()):
-                return name
-    return None
+    """A known person credited by name alone in ``text`` (马晓磊表示, “…”马晓磊说): the first credited in
+    the text, whatever the order of ``names`` (孔令俊在致辞中表示 … 周永刚在致辞中表示 → 孔令俊)."""
+    found = [(m.start(), name) for name in names for m in re.finditer(re.escape(name), text)
+             if _CREDIT.match(text, m.end())]
+    return min(found)[1] if found else None
 
 
 def district_of_title(title: str | None) -> str | None:
