@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload, load_only, selectinload
 from tracker.db.enums import ReportState, ReviewState
 from tracker.db.models import (AuditEvent, District, Document, Official, Pledge, PledgeSource, ProgressReport,
                                Quantity, StatusEvent, Suggestion, Unit, User)
-from tracker.services import followup, workbench
+from tracker.services import followup
 
 
 def _like(text: str) -> str:
@@ -164,24 +164,11 @@ def review_state_counts(session: Session, document_id: int) -> dict:
     return dict(session.connection().execute(_STATE_COUNTS, {"doc": document_id}).all())
 
 
-def district_names(session: Session) -> list[str]:
-    """Every district's name, for the district inputs' datalist."""
-    return list(session.scalars(sa.select(District.name).order_by(District.name)))
-
-
 def districts_with_pledges(session: Session):
     """(id, name) of the districts that have pledges, by name."""
     has_pledges = sa.select(Pledge.id).where(Pledge.district_id == District.id)  # an index probe per district
     return session.execute(sa.select(District.id, District.name).where(has_pledges.exists())
                            .order_by(District.name)).all()
-
-
-def review_queue(session: Session, filt: workbench.QueueFilter, user_id: int, limit: int) -> list[Pledge]:
-    """The first ``limit`` pledges of the editor's queue, with what the queue page shows."""
-    stmt = workbench.queue_select(filt, user_id).options(
-        joinedload(Pledge.district), joinedload(Pledge.official),
-        joinedload(Pledge.document).load_only(Document.id, Document.title), selectinload(Pledge.quantities))
-    return list(session.scalars(stmt.limit(limit)).unique())
 
 
 def followup_queue(session: Session, filt: followup.QueueFilter, limit: int) -> list[Suggestion]:
@@ -243,7 +230,7 @@ def data_version(session: Session):
     return session.connection().execute(VERSION).one()
 
 
-__all__ = ["answered_reports", "data_version", "district_names", "district_page", "districts_with_pledges",
+__all__ = ["answered_reports", "data_version", "district_page", "districts_with_pledges",
            "document_count", "document_page", "document_pledges", "followup_queue", "official_page",
-           "pledge_records", "review_queue", "review_state_counts", "state_counts", "status_timelines", "units",
+           "pledge_records", "review_state_counts", "state_counts", "status_timelines", "units",
            "updated_at", "users"]
