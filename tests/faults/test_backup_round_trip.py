@@ -213,6 +213,6 @@ def test_import_db_lists_the_rows_postgresql_cannot_take_and_imports_nothing(tmp
         damaged = tmp_path / "damaged.json"
         damaged.write_text(backup.read_text(encoding="utf-8").replace('"columns":', '"kolumns":', 1), encoding="utf-8")
         result = runner.invoke(main, ["import-db", str(damaged)], env={"DATABASE_URL": pg})
-        assert result.exit_code == 1 and "Traceback" not in result.output and "export" in result.output, result.output
+        assert result.exit_code == 1 and "Traceback" not in result.output and "导出文件" in result.output, result.output
     finally:
         drop_database(pg_server, name)
