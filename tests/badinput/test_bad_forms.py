@@ -143,7 +143,7 @@ def test_the_review_form_refuses_a_day_that_does_not_exist(app, seeded):
     response = client.post("/review/1", data={"version": "1", "decision": "confirm", "due_on": "2021-02-30",
                                               "quantities-0-value": "3", "quantities-0-unit": "所"})
     assert response.status_code == 400
-    assert "请填写真实存在的日期" in response.get_data(as_text=True)
+    assert "完成时限「2021-02-30」这一天不存在" in response.get_data(as_text=True)
     response = client.post("/review/1", data={"version": "1", "decision": "confirm", "object": "幼" * 201,
                                               "quantities-0-value": "-3", "quantities-0-unit": "所"})
     assert response.status_code == 400 and "最多 200 个字符" in response.get_data(as_text=True)

@@ -148,7 +148,7 @@ def test_done_needs_evidence_and_a_bad_form_changes_nothing(reviewer, history, d
     assert response.status_code == 400 and "需要佐证" in html(response)
     response = reviewer.post(f"/reports/pledges/{late}/status",
                              data=_form(reviewer, late, status="in_progress", as_of_on="2024-02-30"))
-    assert response.status_code == 400 and "真实存在的日期" in html(response)
+    assert response.status_code == 400 and "截至日期「2024-02-30」这一天不存在" in html(response)
     response = reviewer.post(f"/reports/pledges/{late}/status",
                              data=_form(reviewer, late, status="in_progress", achieved_value="八个"))
     assert response.status_code == 400 and "请填写数字" in html(response)

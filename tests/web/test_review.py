@@ -137,7 +137,7 @@ def test_validation_errors_appear_beside_their_field_in_chinese(client, db):
                                                                    "due_on": "2021-02-30",
                                                                    "district": "不存在区"})).get_data(as_text=True)
     assert re.search(r'name="quantities-0-value"[^>]*>\s*<input[^>]*>\s*<span class="error" role="alert">请填写数字', html)
-    assert re.search(r'name="due_on"[^>]*>\s*<span class="error" role="alert">请填写真实存在的日期', html)
+    assert re.search(r'name="due_on"[^>]*>\s*<span class="error" role="alert">完成时限「2021-02-30」这一天不存在', html)
     assert pledge_by_object(db, "幼儿园").review_state is ReviewState.PENDING
     html = client.post(f"/review/{pid}", data=review_data(page, district="没有这个区", confirm="1")).get_data(as_text=True)
     assert re.search(r'name="district"[^>]*>\s*<span class="error" role="alert">没有名为“没有这个区”的区县</span>',

@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Num
 
 from tracker.db.enums import Precision, UserRole
 from tracker.db.types import DECIMAL_PRECISION, DECIMAL_SCALE, canonical_decimal
+from tracker.services import dates
 from tracker.web.validation import ID_MAX, change_limits
 
 REQUIRED = "此项必填"
@@ -46,6 +47,23 @@ def number(form, field) -> None:
         if exact is None or exact >= 10 ** (DECIMAL_PRECISION - DECIMAL_SCALE) or exact.as_tuple().exponent < -DECIMAL_SCALE:
             raise ValidationError(f"超出范围（最多 {DECIMAL_PRECISION - DECIMAL_SCALE} 位整数、{DECIMAL_SCALE} 位小数）")
 
+
+
+class DayField(DateField):
+    """A day as ``services.dates.parse_day`` reads it, the one reader of a typed day (the command
+    line's and manifest.csv's too): 2026-12-03, 2026/12/3, 2026年12月3日 …, with its two messages
+    (不是日期, 这一天不存在) naming the field. Rendered as a date input, as WTForms' DateField."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        text = " ".join(valuelist).strip()
+        self.data = None
+        if text:
+            try:
+                self.data = dates.parse_day(text, self.label.text)
+            except dates.BadDate as exc:
+                raise ValueError(str(exc)) from None
 
 class ZhMeta:
     """WTForms' own Chinese messages for what our validators do not word themselves (with
@@ -127,8 +145,7 @@ class PledgeFieldsForm(Form):
     quantities = FieldList(FormField(QuantityForm), label="数量", min_entries=1, max_entries=LIMITS["quantities"])
     qualifier = StringField("限定词", validators=[Optional(), _most("qualifier")])
     deadline_raw = StringField("时限原文", validators=[Optional(), _most("deadline_raw")])
-    due_on = DateField("完成时限", validators=[Optional()], format="%Y-%m-%d",
-                       invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
+    due_on = DayField("完成时限", validators=[Optional()], format="%Y-%m-%d")
     deadline_precision = SelectField("时限精度", choices=PRECISION_CHOICES, validators=[Optional()])
 
     def changes(self) -> dict:

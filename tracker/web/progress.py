@@ -14,7 +14,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, redirect, ren
                    url_for)
 from flask_login import current_user
 from flask_wtf.file import FileField
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, URL
 
 from tracker.db.enums import MissReason, Status, UserRole
@@ -22,7 +22,7 @@ from tracker.services import listing, progress as service, queries, records, rem
 from tracker.services.errors import NotAllowed, ServiceError
 from tracker.web.auth import login_manager, roles_required
 from tracker.web.db import get_or_404, get_session, unit_of_work
-from tracker.web.forms import Form, number, choices
+from tracker.web.forms import DayField, Form, choices, number
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 REVIEWERS = (UserRole.REVIEWER, UserRole.ADMIN)
@@ -103,8 +103,7 @@ def upload_folder() -> str:
 
 
 class ReportForm(Form):
-    as_of_on = DateField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")],
-                         invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
+    as_of_on = DayField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")])
     note = TextAreaField("进展说明", validators=[InputRequired("请填写进展说明"),
                                              Length(max=service.NOTE_MAX, message=f"最多 {service.NOTE_MAX} 个字符")])
     achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), number])
@@ -116,8 +115,7 @@ class ReportForm(Form):
 class AcceptForm(Form):
     status = SelectField("采纳为", choices=choices([(s.value, s.label) for s in Status if s is not Status.UNASSESSED]),
                          validators=[InputRequired("请选择状态")])
-    as_of_on = DateField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")],
-                         invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
+    as_of_on = DayField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")])
     miss_reason = SelectField("未完成原因", choices=choices([("", "（不适用）")] + MissReason.choices()),
                               validators=[Optional()])
     note = TextAreaField("评议意见", validators=[Optional(), Length(max=2000, message="最多 2000 个字符")])

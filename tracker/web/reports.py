@@ -15,7 +15,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, redirect, ren
                    stream_with_context, url_for)
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, URL
 
 from tracker.db.enums import MissReason, Status, StatusEventKind, UserRole
@@ -26,7 +26,7 @@ from tracker.services.schedule import Flag
 from tracker.web import charts
 from tracker.web.auth import roles_required
 from tracker.web.db import get_or_404, get_session, unit_of_work
-from tracker.web.forms import ActionForm, Form, number, choices
+from tracker.web.forms import ActionForm, DayField, Form, choices, number
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 REVIEWERS = (UserRole.REVIEWER, UserRole.ADMIN)
@@ -254,8 +254,7 @@ def queue():
 class StatusForm(Form):
     status = SelectField("状态", choices=choices([(s.value, s.label) for s in Status if s is not Status.UNASSESSED]),
                          validators=[InputRequired("请选择状态")])
-    as_of_on = DateField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")],
-                         invalid_value_message="请填写真实存在的日期，格式 YYYY-MM-DD")
+    as_of_on = DayField("截至日期", format="%Y-%m-%d", validators=[InputRequired("请填写截至日期")])
     achieved_value = StringField("完成值", validators=[Optional(), Length(max=30), number])
     note = TextAreaField("进展说明", validators=[Optional(), Length(max=2000, message="最多 2000 个字符")])
     evidence_url = StringField("佐证链接", validators=[Optional(), Length(max=2000), URL(message="请填写完整的网址")])
