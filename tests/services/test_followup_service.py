@@ -34,7 +34,7 @@ def pair(session_factory, pair_dir, users):
     """The plan and its review ingested (the review is matched at ingest); the plan's pledges confirmed.
     Returns (plan id, review id)."""
     summary = ingest_paths(session_factory, [pair_dir])
-    assert summary.new == 2 and summary.suggestions >= 3, summary.line()
+    assert summary.new == 2 and summary.suggestions >= 3, summary
     with session_factory() as s:
         plan, review = s.scalars(sa.select(Document.id).order_by(Document.published_on)).all()
         editor = s.get(User, users["editor"])

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from tracker.db.models import Pledge
+from tracker.cli.words import publish_report
 from tracker.web.publish import MANIFEST, file_name, publish
 from web_helpers import login, pending_ids
 
@@ -100,7 +101,7 @@ def test_the_published_site_has_no_broken_link_and_is_rewritten_only_where_the_d
     assert 'href="../../static/app.css"' in card and 'href="/' not in card and 'csrf-token' not in card
 
     again = publish(app, site)
-    assert again.skipped and again.line().endswith("nothing written")
+    assert again.skipped and not again.written and publish_report(again).endswith("未写任何文件")
 
     confirm(app, db, 1)  # the data changes: a third pledge on the 台账
     third = publish(app, site)

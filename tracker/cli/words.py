@@ -1,7 +1,7 @@
 """What the command line says, in Chinese: the one place for the lines the commands print about
 their runs (ingest, reextract, followup, publish) and for the readers' reasons a file was refused.
 
-The services' reports keep their own ``line()`` for logs and tests; a person at the terminal reads
+The services return reports as data; a person at the terminal reads
 these. Field names and states come from ``tracker.glossary`` (one vocabulary)."""
 from __future__ import annotations
 

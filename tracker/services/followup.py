@@ -259,13 +259,6 @@ class FollowupReport:
     restatements: int = 0
     skipped: str | None = None
 
-    def line(self) -> str:
-        if self.skipped:
-            return f"document {self.document_id}: skipped: {self.skipped}"
-        return (f"document {self.document_id}: {self.pledges} earlier pledge(s) matched; suggestions "
-                f"{self.added} new, {self.refreshed} refreshed, {self.retracted} retracted, {self.unchanged} unchanged, "
-                f"{self.kept} decided and kept; {self.restatements} restatement(s)")
-
 
 @dataclass(frozen=True)
 class Stored:

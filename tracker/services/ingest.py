@@ -419,12 +419,6 @@ class IngestSummary:
     def pledges(self) -> int:
         return sum(o.pledges for o in self.outcomes)
 
-    def line(self) -> str:
-        return (f"{len(self.outcomes)} file(s): {self.new} new, {self.unchanged} unchanged, {self.failed} failed, "
-                f"{self.skipped} skipped; {self.pledges} pledge(s) added"
-                + (f"; {self.suggestions} follow-up suggestion(s)" if self.suggestions else "")
-                + (f"; follow-up failed for {len(self.followup_failed)} document(s)" if self.followup_failed else ""))
-
 
 @dataclass(frozen=True)
 class WorkItem:

@@ -46,10 +46,6 @@ class Disagreement:
     human: object
     machine: object
 
-    def line(self) -> str:
-        return f"pledge {self.pledge_id} ({self.review_state}): {self.field}: kept {self.human!r}, " \
-               f"extractor now says {self.machine!r}"
-
 
 @dataclass
 class ReextractReport:

@@ -52,12 +52,6 @@ class Report:
     removed: list[str] = field(default_factory=list)
     skipped: bool = False  # the data had not changed: nothing rendered
 
-    def line(self) -> str:
-        if self.skipped:
-            return "tracker publish: the data has not changed since the last run; nothing written"
-        return (f"tracker publish: {len(self.written)} file(s) written, {self.unchanged} unchanged, "
-                f"{len(self.removed)} removed")
-
 
 def file_name(path: str, query: str) -> str:
     """The file (relative to DIR) that holds the page at ``path?query``."""
