@@ -49,7 +49,7 @@ def test_html_whose_declared_charset_is_wrong_is_detected_instead():
 
 
 def test_html_without_article_text_is_refused():
-    with pytest.raises(UnreadableDocument, match="without article text"):
+    with pytest.raises(UnreadableDocument, match="没有正文"):
         decode_html_bytes(b"<html><body><script>x=1</script></body></html>")
 
 
@@ -75,7 +75,7 @@ def test_a_damaged_docx_says_so(tmp_path, damage):
 
         with zipfile.ZipFile(bad, "w") as z:
             z.writestr("hello.txt", "x")
-    with pytest.raises(UnreadableDocument, match=r"not a readable \.docx"):
+    with pytest.raises(UnreadableDocument, match=r"不是可读的 \.docx"):
         read_document(bad)
 
 
@@ -88,7 +88,7 @@ def test_pdf_text_layer_is_read(tmp_path):
 
 def test_image_only_pdf_says_it_has_no_text_layer(tmp_path):
     path = make_pdf(tmp_path / "scan.pdf", None, image=True)
-    with pytest.raises(UnreadableDocument, match="without a text layer"):
+    with pytest.raises(UnreadableDocument, match="没有文字层"):
         read_document(path)
 
 
@@ -104,7 +104,7 @@ def test_truncated_pdf_says_so(tmp_path):
 def test_other_suffixes_are_unsupported_with_the_reason(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"\xff\xd8\xff\xe0 not text")
-    with pytest.raises(UnsupportedDocument, match="not a document type tracker reads"):
+    with pytest.raises(UnsupportedDocument, match="不是 tracker 读取的文档类型"):
         read_document(path)
     assert document_format(path) is None
 

@@ -37,6 +37,17 @@ class UnsupportedDocument(UnreadableDocument):
     """Not a kind of file the ingest reads (by its suffix): skipped, not failed."""
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Chinese (the system's own words kept for the rarer errors)."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "是目录，不是文件"
+    return f"无法读取（{exc.strerror or exc}）"
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -59,9 +70,9 @@ def _control_share(text: str) -> float:
 
 def _checked(text: str, encoding: str) -> Decoded:
     if "\x00" in text or _control_share(text) > _CONTROL_SHARE:
-        raise UnreadableDocument("binary content, not text")
+        raise UnreadableDocument("二进制内容，不是文本")
     if not text.strip():
-        raise UnreadableDocument("empty file (white space only)")
+        raise UnreadableDocument("空文件（只有空白）")
     return Decoded(text=text, encoding=encoding, sha256=sha256_text(text))
 
 
@@ -101,19 +112,19 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a text file's bytes: UTF-8 (with or without BOM) first, then the best Chinese encoding."""
     if not data:
-        raise UnreadableDocument("empty file (0 bytes)")
+        raise UnreadableDocument("空文件（0 字节）")
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return _checked(data.decode(name), name)
             except UnicodeDecodeError as exc:
-                raise UnreadableDocument(f"{name} byte-order mark but undecodable bytes at offset {exc.start}") from None
+                raise UnreadableDocument(f"无法解码的字节：有 {name} 字节序标记，但第 {exc.start} 字节处无法解码") from None
     if b"\x00" in data:
         guessed = _utf16_without_bom(data)
         if guessed is not None:
             return guessed
-        raise UnreadableDocument("binary content, not text (NUL bytes; not UTF-16 either)")
+        raise UnreadableDocument("二进制内容，不是文本（含 NUL 字节，也不是 UTF-16）")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -125,19 +136,19 @@ def decode_bytes(data: bytes) -> Decoded:
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
-        raise UnreadableDocument("undecodable: not UTF-8, GB18030, Big5 or UTF-16")
+        raise UnreadableDocument("无法解码的字节：不是 UTF-8、GB18030、Big5 或 UTF-16")
     encoding = _SUPERSETS.get(best.encoding, best.encoding)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise UnreadableDocument(f"undecodable bytes at offset {exc.start} (closest encoding {encoding})") from None
+        raise UnreadableDocument(f"无法解码的字节：第 {exc.start} 字节处（最接近的编码 {encoding}）") from None
     return _checked(text, encoding)
 
 
 def read_text_file(path: str | os.PathLike) -> Decoded:
     """Read and decode one plain-text file; raises UnreadableDocument (or OSError) with the reason."""
     if os.path.isdir(path):
-        raise UnreadableDocument("is a directory")
+        raise UnreadableDocument("是目录，不是文件")
     with open(path, "rb") as fh:
         data = fh.read()
     return decode_bytes(data)
@@ -174,13 +185,13 @@ def read_document(path: str | os.PathLike, data: bytes | None = None) -> Decoded
     fmt = document_format(path)
     if fmt is None:
         suffix = os.path.splitext(os.fspath(path))[1]
-        raise UnsupportedDocument(f"not a document type tracker reads ({suffix or 'no suffix'}; "
-                                  "takes .txt, .html/.htm, .docx, .pdf)")
+        raise UnsupportedDocument(f"不是 tracker 读取的文档类型（{suffix or '无扩展名'}；"
+                                  "可读 .txt、.html/.htm、.docx、.pdf）")
     if data is not None:
         return {"text": decode_bytes, "html": decode_html_bytes, "docx": read_docx_bytes,
                 "pdf": read_pdf_bytes}[fmt](data)
     if os.path.isdir(path):
-        raise UnreadableDocument("is a directory")
+        raise UnreadableDocument("是目录，不是文件")
     return {"text": read_text_file, "html": read_html_file, "docx": read_docx_file, "pdf": read_pdf_file}[fmt](path)
 
 
@@ -291,7 +302,7 @@ def _declared_html_encoding(data: bytes) -> str | None:
 def decode_html_bytes(data: bytes) -> Decoded:
     """Decode an HTML page (its declared charset first, read GBK/GB2312 as GB18030), keep the article text."""
     if not data:
-        raise UnreadableDocument("empty file (0 bytes)")
+        raise UnreadableDocument("空文件（0 字节）")
     declared = _declared_html_encoding(data)
     html = encoding = None
     if declared:
@@ -303,10 +314,10 @@ def decode_html_bytes(data: bytes) -> Decoded:
         decoded = decode_bytes(data)
         html, encoding = decoded.text, decoded.encoding
     if "\x00" in html:
-        raise UnreadableDocument("binary content, not HTML")
+        raise UnreadableDocument("二进制内容，不是 HTML")
     text, title = html_to_text(html)
     if not text.strip():
-        raise UnreadableDocument("HTML page without article text")
+        raise UnreadableDocument("HTML 页面没有正文")
     checked = _checked(text, encoding)
     return Decoded(checked.text, checked.encoding, checked.sha256, title)
 
@@ -333,13 +344,13 @@ def read_docx_bytes(data: bytes) -> Decoded:
     from docx.table import Table
 
     if not data:
-        raise UnreadableDocument("empty file (0 bytes)")
+        raise UnreadableDocument("空文件（0 字节）")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:  # zipfile reads no more than each entry declares
             inflated = sum(item.file_size for item in archive.infolist())
         if inflated > MAX_DOCX_INFLATED:
-            raise UnreadableDocument(f"not read: the .docx inflates to {inflated / 2**20:,.0f} MB, too large "
-                                     f"(limit {MAX_DOCX_INFLATED // 2**20} MB; a zip bomb?)")
+            raise UnreadableDocument(f".docx 解压后过大，未读取：{inflated / 2**20:,.0f} MB，"
+                                     f"上限 {MAX_DOCX_INFLATED // 2**20} MB（压缩炸弹？）")
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         for block in document.iter_inner_content():
@@ -352,12 +363,12 @@ def read_docx_bytes(data: bytes) -> Decoded:
     except UnreadableDocument:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as exc:
-        raise UnreadableDocument(f"not a readable .docx (damaged or truncated: {exc})") from None
+        raise UnreadableDocument(f"不是可读的 .docx 文件（损坏或不完整：{exc}）") from None
     except Exception as exc:  # noqa: BLE001 - a damaged archive fails anywhere in zlib, lxml or python-docx
-        raise UnreadableDocument(f"not a readable .docx (damaged: {exc.__class__.__name__}: {exc})") from None
+        raise UnreadableDocument(f"不是可读的 .docx 文件（已损坏：{exc.__class__.__name__}: {exc}）") from None
     text = _text_from_lines(lines)
     if not text:
-        raise UnreadableDocument("empty .docx (no text in its paragraphs or tables)")
+        raise UnreadableDocument("空 .docx 文件（段落和表格里都没有文字）")
     checked = _checked(text, "docx")
     return Decoded(checked.text, checked.encoding, checked.sha256, title)
 
@@ -376,17 +387,17 @@ def read_pdf_bytes(data: bytes) -> Decoded:
     from pdfminer.psexceptions import PSException
 
     if not data:
-        raise UnreadableDocument("empty file (0 bytes)")
+        raise UnreadableDocument("空文件（0 字节）")
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it logs every font quirk
     try:
         text = extract_text(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise UnreadableDocument(f"encrypted PDF ({exc.__class__.__name__})") from None
+        raise UnreadableDocument(f"加密的 PDF（{exc.__class__.__name__}）") from None
     except (PDFSyntaxError, PSException) as exc:
-        raise UnreadableDocument(f"not a readable PDF (damaged or truncated: {exc})") from None
+        raise UnreadableDocument(f"不是可读的 PDF（损坏或不完整：{exc}）") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer fails in many ways on malformed objects and streams
-        raise UnreadableDocument(f"not a readable PDF (damaged: {exc.__class__.__name__}: {exc})") from None
+        raise UnreadableDocument(f"不是可读的 PDF（已损坏：{exc.__class__.__name__}: {exc}）") from None
     text = _text_from_lines(text.replace("\x0c", "\n").split("\n"))
     if not text:
-        raise UnreadableDocument("PDF without a text layer (scanned images?): run OCR first")
+        raise UnreadableDocument("PDF 没有文字层（扫描图片？）：请先做 OCR")
     return _checked(text, "pdf")

@@ -101,10 +101,10 @@ def refused_corpus(folder: Path) -> dict[str, str]:
         encoding="utf-8")
     (folder / "binary.html").write_bytes(b"\x00\x01\x02" * 1000)
     return {
-        "empty.txt": "empty", "blank.txt": "empty", "nul-bytes.txt": "NUL", "random.txt": "binary",
-        "bad-gbk.txt": "undecodable", "empty.docx": "empty", "truncated.docx": ".docx",
-        "not-a-zip.docx": ".docx", "bomb.docx": "too large", "encrypted.pdf": "encrypted",
-        "truncated.pdf": "PDF", "script-only.html": "HTML 页面没有正文", "binary.html": "binary",
+        "empty.txt": "空文件", "blank.txt": "空文件", "nul-bytes.txt": "NUL", "random.txt": "二进制",
+        "bad-gbk.txt": "无法解码", "empty.docx": "空文件", "truncated.docx": ".docx",
+        "not-a-zip.docx": ".docx", "bomb.docx": "过大", "encrypted.pdf": "加密",
+        "truncated.pdf": "PDF", "script-only.html": "HTML 页面没有正文", "binary.html": "二进制",
     }
 
 

@@ -23,8 +23,8 @@ def test_ingest_reports_each_bad_file_and_a_summary_and_exits_non_zero(db_url, s
     (seeds_dir / "picture.png").write_bytes(b"\x89PNG\r\n")
     result = CliRunner().invoke(main, ["ingest", str(seeds_dir)], env={"DATABASE_URL": db_url})
     assert result.exit_code == 1
-    assert f"tracker ingest：{seeds_dir / 'empty.txt'}：失败：空文件（empty file (0 bytes)）" in result.output
-    assert f"{seeds_dir / 'picture.png'}：跳过：不是 tracker 读取的文档类型（not a document type tracker reads (.png;" in result.output
+    assert f"tracker ingest：{seeds_dir / 'empty.txt'}：失败：空文件（0 字节）" in result.output
+    assert f"{seeds_dir / 'picture.png'}：跳过：不是 tracker 读取的文档类型（.png；" in result.output
     summary = result.output.strip().splitlines()[-1]
     assert summary.startswith("tracker ingest：7 个文件：新入库 5，已在库中 0，失败 1，跳过 1；")
     assert len(_documents(db_url)) == 5

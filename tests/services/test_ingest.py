@@ -89,10 +89,10 @@ def test_same_content_twice_adds_nothing_even_in_another_encoding(session_factor
 
 
 @pytest.mark.parametrize("name,content,reason", [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", "  \n\u3000\n".encode(), "empty file"),
-    ("binary.txt", bytes(range(256)) * 8, "binary"),
-    ("undecodable.txt", b"\x81\x30" * 3 + b"\xff\xfe\xfd" * 50 + b"\x80" * 40, "undecodable|binary"),
+    ("empty.txt", b"", "空文件"),
+    ("blank.txt", "  \n\u3000\n".encode(), "空文件"),
+    ("binary.txt", bytes(range(256)) * 8, "二进制"),
+    ("undecodable.txt", b"\x81\x30" * 3 + b"\xff\xfe\xfd" * 50 + b"\x80" * 40, "无法解码|二进制"),
 ])
 def test_a_bad_text_file_fails_with_its_reason_and_leaves_no_rows(session_factory, tmp_path, name, content, reason):
     path = tmp_path / name
@@ -112,8 +112,8 @@ def test_truncated_docx_and_image_only_pdf_fail_with_their_reasons(session_facto
     make_pdf(tmp_path / "scan.pdf", None, image=True)
     summary = ingest_paths(session_factory, [tmp_path])
     reasons = {o.path.rsplit("/", 1)[-1]: (o.state, o.reason) for o in summary.outcomes}
-    assert reasons["truncated.docx"][0] == "failed" and "truncated" in reasons["truncated.docx"][1]
-    assert reasons["scan.pdf"][0] == "failed" and "text layer" in reasons["scan.pdf"][1]
+    assert reasons["truncated.docx"][0] == "failed" and "损坏或不完整" in reasons["truncated.docx"][1]
+    assert reasons["scan.pdf"][0] == "failed" and "没有文字层" in reasons["scan.pdf"][1]
     with session_factory() as s:
         assert all(counts(s)[t] == 0 for t in DOCUMENT_TABLES)
 
@@ -179,7 +179,7 @@ def test_manifest_dates_that_do_not_exist_and_files_that_are_missing(session_fac
     summary = ingest_paths(session_factory, [tmp_path])
     reasons = {o.path.rsplit("/", 1)[-1]: (o.state, o.reason) for o in summary.outcomes}
     assert reasons["a.txt"] == ("failed", "manifest.csv 第 2 行：发布日期「2021-02-30」这一天不存在")
-    assert reasons["gone.txt"] == ("failed", "listed in manifest.csv but not found")
+    assert reasons["gone.txt"] == ("failed", "manifest.csv 列出的文件不存在")
     assert reasons["b.txt"][0] == "new"
     with session_factory() as s:
         doc = s.scalars(sa.select(Document)).one()
@@ -276,8 +276,8 @@ def test_manifest_district_and_official_are_stored_and_fill_the_pledges(session_
     summary = ingest_paths(session_factory, [folder])
     states = {o.path.rsplit("/", 1)[-1]: (o.state, o.reason) for o in summary.outcomes}
     assert states["a.txt"] == ("new", None)
-    assert states["b.txt"] == ("failed", "manifest.csv line 3: official_title without official "
-                                         "(the name of the person with that title)")
+    assert states["b.txt"] == ("failed", "manifest.csv 第 3 行：有 official_title 而没有 official"
+                                         "（担任该职务的人的姓名）")
     with session_factory() as s:
         doc = s.scalars(sa.select(Document)).one()
         assert (doc.given_district, doc.given_official, doc.given_official_title) == ("张店区", "马晓磊", "张店区委书记")

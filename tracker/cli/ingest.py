@@ -60,7 +60,7 @@ def ingest(published, source, paths) -> None:
             if bar is not None:
                 bar.update(1)
             if outcome.state in ("failed", "skipped"):
-                line = f"tracker ingest：{outcome.path}：{words.STATES[outcome.state]}：{words.reason(outcome.reason)}"
+                line = f"tracker ingest：{outcome.path}：{words.STATES[outcome.state]}：{outcome.reason or ''}"
                 if bar is not None:
                     err.write("\n")
                 click.echo(line, err=True)

@@ -7,19 +7,10 @@ from __future__ import annotations
 
 import sys
 
+from tracker.reading import os_reason
+
 #: an ingest outcome's state as the command line names it
 STATES = {"new": "新入库", "unchanged": "已在库中", "failed": "失败", "skipped": "跳过"}
-
-#: a reader's or the ingest's reason (its beginning) → Chinese; the original stays in brackets when it
-#: says more (an offset, an encoding, a suffix)
-REASONS = (
-    ("binary content", "二进制内容，不是文本"), ("empty file", "空文件"), ("undecodable", "无法解码的字节"),
-    ("is a directory", "是目录，不是文件"), ("not a document type tracker reads", "不是 tracker 读取的文档类型"),
-    ("already in the database", "已在库中"), ("listed in manifest.csv but not found", "manifest.csv 列出的文件不存在"),
-    ("no such file or directory", "文件或文件夹不存在"), ("extraction failed", "抽取失败"),
-    ("HTML page without article text", "HTML 页面没有正文"), ("not a readable .docx", "不是可读的 .docx 文件"),
-    ("not read: the .docx inflates", ".docx 解压后过大，未读取"), ("manifest.csv", "manifest.csv 有误"),
-)
 
 
 def _glossary():
@@ -30,26 +21,10 @@ def _glossary():
     return glossary
 
 
-def reason(said: str | None) -> str:
-    """A reason as a person reads it: Chinese first (the reader's own words in brackets when they add detail)."""
-    said = (said or "").strip()
-    for prefix, words in REASONS:
-        if said.startswith(prefix):
-            return words if said == prefix else f"{words}（{said}）"
-    return said
-
-
 def exception_reason(exc: Exception) -> str:
-    """Why a file could not be read (``OSError`` or the reader's ``UnreadableDocument``), in Chinese."""
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在"
-    if isinstance(exc, PermissionError):
-        return "没有读取权限"
-    if isinstance(exc, IsADirectoryError):
-        return "是目录，不是文件"
-    said = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    translated = reason(said)
-    return translated if translated != said else f"无法读取（{said}）"
+    """Why a file could not be read, in Chinese: the reader's own reason (``UnreadableDocument`` says it
+    in Chinese where it is raised) or the system's error."""
+    return os_reason(exc) if isinstance(exc, OSError) else str(exc)
 
 
 def ingest_summary(summary) -> str:

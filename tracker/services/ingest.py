@@ -43,7 +43,7 @@ from tracker.db.types import canonical_decimal
 from tracker.db.unit import transaction, unit_of_work
 from tracker.extract import EXTRACTOR_VERSION, Official, extract_document
 from tracker.reading import (Decoded, NotARegularFile, UnreadableDocument, UnsupportedDocument, decode_bytes,
-                             document_format, open_regular, read_document, sha256_text)
+                             document_format, open_regular, os_reason, read_document, sha256_text)
 from tracker.services import dates
 from tracker.services.followup import FAILED as FOLLOWUP_FAILED, followup_documents
 from tracker.services.places import PlaceResolver, insert_titles, load_gazetteer
@@ -104,11 +104,11 @@ def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
     try:  # never through a symbolic link, as for the documents
         text = decode_bytes(open_regular(path, path.parent, max_bytes=64 * 2**20)).text  # Excel: GBK or UTF-8 with BOM
     except (UnreadableDocument, OSError) as exc:
-        raise ManifestError(f"{MANIFEST}: {exc}") from None
+        raise ManifestError(f"{MANIFEST}：{exc}") from None
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "file" not in header:
-        raise ManifestError(f"{MANIFEST}: no 'file' column (expected columns: {', '.join(MANIFEST_COLUMNS)})")
+        raise ManifestError(f"{MANIFEST}：没有 file 列（应有的列：{'、'.join(MANIFEST_COLUMNS)}）")
     reader.fieldnames = header
     rows: dict[str, DocumentMeta | ManifestError] = {}
     for row in reader:
@@ -123,14 +123,14 @@ def read_manifest(path: Path) -> dict[str, DocumentMeta | ManifestError]:
             rows[name] = ManifestError(str(exc))
             continue
         given = {key: (row.get(key) or "").strip() or None for key in ("district", "official", "official_title")}
-        too_long = next((f"{key} ({len(value)} characters, at most {limit})" for key, limit in GIVEN_LIMITS.items()
+        too_long = next((f"{key} 过长（{len(value)} 个字符，最多 {limit} 个）" for key, limit in GIVEN_LIMITS.items()
                          if (value := given[key]) and len(value) > limit), None)
         if too_long:
-            rows[name] = ManifestError(f"{MANIFEST} line {line}: {too_long}")
+            rows[name] = ManifestError(f"{MANIFEST} 第 {line} 行：{too_long}")
             continue
         if given["official_title"] and not given["official"]:
-            rows[name] = ManifestError(f"{MANIFEST} line {line}: official_title without official "
-                                       "(the name of the person with that title)")
+            rows[name] = ManifestError(f"{MANIFEST} 第 {line} 行：有 official_title 而没有 official"
+                                       "（担任该职务的人的姓名）")
             continue
         rows[name] = DocumentMeta(
             title=(row.get("title") or "").strip() or None,
@@ -537,22 +537,22 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[WorkItem], list[Ou
                     continue
                 for rel in sorted(set(rows) - listed.get(folder, set())):
                     problems.append(Outcome(str(folder / rel), "failed",
-                                            f"listed in {MANIFEST} but not found"))
+                                            f"{MANIFEST} 列出的文件不存在"))
         elif root.exists():
             if root.resolve() in seen:
                 continue
             seen.add(root.resolve())
             items.append(WorkItem(root, root.name, _meta(root.parent, root.name, cache), root, root.stat().st_size))
         else:
-            problems.append(Outcome(str(root), "failed", "no such file or directory"))
+            problems.append(Outcome(str(root), "failed", "文件或文件夹不存在"))
     return items, problems
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+    if isinstance(exc, OSError):
+        return os_reason(exc)
     if isinstance(exc, SQLAlchemyError):
-        return f"database error: {exc.__class__.__name__}: {str(exc.orig if hasattr(exc, 'orig') else exc)[:200]}"
+        return f"数据库错误：{exc.__class__.__name__}: {str(exc.orig if hasattr(exc, 'orig') else exc)[:200]}"
     return str(exc) or exc.__class__.__name__
 
 
@@ -605,7 +605,7 @@ def store_prepared(session: Session, prepared: Prepared, extracted, *, resolver:
     if check_existing:
         existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
         if existing is not None:
-            return Outcome(path, "unchanged", "already in the database", existing)
+            return Outcome(path, "unchanged", "已在库中", existing)
     document_id, pledges = store_document(session, prepared.decoded, extracted, file_name=prepared.item.name,
                                           fmt=prepared.fmt, meta=prepared.meta, resolver=resolver,
                                           version=version or EXTRACTOR_VERSION)
@@ -620,7 +620,7 @@ def ingest_file(session: Session, item: WorkItem, *, resolver: PlaceResolver, pu
         return prepared
     existing = find_existing(session, prepared.decoded.sha256)
     if existing is not None:
-        return Outcome(str(item.path), "unchanged", "already in the database", existing)
+        return Outcome(str(item.path), "unchanged", "已在库中", existing)
     extracted = _extract_safely(prepared, extract, limits)
     if isinstance(extracted, Outcome):
         return extracted
@@ -734,7 +734,7 @@ def _extract_safely(prepared: Prepared, extract, limits: Limits = Limits()):
                                                   **prepared.meta.given())
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return Outcome(str(prepared.item.path), "failed",
-                       f"extraction failed: {exc.__class__.__name__}: {_reason(exc)}")
+                       f"抽取失败：{exc.__class__.__name__}: {_reason(exc)}")
     found = len(extracted.candidates)
     if found > limits.max_pledges:
         return Outcome(str(prepared.item.path), "failed",
@@ -761,7 +761,7 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
             continue
         raw = prepared.decoded.sha256
         if raw in stored:
-            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database", stored[raw])
+            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "已在库中", stored[raw])
         elif raw in raw_seen:
             later.append(i)
         else:
@@ -779,7 +779,7 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
             known = dict(session.connection().execute(_KNOWN_TEXT, {"wanted": list(text_seen)}).all())
         for sha, document_id in known.items():
             i, prepared, _ = work[text_seen[sha]]
-            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database", document_id)
+            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "已在库中", document_id)
         work = [w for w in work if outcomes[w[0]] is None]
     for (i, _, extracted), outcome in zip(work, _store_together(session_factory, work, resolver=resolver)):
         outcomes[i] = outcome
@@ -791,7 +791,7 @@ def _ingest_batch(session_factory: sessionmaker, batch: list[Prepared | Outcome]
     for i in later:  # rare: one file at a time, as the first of its content has gone
         prepared = batch[i]
         if prepared.decoded.sha256 in stored:
-            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "already in the database",
+            outcomes[i] = Outcome(str(prepared.item.path), "unchanged", "已在库中",
                                   stored[prepared.decoded.sha256])
             continue
         extracted = _extract_safely(prepared, extract, limits)
@@ -840,5 +840,5 @@ def _store_alone(session_factory: sessionmaker, prepared: Prepared, extracted, *
             if isinstance(exc, IntegrityError) and "sha256" in str(exc.orig):
                 existing = find_existing(session, prepared.decoded.sha256, sha256_text(extracted.text))
                 session.rollback()
-                return Outcome(path, "unchanged", "already in the database", existing)
+                return Outcome(path, "unchanged", "已在库中", existing)
             return Outcome(path, "failed", _reason(exc))
