@@ -69,8 +69,10 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('hailar_targets_2013.txt', '社会消费品零售总额增长22%，达到120亿元'): {'quantities'},
     ('hailar_targets_2016.txt', '地区生产总值增长7.5%，达到309亿元'): {'quantities'},
     ('hailar_targets_2016.txt', '公共财政预算收入增长5%，达到15.8亿元'): {'quantities'},
-    # one project's length and its sum split in two; its 2013年建成通车 not bound (the headline's 十二五 taken instead)
+    # one project's length and its sum, a lead's sum and its project count, split in two; the project's 2013年建成通车
+    # not bound (the headline's 十二五 taken instead)
     ('qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元'): {'quantities', 'deadline'},
+    ('hailar_list_2012.txt', '全年计划投资12.7亿元，实施重点商贸流通项目17个'): {'quantities'},
     # a plan item with no time word of its own in a report whose year is in a heading outside the passage
     ('hailar_minsheng_2014.txt', '实施黑羊站水厂3万吨扩建项目'): {'deadline'},
     ('hailar_minsheng_2014.txt', '实施5个村级卫生室项目'): {'deadline'},
@@ -171,6 +173,7 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('hailar_targets_2016.txt', '达到309亿元'),
     ('hailar_targets_2016.txt', '达到15.8亿元'),
     ('qingdao_traffic_news_2011.txt', '总投资71亿元'),
+    ('hailar_list_2012.txt', '全年计划投资12.7亿元'),
     # batch D: a review's achievements under 一、2017年工作回顾, in its third paragraph (过去的一年，面对…，我们…)
     ('hailar_review_2018.txt', '全年新增亮化楼宇82栋'),
     ('hailar_review_2018.txt', '桥梁4座'),
