@@ -61,7 +61,26 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shanxi_minsheng_2026.txt', '增加1万个普惠性学前教育学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '增加1万个普通高中学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '打造15个紧密型县域医共体升级版'): {'deadline'},
-    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},    # batch D (2026-12-03), as first read: a target stating its growth and its level (增长20%，达到282亿元) is split in
+    # two, the level taken for a pledge of its own
+    ('hailar_targets_2013.txt', '地区生产总值增长20%，达到282亿元'): {'quantities'},
+    ('hailar_targets_2013.txt', '地方财政总收入增长20%，达到24.8亿元'): {'quantities'},
+    ('hailar_targets_2013.txt', '区本级固定资产投资增长23%，达到100亿元'): {'quantities'},
+    ('hailar_targets_2013.txt', '社会消费品零售总额增长22%，达到120亿元'): {'quantities'},
+    ('hailar_targets_2016.txt', '地区生产总值增长7.5%，达到309亿元'): {'quantities'},
+    ('hailar_targets_2016.txt', '公共财政预算收入增长5%，达到15.8亿元'): {'quantities'},
+    # one project's length and its sum, a lead's sum and its project count, split in two; the project's 2013年建成通车
+    # not bound (the headline's 十二五 taken instead)
+    ('qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元'): {'quantities', 'deadline'},
+    ('hailar_list_2012.txt', '全年计划投资12.7亿元，实施重点商贸流通项目17个'): {'quantities'},
+    # a plan item with no time word of its own in a report whose year is in a heading outside the passage
+    ('hailar_minsheng_2014.txt', '实施黑羊站水厂3万吨扩建项目'): {'deadline'},
+    ('hailar_minsheng_2014.txt', '实施5个村级卫生室项目'): {'deadline'},
+    # days counted as a target (达到350天); 各…一个 (one each)
+    ('hailar_plan_2019.txt', '全力确保空气优良天数达到350天'): {'found'},
+    ('nanning_sand_news_2011.txt', '各组建一个采砂管理站'): {'found'},
+    # a news item's dateline (2011年10月08) taken for the deadline of an undated plan
+    ('nanning_sand_news_2011.txt', '分5个标段实行招投标'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -146,7 +165,31 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('sanjiang_tea_news_2011.txt', '规模以上企业10多家'),
     ('sanjiang_tea_news_2011.txt', '茶叶专业合作社26家'),
     ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
-    ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),
+    ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),    # batch D (2026-12-03), as first read: the level of a growth target split off as its own pledge
+    ('hailar_targets_2013.txt', '达到282亿元'),
+    ('hailar_targets_2013.txt', '达到24.8亿元'),
+    ('hailar_targets_2013.txt', '达到100亿元'),
+    ('hailar_targets_2013.txt', '达到120亿元'),
+    ('hailar_targets_2016.txt', '达到309亿元'),
+    ('hailar_targets_2016.txt', '达到15.8亿元'),
+    ('qingdao_traffic_news_2011.txt', '总投资71亿元'),
+    ('hailar_list_2012.txt', '全年计划投资12.7亿元'),
+    # batch D: a review's achievements under 一、2017年工作回顾, in its third paragraph (过去的一年，面对…，我们…)
+    ('hailar_review_2018.txt', '全年新增亮化楼宇82栋'),
+    ('hailar_review_2018.txt', '桥梁4座'),
+    ('hailar_review_2018.txt', '完成9条道路路灯的升级改造'),
+    ('hailar_review_2018.txt', '完成了主要街道240栋建筑物的立面修复'),
+    ('hailar_review_2018.txt', '5549块牌匾的规范设置'),
+    # batch D: news of the past or the present (a patrol's night, a campaign's counts, a variety's yield, a sale), a
+    # company's plan and 一辆辆/一艘 read as pledges
+    ('nanning_sand_news_2011.txt', '一艘正往上游缓慢开动的采砂船被执法人员的灯光照到'),
+    ('yinan_vegetable_news_2011.txt', '每亩能够达到3万公斤'),
+    ('quanjiao_integrity_news_2011.txt', '\u3000\u3000——338项城乡建设工程亮相社会'),
+    ('xiangyang_cabbage_news_2011.txt', '军事经济学院襄阳分院、武商襄阳量贩店、襄阳好邻居超市等购菜的一辆辆大货车'),
+    ('xiangyang_cabbage_news_2011.txt', '黄集村3组菜农金大姐'),
+    ('xiangyang_cabbage_news_2011.txt', '千亩包菜滞销'),
+    ('xiangyang_cabbage_news_2011.txt', '按0.4元/斤的价格付款'),
+    ('xiangyang_cabbage_news_2011.txt', '3万多公斤包菜将进武汉的沃尔玛超市卖场'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
@@ -250,7 +293,9 @@ def test_every_passage_is_recorded_with_its_source_and_first_reading():
         else:
             assert src["url"].startswith(("http://", "https://")), doc["file"]
         start, end = src["chars"]
-        text = (HERE / doc["file"]).read_text(encoding="utf-8")
+        # read as stored: a passage copied with its source's CRLF line ends keeps them (batch D's 海拉尔区 reports)
+        with open(HERE / doc["file"], encoding="utf-8", newline="") as f:
+            text = f.read()
         # the range covers the passage (an HTML file's range is wider: its tags were taken out)
         assert end - start in (len(text), len(text.rstrip("\n"))) or (
             src.get("note", "").lower().find("html") >= 0 and end - start > len(text)), doc["file"]
