@@ -16,7 +16,7 @@ from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, fold
 from tracker.extract.numbers import NumberToken
 from tracker.extract.people import districts, districts_in
-from tracker.extract.tokens import cut as _cut
+from tracker.extract.tokens import cut_words as _cut
 
 
 _SENTENCE_END = "。！？!?"
