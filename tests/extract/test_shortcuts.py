@@ -83,3 +83,12 @@ def test_remembered_cuts_are_jiebas_cuts():
     assert again is first  # remembered, not cut twice
     assert list(first) == cut(text)
     assert cut_words.cache_info().hits == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(ALPHABET), st.characters(min_codepoint=0x2F00, max_codepoint=0xFFFF),
+                                  st.characters()), max_size=60))
+def test_folding_is_the_fold_table(text):
+    from tracker.extract.normalise import FOLD_TABLE, fold
+
+    assert fold(text) == text.translate(FOLD_TABLE)
