@@ -92,3 +92,12 @@ def test_folding_is_the_fold_table(text):
     from tracker.extract.normalise import FOLD_TABLE, fold
 
     assert fold(text) == text.translate(FOLD_TABLE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("新建改造幼儿园学校老旧小区项目达到力争将全部完成提升工程用地建设05G，"), max_size=16))
+def test_a_name_is_read_the_same_without_cutting(gap):
+    """_is_name skips jieba when no stop word stands anywhere in the gap: the answer is jieba's."""
+    stops = base._stops_before()
+    assert base._is_name(gap) == (bool(gap) and base._NAME_CHARS.fullmatch(gap) is not None
+                                  and not any(w in stops for w in cut(gap)))

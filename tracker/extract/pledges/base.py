@@ -511,7 +511,15 @@ def _is_name(gap: str) -> bool:
     if not gap or not _NAME_CHARS.fullmatch(gap):
         return False
     stops = _stops_before()
+    longest = _longest_stop_before()
+    if not any(gap[i:j] in stops for i in range(len(gap)) for j in range(i + 1, min(len(gap), i + longest) + 1)):
+        return True  # no stop word anywhere in it, so none among its words (jieba's words are pieces of it)
     return not any(w in stops for w in _cut(gap))
+
+
+@cache
+def _longest_stop_before() -> int:
+    return max(map(len, _stops_before()), default=0)
 
 
 @cache
