@@ -28,6 +28,12 @@ outside both timings. On a machine shared with other work the two are timed in
 turn ``--rounds`` times (default 3) and the best of each is kept, in wall-clock
 time (the cost ratio) and in CPU time (the steadier figure when the load moves).
 
+``--against DIR`` compares this checkout with an older one instead (DIR holds its ``tracker/``
+package: ``git archive COMMIT tracker | tar -x -C DIR``): fresh processes of each, in turn,
+``--alternations`` times, each timing extraction and jieba over the real passages in CPU time (best
+of ``--rounds``); it prints the median cost ratio of each and the change in extraction time. A
+difference of a few per cent is within what one process differs from the next on a shared machine.
+
 Then it extracts the first half of the corpus and the whole corpus, each in a
 fresh child process, and prints each child's peak RSS (``resource.getrusage``):
 flat memory means the two peaks are about the same.
@@ -276,6 +282,54 @@ def child_rss(folder: Path, files: int) -> tuple[float, int]:
     return float(rss), int(chars)
 
 
+def ab_child(rounds: int) -> None:
+    """Best CPU seconds of extraction and of jieba.lcut over the real passages (in memory), printed."""
+    from tracker.extract import extract_document
+
+    jieba = load_jieba()
+    warm_up(jieba)
+    passages = real_passages()
+    best_ex = best_jb = float("inf")
+    found = 0
+    for _ in range(max(1, rounds)):
+        start = time.process_time()
+        found = sum(len(extract_document(text, published=day).candidates) for text, day in passages)
+        best_ex = min(best_ex, time.process_time() - start)
+        start = time.process_time()
+        for text, _ in passages:
+            jieba.lcut(text)
+        best_jb = min(best_jb, time.process_time() - start)
+    print(f"{best_ex} {best_jb} {found}")
+
+
+def against(older: Path, alternations: int, rounds: int) -> dict:
+    """This checkout and the one in ``older``, in fresh processes, in turn: median CPU cost ratios."""
+    import statistics
+
+    runs: dict[str, list[tuple[float, float, int]]] = {"older": [], "this": []}
+    for i in range(max(1, alternations)):
+        for which in (("older", "this") if i % 2 == 0 else ("this", "older")):
+            env = dict(os.environ)
+            if which == "older":
+                env["PYTHONPATH"] = os.pathsep.join(x for x in (str(older), env.get("PYTHONPATH")) if x)
+            out = subprocess.run([sys.executable, __file__, "--ab-child", "--rounds", str(rounds)],
+                                 capture_output=True, text=True, check=True, env=env)
+            ex, jb, found = out.stdout.split()
+            runs[which].append((float(ex), float(jb), int(found)))
+    result = {}
+    for which, rows in runs.items():
+        ratios = [ex / jb for ex, jb, _ in rows]
+        result[which] = {"ratio": statistics.median(ratios), "best": min(ratios), "worst": max(ratios),
+                         "extraction": statistics.median(ex for ex, _, _ in rows), "candidates": rows[0][2]}
+        print(f"{which:>5}: cost ratio in CPU time, median of {len(rows)} processes {result[which]['ratio']:.3f} "
+              f"(best {min(ratios):.3f}, worst {max(ratios):.3f}); extraction {result[which]['extraction']:.3f} s; "
+              f"candidates {rows[0][2]:,}")
+    change = result["this"]["extraction"] / result["older"]["extraction"] - 1
+    print(f"extraction CPU time, this checkout against the older: {change:+.1%}")
+    result["change"] = change
+    return result
+
+
 def rss_child(folder: Path, files: int) -> None:
     jieba = load_jieba()
     warm_up(jieba)
@@ -323,13 +377,32 @@ def main(argv: list[str] | None = None) -> int:
                     help="after measuring, profile the extraction and print its N costliest functions")
     ap.add_argument("--rounds", type=int, default=3,
                     help="time extraction and jieba in turn this many times, keep the best of each (default 3)")
+    ap.add_argument("--against", metavar="DIR", help="compare with the tracker/ package of an older checkout in DIR")
+    ap.add_argument("--alternations", type=int, default=6,
+                    help="with --against: fresh processes of each checkout, in turn (default 6)")
     ap.add_argument("--note", default="", help="a sentence to keep with the figures (--write-figures)")
     figures.add_flag(ap)
     ap.add_argument("--rss-child", metavar="DIR", help=argparse.SUPPRESS)
+    ap.add_argument("--ab-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--files", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.rss_child:
         rss_child(Path(args.rss_child), args.files)
+        return 0
+    if args.ab_child:
+        ab_child(args.rounds)
+        return 0
+    if args.against:
+        result = against(Path(args.against), args.alternations, args.rounds)
+        if args.write_figures:
+            figures.record("extract", figures.command("bench/extract.py", argv), [
+                figures.figure("cost ratio in CPU time, older checkout", round(result["older"]["ratio"], 3)),
+                figures.figure("cost ratio in CPU time, this checkout", round(result["this"]["ratio"], 3), key=True),
+                figures.figure("extraction CPU time, this against older", round(result["change"] * 100, 1), "%"),
+                figures.figure("candidates, older", result["older"]["candidates"]),
+                figures.figure("candidates, this", result["this"]["candidates"]),
+            ], extra=f"the {len(real_passages())} real passages, medians of {args.alternations} processes each, "
+                     f"best of {args.rounds} rounds in each", note=args.note)
         return 0
 
     megabytes = 1.0 if args.quick else args.mb
