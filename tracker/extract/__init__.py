@@ -23,6 +23,7 @@ from tracker.extract.model import Candidate, Deadline, Official, Precision, Quan
 from tracker.extract.normalise import Block, Normalised, normalise
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges import find_pledges
+from tracker.extract.tokens import cut_words
 
 
 def code_files() -> list[Path]:
@@ -89,7 +90,8 @@ def extract_document(raw: str, published: dt.date | None = None, *, district: st
 def extract_text(norm: Normalised, published: dt.date | None = None, *, district: str | None = None,
                  official: Official | None = None) -> ExtractedDocument:
     """Extract pledges from text that is already normalised (e.g. a stored document)."""
-    find_numbers.cache_clear()  # the cache serves one document's reading, not the next document
+    find_numbers.cache_clear()  # the caches serve one document's reading, not the next document
+    cut_words.cache_clear()
 
     source = "given" if published else None
     if published is None:

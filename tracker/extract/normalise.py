@@ -44,11 +44,19 @@ FOLD_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 _WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_FOLDED = {chr(wide): chr(narrow) for wide, narrow in FOLD_TABLE.items()}
+
+
+def _fold_one(m: re.Match) -> str:
+    return _FOLDED[m.group()]
 
 
 def fold(text: str) -> str:
-    """A working copy with full-width letters, digits and signs folded; same length as ``text``."""
-    return text.translate(FOLD_TABLE) if _WIDE.search(text) else text
+    """A working copy with full-width letters, digits and signs folded; same length as ``text``.
+
+    The wide characters are replaced where they stand (``str.translate`` with ``FOLD_TABLE`` gives
+    the same text four times slower on Chinese text: it looks up every character in the table)."""
+    return _WIDE.sub(_fold_one, text)
 
 
 @dataclass(frozen=True)

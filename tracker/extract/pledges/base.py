@@ -16,7 +16,7 @@ from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, fold
 from tracker.extract.numbers import NumberToken
 from tracker.extract.people import districts, districts_in
-from tracker.extract.tokens import cut as _cut
+from tracker.extract.tokens import cut_words as _cut
 
 
 _SENTENCE_END = "。！？!?"
@@ -235,9 +235,12 @@ def _ahead(d: Deadline, published: dt.date | None) -> bool:
     return d.date > published if d.precision is Precision.DAY else d.date >= published
 
 
+_TOKEN_DATE = re.compile(r"(?:(\d{4})年)?\s*(?:(\d{1,2})月)?\s*(?:(\d{1,2})[日号])?")
+
+
 def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
     raw = fold(t.raw)
-    m = re.match(r"(?:(\d{4})年)?\s*(?:(\d{1,2})月)?\s*(?:(\d{1,2})[日号])?", raw)
+    m = _TOKEN_DATE.match(raw)
     if not m or not any(m.groups()):
         if t.kind == "year":
             try:
@@ -310,12 +313,13 @@ def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
     if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
         return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
     rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
-    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
+    opens_with_span = bool(_SPAN_OF_YEARS_AT_END.search(text, max(0, qs[0].start - 4), qs[0].start))
     if len(rest) <= 6 and not opens_with_span:
         return False
     return bool(_programme_end().search(rest))
 
 
+_SPAN_OF_YEARS_AT_END = re.compile(r"[一二三四五六七八九十\d]+年$")
 # Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
 # number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
 _COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
@@ -364,13 +368,23 @@ def _modal_before(text: str, cues: _Cues, clause: _Clause) -> bool:
 
 # ---------------------------------------------------------------- object, action, qualifier
 
+_NO_QUOTE_MARKS = str.maketrans("", "", _QUOTE_MARKS)
+
+
 def _strip_quotes(s: str) -> str:
-    return "".join(ch for ch in s if ch not in _QUOTE_MARKS).strip()
+    return s.translate(_NO_QUOTE_MARKS).strip()
 
 
 _Obj = tuple[str, str] | None  # (object, its first word)
 
 
+# jieba cuts a text run by run (a run: Han characters, letters, digits and +#&._%-) and gives any other
+# character as a word of its own; a word of these characters ends an object read forwards, and one
+# of these but 、 and non-ASCII digits ends an object read backwards. So the window is cut only up
+# to the first (after the number) or from the last (before it): the words the reading reaches are
+# the same, and no time goes into cutting the rest of the clause.
+_ENDS_OBJECT_AFTER = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9+#&._%\-“”‘’\"]")
+_ENDS_OBJECT_BEFORE = re.compile(r"(?s:.*)[^\u4e00-\u9fffA-Za-z0-9+#&._%\-“”‘’\"、\d]")
 _BOUND_AT_START = re.compile(r"^(?:及以上|及以下|以上|左右|以内|多|余)")
 _OF_AT_START = re.compile(r"^(?:规模)?的")
 
@@ -384,7 +398,8 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     words = []
     stops = _stops()
     actions = _actions()
-    for w in _cut(window):
+    stop = _ENDS_OBJECT_AFTER.search(window)
+    for w in _cut(window[:stop.start()] if stop else window):
         if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
         if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
@@ -415,7 +430,8 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     per = _PER_AT_END.search(window)  # 低保标准提高到|每人每月|760元: the rate's basis, not the name
     if per:
         window = window[:per.start()]
-    words = _cut(window)
+    stop = _ENDS_OBJECT_BEFORE.match(window)  # (a digit such as ² would not end it: cut it all)
+    words = _cut(window[stop.end():] if stop and not window[stop.end() - 1].isdigit() else window)
     stops = _stops_before()
     actions = _actions() if named_verbs else {}
     run: list[str] = []
@@ -487,12 +503,23 @@ _SHARE_WORDS = lexicons.words("share_words")
 _USE_VERBS = lexicons.words("use_verbs")
 
 
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
+
 def _is_name(gap: str) -> bool:
     """Words that can stand in an object's name: no verb, adverb, qualifier or punctuation among them."""
-    if not gap or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", gap):
+    if not gap or not _NAME_CHARS.fullmatch(gap):
         return False
     stops = _stops_before()
+    longest = _longest_stop_before()
+    if not any(gap[i:j] in stops for i in range(len(gap)) for j in range(i + 1, min(len(gap), i + longest) + 1)):
+        return True  # no stop word anywhere in it, so none among its words (jieba's words are pieces of it)
     return not any(w in stops for w in _cut(gap))
+
+
+@cache
+def _longest_stop_before() -> int:
+    return max(map(len, _stops_before()), default=0)
 
 
 @cache
@@ -531,19 +558,25 @@ def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> 
     return verb
 
 
+_ONE_AT_START = re.compile(r"[\d一]")
+
+
 def _is_threshold(q: NumberToken, text: str = "", qs: list[NumberToken] = ()) -> bool:
     """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it; so does
     an amount with 以上 between it and the object a later number counts (5亿元以上项目60个)."""
-    if q.value == 1 and (q.unit or "")[:1] in ("万", "亿") and not re.match(r"[\d一]", fold(q.raw)):
+    if q.value == 1 and (q.unit or "")[:1] in ("万", "亿") and not _ONE_AT_START.match(fold(q.raw)):
         return True
     return q.role is Role.AMOUNT and any(o.start > q.end and o.role is Role.COUNT for o in qs) \
         and bool(_SIZE_CLASS_AFTER.match(text, q.end))
 
 
+_APPROX_IN_RAW = {s: re.compile(rf"[\d万亿千百十]{s}") for s in ("余", "多")}
+
+
 def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
     """The hedge written against one quantity: 60个以上, 3万余户, 突破100公里, 累计达到1万家."""
     for s in suffixes:
-        if text.startswith(s, q.end) or (s in ("余", "多") and re.search(rf"[\d万亿千百十]{s}", q.raw)):
+        if text.startswith(s, q.end) or (s in _APPROX_IN_RAW and _APPROX_IN_RAW[s].search(q.raw)):
             return s
     for p in prefixes:
         if q.raw.startswith(p):

@@ -14,7 +14,7 @@ from tracker.extract.pledges.base import (
 )
 from tracker.extract.pledges.qualifiers import hedge_on_number
 from tracker.extract.rules import rule
-from tracker.extract.tokens import cut as _cut
+from tracker.extract.tokens import cut_words as _cut
 
 
 _TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额|年度计划投资|年度投资)(?:额)?"
