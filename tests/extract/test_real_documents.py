@@ -89,6 +89,8 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # a news page's dateline (2011年10月11) taken for the deadline of an undated plan
     ('hefei_plans_news_2011.txt', '大合肥7项规划将启动国际招标'): {'deadline'},
     ('hefei_plans_news_2011.txt', '7个项目进行全球招标'): {'deadline'},
+    # the festival's opening date (将于4月18日开幕) taken for an activity that runs until 5月底
+    ('shitai_tea_news_2011.txt', '划定3-5块标准茶园及茶厂'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -237,6 +239,10 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤'),
     ('jianli_drought_news_2011.txt', '这让福娃在收购季节每月要多支出近300万元的现金'),
     ('jianli_drought_news_2011.txt', '现在县里500万公斤储备粮的量对于我们来说是很容易完成的'),
+    ('gumei_elderly_fire_2022.txt', '并按三个等级类别落实相应措施'),
+    ('daqing_procurement_news_2011.txt', '我注意到他们的每项工作都要通过2个以上的部门、由多个人经手才能完成'),
+    ('daqing_procurement_news_2011.txt', '大庆市政府采购中心现在有3个科室'),
+    ('daqing_procurement_news_2011.txt', '为了使3个科室可以相互配合、衔接从而相互制约、监督'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
