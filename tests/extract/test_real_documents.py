@@ -81,6 +81,16 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('nanning_sand_news_2011.txt', '各组建一个采砂管理站'): {'found'},
     # a news item's dateline (2011年10月08) taken for the deadline of an undated plan
     ('nanning_sand_news_2011.txt', '分5个标段实行招投标'): {'deadline'},
+    # batch F (2026-12-03), as first read: a plan's three-year total stated after its plan period's name in
+    # brackets (三年行动工作方案（2024－2026），我区三年应累计完成5800亩…) is not read as looking forward
+    ('jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治'): {'found'},
+    # 中旬 read as the month's end (11月中旬前 → 11-30, not 11-20)
+    ('jiading_landfix_2026.txt', '11月中旬前完成剩余20％的整治任务'): {'deadline'},
+    # a news page's dateline (2011年10月11) taken for the deadline of an undated plan
+    ('hefei_plans_news_2011.txt', '大合肥7项规划将启动国际招标'): {'deadline'},
+    ('hefei_plans_news_2011.txt', '7个项目进行全球招标'): {'deadline'},
+    # the festival's opening date (将于4月18日开幕) taken for an activity that runs until 5月底
+    ('shitai_tea_news_2011.txt', '划定3-5块标准茶园及茶厂'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -190,6 +200,49 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('xiangyang_cabbage_news_2011.txt', '千亩包菜滞销'),
     ('xiangyang_cabbage_news_2011.txt', '按0.4元/斤的价格付款'),
     ('xiangyang_cabbage_news_2011.txt', '3万多公斤包菜将进武汉的沃尔玛超市卖场'),
+    # batch F (2026-12-03), as first read: a township plan's structure (四个等级), its price caps and payment shares
+    # (服务费用不超过16元/平方米, 申请30%资金): standing rules with no counted output read as pledges
+    ('wujing_housing_2021.txt', '对城镇房屋 按照完好房或基本完好房、一般损坏房、疑似严重损坏房、疑似危房四个等级作出初步判断'),
+    ('touqiao_landcut_2024.txt', '服务费用不超过5万元/每份'),
+    ('touqiao_landcut_2024.txt', '服务费用不超过16元/平方米'),
+    ('touqiao_landcut_2024.txt', '服务费用不超过70元/平方米'),
+    ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请30%资金'),
+    ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请40%资金'),
+    ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请剩余的30%资金'),
+    # batch F: a township profile's present figures (年产量381.5吨, 总收入可达到152.6万元: 可达 read as intent) and 一条
+    ('hongshi_town_2021.txt', '主要客运线路有三条'),
+    ('hongshi_town_2021.txt', '境内有林地13937公顷（国有林区355公顷）'),
+    ('hongshi_town_2021.txt', '红石镇的和平水库距红石镇政府所在地3公里'),
+    ('hongshi_town_2021.txt', '年产量381.5吨'),
+    ('hongshi_town_2021.txt', '总收入可达到152.6万元'),
+    ('hongshi_town_2021.txt', '全镇共种植苹果6540.9亩'),
+    ('hongshi_town_2021.txt', '年产量可达到511吨'),
+    ('hongshi_town_2021.txt', '总收入可达到255.5万元'),
+    ('hongshi_town_2021.txt', '发展面积为2415亩'),
+    ('hongshi_town_2021.txt', '其中流转土地1658亩'),
+    ('hongshi_town_2021.txt', '全镇共种植蓝莓450亩'),
+    ('hongshi_town_2021.txt', '年产量约55吨'),
+    ('hongshi_town_2021.txt', '总收入可达到176万余元'),
+    ('hongshi_town_2021.txt', '建成一条集休闲、采摘、园艺一体的生态旅游线路'),
+    # batch F: news of the present (a drought's figures, a scene, a company's costs and price forecast) and 一条
+    ('hefei_plans_news_2011.txt', '未来的繁华大道将真正成为一条“从肥西到肥东”的穿城要道'),
+    ('jianli_drought_news_2011.txt', '-在位于东荆河监利段一处临时帐篷里'),
+    ('jianli_drought_news_2011.txt', '一台大型水泵正轰鸣作响'),
+    ('jianli_drought_news_2011.txt', '这是湖北监利县新沟镇北临东荆河的一处取水点'),
+    ('jianli_drought_news_2011.txt', '全县有用耕地面积206.5万亩'),
+    ('jianli_drought_news_2011.txt', '灌溉渠道11284公里'),
+    ('jianli_drought_news_2011.txt', '亩产粮食大概就要减少50~100公斤'),
+    ('jianli_drought_news_2011.txt', '以前亩产1300斤的'),
+    ('jianli_drought_news_2011.txt', '现在恐怕只有800斤左右'),
+    ('jianli_drought_news_2011.txt', '早中晚水稻种植各占48万亩、121万亩、55万亩'),
+    ('jianli_drought_news_2011.txt', '打一口机井要花费近2000元'),
+    ('jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤'),
+    ('jianli_drought_news_2011.txt', '这让福娃在收购季节每月要多支出近300万元的现金'),
+    ('jianli_drought_news_2011.txt', '现在县里500万公斤储备粮的量对于我们来说是很容易完成的'),
+    ('gumei_elderly_fire_2022.txt', '并按三个等级类别落实相应措施'),
+    ('daqing_procurement_news_2011.txt', '我注意到他们的每项工作都要通过2个以上的部门、由多个人经手才能完成'),
+    ('daqing_procurement_news_2011.txt', '大庆市政府采购中心现在有3个科室'),
+    ('daqing_procurement_news_2011.txt', '为了使3个科室可以相互配合、衔接从而相互制约、监督'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
