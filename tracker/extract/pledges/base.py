@@ -141,6 +141,9 @@ class _Reading:
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
     target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
+    # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge
+    # rule's id, the tense rule's id or "" when the pledge rule answered before the tense was read)
+    declined: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 @cache

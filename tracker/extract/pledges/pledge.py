@@ -176,6 +176,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     c = Context(para, reading, ci, start, end, qs)
     is_pledge, pledge_rule = decide(PLEDGE_RULES, c)
     if not is_pledge:
+        reading.declined.append((start, end, pledge_rule, c.tense_rule))
         return None
     obj, object_rule = (c.found[0], c.found_rule) if c.found else decide(ELLIPSIS_RULES, c)
     action, action_rule = decide(ACTION_RULES, c)
