@@ -137,10 +137,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "hedge_on_threshold": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'qualifier', '过'),
     ],
-    "modal_of_closing_deadline": [
+    "modal_of_sentence": [
         ('seeds/001_4b86012487325a09.txt', '加快建设区实验中学南校区等5所学校', 'qualifier', '确保'),
-    ],
-    "modal_of_previous_clause": [
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'qualifier', '力争'),
     ],
     "credited_in_text": [
@@ -235,36 +233,41 @@ FALLBACKS = {
     "no_deadline": "the deadline when no rule of the list found one: the field stays empty",
 }
 
-#: Rules with fewer than two real documents yet, and why; the list only shrinks.
+#: Rules with fewer than two real documents yet, and why (the corpus as it stands: each waits for a real passage that
+#: shows it, added with its source and annotated first, docs/rules.md); the list only shrinks.
 AWAITING_EXAMPLES: dict[str, str] = {
-    "closing_clause_completes": "no second real document decides by it yet",
-    "comparison_after_modal": "no second real document decides by it yet",
-    "cumulative_before_verb": "no second real document decides by it yet",
-    "department_of_official": "no second real document decides by it yet",
-    "department_subject": "no second real document decides by it yet",
-    "dominant_division": "no second real document decides by it yet",
-    "elliptical_clause_object": "no second real document decides by it yet",
-    "hedge_on_threshold": "no second real document decides by it yet",
-    "labelled_line": "no second real document decides by it yet",
-    "led_by": "no second real document decides by it yet",
-    "modal_of_closing_deadline": "no second real document decides by it yet",
-    "modal_of_previous_clause": "no second real document decides by it yet",
-    "modal_opening_sentence": "no second real document decides by it yet",
-    "named_before_pledge": "no second real document decides by it yet",
-    "no_quantity_in_quote": "no second real document decides by it yet",
-    "programme_name": "no second real document decides by it yet",
-    "report_year_after_targets": "no second real document decides by it yet",
-    "sibling_verb_after": "no second real document decides by it yet",
-    "summary_sentence": "no second real document decides by it yet",
-    "target_heading_items": "no second real document decides by it yet",
-    "target_heading_lead": "no second real document decides by it yet",
-    "target_heading_section": "no second real document decides by it yet",
-    "task_list_note": "no second real document decides by it yet",
-    "task_verb_of_speaker": "no second real document decides by it yet",
-    "title_of_given_speaker": "no second real document decides by it yet",
-    "total_investment_clause": "no second real document decides by it yet",
-    "total_investment_joins": "no second real document decides by it yet",
-    "unit_label": "no second real document decides by it yet",
+    "closing_clause_completes": "seeds/001 only (…5所学校，确保秋季开学投入使用); no real passage closes a sentence of tasks with "
+        "when all is done",
+    "cumulative_before_verb": "no pledge of the corpus puts 累计 before its verb (全区将累计新增城镇就业3万人); its 累计 are results "
+        "(累计孵化创业项目11个)",
+    "department_of_official": "no real passage credits a department's head with a pledge (县住建局副局长刘子伦：“…”, 永吉县 2020 "
+        "news, is not in the corpus)",
+    "department_subject": "nanjing_news_2011 only (南京市财政局介绍，…又有7类产品将进入网上竞价系统)",
+    "dominant_division": "seeds/004 only: read with their meta, real passages reach it only where the gold names no "
+        "district, and there it guesses wrong",
+    "elliptical_clause_object": "no clause of the corpus names nothing after one that counts the same unit "
+        "(…1.2万套，基本建成8000套)",
+    "hedge_on_threshold": "seeds/000 only (年内实现税收过亿元楼宇新的突破): no other pledge is counted by a threshold alone",
+    "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
+        "only",
+    "led_by": "no real passage says 由…牵头",
+    "modal_of_sentence": "seeds/001 only (twice); longwen_news_2017's 争取 (…争取市直优质教育资源落户龙文,投建…5所小学) contradicts its "
+        "gold, which has no qualifier",
+    "named_before_pledge": "seeds/004 only right: in shandong, shanghai, anhui and gansu's plans it takes a city "
+        "inside the province's sentence (日照市) for the district",
+    "programme_name": "seeds/000 only (三年十万大学生来淄创新创业计划, 千名硕士来淄创新创业行动)",
+    "report_year_after_targets": "anhui_plan_2026 only: in gansu_plan_2026, the other report whose year's targets "
+        "come first, nearer cues decide the tense",
+    "sibling_verb_after": "seeds/003 only right (对100家领航企业 … 制定); henan_plan_2026's and shanxi_review_2026's "
+        "readings are wrong",
+    "target_heading_items": "no target heading of the corpus leads cue-less items; 镇安县 2015 and 惠州日报 2021 "
+        "(tests/extract/followup/, real but under 1,000 characters) do",
+    "target_heading_lead": "shaanxi_targets_2026 only",
+    "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
+        "test's sentence, is not in the corpus)",
+    "total_investment_joins": "longwen_news_2017 only, where it also joins 年度计划投资约7.2亿元, which the gold counts as a "
+        "pledge of its own",
+    "unit_label": "neimenggu_minsheng_2026 only, the corpus's one list with （牵头单位：…） labels",
 }
 
 _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}
