@@ -159,6 +159,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "given_district": [
         ('real/neimenggu_minsheng_2026.txt', '发布就业岗位50万个以上', 'district', '内蒙古自治区'),
         ('real/beijing_targets_2026.txt', '彩化率达24.2%', 'district', '北京市'),
+        # a short name before the pledge modifies something (济南至宁津, 支持福州争创…): the given province stands
+        ('real/shandong_plan_2026.txt', '建成通车济南至宁津等5个项目', 'district', '山东省'),
+        ('real/fujian_plan_2026.txt', '滚动实施1500个以上省重点技改项目', 'district', '福建省'),
     ],
     "dominant_division": [
         ('seeds/004_567314c39f3d4d23.txt', '盈科资本将迁移12个基金和持股平台到淄博发展', 'district', '淄博市'),
@@ -221,6 +224,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'quantities', '百亿级'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'quantities', '2处'),
     ],
+    "total_investment_joins": [
+        ('real/longwen_news_2017.txt', '将实施27个为民办实事项目,总投资约80.9亿元', 'quantities', '27个、80.9亿元'),
+    ],
     "respectively_splits": [
         ('real/jiangsu_targets_2026.txt', '力争全年交通、水利、能源领域投资额分别达2400亿元', 'object', '交通领域投资额'),
         ('real/gansu_targets_2026.txt', '文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别超过2%', 'object', '相关产业'),
@@ -253,8 +259,8 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "led_by": "no real passage says 由…牵头",
     "modal_of_sentence": "seeds/001 only (twice); longwen_news_2017's 争取 (…争取市直优质教育资源落户龙文,投建…5所小学) contradicts its "
         "gold, which has no qualifier",
-    "named_before_pledge": "seeds/004 only right: in shandong, shanghai, anhui and gansu's plans it takes a city "
-        "inside the province's sentence (日照市) for the district",
+    "named_before_pledge": "seeds/004 only: its one other real reading, 江苏省南京市在政府采购中引入…, governs "
+        "nanjing_news_2011's non-pledges",
     "programme_name": "seeds/000 only (三年十万大学生来淄创新创业计划, 千名硕士来淄创新创业行动)",
     "report_year_after_targets": "anhui_plan_2026 only: in gansu_plan_2026, the other report whose year's targets "
         "come first, nearer cues decide the tense",
@@ -265,8 +271,7 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "target_heading_lead": "shaanxi_targets_2026 only",
     "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
         "test's sentence, is not in the corpus)",
-    "total_investment_joins": "longwen_news_2017 only, where it also joins 年度计划投资约7.2亿元, which the gold counts as a "
-        "pledge of its own",
+    "total_investment_joins": "longwen_news_2017 only (将实施27个为民办实事项目,总投资约80.9亿元)",
     "unit_label": "neimenggu_minsheng_2026 only, the corpus's one list with （牵头单位：…） labels",
 }
 

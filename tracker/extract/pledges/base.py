@@ -610,13 +610,16 @@ def _inherited(d: Deadline) -> Deadline:
 
 
 def _district_near(ctx: _Reading, text: str, bi: int, block: Block, pos: int) -> str | None:
-    """A division named as the subject before the pledge in its paragraph (临淄区将…)."""
-
-
+    """A division named as the subject before the pledge in its paragraph (临淄区将…, 江苏省南京市在政府采购中引入…,
+    根据淄博市委、市政府…的部署要求): written in full, as an actor is. A short name modifies what follows it and says
+    nothing of whose pledge it is: 支持福州争创国家低空经济发展示范区, 厦门科学城, 日照至五莲铁路, 推进西安国际化消费环境
+    建设, 昆明长水国际机场 (福建, 山东, 陕西, 云南 2026), in a province's report."""
     marks = ctx.district_marks.get(bi)
     if marks is None:
-        marks = _Index([(block.start + off, name) for off, name in districts_in(text[block.start:block.end])
-                        if districts()[name].level in ("市", "区", "县")], lambda x: x[0])
+        btext = text[block.start:block.end]
+        marks = _Index([(block.start + off, name) for off, name in districts_in(btext)
+                        if districts()[name].level in ("市", "区", "县") and btext.startswith(name, off)],
+                       lambda x: x[0])
         ctx.district_marks[bi] = marks
     found = marks.last_before(block.start, pos)
     return found[1] if found else None

@@ -17,7 +17,9 @@ from tracker.extract.rules import rule
 from tracker.extract.tokens import cut as _cut
 
 
-_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额|年度计划投资|年度投资)(?:额)?"
+# the total a count of projects costs (总投资, 估算总投资); not the year's share of it (年度计划投资约7.2亿元), which is a
+# target of its own (龙文区 news, 2017)
+_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?"
                                r"(?:约|达|达到|超过|超|近|逾)?")
 
 
