@@ -283,9 +283,15 @@ def _path(doc: str) -> str:
 
 
 @cache
+def _read(doc: str):
+    """One document as the extractor reads it, once per session."""
+    return _DOCUMENTS[_path(doc)].read()
+
+
+@cache
 def _reading(doc: str) -> list[tuple[str, str, str, object]]:
-    """(quote, field, rule id, value) of every decision on one document, read once per session."""
-    return rule_coverage.decisions(_DOCUMENTS[_path(doc)].read())
+    """(quote, field, rule id, value) of every decision on one document."""
+    return rule_coverage.decisions(_read(doc))
 
 
 CASES = [(rule_id, *example) for rule_id, examples in EXAMPLES.items() for example in examples]
@@ -314,3 +320,20 @@ def test_every_rule_but_the_fallbacks_has_two_real_documents():
 def test_no_example_comes_from_a_hand_written_document():
     for rule_id, doc, *_ in CASES:
         assert doc.startswith(("real/", "seeds/")) and "unseen" not in doc, (rule_id, doc)
+
+
+def test_a_clause_piece_turned_down_is_kept_with_the_rules_that_said_no():
+    """去年新建幼儿园3所 is a result (looks_back, its past cue before the number): no candidate, but a declined piece."""
+    import datetime as dt
+
+    from tracker.extract import extract_document
+
+    doc = extract_document("去年新建幼儿园3所。今年将新建幼儿园5所。", published=dt.date(2024, 1, 20))
+    assert [c.quote for c in doc.candidates] == ["今年将新建幼儿园5所"]
+    assert [(doc.text[s:e], p, t) for s, e, p, t in doc.declined] == [("去年新建幼儿园3所", "looks_back", "cue_before_number")]
+    known = set(rules.labels())
+    for path in ("seeds/000_b1d06a0eb0b265fb.txt", "real/anhui_plan_2026.txt"):
+        read = _read(path)
+        assert read.declined
+        for s, e, p, t in read.declined:
+            assert 0 <= s < e <= len(read.text) and p in known and (t in known or t == "")
