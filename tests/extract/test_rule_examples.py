@@ -83,8 +83,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jiangsu_targets_2026.txt', '抓好550个省重大项目', 'deadline', '2026-12-31'),
         ('real/suzhou_gaoxin_news_2011.txt', '公司计划总投资2.31亿元扩大核电关键阀门生产能力', 'deadline', '2011-12-31'),
     ],
+    "target_heading_items": [
+        ('real/henan_targets_2026.txt', '经济年均增长5%左右', 'tense', True),
+    ],
     "target_heading_lead": [
         ('real/shaanxi_targets_2026.txt', '工业投资、民间投资年均增长6％左右', 'deadline', '2030-12-31'),
+        ('real/henan_targets_2026.txt', '常住人口城镇化率达到65%左右', 'deadline', '2030-12-31'),
     ],
     "paragraph_lead_inherits": [
         ('real/jiangsu_targets_2026.txt', '地区生产总值年均增长5%左右', 'deadline', '2030-12-31'),
@@ -266,9 +270,8 @@ AWAITING_EXAMPLES: dict[str, str] = {
         "come first, nearer cues decide the tense",
     "sibling_verb_after": "seeds/003 only right (对100家领航企业 … 制定); henan_plan_2026's and shanxi_review_2026's "
         "readings are wrong",
-    "target_heading_items": "no target heading of the corpus leads cue-less items; 镇安县 2015 and 惠州日报 2021 "
-        "(tests/extract/followup/, real but under 1,000 characters) do",
-    "target_heading_lead": "shaanxi_targets_2026 only",
+    "target_heading_items": "henan_targets_2026 only: the corpus's other target headings (shaanxi_targets_2026) lead items "
+        "with cues of their own; 镇安县 2015 and 惠州日报 2021 (tests/extract/followup/, under 1,000 characters) show it too",
     "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
         "test's sentence, is not in the corpus)",
     "total_investment_joins": "longwen_news_2017 only (将实施27个为民办实事项目,总投资约80.9亿元)",
