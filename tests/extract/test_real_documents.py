@@ -60,6 +60,22 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shanxi_minsheng_2026.txt', '增加1万个普通高中学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '打造15个紧密型县域医共体升级版'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
+    # batch E: a plan paragraph whose year is in its section heading outside the passage (三、2026年重点工作): no deadline
+    ('shaanxi_industry_2026.txt', '力争新增规模以上企业1000家'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '千亿级产业链达到12条'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '工业增加值增长6.5％'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '工业中战略性新兴产业占比30％以上'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '新增天然气产量10亿方以上'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '油气当量达到5400万吨'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '加快6个抽水蓄能电站建设'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '新增可再生能源装机800万千瓦'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '净外送电量增长10％'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '能源工业增加值增长7％'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '光子产业产值超过200亿元'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '加快宝鸡、延安等4个国家骨干冷链物流基地建设'): {'deadline'},
+    # batch E: 6处煤矿 split from the capacity it shares a verb with (力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转)
+    ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转'): {'quantities', 'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -145,6 +161,10 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('sanjiang_tea_news_2011.txt', '茶叶专业合作社26家'),
     ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
     ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),
+    # batch E: the mines split from their capacity, and two voltages of a grid project (750千伏, 330千伏) read as pledges
+    ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿'),
+    ('shaanxi_industry_2026.txt', '开工750千伏定靖西'),
+    ('shaanxi_industry_2026.txt', '330千伏沣渭等输变电工程'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
