@@ -76,6 +76,18 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shaanxi_industry_2026.txt', '加快宝鸡、延安等4个国家骨干冷链物流基地建设'): {'deadline'},
     # batch E: 6处煤矿 split from the capacity it shares a verb with (力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转)
     ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转'): {'quantities', 'deadline'},
+    # batch E: another plan paragraph whose year is in its section heading outside the passage: no deadline; and the
+    # section's opening target, with no cue in its sentence, missed
+    ('heilongjiang_demand_2026.txt', '社会消费品零售总额、固定资产投资增长4%左右'): {'found'},
+    ('heilongjiang_demand_2026.txt', '举办“购在龙江”等促消费活动2000场以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '发放政府消费券8亿元以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '新增入统企业500家以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '建成充电基础设施终端7.5万个'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '建设“四单合一”产业项目3800个，总投资1万亿元以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '高技术制造业投资增长10%以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '省内转化重大科技成果700项以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '规上工业增加值增长5%以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '服务业增加值增长5%左右'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {

@@ -231,6 +231,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "total_investment_joins": [
         ('real/longwen_news_2017.txt', '将实施27个为民办实事项目,总投资约80.9亿元', 'quantities', '27个、80.9亿元'),
+        ('real/heilongjiang_demand_2026.txt', '建设“四单合一”产业项目3800个，总投资1万亿元以上', 'quantities', '3800个、1万亿元'),
     ],
     "respectively_splits": [
         ('real/jiangsu_targets_2026.txt', '力争全年交通、水利、能源领域投资额分别达2400亿元', 'object', '交通领域投资额'),
@@ -273,7 +274,6 @@ AWAITING_EXAMPLES: dict[str, str] = {
         "with cues of their own; 镇安县 2015 and 惠州日报 2021 (tests/extract/followup/, under 1,000 characters) show it too",
     "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
         "test's sentence, is not in the corpus)",
-    "total_investment_joins": "longwen_news_2017 only (将实施27个为民办实事项目,总投资约80.9亿元)",
     "unit_label": "neimenggu_minsheng_2026 only, the corpus's one list with （牵头单位：…） labels",
 }
 
