@@ -42,9 +42,7 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('huangshan_eco_news_2011.txt', '计划总投资60800万元实施水土保持生态建设工程'): {'deadline'},
     ('longwen_news_2017.txt', '10所幼儿园'): {'quantities'},
     ('longwen_news_2017.txt', '全年新开工77个'): {'deadline'},
-    ('longwen_news_2017.txt', '将实施27个为民办实事项目,总投资约80.9亿元'): {'quantities'},
     ('longwen_news_2017.txt', '将建5所小学'): {'found'},
-    ('longwen_news_2017.txt', '年度计划投资约7.2亿元'): {'found'},
     ('longwen_news_2017.txt', '投建5所小学'): {'found'},
     ('longwen_news_2017.txt', '投资24.4亿元,实施27个为民办实事和一批其他社会事业项目'): {'quantities'},
     ('longwen_news_2017.txt', '投资67亿元,实施服务业和工业项目38个'): {'quantities'},
@@ -61,7 +59,8 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shanxi_minsheng_2026.txt', '增加1万个普惠性学前教育学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '增加1万个普通高中学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '打造15个紧密型县域医共体升级版'): {'deadline'},
-    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},    # batch D (2026-12-03), as first read: a target stating its growth and its level (增长20%，达到282亿元) is split in
+    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
+    # batch D (2026-12-03), as first read: a target stating its growth and its level (增长20%，达到282亿元) is split in
     # two, the level taken for a pledge of its own
     ('hailar_targets_2013.txt', '地区生产总值增长20%，达到282亿元'): {'quantities'},
     ('hailar_targets_2013.txt', '地方财政总收入增长20%，达到24.8亿元'): {'quantities'},
@@ -91,6 +90,35 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('hefei_plans_news_2011.txt', '7个项目进行全球招标'): {'deadline'},
     # the festival's opening date (将于4月18日开幕) taken for an activity that runs until 5月底
     ('shitai_tea_news_2011.txt', '划定3-5块标准茶园及茶厂'): {'deadline'},
+    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
+    # batch E: a plan paragraph whose year is in its section heading outside the passage (三、2026年重点工作): no deadline
+    ('shaanxi_industry_2026.txt', '力争新增规模以上企业1000家'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '千亿级产业链达到12条'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '工业增加值增长6.5％'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '工业中战略性新兴产业占比30％以上'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '新增天然气产量10亿方以上'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '油气当量达到5400万吨'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '加快6个抽水蓄能电站建设'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '新增可再生能源装机800万千瓦'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '净外送电量增长10％'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '能源工业增加值增长7％'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '光子产业产值超过200亿元'): {'deadline'},
+    ('shaanxi_industry_2026.txt', '加快宝鸡、延安等4个国家骨干冷链物流基地建设'): {'deadline'},
+    # batch E: 6处煤矿 split from the capacity it shares a verb with (力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转)
+    ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转'): {'quantities', 'deadline'},
+    # batch E: another plan paragraph whose year is in its section heading outside the passage: no deadline; and the
+    # section's opening target, with no cue in its sentence, missed
+    ('heilongjiang_demand_2026.txt', '社会消费品零售总额、固定资产投资增长4%左右'): {'found'},
+    ('heilongjiang_demand_2026.txt', '举办“购在龙江”等促消费活动2000场以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '发放政府消费券8亿元以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '新增入统企业500家以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '建成充电基础设施终端7.5万个'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '建设“四单合一”产业项目3800个，总投资1万亿元以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '高技术制造业投资增长10%以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '省内转化重大科技成果700项以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '规上工业增加值增长5%以上'): {'deadline'},
+    ('heilongjiang_demand_2026.txt', '服务业增加值增长5%左右'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -175,7 +203,8 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('sanjiang_tea_news_2011.txt', '规模以上企业10多家'),
     ('sanjiang_tea_news_2011.txt', '茶叶专业合作社26家'),
     ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
-    ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),    # batch D (2026-12-03), as first read: the level of a growth target split off as its own pledge
+    ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),
+    # batch D (2026-12-03), as first read: the level of a growth target split off as its own pledge
     ('hailar_targets_2013.txt', '达到282亿元'),
     ('hailar_targets_2013.txt', '达到24.8亿元'),
     ('hailar_targets_2013.txt', '达到100亿元'),
@@ -243,6 +272,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('daqing_procurement_news_2011.txt', '我注意到他们的每项工作都要通过2个以上的部门、由多个人经手才能完成'),
     ('daqing_procurement_news_2011.txt', '大庆市政府采购中心现在有3个科室'),
     ('daqing_procurement_news_2011.txt', '为了使3个科室可以相互配合、衔接从而相互制约、监督'),
+    ('sanjiang_tea_news_2011.txt', '三江县有林地面积20.11万公顷'),
+    # batch E: the mines split from their capacity, and two voltages of a grid project (750千伏, 330千伏) read as pledges
+    ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿'),
+    ('shaanxi_industry_2026.txt', '开工750千伏定靖西'),
+    ('shaanxi_industry_2026.txt', '330千伏沣渭等输变电工程'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.extract.deadlines import find_document_date
@@ -74,6 +74,10 @@ class ExtractedDocument:
     candidates: tuple[Candidate, ...]
     published: dt.date | None  # the date relative deadlines were resolved against
     published_source: str | None  # "given", "stated" (found in the text) or None
+    # the clause pieces with a quantity that no pledge came of, and the rules that said so: (start, end, pledge
+    # rule, tense rule), e.g. (12, 30, "looks_back", "cue_before_number"), the tense rule "" when the pledge rule
+    # answered before the tense was read; the provenance of a pledge the extractor left out
+    declined: tuple[tuple[int, int, str, str], ...] = field(default=(), compare=False)
 
 
 def extract_document(raw: str, published: dt.date | None = None, *, district: str | None = None,
@@ -97,5 +101,6 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
     if published is None:
         published = find_document_date(norm.text)
         source = "stated" if published else None
-    candidates = find_pledges(norm, published, district=district or None, official=official)
-    return ExtractedDocument(norm.text, tuple(norm.blocks), tuple(candidates), published, source)
+    declined: list[tuple[int, int, str, str]] = []
+    candidates = find_pledges(norm, published, district=district or None, official=official, declined=declined)
+    return ExtractedDocument(norm.text, tuple(norm.blocks), tuple(candidates), published, source, tuple(declined))

@@ -141,6 +141,9 @@ class _Reading:
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
     target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
+    # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge
+    # rule's id, the tense rule's id or "" when the pledge rule answered before the tense was read)
+    declined: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 @cache
@@ -640,13 +643,16 @@ def _inherited(d: Deadline) -> Deadline:
 
 
 def _district_near(ctx: _Reading, text: str, bi: int, block: Block, pos: int) -> str | None:
-    """A division named as the subject before the pledge in its paragraph (临淄区将…)."""
-
-
+    """A division named as the subject before the pledge in its paragraph (临淄区将…, 江苏省南京市在政府采购中引入…,
+    根据淄博市委、市政府…的部署要求): written in full, as an actor is. A short name modifies what follows it and says
+    nothing of whose pledge it is: 支持福州争创国家低空经济发展示范区, 厦门科学城, 日照至五莲铁路, 推进西安国际化消费环境
+    建设, 昆明长水国际机场 (福建, 山东, 陕西, 云南 2026), in a province's report."""
     marks = ctx.district_marks.get(bi)
     if marks is None:
-        marks = _Index([(block.start + off, name) for off, name in districts_in(text[block.start:block.end])
-                        if districts()[name].level in ("市", "区", "县")], lambda x: x[0])
+        btext = text[block.start:block.end]
+        marks = _Index([(block.start + off, name) for off, name in districts_in(btext)
+                        if districts()[name].level in ("市", "区", "县") and btext.startswith(name, off)],
+                       lambda x: x[0])
         ctx.district_marks[bi] = marks
     found = marks.last_before(block.start, pos)
     return found[1] if found else None

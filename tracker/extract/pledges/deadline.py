@@ -1,7 +1,7 @@
 """The deadline decision: the words that date a pledge, and the last day they allow.
 
 Which source wins is the order of ``DEADLINE_RULES``: the pledge's own words first, then its
-sentence (a closing clause, a summary sentence, the sentence's opening), then lists and notes
+sentence (a closing clause or a summary sentence after it, the sentence's opening), then lists and notes
 around it, then the leads of its paragraph, section and report. A deadline read outside the
 quote is marked ``inherited``.
 """
@@ -63,13 +63,9 @@ def deadline_in_quote(c) -> Deadline | None:
     return (before[-1] if before else inside[0]).deadline
 
 
-@rule("deadline", "收尾分句的完成时限")
-def closing_clause_completes(c) -> Deadline | None:
-    """A closing clause that says when all of it is done: 我们将新建、改扩建中小学8所，新增学位4500个，
-    秋季开学前全部投入使用 (a rule test).
-
-    Read by index (islice would step over the clauses before) and never far: a sentence without
-    a full stop may run on for thousands of clauses."""
+def _closing_clause(c) -> Deadline | None:
+    """A closing clause of the sentence that says when all of it is done. Read by index (islice would step over
+    the clauses before) and never far: a sentence without a full stop may run on for thousands of clauses."""
     clauses, clause, text = c.clauses, c.clause, c.text
     for k in range(c.ci + 1, min(c.ci + 1 + _NEAR_CLAUSES, len(clauses))):
         later = clauses[k]
@@ -84,10 +80,15 @@ def closing_clause_completes(c) -> Deadline | None:
     return None
 
 
-@rule("deadline", "上述事项的时限")
-def summary_sentence(c) -> Deadline | None:
-    """A later sentence of the paragraph that dates what it lists: 新增婴幼儿托位3000个；新建公办幼儿园15所。
-    上述项目力争于11月底前全部完成 (a rule test)."""
+@rule("deadline", "收尾的完成时限")
+def closing_clause_completes(c) -> Deadline | None:
+    """Later words that say when all of it is done: a closing clause of the sentence (加快建设区实验中学南校区等5所学校，
+    确保秋季开学投入使用, the seeds; 我们将新建、改扩建中小学8所，新增学位4500个，秋季开学前全部投入使用, a rule test), else a
+    later sentence of the paragraph that dates what it lists (新增婴幼儿托位3000个；新建公办幼儿园15所。上述项目力争于
+    11月底前全部完成, a rule test)."""
+    found = _closing_clause(c)
+    if found is not None:
+        return found
     found = _summary_deadline(c.reading, c.bi, c.clauses, c.mentions, c.text, c.start, lambda m: _usable(c, m))
     return _inherited(found) if found is not None else None
 
@@ -127,10 +128,8 @@ def continuation_clause_deadline(c) -> Deadline | None:
     return None
 
 
-@rule("deadline", "任务清单的时限注")
-def task_list_note(c) -> Deadline | None:
-    """A task list's note after the sentence: …其中10亿元以上项目5个。（牵头单位：县商务局；完成时限：2024年12月底）
-    (a rule test)."""
+def _task_list_note(c) -> Deadline | None:
+    """A task list's note after the sentence: …其中10亿元以上项目5个。（牵头单位：县商务局；完成时限：2024年12月底）."""
     clauses, ci = c.clauses, c.ci
     reach = range(ci + 1, min(ci + 1 + 4 * _NEAR_CLAUSES, len(clauses)))
     after = next((clauses[k].sentence_start for k in reach if clauses[k].sentence != c.clause.sentence), None)
@@ -143,9 +142,14 @@ def task_list_note(c) -> Deadline | None:
     return None
 
 
-@rule("deadline", "条目的时限行")
+@rule("deadline", "条目的时限标注")
 def labelled_line(c) -> Deadline | None:
-    """A list item's own line after its content: …\n完成时限：2024年8月底前。\n责任单位：县教育局 (a rule test)."""
+    """A task's deadline under its label (完成时限, 时限 …): in the note after its sentence,
+    …其中10亿元以上项目5个。（牵头单位：县商务局；完成时限：2024年12月底） (a rule test), or on a line of its own after
+    the list item's content, …\n完成时限：2024年8月底前。\n责任单位：县教育局 (a rule test)."""
+    found = _task_list_note(c)
+    if found is not None:
+        return found
     labelled = _labelled_deadline(c.norm, c.bi, c.published)
     return _inherited(labelled) if labelled is not None else None
 
@@ -202,9 +206,9 @@ def no_deadline(c) -> Deadline:
     return NO_DEADLINE
 
 
-DEADLINE_RULES = (deadline_in_quote, closing_clause_completes, summary_sentence, sentence_opening_deadline,
-                  target_list_lead, continuation_clause_deadline, task_list_note, labelled_line, target_heading_lead,
-                  paragraph_lead_inherits, inner_lead_inherits, list_lead_inherits, report_year, no_deadline)
+DEADLINE_RULES = (deadline_in_quote, closing_clause_completes, sentence_opening_deadline, target_list_lead,
+                  continuation_clause_deadline, labelled_line, target_heading_lead, paragraph_lead_inherits,
+                  inner_lead_inherits, list_lead_inherits, report_year, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:

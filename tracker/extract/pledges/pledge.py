@@ -82,21 +82,16 @@ def reach_of_pledge_before(c: Context):
     return None
 
 
-@rule("pledge", "引文中无数量")
-def no_quantity_in_quote(c: Context):
-    """The numbers of the clause piece all stand in what the quote leaves out, a list's marker:
-    1.通过“以工代赈”发放“三北”工程、高标准农田建设劳务报酬20亿元以上 (内蒙古 民生实事, 2026) keeps 20亿元, not 1."""
+@rule("pledge", "无可计数的数量")
+def spans_and_ages_only(c: Context):
+    """Nothing in the quote sizes a pledge: no number at all (the numbers of the clause piece all stand in what the
+    quote leaves out, a list's marker: 1.通过“以工代赈”发放“三北”工程、高标准农田建设劳务报酬20亿元以上 (内蒙古 民生实事,
+    2026) keeps 20亿元, not 1), or only a time span or an age: 三年行动, 60周岁以上. A measure in years is a target
+    (劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁: 甘肃, 2026)."""
     qs = [q for q in c.qs if c.start <= q.start and q.end <= c.end]
     if not qs:
         return False
     c.in_quote = [_as_target_in_years(c.text, q) for q in qs]
-    return None
-
-
-@rule("pledge", "仅有时长或年龄")
-def spans_and_ages_only(c: Context):
-    """A time span or an age alone sizes no pledge: 三年行动, 60周岁以上. A measure in years is a target
-    (劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁: 甘肃, 2026)."""
     if all(_weak(q) for q in c.in_quote):
         return False
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
@@ -156,7 +151,7 @@ def forward_quantity(c: Context):
 #: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
 #: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
 #: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
-PLEDGE_RULES = (reach_of_pledge_before, no_quantity_in_quote, spans_and_ages_only, programme_name, abstract_object,
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, programme_name, abstract_object,
                 looks_back, past_frame, forward_quantity)
 
 
@@ -176,6 +171,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     c = Context(para, reading, ci, start, end, qs)
     is_pledge, pledge_rule = decide(PLEDGE_RULES, c)
     if not is_pledge:
+        reading.declined.append((start, end, pledge_rule, c.tense_rule))
         return None
     obj, object_rule = (c.found[0], c.found_rule) if c.found else decide(ELLIPSIS_RULES, c)
     action, action_rule = decide(ACTION_RULES, c)

@@ -1,8 +1,8 @@
 """The qualifier decision: the hedge of a pledge (以上, 力争, 确保, 突破, 累计, 左右, 约 …).
 
 Rules, in order: a hedge bound to a counted number, a modal in the quote or before it in its
-clause, 累计 before the verb, a hedge bound to a threshold, the modal of a closing deadline
-clause, a modal of the clause before, a modal opening the sentence.
+clause, 累计 before the verb, a hedge bound to a threshold, a modal of another clause of the sentence
+(a closing deadline clause, the clause before, the sentence's opening).
 """
 from __future__ import annotations
 
@@ -68,8 +68,7 @@ def hedge_on_threshold(c) -> str | None:
     return None
 
 
-@rule("qualifier", "完成时限的情态词")
-def modal_of_closing_deadline(c) -> str | None:
+def _modal_of_closing_deadline(c) -> str | None:
     """The modal of the clause that dates the pledge: 今年将新建学校3所，改造道路5条，确保年底前全部完工
     (a rule test); …，力争到2025年基本消除… is a task of its own."""
     clauses, ci, text = c.clauses, c.ci, c.text
@@ -84,10 +83,9 @@ def modal_of_closing_deadline(c) -> str | None:
     return None
 
 
-@rule("qualifier", "前一分句的情态词")
-def modal_of_previous_clause(c) -> str | None:
+def _modal_of_previous_clause(c) -> str | None:
     """A clause without a verb of its own is hedged by the modal of the clause before it in the
-    segment: 争取市直优质教育资源落户龙文,投建区第三实小等5所小学 (龙文区 news, 2017)."""
+    segment: 力争新增园林绿化地70万平方米，城市绿道15公里 (the seeds)."""
     clauses, ci = c.clauses, c.ci
     if not _actions_in(c.text, c.start, c.end) and ci > 0 and clauses[ci - 1].segment == c.clause.segment:
         prev = c.text[clauses[ci - 1].start:clauses[ci - 1].end]
@@ -97,8 +95,7 @@ def modal_of_previous_clause(c) -> str | None:
     return None
 
 
-@rule("qualifier", "句首情态词")
-def modal_opening_sentence(c) -> str | None:
+def _modal_opening_sentence(c) -> str | None:
     """A modal opening the sentence (or its part after ；) hedges each task it lists:
     力争全年实际使用外资12亿美元，完成规上工业总产值4200亿元 (a rule test)."""
     clauses, ci, clause = c.clauses, c.ci, c.clause
@@ -113,5 +110,13 @@ def modal_opening_sentence(c) -> str | None:
     return None
 
 
-QUALIFIER_RULES = (hedge_on_number, modal_in_clause, cumulative_before_verb, hedge_on_threshold,
-                   modal_of_closing_deadline, modal_of_previous_clause, modal_opening_sentence)
+@rule("qualifier", "同句其他分句的情态词")
+def modal_of_sentence(c) -> str | None:
+    """A modal written in another clause of the sentence hedges the pledge: the clause that says when all is
+    done (加快建设区实验中学南校区等5所学校，确保秋季开学投入使用, the seeds), the clause before one without a verb
+    of its own (力争新增园林绿化地70万平方米，城市绿道15公里, the seeds), or the sentence's opening (力争全年实际使用
+    外资12亿美元，完成规上工业总产值4200亿元, a rule test); in that order."""
+    return _modal_of_closing_deadline(c) or _modal_of_previous_clause(c) or _modal_opening_sentence(c)
+
+
+QUALIFIER_RULES = (hedge_on_number, modal_in_clause, cumulative_before_verb, hedge_on_threshold, modal_of_sentence)

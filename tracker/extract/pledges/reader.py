@@ -32,9 +32,14 @@ def _with(why: tuple[tuple[str, str], ...], name: str, rule_id: str) -> tuple[tu
 
 
 def find_pledges(norm: Normalised, published: dt.date | None, *, district: str | None = None,
-                 official: Official | None = None) -> list[Candidate]:
+                 official: Official | None = None,
+                 declined: list[tuple[int, int, str, str]] | None = None) -> list[Candidate]:
+    """The candidates of a document; ``declined``, when given, receives (start, end, pledge rule, tense rule)
+    of each clause piece with a quantity that a pledge rule turned down (looks_back, programme_name …)."""
     text = norm.text
     ctx = _Reading(published, given_official=official, given_district=district)
+    if declined is not None:
+        ctx.declined = declined
     ctx.district = _dominant_district(norm)
     out: list[Candidate] = []
     blocks = norm.blocks

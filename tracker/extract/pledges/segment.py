@@ -17,7 +17,9 @@ from tracker.extract.rules import rule
 from tracker.extract.tokens import cut_words as _cut
 
 
-_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额|年度计划投资|年度投资)(?:额)?"
+# the total a count of projects costs (总投资, 估算总投资); not the year's share of it (年度计划投资约7.2亿元), which is a
+# target of its own (龙文区 news, 2017)
+_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?"
                                r"(?:约|达|达到|超过|超|近|逾)?")
 
 
@@ -36,7 +38,7 @@ def _sized(text: str, cand: Candidate, clause: _Clause, qs: list[NumberToken]) -
     while end > clause.start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
     why = dict(cand.why)
-    why["quantities"] = total_investment_clause.id
+    why["quantities"] = total_investment_joins.id
     qualifier = cand.qualifier
     if not qualifier:
         qualifier = _bound_qualifier(text, clause.start, qs[0], suffixes, prefixes)
@@ -122,11 +124,12 @@ def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberTo
 
 #: the rules above as the registry names them (they split and join clauses, so the reader calls them directly)
 respectively_splits = rule("object", "分别对应", "respectively_splits")(_respectively)
-total_investment_clause = rule("quantities", "总投资分句并入", "total_investment_clause")(_sizes_the_pledge_before)
 
 
 @rule("quantities", "总投资并入前项")
 def total_investment_joins(c):
-    """A conjunct giving nothing but the projects' total investment is the size of the pledge before
-    it, one pledge with it: 2018年,龙文区委、区政府将实施27个为民办实事项目,总投资约80.9亿元 (龙文区 news, 2017)."""
+    """A clause or conjunct giving nothing but the total investment of what the one before counts is the size of
+    that pledge, one pledge with it, as 总投资417亿元的24个市重大项目 (the seeds) is: 2018年,龙文区委、区政府将实施27个
+    为民办实事项目,总投资约80.9亿元 (龙文区 news, 2017); 开工建设重点项目50个、总投资300亿元 (a rule test). The reader
+    joins them (``_sizes_the_pledge_before``, and the conjunct check in ``reader``); this names the join."""
     return None

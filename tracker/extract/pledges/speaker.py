@@ -45,16 +45,12 @@ def named_before_pledge(c) -> str | None:
 
 @rule("district", "用户给出的政府")
 def given_district(c) -> str | None:
-    """The document's government as its user knows it (tracker extract --district): 全年开工重点项目2000个以上
-    (安徽, 2026) names no province."""
-    return c.reading.given_district
-
-
-@rule("district", "用户给出的讲话人职务")
-def title_of_given_speaker(c) -> str | None:
-    """No one credited in the text: the division of the speaker the user gave (--official-title
-    张店区委书记); a passage of a work report rarely names whose report it is (全年开工重点项目2000个以上, 安徽, 2026)."""
+    """The document's government as its user knows it: the division it gives (tracker extract --district), else,
+    when the text credits no one, the division of the speaker it gives (--official-title 张店区委书记);
+    全年开工重点项目2000个以上 (安徽, 2026) names no province."""
     reading = c.reading
+    if reading.given_district:
+        return reading.given_district
     if reading.official is None and reading.given_official is not None:
         return district_of_title(reading.given_official.title)
     return None
@@ -67,4 +63,4 @@ def dominant_division(c) -> str | None:
     return c.reading.district
 
 
-DISTRICT_RULES = (title_of_credited, named_before_pledge, given_district, title_of_given_speaker, dominant_division)
+DISTRICT_RULES = (title_of_credited, named_before_pledge, given_district, dominant_division)
