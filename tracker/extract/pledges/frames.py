@@ -84,6 +84,28 @@ def _paragraph_frame(btext: str, current: bool) -> bool:
     return current
 
 
+# A paragraph opening on a year already over: 刚刚过去的2025年，… / 2025年，… / 去年，… (the year a review reports).
+_PAST_YEAR_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?"
+                                r"(?:刚刚过去的|刚过去的|过去的|回顾)?(?:(20\d\d)年|去年|上年|上一年)")
+
+
+def _past_year_frame(btext: str, current: bool, published: dt.date | None) -> bool:
+    """Rule past_year_opening's frame: a paragraph whose opening clause names a year before the
+    publication (刚刚过去的2025年，… in a report of 2026) reviews that year, and so do the paragraphs
+    after it (加强科技创新，驱动能源转型。全年规上原煤产量13.05亿吨…), until a heading, or a paragraph
+    opening with a word of intent or a time ahead (2026年，我们将…)."""
+    if published is None:
+        return False
+    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
+    m = _PAST_YEAR_OPENING.match(first)
+    if m and (m.group(1) is None or int(m.group(1)) < published.year) and not _INTENT.search(first) \
+            and not re.search(r"(?<!\d)20\d\d年", first[m.end():]):
+        return True
+    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+        return False
+    return current
+
+
 def _update_people(ctx: _Reading, btext: str, block: Block) -> None:
     people = find_people(btext)
     for p in people:

@@ -1,0 +1,99 @@
+"""A review's or a news report's account of what is, or of what was done, is no pledge: the rules
+past_year_opening, present_stock (tracker/extract/pledges/pledge.py) and a name's last word that is
+no cue (“双高计划”, pledges/cues.py), each on real passages of two documents of tests/extract/real/.
+Each case also checks that the rule's own document still gives the pledges its gold names."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tracker.extract import extract_document
+
+REAL = Path(__file__).parent / "real"
+
+
+def _text(name: str, first_line: str | None = None, lines: int = 0) -> str:
+    """A real passage, or the run of ``lines`` of its lines from the one starting with ``first_line``
+    (a review's paragraphs without their heading, as a passage cut from a report gives them)."""
+    text = (REAL / name).read_text(encoding="utf-8")
+    if first_line is None:
+        return text
+    rows = text.split("\n")
+    i = next(k for k, row in enumerate(rows) if row.startswith(first_line))
+    return "\n".join(rows[i:i + lines]) + "\n"
+
+
+def _quotes(text: str, published: dt.date) -> list[str]:
+    return [c.quote for c in extract_document(text, published=published).candidates]
+
+
+@pytest.mark.parametrize("name, first_line, lines, published, results", [
+    # 刚刚过去的2025年，…全年GDP增长4%，快于2024年1.8个百分点 … and the paragraphs after it (山西, 2026)
+    ("shanxi_review_2026.txt", None, 0, dt.date(2026, 2, 2),
+     ["全年GDP增长4%", "谋划9条技术路径", "新培育省级农业龙头企业120家", "净增涉税主体24.8万户"]),
+    # 2024年,我们紧扣高质量发展主题,…实现地区生产总值440.5亿元 (汉滨区, 2025), without its review heading
+    ("hanbin_report_2025.txt", "2024年,我们", 6, dt.date(2025, 3, 21),
+     ["实现地区生产总值440.5亿元", "158个重点项目完成投资189.4亿元", "签约亿元以上项目27个"]),
+])
+def test_a_paragraph_opening_on_a_past_year_reviews_it_and_the_paragraphs_after(name, first_line, lines,
+                                                                                published, results):
+    found = _quotes(_text(name, first_line, lines), published)
+    assert not [q for q in found if any(r in q or q in r for r in results)], found
+
+
+def test_a_paragraph_opening_on_the_report_year_still_plans():
+    # the same opening with the year of the report and a word of intent plans (a rule test)
+    text = "2026年，我们将加强科技创新。新建5G基站3000座。\n"
+    assert _quotes(text, dt.date(2026, 2, 2)) == ["新建5G基站3000座"]
+
+
+@pytest.mark.parametrize("name, published, descriptions", [
+    # 三江侗族自治县…目前拥有茶园13.8万亩，…共有茶叶加工厂220多家，规模以上企业10多家 (news, 2011)
+    ("sanjiang_tea_news_2011.txt", dt.date(2011, 5, 25),
+     ["目前拥有茶园13.8万亩", "共有茶叶加工厂220多家", "规模以上企业10多家", "三江县有林地面积20.11万公顷"]),
+    # 目前，全市农村建垃圾焚烧炉81个，垃圾填埋场52个，… (黄山市 news, 2011)
+    ("huangshan_eco_news_2011.txt", dt.date(2010, 6, 15),
+     ["全市农村建垃圾焚烧炉81个", "垃圾填埋场52个", "共有垃圾运输车153辆"]),
+    # 平台开通5个月来，有9家供应商因服务不到位等原因被警告 (南京市 news, 2011)
+    ("nanjing_news_2011.txt", dt.date(2011, 6, 7), ["有9家供应商因服务不到位等原因被警告", "只看到有3家竞价"]),
+])
+def test_what_a_place_has_now_is_a_description_not_a_pledge(name, published, descriptions):
+    found = _quotes(_text(name), published)
+    assert not [q for q in found if any(d in q or q in d for d in descriptions)], found
+
+
+def test_a_sentence_with_intent_is_no_description():
+    # 今年下半年，…又有7类产品将进入网上竞价系统 (南京市 news, 2011): 有 + a number, but 将 looks forward
+    assert "又有7类产品将进入网上竞价系统" in _quotes(_text("nanjing_news_2011.txt"), dt.date(2011, 6, 7))
+
+
+def test_a_plan_word_ending_a_quoted_name_is_no_cue():
+    # 1所职业院校升格本科，6所高职院校入选国家“双高计划” (福建 2026's review): 计划 names a programme
+    found = _quotes(_text("fujian_review_2026.txt"), dt.date(2026, 1, 27))
+    assert not [q for q in found if "双高计划" in q or q in "6所高职院校入选国家“双高计划”"], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "1所职业院校升格本科，6所高职院校入选国家“双高计划”。",  # 福建, 2026 (review)
+    "扎实推进“三年跨越计划”所取得成果的集中体现。",  # 苏州高新区 news, 2011 (the sentence's end)
+    "做好金融“五篇大文章”，用好新型政策性金融工具，深入实施企业挂牌上市“玉如意计划”和贷款畅通工程，"
+    "更好打通金融血脉，推动发展强筋壮体。",  # 甘肃, 2026
+])
+def test_the_cue_reader_skips_a_plan_word_that_ends_a_name(sentence):
+    from tracker.extract.normalise import normalise
+    from tracker.extract.numbers import find_numbers
+    from tracker.extract.pledges.cues import _block_cues
+
+    norm = normalise(sentence)
+    block = norm.blocks[0]
+    cues = _block_cues(norm.text, block, dt.date(2026, 1, 27), find_numbers(norm.text), [])
+    at = norm.text.index("计划”")
+    assert not [c for c in cues if c.pos == at], cues
+
+
+def test_a_quoted_programme_does_not_hide_the_pledge_it_names():
+    # 遴选12所学校实施“新优质学校成长计划” (长安区 实事, 2022) stays a pledge: its paragraph's lead looks forward
+    found = _quotes(_text("changan_shishi_2022.txt"), dt.date(2022, 1, 15))
+    assert any("遴选12所学校" in q for q in found), found
