@@ -37,6 +37,8 @@ _PLAN_HEADING = re.compile("|".join(map(re.escape, lexicons.words("plan_headings
 # A paragraph or sentence that opens in the past (近年来,…; 今年以来,…; 截至目前,…; 据统计,…; 原来,…).
 _PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|——)?"
                         r"(?:近年来|近几年来?|多年来|一年来|五年来|今年以来|\d{4}年以来|[^，,。；;]{0,16}以来"
+                        # 平台开通5个月间，… / 平台开通5个月来，… (南京市 news, 2011): the time elapsed since
+                        r"|[^，,。；;未今将拟计]{0,12}?[0-9一二三四五六七八九十两几多]+个?(?:月|年|天|周)(?:来|间)(?=[，,])"
                         r"|截至目前|截至\d|截止目前|截止\d|到目前为止|目前|至此|据统计|据不完全统计|经统计|原来|此前|过去一年|过去五年)")
 # Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
 # (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
