@@ -73,7 +73,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('hengyang_county_news_2013.txt', '13处集中供水工程全部开工建设'),
     ('longwen_news_2017.txt', '投资24.4亿元'),
     ('longwen_news_2017.txt', '投资67亿元'),
-    ('shangcheng_report_2024.txt', '坚决贯彻落实三个“一号工程”“十项重大工程”和“两场硬仗”部署要求'),
     ('shexian_shishi_2025.txt', '对城区主干线路两侧10千伏线路进行升级改造'),
     ('shexian_shishi_2025.txt', '有效改善9万人口的饮水安全问题'),
     ('suzhou_gaoxin_news_2011.txt', '其中多晶硅片和单晶硅片各占50%'),
@@ -81,12 +80,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('suzhou_gaoxin_news_2011.txt', '莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立'),
     # batch C: 两项补贴 as a name (the negatives list it)
     ('shanxi_minsheng_2026.txt', '提高残疾人两项补贴标准'),
-    # batch C: a review section whose heading reads like a plan (（六）着力办好办实民生实事，人民生活品质稳步提高),
-    # its paragraphs with no word of tense: achievements read as pledges where a weak cue leads the section
-    # (shanxi_review's, opened by 刚刚过去的2025年, are read by past_year_opening)
-    ('fujian_review_2026.txt', '10个项目列入中国世界文化遗产预备名单'),
-    ('fujian_review_2026.txt', '八闽书房”辐射人群超700万人'),
-    ('fujian_review_2026.txt', '村歌”、“村晚”、“百姓大舞台”等群众文化活动超3万场'),
     # batch C: a news report's description of the system (分为…3种形式, 9类商品中有6类) read as pledges
     # (平台开通5个月间，9类产品共成交1493次 is read by past_frame)
     ('nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式'),

@@ -97,3 +97,38 @@ def test_a_quoted_programme_does_not_hide_the_pledge_it_names():
     # 遴选12所学校实施“新优质学校成长计划” (长安区 实事, 2022) stays a pledge: its paragraph's lead looks forward
     found = _quotes(_text("changan_shishi_2022.txt"), dt.date(2022, 1, 15))
     assert any("遴选12所学校" in q for q in found), found
+
+
+@pytest.mark.parametrize("lead, reviews", [
+    ("就业促进更有力。推动出台高质量充分就业促进条例，城镇新增就业54.58万人", True),  # 福建, 2026 (review)
+    ("文化遗产焕发生机。第四次全国文物普查新发现文物点7642处", True),  # 福建, 2026 (review)
+    ("“两山”转化成色更足。", True),  # 海南, 2026 (review), a line of its own
+    ("就业形势保持稳定。", True),  # 海南, 2026 (review)
+    ("七是民生福祉不断增进。坚持财力向民生倾斜", True),  # 辽宁, 2026 (review)
+    ("（九）民生保障有力有效。民生支出", True),  # 黑龙江, 2026 (review)
+    ("着力促进就业增收。优化重点群体就业支持政策", False),  # 西藏, 2026 (plan): a verb opens it
+    ("高质量发展水平明显提升。", False),  # 甘肃, 2026 (the 十五五 goals): a goal's outcome is no review
+    ("持续优化营商环境。", False),  # 吉林, 2026 (plan)
+])
+def test_a_lead_saying_what_became_of_a_subject_opens_a_review(lead, reviews):
+    from tracker.extract.pledges.frames import _outcome_frame
+
+    assert _outcome_frame(lead, False) is reviews
+
+
+def test_paragraphs_after_an_outcome_lead_review_until_one_plans():
+    # 文化遗产焕发生机。… then 文化资源直达基层。…“八闽书房”辐射人群超700万人 (福建, 2026): results, not pledges
+    found = _quotes(_text("fujian_review_2026.txt"), dt.date(2026, 1, 27))
+    assert not [q for q in found if "辐射人群超700万人" in q or "群众文化活动超3万场" in q], found
+
+
+@pytest.mark.parametrize("name, published, result", [
+    # …福鼎白茶文化系统入选全球重要农业文化遗产，10个项目列入中国世界文化遗产预备名单 (福建, 2026, a review)
+    ("fujian_review_2026.txt", dt.date(2026, 1, 27), "10个项目列入中国世界文化遗产预备名单"),
+    # 一、2023年工作回顾 …考察浙江重要讲话精神,…坚决贯彻落实三个“一号工程”… (上城区, 2024)
+    ("shangcheng_report_2024.txt", dt.date(2024, 2, 3), "坚决贯彻落实三个“一号工程”"),
+])
+def test_yao_inside_a_word_is_no_word_of_intent_in_a_review(name, published, result):
+    # 要 in 重要 (主要, 需要 …) does not make a review's sentence look forward
+    found = _quotes(_text(name), published)
+    assert not [q for q in found if result in q or q in result], found

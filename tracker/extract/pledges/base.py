@@ -132,6 +132,7 @@ class _Reading:
     review_section: bool = False  # under a heading that reviews (一、2023年工作回顾), until one that plans
     review_paragraphs: bool = False  # since a paragraph that opened in the past (近年来,…), until one that plans
     past_year_run: bool = False  # since a paragraph that opened on a year before publication, until one that plans
+    outcome_run: bool = False  # since a paragraph led by an outcome (就业促进更有力。), until one that plans
     body_since_credit: bool = False
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last

@@ -43,7 +43,7 @@ _PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]
 # Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
 # (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
 # 预计全年… projects the year just ended.)
-_INTENT = re.compile(r"将(?!军)|要|力争|确保|计划|拟|下一步|今后|明年|未来")
+_INTENT = re.compile(r"将(?!军)|(?<![重主需必只首纲摘紧])要(?![求素点闻件害])|力争|确保|计划|拟|下一步|今后|明年|未来")
 
 
 def _section_frame(heading: str, current: bool, published: dt.date | None = None) -> bool:
@@ -69,9 +69,21 @@ def _in_past_frame(ctx: _Reading, text: str, block: Block, clause: _Clause) -> b
     据统计, "该县今年新增创业人员5000多人" counts what happened. The frame is the section (a heading
     that reviews, until a heading that plans), the paragraph's opening clause, or the sentence's
     opening words; a sentence with a word of intent (将, 要, 力争, 计划 …) still looks forward."""
-    if ctx.review_section or ctx.review_paragraphs:
+    if (ctx.review_section or ctx.review_paragraphs) and not _plans_ahead(ctx, text, block):
         return True
     return bool(_PAST_LEAD.match(text, clause.sentence_start, clause.end))
+
+
+def _plans_ahead(ctx: _Reading, text: str, block: Block) -> bool:
+    """A paragraph of a review section that opens on the time ahead with a word of intent plans: under
+    2022年…民生实事完成情况及2023年安排, "2023年，市政府将继续办好十方面民生实事。主要包括：新增婴幼儿托位3000个"
+    (tests/extract/unseen/minsheng_review_2023.txt, a unit example)."""
+    sentence = re.split(r"(?<=[。！!；;])", text[block.start:block.end], maxsplit=1)[0]
+    first = re.split(r"[，,：:]", sentence, maxsplit=1)[0]
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年", first)]
+    ahead = bool(re.search(r"今年|明年|下一步|今后", first)) or bool(
+        ctx.published is not None and years and min(years) >= ctx.published.year)
+    return ahead and bool(_INTENT.search(sentence))
 
 
 def _paragraph_frame(btext: str, current: bool) -> bool:
@@ -103,6 +115,24 @@ def _past_year_frame(btext: str, current: bool, published: dt.date | None) -> bo
     if m and (m.group(1) is None or int(m.group(1)) < published.year) and not _INTENT.search(first) \
             and not re.search(r"(?<!\d)20\d\d年", first[m.end():]):
         return True
+    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+        return False
+    return current
+
+
+_OUTCOME_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、是])?"
+                           r"[^，,。；;：:！!？?\s]{2,12}?(?:" + "|".join(map(re.escape, lexicons.words("outcome_leads")))
+                           + r")[。！!]?$")
+
+
+def _outcome_frame(btext: str, current: bool) -> bool:
+    """Rule outcome_lead's frame: a paragraph whose lead sentence is a subject and what became of it
+    (就业促进更有力。…; “两山”转化成色更足。 on a line of its own) reviews, and so do the paragraphs after
+    it until a heading, or a paragraph opening with a word of intent or a time ahead."""
+    lead = re.split(r"(?<=[。！!])", btext, maxsplit=1)[0]
+    if _OUTCOME_LEAD.match(lead) and not _INTENT.search(lead):
+        return True
+    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
     if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
         return False
     return current

@@ -29,6 +29,7 @@ from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.rules import decide, rule
+from tracker.extract.tokens import cut as _cut
 
 
 @dataclass
@@ -166,6 +167,17 @@ def past_year_opening(c: Context):
     return None
 
 
+@rule("pledge", "成效式段首")
+def outcome_lead(c: Context):
+    """A paragraph led by a subject and what became of it (lexicon outcome_leads) reviews, and so do the
+    paragraphs after it until a heading or a word of intent: under "文化遗产焕发生机。", "10个项目列入中国
+    世界文化遗产预备名单" (福建, 2026) is a result; after "就业形势保持稳定。", "城镇新增就业86.22万人"
+    (海南, 2026). A plan's lead opens with a verb instead (着力促进就业增收。: 西藏, 2026)."""
+    if c.reading.outcome_run and not _INTENT.search(c.text, c.clause.sentence_start, c.end):
+        return False
+    return None
+
+
 @rule("pledge", "现状存量")
 def present_stock(c: Context):
     """What a place has now is a description, not a pledge: a sentence that says so before the number
@@ -176,6 +188,8 @@ def present_stock(c: Context):
     for m in _PRESENT_STOCK.finditer(c.text, c.clause.sentence_start, first + 1):
         if _RATE_BASIS_BEFORE.search(c.text, max(c.clause.sentence_start, m.start() - 5), m.start()):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
+        if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
+            continue  # 做实重大项目前期工作: 目前 across two words is no word
         return None if _INTENT.search(c.text, c.clause.sentence_start, c.end) else False
     return None
 
@@ -192,7 +206,7 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
 #: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
 PLEDGE_RULES = (reach_of_pledge_before, no_quantity_in_quote, spans_and_ages_only, programme_name, abstract_object,
-                looks_back, past_frame, past_year_opening, present_stock, forward_quantity)
+                looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
