@@ -132,3 +132,42 @@ def test_yao_inside_a_word_is_no_word_of_intent_in_a_review(name, published, res
     # 要 in 重要 (主要, 需要 …) does not make a review's sentence look forward
     found = _quotes(_text(name), published)
     assert not [q for q in found if result in q or q in result], found
+
+
+def _speaker_quotes(name: str, published: dt.date, official) -> list[str]:
+    from tracker.extract import Official
+
+    text = _text(name)
+    return [c.quote for c in extract_document(text, published=published,
+                                              official=Official(*official) if official else None).candidates]
+
+
+@pytest.mark.parametrize("name, published, official, pledge", [
+    # 着力促进就业增收。优化…政策，实施…行动，应届高校毕业生就业率保持95%以上、市场就业率70%以上，城镇新增就业5万人
+    # (西藏, 2026: a plan section, no strong cue in the passage)
+    ("xizang_plan_2026.txt", dt.date(2026, 1, 31), ("嘎玛泽登", "自治区主席"), "城镇新增就业5万人"),
+    # （九）坚定不移推进绿色低碳发展。协同推进降碳减污扩绿增长。…植树造林400万亩以上 (广西, 2026)
+    ("guangxi_minsheng_2026.txt", dt.date(2026, 2, 2), ("韦韬", "自治区主席"), "植树造林400万亩以上"),
+    # 提升财政金融改革质效。强化财政科学管理，加快…，深化…，大幅压减非重点…，省级一般性支出压减22.3% (吉林, 2026)
+    ("jilin_minsheng_2026.txt", dt.date(2026, 1, 27), ("胡玉亭", "省长"), "省级一般性支出压减22.3%"),
+])
+def test_a_report_paragraph_in_task_verbs_plans(name, published, official, pledge):
+    assert any(pledge in q for q in _speaker_quotes(name, published, official))
+    # the speaker makes it a report: without one, a paragraph of task verbs and numbers pledges nothing
+    assert not any(pledge in q for q in _speaker_quotes(name, published, None))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("福鼎白茶文化系统入选全球重要农业文化遗产，10个项目列入中国世界文化遗产预备名单。", "重要"),  # 福建, 2026 (review)
+    ("着力打造面向南亚开放重要通道，加快陆港型、口岸型国家物流枢纽建设。", "重要"),  # 西藏, 2026
+    ("主要铺设雨水管网345米,铺设污水管网348米及其他附属设施。", "主要"),  # 涉县, 2025
+])
+def test_yao_inside_a_word_is_no_tense_cue(sentence, word):
+    from tracker.extract.normalise import normalise
+    from tracker.extract.numbers import find_numbers
+    from tracker.extract.pledges.cues import _block_cues
+
+    norm = normalise(sentence)
+    cues = _block_cues(norm.text, norm.blocks[0], dt.date(2026, 1, 27), find_numbers(norm.text), [])
+    at = norm.text.index(word) + word.index("要")
+    assert not [c for c in cues if c.pos == at], cues

@@ -151,7 +151,8 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
     for name, forward in (("cue_forward", True), ("cue_past", False)):
         for row in lexicons.rows(name):
             table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
-    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    words = set(table) | set(lexicons.words("not_cue_words"))  # 重要, 主要: matched first, then skipped
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(alts), table
 
 

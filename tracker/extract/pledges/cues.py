@@ -56,6 +56,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     cues = []
     for m in pattern.finditer(btext):
         word = m.group(0)
+        if word not in table:
+            continue  # 重要, 主要: the cue word inside them is no cue (lexicon not_cue_words)
         if table[word][0] and btext.startswith(_NAME_END, m.end()):
             continue  # “双高计划”: the last word of a name in quotation marks, not a plan
         if word == "已" and btext[max(0, m.start() - 1):m.start()] in ("而", "不"):
