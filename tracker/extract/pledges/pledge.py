@@ -81,6 +81,7 @@ _PRESENT_STOCK = re.compile("|".join(map(re.escape, lexicons.words("present_stoc
                             + r"|(?<=[县市区镇乡村省])有(?=[\u4e00-\u9fff]{2,8}[0-9０-９])")
 _RATE_BASIS_BEFORE = re.compile(r"每[^，,。；;]{0,4}$|人均$|[万千百]人$")
 
+
 @rule("pledge", "涉及人数非承诺")
 def reach_of_pledge_before(c: Context):
     """今年我区将实施老旧小区改造项目46个，涉及居民1.2万户 (a rule test): whom the pledge before reaches,
