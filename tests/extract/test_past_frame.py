@@ -36,6 +36,10 @@ def test_a_review_section_states_achievements_not_pledges(name, published, achie
     ("dingnan_minsheng_news_2015.txt", dt.date(2015, 12, 13), "该县今年新增创业人员5000多人"),
     # 龙华区正式挂牌成立一年以来,… then 预计地区生产总值超过2100亿元,…全社会固定资产投资616亿元
     ("longhua_news_2018.txt", dt.date(2018, 1, 24), "全社会固定资产投资616亿元"),
+    # 今年，…引入“网上竞价”机制。平台开通5个月间，9类产品共成交1493次，成交金额1814万多元 (南京市 news, 2011):
+    # the time elapsed since, in digits, frames the sentence as 一年来 does
+    ("nanjing_news_2011.txt", dt.date(2011, 6, 7), "9类产品共成交1493次"),
+    ("nanjing_news_2011.txt", dt.date(2011, 6, 7), "节约预算成本254万多元"),
 ])
 def test_a_paragraph_opening_in_the_past_frames_what_follows(name, published, achievement):
     assert achievement not in _quotes(name, published)

@@ -131,6 +131,8 @@ class _Reading:
     given_district: str | None = None  # the document's government as its user knows it (--district)
     review_section: bool = False  # under a heading that reviews (一、2023年工作回顾), until one that plans
     review_paragraphs: bool = False  # since a paragraph that opened in the past (近年来,…), until one that plans
+    past_year_run: bool = False  # since a paragraph that opened on a year before publication, until one that plans
+    outcome_run: bool = False  # since a paragraph led by an outcome (就业促进更有力。), until one that plans
     body_since_credit: bool = False
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
@@ -152,7 +154,8 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
     for name, forward in (("cue_forward", True), ("cue_past", False)):
         for row in lexicons.rows(name):
             table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
-    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    words = set(table) | set(lexicons.words("not_cue_words"))  # 重要, 主要: matched first, then skipped
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(alts), table
 
 

@@ -20,6 +20,7 @@ _BARE_SPAN = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
 _SPAN_BEFORE = lexicons.words("span_before")
 _DOCUMENT_VERBS = lexicons.words("document_verbs")
 _SPAN_AFTER = lexicons.words("span_after")
+_NAME_END = ("”", "》", "’", "」")
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
@@ -55,6 +56,10 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     cues = []
     for m in pattern.finditer(btext):
         word = m.group(0)
+        if word not in table:
+            continue  # 重要, 主要: the cue word inside them is no cue (lexicon not_cue_words)
+        if table[word][0] and btext.startswith(_NAME_END, m.end()):
+            continue  # “双高计划”: the last word of a name in quotation marks, not a plan
         if word == "已" and btext[max(0, m.start() - 1):m.start()] in ("而", "不"):
             continue
         if word in _PLAN_NOUNS and (btext[max(0, m.start() - 2):m.start()] in _PLAN_NOUNS[word]

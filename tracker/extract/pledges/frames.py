@@ -37,11 +37,13 @@ _PLAN_HEADING = re.compile("|".join(map(re.escape, lexicons.words("plan_headings
 # A paragraph or sentence that opens in the past (近年来,…; 今年以来,…; 截至目前,…; 据统计,…; 原来,…).
 _PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|——)?"
                         r"(?:近年来|近几年来?|多年来|一年来|五年来|今年以来|\d{4}年以来|[^，,。；;]{0,16}以来"
+                        # 平台开通5个月间，… / 平台开通5个月来，… (南京市 news, 2011): the time elapsed since
+                        r"|[^，,。；;未今将拟计]{0,12}?[0-9一二三四五六七八九十两几多]+个?(?:月|年|天|周)(?:来|间)(?=[，,])"
                         r"|截至目前|截至\d|截止目前|截止\d|到目前为止|目前|至此|据统计|据不完全统计|经统计|原来|此前|过去一年|过去五年)")
 # Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
 # (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
 # 预计全年… projects the year just ended.)
-_INTENT = re.compile(r"将(?!军)|要|力争|确保|计划|拟|下一步|今后|明年|未来")
+_INTENT = re.compile(r"将(?!军)|(?<![重主需必只首纲摘紧])要(?![求素点闻件害])|力争|确保|计划|拟|下一步|今后|明年|未来")
 
 
 def _section_frame(heading: str, current: bool, published: dt.date | None = None) -> bool:
@@ -67,9 +69,21 @@ def _in_past_frame(ctx: _Reading, text: str, block: Block, clause: _Clause) -> b
     据统计, "该县今年新增创业人员5000多人" counts what happened. The frame is the section (a heading
     that reviews, until a heading that plans), the paragraph's opening clause, or the sentence's
     opening words; a sentence with a word of intent (将, 要, 力争, 计划 …) still looks forward."""
-    if ctx.review_section or ctx.review_paragraphs:
+    if (ctx.review_section or ctx.review_paragraphs) and not _plans_ahead(ctx, text, block):
         return True
     return bool(_PAST_LEAD.match(text, clause.sentence_start, clause.end))
+
+
+def _plans_ahead(ctx: _Reading, text: str, block: Block) -> bool:
+    """A paragraph of a review section that opens on the time ahead with a word of intent plans: under
+    2022年…民生实事完成情况及2023年安排, "2023年，市政府将继续办好十方面民生实事。主要包括：新增婴幼儿托位3000个"
+    (tests/extract/unseen/minsheng_review_2023.txt, a unit example)."""
+    sentence = re.split(r"(?<=[。！!；;])", text[block.start:block.end], maxsplit=1)[0]
+    first = re.split(r"[，,：:]", sentence, maxsplit=1)[0]
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年", first)]
+    ahead = bool(re.search(r"今年|明年|下一步|今后", first)) or bool(
+        ctx.published is not None and years and min(years) >= ctx.published.year)
+    return ahead and bool(_INTENT.search(sentence))
 
 
 def _paragraph_frame(btext: str, current: bool) -> bool:
@@ -79,6 +93,46 @@ def _paragraph_frame(btext: str, current: bool) -> bool:
     first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
     if _PAST_LEAD.match(first) and not _INTENT.search(first):
         return True
+    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+        return False
+    return current
+
+
+# A paragraph opening on a year already over: 刚刚过去的2025年，… / 2025年，… / 去年，… (the year a review reports).
+_PAST_YEAR_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?"
+                                r"(?:刚刚过去的|刚过去的|过去的|回顾)?(?:(20\d\d)年|去年|上年|上一年)")
+
+
+def _past_year_frame(btext: str, current: bool, published: dt.date | None) -> bool:
+    """Rule past_year_opening's frame: a paragraph whose opening clause names a year before the
+    publication (刚刚过去的2025年，… in a report of 2026) reviews that year, and so do the paragraphs
+    after it (加强科技创新，驱动能源转型。全年规上原煤产量13.05亿吨…), until a heading, or a paragraph
+    opening with a word of intent or a time ahead (2026年，我们将…)."""
+    if published is None:
+        return False
+    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
+    m = _PAST_YEAR_OPENING.match(first)
+    if m and (m.group(1) is None or int(m.group(1)) < published.year) and not _INTENT.search(first) \
+            and not re.search(r"(?<!\d)20\d\d年", first[m.end():]):
+        return True
+    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+        return False
+    return current
+
+
+_OUTCOME_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、是])?"
+                           r"[^，,。；;：:！!？?\s]{2,12}?(?:" + "|".join(map(re.escape, lexicons.words("outcome_leads")))
+                           + r")[。！!]?$")
+
+
+def _outcome_frame(btext: str, current: bool) -> bool:
+    """Rule outcome_lead's frame: a paragraph whose lead sentence is a subject and what became of it
+    (就业促进更有力。…; “两山”转化成色更足。 on a line of its own) reviews, and so do the paragraphs after
+    it until a heading, or a paragraph opening with a word of intent or a time ahead."""
+    lead = re.split(r"(?<=[。！!])", btext, maxsplit=1)[0]
+    if _OUTCOME_LEAD.match(lead) and not _INTENT.search(lead):
+        return True
+    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
     if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
         return False
     return current

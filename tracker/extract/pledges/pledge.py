@@ -8,8 +8,10 @@ candidate carries them as ``why``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
 from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import NumberToken, find_numbers
@@ -27,6 +29,7 @@ from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.rules import decide, rule
+from tracker.extract.tokens import cut as _cut
 
 
 @dataclass
@@ -70,6 +73,14 @@ class Context:
 
 
 # ---------------------------------------------------------------- is it a pledge
+
+# Words by which a sentence describes what a place has now (lexicon present_stock_words), and 有 right
+# before a number or after a division's name (三江县有林地面积20.11万公顷).
+_PRESENT_STOCK = re.compile("|".join(map(re.escape, lexicons.words("present_stock_words")))
+                            + r"|(?<![将要会没还未])有(?=[0-9０-９一二三四五六七八九十两几])"
+                            + r"|(?<=[县市区镇乡村省])有(?=[\u4e00-\u9fff]{2,8}[0-9０-９])")
+_RATE_BASIS_BEFORE = re.compile(r"每[^，,。；;]{0,4}$|人均$|[万千百]人$")
+
 
 @rule("pledge", "涉及人数非承诺")
 def reach_of_pledge_before(c: Context):
@@ -140,6 +151,51 @@ def past_frame(c: Context):
     return None
 
 
+@rule("pledge", "上年开篇的回顾")
+def past_year_opening(c: Context):
+    """A paragraph that opens on a year already over reviews it, and so do the paragraphs after it
+    until a heading or a word of intent: "刚刚过去的2025年，…全年GDP增长4%，快于2024年1.8个百分点"
+    (山西, 2026) and, two paragraphs on, "谋划9条技术路径，制定出台20条具体举措" are that year's results,
+    though 科学谋划“十五五” and 全年 stand nearby. A sentence with a word of intent (将, 要, 力争 …) still
+    looks forward."""
+    if c.reading.past_year_run and not _INTENT.search(c.text, c.clause.sentence_start, c.end):
+        return False
+    return None
+
+
+@rule("pledge", "成效式段首")
+def outcome_lead(c: Context):
+    """A paragraph led by a subject and what became of it (lexicon outcome_leads) reviews, and so do the
+    paragraphs after it until a heading or a word of intent: under "文化遗产焕发生机。", "10个项目列入中国
+    世界文化遗产预备名单" (福建, 2026) is a result; after "就业形势保持稳定。", "城镇新增就业86.22万人"
+    (海南, 2026). A plan's lead opens with a verb instead (着力促进就业增收。: 西藏, 2026)."""
+    if c.reading.outcome_run and not _INTENT.search(c.text, c.clause.sentence_start, c.end):
+        return False
+    return None
+
+
+@rule("pledge", "现状存量")
+def present_stock(c: Context):
+    """What a place has now is a description, not a pledge: a sentence that says so before the number
+    (目前, 当前, 现有, 拥有, 共有, 有 + a number) without a word of intent. "目前拥有茶园13.8万亩，…共有茶叶
+    加工厂220多家，规模以上企业10多家" (三江侗族自治县 news, 2011); "目前，全市农村建垃圾焚烧炉81个，垃圾
+    填埋场52个" (黄山市 news, 2011); "平台开通5个月来，有9家供应商因服务不到位等原因被警告" (南京市 news, 2011)."""
+    if c.tense_rule in _CLAUSE_CUES:
+        return None  # 在巩固现有航线的基础上，年内新开通…3条航线: the clause's own time ahead outweighs the sentence's 现有
+    first = min(q.start for q in c.kept) if c.kept else c.start
+    for m in _PRESENT_STOCK.finditer(c.text, c.clause.sentence_start, first + 1):
+        if _RATE_BASIS_BEFORE.search(c.text, max(c.clause.sentence_start, m.start() - 5), m.start()):
+            continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
+        if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
+            continue  # 做实重大项目前期工作: 目前 across two words is no word
+        return None if _INTENT.search(c.text, c.clause.sentence_start, c.end) else False
+    return None
+
+
+#: the tense rules that found the cue in the number's own clause
+_CLAUSE_CUES = frozenset({"cue_before_number", "cue_after_number"})
+
+
 @rule("pledge", "前瞻的数量")
 def forward_quantity(c: Context):
     """A quantity that measures a deliverable in a clause that looks forward: 全年开工重点项目2000个以上
@@ -152,7 +208,7 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
 #: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, programme_name, abstract_object,
-                looks_back, past_frame, forward_quantity)
+                looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,

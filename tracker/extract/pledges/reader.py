@@ -17,7 +17,8 @@ from tracker.extract.pledges.base import (
 )
 from tracker.extract.pledges.cues import _block_cues, _mentions
 from tracker.extract.pledges.frames import (
-    _dominant_district, _headline_pledge, _names_a_place, _paragraph_frame, _section_frame,
+    _dominant_district, _headline_pledge, _names_a_place, _outcome_frame, _paragraph_frame, _past_year_frame,
+    _section_frame,
     _states_the_years_targets, _target_heading, _target_item, _update_people,
 )
 from tracker.extract.pledges.pledge import Paragraph, candidate
@@ -57,7 +58,7 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
             ctx.target_heading = _target_heading(btext, ctx.published) or (
                 ctx.target_heading if _names_a_place(btext) else None)
             ctx.review_section = _section_frame(btext, ctx.review_section, ctx.published)
-            ctx.review_paragraphs = False
+            ctx.review_paragraphs = ctx.past_year_run = ctx.outcome_run = False
             if _headline_pledge(btext):
                 out += _read_block(norm, i, ctx, leads, cues_cache)
             ctx.headings.append(i)
@@ -65,6 +66,8 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
             continue
         ctx.body_since_credit = True
         ctx.review_paragraphs = _paragraph_frame(btext, ctx.review_paragraphs)
+        ctx.past_year_run = _past_year_frame(btext, ctx.past_year_run, ctx.published)
+        ctx.outcome_run = _outcome_frame(btext, ctx.outcome_run)
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)

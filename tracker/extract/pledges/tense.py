@@ -113,6 +113,22 @@ def task_verb_of_speaker(c):
     return (True, 0.3) if weak and c.reading.official is not None else None
 
 
+@rule("tense", "报告中的任务段落")
+def task_paragraph_of_report(c):
+    """No strong cue anywhere, but the text is a speaker's report (named in it, or given as the document's) and
+    the clause's paragraph speaks in task verbs (two or more: 着力, 推进, 加快, 实施 …) with no word of the past:
+    a plan section read out of its report. 着力促进就业增收。…应届高校毕业生就业率保持95%以上、市场就业率70%以上，
+    城镇新增就业5万人 (西藏, 2026); 更高水平扩大对外开放。着力打造…，加快…。稳妥运行14个传统边贸点 (西藏, 2026)."""
+    r = c.reading
+    if (r.official or r.given_official) is None or r.review_section or r.review_paragraphs \
+            or r.past_year_run or r.outcome_run:
+        return None
+    para = c.cues.all.between(c.block.start, c.block.end)
+    if any(not x.forward for x in para) or sum(1 for x in para if x.forward and not x.strong) < 2:
+        return None
+    return True, 0.3
+
+
 @rule("tense", "无时态线索")
 def no_cue(c):
     """Nothing in the clause, sentence, paragraph, section or report looks forward or back, and no
@@ -121,4 +137,5 @@ def no_cue(c):
 
 
 TENSE_RULES = (cue_before_number, cue_after_number, continuation_clause_cue, compared_with_last_year,
-               target_heading_items, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker, no_cue)
+               target_heading_items, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
+               task_paragraph_of_report, no_cue)
