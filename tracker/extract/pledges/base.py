@@ -375,10 +375,22 @@ _BOUND_AT_START = re.compile(r"^(?:及以上|及以下|以上|左右|以内|多|
 _OF_AT_START = re.compile(r"^(?:规模)?的")
 
 
+@cache
+def _class_units() -> frozenset[str]:
+    """Units that name a class of the thing after them (lexicon class_units: 10千伏线路)."""
+    return frozenset(lexicons.words("class_units"))
+
+
+@cache
+def _class_at_start() -> re.Pattern:
+    return re.compile(r"^[0-9.]+(?:" + "|".join(map(re.escape, _class_units())) + r")(?=[\u4e00-\u9fff])")
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
     window = _OF_AT_START.sub("", window)
+    window = _class_at_start().sub("", window)  # 4座|110千伏|变电站: the class is part of the name, not a number
     if not window or _LEADING_DIGIT.match(window):
         return None
     words = []
@@ -498,6 +510,11 @@ def _is_name(gap: str) -> bool:
 @cache
 def _action_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(_actions(), key=len, reverse=True)))
+
+
+def _action_at(text: str, pos: int) -> re.Match | None:
+    """The verb of the actions lexicon written at ``pos``, longest first."""
+    return _action_pattern().match(text, pos)
 
 
 def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
