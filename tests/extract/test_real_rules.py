@@ -310,3 +310,27 @@ def test_an_investment_after_a_verb_keeps_that_verb():
 ])
 def test_a_total_investment_sizes_the_pledge_before_it_once(name, fragment, raws):
     assert [q.raw for q in _the(name, fragment).quantities] == raws
+
+
+# Lexicon additions (data, not rules): verbs of the actions list the real passages use, and 投入 as a verb
+# that also names a thing (研发经费投入).
+@pytest.mark.parametrize("name, fragment, action", [
+    ("xizang_plan_2026.txt", "办好34项民生实事", "办好"),
+    ("ningxia_minsheng_2026.txt", "重点办好45件民生实事", "办好"),
+    ("shanxi_minsheng_2026.txt", "今年再办好15件民生实事", "办好"),
+    ("longwen_news_2017.txt", "投建区第三实小等5所小学", "投建"),
+    ("shanxi_minsheng_2026.txt", "维修养护农村供水工程1900处", "维修养护"),
+    ("shexian_shishi_2025.txt", "维修更换农村37处的机泵", "维修更换"),
+    ("suzhou_gaoxin_news_2011.txt", "首期兴建约10万平方米厂房", "兴建"),
+])
+def test_verbs_of_the_real_passages(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("jiangsu_targets_2026.txt", "全社会研发经费投入年均增长7%左右"),
+    ("gansu_targets_2026.txt", "全社会研发经费投入年均增长9.5%"),
+    ("fujian_plan_2026.txt", "全社会研发经费投入增长10%左右"),
+])
+def test_an_input_is_part_of_what_grows(name, fragment):
+    assert _the(name, fragment).object.endswith("研发经费投入")
