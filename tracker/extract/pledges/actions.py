@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
-    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _nominal_action, _qualifiers,
+    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _qualifiers,
 )
-from tracker.extract.pledges.objects import _INVESTED, _use_of_sum
+from tracker.extract.pledges.objects import _INVESTED, _nominal_action, _use_of_sum
 from tracker.extract.rules import rule
 
 

@@ -3,7 +3,6 @@ small readings of a span (its object's words, its verbs, its hedges) that severa
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -254,39 +253,6 @@ def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
         return None
 
 
-_FROM_TO = re.compile(r"(?:分别)?(?P<from>[由从])(?P<span>[^由从，,；;。]{1,40}?)(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩减|上调|下调|调整|增|降|减)"
-                      r"(?:至|到)(?=[^，,；;。]{0,8}?[0-9０-９一二三四五六七八九十百千万两])")
-
-
-def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[int, int] | None:
-    """Rule baseline_apart: 从X提高到Y states the target Y; X is the baseline, no quantity of the pledge,
-    and the object stands before 从/由.
-
-    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
-    review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
-    when a quantity of the pledge lies in it and another after it."""
-    for m in _FROM_TO.finditer(text, start, end):
-        inside = [q for q in qs if m.start() <= q.start < m.end()]
-        if inside and any(q.start >= m.end() for q in qs):
-            return m.start(), m.end()
-    return None
-
-
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)再?(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为|提高|延长|增加)$")
-
-
-def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
-    """Rule years_as_target: a measure counted in years or of an age (受教育年限, 预期寿命) takes its number
-    as a target, not as a time span or an eligibility age: the token comes back with role ``other`` and
-    marked ``target`` in its kind.
-
-    劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
-    人均预期寿命提高到80岁以上 (安徽, 2026); 人均预期寿命再提高1岁 (国务院, 2021: a rise, in years)."""
-    if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
-        return dataclasses.replace(q, role=Role.OTHER, kind="target")
-    return q
-
-
 def _weak(q: NumberToken) -> bool:
     """A time span or an age: no size of a pledge beside another number, and no pledge alone."""
     return q.kind != "target" and (q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS))
@@ -524,14 +490,6 @@ def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
 @cache
 def _nominal_actions() -> frozenset[str]:
     return frozenset(lexicons.words("nominal_actions"))
-
-
-def _nominal_action(word: str) -> bool:
-    """Rule nominal_verb_ends_object: a verb that also names a thing (lexicon nominal_actions), written
-    against the number after another verb, is the object's last word; the verb before is the act.
-
-    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
-    return word in _nominal_actions()
 
 
 def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_action, _Obj, _object_after, _object_before,
+    _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after, _object_before,
 )
 from tracker.extract.rules import decide, rule
 
@@ -84,6 +84,19 @@ def _verbs(c) -> list:
             verbs.pop()  # 发放…租赁补贴|1.6万户: the noun-like verb ends the name, the verb before is the act
         c.memo["verbs"] = verbs
     return c.memo["verbs"]
+
+
+@rule("action", "名词性动词归对象")
+def nominal_verb_ends_object(word: str) -> bool:
+    """A verb that also names a thing (lexicon nominal_actions), written
+    against the number after another verb, is the object's last word; the verb before is the act.
+
+    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
+    return word in _nominal_actions()
+
+
+#: the helper's old name
+_nominal_action = nominal_verb_ends_object
 
 
 @rule("object", "基数之前的对象")

@@ -11,9 +11,10 @@ from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
 from tracker.extract.numbers import NumberToken
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _baseline, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
+    _ATTRIBUTIVE, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
     _qualifiers, _quantity,
 )
+from tracker.extract.pledges.pledge import _baseline
 from tracker.extract.pledges.qualifiers import hedge_on_number
 from tracker.extract.rules import rule
 from tracker.extract.tokens import cut as _cut
