@@ -334,3 +334,18 @@ def test_verbs_of_the_real_passages(name, fragment, action):
 ])
 def test_an_input_is_part_of_what_grows(name, fragment):
     assert _the(name, fragment).object.endswith("研发经费投入")
+
+
+# Rule nothing_named_after: a conjunction or a modal right after the number opens the next part, so the number's
+# object is read before it.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("shexian_shishi_2025.txt", "铺设污水管网348米", "污水管网"),
+    ("suzhou_gaoxin_news_2011.txt", "多线切割机500台将投入生产", "多线切割机"),
+])
+def test_what_opens_the_next_part_is_no_object(name, fragment, obj):
+    assert _the(name, fragment).object.endswith(obj)
+
+
+def test_a_modal_that_also_names_a_thing_stays_in_the_object():
+    # 山东, 2026: 抓好赛得利纤维等3500多个拟竣工投产项目: 拟 opens the object's name (拟竣工投产项目)
+    assert _the("shandong_plan_2026.txt", "3500多个拟竣工投产项目").object != "赛得利纤维"

@@ -15,6 +15,7 @@ from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, fold
 from tracker.extract.numbers import NumberToken
 from tracker.extract.people import districts, districts_in
+from tracker.extract.rules import rule
 from tracker.extract.tokens import cut as _cut
 
 
@@ -352,12 +353,27 @@ def _class_at_start() -> re.Pattern:
     return re.compile(r"^[0-9.]+(?:" + "|".join(map(re.escape, _class_units())) + r")(?=[\u4e00-\u9fff])")
 
 
+@rule("object", "数量后另起成分", "nothing_named_after")
+def _names_nothing_after(window: str) -> bool:
+    """What follows the number opens a coordinated object or the clause's next part (a conjunction, a cue
+    word), so the number's object stands before it: 铺设污水管网348米|及其他附属设施 (歙县 实事, 2025);
+    单晶硅、多晶硅多线切割机500台|将投入生产 (苏州高新区 news, 2011)."""
+    m = _COORD.match(window)
+    if m and m.start() == 0:
+        return True
+    return window.startswith(_MODAL_ADVERBS)
+
+
+# Modals that only open a predicate (拟, 计划, 目标 also name a thing: 3500多个拟竣工投产项目, 招生计划).
+_MODAL_ADVERBS = ("将", "力争", "确保", "争取", "预计")
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
     window = _OF_AT_START.sub("", window)
     window = _class_at_start().sub("", window)  # 4座|110千伏|变电站: the class is part of the name, not a number
-    if not window or _LEADING_DIGIT.match(window):
+    if not window or _LEADING_DIGIT.match(window) or _names_nothing_after(window):
         return None
     words = []
     stops = _stops()
