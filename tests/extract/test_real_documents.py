@@ -47,8 +47,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米'): {'quantities'},
     ('shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里'): {'quantities'},
     ('shexian_shishi_2025.txt', '安装太阳能路灯1000盏'): {'found'},
-    ('xiangcheng_news_2016.txt', '力争8条道路建成通车'): {'found'},
-    ('xiangcheng_news_2016.txt', '芗城明年新增学位1.4万个'): {'quantities'},
     # batch C: a plan section whose year is in its heading outside the passage (三、2026年工作安排): no deadline
     ('shanxi_minsheng_2026.txt', '20个省级临床重点专科'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '增加1万个普惠性学前教育学位'): {'deadline'},

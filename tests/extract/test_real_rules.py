@@ -349,3 +349,14 @@ def test_what_opens_the_next_part_is_no_object(name, fragment, obj):
 def test_a_modal_that_also_names_a_thing_stays_in_the_object():
     # 山东, 2026: 抓好赛得利纤维等3500多个拟竣工投产项目: 拟 opens the object's name (拟竣工投产项目)
     assert _the("shandong_plan_2026.txt", "3500多个拟竣工投产项目").object != "赛得利纤维"
+
+
+# Rule headline_space_separates: a headline sets its clauses apart with a space.
+@pytest.mark.parametrize("name, fragment, raws, qualifier", [
+    ("xiangcheng_news_2016.txt", "芗城明年新增学位1.4万个", ["1.4万个"], None),
+    ("xiangcheng_news_2016.txt", "力争8条道路建成通车", ["8条"], "力争"),
+    ("longwen_news_2017.txt", "新增上万个学位", ["上万个"], None),
+])
+def test_a_headlines_space_separates_its_clauses(name, fragment, raws, qualifier):
+    c = next(c for c in _passage(name) if c.quote.startswith(fragment) or c.quote.endswith(fragment))
+    assert ([q.raw for q in c.quantities], c.qualifier) == (raws, qualifier) and " " not in c.quote

@@ -178,9 +178,13 @@ def _stops() -> frozenset[str]:
     return frozenset(lexicons.words("object_stops"))
 
 
-def _clauses(text: str, base: int) -> list[_Clause]:
+# A headline writes its clauses apart with a space: 芗城明年新增学位1.4万个 力争8条道路建成通车.
+_CLAUSE_SEP_HEADLINE = re.compile(r"[，,；;：:。！？!?]|(?<=[\u4e00-\u9fff0-9%])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _clauses(text: str, base: int, *, headline: bool = False) -> list[_Clause]:
     out, start, sentence, segment, sentence_start = [], 0, 0, 0, 0
-    for m in _CLAUSE_SEP.finditer(text + "。"):
+    for m in (_CLAUSE_SEP_HEADLINE if headline else _CLAUSE_SEP).finditer(text + "。"):
         if m.start() > start:
             out.append(_Clause(base + start, base + m.start(), sentence, segment, base + sentence_start))
         start = m.end()

@@ -23,7 +23,7 @@ from tracker.extract.pledges.frames import (
 from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
     _class_of_object, _conjuncts, _invests_in_next, _respectively, _sized, _sizes_the_pledge_before,
-    investment_opens_its_use, respectively_splits,
+    headline_space_separates, investment_opens_its_use, respectively_splits,
 )
 
 
@@ -77,7 +77,7 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     tokens = find_numbers(btext)
     if not any(t.kind == "quantity" for t in tokens):
         return []
-    clauses = _clauses(btext, block.start)
+    clauses = _clauses(btext, block.start, headline=headline_space_separates(block))
     mentions = _Index(_mentions(btext, block.start, ctx.published), lambda m: m.start)
     cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues

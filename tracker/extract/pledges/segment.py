@@ -20,6 +20,14 @@ from tracker.extract.rules import rule
 from tracker.extract.tokens import cut as _cut
 
 
+@rule("pledge", "标题以空格分句")
+def headline_space_separates(block) -> bool:
+    """A headline, written without punctuation, sets its clauses apart with a space, as a comma would:
+    芗城明年新增学位1.4万个 力争8条道路建成通车 (芗城区 news, 2016: two pledges, 力争 hedging the second);
+    龙文区2018年将投建5所小学10所幼儿园 新增上万个学位 (龙文区 news, 2017: 新增上万个学位 a clause of its own)."""
+    return block.kind == "heading"
+
+
 # What may follow a class unit without making it a class: a bound (110千伏及以上), a hedge, 的.
 _CLASS_NOT_NAME = "及以左约的"
 
