@@ -273,30 +273,6 @@ def _quantity(t: NumberToken):
     return Quantity(value=t.value, unit=t.unit or "", raw=t.raw, start=t.start, end=t.end, role=t.role, value_max=t.value_max)
 
 
-def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
-    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target.
-
-    A short count of events (20场招聘活动) is a target; a long name, or one that
-    opens with a span of years (五年百万人才计划), is a name."""
-    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
-        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
-    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
-    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
-    if len(rest) <= 6 and not opens_with_span:
-        return False
-    return bool(_programme_end().search(rest))
-
-
-# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
-# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
-_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
-
-
-@cache
-def _programme_end() -> re.Pattern:
-    return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
-
-
 # Words naming a rate of something: the object is what the rate is of (地区生产总值年均增速 → 地区生产总值增速).
 _RATE_HEADS = frozenset(lexicons.words("rate_heads"))
 _AVERAGED = frozenset(lexicons.words("averaged_words"))
@@ -526,6 +502,7 @@ def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> 
     return verb
 
 
+@rule("quantities", "门槛数量置后", "threshold_last")
 def _is_threshold(q: NumberToken, text: str = "", qs: list[NumberToken] = ()) -> bool:
     """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it; so does
     an amount with 以上 between it and the object a later number counts (5亿元以上项目60个)."""

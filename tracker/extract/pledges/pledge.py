@@ -11,7 +11,9 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
 from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import NumberToken, find_numbers
@@ -19,7 +21,7 @@ from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
     _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
-    _abstract_objects, _is_threshold, _names_programme, _quantity, _strip_quotes,
+    _abstract_objects, _is_threshold, _quantity, _strip_quotes,
     _weak,
 )
 from tracker.extract.pledges.deadline import DEADLINE_RULES
@@ -110,6 +112,35 @@ def years_as_target(text: str, q: NumberToken) -> NumberToken:
 
 #: the helpers' old names, for the rule tests and the segmenter
 _baseline, _as_target_in_years = baseline_apart, years_as_target
+
+
+@rule("pledge", "项目名称中的数字（判断）", "names_programme")
+def names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
+    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target.
+
+    A short count of events (20场招聘活动) is a target; a long name, or one that
+    opens with a span of years (五年百万人才计划), is a name."""
+    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
+        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
+    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
+    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
+    if len(rest) <= 6 and not opens_with_span:
+        return False
+    return bool(_programme_end().search(rest))
+
+
+# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
+# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
+_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
+
+
+@cache
+def _programme_end() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
+
+
+#: the helper's old name, for the rule tests
+_names_programme = names_programme
 
 
 # ---------------------------------------------------------------- is it a pledge

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from tracker.extract.model import Candidate, Deadline, Official, Role
+from tracker.extract.model import Candidate, Deadline, Official
 from tracker.extract.normalise import Normalised
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _NUMERALISH, _QUOTE_MARKS, _Cue, _Cues, _Index, _Reading, _clauses, _qualifiers, _word_pattern,
+    _NUMERALISH, _Cue, _Cues, _Index, _Reading, _clauses, _word_pattern,
 )
 from tracker.extract.pledges.cues import _block_cues, _mentions
 from tracker.extract.pledges.frames import (
