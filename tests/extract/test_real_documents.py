@@ -30,7 +30,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # the span of “暖心民政”三年行动, the sentence's opening clause, is taken for the sum's deadline
     ("guangxi_minsheng_2026.txt", "筹措890.59亿元实施十大为民办实事工程项目"): {"deadline"},
     # batch B (county, township and news texts), as the extractor read them when the batches were joined
-    ('changan_shishi_2022.txt', '解决周边8千余户群众用水问题'): {'found'},
     ('hengyang_county_news_2013.txt', '完成固定资产投资150亿元'): {'deadline'},
     ('hengyang_county_news_2013.txt', '完成重点项目投资90亿元'): {'deadline'},
     ('hengyang_county_news_2013.txt', '实施重点项目200个'): {'deadline'},
@@ -59,7 +58,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # 千万吨 inside a project's name is not read, so the borderline pledge is split in two
     ("shaanxi_plan_2026.txt", "推进延安千万吨炼化一体化"),
     # batch B: achievements, a company's figures and programme names read as pledges
-    ('changan_shishi_2022.txt', '解决周边8千余户群众用水问题'),
     ('changan_shishi_2022.txt', '进一步提升百万长安人民的幸福指数'),
     ('hengyang_county_news_2013.txt', '13处集中供水工程全部开工建设'),
     ('huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个'),
