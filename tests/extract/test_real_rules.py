@@ -360,3 +360,9 @@ def test_a_modal_that_also_names_a_thing_stays_in_the_object():
 def test_a_headlines_space_separates_its_clauses(name, fragment, raws, qualifier):
     c = next(c for c in _passage(name) if c.quote.startswith(fragment) or c.quote.endswith(fragment))
     assert ([q.raw for q in c.quantities], c.qualifier) == (raws, qualifier) and " " not in c.quote
+
+
+def test_a_total_word_is_a_qualifier_not_an_object():
+    # 山西, 2026: 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (qualifiers.txt: 合计, as 累计)
+    c = _the("shanxi_minsheng_2026.txt", "合计6300名")
+    assert c.qualifier == "合计" and c.object != "合计"
