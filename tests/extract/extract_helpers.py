@@ -1,7 +1,11 @@
 """What the extractor tests share: the pledges of a text, or its only one; a quantity in one canonical
-form, so that a gold quantity (as written: 1.4万 个) and a candidate's (14000 个) compare equal."""
+form, so that a gold quantity (as written: 1.4万 个) and a candidate's (14000 个) compare equal; the
+real passages' reader (``tests/extract/real/rule_coverage.py``), loaded once."""
+import importlib.util
 import re
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 from tracker.extract import extract_document
 
@@ -35,3 +39,13 @@ def canon(value, unit):
 def nows(s):
     """The text with all whitespace removed, as the gold's quotes and spans are."""
     return re.sub(r"\s+", "", s)
+
+
+def rule_coverage():
+    """``tests/extract/real/rule_coverage.py`` as a module (a script beside the passages, not a package)."""
+    if "rule_coverage" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("rule_coverage", Path(__file__).parent / "real" / "rule_coverage.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["rule_coverage"] = module  # its dataclass looks itself up there
+        spec.loader.exec_module(module)
+    return sys.modules["rule_coverage"]

@@ -84,3 +84,13 @@ def test_any_text_gives_valid_spans(text):
     for t in find_numbers(text):
         assert 0 <= t.start < t.end <= len(text)
         assert t.raw == text[t.start:t.end]
+
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    ("解决周边8千余户群众用水问题", "8千余户", 8, "千户"),  # 长安区 实事, 2022 (tests/extract/real/changan_shishi_2022.txt)
+    ("改造升级10千伏线路16.66公里", "10千伏", 10, "千伏"),  # a unit that begins with 千 stays that unit (歙县 实事, 2025)
+    ("铺设管网3千米", "3千米", 3, "千米"),
+])
+def test_digits_before_thousand_read_it_as_their_magnitude(text, raw, value, unit):
+    (t,) = [t for t in find_numbers(text) if t.raw == raw]
+    assert (t.kind, t.value, t.unit) == ("quantity", value, unit)

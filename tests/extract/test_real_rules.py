@@ -4,14 +4,17 @@ from 2026 government work reports (johncodes404/china-provincial-gov-reports-202
 the government."""
 import datetime as dt
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 import pytest
 
-from extract_helpers import one, pledges
+from extract_helpers import one, pledges, rule_coverage
 from tracker.extract.numbers import quantities
 from tracker.extract.pledges import _baseline, _names_programme, _object
 
 PUB = dt.date(2026, 1, 27)
+_COVERAGE = rule_coverage()
 
 
 def _q(c):
@@ -221,3 +224,145 @@ _FUJIAN = ("今年经济社会发展的主要预期目标是：全省地区生�
 def test_a_plan_period_naming_goals_dates_nothing(text, quote, date):
     (c,) = [c for c in pledges(text, PUB) if quote in c.quote]
     assert c.deadline.date == date
+
+
+# The rules below are held on the real passages themselves (tests/extract/real/), read whole with the
+# publication date their gold records, so each assertion is on the extraction of a real document.
+_REAL = Path(__file__).parent / "real"
+
+
+@cache
+def _passage(name: str):
+    """The passage's candidates, read with its date, district and official as ``score.py --meta`` passes them."""
+    return _COVERAGE.Document(f"tests/extract/real/{name}", *_META[name]).read().candidates
+
+
+_META = {Path(d.path).name: (d.published, d.district, d.official) for d in _COVERAGE.documents()}
+
+
+def _the(name: str, fragment: str):
+    (c,) = [c for c in _passage(name) if fragment in c.quote]
+    return c
+
+
+# Rule voltage_class: a voltage class before the thing it classes (10千伏线路) is no quantity, and a clause
+# with nothing else sizes nothing.
+@pytest.mark.parametrize("name, fragment, raws, obj", [
+    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["39个", "16.66公里"], "村"),
+    ("shexian_shishi_2025.txt", "0.4千伏线路200公里", ["200公里"], "线路"),
+    ("shexian_shishi_2025.txt", "改造规模10千伏线路8.46公里", ["8.46公里"], "线路"),
+    ("changan_shishi_2022.txt", "建设香积变等4座110千伏变电站", ["4座"], "变电站"),
+])
+def test_a_voltage_class_is_no_quantity(name, fragment, raws, obj):
+    c = _the(name, fragment)
+    assert [q.raw for q in c.quantities] == raws and c.object == obj
+
+
+def test_a_voltage_class_alone_is_no_pledge():
+    assert not [c for c in _passage("shexian_shishi_2025.txt") if "对城区主干线路两侧10千伏线路" in c.quote]
+
+
+# Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
+# with the verb of its use are one pledge.
+@pytest.mark.parametrize("name, fragment, raws, action, obj", [
+    ("longwen_news_2017.txt", "投资67亿元,实施服务业和工业项目38个", ["67亿元", "38个"], "实施", "服务业"),
+    ("longwen_news_2017.txt", "投资24.4亿元,实施27个为民办实事", ["24.4亿元", "27个"], "实施", "为民办实事"),
+    ("huangshan_eco_news_2011.txt", "黄山市计划总投资43.6亿元，大力实施生态环境保护工程", ["43.6亿元"], "实施",
+     "生态环境保护"),
+])
+def test_an_investment_and_the_clause_of_its_use_are_one_pledge(name, fragment, raws, action, obj):
+    c = _the(name, fragment)
+    assert ([q.raw for q in c.quantities], c.action) == (raws, action) and c.object.startswith(obj)
+    assert dict(c.why)["quantities"] == "investment_opens_its_use"
+
+
+def test_a_next_clause_with_a_size_of_its_own_stays_apart():
+    # 扬州 news, 2014: 总投资200亿元，完成建筑面积300万平米 are two pledges
+    assert [q.raw for q in _the("yangzhou_news_2014.txt", "总投资200亿元").quantities] == ["200亿元"]
+    assert [q.raw for q in _the("yangzhou_news_2014.txt", "建筑面积300万平米").quantities] == ["300万平米"]
+
+
+# Rule invested_sum_verb: an investment with no verb before it is done by the verb of its use, else it is
+# the act itself; the object is what that verb is done to (sum_for_a_use).
+@pytest.mark.parametrize("name, fragment, action, obj", [
+    ("huangshan_eco_news_2011.txt", "今年计划投资13000万元进行南源水电站建设", "投资", "南源水电站"),
+    ("huangshan_eco_news_2011.txt", "2010年计划投资6.2亿元实施34个", "实施", "生态环境保护"),
+    ("suzhou_gaoxin_news_2011.txt", "公司在科技城投资9000万元扩建二期工厂", "扩建", "二期工厂"),
+    ("yangzhou_news_2014.txt", "总投资200亿元", "投资", None),
+    ("longwen_news_2017.txt", "年度计划投资约7.2亿元", "投资", None),
+])
+def test_an_investment_is_done_by_the_verb_of_its_use(name, fragment, action, obj):
+    c = _the(name, fragment)
+    assert c.action == action and (obj is None or c.object.startswith(obj))
+    assert dict(c.why)["action"] == "invested_sum_verb"
+
+
+def test_an_investment_after_a_verb_keeps_that_verb():
+    # 山东, 2026: 全年完成…能源投资2100亿元、水利投资900亿元: 完成 governs, 投资 is part of the object
+    assert _the("shandong_plan_2026.txt", "能源投资2100亿元").action == "完成"
+
+
+# Rule total_investment_clause: a trailing total investment sizes the pledge before it, once; the year's
+# share after it is a pledge of its own.
+@pytest.mark.parametrize("name, fragment, raws", [
+    ("longwen_news_2017.txt", "将实施27个为民办实事项目,总投资约80.9亿元", ["27个", "80.9亿元"]),
+    ("longwen_news_2017.txt", "年度计划投资约7.2亿元", ["7.2亿元"]),
+])
+def test_a_total_investment_sizes_the_pledge_before_it_once(name, fragment, raws):
+    assert [q.raw for q in _the(name, fragment).quantities] == raws
+
+
+# Lexicon additions (data, not rules): verbs of the actions list the real passages use, and 投入 as a verb
+# that also names a thing (研发经费投入).
+@pytest.mark.parametrize("name, fragment, action", [
+    ("xizang_plan_2026.txt", "办好34项民生实事", "办好"),
+    ("ningxia_minsheng_2026.txt", "重点办好45件民生实事", "办好"),
+    ("shanxi_minsheng_2026.txt", "今年再办好15件民生实事", "办好"),
+    ("longwen_news_2017.txt", "投建区第三实小等5所小学", "投建"),
+    ("shanxi_minsheng_2026.txt", "维修养护农村供水工程1900处", "维修养护"),
+    ("shexian_shishi_2025.txt", "维修更换农村37处的机泵", "维修更换"),
+    ("suzhou_gaoxin_news_2011.txt", "首期兴建约10万平方米厂房", "兴建"),
+])
+def test_verbs_of_the_real_passages(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("jiangsu_targets_2026.txt", "全社会研发经费投入年均增长7%左右"),
+    ("gansu_targets_2026.txt", "全社会研发经费投入年均增长9.5%"),
+    ("fujian_plan_2026.txt", "全社会研发经费投入增长10%左右"),
+])
+def test_an_input_is_part_of_what_grows(name, fragment):
+    assert _the(name, fragment).object.endswith("研发经费投入")
+
+
+# Rule nothing_named_after: a conjunction or a modal right after the number opens the next part, so the number's
+# object is read before it.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("shexian_shishi_2025.txt", "铺设污水管网348米", "污水管网"),
+    ("suzhou_gaoxin_news_2011.txt", "多线切割机500台将投入生产", "多线切割机"),
+])
+def test_what_opens_the_next_part_is_no_object(name, fragment, obj):
+    assert _the(name, fragment).object.endswith(obj)
+
+
+def test_a_modal_that_also_names_a_thing_stays_in_the_object():
+    # 山东, 2026: 抓好赛得利纤维等3500多个拟竣工投产项目: 拟 opens the object's name (拟竣工投产项目)
+    assert _the("shandong_plan_2026.txt", "3500多个拟竣工投产项目").object != "赛得利纤维"
+
+
+# Rule headline_space_separates: a headline sets its clauses apart with a space.
+@pytest.mark.parametrize("name, fragment, raws, qualifier", [
+    ("xiangcheng_news_2016.txt", "芗城明年新增学位1.4万个", ["1.4万个"], None),
+    ("xiangcheng_news_2016.txt", "力争8条道路建成通车", ["8条"], "力争"),
+    ("longwen_news_2017.txt", "新增上万个学位", ["上万个"], None),
+])
+def test_a_headlines_space_separates_its_clauses(name, fragment, raws, qualifier):
+    c = next(c for c in _passage(name) if c.quote.startswith(fragment) or c.quote.endswith(fragment))
+    assert ([q.raw for q in c.quantities], c.qualifier) == (raws, qualifier) and " " not in c.quote
+
+
+def test_a_total_word_is_a_qualifier_not_an_object():
+    # 山西, 2026: 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (qualifiers.txt: 合计, as 累计)
+    c = _the("shanxi_minsheng_2026.txt", "合计6300名")
+    assert c.qualifier == "合计" and c.object != "合计"

@@ -171,6 +171,12 @@ def _idiom_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in lexicons.words("numeral_idioms")))
 
 
+def _can_follow_thousand(work: str, pos: int) -> bool:
+    """After 8千: an approximation or a unit, so 千 is the number's magnitude (8千余户, 5千人)."""
+    _, unit_re = unit_table()
+    return work[pos:pos + 1] in ("余", "多") or unit_re.match(work, pos) is not None
+
+
 def _split_magnitude(cn: str) -> tuple[str, str]:
     """十万 → (十, 万); 五百亿 → (五百, 亿); 三千 → (三千, '')."""
     for mag in ("亿", "万"):
@@ -347,6 +353,9 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
                 magnitude = mag
                 core_end = end + len(mag)
                 break
+        else:
+            if work.startswith("千", end) and not unit_re.match(work, end) and _can_follow_thousand(work, end + 1):
+                magnitude, core_end = "千", end + 1  # 8千余户: a thousand after digits, unless a unit begins with it (10千伏)
     # A range: 3至5年, 3-5个, 三至五年.
     value_max = None
     rng = _RANGE_RE.match(work, core_end) if not magnitude else None

@@ -34,10 +34,9 @@ the counted object's noun phrase begins and ends.
 from __future__ import annotations
 
 from tracker.extract.pledges.actions import ACTION_RULES
-from tracker.extract.pledges.base import _baseline, _names_programme  # noqa: F401  (the rule tests read them)
 from tracker.extract.pledges.deadline import DEADLINE_RULES
 from tracker.extract.pledges.objects import ELLIPSIS_RULES, FOUND_RULES, _object  # noqa: F401
-from tracker.extract.pledges.pledge import PLEDGE_RULES, Context
+from tracker.extract.pledges.pledge import PLEDGE_RULES, Context, _baseline, _names_programme  # noqa: F401
 from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.reader import find_pledges
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES

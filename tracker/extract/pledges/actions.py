@@ -6,9 +6,11 @@ the verb of an earlier clause of the segment.
 """
 from __future__ import annotations
 
+from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
-    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _actions, _actions_in, _joined_verbs, _nominal_action, _qualifiers,
+    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _qualifiers,
 )
+from tracker.extract.pledges.objects import _INVESTED, _nominal_action, _use_of_sum
 from tracker.extract.rules import rule
 
 
@@ -46,6 +48,24 @@ def _verb_before(c) -> str | None:
     elif attached and first > 0 and _nominal_action(before[first].group(0)):
         first = 0
     return _joined_verbs(text, before[first:], _actions())
+
+
+@rule("action", "投资的用途动词")
+def invested_sum_verb(c) -> str | None:
+    """An investment with no verb before it (投资 is no act of the lexicon) is done by the verb of its use after
+    the sum, else it is the act itself: 黄山市计划总投资43.6亿元，大力实施生态环境保护工程 (黄山市 news, 2010: 实施);
+    投资67亿元,实施服务业和工业项目38个 (龙文区 news, 2017: 实施); 今年计划投资13000万元进行南源水电站建设
+    (黄山市: 投资, 进行 being no act); 总投资200亿元 (扬州 news, 2014: 投资)."""
+    q = next((q for q in c.kept if q.role is Role.AMOUNT), None)
+    if q is None or _actions_in(c.text, min(c.start, c.clause.start), q.start) or not _INVESTED.search(c.text, max(0, q.start - 8), q.start):
+        return None
+    use = _use_of_sum(c.text, q, c.end)
+    if use is not None and use.group(0) in _actions():
+        return _actions()[use.group(0)]
+    if use is not None or not c.text[q.end:c.end].strip(_QUOTE_MARKS + " ") \
+            or c.text[q.end:c.end].strip(_QUOTE_MARKS + " ") in _qualifiers():
+        return "投资"
+    return None
 
 
 @rule("action", "泛化动词让位")
@@ -119,5 +139,5 @@ def verb_of_earlier_clause(c) -> str | None:
     return None
 
 
-ACTION_RULES = (generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
+ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
                 sibling_verb_before, sibling_verb_after, verb_of_earlier_clause)

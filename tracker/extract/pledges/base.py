@@ -3,7 +3,6 @@ small readings of a span (its object's words, its verbs, its hedges) that severa
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -16,6 +15,7 @@ from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, fold
 from tracker.extract.numbers import NumberToken
 from tracker.extract.people import districts, districts_in
+from tracker.extract.rules import rule
 from tracker.extract.tokens import cut_words as _cut
 
 
@@ -184,9 +184,13 @@ def _stops() -> frozenset[str]:
     return frozenset(lexicons.words("object_stops"))
 
 
-def _clauses(text: str, base: int) -> list[_Clause]:
+# A headline writes its clauses apart with a space: 芗城明年新增学位1.4万个 力争8条道路建成通车.
+_CLAUSE_SEP_HEADLINE = re.compile(r"[，,；;：:。！？!?]|(?<=[\u4e00-\u9fff0-9%])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _clauses(text: str, base: int, *, headline: bool = False) -> list[_Clause]:
     out, start, sentence, segment, sentence_start = [], 0, 0, 0, 0
-    for m in _CLAUSE_SEP.finditer(text + "。"):
+    for m in (_CLAUSE_SEP_HEADLINE if headline else _CLAUSE_SEP).finditer(text + "。"):
         if m.start() > start:
             out.append(_Clause(base + start, base + m.start(), sentence, segment, base + sentence_start))
         start = m.end()
@@ -263,39 +267,6 @@ def _token_date(t: NumberToken, published: dt.date) -> dt.date | None:
         return None
 
 
-_FROM_TO = re.compile(r"(?:分别)?(?P<from>[由从])(?P<span>[^由从，,；;。]{1,40}?)(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩减|上调|下调|调整|增|降|减)"
-                      r"(?:至|到)(?=[^，,；;。]{0,8}?[0-9０-９一二三四五六七八九十百千万两])")
-
-
-def _baseline(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[int, int] | None:
-    """Rule baseline_apart: 从X提高到Y states the target Y; X is the baseline, no quantity of the pledge,
-    and the object stands before 从/由.
-
-    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
-    review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
-    when a quantity of the pledge lies in it and another after it."""
-    for m in _FROM_TO.finditer(text, start, end):
-        inside = [q for q in qs if m.start() <= q.start < m.end()]
-        if inside and any(q.start >= m.end() for q in qs):
-            return m.start(), m.end()
-    return None
-
-
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)再?(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为|提高|延长|增加)$")
-
-
-def _as_target_in_years(text: str, q: NumberToken) -> NumberToken:
-    """Rule years_as_target: a measure counted in years or of an age (受教育年限, 预期寿命) takes its number
-    as a target, not as a time span or an eligibility age: the token comes back with role ``other`` and
-    marked ``target`` in its kind.
-
-    劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
-    人均预期寿命提高到80岁以上 (安徽, 2026); 人均预期寿命再提高1岁 (国务院, 2021: a rise, in years)."""
-    if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
-        return dataclasses.replace(q, role=Role.OTHER, kind="target")
-    return q
-
-
 def _weak(q: NumberToken) -> bool:
     """A time span or an age: no size of a pledge beside another number, and no pledge alone."""
     return q.kind != "target" and (q.role in _WEAK_ROLES or (q.unit or "").endswith(_WEAK_UNITS))
@@ -309,31 +280,6 @@ def _quantity(t: NumberToken):
 
 
     return Quantity(value=t.value, unit=t.unit or "", raw=t.raw, start=t.start, end=t.end, role=t.role, value_max=t.value_max)
-
-
-def _names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
-    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target.
-
-    A short count of events (20场招聘活动) is a target; a long name, or one that
-    opens with a span of years (五年百万人才计划), is a name."""
-    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
-        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
-    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
-    opens_with_span = bool(_SPAN_OF_YEARS_AT_END.search(text, max(0, qs[0].start - 4), qs[0].start))
-    if len(rest) <= 6 and not opens_with_span:
-        return False
-    return bool(_programme_end().search(rest))
-
-
-_SPAN_OF_YEARS_AT_END = re.compile(r"[一二三四五六七八九十\d]+年$")
-# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
-# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
-_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
-
-
-@cache
-def _programme_end() -> re.Pattern:
-    return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
 
 
 # Words naming a rate of something: the object is what the rate is of (地区生产总值年均增速 → 地区生产总值增速).
@@ -395,11 +341,38 @@ _BOUND_AT_START = re.compile(r"^(?:及以上|及以下|以上|左右|以内|多|
 _OF_AT_START = re.compile(r"^(?:规模)?的")
 
 
+@cache
+def _class_units() -> frozenset[str]:
+    """Units that name a class of the thing after them (lexicon class_units: 10千伏线路)."""
+    return frozenset(lexicons.words("class_units"))
+
+
+@cache
+def _class_at_start() -> re.Pattern:
+    return re.compile(r"^[0-9.]+(?:" + "|".join(map(re.escape, _class_units())) + r")(?=[\u4e00-\u9fff])")
+
+
+@rule("object", "数量后另起成分", "nothing_named_after")
+def _names_nothing_after(window: str) -> bool:
+    """What follows the number opens a coordinated object or the clause's next part (a conjunction, a cue
+    word), so the number's object stands before it: 铺设污水管网348米|及其他附属设施 (歙县 实事, 2025);
+    单晶硅、多晶硅多线切割机500台|将投入生产 (苏州高新区 news, 2011)."""
+    m = _COORD.match(window)
+    if m and m.start() == 0:
+        return True
+    return window.startswith(_MODAL_ADVERBS)
+
+
+# Modals that only open a predicate (拟, 计划, 目标 also name a thing: 3500多个拟竣工投产项目, 招生计划).
+_MODAL_ADVERBS = ("将", "力争", "确保", "争取", "预计")
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
     window = _OF_AT_START.sub("", window)
-    if not window or _LEADING_DIGIT.match(window):
+    window = _class_at_start().sub("", window)  # 4座|110千伏|变电站: the class is part of the name, not a number
+    if not window or _LEADING_DIGIT.match(window) or _names_nothing_after(window):
         return None
     words = []
     stops = _stops()
@@ -533,6 +506,11 @@ def _action_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(_actions(), key=len, reverse=True)))
 
 
+def _action_at(text: str, pos: int) -> re.Match | None:
+    """The verb of the actions lexicon written at ``pos``, longest first."""
+    return _action_pattern().match(text, pos)
+
+
 def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
     return [m for m in _action_pattern().finditer(text, start, end) if text[m.start() - 1:m.start()] != "总"]
 
@@ -540,14 +518,6 @@ def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
 @cache
 def _nominal_actions() -> frozenset[str]:
     return frozenset(lexicons.words("nominal_actions"))
-
-
-def _nominal_action(word: str) -> bool:
-    """Rule nominal_verb_ends_object: a verb that also names a thing (lexicon nominal_actions), written
-    against the number after another verb, is the object's last word; the verb before is the act.
-
-    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
-    return word in _nominal_actions()
 
 
 def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> str:
@@ -567,6 +537,7 @@ def _joined_verbs(text: str, matches: list[re.Match], table: dict[str, str]) -> 
 _ONE_AT_START = re.compile(r"[\d一]")
 
 
+@rule("quantities", "门槛数量置后", "threshold_last")
 def _is_threshold(q: NumberToken, text: str = "", qs: list[NumberToken] = ()) -> bool:
     """过亿元, 亿元以上: a bare magnitude that describes the object rather than counts it; so does
     an amount with 以上 between it and the object a later number counts (5亿元以上项目60个)."""

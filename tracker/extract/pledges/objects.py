@@ -6,12 +6,14 @@ the verb; and, for a clause that names nothing, the object of the clause before 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _USE_VERBS, _actions_in, _base_unit, _is_name, _nominal_action, _Obj, _object_after, _object_before,
+    _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after, _object_before,
 )
 from tracker.extract.rules import decide, rule
 
@@ -28,13 +30,41 @@ class Span:
     memo: dict = field(default_factory=dict)
 
 
+# An investment before a sum (投资67亿元, 计划总投资43.6亿元): any verb after it, even past a comma and a word
+# of manner (，大力实施…), says what the sum is spent on.
+_INVESTED = re.compile(r"投资(?:总额|额)?(?:约|达|达到|超过|超|近|逾)?$")
+_AFTER_SUM = re.compile(r"[，,]?(?:[\u4e00-\u9fff]{2})?")
+
+
+def _use_of_sum(text: str, q: NumberToken, end: int) -> re.Match | None:
+    """The verb after a sum that puts it to a use: a verb of use (筹措7亿元实施…, 投入665亿元用于…), or, after an
+    investment, any verb (投资9000万元扩建二期工厂, 投资67亿元,实施…项目38个); None for no sum or no such verb."""
+    if q.role is not Role.AMOUNT:
+        return None
+    use = _use_verb_pattern().match(text, q.end, end)
+    if use or not _INVESTED.search(text, max(0, q.start - 8), q.start):
+        return use
+    for k in (0, 1, 2, 3):
+        if k and not _AFTER_SUM.fullmatch(text, q.end, q.end + k):
+            continue
+        verb = _action_pattern().match(text, q.end + k, end) or _use_verb_pattern().match(text, q.end + k, end)
+        if verb:
+            return verb
+    return None
+
+
+@cache
+def _use_verb_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_USE_VERBS, key=len, reverse=True)))
+
+
 def _after_number(c) -> tuple[_Obj, str] | None:
     """The object read after the last number that has one, and whether a verb of use came first."""
     if "after_number" not in c.memo:
         found = None
         for q in reversed(c.kept):
-            use = next((v for v in _USE_VERBS if q.role is Role.AMOUNT and c.text.startswith(v, q.end)), None)
-            obj = _object_after(c.text, q.end + len(use), c.end) if use else None
+            use = _use_of_sum(c.text, q, c.end)
+            obj = _object_after(c.text, use.end(), c.end) if use else None
             if obj:
                 found = (obj, "use")
                 break
@@ -54,6 +84,19 @@ def _verbs(c) -> list:
             verbs.pop()  # 发放…租赁补贴|1.6万户: the noun-like verb ends the name, the verb before is the act
         c.memo["verbs"] = verbs
     return c.memo["verbs"]
+
+
+@rule("action", "名词性动词归对象")
+def nominal_verb_ends_object(word: str) -> bool:
+    """A verb that also names a thing (lexicon nominal_actions), written
+    against the number after another verb, is the object's last word; the verb before is the act.
+
+    发放城镇住房保障家庭租赁补贴1.6万户 (内蒙古 民生实事, 2026); 拆除违法建设500万平方米 (北京, 2026)."""
+    return word in _nominal_actions()
+
+
+#: the helper's old name
+_nominal_action = nominal_verb_ends_object
 
 
 @rule("object", "基数之前的对象")

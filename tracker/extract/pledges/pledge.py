@@ -7,9 +7,11 @@ candidate carries them as ``why``.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
@@ -19,7 +21,7 @@ from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
     _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
-    _abstract_objects, _as_target_in_years, _baseline, _is_threshold, _names_programme, _quantity, _strip_quotes,
+    _abstract_objects, _is_threshold, _quantity, _strip_quotes,
     _weak,
 )
 from tracker.extract.pledges.deadline import DEADLINE_RULES
@@ -70,6 +72,76 @@ class Context:
         self.found_rule = ""
         self.tense: tuple[bool, float] = (False, 0.0)
         self.tense_rule = ""
+
+
+# ---------------------------------------------------------------- which numbers size it
+
+_FROM_TO = re.compile(r"(?:分别)?(?P<from>[由从])(?P<span>[^由从，,；;。]{1,40}?)(?:提高|提升|增加|增长|扩大|降低|下降|减少|缩减|上调|下调|调整|增|降|减)"
+                      r"(?:至|到)(?=[^，,；;。]{0,8}?[0-9０-９一二三四五六七八九十百千万两])")
+
+
+@rule("quantities", "基数不计入")
+def baseline_apart(text: str, start: int, end: int, qs: list[NumberToken]) -> tuple[int, int] | None:
+    """从X提高到Y states the target Y; X is the baseline, no quantity of the pledge,
+    and the object stands before 从/由.
+
+    保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
+    review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
+    when a quantity of the pledge lies in it and another after it."""
+    for m in _FROM_TO.finditer(text, start, end):
+        inside = [q for q in qs if m.start() <= q.start < m.end()]
+        if inside and any(q.start >= m.end() for q in qs):
+            return m.start(), m.end()
+    return None
+
+
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄)再?(?:达到|达|提高到|提高至|提升到|提升至|增至|超过|为|提高|延长|增加)$")
+
+
+@rule("quantities", "年限与寿命为目标")
+def years_as_target(text: str, q: NumberToken) -> NumberToken:
+    """A measure counted in years or of an age (受教育年限, 预期寿命) takes its number
+    as a target, not as a time span or an eligibility age: the token comes back with role ``other`` and
+    marked ``target`` in its kind.
+
+    劳动年龄人口平均受教育年限达到10.5年, 人均预期寿命达到78岁 (甘肃, 2026); 人均受教育年限达到11.7年 (宁夏, 2026);
+    人均预期寿命提高到80岁以上 (安徽, 2026); 人均预期寿命再提高1岁 (国务院, 2021: a rise, in years)."""
+    if _weak(q) and _YEARS_MEASURED.search(text, max(0, q.start - 8), q.start):
+        return dataclasses.replace(q, role=Role.OTHER, kind="target")
+    return q
+
+
+#: the helpers' old names, for the rule tests and the segmenter
+_baseline, _as_target_in_years = baseline_apart, years_as_target
+
+
+@rule("pledge", "项目名称中的数字（判断）", "names_programme")
+def names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
+    """三年十万大学生来淄创新创业计划: a number inside a programme's name, not its target.
+
+    A short count of events (20场招聘活动) is a target; a long name, or one that
+    opens with a span of years (五年百万人才计划), is a name."""
+    if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
+        return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
+    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
+    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
+    if len(rest) <= 6 and not opens_with_span:
+        return False
+    return bool(_programme_end().search(rest))
+
+
+# Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
+# number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
+_COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
+
+
+@cache
+def _programme_end() -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
+
+
+#: the helper's old name, for the rule tests
+_names_programme = names_programme
 
 
 # ---------------------------------------------------------------- is it a pledge
@@ -242,7 +314,8 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     confidence = 0.45 + 0.2 * strength + (0.1 if action else 0) + (0.1 if obj else 0) \
         + (0.05 if deadline.raw else 0) + (0.05 if any(q.role in (Role.COUNT, Role.AMOUNT, Role.AREA, Role.LENGTH) for q in kept) else 0)
     why = (("pledge", pledge_rule), ("tense", c.tense_rule), ("action", action_rule), ("object", object_rule),
-           ("quantities", "numbers_of_quote"), ("qualifier", qualifier_rule), ("deadline", deadline_rule),
+           ("quantities", baseline_apart.id if c.baseline else years_as_target.id
+            if any(q.kind == "target" for q in kept) else "numbers_of_quote"), ("qualifier", qualifier_rule), ("deadline", deadline_rule),
            ("district", district_rule), ("official", official_rule), ("responsible_unit", unit_rule))
     return Candidate(
         quote=text[start:end], start=start, end=end,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from tracker.extract.model import Candidate, Deadline, Official, Role
+from tracker.extract.model import Candidate, Deadline, Official
 from tracker.extract.normalise import Normalised
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _NUMERALISH, _QUOTE_MARKS, _Cue, _Cues, _Index, _Reading, _clauses, _qualifiers, _word_pattern,
+    _NUMERALISH, _Cue, _Cues, _Index, _Reading, _clauses, _word_pattern,
 )
 from tracker.extract.pledges.cues import _block_cues, _mentions
 from tracker.extract.pledges.frames import (
@@ -23,8 +23,8 @@ from tracker.extract.pledges.frames import (
 )
 from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
-    _TOTAL_INVESTMENT, _conjuncts, _respectively, _sized, _sizes_the_pledge_before, respectively_splits,
-    total_investment_joins,
+    _class_of_object, _conjuncts, _invests_in_next, _respectively, _sized, _sizes_the_pledge_before,
+    headline_space_separates, investment_opens_its_use, respectively_splits,
 )
 
 
@@ -85,7 +85,7 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     tokens = find_numbers(btext)
     if not any(t.kind == "quantity" for t in tokens):
         return []
-    clauses = _clauses(btext, block.start)
+    clauses = _clauses(btext, block.start, headline=headline_space_separates(block))
     mentions = _Index(_mentions(btext, block.start, ctx.published), lambda m: m.start)
     cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues
@@ -94,19 +94,38 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     para = Paragraph(norm, bi, clauses, cues, mentions, leads, cues_cache)
     out = []
     last_ci = None  # the clause of the last candidate
+
+    def numbers_of(cl):
+        return [t for t in quantities.between(cl.start, cl.end) if t.end <= cl.end and not _class_of_object(text, t)]
+
+    joined_to = -1  # the clause read with the one before it (投资67亿元,|实施…项目38个)
     for ci, clause in enumerate(clauses):
-        qs = [t for t in quantities.between(clause.start, clause.end) if t.end <= clause.end]
+        if ci == joined_to:
+            continue
+        qs = numbers_of(clause)
         if not qs:
             continue
-        if out and ci > 0 and _sizes_the_pledge_before(text, clauses[ci - 1], clause, qs, out[-1]):
-            out[-1] = _sized(text, out[-1], clause, qs)
+        if out and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
+                and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
+                and _sizes_the_pledge_before(text, clause.start, clause.end, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause.start, clause.end, qs)  # 实施重点产业项目68个，总投资超过650亿元
             last_ci = ci
             continue
+        nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
+        if nxt is not None and _invests_in_next(text, clause, nxt, qs, next_qs := numbers_of(nxt)):
+            cand = candidate(para, ctx, ci, clause.start, nxt.end, qs + next_qs)
+            if cand is not None:
+                out.append(replace(cand, why=_with(cand.why, "quantities", investment_opens_its_use.id)))
+                last_ci = joined_to = ci + 1
+                continue
         if _word_pattern("self_reference").search(text, clause.start, clause.end):
             continue  # 现将2023年十件民生实事印发给你们: the document names itself
         respectively = _respectively(text, clause, qs)
         pieces = respectively[0] if respectively else _conjuncts(text, clause, qs)
         for k, (conj_start, conj_end, conj_qs) in enumerate(pieces):
+            if k and out and last_ci == ci and _sizes_the_pledge_before(text, conj_start, conj_end, conj_qs, out[-1]):
+                out[-1] = _sized(text, out[-1], conj_start, conj_end, conj_qs)  # 开工建设重点项目50个、总投资300亿元
+                continue
             cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
             if cand is None:
                 continue
@@ -124,17 +143,6 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
                                qualifier=cand.qualifier or first.qualifier,
                                deadline=cand.deadline if cand.deadline.date else first.deadline,
                                why=tuple(why.items()))
-            first, last = min(q.start for q in cand.quantities), max(q.end for q in cand.quantities)
-            if out and last_ci == ci and _TOTAL_INVESTMENT.fullmatch(text, cand.start, first) \
-                    and text[last:cand.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
-                    and any(q.role is Role.COUNT for q in out[-1].quantities) \
-                    and all(q.role is Role.AMOUNT for q in cand.quantities):
-                # 开工建设重点项目50个、总投资300亿元: the projects' size, one pledge with them
-                prev = out[-1]
-                out[-1] = replace(prev, quote=text[prev.start:cand.end], end=cand.end,
-                                  quantities=prev.quantities + cand.quantities,
-                                  why=_with(prev.why, "quantities", total_investment_joins.id))
-                continue
             out.append(cand)
             last_ci = ci
     return out

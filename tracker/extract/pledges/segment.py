@@ -5,43 +5,106 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
 from tracker.extract.numbers import NumberToken
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE, _COORD, _QUOTE_MARKS, _Clause, _baseline, _bound_qualifier, _object_before, _qualifier_lists,
+    _ATTRIBUTIVE, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
     _qualifiers, _quantity,
 )
+from tracker.extract.pledges.pledge import _baseline
 from tracker.extract.pledges.qualifiers import hedge_on_number
 from tracker.extract.rules import rule
 from tracker.extract.tokens import cut_words as _cut
 
 
-# the total a count of projects costs (总投资, 估算总投资); not the year's share of it (年度计划投资约7.2亿元), which is a
-# target of its own (龙文区 news, 2017)
-_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?"
+@rule("pledge", "标题以空格分句")
+def headline_space_separates(block) -> bool:
+    """A headline, written without punctuation, sets its clauses apart with a space, as a comma would:
+    芗城明年新增学位1.4万个 力争8条道路建成通车 (芗城区 news, 2016: two pledges, 力争 hedging the second);
+    龙文区2018年将投建5所小学10所幼儿园 新增上万个学位 (龙文区 news, 2017: 新增上万个学位 a clause of its own)."""
+    return block.kind == "heading"
+
+
+# What may follow a class unit without making it a class: a bound (110千伏及以上), a hedge, 的.
+_CLASS_NOT_NAME = "及以左约的"
+
+
+def _class_of_object(text: str, q: NumberToken) -> bool:
+    """Rule voltage_class: a number whose unit names a class of the thing after it (lexicon class_units)
+    is part of that thing's name, not a quantity of the pledge; a clause with nothing else sizes nothing.
+
+    在39个村改造升级10千伏线路16.66公里、0.4千伏线路200公里 (歙县 实事, 2025: 16.66公里 and 200公里, two
+    pledges); 建设香积变等4座110千伏变电站 (长安区 实事, 2022: 4座). A bound after it keeps it a quantity
+    (110千伏及以上输变电工程12项)."""
+    nxt = text[q.end:q.end + 1]
+    return (q.unit or "") in _class_units() and "\u4e00" <= nxt <= "\u9fff" and nxt not in _CLASS_NOT_NAME
+
+
+_TOTAL_INVESTMENT = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额|年度计划投资|年度投资)(?:额)?"
                                r"(?:约|达|达到|超过|超|近|逾)?")
 
 
-def _sizes_the_pledge_before(text: str, prev: _Clause, clause: _Clause, qs: list[NumberToken], last: Candidate) -> bool:
-    """实施重点产业项目68个，总投资超过650亿元: a clause giving nothing but the total investment of what the
-    clause before counts is part of that pledge, as 总投资417亿元的24个项目 is."""
-    return prev.sentence == clause.sentence and prev.start <= last.end <= prev.end \
-        and bool(_TOTAL_INVESTMENT.match(text, clause.start)) and all(q.role is Role.AMOUNT for q in qs) \
+def _sizes_the_pledge_before(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate) -> bool:
+    """Rule total_investment_clause: a clause, or a conjunct of one, giving nothing but the total investment of
+    what the pledge before it counts is part of that pledge, as 总投资417亿元的24个项目 is; a pledge already
+    sized by a sum takes no second one (…,总投资约80.9亿元,年度计划投资约7.2亿元: the year's share is a pledge
+    of its own).
+
+    实施重点产业项目68个，总投资超过650亿元 (a rule test); 2018年,龙文区委、区政府将实施27个为民办实事项目,
+    总投资约80.9亿元 (龙文区 news, 2017); 开工建设重点项目50个、总投资300亿元 (a rule test)."""
+    return last.start < start and bool(qs) \
+        and bool(_TOTAL_INVESTMENT.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " "))) \
+        and all(q.role is Role.AMOUNT for q in qs) \
+        and text[qs[-1].end:end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
+        and any(q.role is Role.COUNT for q in last.quantities) \
+        and not any(q.role is Role.AMOUNT for q in last.quantities)
+
+
+# A clause of nothing but an investment (投资67亿元, 计划总投资43.6亿元, 再投资6230万元) and the clause after it,
+# opening with a verb after at most two words of manner (大力实施, 加快实施, 实施): the sum and its use.
+_INVESTMENT_ALONE = re.compile(r"[^，,；;。：:]{0,12}?投资(?:总额|额)?(?:约|达|达到|超过|超|近|逾)?$")
+
+
+def _opens_with_a_verb(text: str, start: int, end: int) -> bool:
+    """The clause at ``start`` opens with a verb, after at most one word of manner (大力实施, 加快实施)."""
+    at = start + next((len(w) for w in _manner_words() if text.startswith(w, start)), 0)
+    return at < end and _action_at(text, at) is not None
+
+
+@cache
+def _manner_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicons.words("manner_words"), key=len, reverse=True))
+
+
+def _invests_in_next(text: str, clause: _Clause, nxt: _Clause | None, qs: list[NumberToken],
+                     next_qs: list[NumberToken]) -> bool:
+    """Rule investment_opens_its_use: a clause that states nothing but an investment, and the clause after it
+    in the sentence that opens with the verb of its use, are one pledge: the sum and what it is spent on.
+
+    加大产业投入,投资67亿元,实施服务业和工业项目38个 (龙文区 news, 2017: 67亿元 and 38个, one pledge);
+    黄山市计划总投资43.6亿元，大力实施生态环境保护工程 (黄山市 news, 2010: the object 生态环境保护工程).
+    A next clause with a size of its own is a pledge of its own (总投资200亿元，完成建筑面积300万平米)."""
+    return nxt is not None and nxt.sentence == clause.sentence and len(next_qs) <= 1 \
+        and all(q.role is Role.COUNT for q in next_qs) \
+        and all(q.role is Role.AMOUNT for q in qs) \
+        and bool(_INVESTMENT_ALONE.search(text, clause.start, qs[0].start)) \
+        and not _actions_in(text, clause.start, qs[0].start) \
         and text[qs[-1].end:clause.end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
-        and any(q.role is Role.COUNT for q in last.quantities)
+        and _opens_with_a_verb(text, nxt.start, (next_qs[0].start if next_qs else nxt.end))
 
 
-def _sized(text: str, cand: Candidate, clause: _Clause, qs: list[NumberToken]) -> Candidate:
+def _sized(text: str, cand: Candidate, start: int, end: int, qs: list[NumberToken]) -> Candidate:
     suffixes, prefixes, _ = _qualifier_lists()
-    end = clause.end
-    while end > clause.start and text[end - 1] in _QUOTE_MARKS + " ":
+    while end > cand.end and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
     why = dict(cand.why)
-    why["quantities"] = total_investment_joins.id
+    why["quantities"] = total_investment_clause.id
     qualifier = cand.qualifier
     if not qualifier:
-        qualifier = _bound_qualifier(text, clause.start, qs[0], suffixes, prefixes)
+        qualifier = _bound_qualifier(text, start, qs[0], suffixes, prefixes)
         if qualifier:
             why["qualifier"] = hedge_on_number.id
     return dataclasses.replace(
@@ -124,12 +187,6 @@ def _sizes_a_later_object(text: str, a: NumberToken, b: NumberToken, c: NumberTo
 
 #: the rules above as the registry names them (they split and join clauses, so the reader calls them directly)
 respectively_splits = rule("object", "分别对应", "respectively_splits")(_respectively)
-
-
-@rule("quantities", "总投资并入前项")
-def total_investment_joins(c):
-    """A clause or conjunct giving nothing but the total investment of what the one before counts is the size of
-    that pledge, one pledge with it, as 总投资417亿元的24个市重大项目 (the seeds) is: 2018年,龙文区委、区政府将实施27个
-    为民办实事项目,总投资约80.9亿元 (龙文区 news, 2017); 开工建设重点项目50个、总投资300亿元 (a rule test). The reader
-    joins them (``_sizes_the_pledge_before``, and the conjunct check in ``reader``); this names the join."""
-    return None
+voltage_class = rule("quantities", "电压等级非数量", "voltage_class")(_class_of_object)
+investment_opens_its_use = rule("quantities", "投资分句连其用途", "investment_opens_its_use")(_invests_in_next)
+total_investment_clause = rule("quantities", "总投资分句并入", "total_investment_clause")(_sizes_the_pledge_before)
