@@ -735,8 +735,10 @@ def _rows_select(shape: tuple, sort: str, cursor: bool, limit: int | None):
     if limit is not None:
         # the page's ids first (the database leaves out the joins and lookups they do not need),
         # then the page's rows: else every row of the view is built before the sort picks a few
+        # The outer statement holds none of the view's filters (they are the ids'): with them a
+        # search's outer query walked every pledge the words match (10,000) to keep the page's 51
         ids = stmt.with_only_columns(Pledge.id).limit(limit).correlate(None)
-        stmt = _ordered_by(base.where(Pledge.id.in_(ids)), sort, as_of, False)
+        stmt = _ordered_by(_select((), as_of, None, None, None).where(Pledge.id.in_(ids)), sort, as_of, False)
     # Core execution (plain tuples, none of the ORM's per-row bookkeeping), streamed in batches
     return stmt.execution_options(yield_per=BATCH)
 

@@ -76,7 +76,7 @@ class PageLinks:
             after = urlencode([(k, self.args[k]) for k in keys[at + 1:]])
             parts = self._parts[key] = (f"{self.base}?{before + '&' if before else ''}{quote_plus(key)}=",
                                         "&" + after if after else "")
-        return f"{parts[0]}{quote_plus(str(value))}{parts[1]}"
+        return f"{parts[0]}{value if type(value) is int else quote_plus(str(value))}{parts[1]}"
 
 
 LIST_VIEW_COOKIE = "list_view"
@@ -131,7 +131,8 @@ class ViewLinks:
             parts = self._parts[key] = (f"{self.base}?{before + '&' if before else ''}{quote_plus(key, safe=_SAFE)}=",
                                         "&" + after if after else "")
         head, tail = parts
-        return f"{head}{quote_plus(str(value), safe=_SAFE)}{tail}"
+        # an id (most of a list's links) needs no quoting
+        return f"{head}{value if type(value) is int else quote_plus(str(value), safe=_SAFE)}{tail}"
 
 
 class IdLinks:
