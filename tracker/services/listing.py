@@ -737,10 +737,13 @@ def _rows_select(shape: tuple, sort: str, cursor: bool, limit: int | None):
         # then the page's rows: else every row of the view is built before the sort picks a few
         # The outer statement holds none of the view's filters (they are the ids'): with them a
         # search's outer query walked every pledge the words match (10,000) to keep the page's 51
-        ids = stmt.with_only_columns(Pledge.id).limit(limit).correlate(None)
+        ids = stmt.with_only_columns(Pledge.id).limit(sa.literal_column(str(int(limit)))).correlate(None)
         stmt = _ordered_by(_select((), as_of, None, None, None).where(Pledge.id.in_(ids)), sort, as_of, False)
-    # Core execution (plain tuples, none of the ORM's per-row bookkeeping), streamed in batches
-    return stmt.execution_options(yield_per=BATCH)
+    # Core execution (plain tuples, none of the ORM's per-row bookkeeping). A whole view (an export)
+    # is streamed in batches; a page (its few rows) is not: on PostgreSQL streaming is a server-side
+    # cursor (DECLARE, FETCH, CLOSE: three round trips, planned anew each time), a page one statement
+    # that psycopg prepares once a connection has run it a few times
+    return stmt if limit is not None else stmt.execution_options(yield_per=BATCH)
 
 
 def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None
