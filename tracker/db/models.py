@@ -435,6 +435,8 @@ class StatusEvent(Base):
     __tablename__ = "status_event"
     __table_args__ = (
         sa.Index("ix_status_event_pledge_id_as_of_on", "pledge_id", "as_of_on"),
+        # is this proposal answered? a probe for each open proposal a list shows (not a scan of the trail)
+        sa.Index("ix_status_event_responds_to_id", "responds_to_id"),
         optional_span_check("evidence_"),
     )
 

@@ -448,14 +448,16 @@ def base_select(filters: Filters):
 
 def _open_proposal(as_of: dt.date | None, bound: dt.datetime | None):
     """The status an open proposal asks for: proposed by the view's day and not answered by then.
-    NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
-    proposal (status_event.responds_to_id has no index: a scan of the table for each)."""
-    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
+    NOT EXISTS, a probe of the index on status_event.responds_to_id for each proposal of the rows
+    read (NOT IN over the answered ids hashed every answered event of the trail for each query)."""
+    answered = sa.select(answer.id).where(answer.responds_to_id == open_prop.id)
     prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
     if as_of is not None:
         answered = answered.where(answer.created_at < bound)
         prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
-    return (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
+    # a scalar subquery, not NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti-join hashing the whole trail
+    answered = answered.limit(1).correlate(open_prop).scalar_subquery()
+    return (sa.select(open_prop.new_status).where(*prop_cond, answered.is_(None))
             .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
 
 
