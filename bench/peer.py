@@ -16,7 +16,8 @@ weighs on both alike and the ratio is what to read. The pairs:
 * ``list.html``  ``/pledges/``                  vs ``/bench/pledge?_size=50&_sort_desc=id``
 * ``one.html``   ``/pledges/<id>``              vs ``/bench/pledge/<id>``
 
-and tracker alone (an editor logged in): ``/review/``, ``/documents/<id>``, the filtered list. Random
+and tracker alone (an editor logged in): ``/review/``, ``/documents/<id>``, the list filtered by district and
+review state, by status, and searched for 幼儿园 (a word 10% of the generator's pledges hold). Random
 ids, the same sequence for both. Results are printed and written to bench/out/peer.json.
 """
 from __future__ import annotations
@@ -51,6 +52,8 @@ ROUTES = {
     "list.html": ("/pledges/", "/bench/pledge?_size=50&_sort_desc=id"),
     "one.html": ("/pledges/{id}", "/bench/pledge/{id}"),
     "filtered.html": ("/pledges/?district={district}&review_state=confirmed", None),
+    "status.html": ("/pledges/?status=unassessed", None),
+    "search.html": ("/pledges/?q=%E5%B9%BC%E5%84%BF%E5%9B%AD", None),  # 幼儿园: a word 10% of the pledges hold
     "review.html": ("/review/", None),
     "document.html": ("/documents/{doc}", None),
 }

@@ -300,6 +300,8 @@ class Pledge(Base):
         sa.Index("ix_pledge_document_id_start", "document_id", "start"),
         sa.Index("ix_pledge_review_state_confidence", "review_state", "confidence"),
         sa.Index("ix_pledge_status_due_on", "status", "due_on"),
+        # the pledge page's possible duplicates (same object and district): a probe, not a district's every row
+        sa.Index("ix_pledge_object_district_id", "object", "district_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -433,6 +435,8 @@ class StatusEvent(Base):
     __tablename__ = "status_event"
     __table_args__ = (
         sa.Index("ix_status_event_pledge_id_as_of_on", "pledge_id", "as_of_on"),
+        # is this proposal answered? a probe for each open proposal a list shows (not a scan of the trail)
+        sa.Index("ix_status_event_responds_to_id", "responds_to_id"),
         optional_span_check("evidence_"),
     )
 

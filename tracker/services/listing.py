@@ -448,14 +448,16 @@ def base_select(filters: Filters):
 
 def _open_proposal(as_of: dt.date | None, bound: dt.datetime | None):
     """The status an open proposal asks for: proposed by the view's day and not answered by then.
-    NOT IN over the answered ids (uncorrelated: one hash per query), not a NOT EXISTS per
-    proposal (status_event.responds_to_id has no index: a scan of the table for each)."""
-    answered = sa.select(answer.responds_to_id).where(answer.responds_to_id.is_not(None))
+    NOT EXISTS, a probe of the index on status_event.responds_to_id for each proposal of the rows
+    read (NOT IN over the answered ids hashed every answered event of the trail for each query)."""
+    answered = sa.select(answer.id).where(answer.responds_to_id == open_prop.id)
     prop_cond = [open_prop.pledge_id == Pledge.id, open_prop.kind == StatusEventKind.PROPOSED]
     if as_of is not None:
         answered = answered.where(answer.created_at < bound)
         prop_cond += [open_prop.created_at < bound, open_prop.as_of_on <= as_of]
-    return (sa.select(open_prop.new_status).where(*prop_cond, open_prop.id.not_in(answered))
+    # a scalar subquery, not NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti-join hashing the whole trail
+    answered = answered.limit(1).correlate(open_prop).scalar_subquery()
+    return (sa.select(open_prop.new_status).where(*prop_cond, answered.is_(None))
             .order_by(open_prop.id.desc()).limit(1).correlate(Pledge).scalar_subquery())
 
 
@@ -735,10 +737,15 @@ def _rows_select(shape: tuple, sort: str, cursor: bool, limit: int | None):
     if limit is not None:
         # the page's ids first (the database leaves out the joins and lookups they do not need),
         # then the page's rows: else every row of the view is built before the sort picks a few
-        ids = stmt.with_only_columns(Pledge.id).limit(limit).correlate(None)
-        stmt = _ordered_by(base.where(Pledge.id.in_(ids)), sort, as_of, False)
-    # Core execution (plain tuples, none of the ORM's per-row bookkeeping), streamed in batches
-    return stmt.execution_options(yield_per=BATCH)
+        # The outer statement holds none of the view's filters (they are the ids'): with them a
+        # search's outer query walked every pledge the words match (10,000) to keep the page's 51
+        ids = stmt.with_only_columns(Pledge.id).limit(sa.literal_column(str(int(limit)))).correlate(None)
+        stmt = _ordered_by(_select((), as_of, None, None, None).where(Pledge.id.in_(ids)), sort, as_of, False)
+    # Core execution (plain tuples, none of the ORM's per-row bookkeeping). A whole view (an export)
+    # is streamed in batches; a page (its few rows) is not: on PostgreSQL streaming is a server-side
+    # cursor (DECLARE, FETCH, CLOSE: three round trips, planned anew each time), a page one statement
+    # that psycopg prepares once a connection has run it a few times
+    return stmt if limit is not None else stmt.execution_options(yield_per=BATCH)
 
 
 def iter_rows(session: Session, filters: Filters, *, after: str | None = None, limit: int | None = None

@@ -11,15 +11,18 @@ no query for them. What it returns reads as the ``Pledge`` (``pledge.district.na
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from types import SimpleNamespace
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased, joinedload
 
 from tracker.db.enums import ReviewState
+from tracker.db.types import utcnow
 from tracker.db.models import (AuditEvent, Candidate, District, Document, Official, OfficialTitle, Pledge,
                                PledgeSource, ProgressReport, Quantity, Reminder, Restatement, StatusEvent, Suggestion,
                                User)
+from tracker.services import workbench
 
 _ID = sa.bindparam("id")
 _reviewer = aliased(User)
@@ -166,16 +169,41 @@ _QUEUE_QUANTITIES = (sa.select(Quantity.pledge_id, Quantity.value, Quantity.valu
                      .order_by(Quantity.pledge_id, Quantity.position))
 
 
-def queue_rows(session, stmt, limit: int) -> list:
-    """The first ``limit`` pledges of the review queue's SELECT (``workbench.queue_select``), as the queue
-    page reads them (``p.document.title``, ``p.district.name``, ``p.quantities``): two Core queries."""
-    rows = session.connection().execute(
-        stmt.with_only_columns(Pledge.id, Pledge.quote, Pledge.document_id, Pledge.district_id, Pledge.official_id,
+_QUEUE_DOCUMENT, _QUEUE_DISTRICT, _QUEUE_OFFICIAL = (sa.bindparam(k, type_=sa.Integer())
+                                                     for k in ("q_document", "q_district", "q_official"))
+_QUEUE_USER = sa.bindparam("q_user", type_=sa.Integer())
+_QUEUE_NOW = sa.bindparam("q_now", type_=Pledge.claim_expires_at.type)
+
+
+@lru_cache(maxsize=32)
+def _queue_page(shape: tuple, limit: int):
+    """The queue page's statement for one shape (which filters are given, the order), built once: its
+    values (the filters, the user, the time) are bound parameters. ``workbench.queue_select``'s
+    conditions, written with parameters instead of values."""
+    document, district, official, order = shape
+    stmt = workbench.queue_select(workbench.QueueFilter(order=order), _QUEUE_USER, _QUEUE_NOW)
+    for given, column, param in ((document, Pledge.document_id, _QUEUE_DOCUMENT),
+                                 (district, Pledge.district_id, _QUEUE_DISTRICT),
+                                 (official, Pledge.official_id, _QUEUE_OFFICIAL)):
+        if given:  # (workbench's own filter, as a parameter)
+            stmt = stmt.where(column == param)
+    return (stmt
+            .with_only_columns(Pledge.id, Pledge.quote, Pledge.document_id, Pledge.district_id, Pledge.official_id,
                                Pledge.confidence, Document.title, District.name, Official.name.label("official"))
-        .join(Document, Document.id == Pledge.document_id)
-        .outerjoin(District, District.id == Pledge.district_id)
-        .outerjoin(Official, Official.id == Pledge.official_id)
-        .limit(limit)).all()
+            .join(Document, Document.id == Pledge.document_id)
+            .outerjoin(District, District.id == Pledge.district_id)
+            .outerjoin(Official, Official.id == Pledge.official_id)
+            .limit(limit))
+
+
+def queue_rows(session, filt: workbench.QueueFilter, user_id: int, limit: int) -> list:
+    """The first ``limit`` pledges of the review queue (``workbench.queue_select``) that ``user_id`` may
+    take, as the queue page reads them (``p.document.title``, ``p.district.name``, ``p.quantities``):
+    two Core queries, the first a statement built once per shape."""
+    shape = (bool(filt.document_id), bool(filt.district_id), bool(filt.official_id), filt.order)
+    rows = session.connection().execute(_queue_page(shape, limit), {
+        "q_document": filt.document_id, "q_district": filt.district_id, "q_official": filt.official_id,
+        "q_user": user_id, "q_now": utcnow()}).all()
     quantities: dict[int, list] = {}
     if rows:
         for q in session.connection().execute(_QUEUE_QUANTITIES, {"ids": [r.id for r in rows]}):

@@ -108,7 +108,7 @@ def queue_select(filters: QueueFilter, user_id: int | None, now: dt.datetime | N
     pledges come from the extractor and always have a confidence; a pledge an editor
     adds is confirmed at once.)
     """
-    now = now or utcnow()
+    now = utcnow() if now is None else now  # (or a bound parameter: pages.queue_rows)
     stmt = _filtered(sa.select(Pledge).where(
         Pledge.review_state == ReviewState.PENDING, Pledge.merged_into_id.is_(None), _available(user_id, now)),
         filters)
@@ -139,7 +139,8 @@ _DECIDED_SINCE = sa.select(sa.func.count()).select_from(AuditEvent).where(
 
 
 def decided_today(session: Session, user: User, actions=DECISIONS, now: dt.datetime | None = None) -> int:
-    """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N."""
+    """How many decisions ``user`` took today (the day in Asia/Shanghai): the queues' 今日已审 N. Only
+    ``user.id`` is read (the web passes its logged-in account, without loading the ``User``)."""
     local = (now or utcnow()).astimezone(ZoneInfo("Asia/Shanghai"))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.timezone.utc)
     if tuple(actions) == DECISIONS:

@@ -24,22 +24,32 @@ ADMINS = (UserRole.ADMIN,)
 
 
 class Account(UserMixin):
-    """The logged-in person; ``user`` is their row in this request's session."""
+    """The logged-in person. ``load_user`` builds it from the account's row (``records.login_row``: one
+    Core query, no ORM object); ``user``, their ``User`` in this request's session for the services
+    that write, is loaded when first asked for (most pages only read the name and role)."""
 
-    def __init__(self, user) -> None:
-        self.user = user
+    def __init__(self, user, *, loaded: bool = True) -> None:
+        self._user = user if loaded else None
         self.id = user.id
         self.name = user.name
         self.role = user.role
-
-    def get_id(self) -> str:
+        self._active = user.is_active
         # the id, a fingerprint of the password hash and the user's session version: a new password,
         # a logout, a role change or deactivation ends every older session
-        return f"{self.id}.{user_service.session_fingerprint(self.user)}.{self.user.session_version or 0}"
+        self._session_id = f"{user.id}.{user_service.session_fingerprint(user)}.{user.session_version or 0}"
+
+    @property
+    def user(self):
+        if self._user is None:
+            self._user = records.user(get_session(), self.id)
+        return self._user
+
+    def get_id(self) -> str:
+        return self._session_id
 
     @property
     def is_active(self) -> bool:
-        return self.user.is_active
+        return self._active
 
     @property
     def is_editor(self) -> bool:
@@ -75,14 +85,14 @@ def load_user(session_id: str):
     fingerprint, _, version = rest.partition(".")
     if not user_id.isdigit() or len(user_id) > 10:
         return None
-    user = records.user(get_session(), int(user_id))
+    user = records.login_row(get_session(), int(user_id))
     if user is None or not user.is_active:
         return None
     if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
         return None  # the password changed since this session logged in
     if not hmac.compare_digest(version, str(user.session_version or 0)):
         return None  # logged out, or role or account changed, since this session logged in
-    return Account(user)
+    return Account(user, loaded=False)
 
 
 def unauthorized():

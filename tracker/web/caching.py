@@ -97,6 +97,12 @@ def cached_count(session, what: str, args, count) -> int:
     """``count()``, or the number it gave for the same ``what`` and ``args`` (hashable) since the data
     last changed (``data_version``, read first: a count taken after it is never older than it) and
     within ``COUNT_SECONDS``. Each server process keeps its own."""
+    return cached(session, what, args, count)
+
+
+def cached(session, what: str, args, read):
+    """``read()`` (a count, or another small answer that only a data change moves: the district names
+    of a page's datalist), kept as ``cached_count`` keeps counts. Give it an immutable answer."""
     key = (what, args, request_version(session), dt.datetime.now(SHANGHAI).date())
     now = time.monotonic()
     _counts, _counts_lock = current_app.extensions["tracker.counts"]
@@ -105,7 +111,7 @@ def cached_count(session, what: str, args, count) -> int:
         if found is not None and now - found[1] < COUNT_SECONDS:
             _counts.move_to_end(key)
             return found[0]
-    value = count()
+    value = read()
     with _counts_lock:
         _counts[key] = (value, now)
         _counts.move_to_end(key)
@@ -166,4 +172,4 @@ def _stamp(response, etag: str, last_modified: dt.datetime) -> None:
     response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['PUBLIC_MAX_AGE'])}"
 
 
-__all__ = ["PUBLIC_ENDPOINTS", "cacheable", "cached_count", "data_version", "init_app", "validators"]
+__all__ = ["PUBLIC_ENDPOINTS", "cacheable", "cached", "cached_count", "data_version", "init_app", "validators"]

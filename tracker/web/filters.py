@@ -6,7 +6,7 @@ from decimal import Decimal
 from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
-from flask import request, url_for
+from flask import has_request_context, request, url_for
 from flask_login import current_user
 
 from tracker import glossary
@@ -76,7 +76,7 @@ class PageLinks:
             after = urlencode([(k, self.args[k]) for k in keys[at + 1:]])
             parts = self._parts[key] = (f"{self.base}?{before + '&' if before else ''}{quote_plus(key)}=",
                                         "&" + after if after else "")
-        return f"{parts[0]}{quote_plus(str(value))}{parts[1]}"
+        return f"{parts[0]}{value if type(value) is int else quote_plus(str(value))}{parts[1]}"
 
 
 LIST_VIEW_COOKIE = "list_view"
@@ -131,7 +131,8 @@ class ViewLinks:
             parts = self._parts[key] = (f"{self.base}?{before + '&' if before else ''}{quote_plus(key, safe=_SAFE)}=",
                                         "&" + after if after else "")
         head, tail = parts
-        return f"{head}{quote_plus(str(value), safe=_SAFE)}{tail}"
+        # an id (most of a list's links) needs no quoting
+        return f"{head}{value if type(value) is int else quote_plus(str(value), safe=_SAFE)}{tail}"
 
 
 class IdLinks:
@@ -157,6 +158,23 @@ class IdLinks:
         return f"{self.head}{int(ident)}{self.tail}"
 
 
+def memo_url_for():
+    """The templates' ``url_for``: a link with no arguments (the menu, the stylesheets: a dozen a page)
+    built once per app and script root instead of on every render; any other call is ``url_for``'s."""
+    built: dict[tuple, str] = {}
+
+    def url_for_(endpoint: str, **values) -> str:
+        if (values and values.keys() != {"filename"}) or not has_request_context():
+            return url_for(endpoint, **values)
+        key = (request.script_root, endpoint, values.get("filename"))
+        url = built.get(key)
+        if url is None:
+            url = built[key] = url_for(endpoint, **values)
+        return url
+
+    return url_for_
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
@@ -166,7 +184,7 @@ def init_app(app) -> None:
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
                                  audit_value=audit_value, url_with=url_with, PageLinks=PageLinks, ViewLinks=ViewLinks, IdLinks=IdLinks,
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
-                                 pending_total=pending_total)
+                                 pending_total=pending_total, url_for=memo_url_for())
     app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -18,9 +18,9 @@ from tracker.web.validation import ID_MAX, int_arg
 bp = Blueprint("pledges", __name__, url_prefix="/pledges")
 
 
-def district_names(session) -> list[str]:
-    """Every district's name, for the district inputs' datalist."""
-    return pages.district_names(session)
+def district_names(session) -> tuple[str, ...]:
+    """Every district's name, for the district inputs' datalist (read again when the data changes)."""
+    return caching.cached(session, "district_names", (), lambda: tuple(pages.district_names(session)))
 
 
 def get_pledge(pledge_id: int, *, full: bool = False):

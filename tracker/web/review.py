@@ -59,10 +59,10 @@ def remember_skip(pledge_id: int) -> None:
 def queue():
     session = get_session()
     filt, words = queue_filter()
-    rows = pages.queue_rows(session, workbench.queue_select(filt, current_user.id), current_app.config["PAGE_SIZE"])
+    rows = pages.queue_rows(session, filt, current_user.id, current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
                                  lambda: workbench.queue_count(session, filt))
-    done = workbench.decided_today(session, current_user.user)
+    done = workbench.decided_today(session, current_user)  # (its id: no User object loaded for it)
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order, done=done,
                            args=queue_args(), skipped=len(skipped()), district_names=district_names(session))
 
