@@ -1,6 +1,6 @@
 """webperf: indexes for the pledge page's possible duplicates and the list's open proposals
 
-Revision ID: 0007_webperf
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-03
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0007_webperf'
+revision = '0007'
 down_revision = '0006'
 branch_labels = None
 depends_on = None
