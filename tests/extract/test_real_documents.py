@@ -50,14 +50,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shanxi_minsheng_2026.txt', '增加1万个普通高中学位'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '打造15个紧密型县域医共体升级版'): {'deadline'},
     ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
-    # batch D (2026-12-03), as first read: a target stating its growth and its level (增长20%，达到282亿元) is split in
-    # two, the level taken for a pledge of its own
-    ('hailar_targets_2013.txt', '地区生产总值增长20%，达到282亿元'): {'quantities'},
-    ('hailar_targets_2013.txt', '地方财政总收入增长20%，达到24.8亿元'): {'quantities'},
-    ('hailar_targets_2013.txt', '区本级固定资产投资增长23%，达到100亿元'): {'quantities'},
-    ('hailar_targets_2013.txt', '社会消费品零售总额增长22%，达到120亿元'): {'quantities'},
-    ('hailar_targets_2016.txt', '地区生产总值增长7.5%，达到309亿元'): {'quantities'},
-    ('hailar_targets_2016.txt', '公共财政预算收入增长5%，达到15.8亿元'): {'quantities'},
     # one project's length and its sum split in two (a lead's sum joins its project count since investment_opens_its_use); the project's 2013年建成通车
     # not bound (the headline's 十二五 taken instead)
     ('qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元'): {'quantities', 'deadline'},
@@ -140,13 +132,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch B's replacement: a county's present state, 海拔一般在600至900米之间 (目前拥有… and 共有… are read
     # by present_stock)
     ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
-    # batch D (2026-12-03), as first read: the level of a growth target split off as its own pledge
-    ('hailar_targets_2013.txt', '达到282亿元'),
-    ('hailar_targets_2013.txt', '达到24.8亿元'),
-    ('hailar_targets_2013.txt', '达到100亿元'),
-    ('hailar_targets_2013.txt', '达到120亿元'),
-    ('hailar_targets_2016.txt', '达到309亿元'),
-    ('hailar_targets_2016.txt', '达到15.8亿元'),
     ('qingdao_traffic_news_2011.txt', '总投资71亿元'),
     # batch D: news of the past or the present (a patrol's night, a campaign's counts, a variety's yield, a sale), a
     # company's plan and 一辆辆/一艘 read as pledges

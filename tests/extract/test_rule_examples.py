@@ -233,6 +233,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/longwen_news_2017.txt', '将实施27个为民办实事项目,总投资约80.9亿元', 'quantities', '27个、80.9亿元'),
         ('real/heilongjiang_demand_2026.txt', '建设“四单合一”产业项目3800个，总投资1万亿元以上', 'quantities', '3800个、1万亿元'),
     ],
+    "growth_reaches_level": [
+        ('real/hailar_targets_2013.txt', '地区生产总值增长20%，达到282亿元', 'quantities', '20%、282亿元'),
+        ('real/hailar_targets_2016.txt', '公共财政预算收入增长5%，达到15.8亿元', 'quantities', '5%、15.8亿元'),
+    ],
     "investment_opens_its_use": [
         ('real/longwen_news_2017.txt', '投资67亿元,实施服务业和工业项目38个', 'quantities', '67亿元、38个'),
         ('real/hailar_list_2012.txt', '全年计划投资12.7亿元，实施重点商贸流通项目17个', 'quantities', '12.7亿元、17个'),

@@ -23,8 +23,9 @@ from tracker.extract.pledges.frames import (
 )
 from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
-    _class_of_object, _conjuncts, _invests_in_next, _respectively, _sized, _sizes_the_pledge_before,
-    headline_space_separates, investment_opens_its_use, respectively_splits,
+    _class_of_object, _conjuncts, _invests_in_next, _level_of_the_growth, _respectively, _sized,
+    _sizes_the_pledge_before, growth_reaches_level, headline_space_separates, investment_opens_its_use,
+    respectively_splits,
 )
 
 
@@ -111,6 +112,12 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
             out[-1] = _sized(text, out[-1], clause.start, clause.end, qs)  # 实施重点产业项目68个，总投资超过650亿元
             last_ci = ci
             continue
+        if out and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
+                and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
+                and _level_of_the_growth(text, clause.start, clause.end, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause.start, clause.end, qs, growth_reaches_level.id)  # 增长20%，达到282亿元
+            last_ci = ci
+            continue
         nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
         if nxt is not None and _invests_in_next(text, clause, nxt, qs, next_qs := numbers_of(nxt)):
             cand = candidate(para, ctx, ci, clause.start, nxt.end, qs + next_qs)
@@ -125,6 +132,9 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
         for k, (conj_start, conj_end, conj_qs) in enumerate(pieces):
             if k and out and last_ci == ci and _sizes_the_pledge_before(text, conj_start, conj_end, conj_qs, out[-1]):
                 out[-1] = _sized(text, out[-1], conj_start, conj_end, conj_qs)  # 开工建设重点项目50个、总投资300亿元
+                continue
+            if k and out and last_ci == ci and _level_of_the_growth(text, conj_start, conj_end, conj_qs, out[-1]):
+                out[-1] = _sized(text, out[-1], conj_start, conj_end, conj_qs, growth_reaches_level.id)  # 增长8%以上、达到…
                 continue
             cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
             if cand is None:

@@ -96,12 +96,35 @@ def _invests_in_next(text: str, clause: _Clause, nxt: _Clause | None, qs: list[N
         and _opens_with_a_verb(text, nxt.start, (next_qs[0].start if next_qs else nxt.end))
 
 
-def _sized(text: str, cand: Candidate, start: int, end: int, qs: list[NumberToken]) -> Candidate:
+# A clause of nothing but the level a growth reaches: 达到282亿元, 力争实现15.8亿元, 突破100亿元.
+_LEVEL_ALONE = re.compile(r"(?:力争|预计|将)?(?:达到|达|实现|突破)(?:约|近)?")
+_GROWTH = re.compile(r"增长|增加|提高")
+
+
+def _level_of_the_growth(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate) -> bool:
+    """Rule growth_reaches_level: a clause, or a conjunct of one, giving nothing but the level (达到/实现/突破 and
+    an amount or a count, no object of its own) after a pledge of growth in the same sentence states where that
+    growth leads: one pledge with both quantities.
+
+    经济社会发展主要预期目标是：地区生产总值增长20%，达到282亿元；地方财政总收入增长20%，达到24.8亿元 (海拉尔区
+    2013); 地区生产总值增长7.5%，达到309亿元；公共财政预算收入增长5%，达到15.8亿元 (海拉尔区 2016). A level
+    clause naming a thing of its own (旅游收入达到38亿元) is a pledge of its own; a pledge that already has a
+    level takes no second one."""
+    return last.start < start and len(qs) == 1 \
+        and bool(_LEVEL_ALONE.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " "))) \
+        and qs[0].role in (Role.AMOUNT, Role.COUNT) \
+        and text[qs[-1].end:end].strip(_QUOTE_MARKS + " ") in ("", *_qualifiers()) \
+        and bool(last.quantities) and all(q.role is Role.RATIO for q in last.quantities) \
+        and bool(_GROWTH.search(text, last.start, last.end))
+
+
+def _sized(text: str, cand: Candidate, start: int, end: int, qs: list[NumberToken],
+           rule_id: str | None = None) -> Candidate:
     suffixes, prefixes, _ = _qualifier_lists()
     while end > cand.end and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
     why = dict(cand.why)
-    why["quantities"] = total_investment_clause.id
+    why["quantities"] = rule_id or total_investment_clause.id
     qualifier = cand.qualifier
     if not qualifier:
         qualifier = _bound_qualifier(text, start, qs[0], suffixes, prefixes)
@@ -190,3 +213,4 @@ respectively_splits = rule("object", "分别对应", "respectively_splits")(_res
 voltage_class = rule("quantities", "电压等级非数量", "voltage_class")(_class_of_object)
 investment_opens_its_use = rule("quantities", "投资分句连其用途", "investment_opens_its_use")(_invests_in_next)
 total_investment_clause = rule("quantities", "总投资分句并入", "total_investment_clause")(_sizes_the_pledge_before)
+growth_reaches_level = rule("quantities", "增长所达总量并入", "growth_reaches_level")(_level_of_the_growth)
