@@ -412,6 +412,20 @@ def test_the_years_share_of_a_sized_pledge_is_a_pledge_of_its_own():
     assert found[1].action == "投资"
 
 
+@pytest.mark.parametrize("text, raws", [
+    ("今年地区生产总值增长8%，达到300亿元。", [["8%", "300亿元"]]),
+    ("今年地方财政收入增长10%以上、达到20亿元。", [["10%", "20亿元"]]),
+    ("今年社会消费品零售总额增长9%左右，力争突破120亿元。", [["9%", "120亿元"]]),
+    # the level names a thing of its own, or follows no growth: a pledge of its own
+    ("今年旅游人数增长15%，旅游收入达到38亿元。", [["15%"], ["38亿元"]]),
+    ("今年将新建学校5所，达到120所。", [["5所"], ["120所"]]),
+    # another sentence
+    ("今年地区生产总值增长8%。达到300亿元。", [["8%"], ["300亿元"]]),
+])
+def test_the_level_a_growth_reaches_is_part_of_that_target(text, raws):
+    assert [[q.raw for q in c.quantities] for c in pledges(text)] == raws
+
+
 def test_an_investment_with_its_own_verb_stays_a_pledge_of_its_own():
     found = pledges("今年将实施重点项目30个，完成投资120亿元。")
     assert [[q.raw for q in c.quantities] for c in found] == [["30个"], ["120亿元"]]
