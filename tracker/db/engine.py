@@ -99,15 +99,14 @@ def _end_read_only_with_commit(conn) -> None:
     at a ROLLBACK (and counts again from zero), and a read-only request ends with one; so no
     statement was ever prepared and PostgreSQL planned the list's anew each request (about 7 ms
     of its 7 ms a page). A transaction that wrote anything, or failed, is rolled back as before."""
-    from psycopg import Error, pq
-
+    psycopg = conn.dialect.loaded_dbapi
     driver = conn.connection.driver_connection
-    if driver.pgconn.transaction_status != pq.TransactionStatus.INTRANS:
+    if driver.pgconn.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
         return  # failed (INERROR: ROLLBACK it is) or idle
     try:
         if driver.execute("SELECT txid_current_if_assigned()").fetchone()[0] is None:
             driver.commit()  # the ROLLBACK that follows finds the connection idle and does nothing
-    except Error:
+    except psycopg.Error:
         pass  # the connection broke: the ROLLBACK that follows fails as it would have
 
 
