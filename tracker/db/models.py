@@ -302,6 +302,8 @@ class Pledge(Base):
         sa.Index("ix_pledge_status_due_on", "status", "due_on"),
         # the pledge page's possible duplicates (same object and district): a probe, not a district's every row
         sa.Index("ix_pledge_object_district_id", "object", "district_id"),
+        # the list filtered by district, newest first: the district's rows in id order, not every pledge's
+        sa.Index("ix_pledge_district_id_id", "district_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -175,11 +175,24 @@ def memo_url_for():
     return url_for_
 
 
+def share_pct(value) -> str:
+    """A share as a whole percentage (0.456 → 46%), "" for None: the ``pct`` macro's text, without a macro
+    call (the list's progress bars called it three times a row)."""
+    return "" if value is None else "%.0f%%" % (value * 100)
+
+
+def bar_length(share, most) -> object:
+    """A progress bar's length in SVG units: the share × 100 rounded to 0.1, kept within [0, ``most``]
+    (the value itself, as Jinja's ``round``, ``min`` and ``max`` filters gave it: the same text)."""
+    return max(min(round(share * 100, 1), most), 0)
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
                             audit_note=glossary.note,
-                            percent=glossary.percent, unit_label=glossary.unit_label)
+                            percent=glossary.percent, unit_label=glossary.unit_label,
+                            share_pct=share_pct, bar_length=bar_length)
     app.jinja_env.globals.update(FIELD_LABELS=FIELD_LABELS, ACTION_LABELS=ACTION_LABELS,
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
                                  audit_value=audit_value, url_with=url_with, PageLinks=PageLinks, ViewLinks=ViewLinks, IdLinks=IdLinks,
