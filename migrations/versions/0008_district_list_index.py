@@ -1,6 +1,6 @@
 """pgperf: an index for the pledge list filtered by district
 
-Revision ID: 0008_pgperf
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-03
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0008_pgperf'
+revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None
