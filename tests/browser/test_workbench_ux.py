@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from tracker import glossary
+from tracker.services.listing import shanghai_today
 
 PAGES = ("/", "/documents/", "/pledges/", "/pledges/?review_state=all", "/review/", "/reports/",
          "/reports/?review_state=all", "/reports/status", "/reports/dashboard", "/reports/queue", "/admin/users",
@@ -115,7 +116,7 @@ def test_the_ledger_downloads_as_offices_print_it(live_server, browser, artifact
     with page.expect_download() as info:
         page.click("#export-ledger")
     download = info.value
-    today = dt.date.today().isoformat()
+    today = shanghai_today().isoformat()  # the ledger is dated by the day in China, as the app counts days
     assert download.suggested_filename == f"台账-{district}-{today}.xlsx"
     with open(download.path(), "rb") as fh:
         book = load_workbook(io.BytesIO(fh.read()))

@@ -42,3 +42,19 @@ def test_a_transaction_that_wrote_is_still_rolled_back(empty_db_url):
             assert conn.exec_driver_sql("SELECT count(*) FROM t").scalar_one() == 0
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_lost_connection_is_rolled_back_without_a_new_error(empty_db_url):
+    """A connection lost mid-request (PostgreSQL restarting) is invalidated; closing it must not ask the lost
+    connection anything (SQLAlchemy would raise PendingRollbackError from the rollback hook)."""
+    engine = make_engine(empty_db_url, pool_size=1, max_overflow=0)
+    try:
+        conn = engine.connect()
+        conn.exec_driver_sql("SELECT 1")
+        conn.invalidate()
+        conn.close()  # the rollback of an invalidated connection: no error
+        with engine.connect() as fresh:  # the pool connects again
+            assert fresh.exec_driver_sql("SELECT 1").scalar_one() == 1
+    finally:
+        engine.dispose()

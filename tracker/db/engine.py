@@ -99,6 +99,8 @@ def _end_read_only_with_commit(conn) -> None:
     at a ROLLBACK (and counts again from zero), and a read-only request ends with one; so no
     statement was ever prepared and PostgreSQL planned the list's anew each request (about 7 ms
     of its 7 ms a page). A transaction that wrote anything, or failed, is rolled back as before."""
+    if conn.invalidated or conn.closed:
+        return  # the connection was lost (a restart): the ROLLBACK that follows discards it
     psycopg = conn.dialect.loaded_dbapi
     driver = conn.connection.driver_connection
     if driver.pgconn.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
