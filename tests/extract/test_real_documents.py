@@ -77,7 +77,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('hefei_plans_news_2011.txt', '7个项目进行全球招标'): {'deadline'},
     # the festival's opening date (将于4月18日开幕) taken for an activity that runs until 5月底
     ('shitai_tea_news_2011.txt', '划定3-5块标准茶园及茶厂'): {'deadline'},
-    ('shanxi_minsheng_2026.txt', '新建6个国家级'): {'deadline'},
     # batch E: a plan paragraph whose year is in its section heading outside the passage (三、2026年重点工作): no deadline
     ('shaanxi_industry_2026.txt', '力争新增规模以上企业1000家'): {'deadline'},
     ('shaanxi_industry_2026.txt', '千亿级产业链达到12条'): {'deadline'},

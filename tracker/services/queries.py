@@ -44,10 +44,15 @@ def document_page(session: Session, values: dict, *, after: int | None, limit: i
         stmt = stmt.where(Document.title.like(_like(values["q"]), escape="\\"))
     if after:
         stmt = stmt.where(Document.id < after)
-    rows = session.execute(stmt.limit(limit + 1)).all()
+    return _page(session.execute(stmt.limit(limit + 1)).all(), limit, lambda row: row[0].id)
+
+
+def _page(rows: list, limit: int, key) -> tuple[list, int | None]:
+    """A keyset page: ``rows`` read with one more than ``limit``; the next page's cursor (the last row's id)
+    when that extra row came, else None."""
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, (rows[-1][0].id if more and rows else None)
+    return rows, (key(rows[-1]) if more and rows else None)
 
 
 def district_page(session: Session, *, after: int | None, limit: int, q: str | None = None):
@@ -56,10 +61,7 @@ def district_page(session: Session, *, after: int | None, limit: int, q: str | N
         stmt = stmt.where(District.name.like(_like(q), escape="\\"))
     if after:
         stmt = stmt.where(District.id > after)
-    rows = list(session.scalars(stmt.limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (rows[-1].id if more and rows else None)
+    return _page(list(session.scalars(stmt.limit(limit + 1))), limit, lambda row: row.id)
 
 
 def official_page(session: Session, *, after: int | None, limit: int, district: int | None = None,
@@ -73,10 +75,7 @@ def official_page(session: Session, *, after: int | None, limit: int, district: 
         stmt = stmt.where(Official.name.like(_like(q), escape="\\"))
     if after:
         stmt = stmt.where(Official.id > after)
-    rows = list(session.scalars(stmt.limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (rows[-1].id if more and rows else None)
+    return _page(list(session.scalars(stmt.limit(limit + 1))), limit, lambda row: row.id)
 
 
 #: The fields of a pledge's JSON (``api.pledge_json``) for a list of ids, read with Core: plain
