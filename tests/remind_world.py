@@ -41,7 +41,7 @@ def build(session, day: dt.date, *, unit_email: dict | None = None, unit_webhook
     from decimal import Decimal
 
     from tracker.db.enums import DocumentFormat, PledgeOrigin, QuantityRole, ReviewState, Status, UserRole
-    from tracker.db.models import Document, Pledge, Quantity, User
+    from tracker.db.models import Document, Pledge, Quantity
     from tracker.reading import sha256_text
     from tracker.services import progress, users
 

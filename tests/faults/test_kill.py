@@ -4,7 +4,6 @@ consistent (no half document, no pledge without its document, no history row wit
 and the ingest picks up where it stopped when run again."""
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import threading

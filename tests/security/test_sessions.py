@@ -4,9 +4,6 @@ every request). On SQLite and PostgreSQL, through a real server on loopback (coo
 attacker would) and the app as production builds it."""
 from __future__ import annotations
 
-import http.cookiejar
-import json
-
 import pytest
 
 from live import PASSWORD, Client, Server

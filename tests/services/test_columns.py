@@ -9,8 +9,6 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from ledger_history import build
 from tracker import glossary
 from tracker.db.enums import MissReason, Precision, ReviewState, Status

@@ -9,7 +9,6 @@ import re
 import threading
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
