@@ -115,6 +115,11 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # and capacity (项目计划投资约1.37亿元，主要建设5台…，总装机量21.65MW) and the next sentence's 计划将于2023年7月前 not bound
     ('liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目'): {'quantities'},
     ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元，主要建设5台中速永磁风电机组，总装机量21.65MW'): {'quantities', 'deadline'},
+    # batch G2 (2026-12-03), as first read: the year's target stated only inside sentences of its progress
+    # (完成了全年60亿元采购任务的53%) and in a headline of progress (今年60亿元政府采购任务完成过半) is not read
+    ('zhongguancun_procurement_news_2011.txt', '今年60亿元政府采购任务'): {'found'},
+    ('zhongguancun_procurement_news_2011.txt', '完成了全年60亿元采购任务的53%'): {'found'},
+    ('zhongguancun_procurement_news_2011.txt', '已完成市政府下达的全年60亿元采购任务的53%'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
