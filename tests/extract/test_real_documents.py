@@ -105,6 +105,21 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('heilongjiang_demand_2026.txt', '省内转化重大科技成果700项以上'): {'deadline'},
     ('heilongjiang_demand_2026.txt', '规上工业增加值增长5%以上'): {'deadline'},
     ('heilongjiang_demand_2026.txt', '服务业增加值增长5%左右'): {'deadline'},
+    # batch G (2026-12-03), as first read: a township's aim with a range and no cue of time or intent of its own
+    # (打造…10-15个畜牧养殖基地, in a profile's present-tense paragraph) missed
+    ('liunan_township_2021.txt', '打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地'): {'found'},
+    # a county policy's two funds (第 1 条 设立总规模不低于1亿元的…引导资金) missed among its standing rewards
+    ('liuhe_industry_policy_2023.txt', '设立总规模不低于1亿元的重点产业发展引导资金'): {'found'},
+    ('liuhe_industry_policy_2023.txt', '设立总规模不低于1000万元的旅游产业发展引导资金'): {'found'},
+    # one project's several numbers split: the capacity dropped (509个自然屯…总装机容量100MW), the sum split from the units
+    # and capacity (项目计划投资约1.37亿元，主要建设5台…，总装机量21.65MW) and the next sentence's 计划将于2023年7月前 not bound
+    ('liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目'): {'quantities'},
+    ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元，主要建设5台中速永磁风电机组，总装机量21.65MW'): {'quantities', 'deadline'},
+    # batch G2 (2026-12-03), as first read: the year's target stated only inside sentences of its progress
+    # (完成了全年60亿元采购任务的53%) and in a headline of progress (今年60亿元政府采购任务完成过半) is not read
+    ('zhongguancun_procurement_news_2011.txt', '今年60亿元政府采购任务'): {'found'},
+    ('zhongguancun_procurement_news_2011.txt', '完成了全年60亿元采购任务的53%'): {'found'},
+    ('zhongguancun_procurement_news_2011.txt', '已完成市政府下达的全年60亿元采购任务的53%'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -170,6 +185,57 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('daqing_procurement_news_2011.txt', '我注意到他们的每项工作都要通过2个以上的部门、由多个人经手才能完成'),
     # batch E: the mines split from their capacity (the grid project's voltages are names since voltage_class)
     ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿'),
+    # batch G (2026-12-03), as first read: a township profile's label and present count, and three projects' sums split
+    # from the areas they share a clause with (the gold, borderline, holds both)
+    ('liunan_township_2021.txt', '带动烤烟、中草药种植、大辣椒种植、果蔬大棚、畜牧业养殖5个产业共同发展'),
+    ('liunan_township_2021.txt', '目前我乡招商引资项目3个'),
+    ('liunan_township_2021.txt', '项目投资4.64亿'),
+    ('liunan_township_2021.txt', '总投资2.22亿'),
+    ('liunan_township_2021.txt', '总投资1.76亿元'),
+    # batch G: a county policy's article numbers with the spaces of its PDF copy (第 1 7 条) and its standing rewards and
+    # thresholds read as pledges
+    ('liuhe_industry_policy_2023.txt', '第 6 条 对本土企业将域外业务迁回柳河结算的'),
+    ('liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励'),
+    ('liuhe_industry_policy_2023.txt', '第 1 7 条 种植基地建设奖励补助'),
+    ('liuhe_industry_policy_2023.txt', '对医药企业投资新建 GAP中药材种植基地和道地药材种植基地面积在100亩及以 上至500亩的'),
+    ('liuhe_industry_policy_2023.txt', '给予企业100元/亩奖励'),
+    ('liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的'),
+    ('liuhe_industry_policy_2023.txt', '给予企业200元/亩奖励'),
+    ('liuhe_industry_policy_2023.txt', '第 1 8 条 提升企业家素质和政治荣誉'),
+    ('liuhe_industry_policy_2023.txt', '第 2 2 条 经领导小组办公室实地踏查'),
+    ('liuhe_industry_policy_2023.txt', '第 2 4 条  以上有关各项奖励政策如与国家、省、市相关 政策规定相抵触'),
+    ('liuhe_industry_policy_2023.txt', '第 2 5 条 本政策涉及同一内容的奖励'),
+    ('liuhe_industry_policy_2023.txt', '第 2 6 条  本政策自发布之日起施行'),
+    # batch G: a company's sales shares, tariffs, rents and payments (standing prices) read as pledges, and a wind
+    # project's sum split from its units
+    ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),
+    ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
+    ('liuhe_energy_2022.txt', '入驻柳河经济开发区大健康产业园区标准厂房费用标准拟定在每平方米每年140—160元'),
+    ('liuhe_energy_2022.txt', '电价按照0.88元/度结算'),
+    ('liuhe_energy_2022.txt', '电价按照0.75元/度结算'),
+    ('liuhe_energy_2022.txt', '前10年每片光伏板每年50元'),
+    ('liuhe_energy_2022.txt', '后15年每片光伏板每年40元'),
+    ('liuhe_energy_2022.txt', '售电价格为0.37元/度'),
+    ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元'),
+    ('liuhe_energy_2022.txt', '并网售电价格为0.37元/度'),
+    # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made, a company's project,
+    # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges; a report's structure (两个, 四方)
+    ('yangxin_projects_news_2021.txt', '黄石市2021年二季度重大项目集中开工暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行'),
+    ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
+    ('yangxin_projects_news_2021.txt', '其中新港园区5个'),
+    ('yangxin_projects_news_2021.txt', '项目个数占全市的45.8%'),
+    ('yangxin_projects_news_2021.txt', '计划投资占全市的55%'),
+    ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
+    ('yangxin_projects_news_2021.txt', '市长吴锦宣布重大项目暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工'),
+    ('huangshi_promotion_news_2021.txt', '投资40亿元'),
+    ('huangshi_promotion_news_2021.txt', '建设日产6200吨新型绿色智能化熟料生产线'),
+    ('huangshi_promotion_news_2021.txt', '这次签约的年产2000万吨绿色环保建材生产线'),
+    ('huangshi_promotion_news_2021.txt', '全市共签约33个项目'),
+    ('huangshi_promotion_news_2021.txt', '签约金额达175.65亿元'),
+    ('huangshi_promotion_news_2021.txt', '其中阳新签约18个项目'),
+    ('huangshi_promotion_news_2021.txt', '签约金额达126.4亿元'),
+    ('heihe_procurement_news_2011.txt', '根据两个项目不同的标的物'),
+    ('heihe_procurement_news_2011.txt', '并由技术专家、终端用户、市直行政主管部门和采购中心经办人四方签字盖章'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
