@@ -1,6 +1,8 @@
 """Every named rule proven on real text: two examples or more from different documents, each a real passage
-(tests/extract/real/) or a seed (seeds/), each read as the evaluation reads it (its published date, and for a
-real passage the district and official its gold names most: ``score.py --meta``).
+(tests/extract/real/), a seed (seeds/) or a real excerpt (tests/extract/excerpts/: a passage of a public text, its
+source in excerpts/sources.json, no gold), each read as the evaluation reads it (its published date, and for a
+real passage the district and official its gold names most: ``score.py --meta``; for an excerpt those its
+sources.json records).
 
 An example is (document, fragment, field, value): the document holds the fragment verbatim; reading it yields
 a candidate whose quote holds the fragment, whose ``why[field]`` is the rule, and whose field is the value
@@ -10,10 +12,11 @@ piece turned down (``ExtractedDocument.declined``), its value False; so is the t
 
 Adding a rule (docs/rules.md): add one line per example under its id, from two documents or more; find them with
 ``python tests/extract/real/rule_coverage.py --rule ID``. The hand-written tests/extract/unseen/ documents do not
-count. ``real/`` stands for tests/extract/real/.
+count. ``real/`` stands for tests/extract/real/, ``excerpts/`` for tests/extract/excerpts/.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -259,6 +262,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jilin_minsheng_2026.txt', '省级一般性支出压减22.3%', 'tense', True),
         ('real/ningxia_minsheng_2026.txt', '重点办好45件民生实事', 'tense', True),
     ],
+    "years_as_target": [
+        ('real/gansu_targets_2026.txt', '劳动年龄人口平均受教育年限达到10.5年', 'quantities', '10.5年'),
+        ('excerpts/qinghai_goals_2026.txt', '新增劳动力平均受教育年限达到14.2年', 'quantities', '14.2年'),
+        ('excerpts/qinghai_goals_2026.txt', '人均预期寿命再提高1.5岁', 'quantities', '1.5岁'),
+    ],
     "respectively_splits": [
         ('real/jiangsu_targets_2026.txt', '力争全年交通、水利、能源领域投资额分别达2400亿元', 'object', '交通领域投资额'),
         ('real/gansu_targets_2026.txt', '文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别超过2%', 'object', '相关产业'),
@@ -303,7 +311,6 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "led_by": "no real passage says 由…牵头",
     "past_year_opening": "shanxi_review_2026 only: hanbin_report_2025's review paragraphs, its other document, are "
         "read as past by past_frame first",
-    "years_as_target": "gansu_targets_2026 only (平均受教育年限达到10.5年); the rule test's 人均预期寿命达79岁 is in no passage",
     "outcome_lead": "decides no candidate of the corpus: past_frame and past_year_opening turn fujian_review_2026's "
         "outcome paragraphs down first; its frame is held on the leads of six reports in test_review_frames.py",
     "report_year_after_targets": "anhui_plan_2026 only: in gansu_plan_2026, the other report whose year's targets "
@@ -321,7 +328,7 @@ _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}
 
 
 def _path(doc: str) -> str:
-    return "tests/extract/" + doc if doc.startswith("real/") else doc
+    return "tests/extract/" + doc if doc.startswith(("real/", "excerpts/")) else doc
 
 
 @cache
@@ -379,7 +386,22 @@ def test_a_shaping_rule_is_held_by_a_test_on_two_real_documents():
 
 def test_no_example_comes_from_a_hand_written_document():
     for rule_id, doc, *_ in CASES:
-        assert doc.startswith(("real/", "seeds/")) and "unseen" not in doc, (rule_id, doc)
+        assert doc.startswith(("real/", "seeds/", "excerpts/")) and "unseen" not in doc, (rule_id, doc)
+
+
+def test_every_excerpt_records_its_source():
+    """An excerpt is a character range of a public file (repository, path, commit, code-point offsets into the file
+    decoded as UTF-8, a BOM being character 0; the excerpt file adds one final newline), read with a date, and
+    every file of excerpts/ is listed in sources.json."""
+    listed = json.loads((HERE / "excerpts" / "sources.json").read_text(encoding="utf-8"))["docs"]
+    assert {d["file"] for d in listed} == {p.name for p in (HERE / "excerpts").glob("*.txt")}
+    for d in listed:
+        source = d["source"]
+        assert source["repo"].count("/") == 1 and source["path"] and re.fullmatch(r"[0-9a-f]{40}", source["commit"]), d
+        start, end = source["chars"]
+        text = (HERE / "excerpts" / d["file"]).read_text(encoding="utf-8")
+        assert 0 <= start < end and len(text.removesuffix("\n")) == end - start, d["file"]
+        assert d["published"] and d["note"], d["file"]
 
 
 def test_a_clause_piece_turned_down_is_kept_with_the_rules_that_said_no():

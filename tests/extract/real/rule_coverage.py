@@ -22,6 +22,7 @@ from tracker.extract import ExtractedDocument, Official, extract_document, rules
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).parent
+EXCERPTS = HERE.parent / "excerpts"
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ def _meta(doc: dict) -> tuple[str | None, Official | None]:
 
 
 def documents() -> list[Document]:
-    """The real passages (gold/*.json) and the seeds (seeds/manifest.csv), in that order."""
+    """The real passages (gold/*.json), the seeds (seeds/manifest.csv) and the excerpts (tests/extract/excerpts/:
+    real passages without a gold, each read with the date, district and official its sources.json records), in
+    that order."""
     out = []
     for batch in sorted((HERE / "gold").glob("*.json")):
         for doc in json.loads(batch.read_text(encoding="utf-8"))["docs"]:
@@ -59,6 +62,10 @@ def documents() -> list[Document]:
     with open(ROOT / "seeds" / "manifest.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out.append(Document(f"seeds/{row['file']}", dt.date.fromisoformat(row["published"])))
+    for doc in json.loads((EXCERPTS / "sources.json").read_text(encoding="utf-8"))["docs"]:
+        official = Official(doc["official"]["name"], doc["official"].get("title")) if doc.get("official") else None
+        out.append(Document(f"tests/extract/excerpts/{doc['file']}", dt.date.fromisoformat(doc["published"]),
+                            doc.get("district"), official))
     return out
 
 
