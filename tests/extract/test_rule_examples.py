@@ -1,8 +1,9 @@
 """Every named rule proven on real text: two examples or more from different documents, each a real passage
-(tests/extract/real/), a seed (seeds/) or a real excerpt (tests/extract/excerpts/: a passage of a public text, its
-source in excerpts/sources.json, no gold), each read as the evaluation reads it (its published date, and for a
+(tests/extract/real/), a seed (seeds/), a real excerpt (tests/extract/excerpts/: a passage of a public text, its
+source in excerpts/sources.json, no gold) or a follow-up pair's plan or review (tests/extract/followup/, its source
+in followup/gold.json), each read as the evaluation reads it (its published date, and for a
 real passage the district and official its gold names most: ``score.py --meta``; for an excerpt those its
-sources.json records).
+sources.json records; for a follow-up text its date).
 
 An example is (document, fragment, field, value): the document holds the fragment verbatim; reading it yields
 a candidate whose quote holds the fragment, whose ``why[field]`` is the rule, and whose field is the value
@@ -12,7 +13,8 @@ piece turned down (``ExtractedDocument.declined``), its value False; so is the t
 
 Adding a rule (docs/rules.md): add one line per example under its id, from two documents or more; find them with
 ``python tests/extract/real/rule_coverage.py --rule ID``. The hand-written tests/extract/unseen/ documents do not
-count. ``real/`` stands for tests/extract/real/, ``excerpts/`` for tests/extract/excerpts/.
+count. ``real/`` stands for tests/extract/real/, ``excerpts/`` for tests/extract/excerpts/,
+``followup/`` for tests/extract/followup/.
 """
 from __future__ import annotations
 
@@ -85,6 +87,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "target_heading_items": [
         ('real/henan_targets_2026.txt', '经济年均增长5%左右', 'tense', True),
+        ('followup/zhenan2015_plan.txt', '生产总值增长11.5%左右', 'tense', True),  # 主要目标\n生产总值增长…
+        ('followup/huizhou2021_plan.txt', '地区生产总值增长8.5%', 'tense', True),  # 主要预期目标\n惠州\n●…
     ],
     "target_heading_lead": [
         ('real/shaanxi_targets_2026.txt', '工业投资、民间投资年均增长6％左右', 'deadline', '2030-12-31'),
@@ -172,6 +176,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "dominant_division": [
         ('seeds/004_567314c39f3d4d23.txt', '盈科资本将迁移12个基金和持股平台到淄博发展', 'district', '淄博市'),
+        ('followup/zhenan2015_plan.txt', '生产总值增长11.5%左右', 'district', '镇安县'),
+        ('followup/wuhan2022_plan.txt', '城镇新增就业22万人', 'district', '武汉市'),
     ],
     "cue_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'tense', True),
@@ -252,6 +258,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/neimenggu_minsheng_2026.txt', '保费由每生每年5元提高至10元', 'quantities', '10元'),
         ('real/xizang_plan_2026.txt', '农牧区免费学前教育生均标准从380元提高至1000元', 'quantities', '1000元'),
     ],
+    "past_year_opening": [
+        ('real/shanxi_review_2026.txt', '全年GDP增长4%', 'pledge', False),
+        ('followup/chengdu2016_plan.txt', '成都预计全年固定资产投资7006亿元', 'pledge', False),  # 2015年,成都预计全年…
+        ('followup/beijing2022_review.txt', '运行在5.0%的年度调控目标内', 'pledge', False),  # 2022年,全市…
+    ],
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),
         ('real/sanjiang_tea_news_2011.txt', '目前拥有茶园13.8万亩', 'pledge', False),
@@ -301,24 +312,18 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "department_of_official": "hefei_plans_news_2011 only (合肥市规划局, its head quoted); 永吉县's 2020 news "
         "(县住建局副局长刘子伦：“…”) is not in the corpus",
     "department_subject": "nanjing_news_2011 only (南京市财政局介绍，…又有7类产品将进入网上竞价系统)",
-    "dominant_division": "seeds/004 only: read with their meta, real passages reach it only where the gold names no "
-        "district, and there it guesses wrong",
     "elliptical_clause_object": "no clause of the corpus names nothing after one that counts the same unit "
         "(…1.2万套，基本建成8000套)",
     "hedge_on_threshold": "seeds/000 only (年内实现税收过亿元楼宇新的突破): no other pledge is counted by a threshold alone",
     "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
         "only",
     "led_by": "no real passage says 由…牵头",
-    "past_year_opening": "shanxi_review_2026 only: hanbin_report_2025's review paragraphs, its other document, are "
-        "read as past by past_frame first",
     "outcome_lead": "decides no candidate of the corpus: past_frame and past_year_opening turn fujian_review_2026's "
         "outcome paragraphs down first; its frame is held on the leads of six reports in test_review_frames.py",
     "report_year_after_targets": "anhui_plan_2026 only: in gansu_plan_2026, the other report whose year's targets "
         "come first, nearer cues decide the tense",
     "sibling_verb_after": "seeds/003 only right: henan_plan_2026's and shanxi_review_2026's readings are wrong, and in "
         "shaanxi_industry_2026 (力争黄蒿界等6处煤矿 … 建成) it reads a piece wrongly split from its pledge",
-    "target_heading_items": "henan_targets_2026 only: the corpus's other target headings (shaanxi_targets_2026) lead items "
-        "with cues of their own; 镇安县 2015 and 惠州日报 2021 (tests/extract/followup/, under 1,000 characters) show it too",
     "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
         "test's sentence, is not in the corpus)",
     "unit_label": "neimenggu_minsheng_2026 only, the corpus's one list with （牵头单位：…） labels",
@@ -328,7 +333,7 @@ _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}
 
 
 def _path(doc: str) -> str:
-    return "tests/extract/" + doc if doc.startswith(("real/", "excerpts/")) else doc
+    return "tests/extract/" + doc if doc.startswith(("real/", "excerpts/", "followup/")) else doc
 
 
 @cache
@@ -386,7 +391,7 @@ def test_a_shaping_rule_is_held_by_a_test_on_two_real_documents():
 
 def test_no_example_comes_from_a_hand_written_document():
     for rule_id, doc, *_ in CASES:
-        assert doc.startswith(("real/", "seeds/", "excerpts/")) and "unseen" not in doc, (rule_id, doc)
+        assert doc.startswith(("real/", "seeds/", "excerpts/", "followup/")) and "unseen" not in doc, (rule_id, doc)
 
 
 def test_every_excerpt_records_its_source():
