@@ -38,6 +38,22 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "department_subject": [
         ('real/nanjing_news_2011.txt', '又有7类产品将进入网上竞价系统', 'responsible_unit', '南京市财政局'),
+        # 重庆市发展改革委主任杨庆育介绍说，今后，…使流域生活污水处理率达到９５％: the department leads the sentence
+        ('excerpts/chongqing_rivers_news_2011.txt', '使流域生活污水处理率达到９５％', 'responsible_unit', '重庆市发展改革委'),
+        # 据荣成市财政局相关负责人介绍，…: 据 names the source, no part of the department
+        ('excerpts/rongcheng_procurement_news_2011.txt', '规定当月起对4类政府采购项目进行专家论证', 'responsible_unit',
+         '荣成市财政局'),
+        ('excerpts/wuxi_procurement_news_2011.txt', '对采购人申请的采购数量在10台以上', 'responsible_unit', '无锡市财政局'),
+    ],
+    "department_of_official": [
+        ('real/hefei_plans_news_2011.txt', '预计将有环巢湖城镇布局、合肥市空间发展战略规划等7个项目进行全球招标',
+         'responsible_unit', '合肥市规划局'),
+        # 江苏省发改委主任毛伟民介绍，…到2015年，江苏省沿海风电装机将达到580万千瓦
+        ('excerpts/jiangsu_wind_news_2011.txt', '江苏省沿海风电装机将达到580万千瓦', 'responsible_unit', '江苏省发改委'),
+        # 武汉市科技局局长杨新年表示，…光纤入户覆盖规模达到120万户
+        ('excerpts/wuhan_smartcity_news_2011.txt', '光纤入户覆盖规模达到120万户', 'responsible_unit', '武汉市科技局'),
+        # 市人力资源和社会保障局副局长沙忠飞表示，…到2012年底，…参保率达到90%以上
+        ('excerpts/shanghai_health_news_2011.txt', '参保率达到90%以上', 'responsible_unit', '市人力资源和社会保障局'),
     ],
     "generic_verb_gives_way": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '持续推进科技苑等9所中小学校建设', 'action', '建设'),
@@ -76,6 +92,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "closing_clause_completes": [
         ('seeds/001_4b86012487325a09.txt', '加快建设区实验中学南校区等5所学校', 'deadline', '2022-09-01'),
+        # 4月28日陕西援疆的6 个公路项目日前开工建设，该项目投资概算12.8 亿元，计划2013 年11 月底完工
+        ('excerpts/xinjiang_cement_news_2011.txt', '该项目投资概算12.8 亿元', 'deadline', '2013-11-30'),
+        # 青岛海湾大桥长26.4公里，投资566亿元，将于2011年建成通车
+        ('excerpts/qingdao_bridge_news_2011.txt', '投资566亿元', 'deadline', '2011-12-31'),
     ],
     "sentence_opening_deadline": [
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'deadline', '2022-12-31'),
@@ -148,6 +168,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "hedge_on_threshold": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'qualifier', '过'),
+        ('excerpts/lincang_tea_news_2011.txt', '农业产值预计将超过亿元', 'qualifier', '超过'),
+        ('excerpts/hefei_solar_news_2011.txt', '建设一个产能超万吨的多晶硅生产基地', 'qualifier', '超'),
+        ('excerpts/hvdc_news_2011.txt', '仅2011年运营商对HVDC设备投资就将过亿元', 'qualifier', '过'),
     ],
     "modal_of_sentence": [
         ('seeds/001_4b86012487325a09.txt', '加快建设区实验中学南校区等5所学校', 'qualifier', '确保'),
@@ -318,14 +341,9 @@ FALLBACKS = {
 #: Rules with fewer than two real documents yet, and why (the corpus as it stands: each waits for a real passage that
 #: shows it, added with its source and annotated first, docs/rules.md); the list only shrinks.
 AWAITING_EXAMPLES: dict[str, str] = {
-    "closing_clause_completes": "seeds/001 only (…5所学校，确保秋季开学投入使用); no real passage closes a sentence of tasks with "
-        "when all is done",
-    "cumulative_before_verb": "no pledge of the corpus puts 累计 before its verb (全区将累计新增城镇就业3万人); its 累计 are results "
-        "(累计孵化创业项目11个)",
-    "department_of_official": "hefei_plans_news_2011 only (合肥市规划局, its head quoted); 永吉县's 2020 news "
-        "(县住建局副局长刘子伦：“…”) is not in the corpus",
-    "department_subject": "nanjing_news_2011 only (南京市财政局介绍，…又有7类产品将进入网上竞价系统)",
-    "hedge_on_threshold": "seeds/000 only (年内实现税收过亿元楼宇新的突破): no other pledge is counted by a threshold alone",
+    "cumulative_before_verb": "excerpts/led_news_2011 only (…预计2010年到2015年，LED半导体照明在特殊照明领域应用可累计实现节电4000"
+        "亿度); the corpus's 累计 are results (累计孵化创业项目11个), and none in the forward parts of 24 provincial reports "
+        "of 2026, 海拉尔区's reports of 2012-2019 or the news pages of likgjava/eb",
     "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
         "only",
     "led_by": "no real passage says 由…牵头",
@@ -406,7 +424,8 @@ def test_no_example_comes_from_a_hand_written_document():
 def test_every_excerpt_records_its_source():
     """An excerpt is a character range of a public file (repository, path, commit, code-point offsets into the file
     decoded as UTF-8, a BOM being character 0, or as its ``encoding``; line ends kept; the excerpt file, in UTF-8, adds
-    one final newline), read with a date, and
+    one final newline; or, when its source names a ``transform`` (an HTML page's tags removed …), the range's text
+    so transformed), read with a date, and
     every file of excerpts/ is listed in sources.json."""
     listed = json.loads((HERE / "excerpts" / "sources.json").read_text(encoding="utf-8"))["docs"]
     assert {d["file"] for d in listed} == {p.name for p in (HERE / "excerpts").glob("*.txt")}
@@ -416,7 +435,9 @@ def test_every_excerpt_records_its_source():
         start, end = source["chars"]
         with open(HERE / "excerpts" / d["file"], encoding="utf-8", newline="") as f:  # CRLF kept, as in the source
             text = f.read()
-        assert 0 <= start < end and text.endswith("\n") and len(text) - 1 == end - start, d["file"]
+        assert 0 <= start < end and text.endswith("\n"), d["file"]
+        if "transform" not in source:  # the characters themselves; else the text as the transform describes it
+            assert len(text) - 1 == end - start, d["file"]
         assert d["published"] and d["note"], d["file"]
 
 
