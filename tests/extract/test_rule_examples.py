@@ -299,6 +299,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('followup/gaozhou2022_plan.txt', '增长6.2%', 'object', '地区生产总值'),
         ('followup/gaozhou2022_plan.txt', '增长8.52%', 'object', '社会消费品销售总额'),
     ],
+    "outcome_lead": [
+        # 市场主体稳步增长。…新增经营主体11万多户 (宁夏's review of 2025)
+        ('excerpts/ningxia_review_2026.txt', '新增经营主体11万多户', 'pledge', False),
+        # 民生福祉不断增进。…城镇新增就业603.7万人 (河南's review of its five years)
+        ('excerpts/henan_review_2026.txt', '城镇新增就业603.7万人', 'pledge', False),
+    ],
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),
         ('real/sanjiang_tea_news_2011.txt', '目前拥有茶园13.8万亩', 'pledge', False),
@@ -347,8 +353,6 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
         "only",
     "led_by": "no real passage says 由…牵头",
-    "outcome_lead": "decides no candidate of the corpus: past_frame and past_year_opening turn fujian_review_2026's "
-        "outcome paragraphs down first; its frame is held on the leads of six reports in test_review_frames.py",
     "report_year_after_targets": "anhui_plan_2026 only: in gansu_plan_2026, the other report whose year's targets "
         "come first, nearer cues decide the tense",
     "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
