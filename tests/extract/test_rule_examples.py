@@ -232,6 +232,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "report_year_after_targets": [
         ('real/anhui_plan_2026.txt', '统筹安排省级财政资金350亿元以上', 'tense', True),
+        # 今年经济社会发展主要目标是：…⏎（一）着力实施扩大内需战略⏎…扩大有效投资。…抓好629个省级重点工程项目
+        ('excerpts/shanxi_plan_2026.txt', '抓好629个省级重点工程项目', 'tense', True),
     ],
     "reach_of_pledge_before": [
         ('real/hainan_review_2026.txt', '惠及居民约21万户', 'pledge', False),
@@ -353,8 +355,6 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
         "only",
     "led_by": "no real passage says 由…牵头",
-    "report_year_after_targets": "anhui_plan_2026 only: in gansu_plan_2026, the other report whose year's targets "
-        "come first, nearer cues decide the tense",
     "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
         "test's sentence, is not in the corpus)",
     "unit_label": "neimenggu_minsheng_2026 only, the corpus's one list with （牵头单位：…） labels",
