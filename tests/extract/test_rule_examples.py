@@ -349,15 +349,23 @@ FALLBACKS = {
 #: Rules with fewer than two real documents yet, and why (the corpus as it stands: each waits for a real passage that
 #: shows it, added with its source and annotated first, docs/rules.md); the list only shrinks.
 AWAITING_EXAMPLES: dict[str, str] = {
-    "cumulative_before_verb": "excerpts/led_news_2011 only (…预计2010年到2015年，LED半导体照明在特殊照明领域应用可累计实现节电4000"
-        "亿度); the corpus's 累计 are results (累计孵化创业项目11个), and none in the forward parts of 24 provincial reports "
-        "of 2026, 海拉尔区's reports of 2012-2019 or the news pages of likgjava/eb",
-    "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
-        "only",
-    "led_by": "no real passage says 由…牵头",
-    "task_verb_of_speaker": "no real passage credits an official with a cue-less task (永吉县 2020 news, the rule "
-        "test's sentence, is not in the corpus)",
-    "unit_label": "neimenggu_minsheng_2026 only, the corpus's one list with （牵头单位：…） labels",
+    "cumulative_before_verb": "excerpts/led_news_2011 only (…LED半导体照明在特殊照明领域应用可累计实现节电4000亿度); the "
+        "corpus's 累计 are results (累计孵化创业项目11个), and the rule decides nothing in the 24 provincial reports of 2026 "
+        "that may be read, 海拉尔区's reports of 2012-2019 or the other news pages of likgjava/eb, read whole; the one stored "
+        "page found with a forward 累计 before its verb (建湖县住建局: 累计建成1000公里以上) has 以上 on its number, which "
+        "hedge_on_number decides first. Not merged into hedge_on_number: modal_in_clause stands between them in the list",
+    "labelled_line": "no real text gives a task's deadline under a label (完成时限：…): neimenggu's labels name units only; "
+        "none in the 2026 reports, 海拉尔区's reports or likgjava/eb's news; the stored pages' task lists searched "
+        "(新昌县 2021, 苍南县 2022, 洋县 2024) put deadlines in table columns, not labels",
+    "led_by": "no real text makes a department lead a counted task with 由…牵头: in likgjava/eb's news pages 由…牵头 leads "
+        "bodies, plans and meetings (由工信部牵头制定的《…规划》), and the rule decides nothing in them read whole; none in "
+        "the reports searched",
+    "task_verb_of_speaker": "no real text credits an official with a cue-less task: 永吉县's 2020 news (the rule test's "
+        "sentence) is not stored; the rule decides nothing in the 3,686 news pages of likgjava/eb read whole, nor in the "
+        "reports searched",
+    "unit_label": "neimenggu_minsheng_2026 only, the one list with （牵头单位：…） after its items found: the stored pages' "
+        "lists (连江县 2021: 主办单位：… after items, none with a number in the part stored; 新昌县, 苍南县, 洋县: units in "
+        "table columns) give none",
 }
 
 _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}
