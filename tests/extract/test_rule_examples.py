@@ -365,7 +365,9 @@ AWAITING_EXAMPLES: dict[str, str] = {
         "reports searched",
     "unit_label": "neimenggu_minsheng_2026 only, the one list with （牵头单位：…） after its items found: the stored pages' "
         "lists (连江县 2021: 主办单位：… after items, none with a number in the part stored; 新昌县, 苍南县, 洋县: units in "
-        "table columns) give none",
+        "table columns) give none; 广州's 2012 人才集聚工程实施意见 (…5年内重点引进100名市管企业中高级经营管理人才…（牵头单位："
+        "市委组织部，配合单位：市国资委）) was found as a stored file (find_string id 31843635488, an SQL dump) whose "
+        "repository and path the search tools do not name, so its source cannot be recorded",
 }
 
 _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}
