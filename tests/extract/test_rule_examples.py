@@ -443,6 +443,8 @@ def test_every_excerpt_records_its_source():
     every file of excerpts/ is listed in sources.json."""
     listed = json.loads((HERE / "excerpts" / "sources.json").read_text(encoding="utf-8"))["docs"]
     assert {d["file"] for d in listed} == {p.name for p in (HERE / "excerpts").glob("*.txt")}
+    # a name of its own: test_real_rules.py looks passages up by their file's name
+    assert not {d["file"] for d in listed} & {p.name for p in (HERE / "real").glob("*.txt")}
     for d in listed:
         source = d["source"]
         assert source["repo"].count("/") == 1 and source["path"] and re.fullmatch(r"[0-9a-f]{40}", source["commit"]), d
