@@ -41,3 +41,19 @@ def test_the_department_of_the_head_the_text_credits():
 ])
 def test_labels_and_lead_phrases(text, unit):
     assert set(_units(text, dt.date(2024, 3, 1)).values()) == {unit}
+
+
+@pytest.mark.parametrize("text, fragment, unit", [
+    # 无锡 news of 2011-07-05 (likgjava/eb, tests/extract/excerpts/wuxi_procurement_news_2011.txt)
+    ("据无锡市财政局政府采购管理处处长华静娴介绍，并单采购是为争取更大的批量优惠、降低单位项目采购费用，由无锡市集中采购机构"
+     "将多个部门、单位的零星计划合并，对采购人申请的采购数量在10台以上或金额在10万元以上的台式计算机、便携式计算机、投影机、"
+     "显示器、空调等部分品目，不再随报随采，原则上每月集中批量竞价采购一次，以发挥集中采购规模效应。", "10台以上", "无锡市财政局"),
+    # 荣成 news of 2011-06-01 (tests/extract/excerpts/rongcheng_procurement_news_2011.txt)
+    ("据荣成市财政局相关负责人介绍，今年5月份，荣成市出台《荣成市市级政府采购项目方案专家论证办法(试行)》，"
+     "规定当月起对4类政府采购项目进行专家论证。", "4类", "荣成市财政局"),
+])
+def test_a_word_naming_the_department_as_source_is_no_part_of_it(text, fragment, unit):
+    from tracker.extract.people import responsible_unit_with_rule
+
+    start = text.index(fragment)
+    assert responsible_unit_with_rule(text, 0, start, start + len(fragment), len(text)) == (unit, "department_subject")

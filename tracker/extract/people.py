@@ -277,6 +277,8 @@ def _department_pattern() -> re.Pattern:
 # 牵头单位：县工信局 / 责任单位：县教育局、县财政局 / 由市住建局牵头 / 县民政局牵头
 _UNIT_LABEL = re.compile(r"(?:牵头责任单位|牵头单位|责任单位|主办单位|实施单位)[:：]\s*(?P<unit>[^；;，,。）)、|\s]{2,20})")
 _LEADS = re.compile(r"由(?P<unit>[^，,。；;由]{2,16}?)(?:牵头|负责|组织实施|承办)")
+#: words before a department naming it as a source or a capacity (据荣成市财政局介绍, 作为安徽省发改委主任): no part of it
+_SOURCE_WORDS = re.compile(r"根据|据|作为")
 _HEAD_WORDS = re.compile(r"(?:常务)?(?:副)?(?:局长|主任|书记|总经理|经理|理事长|部长)$")
 
 
@@ -315,8 +317,10 @@ def led_by(u: _UnitSpan) -> str | None:
 @rule("responsible_unit", "部门作主语")
 def department_subject(u: _UnitSpan) -> str | None:
     """A department that is the subject of its sentence: 县教体局多次与市县教育、财政、规划等职能部门对接
-    (庐江县 news of 2019, a rule test)."""
-    subject = _department_pattern().match(u.text, u.sentence_start, u.start + 1)
+    (庐江县 news of 2019, a rule test); a word that names it as a source or a capacity is no part of it:
+    据无锡市财政局政府采购管理处处长华静娴介绍，… (无锡 news of 2011) → 无锡市财政局."""
+    source = _SOURCE_WORDS.match(u.text, u.sentence_start)
+    subject = _department_pattern().match(u.text, source.end() if source else u.sentence_start, u.start + 1)
     return subject.group(0) if subject else None
 
 

@@ -22,6 +22,8 @@ from tracker.extract import ExtractedDocument, Official, extract_document, rules
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).parent
+EXCERPTS = HERE.parent / "excerpts"
+FOLLOWUP = HERE.parent / "followup"
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,10 @@ def _meta(doc: dict) -> tuple[str | None, Official | None]:
 
 
 def documents() -> list[Document]:
-    """The real passages (gold/*.json) and the seeds (seeds/manifest.csv), in that order."""
+    """The real passages (gold/*.json), the seeds (seeds/manifest.csv) and the excerpts (tests/extract/excerpts/:
+    real passages without a gold, each read with the date, district and official its sources.json records) and the
+    follow-up pairs' plans and reviews (tests/extract/followup/: real passages, each read with its date), in that
+    order."""
     out = []
     for batch in sorted((HERE / "gold").glob("*.json")):
         for doc in json.loads(batch.read_text(encoding="utf-8"))["docs"]:
@@ -59,6 +64,15 @@ def documents() -> list[Document]:
     with open(ROOT / "seeds" / "manifest.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out.append(Document(f"seeds/{row['file']}", dt.date.fromisoformat(row["published"])))
+    for doc in json.loads((EXCERPTS / "sources.json").read_text(encoding="utf-8"))["docs"]:
+        official = Official(doc["official"]["name"], doc["official"].get("title")) if doc.get("official") else None
+        out.append(Document(f"tests/extract/excerpts/{doc['file']}", dt.date.fromisoformat(doc["published"]),
+                            doc.get("district"), official))
+    for pair in json.loads((FOLLOWUP / "gold.json").read_text(encoding="utf-8"))["pairs"]:
+        for side in ("plan", "review"):
+            published = pair[side].get("published")
+            out.append(Document(f"tests/extract/followup/{pair[side]['file']}",
+                                dt.date.fromisoformat(published) if published else None))
     return out
 
 
