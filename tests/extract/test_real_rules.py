@@ -366,3 +366,23 @@ def test_a_total_word_is_a_qualifier_not_an_object():
     # 山西, 2026: 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (qualifiers.txt: 合计, as 累计)
     c = _the("shanxi_minsheng_2026.txt", "合计6300名")
     assert c.qualifier == "合计" and c.object != "合计"
+
+
+# Rule verb_inside_noun: a noun that holds a verb of the lexicon (lexicon verb_hiding_nouns) is read whole, so
+# neither the verb inside it nor one that begins inside it is the act.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("putuo_sponge_2025.txt", "本区建成区40%以上面积达到海绵城市建设目标要求", "达到"),
+    ("putuo_sponge_2025.txt", "本区建成区80%以上面积达到海绵城市建设目标要求", "达到"),
+    ("shaanxi_industry_2026.txt", "402万千瓦机组建成投运", "建成投运"),
+])
+def test_a_verb_inside_a_noun_is_no_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+# Lexicon actions.txt: tendering (招标, 招投标) is the act of a plan that puts projects out to tender.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("hefei_plans_news_2011.txt", "7个项目进行全球招标", "招标"),
+    ("nanning_sand_news_2011.txt", "分5个标段实行招投标", "招投标"),
+])
+def test_tendering_is_the_act(name, fragment, action):
+    assert _the(name, fragment).action == action

@@ -275,6 +275,7 @@ SHAPING = {
     "names_programme": "programme_name",  # the test programme_name asks: held by that rule's examples
     "nominal_verb_ends_object": "test_noun_like_verb_ends_the_object",
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
+    "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -511,8 +511,25 @@ def _action_at(text: str, pos: int) -> re.Match | None:
     return _action_pattern().match(text, pos)
 
 
+@cache
+def _verb_scan() -> tuple[re.Pattern, frozenset[str]]:
+    """The verbs of the lexicon and the nouns that hide one (lexicon verb_hiding_nouns), longest first."""
+    hiding = frozenset(lexicons.words("verb_hiding_nouns"))
+    words = sorted(set(_actions()) | hiding, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), hiding
+
+
+@rule("action", "名词中的动词", "verb_inside_noun")
+def _hides_a_verb(word: str) -> bool:
+    """A noun whose characters hold a verb (lexicon verb_hiding_nouns) is read whole, so the verb inside it is no
+    act, nor one that begins inside it: 本区建成区80%以上面积达到海绵城市建设目标要求 (普陀区, 2025: 达到);
+    推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运 (陕西, 2026: 建成投运, not 组建)."""
+    return word in _verb_scan()[1]
+
+
 def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
-    return [m for m in _action_pattern().finditer(text, start, end) if text[m.start() - 1:m.start()] != "总"]
+    return [m for m in _verb_scan()[0].finditer(text, start, end)
+            if text[m.start() - 1:m.start()] != "总" and not _hides_a_verb(m.group(0))]
 
 
 @cache
