@@ -61,6 +61,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/000_b1d06a0eb0b265fb.txt', '以及总投资100亿元的32个市重点技改项目', 'action', '推进'),
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'action', '新增'),
     ],
+    "length_of_named_route": [
+        ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'object', '新谭公路'),
+        ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里', 'object', '青龙高速公路'),
+        ('real/shexian_shishi_2025.txt', '全长约4.3公里', 'object', '供热主管网'),
+    ],
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'deadline', '2022-12-31'),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
@@ -154,10 +155,47 @@ def object_before_verb(c) -> _Obj:
     return _object_before(c.text, c.start, verbs[-1].start()) if verbs else None
 
 
+# What stands before a length that only says which part is measured: 全长约, 其中青岛段长约, 其中青岛段主线长.
+_LENGTH_OF = re.compile(r"(?:其中)?(?:[\u4e00-\u9fff]{1,6}段)?(?:主线|全|总)?长(?:度)?(?:为|约|达|近|超过)?")
+
+
+@cache
+def _route_head() -> re.Pattern:
+    """A route's head word (lexicon route_heads) that ends its clause or the subject before 是."""
+    return re.compile("(?:" + "|".join(map(re.escape, lexicons.words("route_heads"))) + r")(?=是|$)")
+
+
+@rule("object", "长度所量的线路")
+def length_of_named_route(c) -> _Obj:
+    """A clause of nothing but a length (全长约70公里, 其中青岛段长约140公里) measures the route its segment names
+    first, a name ending in a route's head word (lexicon route_heads: 公路, 通道, 管网 …) at its clause's end or
+    before 是: 另“一纵”是指平营高速公路，北起平度城区，南至胶州湾高速营海镇，全长约70公里 (青岛 news, 2011: 平营高速公路);
+    铺设将军大道(龙山电厂-状元街段)供热主管网,全长约4.3公里 (涉县 实事, 2025: 供热主管网)."""
+    q = c.kept[0]
+    if q.role is not Role.LENGTH or not _LENGTH_OF.fullmatch(c.text, c.start, q.start):
+        return None
+    first = c.ci
+    while first > 0 and c.clauses[first - 1].segment == c.clause.segment:
+        first -= 1
+    for k in range(first, c.ci):
+        cl = c.clauses[k]
+        words = c.text[cl.start:cl.end]
+        head = _route_head().search(words)
+        if head:
+            named = _NAMED_AS.search(words, 0, head.start())  # “一横”是指|新谭公路: the name after 是指, whole
+            if named:
+                return words[named.end():head.end()], words[named.end():head.end()]
+            return _object_before(c.text, cl.start, cl.start + head.end())
+    return None
+
+
+_NAMED_AS = re.compile(r"(?s:.*)(?:是指|是)")
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
 SPAN_RULES = (sum_for_a_use, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, *SPAN_RULES)
+FOUND_RULES = (baseline_object_before, length_of_named_route, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
