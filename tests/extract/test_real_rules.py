@@ -386,3 +386,13 @@ def test_a_verb_inside_a_noun_is_no_act(name, fragment, action):
 ])
 def test_tendering_is_the_act(name, fragment, action):
     assert _the(name, fragment).action == action
+
+
+# Rule head_after_modifier: a head that measures the modifier before its 的 (lexicon scale_heads) leaves the
+# modifier the object.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("suzhou_gaoxin_news_2011.txt", "新增年产1.62亿片硅片的生产规模", "硅片"),
+    ("yangzhou_news_2014.txt", "50亿税收", "税收"),
+])
+def test_a_scale_after_its_modifier_leaves_the_modifier_counted(name, fragment, obj):
+    assert _the(name, fragment).object.endswith(obj)

@@ -155,6 +155,24 @@ def object_before_verb(c) -> _Obj:
     return _object_before(c.text, c.start, verbs[-1].start()) if verbs else None
 
 
+# A modifier after the number, ending in 的, before the head it describes: 3000余名|符合条件的|残疾人.
+_MODIFIER_OF = re.compile(r"(?:以上|以下|余|多)?([\u4e00-\u9fff]{2,12}?)的(?=[\u4e00-\u9fff])")
+
+
+@rule("object", "的字结构的中心语")
+def head_after_modifier(c) -> _Obj:
+    """The number counts the head after a modifier that ends in 的, not the modifier's words:
+    帮扶3000余名符合条件的残疾人就业创业 (山西 民生实事, 2026: 残疾人); 挑选不少于1宗整治难度较大的地块 (嘉定区, 2026:
+    地块); 有效提高城区4万户用热居民的供热安全 (涉县 实事, 2025: 供热安全). A head that measures the modifier
+    (lexicon scale_heads: 1.62亿片硅片的生产规模) leaves it the object."""
+    q = c.kept[-1]
+    m = _MODIFIER_OF.match(c.text, q.end, c.end)
+    if m is None or c.text.startswith("是", m.end()) or _action_pattern().match(c.text, m.end(), c.end):
+        return None
+    head = _object_after(c.text, m.end(), c.end)
+    return None if head and head[0].endswith(lexicons.words("scale_heads")) else head
+
+
 # What stands before a length that only says which part is measured: 全长约, 其中青岛段长约, 其中青岛段主线长.
 _LENGTH_OF = re.compile(r"(?:其中)?(?:[\u4e00-\u9fff]{1,6}段)?(?:主线|全|总)?长(?:度)?(?:为|约|达|近|超过)?")
 
@@ -193,7 +211,7 @@ _NAMED_AS = re.compile(r"(?s:.*)(?:是指|是)")
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, head_after_modifier, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, *SPAN_RULES)
 
