@@ -53,8 +53,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # days counted as a target (达到350天); 各…一个 (one each)
     ('hailar_plan_2019.txt', '全力确保空气优良天数达到350天'): {'found'},
     ('nanning_sand_news_2011.txt', '各组建一个采砂管理站'): {'found'},
-    # a news item's dateline (2011年10月08) taken for the deadline of an undated plan
-    ('nanning_sand_news_2011.txt', '分5个标段实行招投标'): {'deadline'},
     # batch D and F read after the review rules (past_year_opening, outcome_lead, present_stock; 要 inside 主要 no
     # longer a cue): an action plan's task section with no cue of its own (一、主要任务 had been its only cue) is no
     # longer read as looking forward
@@ -66,9 +64,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治'): {'found'},
     # 中旬 read as the month's end (11月中旬前 → 11-30, not 11-20)
     ('jiading_landfix_2026.txt', '11月中旬前完成剩余20％的整治任务'): {'deadline'},
-    # a news page's dateline (2011年10月11) taken for the deadline of an undated plan
-    ('hefei_plans_news_2011.txt', '大合肥7项规划将启动国际招标'): {'deadline'},
-    ('hefei_plans_news_2011.txt', '7个项目进行全球招标'): {'deadline'},
     # the festival's opening date (将于4月18日开幕) taken for an activity that runs until 5月底
     ('shitai_tea_news_2011.txt', '划定3-5块标准茶园及茶厂'): {'deadline'},
     # batch E: 6处煤矿 split from the capacity it shares a verb with (力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转)

@@ -396,3 +396,13 @@ def test_tendering_is_the_act(name, fragment, action):
 ])
 def test_a_scale_after_its_modifier_leaves_the_modifier_counted(name, fragment, obj):
     assert _the(name, fragment).object.endswith(obj)
+
+
+# Rule dateline_dates_nothing: a web page's dateline (2011年10月11来源：) leads nothing with a deadline.
+@pytest.mark.parametrize("name, fragment", [
+    ("hefei_plans_news_2011.txt", "7个项目进行全球招标"),
+    ("nanning_sand_news_2011.txt", "分5个标段实行招投标"),
+])
+def test_a_pages_dateline_is_no_deadline(name, fragment):
+    c = _the(name, fragment)
+    assert c.deadline.raw is None and c.deadline.date is None

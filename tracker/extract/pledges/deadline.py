@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
 from tracker.extract.model import NO_DEADLINE, Deadline, Precision
 from tracker.extract.normalise import Normalised
@@ -271,6 +273,23 @@ def _labelled_deadline(norm: Normalised, bi: int, published: dt.date | None) -> 
     return None
 
 
+_DATE_RUN = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+
+
+@cache
+def _dateline_pattern() -> re.Pattern:
+    labels = "|".join(map(re.escape, lexicons.words("dateline_labels")))
+    return re.compile(rf"(?:{labels})\s*[：:]\s*{_DATE_RUN}|{_DATE_RUN}\s*(?:{labels})")
+
+
+@rule("deadline", "网页日期行非时限")
+def dateline_dates_nothing(text: str) -> bool:
+    """A web page's dateline (a date with 来源 after it, or after 发布时间：; lexicon dateline_labels) is the day the
+    page was posted, so it leads nothing with a deadline: 2011年10月11来源：分享到：QQ空间 above 大合肥7项规划将启动
+    国际招标 (合肥市 news, 2011); 2011年10月08来源： above 南宁市将…分5个标段实行招投标 (南宁市 news, 2011)."""
+    return _dateline_pattern().search(text) is not None
+
+
 def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     """The deadline a paragraph opens with (今年，… / 2020年，…将), which governs what follows."""
     key = (bi, whole)
@@ -278,6 +297,9 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
         return leads[key]
     block = norm.blocks[bi]
     btext = norm.text[block.start:block.end]
+    if dateline_dates_nothing(btext):
+        leads[key] = None
+        return None
     lead = None
     offset = 0
     for _ in range(2):  # 答：市教育局副局长孙伟：今年，… a transcript's speaker labels
