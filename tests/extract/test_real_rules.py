@@ -406,3 +406,12 @@ def test_a_scale_after_its_modifier_leaves_the_modifier_counted(name, fragment, 
 def test_a_pages_dateline_is_no_deadline(name, fragment):
     c = _the(name, fragment)
     assert c.deadline.raw is None and c.deadline.date is None
+
+
+# Rule new_inside_name: 新 between words of a name, before a noun, stays in the object.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("shanghai_plan_2026.txt", "培育打造20个融合性服务消费新场景", "服务消费新场景"),
+    ("shandong_plan_2026.txt", "3个新业态新模式新场景消费试点作用", "消费试点"),
+])
+def test_new_inside_a_name_stays_in_the_object(name, fragment, obj):
+    assert obj in _the(name, fragment).object

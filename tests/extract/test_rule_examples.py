@@ -287,6 +287,7 @@ SHAPING = {
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
+    "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -367,6 +367,15 @@ def _names_nothing_after(window: str) -> bool:
 _MODAL_ADVERBS = ("将", "力争", "确保", "争取", "预计")
 
 
+@rule("object", "名称中的新字", "new_inside_name")
+def _new_inside_name(word: str, following: list[str], stops: frozenset[str]) -> bool:
+    """新 between words of a name, before a noun (no verb, no stop word), is part of the name, not the start of the
+    clause's next part: 培育打造20个融合性服务消费新场景 (上海, 2026: 融合性服务消费新场景); 发挥济青烟3个新业态新模式
+    新场景消费试点作用 (山东, 2026)."""
+    return word == "新" and bool(following) and following[0] not in stops and following[0] not in _actions() \
+        and _NAME_CHARS.fullmatch(following[0]) is not None
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
@@ -378,10 +387,12 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     stops = _stops()
     actions = _actions()
     stop = _ENDS_OBJECT_AFTER.search(window)
-    for w in _cut(window[:stop.start()] if stop else window):
+    cut = _cut(window[:stop.start()] if stop else window)
+    for i, w in enumerate(cut):
         if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
-        if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
+        if (w in stops and (words or w not in ("新", "新的")) and not _new_inside_name(w, cut[i + 1:i + 2], stops)) \
+                or (words and w in actions):
             break
         words.append(w)
         if sum(map(len, words)) >= 24:
