@@ -415,3 +415,13 @@ def test_a_pages_dateline_is_no_deadline(name, fragment):
 ])
 def test_new_inside_a_name_stays_in_the_object(name, fragment, obj):
     assert obj in _the(name, fragment).object
+
+
+# _in_context: a relative word with no year (全年) in a paragraph that names none takes the later year an earlier
+# paragraph of the section opens with (a news item of late December on next year's plan).
+@pytest.mark.parametrize("name, fragment, date", [
+    ("longwen_news_2017.txt", "全年新开工77个", dt.date(2018, 12, 31)),
+    ("longwen_news_2017.txt", "竣工63个", dt.date(2018, 12, 31)),
+])
+def test_a_relative_word_takes_the_year_of_an_earlier_lead(name, fragment, date):
+    assert _the(name, fragment).deadline.date == date

@@ -24,7 +24,8 @@ from tracker.extract.rules import rule
 
 
 def _in_context(c, m: DeadlineMention) -> DeadlineMention:
-    """年底前, 6月底前, 全年 in the year the sentence or its paragraph's lead names (明年，…)."""
+    """年底前, 6月底前, 全年 in the year the sentence or its paragraph's lead names (明年，…), failing those in the
+    year an earlier paragraph of the section opens with (2018年，…将…。| …全年新开工77个)."""
     published, reading = c.published, c.reading
     if m.year_given or not published:
         return m
@@ -33,7 +34,20 @@ def _in_context(c, m: DeadlineMention) -> DeadlineMention:
         reading.sentence_stops[bi] = _sentence_stops(text[block.start:block.end])
     year = _named_year(text, block.start, m.start - block.start, mentions.items, mentions.keys,
                        reading.sentence_stops[bi])
+    if year is None:
+        year = _year_of_earlier_lead(c)
     return in_year(m, year, published) if year is not None and year > published.year else m
+
+
+def _year_of_earlier_lead(c) -> int | None:
+    """The year an earlier paragraph of the section opens with (the walk of ``list_lead_inherits``), for a relative
+    word in a paragraph that names none: 2018年,龙文区将全力推进187个重点项目开发建设。| …全年新开工77个、竣工63个
+    (龙文区 news of 2017-12-28: 全年 is 2018)."""
+    lead = _walk_back(c.reading, "deadline", lambda j: _lead_deadline(
+        c.norm, j, c.leads, c.published, whole=c.norm.blocks[j].kind == "heading"))
+    if lead is None or lead.date is None or lead.precision is not Precision.YEAR:
+        return None
+    return lead.date.year
 
 
 # A plan period before the goals it names (“十五五”发展目标, “十五五”规划目标) says whose goals, not when.
