@@ -60,8 +60,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch F (2026-12-03), as first read: a plan's three-year total stated after its plan period's name in
     # brackets (三年行动工作方案（2024－2026），我区三年应累计完成5800亩…) is not read as looking forward
     ('jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治'): {'found'},
-    # 中旬 read as the month's end (11月中旬前 → 11-30, not 11-20)
-    ('jiading_landfix_2026.txt', '11月中旬前完成剩余20％的整治任务'): {'deadline'},
     # the festival's opening date (将于4月18日开幕) taken for an activity that runs until 5月底
     ('shitai_tea_news_2011.txt', '划定3-5块标准茶园及茶厂'): {'deadline'},
     # batch E: 6处煤矿 split from the capacity it shares a verb with (力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转)
