@@ -54,6 +54,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/003_6d3a527f7799a64f.txt', '100个智慧车间', 'action', '建设'),
         ('seeds/004_567314c39f3d4d23.txt', '利税140亿元', 'action', '贡献'),
     ],
+    "noun_verb_in_a_list": [
+        ('real/xizang_plan_2026.txt', '劳务收入70亿元以上', 'action', '实现'),
+        ('real/changan_shishi_2022.txt', '职技能培训1500人次', 'action', '开展'),
+    ],
     "sibling_verb_after": [
         ('seeds/003_6d3a527f7799a64f.txt', '对100家领航企业', 'action', '制定'),
     ],
