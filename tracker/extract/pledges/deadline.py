@@ -43,11 +43,13 @@ def _year_of_earlier_lead(c) -> int | None:
     """The year an earlier paragraph of the section opens with (the walk of ``list_lead_inherits``), for a relative
     word in a paragraph that names none: 2018年,龙文区将全力推进187个重点项目开发建设。| …全年新开工77个、竣工63个
     (龙文区 news of 2017-12-28: 全年 is 2018)."""
-    lead = _walk_back(c.reading, "deadline", lambda j: _lead_deadline(
-        c.norm, j, c.leads, c.published, whole=c.norm.blocks[j].kind == "heading"))
-    if lead is None or lead.date is None or lead.precision is not Precision.YEAR:
-        return None
-    return lead.date.year
+    key = (c.bi, "earlier_year")  # one walk a paragraph: what it finds does not change within it
+    if key not in c.leads:
+        lead = _walk_back(c.reading, "deadline", lambda j: _lead_deadline(
+            c.norm, j, c.leads, c.published, whole=c.norm.blocks[j].kind == "heading"))
+        c.leads[key] = lead.date.year if lead is not None and lead.date is not None \
+            and lead.precision is Precision.YEAR else None
+    return c.leads[key]
 
 
 # A plan period before the goals it names (“十五五”发展目标, “十五五”规划目标) says whose goals, not when.
