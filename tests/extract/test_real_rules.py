@@ -388,13 +388,13 @@ def test_tendering_is_the_act(name, fragment, action):
     assert _the(name, fragment).action == action
 
 
-# Rule head_after_modifier: a head that measures the modifier before its 的 (lexicon scale_heads) leaves the
-# modifier the object.
+# Rule head_after_modifier: a noun phrase before 的 (no predicate in it) is what the number counts, not the head after.
 @pytest.mark.parametrize("name, fragment, obj", [
     ("suzhou_gaoxin_news_2011.txt", "新增年产1.62亿片硅片的生产规模", "硅片"),
     ("yangzhou_news_2014.txt", "50亿税收", "税收"),
+    ("shexian_shishi_2025.txt", "有效提高城区4万户用热居民的供热安全", "用热居民"),
 ])
-def test_a_scale_after_its_modifier_leaves_the_modifier_counted(name, fragment, obj):
+def test_a_noun_phrase_before_de_is_what_the_number_counts(name, fragment, obj):
     assert _the(name, fragment).object.endswith(obj)
 
 

@@ -68,7 +68,6 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),
         ('real/jiading_landfix_2026.txt', '挑选不少于1宗整治难度较大的地块', 'object', '地块'),
-        ('real/shexian_shishi_2025.txt', '有效提高城区4万户用热居民的供热安全', 'object', '供热安全'),
     ],
     "length_of_named_route": [
         ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'object', '新谭公路'),

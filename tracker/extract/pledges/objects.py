@@ -161,16 +161,24 @@ _MODIFIER_OF = re.compile(r"(?:以上|以下|余|多)?([\u4e00-\u9fff]{2,12}?)�
 
 @rule("object", "的字结构的中心语")
 def head_after_modifier(c) -> _Obj:
-    """The number counts the head after a modifier that ends in 的, not the modifier's words:
+    """The number counts the head after a modifier that ends in 的 when the modifier is a predicate (a relative
+    clause: a verb of the actions lexicon or a word of lexicon modifier_predicates in it), not the modifier's words:
     帮扶3000余名符合条件的残疾人就业创业 (山西 民生实事, 2026: 残疾人); 挑选不少于1宗整治难度较大的地块 (嘉定区, 2026:
-    地块); 有效提高城区4万户用热居民的供热安全 (涉县 实事, 2025: 供热安全). A head that measures the modifier
-    (lexicon scale_heads: 1.62亿片硅片的生产规模) leaves it the object."""
+    地块). A noun phrase before 的 is what the number counts: 加强对300家重点企业的调度监测和精准服务 (the seeds: 重点企业);
+    形成新增年产1.62亿片硅片的生产规模 (苏州高新区 news, 2011: 硅片)."""
     q = c.kept[-1]
     m = _MODIFIER_OF.match(c.text, q.end, c.end)
     if m is None or c.text.startswith("是", m.end()) or _action_pattern().match(c.text, m.end(), c.end):
         return None
-    head = _object_after(c.text, m.end(), c.end)
-    return None if head and head[0].endswith(lexicons.words("scale_heads")) else head
+    modifier = m.group(1)
+    if not (_actions_in(modifier, 0, len(modifier)) or _predicate_word().search(modifier)):
+        return None
+    return _object_after(c.text, m.end(), c.end)
+
+
+@cache
+def _predicate_word() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, lexicons.words("modifier_predicates"))))
 
 
 # What stands before a length that only says which part is measured: 全长约, 其中青岛段长约, 其中青岛段主线长.
