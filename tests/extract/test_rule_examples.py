@@ -37,6 +37,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "generic_verb_gives_way": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '持续推进科技苑等9所中小学校建设', 'action', '建设'),
         ('real/jilin_minsheng_2026.txt', '实施100条客运班线公交化改造', 'action', '改造'),
+        ('real/hubei_plan_2026.txt', '1.22万个亿元以上新建续建项目建设', 'action', '建设'),
     ],
     "verb_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'action', '打造'),

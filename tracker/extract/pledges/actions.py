@@ -23,8 +23,16 @@ def _verbs_before(c) -> list:
 
 
 def _verbs_after(c) -> list:
+    """The verb group after the number that governs it: the group that ends the quote when there is one, the words
+    before it naming the object (1.22万个亿元以上|新建续建项目|建设, 湖北 2026), else the first group."""
     if "verbs_after" not in c.memo:
-        c.memo["verbs_after"] = _actions_in(c.text, c.kept[-1].end, c.end)
+        verbs = _actions_in(c.text, c.kept[-1].end, c.end)
+        if len(verbs) > 1 and not c.text[verbs[-1].end():c.end].strip(_QUOTE_MARKS + " "):
+            k = len(verbs) - 1
+            while k > 0 and c.text[verbs[k - 1].end():verbs[k].start()] in ("、", ""):
+                k -= 1
+            verbs = verbs[k:]
+        c.memo["verbs_after"] = verbs
     return c.memo["verbs_after"]
 
 
