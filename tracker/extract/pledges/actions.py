@@ -7,7 +7,9 @@ the verb of an earlier clause of the segment.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
     _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _qualifiers,
@@ -53,7 +55,7 @@ def _verb_before(c) -> str | None:
             first -= 1
     else:
         first = 0
-    if attached and first == 0 and len(before) == 1 and _nominal_action(before[0].group(0)) \
+    if attached and first == 0 and len(before) == 1 and before[0].group(0) in _counted_acts() \
             and _actions_in(text, c.clause.start, c.start):
         return None  # 开展残疾人培训330人次、职技能培训1500人次: the noun-like verb names the count (noun_verb_in_a_list)
     if attached and first > 0 and before[first].group(0) in _qualifiers():
@@ -131,7 +133,13 @@ _COUNT_AT = re.compile(r"[\d一二三四五六七八九十两百千万]")
 
 
 def _names_a_count(c, verbs, first) -> bool:
-    return first > 0 and _COUNT_AT.match(c.text, verbs[-1].end()) is not None
+    return first > 0 and verbs[-1].group(0) in _counted_acts() and _COUNT_AT.match(c.text, verbs[-1].end()) is not None
+
+
+@cache
+def _counted_acts() -> frozenset[str]:
+    """Verbs that name what the number written against them counts (lexicon counted_acts: 培训, 就业)."""
+    return frozenset(lexicons.words("counted_acts"))
 
 
 @rule("action", "并列成分的动词")
