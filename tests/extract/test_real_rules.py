@@ -366,3 +366,62 @@ def test_a_total_word_is_a_qualifier_not_an_object():
     # 山西, 2026: 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (qualifiers.txt: 合计, as 累计)
     c = _the("shanxi_minsheng_2026.txt", "合计6300名")
     assert c.qualifier == "合计" and c.object != "合计"
+
+
+# Rule verb_inside_noun: a noun that holds a verb of the lexicon (lexicon verb_hiding_nouns) is read whole, so
+# neither the verb inside it nor one that begins inside it is the act.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("putuo_sponge_2025.txt", "本区建成区40%以上面积达到海绵城市建设目标要求", "达到"),
+    ("putuo_sponge_2025.txt", "本区建成区80%以上面积达到海绵城市建设目标要求", "达到"),
+    ("shaanxi_industry_2026.txt", "402万千瓦机组建成投运", "建成投运"),
+])
+def test_a_verb_inside_a_noun_is_no_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+# Lexicon actions.txt: tendering (招标, 招投标) is the act of a plan that puts projects out to tender.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("hefei_plans_news_2011.txt", "7个项目进行全球招标", "招标"),
+    ("nanning_sand_news_2011.txt", "分5个标段实行招投标", "招投标"),
+])
+def test_tendering_is_the_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+# Rule head_after_modifier: a noun phrase before 的 (no predicate in it) is what the number counts, not the head after.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("suzhou_gaoxin_news_2011.txt", "新增年产1.62亿片硅片的生产规模", "硅片"),
+    ("yangzhou_news_2014.txt", "50亿税收", "税收"),
+    ("shexian_shishi_2025.txt", "有效提高城区4万户用热居民的供热安全", "用热居民"),
+])
+def test_a_noun_phrase_before_de_is_what_the_number_counts(name, fragment, obj):
+    assert _the(name, fragment).object.endswith(obj)
+
+
+# Rule dateline_dates_nothing: a web page's dateline (2011年10月11来源：) leads nothing with a deadline.
+@pytest.mark.parametrize("name, fragment", [
+    ("hefei_plans_news_2011.txt", "7个项目进行全球招标"),
+    ("nanning_sand_news_2011.txt", "分5个标段实行招投标"),
+])
+def test_a_pages_dateline_is_no_deadline(name, fragment):
+    c = _the(name, fragment)
+    assert c.deadline.raw is None and c.deadline.date is None
+
+
+# Rule new_inside_name: 新 between words of a name, before a noun, stays in the object.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("shanghai_plan_2026.txt", "培育打造20个融合性服务消费新场景", "服务消费新场景"),
+    ("shandong_plan_2026.txt", "3个新业态新模式新场景消费试点作用", "消费试点"),
+])
+def test_new_inside_a_name_stays_in_the_object(name, fragment, obj):
+    assert obj in _the(name, fragment).object
+
+
+# _in_context: a relative word with no year (全年) in a paragraph that names none takes the later year an earlier
+# paragraph of the section opens with (a news item of late December on next year's plan).
+@pytest.mark.parametrize("name, fragment, date", [
+    ("longwen_news_2017.txt", "全年新开工77个", dt.date(2018, 12, 31)),
+    ("longwen_news_2017.txt", "竣工63个", dt.date(2018, 12, 31)),
+])
+def test_a_relative_word_takes_the_year_of_an_earlier_lead(name, fragment, date):
+    assert _the(name, fragment).deadline.date == date

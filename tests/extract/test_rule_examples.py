@@ -58,6 +58,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "generic_verb_gives_way": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '持续推进科技苑等9所中小学校建设', 'action', '建设'),
         ('real/jilin_minsheng_2026.txt', '实施100条客运班线公交化改造', 'action', '改造'),
+        ('real/hubei_plan_2026.txt', '1.22万个亿元以上新建续建项目建设', 'action', '建设'),
     ],
     "verb_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'action', '打造'),
@@ -75,6 +76,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/003_6d3a527f7799a64f.txt', '100个智慧车间', 'action', '建设'),
         ('seeds/004_567314c39f3d4d23.txt', '利税140亿元', 'action', '贡献'),
     ],
+    "noun_verb_in_a_list": [
+        ('real/xizang_plan_2026.txt', '劳务收入70亿元以上', 'action', '实现'),
+        ('real/changan_shishi_2022.txt', '职技能培训1500人次', 'action', '开展'),
+    ],
     "sibling_verb_after": [
         ('seeds/003_6d3a527f7799a64f.txt', '对100家领航企业', 'action', '制定'),
         # 要加快大唐700万吨露天矿、麦多利10万吨大麦芽二期等项目的推进
@@ -85,6 +90,15 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "verb_of_earlier_clause": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '以及总投资100亿元的32个市重点技改项目', 'action', '推进'),
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'action', '新增'),
+    ],
+    "head_after_modifier": [
+        ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),
+        ('real/jiading_landfix_2026.txt', '挑选不少于1宗整治难度较大的地块', 'object', '地块'),
+    ],
+    "length_of_named_route": [
+        ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'object', '新谭公路'),
+        ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里', 'object', '青龙高速公路'),
+        ('real/shexian_shishi_2025.txt', '全长约4.3公里', 'object', '供热主管网'),
     ],
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
@@ -338,6 +352,9 @@ SHAPING = {
     "names_programme": "programme_name",  # the test programme_name asks: held by that rule's examples
     "nominal_verb_ends_object": "test_noun_like_verb_ends_the_object",
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
+    "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
+    "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
+    "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -125,7 +125,7 @@ def _tail(s: str) -> str:
     season = "|".join(re.escape(w) for w in sorted(_seasons(), key=len, reverse=True)) or "(?!)"
     return (
         rf"(?:(?P<mon{s}>{_MONTH})[ ]?月份?(?:(?:{_DAY})[日号]?(?:至|到|-|~|—)(?P<dayto{s}>{_DAY})[ ]?[日号]"
-        rf"|(?P<day{s}>{_DAY})[ ]?[日号]|(?P<mend{s}>底|末))?"
+        rf"|(?P<day{s}>{_DAY})[ ]?[日号]|(?P<xun{s}>上旬|中旬|下旬)|(?P<mend{s}>底|末))?"
         rf"|(?P<half{s}>上半年|下半年)"
         rf"|第?(?P<q{s}>[一二三四1-4])季度(?:末|底)?"
         rf"|(?P<season{s}>{season}))"
@@ -171,6 +171,10 @@ def _pattern() -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------- resolution
+
+# The last day of a month's first and second ten days (上旬, 中旬); 下旬 runs to the month's end.
+_XUN_LAST_DAY = {"上旬": 10, "中旬": 20}
+
 
 def _last_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -250,6 +254,9 @@ def _resolve_date(m: re.Match[str], published: dt.date | None) -> tuple[dt.date 
                 return dt.date(year, mo, d), Precision.DAY
             except ValueError:
                 raise _Skip from None
+        xun = _g(m, "xun")  # 11月中旬: the month's second ten days, to the 20th; 下旬 to its end
+        if xun in _XUN_LAST_DAY:
+            return (dt.date(year, mo, _XUN_LAST_DAY[xun]) if year else None), Precision.DAY
         return (_last_of_month(year, mo) if year else None), Precision.MONTH
     if quarter:
         q = _cn_int(quarter)

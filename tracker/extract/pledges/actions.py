@@ -6,6 +6,10 @@ the verb of an earlier clause of the segment.
 """
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
     _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _qualifiers,
@@ -21,8 +25,16 @@ def _verbs_before(c) -> list:
 
 
 def _verbs_after(c) -> list:
+    """The verb group after the number that governs it: the group that ends the quote when there is one, the words
+    before it naming the object (1.22万个亿元以上|新建续建项目|建设, 湖北 2026), else the first group."""
     if "verbs_after" not in c.memo:
-        c.memo["verbs_after"] = _actions_in(c.text, c.kept[-1].end, c.end)
+        verbs = _actions_in(c.text, c.kept[-1].end, c.end)
+        if len(verbs) > 1 and not c.text[verbs[-1].end():c.end].strip(_QUOTE_MARKS + " "):
+            k = len(verbs) - 1
+            while k > 0 and c.text[verbs[k - 1].end():verbs[k].start()] in ("、", ""):
+                k -= 1
+            verbs = verbs[k:]
+        c.memo["verbs_after"] = verbs
     return c.memo["verbs_after"]
 
 
@@ -43,6 +55,9 @@ def _verb_before(c) -> str | None:
             first -= 1
     else:
         first = 0
+    if attached and first == 0 and len(before) == 1 and before[0].group(0) in _counted_acts() \
+            and _actions_in(text, c.clause.start, c.start):
+        return None  # 开展残疾人培训330人次、职技能培训1500人次: the noun-like verb names the count (noun_verb_in_a_list)
     if attached and first > 0 and before[first].group(0) in _qualifiers():
         first = 0  # 实现经济总量突破1500亿元, 培育企业突破500家: 突破 hedges the number, the verb before is the act
     elif attached and first > 0 and _nominal_action(before[first].group(0)):
@@ -102,18 +117,55 @@ def verb_between_numbers(c) -> str | None:
     return _joined_verbs(c.text, between, _actions()) if between else None
 
 
+def _sibling_groups(c) -> tuple[list, int]:
+    """The verbs of the clause before this conjunct, and where the group nearest to it begins."""
+    if "sibling_groups" not in c.memo:
+        verbs = _actions_in(c.text, c.clause.start, c.start)
+        first = len(verbs) - 1
+        while first > 0 and c.text[verbs[first - 1].end():verbs[first].start()] in ("、", ""):
+            first -= 1
+        c.memo["sibling_groups"] = (verbs, first)
+    return c.memo["sibling_groups"]
+
+
+# A number right after a verb: the verb names what the number counts (转移就业64万人, 培训330人次).
+_COUNT_AT = re.compile(r"[\d一二三四五六七八九十两百千万]")
+
+
+def _names_a_count(c, verbs, first) -> bool:
+    return first > 0 and verbs[-1].group(0) in _counted_acts() and _COUNT_AT.match(c.text, verbs[-1].end()) is not None
+
+
+@cache
+def _counted_acts() -> frozenset[str]:
+    """Verbs that name what the number written against them counts (lexicon counted_acts: 培训, 就业)."""
+    return frozenset(lexicons.words("counted_acts"))
+
+
 @rule("action", "并列成分的动词")
 def sibling_verb_before(c) -> str | None:
     """A sibling conjunct in the same clause: the whole verb group nearest to this one
     (今年将新建改扩建中小学校4所、幼儿园6所 → 新建改扩建 for both, a rule test); 改造城镇老旧小区10万户、市政管网1000公里、
     供热设施4000台 (甘肃, 2026)."""
-    sib_before = _actions_in(c.text, c.clause.start, c.start)
-    if not sib_before:
+    verbs, first = _sibling_groups(c)
+    if not verbs or _names_a_count(c, verbs, first):
         return None
-    first = len(sib_before) - 1
-    while first > 0 and c.text[sib_before[first - 1].end():sib_before[first].start()] in ("、", ""):
-        first -= 1
-    return _joined_verbs(c.text, sib_before[first:], _actions())
+    return _joined_verbs(c.text, verbs[first:], _actions())
+
+
+@rule("action", "列举所共用的动词")
+def noun_verb_in_a_list(c) -> str | None:
+    """The verb nearest before a conjunct that has none is written against the earlier conjunct's number, so it names
+    what that number counts (就业, 培训), and the verb group before it governs the list: 实现农牧民转移就业64万人以上、
+    劳务收入70亿元以上 (西藏, 2026: 实现); 开展残疾人培训330人次、职技能培训1500人次 (长安区 实事, 2022: 开展)."""
+    verbs, first = _sibling_groups(c)
+    if not verbs or not _names_a_count(c, verbs, first):
+        return None
+    earlier = verbs[:first]
+    k = len(earlier) - 1
+    while k > 0 and c.text[earlier[k - 1].end():earlier[k].start()] in ("、", ""):
+        k -= 1
+    return _joined_verbs(c.text, earlier[k:], _actions())
 
 
 @rule("action", "后续并列成分的动词")
@@ -140,4 +192,4 @@ def verb_of_earlier_clause(c) -> str | None:
 
 
 ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
-                sibling_verb_before, sibling_verb_after, verb_of_earlier_clause)
+                sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause)

@@ -367,6 +367,15 @@ def _names_nothing_after(window: str) -> bool:
 _MODAL_ADVERBS = ("将", "力争", "确保", "争取", "预计")
 
 
+@rule("object", "名称中的新字", "new_inside_name")
+def _new_inside_name(word: str, following: list[str], stops: frozenset[str]) -> bool:
+    """新 between words of a name, before a noun (no verb, no stop word), is part of the name, not the start of the
+    clause's next part: 培育打造20个融合性服务消费新场景 (上海, 2026: 融合性服务消费新场景); 发挥济青烟3个新业态新模式
+    新场景消费试点作用 (山东, 2026)."""
+    return word == "新" and bool(following) and following[0] not in stops and following[0] not in _actions() \
+        and _NAME_CHARS.fullmatch(following[0]) is not None
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
@@ -378,10 +387,12 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     stops = _stops()
     actions = _actions()
     stop = _ENDS_OBJECT_AFTER.search(window)
-    for w in _cut(window[:stop.start()] if stop else window):
+    cut = _cut(window[:stop.start()] if stop else window)
+    for i, w in enumerate(cut):
         if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
-        if (w in stops and (words or w not in ("新", "新的"))) or (words and w in actions):
+        if (w in stops and (words or w not in ("新", "新的")) and not _new_inside_name(w, cut[i + 1:i + 2], stops)) \
+                or (words and w in actions):
             break
         words.append(w)
         if sum(map(len, words)) >= 24:
@@ -511,8 +522,25 @@ def _action_at(text: str, pos: int) -> re.Match | None:
     return _action_pattern().match(text, pos)
 
 
+@cache
+def _verb_scan() -> tuple[re.Pattern, frozenset[str]]:
+    """The verbs of the lexicon and the nouns that hide one (lexicon verb_hiding_nouns), longest first."""
+    hiding = frozenset(lexicons.words("verb_hiding_nouns"))
+    words = sorted(set(_actions()) | hiding, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), hiding
+
+
+@rule("action", "名词中的动词", "verb_inside_noun")
+def _hides_a_verb(word: str) -> bool:
+    """A noun whose characters hold a verb (lexicon verb_hiding_nouns) is read whole, so the verb inside it is no
+    act, nor one that begins inside it: 本区建成区80%以上面积达到海绵城市建设目标要求 (普陀区, 2025: 达到);
+    推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运 (陕西, 2026: 建成投运, not 组建)."""
+    return word in _verb_scan()[1]
+
+
 def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
-    return [m for m in _action_pattern().finditer(text, start, end) if text[m.start() - 1:m.start()] != "总"]
+    return [m for m in _verb_scan()[0].finditer(text, start, end)
+            if text[m.start() - 1:m.start()] != "总" and not _hides_a_verb(m.group(0))]
 
 
 @cache

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
 from tracker.extract.model import NO_DEADLINE, Deadline, Precision
 from tracker.extract.normalise import Normalised
@@ -22,7 +24,8 @@ from tracker.extract.rules import rule
 
 
 def _in_context(c, m: DeadlineMention) -> DeadlineMention:
-    """年底前, 6月底前, 全年 in the year the sentence or its paragraph's lead names (明年，…)."""
+    """年底前, 6月底前, 全年 in the year the sentence or its paragraph's lead names (明年，…), failing those in the
+    year an earlier paragraph of the section opens with (2018年，…将…。| …全年新开工77个)."""
     published, reading = c.published, c.reading
     if m.year_given or not published:
         return m
@@ -31,7 +34,22 @@ def _in_context(c, m: DeadlineMention) -> DeadlineMention:
         reading.sentence_stops[bi] = _sentence_stops(text[block.start:block.end])
     year = _named_year(text, block.start, m.start - block.start, mentions.items, mentions.keys,
                        reading.sentence_stops[bi])
+    if year is None:
+        year = _year_of_earlier_lead(c)
     return in_year(m, year, published) if year is not None and year > published.year else m
+
+
+def _year_of_earlier_lead(c) -> int | None:
+    """The year an earlier paragraph of the section opens with (the walk of ``list_lead_inherits``), for a relative
+    word in a paragraph that names none: 2018年,龙文区将全力推进187个重点项目开发建设。| …全年新开工77个、竣工63个
+    (龙文区 news of 2017-12-28: 全年 is 2018)."""
+    key = (c.bi, "earlier_year")  # one walk a paragraph: what it finds does not change within it
+    if key not in c.leads:
+        lead = _walk_back(c.reading, "deadline", lambda j: _lead_deadline(
+            c.norm, j, c.leads, c.published, whole=c.norm.blocks[j].kind == "heading"))
+        c.leads[key] = lead.date.year if lead is not None and lead.date is not None \
+            and lead.precision is Precision.YEAR else None
+    return c.leads[key]
 
 
 # A plan period before the goals it names (“十五五”发展目标, “十五五”规划目标) says whose goals, not when.
@@ -271,6 +289,23 @@ def _labelled_deadline(norm: Normalised, bi: int, published: dt.date | None) -> 
     return None
 
 
+_DATE_RUN = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+
+
+@cache
+def _dateline_pattern() -> re.Pattern:
+    labels = "|".join(map(re.escape, lexicons.words("dateline_labels")))
+    return re.compile(rf"(?:{labels})\s*[：:]\s*{_DATE_RUN}|{_DATE_RUN}\s*(?:{labels})")
+
+
+@rule("deadline", "网页日期行非时限")
+def dateline_dates_nothing(text: str) -> bool:
+    """A web page's dateline (a date with 来源 after it, or after 发布时间：; lexicon dateline_labels) is the day the
+    page was posted, so it leads nothing with a deadline: 2011年10月11来源：分享到：QQ空间 above 大合肥7项规划将启动
+    国际招标 (合肥市 news, 2011); 2011年10月08来源： above 南宁市将…分5个标段实行招投标 (南宁市 news, 2011)."""
+    return _dateline_pattern().search(text) is not None
+
+
 def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     """The deadline a paragraph opens with (今年，… / 2020年，…将), which governs what follows."""
     key = (bi, whole)
@@ -278,6 +313,9 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
         return leads[key]
     block = norm.blocks[bi]
     btext = norm.text[block.start:block.end]
+    if dateline_dates_nothing(btext):
+        leads[key] = None
+        return None
     lead = None
     offset = 0
     for _ in range(2):  # 答：市教育局副局长孙伟：今年，… a transcript's speaker labels

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
@@ -154,10 +155,73 @@ def object_before_verb(c) -> _Obj:
     return _object_before(c.text, c.start, verbs[-1].start()) if verbs else None
 
 
+# A modifier after the number, ending in 的, before the head it describes: 3000余名|符合条件的|残疾人.
+_MODIFIER_OF = re.compile(r"(?:以上|以下|余|多)?([\u4e00-\u9fff]{2,12}?)的(?=[\u4e00-\u9fff])")
+
+
+@rule("object", "的字结构的中心语")
+def head_after_modifier(c) -> _Obj:
+    """The number counts the head after a modifier that ends in 的 when the modifier is a predicate (a relative
+    clause: a verb of the actions lexicon or a word of lexicon modifier_predicates in it), not the modifier's words:
+    帮扶3000余名符合条件的残疾人就业创业 (山西 民生实事, 2026: 残疾人); 挑选不少于1宗整治难度较大的地块 (嘉定区, 2026:
+    地块). A noun phrase before 的 is what the number counts: 加强对300家重点企业的调度监测和精准服务 (the seeds: 重点企业);
+    形成新增年产1.62亿片硅片的生产规模 (苏州高新区 news, 2011: 硅片)."""
+    q = c.kept[-1]
+    m = _MODIFIER_OF.match(c.text, q.end, c.end)
+    if m is None or c.text.startswith("是", m.end()) or _action_pattern().match(c.text, m.end(), c.end):
+        return None
+    modifier = m.group(1)
+    if not (_actions_in(modifier, 0, len(modifier)) or _predicate_word().search(modifier)):
+        return None
+    return _object_after(c.text, m.end(), c.end)
+
+
+@cache
+def _predicate_word() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, lexicons.words("modifier_predicates"))))
+
+
+# What stands before a length that only says which part is measured: 全长约, 其中青岛段长约, 其中青岛段主线长.
+_LENGTH_OF = re.compile(r"(?:其中)?(?:[\u4e00-\u9fff]{1,6}段)?(?:主线|全|总)?长(?:度)?(?:为|约|达|近|超过)?")
+
+
+@cache
+def _route_head() -> re.Pattern:
+    """A route's head word (lexicon route_heads) that ends its clause or the subject before 是."""
+    return re.compile("(?:" + "|".join(map(re.escape, lexicons.words("route_heads"))) + r")(?=是|$)")
+
+
+@rule("object", "长度所量的线路")
+def length_of_named_route(c) -> _Obj:
+    """A clause of nothing but a length (全长约70公里, 其中青岛段长约140公里) measures the route its segment names
+    first, a name ending in a route's head word (lexicon route_heads: 公路, 通道, 管网 …) at its clause's end or
+    before 是: 另“一纵”是指平营高速公路，北起平度城区，南至胶州湾高速营海镇，全长约70公里 (青岛 news, 2011: 平营高速公路);
+    铺设将军大道(龙山电厂-状元街段)供热主管网,全长约4.3公里 (涉县 实事, 2025: 供热主管网)."""
+    q = c.kept[0]
+    if q.role is not Role.LENGTH or not _LENGTH_OF.fullmatch(c.text, c.start, q.start):
+        return None
+    first = c.ci
+    while first > 0 and c.clauses[first - 1].segment == c.clause.segment:
+        first -= 1
+    for k in range(first, c.ci):
+        cl = c.clauses[k]
+        words = c.text[cl.start:cl.end]
+        head = _route_head().search(words)
+        if head:
+            named = _NAMED_AS.search(words, 0, head.start())  # “一横”是指|新谭公路: the name after 是指, whole
+            if named:
+                return words[named.end():head.end()], words[named.end():head.end()]
+            return _object_before(c.text, cl.start, cl.start + head.end())
+    return None
+
+
+_NAMED_AS = re.compile(r"(?s:.*)(?:是指|是)")
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, head_after_modifier, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, *SPAN_RULES)
+FOUND_RULES = (baseline_object_before, length_of_named_route, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
