@@ -40,6 +40,10 @@ flat memory means the two peaks are about the same. Last, the corpus joined into
 paragraph of each size of ``--paragraphs`` is extracted, its rate in characters per
 second of CPU printed: a flat rate is a reading linear in paragraph length.
 
+``--stages`` prints where the extraction's CPU goes over the real passages, by stage (a sampling
+profile: jieba, numeral tokens, each rule list, cues, frames …); ``--profile N`` the N costliest
+functions after a run (cProfile, which makes cheap calls look dear).
+
 ``--processes`` measures whole processes instead: a fresh Python that imports the extractor
 and extracts every file of the corpus, and a fresh Python that imports jieba and cuts every
 file with ``jieba.lcut``, in turn ``--alternations`` times; the CPU time of each whole process
@@ -281,6 +285,79 @@ def profile(docs: list[tuple[Path, dt.date]], top: int) -> None:
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(top)
 
 
+#: the stage a function's frame stands for, the innermost one of a sample deciding (``stages``)
+_STAGE_OF = {
+    "find_numbers": "numbers", "_find_numbers": "numbers",
+    "responsible_unit_with_rule": "rules: responsible unit",
+    "candidate": "candidate (context, trimming, result)",
+    "_block_cues": "cues and deadline mentions", "_mentions": "cues and deadline mentions",
+    "_cues_of": "cues and deadline mentions", "find_deadlines": "cues and deadline mentions",
+    "_read_block": "clauses and segmenting (reader, segment)",
+    "find_pledges": "paragraph frames and people",
+    "normalise": "normalise",
+    "extract_text": "extract_text (caches)",
+}
+
+
+def stages(rounds: int) -> None:
+    """Where the CPU of whole extraction goes, by stage, over the real passages: a sampling profile
+    (SIGPROF every millisecond of CPU; each sample goes to the innermost stage on its stack: jieba,
+    the numeral tokens, the rule list being decided, the paragraph's cues …). Unlike cProfile it adds
+    no cost per call, so cheap calls are not made to look dear."""
+    import collections
+    import signal
+
+    from tracker.extract import extract_document
+    from tracker.extract.pledges import (
+        ACTION_RULES, DEADLINE_RULES, DISTRICT_RULES, ELLIPSIS_RULES, FOUND_RULES, OFFICIAL_RULES, PLEDGE_RULES,
+        QUALIFIER_RULES, TENSE_RULES,
+    )
+    from tracker.extract.pledges.objects import SPAN_RULES
+
+    lists = {id(PLEDGE_RULES): "rules: is it a pledge (their own work)", id(TENSE_RULES): "rules: tense",
+             id(FOUND_RULES): "rules: object", id(SPAN_RULES): "rules: object", id(ELLIPSIS_RULES): "rules: object",
+             id(ACTION_RULES): "rules: action", id(QUALIFIER_RULES): "rules: qualifier",
+             id(DEADLINE_RULES): "rules: deadline", id(OFFICIAL_RULES): "rules: official and district",
+             id(DISTRICT_RULES): "rules: official and district"}
+
+    def stage(frame) -> str:
+        while frame is not None:
+            code = frame.f_code
+            if "jieba" in code.co_filename:
+                return "jieba (the object windows)"
+            if code.co_name == "decide":
+                return lists.get(id(frame.f_locals.get("rules")), "rules: other")
+            if code.co_name in _STAGE_OF:
+                return _STAGE_OF[code.co_name]
+            frame = frame.f_back
+        return "other"
+
+    jieba = load_jieba()
+    warm_up(jieba)
+    passages = real_passages()
+    counts: collections.Counter[str] = collections.Counter()
+    sampling = False
+
+    def sample(signum, frame) -> None:
+        if sampling:
+            counts[stage(frame)] += 1
+
+    signal.signal(signal.SIGPROF, sample)
+    signal.setitimer(signal.ITIMER_PROF, 0.001, 0.001)
+    sampling = True
+    start = time.process_time()
+    for _ in range(max(1, rounds)):
+        for text, day in passages:
+            extract_document(text, published=day)
+    sampling = False
+    signal.setitimer(signal.ITIMER_PROF, 0, 0)
+    total = sum(counts.values()) or 1
+    print(f"\nwhere the extraction's CPU goes ({len(passages)} real passages, {rounds} rounds, "
+          f"{time.process_time() - start:.2f} s, {total:,} samples):")
+    for name, n in counts.most_common():
+        print(f"{100 * n / total:5.1f}%  {name}")
+
+
 def child_rss(folder: Path, files: int) -> tuple[float, int]:
     """Peak RSS (MB) and characters of a fresh process that extracts the first ``files`` files."""
     out = subprocess.run(
@@ -416,6 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="write the corpus to DIR and keep it")
     ap.add_argument("--profile", type=int, metavar="N", default=0,
                     help="after measuring, profile the extraction and print its N costliest functions")
+    ap.add_argument("--stages", action="store_true",
+                    help="only profile the extraction of the real passages by stage (a sampling profile; --rounds)")
     ap.add_argument("--rounds", type=int, default=3,
                     help="time extraction and jieba in turn this many times, keep the best of each (default 3)")
     ap.add_argument("--against", metavar="DIR", help="compare with the tracker/ package of an older checkout in DIR")
@@ -438,6 +517,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.ab_child:
         ab_child(args.rounds)
+        return 0
+    if args.stages:
+        stages(args.rounds)
         return 0
     if args.whole_child:
         whole_child(args.whole_child[0], Path(args.whole_child[1]))
