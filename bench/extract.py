@@ -38,7 +38,9 @@ Then it extracts the first half of the corpus and the whole corpus, each in a
 fresh child process, and prints each child's peak RSS (``resource.getrusage``):
 flat memory means the two peaks are about the same. Last, the corpus joined into one
 paragraph of each size of ``--paragraphs`` is extracted, its rate in characters per
-second of CPU printed: a flat rate is a reading linear in paragraph length.
+second of CPU printed: a flat rate is a reading linear in paragraph length; then the
+corpus joined as one document of many paragraphs of the same sizes (linear in the
+number of paragraphs and sections).
 
 ``--stages`` prints where the extraction's CPU goes over the real passages, by stage (a sampling
 profile: jieba, numeral tokens, each rule list, cues, frames …); ``--profile N`` the N costliest
@@ -456,19 +458,23 @@ def whole_processes(folder: Path, alternations: int) -> dict:
 
 # ---------------------------------------------------------------- main
 
-def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> list[tuple[int, float, float]]:
+def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000), *, paragraphs: bool = False) -> list[tuple[int, float, float]]:
     """The corpus with its line breaks removed, as one paragraph of growing size (the corpus taken
     again from its start when it is shorter): the rate must hold (a file of 50 MB on one line is a
-    real input). (size, chars/s, chars/s of CPU) per size."""
+    real input). With ``paragraphs`` the files are joined as they are, one document of growing size
+    and many paragraphs: the rate must hold there too (what the reader carries from paragraph to
+    paragraph, its headings and sections, grows with the document). (size, chars/s, chars/s of CPU)
+    per size."""
     from tracker.extract import extract_document
 
     parts, total, i = [], 0, 0
     while total < max(sizes):
-        part = docs[i % len(docs)][0].read_text(encoding="utf-8").replace("\n", "")
+        part = docs[i % len(docs)][0].read_text(encoding="utf-8")
+        part = part if paragraphs else part.replace("\n", "")
         parts.append(part)
-        total += len(part)
+        total += len(part) + paragraphs
         i += 1
-    text = "".join(parts)
+    text = ("\n" if paragraphs else "").join(parts)
     rates = []
     measured = []
     for n in sizes:
@@ -479,7 +485,7 @@ def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> list[tuple[int, flo
         cpu_rate = len(chunk) / (time.process_time() - start_cpu)
         measured.append((len(chunk), rate, cpu_rate))
         rates.append(f"{len(chunk):,} chars {rate:,.0f} chars/s ({cpu_rate:,.0f} of CPU)")
-    print("one paragraph: " + "; ".join(rates))
+    print(("one document of many paragraphs: " if paragraphs else "one paragraph: ") + "; ".join(rates))
     return measured
 
 
@@ -577,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = tuple(int(n) for n in args.paragraphs.split(",")) if args.paragraphs else \
             (100_000, 300_000, 1_000_000) if args.quick else (250_000, 1_000_000, 4_000_000)
         paragraph_rates = one_line(docs, sizes)
+        document_rates = one_line(docs, sizes, paragraphs=True)
         if args.write_figures:
             figures.record("extract", figures.command("bench/extract.py", argv), [
                 figures.figure("characters", chars),
@@ -591,6 +598,8 @@ def main(argv: list[str] | None = None) -> int:
                   for n, rate, _ in paragraph_rates),
                 *(figures.figure(f"one paragraph of {n:,} characters, CPU", round(cpu_rate), "chars/s")
                   for n, _, cpu_rate in paragraph_rates),
+                *(figures.figure(f"one document of {n:,} characters in paragraphs, CPU", round(cpu_rate), "chars/s")
+                  for n, _, cpu_rate in document_rates),
             ], extra=f"{kind}, {size / MB:.1f} MB, best of {args.rounds} rounds", note=args.note)
         if args.profile:
             profile(docs, args.profile)

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from operator import attrgetter, itemgetter
 
 from tracker.extract import lexicons
@@ -598,8 +599,10 @@ def _walk_back(ctx: _Reading, kind: str, probe):
 
     What a walk finds from a given block on never changes while the reader stays in
     its section, so it is remembered per block: a long document is walked once, not
-    once per clause."""
-    order = list(reversed(ctx.section_blocks)) + list(reversed(ctx.headings))
+    once per clause. The blocks are walked as iterators, not copied into a list first: a copy
+    of every heading so far, made for each clause, grows with the document (quadratic in a
+    long report of many sections), while the walk itself stops at the first remembered block."""
+    order = chain(reversed(ctx.section_blocks), reversed(ctx.headings))
     pending = []
     found = None
     for j in order:
