@@ -347,7 +347,7 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
                 if not (u and work.startswith("以上", u.end())):
                     return None
                 return _Read(start, u.end() + 2, "quantity", Decimal(1), None, cn + u.group(0),
-                                   roles.get(u.group(0), Role.OTHER))
+                             roles.get(u.group(0), Role.OTHER))
             unit = cn + (u.group(0) if u else "")
             role = roles.get(u.group(0), Role.OTHER) if u else _role_for_bare_magnitude(cn)
             stop = u.end() if u else end
