@@ -36,7 +36,22 @@ difference of a few per cent is within what one process differs from the next on
 
 Then it extracts the first half of the corpus and the whole corpus, each in a
 fresh child process, and prints each child's peak RSS (``resource.getrusage``):
-flat memory means the two peaks are about the same.
+flat memory means the two peaks are about the same. Last, the corpus joined into one
+paragraph of each size of ``--paragraphs`` is extracted, its rate in characters per
+second of CPU printed: a flat rate is a reading linear in paragraph length; then the
+corpus joined as one document of many paragraphs of the same sizes (linear in the
+number of paragraphs and sections).
+
+``--stages`` prints where the extraction's CPU goes over the real passages, by stage (a sampling
+profile: jieba, numeral tokens, each rule list, cues, frames …); ``--profile N`` the N costliest
+functions after a run (cProfile, which makes cheap calls look dear).
+
+``--processes`` measures whole processes instead: a fresh Python that imports the extractor
+and extracts every file of the corpus, and a fresh Python that imports jieba and cuts every
+file with ``jieba.lcut``, in turn ``--alternations`` times; the CPU time of each whole process
+(start-up, imports, the dictionary each loads, reading the files) and its ratio. Both pay a
+jieba dictionary load (the extractor its own tokenizer's, with the project's words), which
+the in-process figures above leave out.
 
 jieba writes its dictionary cache to the system temp folder by default; here it
 goes to ``$XDG_CACHE_HOME/tracker/jieba`` (``~/.cache/tracker/jieba``).
@@ -272,6 +287,79 @@ def profile(docs: list[tuple[Path, dt.date]], top: int) -> None:
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(top)
 
 
+#: the stage a function's frame stands for, the innermost one of a sample deciding (``stages``)
+_STAGE_OF = {
+    "find_numbers": "numbers", "_find_numbers": "numbers",
+    "responsible_unit_with_rule": "rules: responsible unit",
+    "candidate": "candidate (context, trimming, result)",
+    "_block_cues": "cues and deadline mentions", "_mentions": "cues and deadline mentions",
+    "_cues_of": "cues and deadline mentions", "find_deadlines": "cues and deadline mentions",
+    "_read_block": "clauses and segmenting (reader, segment)",
+    "find_pledges": "paragraph frames and people",
+    "normalise": "normalise",
+    "extract_text": "extract_text (caches)",
+}
+
+
+def stages(rounds: int) -> None:
+    """Where the CPU of whole extraction goes, by stage, over the real passages: a sampling profile
+    (SIGPROF every millisecond of CPU; each sample goes to the innermost stage on its stack: jieba,
+    the numeral tokens, the rule list being decided, the paragraph's cues …). Unlike cProfile it adds
+    no cost per call, so cheap calls are not made to look dear."""
+    import collections
+    import signal
+
+    from tracker.extract import extract_document
+    from tracker.extract.pledges import (
+        ACTION_RULES, DEADLINE_RULES, DISTRICT_RULES, ELLIPSIS_RULES, FOUND_RULES, OFFICIAL_RULES, PLEDGE_RULES,
+        QUALIFIER_RULES, TENSE_RULES,
+    )
+    from tracker.extract.pledges.objects import SPAN_RULES
+
+    lists = {id(PLEDGE_RULES): "rules: is it a pledge (their own work)", id(TENSE_RULES): "rules: tense",
+             id(FOUND_RULES): "rules: object", id(SPAN_RULES): "rules: object", id(ELLIPSIS_RULES): "rules: object",
+             id(ACTION_RULES): "rules: action", id(QUALIFIER_RULES): "rules: qualifier",
+             id(DEADLINE_RULES): "rules: deadline", id(OFFICIAL_RULES): "rules: official and district",
+             id(DISTRICT_RULES): "rules: official and district"}
+
+    def stage(frame) -> str:
+        while frame is not None:
+            code = frame.f_code
+            if "jieba" in code.co_filename:
+                return "jieba (the object windows)"
+            if code.co_name == "decide":
+                return lists.get(id(frame.f_locals.get("rules")), "rules: other")
+            if code.co_name in _STAGE_OF:
+                return _STAGE_OF[code.co_name]
+            frame = frame.f_back
+        return "other"
+
+    jieba = load_jieba()
+    warm_up(jieba)
+    passages = real_passages()
+    counts: collections.Counter[str] = collections.Counter()
+    sampling = False
+
+    def sample(signum, frame) -> None:
+        if sampling:
+            counts[stage(frame)] += 1
+
+    signal.signal(signal.SIGPROF, sample)
+    signal.setitimer(signal.ITIMER_PROF, 0.001, 0.001)
+    sampling = True
+    start = time.process_time()
+    for _ in range(max(1, rounds)):
+        for text, day in passages:
+            extract_document(text, published=day)
+    sampling = False
+    signal.setitimer(signal.ITIMER_PROF, 0, 0)
+    total = sum(counts.values()) or 1
+    print(f"\nwhere the extraction's CPU goes ({len(passages)} real passages, {rounds} rounds, "
+          f"{time.process_time() - start:.2f} s, {total:,} samples):")
+    for name, n in counts.most_common():
+        print(f"{100 * n / total:5.1f}%  {name}")
+
+
 def child_rss(folder: Path, files: int) -> tuple[float, int]:
     """Peak RSS (MB) and characters of a fresh process that extracts the first ``files`` files."""
     out = subprocess.run(
@@ -337,31 +425,67 @@ def rss_child(folder: Path, files: int) -> None:
     print(f"{peak_rss_mb():.1f} {chars}")
 
 
+def whole_child(which: str, folder: Path) -> None:
+    """The whole of one run as a user's process does it: import, load, read and extract (or cut) every file."""
+    if which == "extract":
+        from tracker.extract import extract_document
+
+        for path, published in read_manifest(folder):
+            extract_document(path.read_text(encoding="utf-8"), published=published)
+    else:
+        jieba = load_jieba()
+        for path, _ in read_manifest(folder):
+            jieba.lcut(path.read_text(encoding="utf-8"))
+
+
+def whole_processes(folder: Path, alternations: int) -> dict:
+    """CPU seconds of whole child processes extracting the corpus and cutting it with jieba.lcut, in turn:
+    the median of each and their ratio."""
+    import statistics
+
+    runs: dict[str, list[float]] = {"extract": [], "jieba": []}
+    for i in range(max(1, alternations)):
+        for which in (("extract", "jieba") if i % 2 == 0 else ("jieba", "extract")):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run([sys.executable, __file__, "--whole-child", which, str(folder)], check=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            runs[which].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    ex, jb = statistics.median(runs["extract"]), statistics.median(runs["jieba"])
+    print(f"whole processes (CPU, median of {len(runs['extract'])}): extraction {ex:.2f} s, jieba.lcut {jb:.2f} s; "
+          f"cost ratio {ex / jb:.3f}")
+    return {"extract": ex, "jieba": jb, "ratio": ex / jb}
+
+
 # ---------------------------------------------------------------- main
 
-def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000)) -> list[tuple[int, float]]:
+def one_line(docs, sizes=(250_000, 1_000_000, 4_000_000), *, paragraphs: bool = False) -> list[tuple[int, float, float]]:
     """The corpus with its line breaks removed, as one paragraph of growing size (the corpus taken
     again from its start when it is shorter): the rate must hold (a file of 50 MB on one line is a
-    real input)."""
+    real input). With ``paragraphs`` the files are joined as they are, one document of growing size
+    and many paragraphs: the rate must hold there too (what the reader carries from paragraph to
+    paragraph, its headings and sections, grows with the document). (size, chars/s, chars/s of CPU)
+    per size."""
     from tracker.extract import extract_document
 
     parts, total, i = [], 0, 0
     while total < max(sizes):
-        part = docs[i % len(docs)][0].read_text(encoding="utf-8").replace("\n", "")
+        part = docs[i % len(docs)][0].read_text(encoding="utf-8")
+        part = part if paragraphs else part.replace("\n", "")
         parts.append(part)
-        total += len(part)
+        total += len(part) + paragraphs
         i += 1
-    text = "".join(parts)
+    text = ("\n" if paragraphs else "").join(parts)
     rates = []
     measured = []
     for n in sizes:
         chunk = text[:n]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         extract_document(chunk, published=dt.date(2021, 1, 15))
         rate = len(chunk) / (time.perf_counter() - start)
-        measured.append((len(chunk), rate))
-        rates.append(f"{len(chunk):,} chars {rate:,.0f} chars/s")
-    print("one paragraph: " + "; ".join(rates))
+        cpu_rate = len(chunk) / (time.process_time() - start_cpu)
+        measured.append((len(chunk), rate, cpu_rate))
+        rates.append(f"{len(chunk):,} chars {rate:,.0f} chars/s ({cpu_rate:,.0f} of CPU)")
+    print(("one document of many paragraphs: " if paragraphs else "one paragraph: ") + "; ".join(rates))
     return measured
 
 
@@ -375,15 +499,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="write the corpus to DIR and keep it")
     ap.add_argument("--profile", type=int, metavar="N", default=0,
                     help="after measuring, profile the extraction and print its N costliest functions")
+    ap.add_argument("--stages", action="store_true",
+                    help="only profile the extraction of the real passages by stage (a sampling profile; --rounds)")
     ap.add_argument("--rounds", type=int, default=3,
                     help="time extraction and jieba in turn this many times, keep the best of each (default 3)")
     ap.add_argument("--against", metavar="DIR", help="compare with the tracker/ package of an older checkout in DIR")
     ap.add_argument("--alternations", type=int, default=6,
-                    help="with --against: fresh processes of each checkout, in turn (default 6)")
+                    help="with --against or --processes: fresh processes of each, in turn (default 6)")
+    ap.add_argument("--paragraphs", metavar="SIZES",
+                    help="sizes in characters of the one-paragraph runs, comma-separated "
+                         "(default 250000,1000000,4000000; 100000,300000,1000000 with --quick)")
+    ap.add_argument("--processes", action="store_true",
+                    help="compare whole processes (start-up and dictionary loads included) over the corpus")
     ap.add_argument("--note", default="", help="a sentence to keep with the figures (--write-figures)")
     figures.add_flag(ap)
     ap.add_argument("--rss-child", metavar="DIR", help=argparse.SUPPRESS)
     ap.add_argument("--ab-child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--whole-child", nargs=2, metavar=("WHICH", "DIR"), help=argparse.SUPPRESS)
     ap.add_argument("--files", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.rss_child:
@@ -391,6 +523,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.ab_child:
         ab_child(args.rounds)
+        return 0
+    if args.stages:
+        stages(args.rounds)
+        return 0
+    if args.whole_child:
+        whole_child(args.whole_child[0], Path(args.whole_child[1]))
         return 0
     if args.against:
         result = against(Path(args.against), args.alternations, args.rounds)
@@ -415,6 +553,16 @@ def main(argv: list[str] | None = None) -> int:
         kind = "varied seed paragraphs" if args.generated else f"copies of {len(real_passages())} real passages"
         print(f"corpus: {kind}, {len(docs)} files, {size / MB:.1f} MB in {folder} ({time.perf_counter() - start:.1f} s to write)")
 
+        if args.processes:
+            load_jieba()  # jieba's own cache file written before the first timed process
+            whole = whole_processes(folder, args.alternations)
+            if args.write_figures:
+                figures.record("extract", figures.command("bench/extract.py", argv), [
+                    figures.figure("whole process, extraction", round(whole["extract"], 2), "s CPU"),
+                    figures.figure("whole process, jieba.lcut", round(whole["jieba"], 2), "s CPU"),
+                    figures.figure("cost ratio of whole processes", round(whole["ratio"], 3), key=True),
+                ], extra=f"{kind}, {size / MB:.1f} MB, medians of {args.alternations} processes each", note=args.note)
+            return 0
         jieba = load_jieba()
         warm_up(jieba)
         timed = timed_rounds(jieba, docs, args.rounds)
@@ -432,7 +580,10 @@ def main(argv: list[str] | None = None) -> int:
         full_rss, full_chars = child_rss(folder, len(docs))
         print(f"peak RSS, extraction only: half corpus ({half_chars:,} chars) {half_rss:.1f} MB; "
               f"full corpus ({full_chars:,} chars) {full_rss:.1f} MB; growth {full_rss - half_rss:+.1f} MB")
-        paragraph_rates = one_line(docs, (100_000, 300_000, 1_000_000) if args.quick else (250_000, 1_000_000, 4_000_000))
+        sizes = tuple(int(n) for n in args.paragraphs.split(",")) if args.paragraphs else \
+            (100_000, 300_000, 1_000_000) if args.quick else (250_000, 1_000_000, 4_000_000)
+        paragraph_rates = one_line(docs, sizes)
+        document_rates = one_line(docs, sizes, paragraphs=True)
         if args.write_figures:
             figures.record("extract", figures.command("bench/extract.py", argv), [
                 figures.figure("characters", chars),
@@ -444,7 +595,11 @@ def main(argv: list[str] | None = None) -> int:
                 figures.figure("peak RSS, half corpus", round(half_rss, 1), "MB"),
                 figures.figure("peak RSS, whole corpus", round(full_rss, 1), "MB"),
                 *(figures.figure(f"one paragraph of {n:,} characters", round(rate), "chars/s")
-                  for n, rate in paragraph_rates),
+                  for n, rate, _ in paragraph_rates),
+                *(figures.figure(f"one paragraph of {n:,} characters, CPU", round(cpu_rate), "chars/s")
+                  for n, _, cpu_rate in paragraph_rates),
+                *(figures.figure(f"one document of {n:,} characters in paragraphs, CPU", round(cpu_rate), "chars/s")
+                  for n, _, cpu_rate in document_rates),
             ], extra=f"{kind}, {size / MB:.1f} MB, best of {args.rounds} rounds", note=args.note)
         if args.profile:
             profile(docs, args.profile)

@@ -38,7 +38,14 @@ def conditions(extra: str = "") -> str:
 
 
 def command(script: str, argv: list[str] | None = None) -> str:
-    args = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--write-figures"]
+    """The command as run, without --write-figures and --note (the note is kept beside it)."""
+    args, given = [], list(sys.argv[1:] if argv is None else argv)
+    while given:
+        a = given.pop(0)
+        if a == "--note":
+            given = given[1:]
+        elif a != "--write-figures" and not a.startswith("--note="):
+            args.append(a)
     return " ".join(["python", script, *map(shlex.quote, args)])
 
 

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from tracker.extract import lexicons
 from tracker.extract.model import Role
@@ -39,7 +40,9 @@ _RANGE_RE = re.compile(_RANGE_SEP)
 _NOUN_AFTER_UNIT = {"部": "门委署件分长", "处": "室长", "方": "面案式向位"}
 _GAP = re.compile(r"[ \u3000\u00a0]{1,2}")
 _YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
-_CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)")
+# The lookahead adds nothing to what matches; it lets the scan skip a character that begins neither
+# branch with one test instead of two (the scan is a sixth of ``find_numbers`` on real reports).
+_CORE = re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?))")
 # Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
 _BARE_MAGNITUDE_PREFIX = lexicons.words("bare_magnitude_prefixes")
 _QUOTED_NAME = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
@@ -151,6 +154,19 @@ class NumberToken:
     raw: str = ""
 
 
+class _Read(NamedTuple):
+    """A token as ``_read_token`` reads it, before ``_find_numbers`` classifies it and takes its raw text:
+    a tuple, so the one NumberToken a token becomes is the only frozen dataclass built for it."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | None = None
+    value_max: Decimal | None = None
+    unit: str | None = None
+    role: Role = Role.OTHER
+
+
 @cache
 def unit_table() -> tuple[dict[str, Role], re.Pattern]:
     """The units of the lexicon with their roles, and one pattern matching any of them (longest first)."""
@@ -191,7 +207,8 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
     spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
     spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
-    spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]
+    if "实事" in text or "好事" in text:  # the label's last word, found by a C search first
+        spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]
     return spans
 
 
@@ -221,6 +238,7 @@ def find_numbers(text: str) -> tuple[NumberToken, ...]:
 def _find_numbers(text: str) -> list[NumberToken]:
     work = fold(text)
     roles, unit_re = unit_table()
+    can_follow = _can_follow()
     masked = None
     out: list[NumberToken] = []
     pos = 0
@@ -231,7 +249,7 @@ def _find_numbers(text: str) -> list[NumberToken]:
         start, end = m.start(), m.end()
         pos = end
         cn = m.group("cn")
-        if cn and len(cn) == 1 and work[end:end + 1] not in _can_follow() and not work.endswith("百分之", 0, start) \
+        if cn and len(cn) == 1 and work[end:end + 1] not in can_follow and not work.endswith("百分之", 0, start) \
                 and not (cn in "十百千万" and work[end:end + 1] in ("余", "多")):  # 十余所, 百余个
             continue  # a lone numeral character inside a word: 一流, 进一步, 统一
         if masked is None:
@@ -306,20 +324,20 @@ def _role_for_bare_magnitude(mag: str) -> Role:
     return Role.AMOUNT if mag.endswith("亿") else Role.COUNT
 
 
-def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Pattern) -> NumberToken | None:
+def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Pattern) -> _Read | None:
     start, end = m.start(), m.end()
     ar, cn = m.group("ar"), m.group("cn")
     magnitude = ""
     if cn:
         # Special words first: 一半, 翻一番, N成.
         if cn.endswith("一") and work.startswith("半", end) and cn == "一":
-            return NumberToken(start, end + 1, "quantity", Decimal("0.5"), None, "ratio", Role.RATIO)
+            return _Read(start, end + 1, "quantity", Decimal("0.5"), None, "ratio", Role.RATIO)
         if work[max(0, start - 1):start] == "翻" and work.startswith("番", end):
             try:
                 n = chinese_to_int(cn)
             except NotANumeral:
                 return None
-            return NumberToken(start - 1, end + 1, "quantity", Decimal(2 ** n), None, "倍", Role.RATIO)
+            return _Read(start - 1, end + 1, "quantity", Decimal(2 ** n), None, "倍", Role.RATIO)
         if all(ch in CN_BIG or ch in CN_SMALL for ch in cn) and len(cn) == 1 and cn in CN_BIG:
             # a bare 万 or 亿: a number only behind 过/超/上 (过亿元 = over one 亿元)
             prefix = next((p for p in _BARE_MAGNITUDE_PREFIX if work.endswith(p, 0, start)), None)
@@ -328,17 +346,17 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
                 # 亿元以上项目: a threshold of one 亿元
                 if not (u and work.startswith("以上", u.end())):
                     return None
-                return NumberToken(start, u.end() + 2, "quantity", Decimal(1), None, cn + u.group(0),
-                                   roles.get(u.group(0), Role.OTHER))
+                return _Read(start, u.end() + 2, "quantity", Decimal(1), None, cn + u.group(0),
+                             roles.get(u.group(0), Role.OTHER))
             unit = cn + (u.group(0) if u else "")
             role = roles.get(u.group(0), Role.OTHER) if u else _role_for_bare_magnitude(cn)
             stop = u.end() if u else end
-            return NumberToken(start - len(prefix), stop, "quantity", Decimal(1), None, unit, role)
+            return _Read(start - len(prefix), stop, "quantity", Decimal(1), None, unit, role)
         head, magnitude = _split_magnitude(cn)
         try:
             value = read_number(head)
         except NotANumeral:
-            return NumberToken(start, end, "name")
+            return _Read(start, end, "name")
         core_end = end
     else:
         value = Decimal(ar.replace(",", ""))
@@ -384,13 +402,13 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     # Percentages and ratios.
     if rest.startswith(("%", "‰")):
         stop, value_max = _percent_range(work, core_end + 1, rest[0], value, value_max)
-        return NumberToken(start, stop, "quantity", value, value_max, rest[0], Role.RATIO)
+        return _Read(start, stop, "quantity", value, value_max, rest[0], Role.RATIO)
     if work.endswith("百分之", 0, start) and not magnitude:
-        return NumberToken(start - 3, core_end, "quantity", value, value_max, "%", Role.RATIO)
+        return _Read(start - 3, core_end, "quantity", value, value_max, "%", Role.RATIO)
     if rest.startswith("℃") or rest.startswith("度") and "气温" in work[max(0, start - 10):start]:
-        return NumberToken(start, core_end + 1, "temperature", value, value_max, "℃")
+        return _Read(start, core_end + 1, "temperature", value, value_max, "℃")
     if cn and rest.startswith("成") and not magnitude and value < 10:
-        return NumberToken(start, core_end + 1, "quantity", value / 10, None, "ratio", Role.RATIO)
+        return _Read(start, core_end + 1, "quantity", value / 10, None, "ratio", Role.RATIO)
     # Dates and years.
     is_year_number = ar is not None and "." not in ar and len(ar) == 4 and 1900 <= int(ar) <= 2100
     if cn and len(cn) == 4 and all(ch in CN_DIGITS for ch in cn):
@@ -401,14 +419,14 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         u = None if d is not None or not ar else unit_re.match(work, core_end)
         if u is None or roles[u.group(0)] is Role.DURATION:
             stop = d.end() if d else core_end
-            return NumberToken(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)
+            return _Read(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)
     if not magnitude and value_max is None or not magnitude and rest.startswith("日"):
         d = _DAY_OR_MONTH.match(work, core_end)
         if d and not (d.group(0).startswith("日") and work.startswith("个", core_end - 1)):
-            return NumberToken(start, d.end(), "date", value, value_max)
+            return _Read(start, d.end(), "date", value, value_max)
     # Size class: 百亿级, 千亿级, 五百亿级.
     if magnitude and rest.startswith("级"):
-        return NumberToken(start, core_end + 1, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
+        return _Read(start, core_end + 1, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
     # 3万余户, 100多家: an approximation between number and unit
     approx = 1 if work[core_end:core_end + 1] in ("余", "多") and unit_re.match(work, core_end + 1) else 0
     u = unit_re.match(work, core_end + approx)
@@ -427,9 +445,9 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         kind = "quantity"
         if cn and value == 1 and not magnitude and cn in ("一",) and value_max is None and unit in _GENERIC_MEASURES:
             kind = "vague"  # 一个中心, 一项任务: an article, not a count (一所学校 is a count)
-        return NumberToken(start, stop, kind, value, value_max, full_unit, role)
+        return _Read(start, stop, kind, value, value_max, full_unit, role)
     if magnitude:
-        return NumberToken(start, core_end, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
+        return _Read(start, core_end, "quantity", value, value_max, magnitude, _role_for_bare_magnitude(magnitude))
     if cn and value in (100, 1000) and head in ("百", "千"):
         return None  # 百 or 千 alone with no unit: a word (百姓, 千方百计), not a number
-    return NumberToken(start, core_end, "bare", value, value_max)
+    return _Read(start, core_end, "bare", value, value_max)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import cache
+from operator import itemgetter
 
 from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
@@ -196,9 +198,10 @@ def inner_lead_inherits(c) -> Deadline | None:
     开展内镜检查3万名 (山西, 2026); 奋斗百年路,启航新征程。2022年,我们将继续把以人民为中心…。…一是…建成、改造长安十小、
     长安六中、太乙中心校等11所中小学及幼儿园硬件设施 (长安区 实事, 2022). The nearest such sentence wins."""
     found = _inner_leads(c.norm, c.bi, c.leads, c.published)
-    sentence = c.clause.sentence_start
-    lead = next((d for pos, d in reversed(found) if pos < sentence), None)
-    return _inherited(lead) if lead is not None else None
+    # the nearest lead before the sentence, by bisection (the leads are in order): a scan back from the
+    # paragraph's last lead made a paragraph of many leads quadratic
+    k = bisect_left(found, c.clause.sentence_start, key=itemgetter(0))
+    return _inherited(found[k - 1][1]) if k else None
 
 
 @rule("deadline", "上文或标题的时限")

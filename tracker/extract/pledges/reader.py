@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from operator import attrgetter
 
 from tracker.extract.model import Candidate, Deadline, Official
 from tracker.extract.normalise import Normalised
@@ -27,6 +28,9 @@ from tracker.extract.pledges.segment import (
     _sizes_the_pledge_before, growth_reaches_level, headline_space_separates, investment_opens_its_use,
     respectively_splits,
 )
+
+
+_START = attrgetter("start")  # the key of mentions and numbers in an _Index
 
 
 def _with(why: tuple[tuple[str, str], ...], name: str, rule_id: str) -> tuple[tuple[str, str], ...]:
@@ -87,11 +91,11 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     if not any(t.kind == "quantity" for t in tokens):
         return []
     clauses = _clauses(btext, block.start, headline=headline_space_separates(block))
-    mentions = _Index(_mentions(btext, block.start, ctx.published), lambda m: m.start)
+    mentions = _Index(_mentions(btext, block.start, ctx.published), _START)
     cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues
     quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
-                                     t.role, t.raw) for t in tokens if t.kind == "quantity"], lambda t: t.start)
+                                     t.role, t.raw) for t in tokens if t.kind == "quantity"], _START)
     para = Paragraph(norm, bi, clauses, cues, mentions, leads, cues_cache)
     out = []
     last_ci = None  # the clause of the last candidate
