@@ -366,3 +366,28 @@ def test_a_total_word_is_a_qualifier_not_an_object():
     # 山西, 2026: 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (qualifiers.txt: 合计, as 累计)
     c = _the("shanxi_minsheng_2026.txt", "合计6300名")
     assert c.qualifier == "合计" and c.object != "合计"
+
+
+# 北京市 news of 2011-07-04 (likgjava/eb, webapp/view/staticpags/sqzx/ff80808130db80a70130f2a2895e0a7a.jsp, commit
+# f8538e3d04bed1f4b1ed203f3e45f6df3f001096, characters 1290–1344 and 1947–2032): the second document of payment_rate
+# (its first two are 头桥街道's plan and 襄阳市's news, tests/extract/test_rule_examples.py)
+_BEIJING_SOLAR = [
+    "新建两限房、普通商品房和现有住房大规模安装太阳能的，政府将给予补助，标准按照集热器面积200元/平方米补贴。",
+    "在资金补助方式及标准上，对于符合申报条件的前100万平方米太阳能集热器的项目业主单位，由北京市发展改革委、"
+    "北京市住建委按实际安装集热器面积给予200元/平方米的资金补助。",
+]
+
+
+@pytest.mark.parametrize("sentence", _BEIJING_SOLAR)
+def test_a_rate_paid_per_unit_is_a_standing_rule(sentence):
+    from tracker.extract import extract_document
+
+    doc = extract_document("北京将投2亿推广太阳能热水\n" + sentence, published=dt.date(2011, 7, 4))
+    assert not [c for c in doc.candidates if "200元" in c.quote]
+    assert [p for s, e, p, t in doc.declined if "200元" in doc.text[s:e]] == ["payment_rate"]
+
+
+def test_a_rate_that_is_a_target_stays_a_pledge():
+    """全员劳动生产率达58万元/人左右 (北京, 2026): a rate with no cap and no basis is a target."""
+    (c,) = [c for c in pledges("主要预期目标是：全员劳动生产率达58万元/人左右。", PUB)]
+    assert c.quantities[0].raw == "58万元/人"

@@ -183,6 +183,32 @@ def spans_and_ages_only(c: Context):
     return None
 
 
+# 一 and one measure word (一台, 一处, 一条): the indefinite article of a story or a description, unless a word
+# before it or 以上 after it makes it a count (各组建一个, 至少一处, 一个以上).
+_ONE_ARTICLE = re.compile(r"一[^\s\d一二三四五六七八九十百千万亿]{1,2}")
+_ONE_COUNTED_BEFORE = ("各", "每", "再", "第", "只", "仅", "至少", "不少于", "不低于", "超过")
+
+
+def _one_as_article(text: str, q: NumberToken) -> bool:
+    return q.value == 1 and _ONE_ARTICLE.fullmatch(q.raw) is not None \
+        and not text[max(0, q.start - 3):q.start].endswith(_ONE_COUNTED_BEFORE) \
+        and not text.startswith(("以上", "多"), q.end)
+
+
+@rule("pledge", "一为不定冠词")
+def one_as_article(c: Context):
+    """一 with one measure word is how a story or a description says "a", not a count to deliver: "不远处，一台大型
+    水泵正轰鸣作响", "这是湖北监利县新沟镇北临东荆河的一处取水点" (监利县 news, 2011); "建成一条集休闲、采摘、园艺一体的
+    生态旅游线路" (红石镇's profile, 2021); "未来的繁华大道将真正成为一条“从肥西到肥东”的穿城要道" (合肥市 news, 2011);
+    "一艘正往上游缓慢开动的采砂船被执法人员的灯光照到" (南宁市 news, 2011). Beside another number it sizes nothing
+    (打一口机井要花费近2000元 keeps 2000元); a word before it or 以上 after it makes it a count (各组建一个采砂管理站)."""
+    kept = [q for q in c.kept if not _one_as_article(c.text, q)]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
 @rule("pledge", "项目名称中的数字")
 def programme_name(c: Context):
     """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
@@ -201,6 +227,33 @@ def abstract_object(c: Context):
     """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds)."""
     found = c.found
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
+        return False
+    return None
+
+
+# A money rate (元/平方米, 元/斤, 万元/每份) under a cap or on a basis (不超过, 按, 按照): what is paid per unit
+_RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
+
+
+@rule("pledge", "计价规则")
+def payment_rate(c: Context):
+    """A price, a fee or a subsidy fixed per unit, under a cap or on a basis, is a standing rule of a plan, not a
+    quantity to deliver: "所有减量化项目由街道统一招标确定服务单位，并签署服务合同。服务费用不超过16元/平方米"
+    (头桥街道's plan, 2024); "不少菜农还是愿意按0.4元/斤的价格付款" (襄阳市 news, 2011); "标准按照集热器面积200元/平方米
+    补贴" (北京市 news, 2011, test_real_rules.py). A rate that is a target (全员劳动生产率达58万元/人左右) has neither."""
+    rates = [q for q in c.kept if "元" in (q.unit or "") and ("/" in (q.unit or "") or c.text.startswith("/", q.end))]
+    if rates and len(rates) == len(c.kept) and all(
+            _RATE_RULE_BEFORE.search(c.text, c.clause.start, q.start) for q in rates):
+        return False
+    return None
+
+
+@rule("pledge", "各占的构成")
+def shares_of_a_whole(c: Context):
+    """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
+    news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011)."""
+    first = min(q.start for q in c.kept)
+    if c.text[max(c.clause.start, first - 4):first].endswith(("各占", "分别占", "各约占")):
         return False
     return None
 
@@ -260,9 +313,14 @@ def present_stock(c: Context):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
         if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
             continue  # 做实重大项目前期工作: 目前 across two words is no word
-        return None if _INTENT.search(c.text, c.clause.sentence_start, c.end) else False
+        # a clause that opens on the present word speaks of the present whatever the clause before it intends:
+        # “要对储备粮的规模进行合理的评估，现在县里500万公斤储备粮的量…是很容易完成的” (监利县 news, 2011)
+        opens = m.start() == c.clause.sentence_start or c.text[m.start() - 1] in _CLAUSE_OPENERS
+        return None if _INTENT.search(c.text, m.start() if opens else c.clause.sentence_start, c.end) else False
     return None
 
+
+_CLAUSE_OPENERS = "，,；;：:“\"「"
 
 #: the tense rules that found the cue in the number's own clause
 _CLAUSE_CUES = frozenset({"cue_before_number", "cue_after_number"})
@@ -279,8 +337,8 @@ def forward_quantity(c: Context):
 #: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
 #: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
 #: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, programme_name, abstract_object,
-                looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name, abstract_object,
+                payment_rate, shares_of_a_whole, looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
