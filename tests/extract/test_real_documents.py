@@ -136,12 +136,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请30%资金'),
     ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请40%资金'),
     ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请剩余的30%资金'),
-    # batch F: news of the past and present (以前亩产…, a company's and a well's costs: 要 of need read as intent; its
-    # scenes' 一台/一处 are read by one_as_article, its estimates by estimate_before_number since)
+    # batch F: news of the past and present (以前亩产…, a company's costs after a forecast of this year's price; its
+    # scenes' 一台/一处 are read by one_as_article, its estimates by estimate_before_number, 要花费 and 要通过 as no
+    # cue since)
     ('jianli_drought_news_2011.txt', '以前亩产1300斤的'),
-    ('jianli_drought_news_2011.txt', '打一口机井要花费近2000元'),
     ('jianli_drought_news_2011.txt', '这让福娃在收购季节每月要多支出近300万元的现金'),
-    ('daqing_procurement_news_2011.txt', '我注意到他们的每项工作都要通过2个以上的部门、由多个人经手才能完成'),
     # batch E: the mines split from their capacity (the grid project's voltages are names since voltage_class)
     ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿'),
 }

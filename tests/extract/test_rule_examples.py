@@ -278,7 +278,6 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),
         ('real/sanjiang_tea_news_2011.txt', '目前拥有茶园13.8万亩', 'pledge', False),
-        ('real/daqing_procurement_news_2011.txt', '大庆市政府采购中心现在有3个科室', 'pledge', False),
         ('real/jianli_drought_news_2011.txt', '现在县里500万公斤储备粮的量对于我们来说是很容易完成的', 'pledge', False),
     ],
     "task_paragraph_of_report": [
@@ -328,8 +327,8 @@ AWAITING_EXAMPLES: dict[str, str] = {
     "labelled_line": "no real passage gives a task's deadline under a label (完成时限：…); neimenggu's labels name units "
         "only",
     "led_by": "no real passage says 由…牵头",
-    "plan_document_frame": "huangpu_solar_2025 only in the corpus: the corpus's other plan documents (嘉定区, 普陀区, "
-        "吴泾镇, 头桥街道, 古美路街道) give their tasks cues of their own; a second plan's task is held in test_real_rules.py",
+    "plan_document_frame": "huangpu_solar_2025 only: the corpus's other plan documents (嘉定区, 普陀区, 吴泾镇, 头桥街道, "
+        "古美路街道) and 奉贤区's 三年行动工作方案 (2024, searched for a second) give their counted tasks cues of their own",
     "past_year_opening": "shanxi_review_2026 only: hanbin_report_2025's review paragraphs, its other document, are "
         "read as past by past_frame first",
     "years_as_target": "gansu_targets_2026 only (平均受教育年限达到10.5年); the rule test's 人均预期寿命达79岁 is in no passage",
