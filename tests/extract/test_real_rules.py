@@ -391,3 +391,13 @@ def test_a_rate_that_is_a_target_stays_a_pledge():
     """全员劳动生产率达58万元/人左右 (北京, 2026): a rate with no cap and no basis is a target."""
     (c,) = [c for c in pledges("主要预期目标是：全员劳动生产率达58万元/人左右。", PUB)]
     assert c.quantities[0].raw == "58万元/人"
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("力争工业总产值迈上千亿台阶。", "千亿"),  # 天长市 2016's review says 工业总产值迈上千亿台阶 of the past; here ahead
+    ("今年将打造百亿级新材料产业集群。", "百亿级"),  # seeds/000
+])
+def test_a_magnitude_of_a_level_or_a_class_stays_a_quantity(text, raw):
+    """magnitude_as_epithet reads 千亩包菜, 百万长安人民, 千万吨炼化 as epithets, not a level reached or a class."""
+    (c,) = pledges(text, PUB)
+    assert c.quantities[0].raw.startswith(raw)

@@ -223,6 +223,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/nanning_sand_news_2011.txt', '一艘正往上游缓慢开动的采砂船被执法人员的灯光照到', 'pledge', False),
         ('seeds/002_6211d498416fb23a.txt', '一个人选择了一座城市', 'pledge', False),
     ],
+    "magnitude_as_epithet": [
+        ('real/xiangyang_cabbage_news_2011.txt', '千亩包菜滞销', 'pledge', False),
+        ('real/changan_shishi_2022.txt', '进一步提升百万长安人民的幸福指数', 'pledge', False),
+        ('real/shaanxi_plan_2026.txt', '推进延安千万吨炼化一体化', 'pledge', False),
+    ],
     "payment_rate": [
         ('real/touqiao_landcut_2024.txt', '服务费用不超过16元/平方米', 'pledge', False),
         ('real/xiangyang_cabbage_news_2011.txt', '按0.4元/斤的价格付款', 'pledge', False),

@@ -209,6 +209,38 @@ def one_as_article(c: Context):
     return None
 
 
+# A round magnitude written without digits (千亩, 百万, 千万吨) right before the noun it qualifies: an epithet
+_BARE_MAGNITUDE = re.compile(r"[百千万亿]+[^\s\d百千万亿级]{0,2}")
+
+
+def _magnitude_as_epithet(text: str, q: NumberToken) -> bool:
+    nxt = text[q.end:q.end + 1]
+    return _BARE_MAGNITUDE.fullmatch(q.raw) is not None and "级" not in q.raw \
+        and "\u4e00" <= nxt <= "\u9fff" and nxt not in "级余多以左上个" and not text.startswith(_LEVEL_NOUNS, q.start + _magnitude_length(q.raw))
+
+
+def _magnitude_length(raw: str) -> int:
+    return len(raw) - len(raw.lstrip("百千万亿"))  # 千亿台阶 is read 千亿台 + 阶: the level noun starts after 千亿
+
+
+#: nouns after a magnitude that make it a level reached (迈上千亿台阶, 突破千亿大关), not an epithet
+_LEVEL_NOUNS = ("台阶", "大关", "规模", "量级")
+
+
+@rule("pledge", "整数量级为修饰语")
+def magnitude_as_epithet(c: Context):
+    """A round magnitude written without digits right before the noun it qualifies (千亩包菜, 百万长安人民,
+    千万吨炼化) is an epithet of that noun, not a count to deliver: "千亩包菜滞销，襄州区委、区政府十分操心"
+    (襄阳市 news, 2011); "进一步提升百万长安人民的幸福指数" (长安区 实事, 2022); "推进延安千万吨炼化一体化" (陕西,
+    2026). A magnitude of a class (百亿级产业集群, 千亿级产业链) or one in a list of levels (冲击千亿、500亿…的行业龙头
+    企业) or a level reached (工业总产值迈上千亿台阶: 天长市, 2016) stays a quantity."""
+    kept = [q for q in c.kept if not _magnitude_as_epithet(c.text, q)]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
 @rule("pledge", "项目名称中的数字")
 def programme_name(c: Context):
     """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
@@ -337,7 +369,8 @@ def forward_quantity(c: Context):
 #: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
 #: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
 #: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name, abstract_object,
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
+                magnitude_as_epithet, abstract_object,
                 payment_rate, shares_of_a_whole, looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
