@@ -61,9 +61,10 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('nanning_sand_news_2011.txt', '各组建一个采砂管理站'): {'found'},
     # a news item's dateline (2011年10月08) taken for the deadline of an undated plan
     ('nanning_sand_news_2011.txt', '分5个标段实行招投标'): {'deadline'},
-    # batch F (2026-12-03), as first read: a plan's three-year total stated after its plan period's name in
-    # brackets (三年行动工作方案（2024－2026），我区三年应累计完成5800亩…) is not read as looking forward
-    ('jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治'): {'found'},
+    # batch F: a plan's three-year total stated after its plan period's name in brackets (三年行动工作方案（2024－2026），
+    # 我区三年应累计完成5800亩…), read forward since a modal before a past word (应累计完成) is the plan's: its period
+    # 2024－2026 is not read, 三年 from the publication is taken instead
+    ('jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治'): {'deadline'},
     # 中旬 read as the month's end (11月中旬前 → 11-30, not 11-20)
     ('jiading_landfix_2026.txt', '11月中旬前完成剩余20％的整治任务'): {'deadline'},
     # a news page's dateline (2011年10月11) taken for the deadline of an undated plan
