@@ -215,6 +215,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/wujing_housing_2021.txt', '疑似危房四个等级作出初步判断', 'pledge', False),
         ('real/gumei_elderly_fire_2022.txt', '并按三个等级类别落实相应措施', 'pledge', False),
         ('real/nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式', 'pledge', False),
+        ('real/nanjing_news_2011.txt', '三种方式中最主要的是多品牌比价', 'pledge', False),
     ],
     "one_as_article": [
         ('real/jianli_drought_news_2011.txt', '一台大型水泵正轰鸣作响', 'pledge', False),
