@@ -127,11 +127,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('quanjiao_integrity_news_2011.txt', '\u3000\u3000——338项城乡建设工程亮相社会'),
     ('xiangyang_cabbage_news_2011.txt', '黄集村3组菜农金大姐'),
     ('xiangyang_cabbage_news_2011.txt', '3万多公斤包菜将进武汉的沃尔玛超市卖场'),
-    # batch F (2026-12-03), as first read: a township plan's payment shares (申请30%资金): standing rules of its
-    # procedure read as pledges (its price caps are read by payment_rate, its 四个等级 by abstract_object since)
-    ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请30%资金'),
-    ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请40%资金'),
-    ('touqiao_landcut_2024.txt', '各村携带相关收据进行申请剩余的30%资金'),
     # batch F: news of the past and present (以前亩产…, a company's costs after a forecast of this year's price; its
     # scenes' 一台/一处 are read by one_as_article, its estimates by estimate_before_number, 要花费 and 要通过 as no
     # cue since)

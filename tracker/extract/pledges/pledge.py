@@ -267,15 +267,25 @@ def abstract_object(c: Context):
 _RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
 
 
+_TRANCHE_AFTER = re.compile(r"的?(?:资金|款项|款|经费)")
+_TRANCHE_VERB = re.compile(r"申请|拨付|支付|发放|下拨|预拨")
+
+
 @rule("pledge", "计价规则")
 def payment_rate(c: Context):
     """A price, a fee or a subsidy fixed per unit, under a cap or on a basis, is a standing rule of a plan, not a
     quantity to deliver: "所有减量化项目由街道统一招标确定服务单位，并签署服务合同。服务费用不超过16元/平方米"
     (头桥街道's plan, 2024); "不少菜农还是愿意按0.4元/斤的价格付款" (襄阳市 news, 2011); "标准按照集热器面积200元/平方米
-    补贴" (北京市 news, 2011, test_real_rules.py). A rate that is a target (全员劳动生产率达58万元/人左右) has neither."""
+    补贴" (北京市 news, 2011, test_real_rules.py). A rate that is a target (全员劳动生产率达58万元/人左右) has neither.
+    So is the share of the funds paid at a stage of a project: "验收资金：…通知各村申请金额，各村携带相关收据进行申请
+    剩余的30%资金" (头桥街道's plan, 2024: 30%, 40% and the rest at approval, clearance and acceptance)."""
     rates = [q for q in c.kept if "元" in (q.unit or "") and ("/" in (q.unit or "") or c.text.startswith("/", q.end))]
     if rates and len(rates) == len(c.kept) and all(
             _RATE_RULE_BEFORE.search(c.text, c.clause.start, q.start) for q in rates):
+        return False
+    # a tranche: the share of the funds applied for or paid out at a stage (各村携带相关收据进行申请30%资金: 头桥街道)
+    if c.kept and all((q.unit or "") == "%" and _TRANCHE_AFTER.match(c.text, q.end)
+                      and _TRANCHE_VERB.search(c.text, c.clause.start, q.start) for q in c.kept):
         return False
     return None
 
