@@ -425,3 +425,36 @@ def test_new_inside_a_name_stays_in_the_object(name, fragment, obj):
 ])
 def test_a_relative_word_takes_the_year_of_an_earlier_lead(name, fragment, date):
     assert _the(name, fragment).deadline.date == date
+# 北京市 news of 2011-07-04 (likgjava/eb, webapp/view/staticpags/sqzx/ff80808130db80a70130f2a2895e0a7a.jsp, commit
+# f8538e3d04bed1f4b1ed203f3e45f6df3f001096, characters 1290–1344 and 1947–2032): the second document of payment_rate
+# (its first two are 头桥街道's plan and 襄阳市's news, tests/extract/test_rule_examples.py)
+_BEIJING_SOLAR = [
+    "新建两限房、普通商品房和现有住房大规模安装太阳能的，政府将给予补助，标准按照集热器面积200元/平方米补贴。",
+    "在资金补助方式及标准上，对于符合申报条件的前100万平方米太阳能集热器的项目业主单位，由北京市发展改革委、"
+    "北京市住建委按实际安装集热器面积给予200元/平方米的资金补助。",
+]
+
+
+@pytest.mark.parametrize("sentence", _BEIJING_SOLAR)
+def test_a_rate_paid_per_unit_is_a_standing_rule(sentence):
+    from tracker.extract import extract_document
+
+    doc = extract_document("北京将投2亿推广太阳能热水\n" + sentence, published=dt.date(2011, 7, 4))
+    assert not [c for c in doc.candidates if "200元" in c.quote]
+    assert [p for s, e, p, t in doc.declined if "200元" in doc.text[s:e]] == ["payment_rate"]
+
+
+def test_a_rate_that_is_a_target_stays_a_pledge():
+    """全员劳动生产率达58万元/人左右 (北京, 2026): a rate with no cap and no basis is a target."""
+    (c,) = [c for c in pledges("主要预期目标是：全员劳动生产率达58万元/人左右。", PUB)]
+    assert c.quantities[0].raw == "58万元/人"
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("力争工业总产值迈上千亿台阶。", "千亿"),  # 天长市 2016's review says 工业总产值迈上千亿台阶 of the past; here ahead
+    ("今年将打造百亿级新材料产业集群。", "百亿级"),  # seeds/000
+])
+def test_a_magnitude_of_a_level_or_a_class_stays_a_quantity(text, raw):
+    """magnitude_as_epithet reads 千亩包菜, 百万长安人民, 千万吨炼化 as epithets, not a level reached or a class."""
+    (c,) = pledges(text, PUB)
+    assert c.quantities[0].raw.startswith(raw)

@@ -171,3 +171,26 @@ def test_yao_inside_a_word_is_no_tense_cue(sentence, word):
     cues = _block_cues(norm.text, norm.blocks[0], dt.date(2026, 1, 27), find_numbers(norm.text), [])
     at = norm.text.index(word) + word.index("要")
     assert not [c for c in cues if c.pos == at], cues
+
+
+@pytest.mark.parametrize("sentence, word, published", [
+    ("根据嘉定区违法用地综合整治三年行动工作方案（2024－2026），我区三年应累计完成5800亩存量违法用地整治。",
+     "累计完成", dt.date(2026, 2, 12)),  # 嘉定区, 2026 (a plan's three-year total)
+    ("区内党政机关等政府公共机构应率先在具备条件的屋顶建设光伏发电系统，实施“光伏+政府公共机构”专项工程；",
+     "率先", dt.date(2025, 2, 24)),  # 黄浦区, 2025 (an action plan's task)
+])
+def test_a_modal_before_a_word_of_the_past_makes_it_the_plans(sentence, word, published):
+    """应累计完成, 应率先: what a plan requires, not what was done; the cue reader reads the word forward."""
+    from tracker.extract.normalise import normalise
+    from tracker.extract.numbers import find_numbers
+    from tracker.extract.pledges.cues import _block_cues
+
+    norm = normalise(sentence)
+    cues = _block_cues(norm.text, norm.blocks[0], published, find_numbers(norm.text), [])
+    at = norm.text.index(word)
+    assert [(c.forward, c.strong) for c in cues if c.pos == at] == [(True, True)], cues
+
+
+def test_a_plans_three_year_total_after_its_period_in_brackets_is_a_pledge():
+    found = _quotes(_text("jiading_landfix_2026.txt"), dt.date(2026, 2, 12))
+    assert any("我区三年应累计完成5800亩存量违法用地整治" in q for q in found), found

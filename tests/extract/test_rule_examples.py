@@ -264,9 +264,42 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "abstract_object": [
         ('seeds/001_4b86012487325a09.txt', '淄川区将从4个方面聚焦品质提升', 'pledge', False),
         ('seeds/003_6d3a527f7799a64f.txt', '下一步将从五个方面着手', 'pledge', False),
+        ('real/wujing_housing_2021.txt', '疑似危房四个等级作出初步判断', 'pledge', False),
+        ('real/gumei_elderly_fire_2022.txt', '并按三个等级类别落实相应措施', 'pledge', False),
+        ('real/nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式', 'pledge', False),
+        ('real/nanjing_news_2011.txt', '三种方式中最主要的是多品牌比价', 'pledge', False),
+    ],
+    "one_as_article": [
+        ('real/jianli_drought_news_2011.txt', '一台大型水泵正轰鸣作响', 'pledge', False),
+        ('real/hongshi_town_2021.txt', '建成一条集休闲、采摘、园艺一体的生态旅游线路', 'pledge', False),
+        ('real/hefei_plans_news_2011.txt', '未来的繁华大道将真正成为一条“从肥西到肥东”的穿城要道', 'pledge', False),
+        ('real/nanning_sand_news_2011.txt', '一艘正往上游缓慢开动的采砂船被执法人员的灯光照到', 'pledge', False),
+        ('seeds/002_6211d498416fb23a.txt', '一个人选择了一座城市', 'pledge', False),
+    ],
+    "magnitude_as_epithet": [
+        ('real/xiangyang_cabbage_news_2011.txt', '千亩包菜滞销', 'pledge', False),
+        ('real/changan_shishi_2022.txt', '进一步提升百万长安人民的幸福指数', 'pledge', False),
+        ('real/shaanxi_plan_2026.txt', '推进延安千万吨炼化一体化', 'pledge', False),
+    ],
+    "payment_rate": [
+        ('real/touqiao_landcut_2024.txt', '服务费用不超过16元/平方米', 'pledge', False),
+        ('real/xiangyang_cabbage_news_2011.txt', '按0.4元/斤的价格付款', 'pledge', False),
+        ('real/touqiao_landcut_2024.txt', '各村携带相关收据进行申请剩余的30%资金', 'pledge', False),
+    ],
+    "shares_of_a_whole": [
+        ('real/suzhou_gaoxin_news_2011.txt', '其中多晶硅片和单晶硅片各占50%', 'pledge', False),
+        ('real/jianli_drought_news_2011.txt', '早中晚水稻种植各占48万亩、121万亩、55万亩', 'pledge', False),
+    ],
+    "estimate_before_number": [
+        ('real/jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤', 'tense', False),
+        ('real/yinan_vegetable_news_2011.txt', '每亩能够达到3万公斤', 'tense', False),
+        ('real/hongshi_town_2021.txt', '年产量可达到511吨', 'tense', False),
+    ],
+    "plan_document_frame": [
+        ('real/huangpu_solar_2025.txt', '新建居住建筑屋顶安装太阳能光伏面积比例不低于30%', 'tense', True),
     ],
     "looks_back": [
-        ('seeds/002_6211d498416fb23a.txt', '一个人选择了一座城市', 'pledge', False),
+        ('seeds/002_6211d498416fb23a.txt', '1228项服务事项实现“最多跑一次', 'pledge', False),
         ('seeds/004_567314c39f3d4d23.txt', '仅用了3个多月时间', 'pledge', False),
     ],
     "past_frame": [
@@ -324,7 +357,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),
         ('real/sanjiang_tea_news_2011.txt', '目前拥有茶园13.8万亩', 'pledge', False),
-        ('real/daqing_procurement_news_2011.txt', '大庆市政府采购中心现在有3个科室', 'pledge', False),
+        ('real/jianli_drought_news_2011.txt', '现在县里500万公斤储备粮的量对于我们来说是很容易完成的', 'pledge', False),
     ],
     "task_paragraph_of_report": [
         ('real/guangxi_minsheng_2026.txt', '植树造林400万亩以上', 'tense', True),
@@ -385,6 +418,8 @@ AWAITING_EXAMPLES: dict[str, str] = {
         "table columns) give none; 广州's 2012 人才集聚工程实施意见 (…5年内重点引进100名市管企业中高级经营管理人才…（牵头单位："
         "市委组织部，配合单位：市国资委）) was found as a stored file (find_string id 31843635488, an SQL dump) whose "
         "repository and path the search tools do not name, so its source cannot be recorded",
+    "plan_document_frame": "huangpu_solar_2025 only: the corpus's other plan documents (嘉定区, 普陀区, 吴泾镇, 头桥街道, "
+        "古美路街道) and 奉贤区's 三年行动工作方案 (2024, searched for a second) give their counted tasks cues of their own",
 }
 
 _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}

@@ -21,6 +21,10 @@ _SPAN_BEFORE = lexicons.words("span_before")
 _DOCUMENT_VERBS = lexicons.words("document_verbs")
 _SPAN_AFTER = lexicons.words("span_after")
 _NAME_END = ("”", "》", "’", "」")
+# A modal of obligation or intent right before a word of the past (应累计完成, 应率先, 将首次) makes it what a plan
+# requires: 我区三年应累计完成5800亩存量违法用地整治 (嘉定区, 2026); 政府公共机构应率先在具备条件的屋顶建设光伏发电系统
+# (黄浦区, 2025)
+_MODAL_BEFORE_PAST = ("应", "将", "须", "需")
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
@@ -66,6 +70,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                                     or btext[m.end():m.end() + 1] in ("的", "数", "书", "表")):
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         forward, strong = table[word]
+        if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
+            forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)
         cues.append(_Cue(block.start + m.start(), forward, strong, word))
     for m in _PAST_PERIOD.finditer(btext):
         cues.append(_Cue(block.start + m.start(), False, True))

@@ -245,3 +245,23 @@ def _states_the_years_targets(btext: str, published: dt.date) -> Deadline | None
     if m is None or _PLAN_LEAD.search(btext, 0, m.end()):
         return None
     return Deadline(m.group(0).rstrip("：:"), dt.date(published.year, 12, 31), Precision.YEAR, inherited=True)
+
+
+_PLAN_DOCUMENT = re.compile(r"(?:" + "|".join(map(re.escape, lexicons.words("plan_documents")))
+                            + r")(?:[（(][^）)]{0,16}[）)])?(?:》|》的通知)?$")
+
+
+def _plan_document(ctx: _Reading, norm: Normalised, bi: int) -> str | None:
+    """Rule plan_document_frame's frame: the kind of plan a heading before block ``bi`` names the document
+    (# 关于印发《黄浦区可再生能源发展行动方案》的通知, then 黄浦区可再生能源发展行动方案), or None."""
+    key = ("plan_document", bi)
+    if key not in ctx.walk_memo:
+        found = None
+        for b in norm.blocks[:bi]:
+            if b.kind == "heading":
+                m = _PLAN_DOCUMENT.search(norm.text[b.start:b.end].strip(" #"))
+                if m:
+                    found = m.group(0)
+                    break
+        ctx.walk_memo[key] = found
+    return ctx.walk_memo[key]

@@ -183,6 +183,64 @@ def spans_and_ages_only(c: Context):
     return None
 
 
+# 一 and one measure word (一台, 一处, 一条): the indefinite article of a story or a description, unless a word
+# before it or 以上 after it makes it a count (各组建一个, 至少一处, 一个以上).
+_ONE_ARTICLE = re.compile(r"一[^\s\d一二三四五六七八九十百千万亿]{1,2}")
+_ONE_COUNTED_BEFORE = ("各", "每", "再", "第", "只", "仅", "至少", "不少于", "不低于", "超过")
+
+
+def _one_as_article(text: str, q: NumberToken) -> bool:
+    return q.value == 1 and _ONE_ARTICLE.fullmatch(q.raw) is not None \
+        and not text[max(0, q.start - 3):q.start].endswith(_ONE_COUNTED_BEFORE) \
+        and not text.startswith(("以上", "多"), q.end)
+
+
+@rule("pledge", "一为不定冠词")
+def one_as_article(c: Context):
+    """一 with one measure word is how a story or a description says "a", not a count to deliver: "不远处，一台大型
+    水泵正轰鸣作响", "这是湖北监利县新沟镇北临东荆河的一处取水点" (监利县 news, 2011); "建成一条集休闲、采摘、园艺一体的
+    生态旅游线路" (红石镇's profile, 2021); "未来的繁华大道将真正成为一条“从肥西到肥东”的穿城要道" (合肥市 news, 2011);
+    "一艘正往上游缓慢开动的采砂船被执法人员的灯光照到" (南宁市 news, 2011). Beside another number it sizes nothing
+    (打一口机井要花费近2000元 keeps 2000元); a word before it or 以上 after it makes it a count (各组建一个采砂管理站)."""
+    kept = [q for q in c.kept if not _one_as_article(c.text, q)]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
+# A round magnitude written without digits (千亩, 百万, 千万吨) right before the noun it qualifies: an epithet
+_BARE_MAGNITUDE = re.compile(r"[百千万亿]+[^\s\d百千万亿级]{0,2}")
+
+
+def _magnitude_as_epithet(text: str, q: NumberToken) -> bool:
+    nxt = text[q.end:q.end + 1]
+    return _BARE_MAGNITUDE.fullmatch(q.raw) is not None and "级" not in q.raw \
+        and "\u4e00" <= nxt <= "\u9fff" and nxt not in "级余多以左上个" and not text.startswith(_LEVEL_NOUNS, q.start + _magnitude_length(q.raw))
+
+
+def _magnitude_length(raw: str) -> int:
+    return len(raw) - len(raw.lstrip("百千万亿"))  # 千亿台阶 is read 千亿台 + 阶: the level noun starts after 千亿
+
+
+#: nouns after a magnitude that make it a level reached (迈上千亿台阶, 突破千亿大关), not an epithet
+_LEVEL_NOUNS = ("台阶", "大关", "规模", "量级")
+
+
+@rule("pledge", "整数量级为修饰语")
+def magnitude_as_epithet(c: Context):
+    """A round magnitude written without digits right before the noun it qualifies (千亩包菜, 百万长安人民,
+    千万吨炼化) is an epithet of that noun, not a count to deliver: "千亩包菜滞销，襄州区委、区政府十分操心"
+    (襄阳市 news, 2011); "进一步提升百万长安人民的幸福指数" (长安区 实事, 2022); "推进延安千万吨炼化一体化" (陕西,
+    2026). A magnitude of a class (百亿级产业集群, 千亿级产业链) or one in a list of levels (冲击千亿、500亿…的行业龙头
+    企业) or a level reached (工业总产值迈上千亿台阶: 天长市, 2016) stays a quantity."""
+    kept = [q for q in c.kept if not _magnitude_as_epithet(c.text, q)]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
 @rule("pledge", "项目名称中的数字")
 def programme_name(c: Context):
     """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
@@ -201,6 +259,43 @@ def abstract_object(c: Context):
     """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds)."""
     found = c.found
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
+        return False
+    return None
+
+
+# A money rate (元/平方米, 元/斤, 万元/每份) under a cap or on a basis (不超过, 按, 按照): what is paid per unit
+_RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
+
+
+_TRANCHE_AFTER = re.compile(r"的?(?:资金|款项|款|经费)")
+_TRANCHE_VERB = re.compile(r"申请|拨付|支付|发放|下拨|预拨")
+
+
+@rule("pledge", "计价规则")
+def payment_rate(c: Context):
+    """A price, a fee or a subsidy fixed per unit, under a cap or on a basis, is a standing rule of a plan, not a
+    quantity to deliver: "所有减量化项目由街道统一招标确定服务单位，并签署服务合同。服务费用不超过16元/平方米"
+    (头桥街道's plan, 2024); "不少菜农还是愿意按0.4元/斤的价格付款" (襄阳市 news, 2011); "标准按照集热器面积200元/平方米
+    补贴" (北京市 news, 2011, test_real_rules.py). A rate that is a target (全员劳动生产率达58万元/人左右) has neither.
+    So is the share of the funds paid at a stage of a project: "验收资金：…通知各村申请金额，各村携带相关收据进行申请
+    剩余的30%资金" (头桥街道's plan, 2024: 30%, 40% and the rest at approval, clearance and acceptance)."""
+    rates = [q for q in c.kept if "元" in (q.unit or "") and ("/" in (q.unit or "") or c.text.startswith("/", q.end))]
+    if rates and len(rates) == len(c.kept) and all(
+            _RATE_RULE_BEFORE.search(c.text, c.clause.start, q.start) for q in rates):
+        return False
+    # a tranche: the share of the funds applied for or paid out at a stage (各村携带相关收据进行申请30%资金: 头桥街道)
+    if c.kept and all((q.unit or "") == "%" and _TRANCHE_AFTER.match(c.text, q.end)
+                      and _TRANCHE_VERB.search(c.text, c.clause.start, q.start) for q in c.kept):
+        return False
+    return None
+
+
+@rule("pledge", "各占的构成")
+def shares_of_a_whole(c: Context):
+    """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
+    news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011)."""
+    first = min(q.start for q in c.kept)
+    if c.text[max(c.clause.start, first - 4):first].endswith(("各占", "分别占", "各约占")):
         return False
     return None
 
@@ -260,9 +355,14 @@ def present_stock(c: Context):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
         if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
             continue  # 做实重大项目前期工作: 目前 across two words is no word
-        return None if _INTENT.search(c.text, c.clause.sentence_start, c.end) else False
+        # a clause that opens on the present word speaks of the present whatever the clause before it intends:
+        # “要对储备粮的规模进行合理的评估，现在县里500万公斤储备粮的量…是很容易完成的” (监利县 news, 2011)
+        opens = m.start() == c.clause.sentence_start or c.text[m.start() - 1] in _CLAUSE_OPENERS
+        return None if _INTENT.search(c.text, m.start() if opens else c.clause.sentence_start, c.end) else False
     return None
 
+
+_CLAUSE_OPENERS = "，,；;：:“\"「"
 
 #: the tense rules that found the cue in the number's own clause
 _CLAUSE_CUES = frozenset({"cue_before_number", "cue_after_number"})
@@ -279,8 +379,9 @@ def forward_quantity(c: Context):
 #: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
 #: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
 #: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, programme_name, abstract_object,
-                looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
+                magnitude_as_epithet, abstract_object,
+                payment_rate, shares_of_a_whole, looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,

@@ -5,10 +5,14 @@ by step: the clause, the clause after it, the sentence and paragraph, the sectio
 """
 from __future__ import annotations
 
+import re
+
+from tracker.extract import lexicons
 from tracker.extract.pledges.base import (
     _COMPARED_WITH_LAST_YEAR, _CONTINUATION, _is_comparison, _modal_before, _walk_back, _without_modifiers,
 )
 from tracker.extract.pledges.cues import _cues_of
+from tracker.extract.pledges.frames import _plan_document
 from tracker.extract.rules import rule
 
 
@@ -23,6 +27,23 @@ def _before(c) -> list:
 def _next_clause(c):
     nxt = c.clauses[c.ci + 1] if c.ci + 1 < len(c.clauses) else None
     return nxt if nxt is not None and nxt.segment == c.clause.segment else None
+
+
+_ESTIMATE = re.compile("|".join(map(re.escape, lexicons.words("estimate_words"))))
+_COMMITS = re.compile(r"将(?!军)|力争|确保|计划|拟|争取|目标")
+
+
+@rule("tense", "估计之词")
+def estimate_before_number(c):
+    """A clause that estimates or guesses its figure (lexicon estimate_words) before the number states an
+    expectation, not an intent, unless it also commits (将, 力争, 确保, 计划 …): "去年收购价在1.2每斤元左右，今年预计
+    会达到1.4元/斤" (监利县 news, 2011); "每亩能够达到3万公斤" (沂南县 news, 2011); "亩产粮食大概就要减少50~100公斤"
+    (监利县 news, 2011)."""
+    first = min(q.start for q in c.kept) if c.kept else c.start
+    m = _ESTIMATE.search(c.text, c.clause.start, first)
+    if m is None or _COMMITS.search(c.text, c.clause.start, c.clause.end):
+        return None
+    return False, 0.9
 
 
 @rule("tense", "数量前的时态词")
@@ -129,6 +150,21 @@ def task_paragraph_of_report(c):
     return True, 0.3
 
 
+@rule("tense", "方案文件中的任务")
+def plan_document_frame(c):
+    """No cue in the clause, its paragraph, its section or the report, but the document is a plan by its kind
+    (a title ending in 行动方案, 实施方案, 工作方案 …: lexicon plan_documents): what its task paragraphs require is
+    what the plan will do. "黄浦区可再生能源发展行动方案 … （二）开展新建建筑光伏项目建设工程\n落实新建机关办公建筑和
+    教育建筑屋顶安装太阳能光伏面积比例不低于50%" (黄浦区, 2025). A paragraph read as past, or one that holds a word of
+    the past, stays unread."""
+    r = c.reading
+    if r.review_section or r.review_paragraphs or r.past_year_run or r.outcome_run:
+        return None
+    if any(not x.forward for x in c.cues.all.between(c.block.start, c.block.end)):
+        return None
+    return (True, 0.4) if _plan_document(r, c.norm, c.bi) else None
+
+
 @rule("tense", "无时态线索")
 def no_cue(c):
     """Nothing in the clause, sentence, paragraph, section or report looks forward or back, and no
@@ -136,6 +172,6 @@ def no_cue(c):
     return False, 0.0
 
 
-TENSE_RULES = (cue_before_number, cue_after_number, continuation_clause_cue, compared_with_last_year,
+TENSE_RULES = (estimate_before_number, cue_before_number, cue_after_number, continuation_clause_cue, compared_with_last_year,
                target_heading_items, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
-               task_paragraph_of_report, no_cue)
+               task_paragraph_of_report, plan_document_frame, no_cue)
