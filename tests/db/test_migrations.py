@@ -122,3 +122,17 @@ def test_0002_indexes_the_pledges_already_there_and_steps_back_cleanly(empty_db_
         assert migrate.check(empty_db_url).ok
     finally:
         eng.dispose()
+
+
+def test_the_open_pledges_index_leaves_out_exactly_the_closed_statuses():
+    """ix_pledge_open_due_on (migration 0009) holds the confirmed pledges the reviewer's queue may list: its
+    predicate must name the statuses ``schedule.CLOSED`` names, or the queue's counts would miss some."""
+    import re
+
+    from tracker.db import models
+    from tracker.services import schedule
+
+    named = set(re.search(r"status NOT IN \(([^)]*)\)", models.OPEN).group(1).replace("'", "").replace(" ", "").split(","))
+    assert named == {s.value for s in schedule.CLOSED}
+    index = next(i for i in models.Pledge.__table__.indexes if i.name == "ix_pledge_open_due_on")
+    assert str(index.dialect_options["postgresql"]["where"]) == models.OPEN
