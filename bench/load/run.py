@@ -232,6 +232,8 @@ def main() -> int:
             pending = list(conn.execute(sa.text(
                 "SELECT id FROM pledge WHERE review_state = 'pending' ORDER BY id DESC LIMIT 20000")).scalars())
             audit_before = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+            decisions_before = conn.execute(sa.text(  # (a database used before holds earlier runs')
+                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -291,7 +293,7 @@ def main() -> int:
         result = json.loads(line[len("LOAD-RESULT "):])
         with engine.connect() as conn:
             decisions = conn.execute(sa.text(
-                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
+                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one() - decisions_before
             audit_after = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
             connections_opened = conn.execute(sessions_sql).scalar_one() - sessions_before - 1
         engine.dispose()

@@ -210,7 +210,7 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
                          **{kind: subject_id})
     except BadFilter as exc:
         return bad_request(str(exc))
-    rows = list(listing.iter_rows(session, f))
+    rows = list(listing.iter_rows(session, f, stream=False))  # one district's or official's: a few hundred
     groups, total = tables.status_table(rows, kind, f.day)
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
                            f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
