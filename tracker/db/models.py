@@ -284,12 +284,6 @@ class Candidate(Base):
 # --- human records -----------------------------------------------------------------------
 
 
-#: the predicates of pledge's partial indexes (migration 0009): confirmed and not merged; and of those the
-#: ones still open (the statuses of ``schedule.CLOSED`` left out)
-CONFIRMED = "review_state = 'confirmed' AND merged_into_id IS NULL"
-OPEN = CONFIRMED + " AND status NOT IN ('done', 'missed', 'unassessable')"
-
-
 class Pledge(Base):
     """A pledge people work on: reviewed by editors, rated by reviewers.
 
@@ -310,12 +304,8 @@ class Pledge(Base):
         sa.Index("ix_pledge_object_district_id", "object", "district_id"),
         # the list filtered by district, newest first: the district's rows in id order, not every pledge's
         sa.Index("ix_pledge_district_id_id", "district_id", "id"),
-        # the ledger (confirmed pledges, soonest deadline first) and its count; the reviewer's queue (the
-        # confirmed still open: red, yellow, undated) and its counts, read from the index alone
-        sa.Index("ix_pledge_confirmed_due_on", "due_on", "id", postgresql_where=sa.text(CONFIRMED),
-                 sqlite_where=sa.text(CONFIRMED)),
-        sa.Index("ix_pledge_open_due_on", "due_on", "id", postgresql_where=sa.text(OPEN),
-                 sqlite_where=sa.text(OPEN)),
+        # (PostgreSQL also holds two partial indexes, ix_pledge_confirmed_due_on and ix_pledge_open_due_on, for
+        # the ledger's and the reviewer's queue's counts: see migration 0009 and fulltext.POSTGRESQL_ONLY_INDEXES)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
