@@ -165,6 +165,8 @@ def main() -> int:
                          "or gunicorn by hand (tracker.web.wsgi, with an access log)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes (tracker, gunicorn)")
     ap.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
+    ap.add_argument("--database-url", help="a database these steps filled before (people included), used as it "
+                                           "is and kept: for runs back to back on the same data")
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--no-history", action="store_true",
                     help="no deadlines or status histories (every pledge unrated, as bench/web.py fills)")
@@ -186,30 +188,43 @@ def main() -> int:
 
     OUT.mkdir(exist_ok=True)
     pg = None
+    postmaster = None
     server_url = args.pg_url
-    if not server_url:
+    if not server_url and not args.database_url:
         pg = ThrowawayPostgres()
         server_url = pg.start()
-    name = f"tracker_load_{uuid.uuid4().hex[:8]}"
+    name = None if args.database_url else f"tracker_load_{uuid.uuid4().hex[:8]}"
     server = None
     try:
-        url = create_database(server_url, name)
-        t0 = time.perf_counter()
-        counts = fill(url, args.pledges, args.seed)
-        print(f"filled {counts['pledges']:,} pledges in {time.perf_counter() - t0:.0f} s", flush=True)
-        if not args.no_history:
+        if args.database_url:
+            url = args.database_url
+            engine = make_engine(url)
+            with engine.connect() as conn:
+                counts = {"pledges": conn.execute(sa.text("SELECT count(*) FROM pledge")).scalar_one()}
+        else:
+            url = create_database(server_url, name)
             t0 = time.perf_counter()
-            history = add_history(url, args.seed)
-            print(f"history: {history} in {time.perf_counter() - t0:.0f} s", flush=True)
-        engine = make_engine(url)
-        from tracker.db.engine import make_sessionmaker
+            counts = fill(url, args.pledges, args.seed)
+            print(f"filled {counts['pledges']:,} pledges in {time.perf_counter() - t0:.0f} s", flush=True)
+            if not args.no_history:
+                t0 = time.perf_counter()
+                history = add_history(url, args.seed)
+                print(f"history: {history} in {time.perf_counter() - t0:.0f} s", flush=True)
+            engine = make_engine(url)
+            from tracker.db.engine import make_sessionmaker
 
-        with make_sessionmaker(engine)() as session:
-            for role, n in PEOPLE.items():
-                for i in range(n):
-                    users.create_user(session, f"{role}{i}", PASSWORD, role)
-            session.commit()
+            with make_sessionmaker(engine)() as session:
+                for role, n in PEOPLE.items():
+                    for i in range(n):
+                        users.create_user(session, f"{role}{i}", PASSWORD, role)
+                session.commit()
         with engine.connect() as conn:
+            if pg is None:  # a server on this machine whose files we may read: its CPU is measured too
+                try:
+                    data = Path(conn.execute(sa.text("SHOW data_directory")).scalar_one())
+                    postmaster = int((data / "postmaster.pid").read_text().split()[0])
+                except (sa.exc.DBAPIError, OSError, ValueError):
+                    postmaster = None
             max_pledge = conn.execute(sa.text("SELECT max(id) FROM pledge")).scalar_one()
             officials = list(conn.execute(sa.text("SELECT id FROM official ORDER BY id LIMIT 200")).scalars())
             districts = list(conn.execute(sa.text(
@@ -217,6 +232,8 @@ def main() -> int:
             pending = list(conn.execute(sa.text(
                 "SELECT id FROM pledge WHERE review_state = 'pending' ORDER BY id DESC LIMIT 20000")).scalars())
             audit_before = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+            decisions_before = conn.execute(sa.text(  # (a database used before holds earlier runs')
+                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -259,7 +276,8 @@ def main() -> int:
         with engine.connect() as conn:
             sessions_before = conn.execute(sessions_sql).scalar_one()  # connections opened to the database
         access_skip = len(read_lines(access_log))  # the logins and the probes
-        postmaster = int((pg.data / "postmaster.pid").read_text().split()[0]) if pg is not None else None
+        if pg is not None:
+            postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
         cpu_before = cpu_seconds(server.pid), cpu_seconds(postmaster)
         load_before = os.getloadavg()
         wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
@@ -275,7 +293,7 @@ def main() -> int:
         result = json.loads(line[len("LOAD-RESULT "):])
         with engine.connect() as conn:
             decisions = conn.execute(sa.text(
-                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one()
+                "SELECT count(*) FROM audit_event WHERE action IN ('confirm', 'correct')")).scalar_one() - decisions_before
             audit_after = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
             connections_opened = conn.execute(sessions_sql).scalar_one() - sessions_before - 1
         engine.dispose()
@@ -335,7 +353,8 @@ def main() -> int:
             server.kill()
             server.wait()
         try:
-            drop_database(server_url, name)
+            if name is not None:
+                drop_database(server_url, name)
         finally:
             if pg is not None:
                 pg.stop()

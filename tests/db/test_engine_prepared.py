@@ -58,3 +58,18 @@ def test_a_lost_connection_is_rolled_back_without_a_new_error(empty_db_url):
             assert fresh.exec_driver_sql("SELECT 1").scalar_one() == 1
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_server_side_cursors_are_planned_for_all_their_rows(empty_db_url):
+    """An export streams its view through a server-side cursor and reads it to the end; planned for its first
+    tenth (PostgreSQL's default cursor_tuple_fraction 0.1) an official's export walked every pledge in
+    deadline order: 82 ms instead of 4 (bench/pages.py)."""
+    engine = make_engine(empty_db_url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW cursor_tuple_fraction").scalar_one() == "1"
+            streamed = conn.execution_options(yield_per=2).exec_driver_sql("SELECT generate_series(1, 5)")
+            assert [n for (n,) in streamed] == [1, 2, 3, 4, 5]
+    finally:
+        engine.dispose()

@@ -257,3 +257,32 @@ def test_each_form_of_the_queue_carries_the_token_and_a_second_reviewer_confirms
     assert "「未完成」生效" in html(response)
     db.rollback()
     assert db.get(Pledge, soon).status is Status.MISSED
+
+
+def test_the_queue_shows_the_oldest_open_proposals_and_counts_them_all(client, history, db, monkeypatch):
+    """The queue lists the first QUEUE_ROWS of each list (200 a list made a 1 MB page at 100,000 pledges) and
+    counts them all; an answered proposal (the history's 学校) is neither listed nor counted."""
+    from tracker.web import reports
+
+    monkeypatch.setattr(reports, "QUEUE_ROWS", 1)
+    login(client, "ledger_reviewer", PASSWORD)
+    for key in ("late", "soon"):
+        pledge_id = history["ids"][key]
+        response = client.post(f"/reports/pledges/{pledge_id}/status", data=_form(
+            client, pledge_id, status="missed", evidence_quote="线路停开", miss_reason="policy"))
+        assert response.status_code == 302
+    first, second = db.scalars(sa.select(StatusEvent.id).where(StatusEvent.kind == StatusEventKind.PROPOSED,
+                                                               StatusEvent.pledge_id.in_(list(history["ids"].values())),
+                                                               StatusEvent.pledge_id != history["ids"]["schools"])
+                               .order_by(StatusEvent.id)).all()
+    queue = html(client.get("/reports/queue"))
+    assert re.search(r'id="proposal-count">(\d+)<', queue).group(1) == "2"
+    assert f'id="proposal-{first}"' in queue and f'id="proposal-{second}"' not in queue
+    assert "前 1 条（最早提议的在前），共 2 条" in queue
+
+    client.post("/logout")
+    login(client, "ledger_reviewer2", PASSWORD)
+    assert client.post(f"/reports/proposals/{first}/confirm").status_code == 302
+    queue = html(client.get("/reports/queue"))
+    assert re.search(r'id="proposal-count">(\d+)<', queue).group(1) == "1"
+    assert f'id="proposal-{second}"' in queue and "最早提议的在前" not in queue

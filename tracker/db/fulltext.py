@@ -40,6 +40,12 @@ from tracker.db.models import Document, Pledge, PledgeSearch
 TABLE = "pledge_search"
 SQLITE_FTS = "pledge_search_fts"  # and its shadow tables pledge_search_fts_*
 POSTGRESQL_INDEX = "ix_pledge_search_words"
+#: PostgreSQL's partial indexes of pledge (migration 0009) for the ledger's and the reviewer's queue's counts:
+#: (due_on, id) of the confirmed pledges, and of those still open (``OPEN_PREDICATE``). Outside the models,
+#: as the GIN index: on SQLite the same indexes made the ledger 35 -> 80-95 ms (its planner chose them)
+POSTGRESQL_ONLY_INDEXES = frozenset({"ix_pledge_confirmed_due_on", "ix_pledge_open_due_on"})
+CONFIRMED_PREDICATE = "review_state = 'confirmed' AND merged_into_id IS NULL"
+OPEN_PREDICATE = CONFIRMED_PREDICATE + " AND status NOT IN ('done', 'missed', 'unassessable')"
 BATCH = 2000
 
 
@@ -152,11 +158,12 @@ def rebuild(connection: Connection, batch: int = BATCH) -> int:
 
 
 def include_name(name, type_, parent_names) -> bool:
-    """For Alembic: leave the index's database-specific parts (FTS5 tables, the GIN index) out of comparisons."""
+    """For Alembic: leave the database-specific parts (FTS5 tables, the GIN index, ``POSTGRESQL_ONLY_INDEXES``)
+    out of comparisons."""
     if type_ == "table":
         return not (name == SQLITE_FTS or str(name).startswith(SQLITE_FTS + "_"))
     if type_ == "index":
-        return name != POSTGRESQL_INDEX
+        return name != POSTGRESQL_INDEX and name not in POSTGRESQL_ONLY_INDEXES
     return True
 
 

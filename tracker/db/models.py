@@ -304,6 +304,8 @@ class Pledge(Base):
         sa.Index("ix_pledge_object_district_id", "object", "district_id"),
         # the list filtered by district, newest first: the district's rows in id order, not every pledge's
         sa.Index("ix_pledge_district_id_id", "district_id", "id"),
+        # (PostgreSQL also holds two partial indexes, ix_pledge_confirmed_due_on and ix_pledge_open_due_on, for
+        # the ledger's and the reviewer's queue's counts: see migration 0009 and fulltext.POSTGRESQL_ONLY_INDEXES)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

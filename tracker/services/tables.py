@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Iterable
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind
 from tracker.db.models import District, Pledge, StatusEvent, User
@@ -208,9 +208,9 @@ class Proposal:
     evidence_quote: str | None
 
 
-def open_proposals(session: Session) -> list[Proposal]:
-    """未完成 verdicts awaiting a second reviewer, oldest first, with their pledge's quote and proposer."""
-    answered = sa.select(StatusEvent.responds_to_id).where(StatusEvent.responds_to_id.is_not(None))
+def open_proposals(session: Session, limit: int | None = None) -> list[Proposal]:
+    """未完成 verdicts awaiting a second reviewer, oldest first (the first ``limit``), with their pledge's
+    quote and proposer."""
     # the quote and the name looked up per proposal (an index probe each): as joins, PostgreSQL
     # hashed the whole pledge table for a few hundred proposals
     quote = sa.select(Pledge.quote).where(Pledge.id == StatusEvent.pledge_id).scalar_subquery()
@@ -219,9 +219,24 @@ def open_proposals(session: Session) -> list[Proposal]:
         sa.select(StatusEvent.id, StatusEvent.pledge_id, quote, StatusEvent.user_id, name,
                   StatusEvent.new_status, StatusEvent.as_of_on, StatusEvent.miss_reason, StatusEvent.note,
                   StatusEvent.evidence_url, StatusEvent.evidence_quote)
-        .where(StatusEvent.kind == StatusEventKind.PROPOSED, StatusEvent.id.not_in(answered))
-        .order_by(StatusEvent.id))
+        .where(*_open_proposal())
+        .order_by(StatusEvent.id).limit(limit))
     return [Proposal(*row) for row in rows]
+
+
+def count_open_proposals(session: Session) -> int:
+    """How many 未完成 verdicts await a second reviewer (``open_proposals`` without a limit, counted)."""
+    return session.scalar(sa.select(sa.func.count()).select_from(StatusEvent).where(*_open_proposal())) or 0
+
+
+_answer = aliased(StatusEvent, name="answer")
+
+
+def _open_proposal() -> tuple:
+    """A proposal no confirmation or withdrawal answers. NOT EXISTS, not NOT IN (the answers' ids): PostgreSQL
+    runs it as an anti-join on the index of ``responds_to_id`` (2.6 ms at 27,000 events, not 17)."""
+    answered = sa.select(_answer.id).where(_answer.responds_to_id == StatusEvent.id)
+    return StatusEvent.kind == StatusEventKind.PROPOSED, ~answered.exists()
 
 
 @dataclass

@@ -6,6 +6,7 @@ from decimal import Decimal
 from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
 from flask import has_request_context, request, url_for
 from flask_login import current_user
 
@@ -175,6 +176,28 @@ def memo_url_for():
     return url_for_
 
 
+def status_html(row) -> Markup:
+    """A row's status badge (and its open proposal's): the ``status`` macro of reports/_macros.html, which
+    calls this. A Python function, not a macro, because a list calls it on every row and a Jinja macro
+    call cost more than the badge (tests/web/test_filters.py holds the two to the same text)."""
+    html = f'<span class="status status-{escape(row.status.value)}">{escape(row.status.label)}</span>'
+    if row.proposed:
+        html += f' <span class="status status-proposed" title="待另一位评议员复核">{escape(row.proposed.label)}·待复核</span>'
+    return Markup(html)
+
+
+def flag_html(row) -> Markup:
+    """A row's flags (完成晚于时限; 红 / 黄 / 蓝 with its days overdue): the ``flag`` macro, as ``status_html``."""
+    html = ""
+    if row.status.value == "done" and row.due_on and row.status_on and row.status_on > row.due_on:
+        html = '<span class="flag flag-late" title="完成日期晚于完成时限">逾期完成</span>'
+    if row.flag:
+        days = f" · 逾期 {escape(row.days_overdue)} 天" if row.days_overdue else ""
+        html += (f'<span class="flag flag-{escape(row.flag.value)}" title="{escape(row.flag.meaning)}">'
+                 f'{escape(row.flag.label)}{days}</span>')
+    return Markup(html)
+
+
 def share_pct(value) -> str:
     """A share as a whole percentage (0.456 → 46%), "" for None: the ``pct`` macro's text, without a macro
     call (the list's progress bars called it three times a row)."""
@@ -197,7 +220,8 @@ def init_app(app) -> None:
                                  STATE_CLASSES=STATE_CLASSES, HIDDEN_FIELDS=glossary.HIDDEN_FIELDS,
                                  audit_value=audit_value, url_with=url_with, PageLinks=PageLinks, ViewLinks=ViewLinks, IdLinks=IdLinks,
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
-                                 pending_total=pending_total, url_for=memo_url_for())
+                                 pending_total=pending_total, url_for=memo_url_for(),
+                                 status_html=status_html, flag_html=flag_html)
     app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
