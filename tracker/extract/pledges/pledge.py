@@ -250,13 +250,17 @@ def programme_name(c: Context):
     c.baseline = _baseline(c.text, c.start, c.end, c.kept)
     if c.baseline:
         c.kept = [q for q in c.kept if not c.baseline[0] <= q.start < c.baseline[1]]
-    c.found, c.found_rule = decide(FOUND_RULES, c)
     return None
 
 
 @rule("pledge", "抽象对象")
 def abstract_object(c: Context):
-    """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds)."""
+    """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds).
+    It reads the object the quote's words name (``found``, FOUND_RULES, with jieba), so it comes after
+    looks_back: the tense turns down about four in ten pieces for less, and those need no object. A piece both
+    abstract and in the past ("从业务管理、…监督管理4个方面进行了明确规定": 平凉市 news, 2011) is declined as
+    looks_back: both rules hold, and the first one read names it."""
+    c.found, c.found_rule = decide(FOUND_RULES, c)
     found = c.found
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return False
@@ -377,11 +381,12 @@ def forward_quantity(c: Context):
 
 #: Whether a clause piece is a pledge: the first rule that says no decides. On their way the rules set
 #: on the context, in this order, what the later decisions read: the quote's numbers (``in_quote``), the
-#: numbers that size it (``kept``), the baseline, the object its words name (``found``, FOUND_RULES) and
-#: the tense (TENSE_RULES); so the order of this list is also the order of that reading.
+#: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
+#: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
+#: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, abstract_object,
-                payment_rate, shares_of_a_whole, looks_back, past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+                magnitude_as_epithet, payment_rate, shares_of_a_whole, looks_back, abstract_object,
+                past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
