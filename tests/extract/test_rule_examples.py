@@ -285,6 +285,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/touqiao_landcut_2024.txt', '服务费用不超过16元/平方米', 'pledge', False),
         ('real/xiangyang_cabbage_news_2011.txt', '按0.4元/斤的价格付款', 'pledge', False),
         ('real/touqiao_landcut_2024.txt', '各村携带相关收据进行申请剩余的30%资金', 'pledge', False),
+        ('real/liuhe_energy_2022.txt', '售电价格为0.37元/度', 'pledge', False),
+        ('real/liuhe_energy_2022.txt', '前10年每片光伏板每年50元', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '给予企业200元/亩奖励', 'pledge', False),
     ],
     "shares_of_a_whole": [
         ('real/suzhou_gaoxin_news_2011.txt', '其中多晶硅片和单晶硅片各占50%', 'pledge', False),

@@ -267,6 +267,12 @@ def abstract_object(c: Context):
 _RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
 
 
+# 每 and a unit that is no span of time, then the period (每平方米每年, 每片光伏板每年): a rate per unit
+_PER_UNIT_BEFORE = re.compile(r"每(?![年月日天季周])[^，,。；;每\d]{1,6}每[年月]$")
+# the words that name a rate a price, a fee, a rent or a reward (价格为, 费用标准, 标准为, 给予…奖励)
+_PRICE_WORD = re.compile(r"价格|电价|费用|收费|租金|标准|奖励|补贴|补助")
+# a rate raised or reached is a target (基础养老金最低标准提高到每人每月200元)
+_CHANGE_BEFORE = re.compile(r"提高|提升|增加|增长|上调|达到|达|增至|提至|突破|超过")
 _TRANCHE_AFTER = re.compile(r"的?(?:资金|款项|款|经费)")
 _TRANCHE_VERB = re.compile(r"申请|拨付|支付|发放|下拨|预拨")
 
@@ -278,10 +284,21 @@ def payment_rate(c: Context):
     (头桥街道's plan, 2024); "不少菜农还是愿意按0.4元/斤的价格付款" (襄阳市 news, 2011); "标准按照集热器面积200元/平方米
     补贴" (北京市 news, 2011, test_real_rules.py). A rate that is a target (全员劳动生产率达58万元/人左右) has neither.
     So is the share of the funds paid at a stage of a project: "验收资金：…通知各村申请金额，各村携带相关收据进行申请
-    剩余的30%资金" (头桥街道's plan, 2024: 30%, 40% and the rest at approval, clearance and acceptance)."""
+    剩余的30%资金" (头桥街道's plan, 2024: 30%, 40% and the rest at approval, clearance and acceptance).
+    So is a tariff, a rent or a reward per unit, written X元/unit or 每unit每年X元, that its sentence names a price, a fee,
+    a standard or a reward: "项目售电收益为公司所有，售电价格为0.37元/度" and "标准为：前10年每片光伏板每年50元"
+    (柳河县's energy report, 2022), "对新建面积在500亩以上的，给予企业200元/亩奖励" (柳河县's industry policy, 2023); a
+    rate raised or reached (提高到每人每月200元) is a target."""
     rates = [q for q in c.kept if "元" in (q.unit or "") and ("/" in (q.unit or "") or c.text.startswith("/", q.end))]
     if rates and len(rates) == len(c.kept) and all(
             _RATE_RULE_BEFORE.search(c.text, c.clause.start, q.start) for q in rates):
+        return False
+    # a tariff, a rent or a reward per unit (售电价格为0.37元/度, 每平方米每年140—160元, 给予企业200元/亩奖励: 柳河县)
+    per_unit = [q for q in c.kept if "元" in (q.unit or "") and (
+        "/" in (q.unit or "") or c.text.startswith("/", q.end)
+        or _PER_UNIT_BEFORE.search(c.text, max(c.clause.start, q.start - 12), q.start))]
+    if per_unit and len(per_unit) == len(c.kept) and _PRICE_WORD.search(c.text, c.clause.sentence_start, c.clause.end) \
+            and not any(_CHANGE_BEFORE.search(c.text, c.clause.start, q.start) for q in per_unit):
         return False
     # a tranche: the share of the funds applied for or paid out at a stage (各村携带相关收据进行申请30%资金: 头桥街道)
     if c.kept and all((q.unit or "") == "%" and _TRANCHE_AFTER.match(c.text, q.end)
