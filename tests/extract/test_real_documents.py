@@ -126,12 +126,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
     ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元'),
     # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made, a company's project,
-    # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges; a report's structure (两个, 四方)
+    # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges (its shares of the city's whole are
+    # shares_of_a_whole's since); a report's structure (两个, 四方)
     ('yangxin_projects_news_2021.txt', '黄石市2021年二季度重大项目集中开工暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行'),
     ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
     ('yangxin_projects_news_2021.txt', '其中新港园区5个'),
-    ('yangxin_projects_news_2021.txt', '项目个数占全市的45.8%'),
-    ('yangxin_projects_news_2021.txt', '计划投资占全市的55%'),
     ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
     ('yangxin_projects_news_2021.txt', '市长吴锦宣布重大项目暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工'),
     ('huangshi_promotion_news_2021.txt', '投资40亿元'),

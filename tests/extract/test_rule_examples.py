@@ -292,6 +292,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "shares_of_a_whole": [
         ('real/suzhou_gaoxin_news_2011.txt', '其中多晶硅片和单晶硅片各占50%', 'pledge', False),
         ('real/jianli_drought_news_2011.txt', '早中晚水稻种植各占48万亩、121万亩、55万亩', 'pledge', False),
+        ('real/yangxin_projects_news_2021.txt', '项目个数占全市的45.8%', 'pledge', False),
+        ('excerpts/xiamen_procurement_news_2011.txt', '占全市的62.6%', 'pledge', False),
     ],
     "estimate_before_number": [
         ('real/jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤', 'tense', False),

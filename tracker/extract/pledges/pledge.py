@@ -310,11 +310,24 @@ def payment_rate(c: Context):
 @rule("pledge", "各占的构成")
 def shares_of_a_whole(c: Context):
     """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
-    news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011)."""
+    news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011). So does a part's share of its
+    place's whole, 占全市的 or 占全县…的 right before it, unless the clause means to reach it: "2021年，列入省级重点项目
+    11个，其中新港园区5个，项目个数占全市的45.8%，计划投资占全市的55%" (阳新县 news, 2021); "目前，沂南县蔬菜种植面积
+    68万亩，…蔬菜产值占全县农民人均纯收入的5成以上" (沂南县 news, 2011)."""
     first = min(q.start for q in c.kept)
     if c.text[max(c.clause.start, first - 4):first].endswith(("各占", "分别占", "各约占")):
         return False
+    # a part's share of its place's whole, in a report of what is (项目个数占全市的45.8%: 阳新县 news, 2021)
+    if all((q.unit or "") in ("%", "成") for q in c.kept) and _SHARE_OF_WHOLE_BEFORE.search(c.text, c.clause.start, first) \
+            and not _SHARE_TARGET_BEFORE.search(c.text, c.clause.start, first):
+        return False
     return None
+
+
+# 占 the whole of a place, then 的, right before the share: 占全市的, 占全县农民人均纯收入的
+_SHARE_OF_WHOLE_BEFORE = re.compile(r"占全[市县省区国镇乡][^，,。；;占]{0,10}的$")
+# a share a plan means to reach is a target (力争…占全市的30%)
+_SHARE_TARGET_BEFORE = re.compile(r"达到|提高|提升|力争|确保|争取|将|要")
 
 
 @rule("pledge", "回顾而非承诺")
