@@ -73,6 +73,14 @@ def test_numbers_that_are_no_quantity(text, kind):
     assert quantities(text) == []
 
 
+def test_an_article_number_spaced_by_its_copy_is_an_ordinal():
+    # 柳河县's industry policy (2023), its PDF copy's layout: "第 6 条 对本土企业…", "第 1 7 条 种植基地建设奖励补助"
+    for text in ("第 6 条 对本土企业将域外业务迁回柳河结算的", "第 1 7 条 种植基地建设奖励补助"):
+        assert quantities(text) == []
+        assert find_numbers(text)[-1].kind == "ordinal"
+    assert [t.raw for t in quantities("新建 5 所学校")] == ["5 所"]
+
+
 @pytest.mark.parametrize("text", ["统一零售价", "千家万户", "聘请一流团队", "策划实施一批项目", "“十四五”规划", "进一步加强"])
 def test_words_with_numeral_characters_hold_no_quantity(text):
     assert quantities(text) == []

@@ -115,37 +115,22 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('liunan_township_2021.txt', '带动烤烟、中草药种植、大辣椒种植、果蔬大棚、畜牧业养殖5个产业共同发展'),
     ('liunan_township_2021.txt', '总投资2.22亿'),
     ('liunan_township_2021.txt', '总投资1.76亿元'),
-    # batch G: a county policy's article numbers with the spaces of its PDF copy (第 1 7 条) and its standing rewards and
-    # thresholds read as pledges
-    ('liuhe_industry_policy_2023.txt', '第 6 条 对本土企业将域外业务迁回柳河结算的'),
+    # batch G: a county policy's standing rewards and thresholds read as pledges (its article numbers, spaced as its PDF
+    # copy writes them, 第 1 7 条, are ordinals and its rewards per 亩 payment_rate's since)
     ('liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励'),
-    ('liuhe_industry_policy_2023.txt', '第 1 7 条 种植基地建设奖励补助'),
     ('liuhe_industry_policy_2023.txt', '对医药企业投资新建 GAP中药材种植基地和道地药材种植基地面积在100亩及以 上至500亩的'),
-    ('liuhe_industry_policy_2023.txt', '给予企业100元/亩奖励'),
     ('liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的'),
-    ('liuhe_industry_policy_2023.txt', '给予企业200元/亩奖励'),
-    ('liuhe_industry_policy_2023.txt', '第 1 8 条 提升企业家素质和政治荣誉'),
-    ('liuhe_industry_policy_2023.txt', '第 2 2 条 经领导小组办公室实地踏查'),
-    ('liuhe_industry_policy_2023.txt', '第 2 4 条  以上有关各项奖励政策如与国家、省、市相关 政策规定相抵触'),
-    ('liuhe_industry_policy_2023.txt', '第 2 5 条 本政策涉及同一内容的奖励'),
-    ('liuhe_industry_policy_2023.txt', '第 2 6 条  本政策自发布之日起施行'),
-    # batch G: a company's sales shares, tariffs, rents and payments (standing prices) read as pledges, and a wind
-    # project's sum split from its units
+    # batch G: a company's sales shares read as pledges, and a wind project's sum split from its units (its tariffs,
+    # rents and payments are payment_rate's since)
     ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),
     ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
-    ('liuhe_energy_2022.txt', '入驻柳河经济开发区大健康产业园区标准厂房费用标准拟定在每平方米每年140—160元'),
-    ('liuhe_energy_2022.txt', '前10年每片光伏板每年50元'),
-    ('liuhe_energy_2022.txt', '后15年每片光伏板每年40元'),
-    ('liuhe_energy_2022.txt', '售电价格为0.37元/度'),
     ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元'),
-    ('liuhe_energy_2022.txt', '并网售电价格为0.37元/度'),
     # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made, a company's project,
-    # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges; a report's structure (两个, 四方)
+    # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges (its shares of the city's whole are
+    # shares_of_a_whole's since); a report's structure (两个, 四方)
     ('yangxin_projects_news_2021.txt', '黄石市2021年二季度重大项目集中开工暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行'),
     ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
     ('yangxin_projects_news_2021.txt', '其中新港园区5个'),
-    ('yangxin_projects_news_2021.txt', '项目个数占全市的45.8%'),
-    ('yangxin_projects_news_2021.txt', '计划投资占全市的55%'),
     ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
     ('yangxin_projects_news_2021.txt', '市长吴锦宣布重大项目暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工'),
     ('huangshi_promotion_news_2021.txt', '投资40亿元'),

@@ -285,10 +285,15 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/touqiao_landcut_2024.txt', '服务费用不超过16元/平方米', 'pledge', False),
         ('real/xiangyang_cabbage_news_2011.txt', '按0.4元/斤的价格付款', 'pledge', False),
         ('real/touqiao_landcut_2024.txt', '各村携带相关收据进行申请剩余的30%资金', 'pledge', False),
+        ('real/liuhe_energy_2022.txt', '售电价格为0.37元/度', 'pledge', False),
+        ('real/liuhe_energy_2022.txt', '前10年每片光伏板每年50元', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '给予企业200元/亩奖励', 'pledge', False),
     ],
     "shares_of_a_whole": [
         ('real/suzhou_gaoxin_news_2011.txt', '其中多晶硅片和单晶硅片各占50%', 'pledge', False),
         ('real/jianli_drought_news_2011.txt', '早中晚水稻种植各占48万亩、121万亩、55万亩', 'pledge', False),
+        ('real/yangxin_projects_news_2021.txt', '项目个数占全市的45.8%', 'pledge', False),
+        ('excerpts/xiamen_procurement_news_2011.txt', '占全市的62.6%', 'pledge', False),
     ],
     "estimate_before_number": [
         ('real/jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤', 'tense', False),

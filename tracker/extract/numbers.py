@@ -268,12 +268,16 @@ def _find_numbers(text: str) -> list[NumberToken]:
             kind = "name"
         elif kind == "quantity":
             before = work[max(0, start - 1):start]
-            if before == "第":
+            # 第 across a copy's layout spaces, its digits spaced too: 第 1 7 条 (柳河县's policy, 2023)
+            if before == "第" or _ORDINAL_SPACED.search(work, max(0, start - 8), start):
                 kind = "ordinal"
             elif before == "每" or work[max(0, start - 2):start] in ("每一", "这一", "那一"):
                 kind = "vague"
         out.append(NumberToken(start, end, kind, tok.value, tok.value_max, tok.unit, tok.role, text[start:end]))
     return out
+
+
+_ORDINAL_SPACED = re.compile(r"第[ \u3000]+(?:\d[ \u3000]+)*$")
 
 
 def quantities(text: str) -> list[NumberToken]:

@@ -271,6 +271,12 @@ def abstract_object(c: Context):
 _RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
 
 
+# 每 and a unit that is no span of time, then the period (每平方米每年, 每片光伏板每年): a rate per unit
+_PER_UNIT_BEFORE = re.compile(r"每(?![年月日天季周])[^，,。；;每\d]{1,6}每[年月]$")
+# the words that name a rate a price, a fee, a rent or a reward (价格为, 费用标准, 标准为, 给予…奖励)
+_PRICE_WORD = re.compile(r"价格|电价|费用|收费|租金|标准|奖励|补贴|补助")
+# a rate raised or reached is a target (基础养老金最低标准提高到每人每月200元)
+_CHANGE_BEFORE = re.compile(r"提高|提升|增加|增长|上调|达到|达|增至|提至|突破|超过")
 _TRANCHE_AFTER = re.compile(r"的?(?:资金|款项|款|经费)")
 _TRANCHE_VERB = re.compile(r"申请|拨付|支付|发放|下拨|预拨")
 
@@ -282,10 +288,21 @@ def payment_rate(c: Context):
     (头桥街道's plan, 2024); "不少菜农还是愿意按0.4元/斤的价格付款" (襄阳市 news, 2011); "标准按照集热器面积200元/平方米
     补贴" (北京市 news, 2011, test_real_rules.py). A rate that is a target (全员劳动生产率达58万元/人左右) has neither.
     So is the share of the funds paid at a stage of a project: "验收资金：…通知各村申请金额，各村携带相关收据进行申请
-    剩余的30%资金" (头桥街道's plan, 2024: 30%, 40% and the rest at approval, clearance and acceptance)."""
+    剩余的30%资金" (头桥街道's plan, 2024: 30%, 40% and the rest at approval, clearance and acceptance).
+    So is a tariff, a rent or a reward per unit, written X元/unit or 每unit每年X元, that its sentence names a price, a fee,
+    a standard or a reward: "项目售电收益为公司所有，售电价格为0.37元/度" and "标准为：前10年每片光伏板每年50元"
+    (柳河县's energy report, 2022), "对新建面积在500亩以上的，给予企业200元/亩奖励" (柳河县's industry policy, 2023); a
+    rate raised or reached (提高到每人每月200元) is a target."""
     rates = [q for q in c.kept if "元" in (q.unit or "") and ("/" in (q.unit or "") or c.text.startswith("/", q.end))]
     if rates and len(rates) == len(c.kept) and all(
             _RATE_RULE_BEFORE.search(c.text, c.clause.start, q.start) for q in rates):
+        return False
+    # a tariff, a rent or a reward per unit (售电价格为0.37元/度, 每平方米每年140—160元, 给予企业200元/亩奖励: 柳河县)
+    per_unit = [q for q in c.kept if "元" in (q.unit or "") and (
+        "/" in (q.unit or "") or c.text.startswith("/", q.end)
+        or _PER_UNIT_BEFORE.search(c.text, max(c.clause.start, q.start - 12), q.start))]
+    if per_unit and len(per_unit) == len(c.kept) and _PRICE_WORD.search(c.text, c.clause.sentence_start, c.clause.end) \
+            and not any(_CHANGE_BEFORE.search(c.text, c.clause.start, q.start) for q in per_unit):
         return False
     # a tranche: the share of the funds applied for or paid out at a stage (各村携带相关收据进行申请30%资金: 头桥街道)
     if c.kept and all((q.unit or "") == "%" and _TRANCHE_AFTER.match(c.text, q.end)
@@ -297,11 +314,24 @@ def payment_rate(c: Context):
 @rule("pledge", "各占的构成")
 def shares_of_a_whole(c: Context):
     """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
-    news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011)."""
+    news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011). So does a part's share of its
+    place's whole, 占全市的 or 占全县…的 right before it, unless the clause means to reach it: "2021年，列入省级重点项目
+    11个，其中新港园区5个，项目个数占全市的45.8%，计划投资占全市的55%" (阳新县 news, 2021); "目前，沂南县蔬菜种植面积
+    68万亩，…蔬菜产值占全县农民人均纯收入的5成以上" (沂南县 news, 2011)."""
     first = min(q.start for q in c.kept)
     if c.text[max(c.clause.start, first - 4):first].endswith(("各占", "分别占", "各约占")):
         return False
+    # a part's share of its place's whole, in a report of what is (项目个数占全市的45.8%: 阳新县 news, 2021)
+    if all((q.unit or "") in ("%", "成") for q in c.kept) and _SHARE_OF_WHOLE_BEFORE.search(c.text, c.clause.start, first) \
+            and not _SHARE_TARGET_BEFORE.search(c.text, c.clause.start, first):
+        return False
     return None
+
+
+# 占 the whole of a place, then 的, right before the share: 占全市的, 占全县农民人均纯收入的
+_SHARE_OF_WHOLE_BEFORE = re.compile(r"占全[市县省区国镇乡][^，,。；;占]{0,10}的$")
+# a share a plan means to reach is a target (力争…占全市的30%)
+_SHARE_TARGET_BEFORE = re.compile(r"达到|提高|提升|力争|确保|争取|将|要")
 
 
 @rule("pledge", "回顾而非承诺")
