@@ -76,6 +76,21 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('zhongguancun_procurement_news_2011.txt', '今年60亿元政府采购任务'): {'found'},
     ('zhongguancun_procurement_news_2011.txt', '完成了全年60亿元采购任务的53%'): {'found'},
     ('zhongguancun_procurement_news_2011.txt', '已完成市政府下达的全年60亿元采购任务的53%'): {'found'},
+    # batch H (2026-12-03), as first read: a plan's budget given the date of the quarter named last before it
+    # (第二季度 … 共需经费约400万元, the plan being the year's)
+    ('hongkou_chargers_2026.txt', '共需经费约400万元，由区级财政承担'): {'deadline'},
+    # a plan's tasks stated as counts of cases found (共计1534件、面积2489.71亩): the count split from the area, the plan's
+    # 三年 (its predecessor's name, 三年行动工作方案（2018-2020年）) or its year taken for the deadlines given two sections later
+    # (2020年10月30日前, 年内), one task (本区共计4件、面积2422.62亩, after 2019年…发现) read as past
+    ('chongming_landfix_2020.txt', '全区共计1534件、面积2489.71亩'): {'quantities', 'deadline'},
+    ('chongming_landfix_2020.txt', '本区共计4件、面积2422.62亩'): {'found'},
+    ('chongming_landfix_2020.txt', '共计13件、面积33.01亩'): {'quantities', 'deadline'},
+    ('chongming_landfix_2020.txt', '共计1件、面积0.19亩'): {'quantities', 'deadline'},
+    ('chongming_landfix_2020.txt', '剔除农民宅基地项目后共计71件、面积137.44亩'): {'quantities', 'deadline'},
+    # a three-year plan's tasks in sentences with no time word or modal of their own, their period only in the plan's
+    # name ((2019—2021)): 补建市政消火栓169具, 建设一座小型消防站 missed
+    ('jingan_fire_2019.txt', '补建市政消火栓169具'): {'found'},
+    ('jingan_fire_2019.txt', '在大宁地区选址租赁建设一座小型消防站'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -142,6 +157,14 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('huangshi_promotion_news_2021.txt', '签约金额达126.4亿元'),
     ('heihe_procurement_news_2011.txt', '根据两个项目不同的标的物'),
     ('heihe_procurement_news_2011.txt', '并由技术专家、终端用户、市直行政主管部门和采购中心经办人四方签字盖章'),
+    # batch H (2026-12-03), as first read: a plan's unit cost (每个…场所建设费用以10万元计) read as a pledge; a task's count
+    # split from its area (共计13件 | 面积33.01亩); a task's place count (增建6个街镇…) split from the facilities it gets (24处)
+    ('hongkou_chargers_2026.txt', '每个电动自行车集中充电（停放）场所建设费用以10万元计'),
+    ('chongming_landfix_2020.txt', '全区共计1534件'),
+    ('chongming_landfix_2020.txt', '共计13件'),
+    ('chongming_landfix_2020.txt', '共计1件'),
+    ('chongming_landfix_2020.txt', '面积137.44亩'),
+    ('jingan_fire_2019.txt', '增建6个街镇（石门二路街道、江宁路街道、天目西路街道、大宁路街道、临汾路街道'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
