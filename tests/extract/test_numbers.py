@@ -50,6 +50,8 @@ def q(text):
     ("占比提高百分之十五", [("百分之十五", Decimal(15), None, "%", "ratio")]),
     ("新增就业1,200人", [("1,200人", Decimal(1200), None, "人", "count")]),
     ("建设一所学校", [("一所", Decimal(1), None, "所", "count")]),
+    # 静安区's fire plan (2019, batch H): 具 counts hydrants
+    ("补建市政消火栓169具", [("169具", Decimal(169), None, "具", "count")]),
 ])
 def test_quantities(text, expected):
     assert q(text) == expected
@@ -81,7 +83,8 @@ def test_an_article_number_spaced_by_its_copy_is_an_ordinal():
     assert [t.raw for t in quantities("新建 5 所学校")] == ["5 所"]
 
 
-@pytest.mark.parametrize("text", ["统一零售价", "千家万户", "聘请一流团队", "策划实施一批项目", "“十四五”规划", "进一步加强"])
+@pytest.mark.parametrize("text", ["统一零售价", "千家万户", "聘请一流团队", "策划实施一批项目", "“十四五”规划", "进一步加强",
+                                  "展望未来，我们信心百倍", "精神百倍"])
 def test_words_with_numeral_characters_hold_no_quantity(text):
     assert quantities(text) == []
 
