@@ -90,6 +90,10 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # 一座 after a verb of building in a plan read as an article (one_as_article), as in a profile's 建成一条…线路
     # (补建市政消火栓169具, missed as first read for want of the measure word 具, is read since 具 is a unit)
     ('jingan_fire_2019.txt', '在大宁地区选址租赁建设一座小型消防站'): {'found'},
+    # batch H2 (奉贤区's shelters, first read after 31c9088): a graded kind of shelter (等级应急避难场所) read as the abstract
+    # 等级 of abstract_object (四个等级 of 吴泾镇's plan), so its two area targets are declined
+    ('fengxian_shelters_2022.txt', '全区建成等级应急避难场所避难面积达到87.75万平方米'): {'found'},
+    ('fengxian_shelters_2022.txt', '总计建成等级应急避难场所避难面积达到111.41万平方米'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -164,6 +168,8 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('chongming_landfix_2020.txt', '共计1件'),
     ('chongming_landfix_2020.txt', '面积137.44亩'),
     ('jingan_fire_2019.txt', '增建6个街镇（石门二路街道、江宁路街道、天目西路街道、大宁路街道、临汾路街道'),
+    # batch H2: the count of kinds a plan sorts shelters into (…和社区应急避难场所2类) read as a pledge
+    ('fengxian_shelters_2022.txt', '社区应急避难场所2类'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
