@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from tracker.extract.model import Candidate, Deadline, Official
 from tracker.extract.normalise import Normalised
-from tracker.extract.numbers import NumberToken, find_numbers
+from tracker.extract.numbers import find_numbers, number_token
 from tracker.extract.pledges.base import (
     _NUMERALISH, _Cue, _Cues, _Index, _Reading, _clauses, _word_pattern,
 )
@@ -94,8 +94,8 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     mentions = _Index(_mentions(btext, block.start, ctx.published), _START)
     cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues
-    quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
-                                     t.role, t.raw) for t in tokens if t.kind == "quantity"], _START)
+    quantities = _Index([number_token(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
+                                      t.role, t.raw) for t in tokens if t.kind == "quantity"], _START)
     para = Paragraph(norm, bi, clauses, cues, mentions, leads, cues_cache)
     out = []
     last_ci = None  # the clause of the last candidate
