@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.extract import lexicons
 
@@ -68,6 +68,13 @@ def fold(text: str) -> str:
         if wide in text:
             text = text.replace(wide, _FOLDED[wide])
     return _WIDE.sub(_fold_one, text)
+
+
+@lru_cache(maxsize=64)
+def folded(text: str) -> str:
+    """``fold``, remembered: a paragraph is folded for its numbers (``find_numbers``) and again for its deadlines
+    (``find_deadlines``). ``tracker.extract.extract_text`` empties it per document, as it does ``find_numbers``."""
+    return fold(text)
 
 
 @dataclass(frozen=True)

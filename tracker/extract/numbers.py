@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from tracker.extract import lexicons
 from tracker.extract.model import Role
-from tracker.extract.normalise import fold
+from tracker.extract.normalise import fold, folded
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -250,7 +250,7 @@ def _scan() -> re.Pattern:
 
 
 def _find_numbers(text: str) -> list[NumberToken]:
-    work = fold(text)
+    work = folded(text)
     roles, unit_re = unit_table()
     scan = _scan()
     masked = None
