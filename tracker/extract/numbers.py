@@ -43,7 +43,9 @@ _GAP = re.compile(r"[ \u3000\u00a0]{1,2}")
 _YEAR_TAIL = re.compile(r"年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 # The lookahead adds nothing to what matches; it lets the scan skip a character that begins neither
 # branch with one test instead of two (the scan is a sixth of ``find_numbers`` on real reports).
-_CORE = re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?))")
+_CN = f"[{_CN_CHARS}]"  # one Chinese numeral character
+_CN_DECIMAL = f"点[{''.join(CN_DIGITS)}]+"  # 三点五's 点五
+_CORE = re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}+(?:{_CN_DECIMAL})?))")
 # Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
 _BARE_MAGNITUDE_PREFIX = lexicons.words("bare_magnitude_prefixes")
 _QUOTED_NAME = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
@@ -243,9 +245,8 @@ def _scan() -> re.Pattern:
     百余个). A lone numeral character inside a word (一流, 进一步, 统一), a third of what ``_CORE`` finds in real
     reports, is passed over by the pattern, not by a turn of a Python loop."""
     follow = "".join(re.escape(ch) for ch in sorted(_can_follow()))
-    digits = "".join(CN_DIGITS)
-    return re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_CHARS}]{{2,}}(?:点[{digits}]+)?"
-                      rf"|[{_CN_CHARS}]点[{digits}]+|[{_CN_CHARS}](?=[{follow}])|(?<=百分之)[{_CN_CHARS}]"
+    return re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}{{2,}}(?:{_CN_DECIMAL})?"
+                      rf"|{_CN}{_CN_DECIMAL}|{_CN}(?=[{follow}])|(?<=百分之){_CN}"
                       rf"|[十百千万](?=[余多])))")
 
 
