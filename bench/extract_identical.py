@@ -30,13 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "extract" / "real"
 UNSEEN = ROOT / "tests" / "extract" / "unseen"
+EXCERPTS = ROOT / "tests" / "extract" / "excerpts"
 SEEDS = ROOT / "seeds"
 
 
 def gold_docs() -> dict[str, dict]:
     """Gold entries by file name (real passages' batches, the unseen examples' gold)."""
     out = {}
-    for path in sorted((REAL / "gold").glob("*.json")) + [UNSEEN / "gold.json"]:
+    for path in sorted((REAL / "gold").glob("*.json")) + [UNSEEN / "gold.json", EXCERPTS / "sources.json"]:
         if path.exists():
             for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
                 out[doc["file"]] = doc
@@ -52,8 +53,9 @@ def meta(doc: dict | None):
     districts = Counter(g.get("district") for g in doc.get("pledges", []) if g.get("district"))
     officials = Counter((g["official"].get("name"), g["official"].get("title")) for g in doc.get("pledges", [])
                         if isinstance(g.get("official"), dict) and g["official"].get("name"))
-    district = districts.most_common(1)[0][0] if districts else None
-    name, title = officials.most_common(1)[0][0] if officials else (None, None)
+    district = districts.most_common(1)[0][0] if districts else doc.get("district")
+    named = doc.get("official") if isinstance(doc.get("official"), dict) else {}
+    name, title = officials.most_common(1)[0][0] if officials else (named.get("name"), named.get("title"))
     return district, (Official(name, title or None) if name else None)
 
 
@@ -64,7 +66,8 @@ def readings():
     gold = gold_docs()
     with open(SEEDS / "manifest.csv", encoding="utf-8") as fh:
         seed_days = {row["file"]: row["published"] for row in csv.DictReader(fh)}
-    files = sorted(REAL.glob("*.txt")) + sorted(SEEDS.glob("*.txt")) + sorted(UNSEEN.glob("*.txt"))
+    files = (sorted(REAL.glob("*.txt")) + sorted(SEEDS.glob("*.txt")) + sorted(UNSEEN.glob("*.txt"))
+             + sorted(EXCERPTS.glob("*.txt")))
     for path in files:
         raw = read_text_file(path).text  # as tracker extract decodes it (some files are GB18030)
         doc = gold.get(path.name)

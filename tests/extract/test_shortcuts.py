@@ -101,3 +101,107 @@ def test_a_name_is_read_the_same_without_cutting(gap):
     stops = base._stops_before()
     assert base._is_name(gap) == (bool(gap) and base._NAME_CHARS.fullmatch(gap) is not None
                                   and not any(w in stops for w in cut(gap)))
+
+
+# ------------------------------------------------------------------ scans that skip what cannot match
+
+def _lines_of_the_corpus() -> list[str]:
+    return [line for path in sorted(REAL.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _numbers_the_long_way(work: str) -> list[tuple[int, int, str | None, str | None]]:
+    """The scan of find_numbers as it was: every match of _CORE, a lone numeral character inside a word passed
+    over in the loop (一流, 进一步), unless it may be a number (3所, 百分之三, 十余所)."""
+    from tracker.extract import numbers
+
+    can_follow, out, pos = numbers._can_follow(), [], 0
+    while (m := numbers._CORE.search(work, pos)) is not None:
+        start, end, cn = m.start(), m.end(), m.group("cn")
+        pos = end
+        if cn and len(cn) == 1 and work[end:end + 1] not in can_follow and not work.endswith("百分之", 0, start) \
+                and not (cn in "十百千万" and work[end:end + 1] in ("余", "多")):
+            continue
+        out.append((start, end, m.group("ar"), cn))
+    return out
+
+
+def _numbers_the_short_way(work: str) -> list[tuple[int, int, str | None, str | None]]:
+    from tracker.extract import numbers
+
+    return [(m.start(), m.end(), m.group("ar"), m.group("cn")) for m in numbers._scan().finditer(work)]
+
+
+NUMERALS = list("0123456789.,零〇○一二两三四五六七八九十百千万亿点半余多所个年月日%成倍级第每分之百统流进步") + list("，、 ")
+
+
+def test_the_numbers_scan_finds_what_the_loop_found_in_the_corpus():
+    from tracker.extract.normalise import fold
+
+    lines = _lines_of_the_corpus()
+    assert len(lines) > 500
+    for line in lines:
+        work = fold(line)
+        assert _numbers_the_short_way(work) == _numbers_the_long_way(work), line
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=NUMERALS, max_size=24))
+def test_the_numbers_scan_finds_what_the_loop_found(work):
+    assert _numbers_the_short_way(work) == _numbers_the_long_way(work)
+
+
+def test_a_number_token_built_into_its_dict_is_the_dataclass_token():
+    import pickle
+    from dataclasses import fields
+    from decimal import Decimal
+
+    from tracker.extract.model import Role
+    from tracker.extract.numbers import NumberToken, number_token
+
+    args = (3, 5, "quantity", Decimal("3"), Decimal("5"), "所", Role.COUNT, "3至5所")
+    made, built = NumberToken(*args), number_token(*args)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert list(vars(built)) == [f.name for f in fields(NumberToken)]  # every field, none more, in order
+    assert pickle.loads(pickle.dumps(built)) == made
+
+
+DIVISION_TEXT = list("某某县市区镇乡省州开发高新园示范保税试验委人民政府人大政协党工管会第三届召开举行长副：:2024年民生实事，。")
+
+
+def _scan_spans(pattern: re.Pattern, text: str, start: int | None) -> list[tuple[int, int]]:
+    return [] if start is None else [m.span(1) for m in pattern.finditer(text, start)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=DIVISION_TEXT, max_size=30))
+def test_a_division_scan_starts_where_a_match_may(text):
+    from tracker.extract import people
+
+    for pattern in (people._GENERIC_DIVISION, people._ZONE_GOVERNMENT):
+        assert _scan_spans(pattern, text, people._first_possible(pattern, text)) == \
+            [m.span(1) for m in pattern.finditer(text)]
+
+
+def test_a_division_scan_starts_where_a_match_may_in_the_corpus():
+    from tracker.extract import people
+
+    found = 0
+    for line in _lines_of_the_corpus():
+        for pattern in (people._GENERIC_DIVISION, people._ZONE_GOVERNMENT):
+            whole = [m.span(1) for m in pattern.finditer(line)]
+            assert _scan_spans(pattern, line, people._first_possible(pattern, line)) == whole, line
+            found += len(whole)
+    assert found > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["今年", "将", "力争", "建成", "，", ",", "。", "；", "：", ":", "！", "!", "近年来", "2011年",
+                                 "10月", "08", "-", " ", "来源", "发布时间", "编辑"]), max_size=12).map("".join))
+def test_a_paragraphs_opening_and_dateline_are_read_as_before(text):
+    from tracker.extract.pledges import deadline, frames
+
+    assert frames._opening_clause(text) == re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
+    stop = frames._LEAD_STOP.search(text)
+    assert (text[:stop.end()] if stop else text) == re.split(r"(?<=[。！!])", text, maxsplit=1)[0]
+    assert deadline.dateline_dates_nothing(text) == (deadline._dateline_pattern().search(text) is not None)

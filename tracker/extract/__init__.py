@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tracker.extract.deadlines import find_document_date
 from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role
-from tracker.extract.normalise import Block, Normalised, normalise
+from tracker.extract.normalise import Block, Normalised, folded, normalise
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges import find_pledges
 from tracker.extract.tokens import cut_words
@@ -96,6 +96,7 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
     """Extract pledges from text that is already normalised (e.g. a stored document)."""
     find_numbers.cache_clear()  # the caches serve one document's reading, not the next document
     cut_words.cache_clear()
+    folded.cache_clear()
 
     source = "given" if published else None
     if published is None:

@@ -25,7 +25,7 @@ from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Deadline, Precision
-from tracker.extract.normalise import fold
+from tracker.extract.normalise import fold, folded
 
 __all__ = ["DeadlineMention", "find_deadlines", "find_document_date", "resolve"]
 
@@ -293,7 +293,7 @@ def find_deadlines(text: str, published: dt.date | None) -> list[DeadlineMention
     Full-width digits are folded on a working copy; ``raw`` is sliced from ``text``.
     Words that look like a deadline but are not one (2月30日, 过去五年) are skipped.
     """
-    work = _fold(text)
+    work = folded(text)
     out = []
     for m in _pattern().finditer(work):
         try:

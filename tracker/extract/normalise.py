@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.extract import lexicons
 
@@ -60,11 +60,21 @@ def fold(text: str) -> str:
     The wide characters are replaced where they stand (``str.translate`` with ``FOLD_TABLE`` gives
     the same text four times slower on Chinese text: it looks up every character in the table); the
     common signs a whole text at a time, the rest one match at a time (half the time of matching
-    them all: a Python call per comma is what costs)."""
+    them all: a Python call per comma is what costs). A text with no wide character (most of the short ones the
+    rules fold: a number's raw words, a date) comes back as it is after one scan."""
+    if _WIDE.search(text) is None:
+        return text
     for wide in _COMMON_WIDE:
         if wide in text:
             text = text.replace(wide, _FOLDED[wide])
     return _WIDE.sub(_fold_one, text)
+
+
+@lru_cache(maxsize=64)
+def folded(text: str) -> str:
+    """``fold``, remembered: a paragraph is folded for its numbers (``find_numbers``) and again for its deadlines
+    (``find_deadlines``). ``tracker.extract.extract_text`` empties it per document, as it does ``find_numbers``."""
+    return fold(text)
 
 
 @dataclass(frozen=True)

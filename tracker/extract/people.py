@@ -24,20 +24,46 @@ _CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^�
                      r"|作(?:政府)?工作报告|作报告|代表[^，,。]{0,10}?作[^，,。]{0,6}?报告")
 _INTERVIEW = re.compile(r"(?:专访|——访|—访|访谈|对话)")
 _LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "街道": 3}
-_GENERIC_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,5}?(?P<level>省|市|区|县|旗|州|盟|镇|乡))(?=委|人民政府|政府|人大|人民代表大会|政协|党委"
-                               r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展"
-                               # the owner of a report or a list: 仙居县2024年民生实事项目, 贵州省政府工作报告
-                               r"|(?:\d{4}年|[〇零一二三四五六七八九]{4}年)?(?:政府工作报告|民生实事|为民办实事|十件实事)"
-                               # its head (杭州市拱墅区区长), or the host of a meeting (湛江市召开…会)
-                               r"|(?:常务副|副|代)?(?P=level)长|召开|举行"
-                               # a headline's subject: 兰考县：产业兴旺…
-                               r"|[：:](?!\d))")
+# A division named as titles and sessions name it: two to five characters, its level, and then what a division's
+# own government, congress, report or head is called (XX县人民政府, XX市第三届, XX区区长, XX县：…).
+_DIVISION_NAME_LONGEST = 5
+_DIVISION_NAME = rf"[\u4e00-\u9fff]{{2,{_DIVISION_NAME_LONGEST}}}?"
+_DIVISION_LEVEL = r"(?P<level>省|市|区|县|旗|州|盟|镇|乡)"
+_DIVISION_AFTER = (r"(?=委|人民政府|政府|人大|人民代表大会|政协|党委"
+                   r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展"
+                   # the owner of a report or a list: 仙居县2024年民生实事项目, 贵州省政府工作报告
+                   r"|(?:\d{4}年|[〇零一二三四五六七八九]{4}年)?(?:政府工作报告|民生实事|为民办实事|十件实事)"
+                   # its head (杭州市拱墅区区长), or the host of a meeting (湛江市召开…会)
+                   r"|(?:常务副|副|代)?(?P=level)长|召开|举行"
+                   # a headline's subject: 兰考县：产业兴旺…
+                   r"|[：:](?!\d))")
+_GENERIC_DIVISION = re.compile(f"({_DIVISION_NAME}{_DIVISION_LEVEL}){_DIVISION_AFTER}")
 # A 新区 with its own people's congress or government is a district (上海市浦东新区第六届人民代表大会, 浦东新区区长).
 _NEW_DISTRICT = re.compile(r"([\u4e00-\u9fff]{2,4}新区)(?=第[一二三四五六七八九十\d]+届|人民代表大会|人民政府|区委|区长|副区长|区人大|区政协)")
 _INNER_DIVISION = re.compile(r"(.+[省市州盟县区旗])([\u4e00-\u9fff]{2,}(?:市|区|县|旗|镇|乡))$")
 # A zone that governs itself through a party working committee and an administrative committee
 # (昆山开发区党工委, 两江新区管委会) makes pledges as a district does.
-_ZONE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:开发区|高新区|新区|园区|示范区|试验区|保税区))(?=党工委|工委|管委会|管理委员会)")
+_ZONE_NAME_LONGEST = 10
+_ZONE_NAME = rf"[\u4e00-\u9fff]{{2,{_ZONE_NAME_LONGEST}}}?"
+_ZONE_ENDING = r"(?:开发区|高新区|新区|园区|示范区|试验区|保税区)"
+_ZONE_AFTER = r"(?=党工委|工委|管委会|管理委员会)"
+_ZONE_GOVERNMENT = re.compile(f"({_ZONE_NAME}{_ZONE_ENDING}){_ZONE_AFTER}")
+# What every match of the two patterns above ends with, found without trying a name's characters at each place of
+# a paragraph: no match starts more than the longest name before the first of these (``_first_possible``).
+_TAILS = {_GENERIC_DIVISION: (re.compile(_DIVISION_LEVEL + _DIVISION_AFTER), _DIVISION_NAME_LONGEST),
+          _ZONE_GOVERNMENT: (re.compile(_ZONE_ENDING + _ZONE_AFTER), _ZONE_NAME_LONGEST)}
+
+
+def _first_possible(pattern: re.Pattern, text: str) -> int | None:
+    """Where a scan of ``text`` with ``pattern`` (``_GENERIC_DIVISION``, ``_ZONE_GOVERNMENT``) may start without
+    passing a match, or None when ``text`` holds none: the first place its tail stands, less the longest name
+    before a tail. The scans try a run of two to ten characters at every character of a paragraph, and most
+    paragraphs name no division that way."""
+    tail, longest = _TAILS[pattern]
+    m = tail.search(text)
+    return None if m is None else max(0, m.start() - longest)
+
+
 # Words that look like a division but are not one (园区, 全区 …).
 _NOT_DIVISION = frozenset(lexicons.words("not_division_words"))
 # Endings of zones that are no administrative division (经济开发区, 产业园区 …).
@@ -187,7 +213,8 @@ def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[t
     """(offset, name) of each division named the way titles and sessions name them, its name made
     of place-like words: the longest such tail of what the pattern found (日在某某县 → 某某县)."""
     out = []
-    for m in pattern.finditer(text):
+    start = _first_possible(pattern, text) if pattern in _TAILS else 0
+    for m in (pattern.finditer(text, start) if start is not None else ()):
         name = _strip_lead(m.group(1))
         if _NOT_A_NAME_START.match(name):
             continue  # 各乡镇人民政府, 有关县区…: every division of a kind, none by name
@@ -211,7 +238,8 @@ def _zone_names(text: str) -> list[tuple[int, str]]:
             out.append((o + len(n) - len(tail), tail))
     if "委" not in text:
         return out
-    for m in _ZONE_GOVERNMENT.finditer(text):
+    start = _first_possible(_ZONE_GOVERNMENT, text)
+    for m in (_ZONE_GOVERNMENT.finditer(text, start) if start is not None else ()):
         ending = next(e for e in _ZONE_ENDINGS_LONGEST if m.group(1).endswith(e))
         stem = _strip_lead(m.group(1)[:-len(ending)])
         while len(stem) >= 2 and not _place_like(stem):

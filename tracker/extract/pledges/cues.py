@@ -73,11 +73,12 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
             forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)
         cues.append(_Cue(block.start + m.start(), forward, strong, word))
-    for m in _PAST_PERIOD.finditer(btext):
+    # each word of these names its months, its years or 了: a paragraph without one is not scanned for them
+    for m in (_PAST_PERIOD.finditer(btext) if "月" in btext or "季度" in btext else ()):
         cues.append(_Cue(block.start + m.start(), False, True))
-    for m in _FUTURE_SPAN.finditer(btext):
+    for m in (_FUTURE_SPAN.finditer(btext) if "年" in btext else ()):
         cues.append(_Cue(block.start + m.start(), True, True))
-    for m in _PAST_LE.finditer(btext):
+    for m in (_PAST_LE.finditer(btext) if "了" in btext else ()):
         if btext[m.start():m.end()] not in _NOT_PAST_LE:
             cues.append(_Cue(block.start + m.start(), False, True))
     if published:

@@ -306,7 +306,13 @@ def dateline_dates_nothing(text: str) -> bool:
     """A web page's dateline (a date with 来源 after it, or after 发布时间：; lexicon dateline_labels) is the day the
     page was posted, so it leads nothing with a deadline: 2011年10月11来源：分享到：QQ空间 above 大合肥7项规划将启动
     国际招标 (合肥市 news, 2011); 2011年10月08来源： above 南宁市将…分5个标段实行招投标 (南宁市 news, 2011)."""
-    return _dateline_pattern().search(text) is not None
+    return _dateline_label().search(text) is not None and _dateline_pattern().search(text) is not None
+
+
+@cache
+def _dateline_label() -> re.Pattern:
+    """A label of a dateline alone: a paragraph without one has no dateline, and is not scanned for its dates."""
+    return re.compile("|".join(map(re.escape, lexicons.words("dateline_labels"))))
 
 
 def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:

@@ -86,14 +86,27 @@ def _plans_ahead(ctx: _Reading, text: str, block: Block) -> bool:
     return ahead and bool(_INTENT.search(sentence))
 
 
+_CLAUSE_STOP = re.compile(r"[，,。；;：:]")
+_LEAD_STOP = re.compile(r"[。！!]")
+# A time named at the opening of a paragraph that plans: 今年,…; 2024年,我们将…
+_TIME_NAMED = re.compile(r"今年|明年|年内|年底|\d{4}年")
+
+
+def _opening_clause(btext: str) -> str:
+    """A paragraph's words before its first comma, stop or colon (all of it if none): what the frames read. Sliced
+    where the first one stands, not split off the rest of a long paragraph."""
+    stop = _CLAUSE_STOP.search(btext)
+    return btext[:stop.start()] if stop else btext
+
+
 def _paragraph_frame(btext: str, current: bool) -> bool:
     """Whether a paragraph is read in the past: it opens in the past (近年来,…; 龙华区正式挂牌成立一年以来,…),
     or follows such a paragraph (预计地区生产总值超过2100亿元,… in a report's review) and does not open
     with a word of intent or a time ahead (今年,…; 2024年,我们将…)."""
-    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
+    first = _opening_clause(btext)
     if _PAST_LEAD.match(first) and not _INTENT.search(first):
         return True
-    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+    if _INTENT.search(first) or _TIME_NAMED.search(first):
         return False
     return current
 
@@ -110,12 +123,12 @@ def _past_year_frame(btext: str, current: bool, published: dt.date | None) -> bo
     opening with a word of intent or a time ahead (2026年，我们将…)."""
     if published is None:
         return False
-    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
+    first = _opening_clause(btext)
     m = _PAST_YEAR_OPENING.match(first)
     if m and (m.group(1) is None or int(m.group(1)) < published.year) and not _INTENT.search(first) \
             and not re.search(r"(?<!\d)20\d\d年", first[m.end():]):
         return True
-    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+    if _INTENT.search(first) or _TIME_NAMED.search(first):
         return False
     return current
 
@@ -129,11 +142,12 @@ def _outcome_frame(btext: str, current: bool) -> bool:
     """Rule outcome_lead's frame: a paragraph whose lead sentence is a subject and what became of it
     (就业促进更有力。…; “两山”转化成色更足。 on a line of its own) reviews, and so do the paragraphs after
     it until a heading, or a paragraph opening with a word of intent or a time ahead."""
-    lead = re.split(r"(?<=[。！!])", btext, maxsplit=1)[0]
+    stop = _LEAD_STOP.search(btext)
+    lead = btext[:stop.end()] if stop else btext
     if _OUTCOME_LEAD.match(lead) and not _INTENT.search(lead):
         return True
-    first = re.split(r"[，,。；;：:]", btext, maxsplit=1)[0]
-    if _INTENT.search(first) or re.search(r"今年|明年|年内|年底|\d{4}年", first):
+    first = _opening_clause(btext)
+    if _INTENT.search(first) or _TIME_NAMED.search(first):
         return False
     return current
 

@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from tracker.extract.model import Candidate, Deadline, Official
 from tracker.extract.normalise import Normalised
-from tracker.extract.numbers import NumberToken, find_numbers
+from tracker.extract.numbers import find_numbers, number_token
 from tracker.extract.pledges.base import (
     _NUMERALISH, _Cue, _Cues, _Index, _Reading, _clauses, _word_pattern,
 )
@@ -94,14 +94,16 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     mentions = _Index(_mentions(btext, block.start, ctx.published), _START)
     cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues
-    quantities = _Index([NumberToken(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit,
-                                     t.role, t.raw) for t in tokens if t.kind == "quantity"], _START)
+    shifted = [number_token(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role,
+                            t.raw) for t in tokens if t.kind == "quantity"]
+    # a number naming a class of what follows it (10千伏线路) is no quantity of any clause: left out once
+    quantities = _Index([t for t in shifted if not _class_of_object(text, t)], _START)
     para = Paragraph(norm, bi, clauses, cues, mentions, leads, cues_cache)
     out = []
     last_ci = None  # the clause of the last candidate
 
     def numbers_of(cl):
-        return [t for t in quantities.between(cl.start, cl.end) if t.end <= cl.end and not _class_of_object(text, t)]
+        return [t for t in quantities.between(cl.start, cl.end) if t.end <= cl.end]
 
     joined_to = -1  # the clause read with the one before it (投资67亿元,|实施…项目38个)
     for ci, clause in enumerate(clauses):
