@@ -267,18 +267,23 @@ def abstract_object(c: Context):
     return None
 
 
+def _alternation(name: str) -> str:
+    """The entries of lexicon ``name`` as one regex alternation, longest first."""
+    return "|".join(map(re.escape, lexicons.words(name)))
+
+
 # A money rate (元/平方米, 元/斤, 万元/每份) under a cap or on a basis (不超过, 按, 按照): what is paid per unit
-_RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
+_RATE_RULE_BEFORE = re.compile(rf"(?:{_alternation('rate_cap_words')}|按照?[^，,。；;]{{0,12}}?)$")
 
 
 # 每 and a unit that is no span of time, then the period (每平方米每年, 每片光伏板每年): a rate per unit
 _PER_UNIT_BEFORE = re.compile(r"每(?![年月日天季周])[^，,。；;每\d]{1,6}每[年月]$")
 # the words that name a rate a price, a fee, a rent or a reward (价格为, 费用标准, 标准为, 给予…奖励)
-_PRICE_WORD = re.compile(r"价格|电价|费用|收费|租金|标准|奖励|补贴|补助")
+_PRICE_WORD = re.compile(_alternation("price_words"))
 # a rate raised or reached is a target (基础养老金最低标准提高到每人每月200元)
-_CHANGE_BEFORE = re.compile(r"提高|提升|增加|增长|上调|达到|达|增至|提至|突破|超过")
-_TRANCHE_AFTER = re.compile(r"的?(?:资金|款项|款|经费)")
-_TRANCHE_VERB = re.compile(r"申请|拨付|支付|发放|下拨|预拨")
+_CHANGE_BEFORE = re.compile(_alternation("rate_change_words"))
+_TRANCHE_AFTER = re.compile(rf"的?(?:{_alternation('tranche_words')})")
+_TRANCHE_VERB = re.compile(_alternation("tranche_verbs"))
 
 
 @rule("pledge", "计价规则")
