@@ -64,9 +64,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch G (2026-12-03), as first read: a township's aim with a range and no cue of time or intent of its own
     # (打造…10-15个畜牧养殖基地, in a profile's present-tense paragraph) missed
     ('liunan_township_2021.txt', '打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地'): {'found'},
-    # a county policy's two funds (第 1 条 设立总规模不低于1亿元的…引导资金) missed among its standing rewards
-    ('liuhe_industry_policy_2023.txt', '设立总规模不低于1亿元的重点产业发展引导资金'): {'found'},
-    ('liuhe_industry_policy_2023.txt', '设立总规模不低于1000万元的旅游产业发展引导资金'): {'found'},
     # one project's several numbers split: the capacity dropped (509个自然屯…总装机容量100MW), the sum split from the units
     # and capacity (项目计划投资约1.37亿元，主要建设5台…，总装机量21.65MW) and the next sentence's 计划将于2023年7月前 not bound
     ('liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目'): {'quantities'},
@@ -115,11 +112,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('liunan_township_2021.txt', '带动烤烟、中草药种植、大辣椒种植、果蔬大棚、畜牧业养殖5个产业共同发展'),
     ('liunan_township_2021.txt', '总投资2.22亿'),
     ('liunan_township_2021.txt', '总投资1.76亿元'),
-    # batch G: a county policy's standing rewards and thresholds read as pledges (its article numbers, spaced as its PDF
-    # copy writes them, 第 1 7 条, are ordinals and its rewards per 亩 payment_rate's since)
-    ('liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励'),
-    ('liuhe_industry_policy_2023.txt', '对医药企业投资新建 GAP中药材种植基地和道地药材种植基地面积在100亩及以 上至500亩的'),
-    ('liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的'),
+    # batch G: a county policy read as a plan by its kind (实施意见: plan_document_frame, its conditional rewards and thresholds
+    # policy_terms', its article numbers ordinals, its rewards per 亩 payment_rate's): the preamble's four industries (四个重点产业)
+    # and the classes of new drugs (一、二类新药) a condition names are read as counts
+    ('liuhe_industry_policy_2023.txt', '全力支持战略新 兴、医药健康、现代服务业、特色农业四个重点产业规模化、 集群化、高端化、特色化发展'),
+    ('liuhe_industry_policy_2023.txt', '对企业自主 研发一、二类新药取得Ⅲ期临床批件并在取得药品生产文号 后落户我县投入生产销售的'),
     # batch G: a company's sales shares read as pledges, and a wind project's sum split from its units (its tariffs,
     # rents and payments are payment_rate's since)
     ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),

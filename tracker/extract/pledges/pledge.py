@@ -316,6 +316,103 @@ def payment_rate(c: Context):
     return None
 
 
+# The words by which a policy grants a reward or a subsidy (lexicon grant_words: 奖励, 补助, 补贴, 奖补, 资助)
+_GRANT = re.compile(_alternation("grant_words"))
+# A segment that opens on the beneficiary of a policy's term (对…, 凡…), after an article's or an item's number
+# (第 1 7 条, 4., （三）), spaced as a PDF copy spaces it
+_TERM_OPENING = re.compile(r"[\s\u3000]*(?:第[\s\d一二三四五六七八九十百]+条[\s\u3000]*|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                           r"|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)?[\s\u3000]*(?:对于?|凡)")
+# The grant right around a sum or a share: 给予企业30万元奖励, 奖励企业200万元, 一次性奖励1万元, 70%给予企业奖励, 80%的奖励
+_GRANT_BEFORE = re.compile(rf"(?:{_alternation('grant_words')}|给予)[^，,。；;：:\d]{{0,12}}$")
+_GRANT_AFTER = re.compile(rf"[^，,。；;：:\d]{{0,12}}?(?:{_alternation('grant_words')}|给予)")
+# A basis or a rate a grant is counted on (按固定资产投资的5%, 参照其…的70%, 每满一万人奖励一万元)
+_TERM_BASIS = re.compile(r"按|参照|每满")
+
+
+def _segment_span(c: Context) -> tuple[int, int]:
+    """Where the clause's segment (its sentence up to a ；) begins and ends."""
+    key = ("segment", c.clause.sentence_start, c.clause.segment)
+    if key not in c.memo:
+        same = [cl for cl in c.clauses if cl.segment == c.clause.segment]
+        c.memo[key] = (same[0].start, same[-1].end)
+    return c.memo[key]
+
+
+@rule("pledge", "政策奖补条款")
+def policy_terms(c: Context):
+    """A policy's conditional rewards and subsidies are its terms, not pledges: the thresholds of the condition a
+    beneficiary must meet (对新建面积在500亩以上的，…; 对年组织游客…人数达到1万人次以上的旅行社、户外团队进行奖励) and the
+    sum or share it is then granted (给予企业200万元奖励, 按固定资产投资的5%—20%给予企业奖励, 每满一万人奖励一万元).
+    "对医药企业投资新建 GAP中药材种植基地和道地药材种植基地面积在100亩及以 上至500亩的，给予企业100元/亩奖励；对新建面积
+    在500亩以上的，给予企业200元/亩奖励" and "企业自兼并重组完成 后的3年内，…参照其 年度新增地方财政贡献的70%给予企业
+    奖励" (柳河县's industry policy, 2023); "对新评定为国家3A、4A、5A级的旅游景区，一次性分别给予10万元、50万元、100万元
+    奖励", "对年组织游客来柳河旅游景区人数达到1万人次以上的旅行社、户外团队进行奖励" (柳河县's tourism policy, 2019).
+    A number is a condition when a grant word (lexicon grant_words) follows it in its segment and a relative clause
+    closes (的) between them, the segment opening on the beneficiary (对…, 凡…) or the condition standing as a clause
+    of its own (…的，给予); a sum or a share is a grant when a grant word stands right before or after it and the
+    segment opens on the beneficiary, holds a condition clause, or counts it on a basis (按, 参照, 每). A clause that
+    raises or reaches its figure (提高到每人每月200元) keeps it a target; so does a count (为1000户…发放补贴 counts
+    households, and 给予每人1万元救助, relief, is no grant word)."""
+    if not c.kept:
+        return None
+    text = c.text
+    if all(q.unit == "%" and _PROPORTION.search(text, c.clause.start, q.start) and text.startswith("比例", q.end)
+           for q in c.kept):
+        return False  # 按50%比例进行分配: a standing proportion
+    if all(_THRESHOLD_AFTER.match(text, q.end) for q in c.kept) and _DEFINES_A_CLASS.match(text, c.kept[-1].end, c.clause.end):
+        return False  # 固定资产投资在1亿元及以上…的工业类、现代服务业类项目为重大产业项目: a class defined
+    seg_start, seg_end = _segment_span(c)
+    grants = [m.start() for m in _GRANT.finditer(c.text, seg_start, seg_end)]
+    if not grants:
+        return None
+    opens_on_beneficiary = _TERM_OPENING.match(c.text, seg_start) is not None
+
+    def condition(q: NumberToken) -> bool:
+        after = next((g for g in grants if g >= q.end), None)
+        if after is None:
+            return False
+        between = text[q.end:after]
+        return "的" in between and (opens_on_beneficiary or _CONDITION_CLOSES.search(between) is not None)
+
+    # a grant's sums or shares stand in a list (分别给予企业100万元、50万元和30万元奖励): the grant words around the list
+    money = [q for q in c.kept if "元" in (q.unit or "") or q.unit == "%"]
+    runs: list[list[NumberToken]] = []
+    for q in money:
+        if runs and _LIST_BETWEEN.fullmatch(text, runs[-1][-1].end, q.start):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+
+    def granted(run: list[NumberToken]) -> bool:
+        first, last = run[0], run[-1]
+        if _CHANGE_BEFORE_GRANT.search(text, c.clause.start, first.start):
+            return False  # 提高到每人每月200元: a target
+        before = _GRANT_BEFORE.search(text, max(c.clause.start, first.start - 14), first.start)
+        after = _GRANT_AFTER.match(text, last.end, c.clause.end)
+        if before and after:
+            return True  # 给予企业30万元奖励: the grant's own words on both sides
+        return bool(before or after) and (
+            opens_on_beneficiary or _CONDITION_CLOSES.search(text, seg_start, first.start) is not None
+            or _TERM_BASIS.search(text, c.clause.start, first.start) is not None)
+
+    terms = {id(q) for run in runs if granted(run) for q in run}
+    if all(id(q) in terms or condition(q) for q in c.kept):
+        return False
+    return None
+
+
+# a condition stated as a clause of its own: …以上的，给予
+_CONDITION_CLOSES = re.compile(r"的[\s\u3000]*[，,]")
+# what may stand between the sums of one list: 、 和 及 与 and a copy's spaces
+_LIST_BETWEEN = re.compile(r"[\s\u3000]*(?:、|和|及|与)[\s\u3000]*")
+# a rate raised or reached before a grant makes it a target (提高到每人每月200元); a cap (不超过) does not
+_CHANGE_BEFORE_GRANT = re.compile(rf"(?<!不)(?:{_alternation('rate_change_words')})")
+# a threshold (1亿元及以上, 200万元以上) and a class it defines (…的工业类项目为重大产业项目)
+_THRESHOLD_AFTER = re.compile(r"[\s\u3000]*(?:及以上|以上|及以下|以下)|(?=[^，,。；;]{0,6}的)")
+_DEFINES_A_CLASS = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,24}?为[^，,。；;]{2,12}$")
+_PROPORTION = re.compile(r"按$|按照$|按[^，,。；;]{0,20}$")
+
+
 @rule("pledge", "各占的构成")
 def shares_of_a_whole(c: Context):
     """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
@@ -420,8 +517,12 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, payment_rate, shares_of_a_whole, looks_back, abstract_object,
+                magnitude_as_epithet, payment_rate, policy_terms, shares_of_a_whole, looks_back, abstract_object,
                 past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+
+
+# 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
+_ARTICLE_MARKER = re.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+(?:[ \u3000]*\d)*[ \u3000]*条[ \u3000]*(?=[\u4e00-\u9fff“‘])")
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
@@ -434,7 +535,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     while end > start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
     # 一是新开工项目不少于20个, 1.新建…, （三）改造…: the list's word, not the pledge's
-    marker = _ENUM_MARKER.match(text, start, end)
+    marker = _ENUM_MARKER.match(text, start, end) or _ARTICLE_MARKER.match(text, start, end)
     if marker:
         start = marker.end()
     c = Context(para, reading, ci, start, end, qs)
