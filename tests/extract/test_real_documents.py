@@ -42,9 +42,9 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米'): {'quantities'},
     ('shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里'): {'quantities'},
     ('shexian_shishi_2025.txt', '安装太阳能路灯1000盏'): {'found'},
-    # one project's length and its sum split in two (a lead's sum joins its project count since investment_opens_its_use); the project's 2013年建成通车
-    # not bound (the headline's 十二五 taken instead)
-    ('qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元'): {'quantities', 'deadline'},
+    # the project's 2013年建成通车 not bound (the headline's 十二五 taken instead); its length and sum are one pledge since
+    # project_attributes_join
+    ('qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元'): {'deadline'},
     # a plan item with no time word of its own in a report whose year is in a heading outside the passage
     ('hailar_minsheng_2014.txt', '实施黑羊站水厂3万吨扩建项目'): {'deadline'},
     ('hailar_minsheng_2014.txt', '实施5个村级卫生室项目'): {'deadline'},
@@ -64,10 +64,9 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch G (2026-12-03), as first read: a township's aim with a range and no cue of time or intent of its own
     # (打造…10-15个畜牧养殖基地, in a profile's present-tense paragraph) missed
     ('liunan_township_2021.txt', '打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地'): {'found'},
-    # one project's several numbers split: the capacity dropped (509个自然屯…总装机容量100MW), the sum split from the units
-    # and capacity (项目计划投资约1.37亿元，主要建设5台…，总装机量21.65MW) and the next sentence's 计划将于2023年7月前 not bound
-    ('liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目'): {'quantities'},
-    ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元，主要建设5台中速永磁风电机组，总装机量21.65MW'): {'quantities', 'deadline'},
+    # one project's sum, units and capacity are one pledge since project_attributes_join (MW a unit, 主要 a manner word before
+    # the investment's use), but the next sentence's 项目计划将于2023年7月前完成建设 is not bound to it
+    ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元，主要建设5台中速永磁风电机组，总装机量21.65MW'): {'deadline'},
     # batch G2 (2026-12-03), as first read: the year's target stated only inside sentences of its progress
     # (完成了全年60亿元采购任务的53%) and in a headline of progress (今年60亿元政府采购任务完成过半) is not read
     ('zhongguancun_procurement_news_2011.txt', '今年60亿元政府采购任务'): {'found'},
@@ -94,7 +93,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch B's replacement: a county's present state, 海拔一般在600至900米之间 (目前拥有… and 共有… are read
     # by present_stock)
     ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
-    ('qingdao_traffic_news_2011.txt', '总投资71亿元'),
     # batch D: news of the past or the present (a campaign's counts, a sale), a company's plan read as pledges (一辆辆
     # and 一艘 are read by one_as_article, a variety's yield by estimate_before_number, a price paid by payment_rate)
     ('quanjiao_integrity_news_2011.txt', '\u3000\u3000——338项城乡建设工程亮相社会'),
@@ -107,21 +105,18 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('jianli_drought_news_2011.txt', '这让福娃在收购季节每月要多支出近300万元的现金'),
     # batch E: the mines split from their capacity (the grid project's voltages are names since voltage_class)
     ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿'),
-    # batch G (2026-12-03), as first read: a township profile's label and present count, and three projects' sums split
-    # from the areas they share a clause with (the gold, borderline, holds both)
+    # batch G (2026-12-03), as first read: a township profile's label (its projects' sums and areas are one pledge each since
+    # project_attributes_join)
     ('liunan_township_2021.txt', '带动烤烟、中草药种植、大辣椒种植、果蔬大棚、畜牧业养殖5个产业共同发展'),
-    ('liunan_township_2021.txt', '总投资2.22亿'),
-    ('liunan_township_2021.txt', '总投资1.76亿元'),
     # batch G: a county policy read as a plan by its kind (实施意见: plan_document_frame, its conditional rewards and thresholds
     # policy_terms', its article numbers ordinals, its rewards per 亩 payment_rate's): the preamble's four industries (四个重点产业)
     # and the classes of new drugs (一、二类新药) a condition names are read as counts
     ('liuhe_industry_policy_2023.txt', '全力支持战略新 兴、医药健康、现代服务业、特色农业四个重点产业规模化、 集群化、高端化、特色化发展'),
     ('liuhe_industry_policy_2023.txt', '对企业自主 研发一、二类新药取得Ⅲ期临床批件并在取得药品生产文号 后落户我县投入生产销售的'),
-    # batch G: a company's sales shares read as pledges, and a wind project's sum split from its units (its tariffs,
-    # rents and payments are payment_rate's since)
+    # batch G: a company's sales shares read as pledges (its tariffs, rents and payments are payment_rate's since, its wind
+    # project's sum joined to its units since project_attributes_join)
     ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),
     ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
-    ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元'),
     # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made, a company's project,
     # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges (its shares of the city's whole are
     # shares_of_a_whole's since); a report's structure (两个, 四方)

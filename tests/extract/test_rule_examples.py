@@ -305,6 +305,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # a policy is a plan by its kind (…的实施意见): the funds its first article sets up
         ('real/liuhe_industry_policy_2023.txt', '设立总规模不低于1000万元的旅游产业发展引导资金', 'tense', True),
     ],
+    "project_attributes_join": [
+        ('real/liunan_township_2021.txt', '总投资2.22亿，占地面积4.9万平方米', 'quantities', '2.22亿、4.9万平方米'),
+        ('real/liuhe_energy_2022.txt', '主要建设5台中速永磁风电机组，总装机量21.65MW', 'quantities', '1.37亿元、5台、21.65MW'),
+        ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元', 'quantities', '89公里、71亿元'),
+    ],
     "policy_terms": [
         ('real/liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的', 'pledge', False),
         ('real/liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励', 'pledge', False),
