@@ -117,17 +117,13 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # project's sum joined to its units since project_attributes_join)
     ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),
     ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
-    # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made, a company's project,
-    # and capacities inside project names (6200t/d, 年产2000万吨) read as pledges (its shares of the city's whole are
-    # shares_of_a_whole's since); a report's structure (两个, 四方)
-    ('yangxin_projects_news_2021.txt', '黄石市2021年二季度重大项目集中开工暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行'),
+    # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made and a company's project
+    # read as pledges (its shares of the city's whole are shares_of_a_whole's since, the capacities inside its project
+    # names, 年产2000万吨…生产线项目, capacity_names_facility's); a report's structure (两个, 四方)
     ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
     ('yangxin_projects_news_2021.txt', '其中新港园区5个'),
     ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
-    ('yangxin_projects_news_2021.txt', '市长吴锦宣布重大项目暨娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工'),
     ('huangshi_promotion_news_2021.txt', '投资40亿元'),
-    ('huangshi_promotion_news_2021.txt', '建设日产6200吨新型绿色智能化熟料生产线'),
-    ('huangshi_promotion_news_2021.txt', '这次签约的年产2000万吨绿色环保建材生产线'),
     ('huangshi_promotion_news_2021.txt', '全市共签约33个项目'),
     ('huangshi_promotion_news_2021.txt', '签约金额达175.65亿元'),
     ('huangshi_promotion_news_2021.txt', '其中阳新签约18个项目'),

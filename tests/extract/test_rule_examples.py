@@ -310,6 +310,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liuhe_energy_2022.txt', '主要建设5台中速永磁风电机组，总装机量21.65MW', 'quantities', '1.37亿元、5台、21.65MW'),
         ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元', 'quantities', '89公里、71亿元'),
     ],
+    "capacity_names_facility": [
+        ('real/yangxin_projects_news_2021.txt', '年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行', 'pledge', False),
+        ('real/huangshi_promotion_news_2021.txt', '建设日产6200吨新型绿色智能化熟料生产线', 'pledge', False),
+    ],
     "policy_terms": [
         ('real/liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的', 'pledge', False),
         ('real/liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励', 'pledge', False),

@@ -34,6 +34,11 @@ from tracker.extract.rules import decide, rule
 from tracker.extract.tokens import cut as _cut
 
 
+def _alternation(name: str) -> str:
+    """The entries of lexicon ``name`` as one regex alternation, longest first."""
+    return "|".join(map(re.escape, lexicons.words(name)))
+
+
 @dataclass
 class Paragraph:
     """A paragraph as the reader has cut it: its clauses, tense cues and deadline mentions, with the
@@ -241,6 +246,31 @@ def magnitude_as_epithet(c: Context):
     return None
 
 
+# A capacity that opens a facility's name: 年产/日产 right before the number, and the name running on without a stop to a
+# facility's noun (lexicons capacity_leads, facility_heads)
+_CAPACITY_LEAD = re.compile(rf"(?:{_alternation('capacity_leads')})$")
+_FACILITY_AFTER = re.compile(rf"[^，,。；;：:！!？?\s]{{0,24}}?(?:{_alternation('facility_heads')})")
+
+
+def _capacity_in_name(text: str, q: NumberToken) -> bool:
+    return _CAPACITY_LEAD.search(text, max(0, q.start - 4), q.start) is not None \
+        and _FACILITY_AFTER.match(text, q.end) is not None
+
+
+@rule("pledge", "产能为设施名称")
+def capacity_names_facility(c: Context):
+    """A capacity written before a facility's noun (年产2000万吨…生产线项目, 日产6200吨…生产线) is part of that facility's
+    name, not a quantity to deliver: "娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式在阳新县
+    富池镇举行" (阳新县 news, 2021); "投资40亿元，建设日产6200吨新型绿色智能化熟料生产线以及这次签约的年产2000万吨绿色环保
+    建材生产线" (黄石市 news, 2021: 40亿元 stays). A capacity that is the predicate (年产2万余台闸阀…: 苏州高新区 news, 2011)
+    runs on to no facility's noun and stays a quantity."""
+    kept = [q for q in c.kept if not _capacity_in_name(c.text, q)]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
 @rule("pledge", "项目名称中的数字")
 def programme_name(c: Context):
     """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
@@ -265,11 +295,6 @@ def abstract_object(c: Context):
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return False
     return None
-
-
-def _alternation(name: str) -> str:
-    """The entries of lexicon ``name`` as one regex alternation, longest first."""
-    return "|".join(map(re.escape, lexicons.words(name)))
 
 
 # A money rate (元/平方米, 元/斤, 万元/每份) under a cap or on a basis (不超过, 按, 按照): what is paid per unit
@@ -517,7 +542,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, payment_rate, policy_terms, shares_of_a_whole, looks_back, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, looks_back, abstract_object,
                 past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
