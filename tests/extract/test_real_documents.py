@@ -117,17 +117,13 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # project's sum joined to its units since project_attributes_join)
     ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),
     ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
-    # batch G: news of a ceremony and a promotion: the year's results in a speech, signings made and a company's project
-    # read as pledges (its shares of the city's whole are shares_of_a_whole's since, the capacities inside its project
+    # batch G: news of a ceremony and a promotion: the year's results in a speech and a company's project read as
+    # pledges (the signings a sentence opening on 据了解 reports are past_frame's since, its shares of the city's whole are shares_of_a_whole's since, the capacities inside its project
     # names, 年产2000万吨…生产线项目, capacity_names_facility's); a report's structure (两个, 四方)
     ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
     ('yangxin_projects_news_2021.txt', '其中新港园区5个'),
     ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
     ('huangshi_promotion_news_2021.txt', '投资40亿元'),
-    ('huangshi_promotion_news_2021.txt', '全市共签约33个项目'),
-    ('huangshi_promotion_news_2021.txt', '签约金额达175.65亿元'),
-    ('huangshi_promotion_news_2021.txt', '其中阳新签约18个项目'),
-    ('huangshi_promotion_news_2021.txt', '签约金额达126.4亿元'),
     ('heihe_procurement_news_2011.txt', '根据两个项目不同的标的物'),
     ('heihe_procurement_news_2011.txt', '并由技术专家、终端用户、市直行政主管部门和采购中心经办人四方签字盖章'),
 }

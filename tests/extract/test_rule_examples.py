@@ -331,6 +331,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "past_frame": [
         ('real/dingnan_minsheng_news_2015.txt', '新增就业人数15325人', 'pledge', False),
         ('real/shangcheng_report_2024.txt', '服务观众7.5万余人次', 'pledge', False),
+        # a sentence opening on a news report's source (据了解, 据介绍, 据悉) with no word of intent anywhere in it reports
+        ('real/huangshi_promotion_news_2021.txt', '全市共签约33个项目', 'pledge', False),
+        ('excerpts/lincang_tea_news_2011.txt', '毛茶销售价格达1600元/公斤', 'pledge', False),
+        ('excerpts/chongqing_rivers_news_2011.txt', '流经重庆主城区的长江、嘉陵江一级支流共２０条', 'pledge', False),
     ],
     "forward_quantity": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'pledge', True),
