@@ -314,6 +314,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/yangxin_projects_news_2021.txt', '年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行', 'pledge', False),
         ('real/huangshi_promotion_news_2021.txt', '建设日产6200吨新型绿色智能化熟料生产线', 'pledge', False),
     ],
+    "year_task_in_progress": [
+        ('real/zhongguancun_procurement_news_2011.txt', '完成了全年60亿元采购任务的53%', 'pledge', True),
+        ('real/zhongguancun_procurement_news_2011.txt', '已完成市政府下达的全年60亿元采购任务的53%', 'pledge', True),
+        ('excerpts/zhongguancun_task_news_2011.txt', '已完成北京市政府设定的全年60亿元采购任务的53%', 'pledge', True),
+    ],
     "policy_terms": [
         ('real/liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的', 'pledge', False),
         ('real/liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励', 'pledge', False),

@@ -461,6 +461,32 @@ _SHARE_OF_WHOLE_BEFORE = re.compile(r"占全[市县省区国镇乡][^，,。；;
 _SHARE_TARGET_BEFORE = re.compile(r"达到|提高|提升|力争|确保|争取|将|要")
 
 
+# The year's task and its figure inside a sentence of progress: 全年60亿元采购任务的53% (lexicon task_words)
+_YEAR_TASK = re.compile(rf"(?:全年|今年|年度|本年度)[^，,。；;]{{0,12}}?(?P<n>[0-9０-９][0-9０-９.]*[^，,。；;的]{{0,3}}?)[^，,。；;的]{{0,10}}?"
+                        rf"(?:{_alternation('task_words')})(?:的(?P<p>[0-9０-９.]+%))?")
+
+
+@rule("pledge", "进度中的年度任务")
+def year_task_in_progress(c: Context):
+    """A year's task restated inside a sentence of its progress states the target, though the sentence speaks of
+    what is done: its figure (全年60亿元) is the pledge, the share done (53%) is progress, no part of it. "截至上周，…
+    完成了全年60亿元采购任务的53%" and "…已完成市政府下达的全年60亿元采购任务的53%" (中关村 news, 2011-06-20);
+    "已完成北京市政府设定的全年60亿元采购任务的53%" (中关村 news, 2011-06-10, another article). The clause must name the
+    year (全年, 今年, 年度), the figure and the task (lexicon task_words) in that order, and its progress (the share done
+    after 的): "年度36项重点改革任务扎实推进" (山西, 2026 review) is a result, and "完成2019年度7.89亿元政府隐性债务化解
+    目标" (海拉尔区, 2019) a plan the other rules read; a share of a task with no figure
+    (完成基础教育优化布局总任务的70%) is left to the other rules."""
+    for m in _YEAR_TASK.finditer(c.text, c.start, c.end):
+        target = [q for q in c.kept if q.start == m.start("n")]
+        done = [q for q in c.kept if m.group("p") and q.start == m.start("p")]
+        if done and target and target[0].unit and "%" not in target[0].unit and len(target) + len(done) == len(c.kept):
+            c.kept = target
+            c.tense, c.tense_rule = (True, 0.7), year_task_in_progress.id
+            c.found, c.found_rule = decide(FOUND_RULES, c)
+            return True
+    return None
+
+
 @rule("pledge", "回顾而非承诺")
 def looks_back(c: Context):
     """The tense decision reads it as past or as a statistic: 1-9月，全市规上工业总产值完成4200亿元，同比增长8%
@@ -547,7 +573,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, looks_back, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, year_task_in_progress, looks_back, abstract_object,
                 past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
