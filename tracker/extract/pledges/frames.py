@@ -72,9 +72,13 @@ def _in_past_frame(ctx: _Reading, text: str, block: Block, clause: _Clause) -> b
     if (ctx.review_section or ctx.review_paragraphs) and not _plans_ahead(ctx, text, block):
         return True
     if _REPORT_LEAD.match(text, clause.sentence_start, clause.end):
-        # 据了解，全市共签约33个项目 (黄石市 news, 2021): reported, unless the sentence plans anywhere in it
-        stop = _SENTENCE_END.search(text, clause.sentence_start, block.end)
-        return not _INTENT.search(text, clause.sentence_start, stop.start() if stop else block.end)
+        # 据了解，全市共签约33个项目 (黄石市 news, 2021): reported, unless the sentence plans anywhere in it (read once a
+        # sentence: a long one holds many numbers)
+        key = ("report_lead", clause.sentence_start)
+        if key not in ctx.walk_memo:
+            stop = _SENTENCE_END.search(text, clause.sentence_start, block.end)
+            ctx.walk_memo[key] = not _INTENT.search(text, clause.sentence_start, stop.start() if stop else block.end)
+        return ctx.walk_memo[key]
     return bool(_PAST_LEAD.match(text, clause.sentence_start, clause.end))
 
 

@@ -355,12 +355,16 @@ _TERM_BASIS = re.compile(r"按|参照|每满")
 
 
 def _segment_span(c: Context) -> tuple[int, int]:
-    """Where the clause's segment (its sentence up to a ；) begins and ends."""
-    key = ("segment", c.clause.sentence_start, c.clause.segment)
-    if key not in c.memo:
-        same = [cl for cl in c.clauses if cl.segment == c.clause.segment]
-        c.memo[key] = (same[0].start, same[-1].end)
-    return c.memo[key]
+    """Where the clause's segment (its sentence up to a ；) begins and ends, looked for within a bounded window around
+    the clause, so a paragraph with no stop at all is still read in linear time."""
+    text, lo, hi = c.text, max(c.clause.sentence_start, c.clause.start - _SEGMENT_WINDOW), c.clause.start
+    start = max([text.rfind(mark, lo, hi) + 1 for mark in "；;。！？!?\n"] + [lo])
+    stop = _SEGMENT_STOP.search(text, c.clause.end, min(c.block.end, c.clause.end + _SEGMENT_WINDOW))
+    return start, (stop.start() if stop else min(c.block.end, c.clause.end + _SEGMENT_WINDOW))
+
+
+_SEGMENT_WINDOW = 400  # characters: longer than any policy article's segment in the corpus
+_SEGMENT_STOP = re.compile(r"[；;。！？!?\n]")
 
 
 @rule("pledge", "政策奖补条款")
