@@ -346,12 +346,13 @@ _GRANT = re.compile(_alternation("grant_words"))
 # A segment that opens on the beneficiary of a policy's term (对…, 凡…), after an article's or an item's number
 # (第 1 7 条, 4., （三）), spaced as a PDF copy spaces it
 _TERM_OPENING = re.compile(r"[\s\u3000]*(?:第[\s\d一二三四五六七八九十百]+条[\s\u3000]*|[（(][一二三四五六七八九十\d]{1,3}[)）]"
-                           r"|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)?[\s\u3000]*(?:对于?|凡)")
+                           r"|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)?[\s\u3000]*(?:"
+                           + _alternation("beneficiary_openers") + ")")
 # The grant right around a sum or a share: 给予企业30万元奖励, 奖励企业200万元, 一次性奖励1万元, 70%给予企业奖励, 80%的奖励
-_GRANT_BEFORE = re.compile(rf"(?:{_alternation('grant_words')}|给予)[^，,。；;：:\d]{{0,12}}$")
-_GRANT_AFTER = re.compile(rf"[^，,。；;：:\d]{{0,12}}?(?:{_alternation('grant_words')}|给予)")
+_GRANT_BEFORE = re.compile(rf"(?:{_alternation('grant_words')}|{_alternation('grant_verbs')})[^，,。；;：:\d]{{0,12}}$")
+_GRANT_AFTER = re.compile(rf"[^，,。；;：:\d]{{0,12}}?(?:{_alternation('grant_words')}|{_alternation('grant_verbs')})")
 # A basis or a rate a grant is counted on (按固定资产投资的5%, 参照其…的70%, 每满一万人奖励一万元)
-_TERM_BASIS = re.compile(r"按|参照|每满")
+_TERM_BASIS = re.compile(_alternation("grant_bases"))
 
 
 def _segment_span(c: Context) -> tuple[int, int]:
@@ -379,7 +380,8 @@ def policy_terms(c: Context):
     A number is a condition when a grant word (lexicon grant_words) follows it in its segment and a relative clause
     closes (的) between them, the segment opening on the beneficiary (对…, 凡…) or the condition standing as a clause
     of its own (…的，给予); a sum or a share is a grant when a grant word stands right before or after it and the
-    segment opens on the beneficiary, holds a condition clause, or counts it on a basis (按, 参照, 每). A clause that
+    segment opens on the beneficiary, holds a condition clause, or counts it on a basis (lexicon grant_bases: 按, 参照,
+    每满). The beneficiary opens the segment with a word of lexicon beneficiary_openers (对, 对于, 凡). A clause that
     raises or reaches its figure (提高到每人每月200元) keeps it a target; so does a count (为1000户…发放补贴 counts
     households, and 给予每人1万元救助, relief, is no grant word)."""
     if not c.kept:
@@ -439,7 +441,7 @@ _CHANGE_BEFORE_GRANT = re.compile(rf"(?<!不)(?:{_alternation('rate_change_words
 # a threshold (1亿元及以上, 200万元以上) and a class it defines (…的工业类项目为重大产业项目)
 _THRESHOLD_AFTER = re.compile(r"[\s\u3000]*(?:及以上|以上|及以下|以下)|(?=[^，,。；;]{0,6}的)")
 _DEFINES_A_CLASS = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,24}?为[^，,。；;]{2,12}$")
-_PROPORTION = re.compile(r"按$|按照$|按[^，,。；;]{0,20}$")
+_PROPORTION = re.compile(r"按[^，,。；;]{0,20}$")
 
 
 @rule("pledge", "各占的构成")
@@ -466,7 +468,7 @@ _SHARE_TARGET_BEFORE = re.compile(r"达到|提高|提升|力争|确保|争取|�
 
 
 # The year's task and its figure inside a sentence of progress: 全年60亿元采购任务的53% (lexicon task_words)
-_YEAR_TASK = re.compile(rf"(?:全年|今年|年度|本年度)[^，,。；;]{{0,12}}?(?P<n>[0-9０-９][0-9０-９.]*[^，,。；;的]{{0,3}}?)[^，,。；;的]{{0,10}}?"
+_YEAR_TASK = re.compile(rf"(?:{_alternation('task_years')})[^，,。；;]{{0,12}}?(?P<n>[0-9０-９][0-9０-９.]*[^，,。；;的]{{0,3}}?)[^，,。；;的]{{0,10}}?"
                         rf"(?:{_alternation('task_words')})(?:的(?P<p>[0-9０-９.]+%))?")
 
 
