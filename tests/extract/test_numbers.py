@@ -83,6 +83,12 @@ def test_an_article_number_spaced_by_its_copy_is_an_ordinal():
     assert [t.raw for t in quantities("新建 5 所学校")] == ["5 所"]
 
 
+def test_articles_listed_under_one_ordinal_are_ordinals():
+    # 柳河县's industry policy (2023): "项目固定资产投资奖励按第2、3条执行" names the second and third articles
+    assert quantities("项目固定资产投资奖励按第2、3条执行") == []
+    assert [t.raw for t in quantities("改造道路2、3条")] == ["3条"]
+
+
 @pytest.mark.parametrize("text", ["统一零售价", "千家万户", "聘请一流团队", "策划实施一批项目", "“十四五”规划", "进一步加强",
                                   "展望未来，我们信心百倍", "精神百倍"])
 def test_words_with_numeral_characters_hold_no_quantity(text):

@@ -302,6 +302,32 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "plan_document_frame": [
         ('real/huangpu_solar_2025.txt', '新建居住建筑屋顶安装太阳能光伏面积比例不低于30%', 'tense', True),
+        # a policy is a plan by its kind (…的实施意见): the funds its first article sets up
+        ('real/liuhe_industry_policy_2023.txt', '设立总规模不低于1000万元的旅游产业发展引导资金', 'tense', True),
+    ],
+    "project_attributes_join": [
+        ('real/liunan_township_2021.txt', '总投资2.22亿，占地面积4.9万平方米', 'quantities', '2.22亿、4.9万平方米'),
+        ('real/liuhe_energy_2022.txt', '主要建设5台中速永磁风电机组，总装机量21.65MW', 'quantities', '1.37亿元、5台、21.65MW'),
+        ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元', 'quantities', '89公里、71亿元'),
+    ],
+    "capacity_names_facility": [
+        ('real/yangxin_projects_news_2021.txt', '年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行', 'pledge', False),
+        ('real/huangshi_promotion_news_2021.txt', '建设日产6200吨新型绿色智能化熟料生产线', 'pledge', False),
+    ],
+    "year_task_in_progress": [
+        ('real/zhongguancun_procurement_news_2011.txt', '完成了全年60亿元采购任务的53%', 'pledge', True),
+        ('real/zhongguancun_procurement_news_2011.txt', '已完成市政府下达的全年60亿元采购任务的53%', 'pledge', True),
+        ('excerpts/zhongguancun_task_news_2011.txt', '已完成北京市政府设定的全年60亿元采购任务的53%', 'pledge', True),
+    ],
+    "policy_terms": [
+        ('real/liuhe_industry_policy_2023.txt', '对新建面积在500亩以上的', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '参照其 年度新增地方财政贡献的70%给予企业奖励', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '当年分别给予企 业100万元、50万元和30万元奖励', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '按50%比例进行分配', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '不低于200万元的工业类、现代服务业类项目为重大产业项目', 'pledge', False),
+        ('excerpts/liuhe_tourism_policy_2019.txt', '对一个行政村建设标准化民宿5家以上的每间奖励2000元', 'pledge', False),
+        ('excerpts/liuhe_tourism_policy_2019.txt', '总投入在1000万元以上且被认定的', 'pledge', False),
+        ('excerpts/liuhe_tourism_policy_2019.txt', '对新建高级雪道、中级雪道、初级雪道分别奖励100万元', 'pledge', False),
     ],
     "looks_back": [
         ('seeds/002_6211d498416fb23a.txt', '1228项服务事项实现“最多跑一次', 'pledge', False),
@@ -310,6 +336,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "past_frame": [
         ('real/dingnan_minsheng_news_2015.txt', '新增就业人数15325人', 'pledge', False),
         ('real/shangcheng_report_2024.txt', '服务观众7.5万余人次', 'pledge', False),
+        # a sentence opening on a news report's source (据了解, 据介绍, 据悉) with no word of intent anywhere in it reports
+        ('real/huangshi_promotion_news_2021.txt', '全市共签约33个项目', 'pledge', False),
+        ('excerpts/lincang_tea_news_2011.txt', '毛茶销售价格达1600元/公斤', 'pledge', False),
+        ('excerpts/chongqing_rivers_news_2011.txt', '流经重庆主城区的长江、嘉陵江一级支流共２０条', 'pledge', False),
     ],
     "forward_quantity": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'pledge', True),
@@ -423,8 +453,6 @@ AWAITING_EXAMPLES: dict[str, str] = {
         "table columns) give none; 广州's 2012 人才集聚工程实施意见 (…5年内重点引进100名市管企业中高级经营管理人才…（牵头单位："
         "市委组织部，配合单位：市国资委）) was found as a stored file (find_string id 31843635488, an SQL dump) whose "
         "repository and path the search tools do not name, so its source cannot be recorded",
-    "plan_document_frame": "huangpu_solar_2025 only: the corpus's other plan documents (嘉定区, 普陀区, 吴泾镇, 头桥街道, "
-        "古美路街道) and 奉贤区's 三年行动工作方案 (2024, searched for a second) give their counted tasks cues of their own",
 }
 
 _DOCUMENTS = {d.path: d for d in rule_coverage.documents()}

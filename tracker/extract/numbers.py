@@ -280,8 +280,9 @@ def _find_numbers(text: str) -> list[NumberToken]:
         elif kind == "quantity":
             before = work[max(0, start - 1):start]
             # 第 across a copy's layout spaces, its digits spaced too: 第 1 7 条 (柳河县's policy, 2023)
-            if before == "第" or work.find("第", max(0, start - 8), start) >= 0 \
-                    and _ORDINAL_SPACED.search(work, max(0, start - 8), start):
+            if before == "第" or work.find("第", max(0, start - 12), start) >= 0 \
+                    and (_ORDINAL_SPACED.search(work, max(0, start - 8), start)
+                         or _ORDINAL_LISTED.search(work, max(0, start - 12), start)):
                 kind = "ordinal"
             elif before == "每" or work[max(0, start - 2):start] in ("每一", "这一", "那一"):
                 kind = "vague"
@@ -306,6 +307,8 @@ def number_token(start: int, end: int, kind: str, value: Decimal | None, value_m
 
 
 _ORDINAL_SPACED = re.compile(r"第[ \u3000]+(?:\d[ \u3000]+)*$")
+# the second of a list of ordinals under one 第: 按第2、3条执行 (柳河县's policy, 2023)
+_ORDINAL_LISTED = re.compile(r"第[ \u3000]*(?:\d[ \u3000]*)+(?:、[ \u3000]*(?:\d[ \u3000]*)+)*、[ \u3000]*$")
 
 
 def quantities(text: str) -> list[NumberToken]:

@@ -36,10 +36,10 @@ _REVIEW_HEADING = re.compile("|".join(map(re.escape, lexicons.words("review_head
 _PLAN_HEADING = re.compile("|".join(map(re.escape, lexicons.words("plan_headings"))))
 # A paragraph or sentence that opens in the past (近年来,…; 今年以来,…; 截至目前,…; 据统计,…; 原来,…).
 _PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|——)?"
-                        r"(?:近年来|近几年来?|多年来|一年来|五年来|今年以来|\d{4}年以来|[^，,。；;]{0,16}以来"
+                        r"(?:" + "|".join(map(re.escape, lexicons.words("past_leads"))) + r"|\d{4}年以来|[^，,。；;]{0,16}以来"
                         # 平台开通5个月间，… / 平台开通5个月来，… (南京市 news, 2011): the time elapsed since
                         r"|[^，,。；;未今将拟计]{0,12}?[0-9一二三四五六七八九十两几多]+个?(?:月|年|天|周)(?:来|间)(?=[，,])"
-                        r"|截至目前|截至\d|截止目前|截止\d|到目前为止|目前|至此|据统计|据不完全统计|经统计|原来|此前|过去一年|过去五年)")
+                        r"|截至\d|截止\d)")
 # Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
 # (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
 # 预计全年… projects the year just ended.)
@@ -71,7 +71,20 @@ def _in_past_frame(ctx: _Reading, text: str, block: Block, clause: _Clause) -> b
     opening words; a sentence with a word of intent (将, 要, 力争, 计划 …) still looks forward."""
     if (ctx.review_section or ctx.review_paragraphs) and not _plans_ahead(ctx, text, block):
         return True
+    if _REPORT_LEAD.match(text, clause.sentence_start, clause.end):
+        # 据了解，全市共签约33个项目 (黄石市 news, 2021): reported, unless the sentence plans anywhere in it (read once a
+        # sentence: a long one holds many numbers)
+        key = ("report_lead", clause.sentence_start)
+        if key not in ctx.walk_memo:
+            stop = _SENTENCE_END.search(text, clause.sentence_start, block.end)
+            ctx.walk_memo[key] = not _INTENT.search(text, clause.sentence_start, stop.start() if stop else block.end)
+        return ctx.walk_memo[key]
     return bool(_PAST_LEAD.match(text, clause.sentence_start, clause.end))
+
+
+# A news report's source opening a sentence (lexicon report_leads: 据了解, 据介绍, 据悉)
+_REPORT_LEAD = re.compile(r"(?:" + "|".join(map(re.escape, lexicons.words("report_leads"))) + r")[，,]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _plans_ahead(ctx: _Reading, text: str, block: Block) -> bool:

@@ -20,7 +20,7 @@ from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
+    _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading, _action_at,
     _abstract_objects, _is_threshold, _quantity, _strip_quotes,
     _weak,
 )
@@ -32,6 +32,11 @@ from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.rules import decide, rule
 from tracker.extract.tokens import cut as _cut
+
+
+def _alternation(name: str) -> str:
+    """The entries of lexicon ``name`` as one regex alternation, longest first."""
+    return "|".join(map(re.escape, lexicons.words(name)))
 
 
 @dataclass
@@ -241,6 +246,31 @@ def magnitude_as_epithet(c: Context):
     return None
 
 
+# A capacity that opens a facility's name: 年产/日产 right before the number, and the name running on without a stop to a
+# facility's noun (lexicons capacity_leads, facility_heads)
+_CAPACITY_LEAD = re.compile(rf"(?:{_alternation('capacity_leads')})$")
+_FACILITY_AFTER = re.compile(rf"[^，,。；;：:！!？?\s]{{0,24}}?(?:{_alternation('facility_heads')})")
+
+
+def _capacity_in_name(text: str, q: NumberToken) -> bool:
+    return _CAPACITY_LEAD.search(text, max(0, q.start - 4), q.start) is not None \
+        and _FACILITY_AFTER.match(text, q.end) is not None
+
+
+@rule("pledge", "产能为设施名称")
+def capacity_names_facility(c: Context):
+    """A capacity written before a facility's noun (年产2000万吨…生产线项目, 日产6200吨…生产线) is part of that facility's
+    name, not a quantity to deliver: "娲石6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式在阳新县
+    富池镇举行" (阳新县 news, 2021); "投资40亿元，建设日产6200吨新型绿色智能化熟料生产线以及这次签约的年产2000万吨绿色环保
+    建材生产线" (黄石市 news, 2021: 40亿元 stays). A capacity that is the predicate (年产2万余台闸阀…: 苏州高新区 news, 2011)
+    runs on to no facility's noun and stays a quantity."""
+    kept = [q for q in c.kept if not _capacity_in_name(c.text, q)]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
 @rule("pledge", "项目名称中的数字")
 def programme_name(c: Context):
     """A number inside a programme's name, not its target: 扎实推进三年十万大学生来淄创新创业计划 (the seeds);
@@ -268,17 +298,17 @@ def abstract_object(c: Context):
 
 
 # A money rate (元/平方米, 元/斤, 万元/每份) under a cap or on a basis (不超过, 按, 按照): what is paid per unit
-_RATE_RULE_BEFORE = re.compile(r"(?:不超过|不高于|最高|按照?[^，,。；;]{0,12}?)$")
+_RATE_RULE_BEFORE = re.compile(rf"(?:{_alternation('rate_cap_words')}|按照?[^，,。；;]{{0,12}}?)$")
 
 
 # 每 and a unit that is no span of time, then the period (每平方米每年, 每片光伏板每年): a rate per unit
 _PER_UNIT_BEFORE = re.compile(r"每(?![年月日天季周])[^，,。；;每\d]{1,6}每[年月]$")
 # the words that name a rate a price, a fee, a rent or a reward (价格为, 费用标准, 标准为, 给予…奖励)
-_PRICE_WORD = re.compile(r"价格|电价|费用|收费|租金|标准|奖励|补贴|补助")
+_PRICE_WORD = re.compile(_alternation("price_words"))
 # a rate raised or reached is a target (基础养老金最低标准提高到每人每月200元)
-_CHANGE_BEFORE = re.compile(r"提高|提升|增加|增长|上调|达到|达|增至|提至|突破|超过")
-_TRANCHE_AFTER = re.compile(r"的?(?:资金|款项|款|经费)")
-_TRANCHE_VERB = re.compile(r"申请|拨付|支付|发放|下拨|预拨")
+_CHANGE_BEFORE = re.compile(_alternation("rate_change_words"))
+_TRANCHE_AFTER = re.compile(rf"的?(?:{_alternation('tranche_words')})")
+_TRANCHE_VERB = re.compile(_alternation("tranche_verbs"))
 
 
 @rule("pledge", "计价规则")
@@ -311,6 +341,109 @@ def payment_rate(c: Context):
     return None
 
 
+# The words by which a policy grants a reward or a subsidy (lexicon grant_words: 奖励, 补助, 补贴, 奖补, 资助)
+_GRANT = re.compile(_alternation("grant_words"))
+# A segment that opens on the beneficiary of a policy's term (对…, 凡…), after an article's or an item's number
+# (第 1 7 条, 4., （三）), spaced as a PDF copy spaces it
+_TERM_OPENING = re.compile(r"[\s\u3000]*(?:第[\s\d一二三四五六七八九十百]+条[\s\u3000]*|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                           r"|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)?[\s\u3000]*(?:"
+                           + _alternation("beneficiary_openers") + ")")
+# The grant right around a sum or a share: 给予企业30万元奖励, 奖励企业200万元, 一次性奖励1万元, 70%给予企业奖励, 80%的奖励
+_GRANT_BEFORE = re.compile(rf"(?:{_alternation('grant_words')}|{_alternation('grant_verbs')})[^，,。；;：:\d]{{0,12}}$")
+_GRANT_AFTER = re.compile(rf"[^，,。；;：:\d]{{0,12}}?(?:{_alternation('grant_words')}|{_alternation('grant_verbs')})")
+# A basis or a rate a grant is counted on (按固定资产投资的5%, 参照其…的70%, 每满一万人奖励一万元)
+_TERM_BASIS = re.compile(_alternation("grant_bases"))
+
+
+def _segment_span(c: Context) -> tuple[int, int]:
+    """Where the clause's segment (its sentence up to a ；) begins and ends, looked for within a bounded window around
+    the clause, so a paragraph with no stop at all is still read in linear time."""
+    text, lo, hi = c.text, max(c.clause.sentence_start, c.clause.start - _SEGMENT_WINDOW), c.clause.start
+    start = max([text.rfind(mark, lo, hi) + 1 for mark in "；;。！？!?\n"] + [lo])
+    stop = _SEGMENT_STOP.search(text, c.clause.end, min(c.block.end, c.clause.end + _SEGMENT_WINDOW))
+    return start, (stop.start() if stop else min(c.block.end, c.clause.end + _SEGMENT_WINDOW))
+
+
+_SEGMENT_WINDOW = 400  # characters: longer than any policy article's segment in the corpus
+_SEGMENT_STOP = re.compile(r"[；;。！？!?\n]")
+
+
+@rule("pledge", "政策奖补条款")
+def policy_terms(c: Context):
+    """A policy's conditional rewards and subsidies are its terms, not pledges: the thresholds of the condition a
+    beneficiary must meet (对新建面积在500亩以上的，…; 对年组织游客…人数达到1万人次以上的旅行社、户外团队进行奖励) and the
+    sum or share it is then granted (给予企业200万元奖励, 按固定资产投资的5%—20%给予企业奖励, 每满一万人奖励一万元).
+    "对医药企业投资新建 GAP中药材种植基地和道地药材种植基地面积在100亩及以 上至500亩的，给予企业100元/亩奖励；对新建面积
+    在500亩以上的，给予企业200元/亩奖励" and "企业自兼并重组完成 后的3年内，…参照其 年度新增地方财政贡献的70%给予企业
+    奖励" (柳河县's industry policy, 2023); "对新评定为国家3A、4A、5A级的旅游景区，一次性分别给予10万元、50万元、100万元
+    奖励", "对年组织游客来柳河旅游景区人数达到1万人次以上的旅行社、户外团队进行奖励" (柳河县's tourism policy, 2019).
+    A number is a condition when a grant word (lexicon grant_words) follows it in its segment and a relative clause
+    closes (的) between them, the segment opening on the beneficiary (对…, 凡…) or the condition standing as a clause
+    of its own (…的，给予); a sum or a share is a grant when a grant word stands right before or after it and the
+    segment opens on the beneficiary, holds a condition clause, or counts it on a basis (lexicon grant_bases: 按, 参照,
+    每满). The beneficiary opens the segment with a word of lexicon beneficiary_openers (对, 对于, 凡). A clause that
+    raises or reaches its figure (提高到每人每月200元) keeps it a target; so does a count (为1000户…发放补贴 counts
+    households, and 给予每人1万元救助, relief, is no grant word)."""
+    if not c.kept:
+        return None
+    text = c.text
+    if all(q.unit == "%" and _PROPORTION.search(text, c.clause.start, q.start) and text.startswith("比例", q.end)
+           for q in c.kept):
+        return False  # 按50%比例进行分配: a standing proportion
+    if all(_THRESHOLD_AFTER.match(text, q.end) for q in c.kept) and _DEFINES_A_CLASS.match(text, c.kept[-1].end, c.clause.end):
+        return False  # 固定资产投资在1亿元及以上…的工业类、现代服务业类项目为重大产业项目: a class defined
+    seg_start, seg_end = _segment_span(c)
+    grants = [m.start() for m in _GRANT.finditer(c.text, seg_start, seg_end)]
+    if not grants:
+        return None
+    opens_on_beneficiary = _TERM_OPENING.match(c.text, seg_start) is not None
+
+    def condition(q: NumberToken) -> bool:
+        after = next((g for g in grants if g >= q.end), None)
+        if after is None:
+            return False
+        between = text[q.end:after]
+        return "的" in between and (opens_on_beneficiary or _CONDITION_CLOSES.search(between) is not None)
+
+    # a grant's sums or shares stand in a list (分别给予企业100万元、50万元和30万元奖励): the grant words around the list
+    money = [q for q in c.kept if "元" in (q.unit or "") or q.unit == "%"]
+    runs: list[list[NumberToken]] = []
+    for q in money:
+        if runs and _LIST_BETWEEN.fullmatch(text, runs[-1][-1].end, q.start):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+
+    def granted(run: list[NumberToken]) -> bool:
+        first, last = run[0], run[-1]
+        if _CHANGE_BEFORE_GRANT.search(text, c.clause.start, first.start):
+            return False  # 提高到每人每月200元: a target
+        before = _GRANT_BEFORE.search(text, max(c.clause.start, first.start - 14), first.start)
+        after = _GRANT_AFTER.match(text, last.end, c.clause.end)
+        if before and after:
+            return True  # 给予企业30万元奖励: the grant's own words on both sides
+        return bool(before or after) and (
+            opens_on_beneficiary or _CONDITION_CLOSES.search(text, seg_start, first.start) is not None
+            or _TERM_BASIS.search(text, c.clause.start, first.start) is not None)
+
+    terms = {id(q) for run in runs if granted(run) for q in run}
+    if all(id(q) in terms or condition(q) for q in c.kept):
+        return False
+    return None
+
+
+# a condition stated as a clause of its own: …以上的，给予
+_CONDITION_CLOSES = re.compile(r"的[\s\u3000]*[，,]")
+# what may stand between the sums of one list: 、 和 及 与 and a copy's spaces
+_LIST_BETWEEN = re.compile(r"[\s\u3000]*(?:、|和|及|与)[\s\u3000]*")
+# a rate raised or reached before a grant makes it a target (提高到每人每月200元); a cap (不超过) does not
+_CHANGE_BEFORE_GRANT = re.compile(rf"(?<!不)(?:{_alternation('rate_change_words')})")
+# a threshold (1亿元及以上, 200万元以上) and a class it defines (…的工业类项目为重大产业项目)
+_THRESHOLD_AFTER = re.compile(r"[\s\u3000]*(?:及以上|以上|及以下|以下)|(?=[^，,。；;]{0,6}的)")
+_DEFINES_A_CLASS = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,24}?为[^，,。；;]{2,12}$")
+_PROPORTION = re.compile(r"按[^，,。；;]{0,20}$")
+
+
 @rule("pledge", "各占的构成")
 def shares_of_a_whole(c: Context):
     """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
@@ -332,6 +465,32 @@ def shares_of_a_whole(c: Context):
 _SHARE_OF_WHOLE_BEFORE = re.compile(r"占全[市县省区国镇乡][^，,。；;占]{0,10}的$")
 # a share a plan means to reach is a target (力争…占全市的30%)
 _SHARE_TARGET_BEFORE = re.compile(r"达到|提高|提升|力争|确保|争取|将|要")
+
+
+# The year's task and its figure inside a sentence of progress: 全年60亿元采购任务的53% (lexicon task_words)
+_YEAR_TASK = re.compile(rf"(?:{_alternation('task_years')})[^，,。；;]{{0,12}}?(?P<n>[0-9０-９][0-9０-９.]*[^，,。；;的]{{0,3}}?)[^，,。；;的]{{0,10}}?"
+                        rf"(?:{_alternation('task_words')})(?:的(?P<p>[0-9０-９.]+%))?")
+
+
+@rule("pledge", "进度中的年度任务")
+def year_task_in_progress(c: Context):
+    """A year's task restated inside a sentence of its progress states the target, though the sentence speaks of
+    what is done: its figure (全年60亿元) is the pledge, the share done (53%) is progress, no part of it. "截至上周，…
+    完成了全年60亿元采购任务的53%" and "…已完成市政府下达的全年60亿元采购任务的53%" (中关村 news, 2011-06-20);
+    "已完成北京市政府设定的全年60亿元采购任务的53%" (中关村 news, 2011-06-10, another article). The clause must name the
+    year (全年, 今年, 年度), the figure and the task (lexicon task_words) in that order, and its progress (the share done
+    after 的): "年度36项重点改革任务扎实推进" (山西, 2026 review) is a result, and "完成2019年度7.89亿元政府隐性债务化解
+    目标" (海拉尔区, 2019) a plan the other rules read; a share of a task with no figure
+    (完成基础教育优化布局总任务的70%) is left to the other rules."""
+    for m in _YEAR_TASK.finditer(c.text, c.start, c.end):
+        target = [q for q in c.kept if q.start == m.start("n")]
+        done = [q for q in c.kept if m.group("p") and q.start == m.start("p")]
+        if done and target and target[0].unit and "%" not in target[0].unit and len(target) + len(done) == len(c.kept):
+            c.kept = target
+            c.tense, c.tense_rule = (True, 0.7), year_task_in_progress.id
+            c.found, c.found_rule = decide(FOUND_RULES, c)
+            return True
+    return None
 
 
 @rule("pledge", "回顾而非承诺")
@@ -384,7 +543,12 @@ def present_stock(c: Context):
     if c.tense_rule in _CLAUSE_CUES:
         return None  # 在巩固现有航线的基础上，年内新开通…3条航线: the clause's own time ahead outweighs the sentence's 现有
     first = min(q.start for q in c.kept) if c.kept else c.start
+    # a clause of its own that opens on a verb of doing is no description of what is: "畜牧业方面：目前我乡牛的存栏量在3100头
+    # 左右，…，打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地" (柳南乡's profile, 2021) aims at the bases
+    acts = _action_at(c.text, c.start) is not None
     for m in _PRESENT_STOCK.finditer(c.text, c.clause.sentence_start, first + 1):
+        if acts and m.end() <= c.clause.start:
+            continue
         if _RATE_BASIS_BEFORE.search(c.text, max(c.clause.sentence_start, m.start() - 5), m.start()):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
         if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
@@ -415,8 +579,12 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, payment_rate, shares_of_a_whole, looks_back, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, year_task_in_progress, looks_back, abstract_object,
                 past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+
+
+# 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
+_ARTICLE_MARKER = re.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+(?:[ \u3000]*\d)*[ \u3000]*条[ \u3000]*(?=[\u4e00-\u9fff“‘])")
 
 
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
@@ -429,7 +597,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     while end > start and text[end - 1] in _QUOTE_MARKS + " ":
         end -= 1
     # 一是新开工项目不少于20个, 1.新建…, （三）改造…: the list's word, not the pledge's
-    marker = _ENUM_MARKER.match(text, start, end)
+    marker = _ENUM_MARKER.match(text, start, end) or _ARTICLE_MARKER.match(text, start, end)
     if marker:
         start = marker.end()
     c = Context(para, reading, ci, start, end, qs)

@@ -24,9 +24,9 @@ from tracker.extract.pledges.frames import (
 )
 from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
-    _class_of_object, _conjuncts, _invests_in_next, _level_of_the_growth, _respectively, _sized,
+    _class_of_object, _conjuncts, _describes_the_project_before, _invests_in_next, _level_of_the_growth, _respectively, _sized,
     _sizes_the_pledge_before, growth_reaches_level, headline_space_separates, investment_opens_its_use,
-    respectively_splits,
+    project_attributes_join, respectively_splits,
 )
 
 
@@ -122,6 +122,12 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
                 and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
                 and _level_of_the_growth(text, clause.start, clause.end, qs, out[-1]):
             out[-1] = _sized(text, out[-1], clause.start, clause.end, qs, growth_reaches_level.id)  # 增长20%，达到282亿元
+            last_ci = ci
+            continue
+        if out and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
+                and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
+                and _describes_the_project_before(text, clause.start, clause.end, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause.start, clause.end, qs, project_attributes_join.id)  # 总投资2.22亿，占地面积4.9万平方米
             last_ci = ci
             continue
         nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None

@@ -63,6 +63,39 @@ def _sizes_the_pledge_before(text: str, start: int, end: int, qs: list[NumberTok
         and not any(q.role is Role.AMOUNT for q in last.quantities)
 
 
+_PROJECT_ATTRIBUTE = re.compile(r"(?:该|本)?(?:项目)?(?:" + "|".join(map(re.escape, lexicons.words("project_attributes")))
+                                + r")(?:约|达|达到|为|超过|超|近|逾|共)?(?:约)?")
+
+
+def _describes_the_project_before(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate) -> bool:
+    """Rule project_attributes_join: a clause, or a conjunct of one, giving nothing but one attribute of a project
+    (its total investment, its area, its floor area, its capacity, its length: lexicon project_attributes) right after
+    the pledge that names or sizes that project in the same sentence describes that project: one pledge with all its
+    numbers, as 总投资417亿元的24个项目 is, not a pledge per number, when that pledge describes a project as well (an
+    attribute opens it, or no verb acts in it). A pledge that already has a number of that kind (a
+    second sum: …,总投资约80.9亿元,年度计划投资约7.2亿元) takes no second one.
+
+    消防应急中心，总投资2.22亿，占地面积4.9万平方米 (柳南乡's profile, 2021: one project, two numbers); 项目计划投资约1.37亿元，
+    主要建设5台中速永磁风电机组，总装机量21.65MW (柳河县's energy report, 2022); 其中青岛段主线长89公里，总投资71亿元
+    (青岛市 news, 2011)."""
+    if not (last.start < start and qs and len({q.role for q in qs}) == 1):
+        return False
+    head = text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000")
+    if not _PROJECT_ATTRIBUTE.fullmatch(head):
+        return False
+    if text[qs[-1].end:end].strip(_QUOTE_MARKS + " \u3000") not in ("", *_qualifiers()):
+        return False
+    role = qs[0].role
+    if role is Role.AMOUNT and any(q.role is Role.AMOUNT for q in last.quantities):
+        return False
+    if role is not Role.AMOUNT and any(q.role is role and (q.unit or "") == (qs[0].unit or "") for q in last.quantities):
+        return False
+    # the pledge before describes a project too (an attribute opens it, or no verb acts in it): after a task
+    # (完成2平方公里核心区开发任务，总投资200亿元: 扬州 news, 2014) the sum is a pledge of its own
+    described = _PROJECT_ATTRIBUTE.match(text, last.start) is not None
+    return bool(last.quantities) and (described or last.action is None)
+
+
 # A clause of nothing but an investment (投资67亿元, 计划总投资43.6亿元, 再投资6230万元) and the clause after it,
 # opening with a verb after at most two words of manner (大力实施, 加快实施, 实施): the sum and its use.
 _INVESTMENT_ALONE = re.compile(r"[^，,；;。：:]{0,12}?投资(?:总额|额)?(?:约|达|达到|超过|超|近|逾)?$")
@@ -214,3 +247,4 @@ voltage_class = rule("quantities", "电压等级非数量", "voltage_class")(_cl
 investment_opens_its_use = rule("quantities", "投资分句连其用途", "investment_opens_its_use")(_invests_in_next)
 total_investment_clause = rule("quantities", "总投资分句并入", "total_investment_clause")(_sizes_the_pledge_before)
 growth_reaches_level = rule("quantities", "增长所达总量并入", "growth_reaches_level")(_level_of_the_growth)
+project_attributes_join = rule("quantities", "项目属性并入", "project_attributes_join")(_describes_the_project_before)
