@@ -100,6 +100,13 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里', 'object', '青龙高速公路'),
         ('real/shexian_shishi_2025.txt', '全长约4.3公里', 'object', '供热主管网'),
     ],
+    "invested_sum_of_project": [
+        ('real/liuhe_energy_2022.txt', '项目计划总投资3.8亿元', 'object', '项目'),
+        ('real/xiangyang_town_2021.txt', '该项目2021年计划投资7500万元', 'object', '项目'),
+        # 全力建设中俄蒙国际物流园区，全年计划投资3亿元: the clause before names the project
+        ('real/hailar_targets_2013.txt', '全年计划投资3亿元', 'object', '中俄蒙国际物流园区'),
+        ('real/liunan_township_2021.txt', '总投资2.22亿', 'object', '消防应急中心'),
+    ],
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'deadline', '2022-12-31'),

@@ -14,7 +14,8 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after, _object_before,
+    _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after,
+    _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
 
@@ -218,10 +219,75 @@ def length_of_named_route(c) -> _Obj:
 _NAMED_AS = re.compile(r"(?s:.*)(?:是指|是)")
 
 
+# A project's investment before a sum, its subject before it: 该项目2021年|计划投资|7500万元, 项目|计划总投资|3.8亿元,
+# 白石洞水库|总投资|32819.1万元; a field's investment (水利投资超220亿元, 产业投资) names what it counts and has no 计划/总.
+_BARE_INVESTMENT = re.compile(r"(?:(?:计划|预计|拟)总?|总)投资(?:总额|额)?(?:约|达|达到|超过|超|近|逾)?$")
+# What opens a subject and names no part of it (该项目, 此次…), and the time words that close it (该项目2021年).
+_SUBJECT_OPENING = re.compile(r"^(?:该|此次|这个|这一|本|其中)")
+_SUBJECT_TIME = re.compile(r"(?:\d{4}年(?:度)?|全年|今年|年内|当年|年度|[，,])$")
+
+
+def _investment_subject(text: str, start: int, pos: int) -> _Obj:
+    """The name before a bare investment (该项目2021年计划投资 → 项目), time words and demonstratives aside."""
+    window = text[start:pos]
+    while (m := _SUBJECT_TIME.search(window)) is not None:
+        window = window[:m.start()]
+    opening = _SUBJECT_OPENING.match(window)
+    skip = opening.end() if opening else 0
+    if not window[skip:] or _actions_in(text, start + skip, start + len(window)):
+        return None
+    found = _object_before(text, start + skip, start + len(window))
+    if found is None or found[0] in _TIME_OF_SUBJECT or found[0].endswith(_investors()):
+        return None
+    return found
+
+
+@cache
+def _investors() -> tuple[str, ...]:
+    """Words that end an investor's name (lexicon investor_words: 公司, 集团): who invests, not in what."""
+    return tuple(lexicons.words("investor_words"))
+
+
+_TIME_OF_SUBJECT = frozenset(("全年", "今年", "年内", "当年", "年度"))
+
+
+@rule("object", "投资额所属的项目")
+def invested_sum_of_project(c) -> _Obj:
+    """A sum written after a bare investment (计划投资, 总投资), no verb before it and no use after it, sizes the
+    project its clause names before the investment, else the one the clause before it in the sentence names: a name
+    alone, or what its verb makes: 项目计划总投资3.8亿元 (柳河县 光伏, 2022: 项目); 该项目2021年计划投资7500万元
+    (向阳镇, 2021: 项目); 消防应急中心，总投资2.22亿 (柳南乡, 2021: 消防应急中心); 全力建设中俄蒙国际物流园区，全年计划
+    投资3亿元 (海拉尔区, 2013: 中俄蒙国际物流园区)."""
+    q = c.kept[0]
+    if q.role is not Role.AMOUNT:
+        return None
+    clause = c.clause
+    if not clause.start <= q.start <= clause.end:
+        return None
+    bare = _BARE_INVESTMENT.search(c.text, clause.start, q.start)
+    rest = c.text[q.end:c.end].strip(_QUOTE_MARKS + " ")
+    if bare is None or _actions_in(c.text, clause.start, q.start) or _use_of_sum(c.text, q, c.end) \
+            or rest and rest not in _qualifiers():
+        return None
+    own = _investment_subject(c.text, clause.start, bare.start())
+    if own:
+        return own
+    if c.ci == 0 or c.clauses[c.ci - 1].sentence != clause.sentence or bare.start() > clause.start \
+            and c.text[clause.start:bare.start()] not in _TIME_OF_SUBJECT:
+        return None
+    prev = c.clauses[c.ci - 1]
+    if any(t.kind == "quantity" for t in find_numbers(c.text[prev.start:prev.end])):
+        return None
+    verbs = _actions_in(c.text, prev.start, prev.end)
+    if verbs:
+        return _object_after(c.text, verbs[-1].end(), prev.end)
+    return _object_before(c.text, prev.start, prev.end)
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
 SPAN_RULES = (sum_for_a_use, head_after_modifier, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, length_of_named_route, *SPAN_RULES)
+FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
