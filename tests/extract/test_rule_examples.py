@@ -107,6 +107,22 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hailar_targets_2013.txt', '全年计划投资3亿元', 'object', '中俄蒙国际物流园区'),
         ('real/liunan_township_2021.txt', '总投资2.22亿', 'object', '消防应急中心'),
     ],
+    "company_head_speaks": [
+        # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
+        ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),
+        # under the line 娲石集团党委书记、董事长魏华山: 魏华山表示，…预计阳新片区新老项目可实现年上交税收6-8亿元
+        ('real/huangshi_promotion_news_2021.txt', '预计阳新片区新老项目可实现年上交税收6-8亿元', 'official', None),
+    ],
+    "company_head_no_district": [
+        ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'district', None),
+        ('real/huangshi_promotion_news_2021.txt', '预计阳新片区新老项目可实现年上交税收6-8亿元', 'district', None),
+    ],
+    "completed_work": [
+        ('real/changan_shishi_2022.txt', '完成22个小区供电设施改造', 'object', '小区供电设施改造'),
+        ('real/hailar_minsheng_2014.txt', '年内完成15万平方米老旧小区既有建筑节能改造', 'object', '老旧小区既有建筑节能改造'),
+        ('real/jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治', 'object', '存量违法用地整治'),
+        ('real/jilin_minsheng_2026.txt', '完成1000个行政村生活污水治理', 'object', '行政村生活污水治理'),
+    ],
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'deadline', '2022-12-31'),

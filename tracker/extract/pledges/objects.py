@@ -119,6 +119,36 @@ def sum_for_a_use(c) -> _Obj:
     return found[0] if found and found[1] == "use" else None
 
 
+@cache
+def _completion_verbs() -> frozenset[str]:
+    return frozenset(lexicons.words("completion_verbs"))
+
+
+@rule("object", "所完成的工程")
+def completed_work(c) -> _Obj:
+    """After a verb of completion (lexicon completion_verbs: 完成), the number counts the things and the verb that
+    ends the quote names the work done on them: the object is the things with their work, the act stays 完成:
+    完成广场南路等5条路雨污分流改造, 完成22个小区供电设施改造 (长安区 实事, 2022: 路雨污分流改造, 小区供电设施改造);
+    年内完成15万平方米老旧小区既有建筑节能改造 (海拉尔区 民生, 2014: …节能改造); 我区三年应累计完成5800亩存量违法
+    用地整治 (嘉定区, 2026: 存量违法用地整治)."""
+    before = _actions_in(c.text, c.start, c.kept[0].start)
+    if not before or before[-1].group(0) not in _completion_verbs():
+        return None
+    found = _after_number(c)
+    if not found or found[1] != "after":
+        return None
+    obj, first = found[0]
+    at = c.text.find(obj[-1:], c.kept[-1].end, c.end)
+    while at != -1 and not c.text.startswith(obj, at - len(obj) + 1):
+        at = c.text.find(obj[-1:], at + 1, c.end)
+    if at == -1:
+        return None
+    work = _action_pattern().match(c.text, at + 1, c.end)
+    if work is None or c.text[work.end():c.end].strip(_QUOTE_MARKS + " "):
+        return None
+    return obj + work.group(0), first
+
+
 @rule("object", "数量之后的对象")
 def object_after_number(c) -> _Obj:
     """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
@@ -285,7 +315,7 @@ def invested_sum_of_project(c) -> _Obj:
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, head_after_modifier, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, *SPAN_RULES)
 
