@@ -248,7 +248,8 @@ def _the(name: str, fragment: str):
 # Rule voltage_class: a voltage class before the thing it classes (10千伏线路) is no quantity, and a clause
 # with nothing else sizes nothing.
 @pytest.mark.parametrize("name, fragment, raws, obj", [
-    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["39个", "16.66公里"], "村"),
+    # 在39个村: the places of the work, not its object (work_after_its_places)
+    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["39个", "16.66公里"], "线路"),
     ("shexian_shishi_2025.txt", "0.4千伏线路200公里", ["200公里"], "线路"),
     ("shexian_shishi_2025.txt", "改造规模10千伏线路8.46公里", ["8.46公里"], "线路"),
     ("changan_shishi_2022.txt", "建设香积变等4座110千伏变电站", ["4座"], "变电站"),

@@ -123,6 +123,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治', 'object', '存量违法用地整治'),
         ('real/jilin_minsheng_2026.txt', '完成1000个行政村生活污水治理', 'object', '行政村生活污水治理'),
     ],
+    "work_after_its_places": [
+        ('real/shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里', 'object', '线路'),
+        ('real/shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米', 'object', '道路'),
+        ('real/liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目', 'object',
+         '分布式屋顶光伏项目'),
+    ],
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'deadline', '2022-12-31'),

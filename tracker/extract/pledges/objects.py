@@ -119,6 +119,35 @@ def sum_for_a_use(c) -> _Obj:
     return found[0] if found and found[1] == "use" else None
 
 
+# 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯.
+_AT_PLACES = re.compile(r"在(?:全[省市区县镇乡旗])?$")
+
+
+@rule("object", "作业地点之后的对象")
+def work_after_its_places(c) -> _Obj:
+    """A count after 在 counts the places where the work is done, and the verb after the places governs the object:
+    在39个村改造升级10千伏线路16.66公里, 在17个乡镇(街道办)硬化道路10万平方米 (歙县 实事, 2025: 10千伏线路, 道路);
+    项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目 (柳河县 光伏, 2022: 分布式屋顶光伏项目). The
+    object is read after the last 的 past the verb (the head its modifier describes), else after the last number past
+    it that has one, else right after the verb."""
+    q = c.kept[0]
+    if not _AT_PLACES.search(c.text, max(c.start, q.start - 3), q.start):
+        return None
+    verbs = _actions_in(c.text, q.end, c.end)
+    if not verbs or not _is_name(c.text[q.end:verbs[0].start()].split("(")[0].split("（")[0]):
+        return None
+    after = verbs[0].end()
+    for nxt in verbs[1:]:  # the whole group: 改造升级
+        if c.text[after:nxt.start()] not in ("", "、"):
+            break
+        after = nxt.end()
+    of = c.text.rfind("的", after, c.end)  # 建设|总装机容量100MW的|分布式屋顶光伏项目: the head after 的
+    obj = _object_after(c.text, of + 1, c.end) if of != -1 else None
+    for t in reversed([t for t in find_numbers(c.text[after:c.end]) if t.kind == "quantity"]):
+        obj = obj or _object_after(c.text, after + t.end, c.end)  # 改造升级10千伏|线路|16.66公里
+    return obj or _object_after(c.text, after, c.end)
+
+
 @cache
 def _completion_verbs() -> frozenset[str]:
     return frozenset(lexicons.words("completion_verbs"))
@@ -315,7 +344,7 @@ def invested_sum_of_project(c) -> _Obj:
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, work_after_its_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, *SPAN_RULES)
 
