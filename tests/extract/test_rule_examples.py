@@ -422,6 +422,7 @@ SHAPING = {
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
+    "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.
