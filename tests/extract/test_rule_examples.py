@@ -219,6 +219,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/001_4b86012487325a09.txt', '加快建设区实验中学南校区等5所学校', 'qualifier', '确保'),
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'qualifier', '力争'),
         ('real/shaanxi_industry_2026.txt', '千亿级产业链达到12条', 'qualifier', '力争'),
+        # a carrying modal before a clause with a verb of its own (lexicon carrying_modals)
+        ('real/longwen_news_2017.txt', '新增里程11公里', 'qualifier', '力争'),
+        ('real/hailar_list_2012.txt', '旅游收入达到38亿元', 'qualifier', '力争'),
+        ('real/hailar_plan_2019.txt', '完成2019年度7.89亿元政府隐性债务化解目标', 'qualifier', '确保'),
     ],
     "credited_in_text": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'official', '马晓磊'),
