@@ -248,7 +248,8 @@ def _the(name: str, fragment: str):
 # Rule voltage_class: a voltage class before the thing it classes (10千伏线路) is no quantity, and a clause
 # with nothing else sizes nothing.
 @pytest.mark.parametrize("name, fragment, raws, obj", [
-    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["39个", "16.66公里"], "村"),
+    # 在39个村: the places of the work, not its object (work_after_its_places)
+    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["39个", "16.66公里"], "线路"),
     ("shexian_shishi_2025.txt", "0.4千伏线路200公里", ["200公里"], "线路"),
     ("shexian_shishi_2025.txt", "改造规模10千伏线路8.46公里", ["8.46公里"], "线路"),
     ("changan_shishi_2022.txt", "建设香积变等4座110千伏变电站", ["4座"], "变电站"),
@@ -458,3 +459,14 @@ def test_a_magnitude_of_a_level_or_a_class_stays_a_quantity(text, raw):
     """magnitude_as_epithet reads 千亩包菜, 百万长安人民, 千万吨炼化 as epithets, not a level reached or a class."""
     (c,) = pledges(text, PUB)
     assert c.quantities[0].raw.startswith(raw)
+
+
+# Rule time_clause_verb: a verb before 后 says when, it is no act of the pledge.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("suzhou_gaoxin_news_2011.txt", "投产后预计实现年销售收入3000万元", "实现"),
+    ("suzhou_gaoxin_news_2011.txt", "二期600MW项目投产后将形成新增年产1.62亿片硅片的生产规模", "形成新增"),
+    # 项目投产后，计划60%的产品供国内市场: the clause before says when, and no act of the lexicon is left
+    ("liuhe_energy_2022.txt", "计划60%的产品供国内市场", None),
+])
+def test_a_verb_of_a_time_clause_is_no_act(name, fragment, action):
+    assert _the(name, fragment).action == action

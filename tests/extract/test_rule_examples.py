@@ -100,6 +100,35 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里', 'object', '青龙高速公路'),
         ('real/shexian_shishi_2025.txt', '全长约4.3公里', 'object', '供热主管网'),
     ],
+    "invested_sum_of_project": [
+        ('real/liuhe_energy_2022.txt', '项目计划总投资3.8亿元', 'object', '项目'),
+        ('real/xiangyang_town_2021.txt', '该项目2021年计划投资7500万元', 'object', '项目'),
+        # 全力建设中俄蒙国际物流园区，全年计划投资3亿元: the clause before names the project
+        ('real/hailar_targets_2013.txt', '全年计划投资3亿元', 'object', '中俄蒙国际物流园区'),
+        ('real/liunan_township_2021.txt', '总投资2.22亿', 'object', '消防应急中心'),
+    ],
+    "company_head_speaks": [
+        # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
+        ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),
+        # under the line 娲石集团党委书记、董事长魏华山: 魏华山表示，…预计阳新片区新老项目可实现年上交税收6-8亿元
+        ('real/huangshi_promotion_news_2021.txt', '预计阳新片区新老项目可实现年上交税收6-8亿元', 'official', None),
+    ],
+    "company_head_no_district": [
+        ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'district', None),
+        ('real/huangshi_promotion_news_2021.txt', '预计阳新片区新老项目可实现年上交税收6-8亿元', 'district', None),
+    ],
+    "completed_work": [
+        ('real/changan_shishi_2022.txt', '完成22个小区供电设施改造', 'object', '小区供电设施改造'),
+        ('real/hailar_minsheng_2014.txt', '年内完成15万平方米老旧小区既有建筑节能改造', 'object', '老旧小区既有建筑节能改造'),
+        ('real/jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治', 'object', '存量违法用地整治'),
+        ('real/jilin_minsheng_2026.txt', '完成1000个行政村生活污水治理', 'object', '行政村生活污水治理'),
+    ],
+    "work_after_its_places": [
+        ('real/shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里', 'object', '线路'),
+        ('real/shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米', 'object', '道路'),
+        ('real/liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目', 'object',
+         '分布式屋顶光伏项目'),
+    ],
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'deadline', '2022-12-31'),
@@ -190,6 +219,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/001_4b86012487325a09.txt', '加快建设区实验中学南校区等5所学校', 'qualifier', '确保'),
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'qualifier', '力争'),
         ('real/shaanxi_industry_2026.txt', '千亿级产业链达到12条', 'qualifier', '力争'),
+        # a carrying modal before a clause with a verb of its own (lexicon carrying_modals)
+        ('real/longwen_news_2017.txt', '新增里程11公里', 'qualifier', '力争'),
+        ('real/hailar_list_2012.txt', '旅游收入达到38亿元', 'qualifier', '力争'),
+        ('real/hailar_plan_2019.txt', '完成2019年度7.89亿元政府隐性债务化解目标', 'qualifier', '确保'),
     ],
     "credited_in_text": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'official', '马晓磊'),
@@ -423,6 +456,7 @@ SHAPING = {
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
+    "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -14,7 +14,8 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after, _object_before,
+    _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after,
+    _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
 
@@ -118,6 +119,65 @@ def sum_for_a_use(c) -> _Obj:
     return found[0] if found and found[1] == "use" else None
 
 
+# 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯.
+_AT_PLACES = re.compile(r"在(?:全[省市区县镇乡旗])?$")
+
+
+@rule("object", "作业地点之后的对象")
+def work_after_its_places(c) -> _Obj:
+    """A count after 在 counts the places where the work is done, and the verb after the places governs the object:
+    在39个村改造升级10千伏线路16.66公里, 在17个乡镇(街道办)硬化道路10万平方米 (歙县 实事, 2025: 10千伏线路, 道路);
+    项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目 (柳河县 光伏, 2022: 分布式屋顶光伏项目). The
+    object is read after the last 的 past the verb (the head its modifier describes), else after the last number past
+    it that has one, else right after the verb."""
+    q = c.kept[0]
+    if not _AT_PLACES.search(c.text, max(c.start, q.start - 3), q.start):
+        return None
+    verbs = _actions_in(c.text, q.end, c.end)
+    if not verbs or not _is_name(c.text[q.end:verbs[0].start()].split("(")[0].split("（")[0]):
+        return None
+    after = verbs[0].end()
+    for nxt in verbs[1:]:  # the whole group: 改造升级
+        if c.text[after:nxt.start()] not in ("", "、"):
+            break
+        after = nxt.end()
+    of = c.text.rfind("的", after, c.end)  # 建设|总装机容量100MW的|分布式屋顶光伏项目: the head after 的
+    obj = _object_after(c.text, of + 1, c.end) if of != -1 else None
+    for t in reversed([t for t in find_numbers(c.text[after:c.end]) if t.kind == "quantity"]):
+        obj = obj or _object_after(c.text, after + t.end, c.end)  # 改造升级10千伏|线路|16.66公里
+    return obj or _object_after(c.text, after, c.end)
+
+
+@cache
+def _completion_verbs() -> frozenset[str]:
+    return frozenset(lexicons.words("completion_verbs"))
+
+
+@rule("object", "所完成的工程")
+def completed_work(c) -> _Obj:
+    """After a verb of completion (lexicon completion_verbs: 完成), the number counts the things and the verb that
+    ends the quote names the work done on them: the object is the things with their work, the act stays 完成:
+    完成广场南路等5条路雨污分流改造, 完成22个小区供电设施改造 (长安区 实事, 2022: 路雨污分流改造, 小区供电设施改造);
+    年内完成15万平方米老旧小区既有建筑节能改造 (海拉尔区 民生, 2014: …节能改造); 我区三年应累计完成5800亩存量违法
+    用地整治 (嘉定区, 2026: 存量违法用地整治)."""
+    before = _actions_in(c.text, c.start, c.kept[0].start)
+    if not before or before[-1].group(0) not in _completion_verbs():
+        return None
+    found = _after_number(c)
+    if not found or found[1] != "after":
+        return None
+    obj, first = found[0]
+    at = c.text.find(obj[-1:], c.kept[-1].end, c.end)
+    while at != -1 and not c.text.startswith(obj, at - len(obj) + 1):
+        at = c.text.find(obj[-1:], at + 1, c.end)
+    if at == -1:
+        return None
+    work = _action_pattern().match(c.text, at + 1, c.end)
+    if work is None or c.text[work.end():c.end].strip(_QUOTE_MARKS + " "):
+        return None
+    return obj + work.group(0), first
+
+
 @rule("object", "数量之后的对象")
 def object_after_number(c) -> _Obj:
     """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
@@ -218,10 +278,75 @@ def length_of_named_route(c) -> _Obj:
 _NAMED_AS = re.compile(r"(?s:.*)(?:是指|是)")
 
 
+# A project's investment before a sum, its subject before it: 该项目2021年|计划投资|7500万元, 项目|计划总投资|3.8亿元,
+# 白石洞水库|总投资|32819.1万元; a field's investment (水利投资超220亿元, 产业投资) names what it counts and has no 计划/总.
+_BARE_INVESTMENT = re.compile(r"(?:(?:计划|预计|拟)总?|总)投资(?:总额|额)?(?:约|达|达到|超过|超|近|逾)?$")
+# What opens a subject and names no part of it (该项目, 此次…), and the time words that close it (该项目2021年).
+_SUBJECT_OPENING = re.compile(r"^(?:该|此次|这个|这一|本|其中)")
+_SUBJECT_TIME = re.compile(r"(?:\d{4}年(?:度)?|全年|今年|年内|当年|年度|[，,])$")
+
+
+def _investment_subject(text: str, start: int, pos: int) -> _Obj:
+    """The name before a bare investment (该项目2021年计划投资 → 项目), time words and demonstratives aside."""
+    window = text[start:pos]
+    while (m := _SUBJECT_TIME.search(window)) is not None:
+        window = window[:m.start()]
+    opening = _SUBJECT_OPENING.match(window)
+    skip = opening.end() if opening else 0
+    if not window[skip:] or _actions_in(text, start + skip, start + len(window)):
+        return None
+    found = _object_before(text, start + skip, start + len(window))
+    if found is None or found[0] in _TIME_OF_SUBJECT or found[0].endswith(_investors()):
+        return None
+    return found
+
+
+@cache
+def _investors() -> tuple[str, ...]:
+    """Words that end an investor's name (lexicon investor_words: 公司, 集团): who invests, not in what."""
+    return tuple(lexicons.words("investor_words"))
+
+
+_TIME_OF_SUBJECT = frozenset(("全年", "今年", "年内", "当年", "年度"))
+
+
+@rule("object", "投资额所属的项目")
+def invested_sum_of_project(c) -> _Obj:
+    """A sum written after a bare investment (计划投资, 总投资), no verb before it and no use after it, sizes the
+    project its clause names before the investment, else the one the clause before it in the sentence names: a name
+    alone, or what its verb makes: 项目计划总投资3.8亿元 (柳河县 光伏, 2022: 项目); 该项目2021年计划投资7500万元
+    (向阳镇, 2021: 项目); 消防应急中心，总投资2.22亿 (柳南乡, 2021: 消防应急中心); 全力建设中俄蒙国际物流园区，全年计划
+    投资3亿元 (海拉尔区, 2013: 中俄蒙国际物流园区)."""
+    q = c.kept[0]
+    if q.role is not Role.AMOUNT:
+        return None
+    clause = c.clause
+    if not clause.start <= q.start <= clause.end:
+        return None
+    bare = _BARE_INVESTMENT.search(c.text, clause.start, q.start)
+    rest = c.text[q.end:c.end].strip(_QUOTE_MARKS + " ")
+    if bare is None or _actions_in(c.text, clause.start, q.start) or _use_of_sum(c.text, q, c.end) \
+            or rest and rest not in _qualifiers():
+        return None
+    own = _investment_subject(c.text, clause.start, bare.start())
+    if own:
+        return own
+    if c.ci == 0 or c.clauses[c.ci - 1].sentence != clause.sentence or bare.start() > clause.start \
+            and c.text[clause.start:bare.start()] not in _TIME_OF_SUBJECT:
+        return None
+    prev = c.clauses[c.ci - 1]
+    if any(t.kind == "quantity" for t in find_numbers(c.text[prev.start:prev.end])):
+        return None
+    verbs = _actions_in(c.text, prev.start, prev.end)
+    if verbs:
+        return _object_after(c.text, verbs[-1].end(), prev.end)
+    return _object_before(c.text, prev.start, prev.end)
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, head_after_modifier, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, work_after_its_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, length_of_named_route, *SPAN_RULES)
+FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:

@@ -611,6 +611,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     deadline, deadline_rule = decide(DEADLINE_RULES, c)
     official, official_rule = decide(OFFICIAL_RULES, c)
     district, district_rule = decide(DISTRICT_RULES, c)
+    official, district = official or None, district or None  # NOBODY: the text makes it no government's
     unit, unit_rule = responsible_unit_with_rule(text, c.clause.sentence_start, start, end, c.block.end,
                                                  reading.official)
     kept = c.kept

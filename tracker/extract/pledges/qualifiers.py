@@ -6,6 +6,9 @@ clause, 累计 before the verb, a hedge bound to a threshold, a modal of another
 """
 from __future__ import annotations
 
+from functools import cache
+
+from tracker.extract import lexicons
 from tracker.extract.deadlines import find_deadlines
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
@@ -85,14 +88,23 @@ def _modal_of_closing_deadline(c) -> str | None:
 
 def _modal_of_previous_clause(c) -> str | None:
     """A clause without a verb of its own is hedged by the modal of the clause before it in the
-    segment: 力争新增园林绿化地70万平方米，城市绿道15公里 (the seeds)."""
+    segment: 力争新增园林绿化地70万平方米，城市绿道15公里 (the seeds); a clause with one, by a modal that carries
+    (lexicon carrying_modals: 力争, 确保): 力争13条道路建成通车，新增里程11公里 (龙文区 news, 2017: 力争);
+    全区旅游人数力争突破370万人次，旅游收入达到38亿元 (海拉尔区, 2012: 力争); 确保按照时限要求，完成2019年度7.89亿元政府
+    隐性债务化解目标 (海拉尔区, 2019: 确保)."""
     clauses, ci = c.clauses, c.ci
-    if not _actions_in(c.text, c.start, c.end) and ci > 0 and clauses[ci - 1].segment == c.clause.segment:
+    if ci > 0 and clauses[ci - 1].segment == c.clause.segment:
+        modals = _carrying_modals() if _actions_in(c.text, c.start, c.end) else _qualifier_lists()[2]
         prev = c.text[clauses[ci - 1].start:clauses[ci - 1].end]
-        for m in _qualifier_lists()[2]:
+        for m in modals:
             if m in prev:
                 return m
     return None
+
+
+@cache
+def _carrying_modals() -> tuple[str, ...]:
+    return tuple(lexicons.words("carrying_modals"))
 
 
 def _modal_opening_sentence(c) -> str | None:
