@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
@@ -14,7 +15,7 @@ from tracker.db.enums import ReviewState, Status
 from tracker.services.listing import Row
 from tracker.services.schedule import Flag, Progress
 from tracker.web import create_app
-from tracker.web.rows import pledge_rows, progress_html
+from tracker.web.rows import document_index, pledge_rows, progress_html, review_rows
 
 #: the progress macro and the list's loop as reports/_macros.html and pledges/index.html wrote them (the reference)
 PROGRESS = """{% macro progress(row) %}
@@ -106,3 +107,71 @@ def test_the_progress_macro_is_the_reference(app):
         assert shipped.render(r=r) == expected == f"[{progress_html(r)}]"
         drawn += expected != "[]"
     assert drawn > 20
+
+
+#: the review queue's loop as review/queue.html wrote it (the reference)
+REVIEW_LOOP = """{% for p in rows %}
+  {% set open = screen.of(p.id) %}{# a comment #}
+  <tr>
+    <td class="num"><a href="{{ open }}">#{{ p.id }}</a></td>
+    <td class="quote"><a href="{{ open }}" title="{{ p.quote }}（{{ p.document.title }}）">{{ p.quote }}</a>
+      <div class="sub"><a href="{{ here.with_('document', p.document_id) }}">{{ p.document.title }}</a></div></td>
+    <td>{% if p.district %}<a href="{{ here.with_('district', p.district_id) }}">{{ p.district.name }}</a>{% endif %}
+      {% if p.official %}<div class="sub"><a href="{{ here.with_('official', p.official_id) }}">{{ p.official.name }}</a></div>{% endif %}</td>
+    <td>{% for q in p.quantities %}<span class="qty">{{ q|quantity }}</span>{% endfor %}</td>
+    <td class="num">{{ '%.2f'|format(p.confidence) if p.confidence is not none else '—' }}</td>
+  </tr>
+{% endfor %}"""
+
+
+def review_items() -> list:
+    def item(n, *, district=True, official=True, quantities=(("12", None, "所"),), confidence=0.456, title="某区报告"):
+        qs = [SimpleNamespace(value=Decimal(v), value_max=None if m is None else Decimal(m), unit=u)
+              for v, m, u in quantities]
+        return SimpleNamespace(id=n, quote=f"新建<学校>{n}所 & “更多”", document_id=n % 3 + 1,
+                               document=SimpleNamespace(id=n % 3 + 1, title=title), district_id=5 if district else None,
+                               district=SimpleNamespace(name="张店区'") if district else None,
+                               official_id=6 if official else None,
+                               official=SimpleNamespace(name="王某") if official else None,
+                               quantities=qs, confidence=confidence)
+
+    return [item(1), item(2, district=False), item(3, official=False, confidence=None),
+            item(4, quantities=()), item(5, quantities=(("1.5", "3", "万平方米"), ("200", None, None))),
+            item(6, confidence=1.0, title="另一份 & <文档>"), item(7, confidence=0.005)]
+
+
+@pytest.mark.parametrize("query", ["/review/", "/review/?order=oldest&district=5", "/review/?q=a%26b"])
+def test_the_review_rows_are_the_templates_text(app, query):
+    reference = app.jinja_env.from_string(REVIEW_LOOP)
+    items = review_items()
+    with app.test_request_context(query):
+        filters = app.jinja_env.globals
+        screen = filters["IdLinks"]("review.screen", "pledge_id", order="oldest")
+        here = filters["PageLinks"]()
+        expected = reference.render(rows=items, screen=screen, here=here)
+        assert review_rows(items, screen, here) == expected
+    for seen in ("&lt;学校&gt;", "张店区&#39;", "另一份 &amp; &lt;文档&gt;", "<td class=\"num\">—</td>", "0.46", "1.00",
+                 "<td></td>", "document=2"):
+        assert seen in expected, seen
+
+
+#: a document page's index of its pledges as documents/view.html wrote it (the reference)
+INDEX_LOOP = """{% for p in pledges %}
+    <li><a href="#p-{{ p.id }}" class="badge {{ STATE_CLASSES[p.review_state.value] }}">{{ p.review_state.label }}</a>
+      <a href="{{ pledge_link.of(p.id) }}">#{{ p.id }} {{ document.text[p.start:p.end] }}</a></li>
+{% endfor %}"""
+
+
+def test_the_document_index_is_the_templates_text(app):
+    text = "一、新建<学校>3所 & 改造“道路”5公里。\n二、建成医院1家'。"
+    pledges = [SimpleNamespace(id=n, start=start, end=end, review_state=state)
+               for n, (start, end, state) in enumerate([(2, 13, ReviewState.PENDING), (16, 24, ReviewState.CONFIRMED),
+                                                         (26, 34, ReviewState.REJECTED), (0, 0, ReviewState.PENDING)],
+                                                        start=41)]
+    with app.test_request_context("/documents/1"):
+        link = app.jinja_env.globals["IdLinks"]("pledges.view", "pledge_id")
+        expected = app.jinja_env.from_string(INDEX_LOOP).render(pledges=pledges, document=SimpleNamespace(text=text),
+                                                               pledge_link=link)
+        assert document_index(pledges, text, link) == expected
+    for seen in ("&lt;学校&gt;3所 &amp; ", "医院1家&#39;", "st-rejected", 'href="/pledges/44">#44 </a>'):
+        assert seen in expected, seen

@@ -1,4 +1,5 @@
-"""The rows of the pledge list (``/pledges/``) and the progress bar, written in Python.
+"""The rows of the pledge list (``/pledges/``) and of the review queue (``/review/``) and the progress bar, written
+in Python.
 
 A list page renders 50 rows of 8 cells; as Jinja (attribute look-ups, an ``escape`` and a call through the
 template context for every value, a macro call for the progress bar) the rows cost about two thirds of the
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from tracker.web.filters import STATE_CLASSES, bar_length, flag_html, share_pct, status_html
+from tracker.web.filters import STATE_CLASSES, bar_length, flag_html, quantity_text, share_pct, status_html
 
 
 def progress_html(row) -> Markup:
@@ -100,3 +101,59 @@ def pledge_rows(rows, links, pledge_base: str) -> Markup:
             f'    <td>{flag_html(r) if flag or r.status_on else ""}</td>\n'
             '  </tr>\n')
     return Markup("".join(out))
+
+
+def review_rows(rows, screen, here) -> Markup:
+    """The ``<tr>`` of each pledge of the review queue's page (``pages.queue_rows``): ``screen`` a
+    ``filters.IdLinks`` of the review screen, ``here`` a ``filters.PageLinks`` of this page (a document,
+    district or official narrows the queue to it)."""
+    narrowed: dict[tuple, str] = {}
+    texts: dict[str, str] = {}
+
+    def narrow(key: str, value) -> str:
+        link = narrowed.get((key, value))
+        if link is None:
+            link = narrowed[(key, value)] = f"{escape(here.with_(key, value))}"
+        return link
+
+    def text(value: str) -> str:
+        found = texts.get(value)
+        if found is None:
+            found = texts[value] = f"{escape(value)}"
+        return found
+
+    out = []
+    for p in rows:
+        ident = p.id
+        href = escape(screen.of(ident))
+        title = text(p.document.title)
+        quote = escape(p.quote)
+        who = ""
+        if p.district:
+            who = f'<a href="{narrow("district", p.district_id)}">{text(p.district.name)}</a>'
+        if p.official:
+            who += f'<div class="sub"><a href="{narrow("official", p.official_id)}">{text(p.official.name)}</a></div>'
+        quantities = "".join(f'<span class="qty">{escape(quantity_text(q))}</span>' for q in p.quantities)
+        confidence = escape("%.2f" % p.confidence) if p.confidence is not None else "—"
+        out.append(
+            '  <tr>\n'
+            f'    <td class="num"><a href="{href}">#{ident}</a></td>\n'
+            f'    <td class="quote"><a href="{href}" title="{quote}（{title}）">{quote}</a>\n'
+            f'      <div class="sub"><a href="{narrow("document", p.document_id)}">{title}</a></div></td>\n'
+            f'    <td>{who}</td>\n'
+            f'    <td>{quantities}</td>\n'
+            f'    <td class="num">{confidence}</td>\n'
+            '  </tr>\n')
+    return Markup("".join(out))
+
+
+def document_index(pledges, text: str, pledge_link) -> Markup:
+    """The ``<li>`` of each pledge in a document page's index of its pledges (``queries.document_pledges``'s
+    rows): its state badge (a link to its highlight) and its id and words (a link to the pledge's page,
+    ``pledge_link`` a ``filters.IdLinks``)."""
+    badges = {state: f'class="badge {escape(STATE_CLASSES[state.value])}">{escape(state.label)}</a>'
+              for state in {p.review_state for p in pledges}}
+    return Markup("".join(
+        f'    <li><a href="#p-{p.id}" {badges[p.review_state]}\n'
+        f'      <a href="{escape(pledge_link.of(p.id))}">#{p.id} {escape(text[p.start:p.end])}</a></li>\n'
+        for p in pledges))
