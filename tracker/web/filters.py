@@ -228,10 +228,6 @@ def init_app(app) -> None:
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
                                  pending_total=pending_total, url_for=memo_url_for(),
                                  status_html=status_html, flag_html=flag_html)
-    from tracker.web import rows  # (it imports this module's badges)
-    app.jinja_env.globals.update(pledge_rows=rows.pledge_rows, review_rows=rows.review_rows,
-                                 document_index=rows.document_index,
-                                 progress_html=rows.progress_html)
     app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -170,3 +170,10 @@ def document_index(pledges, text: str, pledge_link) -> Markup:
         f'    <li><a href="#p-{p.id}" {badges[p.review_state]}\n'
         f'      <a href="{escape(pledge_link.of(p.id))}">#{p.id} {_escape(text[p.start:p.end])}</a></li>\n'
         for p in pledges))
+
+
+def init_app(app) -> None:
+    """The templates' names for these functions (after ``filters.init_app``: the ``progress`` macro calls
+    ``progress_html``)."""
+    app.jinja_env.globals.update(pledge_rows=pledge_rows, review_rows=review_rows, document_index=document_index,
+                                 progress_html=progress_html)
