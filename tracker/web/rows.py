@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from tracker.web.filters import STATE_CLASSES, bar_length, flag_html, quantity_text, share_pct, status_html
 from tracker.services.schedule import Progress
+from tracker.web.filters import STATE_CLASSES, bar_length, flag_html, quantity_text, share_pct, status_html
 
 
 def _escape(text: str) -> str:
