@@ -115,9 +115,7 @@ class Client:
 
 
 def cpu(proc) -> float:
-    """CPU seconds of a server process and its children (psutil)."""
-    import psutil
-
+    """CPU seconds of a server process (a ``psutil.Process``) and its children."""
     total = 0.0
     for p in [proc, *proc.children(recursive=True)]:
         t = p.cpu_times()

@@ -31,7 +31,7 @@ from flask import Config, Flask
 
 from tracker.db.engine import database_url
 from tracker.web import (api, auth, caching, db, documents, errors, feeds, filters, followup, pledges, progress,
-                         reports, review, security, units, validation)
+                         reports, review, rows, security, units, validation)
 
 DEFAULTS = {
     "PUBLIC_READ": True,  # anonymous readers may browse and export
@@ -111,6 +111,7 @@ def create_app(config: dict | None = None, *, generate_secret_key: bool = False)
     errors.init_app(app)  # a service error: its Chinese message and status code, in one place
     auth.init_app(app)
     filters.init_app(app)
+    rows.init_app(app)  # the lists' rows written by Python
     caching.init_app(app)  # ETag / 304 / Cache-Control for anonymous readers' public views
     app.register_blueprint(auth.bp)
     app.register_blueprint(documents.bp)

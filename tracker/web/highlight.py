@@ -54,10 +54,11 @@ def render(text: str, spans: list[Span], *, base: int = 0) -> Markup:
     for s in spans:
         cuts.add(max(base, s.start))
         cuts.add(min(end_all, s.end))
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            cuts.add(base + i)
-            cuts.add(base + i + 1)
+    i = text.find("\n")
+    while i >= 0:  # (str.find, not a loop over every character: a document's text is long)
+        cuts.add(base + i)
+        cuts.add(base + i + 1)
+        i = text.find("\n", i + 1)
     bounds = sorted(cuts)
     anchors: set[int] = set()
     out: list[str] = ["<p>"]

@@ -1,0 +1,177 @@
+"""The pledge list's rows and the progress bar are Python functions (tracker.web.rows: as Jinja they cost two
+thirds of the list page): they write exactly what pledges/index.html's loop and the ``progress`` macro wrote,
+for rows with and without each optional field, every review state, status, proposal, flag and progress, and
+text that must be escaped."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from tracker.db.enums import ReviewState, Status
+from tracker.services.listing import Row
+from tracker.services.schedule import Flag, Progress
+from tracker.web import create_app
+from tracker.web.rows import document_index, pledge_rows, progress_html, review_rows
+
+#: the progress macro and the list's loop as reports/_macros.html and pledges/index.html wrote them (the reference)
+PROGRESS = """{% macro progress(row) %}
+{% if row.achieved_share is not none or row.time_share is not none %}
+<div class="pace" title="完成 {{ row.achieved_share|share_pct or '—' }} / 序时 {{ row.time_share|share_pct or '—' }}">
+  {# SVG geometry, not style attributes: the Content-Security-Policy allows no inline style #}
+  <svg class="pace-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="100" height="8" rx="3"/><rect class="done" width="{{ (row.achieved_share or 0)|bar_length(100) }}" height="8" rx="3"/>
+    {% if row.time_share is not none %}<rect class="time" x="{{ row.time_share|bar_length(99) }}" width="1" height="8"/>{% endif %}</svg>
+  <span class="sub">{{ row.achieved_text or '—' }}{% if row.achieved_share is not none %}（{{ row.achieved_share|share_pct }}）{% endif %}{% if row.progress %} · <strong class="pace-{{ row.progress.value }}">{{ row.progress.label }}</strong>{% endif %}</span>
+</div>
+{% endif %}
+{% endmacro %}"""
+LOOP = """{% for r in rows %}
+  <tr id="row-{{ r.id }}" class="{% if r.flag %}row-{{ r.flag.value }}{% endif %}">
+    <td class="num"><a href="{{ pledge_base ~ r.id }}">#{{ r.id }}</a></td>
+    <td class="quote"><a href="{{ pledge_base ~ r.id }}" title="{{ r.quote }}（{{ r.document_title }}）">{{ r.quote }}</a>
+      <div class="sub"><a href="{{ links.with_('document', r.document_id) }}">{{ r.document_title }}</a></div></td>
+    <td>{% if r.district %}<a href="{{ links.with_('district', r.district_id) }}">{{ r.district }}</a>{% endif %}
+      {% if r.official %}<div class="sub"><a href="{{ links.with_('official', r.official_id) }}">{{ r.official }}</a></div>{% endif %}
+      {% if r.responsible_unit %}<div class="sub">{{ r.responsible_unit }}</div>{% endif %}</td>
+    <td>{{ r.target_text or '—' }}{% if r.achieved_share is not none or r.time_share is not none %}{{ progress(r) }}{% endif %}</td>
+    <td class="when">{{ r.deadline_raw or '' }}{% if r.due_on %}<div class="sub">{{ r.due_on.isoformat() }}</div>{% endif %}</td>
+    <td><span class="badge {{ STATE_CLASSES[r.review_state.value] }}">{{ r.review_state.label }}</span></td>
+    <td class="when">{{ status_html(r) }}{% if r.status_on %}<div class="sub">{{ r.status_on.isoformat() }}</div>{% endif %}</td>
+    <td>{% if r.flag or r.status_on %}{{ flag_html(r) }}{% endif %}</td>
+  </tr>
+{% endfor %}"""
+
+DAY = dt.date(2026, 6, 30)
+
+
+def row(n: int, **fields) -> Row:
+    base = dict(id=n, document_id=7, document_title="某区<工作>报告 & “2026”", published_on=DAY, quote=f"新建学校{n}所",
+                district_id=3, district="张店区", official_id=4, official="王某'某", responsible_unit=None, action="新建",
+                object="学校", target_value=Decimal("12"), target_value_max=None, target_unit="所", achieved_value=None,
+                deadline_raw="2026年底前", due_on=dt.date(2026, 12, 31), deadline_precision=None,
+                review_state=ReviewState.CONFIRMED, status=Status.IN_PROGRESS, status_on=None, miss_reason=None,
+                note=None, evidence=None, proposed=None)
+    base.update(fields)
+    return Row(**base)
+
+
+def rows() -> list[Row]:
+    out = []
+    shares = (None, Decimal("0"), Decimal("0.4567"), Decimal("1.2"))
+    for n, (achieved, time_share, progress) in enumerate(itertools.product(shares, shares, (None, *Progress))):
+        out.append(row(n, achieved_share=achieved, time_share=time_share, progress=progress,
+                       achieved_value=None if achieved is None else Decimal("5.5")))
+    variants = itertools.product(ReviewState, Status, (None, Status.MISSED), (None, *Flag),
+                                 ((None, None), (DAY, DAY + dt.timedelta(days=3)), (None, DAY)))
+    for n, (state, status, proposed, flag, (due_on, status_on)) in enumerate(variants, start=len(out)):
+        out.append(row(n, review_state=state, status=status, proposed=proposed, flag=flag, due_on=due_on,
+                       status_on=status_on, days_overdue=9 if flag is Flag.RED else 0))
+    n = len(out)
+    out += [row(n, district=None, district_id=None, official=None, official_id=None),
+            row(n + 1, responsible_unit="市教育局<&>", quote='含"引号"与<标签>', deadline_raw=None, due_on=None),
+            row(n + 2, target_value=None, target_unit=None, document_id=8, document_title="另一份文档"),
+            row(n + 3, target_value=Decimal("1.5"), target_value_max=Decimal("3"), target_unit="万平方米")]
+    return out
+
+
+@pytest.fixture()
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
+    return create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+
+
+@pytest.mark.parametrize("args", [{"review_state": "all", "sort": "-id"},
+                                  {"q": "学校 & 医院", "district": "3", "sort": "due_on", "after": "x"}, {}])
+def test_the_rows_are_the_templates_text(app, args):
+    reference = app.jinja_env.from_string(PROGRESS + LOOP)
+    every = rows()
+    with app.test_request_context("/pledges/"):
+        links = app.jinja_env.globals["ViewLinks"]("pledges.index", args)
+        expected = reference.render(rows=every, links=links, pledge_base="/pledges/")
+        assert pledge_rows(every, links, "/pledges/") == expected
+    assert expected.count("<tr id=") == len(every)
+    for seen in ("&lt;工作&gt;", "&#39;", "&#34;引号&#34;", "市教育局&lt;&amp;&gt;", 'class="row-red"', "逾期 9 天",
+                 "·待复核", "（46%）", "（120%）", "pace-behind", 'x="99"', "district=3"):
+        assert seen in expected, seen
+
+
+def test_the_progress_macro_is_the_reference(app):
+    reference = app.jinja_env.from_string(PROGRESS + "[{{ progress(r) }}]")
+    shipped = app.jinja_env.from_string('{% from "reports/_macros.html" import progress %}[{{ progress(r) }}]')
+    drawn = 0
+    for r in rows():
+        expected = reference.render(r=r)
+        assert shipped.render(r=r) == expected == f"[{progress_html(r)}]"
+        drawn += expected != "[]"
+    assert drawn > 20
+
+
+#: the review queue's loop as review/queue.html wrote it (the reference)
+REVIEW_LOOP = """{% for p in rows %}
+  {% set open = screen.of(p.id) %}{# a comment #}
+  <tr>
+    <td class="num"><a href="{{ open }}">#{{ p.id }}</a></td>
+    <td class="quote"><a href="{{ open }}" title="{{ p.quote }}（{{ p.document.title }}）">{{ p.quote }}</a>
+      <div class="sub"><a href="{{ here.with_('document', p.document_id) }}">{{ p.document.title }}</a></div></td>
+    <td>{% if p.district %}<a href="{{ here.with_('district', p.district_id) }}">{{ p.district.name }}</a>{% endif %}
+      {% if p.official %}<div class="sub"><a href="{{ here.with_('official', p.official_id) }}">{{ p.official.name }}</a></div>{% endif %}</td>
+    <td>{% for q in p.quantities %}<span class="qty">{{ q|quantity }}</span>{% endfor %}</td>
+    <td class="num">{{ '%.2f'|format(p.confidence) if p.confidence is not none else '—' }}</td>
+  </tr>
+{% endfor %}"""
+
+
+def review_items() -> list:
+    def item(n, *, district=True, official=True, quantities=(("12", None, "所"),), confidence=0.456, title="某区报告"):
+        qs = [SimpleNamespace(value=Decimal(v), value_max=None if m is None else Decimal(m), unit=u)
+              for v, m, u in quantities]
+        return SimpleNamespace(id=n, quote=f"新建<学校>{n}所 & “更多”", document_id=n % 3 + 1,
+                               document=SimpleNamespace(id=n % 3 + 1, title=title), district_id=5 if district else None,
+                               district=SimpleNamespace(name="张店区'") if district else None,
+                               official_id=6 if official else None,
+                               official=SimpleNamespace(name="王某") if official else None,
+                               quantities=qs, confidence=confidence)
+
+    return [item(1), item(2, district=False), item(3, official=False, confidence=None),
+            item(4, quantities=()), item(5, quantities=(("1.5", "3", "万平方米"), ("200", None, None))),
+            item(6, confidence=1.0, title="另一份 & <文档>"), item(7, confidence=0.005)]
+
+
+@pytest.mark.parametrize("query", ["/review/", "/review/?order=oldest&district=5", "/review/?q=a%26b"])
+def test_the_review_rows_are_the_templates_text(app, query):
+    reference = app.jinja_env.from_string(REVIEW_LOOP)
+    items = review_items()
+    with app.test_request_context(query):
+        filters = app.jinja_env.globals
+        screen = filters["IdLinks"]("review.screen", "pledge_id", order="oldest")
+        here = filters["PageLinks"]()
+        expected = reference.render(rows=items, screen=screen, here=here)
+        assert review_rows(items, screen, here) == expected
+    for seen in ("&lt;学校&gt;", "张店区&#39;", "另一份 &amp; &lt;文档&gt;", "<td class=\"num\">—</td>", "0.46", "1.00",
+                 "<td></td>", "document=2"):
+        assert seen in expected, seen
+
+
+#: a document page's index of its pledges as documents/view.html wrote it (the reference)
+INDEX_LOOP = """{% for p in pledges %}
+    <li><a href="#p-{{ p.id }}" class="badge {{ STATE_CLASSES[p.review_state.value] }}">{{ p.review_state.label }}</a>
+      <a href="{{ pledge_link.of(p.id) }}">#{{ p.id }} {{ document.text[p.start:p.end] }}</a></li>
+{% endfor %}"""
+
+
+def test_the_document_index_is_the_templates_text(app):
+    text = "一、新建<学校>3所 & 改造“道路”5公里。\n二、建成医院1家'。"
+    pledges = [SimpleNamespace(id=n, start=start, end=end, review_state=state)
+               for n, (start, end, state) in enumerate([(2, 13, ReviewState.PENDING), (16, 24, ReviewState.CONFIRMED),
+                                                         (26, 34, ReviewState.REJECTED), (0, 0, ReviewState.PENDING)],
+                                                        start=41)]
+    with app.test_request_context("/documents/1"):
+        link = app.jinja_env.globals["IdLinks"]("pledges.view", "pledge_id")
+        expected = app.jinja_env.from_string(INDEX_LOOP).render(pledges=pledges, document=SimpleNamespace(text=text),
+                                                               pledge_link=link)
+        assert document_index(pledges, text, link) == expected
+    for seen in ("&lt;学校&gt;3所 &amp; ", "医院1家&#39;", "st-rejected", 'href="/pledges/44">#44 </a>'):
+        assert seen in expected, seen

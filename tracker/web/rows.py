@@ -1,0 +1,179 @@
+"""The rows of the pledge list (``/pledges/``) and of the review queue (``/review/``) and the progress bar, written
+in Python.
+
+A list page renders 50 rows of 8 cells; as Jinja (attribute look-ups, an ``escape`` and a call through the
+template context for every value, a macro call for the progress bar) the rows cost about two thirds of the
+page's CPU, more than its queries. Here each row is one f-string of escaped values, character for
+character what pledges/index.html and the ``progress`` macro of reports/_macros.html wrote
+(tests/web/test_rows.py holds them to that text).
+"""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from tracker.services.schedule import Progress
+from tracker.web.filters import STATE_CLASSES, bar_length, flag_html, quantity_text, share_pct, status_html
+
+
+def _escape(text: str) -> str:
+    """``markupsafe.escape``'s text of a ``str`` (the same five characters replaced), without building a
+    ``Markup`` for each value: a list page escapes some 800 values."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+            .replace('"', "&#34;"))
+
+
+#: a pace's ``<strong>`` (enumerations: written once)
+_PACE = {p: f' · <strong class="pace-{escape(p.value)}">{escape(p.label)}</strong>' for p in Progress}
+
+
+def progress_html(row) -> Markup:
+    """The progress bar of a row (completion against the time share): the ``progress`` macro, which calls
+    this; "" when neither share is known."""
+    achieved, time_share = row.achieved_share, row.time_share
+    if achieved is None and time_share is None:
+        return Markup("")
+    # (numbers and percentages are digits: nothing to escape)
+    title = f"完成 {share_pct(achieved) or '—'} / 序时 {share_pct(time_share) or '—'}"
+    time_bar = "" if time_share is None else f'<rect class="time" x="{bar_length(time_share, 99)}" width="1" height="8"/>'
+    sub = _escape(row.achieved_text or "—")
+    if achieved is not None:
+        sub += f"（{share_pct(achieved)}）"
+    if row.progress:
+        sub += _PACE[row.progress]
+    return Markup(
+        f'<div class="pace" title="{title}">\n'
+        '  <svg class="pace-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">'
+        '<rect class="track" width="100" height="8" rx="3"/>'
+        f'<rect class="done" width="{bar_length(achieved or 0, 100)}" height="8" rx="3"/>\n'
+        f'{time_bar}</svg>\n'
+        f'  <span class="sub">{sub}</span>\n'
+        '</div>\n')
+
+
+def pledge_rows(rows, links, pledge_base: str) -> Markup:
+    """The ``<tr>`` of each ``listing.Row`` of a list page: ``links`` a ``filters.ViewLinks`` of the page's
+    view (a document, district or official of the row narrows the view to it), ``pledge_base`` the URL a
+    pledge's id is appended to."""
+    base = escape(pledge_base)
+    # a page's rows share a few documents, districts, officials, states and badges: each written once
+    narrowed: dict[tuple, str] = {}
+    texts: dict[str, str] = {}
+    badges: dict = {}
+
+    def narrow(key: str, value) -> str:
+        link = narrowed.get((key, value))
+        if link is None:
+            link = narrowed[(key, value)] = f"{escape(links.with_(key, value))}"
+        return link
+
+    def text(value: str) -> str:
+        found = texts.get(value)
+        if found is None:
+            found = texts[value] = _escape(value)
+        return found
+
+    out = []
+    for r in rows:
+        ident = r.id
+        href = f"{base}{ident}"  # an int: nothing to escape
+        title = text(r.document_title)
+        quote = _escape(r.quote)
+        who = ""
+        if r.district:
+            who = f'<a href="{narrow("district", r.district_id)}">{text(r.district)}</a>'
+        if r.official:
+            who += f'<div class="sub"><a href="{narrow("official", r.official_id)}">{text(r.official)}</a></div>'
+        if r.responsible_unit:
+            who += f'<div class="sub">{text(r.responsible_unit)}</div>'
+        # (f-strings throughout: ``Markup + str`` would escape the str)
+        target = _escape(r.target_text or "—")
+        if r.achieved_share is not None or r.time_share is not None:
+            target += f"{progress_html(r)}"
+        due = _escape(r.deadline_raw or "")
+        if r.due_on:
+            due += f'<div class="sub">{r.due_on.isoformat()}</div>'  # digits and hyphens
+        state, flag = r.review_state, r.flag
+        badge = badges.get((state, r.status, r.proposed))
+        if badge is None:
+            badge = badges[(state, r.status, r.proposed)] = (
+                f'<span class="badge {escape(STATE_CLASSES[state.value])}">{escape(state.label)}</span>',
+                f"{status_html(r)}")
+        status = badge[1]
+        if r.status_on:
+            status += f'<div class="sub">{r.status_on.isoformat()}</div>'
+        out.append(
+            f'  <tr id="row-{ident}" class="{f"row-{escape(flag.value)}" if flag else ""}">\n'
+            f'    <td class="num"><a href="{href}">#{ident}</a></td>\n'
+            f'    <td class="quote"><a href="{href}" title="{quote}（{title}）">{quote}</a>\n'
+            f'      <div class="sub"><a href="{narrow("document", r.document_id)}">{title}</a></div></td>\n'
+            f'    <td>{who}</td>\n'
+            f'    <td>{target}</td>\n'
+            f'    <td class="when">{due}</td>\n'
+            f'    <td>{badge[0]}</td>\n'
+            f'    <td class="when">{status}</td>\n'
+            f'    <td>{flag_html(r) if flag or r.status_on else ""}</td>\n'
+            '  </tr>\n')
+    return Markup("".join(out))
+
+
+def review_rows(rows, screen, here) -> Markup:
+    """The ``<tr>`` of each pledge of the review queue's page (``pages.queue_rows``): ``screen`` a
+    ``filters.IdLinks`` of the review screen, ``here`` a ``filters.PageLinks`` of this page (a document,
+    district or official narrows the queue to it)."""
+    narrowed: dict[tuple, str] = {}
+    texts: dict[str, str] = {}
+
+    def narrow(key: str, value) -> str:
+        link = narrowed.get((key, value))
+        if link is None:
+            link = narrowed[(key, value)] = f"{escape(here.with_(key, value))}"
+        return link
+
+    def text(value: str) -> str:
+        found = texts.get(value)
+        if found is None:
+            found = texts[value] = _escape(value)
+        return found
+
+    out = []
+    for p in rows:
+        ident = p.id
+        href = escape(screen.of(ident))
+        title = text(p.document.title)
+        quote = _escape(p.quote)
+        who = ""
+        if p.district:
+            who = f'<a href="{narrow("district", p.district_id)}">{text(p.district.name)}</a>'
+        if p.official:
+            who += f'<div class="sub"><a href="{narrow("official", p.official_id)}">{text(p.official.name)}</a></div>'
+        quantities = "".join(f'<span class="qty">{_escape(quantity_text(q))}</span>' for q in p.quantities)
+        confidence = escape("%.2f" % p.confidence) if p.confidence is not None else "—"
+        out.append(
+            '  <tr>\n'
+            f'    <td class="num"><a href="{href}">#{ident}</a></td>\n'
+            f'    <td class="quote"><a href="{href}" title="{quote}（{title}）">{quote}</a>\n'
+            f'      <div class="sub"><a href="{narrow("document", p.document_id)}">{title}</a></div></td>\n'
+            f'    <td>{who}</td>\n'
+            f'    <td>{quantities}</td>\n'
+            f'    <td class="num">{confidence}</td>\n'
+            '  </tr>\n')
+    return Markup("".join(out))
+
+
+def document_index(pledges, text: str, pledge_link) -> Markup:
+    """The ``<li>`` of each pledge in a document page's index of its pledges (``queries.document_pledges``'s
+    rows): its state badge (a link to its highlight) and its id and words (a link to the pledge's page,
+    ``pledge_link`` a ``filters.IdLinks``)."""
+    badges = {state: f'class="badge {escape(STATE_CLASSES[state.value])}">{escape(state.label)}</a>'
+              for state in {p.review_state for p in pledges}}
+    return Markup("".join(
+        f'    <li><a href="#p-{p.id}" {badges[p.review_state]}\n'
+        f'      <a href="{escape(pledge_link.of(p.id))}">#{p.id} {_escape(text[p.start:p.end])}</a></li>\n'
+        for p in pledges))
+
+
+def init_app(app) -> None:
+    """The templates' names for these functions (after ``filters.init_app``: the ``progress`` macro calls
+    ``progress_html``)."""
+    app.jinja_env.globals.update(pledge_rows=pledge_rows, review_rows=review_rows, document_index=document_index,
+                                 progress_html=progress_html)
