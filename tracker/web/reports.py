@@ -214,7 +214,7 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     groups, total = tables.status_table(rows, kind, f.day)
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
                            f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
-                           meter=charts.meter(tables.meter(rows)), timelines=queries.status_timelines(session, [r.id for r in rows]))
+                           meter=charts.meter(tables.meter(rows)), timelines=tables.timelines(session, [r.id for r in rows]))
 
 
 @bp.get("/districts/<int:district_id>")
