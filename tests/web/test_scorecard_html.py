@@ -1,4 +1,4 @@
-"""A scorecard's status timelines and pace bars are Python functions (a Jinja macro call a pledge cost more
+"""A scorecard's cards, status timelines and pace bars are Python functions (a Jinja macro call a pledge cost more
 than what it wrote, hundreds a page): they write exactly what the ``timeline`` and ``progress`` macros wrote,
 for every kind of event with and without each optional part, the empty timeline, and every pace."""
 from __future__ import annotations
@@ -11,7 +11,8 @@ from types import SimpleNamespace
 from tracker.db.enums import MissReason, Status, StatusEventKind
 from tracker.web import create_app
 from tracker.services.schedule import Progress
-from tracker.web.filters import progress_html, timeline_html
+from tracker.services.schedule import Flag
+from tracker.web.filters import IdLinks, progress_html, scorecard_card_html, timeline_html
 
 #: the macro as reports/_macros.html wrote it before (the reference)
 MACRO = '''{% macro timeline(events) %}
@@ -90,3 +91,43 @@ def test_the_pace_bar_is_the_macros_text(tmp_path, monkeypatch):
         seen.add(expected)
     assert "[]" in seen and any('width="45.7"' in s for s in seen) and any('x="99"' in s for s in seen)
     assert any("&lt;5&gt;&amp;亿元" in s for s in seen) and any("pace-behind" in s for s in seen)
+
+
+#: a card as reports/scorecard.html wrote it before (the reference), its loop around it
+CARD = '''{% for r in rows %}
+<article class="card pledge-card" id="pledge-{{ r.id }}">
+  <header><h2><a href="{{ pledge_link.of(r.id) }}">{{ r.quote }}</a></h2>
+    <p>{{ status_html(r) }} {{ flag_html(r) }}</p></header>
+  <p class="meta"><span>目标 {{ r.target_text or '—' }}</span><span>完成时限 {{ r.due_on.isoformat() if r.due_on else (r.deadline_raw or '未定') }}</span>
+    {% if r.responsible_unit %}<span>牵头 {{ r.responsible_unit }}</span>{% endif %}<span>出自 {{ r.document_title }}</span></p>
+  {{ progress_html(r) }}
+  {{ timeline_html(timelines.get(r.id, ())) }}
+</article>
+{% endfor %}'''
+SHIPPED = '''{% for r in rows %}
+{{ scorecard_card_html(r, timelines.get(r.id, ()), pledge_link.of(r.id)) }}
+{% endfor %}'''
+
+
+def test_a_scorecards_cards_are_the_templates_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
+    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+    rows = []
+    for n, (status, flag, due_on, raw, unit, achieved, quote) in enumerate(itertools.product(
+            (Status.DONE, Status.IN_PROGRESS), (None, Flag.RED), (None, dt.date(2026, 6, 30)), (None, "年底前"),
+            (None, "市<住建>局"), (None, Decimal("0.5")), ("新建幼儿园 3 所", "引号\"与&符号"))):
+        rows.append(SimpleNamespace(
+            id=n + 1, quote=quote, status=status, proposed=None, flag=flag, days_overdue=3 if flag else 0,
+            due_on=due_on, status_on=due_on, target_text="3所" if achieved else "", deadline_raw=raw,
+            responsible_unit=unit, document_title="某区政府工作报告", achieved_share=achieved,
+            time_share=Decimal("0.25") if achieved else None, achieved_text="1所" if achieved else "",
+            progress=Progress.BEHIND if achieved else None))
+    timelines = {1: list(events())[:3], 4: list(events())[-2:]}
+    with app.test_request_context("/reports/districts/1"):
+        link = IdLinks("pledges.view", "pledge_id")
+        expected = app.jinja_env.from_string(CARD).render(rows=rows, timelines=timelines, pledge_link=link)
+        shipped = app.jinja_env.from_string(SHIPPED).render(rows=rows, timelines=timelines, pledge_link=link)
+        by_hand = "".join(f"{scorecard_card_html(r, timelines.get(r.id, ()), link.of(r.id))}\n" for r in rows)
+    assert shipped == expected and by_hand == expected
+    assert "市&lt;住建&gt;局" in expected and "年底前" in expected and expected.count("<li class=\"ev-") == 5
+    assert expected.count("<article") == len(rows) == 128

@@ -263,6 +263,22 @@ def progress_html(row) -> Markup:
         f'rx="3"/>\n{mark}</svg>\n  <span class="sub">{escape(row.achieved_text or "—")}{shown}{pace}</span>\n</div>\n')
 
 
+def scorecard_card_html(r, events, link: str) -> Markup:
+    """One pledge's card on a scorecard (reports/scorecard.html writes one for each of a district's or an
+    official's confirmed pledges, hundreds a page): its quote linked to ``link``, badges, target, deadline,
+    unit, document, pace bar and timeline. A Python function for the reason of ``status_html``; the text is
+    the template's as it was (tests/web/test_scorecard_html.py)."""
+    due = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "未定")
+    unit = f"<span>牵头 {escape(r.responsible_unit)}</span>" if r.responsible_unit else ""
+    return Markup(
+        f'<article class="card pledge-card" id="pledge-{escape(r.id)}">\n'
+        f'  <header><h2><a href="{escape(link)}">{escape(r.quote)}</a></h2>\n'
+        f"    <p>{status_html(r)} {flag_html(r)}</p></header>\n"
+        f'  <p class="meta"><span>目标 {escape(r.target_text or "—")}</span><span>完成时限 {escape(due)}</span>\n'
+        f"{unit}<span>出自 {escape(r.document_title)}</span></p>\n"
+        f"  {progress_html(r)}\n  {timeline_html(events)}\n</article>")  # (the template's line ends it)
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
@@ -275,7 +291,8 @@ def init_app(app) -> None:
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
                                  pending_total=pending_total, url_for=memo_url_for(),
                                  status_html=status_html, flag_html=flag_html,
-                                 timeline_html=timeline_html, progress_html=progress_html)
+                                 timeline_html=timeline_html, progress_html=progress_html,
+                                 scorecard_card_html=scorecard_card_html)
     app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
