@@ -146,5 +146,10 @@ def test_the_open_pledges_index_leaves_out_exactly_the_closed_statuses(empty_db_
             with engine.connect() as conn:
                 where = conn.execute(sa.text("SELECT pg_get_indexdef('ix_pledge_open_due_on'::regclass)")).scalar_one()
             assert "'done'" in where and "'missed'" in where and "'unassessable'" in where
+            with engine.connect() as conn:  # the undated ones (migration 0010): the same statuses, no deadline
+                undated = conn.execute(sa.text(
+                    "SELECT pg_get_indexdef('ix_pledge_undated_status_on'::regclass)")).scalar_one()
+            assert all(f"'{s.value}'" in undated for s in schedule.CLOSED) and "due_on IS NULL" in undated
+            assert "status_on NULLS FIRST" in undated
     finally:
         engine.dispose()
