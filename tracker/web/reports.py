@@ -250,7 +250,7 @@ def queue():
     counts["proposals"] = (len(proposals) if len(proposals) < QUEUE_ROWS
                            else tables.count_open_proposals(session))
     undated, counts["undated"] = tables.undated(session, QUEUE_ROWS)
-    rated = workbench.decided_today(session, current_user.user,
+    rated = workbench.decided_today(session, current_user,  # (its id: the User is not loaded)
                                     actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
                            undated=undated, rated=rated, f=red)
