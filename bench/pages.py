@@ -20,7 +20,9 @@ run, after 3 warm-up requests); the figures per request are:
 
 The pages: those of the targets (the list default, filtered by district and review state, by status,
 searched; the review queue; a pledge; a document) and those of bench/load.sh's mix (the 台账, the CSV
-export of one official's view, the official and district scorecards, the reviewer's queue, the JSON list).
+export of one official's view, the official and district scorecards, the reviewer's queue, the JSON list),
+the floor every logged-in request pays (``csrf.json``: ``/api/csrf``) and the mix's decision (``confirm.post``:
+a POST confirm of a pending pledge at version 1, each pledge once, so the database changes).
 Results are printed and written to bench/out/pages-<backend>.json; ``--write-figures`` adds them to
 docs/figures/pages.json.
 """

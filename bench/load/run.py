@@ -17,7 +17,8 @@ export of one official's view, official and district scorecards, the reviewer's 
 JSON API, and 8% real POST decisions (confirm of a pending pledge at its version, each pledge
 once). Prints requests/s, p50/p90/p99, status counts and errors, checks the server log for
 tracebacks and the database for the decisions, notes the load average (``uptime``) before and
-after, and writes bench/out/load.json. Every step is bounded in time.
+after, the CPU of the server, of PostgreSQL (when its files are readable) and of wrk itself a request,
+and writes bench/out/load.json. Every step is bounded in time.
 """
 from __future__ import annotations
 
