@@ -20,7 +20,9 @@ run, after 3 warm-up requests); the figures per request are:
 
 The pages: those of the targets (the list default, filtered by district and review state, by status,
 searched; the review queue; a pledge; a document) and those of bench/load.sh's mix (the 台账, the CSV
-export of one official's view, the official and district scorecards, the reviewer's queue, the JSON list).
+export of one official's view, the official and district scorecards, the reviewer's queue, the JSON list),
+the floor every logged-in request pays (``csrf.json``: ``/api/csrf``) and the mix's decision (``confirm.post``:
+a POST confirm of a pending pledge at version 1, each pledge once, so the database changes).
 Results are printed and written to bench/out/pages-<backend>.json; ``--write-figures`` adds them to
 docs/figures/pages.json.
 """
@@ -64,6 +66,10 @@ PAGES = {
     "district.html": ("reader", "/reports/districts/{any_district}"),
     "queue.html": ("reviewer", "/reports/queue"),
     "list.json": ("reader", "/api/pledges?limit=50"),
+    # not pages: the floor every logged-in request pays (session, user, CSRF, hooks; one query), and the
+    # mix's decision (POST confirm of a pending pledge at version 1, each pledge once: the database changes)
+    "csrf.json": ("reader", "/api/csrf"),
+    "confirm.post": ("editor", "POST /api/pledges/{pending}/confirm"),
 }
 TARGETS = ("list.html", "filtered.html", "status.html", "search.html", "review.html", "one.html", "document.html")
 
@@ -169,6 +175,9 @@ def measure(url: str, args, sa) -> int:
         officials = list(conn.execute(sa.text("SELECT id FROM official ORDER BY id LIMIT 200")).scalars())
         districts = list(conn.execute(sa.text(
             "SELECT DISTINCT district_id FROM pledge WHERE district_id IS NOT NULL ORDER BY 1")).scalars())
+        pending = list(conn.execute(sa.text(
+            "SELECT id FROM pledge WHERE review_state = 'pending' AND version_id = 1 ORDER BY id DESC LIMIT 5000"
+        )).scalars())
         database = conn.execute(sa.text("SELECT current_database()")).scalar_one() if postgres else None
         me = conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one() if postgres else None
     clients = {role: log_in(app, role) for role in ("reader", "editor", "reviewer")}
@@ -180,6 +189,7 @@ def measure(url: str, args, sa) -> int:
             return list(conn.execute(sa.text("SELECT pid FROM pg_stat_activity WHERE datname = :d AND pid <> :me"),
                                      {"d": database, "me": me}).scalars())
 
+    tokens = {role: client.get("/api/csrf").get_json()["csrf_token"] for role, client in clients.items()}
     names = [n for n in PAGES if not args.pages or n in args.pages.split(",")]
     if args.profile:
         names = [args.profile]
@@ -191,17 +201,26 @@ def measure(url: str, args, sa) -> int:
 
         def path():
             return template.format(id=rng.randint(1, ids["id"]), doc=rng.randint(1, ids["doc"]), district=district,
-                                   any_official=rng.choice(officials), any_district=rng.choice(districts))
+                                   any_official=rng.choice(officials), any_district=rng.choice(districts),
+                                   pending=pending.pop() if "{pending}" in template else None)
 
+        def ask(where: str):
+            method, _, where = where.rpartition(" ")
+            if method == "POST":
+                return client.post(where, json={"version": 1, "changes": {}}, headers={"X-CSRFToken": tokens[role]})
+            return client.get(where)
+
+        if "{pending}" in template and len(pending) < args.requests + 3:
+            raise SystemExit(f"{name}: only {len(pending)} pending pledges at version 1 left")
         for _ in range(3):  # warm up
-            response = client.get(path())
+            response = ask(path())
             assert response.status_code == 200, (name, response.status_code, response.get_data()[:300])
             response.close()
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()
             for _ in range(args.requests):
-                client.get(path()).close()
+                ask(path()).close()
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
@@ -210,7 +229,7 @@ def measure(url: str, args, sa) -> int:
         db_before, app_before, wall = backend_cpu(pids), time.process_time(), time.perf_counter()
         size = 0
         for _ in range(args.requests):
-            response = client.get(path())
+            response = ask(path())
             if response.status_code != 200:
                 raise SystemExit(f"{name}: {response.status_code} {response.get_data()[:300]!r}")
             size = len(response.get_data())

@@ -17,7 +17,8 @@ export of one official's view, official and district scorecards, the reviewer's 
 JSON API, and 8% real POST decisions (confirm of a pending pledge at its version, each pledge
 once). Prints requests/s, p50/p90/p99, status counts and errors, checks the server log for
 tracebacks and the database for the decisions, notes the load average (``uptime``) before and
-after, and writes bench/out/load.json. Every step is bounded in time.
+after, the CPU of the server, of PostgreSQL (when its files are readable) and of wrk itself a request,
+and writes bench/out/load.json. Every step is bounded in time.
 """
 from __future__ import annotations
 
@@ -280,11 +281,16 @@ def main() -> int:
             postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
         cpu_before = cpu_seconds(server.pid), cpu_seconds(postmaster)
         load_before = os.getloadavg()
+        import resource
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk's CPU: the child that ends meanwhile
+        wrk_before = children.ru_utime + children.ru_stime
         wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
                               "--timeout", "10s", "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
                              env={**os.environ, "LOAD_SESSIONS": str(sessions)}, capture_output=True, text=True,
                              timeout=args.duration + 120)
         load_after = os.getloadavg()
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_wrk = children.ru_utime + children.ru_stime - wrk_before
         cpu_app, cpu_db = (after - before for after, before in zip((cpu_seconds(server.pid),
                                                                     cpu_seconds(postmaster)), cpu_before))
         print(wrk.stdout, wrk.stderr, sep="\n")
@@ -313,7 +319,8 @@ def main() -> int:
             load_average_before=load_before, load_average_after=load_after, server_time_per_route=routes,
             connections_opened=connections_opened, cpu_seconds_app=cpu_app, cpu_seconds_database=cpu_db,
             cpu_ms_per_request_app=1000 * cpu_app / max(result["requests"], 1),
-            cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1))
+            cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1),
+            cpu_seconds_wrk=cpu_wrk, cpu_ms_per_request_wrk=1000 * cpu_wrk / max(result["requests"], 1))
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -329,7 +336,8 @@ def main() -> int:
         per = (result["cpu_ms_per_request_app"], result["cpu_ms_per_request_database"])
         print(f"CPU during wrk: server {cpu_app:.1f} s, PostgreSQL {cpu_db:.1f} s = {per[0]:.1f} + {per[1]:.1f} ms "
               f"a request; {os.cpu_count()} cores to ourselves would serve at most "
-              f"{1000 * os.cpu_count() / max(sum(per), 0.1):.0f} req/s")
+              f"{1000 * os.cpu_count() / max(sum(per), 0.1):.0f} req/s; the client (wrk) {cpu_wrk:.1f} s = "
+              f"{result['cpu_ms_per_request_wrk']:.2f} ms a request")
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
@@ -343,7 +351,8 @@ def main() -> int:
                 figures.figure("timeouts", result["timeouts"]),
                 figures.figure("decisions sent", result["decisions_sent"]), figures.figure("applied", decisions),
                 figures.figure("CPU a request, server", round(per[0], 1), "ms"),
-                figures.figure("PostgreSQL", round(per[1], 1), "ms")],
+                figures.figure("PostgreSQL", round(per[1], 1), "ms"),
+                figures.figure("wrk", round(result["cpu_ms_per_request_wrk"], 2), "ms")],
                 extra=(f"{result['workers']} process(es) × {args.server_threads} threads ({args.server}), "
                        f"{args.connections} connections, {args.duration} s; load average before "
                        + " ".join(f"{x:.1f}" for x in load_before)))

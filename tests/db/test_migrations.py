@@ -138,7 +138,7 @@ def test_the_open_pledges_index_leaves_out_exactly_the_closed_statuses(empty_db_
     migrate.upgrade(empty_db_url)
     engine = sa.create_engine(empty_db_url)
     try:
-        names = {i["name"] for i in sa.inspect(engine).get_indexes("pledge")}
+        names = {i["name"] for table in ("pledge", "status_event") for i in sa.inspect(engine).get_indexes(table)}
         postgresql = engine.dialect.name == "postgresql"
         assert (fulltext.POSTGRESQL_ONLY_INDEXES <= names) is postgresql
         assert not (fulltext.POSTGRESQL_ONLY_INDEXES & names) or postgresql
@@ -146,5 +146,10 @@ def test_the_open_pledges_index_leaves_out_exactly_the_closed_statuses(empty_db_
             with engine.connect() as conn:
                 where = conn.execute(sa.text("SELECT pg_get_indexdef('ix_pledge_open_due_on'::regclass)")).scalar_one()
             assert "'done'" in where and "'missed'" in where and "'unassessable'" in where
+            with engine.connect() as conn:  # the undated ones (migration 0010): the same statuses, no deadline
+                undated = conn.execute(sa.text(
+                    "SELECT pg_get_indexdef('ix_pledge_undated_status_on'::regclass)")).scalar_one()
+            assert all(f"'{s.value}'" in undated for s in schedule.CLOSED) and "due_on IS NULL" in undated
+            assert "status_on NULLS FIRST" in undated
     finally:
         engine.dispose()

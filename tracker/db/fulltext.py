@@ -43,9 +43,14 @@ POSTGRESQL_INDEX = "ix_pledge_search_words"
 #: PostgreSQL's partial indexes of pledge (migration 0009) for the ledger's and the reviewer's queue's counts:
 #: (due_on, id) of the confirmed pledges, and of those still open (``OPEN_PREDICATE``). Outside the models,
 #: as the GIN index: on SQLite the same indexes made the ledger 35 -> 80-95 ms (its planner chose them)
-POSTGRESQL_ONLY_INDEXES = frozenset({"ix_pledge_confirmed_due_on", "ix_pledge_open_due_on"})
+#: Migration 0010 adds (status_on NULLS FIRST, id) of the open ones without a deadline (``UNDATED_PREDICATE``):
+#: the reviewer's queue's undated list and count (``tables.undated``), and status_event's ids of its proposals
+#: (kind 'proposed': the queue's open proposals, ``tables.open_proposals``)
+POSTGRESQL_ONLY_INDEXES = frozenset({"ix_pledge_confirmed_due_on", "ix_pledge_open_due_on", "ix_pledge_undated_status_on",
+                                     "ix_status_event_proposed"})
 CONFIRMED_PREDICATE = "review_state = 'confirmed' AND merged_into_id IS NULL"
 OPEN_PREDICATE = CONFIRMED_PREDICATE + " AND status NOT IN ('done', 'missed', 'unassessable')"
+UNDATED_PREDICATE = OPEN_PREDICATE + " AND due_on IS NULL"
 BATCH = 2000
 
 

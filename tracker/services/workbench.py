@@ -454,7 +454,8 @@ def _decide(session: Session, pledge: Pledge, user: User, action: str, old: dict
     pledge.claimed_by_id = None
     pledge.claim_expires_at = None
     session.flush()
-    session.refresh(pledge, ["district", "official"])
+    # (no refresh of the district and official here: a caller that changed them, confirm_pledge with
+    # corrections, read them again after its own flush; the others change neither)
     new = snapshot(pledge)
     old_d, new_d = _diff(old, new)
     new_d["version"] = pledge.version_id
@@ -471,12 +472,14 @@ def confirm_pledge(session: Session, pledge_id: int, user: User, *, version: int
     pledge = _load(session, pledge_id)
     _check(pledge, user, version)
     old = snapshot(pledge)
-    _apply(session, pledge, changes or {})
-    session.flush()
-    session.refresh(pledge, ["district", "official", "quantities"])
-    corrected_now = _diff({k: v for k, v in old.items()},
-                          {k: v for k, v in snapshot(pledge).items()
-                           if k not in ("review_state", "is_corrected", "reject_reason")})[0]
+    corrected_now = {}
+    if changes:  # (a confirmation as read, most of them, has nothing to apply, flush or read again)
+        _apply(session, pledge, changes)
+        session.flush()
+        session.refresh(pledge, ["district", "official", "quantities"])
+        corrected_now = _diff({k: v for k, v in old.items()},
+                              {k: v for k, v in snapshot(pledge).items()
+                               if k not in ("review_state", "is_corrected", "reject_reason")})[0]
     pledge.review_state = ReviewState.CONFIRMED
     pledge.reject_reason = None
     pledge.is_corrected = bool(corrected_now) or (pledge.is_corrected and old["review_state"] is ReviewState.CONFIRMED)

@@ -208,7 +208,9 @@ def pledge_history(pledge_id: int):
 
 def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     session = get_session()
-    get_pledge(pledge_id)
+    # held while the service runs: the session keeps loaded objects by weak reference, and the service
+    # finds this one (its quantities, district and official loaded) there instead of reading it again
+    pledge = get_pledge(pledge_id)
     body = json_body(schema)  # openapi.json's schema: types, lengths, ranges, at most 12 quantities
     version = body.get("version")
     if needs_version and not isinstance(version, int):
@@ -216,12 +218,20 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     try:
         with unit_of_work():  # any other service error: the app's handler answers it (tracker.web.errors)
             done = fn(session, body, version)
+        del pledge
     except (StaleEdit, StaleDataError):
         session.expire_all()
         current = get_pledge(pledge_id, full=True)
         return jsonify(error="此条已被他人修改，你的修改没有保存", current=pledge_json(current, full=True),
                        submitted=audit.jsonable(body)), 409
-    return jsonify(pledge_json(get_pledge(done.id, full=True), full=True))
+    return _pledge_response(done.id)
+
+
+def _pledge_response(pledge_id: int):
+    """The pledge as ``GET /api/pledges/<id>`` gives it (Core rows: a decision's answer need not load the
+    document's whole text nor the pledge's history as ORM objects, as ``pledge_json(full=True)`` did)."""
+    return jsonify(record_json(*queries.pledge_records(get_session(), [pledge_id], sources=True)[pledge_id],
+                               base=pledge_urls()))
 
 
 CHANGE_KEYS = ("district", "official", *workbench.TEXT_FIELDS, "due_on", "deadline_precision", "quantities",

@@ -204,6 +204,40 @@ _FLAG_HEADS = {flag: f'<span class="flag flag-{escape(flag.value)}" title="{esca
                for flag in Flag}
 
 
+_TIMELINE_WORDS = {"confirmation": "复核确认「{}」\n", "withdrawal": "撤回「{}」提议\n", "proposed": "提议「{}」（待复核）\n"}
+
+
+def timeline_html(events) -> Markup:
+    """A pledge's status timeline (the ``timeline`` macro of reports/_macros.html, which calls this): a
+    Python function for the reason of ``status_html``: a scorecard shows one a pledge, hundreds a page.
+    ``events`` are ``StatusEvent``s or rows with their columns (``tracker.services.tables.timelines``).
+    The text is the macro's as it was, whitespace included (tests/web/test_scorecard_html.py)."""
+    parts = ['<ol class="timeline">\n']
+    for e in events:
+        kind = e.kind.value
+        words = _TIMELINE_WORDS.get(kind)
+        new = e.new_status
+        parts.append(f'  <li class="ev-{escape(kind)}"><time>{e.as_of_on.isoformat()}</time>\n')
+        parts.append(words.format(escape(new.label)) if words else
+                     f'<span class="status status-{escape(new.value)}">{escape(new.label)}</span>')
+        if e.achieved_value is not None:
+            parts.append(f" · 完成 {escape(number(e.achieved_value))}")
+        if e.miss_reason:
+            parts.append(f" · 原因：{escape(e.miss_reason.label)}")
+        if e.note:
+            parts.append(f'<span class="sub">{escape(e.note)}</span>')
+        if e.evidence_url:
+            url = escape(e.evidence_url)
+            parts.append(f'<span class="sub">佐证：<a href="{url}" rel="nofollow noopener" target="_blank">{url}</a></span>')
+        if e.evidence_quote:
+            parts.append(f'<span class="sub">佐证：“{escape(e.evidence_quote)}”</span>')
+        parts.append("  </li>\n")
+    if len(parts) == 1:
+        parts.append('<li class="muted">尚无评估</li>\n')
+    parts.append("</ol>\n")
+    return Markup("".join(parts))
+
+
 def share_pct(value) -> str:
     """A share as a whole percentage (0.456 → 46%), "" for None: the ``pct`` macro's text, without a macro
     call (the list's progress bars called it three times a row)."""
@@ -214,6 +248,41 @@ def bar_length(share, most) -> object:
     """A progress bar's length in SVG units: the share × 100 rounded to 0.1, kept within [0, ``most``]
     (the value itself, as Jinja's ``round``, ``min`` and ``max`` filters gave it: the same text)."""
     return max(min(round(share * 100, 1), most), 0)
+
+
+def progress_html(row) -> Markup:
+    """A row's pace bar (achieved against time elapsed): the ``progress`` macro of reports/_macros.html,
+    which calls this; a Python function for the reason of ``status_html`` (a list and a scorecard show one
+    a row). The text is the macro's as it was (tests/web/test_scorecard_html.py)."""
+    achieved, time_share = row.achieved_share, row.time_share
+    if achieved is None and time_share is None:
+        return Markup("")
+    mark = ("" if time_share is None else
+            f'<rect class="time" x="{escape(bar_length(time_share, 99))}" width="1" height="8"/>')
+    shown = "" if achieved is None else f"（{share_pct(achieved)}）"
+    pace = ("" if not row.progress else
+            f' · <strong class="pace-{escape(row.progress.value)}">{escape(row.progress.label)}</strong>')
+    return Markup(
+        f'<div class="pace" title="完成 {share_pct(achieved) or "—"} / 序时 {share_pct(time_share) or "—"}">\n'
+        '  <svg class="pace-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect class="track" '
+        f'width="100" height="8" rx="3"/><rect class="done" width="{escape(bar_length(achieved or 0, 100))}" height="8" '
+        f'rx="3"/>\n{mark}</svg>\n  <span class="sub">{escape(row.achieved_text or "—")}{shown}{pace}</span>\n</div>\n')
+
+
+def scorecard_card_html(r, events, link: str) -> Markup:
+    """One pledge's card on a scorecard (reports/scorecard.html writes one for each of a district's or an
+    official's confirmed pledges, hundreds a page): its quote linked to ``link``, badges, target, deadline,
+    unit, document, pace bar and timeline. A Python function for the reason of ``status_html``; the text is
+    the template's as it was (tests/web/test_scorecard_html.py)."""
+    due = r.due_on.isoformat() if r.due_on else (r.deadline_raw or "未定")
+    unit = f"<span>牵头 {escape(r.responsible_unit)}</span>" if r.responsible_unit else ""
+    return Markup(
+        f'<article class="card pledge-card" id="pledge-{escape(r.id)}">\n'
+        f'  <header><h2><a href="{escape(link)}">{escape(r.quote)}</a></h2>\n'
+        f"    <p>{status_html(r)} {flag_html(r)}</p></header>\n"
+        f'  <p class="meta"><span>目标 {escape(r.target_text or "—")}</span><span>完成时限 {escape(due)}</span>\n'
+        f"{unit}<span>出自 {escape(r.document_title)}</span></p>\n"
+        f"  {progress_html(r)}\n  {timeline_html(events)}\n</article>")  # (the template's line ends it)
 
 
 def init_app(app) -> None:
@@ -227,7 +296,9 @@ def init_app(app) -> None:
                                  audit_value=audit_value, url_with=url_with, PageLinks=PageLinks, ViewLinks=ViewLinks, IdLinks=IdLinks,
                                  ReviewState=enums.ReviewState, compact_lists=compact_lists,
                                  pending_total=pending_total, url_for=memo_url_for(),
-                                 status_html=status_html, flag_html=flag_html)
+                                 status_html=status_html, flag_html=flag_html,
+                                 timeline_html=timeline_html, progress_html=progress_html,
+                                 scorecard_card_html=scorecard_card_html)
     app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -214,7 +214,7 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     groups, total = tables.status_table(rows, kind, f.day)
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
                            f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
-                           meter=charts.meter(tables.meter(rows)), timelines=queries.status_timelines(session, [r.id for r in rows]))
+                           meter=charts.meter(tables.meter(rows)), timelines=tables.timelines(session, [r.id for r in rows]))
 
 
 @bp.get("/districts/<int:district_id>")
@@ -250,7 +250,7 @@ def queue():
     counts["proposals"] = (len(proposals) if len(proposals) < QUEUE_ROWS
                            else tables.count_open_proposals(session))
     undated, counts["undated"] = tables.undated(session, QUEUE_ROWS)
-    rated = workbench.decided_today(session, current_user.user,
+    rated = workbench.decided_today(session, current_user,  # (its id: the User is not loaded)
                                     actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
                            undated=undated, rated=rated, f=red)

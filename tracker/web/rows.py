@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from tracker.services.schedule import Progress
-from tracker.web.filters import STATE_CLASSES, bar_length, flag_html, quantity_text, share_pct, status_html
+from tracker.web.filters import STATE_CLASSES, flag_html, progress_html, quantity_text, status_html
 
 
 def _escape(text: str) -> str:
@@ -20,34 +19,6 @@ def _escape(text: str) -> str:
     ``Markup`` for each value: a list page escapes some 800 values."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
             .replace('"', "&#34;"))
-
-
-#: a pace's ``<strong>`` (enumerations: written once)
-_PACE = {p: f' · <strong class="pace-{escape(p.value)}">{escape(p.label)}</strong>' for p in Progress}
-
-
-def progress_html(row) -> Markup:
-    """The progress bar of a row (completion against the time share): the ``progress`` macro, which calls
-    this; "" when neither share is known."""
-    achieved, time_share = row.achieved_share, row.time_share
-    if achieved is None and time_share is None:
-        return Markup("")
-    # (numbers and percentages are digits: nothing to escape)
-    title = f"完成 {share_pct(achieved) or '—'} / 序时 {share_pct(time_share) or '—'}"
-    time_bar = "" if time_share is None else f'<rect class="time" x="{bar_length(time_share, 99)}" width="1" height="8"/>'
-    sub = _escape(row.achieved_text or "—")
-    if achieved is not None:
-        sub += f"（{share_pct(achieved)}）"
-    if row.progress:
-        sub += _PACE[row.progress]
-    return Markup(
-        f'<div class="pace" title="{title}">\n'
-        '  <svg class="pace-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">'
-        '<rect class="track" width="100" height="8" rx="3"/>'
-        f'<rect class="done" width="{bar_length(achieved or 0, 100)}" height="8" rx="3"/>\n'
-        f'{time_bar}</svg>\n'
-        f'  <span class="sub">{sub}</span>\n'
-        '</div>\n')
 
 
 def pledge_rows(rows, links, pledge_base: str) -> Markup:
