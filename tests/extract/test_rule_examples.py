@@ -365,6 +365,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "looks_back": [
         ('seeds/002_6211d498416fb23a.txt', '1228项服务事项实现“最多跑一次', 'pledge', False),
         ('seeds/004_567314c39f3d4d23.txt', '仅用了3个多月时间', 'pledge', False),
+        # a review's section goes on under a sub-heading telling a task done (圆满完成…任务) and past a programme's name
+        # (江淮英才计划，)
+        ('excerpts/tianjin_review_2026.txt', '新当选“两院”院士7名', 'pledge', False),
+        ('excerpts/anhui_review_2026.txt', '遴选支持创新创业领军人才197名', 'pledge', False),
     ],
     "past_frame": [
         ('real/dingnan_minsheng_news_2015.txt', '新增就业人数15325人', 'pledge', False),
@@ -373,6 +377,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/huangshi_promotion_news_2021.txt', '全市共签约33个项目', 'pledge', False),
         ('excerpts/lincang_tea_news_2011.txt', '毛茶销售价格达1600元/公斤', 'pledge', False),
         ('excerpts/chongqing_rivers_news_2011.txt', '流经重庆主城区的长江、嘉陵江一级支流共２０条', 'pledge', False),
+        # under a review heading, 计划 ending a programme's name (三年行动计划深入实施) and 将 putting its object before the
+        # verb (将8个公司运营的16支…基金整合为…) intend nothing
+        ('excerpts/heilongjiang_review_opening_2026.txt', '新增国家级和省级龙头企业74家', 'pledge', False),
+        ('excerpts/jilin_review_2026.txt', '对接成果转化项目300余个', 'pledge', False),
     ],
     "forward_quantity": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'pledge', True),

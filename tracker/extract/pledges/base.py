@@ -43,6 +43,26 @@ _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二�
 # Cue words that are nouns after these words (年度计划, 发展目标): they name a plan, they plan nothing.
 _PLAN_NOUNS = {"计划": ("年度", "全年", "工作", "行动", "发展", "实施", "投资", "建设", "五年", "原定", "既定", "招生"),
                "目标": ("年度", "全年", "既定", "原定")}
+# 计划 ending the name of a programme (实施江淮英才计划，…; 三年行动计划深入实施; 入选国家“双高计划”) and 将 taking its
+# object before the verb (将8个公司运营的16支…基金整合为…; 每年将75%以上的财力用于民生) intend nothing, nor does 未来
+# naming a kind of industry (建设未来农业产业园, 安徽; 未来产业领域一批创新型成长型企业加快培育, 黑龙江).
+_PROGRAMME_NAME_END = tuple("，,。；;、：:”’》）)的和与等")
+# 未来 speaks of the time ahead before a span or a pause (未来五年, 未来一个时期, 未来，…), else it names a kind of thing
+_FUTURE_SPAN_AFTER = re.compile(r"[0-9一二三四五六七八九十两几数]+个?(?:年|月)|一[个段](?:时期|时间)|[，,]|的?(?:发展|工作)")
+_BA_OBJECT = tuple("0123456789０１２３４５６７８９一二三四五六七八九十两百千万几近")
+
+
+
+
+def _names_a_thing(text: str, start: int, word: str) -> bool:
+    """计划 ending a programme's name (江淮英才计划，; 三年行动计划; “双高计划”; 年度计划的27%) and 未来 naming a kind of
+    industry (未来产业, 未来农业产业园) name things: no word of intent, no forward cue."""
+    end = start + len(word)
+    if word == "计划":
+        return text.startswith(_PROGRAMME_NAME_END, end) or text[max(0, start - 2):start] in _PLAN_NOUNS["计划"]
+    return word == "未来" and not _FUTURE_SPAN_AFTER.match(text, end)
+
+
 _ROUND_NUMBER_HEADS = "".join(lexicons.words("round_number_heads"))
 _RANK_WORDS = lexicons.words("rank_words")
 _ASIDE_AT_END = re.compile(r"[（(][^（）()]{1,12}[）)]$")
@@ -60,7 +80,10 @@ _COMPLETION = re.compile(r"(?:并|确保|力争|争取|将|要|计划|预计)?(?
                          r"(?:投用|投入使用|使用|运营|运行|开放|通车|并网)?")
 _ATTACHED = re.compile(r"(?:到|至|为|在)?(?:约|近|超过|超|逾|累计|共|了)?")
 _GENERIC_ACTIONS = frozenset(lexicons.words("generic_actions"))
-_PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起])")
+# 了 before 就 or 又 joins a condition to what follows it, done or not: 规划定了就做得到 (新疆, 2026), 定了就干 (甘肃,
+# 2026), 让大美青海成为广大游客来了就不想离开、离开了又魂牵梦绕的“第二故乡” (青海, 2026); 就业 is a word of its own
+# (体现了就业优先的政策导向).
+_PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
 _NOT_PAST_LE = lexicons.words("not_past_le")
 _YEAR_ONLY = lexicons.words("year_only_words")
 _COMPARED_WITH_LAST_YEAR = lexicons.words("compared_with_last_year")

@@ -11,7 +11,7 @@ from tracker.extract.model import Precision
 from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE_TIME, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues,
+    _ATTRIBUTIVE_TIME, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues, _names_a_thing,
     _Reading, _ahead, _cue_table, _named_year, _sentence_stops, _token_date,
 )
 
@@ -69,6 +69,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         if word in _PLAN_NOUNS and (btext[max(0, m.start() - 2):m.start()] in _PLAN_NOUNS[word]
                                     or btext[m.end():m.end() + 1] in ("的", "数", "书", "表")):
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
+        if word in ("计划", "未来") and _names_a_thing(btext, m.start(), word):
+            continue  # 实施江淮英才计划，…; 未来产业: a name, not a plan or the time ahead
         forward, strong = table[word]
         if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
             forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)

@@ -13,7 +13,8 @@ from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.people import credited_name, districts, districts_in, find_people, generic_divisions
 from tracker.extract.pledges.base import (
-    _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _inherited,
+    _BA_OBJECT, _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _inherited,
+    _names_a_thing,
 )
 
 
@@ -43,15 +44,39 @@ _PAST_LEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]
 # Words of intent that make a sentence look forward even in a review (下一步将…, 预计年底前建成).
 # (争取 and 预计 are not among them: in a review 争取上级转移支付31.8亿元 was secured and
 # 预计全年… projects the year just ended.)
-_INTENT = re.compile(r"将(?!军)|(?<![重主需必只首纲摘紧])要(?![求素点闻件害])|力争|确保|计划|拟|下一步|今后|明年|未来")
+_INTENT_WORDS = re.compile(r"将(?!军)|(?<![重主需必只首纲摘紧])要(?![求素点闻件害])|力争|确保|计划|拟|下一步|今后|明年|未来")
+class _IntentWords:
+    """Words of intent in a review: 计划 and 将 only where they intend (计划投资, 将新建), not where 计划 ends a
+    programme's name or 将 puts the object before its verb: in 天津's, 安徽's, 黑龙江's, 宁夏's, 吉林's 2026 reviews,
+    "实施高质量就业挖潜扩容计划，落实援企稳岗扩就业政策资金110亿元，城镇新增就业75.7万人" (安徽) and "每年将75%以上的
+    财力用于民生，5年累计投入6200多亿元" (宁夏) report what was done. ``search`` answers as a pattern's would."""
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        for m in _INTENT_WORDS.finditer(text, pos, len(text) if endpos is None else endpos):
+            word = m.group(0)
+            if _names_a_thing(text, m.start(), word) or word == "将" and text.startswith(_BA_OBJECT, m.end()):
+                continue
+            return m
+        return None
+
+
+_INTENT = _IntentWords()
+
+
+# A heading telling a task done or a target met names the plan word as an outcome: under a review,
+# "（一）圆满完成上合天津峰会筹备和服务保障任务" (天津, 2026) and "●脱贫攻坚任务胜利完成" (2022's national review)
+# go on reviewing.
+_ACCOMPLISHED = re.compile(r"(?:完成|实现|达成)[^，,。；;]{0,16}(?:任务|目标)|(?:任务|目标)[^，,。；;]{0,6}(?:完成|实现|达成)")
 
 
 def _section_frame(heading: str, current: bool, published: dt.date | None = None) -> bool:
     """Whether the text under ``heading`` reviews the past: a review heading opens a review,
     a plan heading (or one naming a year not yet over: 二、2021年主要工作) ends it, any other
-    heading (（一）坚持项目支撑…) keeps the frame it is in."""
+    heading (（一）坚持项目支撑…), or one telling a task done (圆满完成…任务), keeps the frame it is in."""
     if _REVIEW_HEADING.search(heading):
         return True
+    if _ACCOMPLISHED.search(heading) and not _INTENT.search(heading):
+        return current
     if _PLAN_HEADING.search(heading):
         return False
     years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年", heading)]
