@@ -90,7 +90,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
 KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch B: achievements, a company's figures and programme names read as pledges (一家, 各占 and 百万长安人民 are
     # read by one_as_article, shares_of_a_whole and magnitude_as_epithet since)
-    ('hengyang_county_news_2013.txt', '13处集中供水工程全部开工建设'),
     ('shexian_shishi_2025.txt', '有效改善9万人口的饮水安全问题'),
     ('suzhou_gaoxin_news_2011.txt', '莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立'),
     # batch C: 两项补贴 as a name (the negatives list it)

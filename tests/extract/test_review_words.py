@@ -72,3 +72,16 @@ def test_the_opening_of_a_review_holds_no_pledge(name, published):
     doc = extract_document((HERE / "excerpts" / name).read_text(encoding="utf-8"), published)
     assert [c.quote for c in doc.candidates] == []
     assert doc.declined  # the results were read and turned down, not missed
+
+
+@pytest.mark.parametrize("sentence,met", [
+    ("能耗强度超额完成国家激励目标", True),  # 山东's review
+    ("国考断面好于Ⅲ类水体比例优于国家考核目标14.6个百分点", True),  # 吉林's review
+    ("实现消除疟疾、血吸虫病、麻风病目标", True),  # 云南's review
+    ("今年发展主要预期目标是", False),  # 青海's plan
+])
+def test_a_target_met_is_no_forward_cue(sentence, met):
+    from tracker.extract.pledges.cues import _TARGET_MET
+
+    at = sentence.index("目标")
+    assert bool(_TARGET_MET.search(sentence, max(0, at - 16), at)) is met

@@ -25,6 +25,9 @@ _NAME_END = ("”", "》", "’", "」")
 # requires: 我区三年应累计完成5800亩存量违法用地整治 (嘉定区, 2026); 政府公共机构应率先在具备条件的屋顶建设光伏发电系统
 # (黄浦区, 2025)
 _MODAL_BEFORE_PAST = ("应", "将", "须", "需")
+# A target met or beaten names no target ahead: 能耗强度超额完成国家激励目标 (山东, 2026), 优于国家考核目标14.6个百分点
+# (吉林, 2026), 实现消除疟疾、血吸虫病、麻风病目标 (云南, 2026), each in its review.
+_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,12}$")
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
@@ -71,6 +74,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         if word in ("计划", "未来") and _names_a_thing(btext, m.start(), word):
             continue  # 实施江淮英才计划，…; 未来产业: a name, not a plan or the time ahead
+        if word.startswith("目标") and _TARGET_MET.search(btext, max(0, m.start() - 16), m.start()):
+            continue  # 超额完成国家激励目标: a target met or beaten, not one set
         forward, strong = table[word]
         if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
             forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)
