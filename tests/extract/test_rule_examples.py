@@ -427,8 +427,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "outcome_lead": [
         # 市场主体稳步增长。…新增经营主体11万多户 (宁夏's review of 2025)
         ('excerpts/ningxia_review_2026.txt', '新增经营主体11万多户', 'pledge', False),
-        # 民生福祉不断增进。…城镇新增就业603.7万人 (河南's review of its five years)
-        ('excerpts/henan_review_2026.txt', '城镇新增就业603.7万人', 'pledge', False),
+        # 投资保持稳定。自审自发地方政府专项债券1542亿元，争取中央预算内投资150亿元 (福建's review of 2025; 河南's
+        # 民生福祉不断增进。…城镇新增就业603.7万人 is read as past by looks_back first since 超额完成…攻坚目标 stopped
+        # being a forward cue)
+        ('excerpts/fujian_investment_review_2026.txt', '争取中央预算内投资150亿元', 'pledge', False),
     ],
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),

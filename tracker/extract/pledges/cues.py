@@ -27,7 +27,7 @@ _NAME_END = ("”", "》", "’", "」")
 _MODAL_BEFORE_PAST = ("应", "将", "须", "需")
 # A target met or beaten names no target ahead: 能耗强度超额完成国家激励目标 (山东, 2026), 优于国家考核目标14.6个百分点
 # (吉林, 2026), 实现消除疟疾、血吸虫病、麻风病目标 (云南, 2026), each in its review.
-_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,12}$")
+_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,14}$")
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
