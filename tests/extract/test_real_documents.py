@@ -85,6 +85,19 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # 等级 of abstract_object (四个等级 of 吴泾镇's plan), so its two area targets are declined
     ('fengxian_shelters_2022.txt', '全区建成等级应急避难场所避难面积达到87.75万平方米'): {'found'},
     ('fengxian_shelters_2022.txt', '总计建成等级应急避难场所避难面积达到111.41万平方米'): {'found'},
+    # batch J (2026-12-04, 2026 provincial reports), as first read: the 十五五 plan outline's indicators listed by field
+    # (一是围绕经济发展，提出6项指标，其中地区生产总值年均增长5%左右。二是…), each after a count of the outline's
+    # indicators, missed
+    ('liaoning_targets_2026.txt', '地区生产总值年均增长5%左右'): {'found'},
+    ('liaoning_targets_2026.txt', '全社会研发经费投入年均增长8%以上'): {'found'},
+    ('liaoning_targets_2026.txt', '城镇调查失业率5.5%左右'): {'found'},
+    ('liaoning_targets_2026.txt', '非化石能源占能源消费总量比重21%'): {'found'},
+    ('liaoning_targets_2026.txt', '粮食综合生产能力526亿斤左右'): {'found'},
+    # a task counted in sessions (高质量完成40期国家援外培训任务: 期 read as an ordinal or a phase) missed
+    ('hainan_plan_2026.txt', '高质量完成40期国家援外培训任务'): {'found'},
+    # a programme's 三年 (推动教育强国建设三年行动计划综合改革试点) taken for the deadline of the next sentences' school targets
+    ('tianjin_minsheng_2026.txt', '新建改扩建中小学10所'): {'deadline'},
+    ('tianjin_minsheng_2026.txt', '新增学位1.7万个'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
