@@ -409,6 +409,20 @@ def test_a_pages_dateline_is_no_deadline(name, fragment):
     assert c.deadline.raw is None and c.deadline.date is None
 
 
+# Rule programme_span_dates_its_clause: the span of years in a programme's name (三年行动, 三年行动计划) dates that
+# programme's clause only, not the later clauses of its sentence.
+@pytest.mark.parametrize("name, fragment, date", [
+    ("tianjin_minsheng_2026.txt", "新建改扩建中小学10所", None),  # after 推动教育强国建设三年行动计划综合改革试点，
+    ("tianjin_minsheng_2026.txt", "新增学位1.7万个", None),
+    ("guangxi_minsheng_2026.txt", "筹措890.59亿元实施十大为民办实事工程项目", None),  # after 深入推进“暖心民政”三年行动，
+    # after 根据嘉定区违法用地综合整治三年行动工作方案（2024－2026），: the plan's year from its heading, not 三年
+    ("jiading_landfix_2026.txt", "我区三年应累计完成5800亩存量违法用地整治", dt.date(2026, 12, 31)),
+])
+def test_a_programmes_span_dates_only_its_own_clause(name, fragment, date):
+    c = _the(name, fragment)
+    assert c.deadline.date == date and c.deadline.raw != "三年"
+
+
 # Rule new_inside_name: 新 between words of a name, before a noun, stays in the object.
 @pytest.mark.parametrize("name, fragment, obj", [
     ("shanghai_plan_2026.txt", "培育打造20个融合性服务消费新场景", "服务消费新场景"),

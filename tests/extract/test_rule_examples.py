@@ -338,6 +338,13 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # a policy is a plan by its kind (…的实施意见): the funds its first article sets up
         ('real/liuhe_industry_policy_2023.txt', '设立总规模不低于1000万元的旅游产业发展引导资金', 'tense', True),
     ],
+    "plan_outline_states": [
+        # 《纲要（草案）》明确了经济社会发展主要指标：一是…提出6项指标，其中…: the outline's indicators, not a past
+        ('real/liaoning_targets_2026.txt', '其中地区生产总值年均增长5%左右', 'tense', True),
+        ('real/liaoning_targets_2026.txt', '其中粮食综合生产能力526亿斤左右', 'tense', True),
+        # 《纲要草案》据此细化设定了今后五年我省…五大类24个主要指标，包括…
+        ('excerpts/fujian_outline_2026.txt', '包括地区生产总值年均增长5%左右', 'tense', True),
+    ],
     "project_attributes_join": [
         ('real/liunan_township_2021.txt', '总投资2.22亿，占地面积4.9万平方米', 'quantities', '2.22亿、4.9万平方米'),
         ('real/liuhe_energy_2022.txt', '主要建设5台中速永磁风电机组，总装机量21.65MW', 'quantities', '1.37亿元、5台、21.65MW'),
@@ -467,6 +474,7 @@ SHAPING = {
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
+    "programme_span_dates_its_clause": "test_a_programmes_span_dates_only_its_own_clause",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -119,8 +119,23 @@ def sentence_opening_deadline(c) -> Deadline | None:
     task of its own: 汛期前，我们要完成易涝点整治45处 … 力争到2025年基本消除城市严重易涝积水区段 (a rule test);
     今年经济社会发展主要预期目标是：地区生产总值增长5%左右 (北京, 2026)."""
     same = [m for m in (_in_context(c, m) for m in c.mentions.between(c.clause.sentence_start, c.start))
-            if m.end <= c.start and _usable(c, m)]
+            if m.end <= c.start and _usable(c, m)
+            and not (m.start < c.clause.start and programme_span_dates_its_clause(c.text, m))]
     return _inherited(same[-1].deadline) if same else None
+
+
+_BARE_YEARS = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
+_PROGRAMME_SPAN_HEADS = tuple(lexicons.words("programme_span_heads"))
+
+
+@rule("deadline", "行动名中的年限")
+def programme_span_dates_its_clause(text: str, m: DeadlineMention) -> bool:
+    """A span of years that is part of a programme's name (三年行动, 三年行动计划, 三年攻坚: lexicon programme_span_heads)
+    belongs to the programme: it dates the clause that names it, not the sentence's later clauses, whose targets are the
+    year's or undated. 推动教育强国建设三年行动计划综合改革试点，新建改扩建中小学10所、新增学位1.7万个 (天津, 2026);
+    深入推进“暖心民政”三年行动，…筹措890.59亿元实施十大为民办实事工程项目 (广西, 2026)."""
+    return _BARE_YEARS.fullmatch(m.deadline.raw or "") is not None \
+        and text.startswith(_PROGRAMME_SPAN_HEADS, m.end)
 
 
 @rule("deadline", "目标清单的引语")

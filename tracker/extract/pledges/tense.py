@@ -101,6 +101,37 @@ def target_heading_items(c):
     return None
 
 
+def _outline_states() -> re.Pattern:
+    titles = "|".join(map(re.escape, lexicons.words("outline_titles")))
+    verbs = "|".join(map(re.escape, lexicons.words("stating_verbs")))
+    return re.compile(rf"《[^《》]{{0,40}}(?:{titles})[^《》]{{0,6}}》[^，。；：！？、]{{0,8}}?(?:{verbs})了?(?!的)"
+                      r"[^。；！？]{0,60}?(?:目标|指标)")
+
+
+_OUTLINE_STATES = _outline_states()
+
+
+@rule("tense", "规划纲要所列指标")
+def plan_outline_states(c):
+    """A plan outline named as the subject of a verb of stating, with or without 了 (《纲要（草案）》明确了…主要指标：;
+    lexicons outline_titles and stating_verbs), lists the plan's targets: they look forward, and its 了 tells what the
+    document holds, not what was done. 《纲要（草案）》明确了经济社会发展主要指标：一是围绕经济发展，提出6项指标，其中地区生产总值
+    年均增长5%左右。二是… (辽宁, 2026); 《纲要草案》据此细化设定了今后五年我省…五大类24个主要指标，包括地区生产总值年均增长5%左右
+    (福建, 2026). A word of the past between the statement and the clause, or a review around it, leaves the clause to
+    the rules after."""
+    r = c.reading
+    if r.review_section or r.review_paragraphs or r.past_year_run or r.outcome_run:
+        return None
+    if "》" not in c.text[c.block.start:c.clause.start]:
+        return None
+    last = None
+    for last in _OUTLINE_STATES.finditer(c.text, c.block.start, c.clause.start):
+        pass
+    if last is None or any(not x.forward for x in c.cues.strong.between(last.end(), c.clause.start)):
+        return None
+    return True, 0.8
+
+
 @rule("tense", "句段中的时态词")
 def paragraph_cue(c):
     """The sentence, then the paragraph, before this clause: 社会消费品零售总额增长4%左右，进出口总额增长6%左右
@@ -173,5 +204,5 @@ def no_cue(c):
 
 
 TENSE_RULES = (estimate_before_number, cue_before_number, cue_after_number, continuation_clause_cue, compared_with_last_year,
-               target_heading_items, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
+               target_heading_items, plan_outline_states, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
                task_paragraph_of_report, plan_document_frame, no_cue)
