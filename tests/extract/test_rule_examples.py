@@ -56,9 +56,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('excerpts/shanghai_health_news_2011.txt', '参保率达到90%以上', 'responsible_unit', '市人力资源和社会保障局'),
     ],
     "generic_verb_gives_way": [
-        ('seeds/000_b1d06a0eb0b265fb.txt', '持续推进科技苑等9所中小学校建设', 'action', '建设'),
+        ('seeds/000_b1d06a0eb0b265fb.txt', '启动齐润花园幼儿园等30所幼儿园新建、改扩建工程', 'action', '新建、改扩建'),
         ('real/jilin_minsheng_2026.txt', '实施100条客运班线公交化改造', 'action', '改造'),
-        ('real/hubei_plan_2026.txt', '1.22万个亿元以上新建续建项目建设', 'action', '建设'),
+        ('real/hailar_minsheng_2014.txt', '实施黑羊站水厂3万吨扩建项目', 'action', '扩建'),
     ],
     "verb_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'action', '打造'),
@@ -454,6 +454,7 @@ SHAPING = {
     "nominal_verb_ends_object": "test_noun_like_verb_ends_the_object",
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
+    "work_noun_keeps_generic_verb": "test_a_work_noun_keeps_the_generic_verb",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",

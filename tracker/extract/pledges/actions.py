@@ -12,7 +12,8 @@ from functools import cache
 from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
-    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _qualifiers,
+    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _nominal_actions,
+    _qualifiers,
 )
 from tracker.extract.pledges.objects import _INVESTED, _nominal_action, _use_of_sum
 from tracker.extract.rules import rule
@@ -97,13 +98,23 @@ def invested_sum_verb(c) -> str | None:
 
 @rule("action", "泛化动词让位")
 def generic_verb_gives_way(c) -> str | None:
-    """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb after it:
-    大力推进三峡水运新通道、沿江高铁宜涪段、长江存储三期等1.22万个亿元以上新建续建项目建设 (湖北, 2026: 建设);
-    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造)."""
+    """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb of doing after it:
+    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造); 实施黑羊站水厂3万吨扩建项目 (海拉尔区 实事, 2014: 扩建);
+    not to 建设 naming the work (work_noun_keeps_generic_verb)."""
     verb = _verb_before(c)
-    if verb in _GENERIC_ACTIONS and _verbs_after(c):
+    if verb in _GENERIC_ACTIONS and _verbs_after(c) and not _names_the_work(c):
         return _joined_verbs(c.text, _verbs_after(c), _actions())
     return None
+
+
+@rule("action", "工作名词不夺泛化动词", "work_noun_keeps_generic_verb")
+def _names_the_work(c) -> bool:
+    """建设 (and a group ending on it, 开发建设) after the number names the work as a noun, the object's last word:
+    it does not take over the generic verb before the number, which stays the act: 推进144个“15分钟”社区生活圈建设项目,
+    推进5个“美丽街区”建设 (松江区, 2025: 推进); 龙文区将全力推进187个重点项目开发建设 (龙文区 news, 2017: 推进);
+    全面启动…两个核心旅游景区二期建设 (海拉尔区, 2012: 启动). A verb of doing after the number still does: 启动齐润花园幼儿园等
+    30所幼儿园新建、改扩建工程 (the seeds: 新建、改扩建)."""
+    return c.text[_verbs_after(c)[-1].start():_verbs_after(c)[-1].end()] in _nominal_actions()
 
 
 @rule("action", "数量前的动词")
