@@ -91,6 +91,14 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/000_b1d06a0eb0b265fb.txt', '以及总投资100亿元的32个市重点技改项目', 'action', '推进'),
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'action', '新增'),
     ],
+    "verb_of_heading": [
+        # 二、整治内容 / （一）专项任务 / 1.设施农业疑似违法项目：…
+        ('real/chongming_landfix_2020.txt', '全区共计1534件', 'action', '整治'),
+        # 二、整治内容 / （二）综合整治新三年行动结转任务量 / 1.经营性违法用地：…: past the sibling （一）
+        ('real/chongming_landfix_2020.txt', '共计13件', 'action', '整治'),
+        # 建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里
+        ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'action', '建设'),
+    ],
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),
         ('real/jiading_landfix_2026.txt', '挑选不少于1宗整治难度较大的地块', 'object', '地块'),

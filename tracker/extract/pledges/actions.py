@@ -214,5 +214,47 @@ def verb_of_earlier_clause(c) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"[：:]")
+# A heading's number (二、, （一）, 1.) and its kind: a heading of another kind above the nearest one is its parent.
+_HEADING_NUMBER = re.compile(r"\s*(?:([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十\d]+[)）])|(\d+[.．、]))\s*")
+
+
+def _heading_kind(m: re.Match | None) -> int:
+    return next((k for k in (1, 2, 3) if m and m.group(k)), 0)
+
+
+@rule("action", "标题的动词")
+def verb_of_heading(c) -> str | None:
+    """An item with no verb in its sentence takes the verb its heading opens with, the work the heading names:
+    二、整治内容 / （一）专项任务 / 1.设施农业疑似违法项目：…全区共计1534件、面积2489.71亩 (崇明区 违法用地整治, 2020: 整治);
+    建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里 (青岛 news, 2011: 建设).
+    The nearest heading, then, when it is numbered, the nearest one above it numbered in another kind (二、 over （一）, past （一） for
+    （二）), never a sibling; the verb opens the heading (after its number), or the heading names no work (设备商从抵制到积极支持,
+    （二）着力推动能源转型); never the document's first line (its title) nor a label (发布时间：…)."""
+    if c.block.kind != "body":
+        return None
+    kinds = []
+    for j in reversed(c.reading.headings):
+        if j >= c.bi:
+            continue
+        if j == 0 or len(kinds) == 2:
+            break
+        block = c.norm.blocks[j]
+        number = _HEADING_NUMBER.match(c.text, block.start, block.end)
+        kind = _heading_kind(number)
+        if kinds and (kind == 0 or kinds[-1] == 0):
+            break  # an unnumbered heading stands alone
+        if kind in kinds:
+            continue  # a heading of a kind seen is a sibling (（一） before （二）), not a parent
+        kinds.append(kind)
+        if _LABEL.search(c.text, block.start, block.end):
+            continue  # 发布时间：2011-03-30 labels a page, it heads nothing
+        opening = number.end() if number else block.start
+        found = _acts(c.text, opening, block.end)
+        if found and found[0].start() == opening:
+            return _joined_verbs(c.text, found, _actions())
+    return None
+
+
 ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
-                sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause)
+                sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
