@@ -99,6 +99,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里
         ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'action', '建设'),
     ],
+    "indicator_level_no_verb": [
+        # 城镇新增就业68万人左右，城镇调查失业率5.5%左右: not 新增
+        ('real/anhui_plan_2026.txt', '城镇调查失业率5.5%左右', 'action', None),
+        ('real/beijing_targets_2026.txt', '服务贸易年均增速5%左右', 'action', None),
+        ('real/henan_targets_2026.txt', '战略性新兴产业增加值占规上工业比重30%', 'action', None),
+    ],
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),
         ('real/jiading_landfix_2026.txt', '挑选不少于1宗整治难度较大的地块', 'object', '地块'),

@@ -140,6 +140,31 @@ def verb_between_numbers(c) -> str | None:
     return _joined_verbs(c.text, between, _actions()) if between else None
 
 
+# What names an indicator's level right before its number: a rate's head (lexicon rate_heads: 涨幅, 增速, 占比, 比重), a
+# word of 率 (失业率, 覆盖率) or an intensity (研发投入强度).
+_INDICATOR_BEFORE = re.compile(r"(?:%s|[\u4e00-\u9fff]率|强度)$")
+
+
+@cache
+def _indicator_before():
+    heads = sorted(lexicons.words("rate_heads"), key=len, reverse=True)
+    return re.compile(_INDICATOR_BEFORE.pattern % "|".join(map(re.escape, heads)))
+
+
+@rule("action", "指标水平无动作")
+def indicator_level_no_verb(c) -> str | None:
+    """An indicator named right before its number, with no verb of its own, states the level it is to stand at: it
+    takes no verb from a sibling or an earlier clause: 城镇新增就业68万人左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右
+    (安徽, 陕西, 黑龙江, 河南, 江苏 2026: not 新增); 服务贸易年均增速5%左右, 居民消费价格涨幅2%左右 (北京 2026: not 增长, 控制);
+    战略性新兴产业增加值占规上工业比重30% (河南 2026: not 增长). The gold of the corpus reads no act for each."""
+    if not c.kept:
+        return None
+    q = c.kept[0]
+    if not c.clause.start <= q.start or _actions_in(c.text, c.clause.start, q.start):
+        return None
+    return "" if _indicator_before().search(c.text, c.clause.start, q.start) else None
+
+
 def _sibling_groups(c) -> tuple[list, int]:
     """The verbs of the clause before this conjunct, and where the group nearest to it begins."""
     if "sibling_groups" not in c.memo:
@@ -257,4 +282,4 @@ def verb_of_heading(c) -> str | None:
 
 
 ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
-                sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
+                indicator_level_no_verb, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)

@@ -620,7 +620,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     return Candidate(
         quote=text[start:end], start=start, end=end,
         quantities=tuple(_quantity(q) for q in kept),
-        action=action, object=obj, qualifier=qualifier, deadline=deadline,
+        action=action or None, object=obj, qualifier=qualifier, deadline=deadline,
         district=district, official=official, confidence=min(confidence, 0.99), responsible_unit=unit, why=why,
     )
 
