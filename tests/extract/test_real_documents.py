@@ -55,6 +55,10 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转'): {'quantities'},
     # batch E: the section's opening target, with no cue in its sentence, missed
     ('heilongjiang_demand_2026.txt', '社会消费品零售总额、固定资产投资增长4%左右'): {'found'},
+    # batch G (2026-12-03), as first read: a township's aim with a range and no cue of time or intent of its own
+    # (打造…10-15个畜牧养殖基地, in a profile's present-tense paragraph) missed; present_stock's narrowing for it was
+    # reverted (fields4, 2026-12-04): no second real example of the phenomenon was found
+    ('liunan_township_2021.txt', '打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地'): {'found'},
     # one project's sum, units and capacity are one pledge since project_attributes_join (MW a unit, 主要 a manner word before
     # the investment's use), but the next sentence's 项目计划将于2023年7月前完成建设 is not bound to it
     ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元，主要建设5台中速永磁风电机组，总装机量21.65MW'): {'deadline'},

@@ -380,6 +380,41 @@ def test_a_verb_inside_a_noun_is_no_act(name, fragment, action):
     assert _the(name, fragment).action == action
 
 
+# Rule work_noun_keeps_generic_verb: 建设 after the number names the work as the object's last word, so the generic
+# verb before the number (推进, 启动) stays the act; a verb of doing after the number (新建、改扩建工程) still takes over.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("songjiang_renewal_2025.txt", "推进144个“15分钟”社区生活圈建设项目", "推进"),
+    ("songjiang_renewal_2025.txt", "推进5个“美丽街区”建设", "推进"),
+    ("longwen_news_2017.txt", "龙文区将全力推进187个重点项目开发建设", "推进"),
+    ("hailar_list_2012.txt", "两个核心旅游景区二期建设", "启动"),
+    ("jilin_minsheng_2026.txt", "实施100条客运班线公交化改造", "改造"),
+])
+def test_a_work_noun_keeps_the_generic_verb(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+# Lexicon actions.txt: a clause's own verb of doing (开发, 扩大, 研究, 设置, 增建, 补建, 进入) is its act; while the
+# lexicon lacked it, an earlier clause's verb was taken (开发城镇公益性岗位5000个 read 实施). Nouns holding one
+# (开发区, 研究院, 开发任务) are read whole (userdict.txt, verb_hiding_nouns.txt).
+@pytest.mark.parametrize("name, fragment, action", [
+    ("ningxia_minsheng_2026.txt", "开发城镇公益性岗位5000个", "开发"),
+    ("suzhou_gaoxin_news_2011.txt", "公司计划总投资2.31亿元扩大核电关键阀门生产能力", "扩大"),
+    ("qingdao_traffic_news_2011.txt", "今后五年市交通运输委将重点研究6个公路枢纽立交", "研究"),
+    ("fengxian_shelters_2022.txt", "设置社区应急避难场所避难面积204.75万平方米", "设置"),
+    ("jingan_fire_2019.txt", "补建市政消火栓169具", "补建"),
+    ("nanjing_news_2011.txt", "又有7类产品将进入网上竞价系统", "进入"),
+])
+def test_a_clauses_own_verb_of_doing_is_its_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("yangzhou_news_2014.txt", "完成2平方公里核心区开发任务", "核心区开发任务"),
+])
+def test_a_noun_holding_a_new_verb_stays_whole(name, fragment, obj):
+    assert _the(name, fragment).object.endswith(obj)
+
+
 # Lexicon actions.txt: tendering (招标, 招投标) is the act of a plan that puts projects out to tender.
 @pytest.mark.parametrize("name, fragment, action", [
     ("hefei_plans_news_2011.txt", "7个项目进行全球招标", "招标"),

@@ -56,9 +56,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('excerpts/shanghai_health_news_2011.txt', '参保率达到90%以上', 'responsible_unit', '市人力资源和社会保障局'),
     ],
     "generic_verb_gives_way": [
-        ('seeds/000_b1d06a0eb0b265fb.txt', '持续推进科技苑等9所中小学校建设', 'action', '建设'),
+        ('seeds/000_b1d06a0eb0b265fb.txt', '启动齐润花园幼儿园等30所幼儿园新建、改扩建工程', 'action', '新建、改扩建'),
         ('real/jilin_minsheng_2026.txt', '实施100条客运班线公交化改造', 'action', '改造'),
-        ('real/hubei_plan_2026.txt', '1.22万个亿元以上新建续建项目建设', 'action', '建设'),
+        ('real/hailar_minsheng_2014.txt', '实施黑羊站水厂3万吨扩建项目', 'action', '扩建'),
     ],
     "verb_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'action', '打造'),
@@ -90,6 +90,20 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "verb_of_earlier_clause": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '以及总投资100亿元的32个市重点技改项目', 'action', '推进'),
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'action', '新增'),
+    ],
+    "verb_of_heading": [
+        # 二、整治内容 / （一）专项任务 / 1.设施农业疑似违法项目：…
+        ('real/chongming_landfix_2020.txt', '全区共计1534件', 'action', '整治'),
+        # 二、整治内容 / （二）综合整治新三年行动结转任务量 / 1.经营性违法用地：…: past the sibling （一）
+        ('real/chongming_landfix_2020.txt', '共计13件', 'action', '整治'),
+        # 建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里
+        ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'action', '建设'),
+    ],
+    "indicator_level_no_verb": [
+        # 城镇新增就业68万人左右，城镇调查失业率5.5%左右: not 新增
+        ('real/anhui_plan_2026.txt', '城镇调查失业率5.5%左右', 'action', None),
+        ('real/beijing_targets_2026.txt', '服务贸易年均增速5%左右', 'action', None),
+        ('real/henan_targets_2026.txt', '战略性新兴产业增加值占规上工业比重30%', 'action', None),
     ],
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),
@@ -471,6 +485,7 @@ SHAPING = {
     "nominal_verb_ends_object": "test_noun_like_verb_ends_the_object",
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
+    "work_noun_keeps_generic_verb": "test_a_work_noun_keeps_the_generic_verb",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",

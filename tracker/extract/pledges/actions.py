@@ -12,7 +12,8 @@ from functools import cache
 from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
-    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _qualifiers,
+    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _nominal_actions,
+    _qualifiers,
 )
 from tracker.extract.pledges.objects import _INVESTED, _nominal_action, _use_of_sum
 from tracker.extract.rules import rule
@@ -97,13 +98,23 @@ def invested_sum_verb(c) -> str | None:
 
 @rule("action", "泛化动词让位")
 def generic_verb_gives_way(c) -> str | None:
-    """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb after it:
-    大力推进三峡水运新通道、沿江高铁宜涪段、长江存储三期等1.22万个亿元以上新建续建项目建设 (湖北, 2026: 建设);
-    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造)."""
+    """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb of doing after it:
+    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造); 实施黑羊站水厂3万吨扩建项目 (海拉尔区 实事, 2014: 扩建);
+    not to 建设 naming the work (work_noun_keeps_generic_verb)."""
     verb = _verb_before(c)
-    if verb in _GENERIC_ACTIONS and _verbs_after(c):
+    if verb in _GENERIC_ACTIONS and _verbs_after(c) and not _names_the_work(c):
         return _joined_verbs(c.text, _verbs_after(c), _actions())
     return None
+
+
+@rule("action", "工作名词不夺泛化动词", "work_noun_keeps_generic_verb")
+def _names_the_work(c) -> bool:
+    """建设 (and a group ending on it, 开发建设) after the number names the work as a noun, the object's last word:
+    it does not take over the generic verb before the number, which stays the act: 推进144个“15分钟”社区生活圈建设项目,
+    推进5个“美丽街区”建设 (松江区, 2025: 推进); 龙文区将全力推进187个重点项目开发建设 (龙文区 news, 2017: 推进);
+    全面启动…两个核心旅游景区二期建设 (海拉尔区, 2012: 启动). A verb of doing after the number still does: 启动齐润花园幼儿园等
+    30所幼儿园新建、改扩建工程 (the seeds: 新建、改扩建)."""
+    return c.text[_verbs_after(c)[-1].start():_verbs_after(c)[-1].end()] in _nominal_actions()
 
 
 @rule("action", "数量前的动词")
@@ -127,6 +138,31 @@ def verb_between_numbers(c) -> str | None:
     并安装太阳能路灯1000盏, 在39个村改造升级10千伏线路16.66公里 (歙县 实事, 2025)."""
     between = _actions_in(c.text, c.kept[0].end, c.kept[-1].start)
     return _joined_verbs(c.text, between, _actions()) if between else None
+
+
+# What names an indicator's level right before its number: a rate's head (lexicon rate_heads: 涨幅, 增速, 占比, 比重), a
+# word of 率 (失业率, 覆盖率) or an intensity (研发投入强度).
+_INDICATOR_BEFORE = re.compile(r"(?:%s|[\u4e00-\u9fff]率|强度)$")
+
+
+@cache
+def _indicator_before():
+    heads = sorted(lexicons.words("rate_heads"), key=len, reverse=True)
+    return re.compile(_INDICATOR_BEFORE.pattern % "|".join(map(re.escape, heads)))
+
+
+@rule("action", "指标水平无动作")
+def indicator_level_no_verb(c) -> str | None:
+    """An indicator named right before its number, with no verb of its own, states the level it is to stand at: it
+    takes no verb from a sibling or an earlier clause: 城镇新增就业68万人左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右
+    (安徽, 陕西, 黑龙江, 河南, 江苏 2026: not 新增); 服务贸易年均增速5%左右, 居民消费价格涨幅2%左右 (北京 2026: not 增长, 控制);
+    战略性新兴产业增加值占规上工业比重30% (河南 2026: not 增长). The gold of the corpus reads no act for each."""
+    if not c.kept:
+        return None
+    q = c.kept[0]
+    if not c.clause.start <= q.start or _actions_in(c.text, c.clause.start, q.start):
+        return None
+    return "" if _indicator_before().search(c.text, c.clause.start, q.start) else None
 
 
 def _sibling_groups(c) -> tuple[list, int]:
@@ -203,5 +239,47 @@ def verb_of_earlier_clause(c) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"[：:]")
+# A heading's number (二、, （一）, 1.) and its kind: a heading of another kind above the nearest one is its parent.
+_HEADING_NUMBER = re.compile(r"\s*(?:([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十\d]+[)）])|(\d+[.．、]))\s*")
+
+
+def _heading_kind(m: re.Match | None) -> int:
+    return next((k for k in (1, 2, 3) if m and m.group(k)), 0)
+
+
+@rule("action", "标题的动词")
+def verb_of_heading(c) -> str | None:
+    """An item with no verb in its sentence takes the verb its heading opens with, the work the heading names:
+    二、整治内容 / （一）专项任务 / 1.设施农业疑似违法项目：…全区共计1534件、面积2489.71亩 (崇明区 违法用地整治, 2020: 整治);
+    建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里 (青岛 news, 2011: 建设).
+    The nearest heading, then, when it is numbered, the nearest one above it numbered in another kind (二、 over （一）, past （一） for
+    （二）), never a sibling; the verb opens the heading (after its number), or the heading names no work (设备商从抵制到积极支持,
+    （二）着力推动能源转型); never the document's first line (its title) nor a label (发布时间：…)."""
+    if c.block.kind != "body":
+        return None
+    kinds = []
+    for j in reversed(c.reading.headings):
+        if j >= c.bi:
+            continue
+        if j == 0 or len(kinds) == 2:
+            break
+        block = c.norm.blocks[j]
+        number = _HEADING_NUMBER.match(c.text, block.start, block.end)
+        kind = _heading_kind(number)
+        if kinds and (kind == 0 or kinds[-1] == 0):
+            break  # an unnumbered heading stands alone
+        if kind in kinds:
+            continue  # a heading of a kind seen is a sibling (（一） before （二）), not a parent
+        kinds.append(kind)
+        if _LABEL.search(c.text, block.start, block.end):
+            continue  # 发布时间：2011-03-30 labels a page, it heads nothing
+        opening = number.end() if number else block.start
+        found = _acts(c.text, opening, block.end)
+        if found and found[0].start() == opening:
+            return _joined_verbs(c.text, found, _actions())
+    return None
+
+
 ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
-                sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause)
+                indicator_level_no_verb, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)

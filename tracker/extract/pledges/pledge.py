@@ -20,7 +20,7 @@ from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading, _action_at,
+    _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
     _abstract_objects, _is_threshold, _quantity, _strip_quotes,
     _weak,
 )
@@ -543,12 +543,7 @@ def present_stock(c: Context):
     if c.tense_rule in _CLAUSE_CUES:
         return None  # 在巩固现有航线的基础上，年内新开通…3条航线: the clause's own time ahead outweighs the sentence's 现有
     first = min(q.start for q in c.kept) if c.kept else c.start
-    # a clause of its own that opens on a verb of doing is no description of what is: "畜牧业方面：目前我乡牛的存栏量在3100头
-    # 左右，…，打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地" (柳南乡's profile, 2021) aims at the bases
-    acts = _action_at(c.text, c.start) is not None
     for m in _PRESENT_STOCK.finditer(c.text, c.clause.sentence_start, first + 1):
-        if acts and m.end() <= c.clause.start:
-            continue
         if _RATE_BASIS_BEFORE.search(c.text, max(c.clause.sentence_start, m.start() - 5), m.start()):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
         if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
@@ -625,7 +620,7 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     return Candidate(
         quote=text[start:end], start=start, end=end,
         quantities=tuple(_quantity(q) for q in kept),
-        action=action, object=obj, qualifier=qualifier, deadline=deadline,
+        action=action or None, object=obj, qualifier=qualifier, deadline=deadline,
         district=district, official=official, confidence=min(confidence, 0.99), responsible_unit=unit, why=why,
     )
 
