@@ -25,12 +25,13 @@ import os
 import sys
 import tempfile
 from array import array
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from tracker.extract import lexicons
 
 #: the compiled dictionary's layout; a new layout gets a new file name
-_LAYOUT = "1"
+_LAYOUT = "2"
 
 
 def cache_dir() -> str:
@@ -62,17 +63,24 @@ def _import_jieba():
 class Compiled:
     """A prefix dictionary (jieba's ``FREQ`` and ``total``) as one file, read in place.
 
-    The entries are grouped by their first two characters (single characters alone): ``index``
-    maps a first character to (its own entry's frequency or None, the second characters of its
-    groups as one string, the groups' byte offsets in ``blob``: one more than the characters).
-    A group is ``word\\tfrequency\\t…`` in UTF-8. jieba asks its dictionary only about pieces of
-    the text it cuts (``get_DAG`` and ``calc``: from each character, longer and longer
-    fragments; the search and HMM modes: pieces of those fragments), so reading the groups of
-    every pair of neighbouring characters of a text before cutting it answers every question the
-    cut asks exactly as the whole dictionary would."""
+    The entries are grouped by their first two characters (single characters alone). ``firsts``
+    holds every first character, sorted; the record of the i-th (``records[heads[i]:heads[i + 1]]``,
+    UTF-8) is ``own\tseconds\toffsets``: its own entry's frequency (empty when it has none), the
+    second characters of its groups, and the groups' byte offsets in ``blob`` (one more than the
+    characters, comma-separated). A group is ``word\tfrequency\t…`` in UTF-8. Loading the file
+    makes a handful of objects; a record is parsed when a text first asks about its character.
+    jieba asks its dictionary only about pieces of the text it cuts (``get_DAG`` and ``calc``:
+    from each character, longer and longer fragments; the search and HMM modes: pieces of those
+    fragments), so reading the groups of every pair of neighbouring characters of a text before
+    cutting it answers every question the cut asks exactly as the whole dictionary would."""
 
-    def __init__(self, total: int, index: dict, blob: bytes, force_split: tuple[str, ...], tags: dict):
-        self.total, self.index, self.blob, self.force_split, self.tags = total, index, blob, force_split, tags
+    def __init__(self, total: int, firsts: str, heads: bytes, records: bytes, blob: bytes,
+                 force_split: tuple[str, ...], tags: dict):
+        self.total, self.firsts, self.records, self.blob = total, firsts, records, blob
+        self.heads = array("I")
+        self.heads.frombytes(heads)
+        self.force_split, self.tags = force_split, tags
+        self.parsed: dict[str, tuple[int | None, str, list[int]] | None] = {}
 
     @classmethod
     def of(cls, freq: dict[str, int], total: int, force_split, tags) -> Compiled:
@@ -85,17 +93,23 @@ class Compiled:
                 singles[word] = n
             else:
                 groups.setdefault(word[0], {}).setdefault(word[1], []).append(f"{word}\t{n}")
-        index, parts, offset = {}, [], 0
-        for first in sorted(set(singles) | set(groups)):
+        firsts = "".join(sorted(set(singles) | set(groups)))
+        heads, records, parts, offset, at = array("I", [0]), [], [], 0, 0
+        for first in firsts:
             seconds = "".join(sorted(groups.get(first, {})))
-            offsets = array("I", [offset])
+            offsets = [offset]
             for second in seconds:
                 data = "\t".join(groups[first][second]).encode("utf-8")
                 parts.append(data)
                 offset += len(data)
                 offsets.append(offset)
-            index[first] = (singles.get(first), seconds, offsets.tobytes())
-        return cls(total, index, b"".join(parts), tuple(sorted(force_split)), dict(tags))
+            own = singles.get(first)
+            record = f"{'' if own is None else own}\t{seconds}\t{','.join(map(str, offsets))}".encode("utf-8")
+            records.append(record)
+            at += len(record)
+            heads.append(at)
+        return cls(total, firsts, heads.tobytes(), b"".join(records), b"".join(parts),
+                   tuple(sorted(force_split)), dict(tags))
 
     def dump(self, path: str) -> None:
         """Written whole or not at all (a temporary file renamed), so a reader never sees half."""
@@ -103,7 +117,8 @@ class Compiled:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".words-")
         try:
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump((self.total, self.index, self.blob, self.force_split, self.tags), fh)
+                marshal.dump((self.total, self.firsts, self.heads.tobytes(), self.records, self.blob,
+                              self.force_split, self.tags), fh)
             os.replace(tmp, path)
         except BaseException:
             try:
@@ -117,15 +132,28 @@ class Compiled:
         with open(path, "rb") as fh:
             return cls(*marshal.load(fh))
 
+    def record(self, first: str) -> tuple[int | None, str, list[int]] | None:
+        """(own frequency or None, second characters, group offsets) of a first character; None when no
+        entry begins with it."""
+        try:
+            return self.parsed[first]
+        except KeyError:
+            pass
+        i = bisect_left(self.firsts, first)
+        got = None
+        if i < len(self.firsts) and self.firsts[i] == first:
+            own, seconds, offsets = self.records[self.heads[i]:self.heads[i + 1]].decode("utf-8").split("\t")
+            got = (int(own) if own else None, seconds, list(map(int, offsets.split(","))))
+        self.parsed[first] = got
+        return got
+
     def group(self, first: str, second: str) -> list[tuple[str, int]]:
         """The entries of two characters or more that begin with ``first + second``."""
-        entry = self.index.get(first)
-        at = entry[1].find(second) if entry else -1
+        rec = self.record(first)
+        at = rec[1].find(second) if rec else -1
         if at < 0:
             return []
-        offsets = array("I")
-        offsets.frombytes(entry[2])
-        fields = self.blob[offsets[at]:offsets[at + 1]].decode("utf-8").split("\t")
+        fields = self.blob[rec[2][at]:rec[2][at + 1]].decode("utf-8").split("\t")
         return list(zip(fields[::2], map(int, fields[1::2])))
 
 
@@ -160,9 +188,9 @@ class InPlace:
             for pair in missing - read:
                 first = pair[0]
                 if first not in read:
-                    entry = compiled.index.get(first)
-                    if entry is not None and entry[0] is not None:
-                        freq[first] = entry[0]
+                    rec = compiled.record(first)
+                    if rec is not None and rec[0] is not None:
+                        freq[first] = rec[0]
                     read.add(first)
                 if len(pair) == 2:
                     freq.update(compiled.group(first, pair[1]))
@@ -174,7 +202,8 @@ class InPlace:
             return
         with self.lock:
             compiled, freq = self.compiled, self.FREQ
-            for first, (own, seconds, _) in compiled.index.items():
+            for first in compiled.firsts:
+                own, seconds, _ = compiled.record(first)
                 if first not in self.pairs_read and own is not None:
                     freq[first] = own
                 self.pairs_read.add(first)
