@@ -69,12 +69,14 @@ def test_a_broken_compiled_file_is_built_again(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
 def test_cuts_in_place_are_the_whole_dictionarys_cuts(path, whole, in_place):
+    """Every text in the extractor's mode (precise, no HMM); every fifth in jieba's other modes too."""
     text = path.read_text(encoding="utf-8-sig")
     assert in_place.lcut(text, HMM=False) == whole.lcut(text, HMM=False)
-    assert in_place.lcut(text) == whole.lcut(text)
-    assert in_place.lcut_for_search(text) == whole.lcut_for_search(text)
-    assert in_place.lcut(text, cut_all=True) == whole.lcut(text, cut_all=True)
     assert len(in_place.FREQ) < len(whole.FREQ) / 2  # a passage reads a part of the dictionary
+    if TEXTS.index(path) % 5 == 0:
+        assert in_place.lcut(text) == whole.lcut(text)
+        assert in_place.lcut_for_search(text) == whole.lcut_for_search(text)
+        assert in_place.lcut(text, cut_all=True) == whole.lcut(text, cut_all=True)
 
 
 def test_a_word_added_in_place_is_kept_and_so_are_its_neighbours(in_place):
