@@ -185,6 +185,8 @@ class InPlace:
             return
         with self.lock:  # another thread's cut must not find a pair marked read before its words are in
             compiled, freq = self.compiled, self.FREQ
+            if compiled is None:
+                return  # another thread read the whole dictionary meanwhile
             for pair in missing - read:
                 first = pair[0]
                 if first not in read:
