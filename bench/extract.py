@@ -49,9 +49,11 @@ functions after a run (cProfile, which makes cheap calls look dear).
 ``--processes`` measures whole processes instead: a fresh Python that imports the extractor
 and extracts every file of the corpus, and a fresh Python that imports jieba and cuts every
 file with ``jieba.lcut``, in turn ``--alternations`` times; the CPU time of each whole process
-(start-up, imports, the dictionary each loads, reading the files) and its ratio. Both pay a
-jieba dictionary load (the extractor its own tokenizer's, with the project's words), which
-the in-process figures above leave out.
+(start-up, imports, the dictionary each loads, reading the files) and its ratio. jieba's process
+pays its dictionary load; the extractor reads only the part of its own tokenizer's dictionary
+(with the project's words) that its cuts need, from the compiled file its first process wrote
+(``tracker.extract.tokens``; built before the timed processes); the in-process figures above
+leave both out.
 
 jieba writes its dictionary cache to the system temp folder by default; here it
 goes to ``$XDG_CACHE_HOME/tracker/jieba`` (``~/.cache/tracker/jieba``).
@@ -426,8 +428,13 @@ def rss_child(folder: Path, files: int) -> None:
 
 
 def whole_child(which: str, folder: Path) -> None:
-    """The whole of one run as a user's process does it: import, load, read and extract (or cut) every file."""
-    if which == "extract":
+    """The whole of one run as a user's process does it: import, load, read and extract (or cut) every file
+    (``dictionary``: only load the extractor's tokenizer, which its first process compiles)."""
+    if which == "dictionary":
+        from tracker.extract import tokens
+
+        tokens.tokenizer()
+    elif which == "extract":
         from tracker.extract import extract_document
 
         for path, published in read_manifest(folder):
@@ -555,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.processes:
             load_jieba()  # jieba's own cache file written before the first timed process
+            # and the extractor's compiled dictionary (its first process builds it; see tracker.extract.tokens)
+            subprocess.run([sys.executable, __file__, "--whole-child", "dictionary", str(folder)], check=True)
             whole = whole_processes(folder, args.alternations)
             if args.write_figures:
                 figures.record("extract", figures.command("bench/extract.py", argv), [

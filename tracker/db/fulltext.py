@@ -61,9 +61,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 def _freq() -> dict[str, int]:
     """jieba's prefix dictionary (the extractor's tokenizer, domain words included): every word
     with its frequency, and every prefix of a word with 0 when it is no word itself."""
-    tokenizer = tokens.tokenizer()
-    tokenizer.check_initialized()
-    return tokenizer.FREQ
+    return tokens.prefix_dictionary()
 
 
 def is_word(text: str) -> bool:

@@ -7,38 +7,295 @@
 ``tokenizer()`` is the one ``jieba.Tokenizer`` the extractor, the full-text index
 (``tracker.db.fulltext``) and the search (``tracker.services.search``) share, so a word
 means the same to all three. ``cut`` is its precise mode without HMM, which the rules read.
+
+Its prefix dictionary (jieba's ~350,000 words, every prefix of a word, the domain words) is
+read in place: the first process builds it as jieba does and keeps it, compiled, in the cache
+folder (``Compiled``); later processes read from that file only the entries a text asks about,
+by their first two characters. The extractor cuts only the short windows before its numbers
+(some 4% of a report's characters), so a process reads a few per cent of the dictionary instead
+of building a dict of half a million entries, which cost a whole process about as much CPU as
+the extraction of 1 MB of reports. The answers are the dictionary's own: the same words, the
+same frequencies, the same total.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
+import sys
+import tempfile
+from array import array
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from tracker.extract import lexicons
 
+#: the compiled dictionary's layout; a new layout gets a new file name
+_LAYOUT = "2"
 
-@cache
-def tokenizer():
-    """Our own jieba tokenizer with the domain dictionary, its cache file placed deliberately.
 
-    jieba is imported here, on first use, not at the top of the module: importing it costs
-    about a second of start-up (its HMM tables), which ``import tracker.extract`` (the CLI, the
-    web app) should not pay before a clause with a number needs segmenting."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    tok = jieba.Tokenizer()
-    cache_dir = os.environ.get("TRACKER_CACHE_DIR") or os.path.join(
+def cache_dir() -> str:
+    """Where jieba's cache and the compiled dictionary live: ``$TRACKER_CACHE_DIR`` or ``~/.cache/tracker``."""
+    return os.environ.get("TRACKER_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tracker")
+
+
+def _import_jieba():
+    """jieba, imported without ``pkg_resources``.
+
+    ``jieba._compat`` imports ``pkg_resources`` only to open its own data files, and falls back
+    to opening them by path when that import fails; ``pkg_resources`` scans every installed
+    distribution on import, a tenth of a second or more of every process's start-up. While jieba
+    is imported the name is held unimportable, then released, so a later ``import pkg_resources``
+    of anyone else works as usual."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # ``import pkg_resources`` raises ImportError
     try:
-        os.makedirs(cache_dir, exist_ok=True)
-        tok.tmp_dir = cache_dir
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
+class Compiled:
+    """A prefix dictionary (jieba's ``FREQ`` and ``total``) as one file, read in place.
+
+    The entries are grouped by their first two characters (single characters alone). ``firsts``
+    holds every first character, sorted; the record of the i-th (``records[heads[i]:heads[i + 1]]``,
+    UTF-8) is ``own\tseconds\toffsets``: its own entry's frequency (empty when it has none), the
+    second characters of its groups, and the groups' byte offsets in ``blob`` (one more than the
+    characters, comma-separated). A group is ``word\tfrequency\t…`` in UTF-8. Loading the file
+    makes a handful of objects; a record is parsed when a text first asks about its character.
+    jieba asks its dictionary only about pieces of the text it cuts (``get_DAG`` and ``calc``:
+    from each character, longer and longer fragments; the search and HMM modes: pieces of those
+    fragments), so reading the groups of every pair of neighbouring characters of a text before
+    cutting it answers every question the cut asks exactly as the whole dictionary would."""
+
+    def __init__(self, total: int, firsts: str, heads: bytes, records: bytes, blob: bytes,
+                 force_split: tuple[str, ...], tags: dict):
+        self.total, self.firsts, self.records, self.blob = total, firsts, records, blob
+        self.heads = array("I")
+        self.heads.frombytes(heads)
+        self.force_split, self.tags = force_split, tags
+        self.parsed: dict[str, tuple[int | None, str, list[int]] | None] = {}
+
+    @classmethod
+    def of(cls, freq: dict[str, int], total: int, force_split, tags) -> Compiled:
+        groups: dict[str, dict[str, list[str]]] = {}
+        singles: dict[str, int] = {}
+        for word, n in freq.items():
+            if "\t" in word:
+                raise ValueError(f"a word with a tab cannot be compiled: {word!r}")
+            if len(word) == 1:
+                singles[word] = n
+            else:
+                groups.setdefault(word[0], {}).setdefault(word[1], []).append(f"{word}\t{n}")
+        firsts = "".join(sorted(set(singles) | set(groups)))
+        heads, records, parts, offset, at = array("I", [0]), [], [], 0, 0
+        for first in firsts:
+            seconds = "".join(sorted(groups.get(first, {})))
+            offsets = [offset]
+            for second in seconds:
+                data = "\t".join(groups[first][second]).encode("utf-8")
+                parts.append(data)
+                offset += len(data)
+                offsets.append(offset)
+            own = singles.get(first)
+            record = f"{'' if own is None else own}\t{seconds}\t{','.join(map(str, offsets))}".encode("utf-8")
+            records.append(record)
+            at += len(record)
+            heads.append(at)
+        return cls(total, firsts, heads.tobytes(), b"".join(records), b"".join(parts),
+                   tuple(sorted(force_split)), dict(tags))
+
+    def dump(self, path: str) -> None:
+        """Written whole or not at all (a temporary file renamed), so a reader never sees half."""
+        folder = os.path.dirname(path)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".words-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump((self.total, self.firsts, self.heads.tobytes(), self.records, self.blob,
+                              self.force_split, self.tags), fh)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    @classmethod
+    def load(cls, path: str) -> Compiled:
+        with open(path, "rb") as fh:
+            return cls(*marshal.load(fh))
+
+    def record(self, first: str) -> tuple[int | None, str, list[int]] | None:
+        """(own frequency or None, second characters, group offsets) of a first character; None when no
+        entry begins with it."""
+        try:
+            return self.parsed[first]
+        except KeyError:
+            pass
+        i = bisect_left(self.firsts, first)
+        got = None
+        if i < len(self.firsts) and self.firsts[i] == first:
+            own, seconds, offsets = self.records[self.heads[i]:self.heads[i + 1]].decode("utf-8").split("\t")
+            got = (int(own) if own else None, seconds, list(map(int, offsets.split(","))))
+        self.parsed[first] = got
+        return got
+
+    def group(self, first: str, second: str) -> list[tuple[str, int]]:
+        """The entries of two characters or more that begin with ``first + second``."""
+        rec = self.record(first)
+        at = rec[1].find(second) if rec else -1
+        if at < 0:
+            return []
+        fields = self.blob[rec[2][at]:rec[2][at + 1]].decode("utf-8").split("\t")
+        return list(zip(fields[::2], map(int, fields[1::2])))
+
+
+class InPlace:
+    """What the project's jieba tokenizer adds to ``jieba.Tokenizer`` (its first base): a
+    dictionary that ``read_in_place`` makes answer from a ``Compiled`` file, reading the groups
+    a text needs before jieba cuts it (``get_DAG``, which every cut starts with; ``add_word``,
+    which must find the entries it changes already there)."""
+
+    compiled: Compiled | None = None
+
+    def read_in_place(self, compiled: Compiled) -> None:
+        self.compiled, self.FREQ, self.total = compiled, {}, compiled.total
+        self.user_word_tag_tab = dict(compiled.tags)
+        self.pairs_read: set[str] = set()
+        self.initialized = True
+        finalseg = sys.modules["jieba.finalseg"]
+        for word in compiled.force_split:
+            finalseg.add_force_split(word)
+
+    def read_for(self, text: str) -> None:
+        """Bring into ``FREQ`` every entry that begins with a character of ``text`` or a pair of its
+        neighbouring characters."""
+        if self.compiled is None:
+            return
+        read = self.pairs_read
+        missing = {text[k:k + 2] for k in range(len(text))} - read
+        if not missing:
+            return
+        with self.lock:  # another thread's cut must not find a pair marked read before its words are in
+            compiled, freq = self.compiled, self.FREQ
+            if compiled is None:
+                return  # another thread read the whole dictionary meanwhile
+            for pair in missing - read:
+                first = pair[0]
+                if first not in read:
+                    rec = compiled.record(first)
+                    if rec is not None and rec[0] is not None:
+                        freq[first] = rec[0]
+                    read.add(first)
+                if len(pair) == 2:
+                    freq.update(compiled.group(first, pair[1]))
+                    read.add(pair)
+
+    def read_everything(self) -> None:
+        """The whole dictionary into ``FREQ`` (for a caller that walks ``FREQ`` itself)."""
+        if self.compiled is None:
+            return
+        with self.lock:
+            compiled, freq = self.compiled, self.FREQ
+            for first in compiled.firsts:
+                own, seconds, _ = compiled.record(first)
+                if first not in self.pairs_read and own is not None:
+                    freq[first] = own
+                self.pairs_read.add(first)
+                for second in seconds:
+                    if first + second not in self.pairs_read:
+                        freq.update(compiled.group(first, second))
+                        self.pairs_read.add(first + second)
+            self.compiled = None
+
+    def get_DAG(self, sentence):  # noqa: N802  (jieba's name)
+        self.read_for(sentence)
+        return super().get_DAG(sentence)
+
+    def add_word(self, word, freq=None, tag=None):
+        self.check_initialized()
+        self.read_for(word)
+        return super().add_word(word, freq, tag)
+
+
+def _compiled_name(jieba) -> str:
+    """The compiled dictionary's file name: a hash of everything its entries come from (jieba's
+    version and dictionary file, the user dictionary, the word lists ``build`` adds)."""
+    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    try:
+        stat = os.stat(source)
+        stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
     except OSError:
-        pass  # an unwritable home: jieba falls back to rebuilding the dictionary in memory
+        stamp = "?"
+    words = lexicons.words("actions") + lexicons.words("object_stops")
+    digest = hashlib.sha256("\0".join([_LAYOUT, jieba.__version__, source, stamp, *words]).encode("utf-8"))
+    with open(lexicons.path("userdict"), "rb") as fh:
+        digest.update(fh.read())
+    return f"words-{digest.hexdigest()[:16]}.marshal"
+
+
+def build(tok, folder: str | None) -> None:
+    """The long way: ``tok`` (a ``jieba.Tokenizer``) given jieba's dictionary (from jieba's own cache
+    file in ``folder`` when it can keep one there) and then the domain words: the user dictionary
+    file, then the action verbs and the object stop words at a high frequency."""
+    if folder:
+        tok.tmp_dir = folder
     with open(lexicons.path("userdict"), "rb") as fh:
         tok.load_userdict(fh)
     for w in lexicons.words("actions") + lexicons.words("object_stops"):
         tok.add_word(w, 10000)
+
+
+@cache
+def tokenizer():
+    """Our own jieba tokenizer with the domain dictionary, read in place from its compiled file.
+
+    jieba is imported here, on first use, not at the top of the module: importing it costs
+    a tenth of a second or more of start-up (its HMM tables), which ``import tracker.extract``
+    (the CLI, the web app) should not pay before a clause with a number needs segmenting.
+    The first process (or the first after jieba, the user dictionary or the word lists changed)
+    builds the dictionary the long way (``build``), then writes it compiled; an unwritable cache
+    folder leaves every process building it."""
+    jieba = _import_jieba()
+    jieba.setLogLevel(60)
+    tok = type("Tokenizer", (InPlace, jieba.Tokenizer), {})()
+    folder: str | None = cache_dir()
+    compiled_path = os.path.join(folder, _compiled_name(jieba))
+    try:
+        tok.read_in_place(Compiled.load(compiled_path))
+        return tok
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not built yet (or unreadable): build it
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        folder = None  # an unwritable home: jieba falls back to rebuilding the dictionary in memory
+    finalseg = sys.modules["jieba.finalseg"]
+    forced = set(finalseg.Force_Split_Words)
+    build(tok, folder)
+    if folder:
+        try:
+            Compiled.of(tok.FREQ, tok.total, set(finalseg.Force_Split_Words) - forced,
+                        tok.user_word_tag_tab).dump(compiled_path)
+        except (OSError, ValueError):
+            pass
     return tok
+
+
+def prefix_dictionary() -> dict[str, int]:
+    """The tokenizer's whole prefix dictionary (every word with its frequency, every prefix of a
+    word with 0), for a caller that walks it itself (``tracker.db.fulltext``)."""
+    tok = tokenizer()
+    tok.check_initialized()
+    tok.read_everything()
+    return tok.FREQ
 
 
 def cut(text: str) -> list[str]:
