@@ -461,6 +461,24 @@ def shares_of_a_whole(c: Context):
     return None
 
 
+@rule("pledge", "句首占比")
+def share_opens_clause(c: Context):
+    """A clause that opens on 占 or on 占比 (with at most a two-character label: 个数占比, 投资占比) gives the share of
+    the figure just before it in some whole: how a plan or a result is made up, no target of its own. "安排位于原特区外
+    或连接原特区内外项目582个，个数占比65.9%，年度计划完成1533.7亿元，投资占比68.4%" and "其中，政府投资575.5亿元，
+    占25.7%" (深圳市's 2022 report in the news); "搬迁人口中建档立卡贫困户4321户16870人，占搬迁人口的82.69%"
+    (长顺县's poverty targets, 2017). A share that has a subject of its own in the clause is a target and is left
+    alone: "全社会研发投入占比6%以上" (北京, 2026), "工业中战略性新兴产业占比30％以上" (陕西, 2026); so is one the clause
+    means to reach (占比达到70%: 甘肃, 2026)."""
+    first = min(q.start for q in c.kept)
+    if all((q.unit or "") in ("%", "成") for q in c.kept) and _SHARE_OPENS.match(c.text, c.clause.start, first) \
+            and not _SHARE_TARGET_BEFORE.search(c.text, c.clause.start, first):
+        return False
+    return None
+
+
+# the clause opens on the share: 占, 占…的, or 占比 after a label of two characters at most (个数占比, 投资占比)
+_SHARE_OPENS = re.compile(r"[\s\u3000]*(?:[\u4e00-\u9fff]{0,2}占比|占[^，,。；;占]{0,10}?的?)[\s\u3000]*$")
 # 占 the whole of a place, then 的, right before the share: 占全市的, 占全县农民人均纯收入的
 _SHARE_OF_WHOLE_BEFORE = re.compile(r"占全[市县省区国镇乡][^，,。；;占]{0,10}的$")
 # a share a plan means to reach is a target (力争…占全市的30%)
@@ -579,7 +597,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, year_task_in_progress, looks_back, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
                 past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
 
 
