@@ -179,11 +179,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch H2: the count of kinds a plan sorts shelters into (…和社区应急避难场所2类) read as a pledge
     ('fengxian_shelters_2022.txt', '社区应急避难场所2类'),
     # batch I as first read, before any rule for it (its shares, 个数占比65.9% and 占搬迁人口的82.69%, are read by
-    # share_opens_clause since)
+    # share_opens_clause since; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
+    # by past_years_plan)
     ('changshun_targets_2017.txt', '1个（代化镇'),
     ('changshun_targets_2017.txt', '30户以上村民组通组公路路基宽度不得小于4.5米'),
     ('changshun_targets_2017.txt', '代化镇258套'),
-    ('changshun_targets_2017.txt', '其中建档立卡人口5572人'),
     ('changshun_targets_2017.txt', '到2019年肉鸭存栏500万羽'),
     ('changshun_targets_2017.txt', '安置点共7个'),
     ('changshun_targets_2017.txt', '完成建设安置房1469套（其中'),
@@ -200,7 +200,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到1000万羽'),
     ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到2000万羽'),
     ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到3000万羽'),
-    ('changshun_targets_2017.txt', '计划搬迁1297户7000人'),
     ('changshun_targets_2017.txt', '路面宽度不得小于3.5米'),
     ('changshun_targets_2017.txt', '针对4类重点危房对象按照一级补助3.5万元/户'),
     ('changshun_targets_2017.txt', '错车道每公里不得少于3处'),
@@ -227,9 +226,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('shenzhen_report_news_2022.txt', '同比增长26.2%'),
     ('shenzhen_report_news_2022.txt', '同比增长6.3%'),
     ('shenzhen_report_news_2022.txt', '增长10.0%'),
-    ('shenzhen_report_news_2022.txt', '深圳市去年本级政府投资项目计划共安排588个'),
-    ('shenzhen_report_news_2022.txt', '计划安排投资500亿元'),
-    ('shenzhen_report_news_2022.txt', '计划完成率119.3%'),
     ('shenzhen_report_news_2022.txt', '这个目标高于全国GDP5.5%的增长目标'),
 }
 _canon = extract_helpers.canon

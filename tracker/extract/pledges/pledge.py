@@ -541,6 +541,38 @@ def past_year_opening(c: Context):
     return None
 
 
+@rule("pledge", "往年的计划")
+def past_years_plan(c: Context):
+    """A plan of a year already over, restated beside what became of it, is no pledge, though 计划 speaks of
+    intent: a sentence opening on a year before the text's own ("2016年：计划搬迁1297户7000人，其中建档立卡人口5572人。
+    完成情况：…": 长顺县's poverty targets, written in 2017) or naming 去年 or 上年 before its figure ("从2021年完成
+    情况来看，深圳市去年本级政府投资项目计划共安排588个，计划安排投资500亿元": 深圳市's 2022 report in the news).
+    A sentence that also names the present year or a later one (在去年基础上，今年计划新建…) still looks forward."""
+    if c.published is None or not c.kept:
+        return None
+    first = min(q.start for q in c.kept)
+    head = c.text[c.clause.sentence_start:first]
+    # a list's lead runs on into its lines (…这个时间节点，我县：2016年：计划搬迁…): the line's own year opens its head
+    openings = list(_YEAR_OPENS.finditer(head))
+    if openings:
+        head = head[openings[-1].start(1):]
+    if "计划" not in head or _NOW_OR_LATER.search(head):
+        return None
+    years = [int(y) for y in _YEAR.findall(head)]
+    if any(y >= c.published.year for y in years):
+        return None
+    if (openings and int(openings[-1].group(1)) < c.published.year) or _LAST_YEAR.search(head):
+        return False
+    return None
+
+
+# a sentence, or a line after a colon, opening on a year and a colon or comma: 2016年：计划搬迁…
+_YEAR_OPENS = re.compile(r"(?:^|(?<=[：:。；;]))[\s\u3000]*((?:19|20)\d\d)年[：:，,]")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_LAST_YEAR = re.compile(r"去年|上年")
+_NOW_OR_LATER = re.compile(r"今年|明年|本年|年内|当年|全年")
+
+
 @rule("pledge", "成效式段首")
 def outcome_lead(c: Context):
     """A paragraph led by a subject and what became of it (lexicon outcome_leads) reviews, and so do the
@@ -598,7 +630,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
