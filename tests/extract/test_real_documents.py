@@ -180,7 +180,7 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('fengxian_shelters_2022.txt', '社区应急避难场所2类'),
     # batch I as first read, before any rule for it (its shares, 个数占比65.9% and 占搬迁人口的82.69%, are read by
     # share_opens_clause since; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
-    # by past_years_plan)
+    # by past_years_plan; the lines' speeds, 设计速度250公里/小时 and 最高时速350公里, by design_speed)
     ('changshun_targets_2017.txt', '1个（代化镇'),
     ('changshun_targets_2017.txt', '30户以上村民组通组公路路基宽度不得小于4.5米'),
     ('changshun_targets_2017.txt', '代化镇258套'),
@@ -210,13 +210,10 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('chongqing_rail_news_2011.txt', '全长70.15公里'),
     ('chongqing_rail_news_2011.txt', '全长约309公里'),
     ('chongqing_rail_news_2011.txt', '成渝两座城市就像一座城市似的'),
-    ('chongqing_rail_news_2011.txt', '最高时速350公里'),
     ('chongqing_rail_news_2011.txt', '比现在两地间的“和谐号”还要快1个多小时'),
     ('chongqing_rail_news_2011.txt', '沿线设立三江、新民、万盛、南川等6个上下客站'),
-    ('chongqing_rail_news_2011.txt', '渝黔新线规划设计速度250公里/小时'),
     ('chongqing_rail_news_2011.txt', '渝黔铁路新线全长345公里'),
     ('chongqing_rail_news_2011.txt', '贵州境内233公里'),
-    ('chongqing_rail_news_2011.txt', '运行速度200公里/小时'),
     ('chongqing_rail_news_2011.txt', '重庆到广州坐火车将由20多个小时缩短至6个小时'),
     ('chongqing_rail_news_2011.txt', '重庆境内112公里'),
     ('shenzhen_report_news_2022.txt', '164.5亿元'),

@@ -573,6 +573,24 @@ _LAST_YEAR = re.compile(r"去年|上年")
 _NOW_OR_LATER = re.compile(r"今年|明年|本年|年内|当年|全年")
 
 
+@rule("pledge", "设计时速")
+def design_speed(c: Context):
+    """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
+    250公里/小时，运行速度200公里/小时，工期5年" and "最高时速350公里" (重庆市's rail plans, 2011 news); "本路段为双向
+    四车道标准，设计时速80公里" and "将开行时速200公里的动车组" (四川's highways, 2011 news). Every number of the
+    piece must follow a word of speed (lexicon speed_words)."""
+    if not c.kept:
+        return None
+    for q in c.kept:
+        if not _SPEED_BEFORE.search(c.text, max(c.clause.start, q.start - 8), q.start):
+            return None
+    return False
+
+
+# a word of speed right before the number: 设计速度250公里/小时, 设计时速80公里, 最高时速350公里, 设计速度为80公里/小时
+_SPEED_BEFORE = re.compile(rf"(?:{_alternation('speed_words')})[为达约]?[\s\u3000]*$")
+
+
 @rule("pledge", "成效式段首")
 def outcome_lead(c: Context):
     """A paragraph led by a subject and what became of it (lexicon outcome_leads) reviews, and so do the
@@ -630,7 +648,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, past_years_plan, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
