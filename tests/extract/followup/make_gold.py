@@ -739,6 +739,52 @@ PAIRS.append(pair(
          "traps": ["respective_figures", "related_object_different_measure"], "confidence": "low"},
     ]))
 
+# ---------------------------------------------------------------- 海拉尔区 (district), 2013 民生 tasks -> the 2014 report
+# Annotated after the change the first reading asked for and before `tracker followup` was run on it: a task
+# paragraph of a work report (not its list of main targets) against the same review as hailar2013.
+PAIRS.append(pair(
+    "hailar2013b", "海拉尔区", "district", 2013, 2014,
+    repo_doc("hailar2013b_plan.txt", 2013, [6608, 7097], "The paragraph 提高民生保障水平 of 海拉尔区's 2013 work report."),
+    repo_doc("hailar2013_review.txt", 2014, [140, 3179], "As hailar2013's review."),
+    [
+        {"pledge": P("城乡居民参加养老保险和基本医疗保险参保率保持在90%", "养老保险参保率", "保持",
+                     [qty("90%", 90, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent on the pension insurance", "traps": ["silence"]},
+        {"pledge": P("基本医疗保险参保率保持在90%和98%以上", "基本医疗保险参保率", "保持", [qty("98%", 98, "%", "ratio", "以上")]),
+         "outcome": "not_reported", "reason": "the review gives the rural cooperative scheme's rate (新农合参合率) only, "
+                                               "one part of the basic medical insurance",
+         "traps": ["related_object_different_measure"], "confidence": "medium",
+         "distractors": [("全区新农合参合率达到98.9%", "新农合 only, not the basic medical insurance as a whole")]},
+        {"pledge": P("确保新增城镇就业5400人", "城镇就业", "新增", [qty("5400人", 5400, "人", "count")]),
+         "outcome": "exceeded", "evidence": "全年新增就业5611人", "reported": [qty("5611人", 5611, "人", "count")],
+         "reason": "5611人 > 5400人", "traps": ["wording_variant"]},
+        {"pledge": P("下岗失业人员和困难人员再就业2100人", "再就业", None, [qty("2100人", 2100, "人", "count")]),
+         "outcome": "exceeded", "evidence": "实现再就业2529人", "reported": [qty("2529人", 2529, "人", "count")],
+         "reason": "2529人 > 2100人"},
+        {"pledge": P("解决芳园、天润等8个社区办公用房问题", "社区办公用房", "解决", [qty("8个", 8, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("启动正阳和建设2个办事处文体活动中心项目", "办事处文体活动中心项目", "启动", [qty("2个", 2, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("改造建华路、根河路等背街巷道10条", "背街巷道", "改造", [qty("10条", 10, "条", "count")]),
+         "outcome": "exceeded", "evidence": "集中改造的11条背街巷道全部完工",
+         "reported": [qty("11条", 11, "条", "count")], "reason": "11条 > 10条", "traps": ["wording_variant"]},
+        {"pledge": P("年内完成3800户、58万平方米棚户区改造", "棚户区改造", "完成",
+                     [qty("3800户", 3800, "户", "count"), qty("58万平方米", 58, "万平方米", "area")]),
+         "outcome": "missed", "acceptable": ["missed", "partial"], "evidence": "实施棚户区改造19.5万平方米",
+         "reported": [qty("19.5万平方米", 19.5, "万平方米", "area")],
+         "reason": "19.5万平方米 < 58万平方米; no household count is given",
+         "traps": ["wording_variant"], "confidence": "medium",
+         "distractors": [("全年完成房屋征收16.2万平方米", "expropriation, not the renovation"),
+                         ("森工集团棚户区改造项目一期工程完工", "one project, no figure")]},
+        {"pledge": P("完成200套结转公租房建设任务", "公租房", "完成", [qty("200套", 200, "套", "count")]),
+         "outcome": "not_reported", "reason": "the review counts all 保障性住房 (2262套), not the carried-over public rental flats",
+         "traps": ["related_object_different_measure"], "confidence": "medium",
+         "distractors": [("完成投资5.2亿元，建成保障性住房2262套", "all affordable housing, not the 200 carried-over flats")]},
+        {"pledge": P("平价蔬菜超市，年内完成20个", "平价蔬菜超市", "完成", [qty("20个", 20, "个", "count")]),
+         "outcome": "missed", "evidence": "新建10家平价蔬菜超市和直销店", "reported": [qty("10家", 10, "家", "count")],
+         "reason": "10家 (with 直销店) < 20个", "traps": ["wording_variant"], "confidence": "medium"},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -758,7 +804,8 @@ META = {
                "before any change (README: Follow-up, third batch); pairs 16-18 (hailar2013, hailar2016, hailar2018: one "
                "district's consecutive work reports, passages of a repository's files) were annotated before `tracker "
                "followup` was run on them and read once before any change; pair 19 (hailar2015) was annotated after that "
-               "reading, before the matcher was run on it, to test the changes on a second pair.",
+               "reading, before the matcher was run on it, to test the changes on a second pair; pair 20 (hailar2013b: a task "
+               "paragraph, not the list of main targets) was annotated after that change, before any run on it.",
 }
 
 
