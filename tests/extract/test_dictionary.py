@@ -14,6 +14,7 @@ from pathlib import Path
 import jieba
 import pytest
 
+from tracker.db import fulltext
 from tracker.extract import tokens
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +66,7 @@ def test_a_broken_compiled_file_is_built_again(tmp_path, monkeypatch):
         assert tokens.Compiled.load(str(tmp_path / name)).total == tok.total
     finally:
         tokens.tokenizer.cache_clear()
+        fulltext._freq.cache_clear()  # the index's dictionary is the tokenizer's: read again with it
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
