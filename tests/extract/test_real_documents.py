@@ -90,12 +90,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
-    # batch K (review paragraphs cut without their heading): 陕西's opening sentence of results, read as the year's
-    # targets (first reading)
-    ('shaanxi_review_2026.txt', '地区生产总值增长5.1％'),
-    ('shaanxi_review_2026.txt', '城镇新增就业44.1万人'),
-    ('shaanxi_review_2026.txt', '居民人均可支配收入增长5.6％'),
-    ('shaanxi_review_2026.txt', '粮食产量1347万吨'),
     # batch B: achievements, a company's figures and programme names read as pledges (一家, 各占 and 百万长安人民 are
     # read by one_as_article, shares_of_a_whole and magnitude_as_epithet since)
     ('shexian_shishi_2025.txt', '有效改善9万人口的饮水安全问题'),

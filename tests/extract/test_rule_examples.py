@@ -446,12 +446,13 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('followup/gaozhou2022_plan.txt', '增长8.52%', 'object', '社会消费品销售总额'),
     ],
     "outcome_lead": [
-        # 市场主体稳步增长。…新增经营主体11万多户 (宁夏's review of 2025)
-        ('excerpts/ningxia_review_2026.txt', '新增经营主体11万多户', 'pledge', False),
-        # 投资保持稳定。自审自发地方政府专项债券1542亿元，争取中央预算内投资150亿元 (福建's review of 2025; 河南's
-        # 民生福祉不断增进。…城镇新增就业603.7万人 is read as past by looks_back first since 超额完成…攻坚目标 stopped
-        # being a forward cue)
-        ('excerpts/fujian_investment_review_2026.txt', '争取中央预算内投资150亿元', 'pledge', False),
+        # ——人民生活持续改善。“暖心民政”三年行动启动实施，…城镇新增就业42.3万人 (广西's review of 2025, batch K: the
+        # programme's 三年 is a forward cue, the lead a result)
+        ('real/guangxi_review_2026.txt', '城镇新增就业42.3万人', 'pledge', False),
+        # 宁夏's review of 2025: …“西部数谷”等4个项目入选国家高质量数据集试点 (the excerpt's 新增经营主体11万多户 and 福建's
+        # 争取中央预算内投资150亿元 are read as past before this rule since 争取 with a sum secured stopped being a forward cue:
+        # funds_secured)
+        ('excerpts/ningxia_review_2026.txt', '西部数谷”等4个项目入选国家高质量数据集试点', 'pledge', False),
     ],
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),

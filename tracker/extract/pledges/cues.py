@@ -28,6 +28,45 @@ _MODAL_BEFORE_PAST = ("应", "将", "须", "需")
 # A target met or beaten names no target ahead: 能耗强度超额完成国家激励目标 (山东, 2026), 优于国家考核目标14.6个百分点
 # (吉林, 2026), 实现消除疟疾、血吸虫病、麻风病目标 (云南, 2026), each in its review.
 _TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,14}$")
+_CLAUSE_MARK = "，,。；;：:！!？?"
+_SECURED_FUNDS = re.compile(r"到?[^，,。；;：:！!？?]{0,24}?(?:" + "|".join(map(re.escape, lexicons.words("secured_funds")))
+                            + r")[^，,。；;：:！!？?]{0,16}?(?:\d|超)")
+_SEEKING = tuple(lexicons.words("seeking_words"))
+_INTENT_WORDS = re.compile("|".join(map(re.escape, lexicons.words("modal_words"))))
+_NATION_COMPARISON = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted((w for w in lexicons.words("nation_comparisons") if w.endswith("第")),
+                                             key=len, reverse=True)))
+    + r")[一二三四五六七八九十\d]+(?:位|名)?|(?:"
+    + "|".join(map(re.escape, [w for w in lexicons.words("nation_comparisons") if not w.endswith("第")]))
+    + r")(?:平均水平|平均)?\d+(?:\.\d+)?个百分点")
+
+
+def funds_secured(btext: str, start: int, end: int) -> bool:
+    """争取 with money from above and its amount in the same clause, no word of effort before it, no 以上 after the
+    amount, tells what was secured: a result, no forward cue. 争取“两重”“两新”资金311.5亿元、增长9.5%，争取中央预算内投资
+    140.3亿元 (辽宁, 2026); 新争取国家政策性资金4700多亿元 (山东, 2026); 争取中央各类建设发展资金超900亿元 (广西, 2026);
+    争取中央预算内投资、超长期特别国债分别增长64.8％ (陕西, 2026). 积极争取… and 争取…100亿元以上 still seek."""
+    if btext[max(0, start - 3):start].endswith(_SEEKING):
+        return False
+    m = _SECURED_FUNDS.match(btext, end)
+    if m is None:
+        return False
+    rest = btext[m.end():m.end() + 12]
+    stop = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_MARK), len(rest))
+    return "以上" not in rest[:stop]
+
+
+def nation_comparisons(btext: str) -> list[int]:
+    """Where a figure is compared with the nation's or ranked among the provinces (lexicon nation_comparisons:
+    规上工业增加值增长7.6%，高于全国1.7个百分点, 山东 2026; 粮食最高年产840亿斤、居全国第5位, 内蒙古 2026; 高速公路、
+    农村公路通车里程均居全国第2位, 云南 2026): a statistic measured, a word of the past for the clauses after it, unless
+    a word of intent stands before it in its sentence (力争…居全国第3位)."""
+    out = []
+    for m in _NATION_COMPARISON.finditer(btext):
+        sentence = btext[max(btext.rfind("。", 0, m.start()), btext.rfind("；", 0, m.start())) + 1:m.start()]
+        if not _INTENT_WORDS.search(sentence):
+            out.append(m.start())
+    return out
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
@@ -76,6 +115,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             continue  # 实施江淮英才计划，…; 未来产业: a name, not a plan or the time ahead
         if word.startswith("目标") and _TARGET_MET.search(btext, max(0, m.start() - 16), m.start()):
             continue  # 超额完成国家激励目标: a target met or beaten, not one set
+        if word == "争取" and funds_secured(btext, m.start(), m.end()):
+            continue  # 争取中央预算内投资140.3亿元: secured, a result
         forward, strong = table[word]
         if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
             forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)
@@ -85,6 +126,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         cues.append(_Cue(block.start + m.start(), False, True))
     for m in (_FUTURE_SPAN.finditer(btext) if "年" in btext else ()):
         cues.append(_Cue(block.start + m.start(), True, True))
+    for pos in (nation_comparisons(btext) if "全国" in btext else ()):
+        cues.append(_Cue(block.start + pos, False, True, "全国"))
     for m in (_PAST_LE.finditer(btext) if "了" in btext else ()):
         if btext[m.start():m.end()] not in _NOT_PAST_LE:
             cues.append(_Cue(block.start + m.start(), False, True))

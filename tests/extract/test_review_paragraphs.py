@@ -1,0 +1,68 @@
+"""A review paragraph read alone, without its section's heading, read as a review from its own evidence: 争取 with a
+sum secured (funds_secured), a figure compared with the nation's or ranked among the provinces (nation_comparisons),
+a paragraph opening on the year just over named without its number (刚刚过去的一年). Real sentences of the 2026
+provincial reports (johncodes404/china-provincial-gov-reports-2026), character for character; the passages of
+tests/extract/real/ named are batch K's and C's, the excerpt is tests/extract/excerpts/'s. The contrasts marked
+"constructed" show where the words still look ahead."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tracker.extract import extract_document
+from tracker.extract.pledges.cues import funds_secured, nation_comparisons
+from tracker.extract.pledges.frames import _past_year_frame
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize("sentence,secured", [
+    ("争取中央预算内投资、超长期特别国债分别增长64.8％、42.5％", True),  # 陕西 (real/shaanxi_review_2026.txt)
+    ("新争取国家政策性资金4700多亿元，支持项目4200余个", True),  # 山东 (real/shandong_review_2026.txt)
+    ("争取中央各类建设发展资金超900亿元，争取中央转移支付资金4113.7亿元", True),  # 广西 (real/guangxi_review_2026.txt)
+    ("争取中央预算内投资150亿元", True),  # 福建 (excerpts/fujian_investment_review_2026.txt)
+    ("积极争取煤炭2030国家科技重大专项", False),  # 山西 (real/shanxi_review_2026.txt): no sum secured
+    ("进出口总额争取实现正增长", False),  # 山西's plan (excerpts/shanxi_plan_2026.txt)
+    ("积极争取中央预算内投资100亿元", False),  # constructed: a word of effort before 争取
+    ("争取中央预算内投资100亿元以上", False),  # constructed: 以上 after the sum
+])
+def test_zhengqu_with_a_sum_secured_is_a_result(sentence, secured):
+    i = sentence.index("争取")
+    assert funds_secured(sentence, i, i + 2) is secured
+
+
+@pytest.mark.parametrize("sentence,words", [
+    ("规上工业增加值增长7.6%，高于全国1.7个百分点；服务业增加值增长6.1%，高于全国0.7个百分点", ["高于全国", "高于全国"]),  # 山东
+    ("粮食最高年产840亿斤、居全国第5位", ["居全国第"]),  # 内蒙古 (real/neimenggu_review_2026.txt)
+    ("高速公路、农村公路通车里程均居全国第2位", ["居全国第"]),  # 云南 (real/yunnan_review_2026.txt)
+    ("规上工业增加值增长7.7%，高于全国1.8个百分点", ["高于全国"]),  # 广西 (real/guangxi_review_2026.txt)
+    ("力争规上工业增加值增速居全国第3位", []),  # constructed: a word of intent before it
+    ("增速高于预期目标、高于上年同期、高于全国，取得多年未有的好成绩", []),  # 广西: no difference stated
+])
+def test_a_comparison_with_the_nation_is_a_statistic(sentence, words):
+    assert [sentence[p:p + len(w)] for p, w in zip(nation_comparisons(sentence), words)] == words
+    assert len(nation_comparisons(sentence)) == len(words)
+
+
+@pytest.mark.parametrize("opening,past", [
+    ("刚刚过去的一年，是“十四五”收官之年。", True),  # 陕西 (real/shaanxi_review_2026.txt)
+    ("过去一年很不平凡。", True),  # 广西's review opening
+    ("刚刚过去的2025年，习近平总书记党的十八大以来第五次亲临山", True),  # 山西 (real/shanxi_review_2026.txt), its opening clause
+    ("今年是“十五五”开局之年，也是吉林振兴发展攻坚突破的关键一年，", False),  # 吉林 (real/jilin_review_plan_2026.txt)
+])
+def test_the_year_just_over_named_without_its_number(opening, past):
+    assert _past_year_frame(opening, False, dt.date(2026, 1, 27)) is past
+
+
+# Paragraphs of batch K read one by one, each alone with its report's date (as a passage cut from a review reaches
+# a user): before these rules they gave 4, 6 and 12 candidates, all results of 2025.
+@pytest.mark.parametrize("name,line,published", [
+    ("shaanxi_review_2026.txt", 0, dt.date(2026, 1, 27)),  # 刚刚过去的一年，…地区生产总值增长5.1％，城镇新增就业44.1万人
+    ("shandong_review_2026.txt", 1, dt.date(2026, 1, 27)),  # …高于全国1.7个百分点；…新争取国家政策性资金4700多亿元
+    ("guangxi_review_2026.txt", 7, dt.date(2026, 2, 2)),  # 争取中央各类建设发展资金超900亿元，…自治区重大项目开工390个
+])
+def test_a_review_paragraph_read_alone_holds_no_pledge(name, line, published):
+    paragraph = (HERE / "real" / name).read_text(encoding="utf-8").splitlines()[line]
+    assert [c.quote for c in extract_document(paragraph, published).candidates] == []
