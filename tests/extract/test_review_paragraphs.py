@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tracker.extract import extract_document
-from tracker.extract.pledges.cues import funds_secured, nation_comparisons
+from tracker.extract.pledges.cues import _mentions, funds_secured, nation_comparisons, programme_reported
 from tracker.extract.pledges.frames import _past_year_frame
 
 HERE = Path(__file__).parent
@@ -66,3 +66,19 @@ def test_the_year_just_over_named_without_its_number(opening, past):
 def test_a_review_paragraph_read_alone_holds_no_pledge(name, line, published):
     paragraph = (HERE / "real" / name).read_text(encoding="utf-8").splitlines()[line]
     assert [c.quote for c in extract_document(paragraph, published).candidates] == []
+
+
+@pytest.mark.parametrize("sentence,reported", [
+    ("“暖心民政”三年行动启动实施，每年安排140亿元以上", True),  # 广西's review (real/guangxi_review_2026.txt)
+    ("国企改革三年行动、深化提升行动高质量收官", True),  # 甘肃's review of the 十四五 period
+    ("国际生态旅游目的地青海湖示范区创建三年行动取得新成效", True),  # 青海's review
+    ("农产品加工业高质量发展三年行动计划深入实施，新增国家级和省级龙头企业74家", True),  # 黑龙江 (excerpts/heilongjiang_review_opening_2026.txt)
+    ("深入推进“暖心民政”三年行动，筹措890.59亿元实施十大为民办实事工程项目", False),  # 广西's plan (real/guangxi_minsheng_2026.txt)
+    ("完成美丽上海建设三年行动计划。", False),  # 上海's plan (real/shanghai_eco_minsheng_2026.txt)
+    ("推动教育强国建设三年行动计划综合改革试点，新建改扩建中小学10所", False),  # 天津's plan (real/tianjin_minsheng_2026.txt)
+    ("持续开展安全生产治本攻坚三年行动，着力提升农村道路交通安全", False),  # 陕西's review: carried out, as plans say it
+])
+def test_a_programme_reported_on_looks_no_further_ahead(sentence, reported):
+    mentions = [m for m in _mentions(sentence, 0, dt.date(2026, 1, 27)) if m.deadline.raw == "三年"]
+    assert mentions
+    assert programme_reported(sentence, mentions[0]) is reported

@@ -56,6 +56,22 @@ def funds_secured(btext: str, start: int, end: int) -> bool:
     return "以上" not in rest[:stop]
 
 
+_BARE_YEARS = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
+_PROGRAMME_REPORTED = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted(lexicons.words("programme_span_heads"), key=len, reverse=True))) + r")"
+    r"[^，,。；;：:！!？?]{0,2}?(?:[、和][^，,。；;：:！!？?]{1,12}?(?:行动|工程|计划))?"
+    r"(?:" + "|".join(map(re.escape, sorted(lexicons.words("programme_states"), key=len, reverse=True))) + r")")
+
+
+def programme_reported(text: str, m: DeadlineMention) -> bool:
+    """A span of years in a programme's name (三年行动, 三年攻坚行动: lexicon programme_span_heads) whose programme is the
+    subject of what became of it (lexicon programme_states) reports on the programme: no forward cue. “暖心民政”三年行动
+    启动实施，每年安排140亿元以上 (广西, 2026); 国企改革三年行动、深化提升行动高质量收官 (甘肃, 2026); 国际生态旅游目的地
+    青海湖示范区创建三年行动取得新成效 (青海, 2026). A programme carried out (实施…三年行动，; 深入推进…三年行动，) is named
+    the same way in a plan and in a review: its span stays a forward cue."""
+    return _BARE_YEARS.fullmatch(m.deadline.raw or "") is not None and _PROGRAMME_REPORTED.match(text, m.end) is not None
+
+
 def nation_comparisons(btext: str) -> list[int]:
     """Where a figure is compared with the nation's or ranked among the provinces (lexicon nation_comparisons:
     规上工业增加值增长7.6%，高于全国1.7个百分点, 山东 2026; 粮食最高年产840亿斤、居全国第5位, 内蒙古 2026; 高速公路、
@@ -155,7 +171,7 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     # name a year, which may be the one a report looks back on.
     for m in mentions:
         if _ahead(m.deadline, published) \
-                and not text.startswith(_YEAR_ONLY, m.start):
+                and not text.startswith(_YEAR_ONLY, m.start) and not programme_reported(text, m):
             cues.append(_Cue(m.start, True, True))
         elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
             cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
