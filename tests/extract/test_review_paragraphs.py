@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extract import extract_document
-from tracker.extract.pledges.cues import _mentions, funds_secured, nation_comparisons, programme_reported
+from tracker.extract import extract_document, normalise
+from tracker.extract.numbers import find_numbers
+from tracker.extract.pledges.cues import _block_cues, _mentions, funds_secured, nation_comparisons, programme_reported
 from tracker.extract.pledges.frames import _past_year_frame
 
 HERE = Path(__file__).parent
@@ -82,3 +83,24 @@ def test_a_programme_reported_on_looks_no_further_ahead(sentence, reported):
     mentions = [m for m in _mentions(sentence, 0, dt.date(2026, 1, 27)) if m.deadline.raw == "三年"]
     assert mentions
     assert programme_reported(sentence, mentions[0]) is reported
+
+
+def _forward_words(sentence: str) -> list[str]:
+    norm = normalise(sentence)
+    b = norm.blocks[0]
+    btext = norm.text[b.start:b.end]
+    cues = _block_cues(norm.text, b, dt.date(2026, 1, 27), find_numbers(btext), _mentions(btext, b.start, None))
+    return [c.word for c in cues if c.forward and c.strong and c.word]
+
+
+@pytest.mark.parametrize("sentence,words", [
+    ("成功争创中欧班列集结中心、跨境经贸专用通道国家试点", []),  # 山东's review (real/shandong_review_2026.txt)
+    ("成功争取一批国家重大政策改革", []),  # 河北's review
+    ("清理拖欠企业账款年度目标任务超额完成。", []),  # 黑龙江's review
+    ("“八五”普法目标任务全面完成。", []),  # 甘肃's review
+    ("如期完成每万城镇常住人口配备18名社区工作者目标。", []),  # 广西's review
+    ("（二）争创人工智能发展优势，激活创新动能。", ["争创"]),  # 广西's review: a line of work's title, as a plan's
+    ("今年经济社会发展主要预期目标是：地区生产总值增长5%左右", ["今年", "目标"]),  # 吉林's plan (real/jilin_review_plan_2026.txt)
+])
+def test_a_seeking_won_and_a_target_met_look_no_further_ahead(sentence, words):
+    assert _forward_words(sentence) == words

@@ -27,7 +27,14 @@ _NAME_END = ("”", "》", "’", "」")
 _MODAL_BEFORE_PAST = ("应", "将", "须", "需")
 # A target met or beaten names no target ahead: 能耗强度超额完成国家激励目标 (山东, 2026), 优于国家考核目标14.6个百分点
 # (吉林, 2026), 实现消除疟疾、血吸虫病、麻风病目标 (云南, 2026), each in its review.
-_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,14}$")
+_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,24}$")
+# …and the target named first, then met: 清理拖欠企业账款年度目标任务超额完成 (黑龙江, 2026), “八五”普法目标任务全面完成
+# (甘肃, 2026), each in its review (lexicon target_met_after)
+_TARGET_MET_AFTER = re.compile(r"(?:任务)?(?:" + "|".join(map(re.escape, sorted(lexicons.words("target_met_after"),
+                                                                               key=len, reverse=True))) + r")")
+# A word of success right before a word of intent: the effort won (lexicon success_words): 成功争创中欧班列集结中心
+# (山东, 2026), 成功争取一批国家重大政策改革 (河北, 2026)
+_SUCCESS = tuple(lexicons.words("success_words"))
 _CLAUSE_MARK = "，,。；;：:！!？?"
 _SECURED_FUNDS = re.compile(r"到?[^，,。；;：:！!？?]{0,24}?(?:" + "|".join(map(re.escape, lexicons.words("secured_funds")))
                             + r")[^，,。；;：:！!？?]{0,16}?(?:\d|超)")
@@ -129,8 +136,11 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         if word in ("计划", "未来") and _names_a_thing(btext, m.start(), word):
             continue  # 实施江淮英才计划，…; 未来产业: a name, not a plan or the time ahead
-        if word.startswith("目标") and _TARGET_MET.search(btext, max(0, m.start() - 16), m.start()):
-            continue  # 超额完成国家激励目标: a target met or beaten, not one set
+        if word.startswith("目标") and (_TARGET_MET.search(btext, max(0, m.start() - 26), m.start())
+                                       or _TARGET_MET_AFTER.match(btext, m.end())):
+            continue  # 超额完成国家激励目标, 年度目标任务超额完成: a target met or beaten, not one set
+        if word in ("争创", "争取") and btext[max(0, m.start() - 2):m.start()] in _SUCCESS:
+            continue  # 成功争创中欧班列集结中心: the effort won, a result
         if word == "争取" and funds_secured(btext, m.start(), m.end()):
             continue  # 争取中央预算内投资140.3亿元: secured, a result
         forward, strong = table[word]
