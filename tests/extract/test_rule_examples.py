@@ -342,6 +342,19 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/yangxin_projects_news_2021.txt', '项目个数占全市的45.8%', 'pledge', False),
         ('excerpts/xiamen_procurement_news_2011.txt', '占全市的62.6%', 'pledge', False),
     ],
+    "share_opens_clause": [
+        ('real/shenzhen_report_news_2022.txt', '个数占比65.9%', 'pledge', False),
+        ('real/shenzhen_report_news_2022.txt', '占25.7%', 'pledge', False),
+        ('real/changshun_targets_2017.txt', '占搬迁人口的82.69%', 'pledge', False),
+    ],
+    "past_years_plan": [
+        ('real/changshun_targets_2017.txt', '计划搬迁1297户7000人', 'pledge', False),
+        ('real/shenzhen_report_news_2022.txt', '深圳市去年本级政府投资项目计划共安排588个', 'pledge', False),
+    ],
+    "design_speed": [
+        ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
+        ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),
+    ],
     "estimate_before_number": [
         ('real/jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤', 'tense', False),
         ('real/yinan_vegetable_news_2011.txt', '每亩能够达到3万公斤', 'tense', False),

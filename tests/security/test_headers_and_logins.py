@@ -157,6 +157,30 @@ def test_the_throttle_store_is_flask_limiters_setting(seeded):
     app.extensions["tracker.engine"].dispose()
 
 
+def test_pages_skip_the_limiters_request_hook_and_the_login_is_still_throttled(seeded):
+    """No limit but the login's is configured: Flask-Limiter's check on every request is off (it found no
+    limit and cost a sixth of the floor a page pays), and the login's own limits still count."""
+    app = build(seeded)
+    limiter = app.extensions["tracker.limiter"]
+    assert not [f for f in app.before_request_funcs[None] if getattr(f, "__self__", None) is limiter]
+    client = app.test_client()
+    assert client.get("/pledges/").status_code == 200
+    for _ in range(5):
+        assert log_in(client, "editor", "wrong-password").status_code == 400
+    assert log_in(client, "editor").status_code == 429
+    app.extensions["tracker.engine"].dispose()
+
+
+def test_a_configured_default_limit_keeps_the_limiters_request_hook(seeded):
+    """RATELIMIT_DEFAULT (an operator's limit on every page) is applied by that hook: it stays."""
+    app = build(seeded, RATELIMIT_DEFAULT="3 per minute")
+    limiter = app.extensions["tracker.limiter"]
+    assert [f for f in app.before_request_funcs[None] if getattr(f, "__self__", None) is limiter]
+    client = app.test_client()
+    assert [client.get("/pledges/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    app.extensions["tracker.engine"].dispose()
+
+
 @pytest.mark.parametrize("key", ["dev", "changeme", "secret", "short-key", "k" * 31 + "!", "ab" * 20,
                                  "your-secret-key", "abcdefgh" * 4, "0123456789abcdef" * 2, "qwertyuiop" * 4,
                                  "password" * 5, "20240101" * 4, "changeme-changeme-changeme-changeme"])

@@ -54,3 +54,15 @@ def db(seeded_url):
     with make_sessionmaker(engine)() as session:
         yield session
     engine.dispose()
+
+
+@pytest.fixture
+def bare_app(tmp_path, monkeypatch):
+    """An app on an empty SQLite file, for the tests that only render (the Python row and card writers held to
+    their templates' text: tests/web/test_rows.py, tests/web/test_scorecard_html.py)."""
+    from tracker.web import create_app
+
+    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
+    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+    yield app
+    app.extensions["tracker.engine"].dispose()

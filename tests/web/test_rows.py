@@ -14,7 +14,6 @@ import pytest
 from tracker.db.enums import ReviewState, Status
 from tracker.services.listing import Row
 from tracker.services.schedule import Flag, Progress
-from tracker.web import create_app
 from tracker.web.rows import document_index, pledge_rows, progress_html, review_rows
 
 #: the progress macro and the list's loop as reports/_macros.html and pledges/index.html wrote them (the reference)
@@ -78,9 +77,8 @@ def rows() -> list[Row]:
 
 
 @pytest.fixture()
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
-    return create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+def app(bare_app):
+    return bare_app  # (tests/web/conftest.py: an app on an empty file, for rendering)
 
 
 @pytest.mark.parametrize("args", [{"review_state": "all", "sort": "-id"},

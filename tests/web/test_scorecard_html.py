@@ -9,7 +9,6 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from tracker.db.enums import MissReason, Status, StatusEventKind
-from tracker.web import create_app
 from tracker.services.schedule import Progress
 from tracker.services.schedule import Flag
 from tracker.web.filters import IdLinks, progress_html, scorecard_card_html, timeline_html
@@ -45,9 +44,8 @@ def events():
                               evidence_quote=quote)
 
 
-def test_the_timeline_is_the_macros_text(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
-    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+def test_the_timeline_is_the_macros_text(bare_app):
+    app = bare_app
     reference = app.jinja_env.from_string(MACRO + "{{ timeline(es) }}")
     shipped = app.jinja_env.from_string('{% from "reports/_macros.html" import timeline %}{{ timeline(es) }}')
     every = list(events())
@@ -75,9 +73,8 @@ PROGRESS = '''{% macro progress(row) %}
 {% endmacro %}'''
 
 
-def test_the_pace_bar_is_the_macros_text(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
-    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+def test_the_pace_bar_is_the_macros_text(bare_app):
+    app = bare_app
     reference = app.jinja_env.from_string(PROGRESS + "[{{ progress(r) }}]")
     shipped = app.jinja_env.from_string('{% from "reports/_macros.html" import progress %}[{{ progress(r) }}]')
     shares = (None, Decimal("0"), Decimal("0.4567"), Decimal("1"), Decimal("1.75"), Decimal("-0.2"))
@@ -109,9 +106,8 @@ SHIPPED = '''{% for r in rows %}
 {% endfor %}'''
 
 
-def test_a_scorecards_cards_are_the_templates_text(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_INSTANCE", str(tmp_path))
-    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/t.sqlite3"})
+def test_a_scorecards_cards_are_the_templates_text(bare_app):
+    app = bare_app
     rows = []
     for n, (status, flag, due_on, raw, unit, achieved, quote) in enumerate(itertools.product(
             (Status.DONE, Status.IN_PROGRESS), (None, Flag.RED), (None, dt.date(2026, 6, 30)), (None, "年底前"),

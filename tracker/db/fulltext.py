@@ -216,6 +216,40 @@ def _holds_other(element, compiler, **kw):
                               f"not {compiler.dialect.name}")
 
 
+#: SQLite: the FTS5 table as a FROM item, its rowid the pledge's id (``MatchesWords`` its condition). A list
+#: page in id order joins it and orders by its rowid, which FTS5 walks in order and stops after the page:
+#: as ``HoldsWords`` (an IN list) SQLite read every hit of a common word (10,000 for 幼儿园) and sorted
+#: them to keep 51 (1.6 ms -> 0.05 ms at 100,000 pledges). Ordered by ``pledge.id`` instead, the same
+#: join sorted every hit in a temporary B-tree (16 ms): the order must name the rowid
+SQLITE_HITS = sa.table(SQLITE_FTS, sa.column("rowid", sa.Integer()))
+
+
+class MatchesWords(ColumnElement[bool]):
+    """SQLite: ``pledge_search_fts MATCH ?`` with ``SQLITE_HITS`` in the FROM list (``HoldsWords``'s words,
+    bound the same way)."""
+
+    type = sa.Boolean()
+    _is_implicitly_boolean = True
+    inherit_cache = True
+    _traverse_internals = [("query", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        if not words or not all(is_word(w) for w in words):
+            raise ValueError(f"not index words: {words!r}")
+        self.query = sa.bindparam(None, " ".join(f'"{w}"' for w in words), type_=sa.String(), unique=True)
+
+
+@compiles(MatchesWords, "sqlite")
+def _matches_sqlite(element, compiler, **kw):
+    return f"{SQLITE_FTS} MATCH {compiler.process(element.query, **kw)}"
+
+
+@compiles(MatchesWords)
+def _matches_other(element, compiler, **kw):
+    raise sa.exc.CompileError(f"the FTS5 table exists on SQLite only, not {compiler.dialect.name}")
+
+
 # --- keeping the index current on ORM writes (the models know nothing of the index) -----------
 
 

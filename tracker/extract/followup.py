@@ -208,6 +208,11 @@ _ESTIMATE = ("预计", "初步预计", "初步统计", "预期")
 # 41610.9亿元,按不变价格计算,比上年增长0.7% (北京市统计局, 2022 results); 全市完成地区生产总值802.81亿元,按可比价格
 # 计算,比上年同期增长28.6% (咸宁市's account of its 2021 targets, pages corpus).
 _ASIDE = re.compile(r"^\s*(?:按[^，,；;]{0,8}(?:计算|计)|扣除[^，,；;]{0,10}因素|同口径|可比口径|剔除[^，,；;]{0,10}因素)\s*$")
+# ``rule_aside_names_no_object``: nor is an aside inside a clause with a figure its object, so the clause borrows the
+# object of the clause before. Real cases: 一般公共财政预算收入完成17亿元,按可比口径增长13% (海拉尔区's 2017 report,
+# of 2016); 地区生产总值达到 287.9亿元,同比增长8.9%（按可比价计算） (its 2016 report, of 2015).
+_ASIDE_WORDS = re.compile(r"[（(]?(?:按[^，,；;（）()\d]{0,8}?(?:计算|计|口径)|扣除[^，,；;\d]{0,10}因素|剔除[^，,；;\d]{0,10}因素"
+                          r"|同口径|可比口径)[）)]?")
 
 
 @dataclass(frozen=True)
@@ -295,7 +300,7 @@ class _Review:
             # a clause names its own object before its first figure or after its last (其中14个项目列入省市重点);
             # one that names none (新增2000多台, 同比增长12.9%) reports on the object of the clause before
             rest = clause[:figs[0][0]] + clause[figs[-1][1]:] if figs else clause
-            own_object = len(_words(_strip_verbs(rest))) >= 2
+            own_object = len(_words(_strip_verbs(_ASIDE_WORDS.sub("", rest)))) >= 2
             ctx = cs if own_object or i == 0 else prev_ctx
             if not figs and _ASIDE.match(clause):
                 continue  # rule_aside_is_transparent: the clause after it borrows from the one before it

@@ -38,6 +38,7 @@ from tracker.db.enums import (MissReason, PledgeOrigin, Precision, RecipientKind
                               StatusEventKind)
 from tracker.db.models import (District, DistrictAlias, Document, Official, Pledge, Quantity, Reminder,
                                StatusEvent)
+from tracker.db import fulltext
 from tracker.db.types import canonical_decimal
 from tracker.services import dates, history, schedule, search
 from tracker.services.errors import ServiceError
@@ -728,13 +729,36 @@ def _fill(values, day: dt.date) -> Row:
     return row
 
 
+def _page_ids_by_hits(shape: tuple, sort: str, cursor: bool, limit: int):
+    """SQLite, a page in id order of a view searched by index words: the page's ids found by walking the
+    FTS5 table in rowid order (``fulltext.SQLITE_HITS``), the view's other conditions tested on each hit
+    until the page is full; the same ids, in the same order, as the view's ids query."""
+    keys, as_of, terms, flag, day, restated = shape
+    _, _, descending = SORTS[sort]
+    hits = fulltext.SQLITE_HITS
+    rest = search.Query((), terms.substrings)  # the words' condition is the join's
+    ids = (_select(keys, as_of, rest or None, flag, day, restated).with_only_columns(Pledge.id)
+           .join(hits, hits.c.rowid == Pledge.id).where(fulltext.MatchesWords(terms.words)))
+    if cursor:
+        after_id = sa.bindparam("f_after_id", type_=sa.Integer())
+        ids = ids.where(*((Pledge.id < after_id, hits.c.rowid < after_id) if descending else
+                          (Pledge.id > after_id, hits.c.rowid > after_id)))
+    return (ids.order_by(hits.c.rowid.desc() if descending else hits.c.rowid.asc())
+            .limit(sa.literal_column(str(int(limit)))).correlate(None))
+
+
 @lru_cache(maxsize=256)
-def _rows_select(shape: tuple, sort: str, cursor: bool, limit: int | None, stream: bool = True):
-    """The statement of a view's rows (``iter_rows``) for one shape, order, cursor and SQL limit."""
+def _rows_select(shape: tuple, sort: str, cursor: bool, limit: int | None, stream: bool = True,
+                 by_hits: bool = False):
+    """The statement of a view's rows (``iter_rows``) for one shape, order, cursor and SQL limit; ``by_hits``:
+    SQLite, whose index words page in id order through the FTS5 table (``_page_ids_by_hits``)."""
     base = _select(*shape)
     as_of = shape[1]
     stmt = _ordered_by(base, sort, as_of, cursor)
-    if limit is not None:
+    if limit is not None and by_hits:
+        ids = _page_ids_by_hits(shape, sort, cursor, limit)
+        stmt = _ordered_by(_select((), as_of, None, None, None).where(Pledge.id.in_(ids)), sort, as_of, False)
+    elif limit is not None:
         # the page's ids first (the database leaves out the joins and lookups they do not need),
         # then the page's rows: else every row of the view is built before the sort picks a few
         # The outer statement holds none of the view's filters (they are the ids'): with them a
@@ -757,8 +781,12 @@ def iter_rows(session: Session, filters: Filters, *, after: str | None = None, l
     for a view known to be small, whose statement PostgreSQL may then keep prepared, see ``_rows_select``)."""
     wanted = filters.values.get("flag")
     params = {**_bound(filters), **_cursor_params(filters, after)}
-    stmt = _rows_select(_shape(filters), filters.sort, bool(after), limit if wanted in SQL_EXACT_FLAGS else None,
-                        stream)
+    shape = _shape(filters)
+    limit_sql = limit if wanted in SQL_EXACT_FLAGS else None
+    terms = shape[2]
+    by_hits = bool(limit_sql is not None and terms is not None and terms.words and SORTS[filters.sort][1] == "id"
+                   and session.get_bind().dialect.name == "sqlite")
+    stmt = _rows_select(shape, filters.sort, bool(after), limit_sql, stream, by_hits)
     day = filters.day
     n = 0
     result = session.connection().execute(stmt, params)

@@ -13,7 +13,7 @@ from flask_login import current_user
 from tracker import glossary
 from tracker.db import enums
 from tracker.services import workbench
-from tracker.services.schedule import Flag
+from tracker.services.schedule import Flag, Progress
 from tracker.web.db import get_session
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -257,16 +257,21 @@ def progress_html(row) -> Markup:
     achieved, time_share = row.achieved_share, row.time_share
     if achieved is None and time_share is None:
         return Markup("")
+    # (a bar's length is a number: its text needs no escaping; each pace's words are written once, _PACES)
     mark = ("" if time_share is None else
-            f'<rect class="time" x="{escape(bar_length(time_share, 99))}" width="1" height="8"/>')
-    shown = "" if achieved is None else f"（{share_pct(achieved)}）"
-    pace = ("" if not row.progress else
-            f' · <strong class="pace-{escape(row.progress.value)}">{escape(row.progress.label)}</strong>')
+            f'<rect class="time" x="{bar_length(time_share, 99)}" width="1" height="8"/>')
+    achieved_pct = share_pct(achieved)  # (each share formatted once: a Decimal's formatting is most of the bar)
+    shown = "" if achieved is None else f"（{achieved_pct}）"
+    pace = "" if not row.progress else _PACES[row.progress]
     return Markup(
-        f'<div class="pace" title="完成 {share_pct(achieved) or "—"} / 序时 {share_pct(time_share) or "—"}">\n'
+        f'<div class="pace" title="完成 {achieved_pct or "—"} / 序时 {share_pct(time_share) or "—"}">\n'
         '  <svg class="pace-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect class="track" '
-        f'width="100" height="8" rx="3"/><rect class="done" width="{escape(bar_length(achieved or 0, 100))}" height="8" '
+        f'width="100" height="8" rx="3"/><rect class="done" width="{bar_length(achieved or 0, 100)}" height="8" '
         f'rx="3"/>\n{mark}</svg>\n  <span class="sub">{escape(row.achieved_text or "—")}{shown}{pace}</span>\n</div>\n')
+
+
+#: each pace's words in a bar (``progress_html`` writes one a row)
+_PACES = {p: f' · <strong class="pace-{escape(p.value)}">{escape(p.label)}</strong>' for p in Progress}
 
 
 def scorecard_card_html(r, events, link: str) -> Markup:

@@ -21,27 +21,40 @@ def _escape(text: str) -> str:
             .replace('"', "&#34;"))
 
 
+class _PageMemo:
+    """What a page's rows write again and again, each written once a page: the escaped link that narrows
+    the page's view to a document, district or official (``links.with_(key, value)``: a ``ViewLinks`` or
+    ``PageLinks``), and the escaped text of a title or name."""
+
+    __slots__ = ("links", "_narrowed", "_texts")
+
+    def __init__(self, links) -> None:
+        self.links = links
+        self._narrowed: dict[tuple, str] = {}
+        self._texts: dict[str, str] = {}
+
+    def narrow(self, key: str, value) -> str:
+        link = self._narrowed.get((key, value))
+        if link is None:
+            link = self._narrowed[(key, value)] = f"{escape(self.links.with_(key, value))}"
+        return link
+
+    def text(self, value: str) -> str:
+        found = self._texts.get(value)
+        if found is None:
+            found = self._texts[value] = _escape(value)
+        return found
+
+
 def pledge_rows(rows, links, pledge_base: str) -> Markup:
     """The ``<tr>`` of each ``listing.Row`` of a list page: ``links`` a ``filters.ViewLinks`` of the page's
     view (a document, district or official of the row narrows the view to it), ``pledge_base`` the URL a
     pledge's id is appended to."""
     base = escape(pledge_base)
     # a page's rows share a few documents, districts, officials, states and badges: each written once
-    narrowed: dict[tuple, str] = {}
-    texts: dict[str, str] = {}
+    memo = _PageMemo(links)
+    narrow, text = memo.narrow, memo.text
     badges: dict = {}
-
-    def narrow(key: str, value) -> str:
-        link = narrowed.get((key, value))
-        if link is None:
-            link = narrowed[(key, value)] = f"{escape(links.with_(key, value))}"
-        return link
-
-    def text(value: str) -> str:
-        found = texts.get(value)
-        if found is None:
-            found = texts[value] = _escape(value)
-        return found
 
     out = []
     for r in rows:
@@ -91,21 +104,8 @@ def review_rows(rows, screen, here) -> Markup:
     """The ``<tr>`` of each pledge of the review queue's page (``pages.queue_rows``): ``screen`` a
     ``filters.IdLinks`` of the review screen, ``here`` a ``filters.PageLinks`` of this page (a document,
     district or official narrows the queue to it)."""
-    narrowed: dict[tuple, str] = {}
-    texts: dict[str, str] = {}
-
-    def narrow(key: str, value) -> str:
-        link = narrowed.get((key, value))
-        if link is None:
-            link = narrowed[(key, value)] = f"{escape(here.with_(key, value))}"
-        return link
-
-    def text(value: str) -> str:
-        found = texts.get(value)
-        if found is None:
-            found = texts[value] = _escape(value)
-        return found
-
+    memo = _PageMemo(here)
+    narrow, text = memo.narrow, memo.text
     out = []
     for p in rows:
         ident = p.id

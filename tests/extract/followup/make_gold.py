@@ -44,6 +44,8 @@ def source(url, chars, note, published):
 def pair(pair_id, place, level, plan_year, review_year, plan, review, links):
     pt, rt = nows(plan["file"]), nows(review["file"])
     for f in (plan, review):
+        if "repo" in f["source"]:  # a file of a repository: its character range is given, not computed
+            continue
         with open(os.path.join(HERE, f["file"]), encoding="utf-8") as fh:
             f["source"]["char_range_in_excerpt"] = [0, len(fh.read().rstrip("\n"))]
     out_links = []
@@ -71,6 +73,17 @@ def P(quote, obj, action, quantities, deadline=None):
 
 def doc(file, url, note, published, page_date):
     return {"file": file, "source": source(url, 0, note, page_date), "published": published}
+
+
+def repo_doc(file, year, chars, note):
+    """A passage of one of 海拉尔区's work reports in derek-s/Python-GovWorkReportAnalyze (GB18030 files)."""
+    return {"file": file, "published": None,
+            "source": {"repo": "derek-s/Python-GovWorkReportAnalyze", "path": f"reportData/{year}.txt",
+                       "commit": "8dc65feaaf2e1e4776c05f0da5189b8e436f0b51", "chars": chars,
+                       "chars_note": "code-point offsets into the file decoded as GB18030; the passage is those characters "
+                                     "exactly, CRLF line ends kept, no newline added (the file is the same at 64d015fb, "
+                                     "the commit tests/extract/real cites)",
+                       "retrieved_with": "fetch(github:derek-s/Python-GovWorkReportAnalyze)", "note": note}}
 
 
 PAIRS = []
@@ -576,6 +589,202 @@ PAIRS.append(pair(
     ]))
 
 
+# ================================================================ batch 4 (followup5): one district's consecutive work
+# reports (海拉尔区, 呼伦贝尔市), annotated before `tracker followup` was run on them. The plan is the paragraph of
+# main targets of year N's report; the review is the review section of year N+1's report. Publication dates are
+# not in the files (left null).
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2013 targets -> the 2014 report
+PAIRS.append(pair(
+    "hailar2013", "海拉尔区", "district", 2013, 2014,
+    repo_doc("hailar2013_plan.txt", 2013, [2767, 2884], "The main targets of 海拉尔区's 2013 work report (二、2013年工作安排)."),
+    repo_doc("hailar2013_review.txt", 2014, [140, 3179], "The review section of the 2014 report (一、2013年工作回顾), "
+             "up to the end of its part (四)."),
+    [
+        {"pledge": P("地区生产总值增长20%，达到282亿元", "地区生产总值", "增长",
+                     [qty("20%", 20, "%", "ratio"), qty("282亿元", 282, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "全年地区生产总值完成253.7亿元，同比增长10.1%",
+         "reported": [qty("253.7亿元", 253.7, "亿元", "amount", kind="level"), qty("10.1%", 10.1, "%", "ratio")],
+         "reason": "10.1% < 20% and 253.7亿元 < 282亿元", "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("地区生产总值、地方财政总收入、全社会固定资产投资、社会消费品零售总额、城镇居民人均可支配收入、农民人均纯收入等六项主要经济指标全部位列全市第一",
+                          "a ranking, no figure")]},
+        {"pledge": P("地方财政总收入增长20%，达到24.8亿元", "地方财政总收入", "增长",
+                     [qty("20%", 20, "%", "ratio"), qty("24.8亿元", 24.8, "亿元", "amount")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "地方财政总收入完成24.85亿元，同比增长20.3%",
+         "reported": [qty("24.85亿元", 24.85, "亿元", "amount", kind="level"), qty("20.3%", 20.3, "%", "ratio")],
+         "reason": "24.85亿元 > 24.8亿元 and 20.3% > 20%: just above both (done defensible)",
+         "traps": ["rate_and_absolute_in_same_clause", "near_miss_threshold"]},
+        {"pledge": P("区本级固定资产投资增长23%，达到100亿元", "区本级固定资产投资", "增长",
+                     [qty("23%", 23, "%", "ratio"), qty("100亿元", 100, "亿元", "amount")]),
+         "outcome": "missed", "acceptable": ["missed", "partial", "exceeded"],
+         "evidence": "区本级全社会固定资产投资额完成90.7亿元，同比增长24.7%",
+         "reported": [qty("90.7亿元", 90.7, "亿元", "amount", kind="level"), qty("24.7%", 24.7, "%", "ratio")],
+         "reason": "the level 90.7亿元 falls short of 100亿元 while the rate 24.7% passes 23% (the base differs): the "
+                   "level target is missed; a reader of the rate alone would say exceeded",
+         "traps": ["rate_and_absolute_in_same_clause", "wording_variant"], "confidence": "medium"},
+        {"pledge": P("社会消费品零售总额增长22%，达到120亿元", "社会消费品零售总额", "增长",
+                     [qty("22%", 22, "%", "ratio"), qty("120亿元", 120, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "社会消费品零售总额完成110.6亿元，同比增长13%",
+         "reported": [qty("110.6亿元", 110.6, "亿元", "amount", kind="level"), qty("13%", 13, "%", "ratio")],
+         "reason": "13% < 22% and 110.6亿元 < 120亿元", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("城乡居民可支配收入增长18%", "城乡居民可支配收入", "增长", [qty("18%", 18, "%", "ratio")]),
+         "outcome": "missed",
+         "evidence": "城镇居民人均可支配收入完成25852元，同比增长11.1%;农民人均纯收入完成19080元，同比增长14.1%",
+         "reported": [qty("11.1%", 11.1, "%", "ratio"), qty("14.1%", 14.1, "%", "ratio")],
+         "reason": "both the urban (11.1%) and the rural (14.1%) income grew less than 18%",
+         "traps": ["wording_variant", "respective_figures"], "confidence": "medium"},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2016 targets -> the 2017 report
+PAIRS.append(pair(
+    "hailar2016", "海拉尔区", "district", 2016, 2017,
+    repo_doc("hailar2016_plan.txt", 2016, [9746, 9879], "The main targets of 海拉尔区's 2016 work report (三、2016年工作安排)."),
+    repo_doc("hailar2016_review.txt", 2017, [127, 3348], "The review section of the 2017 report (一、2016年工作回顾), "
+             "up to the end of its part (六)."),
+    [
+        {"pledge": P("地区生产总值增长7.5%，达到309亿元", "地区生产总值", "增长",
+                     [qty("7.5%", 7.5, "%", "ratio"), qty("309亿元", 309, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "地区生产总值完成303.6亿元,同比增长7.2%",
+         "reported": [qty("303.6亿元", 303.6, "亿元", "amount", kind="level"), qty("7.2%", 7.2, "%", "ratio")],
+         "reason": "7.2% < 7.5% and 303.6亿元 < 309亿元", "traps": ["rate_and_absolute_in_same_clause", "near_miss_threshold"]},
+        {"pledge": P("公共财政预算收入增长5%，达到15.8亿元", "公共财政预算收入", "增长",
+                     [qty("5%", 5, "%", "ratio"), qty("15.8亿元", 15.8, "亿元", "amount")]),
+         "outcome": "exceeded", "evidence": "一般公共财政预算收入完成17亿元,按可比口径增长13%",
+         "reported": [qty("17亿元", 17, "亿元", "amount", kind="level"), qty("13%", 13, "%", "ratio")],
+         "reason": "13% > 5% and 17亿元 > 15.8亿元", "traps": ["wording_variant", "rate_and_absolute_in_same_clause"]},
+        {"pledge": P("区本级固定资产投资增长13%", "区本级固定资产投资", "增长", [qty("13%", 13, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "区本级固定资产投资完成100.6亿元,同比增长16.6%",
+         "reported": [qty("100.6亿元", 100.6, "亿元", "amount", kind="level"), qty("16.6%", 16.6, "%", "ratio")],
+         "reason": "16.6% > 13%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("社会消费品零售总额增长9%", "社会消费品零售总额", "增长", [qty("9%", 9, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "社会消费品零售总额完成149.2亿元,同比增长9.5%",
+         "reported": [qty("149.2亿元", 149.2, "亿元", "amount", kind="level"), qty("9.5%", 9.5, "%", "ratio")],
+         "reason": "9.5% > 9% (a plain target)", "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("旅游收入完成82.8亿元,同比增长20%", "another object")]},
+        {"pledge": P("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%", "城镇常住居民人均可支配收入", "增长",
+                     [qty("8%", 8, "%", "ratio")]),
+         "outcome": "missed", "evidence": "城镇常住居民人均可支配收入完成32943元,同比增长7%",
+         "reported": [qty("32943元", 32943, "元", "amount", kind="level"), qty("7%", 7, "%", "ratio")],
+         "reason": "7% < 8%", "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("农村牧区常住居民人均可支配收入完成23830元,同比增长7.1%", "the rural income")]},
+        {"pledge": P("农村常住居民人均可支配收入均增长8%", "农村常住居民人均可支配收入", "增长", [qty("8%", 8, "%", "ratio")]),
+         "outcome": "missed", "evidence": "农村牧区常住居民人均可支配收入完成23830元,同比增长7.1%",
+         "reported": [qty("23830元", 23830, "元", "amount", kind="level"), qty("7.1%", 7.1, "%", "ratio")],
+         "reason": "7.1% < 8%", "traps": ["wording_variant", "rate_and_absolute_in_same_clause"],
+         "distractors": [("城镇常住居民人均可支配收入完成32943元,同比增长7%", "the urban income")]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2018 targets -> the 2019 report
+PAIRS.append(pair(
+    "hailar2018", "海拉尔区", "district", 2018, 2019,
+    repo_doc("hailar2018_plan.txt", 2018, [5818, 5925], "The main targets of 海拉尔区's 2018 work report (二、2018年工作安排)."),
+    repo_doc("hailar2018_review.txt", 2019, [153, 3898], "The review section of the 2019 report (一、2018年工作回顾), "
+             "up to the paragraph after its part (六)."),
+    [
+        {"pledge": P("地区生产总值增长6%左右", "地区生产总值", "增长", [qty("6%", 6, "%", "ratio", "左右")]),
+         "outcome": "done", "evidence": "全年地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%",
+         "reported": [qty("192.3亿元", 192.3, "亿元", "amount", kind="level"), qty("6.0%", 6.0, "%", "ratio")],
+         "reason": "6.0% = 6%左右", "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("规模以上工业总产值完成90.1亿元，同比增长6.9%", "another object")]},
+        {"pledge": P("一般公共预算收入增长6%", "一般公共预算收入", "增长", [qty("6%", 6, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent: the review names no revenue figure", "traps": ["silence"]},
+        {"pledge": P("城乡居民人均可支配收入分别增长7.5%", "城乡居民人均可支配收入", "增长", [qty("7.5%", 7.5, "%", "ratio")]),
+         "outcome": "partial", "acceptable": ["partial", "missed"],
+         "evidence": "城乡常住居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4%",
+         "reported": [qty("6.5%", 6.5, "%", "ratio"), qty("9.4%", 9.4, "%", "ratio")],
+         "reason": "one target for both: the urban income (6.5%) falls short, the rural (9.4%) passes it",
+         "traps": ["respective_figures", "wording_variant"], "confidence": "medium"},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2015 targets -> the 2016 report
+# Annotated after the first reading of the three pairs above and before `tracker followup` was run on it: a
+# fourth pair of the same reports, cut to test the changes those readings asked for on a second pair.
+PAIRS.append(pair(
+    "hailar2015", "海拉尔区", "district", 2015, 2016,
+    repo_doc("hailar2015_plan.txt", 2015, [3519, 3650], "The main targets of 海拉尔区's 2015 work report."),
+    repo_doc("hailar2015_review.txt", 2016, [135, 8372], "The review section of the 2016 report (一、“十二五”时期和"
+             "2015年工作回顾): five years, then the 2015 results."),
+    [
+        {"pledge": P("地区生产总值增长8%，达到296亿元", "地区生产总值", "增长",
+                     [qty("8%", 8, "%", "ratio"), qty("296亿元", 296, "亿元", "amount")]),
+         "outcome": "missed", "acceptable": ["missed", "partial", "exceeded"],
+         "evidence": "地区生产总值达到287.9亿元,同比增长8.9%（按可比价计算）",
+         "reported": [qty("287.9亿元", 287.9, "亿元", "amount", kind="level"), qty("8.9%", 8.9, "%", "ratio")],
+         "reason": "the level 287.9亿元 falls short of 296亿元 while the rate 8.9% passes 8% (as hailar2013's 固定资产投资)",
+         "traps": ["rate_and_absolute_in_same_clause"], "confidence": "medium",
+         "distractors": [("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%", "a five-year average")]},
+        {"pledge": P("公共财政预算收入增长7%，达到14.6亿元", "公共财政预算收入", "增长",
+                     [qty("7%", 7, "%", "ratio"), qty("14.6亿元", 14.6, "亿元", "amount")]),
+         "outcome": "exceeded", "evidence": "地方公共财政预算收入达到15.07亿元,同比增长10.3%",
+         "reported": [qty("15.07亿元", 15.07, "亿元", "amount", kind="level"), qty("10.3%", 10.3, "%", "ratio")],
+         "reason": "10.3% > 7% and 15.07亿元 > 14.6亿元", "traps": ["wording_variant", "rate_and_absolute_in_same_clause"],
+         "distractors": [("公共财政预算收入由2010年的5.24亿元增加到2015年的15.07亿元，年均增长23.53%", "a five-year average")]},
+        {"pledge": P("区本级固定资产投资增长12%", "区本级固定资产投资", "增长", [qty("12%", 12, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "only the five-year sum (累积完成全社会固定资产投资615亿元) is given",
+         "traps": ["silence", "multi_year_target"],
+         "distractors": [("累积完成全社会固定资产投资615亿元", "a five-year sum")]},
+        {"pledge": P("社会消费品零售总额增长11.5%", "社会消费品零售总额", "增长", [qty("11.5%", 11.5, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "only the five-year average is given", "traps": ["annual_vs_average_rate"],
+         "distractors": [("社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元，年均增长14.9%", "a five-year average")]},
+        {"pledge": P("城镇居民人均可支配收入增长10%", "城镇居民人均可支配收入", "增长", [qty("10%", 10, "%", "ratio")]),
+         "outcome": "missed", "evidence": "城乡居民人均可支配收入分别增长8.7%和8.6%",
+         "reported": [qty("8.7%", 8.7, "%", "ratio")], "reason": "城镇 8.7% < 10% (分别 pairs the figures in order)",
+         "traps": ["respective_figures"],
+         "distractors": [("2015年城镇常住居民人均可支配收入完成30788元，比2010年增加13480元，年均递增12.2%", "a five-year average")]},
+        {"pledge": P("农民人均纯收入增长11%", "农民人均纯收入", "增长", [qty("11%", 11, "%", "ratio")]),
+         "outcome": "missed", "acceptable": ["missed", "not_reported"], "evidence": "城乡居民人均可支配收入分别增长8.7%和8.6%",
+         "reported": [qty("8.6%", 8.6, "%", "ratio")],
+         "reason": "the rural income grew 8.6% < 11%; the review measures it as 可支配收入, the plan as 纯收入 (the "
+                   "statistic changed in 2014), so silence is defensible",
+         "traps": ["respective_figures", "related_object_different_measure"], "confidence": "low"},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2013 民生 tasks -> the 2014 report
+# Annotated after the change the first reading asked for and before `tracker followup` was run on it: a task
+# paragraph of a work report (not its list of main targets) against the same review as hailar2013.
+PAIRS.append(pair(
+    "hailar2013b", "海拉尔区", "district", 2013, 2014,
+    repo_doc("hailar2013b_plan.txt", 2013, [6608, 7097], "The paragraph 提高民生保障水平 of 海拉尔区's 2013 work report."),
+    repo_doc("hailar2013_review.txt", 2014, [140, 3179], "As hailar2013's review."),
+    [
+        {"pledge": P("城乡居民参加养老保险和基本医疗保险参保率保持在90%", "养老保险参保率", "保持",
+                     [qty("90%", 90, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent on the pension insurance", "traps": ["silence"]},
+        {"pledge": P("基本医疗保险参保率保持在90%和98%以上", "基本医疗保险参保率", "保持", [qty("98%", 98, "%", "ratio", "以上")]),
+         "outcome": "not_reported", "reason": "the review gives the rural cooperative scheme's rate (新农合参合率) only, "
+                                               "one part of the basic medical insurance",
+         "traps": ["related_object_different_measure"], "confidence": "medium",
+         "distractors": [("全区新农合参合率达到98.9%", "新农合 only, not the basic medical insurance as a whole")]},
+        {"pledge": P("确保新增城镇就业5400人", "城镇就业", "新增", [qty("5400人", 5400, "人", "count")]),
+         "outcome": "exceeded", "evidence": "全年新增就业5611人", "reported": [qty("5611人", 5611, "人", "count")],
+         "reason": "5611人 > 5400人", "traps": ["wording_variant"]},
+        {"pledge": P("下岗失业人员和困难人员再就业2100人", "再就业", None, [qty("2100人", 2100, "人", "count")]),
+         "outcome": "exceeded", "evidence": "实现再就业2529人", "reported": [qty("2529人", 2529, "人", "count")],
+         "reason": "2529人 > 2100人"},
+        {"pledge": P("解决芳园、天润等8个社区办公用房问题", "社区办公用房", "解决", [qty("8个", 8, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("启动正阳和建设2个办事处文体活动中心项目", "办事处文体活动中心项目", "启动", [qty("2个", 2, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("改造建华路、根河路等背街巷道10条", "背街巷道", "改造", [qty("10条", 10, "条", "count")]),
+         "outcome": "exceeded", "evidence": "集中改造的11条背街巷道全部完工",
+         "reported": [qty("11条", 11, "条", "count")], "reason": "11条 > 10条", "traps": ["wording_variant"]},
+        {"pledge": P("年内完成3800户、58万平方米棚户区改造", "棚户区改造", "完成",
+                     [qty("3800户", 3800, "户", "count"), qty("58万平方米", 58, "万平方米", "area")]),
+         "outcome": "missed", "acceptable": ["missed", "partial"], "evidence": "实施棚户区改造19.5万平方米",
+         "reported": [qty("19.5万平方米", 19.5, "万平方米", "area")],
+         "reason": "19.5万平方米 < 58万平方米; no household count is given",
+         "traps": ["wording_variant"], "confidence": "medium",
+         "distractors": [("全年完成房屋征收16.2万平方米", "expropriation, not the renovation"),
+                         ("森工集团棚户区改造项目一期工程完工", "one project, no figure")]},
+        {"pledge": P("完成200套结转公租房建设任务", "公租房", "完成", [qty("200套", 200, "套", "count")]),
+         "outcome": "not_reported", "reason": "the review counts all 保障性住房 (2262套), not the carried-over public rental flats",
+         "traps": ["related_object_different_measure"], "confidence": "medium",
+         "distractors": [("完成投资5.2亿元，建成保障性住房2262套", "all affordable housing, not the 200 carried-over flats")]},
+        {"pledge": P("平价蔬菜超市，年内完成20个", "平价蔬菜超市", "完成", [qty("20个", 20, "个", "count")]),
+         "outcome": "missed", "evidence": "新建10家平价蔬菜超市和直销店", "reported": [qty("10家", 10, "家", "count")],
+         "reason": "10家 (with 直销店) < 20个", "traps": ["wording_variant"], "confidence": "medium"},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -588,11 +797,15 @@ META = {
                    "figure below them beyond the 左右 band is 'exceeded' (done also acceptable); a figure that is the "
                    "review's own NEXT-year target is never evidence.",
     "levels": "national (国务院), province (北京市, 湖北省, 甘肃省), city (武汉市, 威海市, 成都市, 惠州市), county-level city "
-              "(高州市), county (镇安县)",
+              "(高州市), county (镇安县), district (海拉尔区, county-level)",
     "batches": "pairs 1-8 (nat2019 … zhenan2015) were annotated first and the rules fitted on them; pairs 9-10 "
                "(beijing2022, nat2016) were annotated after that fitting and read once before any change; pairs 11-15 (gaozhou2022, "
                "weihai2017, chengdu2016; gansu2022, huizhou2021) were annotated before the matcher was run on them and read once "
-               "before any change (README: Follow-up, third batch).",
+               "before any change (README: Follow-up, third batch); pairs 16-18 (hailar2013, hailar2016, hailar2018: one "
+               "district's consecutive work reports, passages of a repository's files) were annotated before `tracker "
+               "followup` was run on them and read once before any change; pair 19 (hailar2015) was annotated after that "
+               "reading, before the matcher was run on it, to test the changes on a second pair; pair 20 (hailar2013b: a task "
+               "paragraph, not the list of main targets) was annotated after that change, before any run on it.",
 }
 
 

@@ -461,6 +461,24 @@ def shares_of_a_whole(c: Context):
     return None
 
 
+@rule("pledge", "句首占比")
+def share_opens_clause(c: Context):
+    """A clause that opens on 占 or on 占比 (with at most a two-character label: 个数占比, 投资占比) gives the share of
+    the figure just before it in some whole: how a plan or a result is made up, no target of its own. "安排位于原特区外
+    或连接原特区内外项目582个，个数占比65.9%，年度计划完成1533.7亿元，投资占比68.4%" and "其中，政府投资575.5亿元，
+    占25.7%" (深圳市's 2022 report in the news); "搬迁人口中建档立卡贫困户4321户16870人，占搬迁人口的82.69%"
+    (长顺县's poverty targets, 2017). A share that has a subject of its own in the clause is a target and is left
+    alone: "全社会研发投入占比6%以上" (北京, 2026), "工业中战略性新兴产业占比30％以上" (陕西, 2026); so is one the clause
+    means to reach (占比达到70%: 甘肃, 2026)."""
+    first = min(q.start for q in c.kept)
+    if all((q.unit or "") in ("%", "成") for q in c.kept) and _SHARE_OPENS.match(c.text, c.clause.start, first) \
+            and not _SHARE_TARGET_BEFORE.search(c.text, c.clause.start, first):
+        return False
+    return None
+
+
+# the clause opens on the share: 占, 占…的, or 占比 after a label of two characters at most (个数占比, 投资占比)
+_SHARE_OPENS = re.compile(r"[\s\u3000]*(?:[\u4e00-\u9fff]{0,2}占比|占[^，,。；;占]{0,10}?的?)[\s\u3000]*$")
 # 占 the whole of a place, then 的, right before the share: 占全市的, 占全县农民人均纯收入的
 _SHARE_OF_WHOLE_BEFORE = re.compile(r"占全[市县省区国镇乡][^，,。；;占]{0,10}的$")
 # a share a plan means to reach is a target (力争…占全市的30%)
@@ -523,6 +541,56 @@ def past_year_opening(c: Context):
     return None
 
 
+@rule("pledge", "往年的计划")
+def past_years_plan(c: Context):
+    """A plan of a year already over, restated beside what became of it, is no pledge, though 计划 speaks of
+    intent: a sentence opening on a year before the text's own ("2016年：计划搬迁1297户7000人，其中建档立卡人口5572人。
+    完成情况：…": 长顺县's poverty targets, written in 2017) or naming 去年 or 上年 before its figure ("从2021年完成
+    情况来看，深圳市去年本级政府投资项目计划共安排588个，计划安排投资500亿元": 深圳市's 2022 report in the news).
+    A sentence that also names the present year or a later one (在去年基础上，今年计划新建…) still looks forward."""
+    if c.published is None or not c.kept:
+        return None
+    first = min(q.start for q in c.kept)
+    head = c.text[c.clause.sentence_start:first]
+    # a list's lead runs on into its lines (…这个时间节点，我县：2016年：计划搬迁…): the line's own year opens its head
+    openings = list(_YEAR_OPENS.finditer(head))
+    if openings:
+        head = head[openings[-1].start(1):]
+    if "计划" not in head or _NOW_OR_LATER.search(head):
+        return None
+    years = [int(y) for y in _YEAR.findall(head)]
+    if any(y >= c.published.year for y in years):
+        return None
+    if (openings and int(openings[-1].group(1)) < c.published.year) or _LAST_YEAR.search(head):
+        return False
+    return None
+
+
+# a sentence, or a line after a colon, opening on a year and a colon or comma: 2016年：计划搬迁…
+_YEAR_OPENS = re.compile(r"(?:^|(?<=[：:。；;]))[\s\u3000]*((?:19|20)\d\d)年[：:，,]")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_LAST_YEAR = re.compile(r"去年|上年")
+_NOW_OR_LATER = re.compile(r"今年|明年|本年|年内|当年|全年")
+
+
+@rule("pledge", "设计时速")
+def design_speed(c: Context):
+    """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
+    250公里/小时，运行速度200公里/小时，工期5年" and "最高时速350公里" (重庆市's rail plans, 2011 news); "本路段为双向
+    四车道标准，设计时速80公里" and "将开行时速200公里的动车组" (四川's highways, 2011 news). Every number of the
+    piece must follow a word of speed (lexicon speed_words)."""
+    if not c.kept:
+        return None
+    for q in c.kept:
+        if not _SPEED_BEFORE.search(c.text, max(c.clause.start, q.start - 8), q.start):
+            return None
+    return False
+
+
+# a word of speed right before the number: 设计速度250公里/小时, 设计时速80公里, 最高时速350公里, 设计速度为80公里/小时
+_SPEED_BEFORE = re.compile(rf"(?:{_alternation('speed_words')})[为达约]?[\s\u3000]*$")
+
+
 @rule("pledge", "成效式段首")
 def outcome_lead(c: Context):
     """A paragraph led by a subject and what became of it (lexicon outcome_leads) reviews, and so do the
@@ -574,8 +642,8 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, outcome_lead, present_stock, forward_quantity)
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
+                past_frame, past_year_opening, past_years_plan, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
