@@ -411,9 +411,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/huangshi_promotion_news_2021.txt', '全市共签约33个项目', 'pledge', False),
         ('excerpts/lincang_tea_news_2011.txt', '毛茶销售价格达1600元/公斤', 'pledge', False),
         ('excerpts/chongqing_rivers_news_2011.txt', '流经重庆主城区的长江、嘉陵江一级支流共２０条', 'pledge', False),
-        # under a review heading, 计划 ending a programme's name (三年行动计划深入实施) and 将 putting its object before the
-        # verb (将8个公司运营的16支…基金整合为…) intend nothing
-        ('excerpts/heilongjiang_review_opening_2026.txt', '新增国家级和省级龙头企业74家', 'pledge', False),
+        # under a review heading, 将 putting its object before the verb (将8个公司运营的16支…基金整合为…) intends nothing
+        # (黑龙江's 三年行动计划深入实施, once an example here, is no forward cue since: programme_reported); 甘肃's review of 2022
+        ('followup/gansu2022_review.txt', '固定资产投资增长10%', 'pledge', False),
         ('excerpts/jilin_review_2026.txt', '对接成果转化项目300余个', 'pledge', False),
     ],
     "forward_quantity": [
@@ -459,12 +459,13 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('followup/gaozhou2022_plan.txt', '增长8.52%', 'object', '社会消费品销售总额'),
     ],
     "outcome_lead": [
-        # 市场主体稳步增长。…新增经营主体11万多户 (宁夏's review of 2025)
-        ('excerpts/ningxia_review_2026.txt', '新增经营主体11万多户', 'pledge', False),
-        # 投资保持稳定。自审自发地方政府专项债券1542亿元，争取中央预算内投资150亿元 (福建's review of 2025; 河南's
-        # 民生福祉不断增进。…城镇新增就业603.7万人 is read as past by looks_back first since 超额完成…攻坚目标 stopped
-        # being a forward cue)
-        ('excerpts/fujian_investment_review_2026.txt', '争取中央预算内投资150亿元', 'pledge', False),
+        # ——人民生活持续改善。…年末城镇调查失业率从上半年5.5%降到5.3%。落实国家育儿补贴政策，惠及154万户家庭 (广西's review
+        # of 2025, batch K: 上半年 reads as a time ahead, the lead says a result)
+        ('real/guangxi_review_2026.txt', '惠及154万户家庭', 'pledge', False),
+        # 宁夏's review of 2025: …“西部数谷”等4个项目入选国家高质量数据集试点 (the excerpt's 新增经营主体11万多户 and 福建's
+        # 争取中央预算内投资150亿元 are read as past before this rule since 争取 with a sum secured stopped being a forward cue:
+        # funds_secured)
+        ('excerpts/ningxia_review_2026.txt', '西部数谷”等4个项目入选国家高质量数据集试点', 'pledge', False),
     ],
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),

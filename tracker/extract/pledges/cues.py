@@ -27,7 +27,69 @@ _NAME_END = ("”", "》", "’", "」")
 _MODAL_BEFORE_PAST = ("应", "将", "须", "需")
 # A target met or beaten names no target ahead: 能耗强度超额完成国家激励目标 (山东, 2026), 优于国家考核目标14.6个百分点
 # (吉林, 2026), 实现消除疟疾、血吸虫病、麻风病目标 (云南, 2026), each in its review.
-_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,14}$")
+_TARGET_MET = re.compile(r"(?:完成|实现|达成|优于|高于|超过|超出)[^，,。；;：:！!？?]{0,24}$")
+# …and the target named first, then met: 清理拖欠企业账款年度目标任务超额完成 (黑龙江, 2026), “八五”普法目标任务全面完成
+# (甘肃, 2026), each in its review (lexicon target_met_after)
+_TARGET_MET_AFTER = re.compile(r"(?:任务)?(?:" + "|".join(map(re.escape, sorted(lexicons.words("target_met_after"),
+                                                                               key=len, reverse=True))) + r")")
+# A word of success right before a word of intent: the effort won (lexicon success_words): 成功争创中欧班列集结中心
+# (山东, 2026), 成功争取一批国家重大政策改革 (河北, 2026)
+_SUCCESS = tuple(lexicons.words("success_words"))
+_CLAUSE_MARK = "，,。；;：:！!？?"
+_SECURED_FUNDS = re.compile(r"到?[^，,。；;：:！!？?]{0,24}?(?:" + "|".join(map(re.escape, lexicons.words("secured_funds")))
+                            + r")[^，,。；;：:！!？?]{0,16}?(?:\d|超)")
+_SEEKING = tuple(lexicons.words("seeking_words"))
+_INTENT_WORDS = re.compile("|".join(map(re.escape, lexicons.words("modal_words"))))
+_NATION_COMPARISON = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted((w for w in lexicons.words("nation_comparisons") if w.endswith("第")),
+                                             key=len, reverse=True)))
+    + r")[一二三四五六七八九十\d]+(?:位|名)?|(?:"
+    + "|".join(map(re.escape, [w for w in lexicons.words("nation_comparisons") if not w.endswith("第")]))
+    + r")(?:平均水平|平均)?\d+(?:\.\d+)?个百分点")
+
+
+def funds_secured(btext: str, start: int, end: int) -> bool:
+    """争取 with money from above and its amount in the same clause, no word of effort before it, no 以上 after the
+    amount, tells what was secured: a result, no forward cue. 争取“两重”“两新”资金311.5亿元、增长9.5%，争取中央预算内投资
+    140.3亿元 (辽宁, 2026); 新争取国家政策性资金4700多亿元 (山东, 2026); 争取中央各类建设发展资金超900亿元 (广西, 2026);
+    争取中央预算内投资、超长期特别国债分别增长64.8％ (陕西, 2026). 积极争取… and 争取…100亿元以上 still seek."""
+    if btext[max(0, start - 3):start].endswith(_SEEKING):
+        return False
+    m = _SECURED_FUNDS.match(btext, end)
+    if m is None:
+        return False
+    rest = btext[m.end():m.end() + 12]
+    stop = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_MARK), len(rest))
+    return "以上" not in rest[:stop]
+
+
+_BARE_YEARS = re.compile(r"(?:[一二三四五六七八九十两]+|\d{1,2})年")
+_PROGRAMME_REPORTED = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted(lexicons.words("programme_span_heads"), key=len, reverse=True))) + r")"
+    r"[^，,。；;：:！!？?]{0,2}?(?:[、和][^，,。；;：:！!？?]{1,12}?(?:行动|工程|计划))?"
+    r"(?:" + "|".join(map(re.escape, sorted(lexicons.words("programme_states"), key=len, reverse=True))) + r")")
+
+
+def programme_reported(text: str, m: DeadlineMention) -> bool:
+    """A span of years in a programme's name (三年行动, 三年攻坚行动: lexicon programme_span_heads) whose programme is the
+    subject of what became of it (lexicon programme_states) reports on the programme: no forward cue. “暖心民政”三年行动
+    启动实施，每年安排140亿元以上 (广西, 2026); 国企改革三年行动、深化提升行动高质量收官 (甘肃, 2026); 国际生态旅游目的地
+    青海湖示范区创建三年行动取得新成效 (青海, 2026). A programme carried out (实施…三年行动，; 深入推进…三年行动，) is named
+    the same way in a plan and in a review: its span stays a forward cue."""
+    return _BARE_YEARS.fullmatch(m.deadline.raw or "") is not None and _PROGRAMME_REPORTED.match(text, m.end) is not None
+
+
+def nation_comparisons(btext: str) -> list[int]:
+    """Where a figure is compared with the nation's or ranked among the provinces (lexicon nation_comparisons:
+    规上工业增加值增长7.6%，高于全国1.7个百分点, 山东 2026; 粮食最高年产840亿斤、居全国第5位, 内蒙古 2026; 高速公路、
+    农村公路通车里程均居全国第2位, 云南 2026): a statistic measured, a word of the past for the clauses after it, unless
+    a word of intent stands before it in its sentence (力争…居全国第3位)."""
+    out = []
+    for m in _NATION_COMPARISON.finditer(btext):
+        sentence = btext[max(btext.rfind("。", 0, m.start()), btext.rfind("；", 0, m.start())) + 1:m.start()]
+        if not _INTENT_WORDS.search(sentence):
+            out.append(m.start())
+    return out
 
 
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
@@ -74,8 +136,13 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             continue  # 完成年度计划的27%: the plan as a thing, not a plan to do
         if word in ("计划", "未来") and _names_a_thing(btext, m.start(), word):
             continue  # 实施江淮英才计划，…; 未来产业: a name, not a plan or the time ahead
-        if word.startswith("目标") and _TARGET_MET.search(btext, max(0, m.start() - 16), m.start()):
-            continue  # 超额完成国家激励目标: a target met or beaten, not one set
+        if word.startswith("目标") and (_TARGET_MET.search(btext, max(0, m.start() - 26), m.start())
+                                       or _TARGET_MET_AFTER.match(btext, m.end())):
+            continue  # 超额完成国家激励目标, 年度目标任务超额完成: a target met or beaten, not one set
+        if word in ("争创", "争取") and btext[max(0, m.start() - 2):m.start()] in _SUCCESS:
+            continue  # 成功争创中欧班列集结中心: the effort won, a result
+        if word == "争取" and funds_secured(btext, m.start(), m.end()):
+            continue  # 争取中央预算内投资140.3亿元: secured, a result
         forward, strong = table[word]
         if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
             forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)
@@ -85,6 +152,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         cues.append(_Cue(block.start + m.start(), False, True))
     for m in (_FUTURE_SPAN.finditer(btext) if "年" in btext else ()):
         cues.append(_Cue(block.start + m.start(), True, True))
+    for pos in (nation_comparisons(btext) if "全国" in btext else ()):
+        cues.append(_Cue(block.start + pos, False, True, "全国"))
     for m in (_PAST_LE.finditer(btext) if "了" in btext else ()):
         if btext[m.start():m.end()] not in _NOT_PAST_LE:
             cues.append(_Cue(block.start + m.start(), False, True))
@@ -112,7 +181,7 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     # name a year, which may be the one a report looks back on.
     for m in mentions:
         if _ahead(m.deadline, published) \
-                and not text.startswith(_YEAR_ONLY, m.start):
+                and not text.startswith(_YEAR_ONLY, m.start) and not programme_reported(text, m):
             cues.append(_Cue(m.start, True, True))
         elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
             cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over

@@ -149,9 +149,11 @@ def _paragraph_frame(btext: str, current: bool) -> bool:
     return current
 
 
-# A paragraph opening on a year already over: 刚刚过去的2025年，… / 2025年，… / 去年，… (the year a review reports).
+# A paragraph opening on a year already over: 刚刚过去的2025年，… / 2025年，… / 去年，… (the year a review reports);
+# 刚刚过去的一年，… (陕西, 2026) and 过去一年很不平凡。 (广西, 2026) name it without its number.
 _PAST_YEAR_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?"
-                                r"(?:刚刚过去的|刚过去的|过去的|回顾)?(?:(20\d\d)年|去年|上年|上一年)")
+                                r"(?:(?:刚刚过去的|刚过去的|过去的|回顾)?(?:(20\d\d)年|去年|上年|上一年)"
+                                r"|(?:刚刚过去的|刚过去的|过去的?)一年)")
 
 
 def _past_year_frame(btext: str, current: bool, published: dt.date | None) -> bool:

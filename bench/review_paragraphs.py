@@ -1,0 +1,72 @@
+"""How many candidates the review sections of the 2026 provincial work reports give when each paragraph is read
+alone (as a passage cut from a review without its heading reaches a user). Every candidate there is a false alarm:
+a review states results.
+
+    .venv/bin/python bench/review_paragraphs.py GIT_DIR [--list OUT.json]
+
+GIT_DIR is a clone of johncodes404/china-provincial-gov-reports-2026 (its output/2026_raw_text/ at HEAD). The
+reports reserved for evaluation (四川, 重庆, 广东, 浙江, 贵州, 湖南, 江西) are never opened. A review section runs from
+a short line naming a review (…工作回顾) to the next top-level heading (二、…, a 十五五 heading naming targets, …);
+each non-empty line inside it is read alone with the report's date of delivery (its header's 2026年M月D日).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import subprocess
+
+from tracker.extract import extract_document
+
+RESERVED = ("四川", "重庆", "广东", "浙江", "贵州", "湖南", "江西")
+
+
+def review_paragraphs(text: str) -> list[str]:
+    out, inside = [], False
+    for line in text.split("\n"):
+        s = line.strip()
+        if not inside and len(s) < 45 and "回顾" in s and ("工作" in s or "时期" in s):
+            inside = True
+            continue
+        if inside and len(s) < 45 and (re.match(r"^[二三]、", s) or (
+                "十五五" in s and any(w in s for w in ("目标", "考虑", "要求"))) or (s.startswith("2026年") and "工作" in s)):
+            break
+        if inside and s:
+            out.append(s)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("git_dir")
+    ap.add_argument("--list", help="write every candidate (province, quote, tense rule, paragraph) here")
+    a = ap.parse_args()
+    names = subprocess.run(["git", "-C", a.git_dir, "ls-tree", "--name-only", "-z", "HEAD", "output/2026_raw_text/"],
+                           capture_output=True, text=True, check=True).stdout.split("\0")
+    found, per, paragraphs = [], {}, 0
+    for name in names:
+        if not name.endswith("政府工作报告.csv") or any(r in name for r in RESERVED):
+            continue
+        text = subprocess.run(["git", "-C", a.git_dir, "show", "HEAD:" + name], capture_output=True, text=True,
+                              check=True).stdout
+        prov = name.split("_")[-2]
+        m = re.search(r"(20\d\d)年(\d+)月(\d+)日", text[:3000]) or re.search(r",(20\d\d)-(\d+)-(\d+),", text[:3000])
+        published = dt.date(*map(int, m.groups()))
+        paras = review_paragraphs(text)
+        paragraphs += len(paras)
+        per[prov] = [len(paras), 0]
+        for p in paras:
+            for c in extract_document(p, published).candidates:
+                found.append((prov, c.quote, dict(c.why).get("tense"), p))
+                per[prov][1] += 1
+    print(json.dumps(per, ensure_ascii=False))
+    print(f"reports {len(per)} (with a review heading found: {sum(1 for v in per.values() if v[0])}), "
+          f"review paragraphs {paragraphs}, candidates {len(found)}")
+    if a.list:
+        with open(a.list, "w", encoding="utf-8") as f:
+            json.dump(found, f, ensure_ascii=False, indent=0)
+
+
+if __name__ == "__main__":
+    main()
