@@ -161,10 +161,9 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('liuhe_energy_2022.txt', '计划60%的产品供国内市场'),
     ('liuhe_energy_2022.txt', '40%的产品供国外市场'),
     # batch G: news of a ceremony and a promotion: the year's results in a speech and a company's project read as
-    # pledges (the signings a sentence opening on 据了解 reports are past_frame's since, its shares of the city's whole are shares_of_a_whole's since, the capacities inside its project
+    # pledges (the signings a sentence opening on 据了解 reports are past_frame's since, its shares of the city's whole are shares_of_a_whole's since, its part by place, 其中新港园区5个, place_breakdown's, the capacities inside its project
     # names, 年产2000万吨…生产线项目, capacity_names_facility's); a report's structure (两个, 四方)
     ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
-    ('yangxin_projects_news_2021.txt', '其中新港园区5个'),
     ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
     ('huangshi_promotion_news_2021.txt', '投资40亿元'),
     ('heihe_procurement_news_2011.txt', '根据两个项目不同的标的物'),
@@ -181,31 +180,25 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('fengxian_shelters_2022.txt', '社区应急避难场所2类'),
     # batch I as first read, before any rule for it (its shares, 个数占比65.9% and 占搬迁人口的82.69%, are read by
     # share_opens_clause since; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
-    # by past_years_plan; the lines' speeds, 设计速度250公里/小时 and 最高时速350公里, by design_speed)
+    # by past_years_plan; the lines' speeds, 设计速度250公里/小时 and 最高时速350公里, by design_speed; a total's
+    # parts by place after 其中, 长寨街道204套… and 重庆境内112公里, by place_breakdown)
     ('changshun_targets_2017.txt', '1个（代化镇'),
     ('changshun_targets_2017.txt', '30户以上村民组通组公路路基宽度不得小于4.5米'),
-    ('changshun_targets_2017.txt', '代化镇258套'),
     ('changshun_targets_2017.txt', '到2019年肉鸭存栏500万羽'),
     ('changshun_targets_2017.txt', '安置点共7个'),
     ('changshun_targets_2017.txt', '完成建设安置房1469套（其中'),
     ('changshun_targets_2017.txt', '对开办网店、从事网货生产销售的贫困户和带动贫困户生产销售的企业、给予免抵押、免担保、5万元以下、三年以内的小额信贷支持'),
-    ('changshun_targets_2017.txt', '广顺镇400套'),
     ('changshun_targets_2017.txt', '总建筑面积11076平方米'),
     ('changshun_targets_2017.txt', '总建筑面积39739平方米'),
     ('changshun_targets_2017.txt', '总建筑面积94943平方米'),
     ('changshun_targets_2017.txt', '总用地面积25938平方米'),
-    ('changshun_targets_2017.txt', '摆所镇127套'),
-    ('changshun_targets_2017.txt', '敦操乡120套）'),
     ('changshun_targets_2017.txt', '敦操乡3个'),
-    ('changshun_targets_2017.txt', '白云山镇160套'),
     ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到1000万羽'),
     ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到2000万羽'),
     ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到3000万羽'),
     ('changshun_targets_2017.txt', '路面宽度不得小于3.5米'),
     ('changshun_targets_2017.txt', '针对4类重点危房对象按照一级补助3.5万元/户'),
     ('changshun_targets_2017.txt', '错车道每公里不得少于3处'),
-    ('changshun_targets_2017.txt', '长寨街道204套'),
-    ('changshun_targets_2017.txt', '鼓扬镇200套'),
     ('chongqing_rail_news_2011.txt', '10个站点分别是成都东、简阳、资阳、资中、内江、荣昌、永川、璧山、沙坪坝、重庆北站'),
     ('chongqing_rail_news_2011.txt', '三万南铁路是主城市郊铁路二环线一部分'),
     ('chongqing_rail_news_2011.txt', '全长70.15公里'),
@@ -214,9 +207,7 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('chongqing_rail_news_2011.txt', '比现在两地间的“和谐号”还要快1个多小时'),
     ('chongqing_rail_news_2011.txt', '沿线设立三江、新民、万盛、南川等6个上下客站'),
     ('chongqing_rail_news_2011.txt', '渝黔铁路新线全长345公里'),
-    ('chongqing_rail_news_2011.txt', '贵州境内233公里'),
     ('chongqing_rail_news_2011.txt', '重庆到广州坐火车将由20多个小时缩短至6个小时'),
-    ('chongqing_rail_news_2011.txt', '重庆境内112公里'),
     ('shenzhen_report_news_2022.txt', '164.5亿元'),
     ('shenzhen_report_news_2022.txt', '70.2亿元'),
     ('shenzhen_report_news_2022.txt', '交通运输、教育、科技以及信息化行业分别完成182.4亿元'),

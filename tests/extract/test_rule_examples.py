@@ -351,6 +351,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/changshun_targets_2017.txt', '计划搬迁1297户7000人', 'pledge', False),
         ('real/shenzhen_report_news_2022.txt', '深圳市去年本级政府投资项目计划共安排588个', 'pledge', False),
     ],
+    "place_breakdown": [
+        ('real/yangxin_projects_news_2021.txt', '其中新港园区5个', 'pledge', False),
+        ('real/chongqing_rail_news_2011.txt', '重庆境内112公里', 'pledge', False),
+        ('real/changshun_targets_2017.txt', '长寨街道204套', 'pledge', False),
+    ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
         ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),

@@ -573,6 +573,36 @@ _LAST_YEAR = re.compile(r"去年|上年")
 _NOW_OR_LATER = re.compile(r"今年|明年|本年|年内|当年|全年")
 
 
+@rule("pledge", "其中按地分解")
+def place_breakdown(c: Context):
+    """After 其中, a total's parts by place, each a place and its figure in the unit of the total, tell how the total
+    is shared out, no pledge of their own: "2021年，列入省级重点项目11个，其中新港园区5个" (阳新县 news, 2021);
+    "渝黔铁路新线全长345公里，其中，重庆境内112公里，贵州境内233公里" (重庆市 news, 2011); "完成建设安置房1469套
+    （其中：长寨街道204套、广顺镇400套、摆所镇127套…）" (长顺县's poverty targets, 2017). Every piece from 其中 to the
+    figure must be a place (a name ending as lexicon breakdown_place_endings ends) and its figure, and a figure of
+    the same unit must stand before 其中 in the sentence; a part that does more than name its place (其中青岛段主线长
+    89公里, 其中建档立卡人口5572人) is left to the other rules."""
+    if len(c.kept) != 1 or not c.kept[0].unit:
+        return None
+    q = c.kept[0]
+    head = c.text[c.clause.sentence_start:q.start]
+    at = head.rfind("其中")
+    if at < 0:
+        return None
+    parts = head[at + 2:]
+    if not _BREAKDOWN_PARTS.fullmatch(parts) or c.text[q.end:c.end].strip("）) \u3000"):
+        return None
+    before = c.clause.sentence_start + at
+    totals = [t for t in find_numbers(c.text[c.clause.sentence_start:before])]
+    return False if any(t.unit == q.unit for t in totals) else None
+
+
+# from 其中 to the figure: earlier parts (place, figure) and the piece's own place, each after a mark
+_BREAKDOWN_PLACE = rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation('breakdown_place_endings')})"
+_BREAKDOWN_PARTS = re.compile(rf"[：:，,（(\s\u3000]*(?:{_BREAKDOWN_PLACE}[0-9０-９.]+[^\s\u3000，,、；;0-9０-９]{{1,3}}[、，,；;\s\u3000]+)*"
+                              rf"{_BREAKDOWN_PLACE}[\s\u3000]*")
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -643,7 +673,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, past_years_plan, design_speed, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
