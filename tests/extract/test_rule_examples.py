@@ -356,6 +356,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/chongqing_rail_news_2011.txt', '重庆境内112公里', 'pledge', False),
         ('real/changshun_targets_2017.txt', '长寨街道204套', 'pledge', False),
     ],
+    "comparison_with_other": [
+        ('real/shenzhen_report_news_2022.txt', '这个目标高于全国GDP5.5%的增长目标', 'pledge', False),
+        ('real/chongqing_rail_news_2011.txt', '比现在两地间的“和谐号”还要快1个多小时', 'pledge', False),
+    ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
         ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),

@@ -603,6 +603,30 @@ _BREAKDOWN_PARTS = re.compile(rf"[：:，,（(\s\u3000]*(?:{_BREAKDOWN_PLACE}[0-
                               rf"{_BREAKDOWN_PLACE}[\s\u3000]*")
 
 
+@rule("pledge", "与他者比较")
+def comparison_with_other(c: Context):
+    """A clause that compares the pledge with another thing gives the other's figure or the gap, no target of its own:
+    "这个目标高于全国GDP5.5%的增长目标" (深圳市's 2022 report in the news: the nation's target, after 高于 and before 的);
+    "最高时速350公里，可在56分钟左右通达，比现在两地间的“和谐号”还要快1个多小时" (重庆市's rail plans, 2011 news: the
+    gap with today's train, after 比…还要). Every number of the piece must stand so: between a word of lexicon
+    comparison_above and 的, or right after 比…还(要) and a word of lexicon comparison_adjectives. A comparison with a
+    year (比上年增长8%, 比2020年下降13.5%) has a verb, no 还要, and is left to the other rules."""
+    if not c.kept:
+        return None
+    for q in c.kept:
+        before = c.text[c.clause.start:q.start]
+        other = _OTHER_FIGURE.search(before) and c.text.startswith("的", q.end)
+        if not (other or _GAP_WITH_OTHER.search(before)):
+            return None
+    return False
+
+
+# 高于全国GDP…的: another's figure, between a word setting it above or below and 的
+_OTHER_FIGURE = re.compile(rf"(?<!不)(?:{_alternation('comparison_above')})[^，,。；;的]{{1,16}}$")
+# 比现在…还要快: the gap with another thing, after 比…还(要) and what it is more or less of
+_GAP_WITH_OTHER = re.compile(rf"比[^，,。；;]{{1,20}}?还要?(?:{_alternation('comparison_adjectives')})[\s\u3000]*$")
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -673,7 +697,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, design_speed, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
