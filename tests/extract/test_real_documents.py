@@ -149,12 +149,10 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch E: the mines split from their capacity (the grid project's voltages are names since voltage_class)
     ('shaanxi_industry_2026.txt', '力争黄蒿界等6处煤矿'),
     # batch G (2026-12-03), as first read: a township profile's label (its projects' sums and areas are one pledge each since
-    # project_attributes_join)
-    ('liunan_township_2021.txt', '带动烤烟、中草药种植、大辣椒种植、果蔬大棚、畜牧业养殖5个产业共同发展'),
+    # project_attributes_join; its five industries, 烤烟、…5个产业, count_of_named_kinds' since)
     # batch G: a county policy read as a plan by its kind (实施意见: plan_document_frame, its conditional rewards and thresholds
-    # policy_terms', its article numbers ordinals, its rewards per 亩 payment_rate's): the preamble's four industries (四个重点产业)
-    # and the classes of new drugs (一、二类新药) a condition names are read as counts
-    ('liuhe_industry_policy_2023.txt', '全力支持战略新 兴、医药健康、现代服务业、特色农业四个重点产业规模化、 集群化、高端化、特色化发展'),
+    # policy_terms', its article numbers ordinals, its rewards per 亩 payment_rate's; the preamble's four industries,
+    # 四个重点产业, count_of_named_kinds' since): the classes of new drugs (一、二类新药) a condition names are read as counts
     ('liuhe_industry_policy_2023.txt', '对企业自主 研发一、二类新药取得Ⅲ期临床批件并在取得药品生产文号 后落户我县投入生产销售的'),
     # batch G: a company's sales shares read as pledges (its tariffs, rents and payments are payment_rate's since, its wind
     # project's sum joined to its units since project_attributes_join)

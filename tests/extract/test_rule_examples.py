@@ -360,6 +360,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/shenzhen_report_news_2022.txt', '这个目标高于全国GDP5.5%的增长目标', 'pledge', False),
         ('real/chongqing_rail_news_2011.txt', '比现在两地间的“和谐号”还要快1个多小时', 'pledge', False),
     ],
+    "count_of_named_kinds": [
+        ('real/liunan_township_2021.txt', '畜牧业养殖5个产业共同发展', 'pledge', False),
+        ('real/liuhe_industry_policy_2023.txt', '特色农业四个重点产业规模化', 'pledge', False),
+    ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
         ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),

@@ -627,6 +627,34 @@ _OTHER_FIGURE = re.compile(rf"(?<!不)(?:{_alternation('comparison_above')})[^�
 _GAP_WITH_OTHER = re.compile(rf"比[^，,。；;]{{1,20}}?还要?(?:{_alternation('comparison_adjectives')})[\s\u3000]*$")
 
 
+@rule("pledge", "列举之数")
+def count_of_named_kinds(c: Context):
+    """A count right after a closed enumeration of the kinds it counts (three items or more between 、, with no 等 to
+    leave the list open) sums the names up, no deliverable: "带动烤烟、中草药种植、大辣椒种植、果蔬大棚、畜牧业养殖5个
+    产业共同发展" (柳南乡's profile, 2021); "全力支持战略新 兴、医药健康、现代服务业、特色农业四个重点产业规模化、
+    集群化、高端化、特色化发展" (柳河县's policy for industry, 2023, spaced as its PDF copy is). The counted noun (after at most 重点, 主导, 特色) must be a
+    word of lexicon enumerated_kinds (产业, 行业, 领域 …): 太乙、子午、五台3个街道新型农村社区 (长安区, 2022) and
+    宝安燕罗、…等20个先进制造业园区 (深圳市 news, 2022) count places or parks built and are left to the other rules."""
+    if len(c.kept) != 1:
+        return None
+    q = c.kept[0]
+    if not _CLOSED_ENUMERATION.search(c.text, c.clause.start, q.start):
+        return None
+    after = _KIND_MODIFIER.sub("", c.text[q.end:q.end + 10], count=1)
+    words = _cut(after)
+    return False if words and words[0] in _enumerated_kinds() else None
+
+
+@cache
+def _enumerated_kinds() -> frozenset[str]:
+    return frozenset(lexicons.words("enumerated_kinds"))
+
+
+# three items or more between 、 ending right before the number, the last with no 等 (a list left open)
+_CLOSED_ENUMERATION = re.compile(r"(?:[^、，,。；;：:]{1,14}、){2,}[^、，,。；;：:]{1,14}(?<!等)$")
+_KIND_MODIFIER = re.compile(r"^[\s\u3000]*(?:重点|主导|特色|支柱)?")
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -697,7 +725,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, design_speed, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
