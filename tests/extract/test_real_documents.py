@@ -180,12 +180,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # share_opens_clause since; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
     # by past_years_plan; the lines' speeds, 设计速度250公里/小时 and 最高时速350公里, by design_speed; a total's
     # parts by place after 其中, 长寨街道204套… and 重庆境内112公里, by place_breakdown; comparisons with another
-    # thing, 高于全国GDP5.5%的增长目标 and 比现在…还要快1个多小时, by comparison_with_other)
+    # thing, 高于全国GDP5.5%的增长目标 and 比现在…还要快1个多小时, by comparison_with_other; results after 完成情况：
+    # and 从2021年完成情况来看，, 安置点共7个 and …分别完成182.4亿元, by completion_frame)
     ('changshun_targets_2017.txt', '1个（代化镇'),
     ('changshun_targets_2017.txt', '30户以上村民组通组公路路基宽度不得小于4.5米'),
     ('changshun_targets_2017.txt', '到2019年肉鸭存栏500万羽'),
-    ('changshun_targets_2017.txt', '安置点共7个'),
-    ('changshun_targets_2017.txt', '完成建设安置房1469套（其中'),
     ('changshun_targets_2017.txt', '对开办网店、从事网货生产销售的贫困户和带动贫困户生产销售的企业、给予免抵押、免担保、5万元以下、三年以内的小额信贷支持'),
     ('changshun_targets_2017.txt', '总建筑面积11076平方米'),
     ('changshun_targets_2017.txt', '总建筑面积39739平方米'),
@@ -206,10 +205,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('chongqing_rail_news_2011.txt', '沿线设立三江、新民、万盛、南川等6个上下客站'),
     ('chongqing_rail_news_2011.txt', '渝黔铁路新线全长345公里'),
     ('chongqing_rail_news_2011.txt', '重庆到广州坐火车将由20多个小时缩短至6个小时'),
-    ('shenzhen_report_news_2022.txt', '164.5亿元'),
-    ('shenzhen_report_news_2022.txt', '70.2亿元'),
-    ('shenzhen_report_news_2022.txt', '交通运输、教育、科技以及信息化行业分别完成182.4亿元'),
-    ('shenzhen_report_news_2022.txt', '位列各行业投资完成量前三位'),
     ('shenzhen_report_news_2022.txt', '同比增长26.2%'),
     ('shenzhen_report_news_2022.txt', '同比增长6.3%'),
     ('shenzhen_report_news_2022.txt', '增长10.0%'),

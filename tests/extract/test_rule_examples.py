@@ -364,6 +364,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liunan_township_2021.txt', '畜牧业养殖5个产业共同发展', 'pledge', False),
         ('real/liuhe_industry_policy_2023.txt', '特色农业四个重点产业规模化', 'pledge', False),
     ],
+    "completion_frame": [
+        ('real/changshun_targets_2017.txt', '安置点共7个', 'pledge', False),
+        ('real/shenzhen_report_news_2022.txt', '交通运输、教育、科技以及信息化行业分别完成182.4亿元', 'pledge', False),
+    ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
         ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),

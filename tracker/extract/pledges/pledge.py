@@ -655,6 +655,30 @@ _CLOSED_ENUMERATION = re.compile(r"(?:[^、，,。；;：:]{1,14}、){2,}[^、�
 _KIND_MODIFIER = re.compile(r"^[\s\u3000]*(?:重点|主导|特色|支柱)?")
 
 
+@rule("pledge", "完成情况")
+def completion_frame(c: Context):
+    """An account of what became of a plan, opened by 完成情况 with a colon or a comma after it (or 从…完成情况来看，),
+    reports results in its sentence and the one after it, within its paragraph: "2016年：计划搬迁1297户7000人，其中建档立卡人口5572人。完成情况：
+    安置点共7个，涉及全县5镇1乡1街道，完成建设安置房1469套" (长顺县's poverty targets, 2017); "从2021年完成情况来看，…
+    其中，交通运输、教育、科技以及信息化行业分别完成182.4亿元、164.5亿元和70.2亿元，位列各行业投资完成量前三位"
+    (深圳市's 2022 report in the news). A sentence with a word of intent (将, 要, 力争 …) still looks forward.
+    The frame words are lexicon completion_frames; a heading (主要目标完成情况) or
+    a request (于12月31日前报送完成情况。) has no colon or comma after them and frames nothing."""
+    frames = list(_COMPLETION_FRAME.finditer(c.text, c.block.start, c.start))
+    if not frames:
+        return None
+    # the frame reaches its own sentence and the one after it (其中，…分别完成…), not a whole run-on paragraph,
+    # nor a sentence with a word of intent
+    if c.text.count("。", frames[-1].end(), c.clause.sentence_start) > 1 \
+            or _INTENT.search(c.text, c.clause.sentence_start, c.end):
+        return None
+    return False
+
+
+# 完成情况：, 完成情况，, 完成情况来看，: the frame, then a colon or a comma
+_COMPLETION_FRAME = re.compile(rf"(?:{_alternation('completion_frames')})(?:来看)?[：:，,]")
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -725,7 +749,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, design_speed, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
