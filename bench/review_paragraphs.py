@@ -7,7 +7,10 @@ a review states results.
 GIT_DIR is a clone of johncodes404/china-provincial-gov-reports-2026 (its output/2026_raw_text/ at HEAD). The
 reports reserved for evaluation (四川, 重庆, 广东, 浙江, 贵州, 湖南, 江西) are never opened. A review section runs from
 a short line naming a review (…工作回顾) to the next top-level heading (二、…, a 十五五 heading naming targets, …);
-each non-empty line inside it is read alone with the report's date of delivery (its header's 2026年M月D日).
+each non-empty line inside it is read alone with the report's date of delivery (its header's 2026年M月D日). The
+whole report is read too: how many of its candidates fall inside the review section, read under its heading.
+Per report it prints [review paragraphs, candidates of the paragraphs read alone, candidates inside the review
+read whole].
 """
 from __future__ import annotations
 
@@ -22,19 +25,40 @@ from tracker.extract import extract_document
 RESERVED = ("四川", "重庆", "广东", "浙江", "贵州", "湖南", "江西")
 
 
+def _opens_review(s: str) -> bool:
+    return len(s) < 45 and "回顾" in s and ("工作" in s or "时期" in s)
+
+
+def _ends_review(s: str) -> bool:
+    return len(s) < 45 and bool(re.match(r"^[二三]、", s) or (
+        "十五五" in s and any(w in s for w in ("目标", "考虑", "要求"))) or (s.startswith("2026年") and "工作" in s))
+
+
 def review_paragraphs(text: str) -> list[str]:
     out, inside = [], False
     for line in text.split("\n"):
         s = line.strip()
-        if not inside and len(s) < 45 and "回顾" in s and ("工作" in s or "时期" in s):
+        if not inside and _opens_review(s):
             inside = True
             continue
-        if inside and len(s) < 45 and (re.match(r"^[二三]、", s) or (
-                "十五五" in s and any(w in s for w in ("目标", "考虑", "要求"))) or (s.startswith("2026年") and "工作" in s)):
+        if inside and _ends_review(s):
             break
         if inside and s:
             out.append(s)
     return out
+
+
+def review_span(text: str) -> tuple[int, int] | None:
+    """Where the review section runs in ``text`` (offsets), found as ``review_paragraphs`` finds its lines."""
+    start, at = None, 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if start is None and _opens_review(s):
+            start = at + len(line)
+        elif start is not None and _ends_review(s):
+            return start, at
+        at += len(line) + 1
+    return (start, len(text)) if start is not None else None
 
 
 def main() -> None:
@@ -55,14 +79,20 @@ def main() -> None:
         published = dt.date(*map(int, m.groups()))
         paras = review_paragraphs(text)
         paragraphs += len(paras)
-        per[prov] = [len(paras), 0]
+        per[prov] = [len(paras), 0, 0]
         for p in paras:
             for c in extract_document(p, published).candidates:
                 found.append((prov, c.quote, dict(c.why).get("tense"), p))
                 per[prov][1] += 1
+        # the whole report, its review read under its heading: the candidates inside the review section
+        doc = extract_document(text, published)
+        span = review_span(doc.text)
+        if span is not None:
+            per[prov][2] = sum(1 for c in doc.candidates if span[0] <= c.start < span[1])
     print(json.dumps(per, ensure_ascii=False))
     print(f"reports {len(per)} (with a review heading found: {sum(1 for v in per.values() if v[0])}), "
-          f"review paragraphs {paragraphs}, candidates {len(found)}")
+          f"review paragraphs {paragraphs}, candidates {len(found)}; "
+          f"read whole, candidates inside the review sections {sum(v[2] for v in per.values())}")
     if a.list:
         with open(a.list, "w", encoding="utf-8") as f:
             json.dump(found, f, ensure_ascii=False, indent=0)
