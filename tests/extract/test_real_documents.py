@@ -87,10 +87,10 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # mostly a project's phase, 三期) missed. (辽宁's five 十五五 outline indicators after 明确了, missed as first read, are
     # plan_outline_states' since; 天津's two school targets dated by a programme's 三年, programme_span_dates_its_clause's)
     ('hainan_plan_2026.txt', '高质量完成40期国家援外培训任务'): {'found'},
-    # batch I (长顺县, 深圳市, 重庆市, 宜宾市) as first read, before any rule for it
+    # batch I (长顺县, 深圳市, 重庆市, 宜宾市) as first read, before any rule for it (its poultry counts, 绿壳蛋鸡总存栏数
+    # 达到1000万羽 and 肉鸭存栏500万羽, are found with their unit since 羽 joined lexicon units)
     ('changshun_targets_2017.txt', '11月底前，完成75%以上'): {'deadline'},
     ('changshun_targets_2017.txt', '2020年全县每个行政村至少建设一个电子商务服务站（点）'): {'found'},
-    ('changshun_targets_2017.txt', '到2019年肉鸭存栏500万羽'): {'found'},
     ('changshun_targets_2017.txt', '实施通组公路硬化265.41公里，总计投资1.5925亿元'): {'quantities'},
     ('changshun_targets_2017.txt', '实施通组公路硬化290.49公里，总计投资1.74亿元'): {'quantities'},
     ('changshun_targets_2017.txt', '实施通组公路硬化800公里，总计投资4.8亿元'): {'quantities'},
@@ -104,9 +104,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('changshun_targets_2017.txt', '易地扶贫搬迁任务为5086户20402人'): {'found'},
     ('changshun_targets_2017.txt', '每年组织不少于10名县级人才到乡镇服务1年以上'): {'deadline'},
     ('changshun_targets_2017.txt', '组织开展4期以上医疗质量培训班'): {'found'},
-    ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到1000万羽'): {'found'},
-    ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到2000万羽'): {'found'},
-    ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到3000万羽'): {'found'},
     ('shenzhen_report_news_2022.txt', '10个三十亿以上重大工业项目'): {'deadline', 'quantities'},
     ('shenzhen_report_news_2022.txt', '国家级专精特新“小巨人”企业100家'): {'deadline'},
     ('shenzhen_report_news_2022.txt', '年度计划完成2241.3亿元'): {'found'},
@@ -184,16 +181,12 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # and 从2021年完成情况来看，, 安置点共7个 and …分别完成182.4亿元, by completion_frame)
     ('changshun_targets_2017.txt', '1个（代化镇'),
     ('changshun_targets_2017.txt', '30户以上村民组通组公路路基宽度不得小于4.5米'),
-    ('changshun_targets_2017.txt', '到2019年肉鸭存栏500万羽'),
     ('changshun_targets_2017.txt', '对开办网店、从事网货生产销售的贫困户和带动贫困户生产销售的企业、给予免抵押、免担保、5万元以下、三年以内的小额信贷支持'),
     ('changshun_targets_2017.txt', '总建筑面积11076平方米'),
     ('changshun_targets_2017.txt', '总建筑面积39739平方米'),
     ('changshun_targets_2017.txt', '总建筑面积94943平方米'),
     ('changshun_targets_2017.txt', '总用地面积25938平方米'),
     ('changshun_targets_2017.txt', '敦操乡3个'),
-    ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到1000万羽'),
-    ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到2000万羽'),
-    ('changshun_targets_2017.txt', '绿壳蛋鸡总存栏数达到3000万羽'),
     ('changshun_targets_2017.txt', '路面宽度不得小于3.5米'),
     ('changshun_targets_2017.txt', '针对4类重点危房对象按照一级补助3.5万元/户'),
     ('changshun_targets_2017.txt', '错车道每公里不得少于3处'),
