@@ -14,7 +14,8 @@ import pytest
 from tracker.extract import extract_document, normalise
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.cues import _block_cues, _mentions, funds_secured, nation_comparisons, programme_reported
-from tracker.extract.pledges.frames import _past_year_frame
+from tracker.extract.pledges.base import _names_a_thing
+from tracker.extract.pledges.frames import _outcome_frame, _paragraph_frame, _past_year_frame
 
 HERE = Path(__file__).parent
 
@@ -104,3 +105,80 @@ def _forward_words(sentence: str) -> list[str]:
 ])
 def test_a_seeking_won_and_a_target_met_look_no_further_ahead(sentence, words):
     assert _forward_words(sentence) == words
+
+
+# The speaker's address to the hall before a paragraph's opening (lexicon address_openings): the frames read the
+# opening after it. Real openings of the 2026 reports (johncodes404/china-provincial-gov-reports-2026).
+@pytest.mark.parametrize("opening,frame", [
+    ("各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。", _past_year_frame),  # 云南 (excerpts/yunnan_review_opening_2026.txt)
+    ("各位代表，刚刚过去的2025年，在以习近平同志为核心的党中央坚强领导下，", _past_year_frame),  # 江苏
+    ("各位代表，过去一年，坚如磐石的军政军民团结巩固发展。", _past_year_frame),  # 上海
+    ("各位代表，过去一年，形势复杂多变，", _past_year_frame),  # 北京
+    ("各位代表！一年来，兵地融合发展步入快车道，", _paragraph_frame),  # 新疆
+    ("各位代表！“十四五”以来，面对疫情冲击、经济承压、竞争加剧的严峻复杂形势，", _paragraph_frame),  # 天津
+])
+def test_the_address_to_the_hall_does_not_hide_a_past_opening(opening, frame):
+    args = (False, dt.date(2026, 1, 27)) if frame is _past_year_frame else (False,)
+    assert frame(opening, *args) is True
+
+
+def test_the_address_before_a_time_ahead_still_plans():
+    # 辽宁's plan: 各位代表！今年，我们继续安排20件民生实事 (a paragraph after a review keeps planning)
+    assert _past_year_frame("各位代表！今年，我们继续安排20件民生实事，", True, dt.date(2026, 1, 27)) is False
+    assert _paragraph_frame("各位代表！今年，我们继续安排20件民生实事，", True) is False
+
+
+@pytest.mark.parametrize("lead,past", [
+    ("农村改革持续深化。实施示范小城镇三年攻坚行动，完成6个镇土地延包试点任务", True),  # 天津's review
+    ("社会治理创新持续深化。", True),  # 上海's review
+    ("——改革开放持续深化。", True),  # 山西's review
+    ("稳产优供基础持续巩固。", True),  # 天津's review
+    ("社会安定局面持续巩固。", True),  # 宁夏's review
+    ("持续深化农村改革。", False),  # constructed: a plan's lead opens with the verb
+])
+def test_an_outcome_that_goes_on_growing_leads_a_review(lead, past):
+    assert _outcome_frame(lead, False) is past
+
+
+@pytest.mark.parametrize("sentence,word,names", [
+    ("提高农村义务教育学生营养改善计划补助标准", "计划", True),  # 新疆's review (excerpts/xinjiang_livelihood_review_2026.txt)
+    ("义务教育营养改善计划提质扩面，新增受益学生25.48万人", "计划", True),  # 青海's review (excerpts/qinghai_livelihood_review_2026.txt)
+    ("扩大学生营养改善计划范围", "计划", True),  # 宁夏's plan (real/ningxia_minsheng_2026.txt)
+    ("发挥三晋英才计划带动作用", "计划", True),  # 山西's plan
+    ("新增国家级人才计划入选者106人", "计划", True),  # 福建's review
+    ("今年计划新建学校3所", "计划", False),  # constructed: 计划 intends
+])
+def test_jihua_after_a_programmes_head_names_the_programme(sentence, word, names):
+    assert _names_a_thing(sentence, sentence.index(word), word) is names
+
+
+@pytest.mark.parametrize("sentence,words", [
+    ("将8个公司运营的16支省级政府投资基金整合为产业、科创2支基金", []),  # 吉林's review (excerpts/jilin_review_2026.txt)
+    ("每年将75%以上的财力用于民生，5年累计投入6200多亿元", []),  # 宁夏's review of the 十四五 period
+    ("今年将新建学校3所", ["今年", "将"]),  # constructed: 将 before a verb looks ahead
+])
+def test_jiang_putting_a_counted_object_first_tells_no_time(sentence, words):
+    assert _forward_words(sentence) == words
+
+
+# Paragraphs of the 2026 reviews read alone with their report's date: a numbered title's word of intent (陕西, 广西:
+# real passages of batch K), the speaker's address (云南), a programme's 计划 before a noun or a predicate (新疆, 青海).
+# Before these rules they gave 23, 7, 11, 10 and 14 candidates, all results of 2025; one is left, a year in a
+# name (…入选央视“大片看总台”2026年片单, 青海).
+@pytest.mark.parametrize("path,line,published,left", [
+    ("real/shaanxi_review_2026.txt", 2, dt.date(2026, 1, 27), []),  # （一）聚焦扩大内需，确保经济平稳运行。…分别增长64.8％
+    ("real/guangxi_review_2026.txt", 8, dt.date(2026, 2, 2), []),  # （二）争创人工智能发展优势，…新签约人工智能产业项目208个
+    ("excerpts/yunnan_review_opening_2026.txt", 0, dt.date(2026, 1, 28), []),  # 各位代表！刚刚过去的2025年，…
+    ("excerpts/xinjiang_livelihood_review_2026.txt", 0, dt.date(2026, 1, 27), []),  # …营养改善计划补助标准，…
+    ("excerpts/qinghai_livelihood_review_2026.txt", 0, dt.date(2026, 1, 27),  # …营养改善计划提质扩面，…
+     ["奇境三江源》等3部纪录片入选央视“大片看总台”2026年片单"]),
+])
+def test_a_review_paragraph_of_2026_read_alone_holds_no_pledge(path, line, published, left):
+    paragraph = (HERE / path).read_text(encoding="utf-8").splitlines()[line]
+    assert [c.quote for c in extract_document(paragraph, published).candidates] == left
+
+
+def test_a_numbered_title_leaves_the_cues_of_its_own_sentences():
+    # constructed on 陕西's title: a sentence of the paragraph that plans keeps its own cue
+    text = "（一）聚焦扩大内需，确保经济平稳运行。今年将新开工重大项目100个。"
+    assert [c.quote for c in extract_document(text, dt.date(2026, 1, 27)).candidates] == ["今年将新开工重大项目100个"]

@@ -420,6 +420,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # (江淮英才计划，)
         ('excerpts/tianjin_review_2026.txt', '新当选“两院”院士7名', 'pledge', False),
         ('excerpts/anhui_review_2026.txt', '遴选支持创新创业领军人才197名', 'pledge', False),
+        # 将 putting its counted object first (将8个公司运营的16支…基金整合为…) is no forward cue: the review's own cues
+        # answer (past_frame answered here before, when 将 still looked ahead)
+        ('excerpts/jilin_review_2026.txt', '对接成果转化项目300余个', 'pledge', False),
     ],
     "past_frame": [
         ('real/dingnan_minsheng_news_2015.txt', '新增就业人数15325人', 'pledge', False),
@@ -428,10 +431,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/huangshi_promotion_news_2021.txt', '全市共签约33个项目', 'pledge', False),
         ('excerpts/lincang_tea_news_2011.txt', '毛茶销售价格达1600元/公斤', 'pledge', False),
         ('excerpts/chongqing_rivers_news_2011.txt', '流经重庆主城区的长江、嘉陵江一级支流共２０条', 'pledge', False),
-        # under a review heading, 将 putting its object before the verb (将8个公司运营的16支…基金整合为…) intends nothing
         # (黑龙江's 三年行动计划深入实施, once an example here, is no forward cue since: programme_reported); 甘肃's review of 2022
         ('followup/gansu2022_review.txt', '固定资产投资增长10%', 'pledge', False),
-        ('excerpts/jilin_review_2026.txt', '对接成果转化项目300余个', 'pledge', False),
     ],
     "forward_quantity": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'pledge', True),
@@ -465,6 +466,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/shanxi_review_2026.txt', '全年GDP增长4%', 'pledge', False),
         ('followup/chengdu2016_plan.txt', '成都预计全年固定资产投资7006亿元', 'pledge', False),  # 2015年,成都预计全年…
         ('followup/beijing2022_review.txt', '运行在5.0%的年度调控目标内', 'pledge', False),  # 2022年,全市…
+        # 各位代表！刚刚过去的2025年，…: the speaker's address before the opening (lexicon address_openings)
+        ('excerpts/yunnan_review_opening_2026.txt', '完成地区生产总值32765亿元', 'pledge', False),
     ],
     "elliptical_clause_object": [
         # 2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；…

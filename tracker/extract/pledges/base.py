@@ -54,12 +54,18 @@ _BA_OBJECT = tuple("0123456789０１２３４５６７８９一二三四五六�
 
 
 
+# the two characters before 计划 that end a programme's name (营养改善计划补助标准, 营养改善计划提质扩面)
+_PROGRAMME_PLAN_HEADS = frozenset(lexicons.words("programme_plan_heads"))
+
+
 def _names_a_thing(text: str, start: int, word: str) -> bool:
-    """计划 ending a programme's name (江淮英才计划，; 三年行动计划; “双高计划”; 年度计划的27%) and 未来 naming a kind of
+    """计划 ending a programme's name (江淮英才计划，; 三年行动计划; “双高计划”; 年度计划的27%; after the heads of lexicon
+    programme_plan_heads whatever follows: 营养改善计划补助标准, 新疆 2026; 营养改善计划提质扩面, 青海 2026) and 未来 naming a kind of
     industry (未来产业, 未来农业产业园) name things: no word of intent, no forward cue."""
     end = start + len(word)
     if word == "计划":
-        return text.startswith(_PROGRAMME_NAME_END, end) or text[max(0, start - 2):start] in _PLAN_NOUNS["计划"]
+        head = text[max(0, start - 2):start]
+        return text.startswith(_PROGRAMME_NAME_END, end) or head in _PLAN_NOUNS["计划"] or head in _PROGRAMME_PLAN_HEADS
     return word == "未来" and not _FUTURE_SPAN_AFTER.match(text, end)
 
 

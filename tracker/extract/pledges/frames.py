@@ -116,7 +116,7 @@ def _plans_ahead(ctx: _Reading, text: str, block: Block) -> bool:
     """A paragraph of a review section that opens on the time ahead with a word of intent plans: under
     2022年…民生实事完成情况及2023年安排, "2023年，市政府将继续办好十方面民生实事。主要包括：新增婴幼儿托位3000个"
     (tests/extract/unseen/minsheng_review_2023.txt, a unit example)."""
-    sentence = re.split(r"(?<=[。！!；;])", text[block.start:block.end], maxsplit=1)[0]
+    sentence = re.split(r"(?<=[。！!；;])", _past_address(text[block.start:block.end]), maxsplit=1)[0]
     first = re.split(r"[，,：:]", sentence, maxsplit=1)[0]
     years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年", first)]
     ahead = bool(re.search(r"今年|明年|下一步|今后", first)) or bool(
@@ -130,9 +130,24 @@ _LEAD_STOP = re.compile(r"[。！!]")
 _TIME_NAMED = re.compile(r"今年|明年|年内|年底|\d{4}年")
 
 
+# The speaker's address to the hall before a paragraph's opening (lexicon address_openings: 各位代表！, 各位代表，)
+_ADDRESS = re.compile(r"(?:" + "|".join(map(re.escape, lexicons.words("address_openings"))) + r")[！!，,：:]")
+
+
+def _past_address(btext: str) -> str:
+    """The address before an opening (address_opening): a paragraph that opens on the speaker's address to the hall (各位代表！) opens, for the
+    frames, after it: "各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。…完成地区生产总值32765亿元"
+    (云南, 2026) and "各位代表，刚刚过去的2025年，…地区生产总值增长5%左右" (江苏, 2026) review that year, as the same
+    paragraph without the address does; "各位代表！今年，我们继续安排20件民生实事" (辽宁, 2026) still plans."""
+    m = _ADDRESS.match(btext)
+    return btext[m.end():] if m else btext
+
+
 def _opening_clause(btext: str) -> str:
-    """A paragraph's words before its first comma, stop or colon (all of it if none): what the frames read. Sliced
-    where the first one stands, not split off the rest of a long paragraph."""
+    """A paragraph's words before its first comma, stop or colon (all of it if none), after the speaker's address to
+    the hall (各位代表！): what the frames read. Sliced where the first one stands, not split off the rest of a long
+    paragraph."""
+    btext = _past_address(btext)
     stop = _CLAUSE_STOP.search(btext)
     return btext[:stop.start()] if stop else btext
 
@@ -182,8 +197,9 @@ def _outcome_frame(btext: str, current: bool) -> bool:
     """Rule outcome_lead's frame: a paragraph whose lead sentence is a subject and what became of it
     (就业促进更有力。…; “两山”转化成色更足。 on a line of its own) reviews, and so do the paragraphs after
     it until a heading, or a paragraph opening with a word of intent or a time ahead."""
-    stop = _LEAD_STOP.search(btext)
-    lead = btext[:stop.end()] if stop else btext
+    body = _past_address(btext)
+    stop = _LEAD_STOP.search(body)
+    lead = body[:stop.end()] if stop else body
     if _OUTCOME_LEAD.match(lead) and not _INTENT.search(lead):
         return True
     first = _opening_clause(btext)

@@ -132,11 +132,26 @@ def plan_outline_states(c):
     return True, 0.8
 
 
+# A paragraph's numbered title: its first sentence, after （一） or 一、, up to its full stop
+_NUMBERED_TITLE = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^。！？!?；;]{2,40}[。！!]")
+
+
+def _numbered_title_end(c) -> int | None:
+    """Where the numbered title of the clause's paragraph ends (offset), or None."""
+    m = _NUMBERED_TITLE.match(c.text, c.block.start, c.block.end)
+    return m.end() if m else None
+
+
 @rule("tense", "句段中的时态词")
 def paragraph_cue(c):
     """The sentence, then the paragraph, before this clause: 社会消费品零售总额增长4%左右，进出口总额增长6%左右
-    after 主要预期目标是 (安徽, 2026)."""
-    last = c.cues.strong.last_before(c.block.start, c.clause.start)
+    after 主要预期目标是 (安徽, 2026). A word of intent in the paragraph's numbered title speaks of the title's aim, not
+    of the sentences after it: under "（一）聚焦扩大内需，确保经济平稳运行。" (陕西, 2026) and "（二）争创人工智能发展优势，
+    激活创新动能。" (广西, 2026), their reviews of 2025 state results (争取中央预算内投资…分别增长64.8％; 新签约人工智能产业
+    项目208个); a plan's titled paragraph keeps the cues of its own sentences, its section and its report."""
+    title = _numbered_title_end(c)
+    start = title if title is not None and title <= c.clause.start else c.block.start
+    last = c.cues.strong.last_before(start, c.clause.start)
     return (last.forward, 0.8) if last is not None else None
 
 
