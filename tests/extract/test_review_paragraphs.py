@@ -172,6 +172,7 @@ def test_jiang_putting_a_counted_object_first_tells_no_time(sentence, words):
     ("excerpts/xinjiang_livelihood_review_2026.txt", 0, dt.date(2026, 1, 27), []),  # …营养改善计划补助标准，…
     ("excerpts/qinghai_livelihood_review_2026.txt", 0, dt.date(2026, 1, 27),  # …营养改善计划提质扩面，…
      ["奇境三江源》等3部纪录片入选央视“大片看总台”2026年片单"]),
+    ("excerpts/gansu_livelihood_review_2026.txt", 0, dt.date(2026, 1, 27), []),  # …定西医院即将建成。庆阳…加快建设 (9 before)
 ])
 def test_a_review_paragraph_of_2026_read_alone_holds_no_pledge(path, line, published, left):
     paragraph = (HERE / path).read_text(encoding="utf-8").splitlines()[line]
@@ -182,3 +183,16 @@ def test_a_numbered_title_leaves_the_cues_of_its_own_sentences():
     # constructed on 陕西's title: a sentence of the paragraph that plans keeps its own cue
     text = "（一）聚焦扩大内需，确保经济平稳运行。今年将新开工重大项目100个。"
     assert [c.quote for c in extract_document(text, dt.date(2026, 1, 27)).candidates] == ["今年将新开工重大项目100个"]
+
+
+@pytest.mark.parametrize("text,quotes", [
+    # 甘肃's review (excerpts/gansu_livelihood_review_2026.txt): 即将 tells its own sentence's near future
+    ("长春中医药大学附属医院定西医院即将建成。庆阳、张掖、天水3个省级区域医疗中心加快建设。建成乡镇（街道）综合养老服务中心520个、"
+     "村级互助幸福院900个。", []),
+    # 海拉尔区's review of 2017 (real/hailar_review_2018.txt): the sentence after 即将 reports, with its own 了
+    ("“街长制”“网格化”管理机制即将在全区铺开。集中开展了城市“三清”和人居环境综合整治。", []),
+    # constructed: in its own sentence 即将 still looks ahead
+    ("定西医院即将建成投用，新增床位500张。", ["新增床位500张"]),
+])
+def test_jijiang_reaches_its_own_sentence_only(text, quotes):
+    assert [c.quote for c in extract_document(text, dt.date(2026, 1, 27)).candidates] == quotes

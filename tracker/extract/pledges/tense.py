@@ -142,16 +142,25 @@ def _numbered_title_end(c) -> int | None:
     return m.end() if m else None
 
 
+_SENTENCE_BOUND = frozenset(lexicons.words("sentence_bound_cues"))
+
+
 @rule("tense", "句段中的时态词")
 def paragraph_cue(c):
     """The sentence, then the paragraph, before this clause: 社会消费品零售总额增长4%左右，进出口总额增长6%左右
     after 主要预期目标是 (安徽, 2026). A word of intent in the paragraph's numbered title speaks of the title's aim, not
     of the sentences after it: under "（一）聚焦扩大内需，确保经济平稳运行。" (陕西, 2026) and "（二）争创人工智能发展优势，
     激活创新动能。" (广西, 2026), their reviews of 2025 state results (争取中央预算内投资…分别增长64.8％; 新签约人工智能产业
-    项目208个); a plan's titled paragraph keeps the cues of its own sentences, its section and its report."""
+    项目208个); a plan's titled paragraph keeps the cues of its own sentences, its section and its report. A cue of
+    lexicon sentence_bound_cues (即将) reaches the clauses of its own sentence only: "…定西医院即将建成。庆阳、张掖、天水3个
+    省级区域医疗中心加快建设" (甘肃's review, 2026)."""
     title = _numbered_title_end(c)
     start = title if title is not None and title <= c.clause.start else c.block.start
     last = c.cues.strong.last_before(start, c.clause.start)
+    if last is not None and last.word in _SENTENCE_BOUND and last.pos < c.clause.sentence_start:
+        # 即将建成。 tells its own sentence's near future (lexicon sentence_bound_cues): read on before it
+        last = next((x for x in reversed(c.cues.strong.between(start, c.clause.start))
+                     if not (x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start)), None)
     return (last.forward, 0.8) if last is not None else None
 
 
