@@ -6,7 +6,7 @@ a review states results.
 
 GIT_DIR is a clone of johncodes404/china-provincial-gov-reports-2026 (its output/2026_raw_text/ at HEAD). The
 reports reserved for evaluation (四川, 重庆, 广东, 浙江, 贵州, 湖南, 江西) are never opened. A review section runs from
-a short line naming a review (…工作回顾) to the next top-level heading (二、…, a 十五五 heading naming targets, …);
+a short line naming a review (…工作回顾, …工作总结…) to the next top-level heading (二、…, a 十五五 heading naming targets, …);
 each non-empty line inside it is read alone with the report's date of delivery (its header's 2026年M月D日). The
 whole report is read too: how many of its candidates fall inside the review section, read under its heading.
 Per report it prints [review paragraphs, candidates of the paragraphs read alone, candidates inside the review
@@ -28,7 +28,8 @@ RESERVED = ("四川", "重庆", "广东", "浙江", "贵州", "湖南", "江西"
 
 
 def _opens_review(s: str) -> bool:
-    return len(s) < 45 and "回顾" in s and ("工作" in s or "时期" in s)
+    # 一、2025年工作回顾; 一、“十四五”时期和2025年工作回顾; 一、2025年工作总结和“十四五”发展成就 (宁夏)
+    return len(s) < 45 and ("回顾" in s or "工作总结" in s) and ("工作" in s or "时期" in s)
 
 
 def _ends_review(s: str) -> bool:

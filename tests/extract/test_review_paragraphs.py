@@ -135,6 +135,13 @@ def test_the_address_before_a_time_ahead_still_plans():
     ("稳产优供基础持续巩固。", True),  # 天津's review
     ("社会安定局面持续巩固。", True),  # 宁夏's review
     ("持续深化农村改革。", False),  # constructed: a plan's lead opens with the verb
+    ("产业升级步伐加快。启动实施特色优势产业高质量发展三年行动计划，", True),  # 宁夏's review (excerpts/ningxia_review_2026.txt)
+    ("产业转型步伐加快。", True),  # 山西's review
+    ("人民生活持续改善。", True),  # 广西's review
+    ("五是城乡区域发展更趋协调。", True),  # 北京's review
+    ("文化软实力稳步提升。", True),  # 上海's review
+    ("能源革命纵深推进。", True),  # 山西's review
+    ("城市更新深入实施。", True),  # 天津's review
 ])
 def test_an_outcome_that_goes_on_growing_leads_a_review(lead, past):
     assert _outcome_frame(lead, False) is past

@@ -486,6 +486,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 争取中央预算内投资150亿元 are read as past before this rule since 争取 with a sum secured stopped being a forward cue:
         # funds_secured)
         ('excerpts/ningxia_review_2026.txt', '西部数谷”等4个项目入选国家高质量数据集试点', 'pledge', False),
+        # 产业升级步伐加快。启动实施特色优势产业高质量发展三年行动计划，规模以上高技术制造业和装备制造业增加值分别增长13.8%、
+        # 18.1%… (宁夏's review; 步伐加快 joined lexicon outcome_leads, the programme's span had read as ahead)
+        ('excerpts/ningxia_review_2026.txt', '引进和落地科技成果600余项', 'pledge', False),
     ],
     "present_stock": [
         ('real/huangshan_eco_news_2011.txt', '全市农村建垃圾焚烧炉81个', 'pledge', False),
