@@ -40,6 +40,11 @@ def test_zhengqu_with_a_sum_secured_is_a_result(sentence, secured):
     ("粮食最高年产840亿斤、居全国第5位", ["居全国第"]),  # 内蒙古 (real/neimenggu_review_2026.txt)
     ("高速公路、农村公路通车里程均居全国第2位", ["居全国第"]),  # 云南 (real/yunnan_review_2026.txt)
     ("规上工业增加值增长7.7%，高于全国1.8个百分点", ["高于全国"]),  # 广西 (real/guangxi_review_2026.txt)
+    ("光热在建规模居全国首位", ["居全国首位"]),  # 青海's review (lexicon nation_ranks)
+    ("农业投资规模居全国前列", ["居全国前列"]),  # 云南's review
+    ("绿电交易量100亿千瓦时、居全国前列", ["居全国前列"]),  # 山西's review
+    ("力争数字经济规模居全国前列", []),  # constructed: a word of intent before it
+    ("空气质量保持全国前列", []),  # 云南's plan: a goal, no rank stated
     ("力争规上工业增加值增速居全国第3位", []),  # constructed: a word of intent before it
     ("增速高于预期目标、高于上年同期、高于全国，取得多年未有的好成绩", []),  # 广西: no difference stated
 ])

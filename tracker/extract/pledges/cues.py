@@ -45,7 +45,8 @@ _NATION_COMPARISON = re.compile(
                                              key=len, reverse=True)))
     + r")[一二三四五六七八九十\d]+(?:位|名)?|(?:"
     + "|".join(map(re.escape, [w for w in lexicons.words("nation_comparisons") if not w.endswith("第")]))
-    + r")(?:平均水平|平均)?\d+(?:\.\d+)?个百分点")
+    + r")(?:平均水平|平均)?\d+(?:\.\d+)?个百分点|(?:"
+    + "|".join(map(re.escape, lexicons.words("nation_ranks"))) + r")")
 
 
 def funds_secured(btext: str, start: int, end: int) -> bool:
@@ -83,7 +84,8 @@ def nation_comparisons(btext: str) -> list[int]:
     """Where a figure is compared with the nation's or ranked among the provinces (lexicon nation_comparisons:
     规上工业增加值增长7.6%，高于全国1.7个百分点, 山东 2026; 粮食最高年产840亿斤、居全国第5位, 内蒙古 2026; 高速公路、
     农村公路通车里程均居全国第2位, 云南 2026): a statistic measured, a word of the past for the clauses after it, unless
-    a word of intent stands before it in its sentence (力争…居全国第3位)."""
+    a word of intent stands before it in its sentence (力争…居全国第3位). A rank said without a number (lexicon
+    nation_ranks: 光热在建规模居全国首位, 青海 2026; 农业投资规模居全国前列, 云南 2026) is one too."""
     out = []
     for m in _NATION_COMPARISON.finditer(btext):
         sentence = btext[max(btext.rfind("。", 0, m.start()), btext.rfind("；", 0, m.start())) + 1:m.start()]
