@@ -191,6 +191,12 @@ def test_a_review_paragraph_of_2026_read_alone_holds_no_pledge(path, line, publi
     assert [c.quote for c in extract_document(paragraph, published).candidates] == left
 
 
+def test_a_time_a_numbered_title_names_still_frames_its_paragraph():
+    # constructed: 今年 in the title frames the sentences after it (the title's aim, 确保…, does not)
+    text = "（二）今年重点办好以下民生实事。新建学校3所，改造道路5条。"
+    assert [c.quote for c in extract_document(text, dt.date(2026, 1, 27)).candidates] == ["新建学校3所", "改造道路5条"]
+
+
 def test_a_numbered_title_leaves_the_cues_of_its_own_sentences():
     # constructed on 陕西's title: a sentence of the paragraph that plans keeps its own cue
     text = "（一）聚焦扩大内需，确保经济平稳运行。今年将新开工重大项目100个。"

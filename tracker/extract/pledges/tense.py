@@ -9,7 +9,7 @@ import re
 
 from tracker.extract import lexicons
 from tracker.extract.pledges.base import (
-    _COMPARED_WITH_LAST_YEAR, _CONTINUATION, _is_comparison, _modal_before, _walk_back, _without_modifiers,
+    _COMPARED_WITH_LAST_YEAR, _CONTINUATION, _TIME_WORDS, _is_comparison, _modal_before, _walk_back, _without_modifiers,
 )
 from tracker.extract.pledges.cues import _cues_of
 from tracker.extract.pledges.frames import _plan_document
@@ -151,16 +151,23 @@ def paragraph_cue(c):
     after 主要预期目标是 (安徽, 2026). A word of intent in the paragraph's numbered title speaks of the title's aim, not
     of the sentences after it: under "（一）聚焦扩大内需，确保经济平稳运行。" (陕西, 2026) and "（二）争创人工智能发展优势，
     激活创新动能。" (广西, 2026), their reviews of 2025 state results (争取中央预算内投资…分别增长64.8％; 新签约人工智能产业
-    项目208个); a plan's titled paragraph keeps the cues of its own sentences, its section and its report. A cue of
+    项目208个); a plan's titled paragraph keeps the cues of its own sentences, its section and its report, and a time
+    its title names (（二）今年重点办好以下民生实事。) still frames the paragraph. A cue of
     lexicon sentence_bound_cues (即将) reaches the clauses of its own sentence only: "…定西医院即将建成。庆阳、张掖、天水3个
     省级区域医疗中心加快建设" (甘肃's review, 2026)."""
     title = _numbered_title_end(c)
-    start = title if title is not None and title <= c.clause.start else c.block.start
-    last = c.cues.strong.last_before(start, c.clause.start)
-    if last is not None and last.word in _SENTENCE_BOUND and last.pos < c.clause.sentence_start:
-        # 即将建成。 tells its own sentence's near future (lexicon sentence_bound_cues): read on before it
-        last = next((x for x in reversed(c.cues.strong.between(start, c.clause.start))
-                     if not (x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start)), None)
+    if title is not None and title > c.clause.start:
+        title = None
+
+    def counts(x) -> bool:
+        if title is not None and x.pos < title and x.word and x.word not in _TIME_WORDS:
+            return False  # （一）…，确保经济平稳运行。: the title's aim (a time it names, 今年…, still frames)
+        # 即将建成。 tells its own sentence's near future (lexicon sentence_bound_cues)
+        return not (x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start)
+
+    last = c.cues.strong.last_before(c.block.start, c.clause.start)
+    if last is not None and not counts(last):
+        last = next((x for x in reversed(c.cues.strong.between(c.block.start, c.clause.start)) if counts(x)), None)
     return (last.forward, 0.8) if last is not None else None
 
 
