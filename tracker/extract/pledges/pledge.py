@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import cache
 
 from tracker.extract import lexicons
@@ -22,7 +23,7 @@ from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
     _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
     _abstract_objects, _is_threshold, _quantity, _strip_quotes,
-    _weak,
+    _weak, block_matches, block_positions,
 )
 from tracker.extract.pledges.deadline import DEADLINE_RULES
 from tracker.extract.pledges.frames import _INTENT, _in_past_frame
@@ -51,6 +52,7 @@ class Paragraph:
     mentions: _Index
     leads: dict
     cues_cache: dict
+    memo: dict = field(default_factory=dict)  # what the rules of every candidate of the paragraph share
 
 
 class Context:
@@ -69,6 +71,7 @@ class Context:
         self.start, self.end = start, end
         self.qs = qs  # the clause piece's numbers, before the quote was trimmed
         self.cues, self.mentions, self.leads, self.cues_cache = para.cues, para.mentions, para.leads, para.cues_cache
+        self.para_memo = para.memo
         self.memo: dict = {}
         self.in_quote: list[NumberToken] = []  # the numbers inside the quote, a measure in years as a target
         self.kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last
@@ -664,12 +667,14 @@ def completion_frame(c: Context):
     (深圳市's 2022 report in the news). A sentence with a word of intent (将, 要, 力争 …) still looks forward.
     The frame words are lexicon completion_frames; a heading (主要目标完成情况) or
     a request (于12月31日前报送完成情况。) has no colon or comma after them and frames nothing."""
-    frames = list(_COMPLETION_FRAME.finditer(c.text, c.block.start, c.start))
-    if not frames:
+    ends, frames = block_matches(c, _COMPLETION_FRAME)
+    k = bisect_right(ends, c.start)  # the frames before the quote (the paragraph's matches found once)
+    if not k:
         return None
     # the frame reaches its own sentence and the one after it (其中，…分别完成…), not a whole run-on paragraph,
     # nor a sentence with a word of intent
-    if c.text.count("。", frames[-1].end(), c.clause.sentence_start) > 1 \
+    stops = block_positions(c, "。")
+    if bisect_left(stops, c.clause.sentence_start) - bisect_left(stops, frames[k - 1].end()) > 1 \
             or _INTENT.search(c.text, c.clause.sentence_start, c.end):
         return None
     return False

@@ -35,7 +35,7 @@ def _company_head_here(c) -> bool:
     """A company's head is credited and named in the pledge's paragraph: what it says there is the company's; past
     it (据了解，全市共签约33个项目) his credit says nothing of whose a pledge is."""
     official = c.reading.official
-    return _company_head(official) and official.name in c.text[c.block.start:c.block.end]
+    return _company_head(official) and c.text.find(official.name, c.block.start, c.block.end) >= 0
 
 
 @rule("official", "企业负责人所言")

@@ -6,10 +6,12 @@ by step: the clause, the clause after it, the sentence and paragraph, the sectio
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from tracker.extract import lexicons
 from tracker.extract.pledges.base import (
     _COMPARED_WITH_LAST_YEAR, _CONTINUATION, _TIME_WORDS, _is_comparison, _modal_before, _walk_back, _without_modifiers,
+    block_matches, block_positions,
 )
 from tracker.extract.pledges.cues import _cues_of
 from tracker.extract.pledges.frames import _plan_document
@@ -122,11 +124,12 @@ def plan_outline_states(c):
     r = c.reading
     if r.review_section or r.review_paragraphs or r.past_year_run or r.outcome_run:
         return None
-    if "》" not in c.text[c.block.start:c.clause.start]:
+    closes = block_positions(c, "》")
+    if not closes or closes[0] >= c.clause.start:
         return None
-    last = None
-    for last in _OUTLINE_STATES.finditer(c.text, c.block.start, c.clause.start):
-        pass
+    ends, found = block_matches(c, _OUTLINE_STATES)  # the paragraph's statements, found once
+    k = bisect_right(ends, c.clause.start)
+    last = found[k - 1] if k else None
     if last is None or any(not x.forward for x in c.cues.strong.between(last.end(), c.clause.start)):
         return None
     return True, 0.8
@@ -206,10 +209,20 @@ def task_paragraph_of_report(c):
     if (r.official or r.given_official) is None or r.review_section or r.review_paragraphs \
             or r.past_year_run or r.outcome_run:
         return None
-    para = c.cues.all.between(c.block.start, c.block.end)
-    if any(not x.forward for x in para) or sum(1 for x in para if x.forward and not x.strong) < 2:
+    looks_back, weak_forward = _paragraph_cue_counts(c)
+    if looks_back or weak_forward < 2:
         return None
     return True, 0.3
+
+
+def _paragraph_cue_counts(c) -> tuple[bool, int]:
+    """Whether a cue of the paragraph looks back, and how many weak cues look forward: read once a paragraph."""
+    got = c.para_memo.get("cue_counts")
+    if got is None:
+        para = c.cues.all.between(c.block.start, c.block.end)
+        got = c.para_memo["cue_counts"] = (any(not x.forward for x in para),
+                                           sum(1 for x in para if x.forward and not x.strong))
+    return got
 
 
 @rule("tense", "方案文件中的任务")
@@ -222,7 +235,7 @@ def plan_document_frame(c):
     r = c.reading
     if r.review_section or r.review_paragraphs or r.past_year_run or r.outcome_run:
         return None
-    if any(not x.forward for x in c.cues.all.between(c.block.start, c.block.end)):
+    if _paragraph_cue_counts(c)[0]:
         return None
     return (True, 0.4) if _plan_document(r, c.norm, c.bi) else None
 
