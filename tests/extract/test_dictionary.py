@@ -74,9 +74,13 @@ def test_cuts_in_place_are_the_whole_dictionarys_cuts(path, whole, in_place):
     """Every text in the extractor's mode (precise, no HMM); every fifth in jieba's other modes too."""
     text = path.read_text(encoding="utf-8-sig")
     assert in_place.lcut(text, HMM=False) == whole.lcut(text, HMM=False)
+    # the extractor's own cut (no generators, jieba's graph and route rewritten) against jieba's, line by line too
+    assert in_place.cut_precise(text) == whole.lcut(text, HMM=False)
+    for line in text.splitlines()[:40]:
+        assert in_place.cut_precise(line) == whole.lcut(line, HMM=False)
     assert len(in_place.FREQ) < len(whole.FREQ) / 2  # a passage reads a part of the dictionary
     if TEXTS.index(path) % 5 == 0:
-        assert in_place.lcut(text) == whole.lcut(text)
+        assert in_place.lcut(text) == whole.lcut(text)  # jieba's HMM mode, through our get_DAG and calc
         assert in_place.lcut_for_search(text) == whole.lcut_for_search(text)
         assert in_place.lcut(text, cut_all=True) == whole.lcut(text, cut_all=True)
 

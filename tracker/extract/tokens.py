@@ -27,6 +27,7 @@ import tempfile
 from array import array
 from bisect import bisect_left
 from functools import cache, lru_cache
+from math import log
 
 from tracker.extract import lexicons
 
@@ -216,8 +217,76 @@ class InPlace:
             self.compiled = None
 
     def get_DAG(self, sentence):  # noqa: N802  (jieba's name)
+        """jieba's ``get_DAG`` (the same graph), after reading in the entries ``sentence`` needs, with one
+        dictionary look-up per fragment instead of two."""
         self.read_for(sentence)
-        return super().get_DAG(sentence)
+        self.check_initialized()
+        get, n, dag = self.FREQ.get, len(sentence), {}
+        for k in range(n):
+            ends = []
+            i, f = k, get(sentence[k])
+            while f is not None:  # the fragment sentence[k:i + 1] is a word or a word's prefix (0)
+                if f:
+                    ends.append(i)
+                i += 1
+                if i >= n:
+                    break
+                f = get(sentence[k:i + 1])
+            dag[k] = ends or [k]
+        return dag
+
+    def calc(self, sentence, DAG, route):  # noqa: N803  (jieba's names)
+        """jieba's ``calc`` (the same route, the same sums in the same order), without a generator and a tuple
+        per edge: the best (log probability, end) from each position, a tie going to the later end as
+        ``max`` of jieba's tuples gives it."""
+        n = len(sentence)
+        route[n] = (0, 0)
+        logtotal = log(self.total)
+        get = self.FREQ.get
+        for idx in range(n - 1, -1, -1):
+            ends = DAG[idx]
+            x = ends[0]
+            best, at = log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x
+            for x in ends[1:]:
+                score = log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0]
+                if score >= best:
+                    best, at = score, x
+            route[idx] = (best, at)
+
+    def cut_precise(self, sentence: str) -> list[str]:
+        """``lcut(sentence, HMM=False)``, the same words, without jieba's generators: its blocks of Chinese,
+        letters and digits cut by the route through their graph (``get_DAG``, ``calc``), a run of single
+        letters and digits kept whole; the rest cut at white space, character by character."""
+        jieba = sys.modules["jieba"]
+        han, skip, eng = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
+        out: list[str] = []
+        for blk in han.split(sentence):
+            if not blk:
+                continue
+            if han.match(blk):
+                route: dict = {}
+                self.calc(blk, self.get_DAG(blk), route)
+                x, n, buf = 0, len(blk), ""
+                while x < n:
+                    y = route[x][1] + 1
+                    word = blk[x:y]
+                    if y - x == 1 and eng.match(word):
+                        buf += word
+                    else:
+                        if buf:
+                            out.append(buf)
+                            buf = ""
+                        out.append(word)
+                    x = y
+                if buf:
+                    out.append(buf)
+            else:
+                for x in skip.split(blk):
+                    if skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
 
     def add_word(self, word, freq=None, tag=None):
         self.check_initialized()
@@ -300,7 +369,7 @@ def prefix_dictionary() -> dict[str, int]:
 
 def cut(text: str) -> list[str]:
     """``text`` cut into words (precise mode, no HMM: unknown runs stay single characters)."""
-    return tokenizer().lcut(text, HMM=False)
+    return tokenizer().cut_precise(text)
 
 
 @lru_cache(maxsize=4096)
