@@ -600,8 +600,9 @@ def _hides_a_verb(word: str) -> bool:
 
 
 def _actions_in(text: str, start: int, end: int) -> list[re.Match]:
-    return [m for m in _verb_scan()[0].finditer(text, start, end)
-            if text[m.start() - 1:m.start()] != "总" and not _hides_a_verb(m.group(0))]
+    scan, hidden = _verb_scan()  # hidden: the words _hides_a_verb names
+    return [m for m in scan.finditer(text, start, end)
+            if text[m.start() - 1:m.start()] != "总" and m.group(0) not in hidden]
 
 
 @cache

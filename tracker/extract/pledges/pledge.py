@@ -132,12 +132,14 @@ def names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
     if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
         return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
     rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
-    opens_with_span = bool(re.search(r"[一二三四五六七八九十\d]+年$", text[max(0, qs[0].start - 4):qs[0].start]))
+    opens_with_span = _SPAN_OF_YEARS_BEFORE.search(text, max(0, qs[0].start - 4), qs[0].start) is not None
     if len(rest) <= 6 and not opens_with_span:
         return False
     return bool(_programme_end().search(rest))
 
 
+# a span of years right before the number: 五年百万人才计划
+_SPAN_OF_YEARS_BEFORE = re.compile(r"[一二三四五六七八九十\d]+年$")
 # Arabic digits and a measure word count things (增加5000个…招生计划); a programme's name writes its
 # number in Chinese (百名专家淄川行活动, 三年十万大学生来淄创新创业计划).
 _COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座条处]")
@@ -395,6 +397,8 @@ def policy_terms(c: Context):
         return False  # 按50%比例进行分配: a standing proportion
     if all(_THRESHOLD_AFTER.match(text, q.end) for q in c.kept) and _DEFINES_A_CLASS.match(text, c.kept[-1].end, c.clause.end):
         return False  # 固定资产投资在1亿元及以上…的工业类、现代服务业类项目为重大产业项目: a class defined
+    if not block_matches(c, _GRANT)[0]:
+        return None  # no grant word in the whole paragraph (found once for its quotes), so none in the segment
     seg_start, seg_end = _segment_span(c)
     grants = [m.start() for m in _GRANT.finditer(c.text, seg_start, seg_end)]
     if not grants:
