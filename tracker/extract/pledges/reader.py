@@ -7,6 +7,7 @@ and conjuncts, and asks ``pledge.candidate`` about each.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import replace
 from operator import attrgetter
 
@@ -105,9 +106,12 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     def numbers_of(cl):
         return [t for t in quantities.between(cl.start, cl.end) if t.end <= cl.end]
 
+    # the clauses a quantity starts in (clauses are disjoint, their starts increasing): the others hold none
+    clause_starts = [cl.start for cl in clauses]
+    counted = {bisect_right(clause_starts, t.start) - 1 for t in quantities.items}
     joined_to = -1  # the clause read with the one before it (投资67亿元,|实施…项目38个)
     for ci, clause in enumerate(clauses):
-        if ci == joined_to:
+        if ci == joined_to or ci not in counted:
             continue
         qs = numbers_of(clause)
         if not qs:
