@@ -847,6 +847,38 @@ def _count_select(shape: tuple, cap: int | None):
     return sa.select(sa.func.count()).select_from(stmt.subquery())
 
 
+_PAGE_IDS = sa.bindparam("f_page_ids", expanding=True)
+
+
+@lru_cache(maxsize=64)
+def _page_and_count_selects(shape: tuple, sort: str, limit: int):
+    """The first ``limit`` ids of a view in its order, each with the view's row count (``count(*) OVER ()``,
+    counted before the LIMIT), and the rows of the ids ``f_page_ids`` names, in the same order."""
+    as_of = shape[1]
+    ids = (_ordered_by(_select(*shape), sort, as_of, False)
+           .with_only_columns(Pledge.id, sa.func.count().over().label("total"))
+           .limit(sa.literal_column(str(int(limit)))))
+    rows = _ordered_by(_select((), as_of, None, None, None).where(Pledge.id.in_(_PAGE_IDS)), sort, as_of, False)
+    return ids, rows
+
+
+def page_and_count(session: Session, filters: Filters, *, limit: int = 50) -> tuple[list[Row], int]:
+    """The view's first ``limit`` rows and how many it holds (``page(...)[0]`` and ``count(...)``), for a view
+    whose flag is decided in SQL (``SQL_EXACT_FLAGS``): its conditions are worked out once, not once for
+    the page and again for the count. For the reviewer's queue's yellow list, whose condition (progress
+    against the time share, ``behind_sql``) is computed for every open pledge with a deadline ahead."""
+    if filters.values.get("flag") not in SQL_EXACT_FLAGS:
+        raise ValueError("page_and_count: a view whose flag is decided in Python")
+    ids_select, rows_select = _page_and_count_selects(_shape(filters), filters.sort, limit)
+    conn = session.connection()
+    found = conn.execute(ids_select, _bound(filters)).all()
+    if not found:
+        return [], 0
+    day = filters.day
+    rows = [_fill(values, day) for values in conn.execute(rows_select, {"f_page_ids": [i for i, _ in found]})]
+    return rows, found[0][1]
+
+
 def count(session: Session, filters: Filters, *, cap: int | None = None) -> int:
     """How many rows the view holds; with ``cap``, counting stops past it (at most ``cap + 1``), as
     Datasette's does, so a list of 100,000 rows costs what one of 10,000 does."""
