@@ -374,8 +374,9 @@ def main() -> int:
         workers_line = ", ".join(f"{w['pid']} {w['cpu_seconds']:.1f} s ({100 * w['share']:.0f}%)"
                                  for w in workers_cpu if not w.get("master"))
         print(f"CPU by server process during wrk: {workers_line or 'one process'}; the master "
-              f"{workers_cpu[-1]['cpu_seconds']:.1f} s (a worker's share far from 1/{max(len(workers_cpu) - 1, 1)}: "
-              "keep-alive connections stay with the worker that accepted them, see docs/operations.md)")
+              f"{workers_cpu[-1]['cpu_seconds']:.1f} s (a worker's share far from 1/{max(len(workers_cpu) - 1, 1)} "
+              "would be keep-alive imbalance: a connection stays with the worker that accepted it, see "
+              "docs/operations.md)")
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
