@@ -17,8 +17,8 @@ export of one official's view, official and district scorecards, the reviewer's 
 JSON API, and 8% real POST decisions (confirm of a pending pledge at its version, each pledge
 once). Prints requests/s, p50/p90/p99, status counts and errors, checks the server log for
 tracebacks and the database for the decisions, notes the load average (``uptime``) before and
-after, the CPU of the server, of PostgreSQL (when its files are readable) and of wrk itself a request,
-and writes bench/out/load.json. Every step is bounded in time.
+after, the CPU of the server (in all and by process: its master and each worker apart), of PostgreSQL
+(when its files are readable) and of wrk itself a request, and writes bench/out/load.json. Every step is bounded in time.
 """
 from __future__ import annotations
 
@@ -122,6 +122,36 @@ def cpu_seconds(root: int | None) -> float:
         elif ppid == root:
             total += int(fields[11]) + int(fields[12])
     return total / TICK
+
+
+def process_cpu(root: int | None) -> dict[int, float]:
+    """CPU seconds (user + system) of ``root`` and of each of its live children, by pid: the server's
+    master and its workers, each apart."""
+    out: dict[int, float] = {}
+    if root is None:
+        return out
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root or ppid == root:
+            out[pid] = (int(fields[11]) + int(fields[12])) / TICK
+    return out
+
+
+def per_worker(before: dict[int, float], after: dict[int, float], root: int) -> list[dict]:
+    """Each server process's CPU during the run (a worker started meanwhile: all of its CPU; one that
+    ended meanwhile is missing, its CPU is in the master's children's), busiest first; the master last."""
+    rows = [{"pid": pid, "cpu_seconds": round(cpu - before.get(pid, 0.0), 2), "started_during_run": pid not in before}
+            for pid, cpu in after.items() if pid != root]
+    rows.sort(key=lambda r: -r["cpu_seconds"])
+    total = sum(r["cpu_seconds"] for r in rows) or 1.0
+    for r in rows:
+        r["share"] = round(r["cpu_seconds"] / total, 3)
+    master = after.get(root, 0.0) - before.get(root, 0.0)
+    return rows + [{"pid": root, "cpu_seconds": round(master, 2), "master": True}]
 
 
 def read_lines(path: Path) -> list[str]:
@@ -280,6 +310,7 @@ def main() -> int:
         if pg is not None:
             postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
         cpu_before = cpu_seconds(server.pid), cpu_seconds(postmaster)
+        workers_before = process_cpu(server.pid)
         load_before = os.getloadavg()
         import resource
         children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk's CPU: the child that ends meanwhile
@@ -293,6 +324,7 @@ def main() -> int:
         cpu_wrk = children.ru_utime + children.ru_stime - wrk_before
         cpu_app, cpu_db = (after - before for after, before in zip((cpu_seconds(server.pid),
                                                                     cpu_seconds(postmaster)), cpu_before))
+        workers_cpu = per_worker(workers_before, process_cpu(server.pid), server.pid)
         print(wrk.stdout, wrk.stderr, sep="\n")
         routes = per_route(read_lines(access_log)[access_skip:])
         line = next(l for l in wrk.stdout.splitlines() if l.startswith("LOAD-RESULT "))
@@ -320,7 +352,8 @@ def main() -> int:
             connections_opened=connections_opened, cpu_seconds_app=cpu_app, cpu_seconds_database=cpu_db,
             cpu_ms_per_request_app=1000 * cpu_app / max(result["requests"], 1),
             cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1),
-            cpu_seconds_wrk=cpu_wrk, cpu_ms_per_request_wrk=1000 * cpu_wrk / max(result["requests"], 1))
+            cpu_seconds_wrk=cpu_wrk, cpu_ms_per_request_wrk=1000 * cpu_wrk / max(result["requests"], 1),
+            cpu_seconds_per_server_process=workers_cpu)
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -338,6 +371,12 @@ def main() -> int:
               f"a request; {os.cpu_count()} cores to ourselves would serve at most "
               f"{1000 * os.cpu_count() / max(sum(per), 0.1):.0f} req/s; the client (wrk) {cpu_wrk:.1f} s = "
               f"{result['cpu_ms_per_request_wrk']:.2f} ms a request")
+        workers_line = ", ".join(f"{w['pid']} {w['cpu_seconds']:.1f} s ({100 * w['share']:.0f}%)"
+                                 for w in workers_cpu if not w.get("master"))
+        print(f"CPU by server process during wrk: {workers_line or 'one process'}; the master "
+              f"{workers_cpu[-1]['cpu_seconds']:.1f} s (a worker's share far from 1/{max(len(workers_cpu) - 1, 1)} "
+              "would be keep-alive imbalance: a connection stays with the worker that accepted it, see "
+              "docs/operations.md)")
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
@@ -352,7 +391,9 @@ def main() -> int:
                 figures.figure("decisions sent", result["decisions_sent"]), figures.figure("applied", decisions),
                 figures.figure("CPU a request, server", round(per[0], 1), "ms"),
                 figures.figure("PostgreSQL", round(per[1], 1), "ms"),
-                figures.figure("wrk", round(result["cpu_ms_per_request_wrk"], 2), "ms")],
+                figures.figure("wrk", round(result["cpu_ms_per_request_wrk"], 2), "ms")]
+                + [figures.figure(f"worker {i + 1} of the workers' CPU", round(100 * w["share"]), "%")
+                   for i, w in enumerate(w for w in workers_cpu if not w.get("master"))][:8],
                 extra=(f"{result['workers']} process(es) × {args.server_threads} threads ({args.server}), "
                        f"{args.connections} connections, {args.duration} s; load average before "
                        + " ".join(f"{x:.1f}" for x in load_before)))

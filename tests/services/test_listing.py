@@ -252,3 +252,37 @@ def test_a_views_statement_is_built_once_per_shape_and_its_values_bound(session_
         # a value is never compiled into the statement
         sql = str(listing._select(*listing._shape(view(s, district=str(districts[0])))))
         assert ":f_district" in sql and ":f_review_state" in sql
+
+
+@pytest.mark.parametrize("day", [None, dt.date(2024, 4, 15), dt.date(2024, 6, 26), dt.date(2024, 7, 1), TODAY])
+def test_a_small_view_read_whole_holds_what_the_streamed_view_holds(session_factory, history, day):
+    """A view read whole (``stream=False``: a scorecard) joins the latest verdict and report LATERAL on
+    PostgreSQL; its rows are the streamed view's (the scalar form), field for field, now and as of a day."""
+    with session_factory() as s:
+        args = {"review_state": "all"} | ({"as_of": day.isoformat()} if day else {})
+        f = view(s, **args)
+        streamed = [repr(r) for r in listing.iter_rows(s, f)]
+        whole = [repr(r) for r in listing.iter_rows(s, f, stream=False)]
+        assert whole == streamed and streamed  # on SQLite a LATERAL would not run at all
+        lateral = listing._rows_select(listing._shape(f), f.sort, False, None, False, False, True)
+        assert str(lateral.compile(s.get_bind())).count("LATERAL") == (2 if day else 1)
+
+
+@pytest.mark.parametrize("args", [{"flag": "yellow"}, {"flag": "red", "review_state": "all"}, {"review_state": "all"},
+                                  {"flag": "yellow", "as_of": "2024-04-15"}, {"flag": "yellow", "sort": "-id"}])
+@pytest.mark.parametrize("limit", [1, 2, 50])
+def test_page_and_count_is_the_first_page_and_the_count_read_once(session_factory, history, args, limit):
+    with session_factory() as s:
+        f = view(s, **args)
+        rows, total = listing.page_and_count(s, f, limit=limit)
+        page, _ = listing.page(s, f, limit=limit)
+        assert [repr(r) for r in rows] == [repr(r) for r in page]
+        assert total == listing.count(s, f)
+        if args.get("flag") == "yellow" and "as_of" in args:
+            assert keys(history, rows) == ["kindergartens"] and total == 1
+
+
+def test_page_and_count_refuses_a_flag_decided_in_python(session_factory, history):
+    with session_factory() as s:
+        with pytest.raises(ValueError):
+            listing.page_and_count(s, view(s, flag="blue"))

@@ -242,10 +242,12 @@ def queue():
         yellow = view_filters(flag="yellow", sort="due_on")
     except BadFilter as exc:
         return bad_request(str(exc))
-    # red and yellow are decided in SQL (listing.SQL_EXACT_FLAGS): a LIMIT and a count(*) each
+    # red and yellow are decided in SQL (listing.SQL_EXACT_FLAGS). Red: a LIMIT along the index of open
+    # deadlines and a count(*) of a partial index; yellow, whose rule is worked out for every open pledge
+    # with a deadline ahead: its page and count from one reading of it
     reds, _ = listing.page(session, red, limit=QUEUE_ROWS)
-    yellows, _ = listing.page(session, yellow, limit=QUEUE_ROWS)
-    counts = {"red": listing.count(session, red), "yellow": listing.count(session, yellow)}
+    yellows, yellow_count = listing.page_and_count(session, yellow, limit=QUEUE_ROWS)
+    counts = {"red": listing.count(session, red), "yellow": yellow_count}
     proposals = tables.open_proposals(session, QUEUE_ROWS)
     counts["proposals"] = (len(proposals) if len(proposals) < QUEUE_ROWS
                            else tables.count_open_proposals(session))
