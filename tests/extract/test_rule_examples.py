@@ -121,6 +121,13 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hailar_targets_2013.txt', '全年计划投资3亿元', 'object', '中俄蒙国际物流园区'),
         ('real/liunan_township_2021.txt', '总投资2.22亿', 'object', '消防应急中心'),
     ],
+    "invested_sum_of_counted_projects": [
+        # 此次集中开工项目有23个,计划总投资66.1亿元: the total of the projects counted before it
+        ('real/yangxin_projects_news_2021.txt', '计划总投资66.1亿元', 'object', '项目'),
+        # 基础设施类项目276个，个数占比31.3%，总投资15491.9亿元: past the clause of their share
+        ('real/shenzhen_report_news_2022.txt', '总投资15491.9亿元', 'object', '基础设施类项目'),
+        ('real/shenzhen_report_news_2022.txt', '总投资10373.3亿元', 'object', '现代产业类项目'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),
