@@ -408,6 +408,26 @@ def test_a_clauses_own_verb_of_doing_is_its_act(name, fragment, action):
     assert _the(name, fragment).action == action
 
 
+# Lexicon actions.txt (action6): the literal verb the gold reads (扩充, 纳入, 组织, 出列, 存栏, 确定, 续建); while the lexicon
+# lacked it, an earlier clause's verb (开展, 扩大, 实现) or none was read. 有组织 (verb_hiding_nouns.txt) says how, no act.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("qinghai_minsheng_2026.txt", "扩充初高中学位1.4万个以上", "扩充"),
+    ("changshun_targets_2017.txt", "将41种慢病门诊费用纳入大病保险", "纳入"),
+    ("changshun_targets_2017.txt", "每年组织不少于10名县级人才", "组织"),
+    ("changshun_targets_2017.txt", "11个贫困村出列", "出列"),
+    ("changshun_targets_2017.txt", "到2019年肉鸭存栏500万羽", "存栏"),
+    ("liaoning_targets_2026.txt", "确定4.5%左右的增长目标", "确定"),
+    ("shenzhen_report_news_2022.txt", "续建项目539个", "续建"),
+])
+def test_a_literal_verb_of_the_lexicon_is_the_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+def test_organised_says_how_it_is_no_act():
+    # 青海, 2026: 力争有组织有规模外出就业25万人次以上
+    assert _the("qinghai_minsheng_2026.txt", "有组织有规模外出就业25万人次以上").action != "组织"
+
+
 @pytest.mark.parametrize("name, fragment, obj", [
     ("yangzhou_news_2014.txt", "完成2平方公里核心区开发任务", "核心区开发任务"),
 ])
