@@ -539,3 +539,14 @@ def test_a_magnitude_of_a_level_or_a_class_stays_a_quantity(text, raw):
 ])
 def test_a_verb_of_a_time_clause_is_no_act(name, fragment, action):
     assert _the(name, fragment).action == action
+
+
+# Rule measure_names_its_thing (lexicon measure_heads): a noun of measure (面积, 存栏数) after the thing it measures and a
+# verb or 总 saying which measure reads them into the object, not 面积 alone.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("changshun_targets_2017.txt", "绿壳蛋鸡总存栏数达到1000万羽", "绿壳蛋鸡总存栏数"),
+    ("changshun_targets_2017.txt", "发展刺梨种植面积达到9.5万亩", "发展刺梨种植面积"),
+    ("liunan_township_2021.txt", "种植面积稳定在2000亩左右", "种植面积"),
+])
+def test_a_measure_names_what_it_measures(name, fragment, obj):
+    assert _the(name, fragment).object == obj

@@ -443,6 +443,19 @@ def _stops_before() -> frozenset[str]:
         | set(lexicons.words("object_stops_before"))
 
 
+@cache
+def _measure_heads() -> frozenset[str]:
+    return frozenset(lexicons.words("measure_heads"))
+
+
+@rule("object", "量度名词读其所量", "measure_names_its_thing")
+def _measures_its_thing(head: str, word: str) -> bool:
+    """A noun of measure (lexicon measure_heads: 面积, 存栏数) names a measure of what stands before it, with a verb or 总
+    saying which measure: those words are read into the object, not left as its end: 发展刺梨种植面积达到9.5万亩 (长顺县,
+    2017: 刺梨种植面积, not 面积); 绿壳蛋鸡总存栏数达到1000万羽 (长顺县: 绿壳蛋鸡总存栏数)."""
+    return head in _measure_heads() and (word == "总" or word in _actions() and word not in _qualifiers())
+
+
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
     """The object read backwards from ``pos``; with ``named_verbs`` a verb inside the run is part of
     the name (老旧小区改造项目)."""
@@ -487,6 +500,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             if run and run[-1] in _SPAN_ENDS:
                 run.pop()
             break  # 三年|内|高新技术企业数量: when, not what
+        if len(run) == 1 and _measures_its_thing(run[0], w):
+            run.append(w)  # 刺梨|种植|面积, 绿壳蛋鸡|总|存栏数: which measure of what
+            continue
         if w in stops and not (run and w in actions):
             if run:
                 break
