@@ -128,6 +128,16 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/shenzhen_report_news_2022.txt', '总投资15491.9亿元', 'object', '基础设施类项目'),
         ('real/shenzhen_report_news_2022.txt', '总投资10373.3亿元', 'object', '现代产业类项目'),
     ],
+    "credited_before_in_paragraph": [
+        # 南京市财政局介绍，…又有7类产品将进入网上竞价系统…。南京市委常委、纪委书记龙翔介绍，…: the department's account
+        ('real/nanjing_news_2011.txt', '又有7类产品将进入网上竞价系统', 'official', None),
+        ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'official', '马晓磊'),
+        # 同日，深圳市发改委发布《深圳市2022年政府投资项目计划》，根据计划，…: the department's plan, not the mayor's
+        ('real/shenzhen_report_news_2022.txt', '深圳安排市政府投资项目522个', 'official', None),
+        ('real/shenzhen_report_news_2022.txt', '国土基金20亿元', 'official', None),
+        # 合肥市规划局透露，…预计将有…7个项目进行全球招标: a department's account in the article of 张庆军 (the user's)
+        ('real/hefei_plans_news_2011.txt', '7个项目进行全球招标', 'official', '张庆军'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),
@@ -246,7 +256,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hailar_plan_2019.txt', '完成2019年度7.89亿元政府隐性债务化解目标', 'qualifier', '确保'),
     ],
     "credited_in_text": [
-        ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'official', '马晓磊'),
+        # credited in a paragraph before (a paragraph crediting him names the pledge before it: credited_before_in_paragraph)
+        ('real/longwen_news_2017.txt', '龙文区将全力推进187个重点项目开发建设', 'official', '胡栋良'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'official', '田兵兵'),
     ],
     "given_speaker": [

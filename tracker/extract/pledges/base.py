@@ -169,6 +169,9 @@ class _Reading:
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
     names: set[str] = field(default_factory=set)
+    titled: dict[str, Official] = field(default_factory=dict)  # name → the person with the title the text gave him
+    official_before_block: Official | None = None  # the credited person when the current paragraph began
+    block_credits: dict = field(default_factory=dict)  # block → [(offset, person or "")] of the credits in it
     walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
