@@ -550,3 +550,13 @@ def test_a_verb_of_a_time_clause_is_no_act(name, fragment, action):
 ])
 def test_a_measure_names_what_it_measures(name, fragment, obj):
     assert _the(name, fragment).object == obj
+
+
+# Rule aside_inside_name: an aside in brackets inside a name, the name going on after it, is read past and kept as written.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("shexian_shishi_2025.txt", "对全县17所乡(镇)中心幼儿园全面提档升级", "乡(镇)中心幼儿园"),
+    ("hongkou_chargers_2026.txt", "2026年虹口区为老旧小区内既有的40个电动自行车集中充电（停放）场所加装消防设施的", "电动自行车集中充电（停放）场所"),
+])
+def test_an_aside_inside_a_name_stays_in_it(name, fragment, obj):
+    found = [c.object for c in _passage(name) if fragment in c.quote]  # 虹口区: the title, twice
+    assert found and set(found) == {obj}

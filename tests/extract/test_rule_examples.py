@@ -541,6 +541,7 @@ SHAPING = {
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
     "measure_names_its_thing": "test_a_measure_names_what_it_measures",
+    "aside_inside_name": "test_an_aside_inside_a_name_stays_in_it",
     "work_noun_keeps_generic_verb": "test_a_work_noun_keeps_the_generic_verb",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",

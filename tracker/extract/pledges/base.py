@@ -413,6 +413,34 @@ def _new_inside_name(word: str, following: list[str], stops: frozenset[str]) -> 
         and _NAME_CHARS.fullmatch(following[0]) is not None
 
 
+# An aside inside a name, the name going on after it: 乡(镇)|中心幼儿园, 电动自行车集中充电（停放）|场所.
+_INLINE_ASIDE = re.compile(r"[（(][^（）()，,。；;、]{1,8}[）)](?=[\u4e00-\u9fff])")
+
+
+@rule("object", "名称中的括注", "aside_inside_name")
+def _aside_inside_name(window: str) -> tuple[str, list[tuple[int, int]]]:
+    """An aside in brackets inside a name (the name going on after it) glosses the word before it; the name is read
+    past it, and the aside stays in the object as written: 对全县17所乡(镇)中心幼儿园全面提档升级 (歙县 实事, 2025:
+    乡(镇)中心幼儿园, not 乡); 为老旧小区内既有的40个电动自行车集中充电（停放）场所加装消防设施 (虹口区, 2026:
+    电动自行车集中充电（停放）场所, not 电动自行车集中充电). Returns the window without its asides and where they were."""
+    spans = [m.span() for m in _INLINE_ASIDE.finditer(window)]
+    return (_INLINE_ASIDE.sub("", window), spans) if spans else (window, [])
+
+
+def _with_asides(window: str, spans: list[tuple[int, int]], length: int) -> str:
+    """The first ``length`` characters of the window read without its asides, the asides inside them put back."""
+    out, k, taken = [], 0, 0
+    for a, b in spans:
+        if taken + (a - k) >= length:
+            break
+        out.append(window[k:a])
+        taken += a - k
+        out.append(window[a:b])
+        k = b
+    out.append(window[k:k + length - taken])
+    return "".join(out)
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
@@ -420,6 +448,14 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = _class_at_start().sub("", window)  # 4座|110千伏|变电站: the class is part of the name, not a number
     if not window or _LEADING_DIGIT.match(window) or _names_nothing_after(window):
         return None
+    read, asides = _aside_inside_name(window)
+    words = _words_after(read)
+    obj = _strip_quotes(_with_asides(window, asides, sum(map(len, words))) if asides else "".join(words))
+    return (obj, words[0]) if obj else None
+
+
+def _words_after(window: str) -> list[str]:
+    """The words of the object read forwards from the window's start."""
     words = []
     stops = _stops()
     actions = _actions()
@@ -434,8 +470,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
         words.append(w)
         if sum(map(len, words)) >= 24:
             break
-    obj = _strip_quotes("".join(words))
-    return (obj, words[0]) if obj else None
+    return words
 
 
 @cache
