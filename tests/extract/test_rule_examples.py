@@ -138,6 +138,14 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 合肥市规划局透露，…预计将有…7个项目进行全球招标: a department's account in the article of 张庆军 (the user's)
         ('real/hefei_plans_news_2011.txt', '7个项目进行全球招标', 'official', '张庆军'),
     ],
+    "hedge_before_share_base": [
+        ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'qualifier', '不少于'),
+        ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'qualifier', '不低于'),
+    ],
+    "measured_before_hedged_share": [
+        ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'object', '等级应急避难场所建设面积'),
+        ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'object', '面积'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),

@@ -684,6 +684,23 @@ def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
     return None
 
 
+# A modal before the hedge (面积应|不少于): no part of what is measured.
+_MODAL_BEFORE_HEDGE = re.compile(r"(?:应当|应|须|需|要|必须)$")
+
+
+def _hedge_before_base(text: str, start: int, q) -> re.Match | None:
+    """The hedge written before the base of a share (应不少于|总量的|30%), as a match (group ``hedge``) in ``text``."""
+    if q.unit not in ("%", "％"):
+        return None
+    return _hedged_base_pattern().search(text, start, q.start)
+
+
+@cache
+def _hedged_base_pattern() -> re.Pattern:
+    hedges = "|".join(map(re.escape, _qualifier_lists()[1]))
+    return re.compile(rf"(?P<hedge>{hedges})[\u4e00-\u9fff]{{1,12}}的$")
+
+
 @cache
 def _qualifier_lists() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(suffixes, prefixes longest first, modals) of the qualifier lexicon."""

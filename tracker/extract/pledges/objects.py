@@ -14,7 +14,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after,
+    _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
     _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
@@ -390,11 +390,28 @@ def invested_sum_of_counted_projects(c) -> _Obj:
     return None
 
 
+@rule("object", "份额所量之物")
+def measured_before_hedged_share(c) -> _Obj:
+    """What a share measures stands before the hedge that bounds it, the share's base after the hedge (rule
+    hedge_before_share_base), a modal (应, 须) between: 其中等级应急避难场所建设面积应不少于总量的30% (奉贤区, 2022:
+    等级应急避难场所建设面积, not 面积应不少于总量); 各街镇（管委会）以“拆除还地”和“清退没收”方式整治的面积应不低于年度计划任务量的60%
+    (嘉定区, 2026: 面积)."""
+    q = c.kept[0]
+    hedge = _hedge_before_base(c.text, c.start, q)
+    if hedge is None or c.text[q.end:c.end].strip(_QUOTE_MARKS + " "):
+        return None
+    end = hedge.start("hedge")
+    modal = _MODAL_BEFORE_HEDGE.search(c.text, c.start, end)
+    found = _object_before(c.text, c.start, modal.start() if modal else end)
+    # the share is the number, not a count of the name's first word (等级|应急避难场所…: no 6个等级): read it whole
+    return (found[0], found[0]) if found else None
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
 SPAN_RULES = (sum_for_a_use, work_after_its_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, invested_sum_of_counted_projects,
-               *SPAN_RULES)
+               measured_before_hedged_share, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
