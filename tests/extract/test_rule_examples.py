@@ -146,6 +146,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'object', '等级应急避难场所建设面积'),
         ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'object', '面积'),
     ],
+    "counted_act_against_number": [
+        ('real/jilin_minsheng_2026.txt', '高校毕业生留省就业17万人', 'action', '就业'),
+        ('real/qinghai_minsheng_2026.txt', '力争有组织有规模外出就业25万人次以上', 'action', '就业'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),
