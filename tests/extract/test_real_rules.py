@@ -418,6 +418,8 @@ def test_a_clauses_own_verb_of_doing_is_its_act(name, fragment, action):
     ("changshun_targets_2017.txt", "到2019年肉鸭存栏500万羽", "存栏"),
     ("liaoning_targets_2026.txt", "确定4.5%左右的增长目标", "确定"),
     ("shenzhen_report_news_2022.txt", "续建项目539个", "续建"),
+    ("shanxi_minsheng_2026.txt", "快递单量达1000单以上的经营主体进行补助", "补助"),
+    ("changshun_targets_2017.txt", "针对4类重点危房对象按照一级补助3.5万元/户", "补助"),
 ])
 def test_a_literal_verb_of_the_lexicon_is_the_act(name, fragment, action):
     assert _the(name, fragment).action == action
