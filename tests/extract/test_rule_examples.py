@@ -150,6 +150,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jilin_minsheng_2026.txt', '高校毕业生留省就业17万人', 'action', '就业'),
         ('real/qinghai_minsheng_2026.txt', '力争有组织有规模外出就业25万人次以上', 'action', '就业'),
     ],
+    "total_of_clause_before": [
+        # 第三次全国国土调查发现无备案的设施农业用地疑似违法项目，全区共计1534件
+        ('real/chongming_landfix_2020.txt', '全区共计1534件', 'object', '设施农业用地疑似违法项目'),
+        ('real/shanxi_minsheng_2026.txt', '合计6300名', 'object', '残疾人大学生'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),

@@ -390,6 +390,31 @@ def invested_sum_of_counted_projects(c) -> _Obj:
     return None
 
 
+# A clause that only totals (全区共计|1534件, 剔除农民宅基地项目后共计|71件, 合计|6300名): a scope, a total's word, the count.
+_TOTAL_ONLY = re.compile(r"(?:[全本我该][\u4e00-\u9fff]{0,3}?[省市区县镇乡]?|[^，,。；;]{1,16}后)?(?:共计|合计|总计|共有|共)$")
+
+
+@rule("object", "合计所数的前一分句")
+def total_of_clause_before(c) -> _Obj:
+    """A clause that only totals a count (a scope, 共计/合计, the number, nothing named after it) counts what the clause
+    before it in its sentence ends with: 本区新三年行动剩余存量工矿仓储等经营性违法用地，共计13件、面积33.01亩 (崇明区, 2020:
+    经营性违法用地, not 面积); 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (山西 民生实事, 2026: 大学生)."""
+    q = c.kept[0]
+    clause = c.clause
+    if q.role is not Role.COUNT or c.ci == 0 or not clause.start <= q.start \
+            or not _TOTAL_ONLY.fullmatch(c.text, clause.start, q.start):
+        return None
+    if _object_after(c.text, q.end, c.end):
+        return None
+    prev = c.clauses[c.ci - 1]
+    if prev.sentence != clause.sentence or any(t.kind == "quantity" for t in find_numbers(c.text[prev.start:prev.end])):
+        return None
+    verbs = _actions_in(c.text, prev.start, prev.end)
+    if verbs:
+        return _object_after(c.text, verbs[-1].end(), prev.end)
+    return _object_before(c.text, prev.start, prev.end)
+
+
 @rule("object", "份额所量之物")
 def measured_before_hedged_share(c) -> _Obj:
     """What a share measures stands before the hedge that bounds it, the share's base after the hedge (rule
@@ -411,7 +436,7 @@ def measured_before_hedged_share(c) -> _Obj:
 SPAN_RULES = (sum_for_a_use, work_after_its_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, invested_sum_of_counted_projects,
-               measured_before_hedged_share, *SPAN_RULES)
+               measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:
