@@ -407,8 +407,9 @@ def total_of_clause_before(c) -> _Obj:
     if _object_after(c.text, q.end, c.end):
         return None
     prev = c.clauses[c.ci - 1]
-    if prev.sentence != clause.sentence or any(t.kind == "quantity" for t in find_numbers(c.text[prev.start:prev.end])):
-        return None
+    if prev.sentence != clause.sentence or any(t.kind == "quantity" and t.role is not Role.DURATION
+                                               for t in find_numbers(c.text[prev.start:prev.end])):
+        return None  # a span of time (新三年行动) counts nothing
     verbs = _actions_in(c.text, prev.start, prev.end)
     if verbs:
         return _object_after(c.text, verbs[-1].end(), prev.end)
