@@ -420,6 +420,7 @@ def test_a_clauses_own_verb_of_doing_is_its_act(name, fragment, action):
     ("shenzhen_report_news_2022.txt", "续建项目539个", "续建"),
     ("shanxi_minsheng_2026.txt", "快递单量达1000单以上的经营主体进行补助", "补助"),
     ("changshun_targets_2017.txt", "针对4类重点危房对象按照一级补助3.5万元/户", "补助"),
+    ("songjiang_renewal_2025.txt", "落实海绵城市达标区面积占建成区50%的目标要求", "落实"),
 ])
 def test_a_literal_verb_of_the_lexicon_is_the_act(name, fragment, action):
     assert _the(name, fragment).action == action
@@ -562,3 +563,8 @@ def test_a_measure_names_what_it_measures(name, fragment, obj):
 def test_an_aside_inside_a_name_stays_in_it(name, fragment, obj):
     found = [c.object for c in _passage(name) if fragment in c.quote]  # 虹口区: the title, twice
     assert found and set(found) == {obj}
+
+
+def test_a_verb_before_the_name_is_no_part_of_it():
+    # 上海, 2026: 落实公共建筑节能改造600万平方米 (lexicon actions: 落实; the object no longer begins with it)
+    assert _the("shanghai_eco_minsheng_2026.txt", "落实公共建筑节能改造600万平方米").object == "公共建筑节能"
