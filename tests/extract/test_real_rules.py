@@ -408,6 +408,29 @@ def test_a_clauses_own_verb_of_doing_is_its_act(name, fragment, action):
     assert _the(name, fragment).action == action
 
 
+# Lexicon actions.txt (action6): the literal verb the gold reads (扩充, 纳入, 组织, 出列, 存栏, 确定, 续建); while the lexicon
+# lacked it, an earlier clause's verb (开展, 扩大, 实现) or none was read. 有组织 (verb_hiding_nouns.txt) says how, no act.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("qinghai_minsheng_2026.txt", "扩充初高中学位1.4万个以上", "扩充"),
+    ("changshun_targets_2017.txt", "将41种慢病门诊费用纳入大病保险", "纳入"),
+    ("changshun_targets_2017.txt", "每年组织不少于10名县级人才", "组织"),
+    ("changshun_targets_2017.txt", "11个贫困村出列", "出列"),
+    ("changshun_targets_2017.txt", "到2019年肉鸭存栏500万羽", "存栏"),
+    ("liaoning_targets_2026.txt", "确定4.5%左右的增长目标", "确定"),
+    ("shenzhen_report_news_2022.txt", "续建项目539个", "续建"),
+    ("shanxi_minsheng_2026.txt", "快递单量达1000单以上的经营主体进行补助", "补助"),
+    ("changshun_targets_2017.txt", "针对4类重点危房对象按照一级补助3.5万元/户", "补助"),
+    ("songjiang_renewal_2025.txt", "落实海绵城市达标区面积占建成区50%的目标要求", "落实"),
+])
+def test_a_literal_verb_of_the_lexicon_is_the_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+def test_organised_says_how_it_is_no_act():
+    # 青海, 2026: 力争有组织有规模外出就业25万人次以上
+    assert _the("qinghai_minsheng_2026.txt", "有组织有规模外出就业25万人次以上").action != "组织"
+
+
 @pytest.mark.parametrize("name, fragment, obj", [
     ("yangzhou_news_2014.txt", "完成2平方公里核心区开发任务", "核心区开发任务"),
 ])
@@ -519,3 +542,29 @@ def test_a_magnitude_of_a_level_or_a_class_stays_a_quantity(text, raw):
 ])
 def test_a_verb_of_a_time_clause_is_no_act(name, fragment, action):
     assert _the(name, fragment).action == action
+
+
+# Rule measure_names_its_thing (lexicon measure_heads): a noun of measure (面积, 存栏数) after the thing it measures and a
+# verb or 总 saying which measure reads them into the object, not 面积 alone.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("changshun_targets_2017.txt", "绿壳蛋鸡总存栏数达到1000万羽", "绿壳蛋鸡总存栏数"),
+    ("changshun_targets_2017.txt", "发展刺梨种植面积达到9.5万亩", "发展刺梨种植面积"),
+    ("liunan_township_2021.txt", "种植面积稳定在2000亩左右", "种植面积"),
+])
+def test_a_measure_names_what_it_measures(name, fragment, obj):
+    assert _the(name, fragment).object == obj
+
+
+# Rule aside_inside_name: an aside in brackets inside a name, the name going on after it, is read past and kept as written.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("shexian_shishi_2025.txt", "对全县17所乡(镇)中心幼儿园全面提档升级", "乡(镇)中心幼儿园"),
+    ("hongkou_chargers_2026.txt", "2026年虹口区为老旧小区内既有的40个电动自行车集中充电（停放）场所加装消防设施的", "电动自行车集中充电（停放）场所"),
+])
+def test_an_aside_inside_a_name_stays_in_it(name, fragment, obj):
+    found = [c.object for c in _passage(name) if fragment in c.quote]  # 虹口区: the title, twice
+    assert found and set(found) == {obj}
+
+
+def test_a_verb_before_the_name_is_no_part_of_it():
+    # 上海, 2026: 落实公共建筑节能改造600万平方米 (lexicon actions: 落实; the object no longer begins with it)
+    assert _the("shanghai_eco_minsheng_2026.txt", "落实公共建筑节能改造600万平方米").object == "公共建筑节能"

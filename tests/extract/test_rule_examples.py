@@ -121,6 +121,40 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hailar_targets_2013.txt', '全年计划投资3亿元', 'object', '中俄蒙国际物流园区'),
         ('real/liunan_township_2021.txt', '总投资2.22亿', 'object', '消防应急中心'),
     ],
+    "invested_sum_of_counted_projects": [
+        # 此次集中开工项目有23个,计划总投资66.1亿元: the total of the projects counted before it
+        ('real/yangxin_projects_news_2021.txt', '计划总投资66.1亿元', 'object', '项目'),
+        # 基础设施类项目276个，个数占比31.3%，总投资15491.9亿元: past the clause of their share
+        ('real/shenzhen_report_news_2022.txt', '总投资15491.9亿元', 'object', '基础设施类项目'),
+        ('real/shenzhen_report_news_2022.txt', '总投资10373.3亿元', 'object', '现代产业类项目'),
+    ],
+    "credited_before_in_paragraph": [
+        # 南京市财政局介绍，…又有7类产品将进入网上竞价系统…。南京市委常委、纪委书记龙翔介绍，…: the department's account
+        ('real/nanjing_news_2011.txt', '又有7类产品将进入网上竞价系统', 'official', None),
+        ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'official', '马晓磊'),
+        # 同日，深圳市发改委发布《深圳市2022年政府投资项目计划》，根据计划，…: the department's plan, not the mayor's
+        ('real/shenzhen_report_news_2022.txt', '深圳安排市政府投资项目522个', 'official', None),
+        ('real/shenzhen_report_news_2022.txt', '国土基金20亿元', 'official', None),
+        # 合肥市规划局透露，…预计将有…7个项目进行全球招标: a department's account in the article of 张庆军 (the user's)
+        ('real/hefei_plans_news_2011.txt', '7个项目进行全球招标', 'official', '张庆军'),
+    ],
+    "hedge_before_share_base": [
+        ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'qualifier', '不少于'),
+        ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'qualifier', '不低于'),
+    ],
+    "measured_before_hedged_share": [
+        ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'object', '等级应急避难场所建设面积'),
+        ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'object', '面积'),
+    ],
+    "counted_act_against_number": [
+        ('real/jilin_minsheng_2026.txt', '高校毕业生留省就业17万人', 'action', '就业'),
+        ('real/qinghai_minsheng_2026.txt', '力争有组织有规模外出就业25万人次以上', 'action', '就业'),
+    ],
+    "total_of_clause_before": [
+        # 第三次全国国土调查发现无备案的设施农业用地疑似违法项目，全区共计1534件
+        ('real/chongming_landfix_2020.txt', '全区共计1534件', 'object', '设施农业用地疑似违法项目'),
+        ('real/shanxi_minsheng_2026.txt', '合计6300名', 'object', '残疾人大学生'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),
@@ -239,7 +273,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hailar_plan_2019.txt', '完成2019年度7.89亿元政府隐性债务化解目标', 'qualifier', '确保'),
     ],
     "credited_in_text": [
-        ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'official', '马晓磊'),
+        # credited in a paragraph before (a paragraph crediting him names the pledge before it: credited_before_in_paragraph)
+        ('real/longwen_news_2017.txt', '龙文区将全力推进187个重点项目开发建设', 'official', '胡栋良'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'official', '田兵兵'),
     ],
     "given_speaker": [
@@ -522,6 +557,8 @@ SHAPING = {
     "nominal_verb_ends_object": "test_noun_like_verb_ends_the_object",
     "threshold_last": "test_names_and_a_plans_own_structure_are_no_pledges",
     "verb_inside_noun": "test_a_verb_inside_a_noun_is_no_act",
+    "measure_names_its_thing": "test_a_measure_names_what_it_measures",
+    "aside_inside_name": "test_an_aside_inside_a_name_stays_in_it",
     "work_noun_keeps_generic_verb": "test_a_work_noun_keeps_the_generic_verb",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",

@@ -165,6 +165,23 @@ def indicator_level_no_verb(c) -> str | None:
     return "" if _indicator_before().search(c.text, c.clause.start, q.start) else None
 
 
+@rule("action", "数量前的计数动词")
+def counted_act_against_number(c) -> str | None:
+    """A verb that names what its number counts (lexicon counted_acts: 就业, 培训) written right against the number, with
+    no verb of the actions lexicon before it in its clause, is the pledge's act; no sibling's or earlier clause's verb is
+    asked: 高校毕业生留省就业17万人 (吉林 民生实事, 2026: 就业, not 转移 of the clause before); 力争有组织有规模外出就业25万人次以上
+    (青海 民生实事, 2026: 就业, not 培训)."""
+    if not c.kept:
+        return None
+    q = c.kept[0]
+    if not c.clause.start <= q.start or _actions_in(c.text, c.clause.start, q.start):
+        return None
+    for word in sorted(_counted_acts(), key=len, reverse=True):
+        if c.text.endswith(word, c.clause.start, q.start):
+            return word
+    return None
+
+
 def _sibling_groups(c) -> tuple[list, int]:
     """The verbs of the clause before this conjunct, and where the group nearest to it begins."""
     if "sibling_groups" not in c.memo:
@@ -282,4 +299,4 @@ def verb_of_heading(c) -> str | None:
 
 
 ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
-                indicator_level_no_verb, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
+                indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)

@@ -196,6 +196,9 @@ class _Reading:
     section_blocks: list[int] = field(default_factory=list)  # body blocks since the last heading
     headings: list[int] = field(default_factory=list)  # every heading so far, the latest last
     names: set[str] = field(default_factory=set)
+    titled: dict[str, Official] = field(default_factory=dict)  # name → the person with the title the text gave him
+    official_before_block: Official | None = None  # the credited person when the current paragraph began
+    block_credits: dict = field(default_factory=dict)  # block → [(offset, person or "")] of the credits in it
     walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
@@ -437,6 +440,34 @@ def _new_inside_name(word: str, following: list[str], stops: frozenset[str]) -> 
         and _NAME_CHARS.fullmatch(following[0]) is not None
 
 
+# An aside inside a name, the name going on after it: 乡(镇)|中心幼儿园, 电动自行车集中充电（停放）|场所.
+_INLINE_ASIDE = re.compile(r"[（(][^（）()，,。；;、]{1,8}[）)](?=[\u4e00-\u9fff])")
+
+
+@rule("object", "名称中的括注", "aside_inside_name")
+def _aside_inside_name(window: str) -> tuple[str, list[tuple[int, int]]]:
+    """An aside in brackets inside a name (the name going on after it) glosses the word before it; the name is read
+    past it, and the aside stays in the object as written: 对全县17所乡(镇)中心幼儿园全面提档升级 (歙县 实事, 2025:
+    乡(镇)中心幼儿园, not 乡); 为老旧小区内既有的40个电动自行车集中充电（停放）场所加装消防设施 (虹口区, 2026:
+    电动自行车集中充电（停放）场所, not 电动自行车集中充电). Returns the window without its asides and where they were."""
+    spans = [m.span() for m in _INLINE_ASIDE.finditer(window)]
+    return (_INLINE_ASIDE.sub("", window), spans) if spans else (window, [])
+
+
+def _with_asides(window: str, spans: list[tuple[int, int]], length: int) -> str:
+    """The first ``length`` characters of the window read without its asides, the asides inside them put back."""
+    out, k, taken = [], 0, 0
+    for a, b in spans:
+        if taken + (a - k) >= length:
+            break
+        out.append(window[k:a])
+        taken += a - k
+        out.append(window[a:b])
+        k = b
+    out.append(window[k:k + length - taken])
+    return "".join(out)
+
+
 def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = text[pos:end].lstrip(" \u3000\u00a0")
     window = _BOUND_AT_START.sub("", window)
@@ -444,6 +475,14 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = _class_at_start().sub("", window)  # 4座|110千伏|变电站: the class is part of the name, not a number
     if not window or _LEADING_DIGIT.match(window) or _names_nothing_after(window):
         return None
+    read, asides = _aside_inside_name(window)
+    words = _words_after(read)
+    obj = _strip_quotes(_with_asides(window, asides, sum(map(len, words))) if asides else "".join(words))
+    return (obj, words[0]) if obj else None
+
+
+def _words_after(window: str) -> list[str]:
+    """The words of the object read forwards from the window's start."""
     words = []
     stops = _stops()
     actions = _actions()
@@ -458,8 +497,7 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
         words.append(w)
         if sum(map(len, words)) >= 24:
             break
-    obj = _strip_quotes("".join(words))
-    return (obj, words[0]) if obj else None
+    return words
 
 
 @cache
@@ -468,6 +506,19 @@ def _stops_before() -> frozenset[str]:
     _, table = _cue_table()
     return _stops() | (set(_actions()) - _nominal_actions()) | set(_qualifiers()) | set(table) \
         | set(lexicons.words("object_stops_before"))
+
+
+@cache
+def _measure_heads() -> frozenset[str]:
+    return frozenset(lexicons.words("measure_heads"))
+
+
+@rule("object", "量度名词读其所量", "measure_names_its_thing")
+def _measures_its_thing(head: str, word: str) -> bool:
+    """A noun of measure (lexicon measure_heads: 面积, 存栏数) names a measure of what stands before it, with a verb or 总
+    saying which measure: those words are read into the object, not left as its end: 发展刺梨种植面积达到9.5万亩 (长顺县,
+    2017: 刺梨种植面积, not 面积); 绿壳蛋鸡总存栏数达到1000万羽 (长顺县: 绿壳蛋鸡总存栏数)."""
+    return head in _measure_heads() and (word == "总" or word in _actions() and word not in _qualifiers())
 
 
 def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False) -> _Obj:
@@ -514,6 +565,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
             if run and run[-1] in _SPAN_ENDS:
                 run.pop()
             break  # 三年|内|高新技术企业数量: when, not what
+        if len(run) == 1 and _measures_its_thing(run[0], w):
+            run.append(w)  # 刺梨|种植|面积, 绿壳蛋鸡|总|存栏数: which measure of what
+            continue
         if w in stops and not (run and w in actions):
             if run:
                 break
@@ -656,6 +710,23 @@ def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
         if head.endswith(p):
             return p
     return None
+
+
+# A modal before the hedge (面积应|不少于): no part of what is measured.
+_MODAL_BEFORE_HEDGE = re.compile(r"(?:应当|应|须|需|要|必须)$")
+
+
+def _hedge_before_base(text: str, start: int, q) -> re.Match | None:
+    """The hedge written before the base of a share (应不少于|总量的|30%), as a match (group ``hedge``) in ``text``."""
+    if q.unit not in ("%", "％"):
+        return None
+    return _hedged_base_pattern().search(text, start, q.start)
+
+
+@cache
+def _hedged_base_pattern() -> re.Pattern:
+    hedges = "|".join(map(re.escape, _qualifier_lists()[1]))
+    return re.compile(rf"(?P<hedge>{hedges})[\u4e00-\u9fff]{{1,12}}的$")
 
 
 @cache

@@ -210,8 +210,11 @@ def _outcome_frame(btext: str, current: bool) -> bool:
 
 def _update_people(ctx: _Reading, btext: str, block: Block) -> None:
     people = find_people(btext)
+    ctx.official_before_block = ctx.official
     for p in people:
         ctx.names.add(p.official.name)
+        if p.official.title and p.official.name not in ctx.titled:
+            ctx.titled[p.official.name] = p.official
     # a line that is nothing but a title and a name (县长 张建国) presents the text that follows
     credited = [p for p in people if p.credited or (block.kind == "heading" and p.start == 0 and p.end == len(btext))]
     if credited:

@@ -14,7 +14,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _is_name, _nominal_actions, _Obj, _object_after,
+    _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
     _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
@@ -343,10 +343,101 @@ def invested_sum_of_project(c) -> _Obj:
     return _object_before(c.text, prev.start, prev.end)
 
 
+# A copula between the projects and their count (项目有23个, 项目共200个).
+_COUNT_COPULA = re.compile(r"(?:共有|共计|合计|有|共|为)$")
+# How far back in its sentence a sum looks for the projects it sizes (项目250个，个数占比28.3%，总投资…: two clauses).
+_PROJECTS_BACK = 3
+
+
+@rule("object", "投资额所属的计数项目")
+def invested_sum_of_counted_projects(c) -> _Obj:
+    """A total after a bare investment (总投资, 计划总投资), its clause naming nothing but the time, sizes the projects an
+    earlier clause of its sentence counts, past the clauses that give their share or another sum of theirs:
+    此次集中开工项目有23个,计划总投资66.1亿元 (阳新县 news, 2021: 项目); 基础设施类项目276个，个数占比31.3%，总投资15491.9亿元
+    (深圳 news, 2022: 基础设施类项目). A clause with another quantity (完成2平方公里核心区开发任务，总投资200亿元) counts no
+    projects; a year's tranche (实施27个为民办实事项目,总投资约80.9亿元,年度计划投资约7.2亿元: 年度计划投资) is no total."""
+    q = c.kept[0]
+    if q.role is not Role.AMOUNT or not c.clause.start <= q.start <= c.clause.end:
+        return None
+    clause = c.clause
+    bare = _BARE_INVESTMENT.search(c.text, clause.start, q.start)
+    rest = c.text[q.end:c.end].strip(_QUOTE_MARKS + " ")
+    if bare is None or "总" not in bare.group(0) or _actions_in(c.text, clause.start, q.start) \
+            or _use_of_sum(c.text, q, c.end) or rest and rest not in _qualifiers():
+        return None
+    lead = c.text[clause.start:bare.start()]
+    while (m := _SUBJECT_TIME.search(lead)) is not None and lead:
+        lead = lead[:m.start()]
+    if lead:
+        return None  # the clause names its own subject (invested_sum_of_project)
+    for k in range(c.ci - 1, max(-1, c.ci - 1 - _PROJECTS_BACK), -1):
+        prev = c.clauses[k]
+        if prev.sentence != clause.sentence:
+            return None
+        qs = [t for t in find_numbers(c.text[prev.start:prev.end]) if t.kind == "quantity"]
+        counts = [t for t in qs if t.role is Role.COUNT]
+        if counts:
+            t = counts[-1]
+            found = _object(c.text, prev.start, prev.end, [NumberToken(
+                prev.start + t.start, prev.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw)])
+            if not found or "项目" not in found[0]:
+                return None
+            name = _COUNT_COPULA.sub("", found[0])  # 集中开工项目有|23个: 有 says how many, it names nothing
+            return name, found[1]
+        if not qs or not all(t.role is Role.RATIO or t.role is Role.AMOUNT and _BARE_INVESTMENT.search(
+                c.text[prev.start:prev.start + t.start]) for t in qs):
+            return None
+    return None
+
+
+# A clause that only totals (全区共计|1534件, 剔除农民宅基地项目后共计|71件, 合计|6300名): a scope, a total's word, the count.
+_TOTAL_ONLY = re.compile(r"(?:[全本我该][\u4e00-\u9fff]{0,3}?[省市区县镇乡]?|[^，,。；;]{1,16}后)?(?:共计|合计|总计|共有|共)$")
+
+
+@rule("object", "合计所数的前一分句")
+def total_of_clause_before(c) -> _Obj:
+    """A clause that only totals a count (a scope, 共计/合计, the number, nothing named after it) counts what the clause
+    before it in its sentence ends with: 本区新三年行动剩余存量工矿仓储等经营性违法用地，共计13件、面积33.01亩 (崇明区, 2020:
+    经营性违法用地, not 面积); 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (山西 民生实事, 2026: 大学生)."""
+    q = c.kept[0]
+    clause = c.clause
+    if q.role is not Role.COUNT or c.ci == 0 or not clause.start <= q.start \
+            or not _TOTAL_ONLY.fullmatch(c.text, clause.start, q.start):
+        return None
+    if _object_after(c.text, q.end, c.end):
+        return None
+    prev = c.clauses[c.ci - 1]
+    if prev.sentence != clause.sentence or any(t.kind == "quantity" and t.role is not Role.DURATION
+                                               for t in find_numbers(c.text[prev.start:prev.end])):
+        return None  # a span of time (新三年行动) counts nothing
+    verbs = _actions_in(c.text, prev.start, prev.end)
+    if verbs:
+        return _object_after(c.text, verbs[-1].end(), prev.end)
+    return _object_before(c.text, prev.start, prev.end)
+
+
+@rule("object", "份额所量之物")
+def measured_before_hedged_share(c) -> _Obj:
+    """What a share measures stands before the hedge that bounds it, the share's base after the hedge (rule
+    hedge_before_share_base), a modal (应, 须) between: 其中等级应急避难场所建设面积应不少于总量的30% (奉贤区, 2022:
+    等级应急避难场所建设面积, not 面积应不少于总量); 各街镇（管委会）以“拆除还地”和“清退没收”方式整治的面积应不低于年度计划任务量的60%
+    (嘉定区, 2026: 面积)."""
+    q = c.kept[0]
+    hedge = _hedge_before_base(c.text, c.start, q)
+    if hedge is None or c.text[q.end:c.end].strip(_QUOTE_MARKS + " "):
+        return None
+    end = hedge.start("hedge")
+    modal = _MODAL_BEFORE_HEDGE.search(c.text, c.start, end)
+    found = _object_before(c.text, c.start, modal.start() if modal else end)
+    # the share is the number, not a count of the name's first word (等级|应急避难场所…: no 6个等级): read it whole
+    return (found[0], found[0]) if found else None
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
 SPAN_RULES = (sum_for_a_use, work_after_its_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, *SPAN_RULES)
+FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, invested_sum_of_counted_projects,
+               measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)
 
 
 def _object(text: str, start: int, end: int, qs: list[NumberToken]) -> _Obj:

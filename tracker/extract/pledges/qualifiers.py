@@ -12,7 +12,7 @@ from tracker.extract import lexicons
 from tracker.extract.deadlines import find_deadlines
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
-    _COMPLETION, _NEAR_CLAUSES, _actions_in, _bound_qualifier, _is_threshold, _qualifier_lists,
+    _COMPLETION, _NEAR_CLAUSES, _actions_in, _bound_qualifier, _hedge_before_base, _is_threshold, _qualifier_lists,
 )
 from tracker.extract.rules import rule
 
@@ -33,6 +33,18 @@ def hedge_on_number(c) -> str | None:
         found = _bound_qualifier(c.text, c.start, q, suffixes, prefixes)
         if found:
             return found
+    return None
+
+
+@rule("qualifier", "份额基数前的限定词")
+def hedge_before_share_base(c) -> str | None:
+    """A hedge written before a share's base (X应不少于总量的30%) bounds the share, the base standing between them:
+    其中等级应急避难场所建设面积应不少于总量的30% (奉贤区, 2022: 不少于); 各街镇（管委会）以“拆除还地”和“清退没收”方式整治的面积
+    应不低于年度计划任务量的60% (嘉定区, 2026: 不低于)."""
+    for q in _primary(c):
+        m = _hedge_before_base(c.text, c.start, q)
+        if m:
+            return m.group("hedge")
     return None
 
 
@@ -131,4 +143,4 @@ def modal_of_sentence(c) -> str | None:
     return _modal_of_closing_deadline(c) or _modal_of_previous_clause(c) or _modal_opening_sentence(c)
 
 
-QUALIFIER_RULES = (hedge_on_number, modal_in_clause, cumulative_before_verb, hedge_on_threshold, modal_of_sentence)
+QUALIFIER_RULES = (hedge_on_number, hedge_before_share_base, modal_in_clause, cumulative_before_verb, hedge_on_threshold, modal_of_sentence)

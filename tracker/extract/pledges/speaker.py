@@ -7,12 +7,13 @@ document.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Official
 from tracker.extract.pledges.base import _district_near
-from tracker.extract.people import district_of_title
+from tracker.extract.people import _CREDIT, _department_pattern, district_of_title, find_people
 from tracker.extract.rules import rule
 
 
@@ -55,6 +56,66 @@ def credited_in_text(c) -> Official | None:
     return None if _company_head(c.reading.official) else c.reading.official
 
 
+# A department that publishes (深圳市发改委发布《…计划》): what follows is its document, no official's.
+_PUBLISHES = re.compile(r"发布|印发|公布")
+# A department that gives an account (南京市财政局介绍，合肥市规划局透露，…): no person speaks.
+_DEPARTMENT = "department"
+# A credit right after a closing quotation mark (“…。”马晓磊说) speaks what the quotation before it said.
+_QUOTE_CLOSE = re.compile(r"[”」\"]\s*[，,]?$")
+
+
+def _credits(c) -> list[tuple[int, Official | str]]:
+    """The credits of the pledge's paragraph, in order: (where, the person; NOBODY for a department)."""
+    bi = c.bi
+    memo = c.reading.block_credits
+    if bi not in memo:
+        start, btext = c.block.start, c.text[c.block.start:c.block.end]
+        found: list[tuple[int, Official | str]] = []
+        spans = []
+        for p in find_people(btext):
+            spans.append((p.start, p.end))
+            if p.credited:  # with the title the text first gave him (专访某某市委常委、东城区委书记刘明远)
+                found.append((p.start, c.reading.titled.get(p.official.name) or p.official))
+        for name in c.reading.names:
+            for m in re.finditer(re.escape(name), btext):
+                if _CREDIT.match(btext, m.end()) and not any(a <= m.start() < b for a, b in spans):
+                    found.append((m.start(), c.reading.titled.get(name) or Official(name, None)))
+        for m in _department_pattern().finditer(btext):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            if _PUBLISHES.match(btext, m.end()):
+                found.append((m.start(), NOBODY))
+            elif _CREDIT.match(btext, m.end()):
+                found.append((m.start(), _DEPARTMENT))
+        # a credit after a quotation speaks from the quotation's opening mark
+        memo[bi] = sorted((start + (btext.rfind("“", 0, pos) if _QUOTE_CLOSE.search(btext, 0, pos) else pos), who)
+                          for pos, who in found)
+    return memo[bi]
+
+
+@rule("official", "段中在前的引述", "credited_before_in_paragraph")
+def credited_before_in_paragraph(c) -> Official | str | None:
+    """Whose words a pledge is, sentence by sentence: the last person (or department) its paragraph credits before
+    it, else, when the paragraph credits someone only after it, who spoke before the paragraph: 南京市财政局介绍，…又有7类
+    产品将进入网上竞价系统…共1200多家…。南京市委常委、纪委书记龙翔介绍，南京正在探索… (南京 news, 2011: the department's
+    account, no official but the one the user gives, not 龙翔); 同日，深圳市发改委发布《深圳市2022年政府投资项目计划》，根据计划，2022年，深圳安排市政府
+    投资项目522个 (深圳 news, 2022: the department's plan, not the mayor's). A name alone credits the person the text titled
+    before (合肥市代市长张庆军… / 张庆军说: 合肥 news, 2011); a credit after a closing quotation mark (“…”马晓磊说) speaks
+    the quotation before it."""
+    credits = _credits(c)
+    if not credits:
+        return None
+    before = [who for pos, who in credits if pos <= c.start]
+    if before:
+        who = before[-1]
+        if who == _DEPARTMENT:  # a department's account, in the article of whoever the user says it is
+            return c.reading.given_official or NOBODY
+        return None if isinstance(who, Official) and _company_head(who) else who
+    # credited only after it: who spoke before the paragraph, or whose text the user says it is; else the paragraph's
+    # speaker after all (a headline run into the article: 北京今年发展目标:GDP增长5%以上 … 市长陈吉宁作政府工作报告)
+    return c.reading.official_before_block or c.reading.given_official
+
+
 @rule("official", "用户给出的讲话人")
 def given_speaker(c) -> Official | None:
     """The document's speaker as its user knows him (tracker extract --official): a passage of a
@@ -62,7 +123,7 @@ def given_speaker(c) -> Official | None:
     return c.reading.given_official
 
 
-OFFICIAL_RULES = (company_head_speaks, credited_in_text, given_speaker)
+OFFICIAL_RULES = (company_head_speaks, credited_before_in_paragraph, credited_in_text, given_speaker)
 
 
 @rule("district", "企业负责人所言")
