@@ -214,6 +214,68 @@ def one_as_article(c: Context):
     return None
 
 
+@rule("pledge", "行为的参与方")
+def parties_to_an_act(c: Context):
+    """A count of parties (N方, N家) right before an act they do together (lexicon joint_acts: 签字, 盖章, 所长, 联合 …,
+    after at most a noun of lexicon party_nouns) counts who act, not a deliverable: "并由技术专家、终端用户、市直行政主管
+    部门和采购中心经办人四方签字盖章" (黑河市 news, 2011); "上海（扬州）国际医学园的发展思路是集两家所长" (扬州 news,
+    2014). A count of companies brought in (引进企业两家) names no act after it and stays."""
+    kept = [q for q in c.kept if not _PARTIES_ACT.match(c.text, q.end) or q.unit not in ("方", "家")]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
+# after a count of 方 or 家: at most a party's noun, then an act the parties do together
+_PARTIES_ACT = re.compile(rf"(?:{_alternation('party_nouns')})?(?:{_alternation('joint_acts')})")
+
+
+@rule("pledge", "规格尺寸")
+def dimension_standard(c: Context):
+    """A thing's width, thickness or height (lexicon dimension_words) is the standard it is built to, not a quantity to
+    deliver: "要求：30户以上村民组通组公路路基宽度不得小于4.5米、路面宽度不得小于3.5米,水泥路面厚度不得小于15厘米"
+    (长顺县's poverty targets, 2017); "厂房建筑平均举架净高约6米" (柳河县's energy report, 2022). The dimensions are
+    left out of the quantities; a piece left with nothing, or with nothing but the size class of what the standard
+    applies to (30户以上村民组), is no pledge."""
+    dims = [q for q in c.kept if q.role is Role.LENGTH and _DIMENSION_BEFORE.search(c.text, max(c.clause.start, q.start - 12), q.start)]
+    if not dims:
+        return None
+    kept = [q for q in c.kept if q not in dims]
+    if all(_SIZE_CLASS.match(c.text, q.end) for q in kept):
+        return False
+    c.kept = kept
+    return None
+
+
+# a word of dimension right before the number, with at most a comparison between: 路基宽度不得小于4.5米, 净高约6米
+_DIMENSION_BEFORE = re.compile(rf"(?:{_alternation('dimension_words')})(?:不得|应|须|应当)?(?:不小于|不低于|小于|低于|不少于|少于|为|达到|达|约)?约?[\s\u3000]*$")
+# a number with 以上 or 以下 before a noun: the size class of what a standard applies to (30户以上村民组)
+_SIZE_CLASS = re.compile(r"(?:以上|以下)(?:（含）|\(含\))?[\u4e00-\u9fff]")
+
+
+@rule("pledge", "分类之数")
+def classes_of_a_division(c: Context):
+    """A count of classes (N类, N种, N个等级) after a verb that sorts a thing into them (lexicon division_verbs: 分为,
+    分成 …) in its sentence tells how the thing is divided, not what is to be delivered: "本区应急避难场所建设类型分为
+    等级应急避难场所（包括6个等级）和社区应急避难场所2类" (奉贤区's shelter plan, 2022); "网上竞价分为单品牌比价、多品牌
+    比价和多部门团购3种形式" (南京市 news, 2011). A count of kinds that something is done to (又有7类产品将进入网上竞价
+    系统, the same news) follows no such verb and stays."""
+    if not c.kept or not all(_is_class_count(c.text, q) for q in c.kept):
+        return None
+    first = min(q.start for q in c.kept)
+    return False if _DIVISION.search(c.text, c.clause.sentence_start, first) else None
+
+
+def _is_class_count(text: str, q: NumberToken) -> bool:
+    return (q.unit or "") in ("类", "种", "档", "级", "大类") or (
+        (q.unit or "") == "个" and text.startswith(("等级", "类别", "档次", "级别"), q.end))
+
+
+# a verb that sorts into classes, before the count in its sentence
+_DIVISION = re.compile(_alternation("division_verbs"))
+
+
 # A round magnitude written without digits (千亩, 百万, 千万吨) right before the noun it qualifies: an epithet
 _BARE_MAGNITUDE = re.compile(r"[百千万亿]+[^\s\d百千万亿级]{0,2}")
 
@@ -747,8 +809,8 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, programme_name,
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
