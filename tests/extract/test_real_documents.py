@@ -89,8 +89,8 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # plan_outline_states' since; 天津's two school targets dated by a programme's 三年, programme_span_dates_its_clause's)
     ('hainan_plan_2026.txt', '高质量完成40期国家援外培训任务'): {'found'},
     # batch I (长顺县, 深圳市, 重庆市, 宜宾市) as first read, before any rule for it (its poultry counts, 绿壳蛋鸡总存栏数
-    # 达到1000万羽 and 肉鸭存栏500万羽, are found with their unit since 羽 joined lexicon units)
-    ('changshun_targets_2017.txt', '11月底前，完成75%以上'): {'deadline'},
+    # 达到1000万羽 and 肉鸭存栏500万羽, are found with their unit since 羽 joined lexicon units; 11月底前，完成75%以上 is
+    # dated by its own time clause since, time_clause_before, not by the closing 确保年底全部完工使用)
     ('changshun_targets_2017.txt', '2020年全县每个行政村至少建设一个电子商务服务站（点）'): {'found'},
     ('changshun_targets_2017.txt', '实施通组公路硬化265.41公里，总计投资1.5925亿元'): {'quantities'},
     ('changshun_targets_2017.txt', '实施通组公路硬化290.49公里，总计投资1.74亿元'): {'quantities'},
@@ -121,8 +121,7 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # read by one_as_article, shares_of_a_whole and magnitude_as_epithet since)
     ('shexian_shishi_2025.txt', '有效改善9万人口的饮水安全问题'),
     ('suzhou_gaoxin_news_2011.txt', '莱克电气绿能科技（苏州）有限公司由莱克电气投资15亿元设立'),
-    # batch C: 两项补贴 as a name (the negatives list it)
-    ('shanxi_minsheng_2026.txt', '提高残疾人两项补贴标准'),
+    # (batch C's 两项补贴标准, a name the negatives list, is items_of_a_standard's since)
     # batch C: a news report's description of the system (9类商品中有6类) read as pledges (分为…3种形式 and 三种方式
     # are read by abstract_object since)
     # (平台开通5个月间，9类产品共成交1493次 is read by past_frame)
@@ -171,21 +170,16 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('jingan_fire_2019.txt', '增建6个街镇（石门二路街道、江宁路街道、天目西路街道、大宁路街道、临汾路街道'),
     # batch H2: the count of kinds a plan sorts shelters into (…和社区应急避难场所2类) is classes_of_a_division's since
     # batch I as first read, before any rule for it (its shares, 个数占比65.9% and 占搬迁人口的82.69%, are read by
-    # share_opens_clause since; the road's standards, 路基宽度不得小于4.5米, by dimension_standard; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
+    # share_opens_clause since; the road's standards, 路基宽度不得小于4.5米, by dimension_standard; the sites' areas apart, 总建筑面积39739平方米, by
+    # site_area_apart; the villages and stations a count names after it, 敦操乡3个：… and 10个站点分别是…, by count_before_its_names; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
     # by past_years_plan; the lines' speeds, 设计速度250公里/小时 and 最高时速350公里, by design_speed; a total's
     # parts by place after 其中, 长寨街道204套… and 重庆境内112公里, by place_breakdown; comparisons with another
     # thing, 高于全国GDP5.5%的增长目标 and 比现在…还要快1个多小时, by comparison_with_other; results after 完成情况：
     # and 从2021年完成情况来看，, 安置点共7个 and …分别完成182.4亿元, by completion_frame)
     ('changshun_targets_2017.txt', '1个（代化镇'),
     ('changshun_targets_2017.txt', '对开办网店、从事网货生产销售的贫困户和带动贫困户生产销售的企业、给予免抵押、免担保、5万元以下、三年以内的小额信贷支持'),
-    ('changshun_targets_2017.txt', '总建筑面积11076平方米'),
-    ('changshun_targets_2017.txt', '总建筑面积39739平方米'),
-    ('changshun_targets_2017.txt', '总建筑面积94943平方米'),
-    ('changshun_targets_2017.txt', '总用地面积25938平方米'),
-    ('changshun_targets_2017.txt', '敦操乡3个'),
     ('changshun_targets_2017.txt', '针对4类重点危房对象按照一级补助3.5万元/户'),
     ('changshun_targets_2017.txt', '错车道每公里不得少于3处'),
-    ('chongqing_rail_news_2011.txt', '10个站点分别是成都东、简阳、资阳、资中、内江、荣昌、永川、璧山、沙坪坝、重庆北站'),
     ('chongqing_rail_news_2011.txt', '三万南铁路是主城市郊铁路二环线一部分'),
     ('chongqing_rail_news_2011.txt', '全长70.15公里'),
     ('chongqing_rail_news_2011.txt', '全长约309公里'),

@@ -154,6 +154,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 青岛海湾大桥长26.4公里，投资566亿元，将于2011年建成通车
         ('excerpts/qingdao_bridge_news_2011.txt', '投资566亿元', 'deadline', '2011-12-31'),
     ],
+    "time_clause_before": [
+        ('real/changshun_targets_2017.txt', '完成75%以上的进度要求', 'deadline', '2017-11-30'),
+        ('real/putuo_sponge_2025.txt', '本区建成区80%以上面积达到海绵城市建设目标要求', 'deadline', '2030-12-31'),
+    ],
     "sentence_opening_deadline": [
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'deadline', '2022-12-31'),
         ('seeds/002_6211d498416fb23a.txt', '实施7处镇卫生院', 'deadline', '2021-12-31'),
@@ -402,6 +406,18 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "classes_of_a_division": [
         ('real/fengxian_shelters_2022.txt', '社区应急避难场所2类', 'pledge', False),
         ('real/nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式', 'pledge', False),
+    ],
+    "count_before_its_names": [
+        ('real/changshun_targets_2017.txt', '敦操乡3个', 'pledge', False),
+        ('real/chongqing_rail_news_2011.txt', '10个站点分别是成都东、简阳', 'pledge', False),
+    ],
+    "site_area_apart": [
+        ('real/changshun_targets_2017.txt', '总建筑面积39739平方米', 'pledge', False),
+        ('real/liangshui_town_2021.txt', '建筑面积4500平方米', 'pledge', False),
+    ],
+    "items_of_a_standard": [
+        ('real/shanxi_minsheng_2026.txt', '提高残疾人两项补贴标准', 'pledge', False),
+        ('followup/hailar2016_review.txt', '供水水质达到国家106项卫生标准', 'pledge', False),
     ],
     "parties_to_an_act": [
         ('real/heihe_procurement_news_2011.txt', '采购中心经办人四方签字盖章', 'pledge', False),

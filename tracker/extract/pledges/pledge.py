@@ -21,7 +21,7 @@ from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
     _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
-    _abstract_objects, _is_threshold, _quantity, _strip_quotes,
+    _abstract_objects, _actions_in, _is_threshold, _quantity, _strip_quotes,
     _weak,
 )
 from tracker.extract.pledges.deadline import DEADLINE_RULES
@@ -274,6 +274,64 @@ def _is_class_count(text: str, q: NumberToken) -> bool:
 
 # a verb that sorts into classes, before the count in its sentence
 _DIVISION = re.compile(_alternation("division_verbs"))
+
+
+@rule("pledge", "名单之数")
+def count_before_its_names(c: Context):
+    """A count that a colon or 分别是 follows with the names it counts (two or more between 、), in a clause where nothing
+    is done, tells which places or things there are, not what is to be delivered: "7.敦操乡3个：打召村、斗麻村、敦操村"
+    (长顺县's poverty targets, 2017: its deeply poor villages); "10个站点分别是成都东、简阳、资阳、…、重庆北站" (重庆市's
+    rail plans in the news, 2011). A count with a verb (新建3个产业园：…, 共涉及安置点3个:…) is left to the other rules."""
+    if not c.kept or any(q.role is not Role.COUNT for q in c.kept):
+        return None
+    last = max(c.kept, key=lambda q: q.end)
+    if not _NAMES_AFTER.match(c.text, last.end) or _actions_in(c.text, c.clause.start, c.clause.end):
+        return None
+    return False
+
+
+# after the count: at most a short noun, then a colon or 分别是/分别为 and two names or more between 、
+_NAMES_AFTER = re.compile(r"[^，,。；;：:、\s]{0,6}?(?:[:：]|分别是|分别为)[^，,。；;：:、]{1,12}、[^，,。；;：:、]{1,12}")
+
+
+@rule("pledge", "场地面积")
+def site_area_apart(c: Context):
+    """A clause of nothing but a site's or a building's area (lexicon site_area_words: 总用地面积, 总建筑面积, 占地面积 …)
+    and its figure, after another clause of its sentence, describes what that sentence names; when it is not joined to a
+    pledge before it (project_attributes_join), it is no pledge of its own: "长寨：596套2470人，总投资1.06亿元，总用地面积
+    25938平方米，总建筑面积39739平方米" (长顺县's poverty targets, 2017); "柳河县海华矿业有限公司位于凉水河子镇回头沟村，
+    占地面积56亩，建筑面积4500平方米" (凉水河子镇's profile, 2021). An area to be built (完成建筑面积300万平米: 扬州 news,
+    2014) opens on its verb and stays."""
+    if not c.kept or any(q.role is not Role.AREA for q in c.kept) or c.clause.start <= c.clause.sentence_start:
+        return None
+    first, last = min(c.kept, key=lambda q: q.start), max(c.kept, key=lambda q: q.end)
+    head = c.text[c.start:first.start].strip(_QUOTE_MARKS + " \u3000")
+    tail = c.text[last.end:c.end].strip(_QUOTE_MARKS + " \u3000")
+    return False if _SITE_AREA.fullmatch(head) and tail in ("", "左右", "以上") else None
+
+
+# a site's area and at most a word of measure: 总用地面积, 占地面积约, 总占地约, 建筑面积为
+_SITE_AREA = re.compile(rf"(?:该|本)?(?:项目)?(?:{_alternation('site_area_words')})(?:约|为|达|达到|共)?约?")
+
+
+@rule("pledge", "标准之项")
+def items_of_a_standard(c: Context):
+    """A count of 项 or 类 right before a standard's noun (lexicon standard_heads: 标准; at most four characters naming
+    what it is the standard of between) numbers the items the standard covers, not things to deliver: "健全分层分类社会
+    救助体系，提高残疾人两项补贴标准" (山西's 民生实事, 2026: 两项补贴 is the name of two allowances); "黑羊站水厂扩建
+    项目投入使用,供水水质达到国家106项卫生标准" (海拉尔区's 2016 review). Such counts are left out of the quantities;
+    a piece left with none is no pledge."""
+    kept = [q for q in c.kept if not ((q.unit or "") in ("项", "类") and _STANDARD_AFTER.match(c.text, q.end))]
+    if len(kept) == len(c.kept):
+        return None
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
+# after the count: at most four characters of what the standard is of, then the standard's noun
+_STANDARD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation('standard_heads')})")
 
 
 # A round magnitude written without digits (千亩, 百万, 千万吨) right before the noun it qualifies: an epithet
@@ -809,9 +867,9 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, programme_name,
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
                 magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
