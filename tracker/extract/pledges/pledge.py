@@ -320,7 +320,10 @@ def items_of_a_standard(c: Context):
     what it is the standard of between) numbers the items the standard covers, not things to deliver: "健全分层分类社会
     救助体系，提高残疾人两项补贴标准" (山西's 民生实事, 2026: 两项补贴 is the name of two allowances); "黑羊站水厂扩建
     项目投入使用,供水水质达到国家106项卫生标准" (海拉尔区's 2016 review). Such counts are left out of the quantities;
-    a piece left with none is no pledge."""
+    a piece left with none is no pledge. After a verb that makes a standard (lexicon standard_making_verbs: 制定, 修订 …)
+    the count is of standards to be made and stays: "制定首批5项核心团体标准" (海南's 2026 report)."""
+    if _STANDARD_MAKING.search(c.text, c.clause.start, c.end):
+        return None
     kept = [q for q in c.kept if not ((q.unit or "") in ("项", "类") and _STANDARD_AFTER.match(c.text, q.end))]
     if len(kept) == len(c.kept):
         return None
@@ -331,6 +334,7 @@ def items_of_a_standard(c: Context):
 
 
 # after the count: at most four characters of what the standard is of, then the standard's noun
+_STANDARD_MAKING = re.compile(_alternation("standard_making_verbs"))
 _STANDARD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation('standard_heads')})")
 
 
