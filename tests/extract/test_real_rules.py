@@ -568,3 +568,14 @@ def test_an_aside_inside_a_name_stays_in_it(name, fragment, obj):
 def test_a_verb_before_the_name_is_no_part_of_it():
     # 上海, 2026: 落实公共建筑节能改造600万平方米 (lexicon actions: 落实; the object no longer begins with it)
     assert _the("shanghai_eco_minsheng_2026.txt", "落实公共建筑节能改造600万平方米").object == "公共建筑节能"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # items_of_a_standard: the items of a standard raised are no deliverable
+    ("健全分层分类社会救助体系，提高残疾人两项补贴标准。", []),  # 山西
+    # ...but standards to be made are (a verb of lexicon standard_making_verbs before the count)
+    ("实施“海南鲜品”品牌提升行动，制定首批5项核心团体标准，完成首批试点产品认证，全产业链支持品牌打造。",
+     ["制定首批5项核心团体标准"]),  # 海南 (ad4c815, output/2026_raw_text/2026_海南省_政府工作报告.csv)
+])
+def test_a_standard_made_counts_standards_a_standard_raised_counts_none(text, kept):
+    assert [c.quote for c in pledges("今年，" + text, PUB)] == kept

@@ -188,6 +188,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 青岛海湾大桥长26.4公里，投资566亿元，将于2011年建成通车
         ('excerpts/qingdao_bridge_news_2011.txt', '投资566亿元', 'deadline', '2011-12-31'),
     ],
+    "time_clause_before": [
+        ('real/changshun_targets_2017.txt', '完成75%以上的进度要求', 'deadline', '2017-11-30'),
+        ('real/putuo_sponge_2025.txt', '本区建成区80%以上面积达到海绵城市建设目标要求', 'deadline', '2030-12-31'),
+    ],
     "sentence_opening_deadline": [
         ('seeds/001_4b86012487325a09.txt', '城市绿道15公里', 'deadline', '2022-12-31'),
         ('seeds/002_6211d498416fb23a.txt', '实施7处镇卫生院', 'deadline', '2021-12-31'),
@@ -348,7 +352,6 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/003_6d3a527f7799a64f.txt', '下一步将从五个方面着手', 'pledge', False),
         ('real/wujing_housing_2021.txt', '疑似危房四个等级作出初步判断', 'pledge', False),
         ('real/gumei_elderly_fire_2022.txt', '并按三个等级类别落实相应措施', 'pledge', False),
-        ('real/nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式', 'pledge', False),
         ('real/nanjing_news_2011.txt', '三种方式中最主要的是多品牌比价', 'pledge', False),
     ],
     "one_as_article": [
@@ -428,6 +431,32 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liunan_township_2021.txt', '总投资2.22亿，占地面积4.9万平方米', 'quantities', '2.22亿、4.9万平方米'),
         ('real/liuhe_energy_2022.txt', '主要建设5台中速永磁风电机组，总装机量21.65MW', 'quantities', '1.37亿元、5台、21.65MW'),
         ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元', 'quantities', '89公里、71亿元'),
+        # a conjunct after 、: the cases and their area
+        ('real/chongming_landfix_2020.txt', '共计13件、面积33.01亩', 'quantities', '13件、33.01亩'),
+    ],
+    "dimension_standard": [
+        ('real/changshun_targets_2017.txt', '30户以上村民组通组公路路基宽度不得小于4.5米', 'pledge', False),
+        ('real/liuhe_energy_2022.txt', '厂房建筑平均举架净高约6米', 'pledge', False),
+    ],
+    "classes_of_a_division": [
+        ('real/fengxian_shelters_2022.txt', '社区应急避难场所2类', 'pledge', False),
+        ('real/nanjing_news_2011.txt', '网上竞价分为单品牌比价、多品牌比价和多部门团购3种形式', 'pledge', False),
+    ],
+    "count_before_its_names": [
+        ('real/changshun_targets_2017.txt', '敦操乡3个', 'pledge', False),
+        ('real/chongqing_rail_news_2011.txt', '10个站点分别是成都东、简阳', 'pledge', False),
+    ],
+    "site_area_apart": [
+        ('real/changshun_targets_2017.txt', '总建筑面积39739平方米', 'pledge', False),
+        ('real/liangshui_town_2021.txt', '建筑面积4500平方米', 'pledge', False),
+    ],
+    "items_of_a_standard": [
+        ('real/shanxi_minsheng_2026.txt', '提高残疾人两项补贴标准', 'pledge', False),
+        ('followup/hailar2016_review.txt', '供水水质达到国家106项卫生标准', 'pledge', False),
+    ],
+    "parties_to_an_act": [
+        ('real/heihe_procurement_news_2011.txt', '采购中心经办人四方签字盖章', 'pledge', False),
+        ('real/yangzhou_news_2014.txt', '发展思路是集两家所长', 'pledge', False),
     ],
     "capacity_names_facility": [
         ('real/yangxin_projects_news_2021.txt', '年产2000万吨绿色环保建材生产线项目开工仪式在阳新县富池镇举行', 'pledge', False),

@@ -113,6 +113,34 @@ def closing_clause_completes(c) -> Deadline | None:
     return _inherited(found) if found is not None else None
 
 
+@rule("deadline", "时间分句")
+def time_clause_before(c) -> Deadline | None:
+    """A clause of nothing but a time (10月底前，, 11月底前，) inside a sentence, right before the pledge's clause, dates
+    that pledge, before a closing clause that says when all of it is done: "按照9月底前，完成25%以上，10月底前，完成50%
+    以上，11月底前，完成75%以上的进度要求，确保年底全部完工使用" (长顺县's poverty targets, 2017: 75% by the end of
+    November, all by the year's end); "…;到2030年底，本区建成区80%以上面积达到海绵城市建设目标要求" (普陀区's sponge-city
+    plan, 2025). Before the time only a word of reaching or intent (lexicon time_clause_openers: 到, 于, 按照 …)."""
+    if c.ci == 0:
+        return None
+    prev = c.clauses[c.ci - 1]
+    # a time opening the sentence is sentence_opening_deadline's (2024年，我们将新建幼儿园3所)
+    if prev.sentence != c.clause.sentence or prev.end > c.start or prev.start <= c.clause.sentence_start:
+        return None
+    ms = [m for m in c.mentions.between(prev.start, prev.end) if m.end <= prev.end]
+    if len(ms) != 1 or not _usable(c, ms[0]):
+        return None
+    m = ms[0]
+    if c.text[prev.start:m.start].strip(" \u3000") not in _time_clause_openers() \
+            or c.text[m.end:prev.end].strip(" \u3000，,") != "":
+        return None
+    return _inherited(_in_context(c, m).deadline)
+
+
+@cache
+def _time_clause_openers() -> frozenset[str]:
+    return frozenset(("", *lexicons.words("time_clause_openers")))
+
+
 @rule("deadline", "句首时限")
 def sentence_opening_deadline(c) -> Deadline | None:
     """A deadline opening the sentence governs its clauses before one that a later clause sets for a
@@ -242,7 +270,7 @@ def no_deadline(c) -> Deadline:
     return NO_DEADLINE
 
 
-DEADLINE_RULES = (deadline_in_quote, closing_clause_completes, sentence_opening_deadline, target_list_lead,
+DEADLINE_RULES = (deadline_in_quote, time_clause_before, closing_clause_completes, sentence_opening_deadline, target_list_lead,
                   continuation_clause_deadline, labelled_line, target_heading_lead, paragraph_lead_inherits,
                   inner_lead_inherits, list_lead_inherits, report_year, no_deadline)
 

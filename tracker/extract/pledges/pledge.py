@@ -22,7 +22,7 @@ from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
     _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
-    _abstract_objects, _is_threshold, _quantity, _strip_quotes,
+    _abstract_objects, _actions_in, _is_threshold, _quantity, _strip_quotes,
     _weak, block_matches, block_positions,
 )
 from tracker.extract.pledges.deadline import DEADLINE_RULES
@@ -217,6 +217,130 @@ def one_as_article(c: Context):
         return False
     c.kept = kept
     return None
+
+
+@rule("pledge", "行为的参与方")
+def parties_to_an_act(c: Context):
+    """A count of parties (N方, N家) right before an act they do together (lexicon joint_acts: 签字, 盖章, 所长, 联合 …,
+    after at most a noun of lexicon party_nouns) counts who act, not a deliverable: "并由技术专家、终端用户、市直行政主管
+    部门和采购中心经办人四方签字盖章" (黑河市 news, 2011); "上海（扬州）国际医学园的发展思路是集两家所长" (扬州 news,
+    2014). A count of companies brought in (引进企业两家) names no act after it and stays."""
+    kept = [q for q in c.kept if not _PARTIES_ACT.match(c.text, q.end) or q.unit not in ("方", "家")]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
+# after a count of 方 or 家: at most a party's noun, then an act the parties do together
+_PARTIES_ACT = re.compile(rf"(?:{_alternation('party_nouns')})?(?:{_alternation('joint_acts')})")
+
+
+@rule("pledge", "规格尺寸")
+def dimension_standard(c: Context):
+    """A thing's width, thickness or height (lexicon dimension_words) is the standard it is built to, not a quantity to
+    deliver: "要求：30户以上村民组通组公路路基宽度不得小于4.5米、路面宽度不得小于3.5米,水泥路面厚度不得小于15厘米"
+    (长顺县's poverty targets, 2017); "厂房建筑平均举架净高约6米" (柳河县's energy report, 2022). The dimensions are
+    left out of the quantities; a piece left with nothing, or with nothing but the size class of what the standard
+    applies to (30户以上村民组), is no pledge."""
+    dims = [q for q in c.kept if q.role is Role.LENGTH and _DIMENSION_BEFORE.search(c.text, max(c.clause.start, q.start - 12), q.start)]
+    if not dims:
+        return None
+    kept = [q for q in c.kept if q not in dims]
+    if all(_SIZE_CLASS.match(c.text, q.end) for q in kept):
+        return False
+    c.kept = kept
+    return None
+
+
+# a word of dimension right before the number, with at most a comparison between: 路基宽度不得小于4.5米, 净高约6米
+_DIMENSION_BEFORE = re.compile(rf"(?:{_alternation('dimension_words')})(?:不得|应|须|应当)?(?:不小于|不低于|小于|低于|不少于|少于|为|达到|达|约)?约?[\s\u3000]*$")
+# a number with 以上 or 以下 before a noun: the size class of what a standard applies to (30户以上村民组)
+_SIZE_CLASS = re.compile(r"(?:以上|以下)(?:（含）|\(含\))?[\u4e00-\u9fff]")
+
+
+@rule("pledge", "分类之数")
+def classes_of_a_division(c: Context):
+    """A count of classes (N类, N种, N个等级) after a verb that sorts a thing into them (lexicon division_verbs: 分为,
+    分成 …) in its sentence tells how the thing is divided, not what is to be delivered: "本区应急避难场所建设类型分为
+    等级应急避难场所（包括6个等级）和社区应急避难场所2类" (奉贤区's shelter plan, 2022); "网上竞价分为单品牌比价、多品牌
+    比价和多部门团购3种形式" (南京市 news, 2011). A count of kinds that something is done to (又有7类产品将进入网上竞价
+    系统, the same news) follows no such verb and stays."""
+    if not c.kept or not all(_is_class_count(c.text, q) for q in c.kept):
+        return None
+    first = min(q.start for q in c.kept)
+    return False if _DIVISION.search(c.text, c.clause.sentence_start, first) else None
+
+
+def _is_class_count(text: str, q: NumberToken) -> bool:
+    return (q.unit or "") in ("类", "种", "档", "级", "大类") or (
+        (q.unit or "") == "个" and text.startswith(("等级", "类别", "档次", "级别"), q.end))
+
+
+# a verb that sorts into classes, before the count in its sentence
+_DIVISION = re.compile(_alternation("division_verbs"))
+
+
+@rule("pledge", "名单之数")
+def count_before_its_names(c: Context):
+    """A count that a colon or 分别是 follows with the names it counts (two or more between 、), in a clause where nothing
+    is done, tells which places or things there are, not what is to be delivered: "7.敦操乡3个：打召村、斗麻村、敦操村"
+    (长顺县's poverty targets, 2017: its deeply poor villages); "10个站点分别是成都东、简阳、资阳、…、重庆北站" (重庆市's
+    rail plans in the news, 2011). A count with a verb (新建3个产业园：…, 共涉及安置点3个:…) is left to the other rules."""
+    if not c.kept or any(q.role is not Role.COUNT for q in c.kept):
+        return None
+    last = max(c.kept, key=lambda q: q.end)
+    if not _NAMES_AFTER.match(c.text, last.end) or _actions_in(c.text, c.clause.start, c.clause.end):
+        return None
+    return False
+
+
+# after the count: at most a short noun, then a colon or 分别是/分别为 and two names or more between 、
+_NAMES_AFTER = re.compile(r"[^，,。；;：:、\s]{0,6}?(?:[:：]|分别是|分别为)[^，,。；;：:、]{1,12}、[^，,。；;：:、]{1,12}")
+
+
+@rule("pledge", "场地面积")
+def site_area_apart(c: Context):
+    """A clause of nothing but a site's or a building's area (lexicon site_area_words: 总用地面积, 总建筑面积, 占地面积 …)
+    and its figure, after another clause of its sentence, describes what that sentence names; when it is not joined to a
+    pledge before it (project_attributes_join), it is no pledge of its own: "长寨：596套2470人，总投资1.06亿元，总用地面积
+    25938平方米，总建筑面积39739平方米" (长顺县's poverty targets, 2017); "柳河县海华矿业有限公司位于凉水河子镇回头沟村，
+    占地面积56亩，建筑面积4500平方米" (凉水河子镇's profile, 2021). An area to be built (完成建筑面积300万平米: 扬州 news,
+    2014) opens on its verb and stays."""
+    if not c.kept or any(q.role is not Role.AREA for q in c.kept) or c.clause.start <= c.clause.sentence_start:
+        return None
+    first, last = min(c.kept, key=lambda q: q.start), max(c.kept, key=lambda q: q.end)
+    head = c.text[c.start:first.start].strip(_QUOTE_MARKS + " \u3000")
+    tail = c.text[last.end:c.end].strip(_QUOTE_MARKS + " \u3000")
+    return False if _SITE_AREA.fullmatch(head) and tail in ("", "左右", "以上") else None
+
+
+# a site's area and at most a word of measure: 总用地面积, 占地面积约, 总占地约, 建筑面积为
+_SITE_AREA = re.compile(rf"(?:该|本)?(?:项目)?(?:{_alternation('site_area_words')})(?:约|为|达|达到|共)?约?")
+
+
+@rule("pledge", "标准之项")
+def items_of_a_standard(c: Context):
+    """A count of 项 or 类 right before a standard's noun (lexicon standard_heads: 标准; at most four characters naming
+    what it is the standard of between) numbers the items the standard covers, not things to deliver: "健全分层分类社会
+    救助体系，提高残疾人两项补贴标准" (山西's 民生实事, 2026: 两项补贴 is the name of two allowances); "黑羊站水厂扩建
+    项目投入使用,供水水质达到国家106项卫生标准" (海拉尔区's 2016 review). Such counts are left out of the quantities;
+    a piece left with none is no pledge. After a verb that makes a standard (lexicon standard_making_verbs: 制定, 修订 …)
+    the count is of standards to be made and stays: "制定首批5项核心团体标准" (海南's 2026 report)."""
+    if _STANDARD_MAKING.search(c.text, c.clause.start, c.end):
+        return None
+    kept = [q for q in c.kept if not ((q.unit or "") in ("项", "类") and _STANDARD_AFTER.match(c.text, q.end))]
+    if len(kept) == len(c.kept):
+        return None
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
+# after the count: at most four characters of what the standard is of, then the standard's noun
+_STANDARD_MAKING = re.compile(_alternation("standard_making_verbs"))
+_STANDARD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation('standard_heads')})")
 
 
 # A round magnitude written without digits (千亩, 百万, 千万吨) right before the noun it qualifies: an epithet
@@ -756,9 +880,9 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
+                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
+                past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too

@@ -152,6 +152,10 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
             if k and out and last_ci == ci and _level_of_the_growth(text, conj_start, conj_end, conj_qs, out[-1]):
                 out[-1] = _sized(text, out[-1], conj_start, conj_end, conj_qs, growth_reaches_level.id)  # 增长8%以上、达到…
                 continue
+            if k and out and last_ci == ci and _describes_the_project_before(text, conj_start, conj_end, conj_qs, out[-1],
+                                                                          conjunct=True):
+                out[-1] = _sized(text, out[-1], conj_start, conj_end, conj_qs, project_attributes_join.id)  # 共计13件、面积33.01亩
+                continue
             cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
             if cand is None:
                 continue

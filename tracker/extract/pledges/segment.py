@@ -67,7 +67,8 @@ _PROJECT_ATTRIBUTE = re.compile(r"(?:该|本)?(?:项目)?(?:" + "|".join(map(re.
                                 + r")(?:约|达|达到|为|超过|超|近|逾|共)?(?:约)?")
 
 
-def _describes_the_project_before(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate) -> bool:
+def _describes_the_project_before(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate,
+                                  conjunct: bool = False) -> bool:
     """Rule project_attributes_join: a clause, or a conjunct of one, giving nothing but one attribute of a project
     (its total investment, its area, its floor area, its capacity, its length: lexicon project_attributes) right after
     the pledge that names or sizes that project in the same sentence describes that project: one pledge with all its
@@ -77,7 +78,9 @@ def _describes_the_project_before(text: str, start: int, end: int, qs: list[Numb
 
     消防应急中心，总投资2.22亿，占地面积4.9万平方米 (柳南乡's profile, 2021: one project, two numbers); 项目计划投资约1.37亿元，
     主要建设5台中速永磁风电机组，总装机量21.65MW (柳河县's energy report, 2022); 其中青岛段主线长89公里，总投资71亿元
-    (青岛市 news, 2011)."""
+    (青岛市 news, 2011). A conjunct after 、 sizes the count before it in its clause when no verb of its own acts in that
+    count's words (an action the heading lends does not make it a task): 全区共计1534件、面积2489.71亩 and 共计13件、面积33.01亩
+    (崇明区's land plan, 2020: the cases and their area, one pledge each)."""
     if not (last.start < start and qs and len({q.role for q in qs}) == 1):
         return False
     head = text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000")
@@ -93,6 +96,8 @@ def _describes_the_project_before(text: str, start: int, end: int, qs: list[Numb
     # the pledge before describes a project too (an attribute opens it, or no verb acts in it): after a task
     # (完成2平方公里核心区开发任务，总投资200亿元: 扬州 news, 2014) the sum is a pledge of its own
     described = _PROJECT_ATTRIBUTE.match(text, last.start) is not None
+    if conjunct:
+        return bool(last.quantities) and (described or not _actions_in(text, last.start, last.end))
     return bool(last.quantities) and (described or last.action is None)
 
 
