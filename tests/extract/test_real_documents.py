@@ -222,17 +222,14 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('shenzhen_report_news_2022.txt', '同比增长26.2%'),
     ('shenzhen_report_news_2022.txt', '同比增长6.3%'),
     ('shenzhen_report_news_2022.txt', '增长10.0%'),
-    # batch L as first read (ff0729b): a total's parts by kind after 其中 (工业类3个、城市建设类28个…); an investment and a
-    # count split from their task; a quarry's output under a running contract and an expected result read as pledges
-    ('hailar_targets_2015.txt', '农业类21个'),
-    ('hailar_targets_2015.txt', '商贸流通类7个'),
-    ('hailar_targets_2015.txt', '城市建设类28个'),
-    ('hailar_targets_2015.txt', '工业类3个'),
+    # batch L as first read (ff0729b): an investment and a count split from their task; a quarry's output value under a
+    # running contract and an expected result with 立 read as pledges (the parts by kind after 其中, 工业类3个、城市建设类
+    # 28个…, are kind_breakdown's since)
+    ('tuoyao_town_2021.txt', '可产石子12.7万立'),
     ('hailar_minsheng_2015.txt', '年内投资1.6亿元'),
     ('hailar_city_2017.txt', '完成65条'),
     ('hailar_city_2017.txt', '投资4.7亿元'),
     ('tuoyao_town_2021.txt', '产值635万元'),
-    ('tuoyao_town_2021.txt', '可产石子12.7万立'),
     ('tuoyao_town_2021.txt', '开采石子60万立'),
 }
 _canon = extract_helpers.canon

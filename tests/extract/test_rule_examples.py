@@ -356,6 +356,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/chongqing_rail_news_2011.txt', '重庆境内112公里', 'pledge', False),
         ('real/changshun_targets_2017.txt', '长寨街道204套', 'pledge', False),
     ],
+    "kind_breakdown": [
+        ('real/hailar_targets_2015.txt', '工业类3个', 'pledge', False),
+        ('real/shenzhen_report_news_2022.txt', '现代产业类项目250个', 'pledge', False),
+    ],
     "comparison_with_other": [
         ('real/shenzhen_report_news_2022.txt', '这个目标高于全国GDP5.5%的增长目标', 'pledge', False),
         ('real/chongqing_rail_news_2011.txt', '比现在两地间的“和谐号”还要快1个多小时', 'pledge', False),
