@@ -224,8 +224,7 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('shenzhen_report_news_2022.txt', '增长10.0%'),
     # batch L as first read (ff0729b): an investment and a count split from their task; a quarry's output value under a
     # running contract and an expected result with 立 read as pledges (the parts by kind after 其中, 工业类3个、城市建设类
-    # 28个…, are kind_breakdown's since)
-    ('tuoyao_town_2021.txt', '可产石子12.7万立'),
+    # 28个…, are kind_breakdown's since; the quarry's 可产石子12.7万立 estimate_before_number's, 可产 an estimate word)
     ('hailar_minsheng_2015.txt', '年内投资1.6亿元'),
     ('hailar_city_2017.txt', '完成65条'),
     ('hailar_city_2017.txt', '投资4.7亿元'),

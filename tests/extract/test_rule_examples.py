@@ -380,6 +380,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤', 'tense', False),
         ('real/yinan_vegetable_news_2011.txt', '每亩能够达到3万公斤', 'tense', False),
         ('real/hongshi_town_2021.txt', '年产量可达到511吨', 'tense', False),
+        # 可产: what a quarry or a crop can yield (a capacity), no intent
+        ('real/tuoyao_town_2021.txt', '可产石子12.7万立', 'tense', False),
+        ('real/hongshi_town_2021.txt', '可产干条90.2万斤', 'tense', False),
     ],
     "plan_document_frame": [
         ('real/huangpu_solar_2025.txt', '新建居住建筑屋顶安装太阳能光伏面积比例不低于30%', 'tense', True),
