@@ -137,6 +137,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治', 'object', '存量违法用地整治'),
         ('real/jilin_minsheng_2026.txt', '完成1000个行政村生活污水治理', 'object', '行政村生活污水治理'),
     ],
+    "work_at_counted_places": [
+        ('real/hailar_city_2017.txt', '实施36个老旧小区的既有建筑节能改造', 'object', '老旧小区的既有建筑节能改造'),
+        ('real/hailar_city_2017.txt', '23个老旧小区的三级供热管网改造', 'object', '老旧小区的三级供热管网改造'),
+        ('real/hailar_minsheng_2015.txt', '完成5个村的饮水安全工程', 'object', '村的饮水安全工程'),
+        ('real/hailar_minsheng_2015.txt', '建华等7个小区的节能改造', 'object', '小区的节能改造'),
+    ],
     "work_after_its_places": [
         ('real/shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里', 'object', '线路'),
         ('real/shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米', 'object', '道路'),
