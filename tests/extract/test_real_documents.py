@@ -230,6 +230,11 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('hailar_city_2017.txt', '投资4.7亿元'),
     ('tuoyao_town_2021.txt', '产值635万元'),
     ('tuoyao_town_2021.txt', '开采石子60万立'),
+    # batch L's two more town profiles, as first read at 3b19062: a present count of companies at work (2021年有4家铁矿企业在
+    # 生产或建设中), a project's site area split from its project (占地35亩) and 四方 in a closing welcome read as pledges
+    ('gushanzi_town_2021.txt', '2021年有4家铁矿企业在生产或建设中'),
+    ('gushanzi_town_2021.txt', '占地35亩'),
+    ('gushanzi_town_2021.txt', '欢迎四方来客前来共建共襄'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows
