@@ -114,6 +114,27 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shenzhen_report_news_2022.txt', '新增境内外上市公司30家以上'): {'deadline'},
     ('shenzhen_report_news_2022.txt', '新增小微企业首贷户2万户'): {'deadline'},
     ('shenzhen_report_news_2022.txt', '普惠小微企业贷款2000亿元以上'): {'deadline'},
+    # batch L (2026-12-04), as first read at ff0729b, before any rule for it: plan items with no time word of their own in
+    # a district report's task sections whose year is in the heading outside the passage (the gold gives them the report's
+    # year, as batch D's 海拉尔区 2014 passage does); an investment split from the task it funds; a refuse station missed
+    ('hailar_minsheng_2015.txt', '完成29条背街巷道改造'): {'deadline'},
+    ('hailar_minsheng_2015.txt', '实施五金、伊敏等77个老旧小区排污管网'): {'deadline'},
+    ('hailar_minsheng_2015.txt', '年内投资1.6亿元，完成二期170万平方米供热改造任务'): {'quantities'},
+    ('hailar_minsheng_2015.txt', '建华等7个小区的节能改造'): {'deadline'},
+    ('hailar_minsheng_2015.txt', '投资1260万元，完成5个村的饮水安全工程'): {'deadline'},
+    ('hailar_minsheng_2015.txt', '投资1亿元，启动实施黑羊站水厂改扩建工程'): {'deadline'},
+    ('hailar_minsheng_2015.txt', '投资3.1亿元，实施桃李中学、三中分校、第五中学扩建工程'): {'deadline'},
+    ('hailar_city_2017.txt', '23个老旧小区的三级供热管网改造'): {'deadline'},
+    ('hailar_city_2017.txt', '45个老旧小区基础设施综合改造'): {'deadline'},
+    ('hailar_city_2017.txt', '启动投资2亿元的智慧城市项目'): {'deadline'},
+    ('hailar_city_2017.txt', '完成21万平方米的中央公园景观、道路、活动广场建设'): {'deadline'},
+    ('hailar_city_2017.txt', '完成30座公厕新建改造'): {'deadline'},
+    ('hailar_city_2017.txt', '完成9.2公里的城区供水主管网改造'): {'deadline'},
+    ('hailar_city_2017.txt', '完成建设街道辖区、工人新村和城区内零散区域1.8万户的征拆和安置任务'): {'deadline'},
+    ('hailar_city_2017.txt', '实施36个老旧小区的既有建筑节能改造'): {'deadline'},
+    ('hailar_city_2017.txt', '建成4座现代化的垃圾中转站'): {'found'},
+    ('hailar_city_2017.txt', '投资4.7亿元,完成65条、总长度57.9公里的城市道路新建改造'): {'deadline', 'quantities'},
+    ('hailar_city_2017.txt', '推进总投资103.7亿元的棚户区改造工程'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -190,6 +211,19 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('shenzhen_report_news_2022.txt', '同比增长26.2%'),
     ('shenzhen_report_news_2022.txt', '同比增长6.3%'),
     ('shenzhen_report_news_2022.txt', '增长10.0%'),
+    # batch L as first read (ff0729b): an investment and a count split from their task; a quarry's output value under a
+    # running contract and an expected result with 立 read as pledges (the parts by kind after 其中, 工业类3个、城市建设类
+    # 28个…, are kind_breakdown's since; the quarry's 可产石子12.7万立 estimate_before_number's, 可产 an estimate word)
+    ('hailar_minsheng_2015.txt', '年内投资1.6亿元'),
+    ('hailar_city_2017.txt', '完成65条'),
+    ('hailar_city_2017.txt', '投资4.7亿元'),
+    ('tuoyao_town_2021.txt', '产值635万元'),
+    ('tuoyao_town_2021.txt', '开采石子60万立'),
+    # batch L's two more town profiles, as first read at 3b19062: a present count of companies at work (2021年有4家铁矿企业在
+    # 生产或建设中), a project's site area split from its project (占地35亩) and 四方 in a closing welcome read as pledges
+    ('gushanzi_town_2021.txt', '2021年有4家铁矿企业在生产或建设中'),
+    ('gushanzi_town_2021.txt', '占地35亩'),
+    ('gushanzi_town_2021.txt', '欢迎四方来客前来共建共襄'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows

@@ -171,6 +171,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jiading_landfix_2026.txt', '我区三年应累计完成5800亩存量违法用地整治', 'object', '存量违法用地整治'),
         ('real/jilin_minsheng_2026.txt', '完成1000个行政村生活污水治理', 'object', '行政村生活污水治理'),
     ],
+    "work_at_counted_places": [
+        ('real/hailar_city_2017.txt', '实施36个老旧小区的既有建筑节能改造', 'object', '老旧小区的既有建筑节能改造'),
+        ('real/hailar_city_2017.txt', '23个老旧小区的三级供热管网改造', 'object', '老旧小区的三级供热管网改造'),
+        ('real/hailar_minsheng_2015.txt', '完成5个村的饮水安全工程', 'object', '村的饮水安全工程'),
+        ('real/hailar_minsheng_2015.txt', '建华等7个小区的节能改造', 'object', '小区的节能改造'),
+    ],
     "work_after_its_places": [
         ('real/shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里', 'object', '线路'),
         ('real/shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米', 'object', '道路'),
@@ -394,6 +400,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/chongqing_rail_news_2011.txt', '重庆境内112公里', 'pledge', False),
         ('real/changshun_targets_2017.txt', '长寨街道204套', 'pledge', False),
     ],
+    "kind_breakdown": [
+        ('real/hailar_targets_2015.txt', '工业类3个', 'pledge', False),
+        ('real/shenzhen_report_news_2022.txt', '现代产业类项目250个', 'pledge', False),
+    ],
     "comparison_with_other": [
         ('real/shenzhen_report_news_2022.txt', '这个目标高于全国GDP5.5%的增长目标', 'pledge', False),
         ('real/chongqing_rail_news_2011.txt', '比现在两地间的“和谐号”还要快1个多小时', 'pledge', False),
@@ -414,6 +424,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/jianli_drought_news_2011.txt', '今年预计会达到1.4元/斤', 'tense', False),
         ('real/yinan_vegetable_news_2011.txt', '每亩能够达到3万公斤', 'tense', False),
         ('real/hongshi_town_2021.txt', '年产量可达到511吨', 'tense', False),
+        # 可产: what a quarry or a crop can yield (a capacity), no intent
+        ('real/tuoyao_town_2021.txt', '可产石子12.7万立', 'tense', False),
+        ('real/hongshi_town_2021.txt', '可产干条90.2万斤', 'tense', False),
     ],
     "plan_document_frame": [
         ('real/huangpu_solar_2025.txt', '新建居住建筑屋顶安装太阳能光伏面积比例不低于30%', 'tense', True),

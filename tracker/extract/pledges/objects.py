@@ -148,6 +148,30 @@ def work_after_its_places(c) -> _Obj:
     return obj or _object_after(c.text, after, c.end)
 
 
+# after a count: the places (老旧小区, 村 …), 的, and the work done in them, to the quote's end
+@cache
+def _places_then_work() -> re.Pattern:
+    places = "|".join(re.escape(w) for w in sorted(lexicons.words("counted_places"), key=len, reverse=True))
+    works = "|".join(re.escape(w) for w in sorted(lexicons.words("place_work_endings"), key=len, reverse=True))
+    return re.compile(rf"((?:{places}))的([\u4e00-\u9fff]{{0,12}}(?:{works}))")
+
+
+@rule("object", "所计处所的工程")
+def work_at_counted_places(c) -> _Obj:
+    """A count of places (a word of lexicon counted_places: 老旧小区, 小区, 村 …), then 的 and the work done there
+    (ending as lexicon place_work_endings ends: 改造, 工程 …), counts the places the work reaches; the object is the
+    places with their work, as completed_work gives 完成22个小区供电设施改造: 实施36个老旧小区的既有建筑节能改造、
+    45个老旧小区基础设施综合改造、23个老旧小区的三级供热管网改造 (海拉尔区's 2017 report: 老旧小区的既有建筑节能改造,
+    老旧小区的三级供热管网改造); 投资1260万元，完成5个村的饮水安全工程 and 建华等7个小区的节能改造 (海拉尔区's 2015
+    report: 村的饮水安全工程, 小区的节能改造). The work must end the quote; a head that is no work (18个行政村的村集体
+    经济项目 is one) is left to the other rules only when it ends otherwise."""
+    q = c.kept[-1]
+    m = _places_then_work().match(c.text, q.end, c.end)
+    if m is None or c.text[m.end():c.end].strip(_QUOTE_MARKS + " \u3000"):
+        return None
+    return m.group(1) + "的" + m.group(2), m.group(1)
+
+
 @cache
 def _completion_verbs() -> frozenset[str]:
     return frozenset(lexicons.words("completion_verbs"))
@@ -434,7 +458,7 @@ def measured_before_hedged_share(c) -> _Obj:
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, work_after_its_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, invested_sum_of_counted_projects,
                measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)
