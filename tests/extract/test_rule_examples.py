@@ -270,6 +270,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "cue_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'tense', True),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'tense', True),
+        # 预计 under a year already over estimates a result (cues.estimate_of_a_year_over)
+        ('real/haidian_news_2022.txt', '2021年GDP预计增至9500亿元', 'tense', False),
+        ('excerpts/hailar_review_2012.txt', '社会消费品零售总额预计完成84亿元', 'tense', False),
+        # 2015年,成都预计全年固定资产投资7006亿元 (a plan of 2016): past_year_opening's example before, now decided here
+        ('followup/chengdu2016_plan.txt', '成都预计全年固定资产投资7006亿元', 'tense', False),
     ],
     "cue_after_number": [
         ('real/beijing_targets_2026.txt', '地区生产总值年均增速4.5%-5%、努力争取更好结果', 'tense', True),
@@ -464,7 +469,6 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "past_year_opening": [
         ('real/shanxi_review_2026.txt', '全年GDP增长4%', 'pledge', False),
-        ('followup/chengdu2016_plan.txt', '成都预计全年固定资产投资7006亿元', 'pledge', False),  # 2015年,成都预计全年…
         ('followup/beijing2022_review.txt', '运行在5.0%的年度调控目标内', 'pledge', False),  # 2022年,全市…
         # 各位代表！刚刚过去的2025年，…: the speaker's address before the opening (lexicon address_openings)
         ('excerpts/yunnan_review_opening_2026.txt', '完成地区生产总值32765亿元', 'pledge', False),
