@@ -173,10 +173,9 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('jingan_fire_2019.txt', '增建6个街镇（石门二路街道、江宁路街道、天目西路街道、大宁路街道、临汾路街道'),
     # batch H2: the count of kinds a plan sorts shelters into (…和社区应急避难场所2类) read as a pledge
     ('fengxian_shelters_2022.txt', '社区应急避难场所2类'),
-    # batch M (2026-12-04), as first read: a district news feature's figures of past years read as pledges: the
-    # district's area and its output per km² (the estimates of the year just over, 2021年GDP预计增至…, 收入预计…, and
-    # the figures after them are read by estimate_of_a_year_over since: 11 → 2)
-    ('haidian_news_2022.txt', '该辖区面积431平方公里'),
+    # batch M (2026-12-04), as first read: a district news feature's figures of past years read as pledges; left: its
+    # output per km² (the estimates of the year just over, 2021年GDP预计增至…, 收入预计…, and the figures after them are
+    # read by estimate_of_a_year_over since, its area, 该辖区面积431平方公里, by place_area: 11 → 1)
     ('haidian_news_2022.txt', '就能产出23.2亿元GDP'),
     # batch I as first read, before any rule for it (its shares, 个数占比65.9% and 占搬迁人口的82.69%, are read by
     # share_opens_clause since; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,

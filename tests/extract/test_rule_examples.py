@@ -373,6 +373,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/changshun_targets_2017.txt', '安置点共7个', 'pledge', False),
         ('real/shenzhen_report_news_2022.txt', '交通运输、教育、科技以及信息化行业分别完成182.4亿元', 'pledge', False),
     ],
+    "place_area": [
+        ('real/haidian_news_2022.txt', '该辖区面积431平方公里', 'pledge', False),
+        ('real/liangshui_town_2021.txt', '全镇幅员面积569.08平方公里', 'pledge', False),
+        ('real/liunan_township_2021.txt', '全乡幅员面积150平方公里', 'pledge', False),
+        ('real/hongshi_town_2021.txt', '流域面积110.4平方公里', 'pledge', False),
+    ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
         ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),

@@ -679,6 +679,26 @@ def completion_frame(c: Context):
 _COMPLETION_FRAME = re.compile(rf"(?:{_alternation('completion_frames')})(?:来看)?[：:，,]")
 
 
+@rule("pledge", "辖区面积")
+def place_area(c: Context):
+    """The area a place covers (lexicon place_area_heads: 辖区面积, 幅员面积, 总面积, 流域面积 …) said right before a
+    number in square kilometres is the place's size, not a target, whatever the sentences around it intend:
+    "万亿元市辖区是什么概念？具体至海淀区，该辖区面积431平方公里" (海淀区 news of 2022, after 海淀区将在2022年跨进万亿);
+    "全镇幅员面积569.08平方公里" (凉水镇's profile, 2021); "全乡幅员面积150平方公里" (柳南乡's profile, 2021). Every number
+    of the piece must be such an area; a verb of work before the head (治理…面积, 新增…面积) is not this rule's."""
+    if not c.kept:
+        return None
+    for q in c.kept:
+        if not (q.unit or "").endswith(("平方公里", "平方千米")) \
+                or not _PLACE_AREA_BEFORE.search(c.text, max(c.clause.start, q.start - 10), q.start):
+            return None
+    return False
+
+
+# the head right before the number: 辖区面积431平方公里, 幅员面积为150平方公里, 总面积约286.8平方公里
+_PLACE_AREA_BEFORE = re.compile(rf"(?<!治理)(?<!新增)(?<!建设)(?<!改造)(?<!整治)(?<!修复)(?<!规划)(?:{_alternation('place_area_heads')})[为达约共]?[\s\u3000]*$")
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -748,7 +768,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, place_area, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
