@@ -557,3 +557,26 @@ def test_figures_estimated_for_a_year_over_are_no_pledges(name, published, fragm
     assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
     declined = [doc.text[s:e] for s, e, p, t in doc.declined if p == "looks_back"]
     assert all(any(f in d for d in declined) for f in fragments)
+
+
+# deadlines: 的 between a year word and its date (明年的6月1日) joins them into one date.
+@pytest.mark.parametrize("sentence, published, raw, date", [
+    # 广州 news of 2014-06-30 (real/guangzhou_parks_news_2014.txt, retired: a vice mayor's promise)
+    ("市政府承诺，这5个儿童公园必须在明年的6月1日之前开放。", "2014-06-30", "明年的6月1日之前", dt.date(2015, 6, 1)),
+    # 中储棉's purchases (excerpts/cotton_reserve_news_2011.txt, 2011-08-31)
+    ("预计棉花收储将在9月1日正式启动，持续到明年的3月31日。", "2011-08-31", "明年的3月31日", dt.date(2012, 3, 31)),
+])
+def test_a_year_and_its_date_joined_by_de_are_one_date(sentence, published, raw, date):
+    from tracker.extract.deadlines import find_deadlines
+
+    found = [(m.deadline.raw, m.deadline.date) for m in find_deadlines(sentence, dt.date.fromisoformat(published))]
+    assert (raw, date) in found
+
+
+def test_a_promise_by_next_years_date_is_dated_so():
+    from tracker.extract import extract_document
+
+    text = (Path(__file__).parent / "real" / "guangzhou_parks_news_2014.txt").read_text(encoding="utf-8")
+    doc = extract_document(text, published=dt.date(2014, 6, 30))
+    (c,) = [c for c in doc.candidates if "必须在明年的6月1日之前开放" in c.quote]
+    assert c.deadline.date == dt.date(2015, 6, 1)
