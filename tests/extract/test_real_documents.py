@@ -127,8 +127,8 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # (平台开通5个月间，9类产品共成交1493次 is read by past_frame)
     ('nanjing_news_2011.txt', '9类商品中有6类需要采取这种竞价方式'),
     ('nanjing_news_2011.txt', '南京雨花台区财政局采购3台电脑'),
-    # batch C: the attendance of a past event (200多名…的代表) and a count of parties (集两家所长) read as pledges
-    ('yangzhou_news_2014.txt', '200多名来自美国加州大学、中科院药研所、日本国际养老医疗协会等高校和科研院所'),
+    # batch C: a count of parties (集两家所长) read as a pledge (the attendance of a past event, 200多名…的代表济济一堂, is
+    # read by event_attendance since batch M)
     ('yangzhou_news_2014.txt', '上海（扬州）国际医学园的发展思路是集两家所长'),
     # batch B's replacement: a county's present state, 海拔一般在600至900米之间 (目前拥有… and 共有… are read
     # by present_stock)

@@ -379,6 +379,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liunan_township_2021.txt', '全乡幅员面积150平方公里', 'pledge', False),
         ('real/hongshi_town_2021.txt', '流域面积110.4平方公里', 'pledge', False),
     ],
+    "event_attendance": [
+        ('real/yangzhou_news_2014.txt', '200多名来自美国加州大学', 'pledge', False),  # …的代表济济一堂
+        ('real/quanjiao_integrity_news_2011.txt', '13名县牵头项目领导', 'pledge', False),  # …具体责任人济济一堂
+    ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
         ('excerpts/sichuan_highway_news_2011.txt', '设计时速80公里', 'pledge', False),

@@ -699,6 +699,26 @@ def place_area(c: Context):
 _PLACE_AREA_BEFORE = re.compile(rf"(?<!治理)(?<!新增)(?<!建设)(?<!改造)(?<!整治)(?<!修复)(?<!规划)(?:{_alternation('place_area_heads')})[为达约共]?[\s\u3000]*$")
 
 
+@rule("pledge", "会场人数")
+def event_attendance(c: Context):
+    """Who was at an event, counted, is what happened there, not a target: a word of attendance (lexicon
+    attendance_words: 济济一堂, 座无虚席, 出席, 发问 …) after the number in its sentence, and no word of intent in the
+    sentence. "200多名来自美国加州大学、中科院药研所…的代表济济一堂" (扬州 news of a forum, 2014); "西城区261个社区的
+    数百位居民和各单位的职工代表座无虚席，…并与5位副区长一同回答市民提问" and "十多位市民就入园难、停车难等发问"
+    (西城区 news of a public meeting, 2016)."""
+    if not c.kept:
+        return None
+    end = c.text.find("。", c.kept[-1].end)
+    end = len(c.text) if end < 0 else end
+    if _ATTENDANCE.search(c.text, c.kept[-1].end, end) is None \
+            or _INTENT.search(c.text, c.clause.sentence_start, end):
+        return None
+    return False
+
+
+_ATTENDANCE = re.compile(_alternation("attendance_words"))
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -768,7 +788,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, programme_name,
-                magnitude_as_epithet, capacity_names_facility, place_area, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, comparison_with_other, count_of_named_kinds, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
