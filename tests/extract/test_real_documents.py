@@ -148,9 +148,8 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # (平台开通5个月间，9类产品共成交1493次 is read by past_frame)
     ('nanjing_news_2011.txt', '9类商品中有6类需要采取这种竞价方式'),
     ('nanjing_news_2011.txt', '南京雨花台区财政局采购3台电脑'),
-    # batch C: the attendance of a past event (200多名…的代表) read as a pledge (a count of parties, 集两家所长, is
-    # parties_to_an_act's since)
-    ('yangzhou_news_2014.txt', '200多名来自美国加州大学、中科院药研所、日本国际养老医疗协会等高校和科研院所'),
+    # batch C: the attendance of a past event (200多名…的代表济济一堂) and a count of parties (集两家所长) read as
+    # pledges (event_attendance's since batch M, parties_to_an_act's since)
     # batch B's replacement: a county's present state, 海拔一般在600至900米之间 (目前拥有… and 共有… are read
     # by present_stock)
     ('sanjiang_tea_news_2011.txt', '海拔一般在600至900米之间'),
@@ -190,6 +189,10 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('hongkou_chargers_2026.txt', '每个电动自行车集中充电（停放）场所建设费用以10万元计'),
     ('jingan_fire_2019.txt', '增建6个街镇（石门二路街道、江宁路街道、天目西路街道、大宁路街道、临汾路街道'),
     # batch H2: the count of kinds a plan sorts shelters into (…和社区应急避难场所2类) is classes_of_a_division's since
+    # batch M (2026-12-04), as first read: a district news feature's figures of past years read as pledges; left: its
+    # output per km² (the estimates of the year just over, 2021年GDP预计增至…, 收入预计…, and the figures after them are
+    # read by estimate_of_a_year_over since, its area, 该辖区面积431平方公里, by place_area: 11 → 1)
+    ('haidian_news_2022.txt', '就能产出23.2亿元GDP'),
     # batch I as first read, before any rule for it (its shares, 个数占比65.9% and 占搬迁人口的82.69%, are read by
     # share_opens_clause since; the road's standards, 路基宽度不得小于4.5米, by dimension_standard; the sites' areas apart, 总建筑面积39739平方米, by
     # site_area_apart; the villages and stations a count names after it, 敦操乡3个：… and 10个站点分别是…, by count_before_its_names; last year's plans, 2016年：计划搬迁1297户7000人 and 深圳市去年…计划共安排588个,
@@ -220,9 +223,9 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('tuoyao_town_2021.txt', '产值635万元'),
     ('tuoyao_town_2021.txt', '开采石子60万立'),
     # batch L's two more town profiles, as first read at 3b19062: a present count of companies at work (2021年有4家铁矿企业在
-    # 生产或建设中), a project's site area split from its project (占地35亩) and 四方 in a closing welcome read as pledges
+    # 生产或建设中) and 四方 in a closing welcome read as pledges (a project's site area split from its project, 占地35亩,
+    # is site_area_apart's since)
     ('gushanzi_town_2021.txt', '2021年有4家铁矿企业在生产或建设中'),
-    ('gushanzi_town_2021.txt', '占地35亩'),
     ('gushanzi_town_2021.txt', '欢迎四方来客前来共建共襄'),
 }
 _canon = extract_helpers.canon

@@ -579,3 +579,64 @@ def test_a_verb_before_the_name_is_no_part_of_it():
 ])
 def test_a_standard_made_counts_standards_a_standard_raised_counts_none(text, kept):
     assert [c.quote for c in pledges("今年，" + text, PUB)] == kept
+
+
+# cues.estimate_of_a_year_over: 预计 whose sentence names, as its nearest year before it, a year already over when
+# the text was published estimates a result (its cue looks back); under a year ahead, or with no year, it looks ahead.
+@pytest.mark.parametrize("sentence, published, estimate, over", [
+    # 海淀区 news of 2022-01-14 (real/haidian_news_2022.txt): the year over frames the parts after a semicolon too
+    ("根据海淀区2022年政府工作报告，2021年GDP预计增至9500亿元，按照2022年GDP预期增长6%以上的速度", "2022-01-14", 0, True),
+    ("2021年，高新技术企业收入预计3.4万亿元，增长14%；软件和信息服务业收入预计1.3万亿元，五年年均增长17%。", "2022-01-14", 1, True),
+    ("当时媒体报道称，海淀区“预计到2023年，经济总量首次迈上1万亿元大台阶", "2022-01-14", 0, False),
+    # 海拉尔区's report of 2012-02-29 (excerpts/hailar_review_2012.txt)
+    ("2011年，地区生产总值完成198.5亿元，同比增长22.3%；社会消费品零售总额预计完成84亿元，预计同比增长19.2%。",
+     "2012-02-29", 1, True),
+    # 思明区 news of January 2020 (real/siming_report_news_2020.txt, retired): the 2020 plan's line, no year in it
+    ("2020年要这么做\n学位\n新增及柔性释放学位共3820个\n预计新增幼儿园学位990个", "2020-01-01", 0, False),
+])
+def test_an_estimate_under_a_year_over_looks_back(sentence, published, estimate, over):
+    from tracker.extract.numbers import find_numbers
+    from tracker.extract.pledges.cues import estimate_of_a_year_over
+
+    pub = dt.date.fromisoformat(published)
+    years = [(t.start, t.value < pub.year) for t in find_numbers(sentence) if t.kind == "year" and t.value is not None]
+    pos = [i for i in range(len(sentence)) if sentence.startswith("预计", i)][estimate]
+    assert estimate_of_a_year_over(sentence, pos, years) is over
+
+
+@pytest.mark.parametrize("name, published, fragments", [
+    ("real/haidian_news_2022.txt", "2022-01-14",
+     ["2021年GDP预计增至9500亿元", "高新技术企业收入预计3.4万亿元", "五年年均增长13.1%", "累计新增国家高新技术企业4504家"]),
+    ("excerpts/hailar_review_2012.txt", "2012-02-29", ["社会消费品零售总额预计完成84亿元", "预计同比增长19.2%"]),
+])
+def test_figures_estimated_for_a_year_over_are_no_pledges(name, published, fragments):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
+    declined = [doc.text[s:e] for s, e, p, t in doc.declined if p == "looks_back"]
+    assert all(any(f in d for d in declined) for f in fragments)
+
+
+# deadlines: 的 between a year word and its date (明年的6月1日) joins them into one date.
+@pytest.mark.parametrize("sentence, published, raw, date", [
+    # 广州 news of 2014-06-30 (real/guangzhou_parks_news_2014.txt, retired: a vice mayor's promise)
+    ("市政府承诺，这5个儿童公园必须在明年的6月1日之前开放。", "2014-06-30", "明年的6月1日之前", dt.date(2015, 6, 1)),
+    # 中储棉's purchases (excerpts/cotton_reserve_news_2011.txt, 2011-08-31)
+    ("预计棉花收储将在9月1日正式启动，持续到明年的3月31日。", "2011-08-31", "明年的3月31日", dt.date(2012, 3, 31)),
+])
+def test_a_year_and_its_date_joined_by_de_are_one_date(sentence, published, raw, date):
+    from tracker.extract.deadlines import find_deadlines
+
+    found = [(m.deadline.raw, m.deadline.date) for m in find_deadlines(sentence, dt.date.fromisoformat(published))]
+    assert (raw, date) in found
+
+
+def test_a_promise_by_next_years_date_is_dated_so():
+    from tracker.extract import extract_document
+
+    text = (Path(__file__).parent / "real" / "guangzhou_parks_news_2014.txt").read_text(encoding="utf-8")
+    doc = extract_document(text, published=dt.date(2014, 6, 30))
+    (c,) = [c for c in doc.candidates if "必须在明年的6月1日之前开放" in c.quote]
+    assert c.deadline.date == dt.date(2015, 6, 1)

@@ -315,6 +315,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "cue_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'tense', True),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'tense', True),
+        # 预计 under a year already over estimates a result (cues.estimate_of_a_year_over)
+        ('real/haidian_news_2022.txt', '2021年GDP预计增至9500亿元', 'tense', False),
+        ('excerpts/hailar_review_2012.txt', '社会消费品零售总额预计完成84亿元', 'tense', False),
+        # 2015年,成都预计全年固定资产投资7006亿元 (a plan of 2016): past_year_opening's example before, now decided here
+        ('followup/chengdu2016_plan.txt', '成都预计全年固定资产投资7006亿元', 'tense', False),
     ],
     "cue_after_number": [
         ('real/beijing_targets_2026.txt', '地区生产总值年均增速4.5%-5%、努力争取更好结果', 'tense', True),
@@ -415,6 +420,16 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "completion_frame": [
         ('real/changshun_targets_2017.txt', '安置点共7个', 'pledge', False),
         ('real/shenzhen_report_news_2022.txt', '交通运输、教育、科技以及信息化行业分别完成182.4亿元', 'pledge', False),
+    ],
+    "place_area": [
+        ('real/haidian_news_2022.txt', '该辖区面积431平方公里', 'pledge', False),
+        ('real/liangshui_town_2021.txt', '全镇幅员面积569.08平方公里', 'pledge', False),
+        ('real/liunan_township_2021.txt', '全乡幅员面积150平方公里', 'pledge', False),
+        ('real/hongshi_town_2021.txt', '流域面积110.4平方公里', 'pledge', False),
+    ],
+    "event_attendance": [
+        ('real/yangzhou_news_2014.txt', '200多名来自美国加州大学', 'pledge', False),  # …的代表济济一堂
+        ('real/quanjiao_integrity_news_2011.txt', '13名县牵头项目领导', 'pledge', False),  # …具体责任人济济一堂
     ],
     "design_speed": [
         ('real/chongqing_rail_news_2011.txt', '最高时速350公里', 'pledge', False),
@@ -541,7 +556,6 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "past_year_opening": [
         ('real/shanxi_review_2026.txt', '全年GDP增长4%', 'pledge', False),
-        ('followup/chengdu2016_plan.txt', '成都预计全年固定资产投资7006亿元', 'pledge', False),  # 2015年,成都预计全年…
         ('followup/beijing2022_review.txt', '运行在5.0%的年度调控目标内', 'pledge', False),  # 2022年,全市…
         # 各位代表！刚刚过去的2025年，…: the speaker's address before the opening (lexicon address_openings)
         ('excerpts/yunnan_review_opening_2026.txt', '完成地区生产总值32765亿元', 'pledge', False),

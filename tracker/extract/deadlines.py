@@ -141,7 +141,8 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?<![年相])(?P<rel>{'|'.join(sorted(_REL_YEARS, key=len, reverse=True))})(?!轻|龄|纪|级|代|均|华))"
     )
     after_anchor = (
-        rf"(?:{_tail('_a')}"
+        # 明年的6月1日之前 (广州 news, 2014), 持续到明年的3月31日 (中储棉 news, 2011): 的 between the year and its date
+        rf"(?:的?{_tail('_a')}"
         r"|(?P<yhalf>年中)|(?P<yend>年底|年末|底|末)|(?P<within>以内|之内|内)|度|(?P<vision>远景目标))"
     )
     alone = (

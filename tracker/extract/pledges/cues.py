@@ -94,6 +94,26 @@ def nation_comparisons(btext: str) -> list[int]:
     return out
 
 
+_ESTIMATE_LEADS = frozenset(lexicons.words("estimate_leads"))
+_SENTENCE_END = "。！!？?\n"  # a semicolon parts a sentence whose year frames every part
+
+
+def estimate_of_a_year_over(btext: str, pos: int, years: list[tuple[int, bool]]) -> bool:
+    """An estimate (lexicon estimate_leads: 预计) whose sentence names, as its nearest year before it, a year already
+    over when the text was published estimates a result, not a target: "根据海淀区2022年政府工作报告，2021年GDP预计增至
+    9500亿元" and "2021年，高新技术企业收入预计3.4万亿元，…增长14%，五年年均增长13.1%" (海淀区 news of 2022-01-14);
+    "2011年，地区生产总值完成198.5亿元，…；社会消费品零售总额预计完成84亿元，预计同比增长19.2%" (海拉尔区's report of
+    2012-02-29). ``years`` are the block's year tokens before ``pos`` as (offset, already over), in order. 预计 under a
+    year still ahead (2022年…预计) or with no year in its sentence (预计新增幼儿园学位990个) keeps looking forward."""
+    for at, over in reversed(years):
+        if at >= pos:
+            continue
+        if any(ch in _SENTENCE_END for ch in btext[at:pos]):
+            return False
+        return over
+    return False
+
+
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
     """Deadline mentions of a paragraph, in document offsets. A bare span of years
     (极不平凡的一年) is a deadline only where the words make it one: 未来五年, 三年内,
@@ -161,6 +181,7 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     for m in (_PAST_LE.finditer(btext) if "了" in btext else ()):
         if btext[m.start():m.end()] not in _NOT_PAST_LE:
             cues.append(_Cue(block.start + m.start(), False, True))
+    years: list[tuple[int, bool]] = []  # year tokens as (offset in the block, already over)
     if published:
         stops = starts = None
         for t in tokens_by_pos:
@@ -176,6 +197,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
                     year = _named_year(text, block.start, t.start, mentions, starts, stops)
                     if year is not None and year > when.year:
                         when = when.replace(year=year, day=1)
+                if t.kind == "year":
+                    years.append((t.start, when.year < published.year))
                 if when < published.replace(day=1) if t.kind == "date" else when.year < published.year:
                     if not _ATTRIBUTIVE_TIME.match(btext, t.end):
                         cues.append(_Cue(block.start + t.start, False, True))
@@ -189,5 +212,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             cues.append(_Cue(m.start, True, True))
         elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
             cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
+    if years:  # 2021年GDP预计增至9500亿元 in a text of 2022: an estimate of a result
+        cues = [_Cue(x.pos, False, True, x.word) if x.forward and x.word in _ESTIMATE_LEADS
+                and estimate_of_a_year_over(btext, x.pos - block.start, years) else x for x in cues]
     cues.sort(key=lambda c: c.pos)
     return cues

@@ -837,6 +837,46 @@ def completion_frame(c: Context):
 _COMPLETION_FRAME = re.compile(rf"(?:{_alternation('completion_frames')})(?:来看)?[：:，,]")
 
 
+@rule("pledge", "辖区面积")
+def place_area(c: Context):
+    """The area a place covers (lexicon place_area_heads: 辖区面积, 幅员面积, 总面积, 流域面积 …) said right before a
+    number in square kilometres is the place's size, not a target, whatever the sentences around it intend:
+    "万亿元市辖区是什么概念？具体至海淀区，该辖区面积431平方公里" (海淀区 news of 2022, after 海淀区将在2022年跨进万亿);
+    "全镇幅员面积569.08平方公里" (凉水镇's profile, 2021); "全乡幅员面积150平方公里" (柳南乡's profile, 2021). Every number
+    of the piece must be such an area; a verb of work before the head (治理…面积, 新增…面积) is not this rule's."""
+    if not c.kept:
+        return None
+    for q in c.kept:
+        if not (q.unit or "").endswith(("平方公里", "平方千米")) \
+                or not _PLACE_AREA_BEFORE.search(c.text, max(c.clause.start, q.start - 10), q.start):
+            return None
+    return False
+
+
+# the head right before the number: 辖区面积431平方公里, 幅员面积为150平方公里, 总面积约286.8平方公里
+_PLACE_AREA_BEFORE = re.compile(rf"(?<!治理)(?<!新增)(?<!建设)(?<!改造)(?<!整治)(?<!修复)(?<!规划)(?:{_alternation('place_area_heads')})[为达约共]?[\s\u3000]*$")
+
+
+@rule("pledge", "会场人数")
+def event_attendance(c: Context):
+    """Who was at an event, counted, is what happened there, not a target: a word of attendance (lexicon
+    attendance_words: 济济一堂, 座无虚席, 出席, 发问 …) after the number in its sentence, and no word of intent in the
+    sentence. "200多名来自美国加州大学、中科院药研所…的代表济济一堂" (扬州 news of a forum, 2014); "西城区261个社区的
+    数百位居民和各单位的职工代表座无虚席，…并与5位副区长一同回答市民提问" and "十多位市民就入园难、停车难等发问"
+    (西城区 news of a public meeting, 2016)."""
+    if not c.kept:
+        return None
+    end = c.text.find("。", c.kept[-1].end)
+    end = len(c.text) if end < 0 else end
+    if _ATTENDANCE.search(c.text, c.kept[-1].end, end) is None \
+            or _INTENT.search(c.text, c.clause.sentence_start, end):
+        return None
+    return False
+
+
+_ATTENDANCE = re.compile(_alternation("attendance_words"))
+
+
 @rule("pledge", "设计时速")
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
@@ -906,7 +946,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
-                magnitude_as_epithet, capacity_names_facility, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
