@@ -106,17 +106,22 @@ ROUTES = [(re.compile(p), label) for p, label in (
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(root: int | None) -> float:
-    """CPU time (user + system) of a process tree: ``root``, its exited children, its live children."""
-    if root is None:
-        return 0.0
-    total = 0.0
+def _proc_stats():
+    """(pid, parent pid, the fields after the command name) of every live process, from /proc/<pid>/stat."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:  # gone meanwhile
             continue
-        pid, ppid = int(stat.parent.name), int(fields[1])
+        yield int(stat.parent.name), int(fields[1]), fields
+
+
+def cpu_seconds(root: int | None) -> float:
+    """CPU time (user + system) of a process tree: ``root``, its exited children, its live children."""
+    if root is None:
+        return 0.0
+    total = 0.0
+    for pid, ppid, fields in _proc_stats():
         if pid == root:
             total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
         elif ppid == root:
@@ -130,12 +135,7 @@ def process_cpu(root: int | None) -> dict[int, float]:
     out: dict[int, float] = {}
     if root is None:
         return out
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # gone meanwhile
-            continue
-        pid, ppid = int(stat.parent.name), int(fields[1])
+    for pid, ppid, fields in _proc_stats():
         if pid == root or ppid == root:
             out[pid] = (int(fields[11]) + int(fields[12])) / TICK
     return out

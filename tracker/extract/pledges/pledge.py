@@ -837,6 +837,17 @@ def completion_frame(c: Context):
 _COMPLETION_FRAME = re.compile(rf"(?:{_alternation('completion_frames')})(?:来看)?[：:，,]")
 
 
+def _every_number_after(c: Context, before: re.Pattern, reach: int):
+    """False (no pledge) when every number of the piece follows, within ``reach`` characters of its clause, what
+    ``before`` matches (a head that makes the number a description: 设计时速, 辖区面积); None (undecided) otherwise."""
+    if not c.kept:
+        return None
+    for q in c.kept:
+        if not before.search(c.text, max(c.clause.start, q.start - reach), q.start):
+            return None
+    return False
+
+
 @rule("pledge", "辖区面积")
 def place_area(c: Context):
     """The area a place covers (lexicon place_area_heads: 辖区面积, 幅员面积, 总面积, 流域面积 …) said right before a
@@ -844,13 +855,9 @@ def place_area(c: Context):
     "万亿元市辖区是什么概念？具体至海淀区，该辖区面积431平方公里" (海淀区 news of 2022, after 海淀区将在2022年跨进万亿);
     "全镇幅员面积569.08平方公里" (凉水镇's profile, 2021); "全乡幅员面积150平方公里" (柳南乡's profile, 2021). Every number
     of the piece must be such an area; a verb of work before the head (治理…面积, 新增…面积) is not this rule's."""
-    if not c.kept:
+    if not all((q.unit or "").endswith(("平方公里", "平方千米")) for q in c.kept):
         return None
-    for q in c.kept:
-        if not (q.unit or "").endswith(("平方公里", "平方千米")) \
-                or not _PLACE_AREA_BEFORE.search(c.text, max(c.clause.start, q.start - 10), q.start):
-            return None
-    return False
+    return _every_number_after(c, _PLACE_AREA_BEFORE, 10)
 
 
 # the head right before the number: 辖区面积431平方公里, 幅员面积为150平方公里, 总面积约286.8平方公里
@@ -883,12 +890,7 @@ def design_speed(c: Context):
     250公里/小时，运行速度200公里/小时，工期5年" and "最高时速350公里" (重庆市's rail plans, 2011 news); "本路段为双向
     四车道标准，设计时速80公里" and "将开行时速200公里的动车组" (四川's highways, 2011 news). Every number of the
     piece must follow a word of speed (lexicon speed_words)."""
-    if not c.kept:
-        return None
-    for q in c.kept:
-        if not _SPEED_BEFORE.search(c.text, max(c.clause.start, q.start - 8), q.start):
-            return None
-    return False
+    return _every_number_after(c, _SPEED_BEFORE, 8)
 
 
 # a word of speed right before the number: 设计速度250公里/小时, 设计时速80公里, 最高时速350公里, 设计速度为80公里/小时
