@@ -18,7 +18,7 @@ from tracker.extract.tokens import cut as _cut
 
 # Words that may follow a name and so end it.
 _AFTER_NAME = lexicons.words("after_name_words")
-_CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^，,。“”]{1,16}?(?:时|上|中|期间)[，,]?)?"
+CREDIT = re.compile(r"(?:在接受[^，,。]{0,12}?(?:采访|专访)时|在[^，,。“”]{1,16}?(?:时|上|中|期间)[，,]?)?"
                      r"(?:表示|说|介绍|指出|强调|告诉记者|谈到|坦言|透露|要求|提出|宣布|承诺)"
                      r"|接受[^，,。]{0,8}?(?:采访|专访)"
                      r"|作(?:政府)?工作报告|作报告|代表[^，,。]{0,10}?作[^，,。]{0,6}?报告")
@@ -152,7 +152,7 @@ def find_people(text: str) -> list[Person]:
         after = text[end:end + 30]
         before = text[max(0, start - 6):start]
         # 市教育局副局长孙伟：… a transcript's speaker label credits the answer that follows
-        credited = bool(_CREDIT.match(after)) or bool(_INTERVIEW.search(before)) or after[:1] in ("：", ":")
+        credited = bool(CREDIT.match(after)) or bool(_INTERVIEW.search(before)) or after[:1] in ("：", ":")
         out.append(Person(start, end, Official(name=name, title=title or None), credited))
         last_end = end
     return out
@@ -162,7 +162,7 @@ def credited_name(text: str, names: set[str]) -> str | None:
     """A known person credited by name alone in ``text`` (马晓磊表示, “…”马晓磊说): the first credited in
     the text, whatever the order of ``names`` (孔令俊在致辞中表示 … 周永刚在致辞中表示 → 孔令俊)."""
     found = [(m.start(), name) for name in names for m in re.finditer(re.escape(name), text)
-             if _CREDIT.match(text, m.end())]
+             if CREDIT.match(text, m.end())]
     return min(found)[1] if found else None
 
 
@@ -296,7 +296,7 @@ def districts_in(text: str) -> list[tuple[int, str]]:
 # ---------------------------------------------------------------- responsible unit
 
 @cache
-def _department_pattern() -> re.Pattern:
+def department_pattern() -> re.Pattern:
     """A department with the division that owns it: 县教育局, 市住建局, 庐江县教体局, 区发改委."""
     names = "|".join(re.escape(n) for n in lexicons.words("departments"))
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,5}}?[省市县区旗州镇]|[省市县区旗州镇])?(?:{names})")
@@ -339,7 +339,7 @@ def unit_label(u: _UnitSpan) -> str | None:
 def led_by(u: _UnitSpan) -> str | None:
     """由…牵头 in the pledge's sentence: 今年将改造老旧小区12个，由市住建局牵头 (a rule test)."""
     lead = _LEADS.search(u.text, u.sentence_start, u.close.start() if u.close else u.sentence_end)
-    return lead.group("unit") if lead and _department_pattern().fullmatch(lead.group("unit")) else None
+    return lead.group("unit") if lead and department_pattern().fullmatch(lead.group("unit")) else None
 
 
 @rule("responsible_unit", "部门作主语")
@@ -348,7 +348,7 @@ def department_subject(u: _UnitSpan) -> str | None:
     (庐江县 news of 2019, a rule test); a word that names it as a source or a capacity is no part of it:
     据无锡市财政局政府采购管理处处长华静娴介绍，… (无锡 news of 2011) → 无锡市财政局."""
     source = _SOURCE_WORDS.match(u.text, u.sentence_start)
-    subject = _department_pattern().match(u.text, source.end() if source else u.sentence_start, u.start + 1)
+    subject = department_pattern().match(u.text, source.end() if source else u.sentence_start, u.start + 1)
     return subject.group(0) if subject else None
 
 
@@ -358,7 +358,7 @@ def department_of_official(u: _UnitSpan) -> str | None:
     (永吉县 news of 2020, a rule test) → 县住建局."""
     if u.official and u.official.title:
         title = _HEAD_WORDS.sub("", u.official.title.split("、")[-1])
-        dept = _department_pattern().search(title)
+        dept = department_pattern().search(title)
         if dept and dept.end() == len(title):
             return dept.group(0)
     return None

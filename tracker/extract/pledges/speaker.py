@@ -13,7 +13,7 @@ from functools import cache
 from tracker.extract import lexicons
 from tracker.extract.model import Official
 from tracker.extract.pledges.base import _district_near
-from tracker.extract.people import _CREDIT, _department_pattern, district_of_title, find_people
+from tracker.extract.people import CREDIT, department_pattern, district_of_title, find_people
 from tracker.extract.rules import rule
 
 
@@ -78,14 +78,14 @@ def _credits(c) -> list[tuple[int, Official | str]]:
                 found.append((p.start, c.reading.titled.get(p.official.name) or p.official))
         for name in c.reading.names:
             for m in re.finditer(re.escape(name), btext):
-                if _CREDIT.match(btext, m.end()) and not any(a <= m.start() < b for a, b in spans):
+                if CREDIT.match(btext, m.end()) and not any(a <= m.start() < b for a, b in spans):
                     found.append((m.start(), c.reading.titled.get(name) or Official(name, None)))
-        for m in _department_pattern().finditer(btext):
+        for m in department_pattern().finditer(btext):
             if any(a <= m.start() < b for a, b in spans):
                 continue
             if _PUBLISHES.match(btext, m.end()):
                 found.append((m.start(), NOBODY))
-            elif _CREDIT.match(btext, m.end()):
+            elif CREDIT.match(btext, m.end()):
                 found.append((m.start(), _DEPARTMENT))
         # a credit after a quotation speaks from the quotation's opening mark
         memo[bi] = sorted((start + (btext.rfind("“", 0, pos) if _QUOTE_CLOSE.search(btext, 0, pos) else pos), who)
