@@ -581,6 +581,38 @@ def test_a_standard_made_counts_standards_a_standard_raised_counts_none(text, ke
     assert [c.quote for c in pledges("今年，" + text, PUB)] == kept
 
 
+# cues.elapsed_part_of_year: a half or a quarter of a year that ended before the text was published (今年上半年 in
+# August) frames what was done in it, as 前三季度 and 1-9月 do; one still ahead, or a time inside a modifier, does not.
+@pytest.mark.parametrize("sentence, published, over", [
+    # 泗县 news of 2022-08-17 (real/sixian_housing_news_2022.txt)
+    ("今年上半年，全县GDP完成146.7亿元，按可比价格计算，同比增长2.9%", "2022-08-17", True),
+    # 无锡日报 news of 2011-07-25 (excerpts/wuxi_halfyear_news_2011.txt)
+    ("上半年我市政府采购规模达83亿余元，为历年同期最高!", "2011-07-25", True),
+    # the same words in a text of January: the half is still ahead
+    ("今年上半年，全县GDP完成146.7亿元", "2022-01-20", False),
+    ("上半年完成的项目", "2022-08-17", False),
+])
+def test_a_part_of_the_year_already_over_looks_back(sentence, published, over):
+    from tracker.extract.deadlines import find_deadlines
+    from tracker.extract.pledges.cues import elapsed_part_of_year
+
+    pub = dt.date.fromisoformat(published)
+    (m,) = [m for m in find_deadlines(sentence, pub) if "半年" in m.deadline.raw or "季度" in m.deadline.raw]
+    assert elapsed_part_of_year(sentence, m, pub) is over
+
+
+@pytest.mark.parametrize("name, published, fragments", [
+    ("real/sixian_housing_news_2022.txt", "2022-08-17", ["全县GDP完成146.7亿元"]),
+    ("excerpts/wuxi_halfyear_news_2011.txt", "2011-07-25", ["上半年我市政府采购规模达83亿余元", "仅今年上半年就首购了850台"]),
+])
+def test_figures_of_a_part_of_the_year_already_over_are_no_pledges(name, published, fragments):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
+
+
 # cues.estimate_of_a_year_over: 预计 whose sentence names, as its nearest year before it, a year already over when
 # the text was published estimates a result (its cue looks back); under a year ahead, or with no year, it looks ahead.
 @pytest.mark.parametrize("sentence, published, estimate, over", [

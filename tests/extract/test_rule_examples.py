@@ -427,6 +427,14 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liunan_township_2021.txt', '全乡幅员面积150平方公里', 'pledge', False),
         ('real/hongshi_town_2021.txt', '流域面积110.4平方公里', 'pledge', False),
     ],
+    "question_clause": [
+        ('real/hangzhou_gdp_news_2021.txt', 'GDP今年破两亿元', 'pledge', False),  # …？ (the lead's question)
+        ('real/shenzhen_greeting_news_2022.txt', '深圳的3万亿之路是如何炼成的', 'pledge', False),
+    ],
+    "circumstance_clause": [
+        ('real/shenzhen_targets_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，分析人士预计
+        ('real/shenzhen_greeting_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，预计2021年…
+    ],
     "event_attendance": [
         ('real/yangzhou_news_2014.txt', '200多名来自美国加州大学', 'pledge', False),  # …的代表济济一堂
         ('real/quanjiao_integrity_news_2011.txt', '13名县牵头项目领导', 'pledge', False),  # …具体责任人济济一堂

@@ -114,6 +114,15 @@ def estimate_of_a_year_over(btext: str, pos: int, years: list[tuple[int, bool]])
     return False
 
 
+def elapsed_part_of_year(text: str, m: DeadlineMention, published: dt.date | None) -> bool:
+    """A half or a quarter of a year (今年上半年, 一季度, 2022年上半年) that ended before the text was published frames
+    what was done in it, as 前三季度 and 1-9月 do: "今年上半年，全县GDP完成146.7亿元" (泗县 news of 17 August 2022). Not a
+    time inside a modifier (上半年完成的项目)."""
+    return (published is not None and m.deadline.date is not None
+            and m.deadline.precision in (Precision.HALF, Precision.QUARTER) and m.deadline.date < published
+            and not _ATTRIBUTIVE_TIME.match(text, m.end))
+
+
 def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineMention]:
     """Deadline mentions of a paragraph, in document offsets. A bare span of years
     (极不平凡的一年) is a deadline only where the words make it one: 未来五年, 三年内,
@@ -212,6 +221,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             cues.append(_Cue(m.start, True, True))
         elif m.deadline.precision is Precision.PLAN and not _ATTRIBUTIVE_TIME.match(text, m.end):
             cues.append(_Cue(m.start, False, True))  # “十三五”时期: a plan period already over
+        elif elapsed_part_of_year(text, m, published):
+            cues.append(_Cue(m.start, False, True))  # 今年上半年，全县GDP完成146.7亿元 (in August): a part already over
     if years:  # 2021年GDP预计增至9500亿元 in a text of 2022: an estimate of a result
         cues = [_Cue(x.pos, False, True, x.word) if x.forward and x.word in _ESTIMATE_LEADS
                 and estimate_of_a_year_over(btext, x.pos - block.start, years) else x for x in cues]

@@ -864,6 +864,26 @@ def place_area(c: Context):
 _PLACE_AREA_BEFORE = re.compile(rf"(?<!治理)(?<!新增)(?<!建设)(?<!改造)(?<!整治)(?<!修复)(?<!规划)(?:{_alternation('place_area_heads')})[为达约共]?[\s\u3000]*$")
 
 
+@rule("pledge", "问句")
+def question_clause(c: Context):
+    """A clause that closes with a question mark asks; it commits to nothing, whatever the words of intent around it:
+    "GDP今年破两亿元？" (a news item's lead on whether 杭州 reaches 2万亿 this year, 2021); "那么，深圳的3万亿之路是
+    如何炼成的？" (深圳 news of the leaders' greeting letter, 2022). Only the clause holding the number is read: in
+    "这个目标高于全国GDP5.5%的增长目标，也高于其他一线城市，深圳的底气何在，如何实现？" the number's clause ends with
+    a comma, and the question is the sentence's, not the number's."""
+    return False if c.text[c.clause.end:c.clause.end + 1] in ("？", "?") else None
+
+
+@rule("pledge", "随着")
+def circumstance_clause(c: Context):
+    """A clause that opens with 随着 names the circumstance the sentence goes on from (a change done or under way),
+    not a target of its own: "随着深圳经济总量破3万亿元，分析人士预计，…" (深圳 news of its 十四五 targets, 2022);
+    "经济总量方面，随着深圳经济总量破3万亿元，预计2021年粤港澳大湾区11城GDP可超过12万亿人民币" (深圳 news of the
+    leaders' greeting letter, 2022). The clause after it keeps its own reading: "随着这次签约，盈科资本将迁移12个基金…"
+    (a seed) is read as before."""
+    return False if c.text.startswith("随着", c.clause.start) else None
+
+
 @rule("pledge", "会场人数")
 def event_attendance(c: Context):
     """Who was at an event, counted, is what happened there, not a target: a word of attendance (lexicon
@@ -948,7 +968,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
-                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
