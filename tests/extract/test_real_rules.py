@@ -3,6 +3,7 @@ sentences from at least two different documents. Sentences are copied character 
 from 2026 government work reports (johncodes404/china-provincial-gov-reports-2026); the id names
 the government."""
 import datetime as dt
+import json
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -672,3 +673,61 @@ def test_a_promise_by_next_years_date_is_dated_so():
     doc = extract_document(text, published=dt.date(2014, 6, 30))
     (c,) = [c for c in doc.candidates if "必须在明年的6月1日之前开放" in c.quote]
     assert c.deadline.date == dt.date(2015, 6, 1)
+
+
+# The frame of a plan item with no time word of its own (docs/rules.md, 时限的框架): the heading or lead naming the
+# year's work above it, several paragraphs above too, dates it (list_lead_inherits walks back over the section's
+# paragraphs, then the headings); a passage cut below that heading shows nothing that dates it, and the item has none.
+_EXCERPTS = Path(__file__).parent / "excerpts"
+
+
+def _read_excerpt(name):
+    from tracker.extract import Official, extract_document
+
+    src = {d["file"]: d for d in json.loads((_EXCERPTS / "sources.json").read_text(encoding="utf-8"))["docs"]}[name]
+    official = src.get("official")
+    return extract_document((_EXCERPTS / name).read_text(encoding="utf-8"),
+                            published=dt.date.fromisoformat(src["published"]), district=src.get("district"),
+                            official=Official(official["name"], official["title"]) if official else None)
+
+
+@pytest.mark.parametrize("name, fragment, date", [
+    # 海拉尔区's 2017 report: 二、2017年工作安排, then (一), then (二)'s items five paragraphs below the heading
+    ("hailar_frames_2017.txt", "完成30座公厕新建改造", dt.date(2017, 12, 31)),
+    ("hailar_frames_2017.txt", "启动投资2亿元的智慧城市项目", dt.date(2017, 12, 31)),
+    # 吉林's 2026 report: 二、2026年工作安排, then (二)'s items, past the year's targets and (一)
+    ("jilin_frames_2026.txt", "新能源汽车产量增长15%左右", dt.date(2026, 12, 31)),
+    ("jilin_frames_2026.txt", "亿元以上项目达到1000个以上", dt.date(2026, 12, 31)),
+])
+def test_the_year_heading_dates_plan_items_paragraphs_below_it(name, fragment, date):
+    (c,) = [c for c in _read_excerpt(name).candidates if fragment in c.quote]
+    assert c.deadline.date == date and c.deadline.inherited
+    assert dict(c.why)["deadline"] == "list_lead_inherits"
+
+
+@pytest.mark.parametrize("name, published, fragment", [
+    # the same items in passages cut below the heading 二、2017年工作安排 / 二、2015年工作安排 (real/, batch L)
+    ("real/hailar_city_2017.txt", "2017-02-11", "完成30座公厕新建改造"),
+    ("real/hailar_city_2017.txt", "2017-02-11", "启动投资2亿元的智慧城市项目"),
+    ("real/hailar_minsheng_2015.txt", "2015-02-05", "完成29条背街巷道改造"),
+])
+def test_a_plan_item_that_nothing_in_its_passage_frames_has_no_deadline(name, published, fragment):
+    from tracker.extract import Official, extract_document
+
+    official = {"2017-02-11": ("杨国宏", "海拉尔区人民政府代区长"), "2015-02-05": ("杜联合", "海拉尔区人民政府区长")}[published]
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published), district="海拉尔区", official=Official(*official))
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert c.deadline.date is None and dict(c.why)["deadline"] == "no_deadline"
+
+
+@pytest.mark.parametrize("fragment, date", [
+    # 三、“十五五”时期主要目标任务, after the year's section: （一）“十五五”发展目标。到2030年，…。主要目标包括：…
+    ("地区生产总值年均增长5%以上", dt.date(2030, 12, 31)),
+    ("常住人口城镇化率达到69%", dt.date(2030, 12, 31)),
+    # the year's targets of 二、2026年工作安排 (今年经济社会发展主要预期目标是：…) stay the year's
+    ("社会消费品零售总额增长5%左右", dt.date(2026, 12, 31)),
+])
+def test_a_plan_periods_target_list_after_the_years_section_holds_for_the_period(fragment, date):
+    (c,) = [c for c in _read_excerpt("jilin_frames_2026.txt").candidates if fragment in c.quote]
+    assert c.deadline.date == date

@@ -205,6 +205,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "target_list_lead": [
         ('real/beijing_targets_2026.txt', '彩化率达24.2%', 'deadline', '2030-12-31'),
         ('real/hebei_plan_2026.txt', '地区生产总值增长5%以上', 'deadline', '2026-12-31'),
+        # （一）“十五五”发展目标。到2030年，…。主要目标包括：… under 三、“十五五”时期主要目标任务, after the year's section
+        ('excerpts/jilin_frames_2026.txt', '地区生产总值年均增长5%以上', 'deadline', '2030-12-31'),
     ],
     "continuation_clause_deadline": [
         ('real/jiangsu_targets_2026.txt', '抓好550个省重大项目', 'deadline', '2026-12-31'),
@@ -226,6 +228,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "inner_lead_inherits": [
         ('real/changan_shishi_2022.txt', '遴选12所学校实施“新优质学校成长计划', 'deadline', '2022-12-31'),
         ('real/shanxi_minsheng_2026.txt', '社区助理3000名', 'deadline', '2026-12-31'),
+    ],
+    "numbered_list_lead_year": [
+        # …，2021年有4家铁矿企业在生产或建设中。一是柳河县七棵树矿业有限公司投资5000万元，…
+        ('real/gushanzi_town_2021.txt', '柳河县七棵树矿业有限公司投资5000万元', 'deadline', '2021-12-31'),
+        # …，2012年，全区旅游人数力争突破370万人次…。一是加快景区、景点建设，全面启动…两个核心旅游景区二期建设
+        ('real/hailar_list_2012.txt', '两个核心旅游景区二期建设', 'deadline', '2012-12-31'),
     ],
     "list_lead_inherits": [
         ('seeds/002_6211d498416fb23a.txt', '新建15处农村幸福院和社区日间照料中心', 'deadline', '2021-12-31'),

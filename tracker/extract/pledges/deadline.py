@@ -171,8 +171,24 @@ def target_list_lead(c) -> Deadline | None:
     """The targets listed after a lead naming them hold for the report's year, or for the plan's period.
 
     建议经济社会发展主要预期目标为：地区生产总值增长5%以上 (山东, 2026) → 2026-12-31;
-    《纲要草案》…29项主要指标，包括：地区生产总值年均增速4.5%-5% (北京, 2026) → 2030-12-31."""
-    return _target_list_deadline(c.text, c.clause.sentence_start, c.start, c.published)
+    《纲要草案》…29项主要指标，包括：地区生产总值年均增速4.5%-5% (北京, 2026) → 2030-12-31; the plan's period may
+    open the paragraph instead (see ``_period_opening_the_paragraph``): （一）“十五五”发展目标。…主要目标包括：地区生产总值
+    年均增长5%以上 (吉林, 2026) → 2030-12-31."""
+    found = _target_list_deadline(c.text, c.clause.sentence_start, c.start, c.published)
+    if found is not None and found.precision is Precision.YEAR:
+        return _period_opening_the_paragraph(c) or found
+    return found
+
+
+def _period_opening_the_paragraph(c) -> Deadline | None:
+    """A plan period opening the paragraph frames a target list later in it whose lead names no period: the targets
+    are the period's, not the report's year's. （一）“十五五”发展目标。到2030年，…。主要目标包括：地区生产总值年均增长5%以上
+    (吉林, 2026: its 十五五 section follows 二、2026年工作安排, so no earlier frame tells the period). A paragraph that
+    opens with the year (今年是“十五五”开局之年。…) keeps the year."""
+    if c.clause.sentence_start <= c.block.start:
+        return None  # the list's own sentence opens the paragraph
+    lead = _lead_deadline(c.norm, c.bi, c.leads, c.published)
+    return _inherited(lead) if lead is not None and lead.precision is Precision.PLAN else None
 
 
 @rule("deadline", "承接分句的时限")
@@ -247,6 +263,65 @@ def inner_lead_inherits(c) -> Deadline | None:
     return _inherited(found[k - 1][1]) if k else None
 
 
+@rule("deadline", "序号条目引语的年份")
+def numbered_list_lead_year(c) -> Deadline | None:
+    """The sentence that leads a numbered list (the next sentence opens with 一是) and names a year opening one of its
+    clauses dates the list's items (the sentences opening with 一是, 二是, 三是 … in turn), though the year does not
+    open the lead: 孤山子镇工业企业以铁矿企业为主，2021年有4家铁矿企业在生产或建设中。一是…投资5000万元，在孤山子镇隆兴村
+    新建选矿厂 (孤山子镇, 2021); …旅游竞争力，2012年，全区旅游人数力争突破370万人次…。一是加快景区、景点建设，全面启动…
+    两个核心旅游景区二期建设 (海拉尔区, 2012). An item whose clause says when of its own, counted from the work's
+    completion (项目建成后预计年生产50万吨铁精粉), keeps it: no date."""
+    lead = _numbered_list_items(c).get(c.clause.sentence_start)
+    if lead is None or _AFTER_COMPLETION.search(c.text, min(c.clause.start, c.start), c.end):
+        return None
+    return _inherited(lead)
+
+
+_ORDINALS = "一二三四五六七八九十"
+_ITEM_OPENS = re.compile(rf"([{_ORDINALS}]|十[{_ORDINALS[:9]}])是")
+_AFTER_COMPLETION = re.compile(r"(?:建成|投产|达产|竣工|完工)后")
+
+
+def _numbered_list_items(c) -> dict[int, Deadline]:
+    """Rule numbered_list_lead_year: the start of each item sentence (一是…, 二是…, in turn) of a numbered list whose
+    leading sentence has a clause opening with a year not yet over, and that year. Found once per paragraph."""
+    key = (c.bi, "numbered_items")
+    if key in c.leads:
+        return c.leads[key]
+    block = c.block
+    btext = c.text[block.start:block.end]
+    bounds = [0] + [m.start() for m in _SENTENCE_START.finditer(btext) if m.start() < len(btext)]
+    items: dict[int, Deadline] = {}
+    k = 1
+    while k < len(bounds):
+        m = _ITEM_OPENS.match(btext, bounds[k])
+        lead = _year_opening_a_clause(btext[bounds[k - 1]:bounds[k]], c.published) if m and m.group(0) == "一是" \
+            else None
+        if lead is None:
+            k += 1
+            continue
+        items[block.start + bounds[k]] = lead
+        expected, k = 2, k + 1
+        while k < len(bounds) and expected <= 10:  # the items in turn; a sentence between them continues an item
+            m = _ITEM_OPENS.match(btext, bounds[k])
+            if m and m.group(0) == "一是":
+                break  # a new list, with a lead of its own or none
+            if m and m.group(0) == _ORDINALS[expected - 1] + "是":
+                items[block.start + bounds[k]] = lead
+                expected += 1
+            k += 1
+    c.leads[key] = items
+    return items
+
+
+def _year_opening_a_clause(sentence: str, published: dt.date | None) -> Deadline | None:
+    for clause in re.split(r"[，,；;]", sentence):
+        mentions = find_deadlines(clause[:12], published)
+        if mentions and mentions[0].start == 0 and mentions[0].year_given and _ahead(mentions[0].deadline, published):
+            return mentions[0].deadline
+    return None
+
+
 @rule("deadline", "上文或标题的时限")
 def list_lead_inherits(c) -> Deadline | None:
     """The lead of an earlier paragraph of the section, then the headings above: 拟从以下十个方面开展工作:
@@ -272,7 +347,7 @@ def no_deadline(c) -> Deadline:
 
 DEADLINE_RULES = (deadline_in_quote, time_clause_before, closing_clause_completes, sentence_opening_deadline, target_list_lead,
                   continuation_clause_deadline, labelled_line, target_heading_lead, paragraph_lead_inherits,
-                  inner_lead_inherits, list_lead_inherits, report_year, no_deadline)
+                  inner_lead_inherits, numbered_list_lead_year, list_lead_inherits, report_year, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
