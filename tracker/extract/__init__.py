@@ -27,6 +27,7 @@ from tracker.extract.model import Candidate, Deadline, Official, Precision, Quan
 from tracker.extract.normalise import Block, Normalised, folded, normalise  # noqa: E402
 from tracker.extract.numbers import find_numbers  # noqa: E402
 from tracker.extract.pledges import find_pledges  # noqa: E402
+from tracker.extract.pledges.base import actions_between  # noqa: E402
 from tracker.extract.tokens import cut_words  # noqa: E402
 
 
@@ -101,6 +102,7 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
     find_numbers.cache_clear()  # the caches serve one document's reading, not the next document
     cut_words.cache_clear()
     folded.cache_clear()
+    actions_between.cache_clear()
 
     source = "given" if published else None
     if published is None:
