@@ -191,7 +191,8 @@ def spans_and_ages_only(c: Context):
         return False
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
     kept = [q for q in c.in_quote if not _weak(q)] or c.in_quote
-    c.kept = [q for q in kept if not _is_threshold(q, c.text, kept)] + [q for q in kept if _is_threshold(q, c.text, kept)]
+    thresholds = [_is_threshold(q, c.text, kept) for q in kept]  # each number asked once
+    c.kept = [q for q, t in zip(kept, thresholds) if not t] + [q for q, t in zip(kept, thresholds) if t]
     return None
 
 
