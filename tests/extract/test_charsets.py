@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tracker.extract
 from tracker.extract import extract_document
@@ -77,3 +79,32 @@ def test_wrapped_once():
     fn = _compiler._optimize_charset
     assert tracker.extract.charsets.remember_charsets() is True
     assert _compiler._optimize_charset is fn
+
+
+_CODE_POINTS = st.one_of(st.integers(0x21, 0x7e), st.integers(0xa0, 0x2fff), st.integers(0x3000, 0x9fff),
+                         st.integers(0xff00, 0xffff), st.integers(0x10000, 0x10ffff))
+
+
+def _class_item(pair: tuple[int, int]) -> str:
+    lo, hi = sorted(pair)
+    return re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(negate=st.booleans(), items=st.lists(st.tuples(_CODE_POINTS, _CODE_POINTS), min_size=1, max_size=6),
+       escapes=st.lists(st.sampled_from([r"\d", r"\s", r"\w", ""]), max_size=2))
+def test_the_quick_path_answers_as_re_does(negate, items, escapes):
+    from hypothesis import assume
+
+    from tracker.extract.charsets import _quick_charset
+
+    body = "".join(_class_item(p) for p in items) + "".join(escapes)
+    parsed = list(_parser.parse(f"[{'^' if negate else ''}{body}]"))
+    assume(len(parsed) == 1 and parsed[0][0] is _compiler.IN)
+    charset = parsed[0][1]
+    assert _quick_charset(charset, _compiler) == _compiler._optimize_charset.original(charset)
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="the quick path copies Python 3.11's compression")
+def test_the_quick_path_is_on_here():
+    assert _compiler._optimize_charset.quick  # this Python's re answers every probe as the quick path does
