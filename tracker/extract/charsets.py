@@ -103,9 +103,10 @@ def _quick_charset(charset, compiler):
 
 
 #: classes the quick path must answer as ``re`` does before it is used (checked once, on wrapping)
-_PROBES = (r"[\u4e00-\u9fff]", r"[^\u4e00-\u9fffA-Za-z0-9+#&._%\-“”‘’\"]", r"[a-z]", r"[ab]", r"[abx-z\d]",
-           r"[\x00-\xff\u0100]", r"[\u3000\s]", r"[😀-😂a]", r"[a-\U0001f600]", r"[“‘「『\"]", r"[0-9０-９.,]",
-           r"[一二三四五六七八九十百千万亿两〇○零]", r"[^，,；;。]", r"[\U00010000\U00010002]", r"[\u00ff-\u0101]")
+_PROBES = (r"[\u4e00-\u4eff]", r"[^\u4e00-\u4e7fA-Za-z0-9+#&._%\-“”‘’\"]", r"[a-z]", r"[ab]", r"[abx-z\d]",
+           r"[\x00-\xff\u0100]", r"[\u3000\s]", r"[😀-😂a]", r"[\uffa0-\U00010010]", r"[“‘「『\"]", r"[0-9０-９.,]",
+           r"[一二三四五六七八九十百千万亿两〇○零]", r"[^，,；;。]", r"[\U00010000\U00010002]", r"[\u00ff-\u0101]",
+           r"[\u4e00-\u4e80\u5000\u6000-\u6010x]")  # each cheap for re's own loop: checked at every import
 
 
 def _quick_agrees(compiler, original) -> bool:
