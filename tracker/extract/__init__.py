@@ -18,12 +18,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.extract.deadlines import find_document_date
-from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role
-from tracker.extract.normalise import Block, Normalised, folded, normalise
-from tracker.extract.numbers import find_numbers
-from tracker.extract.pledges import find_pledges
-from tracker.extract.tokens import cut_words
+from tracker.extract.charsets import remember_charsets
+
+remember_charsets()  # before the modules below compile their patterns
+
+from tracker.extract.deadlines import find_document_date  # noqa: E402
+from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role  # noqa: E402
+from tracker.extract.normalise import Block, Normalised, folded, normalise  # noqa: E402
+from tracker.extract.numbers import find_numbers  # noqa: E402
+from tracker.extract.pledges import find_pledges  # noqa: E402
+from tracker.extract.pledges.base import actions_between  # noqa: E402
+from tracker.extract.tokens import cut_words  # noqa: E402
 
 
 def code_files() -> list[Path]:
@@ -97,6 +102,7 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
     find_numbers.cache_clear()  # the caches serve one document's reading, not the next document
     cut_words.cache_clear()
     folded.cache_clear()
+    actions_between.cache_clear()
 
     source = "given" if published else None
     if published is None:

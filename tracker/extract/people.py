@@ -302,6 +302,22 @@ def department_pattern() -> re.Pattern:
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,5}}?[省市县区旗州镇]|[省市县区旗州镇])?(?:{names})")
 
 
+@cache
+def _department_word() -> re.Pattern:
+    """A department's own name alone (教育局, 发改委): what every match of ``department_pattern`` ends on."""
+    return re.compile("|".join(re.escape(n) for n in lexicons.words("departments")))
+
+
+def departments_in(text: str) -> list[re.Match]:
+    """Every match of ``department_pattern`` in ``text``, in order (``finditer``). The pattern tries its
+    optional division (2-5 characters before 省市县区…) at every offset, 0.12 s over the bench corpus's
+    2,883 paragraphs, of which 122 hold a department's name at all: a text without one, which no match can
+    be, costs a scan for the names alone (0.009 s for all of them)."""
+    if _department_word().search(text) is None:
+        return []
+    return list(department_pattern().finditer(text))
+
+
 # 牵头单位：县工信局 / 责任单位：县教育局、县财政局 / 由市住建局牵头 / 县民政局牵头
 _UNIT_LABEL = re.compile(r"(?:牵头责任单位|牵头单位|责任单位|主办单位|实施单位)[:：]\s*(?P<unit>[^；;，,。）)、|\s]{2,20})")
 _LEADS = re.compile(r"由(?P<unit>[^，,。；;由]{2,16}?)(?:牵头|负责|组织实施|承办)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from tracker.extract import lexicons
 from tracker.extract.deadlines import find_deadlines
@@ -152,14 +153,23 @@ def _opening_clause(btext: str) -> str:
     return btext[:stop.start()] if stop else btext
 
 
+@lru_cache(maxsize=4)
+def _opening(btext: str) -> tuple[str, bool, bool]:
+    """A paragraph's opening clause (``_opening_clause``), whether it holds a word of intent and whether it names a
+    time ahead: read once for the three frames the reader asks of each paragraph (``_paragraph_frame``,
+    ``_past_year_frame``, ``_outcome_frame``), which each read them before."""
+    first = _opening_clause(btext)
+    return first, _INTENT.search(first) is not None, _TIME_NAMED.search(first) is not None
+
+
 def _paragraph_frame(btext: str, current: bool) -> bool:
     """Whether a paragraph is read in the past: it opens in the past (近年来,…; 龙华区正式挂牌成立一年以来,…),
     or follows such a paragraph (预计地区生产总值超过2100亿元,… in a report's review) and does not open
     with a word of intent or a time ahead (今年,…; 2024年,我们将…)."""
-    first = _opening_clause(btext)
-    if _PAST_LEAD.match(first) and not _INTENT.search(first):
+    first, intent, time_named = _opening(btext)
+    if _PAST_LEAD.match(first) and not intent:
         return True
-    if _INTENT.search(first) or _TIME_NAMED.search(first):
+    if intent or time_named:
         return False
     return current
 
@@ -178,12 +188,12 @@ def _past_year_frame(btext: str, current: bool, published: dt.date | None) -> bo
     opening with a word of intent or a time ahead (2026年，我们将…)."""
     if published is None:
         return False
-    first = _opening_clause(btext)
+    first, intent, time_named = _opening(btext)
     m = _PAST_YEAR_OPENING.match(first)
-    if m and (m.group(1) is None or int(m.group(1)) < published.year) and not _INTENT.search(first) \
+    if m and (m.group(1) is None or int(m.group(1)) < published.year) and not intent \
             and not re.search(r"(?<!\d)20\d\d年", first[m.end():]):
         return True
-    if _INTENT.search(first) or _TIME_NAMED.search(first):
+    if intent or time_named:
         return False
     return current
 
@@ -202,8 +212,8 @@ def _outcome_frame(btext: str, current: bool) -> bool:
     lead = body[:stop.end()] if stop else body
     if _OUTCOME_LEAD.match(lead) and not _INTENT.search(lead):
         return True
-    first = _opening_clause(btext)
-    if _INTENT.search(first) or _TIME_NAMED.search(first):
+    _, intent, time_named = _opening(btext)
+    if intent or time_named:
         return False
     return current
 

@@ -96,6 +96,8 @@ def baseline_apart(text: str, start: int, end: int, qs: list[NumberToken]) -> tu
     保费由每生每年5元提高至10元 (内蒙古 民生实事, 2026); 每千人口托位数从0.5个增至4.8个 (another province's
     review); 分别从771家、481家增加到1076家、636家 drops both baselines. Returns the span from 从/由 to the verb
     when a quantity of the pledge lies in it and another after it."""
+    if text.find("从", start, end) < 0 and text.find("由", start, end) < 0:
+        return None  # every match opens on 从 or 由: most quotes hold neither, found without the pattern's scan
     for m in _FROM_TO.finditer(text, start, end):
         inside = [q for q in qs if m.start() <= q.start < m.end()]
         if inside and any(q.start >= m.end() for q in qs):
@@ -189,7 +191,8 @@ def spans_and_ages_only(c: Context):
         return False
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
     kept = [q for q in c.in_quote if not _weak(q)] or c.in_quote
-    c.kept = [q for q in kept if not _is_threshold(q, c.text, kept)] + [q for q in kept if _is_threshold(q, c.text, kept)]
+    thresholds = [_is_threshold(q, c.text, kept) for q in kept]  # each number asked once
+    c.kept = [q for q, t in zip(kept, thresholds) if not t] + [q for q, t in zip(kept, thresholds) if t]
     return None
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from tracker.extract import lexicons
 from tracker.extract.model import Official
 from tracker.extract.pledges.base import _district_near
-from tracker.extract.people import CREDIT, department_pattern, district_of_title, find_people
+from tracker.extract.people import CREDIT, departments_in, district_of_title, find_people
 from tracker.extract.rules import rule
 
 
@@ -80,7 +80,7 @@ def _credits(c) -> list[tuple[int, Official | str]]:
             for m in re.finditer(re.escape(name), btext):
                 if CREDIT.match(btext, m.end()) and not any(a <= m.start() < b for a, b in spans):
                     found.append((m.start(), c.reading.titled.get(name) or Official(name, None)))
-        for m in department_pattern().finditer(btext):
+        for m in departments_in(btext):
             if any(a <= m.start() < b for a, b in spans):
                 continue
             if _PUBLISHES.match(btext, m.end()):
