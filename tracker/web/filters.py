@@ -319,6 +319,14 @@ def scorecard_card_html(r, events, link: str) -> Markup:
         f"  {_progress_text(r)}\n  {_timeline_text(events)}\n</article>")  # (the template's line ends it)
 
 
+def scorecard_cards_html(rows, timelines: dict, pledge_link) -> Markup:
+    """Every card of a scorecard (``scorecard_card_html`` of each row, its timeline from ``timelines`` and its
+    link from ``pledge_link``, a ``IdLinks``), a line apart: what reports/scorecard.html's loop wrote less
+    its last line end, without three Jinja calls a card (a district's 400 cards: 1,200 calls)."""
+    of, get = pledge_link.of, timelines.get
+    return Markup("\n".join([scorecard_card_html(r, get(r.id, ()), of(r.id)) for r in rows]))
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(local=local, number=number, label=label, quantity=quantity_text,
                             field_label=glossary.field_label, action_label=glossary.action_label,
@@ -332,7 +340,8 @@ def init_app(app) -> None:
                                  pending_total=pending_total, url_for=memo_url_for(),
                                  status_html=status_html, flag_html=flag_html,
                                  timeline_html=timeline_html, progress_html=progress_html,
-                                 scorecard_card_html=scorecard_card_html)
+                                 scorecard_card_html=scorecard_card_html,
+                                 scorecard_cards_html=scorecard_cards_html)
     app.after_request(remember_list_view)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
