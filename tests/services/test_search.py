@@ -272,3 +272,73 @@ def test_a_searched_page_in_id_order_walks_the_fts_table_in_order_on_sqlite(sess
     assert walked.startswith("SCAN pledge_search_fts") and ":M" in walked, plan
     rows, _ = listing.page(session, f, limit=51)
     assert {r.quote for r in rows} == KINDERGARTENS and [r.id for r in rows] == sorted((r.id for r in rows), reverse=True)
+
+
+def test_an_entry_holds_the_words_exactly_when_the_gin_index_says_so_on_postgresql(session, ingested):
+    """``EntryHolds`` (a substring test of one entry, the walk's) and ``HoldsWords`` (the GIN index) name the
+    same pledges for every index word of every entry, alone and two together."""
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("EntryHolds is PostgreSQL's")
+    entries = session.scalars(sa.select(PledgeSearch.words)).all()
+    words = sorted({w for e in entries for w in e.split()})
+    rng = random.Random(7)
+    queries = [[w] for w in words] + [rng.sample(words, 2) for _ in range(40)] + [["幼儿园", "新建"]]
+    assert len(words) > 100
+    for query in queries:
+        by_index = set(session.scalars(sa.select(Pledge.id).where(fulltext.HoldsWords(Pledge.id, query))))
+        by_entry = set(session.scalars(sa.select(Pledge.id).where(fulltext.EntryHolds(Pledge.id, query))))
+        assert by_index == by_entry, query
+    assert set(session.scalars(sa.select(Pledge.id).where(fulltext.EntryHolds(Pledge.id, ["幼儿园"]))))  # not vacuous
+    with pytest.raises(ValueError):
+        fulltext.EntryHolds(Pledge.id, ["儿园"])
+
+
+@pytest.mark.parametrize("sort", ["-id", "id"])
+@pytest.mark.parametrize("window", [20, 2])
+def test_a_searched_page_walked_in_id_order_gives_the_views_rows_on_postgresql(session_factory, ingested, monkeypatch,
+                                                                              sort, window):
+    """PostgreSQL, words its statistics call common: the page is walked in id order (``_walked_rows``), and
+    gives the view's rows page by page; with a window of two pages' rows the walk often stops short and the
+    GIN index gives the rest, after the window."""
+    with session_factory() as s:
+        if s.get_bind().dialect.name != "postgresql":
+            pytest.skip("the walk is PostgreSQL's")
+        common = dict.fromkeys(words_seen(s), 1.0)  # every word as common as can be
+        monkeypatch.setattr(fulltext, "word_shares", lambda connection: common)
+        monkeypatch.setattr(listing, "WALK_WINDOW", window)
+        listing._walk_selects.cache_clear()
+        walked = []
+        real = listing._walked_rows
+        monkeypatch.setattr(listing, "_walked_rows", lambda *a: walked.append(a[0]) or real(*a))
+        district = s.scalar(sa.select(Pledge.district_id).where(Pledge.district_id.is_not(None)).limit(1))
+        for q, more in [("幼儿园", {}), ("新建", {}), ("学校", {}), ("新建 幼儿园", {}), ("新建幼儿园3所", {}),
+                        ("PPP项目", {}), ("建设", {"district": str(district)}), ("建设", {"review_state": "confirmed"}),
+                        ("火星基地", {})]:
+            f = listing.parse_filters(s, {"q": q, "review_state": "all", "sort": sort, **more})
+            whole = [r.id for r in listing.iter_rows(s, f)]  # no SQL limit: the view's own query
+            for size in (2, 3, 50):
+                assert paged(s, q, sort, size, **more) == whole, (q, more, size)
+        assert len(walked) > 20  # the walk was taken (not for the district, nor for 火星基地: no index word)
+    listing._walk_selects.cache_clear()
+
+
+def words_seen(s) -> set[str]:
+    return {w for e in s.scalars(sa.select(PledgeSearch.words)) for w in e.split()}
+
+
+def test_the_shares_of_words_come_from_postgresqls_statistics(session, ingested):
+    """``word_shares``: the share of the entries holding each common word, as ANALYZE sampled the GIN index's
+    expression (every row, on a table this small), read once and kept a while."""
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's statistics")
+    session.commit()
+    conn = session.connection()
+    conn.exec_driver_sql("ANALYZE pledge_search")
+    fulltext._shares.clear()
+    shares = fulltext.word_shares(conn)
+    entries = session.scalars(sa.select(PledgeSearch.words)).all()
+    for word in sorted(shares)[:20]:
+        held = sum(word in e.split() for e in entries) / len(entries)
+        assert shares[word] == pytest.approx(held, abs=0.02), word  # every row sampled on a small table
+    assert shares and max(shares.values()) > 0.1
+    assert fulltext.word_shares(conn) is shares  # kept a while

@@ -104,3 +104,42 @@ def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db
     version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
     assert confirm_one.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
     assert shown() == (before + 1, 1)
+
+
+def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_data_changes(app, client, db):
+    """The queue's lists and counts are every reviewer's alike, and the 台账's count and district menu every
+    reader's: kept until the data changes (``caching.cached``), as a list's count is; a decision shows at once."""
+    def statements(path):
+        seen = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: seen.append(args[2].lower())  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            page = client.get(path).get_data(as_text=True)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        return page, seen
+
+    def ledger_total(page):
+        return int(re.search(r"<small>(\d+) 条 · 截至", page).group(1))
+
+    login(client, "reviewer")
+    client.get("/review/")  # (the welcome flashed)
+    first, read = statements("/reports/queue")
+    again, read_again = statements("/reports/queue")
+    assert first == again and len(read_again) <= len(read) - 6  # red ×2, yellow, proposals, undated ×2: kept
+    def counts(seen):
+        return sum("count(" in s for s in seen)
+
+    ledger, counted = statements("/reports/")
+    ledger_again, counted_again = statements("/reports/")
+    assert ledger_again == ledger and counts(counted_again) == counts(counted) - 1  # (the menu's pending count stays)
+    editor = app.test_client()
+    login(editor, "editor")
+    pledge_id = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+    assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+    ledger_after, counted = statements("/reports/")
+    assert ledger_total(ledger_after) == ledger_total(ledger) + 1
+    _, read_after = statements("/reports/queue")
+    assert len(read_after) == len(read)  # the data changed: the queue is read again

@@ -14,7 +14,7 @@ import pytest
 from tracker.db.enums import ReviewState, Status
 from tracker.services.listing import Row
 from tracker.services.schedule import Flag, Progress
-from tracker.web.rows import document_index, pledge_rows, progress_html, review_rows
+from tracker.web.rows import document_index, ledger_rows, pledge_rows, progress_html, review_rows
 
 #: the progress macro and the list's loop as reports/_macros.html and pledges/index.html wrote them (the reference)
 PROGRESS = """{% macro progress(row) %}
@@ -173,3 +173,51 @@ def test_the_document_index_is_the_templates_text(app):
         assert document_index(pledges, text, link) == expected
     for seen in ("&lt;学校&gt;3所 &amp; ", "医院1家&#39;", "st-rejected", 'href="/pledges/44">#44 </a>'):
         assert seen in expected, seen
+
+
+#: the 台账's loop as reports/list.html wrote it (the reference for ``ledger_rows``)
+LEDGER_LOOP = """{% for r in rows %}
+  <tr id="row-{{ r.id }}" class="{% if r.flag %}row-{{ r.flag.value }}{% endif %}">
+    <td class="num"><a href="{{ pledge_link.of(r.id) }}">#{{ r.id }}</a></td>
+    <td class="quote"><a href="{{ pledge_link.of(r.id) }}" title="{{ r.quote }}（{{ r.document_title }}）">{{ r.quote }}</a>
+      <div class="sub">{{ r.document_title }}{% if r.published_on %}（{{ r.published_on.isoformat() }}）{% endif %}</div></td>
+    <td>{% if r.district %}<a href="{{ district_link.of(r.district_id) }}">{{ r.district }}</a>{% endif %}
+      {% if r.official %}<div class="sub"><a href="{{ official_link.of(r.official_id) }}">{{ r.official }}</a></div>{% endif %}
+    </td>
+    <td class="unit">{% if r.responsible_unit %}<a href="{{ unit_link.with_('unit', r.responsible_unit) }}">{{ r.responsible_unit }}</a>{% endif %}</td>
+    <td>{{ r.target_text or '—' }}{{ progress_html(r) }}</td>
+    <td class="when">{{ r.due_on.isoformat() if r.due_on else (r.deadline_raw or '—') }}</td>
+    <td class="when">{{ status_html(r) }}{% if r.status_on %}<div class="sub">{{ r.status_on.isoformat() }}</div>{% endif %}
+      {% if rate_link %}<div class="sub"><a href="{{ rate_link.of(r.id) }}">评估</a></div>{% endif %}</td>
+    <td class="note"{% if r.note %} title="{{ r.note }}"{% endif %}>{{ r.note or '' }}</td>
+    <td>{{ flag_html(r) }}</td>
+  </tr>
+{% endfor %}"""
+
+
+@pytest.mark.parametrize("reviewer", [False, True])
+@pytest.mark.parametrize("args", [{}, {"q": "学校 & 医院", "district": "3", "sort": "due_on"}])
+def test_the_ledger_rows_are_the_templates_text(app, args, reviewer):
+    reference = app.jinja_env.from_string(LEDGER_LOOP)
+    every = rows()
+    n = len(every)
+    every += [row(n, note='进展<顺利> & "按期"', responsible_unit="区教育局", published_on=None),
+              row(n + 1, note="另一条", responsible_unit="市教育局<&>", district_id=5, district="淄川区",
+                  official_id=6, official="李某"),
+              row(n + 2, district_id=5, district="淄川区（新名）", deadline_raw=None, due_on=None)]
+    with app.test_request_context("/reports/?q=%E5%AD%A6&flag=red"):
+        g = app.jinja_env.globals
+        links = dict(pledge_link=g["IdLinks"]("pledges.view", "pledge_id"),
+                     district_link=g["IdLinks"]("reports.district_card", "district_id"),
+                     official_link=g["IdLinks"]("reports.official_card", "official_id"),
+                     unit_link=g["ViewLinks"]("reports.pledges", args),
+                     rate_link=g["IdLinks"]("reports.set_status", "pledge_id", next="/reports/?q=学&flag=red")
+                     if reviewer else None)
+        expected = reference.render(rows=every, **links)
+        assert ledger_rows(every, **links) == expected
+    assert expected.count("<tr id=") == len(every)
+    for seen in ("&lt;工作&gt;", "&#39;", "&#34;引号&#34;", "市教育局&lt;&amp;&gt;", 'class="row-red"', "逾期 9 天",
+                 "·待复核", "（46%）", 'title="进展&lt;顺利&gt; &amp; &#34;按期&#34;"', "淄川区（新名）", "unit=",
+                 "（2026-06-30）"):
+        assert seen in expected, seen
+    assert ("评估</a>" in expected) is reviewer

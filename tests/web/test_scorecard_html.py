@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from tracker.db.enums import MissReason, Status, StatusEventKind
 from tracker.services.schedule import Progress
 from tracker.services.schedule import Flag
-from tracker.web.filters import IdLinks, progress_html, scorecard_card_html, timeline_html
+from tracker.web.filters import IdLinks, progress_html, scorecard_card_html, scorecard_cards_html, timeline_html
 
 #: the macro as reports/_macros.html wrote it before (the reference)
 MACRO = '''{% macro timeline(events) %}
@@ -101,9 +101,9 @@ CARD = '''{% for r in rows %}
   {{ timeline_html(timelines.get(r.id, ())) }}
 </article>
 {% endfor %}'''
-SHIPPED = '''{% for r in rows %}
-{{ scorecard_card_html(r, timelines.get(r.id, ()), pledge_link.of(r.id)) }}
-{% endfor %}'''
+SHIPPED = '''{% if rows %}
+{{ scorecard_cards_html(rows, timelines, pledge_link) }}
+{% endif %}'''
 
 
 def test_a_scorecards_cards_are_the_templates_text(bare_app):
@@ -124,6 +124,7 @@ def test_a_scorecards_cards_are_the_templates_text(bare_app):
         expected = app.jinja_env.from_string(CARD).render(rows=rows, timelines=timelines, pledge_link=link)
         shipped = app.jinja_env.from_string(SHIPPED).render(rows=rows, timelines=timelines, pledge_link=link)
         by_hand = "".join(f"{scorecard_card_html(r, timelines.get(r.id, ()), link.of(r.id))}\n" for r in rows)
-    assert shipped == expected and by_hand == expected
+        in_one = f"{scorecard_cards_html(rows, timelines, link)}\n"
+    assert shipped == expected and by_hand == expected and in_one == expected
     assert "市&lt;住建&gt;局" in expected and "年底前" in expected and expected.count("<li class=\"ev-") == 5
     assert expected.count("<article") == len(rows) == 128

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from types import MappingProxyType
 from urllib.parse import quote
 
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
@@ -23,7 +24,7 @@ from tracker.services import exports, listing, queries, records, status as statu
 from tracker.services.errors import ServiceError, StaleEdit
 from tracker.services.listing import BadFilter
 from tracker.services.schedule import Flag
-from tracker.web import charts
+from tracker.web import caching, charts
 from tracker.web.auth import roles_required
 from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import ActionForm, DayField, Form, choices, number
@@ -104,8 +105,11 @@ def pledges():
                                         limit=current_app.config["PAGE_SIZE"])
     except BadFilter as exc:
         return bad_request(str(exc))
-    total = listing.count(session, f)
-    districts = queries.districts_with_pledges(session)
+    # the count and the districts' menu are kept until the data changes, as the pledge list's count
+    total = caching.cached_count(session, "reports.pledges", tuple(sorted(f.args.items())),
+                                 lambda: listing.count(session, f))
+    districts = caching.cached(session, "districts_with_pledges", (),
+                               lambda: tuple(queries.districts_with_pledges(session)))
     return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
                            districts=districts)
 
@@ -242,9 +246,20 @@ def queue():
         yellow = view_filters(flag="yellow", sort="due_on")
     except BadFilter as exc:
         return bad_request(str(exc))
-    # red and yellow are decided in SQL (listing.SQL_EXACT_FLAGS). Red: a LIMIT along the index of open
-    # deadlines and a count(*) of a partial index; yellow, whose rule is worked out for every open pledge
-    # with a deadline ahead: its page and count from one reading of it
+    reds, yellows, proposals, undated, counts = caching.cached(
+        session, "reports.queue", (QUEUE_ROWS,), lambda: _queue_lists(session, red, yellow))
+    rated = workbench.decided_today(session, current_user,  # (its id: the User is not loaded)
+                                    actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
+    return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
+                           undated=undated, rated=rated, f=red)
+
+
+def _queue_lists(session, red: listing.Filters, yellow: listing.Filters) -> tuple:
+    """The reviewer's queue's lists and counts: the same for every reviewer, so kept until the data
+    changes (``caching.cached``: a version read first, a day, a minute at most), as the list's counts are.
+    Red and yellow are decided in SQL (listing.SQL_EXACT_FLAGS). Red: a LIMIT along the index of open
+    deadlines and a count(*) (of a partial index on PostgreSQL); yellow, whose rule is worked out for every
+    open pledge with a deadline ahead: its page and count from one reading of it."""
     reds, _ = listing.page(session, red, limit=QUEUE_ROWS)
     yellows, yellow_count = listing.page_and_count(session, yellow, limit=QUEUE_ROWS)
     counts = {"red": listing.count(session, red), "yellow": yellow_count}
@@ -252,10 +267,7 @@ def queue():
     counts["proposals"] = (len(proposals) if len(proposals) < QUEUE_ROWS
                            else tables.count_open_proposals(session))
     undated, counts["undated"] = tables.undated(session, QUEUE_ROWS)
-    rated = workbench.decided_today(session, current_user,  # (its id: the User is not loaded)
-                                    actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
-    return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
-                           undated=undated, rated=rated, f=red)
+    return tuple(reds), tuple(yellows), tuple(proposals), tuple(undated), MappingProxyType(counts)
 
 
 class StatusForm(Form):

@@ -100,6 +100,61 @@ def pledge_rows(rows, links, pledge_base: str) -> Markup:
     return Markup("".join(out))
 
 
+def ledger_rows(rows, pledge_link, district_link, official_link, unit_link, rate_link=None) -> Markup:
+    """The ``<tr>`` of each ``listing.Row`` of a 台账 page (reports/list.html): ``pledge_link``,
+    ``district_link``, ``official_link`` and ``rate_link`` (a reviewer's, else None) ``filters.IdLinks``,
+    ``unit_link`` a ``filters.ViewLinks`` of the page's view (a unit narrows it). The text is the loop's as
+    it was (tests/web/test_rows.py); as Jinja the loop was most of the page's CPU once its count was kept."""
+    memo = _PageMemo(unit_link)
+    narrow, text = memo.narrow, memo.text
+    districts: dict = {}
+    officials: dict = {}
+    out = []
+    for r in rows:
+        ident = r.id
+        href = _escape(pledge_link.of(ident))
+        quote = _escape(r.quote)
+        title = text(r.document_title)
+        published = f"（{r.published_on.isoformat()}）" if r.published_on else ""
+        who = ""
+        if r.district:  # (each district's and official's link written once a page)
+            who = districts.get((r.district_id, r.district))
+            if who is None:
+                who = districts[(r.district_id, r.district)] = (
+                    f'<a href="{_escape(district_link.of(r.district_id))}">{text(r.district)}</a>')
+        if r.official:
+            found = officials.get((r.official_id, r.official))
+            if found is None:
+                found = officials[(r.official_id, r.official)] = (
+                    f'<div class="sub"><a href="{_escape(official_link.of(r.official_id))}">{text(r.official)}</a></div>')
+            who += found
+        unit = (f'<a href="{narrow("unit", r.responsible_unit)}">{text(r.responsible_unit)}</a>'
+                if r.responsible_unit else "")
+        due = r.due_on.isoformat() if r.due_on else _escape(r.deadline_raw or "—")
+        status = f"{status_html(r)}"
+        if r.status_on:
+            status += f'<div class="sub">{r.status_on.isoformat()}</div>'
+        if rate_link is not None:
+            status += f'<div class="sub"><a href="{_escape(rate_link.of(ident))}">评估</a></div>'
+        note = r.note
+        note_title = f' title="{_escape(note)}"' if note else ""
+        flag = r.flag
+        out.append(
+            f'  <tr id="row-{ident}" class="{f"row-{escape(flag.value)}" if flag else ""}">\n'
+            f'    <td class="num"><a href="{href}">#{ident}</a></td>\n'
+            f'    <td class="quote"><a href="{href}" title="{quote}（{title}）">{quote}</a>\n'
+            f'      <div class="sub">{title}{published}</div></td>\n'
+            f'    <td>{who}    </td>\n'
+            f'    <td class="unit">{unit}</td>\n'
+            f'    <td>{_escape(r.target_text or "—")}{progress_html(r)}</td>\n'
+            f'    <td class="when">{due}</td>\n'
+            f'    <td class="when">{status}</td>\n'
+            f'    <td class="note"{note_title}>{_escape(note or "")}</td>\n'
+            f'    <td>{flag_html(r)}</td>\n'
+            '  </tr>\n')
+    return Markup("".join(out))
+
+
 def review_rows(rows, screen, here) -> Markup:
     """The ``<tr>`` of each pledge of the review queue's page (``pages.queue_rows``): ``screen`` a
     ``filters.IdLinks`` of the review screen, ``here`` a ``filters.PageLinks`` of this page (a document,
@@ -146,5 +201,5 @@ def document_index(pledges, text: str, pledge_link) -> Markup:
 def init_app(app) -> None:
     """The templates' names for these functions (after ``filters.init_app``: the ``progress`` macro calls
     ``progress_html``)."""
-    app.jinja_env.globals.update(pledge_rows=pledge_rows, review_rows=review_rows, document_index=document_index,
+    app.jinja_env.globals.update(pledge_rows=pledge_rows, review_rows=review_rows, ledger_rows=ledger_rows, document_index=document_index,
                                  progress_html=progress_html)
