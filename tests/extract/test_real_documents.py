@@ -123,9 +123,18 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('shenzhen_targets_news_2022.txt', '财富管理总规模达30万亿元'): {'found'},
     ('shenzhen_targets_news_2022.txt', '证券业经营机构管理资产规模20万亿元'): {'found'},
     ('shenzhen_targets_news_2022.txt', '“十四五”期间深圳直接融资（含企业债券融资、非金融企业境内股票融资）累计增量占社会融资规模累计增量的比重达到30%'): {'deadline'},
+    # batch O (2026-12-04), as first read at 0019bf2: a target whose number is a scale class in quotation marks
+    # (争取迈入“万亿工业时代”) missed
+    ('ningde_industry_news_2022.txt', '到2025年，宁德还将争取迈入“万亿工业时代”'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
+    # batch O (2026-12-04), as first read at 0019bf2: the nation's half-year figures in a province's news (全国城镇新增
+    # 就业654万人, 失业率平均为5.7%, 31个省市的经济家底同时亮相) and a hypothetical cost (…的话，…就将超过8000元)
+    ('shandong_halfyear_news_2022.txt', '全国城镇新增就业654万人'),
+    ('shandong_halfyear_news_2022.txt', '31个省市的经济家底同时亮相'),
+    ('shandong_halfyear_news_2022.txt', '全国城镇调查失业率平均为5.7%'),
+    ('jiande_hospital_news_2013.txt', '赵女士自己要自付的费用就将超过8000元'),
     # batch B: achievements, a company's figures and programme names read as pledges (一家, 各占 and 百万长安人民 are
     # read by one_as_article, shares_of_a_whole and magnitude_as_epithet since)
     ('shexian_shishi_2025.txt', '有效改善9万人口的饮水安全问题'),
