@@ -155,6 +155,20 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/chongming_landfix_2020.txt', '全区共计1534件', 'object', '设施农业用地疑似违法项目'),
         ('real/shanxi_minsheng_2026.txt', '合计6300名', 'object', '残疾人大学生'),
     ],
+    "plan_is_the_source": [
+        # 按照深圳“十四五”发展规划纲要，…: the outline's target, not the mayor's whose new-year letter opens the article
+        ('real/shenzhen_targets_news_2022.txt', '到2025年深圳的经济总量将达到4万亿元', 'official', None),
+        ('real/shenzhen_targets_news_2022.txt', '深圳金融业增加值将达到6400亿元左右', 'official', None),
+        # 根据相关规划，“十四五“时期，杭州力争…
+        ('real/hangzhou_gdp_news_2021.txt', '杭州力争生产总值突破2.3万亿元', 'official', None),
+        # …按照规划将用七年时间，完成2平方公里核心区开发任务: the plan's, not 孔令俊's, whom the article quotes elsewhere
+        ('real/yangzhou_news_2014.txt', '完成2平方公里核心区开发任务', 'official', None),
+    ],
+    "plan_is_the_source_district": [
+        # 根据上述规划，…: 宁德's target, not 福鼎市's, whose party secretary the article quoted two paragraphs before
+        ('real/ningde_industry_news_2022.txt', '冲击4000亿产值', 'district', '宁德市'),
+        ('real/shenzhen_targets_news_2022.txt', '到2025年深圳的经济总量将达到4万亿元', 'district', '深圳市'),
+    ],
     "company_head_speaks": [
         # 娲石集团党委书记、董事长魏华山表示：…预计阳新片区新老项目可实现年上交税收6-8亿元，安置就业超过1000人
         ('real/yangxin_projects_news_2021.txt', '安置就业超过1000人', 'official', None),

@@ -123,8 +123,6 @@ def given_speaker(c) -> Official | None:
     return c.reading.given_official
 
 
-OFFICIAL_RULES = (company_head_speaks, credited_before_in_paragraph, credited_in_text, given_speaker)
-
 
 @rule("district", "企业负责人所言")
 def company_head_no_district(c) -> str | None:
@@ -166,4 +164,39 @@ def dominant_division(c) -> str | None:
     return c.reading.district
 
 
-DISTRICT_RULES = (company_head_no_district, title_of_credited, named_before_pledge, given_district, dominant_division)
+# A plan named as the source of what follows (按照深圳“十四五”发展规划纲要，…; 根据上述规划，…; 《…规划》提出…).
+_PLAN_CITED = re.compile(
+    r"(?:根据|按照|依据|依照)(?:上述|该|这一?)?[^，。；！？]{0,30}?(?:规划|纲要|计划|方案)"
+    r"|《[^》]{0,40}(?:规划|纲要|计划|方案)[^》]{0,10}》[^。；！？]{0,12}?(?:提出|明确|显示|要求)")
+
+
+def _plan_speaks(c) -> bool:
+    """The pledge's paragraph names a plan as its source before the pledge, and credits no one there: the targets are
+    the plan's, whoever else the article quotes."""
+    if any(pos <= c.start for pos, _ in _credits(c)):
+        return False
+    return _PLAN_CITED.search(c.text, c.block.start, c.start) is not None
+
+
+@rule("official", "规划所定的目标", "plan_is_the_source")
+def plan_is_the_source(c) -> Official | str | None:
+    """A target its paragraph credits to a plan, not to a person, is no person's, unless the user says whose text
+    it is (--official): 根据上述规划，到2025年，宁德为锂电新能源产业定下的发展目标是冲击4000亿产值 (宁德 news, 2022: not the
+    福鼎市委书记 the article quoted two paragraphs before); 按照深圳“十四五”发展规划纲要，到2025年深圳的经济总量将达到4万亿元
+    (深圳 news, 2022: not the mayor whose new-year letter opens the article)."""
+    return (c.reading.given_official or NOBODY) if _plan_speaks(c) else None
+
+
+@rule("district", "规划所定的目标", "plan_is_the_source_district")
+def plan_is_the_source_district(c) -> str | None:
+    """The division of a plan's target (plan_is_the_source) is the one named before it, the user's, or the text's
+    own, not the division of a person the article quoted elsewhere: 根据上述规划，到2025年，宁德为锂电新能源产业定下的发展目标是
+    冲击4000亿产值 (宁德 news, 2022: 宁德市, not the 福鼎市 of 福鼎市委书记林青, quoted two paragraphs before)."""
+    if not _plan_speaks(c):
+        return None
+    return named_before_pledge(c) or given_district(c) or dominant_division(c)
+
+
+OFFICIAL_RULES = (company_head_speaks, credited_before_in_paragraph, plan_is_the_source, credited_in_text, given_speaker)
+DISTRICT_RULES = (company_head_no_district, plan_is_the_source_district, title_of_credited, named_before_pledge, given_district,
+                  dominant_division)
