@@ -731,3 +731,29 @@ def test_a_plan_item_that_nothing_in_its_passage_frames_has_no_deadline(name, pu
 def test_a_plan_periods_target_list_after_the_years_section_holds_for_the_period(fragment, date):
     (c,) = [c for c in _read_excerpt("jilin_frames_2026.txt").candidates if fragment in c.quote]
     assert c.deadline.date == date
+
+
+# deadlines._AFTER_COMPLETION (lexicon after_completion_words): 后年 right after 建成, 投产, 达产 … is that 后 and
+# the 年 of 年产值 or 年产, not the year after next; 后年 elsewhere still is.
+@pytest.mark.parametrize("name, published, fragment", [
+    ("real/ningde_industry_news_2022.txt", "2022-02-22", "达产后年产值将达200亿"),  # 宁德 news, 2022
+    ("excerpts/zengcheng_led_news_2011.txt", "2011-03-28", "预计项目投产后年产芯片可达180万片"),  # 增城 news, 2011
+])
+def test_an_annual_output_after_completion_names_no_year(name, published, fragment):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert c.deadline.raw != "后年"
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("后年建成投产", "2013-12-31"),
+    ("项目计划后年竣工", "2013-12-31"),
+])
+def test_the_year_after_next_is_still_read(sentence, date):
+    from tracker.extract.deadlines import find_deadlines
+
+    (m,) = find_deadlines(sentence, dt.date(2011, 3, 28))
+    assert m.deadline.raw == "后年" and m.deadline.date.isoformat() == date

@@ -108,6 +108,8 @@ _PAST_BEFORE = lexicons.words("past_before_span")
 _BASELINE_BEFORE = tuple("比较与同于")
 _BASELINE_AFTER = ("同期", "同比")
 _AFTER_WORDS = ("后", "以后", "之后")
+# 建成, 投产, 达产 …: with 后 they say once the work is done, so 后年 right after one is not the year after next.
+_AFTER_COMPLETION = lexicons.words("after_completion_words")
 
 
 @cache
@@ -201,6 +203,8 @@ def _resolve_match(m: re.Match[str], text: str, published: dt.date | None) -> tu
     if m.group("y") and text[max(0, m.start() - 1):m.start()] in ("比", "较"):
         raise _Skip  # 较2023年翻一番: the baseline of a comparison, not a deadline
     rel = m.group("rel")
+    if rel == "后年" and text.endswith(_AFTER_COMPLETION, 0, m.start()):
+        raise _Skip  # 达产后年产值500亿元, 投产后年产芯片…: 后 closes 达产后, 年 opens 年产值
     if rel in ("去年", "上年", "前年") and (
             text[max(0, m.start() - 1):m.start()] in _BASELINE_BEFORE
             or text.startswith(_BASELINE_AFTER, m.end())):
