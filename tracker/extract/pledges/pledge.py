@@ -720,6 +720,8 @@ def past_years_plan(c: Context):
     if c.published is None or not c.kept:
         return None
     first = c.numbers.first
+    if c.text.find("计划", c.clause.sentence_start, first) < 0:
+        return None  # no plan named before the figure
     head = c.text[c.clause.sentence_start:first]
     # a list's lead runs on into its lines (…这个时间节点，我县：2016年：计划搬迁…): the line's own year opens its head
     openings = list(_YEAR_OPENS.finditer(head))
@@ -754,6 +756,8 @@ def place_breakdown(c: Context):
     if len(c.kept) != 1 or not c.kept[0].unit:
         return None
     q = c.kept[0]
+    if c.text.find("其中", c.clause.sentence_start, q.start) < 0:
+        return None
     head = c.text[c.clause.sentence_start:q.start]
     at = head.rfind("其中")
     if at < 0:
@@ -784,6 +788,8 @@ def kind_breakdown(c: Context):
     if len(c.kept) != 1 or not c.kept[0].unit:
         return None
     q = c.kept[0]
+    if c.text.find("其中", c.clause.sentence_start, q.start) < 0:
+        return None
     head = c.text[c.clause.sentence_start:q.start]
     at = head.rfind("其中")
     if at < 0 or not _KIND_PARTS.fullmatch(head[at + 2:]) or c.text[q.end:c.end].strip("）) \u3000"):
@@ -832,7 +838,7 @@ def count_of_named_kinds(c: Context):
     if len(c.kept) != 1:
         return None
     q = c.kept[0]
-    if not _CLOSED_ENUMERATION.search(c.text, c.clause.start, q.start):
+    if c.text.count("、", c.clause.start, q.start) < 2 or not _CLOSED_ENUMERATION.search(c.text, c.clause.start, q.start):
         return None
     after = _KIND_MODIFIER.sub("", c.text[q.end:q.end + 10], count=1)
     words = _cut(after)
