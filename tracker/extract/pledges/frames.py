@@ -95,8 +95,12 @@ def _in_past_frame(ctx: _Reading, text: str, block: Block, clause: _Clause) -> b
     据统计, "该县今年新增创业人员5000多人" counts what happened. The frame is the section (a heading
     that reviews, until a heading that plans), the paragraph's opening clause, or the sentence's
     opening words; a sentence with a word of intent (将, 要, 力争, 计划 …) still looks forward."""
-    if (ctx.review_section or ctx.review_paragraphs) and not _plans_ahead(ctx, text, block):
-        return True
+    if ctx.review_section or ctx.review_paragraphs:
+        key = ("plans_ahead", block.start)  # read once a paragraph: it depends on the paragraph alone
+        if key not in ctx.walk_memo:
+            ctx.walk_memo[key] = _plans_ahead(ctx, text, block)
+        if not ctx.walk_memo[key]:
+            return True
     if _REPORT_LEAD.match(text, clause.sentence_start, clause.end):
         # 据了解，全市共签约33个项目 (黄石市 news, 2021): reported, unless the sentence plans anywhere in it (read once a
         # sentence: a long one holds many numbers)

@@ -31,6 +31,7 @@ from tracker.extract.pledges.objects import ELLIPSIS_RULES, FOUND_RULES
 from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
+from tracker.extract.pledges.view import NumbersView
 from tracker.extract.rules import decide, rule
 from tracker.extract.tokens import cut as _cut
 
@@ -74,12 +75,29 @@ class Context:
         self.para_memo = para.memo
         self.memo: dict = {}
         self.in_quote: list[NumberToken] = []  # the numbers inside the quote, a measure in years as a target
-        self.kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last
+        self._kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last (``kept``)
+        self._numbers: NumbersView | None = None  # what the rules ask of them (``numbers``)
         self.baseline: tuple[int, int] | None = None
         self.found = None  # (object, its first word) the quote's own words name
         self.found_rule = ""
         self.tense: tuple[bool, float] = (False, 0.0)
         self.tense_rule = ""
+
+    @property
+    def kept(self) -> list[NumberToken]:
+        """The numbers that size the pledge, thresholds last."""
+        return self._kept
+
+    @kept.setter
+    def kept(self, kept: list[NumberToken]) -> None:
+        self._kept, self._numbers = kept, None
+
+    @property
+    def numbers(self) -> NumbersView:
+        """What the rules ask of ``kept`` (units, roles, first start, last end), found once after it was set."""
+        if self._numbers is None:
+            self._numbers = NumbersView.of(self._kept, self.text)
+        return self._numbers
 
 
 # ---------------------------------------------------------------- which numbers size it
@@ -187,12 +205,13 @@ def spans_and_ages_only(c: Context):
     if not qs:
         return False
     c.in_quote = [_as_target_in_years(c.text, q) for q in qs]
-    if all(_weak(q) for q in c.in_quote):
-        return False
     # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
-    kept = [q for q in c.in_quote if not _weak(q)] or c.in_quote
+    kept = [q for q in c.in_quote if not _weak(q)]
+    if not kept:
+        return False
     thresholds = [_is_threshold(q, c.text, kept) for q in kept]  # each number asked once
-    c.kept = [q for q, t in zip(kept, thresholds) if not t] + [q for q, t in zip(kept, thresholds) if t]
+    c.kept = [q for q, t in zip(kept, thresholds) if not t] + [q for q, t in zip(kept, thresholds) if t] \
+        if any(thresholds) else kept
     return None
 
 
@@ -215,6 +234,8 @@ def one_as_article(c: Context):
     生态旅游线路" (红石镇's profile, 2021); "未来的繁华大道将真正成为一条“从肥西到肥东”的穿城要道" (合肥市 news, 2011);
     "一艘正往上游缓慢开动的采砂船被执法人员的灯光照到" (南宁市 news, 2011). Beside another number it sizes nothing
     (打一口机井要花费近2000元 keeps 2000元); a word before it or 以上 after it makes it a count (各组建一个采砂管理站)."""
+    if 1 not in c.numbers.values:
+        return None
     kept = [q for q in c.kept if not _one_as_article(c.text, q)]
     if not kept:
         return False
@@ -228,7 +249,9 @@ def parties_to_an_act(c: Context):
     after at most a noun of lexicon party_nouns) counts who act, not a deliverable: "并由技术专家、终端用户、市直行政主管
     部门和采购中心经办人四方签字盖章" (黑河市 news, 2011); "上海（扬州）国际医学园的发展思路是集两家所长" (扬州 news,
     2014). A count of companies brought in (引进企业两家) names no act after it and stays."""
-    kept = [q for q in c.kept if not _PARTIES_ACT.match(c.text, q.end) or q.unit not in ("方", "家")]
+    if c.numbers.units.isdisjoint(("方", "家")):
+        return None
+    kept = [q for q in c.kept if q.unit not in ("方", "家") or not _PARTIES_ACT.match(c.text, q.end)]
     if not kept:
         return False
     c.kept = kept
@@ -246,6 +269,8 @@ def dimension_standard(c: Context):
     (长顺县's poverty targets, 2017); "厂房建筑平均举架净高约6米" (柳河县's energy report, 2022). The dimensions are
     left out of the quantities; a piece left with nothing, or with nothing but the size class of what the standard
     applies to (30户以上村民组), is no pledge."""
+    if Role.LENGTH not in c.numbers.roles:
+        return None
     dims = [q for q in c.kept if q.role is Role.LENGTH and _DIMENSION_BEFORE.search(c.text, max(c.clause.start, q.start - 12), q.start)]
     if not dims:
         return None
@@ -269,10 +294,12 @@ def classes_of_a_division(c: Context):
     等级应急避难场所（包括6个等级）和社区应急避难场所2类" (奉贤区's shelter plan, 2022); "网上竞价分为单品牌比价、多品牌
     比价和多部门团购3种形式" (南京市 news, 2011). A count of kinds that something is done to (又有7类产品将进入网上竞价
     系统, the same news) follows no such verb and stays."""
-    if not c.kept or not all(_is_class_count(c.text, q) for q in c.kept):
+    if not c.kept or not c.numbers.units.issubset(_CLASS_UNITS) or not all(_is_class_count(c.text, q) for q in c.kept):
         return None
-    first = min(q.start for q in c.kept)
-    return False if _DIVISION.search(c.text, c.clause.sentence_start, first) else None
+    return False if _DIVISION.search(c.text, c.clause.sentence_start, c.numbers.first) else None
+
+
+_CLASS_UNITS = frozenset({"类", "种", "档", "级", "大类", "个"})
 
 
 def _is_class_count(text: str, q: NumberToken) -> bool:
@@ -290,14 +317,14 @@ def count_before_its_names(c: Context):
     is done, tells which places or things there are, not what is to be delivered: "7.敦操乡3个：打召村、斗麻村、敦操村"
     (长顺县's poverty targets, 2017: its deeply poor villages); "10个站点分别是成都东、简阳、资阳、…、重庆北站" (重庆市's
     rail plans in the news, 2011). A count with a verb (新建3个产业园：…, 共涉及安置点3个:…) is left to the other rules."""
-    if not c.kept or any(q.role is not Role.COUNT for q in c.kept):
+    if c.numbers.roles != _COUNTS:
         return None
-    last = max(c.kept, key=lambda q: q.end)
-    if not _NAMES_AFTER.match(c.text, last.end) or _actions_in(c.text, c.clause.start, c.clause.end):
+    if not _NAMES_AFTER.match(c.text, c.numbers.last) or _actions_in(c.text, c.clause.start, c.clause.end):
         return None
     return False
 
 
+_COUNTS = frozenset({Role.COUNT})
 # after the count: at most a short noun, then a colon or 分别是/分别为 and two names or more between 、
 _NAMES_AFTER = re.compile(r"[^，,。；;：:、\s]{0,6}?(?:[:：]|分别是|分别为)[^，,。；;：:、]{1,12}、[^，,。；;：:、]{1,12}")
 
@@ -310,7 +337,7 @@ def site_area_apart(c: Context):
     25938平方米，总建筑面积39739平方米" (长顺县's poverty targets, 2017); "柳河县海华矿业有限公司位于凉水河子镇回头沟村，
     占地面积56亩，建筑面积4500平方米" (凉水河子镇's profile, 2021). An area to be built (完成建筑面积300万平米: 扬州 news,
     2014) opens on its verb and stays."""
-    if not c.kept or any(q.role is not Role.AREA for q in c.kept) or c.clause.start <= c.clause.sentence_start:
+    if c.numbers.roles != _AREAS or c.clause.start <= c.clause.sentence_start:
         return None
     first, last = min(c.kept, key=lambda q: q.start), max(c.kept, key=lambda q: q.end)
     head = c.text[c.start:first.start].strip(_QUOTE_MARKS + " \u3000")
@@ -318,6 +345,7 @@ def site_area_apart(c: Context):
     return False if _SITE_AREA.fullmatch(head) and tail in ("", "左右", "以上") else None
 
 
+_AREAS = frozenset({Role.AREA})
 # a site's area and at most a word of measure: 总用地面积, 占地面积约, 总占地约, 建筑面积为
 _SITE_AREA = re.compile(rf"(?:该|本)?(?:项目)?(?:{_alternation('site_area_words')})(?:约|为|达|达到|共)?约?")
 
@@ -330,7 +358,7 @@ def items_of_a_standard(c: Context):
     项目投入使用,供水水质达到国家106项卫生标准" (海拉尔区's 2016 review). Such counts are left out of the quantities;
     a piece left with none is no pledge. After a verb that makes a standard (lexicon standard_making_verbs: 制定, 修订 …)
     the count is of standards to be made and stays: "制定首批5项核心团体标准" (海南's 2026 report)."""
-    if _STANDARD_MAKING.search(c.text, c.clause.start, c.end):
+    if c.numbers.units.isdisjoint(("项", "类")) or _STANDARD_MAKING.search(c.text, c.clause.start, c.end):
         return None
     kept = [q for q in c.kept if not ((q.unit or "") in ("项", "类") and _STANDARD_AFTER.match(c.text, q.end))]
     if len(kept) == len(c.kept):
@@ -371,6 +399,8 @@ def magnitude_as_epithet(c: Context):
     (襄阳市 news, 2011); "进一步提升百万长安人民的幸福指数" (长安区 实事, 2022); "推进延安千万吨炼化一体化" (陕西,
     2026). A magnitude of a class (百亿级产业集群, 千亿级产业链) or one in a list of levels (冲击千亿、500亿…的行业龙头
     企业) or a level reached (工业总产值迈上千亿台阶: 天长市, 2016) stays a quantity."""
+    if c.numbers.openings.isdisjoint("百千万亿"):
+        return None
     kept = [q for q in c.kept if not _magnitude_as_epithet(c.text, q)]
     if not kept:
         return False
@@ -381,6 +411,7 @@ def magnitude_as_epithet(c: Context):
 # A capacity that opens a facility's name: 年产/日产 right before the number, and the name running on without a stop to a
 # facility's noun (lexicons capacity_leads, facility_heads)
 _CAPACITY_LEAD = re.compile(rf"(?:{_alternation('capacity_leads')})$")
+_CAPACITY_LEAD_ENDS = frozenset(w[-1] for w in lexicons.words("capacity_leads"))  # the character right before the number
 _FACILITY_AFTER = re.compile(rf"[^，,。；;：:！!？?\s]{{0,24}}?(?:{_alternation('facility_heads')})")
 
 
@@ -396,6 +427,8 @@ def capacity_names_facility(c: Context):
     富池镇举行" (阳新县 news, 2021); "投资40亿元，建设日产6200吨新型绿色智能化熟料生产线以及这次签约的年产2000万吨绿色环保
     建材生产线" (黄石市 news, 2021: 40亿元 stays). A capacity that is the predicate (年产2万余台闸阀…: 苏州高新区 news, 2011)
     runs on to no facility's noun and stays a quantity."""
+    if c.numbers.before.isdisjoint(_CAPACITY_LEAD_ENDS):
+        return None
     kept = [q for q in c.kept if not _capacity_in_name(c.text, q)]
     if not kept:
         return False
@@ -455,6 +488,8 @@ def payment_rate(c: Context):
     a standard or a reward: "项目售电收益为公司所有，售电价格为0.37元/度" and "标准为：前10年每片光伏板每年50元"
     (柳河县's energy report, 2022), "对新建面积在500亩以上的，给予企业200元/亩奖励" (柳河县's industry policy, 2023); a
     rate raised or reached (提高到每人每月200元) is a target."""
+    if not c.numbers.money() and not (c.kept and c.numbers.only_units("%")):
+        return None  # neither a sum of money nor only shares: none of the three below
     rates = [q for q in c.kept if "元" in (q.unit or "") and ("/" in (q.unit or "") or c.text.startswith("/", q.end))]
     if rates and len(rates) == len(c.kept) and all(
             _RATE_RULE_BEFORE.search(c.text, c.clause.start, q.start) for q in rates):
@@ -519,7 +554,7 @@ def policy_terms(c: Context):
     if not c.kept:
         return None
     text = c.text
-    if all(q.unit == "%" and _PROPORTION.search(text, c.clause.start, q.start) and text.startswith("比例", q.end)
+    if c.numbers.only_units("%") and all(q.unit == "%" and _PROPORTION.search(text, c.clause.start, q.start) and text.startswith("比例", q.end)
            for q in c.kept):
         return False  # 按50%比例进行分配: a standing proportion
     if all(_THRESHOLD_AFTER.match(text, q.end) for q in c.kept) and _DEFINES_A_CLASS.match(text, c.kept[-1].end, c.clause.end):
@@ -585,11 +620,11 @@ def shares_of_a_whole(c: Context):
     place's whole, 占全市的 or 占全县…的 right before it, unless the clause means to reach it: "2021年，列入省级重点项目
     11个，其中新港园区5个，项目个数占全市的45.8%，计划投资占全市的55%" (阳新县 news, 2021); "目前，沂南县蔬菜种植面积
     68万亩，…蔬菜产值占全县农民人均纯收入的5成以上" (沂南县 news, 2011)."""
-    first = min(q.start for q in c.kept)
+    first = c.numbers.first
     if c.text[max(c.clause.start, first - 4):first].endswith(("各占", "分别占", "各约占")):
         return False
     # a part's share of its place's whole, in a report of what is (项目个数占全市的45.8%: 阳新县 news, 2021)
-    if all((q.unit or "") in ("%", "成") for q in c.kept) and _SHARE_OF_WHOLE_BEFORE.search(c.text, c.clause.start, first) \
+    if c.numbers.only_units("%", "成") and _SHARE_OF_WHOLE_BEFORE.search(c.text, c.clause.start, first) \
             and not _SHARE_TARGET_BEFORE.search(c.text, c.clause.start, first):
         return False
     return None
@@ -604,8 +639,8 @@ def share_opens_clause(c: Context):
     (长顺县's poverty targets, 2017). A share that has a subject of its own in the clause is a target and is left
     alone: "全社会研发投入占比6%以上" (北京, 2026), "工业中战略性新兴产业占比30％以上" (陕西, 2026); so is one the clause
     means to reach (占比达到70%: 甘肃, 2026)."""
-    first = min(q.start for q in c.kept)
-    if all((q.unit or "") in ("%", "成") for q in c.kept) and _SHARE_OPENS.match(c.text, c.clause.start, first) \
+    first = c.numbers.first
+    if c.numbers.only_units("%", "成") and _SHARE_OPENS.match(c.text, c.clause.start, first) \
             and not _SHARE_TARGET_BEFORE.search(c.text, c.clause.start, first):
         return False
     return None
@@ -684,7 +719,9 @@ def past_years_plan(c: Context):
     A sentence that also names the present year or a later one (在去年基础上，今年计划新建…) still looks forward."""
     if c.published is None or not c.kept:
         return None
-    first = min(q.start for q in c.kept)
+    first = c.numbers.first
+    if c.text.find("计划", c.clause.sentence_start, first) < 0:
+        return None  # no plan named before the figure
     head = c.text[c.clause.sentence_start:first]
     # a list's lead runs on into its lines (…这个时间节点，我县：2016年：计划搬迁…): the line's own year opens its head
     openings = list(_YEAR_OPENS.finditer(head))
@@ -719,6 +756,8 @@ def place_breakdown(c: Context):
     if len(c.kept) != 1 or not c.kept[0].unit:
         return None
     q = c.kept[0]
+    if c.text.find("其中", c.clause.sentence_start, q.start) < 0:
+        return None
     head = c.text[c.clause.sentence_start:q.start]
     at = head.rfind("其中")
     if at < 0:
@@ -749,6 +788,8 @@ def kind_breakdown(c: Context):
     if len(c.kept) != 1 or not c.kept[0].unit:
         return None
     q = c.kept[0]
+    if c.text.find("其中", c.clause.sentence_start, q.start) < 0:
+        return None
     head = c.text[c.clause.sentence_start:q.start]
     at = head.rfind("其中")
     if at < 0 or not _KIND_PARTS.fullmatch(head[at + 2:]) or c.text[q.end:c.end].strip("）) \u3000"):
@@ -797,7 +838,7 @@ def count_of_named_kinds(c: Context):
     if len(c.kept) != 1:
         return None
     q = c.kept[0]
-    if not _CLOSED_ENUMERATION.search(c.text, c.clause.start, q.start):
+    if c.text.count("、", c.clause.start, q.start) < 2 or not _CLOSED_ENUMERATION.search(c.text, c.clause.start, q.start):
         return None
     after = _KIND_MODIFIER.sub("", c.text[q.end:q.end + 10], count=1)
     words = _cut(after)
@@ -858,7 +899,7 @@ def place_area(c: Context):
     "万亿元市辖区是什么概念？具体至海淀区，该辖区面积431平方公里" (海淀区 news of 2022, after 海淀区将在2022年跨进万亿);
     "全镇幅员面积569.08平方公里" (凉水镇's profile, 2021); "全乡幅员面积150平方公里" (柳南乡's profile, 2021). Every number
     of the piece must be such an area; a verb of work before the head (治理…面积, 新增…面积) is not this rule's."""
-    if not all((q.unit or "").endswith(("平方公里", "平方千米")) for q in c.kept):
+    if not all(u.endswith(("平方公里", "平方千米")) for u in c.numbers.units):
         return None
     return _every_number_after(c, _PLACE_AREA_BEFORE, 10)
 
@@ -939,7 +980,7 @@ def present_stock(c: Context):
     填埋场52个" (黄山市 news, 2011); "平台开通5个月来，有9家供应商因服务不到位等原因被警告" (南京市 news, 2011)."""
     if c.tense_rule in _CLAUSE_CUES:
         return None  # 在巩固现有航线的基础上，年内新开通…3条航线: the clause's own time ahead outweighs the sentence's 现有
-    first = min(q.start for q in c.kept) if c.kept else c.start
+    first = c.numbers.first if c.kept else c.start
     for m in _PRESENT_STOCK.finditer(c.text, c.clause.sentence_start, first + 1):
         if _RATE_BASIS_BEFORE.search(c.text, max(c.clause.sentence_start, m.start() - 5), m.start()):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
