@@ -972,6 +972,30 @@ def _one_select(shape: tuple):
     return _select(*shape).where(Pledge.id == _ONE)
 
 
+def one_in_view(session: Session, filters: Filters, pledge_id: int) -> Row | None:
+    """The pledge as a row of the view ``filters`` names, or None when the view does not hold it: for a
+    view whose flag, if any, is decided in SQL (``SQL_EXACT_FLAGS``), as ``page`` and ``count`` read it."""
+    wanted = filters.values.get("flag")
+    if wanted is not None and wanted not in SQL_EXACT_FLAGS:
+        raise ValueError("one_in_view: a view whose flag is decided in Python")
+    values = session.connection().execute(_one_select(_shape(filters)),
+                                          {**_bound(filters), "f_one_id": pledge_id}).first()
+    if values is None:
+        return None
+    row = _fill(values, filters.day)
+    return None if wanted is not None and row.flag is not wanted else row
+
+
+def sort_key(filters: Filters):
+    """The view's order as a key of its rows (``_ordered_by``: the date with missing dates last, then the id)."""
+    _, key, descending = SORTS[filters.sort]
+    if key == "id":
+        return (lambda row: -row.id) if descending else (lambda row: row.id)
+    if descending:
+        return lambda row: (getattr(row, key) is None, -(getattr(row, key) or FAR_PAST).toordinal(), -row.id)
+    return lambda row: (getattr(row, key) is None, getattr(row, key) or FAR_FUTURE, row.id)
+
+
 def one(session: Session, pledge_id: int, *, today: dt.date | None = None) -> Row | None:
     """One pledge as a row of the view (any review state), or None."""
     f = parse_filters(session, {"review_state": ALL}, today=today)
