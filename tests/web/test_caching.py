@@ -142,4 +142,58 @@ def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_
     ledger_after, counted = statements("/reports/")
     assert ledger_total(ledger_after) == ledger_total(ledger) + 1
     _, read_after = statements("/reports/queue")
-    assert len(read_after) == len(read)  # the data changed: the queue is read again
+    # the data changed by a confirmation as read only: the pledge joins the kept lists that hold it now
+    # (test_a_confirmation_joins_the_kept_queue_as_reading_it_anew_would); a rejection: the queue is read again
+    assert len(read_again) < len(read_after) < len(read)
+    db.rollback()  # (a new snapshot: the confirmation above committed since)
+    other = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == other))
+    assert editor.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"}).status_code == 200
+    _, read_after = statements("/reports/queue")
+    assert len(read_after) == len(read) + 1  # all of it, and the look-up at the audit events that found no patch
+    assert counts(read_after) == counts(read)
+
+
+def _without_tokens(page: str) -> str:
+    return re.sub(r'name="csrf[-_]token"[^>]*', "", page)
+
+
+def test_a_confirmation_joins_the_kept_queue_as_reading_it_anew_would(app, client, db):
+    """After confirmations as read of pending pledges (and nothing else), the reviewer's queue is the kept one
+    with each pledge in the red, yellow or undated list that holds it now: byte for byte the page read anew."""
+    def queue():
+        seen = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: seen.append(args[2].lower())  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            page = client.get("/reports/queue").get_data(as_text=True)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        return _without_tokens(page), seen
+
+    def read_anew():
+        app.extensions["tracker.counts"][0].clear()
+        app.extensions["tracker.latest"].clear()
+        return queue()
+
+    overdue, undated, ahead, later = pending_ids(db)[:4]
+    due = {overdue: dt.date(2020, 1, 31), undated: None, ahead: dt.date(2099, 12, 31), later: dt.date(2021, 3, 31)}
+    for pledge_id, due_on in due.items():
+        db.execute(sa.update(Pledge).where(Pledge.id == pledge_id).values(due_on=due_on))
+    db.commit()
+    login(client, "reviewer")
+    client.get("/review/")  # (the welcome flashed)
+    first, read = queue()
+    editor = app.test_client()
+    login(editor, "editor")
+    for batch in ([overdue], [undated, ahead], [later]):
+        for pledge_id in batch:
+            version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+            assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+        patched, statements = queue()
+        # no list read again: what reads the pledges reads one (the data version aside)
+        assert [s for s in statements if "from pledge" in s and "pledge.id = " not in s and "max(" not in s] == []
+        assert patched == read_anew()[0]
+    assert f"/pledges/{overdue}" in patched and f"/pledges/{later}" in patched and f"/pledges/{undated}" in patched
+    assert patched != first
