@@ -93,11 +93,11 @@ def request_version(session) -> str:
     return version
 
 
-def cached_count(session, what: str, args, count) -> int:
+def cached_count(session, what: str, args, count, patch=None) -> int:
     """``count()``, or the number it gave for the same ``what`` and ``args`` (hashable) since the data
     last changed (``data_version``, read first: a count taken after it is never older than it) and
     within ``COUNT_SECONDS``. Each server process keeps its own."""
-    return cached(session, what, args, count)
+    return cached(session, what, args, count, patch)
 
 
 def cached(session, what: str, args, read, patch=None):
@@ -139,6 +139,9 @@ def cached(session, what: str, args, read, patch=None):
             kept = latest.get((what, args))
             if kept is None or kept[1] != day or _audit_id(kept[0]) <= _audit_id(version):
                 latest[(what, args)] = (version, day, value, taken)
+                latest.move_to_end((what, args))
+                while len(latest) > COUNT_ENTRIES:
+                    latest.popitem(last=False)
     return value
 
 
@@ -173,7 +176,7 @@ def cacheable() -> bool:
 def init_app(app) -> None:
     app.config.setdefault("PUBLIC_MAX_AGE", 60)
     app.extensions["tracker.counts"] = (OrderedDict(), threading.Lock())
-    app.extensions["tracker.latest"] = {}  # (what, args) → (version, day, answer, time): ``cached``'s patch
+    app.extensions["tracker.latest"] = OrderedDict()  # (what, args) → (version, day, answer, time): ``cached``'s patch
     app.jinja_env.globals["cacheable"] = cacheable
 
     @app.before_request

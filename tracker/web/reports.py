@@ -107,9 +107,11 @@ def pledges():
         return bad_request(str(exc))
     # the count and the districts' menu are kept until the data changes, as the pledge list's count
     total = caching.cached_count(session, "reports.pledges", tuple(sorted(f.args.items())),
-                                 lambda: listing.count(session, f))
+                                 lambda: listing.count(session, f),
+                                 patch=lambda kept, ids: listing.count_after_confirming(session, f, kept, ids))
+    # (a confirmation as read moves no pledge to another district)
     districts = caching.cached(session, "districts_with_pledges", (),
-                               lambda: tuple(queries.districts_with_pledges(session)))
+                               lambda: tuple(queries.districts_with_pledges(session)), patch=lambda kept, ids: kept)
     return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
                            districts=districts)
 
@@ -284,8 +286,10 @@ def _queue_confirmed(session, red: listing.Filters, yellow: listing.Filters, kep
         for name, filters in (("red", red), ("yellow", yellow), ("undated", None)):
             if filters is None:
                 row, key = tables.undated_one(session, pledge_id), tables.undated_key
-            else:
-                row, key = listing.one_in_view(session, filters, pledge_id), listing.sort_key(filters)
+            else:  # (most confirmed pledges join neither: asked first, with no column computed)
+                row = (listing.one_in_view(session, filters, pledge_id) if listing.holds(session, filters, pledge_id)
+                       else None)
+                key = listing.sort_key(filters)
             if row is None:
                 continue
             if any(r.id == pledge_id for r in lists[name]):
