@@ -108,7 +108,8 @@ def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db
     db.rollback()  # (a new snapshot: the confirmation above committed since)
     other = pending_ids(db)[0]
     version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == other))
-    assert confirm_one.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"}).status_code == 200
+    rejected = confirm_one.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"})
+    assert rejected.status_code == 200
     assert shown() == (before + 1, 1)  # any other change: counted again
 
 
@@ -133,13 +134,15 @@ def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_
     client.get("/review/")  # (the welcome flashed)
     first, read = statements("/reports/queue")
     again, read_again = statements("/reports/queue")
-    assert _without_tokens(first) == _without_tokens(again) and len(read_again) <= len(read) - 6  # red ×2, yellow, proposals, undated ×2: kept
+    assert _without_tokens(first) == _without_tokens(again)
+    assert len(read_again) <= len(read) - 6  # red ×2, yellow, proposals, undated ×2: kept
     def counts(seen):
         return sum("count(" in s for s in seen)
 
     ledger, counted = statements("/reports/")
     ledger_again, counted_again = statements("/reports/")
-    assert _without_tokens(ledger_again) == _without_tokens(ledger) and counts(counted_again) == counts(counted) - 1  # (the menu's pending count stays)
+    assert _without_tokens(ledger_again) == _without_tokens(ledger)
+    assert counts(counted_again) == counts(counted) - 1  # (the menu's pending count stays)
     editor = app.test_client()
     login(editor, "editor")
     pledge_id = pending_ids(db)[0]
@@ -154,7 +157,8 @@ def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_
     db.rollback()  # (a new snapshot: the confirmation above committed since)
     other = pending_ids(db)[0]
     version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == other))
-    assert editor.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"}).status_code == 200
+    rejected = editor.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"})
+    assert rejected.status_code == 200
     _, read_after = statements("/reports/queue")
     assert len(read_after) == len(read) + 1  # all of it, and the look-up at the audit events that found no patch
     assert counts(read_after) == counts(read)

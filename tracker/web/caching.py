@@ -176,7 +176,8 @@ def cacheable() -> bool:
 def init_app(app) -> None:
     app.config.setdefault("PUBLIC_MAX_AGE", 60)
     app.extensions["tracker.counts"] = (OrderedDict(), threading.Lock())
-    app.extensions["tracker.latest"] = OrderedDict()  # (what, args) → (version, day, answer, time): ``cached``'s patch
+    # (what, args) → (version, day, answer, time) of the newest answer kept: what ``cached`` patches
+    app.extensions["tracker.latest"] = OrderedDict()
     app.jinja_env.globals["cacheable"] = cacheable
 
     @app.before_request
