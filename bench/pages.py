@@ -6,6 +6,8 @@
     .venv/bin/python bench/pages.py --url postgresql+psycopg://.../tracker_x   # a database filled so before
     .venv/bin/python bench/pages.py                                            # a new SQLite file
     .venv/bin/python bench/pages.py --url ... --profile search.html            # cProfile of one page, top 30
+    .venv/bin/python bench/pages.py --url ... --after-change --pages queue.html,ledger.html
+        # each page right after a change: a decision (unmeasured) before each measured request
 
 The app runs in this process (``create_app`` and Flask's test client: no HTTP server, so what is
 measured is the app and its database, not waitress). A person of each role logs in through the login
@@ -23,6 +25,10 @@ searched; the review queue; a pledge; a document) and those of bench/load.sh's m
 export of one official's view, the official and district scorecards, the reviewer's queue, the JSON list),
 the floor every logged-in request pays (``csrf.json``: ``/api/csrf``) and the mix's decision (``confirm.post``:
 a POST confirm of a pending pledge at version 1, each pledge once, so the database changes).
+With ``--after-change`` each GET page is measured right after a change, as under bench/load.sh's mix,
+whose decisions move the data version almost every view: before each measured request the editor
+confirms another pending pledge (that POST is not measured), so what ``caching.cached`` keeps "until
+the data changes" is worked out again; such a page is reported as ``<page>+change``.
 Results are printed and written to bench/out/pages-<backend>.json; ``--write-figures`` adds them to
 docs/figures/pages.json.
 """
@@ -131,6 +137,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--pages", help="comma-separated page names (default: all)")
     parser.add_argument("--profile", metavar="PAGE", help="cProfile this page instead, print the top 30 (cumulative)")
+    parser.add_argument("--after-change", action="store_true",
+                        help="measure each GET page right after a decision (one before each request, unmeasured)")
     figures.add_flag(parser)
     args = parser.parse_args()
     import sqlalchemy as sa
@@ -194,10 +202,21 @@ def measure(url: str, args, sa) -> int:
     if args.profile:
         names = [args.profile]
     results = {}
+    editor = clients["editor"]
+
+    def decide():
+        """A change, unmeasured: the editor confirms one more pending pledge (version 1)."""
+        response = editor.post(f"/api/pledges/{pending.pop()}/confirm", json={"version": 1, "changes": {}},
+                               headers={"X-CSRFToken": tokens["editor"]})
+        assert response.status_code == 200, (response.status_code, response.get_data()[:300])
+        response.close()
+
     for name in names:
         role, template = PAGES[name]
         client = clients[role]
         rng = random.Random(args.seed)
+        changing = args.after_change and not template.startswith("POST ")
+        label = f"{name}+change" if changing else name
 
         def path():
             return template.format(id=rng.randint(1, ids["id"]), doc=rng.randint(1, ids["doc"]), district=district,
@@ -210,41 +229,49 @@ def measure(url: str, args, sa) -> int:
                 return client.post(where, json={"version": 1, "changes": {}}, headers={"X-CSRFToken": tokens[role]})
             return client.get(where)
 
-        if "{pending}" in template and len(pending) < args.requests + 3:
+        if ("{pending}" in template or changing) and len(pending) < args.requests + 3:
             raise SystemExit(f"{name}: only {len(pending)} pending pledges at version 1 left")
         for _ in range(3):  # warm up
+            if changing:
+                decide()
             response = ask(path())
             assert response.status_code == 200, (name, response.status_code, response.get_data()[:300])
             response.close()
         if args.profile:
             profiler = cProfile.Profile()
-            profiler.enable()
             for _ in range(args.requests):
+                if changing:
+                    decide()
+                profiler.enable()
                 ask(path()).close()
-            profiler.disable()
+                profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
             return 0
         pids = backends()
-        db_before, app_before, wall = backend_cpu(pids), time.process_time(), time.perf_counter()
+        app_s = db_s = wall = 0.0
         size = 0
         for _ in range(args.requests):
-            response = ask(path())
+            if changing:
+                decide()
+            where = path()
+            db_before, app_before, wall_before = backend_cpu(pids), time.process_time(), time.perf_counter()
+            response = ask(where)
             if response.status_code != 200:
                 raise SystemExit(f"{name}: {response.status_code} {response.get_data()[:300]!r}")
             size = len(response.get_data())
             response.close()
-        app_s = time.process_time() - app_before
-        wall = time.perf_counter() - wall
+            app_s += time.process_time() - app_before
+            wall += time.perf_counter() - wall_before
+            db_s += backend_cpu(pids) - db_before
         pids_after = backends()
-        if set(pids_after) - set(pids):  # a connection opened meanwhile: its CPU all counts
-            pids = sorted(set(pids) | set(pids_after))
-        db_s = backend_cpu(pids) - db_before
+        if set(pids_after) - set(pids):  # a connection opened meanwhile: a request's figures miss its CPU
+            print(f"  ({name}: a database connection opened during the run; its CPU is not counted)")
         n = args.requests
-        results[name] = {"app_ms": 1000 * app_s / n, "db_ms": 1000 * db_s / n, "total_ms": 1000 * (app_s + db_s) / n,
-                         "wall_ms": 1000 * wall / n, "bytes": size}
-        r = results[name]
-        print(f"{name:<15} {template[:52]:<52} app {r['app_ms']:6.2f}  db {r['db_ms']:6.2f}  "
+        results[label] = {"app_ms": 1000 * app_s / n, "db_ms": 1000 * db_s / n, "total_ms": 1000 * (app_s + db_s) / n,
+                          "wall_ms": 1000 * wall / n, "bytes": size}
+        r = results[label]
+        print(f"{label:<22} {template[:46]:<46} app {r['app_ms']:6.2f}  db {r['db_ms']:6.2f}  "
               f"= {r['total_ms']:6.2f} ms CPU  (wall {r['wall_ms']:6.2f} ms, {size:,} bytes)", flush=True)
     engine.dispose()
     backend = "postgresql" if postgres else "sqlite"

@@ -904,8 +904,8 @@ def page(session: Session, filters: Filters, *, after: str | None = None, limit:
     return rows, (cursor_of(rows[-1], filters) if more and rows else None)
 
 
-@lru_cache(maxsize=256)
-def _count_select(shape: tuple, cap: int | None):
+def _ids_select(shape: tuple):
+    """The view's pledge ids, with no column computed and no join the conditions do not need."""
     view = _select(*shape)
     where = view.whereclause
     read = {t.name for t in sql_util.find_tables(where, check_columns=True, include_aliases=True)}
@@ -917,6 +917,37 @@ def _count_select(shape: tuple, cap: int | None):
             stmt = stmt.join(Document, Document.id == Pledge.document_id)
     else:  # the ids only: the joins stay (the filters read them) but no column is computed
         stmt = view.with_only_columns(Pledge.id, maintain_column_froms=False)
+    return stmt
+
+
+@lru_cache(maxsize=64)
+def _holds_select(shape: tuple):
+    return _ids_select(shape).where(Pledge.id == _ONE)
+
+
+def holds(session: Session, filters: Filters, pledge_id: int) -> bool:
+    """Whether the view holds the pledge (as ``count`` counts it: a view whose flag, if any, is decided in SQL)."""
+    if filters.values.get("flag") not in SQL_EXACT_FLAGS:
+        raise ValueError("holds: a view whose flag is decided in Python")
+    return session.connection().execute(_holds_select(_shape(filters)),
+                                        {**_bound(filters), "f_one_id": pledge_id}).first() is not None
+
+
+def count_after_confirming(session: Session, filters: Filters, kept: int, ids: list[int], *,
+                           cap: int | None = None) -> int | None:
+    """``count`` of a view of confirmed pledges after the pending pledges ``ids`` were confirmed as read (and
+    nothing else changed), from ``kept``, its count before: none of them was in it, each is now if the view
+    holds it. None for another view (one of pending pledges loses them: read it anew)."""
+    if filters.values.get("review_state") is not ReviewState.CONFIRMED or \
+            filters.values.get("flag") not in SQL_EXACT_FLAGS:
+        return None
+    total = kept + sum(holds(session, filters, pledge_id) for pledge_id in ids)
+    return total if cap is None else min(total, cap + 1)
+
+
+@lru_cache(maxsize=256)
+def _count_select(shape: tuple, cap: int | None):
+    stmt = _ids_select(shape)
     if cap is not None:
         stmt = stmt.limit(cap + 1)
     return sa.select(sa.func.count()).select_from(stmt.subquery())
@@ -970,6 +1001,30 @@ _ONE = sa.bindparam("f_one_id", type_=sa.Integer())
 @lru_cache(maxsize=8)
 def _one_select(shape: tuple):
     return _select(*shape).where(Pledge.id == _ONE)
+
+
+def one_in_view(session: Session, filters: Filters, pledge_id: int) -> Row | None:
+    """The pledge as a row of the view ``filters`` names, or None when the view does not hold it: for a
+    view whose flag, if any, is decided in SQL (``SQL_EXACT_FLAGS``), as ``page`` and ``count`` read it."""
+    wanted = filters.values.get("flag")
+    if wanted is not None and wanted not in SQL_EXACT_FLAGS:
+        raise ValueError("one_in_view: a view whose flag is decided in Python")
+    values = session.connection().execute(_one_select(_shape(filters)),
+                                          {**_bound(filters), "f_one_id": pledge_id}).first()
+    if values is None:
+        return None
+    row = _fill(values, filters.day)
+    return None if wanted is not None and row.flag is not wanted else row
+
+
+def sort_key(filters: Filters):
+    """The view's order as a key of its rows (``_ordered_by``: the date with missing dates last, then the id)."""
+    _, key, descending = SORTS[filters.sort]
+    if key == "id":
+        return (lambda row: -row.id) if descending else (lambda row: row.id)
+    if descending:
+        return lambda row: (getattr(row, key) is None, -(getattr(row, key) or FAR_PAST).toordinal(), -row.id)
+    return lambda row: (getattr(row, key) is None, getattr(row, key) or FAR_FUTURE, row.id)
 
 
 def one(session: Session, pledge_id: int, *, today: dt.date | None = None) -> Row | None:

@@ -275,14 +275,33 @@ class Undated:
     status_on: dt.date | None
 
 
+def _undated_where():
+    return (Pledge.review_state == ReviewState.CONFIRMED, Pledge.merged_into_id.is_(None), Pledge.due_on.is_(None),
+            Pledge.status.not_in(list(schedule.CLOSED)))
+
+
+def _undated_select():
+    district = sa.select(District.name).where(District.id == Pledge.district_id).scalar_subquery()
+    return sa.select(Pledge.id, Pledge.quote, district, Pledge.status, Pledge.status_on).where(*_undated_where())
+
+
+def undated_key(row: Undated):
+    """``undated``'s order as a key: the never rated first, then the longest unrated, then by id."""
+    return (row.status_on is not None, row.status_on or dt.date.min, row.id)
+
+
+def undated_one(session: Session, pledge_id: int) -> Undated | None:
+    """The pledge as a row of ``undated``'s list, or None when that list does not hold it."""
+    found = session.execute(_undated_select().where(Pledge.id == pledge_id)).first()
+    return None if found is None else Undated(*found)
+
+
 def undated(session: Session, limit: int) -> tuple[list[Undated], int]:
     """Confirmed pledges still open that name no deadline (no flag ever turns them red or yellow):
     the reviewer's queue lists them too, the never rated and the longest unrated first; and their count."""
-    where = (Pledge.review_state == ReviewState.CONFIRMED, Pledge.merged_into_id.is_(None), Pledge.due_on.is_(None),
-             Pledge.status.not_in(list(schedule.CLOSED)))
-    district = sa.select(District.name).where(District.id == Pledge.district_id).scalar_subquery()
+    where = _undated_where()
     rows = session.execute(
-        sa.select(Pledge.id, Pledge.quote, district, Pledge.status, Pledge.status_on).where(*where)
+        _undated_select()
         # (the never rated first: NULLS FIRST, the order of PostgreSQL's partial index of these pledges, 0010)
         .order_by(Pledge.status_on.asc().nulls_first(), Pledge.id).limit(limit)).all()
     count = session.scalar(sa.select(sa.func.count()).select_from(Pledge).where(*where)) or 0

@@ -93,31 +93,70 @@ def request_version(session) -> str:
     return version
 
 
-def cached_count(session, what: str, args, count) -> int:
+def cached_count(session, what: str, args, count, patch=None) -> int:
     """``count()``, or the number it gave for the same ``what`` and ``args`` (hashable) since the data
     last changed (``data_version``, read first: a count taken after it is never older than it) and
     within ``COUNT_SECONDS``. Each server process keeps its own."""
-    return cached(session, what, args, count)
+    return cached(session, what, args, count, patch)
 
 
-def cached(session, what: str, args, read):
+def cached(session, what: str, args, read, patch=None):
     """``read()`` (a count, or another small answer that only a data change moves: the district names
-    of a page's datalist), kept as ``cached_count`` keeps counts. Give it an immutable answer."""
-    key = (what, args, request_version(session), dt.datetime.now(SHANGHAI).date())
+    of a page's datalist), kept as ``cached_count`` keeps counts. Give it an immutable answer.
+
+    With ``patch``, for an answer that a plain confirmation of a pending pledge changes in a way worked out
+    from that pledge alone (the reviewer's queue: the pledge joins a list, or none): when the data moved
+    since the newest answer kept for ``what`` and ``args`` by such confirmations only
+    (``queries.confirmed_pending``: every audit event in between a confirmation as read of a pending pledge
+    never rated; no status event, pledge or document added), the answer is ``patch(that answer, [pledge
+    ids])`` instead of ``read()`` (``patch`` may return None: then ``read()``). A patched answer keeps the
+    time of the answer it came from, so ``COUNT_SECONDS`` bounds how long any answer lives unread."""
+    version = request_version(session)
+    day = dt.datetime.now(SHANGHAI).date()
+    key = (what, args, version, day)
     now = time.monotonic()
     _counts, _counts_lock = current_app.extensions["tracker.counts"]
+    latest = current_app.extensions["tracker.latest"]
     with _counts_lock:
         found = _counts.get(key)
         if found is not None and now - found[1] < COUNT_SECONDS:
             _counts.move_to_end(key)
             return found[0]
-    value = read()
+        base = latest.get((what, args)) if patch is not None else None
+    value, taken = None, now
+    if base is not None and base[1] == day and now - base[3] < COUNT_SECONDS:
+        ids = _confirmed_between(session, base[0], version)
+        if ids is not None:
+            value, taken = patch(base[2], ids), base[3]
+    if value is None:
+        value, taken = read(), now
     with _counts_lock:
-        _counts[key] = (value, now)
+        _counts[key] = (value, taken)
         _counts.move_to_end(key)
         while len(_counts) > COUNT_ENTRIES:
             _counts.popitem(last=False)
+        if patch is not None:
+            kept = latest.get((what, args))
+            if kept is None or kept[1] != day or _audit_id(kept[0]) <= _audit_id(version):
+                latest[(what, args)] = (version, day, value, taken)
+                latest.move_to_end((what, args))
+                while len(latest) > COUNT_ENTRIES:
+                    latest.popitem(last=False)
     return value
+
+
+def _audit_id(version: str) -> int:
+    head = version.split(".", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+def _confirmed_between(session, old: str, new: str) -> list[int] | None:
+    """The pledges plain confirmations took from pending to confirmed between two data versions, when
+    nothing else changed (``queries.confirmed_pending``); else None."""
+    before, after = old.split("."), new.split(".")
+    if before[1:] != after[1:] or not (before[0].isdigit() and after[0].isdigit()):
+        return None
+    return queries.confirmed_pending(session, int(before[0]), int(after[0]))
 
 
 def _package_version() -> str:
@@ -137,6 +176,8 @@ def cacheable() -> bool:
 def init_app(app) -> None:
     app.config.setdefault("PUBLIC_MAX_AGE", 60)
     app.extensions["tracker.counts"] = (OrderedDict(), threading.Lock())
+    # (what, args) → (version, day, answer, time) of the newest answer kept: what ``cached`` patches
+    app.extensions["tracker.latest"] = OrderedDict()
     app.jinja_env.globals["cacheable"] = cacheable
 
     @app.before_request

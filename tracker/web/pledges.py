@@ -20,7 +20,8 @@ bp = Blueprint("pledges", __name__, url_prefix="/pledges")
 
 def district_names(session) -> tuple[str, ...]:
     """Every district's name, for the district inputs' datalist (read again when the data changes)."""
-    return caching.cached(session, "district_names", (), lambda: tuple(pages.district_names(session)))
+    return caching.cached(session, "district_names", (), lambda: tuple(pages.district_names(session)),
+                          patch=lambda kept, ids: kept)  # (a confirmation as read names no new district)
 
 
 def get_pledge(pledge_id: int, *, full: bool = False):
@@ -65,7 +66,8 @@ def index():
         return render_template("error.html", code=400, message=str(exc)), 400
     cap = current_app.config["LIST_COUNT_CAP"]
     total = caching.cached_count(session, "pledges", (tuple(sorted(f.args.items())), cap),
-                                 lambda: listing.count(session, f, cap=cap))
+                                 lambda: listing.count(session, f, cap=cap),
+                                 patch=lambda kept, ids: listing.count_after_confirming(session, f, kept, ids, cap=cap))
     return render_template("pledges/index.html", rows=rows, next_after=next_after, f=f,
                            total=min(total, cap), more=total > cap,
                            district_names=district_names(session))

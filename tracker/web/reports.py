@@ -107,9 +107,11 @@ def pledges():
         return bad_request(str(exc))
     # the count and the districts' menu are kept until the data changes, as the pledge list's count
     total = caching.cached_count(session, "reports.pledges", tuple(sorted(f.args.items())),
-                                 lambda: listing.count(session, f))
+                                 lambda: listing.count(session, f),
+                                 patch=lambda kept, ids: listing.count_after_confirming(session, f, kept, ids))
+    # (a confirmation as read moves no pledge to another district)
     districts = caching.cached(session, "districts_with_pledges", (),
-                               lambda: tuple(queries.districts_with_pledges(session)))
+                               lambda: tuple(queries.districts_with_pledges(session)), patch=lambda kept, ids: kept)
     return render_template("reports/list.html", rows=rows, f=f, total=total, next_after=next_after,
                            districts=districts)
 
@@ -247,7 +249,8 @@ def queue():
     except BadFilter as exc:
         return bad_request(str(exc))
     reds, yellows, proposals, undated, counts = caching.cached(
-        session, "reports.queue", (QUEUE_ROWS,), lambda: _queue_lists(session, red, yellow))
+        session, "reports.queue", (QUEUE_ROWS,), lambda: _queue_lists(session, red, yellow),
+        patch=lambda kept, ids: _queue_confirmed(session, red, yellow, kept, ids))
     rated = workbench.decided_today(session, current_user,  # (its id: the User is not loaded)
                                     actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
@@ -268,6 +271,36 @@ def _queue_lists(session, red: listing.Filters, yellow: listing.Filters) -> tupl
                            else tables.count_open_proposals(session))
     undated, counts["undated"] = tables.undated(session, QUEUE_ROWS)
     return tuple(reds), tuple(yellows), tuple(proposals), tuple(undated), MappingProxyType(counts)
+
+
+def _queue_confirmed(session, red: listing.Filters, yellow: listing.Filters, kept: tuple, ids: list[int]):
+    """``_queue_lists``' answer after pledges ``ids`` were confirmed from pending (and nothing else changed),
+    from the answer ``kept`` before: each such pledge joins the red, yellow or undated list (and count) that
+    holds it now, in the list's order, as reading the lists anew would give; no other row moves (a row
+    shows its own pledge only) and the proposals stay (a pledge never rated has none). None when a pledge
+    was listed already (not the change this knows: the lists are read anew)."""
+    reds, yellows, proposals, undated, counts = kept
+    lists = {"red": list(reds), "yellow": list(yellows), "undated": list(undated)}
+    counts = dict(counts)
+    for pledge_id in ids:
+        for name, filters in (("red", red), ("yellow", yellow), ("undated", None)):
+            if filters is None:
+                row, key = tables.undated_one(session, pledge_id), tables.undated_key
+            else:  # (most confirmed pledges join neither: asked first, with no column computed)
+                row = (listing.one_in_view(session, filters, pledge_id) if listing.holds(session, filters, pledge_id)
+                       else None)
+                key = listing.sort_key(filters)
+            if row is None:
+                continue
+            if any(r.id == pledge_id for r in lists[name]):
+                return None
+            rows = lists[name]
+            rows.append(row)
+            rows.sort(key=key)
+            del rows[QUEUE_ROWS:]
+            counts[name] += 1
+    return (tuple(lists["red"]), tuple(lists["yellow"]), proposals, tuple(lists["undated"]),
+            MappingProxyType(counts))
 
 
 class StatusForm(Form):
