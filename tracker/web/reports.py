@@ -215,10 +215,16 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     except BadFilter as exc:
         return bad_request(str(exc))
     rows = list(listing.iter_rows(session, f, stream=False))  # one district's or official's: a few hundred
-    groups, total = tables.status_table(rows, kind, f.day)
+    # the card's figures: the total line only (a status table's groups would add each row twice), the
+    # meter counted once
+    total = tables.Group(None, "合计")
+    day, add = f.day, total.add
+    for row in rows:
+        add(row, day)
+    parts = tables.meter(rows)
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
-                           f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
-                           meter=charts.meter(tables.meter(rows)), timelines=tables.timelines(session, [r.id for r in rows]))
+                           f=f, rows=rows, total=total, meter_parts=parts, meter=charts.meter(parts),
+                           timelines=tables.timelines(session, [r.id for r in rows]))
 
 
 @bp.get("/districts/<int:district_id>")
