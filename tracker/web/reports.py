@@ -214,7 +214,8 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
                          **{kind: subject_id})
     except BadFilter as exc:
         return bad_request(str(exc))
-    rows = list(listing.iter_rows(session, f, stream=False))  # one district's or official's: a few hundred
+    # one district's or official's: a few hundred, with what their cards show
+    rows = list(listing.iter_rows(session, f, stream=False, card=True))
     # the card's figures: the total line only (a status table's groups would add each row twice), the
     # meter counted once
     total = tables.Group(None, "合计")
