@@ -325,8 +325,10 @@ def scorecard_card_html(r, events, link: str) -> Markup:
 _ROW_VALUES = attrgetter(*Row.__dataclass_fields__)
 #: written cards by what they are written from (``scorecard_cards_html``); at most ``CARDS_KEPT``
 _CARDS: dict[tuple, str] = {}
-#: a card is ~1 KB: 40,000 hold every confirmed pledge's of bench/pages.py's 100,000 (33,000), ~40 MB a process
-CARDS_KEPT = 40_000
+#: a card kept holds ~3.7 KB (its text, ~1,000 characters, and the values it was written from; tracemalloc over
+#: four districts' 1,438 cards): 10,000 cards, ~37 MB a process, hold a quarter of the 33,000 confirmed pledges
+#: of bench/pages.py's 100,000
+CARDS_KEPT = 10_000
 
 
 def scorecard_cards_html(rows, timelines: dict, pledge_link) -> Markup:
