@@ -13,7 +13,6 @@ from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind
 from tracker.services.listing import Row
 from tracker.services.schedule import Progress
 from tracker.services.schedule import Flag
-from tracker.web import filters
 from tracker.web.filters import IdLinks, progress_html, scorecard_card_html, scorecard_cards_html, timeline_html
 
 #: the macro as reports/_macros.html wrote it before (the reference)
@@ -153,24 +152,3 @@ def test_a_scorecards_cards_are_the_templates_text(bare_app):
     assert "市&lt;住建&gt;局" in expected and "年底前" in expected and expected.count("<li class=\"ev-") == 5
     assert expected.count("<article") == len(rows) == 128
 
-
-def test_a_card_written_before_is_used_again_until_its_values_change(bare_app, monkeypatch):
-    monkeypatch.setattr(filters, "_CARDS", {})
-    monkeypatch.setattr(filters, "CARDS_KEPT", 3)
-    rows = [row(id=n, quote=f"新建幼儿园 {n} 所") for n in range(1, 4)]
-    timelines = {1: timeline_rows(list(events())[:2])}
-    with bare_app.test_request_context("/reports/districts/1"):
-        link = IdLinks("pledges.view", "pledge_id")
-        first = str(scorecard_cards_html(rows, timelines, link))
-        assert len(filters._CARDS) == 3
-        kept = dict(filters._CARDS)
-        assert str(scorecard_cards_html(rows, timelines, link)) == first and filters._CARDS == kept
-        # a verdict: the pledge's row and timeline change, its card is written anew, the others are kept
-        rows[0].status, rows[0].flag = Status.DONE, Flag.RED
-        timelines[1] = timelines[1] + timeline_rows(list(events())[-1:])
-        again = str(scorecard_cards_html(rows, timelines, link))
-        fresh = "\n".join(str(scorecard_card_html(r, timelines.get(r.id, ()), link.of(r.id))) for r in rows)
-    assert again == fresh != first
-    assert again.split("</article>")[1:] == first.split("</article>")[1:]
-    # the memo was full (3): its oldest card (the pledge's before the verdict) went to make room
-    assert [key[0][0] for key in filters._CARDS] == [2, 3, 1] and list(filters._CARDS.values())[-1] in again

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from operator import attrgetter
 from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
 
@@ -14,7 +13,6 @@ from flask_login import current_user
 from tracker import glossary
 from tracker.db import enums
 from tracker.services import workbench
-from tracker.services.listing import Row
 from tracker.services.schedule import Flag, Progress
 from tracker.web.db import get_session
 
@@ -321,42 +319,12 @@ def scorecard_card_html(r, events, link: str) -> Markup:
         f"  {_progress_text(r)}\n  {_timeline_text(events)}\n</article>")  # (the template's line ends it)
 
 
-#: every field of a list row: with the row's timeline and link, all a card is written from
-_ROW_VALUES = attrgetter(*Row.__dataclass_fields__)
-#: written cards by what they are written from (``scorecard_cards_html``); at most ``CARDS_KEPT``
-_CARDS: dict[tuple, str] = {}
-#: a card kept holds ~3.7 KB (its text, ~1,000 characters, and the values it was written from; tracemalloc over
-#: four districts' 1,438 cards): 10,000 cards, ~37 MB a process, hold a quarter of the 33,000 confirmed pledges
-#: of bench/pages.py's 100,000
-CARDS_KEPT = 10_000
-
-
 def scorecard_cards_html(rows, timelines: dict, pledge_link) -> Markup:
     """Every card of a scorecard (``scorecard_card_html`` of each row, its timeline from ``timelines`` and its
     link from ``pledge_link``, a ``IdLinks``), a line apart: what reports/scorecard.html's loop wrote less
-    its last line end, without three Jinja calls a card (a district's 400 cards: 1,200 calls).
-
-    A card is a function of its row's values (the view's day is in them: shares, pace, flag, days overdue),
-    its events and its link, so a card written before from equal values is used again: readers of one
-    district, the official's scorecard beside it and ``tracker publish`` show the same cards, and a verdict
-    changes one pledge's values (its card is written anew), not the others'. Equal values write the same
-    text: numbers are canonical decimals (``canonical_decimal``: 5 and 5.0 are never both met), dates,
-    enumerations and strings are equal only if written alike. When ``CARDS_KEPT`` cards are kept, the
-    oldest half is let go."""
-    of, get, cards, values = pledge_link.of, timelines.get, _CARDS, _ROW_VALUES
-    out = []
-    for r in rows:
-        events, link = get(r.id, ()), of(r.id)
-        key = (values(r), tuple(events), link)
-        card = cards.get(key)
-        if card is None:
-            card = str(scorecard_card_html(r, events, link))
-            if len(cards) >= CARDS_KEPT:
-                for old in list(cards)[:CARDS_KEPT // 2]:  # (a dict keeps its keys in the order they came)
-                    del cards[old]
-            cards[key] = card
-        out.append(card)
-    return Markup("\n".join(out))
+    its last line end, without three Jinja calls a card (a district's 400 cards: 1,200 calls)."""
+    of, get = pledge_link.of, timelines.get
+    return Markup("\n".join([scorecard_card_html(r, get(r.id, ()), of(r.id)) for r in rows]))
 
 
 def init_app(app) -> None:
