@@ -2,6 +2,7 @@
 frozen day, and ``as_of`` rebuilds against a recorded history (tests/ledger_history.py)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -266,6 +267,25 @@ def test_a_small_view_read_whole_holds_what_the_streamed_view_holds(session_fact
         assert whole == streamed and streamed  # on SQLite a LATERAL would not run at all
         lateral = listing._rows_select(listing._shape(f), f.sort, False, None, False, False, True)
         assert str(lateral.compile(s.get_bind())).count("LATERAL") == (2 if day else 1)
+
+
+@pytest.mark.parametrize("day", [None, dt.date(2024, 4, 15), dt.date(2024, 6, 26), TODAY])
+@pytest.mark.parametrize("extra", [{}, {"flag": "yellow"}, {"flag": "red"}, {"status": "done"}])
+def test_a_scorecards_rows_are_the_views_but_for_what_its_cards_do_not_show(session_factory, history, day, extra):
+    """``iter_rows(card=True)`` (a scorecard) reads neither the names, nor the verdict's note and evidence,
+    nor the reminders: those are None and 0, every other field is the full view's, now and as of a day."""
+    with session_factory() as s:
+        args = {"review_state": "all", **extra} | ({"as_of": day.isoformat()} if day else {})
+        f = view(s, **args)
+        full = list(listing.iter_rows(s, f, stream=False))
+        card = list(listing.iter_rows(s, f, stream=False, card=True))
+        assert [r.id for r in card] == [r.id for r in full]
+        assert all(getattr(r, name) is None for r in card for name in listing.CARD_UNSHOWN)
+        assert all(r.reminders == 0 for r in card)
+        blank = {name: None for name in listing.CARD_UNSHOWN} | {"reminders": 0}
+        assert [repr(r) for r in card] == [repr(dataclasses.replace(r, **blank)) for r in full]
+        if not extra:  # the history holds notes, names and evidence: the full view shows them
+            assert any(r.district or r.note or r.evidence for r in full)
 
 
 @pytest.mark.parametrize("args", [{"flag": "yellow"}, {"flag": "red", "review_state": "all"}, {"review_state": "all"},

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import namedtuple
 from decimal import Decimal
 from types import SimpleNamespace
 
-from tracker.db.enums import MissReason, Status, StatusEventKind
+from tracker.db.enums import MissReason, ReviewState, Status, StatusEventKind
+from tracker.services.listing import Row
 from tracker.services.schedule import Progress
 from tracker.services.schedule import Flag
 from tracker.web.filters import IdLinks, progress_html, scorecard_card_html, scorecard_cards_html, timeline_html
@@ -106,19 +108,40 @@ SHIPPED = '''{% if rows %}
 {% endif %}'''
 
 
+#: a timeline's event as ``tracker.services.tables.timelines`` reads it: a row of these columns
+Event = namedtuple("Event", "pledge_id kind new_status as_of_on achieved_value miss_reason note evidence_url "
+                   "evidence_quote")
+
+
+def timeline_rows(es) -> list:
+    return [Event(0, e.kind, e.new_status, e.as_of_on, e.achieved_value, e.miss_reason, e.note, e.evidence_url,
+                  e.evidence_quote) for e in es]
+
+
+def row(**values) -> Row:
+    """A list row (``tracker.services.listing.Row``) of these values, the rest empty."""
+    base = dict(document_id=1, document_title="某区政府工作报告", published_on=None, district_id=None, district=None,
+                official_id=None, official=None, responsible_unit=None, action=None, object=None, target_value=None,
+                target_value_max=None, target_unit="所", achieved_value=None, deadline_raw=None, due_on=None,
+                deadline_precision=None, review_state=ReviewState.CONFIRMED, status=Status.IN_PROGRESS,
+                status_on=None, miss_reason=None, note=None, evidence=None, proposed=None, reminders=0,
+                time_share=None, achieved_share=None, progress=None, flag=None, days_overdue=0)
+    return Row(**{**base, **values})
+
+
 def test_a_scorecards_cards_are_the_templates_text(bare_app):
     app = bare_app
     rows = []
     for n, (status, flag, due_on, raw, unit, achieved, quote) in enumerate(itertools.product(
             (Status.DONE, Status.IN_PROGRESS), (None, Flag.RED), (None, dt.date(2026, 6, 30)), (None, "年底前"),
             (None, "市<住建>局"), (None, Decimal("0.5")), ("新建幼儿园 3 所", "引号\"与&符号"))):
-        rows.append(SimpleNamespace(
-            id=n + 1, quote=quote, status=status, proposed=None, flag=flag, days_overdue=3 if flag else 0,
-            due_on=due_on, status_on=due_on, target_text="3所" if achieved else "", deadline_raw=raw,
-            responsible_unit=unit, document_title="某区政府工作报告", achieved_share=achieved,
-            time_share=Decimal("0.25") if achieved else None, achieved_text="1所" if achieved else "",
-            progress=Progress.BEHIND if achieved else None))
-    timelines = {1: list(events())[:3], 4: list(events())[-2:]}
+        rows.append(row(
+            id=n + 1, quote=quote, status=status, flag=flag, days_overdue=3 if flag else 0,
+            due_on=due_on, status_on=due_on, target_value=Decimal(3) if achieved else None, deadline_raw=raw,
+            responsible_unit=unit, achieved_share=achieved, time_share=Decimal("0.25") if achieved else None,
+            achieved_value=Decimal(1) if achieved else None, progress=Progress.BEHIND if achieved else None))
+    assert rows[-1].target_text == "3所" and rows[-1].achieved_text == "1所"
+    timelines = {1: timeline_rows(list(events())[:3]), 4: timeline_rows(list(events())[-2:])}
     with app.test_request_context("/reports/districts/1"):
         link = IdLinks("pledges.view", "pledge_id")
         expected = app.jinja_env.from_string(CARD).render(rows=rows, timelines=timelines, pledge_link=link)
@@ -128,3 +151,4 @@ def test_a_scorecards_cards_are_the_templates_text(bare_app):
     assert shipped == expected and by_hand == expected and in_one == expected
     assert "市&lt;住建&gt;局" in expected and "年底前" in expected and expected.count("<li class=\"ev-") == 5
     assert expected.count("<article") == len(rows) == 128
+

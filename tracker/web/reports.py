@@ -128,7 +128,9 @@ def export(fmt: str):
     suffix, media = exports.FORMATS[fmt]
     name = exports.filename(fmt, f)
     ascii_name = f"{'ledger' if fmt == 'ledger' else 'pledges'}-{f.day.isoformat()}{suffix}"
-    rows = listing.iter_rows(session, f)
+    # one district's or official's pledges (hundreds) are read in one go, as their scorecards are: the
+    # statement prepared and each row's latest verdict probed by its index; a wider view is streamed
+    rows = listing.iter_rows(session, f, stream=not (f.values.get("official") or f.values.get("district")))
     if fmt == "csv":
         body = _streamed(exports.csv_chunks(rows, header=request.args.get("header", "label")))
     elif fmt == "json":
@@ -216,11 +218,18 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
                          **{kind: subject_id})
     except BadFilter as exc:
         return bad_request(str(exc))
-    rows = list(listing.iter_rows(session, f, stream=False))  # one district's or official's: a few hundred
-    groups, total = tables.status_table(rows, kind, f.day)
+    # one district's or official's: a few hundred, with what their cards show
+    rows = list(listing.iter_rows(session, f, stream=False, card=True))
+    # the card's figures: the total line only (a status table's groups would add each row twice), the
+    # meter counted once
+    total = tables.Group(None, "合计")
+    day, add = f.day, total.add
+    for row in rows:
+        add(row, day)
+    parts = tables.meter(rows)
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
-                           f=f, rows=rows, total=total, meter_parts=tables.meter(rows),
-                           meter=charts.meter(tables.meter(rows)), timelines=tables.timelines(session, [r.id for r in rows]))
+                           f=f, rows=rows, total=total, meter_parts=parts, meter=charts.meter(parts),
+                           timelines=tables.timelines(session, [r.id for r in rows]))
 
 
 @bp.get("/districts/<int:district_id>")
