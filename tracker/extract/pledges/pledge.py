@@ -753,21 +753,25 @@ def place_breakdown(c: Context):
     figure must be a place (a name ending as lexicon breakdown_place_endings ends) and its figure, and a figure of
     the same unit must stand before 其中 in the sentence; a part that does more than name its place (其中青岛段主线长
     89公里, 其中建档立卡人口5572人) is left to the other rules."""
+    found = _part_after_qizhong(c, _BREAKDOWN_PARTS)
+    if found is None:
+        return None
+    q, at = found
+    totals = find_numbers(c.text[c.clause.sentence_start:at])
+    return False if any(t.unit == q.unit for t in totals) else None
+
+
+def _part_after_qizhong(c: Context, parts: re.Pattern[str]):
+    """The piece's one figure (with a unit) and where its sentence's last 其中 before it stands, when the text
+    from 其中 to the figure is all ``parts`` and nothing but a closing bracket follows the figure in the piece;
+    else None. What place_breakdown and kind_breakdown share."""
     if len(c.kept) != 1 or not c.kept[0].unit:
         return None
     q = c.kept[0]
-    if c.text.find("其中", c.clause.sentence_start, q.start) < 0:
+    at = c.text.rfind("其中", c.clause.sentence_start, q.start)
+    if at < 0 or not parts.fullmatch(c.text, at + 2, q.start) or c.text[q.end:c.end].strip("）) \u3000"):
         return None
-    head = c.text[c.clause.sentence_start:q.start]
-    at = head.rfind("其中")
-    if at < 0:
-        return None
-    parts = head[at + 2:]
-    if not _BREAKDOWN_PARTS.fullmatch(parts) or c.text[q.end:c.end].strip("）) \u3000"):
-        return None
-    before = c.clause.sentence_start + at
-    totals = [t for t in find_numbers(c.text[c.clause.sentence_start:before])]
-    return False if any(t.unit == q.unit for t in totals) else None
+    return q, at
 
 
 # from 其中 to the figure: earlier parts (place, figure) and the piece's own place, each after a mark
@@ -785,16 +789,7 @@ def kind_breakdown(c: Context):
     其中，现代产业类项目250个，个数占比28.3%" (深圳市's 2022 plan of key projects in the news: the total, 883个, two
     paragraphs before). A name ending in 类 is a class by its own word, so the total need not stand in the sentence as
     place_breakdown asks of a place; every piece from 其中 to the figure must be a class and its figure."""
-    if len(c.kept) != 1 or not c.kept[0].unit:
-        return None
-    q = c.kept[0]
-    if c.text.find("其中", c.clause.sentence_start, q.start) < 0:
-        return None
-    head = c.text[c.clause.sentence_start:q.start]
-    at = head.rfind("其中")
-    if at < 0 or not _KIND_PARTS.fullmatch(head[at + 2:]) or c.text[q.end:c.end].strip("）) \u3000"):
-        return None
-    return False
+    return None if _part_after_qizhong(c, _KIND_PARTS) is None else False
 
 
 # from 其中 to the figure: earlier parts (class, figure) and the piece's own class, each after a mark
