@@ -5,7 +5,8 @@ import functools
 import hmac
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, current_app, flash, has_request_context, jsonify, redirect, render_template,
+                   request, url_for)
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
@@ -25,8 +26,10 @@ ADMINS = (UserRole.ADMIN,)
 
 class Account(UserMixin):
     """The logged-in person. ``load_user`` builds it from the account's row (``records.login_row``: one
-    Core query, no ORM object); ``user``, their ``User`` in this request's session for the services
-    that write, is loaded when first asked for (most pages only read the name and role)."""
+    Core query, no ORM object) on a reading request; ``user``, their ``User`` in this request's session
+    for the services that write, is loaded when first asked for (most pages only read the name and role).
+    On a writing request (POST and the like, whose services take the ``User``) ``load_user`` reads the
+    ``User`` itself and builds the person from it: one read of the account, not the row and then the object."""
 
     def __init__(self, user, *, loaded: bool = True) -> None:
         self._user = user if loaded else None
@@ -85,14 +88,22 @@ def load_user(session_id: str):
     fingerprint, _, version = rest.partition(".")
     if not user_id.isdigit() or len(user_id) > 10:
         return None
-    user = records.login_row(get_session(), int(user_id))
+    session = get_session()
+    # a writing request's services take the User: read it once, as the object, instead of the row now and the
+    # object again when the view asks ``current_user.user`` (the same columns checked below either way)
+    writes = has_request_context() and request.method not in READING_METHODS
+    user = records.user(session, int(user_id)) if writes else records.login_row(session, int(user_id))
     if user is None or not user.is_active:
         return None
     if not hmac.compare_digest(fingerprint, user_service.session_fingerprint(user)):
         return None  # the password changed since this session logged in
     if not hmac.compare_digest(version, str(user.session_version or 0)):
         return None  # logged out, or role or account changed, since this session logged in
-    return Account(user, loaded=False)
+    return Account(user, loaded=writes)
+
+
+#: the methods that change nothing (``load_user`` reads the account's row for them, not its ``User``)
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def unauthorized():
