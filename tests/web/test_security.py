@@ -75,6 +75,35 @@ def test_every_form_page_carries_a_csrf_token(csrf_app, db):
                 assert 'csrf_token" type="hidden"' in form.split("</form>")[0], (path, form[:200])
 
 
+def test_the_action_forms_token_field_is_what_wtforms_renders(csrf_app, app):
+    """``action_form.csrf_token`` (the header's logout form, the queues' buttons) is written without building
+    ActionForm: the same hidden input WTForms renders, with the request's token; nothing with CSRF off."""
+    from flask_wtf.csrf import generate_csrf
+
+    from tracker.web.auth import _LazyActionForm, csrf_field
+    from tracker.web.forms import ActionForm
+
+    with csrf_app.test_request_context("/"):
+        token = generate_csrf()
+        assert str(csrf_field()) == str(ActionForm().csrf_token) == (
+            f'<input id="csrf_token" name="csrf_token" type="hidden" value="{token}">')
+        assert _LazyActionForm().csrf_token == csrf_field()
+    with app.test_request_context("/"):  # CSRF off: the form has no token field, and nothing is written
+        assert not hasattr(ActionForm(), "csrf_token")
+        assert csrf_app.jinja_env.from_string("[{{ f.csrf_token }}]").render(f=_LazyActionForm()) == "[]"
+        assert str(csrf_field()) == ""
+
+
+def test_logging_out_with_the_headers_token_works(csrf_app, db):
+    client = csrf_app.test_client()
+    login(client, "editor", csrf=csrf_token(client, "/login"))
+    page = client.get("/").get_data(as_text=True)
+    form = page.split('action="/logout"', 1)[1].split("</form>")[0]
+    token = form.split('name="csrf_token" type="hidden" value="', 1)[1].split('"', 1)[0]
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert 'action="/logout"' not in client.get("/").get_data(as_text=True)
+
+
 def test_every_post_route_refuses_a_missing_csrf_token(csrf_app, db):
     client = csrf_app.test_client()
     login(client, "admin", csrf=csrf_token(client, "/login"))
