@@ -757,3 +757,55 @@ def test_the_year_after_next_is_still_read(sentence, date):
 
     (m,) = find_deadlines(sentence, dt.date(2011, 3, 28))
     assert m.deadline.raw == "后年" and m.deadline.date.isoformat() == date
+
+
+# cues: a web page's dateline (发布时间：2011-04-02, 发稿时间：2021/6/9; lexicon dateline_labels) gives the day the page
+# was posted; its date is no tense cue, so the paragraphs after it (the section_cue walk) do not look forward from it.
+@pytest.mark.parametrize("name, published, fragment", [
+    ("real/fuxian_apple_news_2011.txt", "2011-04-02", "每个5元"),  # 发布时间：2011-04-02 / 发布人：“苹果按个儿卖，每个5元。”
+    ("real/xiangyang_cabbage_news_2011.txt", "2011-04-15", "黄集村3组菜农金大姐"),
+    ("real/changsha_county_water_2011.txt", "2011-04-14", "签订总金额达20亿元"),  # a loan signed, in the lead
+    ("real/huangshi_promotion_news_2021.txt", "2021-06-09", "投资40亿元"),  # 发稿时间：2021/6/9, a project signed
+])
+def test_a_pages_dateline_date_is_no_tense_cue(name, published, fragment):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if fragment in c.quote]
+
+
+@pytest.mark.parametrize("line, published", [
+    ("发布时间：2011-04-02", "2011-04-02"),  # 富县 news
+    ("发稿时间：2021/6/9", "2021-06-09"),  # 黄石 news
+    ("2011年10月11来源：", "2011-10-11"),  # 南京 news
+])
+def test_a_dateline_line_holds_no_cue(line, published):
+    from tracker.extract.numbers import find_numbers
+    from tracker.extract.normalise import normalise
+    from tracker.extract.pledges.cues import _block_cues, _mentions
+
+    norm = normalise(line + "\n全县将新建学校3所。\n")
+    day = dt.date.fromisoformat(published)
+    cues = []
+    for b in norm.blocks:  # the dateline alone, or joined with the sentence after it
+        btext = norm.text[b.start:b.end]
+        cues += _block_cues(norm.text, b, day, find_numbers(btext), _mentions(btext, b.start, day))
+    assert [x.word for x in cues if x.pos < len(line)] == []  # the dateline's date: none
+    assert any(x.word == "将" for x in cues)  # the sentence after it keeps its own
+
+
+# Lexicon continuation_words: 将于 / 将在 open a clause that tells when the thing of the clause before will be done, so
+# that clause looks forward and takes its date (continuation_clause_cue, continuation_clause_deadline).
+@pytest.mark.parametrize("name, published, fragment, date", [
+    ("excerpts/qingdao_bridge_news_2011.txt", "2011-03-28", "投资566亿元", "2011-12-31"),  # …，将于2011年建成通车
+    ("real/wudao_town_2021.txt", "2021-07-01", "新型模具项目投资400万元", "2021-08-31"),  # …，将于8月份投产达效
+    ("excerpts/jiangsu_wind_news_2011.txt", "2011-04-19", "11个海上风电示范项目合计220万千瓦", "2012-12-31"),  # 将在今明两年…
+])
+def test_a_clause_continued_by_jiang_yu_looks_forward_and_takes_its_date(name, published, fragment, date):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert c.deadline.date == dt.date.fromisoformat(date)

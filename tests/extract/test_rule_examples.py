@@ -550,9 +550,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/dingnan_minsheng_news_2015.txt', '新增就业人数15325人', 'pledge', False),
         ('real/shangcheng_report_2024.txt', '服务观众7.5万余人次', 'pledge', False),
         # a sentence opening on a news report's source (据了解, 据介绍, 据悉) with no word of intent anywhere in it reports
-        ('real/huangshi_promotion_news_2021.txt', '全市共签约33个项目', 'pledge', False),
-        ('excerpts/lincang_tea_news_2011.txt', '毛茶销售价格达1600元/公斤', 'pledge', False),
+        # (黄石's 据了解，全市共签约33个项目 and 临沧's 毛茶销售价格达1600元/公斤, examples here before, have had no cue at all
+        # since the page's dateline stopped being one (batch P): no_cue declines them first)
         ('excerpts/chongqing_rivers_news_2011.txt', '流经重庆主城区的长江、嘉陵江一级支流共２０条', 'pledge', False),
+        ('excerpts/chongqing_rivers_news_2011.txt', '其中有梁滩河、璧北河、花溪河等１４条次级河流水质长期处于劣五类', 'pledge', False),
         # (黑龙江's 三年行动计划深入实施, once an example here, is no forward cue since: programme_reported); 甘肃's review of 2022
         ('followup/gansu2022_review.txt', '固定资产投资增长10%', 'pledge', False),
     ],

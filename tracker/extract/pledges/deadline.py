@@ -427,6 +427,14 @@ def dateline_dates_nothing(text: str) -> bool:
     return _dateline_label().search(text) is not None and _dateline_pattern().search(text) is not None
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the dates of a paragraph's web-page datelines are (offsets in ``text``), empty when it has none. Read by
+    the cues (a dateline's date is no cue) as dateline_dates_nothing is by the leads."""
+    if _dateline_label().search(text) is None:
+        return []
+    return [m.span() for m in _dateline_pattern().finditer(text)]
+
+
 @cache
 def _dateline_label() -> re.Pattern:
     """A label of a dateline alone: a paragraph without one has no dateline, and is not scanned for its dates."""
