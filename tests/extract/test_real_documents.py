@@ -126,9 +126,16 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch O (2026-12-04), as first read at 0019bf2: a target whose number is a scale class in quotation marks
     # (争取迈入“万亿工业时代”) missed
     ('ningde_industry_news_2022.txt', '到2025年，宁德还将争取迈入“万亿工业时代”'): {'found'},
+    # batch Q (2026-12-04), as first read at 744628d: a four-digit count with 多 before its unit (1900多个) read as the
+    # year 1900, which makes its sentence look back: both its targets missed
+    ('ningxia_targets_2026.txt', '实施重大项目1900多个'): {'found'},
+    ('ningxia_targets_2026.txt', '完成投资2500亿元以上'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
+    # batch Q (2026-12-04), as first read at 744628d: the count of the places where a target is met (在14个市州城区和兰州新区
+    # 增补义务教育学位2万个) taken for a target of its own
+    ('gansu_minsheng_2026.txt', '在14个市州城区'),
     # batch O (2026-12-04), as first read at 0019bf2: the nation's half-year figures in a province's news (全国城镇新增
     # 就业654万人, 失业率平均为5.7%, 31个省市的经济家底同时亮相) and a hypothetical cost (…的话，…就将超过8000元)
     ('shandong_halfyear_news_2022.txt', '全国城镇新增就业654万人'),
