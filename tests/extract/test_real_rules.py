@@ -757,3 +757,20 @@ def test_the_year_after_next_is_still_read(sentence, date):
 
     (m,) = find_deadlines(sentence, dt.date(2011, 3, 28))
     assert m.deadline.raw == "后年" and m.deadline.date.isoformat() == date
+
+
+@pytest.mark.parametrize("text, raw, unit", [
+    ("实施重大项目1900多个", "1900多个", "个"),  # 宁夏 (plan, batch Q)
+    ("山东科技大市场促成技术交易2000余项", "2000余项", "项"),  # 山东 (review)
+    ("全镇种植五味子、人参、龙胆草等药材2000余亩", "2000余亩", "亩"),  # 驼腰岭镇 2021 (tuoyao_town_2021.txt)
+])
+def test_a_four_digit_count_with_an_approximation_before_its_unit_is_no_year(text, raw, unit):
+    assert [(q.raw, q.unit) for q in quantities(text)] == [(raw, unit)]
+
+
+def test_a_four_digit_count_with_an_approximation_leaves_its_sentence_a_plan():
+    # 宁夏 (batch Q): read as the year 1900, 1900多个 made the sentence look back and lost both its targets
+    text = "三、2026年重点工作\n突出项目攻坚，加力扩大有效投资。实施重大项目1900多个，完成投资2500亿元以上。"
+    found = pledges(text, dt.date(2026, 2, 3))
+    assert [(c.quote, c.deadline.date if c.deadline else None) for c in found] == [
+        ("实施重大项目1900多个", dt.date(2026, 12, 31)), ("完成投资2500亿元以上", dt.date(2026, 12, 31))]
