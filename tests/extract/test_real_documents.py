@@ -38,7 +38,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('longwen_news_2017.txt', '将建5所小学'): {'found'},
     ('longwen_news_2017.txt', '投建5所小学'): {'found'},
     ('shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米'): {'quantities'},
-    ('shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里'): {'quantities'},
     ('shexian_shishi_2025.txt', '安装太阳能路灯1000盏'): {'found'},
     # the project's 2013年建成通车 not bound (the headline's 十二五 taken instead); its length and sum are one pledge since
     # project_attributes_join
@@ -129,9 +128,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
-    # batch Q (2026-12-04), as first read at 744628d: the count of the places where a target is met (在14个市州城区和兰州新区
-    # 增补义务教育学位2万个) taken for a target of its own
-    ('gansu_minsheng_2026.txt', '在14个市州城区'),
     # batch O (2026-12-04), as first read at 0019bf2: the nation's half-year figures in a province's news (全国城镇新增
     # 就业654万人, 失业率平均为5.7%, 31个省市的经济家底同时亮相) and a hypothetical cost (…的话，…就将超过8000元)
     ('shandong_halfyear_news_2022.txt', '全国城镇新增就业654万人'),
