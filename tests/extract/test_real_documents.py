@@ -125,6 +125,9 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch O (2026-12-04), as first read at 0019bf2: a target whose number is a scale class in quotation marks
     # (争取迈入“万亿工业时代”) missed
     ('ningde_industry_news_2022.txt', '到2025年，宁德还将争取迈入“万亿工业时代”'): {'found'},
+    # batch Q (2026-12-04), as first read at 7533ded: a three-year budget (三年安排450亿元…) dated by the year's lead, not
+    # by its three years (one document shows it)
+    ('guangxi_targets_2026.txt', '三年安排450亿元支持以AI为引领的新质生产力发展'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
