@@ -38,7 +38,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('longwen_news_2017.txt', '将建5所小学'): {'found'},
     ('longwen_news_2017.txt', '投建5所小学'): {'found'},
     ('shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米'): {'quantities'},
-    ('shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里'): {'quantities'},
     ('shexian_shishi_2025.txt', '安装太阳能路灯1000盏'): {'found'},
     # the project's 2013年建成通车 not bound (the headline's 十二五 taken instead); its length and sum are one pledge since
     # project_attributes_join
@@ -130,6 +129,9 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # but that date (希望 is none), 每个区县将建成一个特色博物馆 counts with 一个, which the numbers read as an article
     ('chongqing_electronics_news_2011.txt', '重庆希望吸引500家零部件配套厂商前来落户'): {'found'},
     ('nanjing_heritage_news_2011.txt', '“十二五”末每个区县将建成一个特色博物馆'): {'found'},
+    # batch Q (2026-12-04), as first read at 7533ded: a three-year budget (三年安排450亿元…) dated by the year's lead, not
+    # by its three years (one document shows it)
+    ('guangxi_targets_2026.txt', '三年安排450亿元支持以AI为引领的新质生产力发展'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {

@@ -69,7 +69,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/002_6211d498416fb23a.txt', '80处中心村卫生室标准化提升', 'action', '提升'),
     ],
     "verb_between_numbers": [
-        ('real/shexian_shishi_2025.txt', '硬化道路10万平方米并安装太阳能路灯1000盏', 'action', '硬化'),
+        # 涉县's 在17个乡镇(街道办)硬化道路10万平方米 was an example until places_of_the_work left 17个 out of its quantities
+        ('real/liuhe_energy_2022.txt', '项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目', 'action', '建设'),
         ('real/shaanxi_industry_2026.txt', '千亿级产业链达到12条', 'action', '达到'),
     ],
     "sibling_verb_before": [
@@ -651,6 +652,7 @@ SHAPING = {
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
     "programme_span_dates_its_clause": "test_a_programmes_span_dates_only_its_own_clause",
+    "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -28,6 +28,11 @@ _SEGMENT_SEP = "；;"
 # 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
 _COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
                     r"|(?<![参给])与(?!会)")
+# 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯 (the places where the work is
+# done: work_after_its_places, places_of_the_work, and the conjunct split that leaves a run of places whole)
+_AT_PLACES = re.compile(r"在(?:全[省市区县镇乡旗])?$")
+# 在10台以上, 稳定在100万亩以上: 在 with a bound after the number states a threshold or a level, no places
+_BOUND_AFTER_PLACES = ("以上", "以下", "以内", "左右", "及以上", "及以下")
 # A number after these belongs to the object before it, not to a new one
 # (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
 _ATTRIBUTIVE = lexicons.words("attributive_verbs")
