@@ -219,7 +219,7 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     # the editor's User from the row the login check read in this transaction (not a second SELECT); held,
     # as the pledge is, while the service runs
     editor = records.seat_user(session, current_user.id, name=current_user.name, role=current_user.role,
-                      is_active=current_user.is_active)
+                               is_active=current_user.is_active)
     try:
         with unit_of_work():  # any other service error: the app's handler answers it (tracker.web.errors)
             done = fn(session, body, version)
