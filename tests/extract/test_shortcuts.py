@@ -205,3 +205,53 @@ def test_a_paragraphs_opening_and_dateline_are_read_as_before(text):
     stop = frames._LEAD_STOP.search(text)
     assert (text[:stop.end()] if stop else text) == re.split(r"(?<=[。！!])", text, maxsplit=1)[0]
     assert deadline.dateline_dates_nothing(text) == (deadline._dateline_pattern().search(text) is not None)
+
+
+# ------------------------------------------------------------------ deadline mentions found near their anchors
+
+def _mentions_the_long_way(work: str) -> list[tuple[int, int]]:
+    """The deadline pattern without the anchor lookahead, over the whole text: every match it had before."""
+    from tracker.extract import deadlines
+
+    pattern = deadlines._pattern().pattern
+    first_class_end = pattern.index(")") + 1  # the first lookahead, (?=[\d…]), kept; the anchor's dropped
+    body = pattern[pattern.index("(?:(?P<plan>"):]
+    return [m.span() for m in re.compile(pattern[:first_class_end] + body).finditer(work)]
+
+
+DEADLINE_TEXT = list("0123456789〇○零一二两三四五六七八九十今明后去上下本当次来前全年月日季度底末内以之至到个第未再“”\"-—~ ")
+DEADLINE_WORDS = ["十四五", "十五五", "第十四个五年", "上半年", "一季度", "秋季开学", "汛期前", "暑假", "春节期间", "年底前",
+                  "2022年至2025年", "2023—2025年", "未来3至5年", "今明两年", "下个月", "月底", "年中", "建设", "，", "。"]
+
+
+def test_deadline_mentions_are_found_as_before_in_the_corpus():
+    from tracker.extract.deadlines import _matches
+    from tracker.extract.normalise import fold
+
+    found = 0
+    for line in _lines_of_the_corpus():
+        work = fold(line)
+        whole = _mentions_the_long_way(work)
+        assert [m.span() for m in _matches(work)] == whole, line
+        found += len(whole)
+    assert found > 500
+
+
+@pytest.mark.parametrize("text", [
+    "2022 — 2025 年底前",  # the first anchor, 年, 12 characters after the start
+    "用二〇二二 至 二〇二五年",  # 11
+    "未来一十二 至 一十三个年内",  # 12: 未来, two numerals of three characters, 至 between spaces, 个
+    "到主汛期前完成", "暑假期间", "下个月底前",
+])
+def test_deadline_mentions_farthest_from_their_anchor_are_found_as_before(text):
+    from tracker.extract.deadlines import _matches
+
+    assert [m.span() for m in _matches(text)] == _mentions_the_long_way(text) != []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(DEADLINE_TEXT), st.sampled_from(DEADLINE_WORDS)), max_size=20).map("".join))
+def test_deadline_mentions_are_found_as_before(text):
+    from tracker.extract.deadlines import _matches
+
+    assert [m.span() for m in _matches(text)] == _mentions_the_long_way(text)
