@@ -255,3 +255,41 @@ def test_deadline_mentions_are_found_as_before(text):
     from tracker.extract.deadlines import _matches
 
     assert [m.span() for m in _matches(text)] == _mentions_the_long_way(text)
+
+
+# ------------------------------------------------------------------ word lists as trees of their shared beginnings
+
+def _longest_first(words) -> list[str]:
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="长沙市县区北京.(", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="长沙市县区北京.(新建X", max_size=30))
+def test_a_tree_of_words_matches_as_their_alternation(words, text):
+    from tracker.extract.lexicons import alternation
+
+    words = _longest_first(words)
+    flat, tree = "|".join(map(re.escape, words)), alternation(words)
+    assert _spans(tree, text) == _spans(flat, text)
+    # inside a longer pattern, where what follows decides which word is taken: the same words tried in the same order
+    assert _spans(f"(?:{tree})[区县X]", text) == _spans(f"(?:{flat})[区县X]", text)
+    assert _spans(f"[长北]?(?:{tree})(?=新)", text) == _spans(f"[长北]?(?:{flat})(?=新)", text)
+
+
+@pytest.mark.parametrize("lexicon", ["titles", "departments", "numeral_idioms", "grant_words", "districts"])
+def test_a_lexicons_tree_matches_as_its_alternation_in_the_corpus(lexicon):
+    from tracker.extract import lexicons
+
+    words = _longest_first(r[0] for r in lexicons.rows(lexicon))
+    flat, tree = re.compile("|".join(map(re.escape, words))), re.compile(lexicons.alternation(words))
+    found = 0
+    for line in _lines_of_the_corpus():
+        spans = [m.span() for m in flat.finditer(line)]
+        assert [m.span() for m in tree.finditer(line)] == spans, line
+        found += len(spans)
+    assert found > 0

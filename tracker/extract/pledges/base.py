@@ -217,13 +217,13 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
         for row in lexicons.rows(name):
             table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
     words = set(table) | set(lexicons.words("not_cue_words"))  # 重要, 主要: matched first, then skipped
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = lexicons.alternation(sorted(words, key=len, reverse=True))
     return re.compile(alts), table
 
 
 @cache
 def _word_pattern(name: str) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in lexicons.words(name)))
+    return re.compile(lexicons.alternation(lexicons.words(name)))
 
 
 @cache
@@ -629,7 +629,7 @@ def _longest_stop_before() -> int:
 
 @cache
 def _action_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(_actions(), key=len, reverse=True)))
+    return re.compile(lexicons.alternation(sorted(_actions(), key=len, reverse=True)))
 
 
 def _action_at(text: str, pos: int) -> re.Match | None:
@@ -642,7 +642,7 @@ def _verb_scan() -> tuple[re.Pattern, frozenset[str]]:
     """The verbs of the lexicon and the nouns that hide one (lexicon verb_hiding_nouns), longest first."""
     hiding = frozenset(lexicons.words("verb_hiding_nouns"))
     words = sorted(set(_actions()) | hiding, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)), hiding
+    return re.compile(lexicons.alternation(words)), hiding
 
 
 @rule("action", "名词中的动词", "verb_inside_noun")
