@@ -293,3 +293,27 @@ def test_a_lexicons_tree_matches_as_its_alternation_in_the_corpus(lexicon):
         assert [m.span() for m in tree.finditer(line)] == spans, line
         found += len(spans)
     assert found > 0
+
+
+# ------------------------------------------------------------------ 了 found as a literal, its word's character looked back to
+
+_PAST_LE_THE_LONG_WAY = re.compile(r"[\u4e00-\u9fff]了(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
+
+
+def test_past_le_finds_what_the_han_scan_found_in_the_corpus():
+    from tracker.extract.pledges.base import past_le
+
+    found = 0
+    for line in _lines_of_the_corpus():
+        spans = [m.span() for m in _PAST_LE_THE_LONG_WAY.finditer(line)]
+        assert list(past_le(line)) == spans, line
+        found += len(spans)
+    assert found > 50
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("了了了建成解不起又就业干a1，。 "), max_size=20))
+def test_past_le_finds_what_the_han_scan_found(text):
+    from tracker.extract.pledges.base import past_le
+
+    assert list(past_le(text)) == [m.span() for m in _PAST_LE_THE_LONG_WAY.finditer(text)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -89,7 +90,20 @@ _GENERIC_ACTIONS = frozenset(lexicons.words("generic_actions"))
 # 了 before 就 or 又 joins a condition to what follows it, done or not: 规划定了就做得到 (新疆, 2026), 定了就干 (甘肃,
 # 2026), 让大美青海成为广大游客来了就不想离开、离开了又魂牵梦绕的“第二故乡” (青海, 2026); 就业 is a word of its own
 # (体现了就业优先的政策导向).
-_PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
+_PAST_LE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
+
+
+def past_le(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Han character with the 了 after it (建成了, 完成了) that ``_PAST_LE`` allows, in order,
+    none overlapping: 了了 gives its first two characters. The pattern opens on 了 and looks back for the
+    character, so the engine finds 了 as it finds a literal, instead of trying a Han character at every
+    position of the paragraph."""
+    last = 0
+    for m in _PAST_LE.finditer(text):
+        start = m.start() - 1
+        if start >= last:  # the character before this 了 is not the 了 of the word before
+            last = m.end()
+            yield start, last
 _NOT_PAST_LE = lexicons.words("not_past_le")
 _YEAR_ONLY = lexicons.words("year_only_words")
 _COMPARED_WITH_LAST_YEAR = lexicons.words("compared_with_last_year")
