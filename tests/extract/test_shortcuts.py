@@ -317,3 +317,11 @@ def test_past_le_finds_what_the_han_scan_found(text):
     from tracker.extract.pledges.base import past_le
 
     assert list(past_le(text)) == [m.span() for m in _PAST_LE_THE_LONG_WAY.finditer(text)]
+
+
+def test_sentence_starts_are_where_the_lookbehind_found_them():
+    from tracker.extract.pledges.deadline import _SENTENCE_MARK
+
+    lookbehind = re.compile(r"(?<=[。！？!?])")
+    for line in _lines_of_the_corpus() + ["。。!", "a。", "。a", ""]:
+        assert [m.end() for m in _SENTENCE_MARK.finditer(line)] == [m.start() for m in lookbehind.finditer(line)], line
