@@ -174,7 +174,7 @@ class _Read(NamedTuple):
 def unit_table() -> tuple[dict[str, Role], re.Pattern]:
     """The units of the lexicon with their roles, and one pattern matching any of them (longest first)."""
     roles = {u: Role(r) for u, r in lexicons.mapping("units").items()}
-    alts = "|".join(re.escape(u) for u in sorted(roles, key=len, reverse=True))
+    alts = lexicons.alternation(sorted(roles, key=len, reverse=True))
     return roles, re.compile(rf"(?:{alts})")
 
 
@@ -187,7 +187,7 @@ def _can_follow() -> frozenset[str]:
 
 @cache
 def _idiom_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in lexicons.words("numeral_idioms")))
+    return re.compile(lexicons.alternation(lexicons.words("numeral_idioms")))
 
 
 def _can_follow_thousand(work: str, pos: int) -> bool:

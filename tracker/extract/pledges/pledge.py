@@ -38,7 +38,7 @@ from tracker.extract.tokens import cut as _cut
 
 def _alternation(name: str) -> str:
     """The entries of lexicon ``name`` as one regex alternation, longest first."""
-    return "|".join(map(re.escape, lexicons.words(name)))
+    return lexicons.alternation(lexicons.words(name))
 
 
 @dataclass
