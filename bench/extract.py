@@ -55,7 +55,11 @@ pays its dictionary load; the extractor reads only the part of its own tokenizer
 (``tracker.extract.tokens``; built before the timed processes); the in-process figures above
 leave both out. The bytecode of the extractor's package and of jieba is written before the timed
 processes (``compileall``), as an installed package has it: with ``PYTHONDONTWRITEBYTECODE`` set no
-process would write it, and each would compile the extractor's sources again.
+process would write it, and each would compile the extractor's sources again. With ``--against DIR``
+as well, an older checkout's extraction processes (``PYTHONPATH=DIR``) take their turn in the same
+alternation, so both trees' figures come from one run and share one jieba median:
+
+    .venv/bin/python bench/extract.py --quick --processes --alternations 5 --against DIR
 
 jieba writes its dictionary cache to the system temp folder by default; here it
 goes to ``$XDG_CACHE_HOME/tracker/jieba`` (``~/.cache/tracker/jieba``).
@@ -456,22 +460,43 @@ def whole_child(which: str, folder: Path) -> None:
             jieba.lcut(path.read_text(encoding="utf-8"))
 
 
-def whole_processes(folder: Path, alternations: int) -> dict:
+def _older_env(older: Path | None) -> dict | None:
+    """The environment of a child that imports the tracker/ package in ``older`` (None: this checkout's)."""
+    if older is None:
+        return None
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(x for x in (str(older), env.get("PYTHONPATH")) if x)
+    return env
+
+
+def whole_processes(folder: Path, alternations: int, older: Path | None = None) -> dict:
     """CPU seconds of whole child processes extracting the corpus and cutting it with jieba.lcut, in turn:
-    the median of each and their ratio."""
+    the median of each and their ratio. With ``older`` (a folder holding an older checkout's tracker/
+    package) its extraction processes take their turn too, in the same alternation."""
     import statistics
 
-    runs: dict[str, list[float]] = {"extract": [], "jieba": []}
+    kinds = ("extract", "jieba") + (("older",) if older else ())
+    runs: dict[str, list[float]] = {k: [] for k in kinds}
     for i in range(max(1, alternations)):
-        for which in (("extract", "jieba") if i % 2 == 0 else ("jieba", "extract")):
+        for which in (kinds if i % 2 == 0 else kinds[::-1]):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run([sys.executable, __file__, "--whole-child", which, str(folder)], check=True)
+            child = "extract" if which == "older" else which
+            subprocess.run([sys.executable, __file__, "--whole-child", child, str(folder)], check=True,
+                           env=_older_env(older if which == "older" else None))
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             runs[which].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    ex, jb = statistics.median(runs["extract"]), statistics.median(runs["jieba"])
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    ex, jb = med["extract"], med["jieba"]
+    result = {"extract": ex, "jieba": jb, "ratio": ex / jb}
+    if older:
+        result |= {"older": med["older"], "older_ratio": med["older"] / jb, "change": ex / med["older"] - 1}
+        print(f"whole processes (CPU, median of {len(runs['extract'])}): older extraction {med['older']:.2f} s, "
+              f"cost ratio {result['older_ratio']:.3f}")
     print(f"whole processes (CPU, median of {len(runs['extract'])}): extraction {ex:.2f} s, jieba.lcut {jb:.2f} s; "
           f"cost ratio {ex / jb:.3f}")
-    return {"extract": ex, "jieba": jb, "ratio": ex / jb}
+    if older:
+        print(f"whole extraction process, this checkout against the older: {result['change']:+.1%}")
+    return result
 
 
 # ---------------------------------------------------------------- main
@@ -548,7 +573,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.whole_child:
         whole_child(args.whole_child[0], Path(args.whole_child[1]))
         return 0
-    if args.against:
+    if args.against and not args.processes:
         result = against(Path(args.against), args.alternations, args.rounds)
         if args.write_figures:
             figures.record("extract", figures.command("bench/extract.py", argv), [
@@ -575,13 +600,24 @@ def main(argv: list[str] | None = None) -> int:
             load_jieba()  # jieba's own cache file written before the first timed process
             # and the extractor's compiled dictionary (its first process builds it; see tracker.extract.tokens)
             subprocess.run([sys.executable, __file__, "--whole-child", "dictionary", str(folder)], check=True)
-            whole = whole_processes(folder, args.alternations)
+            older = Path(args.against) if args.against else None
+            if older:
+                subprocess.run([sys.executable, __file__, "--whole-child", "dictionary", str(folder)], check=True,
+                               env=_older_env(older))
+            whole = whole_processes(folder, args.alternations, older)
             if args.write_figures:
-                figures.record("extract", figures.command("bench/extract.py", argv), [
+                before = [
+                    figures.figure("whole process, older extraction", round(whole["older"], 2), "s CPU"),
+                    figures.figure("cost ratio of whole processes, older checkout", round(whole["older_ratio"], 3)),
+                ] if older else []
+                after = [figures.figure("whole extraction process, this against older", round(whole["change"] * 100, 1),
+                                        "%")] if older else []
+                figures.record("extract", figures.command("bench/extract.py", argv), before + [
                     figures.figure("whole process, extraction", round(whole["extract"], 2), "s CPU"),
                     figures.figure("whole process, jieba.lcut", round(whole["jieba"], 2), "s CPU"),
                     figures.figure("cost ratio of whole processes", round(whole["ratio"], 3), key=True),
-                ], extra=f"{kind}, {size / MB:.1f} MB, medians of {args.alternations} processes each", note=args.note)
+                ] + after, extra=f"{kind}, {size / MB:.1f} MB, medians of {args.alternations} processes each",
+                    note=args.note)
             return 0
         jieba = load_jieba()
         warm_up(jieba)

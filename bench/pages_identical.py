@@ -11,6 +11,12 @@ the next two pages their links name, the review queue, pledge and document pages
 that day), the status table and dashboard, district and official scorecards (now and as of that day),
 the reviewer's queue, CSV exports and the JSON API. What is written is the status code and the body,
 CSRF tokens blanked. Nothing is changed in the database.
+
+A scorecard is read with all its pages (its pager's "下一页" links). Since its cards are paged (2026-12-04,
+branch card15) a scorecard changes by design: ``--check DIR --fold-scorecards`` compares each scorecard as
+what it shows whatever its paging (its status code, its heading and figures, and its cards over all its
+pages in order), so a dump of the code before the paging checks the paged pages; every other page is
+compared whole as before.
 """
 from __future__ import annotations
 
@@ -30,6 +36,10 @@ import pages  # noqa: E402
 
 CSRF = re.compile(r'((?:name="csrf_token" type="hidden" value=|name="csrf-token" content=|"csrf_token": )")[^"]+')
 NEXT = re.compile(r'href="(/(?:pledges|reports)/[^"]*after=[^"]*)"')
+SCORECARD = re.compile(r" /reports/(?:districts|officials)/\d+")
+PAGER_NEXT = re.compile(r'<a href="([^"]+)" rel="next">')
+CARDS = re.compile(r'<article class="card pledge-card".*?</article>', re.S)
+HEAD = re.compile(r'<div class="page-head">.*?</section>', re.S)  # the heading, the figures
 
 
 def paths(url: str) -> list[str]:
@@ -82,11 +92,39 @@ def render(url: str) -> dict[str, str]:
     for who, client in clients.items():
         for path in paths(url):
             body = ask(client, path, out, who)
+            while SCORECARD.match(f" {path}") and (pager := PAGER_NEXT.search(body)):  # all its pages
+                path = html.unescape(pager.group(1))
+                body = ask(client, path, out, who)
             for _ in range(2 if path.startswith(("/pledges/?", "/reports/?")) else 0):  # the next two pages
                 nxt = [p for p in map(html.unescape, NEXT.findall(body)) if f"{who} {p}" not in out][:1]
                 if not nxt:
                     break
                 body = ask(client, nxt[0], out, who)
+    return out
+
+
+def folded(pages: dict[str, str]) -> dict[str, str]:
+    """The pages with each scorecard as what it shows whatever its paging: its first page's status code,
+    heading and figures, then the cards of all its pages in order (its later pages folded into it)."""
+    out = {}
+    for key, text in pages.items():
+        if not SCORECARD.search(key):
+            out[key] = text
+            continue
+        if "page=" in key:
+            continue
+        who = key.split(" ", 1)[0]
+        status, _, body = text.partition("\n")
+        head = HEAD.search(body)
+        cards, page = [], body
+        while True:
+            cards += CARDS.findall(page)
+            pager = PAGER_NEXT.search(page)
+            following = pages.get(f"{who} {html.unescape(pager.group(1))}") if pager else None
+            if following is None:
+                break
+            page = following.partition("\n")[2]
+        out[key] = "\n".join([status, head.group(0) if head else body, *cards])
     return out
 
 
@@ -100,6 +138,8 @@ def main() -> int:
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--dump", type=Path)
     what.add_argument("--check", type=Path)
+    parser.add_argument("--fold-scorecards", action="store_true",
+                        help="compare scorecards as their figures and all their pages' cards (paged since card15)")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory(prefix="tracker-pages-identical-")
     os.environ["TRACKER_INSTANCE"] = tmp.name
@@ -117,6 +157,11 @@ def main() -> int:
     for name, key in index.items():
         with open(args.check / name, encoding="utf-8", newline="") as f:
             before[key] = f.read()
+    if args.fold_scorecards:
+        pages_after = sum(1 for k in rendered if SCORECARD.search(k) and "page=" in k)
+        before, rendered = folded(before), folded(rendered)
+        print(f"scorecards folded: {sum(1 for k in rendered if SCORECARD.search(k))} compared as their figures "
+              f"and the cards of all their pages ({pages_after} pages after a first folded into it)")
     differ = [k for k in sorted(set(before) | set(rendered)) if before.get(k) != rendered.get(k)]
     for key in differ[:5]:
         print(f"--- {key}")

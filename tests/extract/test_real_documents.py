@@ -38,7 +38,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('longwen_news_2017.txt', '将建5所小学'): {'found'},
     ('longwen_news_2017.txt', '投建5所小学'): {'found'},
     ('shexian_shishi_2025.txt', '在17个乡镇(街道办)硬化道路10万平方米'): {'quantities'},
-    ('shexian_shishi_2025.txt', '在39个村改造升级10千伏线路16.66公里'): {'quantities'},
     ('shexian_shishi_2025.txt', '安装太阳能路灯1000盏'): {'found'},
     # the project's 2013年建成通车 not bound (the headline's 十二五 taken instead); its length and sum are one pledge since
     # project_attributes_join
@@ -126,9 +125,38 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch O (2026-12-04), as first read at 0019bf2: a target whose number is a scale class in quotation marks
     # (争取迈入“万亿工业时代”) missed
     ('ningde_industry_news_2022.txt', '到2025年，宁德还将争取迈入“万亿工业时代”'): {'found'},
+    # batch P (2026-12-04), as read after the dateline's date stopped being a tense cue: 重庆希望吸引500家… had no cue
+    # but that date (希望 is none), 每个区县将建成一个特色博物馆 counts with 一个, which the numbers read as an article
+    ('chongqing_electronics_news_2011.txt', '重庆希望吸引500家零部件配套厂商前来落户'): {'found'},
+    ('nanjing_heritage_news_2011.txt', '“十二五”末每个区县将建成一个特色博物馆'): {'found'},
+    # batch Q (2026-12-04), as first read at 7533ded: a three-year budget (三年安排450亿元…) dated by the year's lead, not
+    # by its three years (one document shows it)
+    ('guangxi_targets_2026.txt', '三年安排450亿元支持以AI为引领的新质生产力发展'): {'deadline'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
+    # batch P (2026-12-04), as read after the dateline's date stopped being a tense cue: a plan's structure (这4个片区);
+    # 富县's standing arrangements and results read forward from 将 used as 把 (将这些资金与…捆绑使用, 将果园间的水、肥…
+    # 在项目区综合运用) and from 要 of a past necessity (过去…要用农用车…); 双城市's other market's figures, distances and
+    # the disputed project's land read forward from 必然要路过 (section_cue)
+    ('nanjing_heritage_news_2011.txt', '而这4个片区将成为代表南京历史文化的重要地区'),
+    ('fuxian_apple_news_2011.txt', '合计8000斤'),
+    ('fuxian_apple_news_2011.txt', '富县现代农业项目区涉及3个乡镇'),
+    ('fuxian_apple_news_2011.txt', '40个行政村'),
+    ('fuxian_apple_news_2011.txt', '2000户果农'),
+    ('fuxian_apple_news_2011.txt', '22000亩果园'),
+    ('fuxian_apple_news_2011.txt', '富县财政共安排现代农业项目专项补助资金1180万元'),
+    ('fuxian_apple_news_2011.txt', '要用农用车到几公里甚至几十公里之外的水库取水'),
+    ('fuxian_apple_news_2011.txt', '因此一亩地光浇水就得花300多元'),
+    ('fuxian_apple_news_2011.txt', '一亩地一年下来就得花1000元左右的水钱'),
+    ('shuangcheng_project_news_2011.txt', '这是一家投资5.5亿元'),
+    ('shuangcheng_project_news_2011.txt', '交易量高达120万吨'),
+    ('shuangcheng_project_news_2011.txt', '承担哈尔滨市九成以上果蔬吞吐的大型农产品物流中心'),
+    ('shuangcheng_project_news_2011.txt', '不过50公里'),
+    ('shuangcheng_project_news_2011.txt', '投资不过5.5亿元'),
+    ('shuangcheng_project_news_2011.txt', '占地面积也不过14.1万平方米'),
+    ('shuangcheng_project_news_2011.txt', '双城雨润国际农产品采购中心”项目占地面积157万平方米'),
+    ('shuangcheng_project_news_2011.txt', '将近2300多亩的用地指标'),
     # batch O (2026-12-04), as first read at 0019bf2: the nation's half-year figures in a province's news (全国城镇新增
     # 就业654万人, 失业率平均为5.7%, 31个省市的经济家底同时亮相) and a hypothetical cost (…的话，…就将超过8000元)
     ('shandong_halfyear_news_2022.txt', '全国城镇新增就业654万人'),
@@ -153,7 +181,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch D: news of the past or the present (a campaign's counts, a sale), a company's plan read as pledges (一辆辆
     # and 一艘 are read by one_as_article, a variety's yield by estimate_before_number, a price paid by payment_rate)
     ('quanjiao_integrity_news_2011.txt', '\u3000\u3000——338项城乡建设工程亮相社会'),
-    ('xiangyang_cabbage_news_2011.txt', '黄集村3组菜农金大姐'),
     ('xiangyang_cabbage_news_2011.txt', '3万多公斤包菜将进武汉的沃尔玛超市卖场'),
     # batch F: news of the past and present (以前亩产…, a company's costs after a forecast of this year's price; its
     # scenes' 一台/一处 are read by one_as_article, its estimates by estimate_before_number, 要花费 and 要通过 as no
@@ -177,8 +204,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # names, 年产2000万吨…生产线项目, capacity_names_facility's); a report's structure (两个; its parties, 四方签字盖章,
     # parties_to_an_act's since)
     ('yangxin_projects_news_2021.txt', '列入省级重点项目11个'),
-    ('yangxin_projects_news_2021.txt', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目总投资40亿元'),
-    ('huangshi_promotion_news_2021.txt', '投资40亿元'),
     ('heihe_procurement_news_2011.txt', '根据两个项目不同的标的物'),
     # batch H (2026-12-03), as first read: a plan's unit cost (每个…场所建设费用以10万元计) read as a pledge; a task's count
     # split from its area (共计13件 | 面积33.01亩: one pledge since, project_attributes_join reading a conjunct); a task's

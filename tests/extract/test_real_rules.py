@@ -249,8 +249,8 @@ def _the(name: str, fragment: str):
 # Rule voltage_class: a voltage class before the thing it classes (10千伏线路) is no quantity, and a clause
 # with nothing else sizes nothing.
 @pytest.mark.parametrize("name, fragment, raws, obj", [
-    # 在39个村: the places of the work, not its object (work_after_its_places)
-    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["39个", "16.66公里"], "线路"),
+    # 在39个村: the places of the work, not its object (work_after_its_places) nor a quantity (places_of_the_work)
+    ("shexian_shishi_2025.txt", "10千伏线路16.66公里", ["16.66公里"], "线路"),
     ("shexian_shishi_2025.txt", "0.4千伏线路200公里", ["200公里"], "线路"),
     ("shexian_shishi_2025.txt", "改造规模10千伏线路8.46公里", ["8.46公里"], "线路"),
     ("changan_shishi_2022.txt", "建设香积变等4座110千伏变电站", ["4座"], "变电站"),
@@ -757,3 +757,89 @@ def test_the_year_after_next_is_still_read(sentence, date):
 
     (m,) = find_deadlines(sentence, dt.date(2011, 3, 28))
     assert m.deadline.raw == "后年" and m.deadline.date.isoformat() == date
+
+
+# cues: a web page's dateline (发布时间：2011-04-02, 发稿时间：2021/6/9; lexicon dateline_labels) gives the day the page
+# was posted; its date is no tense cue, so the paragraphs after it (the section_cue walk) do not look forward from it.
+@pytest.mark.parametrize("name, published, fragment", [
+    ("real/fuxian_apple_news_2011.txt", "2011-04-02", "每个5元"),  # 发布时间：2011-04-02 / 发布人：“苹果按个儿卖，每个5元。”
+    ("real/xiangyang_cabbage_news_2011.txt", "2011-04-15", "黄集村3组菜农金大姐"),
+    ("real/changsha_county_water_2011.txt", "2011-04-14", "签订总金额达20亿元"),  # a loan signed, in the lead
+    ("real/huangshi_promotion_news_2021.txt", "2021-06-09", "投资40亿元"),  # 发稿时间：2021/6/9, a project signed
+])
+def test_a_pages_dateline_date_is_no_tense_cue(name, published, fragment):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if fragment in c.quote]
+
+
+@pytest.mark.parametrize("line, published", [
+    ("发布时间：2011-04-02", "2011-04-02"),  # 富县 news
+    ("发稿时间：2021/6/9", "2021-06-09"),  # 黄石 news
+    ("2011年10月11来源：", "2011-10-11"),  # 南京 news
+])
+def test_a_dateline_line_holds_no_cue(line, published):
+    from tracker.extract.numbers import find_numbers
+    from tracker.extract.normalise import normalise
+    from tracker.extract.pledges.cues import _block_cues, _mentions
+
+    norm = normalise(line + "\n全县将新建学校3所。\n")
+    day = dt.date.fromisoformat(published)
+    cues = []
+    for b in norm.blocks:  # the dateline alone, or joined with the sentence after it
+        btext = norm.text[b.start:b.end]
+        cues += _block_cues(norm.text, b, day, find_numbers(btext), _mentions(btext, b.start, day))
+    assert [x.word for x in cues if x.pos < len(line)] == []  # the dateline's date: none
+    assert any(x.word == "将" for x in cues)  # the sentence after it keeps its own
+
+
+# Lexicon continuation_words: 将于 / 将在 open a clause that tells when the thing of the clause before will be done, so
+# that clause looks forward and takes its date (continuation_clause_cue, continuation_clause_deadline).
+@pytest.mark.parametrize("name, published, fragment, date", [
+    ("excerpts/qingdao_bridge_news_2011.txt", "2011-03-28", "投资566亿元", "2011-12-31"),  # …，将于2011年建成通车
+    ("real/wudao_town_2021.txt", "2021-07-01", "新型模具项目投资400万元", "2021-08-31"),  # …，将于8月份投产达效
+    ("excerpts/jiangsu_wind_news_2011.txt", "2011-04-19", "11个海上风电示范项目合计220万千瓦", "2012-12-31"),  # 将在今明两年…
+])
+def test_a_clause_continued_by_jiang_yu_looks_forward_and_takes_its_date(name, published, fragment, date):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert c.deadline.date == dt.date.fromisoformat(date)
+@pytest.mark.parametrize("text, raw, unit", [
+    ("实施重大项目1900多个", "1900多个", "个"),  # 宁夏 (plan, batch Q)
+    ("山东科技大市场促成技术交易2000余项", "2000余项", "项"),  # 山东 (review)
+    ("全镇种植五味子、人参、龙胆草等药材2000余亩", "2000余亩", "亩"),  # 驼腰岭镇 2021 (tuoyao_town_2021.txt)
+])
+def test_a_four_digit_count_with_an_approximation_before_its_unit_is_no_year(text, raw, unit):
+    assert [(q.raw, q.unit) for q in quantities(text)] == [(raw, unit)]
+
+
+def test_a_four_digit_count_with_an_approximation_leaves_its_sentence_a_plan():
+    # 宁夏 (batch Q): read as the year 1900, 1900多个 made the sentence look back and lost both its targets
+    text = "三、2026年重点工作\n突出项目攻坚，加力扩大有效投资。实施重大项目1900多个，完成投资2500亿元以上。"
+    found = pledges(text, dt.date(2026, 2, 3))
+    assert [(c.quote, c.deadline.date if c.deadline else None) for c in found] == [
+        ("实施重大项目1900多个", dt.date(2026, 12, 31)), ("完成投资2500亿元以上", dt.date(2026, 12, 31))]
+
+
+# Rule places_of_the_work: a count right after 在 counts the places where the work is done; beside a number of the
+# work it is no quantity of the pledge, and a 和 between places does not cut the clause.
+@pytest.mark.parametrize("name, fragment, raws", [
+    ("shexian_shishi_2025.txt", "在17个乡镇(街道办)硬化道路10万平方米", ["10万平方米", "1000盏"]),
+    ("shexian_shishi_2025.txt", "在39个村改造升级10千伏线路16.66公里", ["16.66公里"]),
+    ("gansu_minsheng_2026.txt", "在14个市州城区和兰州新区增补义务教育学位2万个", ["2万个"]),
+    # the places' count stays where nothing else sizes the work, or the other number only describes what is built
+    ("liuhe_energy_2022.txt", "在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目", ["509个", "100MW"]),
+])
+def test_a_count_of_the_places_of_the_work_is_no_quantity(name, fragment, raws):
+    c = _the(name, fragment)
+    assert [q.raw for q in c.quantities] == raws
+
+
+def test_places_joined_by_he_are_one_pledge():
+    # 甘肃 (batch Q): cut at 和, 在14个市州城区 was a pledge of its own
+    assert not [c for c in _passage("gansu_minsheng_2026.txt") if c.quote.endswith("市州城区")]

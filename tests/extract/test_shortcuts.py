@@ -205,3 +205,123 @@ def test_a_paragraphs_opening_and_dateline_are_read_as_before(text):
     stop = frames._LEAD_STOP.search(text)
     assert (text[:stop.end()] if stop else text) == re.split(r"(?<=[。！!])", text, maxsplit=1)[0]
     assert deadline.dateline_dates_nothing(text) == (deadline._dateline_pattern().search(text) is not None)
+
+
+# ------------------------------------------------------------------ deadline mentions found near their anchors
+
+def _mentions_the_long_way(work: str) -> list[tuple[int, int]]:
+    """The deadline pattern without the anchor lookahead, over the whole text: every match it had before."""
+    from tracker.extract import deadlines
+
+    pattern = deadlines._pattern().pattern
+    first_class_end = pattern.index(")") + 1  # the first lookahead, (?=[\d…]), kept; the anchor's dropped
+    body = pattern[pattern.index("(?:(?P<plan>"):]
+    return [m.span() for m in re.compile(pattern[:first_class_end] + body).finditer(work)]
+
+
+DEADLINE_TEXT = list("0123456789〇○零一二两三四五六七八九十今明后去上下本当次来前全年月日季度底末内以之至到个第未再“”\"-—~ ")
+DEADLINE_WORDS = ["十四五", "十五五", "第十四个五年", "上半年", "一季度", "秋季开学", "汛期前", "暑假", "春节期间", "年底前",
+                  "2022年至2025年", "2023—2025年", "未来3至5年", "今明两年", "下个月", "月底", "年中", "建设", "，", "。"]
+
+
+def test_deadline_mentions_are_found_as_before_in_the_corpus():
+    from tracker.extract.deadlines import _matches
+    from tracker.extract.normalise import fold
+
+    found = 0
+    for line in _lines_of_the_corpus():
+        work = fold(line)
+        whole = _mentions_the_long_way(work)
+        assert [m.span() for m in _matches(work)] == whole, line
+        found += len(whole)
+    assert found > 500
+
+
+@pytest.mark.parametrize("text", [
+    "2022 — 2025 年底前",  # the first anchor, 年, 12 characters after the start
+    "用二〇二二 至 二〇二五年",  # 11
+    "未来一十二 至 一十三个年内",  # 12: 未来, two numerals of three characters, 至 between spaces, 个
+    "到主汛期前完成", "暑假期间", "下个月底前",
+])
+def test_deadline_mentions_farthest_from_their_anchor_are_found_as_before(text):
+    from tracker.extract.deadlines import _matches
+
+    assert [m.span() for m in _matches(text)] == _mentions_the_long_way(text) != []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(DEADLINE_TEXT), st.sampled_from(DEADLINE_WORDS)), max_size=20).map("".join))
+def test_deadline_mentions_are_found_as_before(text):
+    from tracker.extract.deadlines import _matches
+
+    assert [m.span() for m in _matches(text)] == _mentions_the_long_way(text)
+
+
+# ------------------------------------------------------------------ word lists as trees of their shared beginnings
+
+def _longest_first(words) -> list[str]:
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="长沙市县区北京.(", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="长沙市县区北京.(新建X", max_size=30))
+def test_a_tree_of_words_matches_as_their_alternation(words, text):
+    from tracker.extract.lexicons import alternation
+
+    words = _longest_first(words)
+    flat, tree = "|".join(map(re.escape, words)), alternation(words)
+    assert _spans(tree, text) == _spans(flat, text)
+    # inside a longer pattern, where what follows decides which word is taken: the same words tried in the same order
+    assert _spans(f"(?:{tree})[区县X]", text) == _spans(f"(?:{flat})[区县X]", text)
+    assert _spans(f"[长北]?(?:{tree})(?=新)", text) == _spans(f"[长北]?(?:{flat})(?=新)", text)
+
+
+@pytest.mark.parametrize("lexicon", ["titles", "departments", "numeral_idioms", "grant_words", "districts"])
+def test_a_lexicons_tree_matches_as_its_alternation_in_the_corpus(lexicon):
+    from tracker.extract import lexicons
+
+    words = _longest_first(r[0] for r in lexicons.rows(lexicon))
+    flat, tree = re.compile("|".join(map(re.escape, words))), re.compile(lexicons.alternation(words))
+    found = 0
+    for line in _lines_of_the_corpus():
+        spans = [m.span() for m in flat.finditer(line)]
+        assert [m.span() for m in tree.finditer(line)] == spans, line
+        found += len(spans)
+    assert found > 0
+
+
+# ------------------------------------------------------------------ 了 found as a literal, its word's character looked back to
+
+_PAST_LE_THE_LONG_WAY = re.compile(r"[\u4e00-\u9fff]了(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
+
+
+def test_past_le_finds_what_the_han_scan_found_in_the_corpus():
+    from tracker.extract.pledges.base import past_le
+
+    found = 0
+    for line in _lines_of_the_corpus():
+        spans = [m.span() for m in _PAST_LE_THE_LONG_WAY.finditer(line)]
+        assert list(past_le(line)) == spans, line
+        found += len(spans)
+    assert found > 50
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("了了了建成解不起又就业干a1，。 "), max_size=20))
+def test_past_le_finds_what_the_han_scan_found(text):
+    from tracker.extract.pledges.base import past_le
+
+    assert list(past_le(text)) == [m.span() for m in _PAST_LE_THE_LONG_WAY.finditer(text)]
+
+
+def test_sentence_starts_are_where_the_lookbehind_found_them():
+    from tracker.extract.pledges.deadline import _SENTENCE_MARK
+
+    lookbehind = re.compile(r"(?<=[。！？!?])")
+    for line in _lines_of_the_corpus() + ["。。!", "a。", "。a", ""]:
+        assert [m.end() for m in _SENTENCE_MARK.finditer(line)] == [m.start() for m in lookbehind.finditer(line)], line

@@ -121,3 +121,35 @@ def test_tracker_publish_on_the_command_line_and_with_the_live_sites_address(see
     assert re.match(r"tracker publish：写入 \d+ 个文件，0 个未变，删除 0 个", result.output)
     dashboard = (tmp_path / "out" / "reports" / "dashboard.html").read_text(encoding="utf-8")
     assert 'href="https://tracker.example.org/login' in dashboard  # the editor's pages stay on the live app
+
+
+def test_a_paged_scorecard_is_published_a_file_a_page_and_shrinks_with_its_pages(app, db, static_server, monkeypatch):
+    from tracker.web import reports
+
+    monkeypatch.setattr(reports, "SCORECARD_CARDS", 1)
+    confirm(app, db, 3)  # the seeded pledges are all 张店区's: its scorecard has three pages
+    site, base = static_server
+    first = publish(app, site)
+    cards = sorted(n for n in first.written if n.startswith("reports/districts/"))
+    stem = next(n for n in cards if "-page-" not in n).removesuffix(".html")
+    assert cards == sorted([f"{stem}.html", f"{stem}-page-2.html", f"{stem}-page-3.html"])
+    leaf = stem.rpartition("/")[2]
+    second = (site / f"{stem}-page-2.html").read_text(encoding="utf-8")
+    assert f'<a href="{leaf}-page-3.html" rel="next">下一页 →</a>' in second  # relative, beside it
+    assert f'<a href="{leaf}.html" rel="prev">← 上一页</a>' in second
+    assert "共 3 项已确认承诺" in second and "（第 2 页，共 3 页）" in second
+    statuses = walk(base)
+    assert set(statuses.values()) == {200} and base + f"{stem}-page-3.html" in statuses
+    # every confirmed pledge's page is reached through the scorecard's pages
+    assert len([n for n in first.written if n.startswith("pledges/")]) == 3
+
+    confirm(app, db, 1)  # a fourth: a fourth page, and the pages before rewritten (their figures changed)
+    grown = publish(app, site)
+    assert f"{stem}-page-4.html" in grown.written and f"{stem}-page-2.html" in grown.written
+    monkeypatch.setattr(reports, "SCORECARD_CARDS", 2)  # the same data in fewer pages: the others removed
+    shrunk = publish(app, site, force=True)
+    assert [n for n in shrunk.removed if n.startswith(stem)] == [f"{stem}-page-3.html", f"{stem}-page-4.html"]
+    assert all("-page-" in n for n in shrunk.removed)  # (and the official's third and fourth)
+    assert not (site / f"{stem}-page-3.html").exists()
+    statuses = walk(base)
+    assert set(statuses.values()) == {200} and base + f"{stem}-page-2.html" in statuses

@@ -8,6 +8,8 @@ of the same names are read in addition to the packaged ones.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -50,3 +52,32 @@ def mapping(name: str) -> dict[str, str]:
 
 def path(name: str) -> str:
     return str(resources.files("tracker.extract").joinpath("lexicon", f"{name}.txt"))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern that matches what the alternation of ``words`` longest first matches (``词甲|词乙|…``), written
+    as a tree of their shared beginnings: 长沙市|长沙县|长沙 becomes 长沙(?:市|县)?.
+
+    At a position the engine then follows the one branch that the character there opens, instead of trying
+    every word of the list in turn (the 186 district names, the 50 titles: at each character one of them may
+    begin with). The words that match at a position all begin one another, so both forms try them longest
+    first and find the same match, alone or inside a longer pattern. Not for a pattern that ignores case
+    (two branches, M and m, would then both open at a character)."""
+    tree: dict = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word in an alternation")
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(ch) + branch(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        if "" in node:  # a word ends here, a longer one may go on
+            return f"(?:{'|'.join(alts)})?"
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return branch(tree)  # no words: the empty pattern, as an empty alternation is

@@ -174,7 +174,7 @@ class _Read(NamedTuple):
 def unit_table() -> tuple[dict[str, Role], re.Pattern]:
     """The units of the lexicon with their roles, and one pattern matching any of them (longest first)."""
     roles = {u: Role(r) for u, r in lexicons.mapping("units").items()}
-    alts = "|".join(re.escape(u) for u in sorted(roles, key=len, reverse=True))
+    alts = lexicons.alternation(sorted(roles, key=len, reverse=True))
     return roles, re.compile(rf"(?:{alts})")
 
 
@@ -187,7 +187,7 @@ def _can_follow() -> frozenset[str]:
 
 @cache
 def _idiom_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in lexicons.words("numeral_idioms")))
+    return re.compile(lexicons.alternation(lexicons.words("numeral_idioms")))
 
 
 def _can_follow_thousand(work: str, pos: int) -> bool:
@@ -448,8 +448,10 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
         is_year_number = True
     if is_year_number and value_max is None and not magnitude:
         d = _YEAR_TAIL.match(work, core_end)
-        # 2000亩, 2000张, 2000辆: a four-digit count with its unit is a quantity, not a year
-        u = None if d is not None or not ar else unit_re.match(work, core_end)
+        # 2000亩, 2000张, 2000辆: a four-digit count with its unit is a quantity, not a year; so is one with 多 or 余
+        # between it and its unit (宁夏 2026: 实施重大项目1900多个; 驼腰岭镇 2021: 药材2000余亩)
+        near = core_end + 1 if work[core_end:core_end + 1] in ("余", "多") else core_end
+        u = None if d is not None or not ar else unit_re.match(work, near)
         if u is None or roles[u.group(0)] is Role.DURATION:
             stop = d.end() if d else core_end
             return _Read(start, stop, "year" if (d is None or d.group(0) == "年") else "date", value)

@@ -102,12 +102,12 @@ def districts() -> dict[str, District]:
 @cache
 def _district_pattern() -> re.Pattern:
     names = sorted(districts(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile(lexicons.alternation(names))
 
 
 @cache
 def _title_words() -> re.Pattern:
-    return re.compile("|".join(re.escape(t) for t in lexicons.words("titles")))
+    return re.compile(lexicons.alternation(lexicons.words("titles")))
 
 
 @cache
@@ -298,14 +298,14 @@ def districts_in(text: str) -> list[tuple[int, str]]:
 @cache
 def department_pattern() -> re.Pattern:
     """A department with the division that owns it: 县教育局, 市住建局, 庐江县教体局, 区发改委."""
-    names = "|".join(re.escape(n) for n in lexicons.words("departments"))
+    names = lexicons.alternation(lexicons.words("departments"))
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,5}}?[省市县区旗州镇]|[省市县区旗州镇])?(?:{names})")
 
 
 @cache
 def _department_word() -> re.Pattern:
     """A department's own name alone (教育局, 发改委): what every match of ``department_pattern`` ends on."""
-    return re.compile("|".join(re.escape(n) for n in lexicons.words("departments")))
+    return re.compile(lexicons.alternation(lexicons.words("departments")))
 
 
 def departments_in(text: str) -> list[re.Match]:

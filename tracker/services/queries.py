@@ -101,9 +101,10 @@ SOURCES = (sa.select(PledgeSource.pledge_id, PledgeSource.document_id, PledgeSou
            .where(PledgeSource.pledge_id.in_(_IDS)).order_by(PledgeSource.id))
 
 
-def pledge_records(session: Session, ids: list[int], *, sources: bool = False):
+def pledge_records(session: Session, ids: list[int], *, sources: bool = False, quantities: bool = True):
     """``{id: (record, quantities, sources)}`` for the pledges ``ids`` names (missing ids left out):
-    three queries whatever the number."""
+    three queries whatever the number; ``quantities=False``: not read (empty lists), for a caller that
+    has them."""
     if not ids:
         return {}
     conn = session.connection()  # Core: the kept statements stay as built
@@ -114,7 +115,7 @@ def pledge_records(session: Session, ids: list[int], *, sources: bool = False):
         sourced = [r[0] for r in rows if r[-1]]
     else:
         out = {r[0]: (r, [], []) for r in conn.execute(RECORD, {"ids": ids})}
-    for q in conn.execute(QUANTITIES, {"ids": ids}):
+    for q in conn.execute(QUANTITIES, {"ids": ids}) if quantities else ():
         out[q[0]][1].append(q)
     if sourced:
         for src in conn.execute(SOURCES, {"ids": sourced}):

@@ -453,15 +453,19 @@ def _decide(session: Session, pledge: Pledge, user: User, action: str, old: dict
     pledge.reviewed_at = utcnow()
     pledge.claimed_by_id = None
     pledge.claim_expires_at = None
-    session.flush()
+    # the pledge's UPDATE and its audit event in one flush: the version the UPDATE gives it is the mapper's
+    # counter, one more than it has (``reviewed_at`` changes, so the UPDATE is always written), checked after
     # (no refresh of the district and official here: a caller that changed them, confirm_pledge with
     # corrections, read them again after its own flush; the others change neither)
+    version = pledge.version_id + 1
     new = snapshot(pledge)
     old_d, new_d = _diff(old, new)
-    new_d["version"] = pledge.version_id
+    new_d["version"] = version
     audit.record(session, entity="pledge", entity_id=pledge.id, action=action, user=user, old=old_d, new=new_d,
                  note=note)
     session.flush()
+    if pledge.version_id != version:  # (the audit trail's version is what undo and the history rely on)
+        raise RuntimeError(f"pledge {pledge.id}: version {pledge.version_id} after the decision, {version} recorded")
     return pledge
 
 

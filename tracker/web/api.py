@@ -12,6 +12,7 @@ import datetime as dt
 from importlib import resources
 from urllib.parse import urlencode
 
+import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -215,23 +216,35 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     version = body.get("version")
     if needs_version and not isinstance(version, int):
         return _bad("version 须为整数（读取时的版本）")
+    # the editor's User from the row the login check read in this transaction (not a second SELECT); held,
+    # as the pledge is, while the service runs
+    editor = records.seat_user(session, current_user.id, name=current_user.name, role=current_user.role,
+                               is_active=current_user.is_active)
     try:
         with unit_of_work():  # any other service error: the app's handler answers it (tracker.web.errors)
             done = fn(session, body, version)
-        del pledge
+            # the answer read in the decision's own transaction, before its COMMIT: what it wrote, without
+            # a second transaction (BEGIN, reads, COMMIT) after it
+            answer = _pledge_answer(done)
+        del pledge, editor
     except (StaleEdit, StaleDataError):
         session.expire_all()
         current = get_pledge(pledge_id, full=True)
         return jsonify(error="此条已被他人修改，你的修改没有保存", current=pledge_json(current, full=True),
                        submitted=audit.jsonable(body)), 409
-    return _pledge_response(done.id)
+    return jsonify(answer)
 
 
-def _pledge_response(pledge_id: int):
-    """The pledge as ``GET /api/pledges/<id>`` gives it (Core rows: a decision's answer need not load the
-    document's whole text nor the pledge's history as ORM objects, as ``pledge_json(full=True)`` did)."""
-    return jsonify(record_json(*queries.pledge_records(get_session(), [pledge_id], sources=True)[pledge_id],
-                               base=pledge_urls()))
+def _pledge_answer(pledge) -> dict:
+    """The decided pledge as ``GET /api/pledges/<id>`` gives it (``queries.pledge_records``' Core rows), its
+    quantities taken from the ``Pledge`` the service decided when they are loaded (a service that changes them
+    does so through it: a confirmation with corrections reads them again), else read with it."""
+    loaded = "quantities" not in sa.inspect(pledge).unloaded
+    record, quantities, sources = queries.pledge_records(get_session(), [pledge.id], sources=True,
+                                                         quantities=not loaded)[pledge.id]
+    if loaded:
+        quantities = [(pledge.id, q.value, q.value_max, q.unit, q.raw, q.role) for q in pledge.quantities]
+    return record_json(record, quantities, sources, base=pledge_urls())
 
 
 CHANGE_KEYS = ("district", "official", *workbench.TEXT_FIELDS, "due_on", "deadline_precision", "quantities",

@@ -3,8 +3,11 @@
 What is published is what an anonymous reader can open (``PUBLISHED``): the 台账 and its pages,
 its CSV / Excel / JSON / 台账 files, the status tables (by district and by official) and their files,
 the dashboard, every scorecard and every pledge page these link to, and the stylesheets and scripts
-they use. The pages are rendered by the app itself (its test client, anonymous, as a reader would
-get them), starting from the dashboard, the 台账 and the status tables and following their links.
+they use. A scorecard of more pledges than a page's cards (``reports.SCORECARD_CARDS``) is published
+as one file a page (``reports/districts/3.html``, ``3-page-2.html``, ...), each with the figures of
+all its pledges and its pager's relative links. The pages are rendered by the app itself (its test
+client, anonymous, as a reader would get them), starting from the dashboard, the 台账 and the status
+tables and following their links.
 
 Every link between published files is rewritten to a relative one (``reports/districts/3.html``
 links ``../../pledges/12.html``), so the directory works from any folder of any host, and from the
@@ -38,8 +41,8 @@ START = ("/reports/dashboard", "/reports/", "/reports/status", "/reports/status?
 #: endpoint → the query arguments a published page of it may carry (a link with others is not followed)
 PUBLISHED = {
     "reports.dashboard": set(), "reports.pledges": {"after"}, "reports.export": set(),
-    "reports.status_table": {"by"}, "reports.status_export": {"by"}, "reports.district_card": set(),
-    "reports.official_card": set(), "pledges.view": set(), "static": set(),
+    "reports.status_table": {"by"}, "reports.status_export": {"by"}, "reports.district_card": {"page"},
+    "reports.official_card": {"page"}, "pledges.view": set(), "static": set(),
 }
 _ATTR = re.compile(r'\b(href|src|action)="([^"]*)"')
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._~-]")

@@ -8,6 +8,7 @@ arguments to ``/reports/export.<format>``, so a file is always "this view".
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from types import MappingProxyType
 from urllib.parse import quote
@@ -36,6 +37,9 @@ EXPORT_FORMATS = ("csv", "xlsx", "json", "ledger")
 # red and yellow lists link to the whole list in the ledger. 200 a list made a page of 1 MB and
 # 190 ms of CPU at 100,000 pledges (bench/pages.py), for a reviewer who works from the top
 QUEUE_ROWS = 50
+# cards a scorecard page (the figures above them are of all its pledges): a district's ~400 cards made
+# a page of ~1 MB and 41-50 ms of CPU at 100,000 pledges (docs/measuring.md)
+SCORECARD_CARDS = 50
 
 
 def today() -> dt.date:
@@ -211,15 +215,49 @@ def dashboard():
         legend=charts.legend(), months=months, completion=completion, groups=groups[:15])
 
 
+#: the filters a scorecard reads from its URL (its pager's links keep them)
+SCORECARD_FILTERS = ("as_of", "status", "flag", "q")
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+
+
+def card_page() -> int:
+    """The scorecard page the request asks for (``?page=``, 1 when absent); ``BadFilter`` when it is
+    not a whole number from 1 (past the last page is the view's to answer: 404)."""
+    raw = request.args.get("page")
+    if raw is None:
+        return 1
+    if not _PAGE_NUMBER.fullmatch(raw):
+        raise BadFilter(f"页码「{raw[:20]}」无法识别：须为从 1 起的整数，如 page=2")
+    return int(raw)
+
+
+def page_numbers(page: int, pages: int, around: int = 2) -> list[int | None]:
+    """The page numbers a pager links: the first, the last and ``around`` on each side of ``page``;
+    None where numbers are left out (shown as …)."""
+    shown = sorted({1, pages, *range(max(1, page - around), min(pages, page + around) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     session = get_session()
     try:
-        f = view_filters({k: v for k, v in request.args.items() if k in ("as_of", "status", "flag", "q")},
-                         **{kind: subject_id})
+        kept = {k: v for k, v in request.args.items() if k in SCORECARD_FILTERS}
+        f = view_filters(kept, **{kind: subject_id})
+        page = card_page()
     except BadFilter as exc:
         return bad_request(str(exc))
-    # one district's or official's: a few hundred, with what their cards show
+    # one district's or official's: a few hundred, with what their cards show. The figures (the total
+    # line, the meter) are of all of them; the cards of one page (SCORECARD_CARDS), in the view's order
     rows = list(listing.iter_rows(session, f, stream=False, card=True))
+    size = SCORECARD_CARDS
+    pages = max(1, -(-len(rows) // size))
+    if page > pages:
+        return render_template("error.html", code=404, message=f"第 {page} 页不存在：此记分卡共 {pages} 页"), 404
     # the card's figures: the total line only (a status table's groups would add each row twice), the
     # meter counted once
     total = tables.Group(None, "合计")
@@ -227,9 +265,19 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     for row in rows:
         add(row, day)
     parts = tables.meter(rows)
+    shown = rows[(page - 1) * size:page * size]
+    endpoint = "reports.district_card" if kind == "district" else "reports.official_card"
+    path_arg = "district_id" if kind == "district" else "official_id"
+
+    def page_url(n: int) -> str:  # page 1 is the scorecard's own address (no ?page=1)
+        return url_for(endpoint, **{path_arg: subject_id}, **kept, **({"page": n} if n > 1 else {}))
+    pager = {"page": page, "pages": pages, "count": len(rows), "first": (page - 1) * size + 1 if rows else 0,
+             "last": (page - 1) * size + len(shown),
+             "links": [(n, n and page_url(n)) for n in page_numbers(page, pages)],
+             "prev": page_url(page - 1) if page > 1 else None, "next": page_url(page + 1) if page < pages else None}
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
-                           f=f, rows=rows, total=total, meter_parts=parts, meter=charts.meter(parts),
-                           timelines=tables.timelines(session, [r.id for r in rows]))
+                           f=f, rows=shown, total=total, meter_parts=parts, meter=charts.meter(parts), pager=pager,
+                           timelines=tables.timelines(session, [r.id for r in shown]))
 
 
 @bp.get("/districts/<int:district_id>")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -28,6 +29,11 @@ _SEGMENT_SEP = "；;"
 # 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
 _COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
                     r"|(?<![参给])与(?!会)")
+# 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯 (the places where the work is
+# done: work_after_its_places, places_of_the_work, and the conjunct split that leaves a run of places whole)
+_AT_PLACES = re.compile(r"在(?:全[省市区县镇乡旗])?$")
+# 在10台以上, 稳定在100万亩以上: 在 with a bound after the number states a threshold or a level, no places
+_BOUND_AFTER_PLACES = ("以上", "以下", "以内", "左右", "及以上", "及以下")
 # A number after these belongs to the object before it, not to a new one
 # (改造老旧小区86个、惠及居民2.3万户: one pledge, two quantities).
 _ATTRIBUTIVE = lexicons.words("attributive_verbs")
@@ -89,7 +95,20 @@ _GENERIC_ACTIONS = frozenset(lexicons.words("generic_actions"))
 # 了 before 就 or 又 joins a condition to what follows it, done or not: 规划定了就做得到 (新疆, 2026), 定了就干 (甘肃,
 # 2026), 让大美青海成为广大游客来了就不想离开、离开了又魂牵梦绕的“第二故乡” (青海, 2026); 就业 is a word of its own
 # (体现了就业优先的政策导向).
-_PAST_LE = re.compile(r"[\u4e00-\u9fff]了(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
+_PAST_LE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?![解不起又])(?!就(?![业医学近餐诊读地位绪]))")
+
+
+def past_le(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Han character with the 了 after it (建成了, 完成了) that ``_PAST_LE`` allows, in order,
+    none overlapping: 了了 gives its first two characters. The pattern opens on 了 and looks back for the
+    character, so the engine finds 了 as it finds a literal, instead of trying a Han character at every
+    position of the paragraph."""
+    last = 0
+    for m in _PAST_LE.finditer(text):
+        start = m.start() - 1
+        if start >= last:  # the character before this 了 is not the 了 of the word before
+            last = m.end()
+            yield start, last
 _NOT_PAST_LE = lexicons.words("not_past_le")
 _YEAR_ONLY = lexicons.words("year_only_words")
 _COMPARED_WITH_LAST_YEAR = lexicons.words("compared_with_last_year")
@@ -217,13 +236,13 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
         for row in lexicons.rows(name):
             table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
     words = set(table) | set(lexicons.words("not_cue_words"))  # 重要, 主要: matched first, then skipped
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = lexicons.alternation(sorted(words, key=len, reverse=True))
     return re.compile(alts), table
 
 
 @cache
 def _word_pattern(name: str) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in lexicons.words(name)))
+    return re.compile(lexicons.alternation(lexicons.words(name)))
 
 
 @cache
@@ -629,7 +648,7 @@ def _longest_stop_before() -> int:
 
 @cache
 def _action_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(_actions(), key=len, reverse=True)))
+    return re.compile(lexicons.alternation(sorted(_actions(), key=len, reverse=True)))
 
 
 def _action_at(text: str, pos: int) -> re.Match | None:
@@ -642,7 +661,7 @@ def _verb_scan() -> tuple[re.Pattern, frozenset[str]]:
     """The verbs of the lexicon and the nouns that hide one (lexicon verb_hiding_nouns), longest first."""
     hiding = frozenset(lexicons.words("verb_hiding_nouns"))
     words = sorted(set(_actions()) | hiding, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)), hiding
+    return re.compile(lexicons.alternation(words)), hiding
 
 
 @rule("action", "名词中的动词", "verb_inside_noun")

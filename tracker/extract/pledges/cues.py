@@ -10,9 +10,10 @@ from tracker.extract.deadlines import DeadlineMention, find_deadlines
 from tracker.extract.model import Precision
 from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
+from tracker.extract.pledges.deadline import dateline_spans
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE_TIME, _BA_OBJECT, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues, _names_a_thing,
-    _Reading, _ahead, _cue_table, _named_year, _sentence_stops, _token_date,
+    _ATTRIBUTIVE_TIME, _BA_OBJECT, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues, _names_a_thing,
+    _Reading, _ahead, _cue_table, _named_year, _sentence_stops, _token_date, past_le,
 )
 
 
@@ -187,14 +188,17 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
         cues.append(_Cue(block.start + m.start(), True, True))
     for pos in (nation_comparisons(btext) if "全国" in btext else ()):
         cues.append(_Cue(block.start + pos, False, True, "全国"))
-    for m in (_PAST_LE.finditer(btext) if "了" in btext else ()):
-        if btext[m.start():m.end()] not in _NOT_PAST_LE:
-            cues.append(_Cue(block.start + m.start(), False, True))
+    for start, end in past_le(btext):
+        if btext[start:end] not in _NOT_PAST_LE:
+            cues.append(_Cue(block.start + start, False, True))
     years: list[tuple[int, bool]] = []  # year tokens as (offset in the block, already over)
+    dateline = dateline_spans(btext)  # 发布时间：2011-04-02: the day the page was posted, no time of a plan
     if published:
         stops = starts = None
         for t in tokens_by_pos:
             if t.kind in ("year", "date") and t.value is not None:
+                if dateline and any(a <= t.start < b for a, b in dateline):
+                    continue  # a dateline's date (dateline_spans)
                 when = _token_date(t, published)
                 if when is None:
                     continue
@@ -216,6 +220,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     # A deadline still ahead looks forward as surely as 将 does; 全年 and 当年 only
     # name a year, which may be the one a report looks back on.
     for m in mentions:
+        if dateline and any(a <= m.start - block.start < b for a, b in dateline):
+            continue  # 发布时间：2011-04-02 looks neither forward nor back
         if _ahead(m.deadline, published) \
                 and not text.startswith(_YEAR_ONLY, m.start) and not programme_reported(text, m):
             cues.append(_Cue(m.start, True, True))

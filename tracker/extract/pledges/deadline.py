@@ -290,7 +290,7 @@ def _numbered_list_items(c) -> dict[int, Deadline]:
         return c.leads[key]
     block = c.block
     btext = c.text[block.start:block.end]
-    bounds = [0] + [m.start() for m in _SENTENCE_START.finditer(btext) if m.start() < len(btext)]
+    bounds = [0] + [m.end() for m in _SENTENCE_MARK.finditer(btext) if m.end() < len(btext)]
     items: dict[int, Deadline] = {}
     k = 1
     while k < len(bounds):
@@ -427,6 +427,14 @@ def dateline_dates_nothing(text: str) -> bool:
     return _dateline_label().search(text) is not None and _dateline_pattern().search(text) is not None
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the dates of a paragraph's web-page datelines are (offsets in ``text``), empty when it has none. Read by
+    the cues (a dateline's date is no cue) as dateline_dates_nothing is by the leads."""
+    if _dateline_label().search(text) is None:
+        return []
+    return [m.span() for m in _dateline_pattern().finditer(text)]
+
+
 @cache
 def _dateline_label() -> re.Pattern:
     """A label of a dateline alone: a paragraph without one has no dateline, and is not scanned for its dates."""
@@ -463,7 +471,9 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
     return lead
 
 
-_SENTENCE_START = re.compile(r"(?<=[。！？!?])")
+# A sentence starts after each of these: found as a class (which the engine scans for), its match's end taken,
+# rather than as the empty match after one (a lookbehind, tried at every position of the paragraph).
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
 
 
 def _inner_leads(norm, bi, leads, published) -> list[tuple[int, Deadline]]:
@@ -475,7 +485,7 @@ def _inner_leads(norm, bi, leads, published) -> list[tuple[int, Deadline]]:
     block = norm.blocks[bi]
     btext = norm.text[block.start:block.end]
     found = []
-    starts = [m.start() for m in _SENTENCE_START.finditer(btext)]
+    starts = [m.end() for m in _SENTENCE_MARK.finditer(btext)]
     for off in starts:
         if off >= len(btext):
             continue

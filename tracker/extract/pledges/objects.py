@@ -14,7 +14,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
+    _AT_PLACES, _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
     _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
@@ -119,8 +119,6 @@ def sum_for_a_use(c) -> _Obj:
     return found[0] if found and found[1] == "use" else None
 
 
-# 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯.
-_AT_PLACES = re.compile(r"在(?:全[省市区县镇乡旗])?$")
 
 
 @rule("object", "作业地点之后的对象")
@@ -129,8 +127,9 @@ def work_after_its_places(c) -> _Obj:
     在39个村改造升级10千伏线路16.66公里, 在17个乡镇(街道办)硬化道路10万平方米 (歙县 实事, 2025: 10千伏线路, 道路);
     项目计划在全县509个自然屯建设总装机容量100MW的分布式屋顶光伏项目 (柳河县 光伏, 2022: 分布式屋顶光伏项目). The
     object is read after the last 的 past the verb (the head its modifier describes), else after the last number past
-    it that has one, else right after the verb."""
-    q = c.kept[0]
+    it that has one, else right after the verb. The places' count is the quote's first number even where it is no
+    quantity of the pledge (places_of_the_work keeps it in ``memo["places"]``)."""
+    q = (c.memo.get("places") or c.kept)[0]
     if not _AT_PLACES.search(c.text, max(c.start, q.start - 3), q.start):
         return None
     verbs = _actions_in(c.text, q.end, c.end)

@@ -21,7 +21,7 @@ from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.people import responsible_unit_with_rule
 from tracker.extract.pledges.actions import ACTION_RULES
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
+    _AT_PLACES, _ATTRIBUTIVE, _BOUND_AFTER_PLACES, _BULLETS, _ENUM_MARKER, _QUOTE_MARKS, _Clause, _Cues, _Index, _Reading,
     _abstract_objects, _actions_in, _is_threshold, _quantity, _strip_quotes,
     _weak, block_matches, block_positions,
 )
@@ -38,7 +38,7 @@ from tracker.extract.tokens import cut as _cut
 
 def _alternation(name: str) -> str:
     """The entries of lexicon ``name`` as one regex alternation, longest first."""
-    return "|".join(map(re.escape, lexicons.words(name)))
+    return lexicons.alternation(lexicons.words(name))
 
 
 @dataclass
@@ -240,6 +240,29 @@ def one_as_article(c: Context):
     if not kept:
         return False
     c.kept = kept
+    return None
+
+
+@rule("pledge", "作业地点之数")
+def places_of_the_work(c: Context):
+    """A count right after 在 (在39个村, 在全县509个自然屯) counts the places where the work is done; when a number of
+    the work follows it in the quote, with no 、 between (a list of places: 在12个省、36个地区), that number sizes the
+    pledge and the places' count is no quantity of it: 在39个村改造升级10千伏线路16.66公里, 在17个乡镇(街道办)硬化道路
+    10万平方米 (涉县 实事, 2025: 16.66公里, 10万平方米); 在14个市州城区和兰州新区增补义务教育学位2万个 (甘肃 2026: 2万个, the
+    places joined by 和 kept in one piece by the conjunct split). A count of places with no other number is the target
+    (在3000个小区设置智能回收机, 北京 2026); so is one beside a number that only describes the thing built there (在全县
+    509个自然屯建设总装机容量100MW的分布式屋顶光伏项目, 柳河县 2022: the number before 的), and 在 with a bound after the
+    count states a threshold, not places (采购人申请的采购数量在10台以上, 无锡 news 2011)."""
+    if len(c.kept) < 2:
+        return None
+    places = [q for q in c.kept if q.role is Role.COUNT
+              and _AT_PLACES.search(c.text, max(c.start, q.start - 3), q.start) is not None
+              and not c.text.startswith(_BOUND_AFTER_PLACES, q.end)
+              and any(o.start >= q.end and "、" not in c.text[q.end:o.start] and not c.text.startswith("的", o.end)
+                      for o in c.kept if o is not q)]
+    if places:
+        c.kept = [q for q in c.kept if q not in places]
+        c.memo["places"] = places  # read by work_after_its_places: where the work is done
     return None
 
 
@@ -1006,7 +1029,7 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
+PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
                 magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 

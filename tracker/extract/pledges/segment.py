@@ -11,7 +11,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
 from tracker.extract.numbers import NumberToken
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
+    _AT_PLACES, _ATTRIBUTIVE, _BOUND_AFTER_PLACES, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
     _qualifiers, _quantity,
 )
 from tracker.extract.pledges.pledge import _baseline
@@ -173,6 +173,15 @@ def _sized(text: str, cand: Candidate, start: int, end: int, qs: list[NumberToke
         qualifier=qualifier, why=tuple(why.items()))
 
 
+def _places_run_on(text: str, q: NumberToken, coord: int) -> bool:
+    """Rule places_of_the_work (the split): a count right after 在 counts the places where the work is done, and a
+    和 or 、 after those places, before any verb, joins more places (在14个市州城区和兰州新区增补义务教育学位2万个, 甘肃 2026),
+    not a second pledge: the clause is not cut there. 在 with a bound after the number (确保粮食播种面积稳定在100万亩以上、
+    蔬菜产量稳定在200万吨左右, 北京 2026) states a level, no places."""
+    return q.role is Role.COUNT and _AT_PLACES.search(text, max(0, q.start - 3), q.start) is not None \
+        and not text.startswith(_BOUND_AFTER_PLACES, q.end) and not _actions_in(text, q.end, coord)
+
+
 def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[int, int, list[NumberToken]]]:
     """Split a clause where coordinated objects carry their own numbers: 9个棚户区、18个老旧小区."""
     cuts = []
@@ -186,6 +195,8 @@ def _conjuncts(text: str, clause: _Clause, qs: list[NumberToken]) -> list[tuple[
         head = between[:m.start()].strip(_QUOTE_MARKS + "的 ")
         tail = between[m.end():].strip(_QUOTE_MARKS + "的 ")
         if tail.startswith(_ATTRIBUTIVE):
+            continue
+        if _places_run_on(text, a, a.end + m.start()):
             continue
         if any(part and re.search(r"[\u4e00-\u9fffA-Za-z]", part) and part not in _qualifiers() for part in (head, tail)) \
                 or _sizes_a_later_object(text, a, b, qs[i + 2] if i + 2 < len(qs) else None):
