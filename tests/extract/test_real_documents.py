@@ -132,20 +132,24 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # batch Q (2026-12-04), as first read at 7533ded: a three-year budget (三年安排450亿元…) dated by the year's lead, not
     # by its three years (one document shows it)
     ('guangxi_targets_2026.txt', '三年安排450亿元支持以AI为引领的新质生产力发展'): {'deadline'},
+    # batch R (2026-12-04), as first read at 89590ee: a city's plan with 规划 as its verb (广州市规划打造…的目标) and a
+    # count already signed whose start is expected after it (…17个，…，预计年内均可落地开工) missed
+    ('huadu_engine_news_2011.txt', '广州市规划打造3个100万辆乘用车生产基地的目标'): {'found'},
+    ('fushun_gas_news_2011.txt', '新签合同项目17个，投资规模67.81亿元，预计年内均可落地开工'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch P (2026-12-04), as read after the dateline's date stopped being a tense cue: a plan's structure (这4个片区);
-    # 富县's standing arrangements and results read forward from 将 used as 把 (将这些资金与…捆绑使用, 将果园间的水、肥…
-    # 在项目区综合运用) and from 要 of a past necessity (过去…要用农用车…); 双城市's other market's figures, distances and
-    # the disputed project's land read forward from 必然要路过 (section_cue)
+    # 富县's costs read forward from 要 of a past necessity (过去…要用农用车…; its scope and funds, read forward from 将
+    # used as 把, 将这些资金与…捆绑使用, are no longer since batch R's base._ba_object); 双城市's other market's figures,
+    # distances and the disputed project's land read forward from 必然要路过 (section_cue)
     ('nanjing_heritage_news_2011.txt', '而这4个片区将成为代表南京历史文化的重要地区'),
-    ('fuxian_apple_news_2011.txt', '合计8000斤'),
-    ('fuxian_apple_news_2011.txt', '富县现代农业项目区涉及3个乡镇'),
-    ('fuxian_apple_news_2011.txt', '40个行政村'),
-    ('fuxian_apple_news_2011.txt', '2000户果农'),
-    ('fuxian_apple_news_2011.txt', '22000亩果园'),
-    ('fuxian_apple_news_2011.txt', '富县财政共安排现代农业项目专项补助资金1180万元'),
+    # batch R (2026-12-04), as read after 将 before a demonstrative stopped being a forward cue: a company's restated
+    # investment in a sub-heading (a negative), a provincial programme's name carried by its paragraph's 将, a contract's
+    # penalty carried from 将补偿金汇入… in its paragraph
+    ('huadu_engine_news_2011.txt', '总投资将超过100亿元'),
+    ('huadu_engine_news_2011.txt', '也是广东省两个产值超千亿元汽车制造基地的重要组成部分'),
+    ('zibo_hisense_news_2011.txt', '甲方均有权要求乙方按汇入乙方账户的金额50%向甲方支付违约金'),
     ('fuxian_apple_news_2011.txt', '要用农用车到几公里甚至几十公里之外的水库取水'),
     ('fuxian_apple_news_2011.txt', '因此一亩地光浇水就得花300多元'),
     ('fuxian_apple_news_2011.txt', '一亩地一年下来就得花1000元左右的水钱'),

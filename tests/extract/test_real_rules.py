@@ -843,3 +843,34 @@ def test_a_count_of_the_places_of_the_work_is_no_quantity(name, fragment, raws):
 def test_places_joined_by_he_are_one_pledge():
     # 甘肃 (batch Q): cut at 和, 在14个市州城区 was a pledge of its own
     assert not [c for c in _passage("gansu_minsheng_2026.txt") if c.quote.endswith("市州城区")]
+
+
+# base._ba_object (lexicon ba_determiners): 将 before a demonstrative (这些, 上述, 那些) puts a thing already named before
+# its verb, as 把 does, and tells no time; the figures of its paragraph then keep the reading their own words give them.
+@pytest.mark.parametrize("name, published, fragment", [
+    # 项目区所在的乡（镇）政府将这些资金与财政扶贫资金、小额贷款资金等捆绑使用 (富县 news 2011): the project's scope
+    ("real/fuxian_apple_news_2011.txt", "2011-04-02", "2000户"),
+    ("real/fuxian_apple_news_2011.txt", "2011-04-02", "22000亩"),
+    # 2001年，青岛海信以3500万元的价格将上述地块转手卖给房地产开发商 (淄博 news 2011): a sale ten years before
+    ("real/zibo_hisense_news_2011.txt", "2011-08-08", "3500万元"),
+    ("real/zibo_hisense_news_2011.txt", "2011-08-08", "106亩"),
+])
+def test_figures_around_jiang_as_ba_with_a_demonstrative_are_no_pledges(name, published, fragment):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if fragment in c.quote]
+
+
+@pytest.mark.parametrize("text, is_ba", [
+    ("乡（镇）政府将这些资金与财政扶贫资金、小额贷款资金等捆绑使用", True),  # 富县 news 2011
+    ("青岛海信以3500万元的价格将上述地块转手卖给房地产开发商", True),  # 淄博 news 2011
+    ("将8个公司运营的16支省级政府投资基金整合为产业、科创2支基金", True),  # 吉林 2026, the number case kept
+    ("全县将新建学校3所", False),  # 将 of the future
+])
+def test_jiang_before_a_demonstrative_is_ba(text, is_ba):
+    from tracker.extract.pledges.base import _ba_object
+
+    i = text.index("将")
+    assert _ba_object(text, i + 1) is is_ba

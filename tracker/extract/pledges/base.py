@@ -56,6 +56,16 @@ _PROGRAMME_NAME_END = tuple("，,。；;、：:”’》）)的和与等")
 # 未来 speaks of the time ahead before a span or a pause (未来五年, 未来一个时期, 未来，…), else it names a kind of thing
 _FUTURE_SPAN_AFTER = re.compile(r"[0-9一二三四五六七八九十两几数]+个?(?:年|月)|一[个段](?:时期|时间)|[，,]|的?(?:发展|工作)")
 _BA_OBJECT = tuple("0123456789０１２３４５６７８９一二三四五六七八九十两百千万几近")
+# …and a demonstrative after 将 (lexicon ba_determiners) opens a thing already named, put before its verb as 把 puts it:
+# 乡（镇）政府将这些资金与财政扶贫资金、小额贷款资金等捆绑使用 (富县 news 2011), 2001年，青岛海信以3500万元的价格将上述地块
+# 转手卖给房地产开发商 (淄博 news 2011): 将 tells no time there.
+_BA_DETERMINERS = tuple(lexicons.words("ba_determiners"))
+
+
+def _ba_object(text: str, end: int) -> bool:
+    """将 ending at ``end`` puts its object before the verb (将 as 把): a number (将8个公司运营的16支…基金整合为…) or a
+    demonstrative (将这些资金与…捆绑使用, 将上述地块转手卖给…) follows it."""
+    return text.startswith(_BA_OBJECT, end) or text.startswith(_BA_DETERMINERS, end)
 
 
 

@@ -12,8 +12,8 @@ from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.deadline import dateline_spans
 from tracker.extract.pledges.base import (
-    _ATTRIBUTIVE_TIME, _BA_OBJECT, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues, _names_a_thing,
-    _Reading, _ahead, _cue_table, _named_year, _sentence_stops, _token_date, past_le,
+    _ATTRIBUTIVE_TIME, _FUTURE_SPAN, _NOT_PAST_LE, _PAST_PERIOD, _PLAN_NOUNS, _YEAR_ONLY, _Cue, _Cues, _names_a_thing,
+    _Reading, _ahead, _ba_object, _cue_table, _named_year, _sentence_stops, _token_date, past_le,
 )
 
 
@@ -175,8 +175,8 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
             continue  # 成功争创中欧班列集结中心: the effort won, a result
         if word == "争取" and funds_secured(btext, m.start(), m.end()):
             continue  # 争取中央预算内投资140.3亿元: secured, a result
-        if word == "将" and btext.startswith(_BA_OBJECT, m.end()):
-            continue  # 将8个公司运营的16支…基金整合为…: 将 puts its counted object first, it tells no time (吉林, 宁夏 2026)
+        if word == "将" and _ba_object(btext, m.end()):
+            continue  # 将8个公司运营的16支…基金整合为…, 将这些资金…: 将 puts its object first, it tells no time (base._ba_object)
         forward, strong = table[word]
         if not forward and btext[max(0, m.start() - 1):m.start()] in _MODAL_BEFORE_PAST and m.start() > 0:
             forward = strong = True  # 我区三年应累计完成5800亩: a modal makes the past word the plan's (嘉定区, 2026)

@@ -14,7 +14,7 @@ from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.people import credited_name, districts, districts_in, find_people, generic_divisions
 from tracker.extract.pledges.base import (
-    _BA_OBJECT, _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _inherited,
+    _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _ba_object, _inherited,
     _names_a_thing,
 )
 
@@ -55,7 +55,7 @@ class _IntentWords:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         for m in _INTENT_WORDS.finditer(text, pos, len(text) if endpos is None else endpos):
             word = m.group(0)
-            if _names_a_thing(text, m.start(), word) or word == "将" and text.startswith(_BA_OBJECT, m.end()):
+            if _names_a_thing(text, m.start(), word) or word == "将" and _ba_object(text, m.end()):
                 continue
             return m
         return None
