@@ -325,3 +325,42 @@ def test_sentence_starts_are_where_the_lookbehind_found_them():
     lookbehind = re.compile(r"(?<=[。！？!?])")
     for line in _lines_of_the_corpus() + ["。。!", "a。", "。a", ""]:
         assert [m.end() for m in _SENTENCE_MARK.finditer(line)] == [m.start() for m in lookbehind.finditer(line)], line
+
+
+# ------------------------------------------------------------------ a paragraph's people and places read once
+
+def test_a_paragraphs_people_and_places_are_read_once_as_before():
+    """_people_in and _districts_of give find_people's and districts_in's answer for the block's text, read once
+    a document: the second ask is the first answer, and another document's reading starts with no memo."""
+    from tracker.extract.people import districts_in, find_people
+
+    people = places = 0
+    for i, line in enumerate(_lines_of_the_corpus()):
+        reading = base._Reading(None)
+        first = base._people_in(reading, i, line)
+        assert first == tuple(find_people(line)), line
+        assert base._people_in(reading, i, line) is first
+        named = base._districts_of(reading, i, line)
+        assert named == tuple(districts_in(line)), line
+        assert base._districts_of(reading, i, line) is named
+        assert base._Reading(None).people_of == {} and base._Reading(None).districts_of == {}
+        people += len(first)
+        places += len(named)
+    assert people > 20 and places > 100
+
+
+def test_the_real_passages_read_the_same_without_the_memo(monkeypatch):
+    """Every real passage's candidates with the paragraph's people and places found afresh at each ask."""
+    from tracker.extract import extract_document
+    from tracker.extract.people import districts_in, find_people
+    from tracker.extract.pledges import frames, speaker
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(REAL.glob("*.txt"))]
+    remembered = [[c.to_dict() for c in extract_document(t).candidates] for t in texts]
+    monkeypatch.setattr(base, "_districts_of", lambda ctx, bi, btext: tuple(districts_in(btext)))
+    monkeypatch.setattr(frames, "_districts_of", lambda ctx, bi, btext: tuple(districts_in(btext)))
+    monkeypatch.setattr(frames, "_people_in", lambda ctx, bi, btext: tuple(find_people(btext)))
+    monkeypatch.setattr(speaker, "_people_in", lambda ctx, bi, btext: tuple(find_people(btext)))
+    afresh = [[c.to_dict() for c in extract_document(t).candidates] for t in texts]
+    assert afresh == remembered
+    assert sum(map(len, remembered)) > 500

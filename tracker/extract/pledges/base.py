@@ -17,7 +17,7 @@ from tracker.extract.deadlines import DeadlineMention
 from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, fold
 from tracker.extract.numbers import NumberToken
-from tracker.extract.people import districts, districts_in
+from tracker.extract.people import districts, districts_in, find_people
 from tracker.extract.rules import rule
 from tracker.extract.tokens import cut_words as _cut
 
@@ -230,6 +230,8 @@ class _Reading:
     block_credits: dict = field(default_factory=dict)  # block → [(offset, person or "")] of the credits in it
     walk_memo: dict = field(default_factory=dict)  # (kind, block) → what a walk back from that block found
     district_marks: dict = field(default_factory=dict)  # block → _Index of divisions named in it
+    people_of: dict = field(default_factory=dict)  # block → find_people of its text, read once (_people_in)
+    districts_of: dict = field(default_factory=dict)  # block → districts_in of its text, read once (_districts_of)
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
@@ -817,6 +819,25 @@ def _inherited(d: Deadline) -> Deadline:
     return Deadline(d.raw, d.date, d.precision, inherited=True)
 
 
+def _people_in(ctx: _Reading, bi: int, btext: str) -> tuple:
+    """``find_people`` of block ``bi``'s text (``btext``), read once a document: the reader asks for a paragraph's
+    people when it enters it and again when it credits a pledge in it (one call in six over the real passages
+    was a repeat). The memo lives in the document's reading, so it ends with the document."""
+    got = ctx.people_of.get(bi)
+    if got is None:
+        got = ctx.people_of[bi] = tuple(find_people(btext))
+    return got
+
+
+def _districts_of(ctx: _Reading, bi: int, btext: str) -> tuple:
+    """``districts_in`` of block ``bi``'s text (``btext``), read once a document: for the document's dominant
+    division and again for the subject before a pledge (one call in seven over the real passages was a repeat)."""
+    got = ctx.districts_of.get(bi)
+    if got is None:
+        got = ctx.districts_of[bi] = tuple(districts_in(btext))
+    return got
+
+
 def _district_near(ctx: _Reading, text: str, bi: int, block: Block, pos: int) -> str | None:
     """A division named as the subject before the pledge in its paragraph (临淄区将…, 江苏省南京市在政府采购中引入…,
     根据淄博市委、市政府…的部署要求): written in full, as an actor is. A short name modifies what follows it and says
@@ -825,7 +846,7 @@ def _district_near(ctx: _Reading, text: str, bi: int, block: Block, pos: int) ->
     marks = ctx.district_marks.get(bi)
     if marks is None:
         btext = text[block.start:block.end]
-        marks = _Index([(block.start + off, name) for off, name in districts_in(btext)
+        marks = _Index([(block.start + off, name) for off, name in _districts_of(ctx, bi, btext)
                         if districts()[name].level in ("市", "区", "县") and btext.startswith(name, off)],
                        itemgetter(0))
         ctx.district_marks[bi] = marks

@@ -12,10 +12,10 @@ from tracker.extract.deadlines import find_deadlines
 from tracker.extract.model import Deadline, Official, Precision
 from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
-from tracker.extract.people import credited_name, districts, districts_in, find_people, generic_divisions
+from tracker.extract.people import credited_name, districts, generic_divisions
 from tracker.extract.pledges.base import (
-    _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _ba_object, _inherited,
-    _names_a_thing,
+    _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _ba_object, _districts_of,
+    _inherited, _names_a_thing, _people_in,
 )
 
 
@@ -222,8 +222,8 @@ def _outcome_frame(btext: str, current: bool) -> bool:
     return current
 
 
-def _update_people(ctx: _Reading, btext: str, block: Block) -> None:
-    people = find_people(btext)
+def _update_people(ctx: _Reading, btext: str, bi: int, block: Block) -> None:
+    people = _people_in(ctx, bi, btext)
     ctx.official_before_block = ctx.official
     for p in people:
         ctx.names.add(p.official.name)
@@ -243,7 +243,7 @@ def _update_people(ctx: _Reading, btext: str, block: Block) -> None:
             ctx.official = Official(name, None)
 
 
-def _dominant_district(norm: Normalised) -> str | None:
+def _dominant_district(norm: Normalised, ctx: _Reading) -> str | None:
     counts: dict[str, int] = {}
 
 
@@ -254,7 +254,7 @@ def _dominant_district(norm: Normalised) -> str | None:
         if block.set_aside:
             continue
         btext = norm.text[block.start:block.end]
-        for _, name in districts_in(btext):
+        for _, name in _districts_of(ctx, i, btext):
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
         if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session

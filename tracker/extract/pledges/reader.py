@@ -47,7 +47,7 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
     ctx = _Reading(published, given_official=official, given_district=district)
     if declined is not None:
         ctx.declined = declined
-    ctx.district = _dominant_district(norm)
+    ctx.district = _dominant_district(norm, ctx)
     out: list[Candidate] = []
     blocks = norm.blocks
     leads: dict[int, Deadline | None] = {}
@@ -59,7 +59,7 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
                 ctx.official = None  # an article ended
             ctx.section_blocks = []
             continue
-        _update_people(ctx, btext, block)
+        _update_people(ctx, btext, i, block)
         if block.kind == "heading" and not _target_item(ctx, btext):
             ctx.target_heading = _target_heading(btext, ctx.published) or (
                 ctx.target_heading if _names_a_place(btext) else None)

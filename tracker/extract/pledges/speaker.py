@@ -12,8 +12,8 @@ from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Official
-from tracker.extract.pledges.base import _district_near
-from tracker.extract.people import CREDIT, departments_in, district_of_title, find_people
+from tracker.extract.pledges.base import _district_near, _people_in
+from tracker.extract.people import CREDIT, departments_in, district_of_title
 from tracker.extract.rules import rule
 
 
@@ -72,7 +72,7 @@ def _credits(c) -> list[tuple[int, Official | str]]:
         start, btext = c.block.start, c.text[c.block.start:c.block.end]
         found: list[tuple[int, Official | str]] = []
         spans = []
-        for p in find_people(btext):
+        for p in _people_in(c.reading, bi, btext):
             spans.append((p.start, p.end))
             if p.credited:  # with the title the text first gave him (专访某某市委常委、东城区委书记刘明远)
                 found.append((p.start, c.reading.titled.get(p.official.name) or p.official))
