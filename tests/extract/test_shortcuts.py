@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.extract import lexicons
 from tracker.extract.pledges import base
 from tracker.extract.tokens import cut, cut_words
 
@@ -364,3 +365,36 @@ def test_the_real_passages_read_the_same_without_the_memo(monkeypatch):
     afresh = [[c.to_dict() for c in extract_document(t).candidates] for t in texts]
     assert afresh == remembered
     assert sum(map(len, remembered)) > 500
+
+
+# ------------------------------------------------------------------ pledge.py's words found before their lookbehind
+
+_PRESENT_STOCK_THE_LONG_WAY = re.compile(
+    "|".join(map(re.escape, lexicons.words("present_stock_words")))
+    + r"|(?<![将要会没还未])有(?=[0-9０-９一二三四五六七八九十两几])"
+    + r"|(?<=[县市区镇乡村省])有(?=[\u4e00-\u9fff]{2,8}[0-9０-９])")
+
+
+def _spans_from(found):
+    return [(m.span(), m.group(0)) for m in found]
+
+
+def test_present_stock_words_are_found_as_the_lookbehinds_found_them_in_the_corpus():
+    from tracker.extract.pledges.pledge import present_stock_words
+
+    has = 0
+    for line in _lines_of_the_corpus():
+        for pos, endpos in ((0, len(line)), (1, len(line) - 1), (len(line) // 2, len(line))):
+            old = _spans_from(_PRESENT_STOCK_THE_LONG_WAY.finditer(line, pos, endpos))
+            assert _spans_from(present_stock_words(line, pos, endpos)) == old, (line, pos, endpos)
+            has += sum(1 for _, word in old if word == "有")
+    assert has > 20
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("有有有将没县市目前现有拥共林地面积13一两，。a "), max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_present_stock_words_are_found_as_the_lookbehinds_found_them(text, pos, endpos):
+    from tracker.extract.pledges.pledge import present_stock_words
+
+    assert (_spans_from(present_stock_words(text, pos, endpos))
+            == _spans_from(_PRESENT_STOCK_THE_LONG_WAY.finditer(text, pos, endpos)))

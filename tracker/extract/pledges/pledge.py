@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -178,9 +179,28 @@ _names_programme = names_programme
 
 # Words by which a sentence describes what a place has now (lexicon present_stock_words), and 有 right
 # before a number or after a division's name (三江县有林地面积20.11万公顷).
+# 有 is found as a literal and the character before it looked back to in present_stock_words (a pattern opening
+# on a lookbehind has no first characters for the engine to skip to: it is tried at every position); the
+# lookahead's first branch (group "digit") is the number right after 有, its second the number after a name.
 _PRESENT_STOCK = re.compile("|".join(map(re.escape, lexicons.words("present_stock_words")))
-                            + r"|(?<![将要会没还未])有(?=[0-9０-９一二三四五六七八九十两几])"
-                            + r"|(?<=[县市区镇乡村省])有(?=[\u4e00-\u9fff]{2,8}[0-9０-９])")
+                            + r"|有(?=(?P<digit>[0-9０-９一二三四五六七八九十两几])|[\u4e00-\u9fff]{2,8}[0-9０-９])")
+_NOT_BEFORE_HAS_NUMBER = "将要会没还未"  # 将有, 没有 + a number: no stock
+_DIVISION_BEFORE_HAS = "县市区镇乡村省"  # 三江县有林地面积20.11万公顷: 有 after a division's name
+
+
+def present_stock_words(text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+    """The matches, in order, of the words by which a sentence describes what a place has now (lexicon
+    present_stock_words), and of 有 right before a number unless after 将要会没还未, or after a division's name
+    (县市区…) and before a name and a number, in ``text[pos:endpos]``: what the alternation
+    ``words|(?<![将要会没还未])有(?=number)|(?<=[县市区镇乡村省])有(?=name number)`` finds, the characters before
+    ``pos`` looked back to as its lookbehinds do."""
+    for m in _PRESENT_STOCK.finditer(text, pos, endpos):
+        if m.group(0) == "有":
+            before = text[m.start() - 1] if m.start() else ""
+            if not (before and before in _DIVISION_BEFORE_HAS) and (
+                    m.group("digit") is None or (before and before in _NOT_BEFORE_HAS_NUMBER)):
+                continue
+        yield m
 _RATE_BASIS_BEFORE = re.compile(r"每[^，,。；;]{0,4}$|人均$|[万千百]人$")
 
 
@@ -999,7 +1019,7 @@ def present_stock(c: Context):
     if c.tense_rule in _CLAUSE_CUES:
         return None  # 在巩固现有航线的基础上，年内新开通…3条航线: the clause's own time ahead outweighs the sentence's 现有
     first = c.numbers.first if c.kept else c.start
-    for m in _PRESENT_STOCK.finditer(c.text, c.clause.sentence_start, first + 1):
+    for m in present_stock_words(c.text, c.clause.sentence_start, first + 1):
         if _RATE_BASIS_BEFORE.search(c.text, max(c.clause.sentence_start, m.start() - 5), m.start()):
             continue  # 每千人口拥有执业医师数达到3.5人: an indicator's name, not a description
         if len(m.group(0)) > 1 and m.group(0) not in _cut(c.text[max(c.clause.sentence_start, m.start() - 3):m.end() + 2]):
