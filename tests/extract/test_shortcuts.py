@@ -398,3 +398,46 @@ def test_present_stock_words_are_found_as_the_lookbehinds_found_them(text, pos, 
 
     assert (_spans_from(present_stock_words(text, pos, endpos))
             == _spans_from(_PRESENT_STOCK_THE_LONG_WAY.finditer(text, pos, endpos)))
+
+
+def _lookbehind_patterns():
+    from tracker.extract.pledges import pledge
+
+    # (the pattern as it was, opening on its lookbehind; the pattern searched now; the word it may not follow)
+    return [
+        (re.compile(rf"(?<!不)(?:{pledge._alternation('rate_change_words')})"), pledge._CHANGE_BEFORE_GRANT, "不"),
+        (re.compile(rf"(?<!不)(?:{pledge._alternation('comparison_above')})[^，,。；;的]{{1,16}}$"),
+         pledge._OTHER_FIGURE, "不"),
+    ]
+
+
+def _found(m):
+    return None if m is None else (m.span(), m.group(0))
+
+
+def test_words_not_after_a_word_are_found_as_the_lookbehind_found_them_in_the_corpus():
+    """search_not_after finds what the lookbehind-led pattern found, in every real line before each of its
+    digits (as the rules search the text before a number) and in windows that start inside the line."""
+    from tracker.extract.pledges.pledge import search_not_after
+
+    found = 0
+    for old, new, word in _lookbehind_patterns():
+        for line in _lines_of_the_corpus():
+            ends = [i for i, ch in enumerate(line) if ch.isdigit()] + [len(line)]
+            for end in ends:
+                want = _found(old.search(line, 0, end))
+                assert _found(search_not_after(new, word, line, 0, end)) == want, (line, end)
+                assert _found(search_not_after(new, word, line[:end])) == _found(old.search(line[:end]))
+                found += want is not None
+            half = len(line) // 2
+            assert _found(search_not_after(new, word, line, half)) == _found(old.search(line, half)), line
+    assert found > 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("不不不高于提高到超过达增长比的，。1 "), max_size=24), st.integers(0, 24), st.integers(0, 24))
+def test_words_not_after_a_word_are_found_as_the_lookbehind_found_them(text, pos, endpos):
+    from tracker.extract.pledges.pledge import search_not_after
+
+    for old, new, word in _lookbehind_patterns():
+        assert _found(search_not_after(new, word, text, pos, endpos)) == _found(old.search(text, pos, endpos))

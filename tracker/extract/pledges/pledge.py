@@ -188,6 +188,22 @@ _NOT_BEFORE_HAS_NUMBER = "将要会没还未"  # 将有, 没有 + a number: no s
 _DIVISION_BEFORE_HAS = "县市区镇乡村省"  # 三江县有林地面积20.11万公顷: 有 after a division's name
 
 
+def search_not_after(pattern: re.Pattern, not_after: str | tuple[str, ...], text: str, pos: int = 0,
+                     endpos: int | None = None) -> re.Match | None:
+    """``pattern.search(text, pos, endpos)`` skipping a match right after ``not_after`` (a word, or a tuple of
+    words), as a pattern opening on ``(?<!不)`` does, the text before ``pos`` looked back to as a lookbehind
+    does. A pattern that opens on a lookbehind has no first characters for the engine to skip to and is tried
+    at every position; its words alone are skipped to, and a match after ``not_after`` is searched past, one
+    character on (where the lookbehind's pattern would try next)."""
+    if endpos is None:
+        endpos = len(text)
+    while (m := pattern.search(text, pos, endpos)) is not None:
+        if not text.endswith(not_after, 0, m.start()):
+            return m
+        pos = m.start() + 1
+    return None
+
+
 def present_stock_words(text: str, pos: int, endpos: int) -> Iterator[re.Match]:
     """The matches, in order, of the words by which a sentence describes what a place has now (lexicon
     present_stock_words), and of 有 right before a number unless after 将要会没还未, or after a division's name
@@ -628,7 +644,7 @@ def policy_terms(c: Context):
 
     def granted(run: list[NumberToken]) -> bool:
         first, last = run[0], run[-1]
-        if _CHANGE_BEFORE_GRANT.search(text, c.clause.start, first.start):
+        if search_not_after(_CHANGE_BEFORE_GRANT, "不", text, c.clause.start, first.start):
             return False  # 提高到每人每月200元: a target
         before = _GRANT_BEFORE.search(text, max(c.clause.start, first.start - 14), first.start)
         after = _GRANT_AFTER.match(text, last.end, c.clause.end)
@@ -649,7 +665,7 @@ _CONDITION_CLOSES = re.compile(r"的[\s\u3000]*[，,]")
 # what may stand between the sums of one list: 、 和 及 与 and a copy's spaces
 _LIST_BETWEEN = re.compile(r"[\s\u3000]*(?:、|和|及|与)[\s\u3000]*")
 # a rate raised or reached before a grant makes it a target (提高到每人每月200元); a cap (不超过) does not
-_CHANGE_BEFORE_GRANT = re.compile(rf"(?<!不)(?:{_alternation('rate_change_words')})")
+_CHANGE_BEFORE_GRANT = re.compile(_alternation("rate_change_words"))  # not after 不: search_not_after
 # a threshold (1亿元及以上, 200万元以上) and a class it defines (…的工业类项目为重大产业项目)
 _THRESHOLD_AFTER = re.compile(r"[\s\u3000]*(?:及以上|以上|及以下|以下)|(?=[^，,。；;]{0,6}的)")
 _DEFINES_A_CLASS = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,24}?为[^，,。；;]{2,12}$")
@@ -853,14 +869,14 @@ def comparison_with_other(c: Context):
         return None
     for q in c.kept:
         before = c.text[c.clause.start:q.start]
-        other = _OTHER_FIGURE.search(before) and c.text.startswith("的", q.end)
+        other = search_not_after(_OTHER_FIGURE, "不", before) and c.text.startswith("的", q.end)
         if not (other or _GAP_WITH_OTHER.search(before)):
             return None
     return False
 
 
 # 高于全国GDP…的: another's figure, between a word setting it above or below and 的
-_OTHER_FIGURE = re.compile(rf"(?<!不)(?:{_alternation('comparison_above')})[^，,。；;的]{{1,16}}$")
+_OTHER_FIGURE = re.compile(rf"(?:{_alternation('comparison_above')})[^，,。；;的]{{1,16}}$")  # not after 不
 # 比现在…还要快: the gap with another thing, after 比…还(要) and what it is more or less of
 _GAP_WITH_OTHER = re.compile(rf"比[^，,。；;]{{1,20}}?还要?(?:{_alternation('comparison_adjectives')})[\s\u3000]*$")
 
