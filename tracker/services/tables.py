@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 import sqlalchemy as sa
@@ -431,6 +432,51 @@ def view_table(session: Session, filters: Filters, by: str) -> tuple[list[Group]
         total.behind += g.behind
         total.proposed += g.proposed
     return _ordered(groups.values()), total
+
+
+_TOTAL_DAY = sa.bindparam("f_total_day", type_=sa.Date())
+
+
+@lru_cache(maxsize=64)
+def _total_selects(shape: tuple):
+    """A scorecard's figures for one view shape (``listing._shape``), over its card rows (``iter_rows(card=True)``):
+    per status its count, due, done on time, overdue (红) and open proposals; and the rows that can be 黄."""
+    view = listing._select(*shape, card=True).subquery("view")
+    c = view.c
+    status = c.status
+    figures = (sa.select(status, sa.func.count(), _tally(due_sql(status, c.due_on, _TOTAL_DAY)),
+                         _tally(done_on_time_sql(status, c.status_on, c.due_on)),
+                         _tally(overdue_sql(status, c.review_state, c.due_on, _TOTAL_DAY)), sa.func.count(c.proposed))
+               .group_by(status))
+    behind = (sa.select(c.published_on, c.due_on, c.target_value, c.achieved_value, status, c.review_state)
+              .where(maybe_behind_sql(status, c.review_state, c.due_on, c.published_on, c.achieved_value, _TOTAL_DAY)))
+    return figures, behind
+
+
+def view_total(session: Session, filters: Filters) -> tuple[Group, list[tuple[str, str, int]]]:
+    """A scorecard's figures: the total line of ``status_table`` and the ``meter`` of the view's rows
+    (``iter_rows(card=True)``), counted by the database: no row of the view built in Python but the few that
+    can be 黄. For a view whose flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``)."""
+    if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
+        raise ValueError("view_total: a view whose flag is decided in Python")
+    day = filters.day
+    figures, behind = _total_selects(listing._shape(filters))
+    params = {**listing._bound(filters), "f_total_day": day}
+    conn = session.connection()
+    total = Group(None, "合计")
+    for status_value, n, due, on_time, overdue, proposed in conn.execute(figures, params):
+        total.total += n
+        total.status[Status(status_value)] += n
+        total.due += due
+        total.done_on_time += on_time
+        total.overdue += overdue
+        total.proposed += proposed
+    for published_on, due_on, target, achieved, status_value, review_state in conn.execute(behind, params):
+        *_, flag = schedule.assess(published_on=published_on, due_on=due_on, target=listing._number(target),
+                                   achieved=listing._number(achieved), status=Status(status_value), today=day,
+                                   review_state=ReviewState(review_state))
+        total.behind += flag is Flag.YELLOW
+    return total, [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]
 
 
 def view_summary(session: Session, filters: Filters) -> Summary:
