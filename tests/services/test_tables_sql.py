@@ -81,20 +81,23 @@ def scorecard_views(official: int) -> list[dict]:
 
 
 def test_a_scorecards_figures_ids_and_cards_read_lightly_are_the_rows(session_factory, cases):
-    """tables.view_total (the figures counted by the database), listing.ids and listing.rows_of (one page's
-    cards) give what reading the scorecard's rows whole (iter_rows(card=True)) gives."""
+    """tables.view_card (the ids in order and the figures, from one light reading) and listing.rows_of (one
+    page's cards) give what reading the scorecard's rows whole (iter_rows(card=True)) gives."""
     with session_factory() as s:
         seen_empty = seen_full = False
         official = s.scalar(sa.text("SELECT min(id) FROM official"))
         for args in scorecard_views(official):
+            for sort in ("due_on", "-id", "-published_on"):
+                f = listing.parse_filters(s, {**args, "sort": sort}, today=TODAY)
+                rows = list(listing.iter_rows(s, f, stream=False, card=True))
+                assert tables.view_card(s, f)[0] == [r.id for r in rows], (args, sort)
             f = listing.parse_filters(s, args, today=TODAY)
             rows = list(listing.iter_rows(s, f, stream=False, card=True))
             total = tables.Group(None, "合计")
             for row in rows:
                 total.add(row, f.day)
-            got, meter = tables.view_total(s, f)
+            ids, got, meter = tables.view_card(s, f)
             assert got.record() == total.record() and meter == tables.meter(rows), args
-            ids = listing.ids(s, f)
             assert ids == [r.id for r in rows], args
             assert listing.rows_of(s, f, ids[1:4], card=True) == rows[1:4], args
             seen_empty |= not rows

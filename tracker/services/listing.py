@@ -1001,12 +1001,6 @@ def page_and_count(session: Session, filters: Filters, *, limit: int = 50) -> tu
     return rows, found[0][1]
 
 
-@lru_cache(maxsize=64)
-def _ordered_ids_select(shape: tuple, sort: str):
-    """The view's ids in its order, no column computed (from its card statement: fewer joins, the same rows)."""
-    return _ordered_by(_select(*shape, card=True), sort, shape[1], False).with_only_columns(Pledge.id)
-
-
 @lru_cache(maxsize=16)
 def _rows_of_select(as_of: dt.date | None, sort: str, card: bool):
     """The rows of the ids ``f_page_ids`` names, as of ``as_of``, in the order of ``sort``."""
@@ -1014,17 +1008,8 @@ def _rows_of_select(as_of: dt.date | None, sort: str, card: bool):
                        as_of, False)
 
 
-def ids(session: Session, filters: Filters) -> list[int]:
-    """The view's pledge ids in its order (``[r.id for r in iter_rows(...)]``) without building its rows, for a
-    view whose flag, if any, is decided in SQL (``SQL_EXACT_FLAGS``)."""
-    if filters.values.get("flag") not in SQL_EXACT_FLAGS:
-        raise ValueError("ids: a view whose flag is decided in Python")
-    return list(session.connection().execute(_ordered_ids_select(_shape(filters), filters.sort),
-                                             _bound(filters)).scalars())
-
-
 def rows_of(session: Session, filters: Filters, pledge_ids: list[int], *, card: bool = False) -> list[Row]:
-    """The rows of ``pledge_ids`` (ids of the view ``filters`` names, from ``ids``) as the view shows them,
+    """The rows of ``pledge_ids`` (ids of the view ``filters`` names: ``tables.view_card``) as the view shows them,
     in its order: a scorecard's page of cards without reading the rest of its view (``card``: see ``iter_rows``)."""
     if not pledge_ids:
         return []

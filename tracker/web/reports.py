@@ -255,14 +255,13 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     # line, the meter) are of all of them; the cards of one page (SCORECARD_CARDS), in the view's order
     size = SCORECARD_CARDS
     if f.values.get("flag") in listing.SQL_EXACT_FLAGS:
-        # the figures counted by the database, the view's ids in order, and the rows of one page's cards:
-        # reading a district's ~400 rows (each assessed in Python) was half the page's CPU
-        ids = listing.ids(session, f)
+        # the view's ids in order and its figures from one light reading (a few numbers a row), then the
+        # rows of one page's cards: building and assessing a district's ~400 rows was half the page's CPU
+        ids, total, parts = tables.view_card(session, f)
         count = len(ids)
         pages = max(1, -(-count // size))
         if page > pages:
             return render_template("error.html", code=404, message=f"第 {page} 页不存在：此记分卡共 {pages} 页"), 404
-        total, parts = tables.view_total(session, f)
         shown = listing.rows_of(session, f, ids[(page - 1) * size:page * size], card=True)
     else:  # a flag decided in Python: the view's rows read whole
         rows = list(listing.iter_rows(session, f, stream=False, card=True))
