@@ -68,6 +68,43 @@ def test_the_database_counts_the_status_table_the_rows_give(session_factory, cas
             assert expected[-1]["total"] > 0 or args.get("review_state") == "pending", args
 
 
+def scorecard_views(official: int) -> list[dict]:
+    """A scorecard's views: a district's, an official's and those of a district with no pledge (周村区),
+    with the filters its URL takes (as_of, status, flag, q)."""
+    day = (TODAY - dt.timedelta(days=150)).isoformat()
+    out = []
+    for subject in ({"district": "张店区"}, {"official": str(official)}, {"district": "周村区"}):
+        for extra in ({}, {"as_of": day}, {"status": "in_progress"}, {"flag": "red"}, {"flag": "yellow"},
+                      {"q": "幼儿园"}, {"as_of": day, "flag": "red"}, {"status": "done", "as_of": day}):
+            out.append({**subject, **extra})
+    return out
+
+
+def test_a_scorecards_figures_ids_and_cards_read_lightly_are_the_rows(session_factory, cases):
+    """tables.view_card (the ids in order and the figures, from one light reading) and listing.rows_of (one
+    page's cards) give what reading the scorecard's rows whole (iter_rows(card=True)) gives."""
+    with session_factory() as s:
+        seen_empty = seen_full = False
+        official = s.scalar(sa.text("SELECT min(id) FROM official"))
+        for args in scorecard_views(official):
+            for sort in ("due_on", "-id", "-published_on"):
+                f = listing.parse_filters(s, {**args, "sort": sort}, today=TODAY)
+                rows = list(listing.iter_rows(s, f, stream=False, card=True))
+                assert tables.view_card(s, f)[0] == [r.id for r in rows], (args, sort)
+            f = listing.parse_filters(s, args, today=TODAY)
+            rows = list(listing.iter_rows(s, f, stream=False, card=True))
+            total = tables.Group(None, "合计")
+            for row in rows:
+                total.add(row, f.day)
+            ids, got, meter = tables.view_card(s, f)
+            assert got.record() == total.record() and meter == tables.meter(rows), args
+            assert ids == [r.id for r in rows], args
+            assert listing.rows_of(s, f, ids[1:4], card=True) == rows[1:4], args
+            seen_empty |= not rows
+            seen_full |= len(rows) > 3 and total.behind + total.overdue > 0
+        assert seen_empty and seen_full
+
+
 def completion_replayed(s, ids: list[int], until: dt.date, months: int = 24) -> list[tuple[dt.date, int]]:
     """completion_over_time as first written: every pledge's events replayed at every month's end."""
     from tracker.db.enums import StatusEventKind

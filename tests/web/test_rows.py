@@ -221,3 +221,58 @@ def test_the_ledger_rows_are_the_templates_text(app, args, reviewer):
                  "（2026-06-30）"):
         assert seen in expected, seen
     assert ("评估</a>" in expected) is reviewer
+
+
+#: the reviewer's queue's loops as reports/queue.html wrote them (the reference for ``queue_rows`` and ``undated_rows``)
+QUEUE_LOOP = """    <tbody>
+    {% for r in rows %}
+    <tr id="q-{{ r.id }}">
+      <td class="num">#{{ r.id }}</td>
+      <td class="quote">{{ r.quote }}</td>
+      <td>{{ r.district or '' }}</td>
+      <td>{{ r.due_on.isoformat() if r.due_on else '' }} {{ flag_html(r) }}</td>
+      <td>{{ status_html(r) }}</td>
+      <td>{{ progress_html(r) }}</td>
+      <td><a class="button primary" href="{{ rate_link.of(r.id) }}">评估</a></td>
+    </tr>
+    {% else %}<tr><td colspan="7" class="muted">没有</td></tr>
+    {% endfor %}
+    </tbody>"""
+UNDATED_LOOP = """    <tbody>
+    {% for r in undated %}
+    <tr id="q-{{ r.id }}">
+      <td class="num">#{{ r.id }}</td>
+      <td class="quote">{{ r.quote }}</td>
+      <td>{{ r.district or '' }}</td>
+      <td class="when">{{ r.status_on.isoformat() if r.status_on else '从未' }}</td>
+      <td><span class="status status-{{ r.status.value }}">{{ r.status.label }}</span></td>
+      <td><a class="button primary" href="{{ rate_link.of(r.id) }}">评估</a></td>
+    </tr>
+    {% else %}<tr><td colspan="6" class="muted">没有</td></tr>
+    {% endfor %}
+    </tbody>"""
+
+
+def test_the_queue_rows_are_the_templates_text(app):
+    from tracker.web.rows import queue_rows, undated_rows
+
+    every = rows()
+    n = len(every)
+    every.append(row(n, quote='含"引号"与<标签>', district="淄川区<&>", due_on=None))
+    undated = [SimpleNamespace(id=7, quote="<未定>&'期'", district=None, status_on=None, status=Status.UNASSESSED),
+               SimpleNamespace(id=8, quote="新建学校", district="张店区", status_on=DAY, status=Status.IN_PROGRESS)]
+    with app.test_request_context("/reports/queue"):
+        rate_link = app.jinja_env.globals["IdLinks"]("reports.set_status", "pledge_id")
+        render = app.jinja_env.from_string
+        for part in (every, every[:3], []):
+            expected = render(QUEUE_LOOP).render(rows=part, rate_link=rate_link)
+            assert render("    <tbody>\n{{ queue_rows(rows, rate_link) }}{# x #}\n    </tbody>").render(
+                rows=part, rate_link=rate_link, queue_rows=queue_rows) == expected
+            assert expected.count("<tr id=") == len(part) and ("没有" in expected) is not part
+        for part in (undated, []):
+            expected = render(UNDATED_LOOP).render(undated=part, rate_link=rate_link)
+            assert render("    <tbody>\n{{ undated_rows(undated, rate_link) }}{# x #}\n    </tbody>").render(
+                undated=part, rate_link=rate_link, undated_rows=undated_rows) == expected
+    full = render(QUEUE_LOOP).render(rows=every, rate_link=rate_link)
+    for seen in ("&#34;引号&#34;", "淄川区&lt;&amp;&gt;", "逾期 9 天", "pace-behind", "/reports/pledges/1/status"):
+        assert seen in full, seen

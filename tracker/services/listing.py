@@ -1001,6 +1001,31 @@ def page_and_count(session: Session, filters: Filters, *, limit: int = 50) -> tu
     return rows, found[0][1]
 
 
+_PAGE_ID_ARRAY = sa.bindparam("f_page_id_array", type_=sa.ARRAY(sa.Integer()))
+
+
+@lru_cache(maxsize=16)
+def _rows_of_select(as_of: dt.date | None, sort: str, card: bool, array: bool):
+    """The rows of the ids ``f_page_ids`` names, as of ``as_of``, in the order of ``sort``; ``array`` (PostgreSQL):
+    the ids one array parameter (``= ANY``), so that the statement's text is one whatever their number and
+    psycopg keeps it prepared (an ``IN`` list of each length is a statement of its own, planned anew)."""
+    ids = Pledge.id == sa.any_(_PAGE_ID_ARRAY) if array else Pledge.id.in_(_PAGE_IDS)
+    return _ordered_by(_select((), as_of, None, None, None, card=card).where(ids), sort, as_of, False)
+
+
+def rows_of(session: Session, filters: Filters, pledge_ids: list[int], *, card: bool = False) -> list[Row]:
+    """The rows of ``pledge_ids`` (ids of the view ``filters`` names: ``tables.view_card``) as the view shows them,
+    in its order: a scorecard's page of cards without reading the rest of its view (``card``: see ``iter_rows``)."""
+    if not pledge_ids:
+        return []
+    day = filters.day
+    conn = session.connection()
+    array = conn.dialect.name == "postgresql"
+    stmt = _rows_of_select(filters.values.get("as_of"), filters.sort, card, array)
+    params = {"f_page_id_array" if array else "f_page_ids": list(pledge_ids)}
+    return [_fill(values, day) for values in conn.execute(stmt, params)]
+
+
 def count(session: Session, filters: Filters, *, cap: int | None = None) -> int:
     """How many rows the view holds; with ``cap``, counting stops past it (at most ``cap + 1``), as
     Datasette's does, so a list of 100,000 rows costs what one of 10,000 does."""

@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 import sqlalchemy as sa
@@ -431,6 +432,67 @@ def view_table(session: Session, filters: Filters, by: str) -> tuple[list[Group]
         total.behind += g.behind
         total.proposed += g.proposed
     return _ordered(groups.values()), total
+
+
+_CARD_DAY = sa.bindparam("f_card_day", type_=sa.Date())
+
+
+def _one_if(condition):
+    return sa.case((condition, 1), else_=0)
+
+
+@lru_cache(maxsize=64)
+def _card_select(shape: tuple, sort: str):
+    """A scorecard's view (``listing._shape``) as its card rows (``iter_rows(card=True)``) are, in its order: of
+    each row its id and what its figures count (``Group.add``: due, done on time, overdue (红), an open
+    proposal), worked out by the database, and what ``schedule.assess`` reads for a row that can be 黄."""
+    view = listing._select(*shape, card=True).subquery("view")
+    c = view.c
+    status, due_on, review_state = c.status, c.due_on, c.review_state
+    stmt = sa.select(c.id, status, _one_if(due_sql(status, due_on, _CARD_DAY)),
+                     _one_if(done_on_time_sql(status, c.status_on, due_on)),
+                     _one_if(overdue_sql(status, review_state, due_on, _CARD_DAY)), _one_if(c.proposed.is_not(None)),
+                     _one_if(maybe_behind_sql(status, review_state, due_on, c.published_on, c.achieved_value,
+                                              _CARD_DAY)),
+                     c.published_on, due_on, c.target_value, c.achieved_value, review_state)
+    _, key, descending = listing.SORTS[sort]  # listing._ordered_by's order
+    id_order = c.id.desc() if descending else c.id.asc()
+    if key == "id":
+        return stmt.order_by(id_order)
+    return stmt.order_by(c[key].desc().nulls_last() if descending else c[key].asc().nulls_last(), id_order)
+
+
+def view_card(session: Session, filters: Filters) -> tuple[list[int], Group, list[tuple[str, str, int]]]:
+    """A scorecard's view: its pledge ids in order, the total line of ``status_table`` and the ``meter``, as
+    its rows read whole (``iter_rows(card=True)``) give them, from one statement whose rows are a few
+    numbers each: no ``Row`` built, ``schedule.assess`` run only for the rows that can be 黄. For a view whose
+    flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``); ``listing.rows_of`` reads one page's cards."""
+    if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
+        raise ValueError("view_card: a view whose flag is decided in Python")
+    day = filters.day
+    stmt = _card_select(listing._shape(filters), filters.sort)
+    ids: list[int] = []
+    statuses: Counter = Counter()
+    total = Group(None, "合计")
+    number = listing._number
+    for (pledge_id, status_value, due, on_time, overdue, proposed, maybe_behind, published_on, due_on, target,
+         achieved, review_state) in session.connection().execute(stmt, {**listing._bound(filters),
+                                                                        "f_card_day": day}):
+        ids.append(pledge_id)
+        statuses[status_value] += 1
+        total.due += due
+        total.done_on_time += on_time
+        total.overdue += overdue
+        total.proposed += proposed
+        if maybe_behind:
+            *_, flag = schedule.assess(published_on=published_on, due_on=due_on, target=number(target),
+                                       achieved=number(achieved), status=Status(status_value), today=day,
+                                       review_state=ReviewState(review_state))
+            total.behind += flag is Flag.YELLOW
+    total.total = len(ids)
+    for status_value, n in statuses.items():
+        total.status[Status(status_value)] += n
+    return ids, total, [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]
 
 
 def view_summary(session: Session, filters: Filters) -> Summary:
