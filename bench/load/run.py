@@ -198,6 +198,9 @@ def main() -> int:
     ap.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
     ap.add_argument("--database-url", help="a database these steps filled before (people included), used as it "
                                            "is and kept: for runs back to back on the same data")
+    ap.add_argument("--server-arg", action="append", default=[], metavar="ARG",
+                    help="one more argument for the server's command line, as is (repeatable): e.g. "
+                         "--server-arg=--reuse-port with --server gunicorn")
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--no-history", action="store_true",
                     help="no deadlines or status histories (every pledge unrated, as bench/web.py fills)")
@@ -282,6 +285,7 @@ def main() -> int:
             workers = args.workers if args.server == "tracker" else 1
             cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve", "--workers", str(workers),
                    "--port", str(port), "--threads", str(args.server_threads)]
+        cmd += args.server_arg
         server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while True:
@@ -344,7 +348,7 @@ def main() -> int:
         result.update(
             pledges=counts["pledges"], connections=args.connections, server=args.server,
             workers=args.workers if args.server != "waitress" else 1,
-            server_threads=args.server_threads, history=not args.no_history,
+            server_threads=args.server_threads, server_args=args.server_arg, history=not args.no_history,
             requests_per_second=result["requests"] / result["seconds"],
             errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,
             tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe,
