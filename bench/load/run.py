@@ -154,6 +154,37 @@ def per_worker(before: dict[int, float], after: dict[int, float], root: int) -> 
     return rows + [{"pid": root, "cpu_seconds": round(master, 2), "master": True}]
 
 
+def connections_by_process(root: int, port: int) -> dict[int, int]:
+    """How many established client connections to ``port`` ``root`` and each of its children hold now (Linux:
+    /proc/net/tcp* for the sockets, /proc/<pid>/fd for who holds them); {} elsewhere."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":  # local port, ESTABLISHED
+                inodes.add(fields[9])
+    out: dict[int, int] = {}
+    for pid, ppid, _ in _proc_stats():
+        if root not in (pid, ppid):
+            continue
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        links = []
+        for fd in fds:
+            try:
+                links.append(os.readlink(f"/proc/{pid}/fd/{fd}"))
+            except OSError:  # closed meanwhile
+                pass
+        out[pid] = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in inodes)
+    return out
+
+
 def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
@@ -319,10 +350,15 @@ def main() -> int:
         import resource
         children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk's CPU: the child that ends meanwhile
         wrk_before = children.ru_utime + children.ru_stime
-        wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
-                              "--timeout", "10s", "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
-                             env={**os.environ, "LOAD_SESSIONS": str(sessions)}, capture_output=True, text=True,
-                             timeout=args.duration + 120)
+        wrk_process = subprocess.Popen(
+            ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
+             "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
+            env={**os.environ, "LOAD_SESSIONS": str(sessions)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)
+        time.sleep(args.duration / 2)  # how wrk's connections are spread over the workers, halfway through
+        held = connections_by_process(server.pid, port)
+        out, err = wrk_process.communicate(timeout=args.duration + 120)
+        wrk = subprocess.CompletedProcess(wrk_process.args, wrk_process.returncode, out, err)
         load_after = os.getloadavg()
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu_wrk = children.ru_utime + children.ru_stime - wrk_before
@@ -357,7 +393,8 @@ def main() -> int:
             cpu_ms_per_request_app=1000 * cpu_app / max(result["requests"], 1),
             cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1),
             cpu_seconds_wrk=cpu_wrk, cpu_ms_per_request_wrk=1000 * cpu_wrk / max(result["requests"], 1),
-            cpu_seconds_per_server_process=workers_cpu)
+            cpu_seconds_per_server_process=workers_cpu,
+            connections_per_server_process_halfway={str(pid): n for pid, n in held.items()})
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -381,6 +418,8 @@ def main() -> int:
               f"{workers_cpu[-1]['cpu_seconds']:.1f} s (a worker's share far from 1/{max(len(workers_cpu) - 1, 1)} "
               "would be keep-alive imbalance: a connection stays with the worker that accepted it, see "
               "docs/operations.md)")
+        print("connections held halfway through, by server process: "
+              + (", ".join(f"{pid} {n}" for pid, n in held.items()) or "not known (no /proc)"), flush=True)
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")
