@@ -18,7 +18,9 @@ JSON API, and 8% real POST decisions (confirm of a pending pledge at its version
 once). Prints requests/s, p50/p90/p99, status counts and errors, checks the server log for
 tracebacks and the database for the decisions, notes the load average (``uptime``) before and
 after, the CPU of the server (in all and by process: its master and each worker apart), of PostgreSQL
-(when its files are readable) and of wrk itself a request, and writes bench/out/load.json. Every step is bounded in time.
+(when its files are readable) and of wrk itself a request, how many connections each server process
+holds halfway through, and writes bench/out/load.json. ``--server-arg`` adds an argument to the
+server's command (e.g. ``--server gunicorn --server-arg=--reuse-port``). Every step is bounded in time.
 """
 from __future__ import annotations
 

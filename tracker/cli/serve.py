@@ -91,9 +91,11 @@ def gunicorn_settings(host: str, port: int, workers: int, threads: int) -> dict:
     """gunicorn's configuration for ``tracker serve``. ``reuse_port`` (Linux): each worker binds its own
     socket (SO_REUSEPORT; gunicorn's arbiter then binds none) and the kernel deals the new connections
     among them by a hash of their addresses, where with one shared socket whichever worker won the accept
-    race kept its connections: with keep-alive, 25 of wrk's 32 on one worker and 7 on the other (issue 14;
-    docs/measuring.md, 2026-12-04 17:00 UTC). Not on other systems: macOS and the BSDs give every
-    connection to one of the sockets."""
+    race kept its connections: bench/load.sh's 32 kept-alive ones split 25-27 + 5-7 in five runs of six,
+    16-18 + 14-16 with reuse_port (issue 14; docs/measuring.md, 2026-12-04 17:00 UTC; p99 was not shown
+    lower at load average 9-12, where both workers were busy anyway). Not a cap on a worker's connections
+    (worker_connections 16 split them 16 + 16, but parks client 33 unanswered). Not on other systems:
+    macOS and the BSDs do not spread connections over SO_REUSEPORT sockets."""
     return {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
             "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
             "accesslog": None, "errorlog": "-", "loglevel": "info",
