@@ -18,7 +18,9 @@ JSON API, and 8% real POST decisions (confirm of a pending pledge at its version
 once). Prints requests/s, p50/p90/p99, status counts and errors, checks the server log for
 tracebacks and the database for the decisions, notes the load average (``uptime``) before and
 after, the CPU of the server (in all and by process: its master and each worker apart), of PostgreSQL
-(when its files are readable) and of wrk itself a request, and writes bench/out/load.json. Every step is bounded in time.
+(when its files are readable) and of wrk itself a request, how many connections each server process
+holds halfway through, and writes bench/out/load.json. ``--server-arg`` adds an argument to the
+server's command (e.g. ``--server gunicorn --server-arg=--reuse-port``). Every step is bounded in time.
 """
 from __future__ import annotations
 
@@ -154,6 +156,37 @@ def per_worker(before: dict[int, float], after: dict[int, float], root: int) -> 
     return rows + [{"pid": root, "cpu_seconds": round(master, 2), "master": True}]
 
 
+def connections_by_process(root: int, port: int) -> dict[int, int]:
+    """How many established client connections to ``port`` ``root`` and each of its children hold now (Linux:
+    /proc/net/tcp* for the sockets, /proc/<pid>/fd for who holds them); {} elsewhere."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":  # local port, ESTABLISHED
+                inodes.add(fields[9])
+    out: dict[int, int] = {}
+    for pid, ppid, _ in _proc_stats():
+        if root not in (pid, ppid):
+            continue
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        links = []
+        for fd in fds:
+            try:
+                links.append(os.readlink(f"/proc/{pid}/fd/{fd}"))
+            except OSError:  # closed meanwhile
+                pass
+        out[pid] = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in inodes)
+    return out
+
+
 def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
@@ -198,6 +231,9 @@ def main() -> int:
     ap.add_argument("--pg-url", help="a PostgreSQL server URL whose user may CREATE DATABASE")
     ap.add_argument("--database-url", help="a database these steps filled before (people included), used as it "
                                            "is and kept: for runs back to back on the same data")
+    ap.add_argument("--server-arg", action="append", default=[], metavar="ARG",
+                    help="one more argument for the server's command line, as is (repeatable): e.g. "
+                         "--server-arg=--reuse-port with --server gunicorn")
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--no-history", action="store_true",
                     help="no deadlines or status histories (every pledge unrated, as bench/web.py fills)")
@@ -282,6 +318,7 @@ def main() -> int:
             workers = args.workers if args.server == "tracker" else 1
             cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve", "--workers", str(workers),
                    "--port", str(port), "--threads", str(args.server_threads)]
+        cmd += args.server_arg
         server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while True:
@@ -315,10 +352,15 @@ def main() -> int:
         import resource
         children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk's CPU: the child that ends meanwhile
         wrk_before = children.ru_utime + children.ru_stime
-        wrk = subprocess.run(["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
-                              "--timeout", "10s", "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
-                             env={**os.environ, "LOAD_SESSIONS": str(sessions)}, capture_output=True, text=True,
-                             timeout=args.duration + 120)
+        wrk_process = subprocess.Popen(
+            ["wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
+             "--latency", "-s", str(ROOT / "bench" / "load" / "mix.lua"), base],
+            env={**os.environ, "LOAD_SESSIONS": str(sessions)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)
+        time.sleep(args.duration / 2)  # how wrk's connections are spread over the workers, halfway through
+        held = connections_by_process(server.pid, port)
+        out, err = wrk_process.communicate(timeout=args.duration + 120)
+        wrk = subprocess.CompletedProcess(wrk_process.args, wrk_process.returncode, out, err)
         load_after = os.getloadavg()
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu_wrk = children.ru_utime + children.ru_stime - wrk_before
@@ -344,7 +386,7 @@ def main() -> int:
         result.update(
             pledges=counts["pledges"], connections=args.connections, server=args.server,
             workers=args.workers if args.server != "waitress" else 1,
-            server_threads=args.server_threads, history=not args.no_history,
+            server_threads=args.server_threads, server_args=args.server_arg, history=not args.no_history,
             requests_per_second=result["requests"] / result["seconds"],
             errors_5xx=errors_5xx, decisions_applied=decisions, audit_events_added=audit_after - audit_before,
             tracebacks_in_server_log=server_log.count("Traceback"), alone_median_ms=probe,
@@ -353,7 +395,8 @@ def main() -> int:
             cpu_ms_per_request_app=1000 * cpu_app / max(result["requests"], 1),
             cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1),
             cpu_seconds_wrk=cpu_wrk, cpu_ms_per_request_wrk=1000 * cpu_wrk / max(result["requests"], 1),
-            cpu_seconds_per_server_process=workers_cpu)
+            cpu_seconds_per_server_process=workers_cpu,
+            connections_per_server_process_halfway={str(pid): n for pid, n in held.items()})
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
@@ -377,6 +420,8 @@ def main() -> int:
               f"{workers_cpu[-1]['cpu_seconds']:.1f} s (a worker's share far from 1/{max(len(workers_cpu) - 1, 1)} "
               "would be keep-alive imbalance: a connection stays with the worker that accepted it, see "
               "docs/operations.md)")
+        print("connections held halfway through, by server process: "
+              + (", ".join(f"{pid} {n}" for pid, n in held.items()) or "not known (no /proc)"), flush=True)
         print("load average (1, 5, 15 min) before wrk " + " ".join(f"{x:.2f}" for x in load_before)
               + ", after " + " ".join(f"{x:.2f}" for x in load_after))
         print(f"target: zero 5xx, p99 <= 250 ms: {'met' if ok and result['p99_ms'] <= 250 else 'NOT met'}")

@@ -7,6 +7,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 
 from tests.processes import TRACKER, TrackerProcess, free_port
 from tracker.cli import main
+from tracker.cli.serve import gunicorn_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,6 +123,22 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def test_gunicorn_gets_the_workers_threads_and_a_socket_per_worker_on_linux():
+    app = object()
+    server = gunicorn_server(app, "127.0.0.1", 5123, 3, 5)
+    cfg = server.cfg
+    assert (cfg.workers, cfg.threads, cfg.worker_class_str, cfg.bind) == (3, 5, "gthread", ["127.0.0.1:5123"])
+    assert cfg.reuse_port is sys.platform.startswith("linux")
+    assert cfg.keepalive == 2 and cfg.worker_connections == 1000  # gunicorn's: no cap on connections a worker
+    assert server.load() is app
+
+
+def _listening(port: int) -> int:
+    """How many sockets listen on ``port`` (Linux: /proc/net/tcp)."""
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return sum(1 for row in rows if int(row.split()[1].rsplit(":", 1)[1], 16) == port and row.split()[3] == "0A")
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="counts worker processes through /proc (Linux)")
 def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
     url = f"sqlite:///{tmp_path / 't.sqlite3'}"
@@ -149,6 +167,7 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
                 time.sleep(0.3)
         workers = _children(proc.pid)
         assert len(workers) == 2, (workers, log_path.read_text())
+        assert _listening(port) == 2  # reuse_port: a socket each worker, the kernel deals connections
         statuses = []
         for path in ("/", "/api/pledges?limit=5", "/reports/", "/reports/dashboard") * 5:
             with urllib.request.urlopen(base + path, timeout=30) as response:

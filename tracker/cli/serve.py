@@ -87,27 +87,45 @@ def core_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> None:
-    """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
-    once, before the fork; the connection pool emptied, so no worker inherits a connection), each
-    with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
-    from gunicorn.app.base import BaseApplication  # lazy: keeps tracker --help fast
+def gunicorn_settings(host: str, port: int, workers: int, threads: int) -> dict:
+    """gunicorn's configuration for ``tracker serve``. ``reuse_port`` (Linux): each worker binds its own
+    socket (SO_REUSEPORT; gunicorn's arbiter then binds none) and the kernel deals the new connections
+    among them by a hash of their addresses, where with one shared socket whichever worker won the accept
+    race kept its connections: bench/load.sh's 32 kept-alive ones split 25-27 + 5-7 in five runs of six,
+    16-18 + 14-16 with reuse_port (issue 14; docs/measuring.md, 2026-12-04 17:00 UTC; p99 was not shown
+    lower at load average 9-12, where both workers were busy anyway). Not a cap on a worker's connections
+    (worker_connections 16 split them 16 + 16, but parks client 33 unanswered). Not on other systems:
+    macOS and the BSDs do not spread connections over SO_REUSEPORT sockets."""
+    return {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+            "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
+            "accesslog": None, "errorlog": "-", "loglevel": "info",
+            "proc_name": "tracker", "preload_app": True,
+            "reuse_port": sys.platform.startswith("linux")}
 
-    app.extensions["tracker.engine"].dispose()
-    _freeze()
+
+def gunicorn_server(app, host: str, port: int, workers: int, threads: int):
+    """A gunicorn application serving ``app`` with ``gunicorn_settings`` (its ``cfg`` is set; ``run()``
+    serves)."""
+    from gunicorn.app.base import BaseApplication  # lazy: keeps tracker --help fast
 
     class Server(BaseApplication):
         def load_config(self):
-            for key, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-                               "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
-                               "accesslog": None, "errorlog": "-", "loglevel": "info",
-                               "proc_name": "tracker", "preload_app": True}.items():
+            for key, value in gunicorn_settings(host, port, workers, threads).items():
                 self.cfg.set(key, value)
 
         def load(self):
             return app
 
-    Server().run()
+    return Server()
+
+
+def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> None:
+    """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
+    once, before the fork; the connection pool emptied, so no worker inherits a connection), each
+    with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
+    app.extensions["tracker.engine"].dispose()
+    _freeze()
+    gunicorn_server(app, host, port, workers, threads).run()
 
 
 @click.command()
