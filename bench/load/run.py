@@ -4,6 +4,7 @@ driven by wrk for 60 s at 32 connections as a mix of logged-in readers, editors 
     bench/load.sh                                  # the full run (throwaway PostgreSQL, 100,000 pledges)
     bench/load.sh --pledges 20000 --duration 20    # a shorter one
     bench/load.sh --pg-url postgresql+psycopg://user@127.0.0.1/postgres   # a server you have
+    PYTHONPATH=CHECKOUT bench/load.sh …            # an older tree's server (and fill), this bench driving it
 
 Steps: start a throwaway PostgreSQL (``tracker/db/throwaway.py``) unless ``--pg-url``; make a
 new database and fill it with bench/web.py's generator (50 pledges a document; a third each
@@ -319,7 +320,14 @@ def main() -> int:
             cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "serve", "--workers", str(workers),
                    "--port", str(port), "--threads", str(args.server_threads)]
         cmd += args.server_arg
-        server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        # The server runs the tracker this script imports (PYTHONPATH=CHECKOUT measures an older tree): started in
+        # that tree's root, since ``python -c`` and gunicorn put the working directory before PYTHONPATH.
+        import tracker
+
+        code = Path(tracker.__file__).resolve().parents[1]
+        print(f"server code: {code}", flush=True)
+        server = subprocess.Popen(cmd, env=env, cwd=code, stdout=log, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -396,7 +404,7 @@ def main() -> int:
             cpu_ms_per_request_database=1000 * cpu_db / max(result["requests"], 1),
             cpu_seconds_wrk=cpu_wrk, cpu_ms_per_request_wrk=1000 * cpu_wrk / max(result["requests"], 1),
             cpu_seconds_per_server_process=workers_cpu,
-            connections_per_server_process_halfway={str(pid): n for pid, n in held.items()})
+            connections_per_server_process_halfway={str(pid): n for pid, n in held.items()}, server_code=str(code))
         (OUT / "load.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(f"\n{result['requests']:,} requests in {result['seconds']:.1f} s = {result['requests_per_second']:.1f} req/s; "
               f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
