@@ -4,8 +4,7 @@ Each loader returns the record or ``None``; the web answers 404 for ``None`` in 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, joinedload, make_transient_to_detached, selectinload
-from sqlalchemy.orm.util import identity_key
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from tracker.db.models import (District, Document, Official, Pledge, PledgeSource, ProgressReport,
                                StatusEvent, Suggestion, Unit, User)
@@ -74,21 +73,6 @@ def login_row(session: Session, user_id: int):
     return session.connection().execute(_LOGIN_ROW, {"id": user_id}).first()
 
 
-def seat_user(session: Session, user_id: int, **read) -> User:
-    """The ``User`` of an account whose row this transaction read already (``read``: some of its columns,
-    e.g. ``login_row``'s id, name, role, is_active), placed in the session as loaded, so that ``user`` finds
-    it there instead of reading the row a second time; a column not given loads when first read. The one
-    already in the session is kept as it is."""
-    key = identity_key(User, user_id)
-    kept = session.identity_map.get(key)
-    if kept is not None:
-        return kept
-    seated = User(id=user_id, **read)
-    make_transient_to_detached(seated)  # persistent, clean: no INSERT, no UPDATE at the next flush
-    session.add(seated)
-    return seated
-
-
 def status_event(session: Session, event_id: int) -> StatusEvent | None:
     return session.get(StatusEvent, event_id)
 
@@ -98,4 +82,4 @@ def progress_report(session: Session, report_id: int) -> ProgressReport | None:
 
 
 __all__ = ["district", "document", "login_row", "official", "plain_pledge", "pledge", "progress_report",
-           "seat_user", "status_event", "suggestion", "unit", "user"]
+           "status_event", "suggestion", "unit", "user"]

@@ -216,10 +216,9 @@ def _decision(pledge_id: int, fn, schema: str, *, needs_version: bool = True):
     version = body.get("version")
     if needs_version and not isinstance(version, int):
         return _bad("version 须为整数（读取时的版本）")
-    # the editor's User from the row the login check read in this transaction (not a second SELECT); held,
-    # as the pledge is, while the service runs
-    editor = records.seat_user(session, current_user.id, name=current_user.name, role=current_user.role,
-                               is_active=current_user.is_active)
+    # the editor's User, which the login check of a writing request read as the object (auth.load_user: not
+    # a second SELECT); held, as the pledge is, while the service runs
+    editor = current_user.user
     try:
         with unit_of_work():  # any other service error: the app's handler answers it (tracker.web.errors)
             done = fn(session, body, version)
