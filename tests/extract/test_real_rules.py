@@ -874,3 +874,22 @@ def test_jiang_before_a_demonstrative_is_ba(text, is_ba):
 
     i = text.index("将")
     assert _ba_object(text, i + 1) is is_ba
+
+
+# lexicon numeral_idioms: 两位数 is the size of a rate (double digits), not two of anything; a clause with it and no
+# other figure is no pledge, and a figure beside it keeps its own reading.
+@pytest.mark.parametrize("name, published, fragment, raws", [
+    # 固定资产投资实现两位数增长 (惠民县's plan, 2022; batch S's one false alarm as first read)
+    ("real/short_pages/huimin_plan_2022.txt", "2022-01-30", "两位数增长", None),
+    # 杭州经济实现两位数增长 (杭州 news, 2021)
+    ("real/hangzhou_gdp_news_2021.txt", None, "两位数增长", None),
+    # 未来三年LED产业将以15%以上的两位数速度增长 (LED news, 2011): the 15% stays, no 2 位 beside it
+    ("excerpts/led_news_2011.txt", None, "两位数速度", ["15%"]),
+])
+def test_double_digits_are_no_count(name, published, fragment, raws):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published) if published else None)
+    hits = [c for c in doc.candidates if fragment in c.quote]
+    assert [[q.raw for q in c.quantities] for c in hits] == ([raws] if raws else [])
