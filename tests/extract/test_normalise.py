@@ -77,3 +77,33 @@ def test_a_narrow_column_cut_every_line_is_one_paragraph():
 def test_a_short_sentence_with_a_note_after_it_is_prose_not_a_heading():
     norm = normalise("一、经济发展\n\n3．新增规上工业企业25家。（牵头单位：县工信局）\n")
     assert [b.kind for b in norm.blocks] == ["heading", "body"]
+
+
+# SogouCA's paragraph mark (U+E40C) in two real articles of 2012 (tests/extract/real/, batch T): each paragraph its own
+# line, as the article had it, and the reader no longer takes the mark for binary content.
+@pytest.mark.parametrize("name, before, after", [
+    ("qingdao_toilets_news_2012.txt", "免费的大盘卫生纸。", "“谁没有个紧急情况？"),
+    ("guangzhou_greening_news_2012.txt", "约１０００人参加。", "条例亮点"),
+])
+def test_a_news_corpus_paragraph_mark_ends_a_paragraph(name, before, after):
+    from pathlib import Path
+
+    from tracker.reading import PARAGRAPH_MARKS, read_text_file
+    from tracker.extract.normalise import PARAGRAPH_MARKS as NORMALISER_MARKS
+
+    assert PARAGRAPH_MARKS == NORMALISER_MARKS == "\ue40c"
+    path = Path(__file__).parent / "real" / name
+    decoded = read_text_file(str(path))  # refused as 二进制内容 before: U+E40C is over 1% of its characters
+    assert decoded.text.count("\ue40c") > 10
+    n = normalise(decoded.text)
+    assert "\ue40c" not in n.text
+    assert n.text.index(after) == n.text.index(before) + len(before) + 1  # the mark became the line break
+    assert n.text[n.text.index(before) + len(before)] == "\n"
+
+
+def test_private_use_code_points_other_than_a_paragraph_mark_are_still_binary():
+    from tracker.reading import UnreadableDocument, decode_bytes
+
+    with pytest.raises(UnreadableDocument):
+        decode_bytes((("今年将新建幼儿园3所。" + "\ue001\ue002\ue003") * 20).encode("utf-8"))
+    assert decode_bytes(("今年将新建幼儿园3所。\ue40c" * 20).encode("utf-8")).text.count("\ue40c") == 20

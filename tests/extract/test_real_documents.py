@@ -136,6 +136,11 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # count already signed whose start is expected after it (…17个，…，预计年内均可落地开工) missed
     ('huadu_engine_news_2011.txt', '广州市规划打造3个100万辆乘用车生产基地的目标'): {'found'},
     ('fushun_gas_news_2011.txt', '新签合同项目17个，投资规模67.81亿元，预计年内均可落地开工'): {'found'},
+    # batch T (2026-12-04), as read after the paragraph mark and the batch's four rules: a
+    # district's spending and supply in a paragraph and section that open on what has begun (自６月１５日起，…开始了…)
+    # missed, the term ahead (到明年６月３０日) after the number read as no cue (one document)
+    ('qingdao_toilets_news_2012.txt', '市南区投入１５０万元，为前海一线的２４座公厕免费提供卫生纸'): {'found'},
+    ('qingdao_toilets_news_2012.txt', '先期分批投放１０万个大盘卫生纸，投放时间是从今年７月１日起到明年６月３０日'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -144,6 +149,16 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # used as 把, 将这些资金与…捆绑使用, are no longer since batch R's base._ba_object); 双城市's other market's figures,
     # distances and the disputed project's land read forward from 必然要路过 (section_cue)
     ('nanjing_heritage_news_2011.txt', '而这4个片区将成为代表南京历史文化的重要地区'),
+    # batch T (2026-12-04), as read after the paragraph mark, penalty_amount, law_provision, hypothetical_clause and
+    # past_day_opening: a service's terms (北京); a headline restating a plan under consideration, a company's cost and a
+    # price (北京); a count of kinds after 划分出 and a procedure's 则要 (杭州)
+    ('beijing_bikes_news_2012.txt', '同时需要交纳２００元诚信保证金'),
+    ('beijing_bikes_news_2012.txt', '一卡通余额需不低于３０元'),
+    ('beijing_oil_cameras_news_2012.txt', '京拟装６万电子眼监控地沟油'),
+    ('beijing_oil_cameras_news_2012.txt', '设备费用约３０００万'),
+    ('beijing_oil_cameras_news_2012.txt', '每台设备（包括感应器和采集器）５００多元'),
+    ('hangzhou_metro_rain_news_2012.txt', '划分出４种处理办法延误３－１０分钟每隔１分钟播放一次晚点广播值班站长马上到站厅'),
+    ('hangzhou_metro_rain_news_2012.txt', '全线列车司机则要提前２个区段'),
     # batch R (2026-12-04), as read after 将 before a demonstrative stopped being a forward cue: a company's restated
     # investment in a sub-heading (a negative), a provincial programme's name carried by its paragraph's 将, a contract's
     # penalty carried from 将补偿金汇入… in its paragraph
@@ -159,14 +174,13 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('shuangcheng_project_news_2011.txt', '不过50公里'),
     ('shuangcheng_project_news_2011.txt', '投资不过5.5亿元'),
     ('shuangcheng_project_news_2011.txt', '占地面积也不过14.1万平方米'),
-    ('shuangcheng_project_news_2011.txt', '双城雨润国际农产品采购中心”项目占地面积157万平方米'),
     ('shuangcheng_project_news_2011.txt', '将近2300多亩的用地指标'),
     # batch O (2026-12-04), as first read at 0019bf2: the nation's half-year figures in a province's news (全国城镇新增
     # 就业654万人, 失业率平均为5.7%, 31个省市的经济家底同时亮相) and a hypothetical cost (…的话，…就将超过8000元)
     ('shandong_halfyear_news_2022.txt', '全国城镇新增就业654万人'),
     ('shandong_halfyear_news_2022.txt', '31个省市的经济家底同时亮相'),
     ('shandong_halfyear_news_2022.txt', '全国城镇调查失业率平均为5.7%'),
-    ('jiande_hospital_news_2013.txt', '赵女士自己要自付的费用就将超过8000元'),
+    # (…的话，…就将超过8000元, hypothetical_clause's since batch T)
     # batch B: achievements, a company's figures and programme names read as pledges (一家, 各占 and 百万长安人民 are
     # read by one_as_article, shares_of_a_whole and magnitude_as_epithet since)
     ('shexian_shishi_2025.txt', '有效改善9万人口的饮水安全问题'),

@@ -458,6 +458,26 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/shenzhen_targets_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，分析人士预计
         ('real/shenzhen_greeting_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，预计2021年…
     ],
+    "penalty_amount": [
+        ('real/guangzhou_greening_news_2012.txt', '处以２万元以上１０万元以下罚款', 'pledge', False),
+        ('real/guangzhou_greening_news_2012.txt', '即罚２万－１０万元', 'pledge', False),
+        ('real/guangzhou_greening_news_2012.txt', '最高可罚５０万', 'pledge', False),
+        ('real/pingliang_tender_news_2011.txt', '处5万元以上25万元以下的罚款', 'pledge', False),
+    ],
+    "law_provision": [
+        ('real/guangzhou_greening_news_2012.txt', '居住区、居住小区和住宅组团的绿地率不低于３０％', 'pledge', False),  # 《条例》明确，…
+        ('real/guangzhou_greening_news_2012.txt', '居住区不低于１．５平方米', 'pledge', False),  # …。其中人均公共绿地面积，…
+        ('real/shenzhen_assistance_news_2012.txt', '每名遇难者不低于五千元', 'pledge', False),  # 《条例》规定，… (its paragraph)
+    ],
+    "hypothetical_clause": [
+        ('real/beijing_oil_cameras_news_2012.txt', '６万多家餐馆如果都安装这样的装置', 'pledge', False),
+        ('real/shuangcheng_project_news_2011.txt', '项目占地面积157万平方米', 'pledge', False),  # 如果按照新闻报道，…
+        ('real/jiande_hospital_news_2013.txt', '赵女士自己要自付的费用就将超过8000元', 'pledge', False),  # …进行的话，…
+    ],
+    "past_day_opening": [
+        ('real/beijing_bikes_news_2012.txt', '共计２０００辆', 'pledge', False),  # 前天上午，北京市首批公共自行车开始投入使用，…
+        ('real/guangzhou_greening_news_2012.txt', '约１０００人参加', 'pledge', False),  # 为了普及新条例，昨日，…
+    ],
     "event_attendance": [
         ('real/yangzhou_news_2014.txt', '200多名来自美国加州大学', 'pledge', False),  # …的代表济济一堂
         ('real/quanjiao_integrity_news_2011.txt', '13名县牵头项目领导', 'pledge', False),  # …具体责任人济济一堂

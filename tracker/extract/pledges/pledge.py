@@ -1053,6 +1053,88 @@ _CLAUSE_OPENERS = "，,；;：:“\"「"
 _CLAUSE_CUES = frozenset({"cue_before_number", "cue_after_number"})
 
 
+@rule("pledge", "罚款")
+def penalty_amount(c: Context):
+    """A fine is what an offender pays, not a sum the government spends nor a target: every number of the piece a sum
+    of money (or 万 of it) right after 罚 (罚２万, 可罚５０万, 要罚２万), or after 处/处以 with a penalty word of lexicon
+    penalty_words (罚款, 罚金) after it in its clause. "施工不当损伤树木，即罚２万－１０万元，若是损害古树名木，最高可罚
+    ５０万" and "建设单位未采取避让和保护措施…的，处以２万元以上１０万元以下罚款" (广州市 news of its greening regulation,
+    2012); "…或者与招标人、投标人串通损害国家利益的，处5万元以上25万元以下的罚款" (平凉市 news of a tendering rule, 2011)."""
+    if not c.kept or not all((q.unit or "").endswith(("元", "万")) for q in c.kept):
+        return None
+    text, first, last = c.text, c.kept[0], c.kept[-1]
+    if all(_FINE_BEFORE.search(text, max(c.clause.start, q.start - 4), q.start)
+           or i and _RANGE_JOIN.fullmatch(text, c.kept[i - 1].end, q.start) for i, q in enumerate(c.kept)):
+        return False  # 即罚２万－１０万元 (the second sum joined to the first), 最高可罚５０万
+    if _LEVY_BEFORE.search(text, max(c.clause.start, first.start - 3), first.start) \
+            and _PENALTY_AFTER.search(text, last.end, c.clause.end):
+        return False  # 处以２万元以上１０万元以下罚款: the first sum after 处以, the penalty word after the last
+    return None
+
+
+# 罚２万, 可罚５０万, 要罚２万, 最高罚５０万: 罚 right before the sum (a word of two characters between at most)
+_FINE_BEFORE = re.compile(r"罚[可要处]?[\s\u3000]*$")
+_RANGE_JOIN = re.compile(r"[－\-—~～至到]")
+_LEVY_BEFORE = re.compile(r"处以?[\s\u3000]*$")
+_PENALTY_AFTER = re.compile(rf"(?:{_alternation('penalty_words')})")
+
+
+@rule("pledge", "法规条文")
+def law_provision(c: Context):
+    """A law's or a regulation's provisions are its norms (a minimum, a ratio, a fine, a standard of relief), not the
+    government's targets: a number after a clause that opens on the name of a law in book-title marks (its last word one
+    of lexicon law_names: 条例, 法, 办法, 细则) with 规定, 明确 or 要求 after it, to the end of its paragraph. "《条例》明确，
+    居住区、居住小区和住宅组团的绿地率不低于３０％，旧城改造区及城中村不低于２５％。其中人均公共绿地面积，居住区不低于
+    １．５平方米，…" (广州市 news of its greening regulation, 2012); "《条例》规定，灾害救助可以采取…等方式。…五、遇难人员
+    家属抚慰金：每名遇难者不低于五千元。" (深圳市 news of its draft assistance regulation, 2012). A plan's name (《…规划》
+    提出) is no law's; plan_is_the_source reads its figures as targets."""
+    ends, _ = block_matches(c, _LAW_PROVISION)
+    return False if bisect_right(ends, c.start) else None
+
+
+# 《条例》规定, 《深圳经济特区社会救助条例》明确, 《政府采购法》要求: at a clause's opening
+_LAW_PROVISION = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))《[^《》]{{0,40}}(?:{_alternation('law_names')})》(?:规定|明确|要求)")
+
+
+@rule("pledge", "假设")
+def hypothetical_clause(c: Context):
+    """A clause that supposes (a conjunction of lexicon condition_words: 如果, 假如, 倘若 …, or a clause ending in 的话)
+    states a condition, and the rest of its sentence what would follow; neither commits to anything (a condition in the
+    number's own clause or in a clause before it in its sentence): "６万多家餐馆如果都
+    安装这样的装置，费用是否昂贵？" (北京市 news of its waste-oil cameras, 2012); "如果按照新闻报道，“双城雨润国际农产品
+    采购中心”项目占地面积157万平方米，这样大规模的占地项目，如何能获得审批通过，让人不解" (双城市 news, 2011); "…放在浙医
+    二院本部进行的话，加上交通转运等开销，赵女士自己要自付的费用就将超过8000元" (建德市 news, 2013). A condition in a later
+    clause of the sentence leaves the number to the other rules."""
+    if not c.kept:
+        return None
+    return False if _SUPPOSES.search(c.text, c.clause.sentence_start, c.clause.end) else None
+
+
+# 如果…, 假如…, or a clause ending in 的话 before the number in its sentence
+_SUPPOSES = re.compile(rf"(?:{_alternation('condition_words')})|的话[，,]")
+
+
+@rule("pledge", "昨日之事")
+def past_day_opening(c: Context):
+    """A news sentence that opens on a day already past (lexicon past_days: 昨天, 昨日, 前天, 前日, a part of the day after
+    it, then a comma; or a clause of the sentence before the number so opened) tells what happened that day, unless a
+    word of intent in the sentence looks forward (昨天，记者从…
+    获悉，今年将…): "前天上午，北京市首批公共自行车开始投入使用，共计２０００辆，分布在地铁５号线、地铁１０号线沿线等６３个
+    租赁点" (北京市 news of its public bicycles, 2012); "昨日，广州市林业和园林局在英雄广场举行“依法护绿治绿，打造花城绿城”
+    的大型法规宣传活动，约１０００人参加" (广州市 news of its greening regulation, 2012: 为了普及新条例，昨日，…). Only the
+    sentence is read: a paragraph is not framed by it."""
+    if not c.kept or not _PAST_DAY.search(c.text, c.clause.sentence_start, c.kept[0].start):
+        return None
+    stop = c.text.find("。", c.clause.end)
+    if _INTENT.search(c.text, c.clause.sentence_start, len(c.text) if stop < 0 else stop):
+        return None
+    return False
+
+
+# 昨日，…; 前天上午，…: a day already past, a part of the day, a comma, opening the sentence or one of its clauses
+_PAST_DAY = re.compile(rf"(?:^|(?<=[，,。！？\n]))(?:{_alternation('past_days')})(?:上午|下午|中午|晚上|晚间|早上|早晨|凌晨|夜间)?[，,]")
+
+
 @rule("pledge", "前瞻的数量")
 def forward_quantity(c: Context):
     """A quantity that measures a deliverable in a clause that looks forward: 全年开工重点项目2000个以上
@@ -1066,7 +1148,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
-                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
