@@ -1,7 +1,7 @@
 """The extractor's compiled patterns kept between processes, as its tokenizer's dictionary is.
 
 A process that imports the extractor compiles about 200 regular expressions at import and about 100 more
-on first use, most of them built from its word lists: about 0.06 s of CPU at import and as much again
+on first use, most of them built from its word lists: about 0.06 s of CPU at import and 0.02-0.03 s more
 over the first documents (``re``'s parser and code generator are Python), the largest fixed cost of a
 process after the interpreter's own start-up (measured 2026-12-04, issue 9). What ``re`` makes of a pattern
 is a list of integers (its code) with its flags and group names, which ``_sre.compile`` turns into the
@@ -30,7 +30,10 @@ import os
 import re
 import sys
 
-import _sre
+try:
+    import _sre
+except ImportError:  # another Python's re: nothing is wrapped
+    _sre = None
 
 #: the folder of the extractor's modules: a compile asked for from there is kept
 _HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
@@ -44,6 +47,8 @@ _new: set = set()
 _path: str | None = None
 #: how many of the extractor's patterns this process built from the file and how many it compiled
 counts = {"read": 0, "compiled": 0}
+
+_DEBUG = int(re.DEBUG)  # a pattern compiled to print its code is compiled by re itself
 
 #: patterns the wrapper must build as ``re`` does (compiled, and rebuilt from their code) before it is installed
 _PROBES = (r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?", r"[\u4e00-\u9fff]{2,8}(?:县|区)(?=[^，。]{0,4})",
@@ -114,8 +119,10 @@ def keep_compiled(folder: str | None, version: str) -> bool:
     global _path
     compiler = getattr(re, "_compiler", None)
     original = getattr(compiler, "compile", None)
-    if original is None or getattr(original, "keeps", False):
-        return bool(original)
+    if original is None or _sre is None:
+        return False
+    if getattr(original, "keeps", False):
+        return True
     if not _agrees(original, compiler):
         return False
     if folder:
@@ -124,7 +131,7 @@ def keep_compiled(folder: str | None, version: str) -> bool:
         _stored.update(read(_path))
 
     def compile(p, flags=0):  # noqa: A001  (re._compiler's name)
-        if isinstance(p, str) and not flags & compiler.SRE_FLAG_DEBUG:
+        if isinstance(p, str) and not flags & _DEBUG:
             entry = _stored.get((p, flags))
             if entry is not None:
                 try:
