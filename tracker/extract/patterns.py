@@ -13,9 +13,10 @@ cache) so that
 - a pattern found in the file of this extractor's version (``patterns-<version>-<python>.marshal`` in
   the cache folder, named by the hash of the extractor's code and word lists and by the Python it was
   compiled by) is built from its stored code;
-- any other pattern is compiled as ``re`` compiles it, line for line, and when the extractor's own code
-  asked for it (a module under ``tracker/extract``), its code is kept to be written (``save``: after the
-  import and after a document whose reading compiled a new one).
+- any other pattern is compiled as ``re`` compiles it, line for line, and when the extractor asked for it
+  once a process (a module's body under ``tracker/extract``, one of its functions remembered with
+  ``functools.cache``, or a pattern written as a constant: ``_asked_by_extractor``), its code is kept to be
+  written (``save``: after the import and after a document whose reading compiled a new one).
 
 A pattern built from the file is the same object ``re`` would build (patterns compare equal when their
 code does): ``tests/extract/test_patterns.py`` compares every pattern the extractor holds with ``re``'s
@@ -87,14 +88,26 @@ def _agrees(original, compiler) -> bool:
     return True
 
 
-def _asked_by_extractor() -> bool:
-    """Whether the compile under way was asked for by a module of the extractor (the first frame outside
-    ``re`` and this module)."""
+def _asked_by_extractor(p: str) -> bool:
+    """Whether the compile of ``p`` under way was asked for by the extractor once a process: by the body of one
+    of its modules (a pattern compiled at import), by one of its functions remembered with ``functools.cache``
+    (a pattern built from a word list on first use), or by a function naming the pattern's text as a constant
+    of its own or a name of its module (``re.search(r"…", text)``, ``re.match(_PER_MAGNITUDE, …)``: found in
+    ``re``'s cache after the first time). The first frame outside ``re`` and this module decides. A pattern the
+    extractor makes of what it reads (``re.finditer(re.escape(name), …)`` for an official's name) is none of
+    these: compiled as ``re`` compiles it and not kept, so the file holds no words of the documents and stops
+    growing after the first documents."""
     frame = sys._getframe(2)
     while frame is not None:
         name = os.path.abspath(frame.f_code.co_filename)
         if not (name.startswith(_PASSING[0]) or name == _PASSING[1]):
-            return name.startswith(_HERE)
+            if not name.startswith(_HERE):
+                return False
+            code = frame.f_code
+            if code.co_name == "<module>" or p in code.co_consts:
+                return True
+            builder = getattr(frame.f_globals.get(code.co_name), "__wrapped__", None)
+            return getattr(builder, "__code__", None) is code or any(v is p for v in frame.f_globals.values())
         frame = frame.f_back
     return False
 
@@ -140,7 +153,7 @@ def keep_compiled(folder: str | None, version: str) -> bool:
                     return pattern
                 except (RuntimeError, TypeError, ValueError):  # a damaged entry (_sre checks the code it is given)
                     del _stored[p, flags]
-            if _asked_by_extractor():
+            if _asked_by_extractor(p):
                 pattern, entry = _compile_keeping(compiler, p, flags)
                 _stored[p, flags] = entry
                 _new.add((p, flags))
