@@ -62,3 +62,19 @@ def test_context_reads_the_view_anew_after_kept_changes():
     for before, after, kept in seen:
         assert after is not before  # built anew once kept was set
         assert (after.first, after.last, after.units) == (kept[0].start, kept[0].end, {kept[0].unit or ""})
+
+
+def _long_way(kept, text) -> NumbersView:
+    return NumbersView(frozenset(q.unit or "" for q in kept), frozenset(q.role for q in kept),
+                       frozenset(q.value for q in kept), frozenset(q.raw[:1] for q in kept),
+                       frozenset(text[q.start - 1:q.start] for q in kept), min(q.start for q in kept),
+                       max(q.end for q in kept))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_view_is_built_as_the_dataclass_builds_it(text):
+    """``NumbersView.of`` sets the slots itself (one number alone without lists): the same view, equal field by field."""
+    kept = [t for t in find_numbers(text) if t.kind == "quantity"]
+    for part in [kept, *([q] for q in kept)]:
+        view, long_way = NumbersView.of(part, text), _long_way(part, text)
+        assert type(view) is NumbersView and view == long_way and hash(view) == hash(long_way)

@@ -19,16 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.extract.charsets import remember_charsets
-
-remember_charsets()  # before the modules below compile their patterns
-
-from tracker.extract.deadlines import find_document_date  # noqa: E402
-from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role  # noqa: E402
-from tracker.extract.normalise import Block, Normalised, folded, normalise  # noqa: E402
-from tracker.extract.numbers import find_numbers  # noqa: E402
-from tracker.extract.pledges import find_pledges  # noqa: E402
-from tracker.extract.pledges.base import actions_between  # noqa: E402
-from tracker.extract.tokens import cut_words  # noqa: E402
+from tracker.extract.patterns import keep_compiled, save as _save_patterns
+from tracker.extract.tokens import cache_dir
 
 
 def code_files() -> list[Path]:
@@ -50,13 +42,15 @@ def _code_version() -> str:
 
     Read once at import (about 60 files, a few hundred kilobytes: well under a millisecond
     of hashing), so ``tracker reextract`` knows which stored readings an older extractor made."""
-    here = Path(__file__).parent
+    inside = str(Path(__file__).parent) + os.sep  # a file under it is named by its path from there (pledges/base.py)
     digest = hashlib.sha256()
     for path in code_files():
-        name = path.relative_to(here).as_posix() if path.is_relative_to(here) else path.name
+        full = str(path)
+        name = full[len(inside):].replace(os.sep, "/") if full.startswith(inside) else path.name
         digest.update(name.encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
+            with open(full, "rb") as fh:
+                digest.update(fh.read())
         except OSError:
             continue
         digest.update(b"\0")
@@ -65,6 +59,20 @@ def _code_version() -> str:
 
 #: The extractor's version as stored with each candidate: a hash of its code and lexicon files.
 EXTRACTOR_VERSION = _code_version()
+
+
+remember_charsets()  # before the modules below compile their patterns
+keep_compiled(cache_dir(), EXTRACTOR_VERSION)  # their code read from the cache folder, once it has been written
+
+from tracker.extract.deadlines import find_document_date  # noqa: E402
+from tracker.extract.model import Candidate, Deadline, Official, Precision, Quantity, Role  # noqa: E402
+from tracker.extract.normalise import Block, Normalised, folded, normalise  # noqa: E402
+from tracker.extract.numbers import find_numbers  # noqa: E402
+from tracker.extract.pledges import find_pledges  # noqa: E402
+from tracker.extract.pledges.base import actions_between  # noqa: E402
+from tracker.extract.tokens import cut_words  # noqa: E402
+
+_save_patterns()  # what the import compiled, the first time
 
 __all__ = [
     "EXTRACTOR_VERSION", "Block", "Candidate", "Deadline", "ExtractedDocument", "Normalised", "Official",
@@ -110,4 +118,5 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
         source = "stated" if published else None
     declined: list[tuple[int, int, str, str]] = []
     candidates = find_pledges(norm, published, district=district or None, official=official, declined=declined)
+    _save_patterns()  # the patterns first built by this reading, if any (the first documents of the first process)
     return ExtractedDocument(norm.text, tuple(norm.blocks), tuple(candidates), published, source, tuple(declined))

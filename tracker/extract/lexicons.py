@@ -16,10 +16,13 @@ from importlib import resources
 
 def _lines(text: str) -> list[list[str]]:
     rows = []
+    append = rows.append
     for line in text.splitlines():
-        line = line.split("#", 1)[0].rstrip()
-        if line.strip():
-            rows.append([field.strip() for field in line.split("\t")])
+        if "#" in line:
+            line = line[:line.index("#")]
+        line = line.rstrip()
+        if line:  # what is left ends on a character that is no space
+            append([field.strip() for field in line.split("\t")] if "\t" in line else [line.strip()])
     return rows
 
 

@@ -248,7 +248,9 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
         for row in lexicons.rows(name):
             table[row[0]] = (forward, (row[1] if len(row) > 1 else "strong") == "strong")
     words = set(table) | set(lexicons.words("not_cue_words"))  # 重要, 主要: matched first, then skipped
-    alts = lexicons.alternation(sorted(words, key=len, reverse=True))
+    # longest first, the words of one length in their own order: the same pattern whatever the set's order, which
+    # moves with the process's hash seed (the pattern then found in the file of compiled patterns: patterns.py)
+    alts = lexicons.alternation(sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(alts), table
 
 
@@ -444,7 +446,8 @@ def _class_units() -> frozenset[str]:
 
 @cache
 def _class_at_start() -> re.Pattern:
-    return re.compile(r"^[0-9.]+(?:" + "|".join(map(re.escape, _class_units())) + r")(?=[\u4e00-\u9fff])")
+    units = sorted(_class_units(), key=lambda u: (-len(u), u))  # longest first; one pattern whatever the set's order
+    return re.compile(r"^[0-9.]+(?:" + "|".join(map(re.escape, units)) + r")(?=[\u4e00-\u9fff])")
 
 
 @rule("object", "数量后另起成分", "nothing_named_after")
@@ -672,7 +675,7 @@ def _action_at(text: str, pos: int) -> re.Match | None:
 def _verb_scan() -> tuple[re.Pattern, frozenset[str]]:
     """The verbs of the lexicon and the nouns that hide one (lexicon verb_hiding_nouns), longest first."""
     hiding = frozenset(lexicons.words("verb_hiding_nouns"))
-    words = sorted(set(_actions()) | hiding, key=len, reverse=True)
+    words = sorted(set(_actions()) | hiding, key=lambda w: (-len(w), w))  # one pattern whatever the set's order
     return re.compile(lexicons.alternation(words)), hiding
 
 
