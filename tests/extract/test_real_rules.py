@@ -893,3 +893,25 @@ def test_double_digits_are_no_count(name, published, fragment, raws):
                            published=dt.date.fromisoformat(published) if published else None)
     hits = [c for c in doc.candidates if fragment in c.quote]
     assert [[q.raw for q in c.quantities] for c in hits] == ([raws] if raws else [])
+
+
+# pledge rule related_list (lexicon related_list_headings): after a line that is only the heading of a news page's list
+# of other pages (相关新闻, 热门分享 …), the lines are other articles' headlines, no pledge of the page; the page's own
+# pledge before the heading is still read.
+@pytest.mark.parametrize("name, published, fragment, kept", [
+    # 相关新闻 / - 2011-12-14北京中轴线时间博物馆明年开建 计划投资1.6亿元 (闽侯县's museum news, 2012)
+    ("real/short_pages/minhou_museum_news_2012.txt", "2012-08-14", "计划投资1.6亿元", "9800万元"),
+    # 相关新闻 / - 2013-01-15今年莆田市交通基础设施建设计划投资48.29亿 (城厢区's news, 2013: a page of results)
+    ("real/short_pages/chengxiang_culture_news_2013.txt", "2013-08-26", "计划投资48.29亿", None),
+    # 热门分享 / - “最美马拉松女孩”走红 称要跑100个马拉松(图) (福州市's news, 2008)
+    ("real/short_pages/fuzhou_culture_stations_news_2008.txt", "2008-08-11", "要跑100个马拉松", "全市31个乡镇街综合文化站"),
+])
+def test_a_related_list_holds_no_pledge_of_the_page(name, published, fragment, kept):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if fragment in c.quote]
+    assert any(fragment in doc.text[s:e] for s, e, rule, _ in doc.declined if rule == "related_list")
+    if kept:
+        assert [c.quote for c in doc.candidates if kept in c.quote]
