@@ -893,3 +893,53 @@ def test_double_digits_are_no_count(name, published, fragment, raws):
                            published=dt.date.fromisoformat(published) if published else None)
     hits = [c for c in doc.candidates if fragment in c.quote]
     assert [[q.raw for q in c.quantities] for c in hits] == ([raws] if raws else [])
+
+
+# pledge rule related_list (lexicon related_list_headings): after a line that is only the heading of a news page's list
+# of other pages (相关新闻, 热门分享 …), the lines are other articles' headlines, no pledge of the page; the page's own
+# pledge before the heading is still read.
+@pytest.mark.parametrize("name, published, fragment, kept", [
+    # 相关新闻 / - 2011-12-14北京中轴线时间博物馆明年开建 计划投资1.6亿元 (闽侯县's museum news, 2012)
+    ("real/short_pages/minhou_museum_news_2012.txt", "2012-08-14", "计划投资1.6亿元", "9800万元"),
+    # 相关新闻 / - 2013-01-15今年莆田市交通基础设施建设计划投资48.29亿 (城厢区's news, 2013: a page of results)
+    ("real/short_pages/chengxiang_culture_news_2013.txt", "2013-08-26", "计划投资48.29亿", None),
+    # 热门分享 / - “最美马拉松女孩”走红 称要跑100个马拉松(图) (福州市's news, 2008)
+    ("real/short_pages/fuzhou_culture_stations_news_2008.txt", "2008-08-11", "要跑100个马拉松", "全市31个乡镇街综合文化站"),
+])
+def test_a_related_list_holds_no_pledge_of_the_page(name, published, fragment, kept):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    assert not [c.quote for c in doc.candidates if fragment in c.quote]
+    assert any(fragment in doc.text[s:e] for s, e, rule, _ in doc.declined if rule == "related_list")
+    if kept:
+        assert [c.quote for c in doc.candidates if kept in c.quote]
+
+
+# tense rule launched_programme_scale: the scale of a programme whose launch (已正式启动, 启动…建设) the paragraph has just
+# told looks forward, nothing between saying the work is done; a ground-breaking or a launch of many projects at once
+# (集中开工, 集中启动…活动) reports its projects' totals and stays unread.
+@pytest.mark.parametrize("name, published, fragment, found", [
+    # 本市全民健身设施今年将大规模兴建。日前，本市…工作已正式启动，1500处设施建设，总投资近7000万元的投入 (天津市, 2014)
+    ("real/short_pages/tianjin_fitness_news_2014.txt", "2014-08-22", "1500处设施建设", True),
+    ("real/short_pages/tianjin_fitness_news_2014.txt", "2014-08-22", "总投资近7000万元", True),
+    # …促进了全民健身活动的开展，邵武市卫闽镇启动农民体育健身工程建设，…。项目总投资107万元，…增设健身路径13套 (卫闽镇, 2017)
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "完善全长2.4公里的健身步道", True),
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "增设健身路径13套", True),
+    # 小型足球场地占地900多平方米，…已于4月中旬建成投入使用: the sentence after, done
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "占地900多平方米", False),
+    # 3月25日，高新区重点工业项目开工奠基仪式…举行。…等7个外资项目，合计总投资12.1亿美元 (苏州高新区, 2011)
+    ("real/suzhou_gaoxin_news_2011.txt", "2011-03-29", "合计总投资12.1亿美元", False),
+    # 新开工项目集中启动活动举行，本次集中启动的新开工项目共200个，总投资约1624.4亿元 (深圳, 2022)
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "总投资约1624.4亿元", False),
+])
+def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragment, found):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    hits = [c for c in doc.candidates if fragment in c.quote]
+    assert bool(hits) is found, [c.quote for c in hits]
+    if found:
+        assert any(c.why_dict().get("tense") == "launched_programme_scale" for c in hits), [c.why_dict() for c in hits]

@@ -658,6 +658,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
 #: never the one ``why`` names for a field: each is held on real passages of two documents by the test named here,
 #: in tests/extract/test_real_rules.py, or by the examples of the rule that asks it.
 SHAPING = {
+    "related_list": "test_a_related_list_holds_no_pledge_of_the_page",
+    "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
     "voltage_class": "test_a_voltage_class_is_no_quantity",
     "headline_space_separates": "test_a_headlines_space_separates_its_clauses",
     "nothing_named_after": "test_what_opens_the_next_part_is_no_object",

@@ -1135,6 +1135,25 @@ def past_day_opening(c: Context):
 _PAST_DAY = re.compile(rf"(?:^|(?<=[，,。！？\n]))(?:{_alternation('past_days')})(?:上午|下午|中午|晚上|晚间|早上|早晨|凌晨|夜间)?[，,]")
 
 
+@rule("pledge", "相关新闻列表")
+def related_list(c: Context):
+    """A news page's list of other pages, after a line that is only its heading (lexicon related_list_headings:
+    相关新闻, 相关链接, 热门分享 …, a colon or >> after it at most), holds other articles' headlines to the page's end,
+    not the page's pledges: "相关新闻 / - 2011-12-14北京中轴线时间博物馆明年开建 计划投资1.6亿元" (闽侯县's museum news,
+    2012); "相关新闻 / - 2013-01-15今年莆田市交通基础设施建设计划投资48.29亿" (城厢区's news, 2013); "热门分享 /
+    - 福州明年要办好六件大事…" (福州市's news, 2008). The heading is looked for once a document."""
+    memo = c.reading.walk_memo
+    start = memo.get("related_list")
+    if start is None:
+        m = _RELATED_HEADING.search(c.text)
+        start = memo["related_list"] = m.start() if m else len(c.text)
+    return False if c.clause.start > start else None
+
+
+# 相关新闻, 相关阅读：, 相关评论>>: a line that is a related-list heading and nothing else
+_RELATED_HEADING = re.compile(rf"(?:^|(?<=\n))[ \t\u3000]*(?:{_alternation('related_list_headings')})[:：>》]*[ \t\u3000]*(?=\n|$)")
+
+
 @rule("pledge", "前瞻的数量")
 def forward_quantity(c: Context):
     """A quantity that measures a deliverable in a clause that looks forward: 全年开工重点项目2000个以上
@@ -1147,7 +1166,7 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
-PLEDGE_RULES = (reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
+PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
                 magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 

@@ -148,6 +148,46 @@ def _numbered_title_end(c) -> int | None:
 _SENTENCE_BOUND = frozenset(lexicons.words("sentence_bound_cues"))
 
 
+# 已正式启动, 启动: the act that begins a programme; not a ground-breaking (开工, 动工) nor a launch of many projects
+# at once (集中启动, 集中开工), whose ceremony reports the projects' totals
+_LAUNCH = re.compile(r"(?<!集中)(?:正式)?启动(?![^。；！？]{0,12}(?:活动|仪式))")
+# what tells the figures after a launch are done: 完成投资2亿元, 已建成, 累计, 共计 …
+_DONE_AFTER_LAUNCH = re.compile(r"完成|建成|竣工|累计|实现|达到|已|了|共计")
+
+
+@rule("tense", "启动后的规模")
+def launched_programme_scale(c):
+    """The scale of a programme or project whose launch the paragraph has just told: the launch is the paragraph's
+    last word of the past (已正式启动), or comes after it (…促进了…，…启动…建设), in the clause's sentence or the one
+    before, and nothing between the launch and the number, nor after the number in its sentence, says the work is
+    done: what was launched is to be built. "本市全民健身设施今年将大规模兴建。日前，本市…工作已正式启动，1500处设施建设，
+    总投资近7000万元的投入" (天津市 news, 2014); "…促进了全民健身活动的开展，邵武市卫闽镇启动农民体育健身工程建设，…。
+    项目总投资107万元，建设内容包括…，完善全长2.4公里的健身步道，增设健身路径13套" (卫闽镇 news, 2017). 项目已开工，完成投资
+    2亿元 stays a result (完成), and so does a launch in a review or after a past year's run. A ground-breaking and a
+    launch of many projects at once tell a ceremony whose projects' totals are reported, not planned: 集中开工…。…等7个外资
+    项目，合计总投资12.1亿美元 (苏州高新区 news, 2011), 新开工项目集中启动活动举行，本次集中启动的新开工项目共200个，总投资约
+    1624.4亿元 (深圳 news, 2022) stay unread."""
+    r = c.reading
+    if r.review_section or r.review_paragraphs or r.past_year_run or r.outcome_run:
+        return None
+    last = c.cues.strong.last_before(c.block.start, c.clause.start)
+    if last is None or last.forward:
+        return None
+    text = c.text
+    m = _LAUNCH.match(text, last.pos + 1) if text.startswith("已", last.pos) else None
+    if m is None:
+        before = text.rfind("。", c.block.start, max(c.block.start, c.clause.sentence_start - 1))
+        lo = max(last.pos + 1, before + 1 if before >= 0 else c.block.start)
+        found = list(_LAUNCH.finditer(text, lo, c.clause.start))
+        m = found[-1] if found else None
+    if m is None or _DONE_AFTER_LAUNCH.search(text, m.end(), c.clause.end):
+        return None
+    stop = text.find("。", c.clause.end, c.block.end)
+    if any(not x.forward for x in c.cues.all.between(c.clause.end, c.block.end if stop < 0 else stop)):
+        return None
+    return True, 0.6
+
+
 @rule("tense", "句段中的时态词")
 def paragraph_cue(c):
     """The sentence, then the paragraph, before this clause: 社会消费品零售总额增长4%左右，进出口总额增长6%左右
@@ -248,5 +288,5 @@ def no_cue(c):
 
 
 TENSE_RULES = (estimate_before_number, cue_before_number, cue_after_number, continuation_clause_cue, compared_with_last_year,
-               target_heading_items, plan_outline_states, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
+               target_heading_items, plan_outline_states, launched_programme_scale, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
                task_paragraph_of_report, plan_document_frame, no_cue)
