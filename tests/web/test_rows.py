@@ -96,6 +96,37 @@ def test_the_rows_are_the_templates_text(app, args):
         assert seen in expected, seen
 
 
+#: the list page's links that carry the whole view, as pledges/index.html wrote them with url_for (the reference)
+VIEW_LINKS = """{% from "reports/_macros.html" import exports %}{{ exports(f) }}
+[{{ feed_url_for_list(f) }}]
+[{{ url_for('api.pledges', **f.query(after=request.args.get('after'))) }}]
+[{{ url_for('pledges.index', **f.query(after=next_after)) }}]"""
+WHOLE_LINKS = """{{ links.exports() }}
+[{{ links.whole('feeds.pledge_list') }}]
+[{{ links.whole('api.pledges', after=request.args.get('after')) }}]
+[{{ links.whole('pledges.index', after=next_after) }}]"""
+
+
+@pytest.mark.parametrize("args, query", [
+    ({}, "/pledges/"),
+    ({"review_state": "all", "sort": "-id"}, "/pledges/?after=123"),
+    ({"q": "学校 & 医院/“新建”", "district": "3", "review_state": "confirmed", "due_from": "2026-01-01",
+      "sort": "due_on"}, "/pledges/?q=x&after=2026-12-31~42"),
+    ({"official": "王某'某 (副区长)", "unit": "市教育局<&>", "flag": "red", "as_of": "2026-06-30", "restated": "dropped"},
+     "/pledges/?after=%E5%AD%A6 5"),
+])
+def test_the_view_links_are_url_fors_text(app, args, query):
+    """ViewLinks.whole and .exports (the arguments encoded once a page) write what url_for and the exports macro did."""
+    from tracker.services.listing import Filters
+    f = Filters(args=dict(args))
+    with app.test_request_context(query):
+        links = app.jinja_env.globals["ViewLinks"]("pledges.index", f.args)
+        for next_after in (None, "2026-12-31~42", "学校 & 5"):
+            expected = app.jinja_env.from_string(VIEW_LINKS).render(f=f, next_after=next_after)
+            assert app.jinja_env.from_string(WHOLE_LINKS).render(links=links, next_after=next_after) == expected
+            assert expected.count("/reports/export.") == 4
+
+
 def test_the_progress_macro_is_the_reference(app):
     reference = app.jinja_env.from_string(PROGRESS + "[{{ progress(r) }}]")
     shipped = app.jinja_env.from_string('{% from "reports/_macros.html" import progress %}[{{ progress(r) }}]')

@@ -11,6 +11,7 @@ from flask_login import current_user
 from tracker.services import followup, listing, pages, records, workbench
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
+from tracker.web.filters import ViewLinks
 from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import MergeForm
 from tracker.web.validation import ID_MAX, int_arg
@@ -69,6 +70,7 @@ def index():
                                  lambda: listing.count(session, f, cap=cap),
                                  patch=lambda kept, ids: listing.count_after_confirming(session, f, kept, ids, cap=cap))
     return render_template("pledges/index.html", rows=rows, next_after=next_after, f=f,
+                           links=ViewLinks("pledges.index", f.args),
                            total=min(total, cap), more=total > cap,
                            district_names=district_names(session))
 
