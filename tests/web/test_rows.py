@@ -307,3 +307,13 @@ def test_the_queue_rows_are_the_templates_text(app):
     full = render(QUEUE_LOOP).render(rows=every, rate_link=rate_link)
     for seen in ("&#34;引号&#34;", "淄川区&lt;&amp;&gt;", "逾期 9 天", "pace-behind", "/reports/pledges/1/status"):
         assert seen in full, seen
+
+
+@pytest.mark.parametrize("text", ["", "新建学校3所", "某区<工作>报告 & “2026”", "王某'某", 'a"b"&amp;', "<<&&>>''\"\"", "\u2028é𝄞"])
+def test_the_rows_escape_is_markupsafes_text(text):
+    """rows._escape (markupsafe's C loop when there is one) and its fallback write what ``markupsafe.escape`` does."""
+    from markupsafe import escape
+
+    from tracker.web.rows import _escape, _escape_py
+    assert _escape(text) == _escape_py(text) == str(escape(text))
+    assert type(_escape(text)) is str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 from tracker.services import followup, listing, pages, records, workbench
 from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
@@ -23,6 +24,14 @@ def district_names(session) -> tuple[str, ...]:
     """Every district's name, for the district inputs' datalist (read again when the data changes)."""
     return caching.cached(session, "district_names", (), lambda: tuple(pages.district_names(session)),
                           patch=lambda kept, ids: kept)  # (a confirmation as read names no new district)
+
+
+def district_options(session) -> Markup:
+    """The district inputs' datalist options (``<option value="名称">`` of each district), written once until
+    the data changes: a Jinja loop over the ~100 names with an escape each was a fifth of the list page's
+    template outside its rows."""
+    return caching.cached(session, "district_options", (), lambda: Markup("".join(
+        f'<option value="{escape(name)}">' for name in district_names(session))), patch=lambda kept, ids: kept)
 
 
 def get_pledge(pledge_id: int, *, full: bool = False):
@@ -72,7 +81,7 @@ def index():
     return render_template("pledges/index.html", rows=rows, next_after=next_after, f=f,
                            links=ViewLinks("pledges.index", f.args),
                            total=min(total, cap), more=total > cap,
-                           district_names=district_names(session))
+                           district_options=district_options(session))
 
 
 @bp.get("/<int:pledge_id>")
