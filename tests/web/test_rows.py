@@ -317,3 +317,35 @@ def test_the_rows_escape_is_markupsafes_text(text):
     from tracker.web.rows import _escape, _escape_py
     assert _escape(text) == _escape_py(text) == str(escape(text))
     assert type(_escape(text)) is str
+
+
+#: the list's filter form's five loops as pledges/index.html wrote them (the reference)
+FORM_LOOPS = """{% for s in Status %}<option value="{{ s.value }}" {% if f.values.status == s %}selected{% endif %}>{{ s.label }}</option>{% endfor %}
+{% for s in ReviewState %}<option value="{{ s.value }}" {% if f.values.review_state == s %}selected{% endif %}>{{ s.label }}</option>{% endfor %}
+{% for fl in Flag %}<option value="{{ fl.value }}" {% if f.values.flag == fl %}selected{% endif %}>{{ fl.label }}（{{ fl.meaning }}）</option>{% endfor %}
+{% for k, l in RESTATED_KINDS.items() %}<option value="{{ k }}" {% if f.values.restated == k %}selected{% endif %}>{{ l }}</option>{% endfor %}
+{% for key, (label, _, _) in sort_options() %}<option value="{{ key }}" {% if f.sort == key %}selected{% endif %}>{{ label }}</option>{% endfor %}"""
+
+
+def test_the_form_options_are_the_templates_text(app):
+    """pledges.form_options writes what the filter form's loops did, for no choice and for each choice of each select.
+    (The reference's line ends go with its block tags: trim_blocks.)"""
+    from tracker.db.enums import ReviewState as States
+    from tracker.services import followup, listing
+    from tracker.web.pledges import form_options
+
+    views = [{}, {"review_state": listing.ALL}, {"sort": "-id"}]
+    views += [{"status": s} for s in Status] + [{"review_state": s} for s in States] + [{"flag": fl} for fl in Flag]
+    views += [{"restated": k} for k in followup.RESTATED_KINDS] + [{"sort": key} for key in listing.SORTS]
+    views.append({"status": Status.DONE, "review_state": States.CONFIRMED, "flag": Flag.RED, "restated": "later",
+                  "sort": "due_on"})
+    with app.test_request_context("/pledges/"):
+        reference = app.jinja_env.from_string(FORM_LOOPS)
+        context = {}
+        app.update_template_context(context)
+        for values in views:
+            f = listing.Filters(values=dict(values))
+            options = form_options(f)
+            assert "".join(options[k] for k in ("status", "review_state", "flag", "restated", "sort")) == \
+                reference.render(context, f=f), values
+            assert options["sort"].count(" selected>") == 1
