@@ -62,7 +62,10 @@ def queue():
     rows = pages.queue_rows(session, filt, current_user.id, current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
                                  lambda: workbench.queue_count(session, filt))
-    done = workbench.decided_today(session, current_user)  # (its id: no User object loaded for it)
+    # 今日已审 N: kept as the counts are, until the data changes (a decision is an audit event, which moves the
+    # data version) or the day does (the key's day is Asia/Shanghai's, as the count's midnight); its id: no User loaded
+    done = caching.cached(session, "decided_today", (current_user.id,),
+                          lambda: workbench.decided_today(session, current_user))
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order, done=done,
                            args=queue_args(), skipped=len(skipped()), district_options=district_options(session))
 
