@@ -46,3 +46,17 @@ def test_the_review_queue_counts_todays_decisions(client, db):
     html = client.get("/review/").get_data(as_text=True)
     assert "今日已审 1 · 剩余 4" in html
     assert db.scalar(sa.select(sa.func.count(Pledge.id))) == 5
+
+
+def test_the_review_queues_count_of_todays_decisions_moves_with_a_decision_between_two_views(client, db):
+    """今日已审 N is kept until the data changes: a decision between two views (an audit event) moves it."""
+    from tracker.db.models import Pledge
+    from tracker.services import workbench
+
+    login(client, "editor")
+    assert "今日已审 0 · 剩余 5" in client.get("/review/").get_data(as_text=True)
+    assert "今日已审 0 · 剩余 5" in client.get("/review/").get_data(as_text=True)  # (the kept answer)
+    first = pending_ids(db)[0]
+    workbench.confirm_pledge(db, first, user(db, "editor"), version=db.get(Pledge, first).version_id)
+    db.commit()
+    assert "今日已审 1 · 剩余 4" in client.get("/review/").get_data(as_text=True)

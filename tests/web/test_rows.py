@@ -96,6 +96,37 @@ def test_the_rows_are_the_templates_text(app, args):
         assert seen in expected, seen
 
 
+#: the list page's links that carry the whole view, as pledges/index.html wrote them with url_for (the reference)
+VIEW_LINKS = """{% from "reports/_macros.html" import exports %}{{ exports(f) }}
+[{{ feed_url_for_list(f) }}]
+[{{ url_for('api.pledges', **f.query(after=request.args.get('after'))) }}]
+[{{ url_for('pledges.index', **f.query(after=next_after)) }}]"""
+WHOLE_LINKS = """{{ links.exports() }}
+[{{ links.whole('feeds.pledge_list') }}]
+[{{ links.whole('api.pledges', after=request.args.get('after')) }}]
+[{{ links.whole('pledges.index', after=next_after) }}]"""
+
+
+@pytest.mark.parametrize("args, query", [
+    ({}, "/pledges/"),
+    ({"review_state": "all", "sort": "-id"}, "/pledges/?after=123"),
+    ({"q": "学校 & 医院/“新建”", "district": "3", "review_state": "confirmed", "due_from": "2026-01-01",
+      "sort": "due_on"}, "/pledges/?q=x&after=2026-12-31~42"),
+    ({"official": "王某'某 (副区长)", "unit": "市教育局<&>", "flag": "red", "as_of": "2026-06-30", "restated": "dropped"},
+     "/pledges/?after=%E5%AD%A6 5"),
+])
+def test_the_view_links_are_url_fors_text(app, args, query):
+    """ViewLinks.whole and .exports (the arguments encoded once a page) write what url_for and the exports macro did."""
+    from tracker.services.listing import Filters
+    f = Filters(args=dict(args))
+    with app.test_request_context(query):
+        links = app.jinja_env.globals["ViewLinks"]("pledges.index", f.args)
+        for next_after in (None, "2026-12-31~42", "学校 & 5"):
+            expected = app.jinja_env.from_string(VIEW_LINKS).render(f=f, next_after=next_after)
+            assert app.jinja_env.from_string(WHOLE_LINKS).render(links=links, next_after=next_after) == expected
+            assert expected.count("/reports/export.") == 4
+
+
 def test_the_progress_macro_is_the_reference(app):
     reference = app.jinja_env.from_string(PROGRESS + "[{{ progress(r) }}]")
     shipped = app.jinja_env.from_string('{% from "reports/_macros.html" import progress %}[{{ progress(r) }}]')
@@ -276,3 +307,45 @@ def test_the_queue_rows_are_the_templates_text(app):
     full = render(QUEUE_LOOP).render(rows=every, rate_link=rate_link)
     for seen in ("&#34;引号&#34;", "淄川区&lt;&amp;&gt;", "逾期 9 天", "pace-behind", "/reports/pledges/1/status"):
         assert seen in full, seen
+
+
+@pytest.mark.parametrize("text", ["", "新建学校3所", "某区<工作>报告 & “2026”", "王某'某", 'a"b"&amp;', "<<&&>>''\"\"", "\u2028é𝄞"])
+def test_the_rows_escape_is_markupsafes_text(text):
+    """rows._escape writes what ``markupsafe.escape`` does, as a ``str``."""
+    from markupsafe import escape
+
+    from tracker.web.rows import _escape
+    assert _escape(text) == str(escape(text))
+    assert type(_escape(text)) is str
+
+
+#: the list's filter form's five loops as pledges/index.html wrote them (the reference)
+FORM_LOOPS = """{% for s in Status %}<option value="{{ s.value }}" {% if f.values.status == s %}selected{% endif %}>{{ s.label }}</option>{% endfor %}
+{% for s in ReviewState %}<option value="{{ s.value }}" {% if f.values.review_state == s %}selected{% endif %}>{{ s.label }}</option>{% endfor %}
+{% for fl in Flag %}<option value="{{ fl.value }}" {% if f.values.flag == fl %}selected{% endif %}>{{ fl.label }}（{{ fl.meaning }}）</option>{% endfor %}
+{% for k, l in RESTATED_KINDS.items() %}<option value="{{ k }}" {% if f.values.restated == k %}selected{% endif %}>{{ l }}</option>{% endfor %}
+{% for key, (label, _, _) in sort_options() %}<option value="{{ key }}" {% if f.sort == key %}selected{% endif %}>{{ label }}</option>{% endfor %}"""
+
+
+def test_the_form_options_are_the_templates_text(app):
+    """pledges.form_options writes what the filter form's loops did, for no choice and for each choice of each select.
+    (The reference's line ends go with its block tags: trim_blocks.)"""
+    from tracker.db.enums import ReviewState as States
+    from tracker.services import followup, listing
+    from tracker.web.pledges import form_options
+
+    views = [{}, {"review_state": listing.ALL}, {"sort": "-id"}]
+    views += [{"status": s} for s in Status] + [{"review_state": s} for s in States] + [{"flag": fl} for fl in Flag]
+    views += [{"restated": k} for k in followup.RESTATED_KINDS] + [{"sort": key} for key in listing.SORTS]
+    views.append({"status": Status.DONE, "review_state": States.CONFIRMED, "flag": Flag.RED, "restated": "later",
+                  "sort": "due_on"})
+    with app.test_request_context("/pledges/"):
+        reference = app.jinja_env.from_string(FORM_LOOPS)
+        context = {}
+        app.update_template_context(context)
+        for values in views:
+            f = listing.Filters(values=dict(values))
+            options = form_options(f)
+            assert "".join(options[k] for k in ("status", "review_state", "flag", "restated", "sort")) == \
+                reference.render(context, f=f), values
+            assert options["sort"].count(" selected>") == 1

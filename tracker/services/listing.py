@@ -228,10 +228,15 @@ def _id(text: str, what: str) -> int:
     return value
 
 
+#: a district's or an official's name by id (Core, built once: the ORM's execution path cost more than the look-up)
+_DISTRICT_NAME = sa.select(District.name).where(District.id == sa.bindparam("ident", type_=sa.Integer()))
+_OFFICIAL_NAME = sa.select(Official.name).where(Official.id == sa.bindparam("ident", type_=sa.Integer()))
+
+
 def _district(session: Session, text: str) -> tuple[int, str]:
     if _is_id(text):
         ident = _id(text, "区县")
-        name = session.scalar(sa.select(District.name).where(District.id == ident))
+        name = session.connection().execute(_DISTRICT_NAME, {"ident": ident}).scalar()
         if name is None:
             raise BadFilter(f"没有编号为 {text} 的区县")
         return ident, name
@@ -249,7 +254,7 @@ def _district(session: Session, text: str) -> tuple[int, str]:
 def _official(session: Session, text: str) -> tuple[int, str]:
     if _is_id(text):
         ident = _id(text, "责任领导")
-        name = session.scalar(sa.select(Official.name).where(Official.id == ident))
+        name = session.connection().execute(_OFFICIAL_NAME, {"ident": ident}).scalar()
         if name is None:
             raise BadFilter(f"没有编号为 {text} 的责任领导")
         return ident, name

@@ -22,7 +22,7 @@ from tracker.db.types import utcnow
 from tracker.db.models import (AuditEvent, Candidate, District, Document, Official, OfficialTitle, Pledge,
                                PledgeSource, ProgressReport, Quantity, Reminder, Restatement, StatusEvent, Suggestion,
                                User)
-from tracker.services import workbench
+from tracker.services import queries, workbench
 
 _ID = sa.bindparam("id")
 _reviewer = aliased(User)
@@ -164,9 +164,11 @@ def district_names(session) -> list[str]:
     return list(session.connection().execute(_DISTRICT_NAMES).scalars())
 
 
-_QUEUE_QUANTITIES = (sa.select(Quantity.pledge_id, Quantity.value, Quantity.value_max, Quantity.unit)
-                     .where(Quantity.pledge_id.in_(sa.bindparam("ids", expanding=True)))
-                     .order_by(Quantity.pledge_id, Quantity.position))
+#: the queue page's quantities of its pledges, the ids an ``IN`` list or (PostgreSQL) one array (``queries.id_in``)
+_QUEUE_QUANTITIES = {array: (sa.select(Quantity.pledge_id, Quantity.value, Quantity.value_max, Quantity.unit)
+                             .where(queries.id_in(Quantity.pledge_id, array))
+                             .order_by(Quantity.pledge_id, Quantity.position))
+                     for array in (False, True)}
 
 
 _QUEUE_DOCUMENT, _QUEUE_DISTRICT, _QUEUE_OFFICIAL = (sa.bindparam(k, type_=sa.Integer())
@@ -206,7 +208,9 @@ def queue_rows(session, filt: workbench.QueueFilter, user_id: int, limit: int) -
         "q_user": user_id, "q_now": utcnow()}).all()
     quantities: dict[int, list] = {}
     if rows:
-        for q in session.connection().execute(_QUEUE_QUANTITIES, {"ids": [r.id for r in rows]}):
+        conn = session.connection()
+        quantities_of = _QUEUE_QUANTITIES[conn.dialect.name == "postgresql"]
+        for q in conn.execute(quantities_of, {"ids": [r.id for r in rows]}):
             quantities.setdefault(q.pledge_id, []).append(q)
     return [SimpleNamespace(id=r.id, quote=r.quote, document_id=r.document_id, district_id=r.district_id,
                             official_id=r.official_id, confidence=r.confidence,

@@ -10,7 +10,7 @@ from tracker.web import highlight
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import AddPledgeForm
-from tracker.web.pledges import after_arg, district_names
+from tracker.web.pledges import after_arg, district_options
 from tracker.web.validation import ID_MAX, int_arg
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
@@ -133,4 +133,4 @@ def add(document_id: int):
     passage = highlight.render(document.text[left:right], [highlight.Span(start, end, ("hl", "hl-current"))],
                                base=left)
     return render_template("documents/add.html", document=document, form=form, passage=passage, reading=reading,
-                           quote=document.text[start:end], district_names=district_names(session)), 400 if request.method == "POST" else 200
+                           quote=document.text[start:end], district_options=district_options(session)), 400 if request.method == "POST" else 200

@@ -19,7 +19,7 @@ from tracker.web import caching, highlight
 from tracker.web.auth import EDITORS, roles_required
 from tracker.web.db import get_or_404, get_session, unit_of_work
 from tracker.web.forms import ActionForm, ReviewForm
-from tracker.web.pledges import district_names, get_pledge
+from tracker.web.pledges import district_options, get_pledge
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -62,9 +62,12 @@ def queue():
     rows = pages.queue_rows(session, filt, current_user.id, current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
                                  lambda: workbench.queue_count(session, filt))
-    done = workbench.decided_today(session, current_user)  # (its id: no User object loaded for it)
+    # 今日已审 N: kept as the counts are, until the data changes (a decision is an audit event, which moves the
+    # data version) or the day does (the key's day is Asia/Shanghai's, as the count's midnight); its id: no User loaded
+    done = caching.cached(session, "decided_today", (current_user.id,),
+                          lambda: workbench.decided_today(session, current_user))
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order, done=done,
-                           args=queue_args(), skipped=len(skipped()), district_names=district_names(session))
+                           args=queue_args(), skipped=len(skipped()), district_options=district_options(session))
 
 
 @bp.post("/next")
@@ -105,7 +108,7 @@ def _render(pledge, form: ReviewForm, *, status: int = 200, stale: dict | None =
                            progress=progress,
                            stale=stale, mine=mine, held_by=held_by, args=queue_args(), undo=undo,
                            claim_seconds=current_app.config["CLAIM_SECONDS"],
-                           district_names=district_names(session),
+                           district_options=district_options(session),
                            machine=machine_reasons(pledge.candidate.cues) if pledge.candidate else ([], [])), status
 
 

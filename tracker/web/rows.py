@@ -36,7 +36,7 @@ class _PageMemo:
     def narrow(self, key: str, value) -> str:
         link = self._narrowed.get((key, value))
         if link is None:
-            link = self._narrowed[(key, value)] = f"{escape(self.links.with_(key, value))}"
+            link = self._narrowed[(key, value)] = _escape(self.links.with_(key, value))
         return link
 
     def text(self, value: str) -> str:
@@ -198,7 +198,7 @@ def review_rows(rows, screen, here) -> Markup:
     out = []
     for p in rows:
         ident = p.id
-        href = escape(screen.of(ident))
+        href = _escape(screen.of(ident))
         title = text(p.document.title)
         quote = _escape(p.quote)
         who = ""
