@@ -280,7 +280,7 @@ def test_every_bare_option_the_docs_name_exists(path):
     missing = []
     for span in inline_code(text_of(path)):
         for word in re.findall(r"(?:^|\s)(--[a-z][a-z0-9-]*|-[a-zA-Z]\b)", span):
-            if span.lstrip().startswith(("python", "pip", "gunicorn", "bench/", "apt-get", "rsync", "sync", "systemctl", "nice", "valgrind")):
+            if span.lstrip().startswith(("python", "pip", "gunicorn", "bench/", "apt-get", "rsync", "sync", "systemctl", "nice", "valgrind", "py-spy")):
                 continue  # a whole command line of another program: its options are its own
             if word not in known and f'"{word}"' not in bench:
                 missing.append(word)
