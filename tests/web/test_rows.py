@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from markupsafe import Markup
 
 from tracker.db.enums import ReviewState, Status
 from tracker.services.listing import Row
@@ -275,4 +276,61 @@ def test_the_queue_rows_are_the_templates_text(app):
                 undated=part, rate_link=rate_link, undated_rows=undated_rows) == expected
     full = render(QUEUE_LOOP).render(rows=every, rate_link=rate_link)
     for seen in ("&#34;引号&#34;", "淄川区&lt;&amp;&gt;", "逾期 9 天", "pace-behind", "/reports/pledges/1/status"):
+        assert seen in full, seen
+
+
+#: the reviewer's queue's 待复核 loop as reports/queue.html wrote it (the reference for ``proposal_rows``)
+PROPOSAL_LOOP = """    <tbody>
+    {% for p in proposals %}
+    <tr id="proposal-{{ p.id }}">
+      <td class="num"><a href="{{ rate_link.of(p.pledge_id) }}">#{{ p.pledge_id }}</a></td>
+      <td>{{ p.quote }}<div class="sub">{{ p.user_name or '' }} 提议「{{ p.new_status.label }}」，截至 {{ p.as_of_on.isoformat() }}</div></td>
+      <td>{{ p.miss_reason.label if p.miss_reason else '' }}{% if p.note %}：{{ p.note }}{% endif %}
+        <div class="sub">{{ p.evidence_url or p.evidence_quote or '' }}</div></td>
+      <td>
+        {% if p.user_id != current_user.id %}
+        <form method="post" action="{{ confirm_link.of(p.id) }}" class="inline">
+          {{ csrf_field }}<button class="primary">复核确认</button></form>
+        {% else %}<span class="sub">需另一位评议员复核</span>{% endif %}
+        <form method="post" action="{{ withdraw_link.of(p.id) }}" class="inline">
+          {{ csrf_field }}<button>撤回</button></form>
+      </td>
+    </tr>
+    {% endfor %}
+    </tbody>"""
+
+
+def test_the_proposal_rows_are_the_templates_text(app):
+    from tracker.db.enums import MissReason
+    from tracker.services.tables import Proposal
+    from tracker.web.rows import proposal_rows
+
+    proposals = [
+        Proposal(11, 3, '含"引号"与<标签>', 5, "评议员<甲>", Status.MISSED, DAY, list(MissReason)[0], "原因 & 说明",
+                 "https://example.org/a?b=1&c=2", None),
+        Proposal(12, 4, "新建学校", 6, None, Status.MISSED, DAY, None, None, None, "「引文」<b>"),
+        Proposal(13, 5, "道路'改造'", None, "乙", Status.MISSED, DAY, list(MissReason)[-1], "", "", ""),
+    ]
+    with app.test_request_context("/reports/queue"):
+        make = app.jinja_env.globals["IdLinks"]
+        links = {"rate_link": make("reports.set_status", "pledge_id"),
+                 "confirm_link": make("reports.answer_proposal", "event_id", action="confirm"),
+                 "withdraw_link": make("reports.answer_proposal", "event_id", action="withdraw")}
+        csrf_field = Markup('<input id="csrf_token" name="csrf_token" type="hidden" value="t&amp;k">')
+        render = app.jinja_env.from_string
+        for user_id in (5, 6, 99):  # the proposer of the first, of the second, of none
+            for part in (proposals, proposals[1:2]):
+                expected = render(PROPOSAL_LOOP).render(proposals=part, current_user=SimpleNamespace(id=user_id),
+                                                        csrf_field=csrf_field, **links)
+                written = render("    <tbody>\n{{ proposal_rows(proposals, user_id, csrf_field, rate_link, "
+                                 "confirm_link, withdraw_link) }}{# x #}\n    </tbody>").render(
+                    proposals=part, user_id=user_id, csrf_field=csrf_field, proposal_rows=proposal_rows, **links)
+                assert written == expected
+                assert expected.count('<tr id="proposal-') == len(part)
+                assert expected.count("复核确认") == sum(p.user_id != user_id for p in part)
+        full = render(PROPOSAL_LOOP).render(proposals=proposals, current_user=SimpleNamespace(id=5),
+                                            csrf_field=csrf_field, **links)
+    for seen in ("&#34;引号&#34;", "评议员&lt;甲&gt;", "：原因 &amp; 说明", "b=1&amp;c=2", "「引文」&lt;b&gt;",
+                 "需另一位评议员复核", "/reports/proposals/12/confirm", "/reports/proposals/11/withdraw",
+                 "道路&#39;改造&#39;", 'value="t&amp;k"'):
         assert seen in full, seen
