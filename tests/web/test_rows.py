@@ -334,3 +334,26 @@ def test_the_proposal_rows_are_the_templates_text(app):
                  "需另一位评议员复核", "/reports/proposals/12/confirm", "/reports/proposals/11/withdraw",
                  "道路&#39;改造&#39;", 'value="t&amp;k"'):
         assert seen in full, seen
+
+
+#: the 台账's district menu as reports/list.html wrote it (the reference for ``district_options``)
+DISTRICT_LOOP = """  <label>区县<select name="district"><option value="">全部</option>
+    {% for d in districts %}<option value="{{ d.id }}" {% if f.values.district == d.id %}selected{% endif %}>{{ d.name }}</option>{% endfor %}</select></label>"""
+
+
+def test_the_district_options_are_the_templates_text(app):
+    from tracker.web.rows import district_options
+
+    districts = [SimpleNamespace(id=3, name="张店区"), SimpleNamespace(id=12, name="淄川<区>&'新'"),
+                 SimpleNamespace(id=40, name="周村区")]
+    render = app.jinja_env.from_string
+    for part in (districts, districts[:1], []):
+        for selected in (None, 12, 3, 99):
+            f = SimpleNamespace(values={"district": selected} if selected is not None else {})
+            expected = render(DISTRICT_LOOP).render(districts=part, f=f)
+            written = render("""  <label>区县<select name="district"><option value="">全部</option>
+{{ district_options(districts, f.values.district) }}</select></label>""").render(
+                districts=part, f=f, district_options=district_options)
+            assert written == expected, (part, selected)
+            assert expected.count("selected") == sum(d.id == selected for d in part)
+            assert ("淄川&lt;区&gt;&amp;&#39;新&#39;" in expected) is (len(part) > 1)

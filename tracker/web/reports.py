@@ -133,8 +133,13 @@ def export(fmt: str):
     name = exports.filename(fmt, f)
     ascii_name = f"{'ledger' if fmt == 'ledger' else 'pledges'}-{f.day.isoformat()}{suffix}"
     # one district's or official's pledges (hundreds) are read in one go, as their scorecards are: the
-    # statement prepared and each row's latest verdict probed by its index; a wider view is streamed
-    rows = listing.iter_rows(session, f, stream=not (f.values.get("official") or f.values.get("district")))
+    # statement prepared and each row's latest verdict probed by its index; a wider view is streamed.
+    # The few are read here, in the request's transaction: read by the stream, after the request's
+    # teardown gave its connection back, they took a second connection's checkout, BEGIN and COMMIT
+    small = bool(f.values.get("official") or f.values.get("district"))
+    rows = listing.iter_rows(session, f, stream=not small)
+    if small:
+        rows = list(rows)
     if fmt == "csv":
         body = _streamed(exports.csv_chunks(rows, header=request.args.get("header", "label")))
     elif fmt == "json":

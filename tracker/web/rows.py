@@ -220,6 +220,15 @@ def proposal_rows(proposals, user_id, csrf_field, rate_link, confirm_link, withd
     return Markup("".join(out))
 
 
+def district_options(districts, selected) -> Markup:
+    """The ``<option>`` of each district of the 台账's district menu ((id, name) rows: the ~90 districts with
+    pledges), ``selected`` the view's district id or None: the template loop's text as it was (three look-ups,
+    an escape and a test through the template context an option, tests/web/test_rows.py)."""
+    return Markup("".join(
+        f'<option value="{d.id}" {"selected" if d.id == selected else ""}>{_escape(d.name)}</option>'
+        for d in districts))
+
+
 def review_rows(rows, screen, here) -> Markup:
     """The ``<tr>`` of each pledge of the review queue's page (``pages.queue_rows``): ``screen`` a
     ``filters.IdLinks`` of the review screen, ``here`` a ``filters.PageLinks`` of this page (a document,
@@ -268,4 +277,5 @@ def init_app(app) -> None:
     ``progress_html``)."""
     app.jinja_env.globals.update(pledge_rows=pledge_rows, review_rows=review_rows, ledger_rows=ledger_rows, document_index=document_index,
                                 queue_rows=queue_rows, undated_rows=undated_rows, proposal_rows=proposal_rows,
+                                 district_options=district_options,
                                  progress_html=progress_html)
