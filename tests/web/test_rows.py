@@ -357,3 +357,16 @@ def test_the_district_options_are_the_templates_text(app):
             assert written == expected, (part, selected)
             assert expected.count("selected") == sum(d.id == selected for d in part)
             assert ("淄川&lt;区&gt;&amp;&#39;新&#39;" in expected) is (len(part) > 1)
+
+
+@pytest.mark.parametrize("text", ["", "张店区", "<a href=\"x\">&'</a>", "&amp;&#39;", "\u3000＜全角＞", "a" * 300 + "&"])
+def test_the_escape_of_the_rows_is_markupsafes(text):
+    """The rows' and cards' escape (markupsafe's own function on a str, or five replaces where it is missing)
+    writes what ``markupsafe.escape`` writes."""
+    from markupsafe import escape
+
+    from tracker.web.filters import _esc, _replaced
+    from tracker.web.rows import _escape
+
+    assert _escape(text) == _esc(text) == _replaced(text) == str(escape(text))
+    assert type(_esc(text)) is str
