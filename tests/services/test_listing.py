@@ -250,9 +250,35 @@ def test_a_views_statement_is_built_once_per_shape_and_its_values_bound(session_
         built = listing._rows_select.cache_info()
         assert built.misses <= 2 and built.hits >= len(districts) - 1  # page 1 and a page after a cursor
         assert listing._count_select.cache_info().misses == 1
-        # a value is never compiled into the statement
+        # a value is never compiled into the statement; the review state is written in at execution
         sql = str(listing._select(*listing._shape(view(s, district=str(districts[0])))))
-        assert ":f_district" in sql and ":f_review_state" in sql
+        assert ":f_district" in sql and "[POSTCOMPILE_f_review_state]" in sql
+
+
+@pytest.mark.parametrize("state", ["confirmed", "pending", "rejected"])
+def test_the_review_state_reaches_the_database_as_a_literal(session_factory, history, state):
+    """PostgreSQL's partial indexes on confirmed pledges (migration 0009) match a literal only: with the state
+    a parameter, its generic plan could not use them and the 台账's statement was planned anew each run. The
+    state is in the text sent; each view still finds its own rows."""
+    sent = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    with session_factory() as s:
+        every = list(listing.iter_rows(s, view(s, review_state="all")))
+        engine = s.get_bind()
+        sa.event.listen(engine, "before_cursor_execute", record)
+        try:
+            f = view(s, review_state=state, sort="due_on")
+            rows, _ = listing.page(s, f, limit=5)
+            total = listing.count(s, f)
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", record)
+    assert sent and all(f"review_state = '{state}'" in sql for sql in sent)
+    expected = [r for r in every if r.review_state.value == state]
+    expected.sort(key=lambda r: (r.due_on is None, r.due_on or dt.date.max, r.id))
+    assert [r.id for r in rows] == [r.id for r in expected[:5]] and total == len(expected)
 
 
 @pytest.mark.parametrize("day", [None, dt.date(2024, 4, 15), dt.date(2024, 6, 26), dt.date(2024, 7, 1), TODAY])

@@ -98,6 +98,10 @@ def test_a_scorecards_figures_ids_and_cards_read_lightly_are_the_rows(session_fa
                 total.add(row, f.day)
             ids, got, meter = tables.view_card(s, f)
             assert got.record() == total.record() and meter == tables.meter(rows), args
+            # without the open proposals (a scorecard does not show them): the rest the same
+            unproposed = tables.view_card(s, f, proposed=False)
+            assert unproposed[1].record() == total.record() | {"proposed": None} and unproposed[0] == ids, args
+            assert unproposed[2] == meter, args
             assert ids == [r.id for r in rows], args
             assert listing.rows_of(s, f, ids[1:4], card=True) == rows[1:4], args
             seen_empty |= not rows

@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from markupsafe import Markup
 
 from tracker.db.enums import ReviewState, Status
 from tracker.services.listing import Row
@@ -349,3 +350,96 @@ def test_the_form_options_are_the_templates_text(app):
             assert "".join(options[k] for k in ("status", "review_state", "flag", "restated", "sort")) == \
                 reference.render(context, f=f), values
             assert options["sort"].count(" selected>") == 1
+
+
+#: the reviewer's queue's 待复核 loop as reports/queue.html wrote it (the reference for ``proposal_rows``)
+PROPOSAL_LOOP = """    <tbody>
+    {% for p in proposals %}
+    <tr id="proposal-{{ p.id }}">
+      <td class="num"><a href="{{ rate_link.of(p.pledge_id) }}">#{{ p.pledge_id }}</a></td>
+      <td>{{ p.quote }}<div class="sub">{{ p.user_name or '' }} 提议「{{ p.new_status.label }}」，截至 {{ p.as_of_on.isoformat() }}</div></td>
+      <td>{{ p.miss_reason.label if p.miss_reason else '' }}{% if p.note %}：{{ p.note }}{% endif %}
+        <div class="sub">{{ p.evidence_url or p.evidence_quote or '' }}</div></td>
+      <td>
+        {% if p.user_id != current_user.id %}
+        <form method="post" action="{{ confirm_link.of(p.id) }}" class="inline">
+          {{ csrf_field }}<button class="primary">复核确认</button></form>
+        {% else %}<span class="sub">需另一位评议员复核</span>{% endif %}
+        <form method="post" action="{{ withdraw_link.of(p.id) }}" class="inline">
+          {{ csrf_field }}<button>撤回</button></form>
+      </td>
+    </tr>
+    {% endfor %}
+    </tbody>"""
+
+
+def test_the_proposal_rows_are_the_templates_text(app):
+    from tracker.db.enums import MissReason
+    from tracker.services.tables import Proposal
+    from tracker.web.rows import proposal_rows
+
+    proposals = [
+        Proposal(11, 3, '含"引号"与<标签>', 5, "评议员<甲>", Status.MISSED, DAY, list(MissReason)[0], "原因 & 说明",
+                 "https://example.org/a?b=1&c=2", None),
+        Proposal(12, 4, "新建学校", 6, None, Status.MISSED, DAY, None, None, None, "「引文」<b>"),
+        Proposal(13, 5, "道路'改造'", None, "乙", Status.MISSED, DAY, list(MissReason)[-1], "", "", ""),
+    ]
+    with app.test_request_context("/reports/queue"):
+        make = app.jinja_env.globals["IdLinks"]
+        links = {"rate_link": make("reports.set_status", "pledge_id"),
+                 "confirm_link": make("reports.answer_proposal", "event_id", action="confirm"),
+                 "withdraw_link": make("reports.answer_proposal", "event_id", action="withdraw")}
+        csrf_field = Markup('<input id="csrf_token" name="csrf_token" type="hidden" value="t&amp;k">')
+        render = app.jinja_env.from_string
+        for user_id in (5, 6, 99):  # the proposer of the first, of the second, of none
+            for part in (proposals, proposals[1:2]):
+                expected = render(PROPOSAL_LOOP).render(proposals=part, current_user=SimpleNamespace(id=user_id),
+                                                        csrf_field=csrf_field, **links)
+                written = render("    <tbody>\n{{ proposal_rows(proposals, user_id, csrf_field, rate_link, "
+                                 "confirm_link, withdraw_link) }}{# x #}\n    </tbody>").render(
+                    proposals=part, user_id=user_id, csrf_field=csrf_field, proposal_rows=proposal_rows, **links)
+                assert written == expected
+                assert expected.count('<tr id="proposal-') == len(part)
+                assert expected.count("复核确认") == sum(p.user_id != user_id for p in part)
+        full = render(PROPOSAL_LOOP).render(proposals=proposals, current_user=SimpleNamespace(id=5),
+                                            csrf_field=csrf_field, **links)
+    for seen in ("&#34;引号&#34;", "评议员&lt;甲&gt;", "：原因 &amp; 说明", "b=1&amp;c=2", "「引文」&lt;b&gt;",
+                 "需另一位评议员复核", "/reports/proposals/12/confirm", "/reports/proposals/11/withdraw",
+                 "道路&#39;改造&#39;", 'value="t&amp;k"'):
+        assert seen in full, seen
+
+
+#: the 台账's district menu as reports/list.html wrote it (the reference for ``district_options``)
+DISTRICT_LOOP = """  <label>区县<select name="district"><option value="">全部</option>
+    {% for d in districts %}<option value="{{ d.id }}" {% if f.values.district == d.id %}selected{% endif %}>{{ d.name }}</option>{% endfor %}</select></label>"""
+
+
+def test_the_district_options_are_the_templates_text(app):
+    from tracker.web.rows import district_options
+
+    districts = [SimpleNamespace(id=3, name="张店区"), SimpleNamespace(id=12, name="淄川<区>&'新'"),
+                 SimpleNamespace(id=40, name="周村区")]
+    render = app.jinja_env.from_string
+    for part in (districts, districts[:1], []):
+        for selected in (None, 12, 3, 99):
+            f = SimpleNamespace(values={"district": selected} if selected is not None else {})
+            expected = render(DISTRICT_LOOP).render(districts=part, f=f)
+            written = render("""  <label>区县<select name="district"><option value="">全部</option>
+{{ district_options(districts, f.values.district) }}</select></label>""").render(
+                districts=part, f=f, district_options=district_options)
+            assert written == expected, (part, selected)
+            assert expected.count("selected") == sum(d.id == selected for d in part)
+            assert ("淄川&lt;区&gt;&amp;&#39;新&#39;" in expected) is (len(part) > 1)
+
+
+@pytest.mark.parametrize("text", ["", "张店区", "<a href=\"x\">&'</a>", "&amp;&#39;", "\u3000＜全角＞", "a" * 300 + "&"])
+def test_the_escape_of_the_rows_is_markupsafes(text):
+    """The rows' and cards' escape (five replaces on a str, no ``Markup`` built) writes what ``markupsafe.escape``
+    writes."""
+    from markupsafe import escape
+
+    from tracker.web.filters import escape_text
+    from tracker.web.rows import _escape
+
+    assert _escape(text) == escape_text(text) == str(escape(text))
+    assert type(escape_text(text)) is str

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from tracker.db.models import (District, Document, Official, Pledge, PledgeSource, ProgressReport,
+from tracker.db.models import (District, Document, Official, OfficialTitle, Pledge, PledgeSource, ProgressReport,
                                StatusEvent, Suggestion, Unit, User)
 
 
@@ -73,6 +73,26 @@ def login_row(session: Session, user_id: int):
     return session.connection().execute(_LOGIN_ROW, {"id": user_id}).first()
 
 
+_DISTRICT_NAME = sa.select(District.name).where(District.id == sa.bindparam("id"))
+_OFFICIAL_TITLES = (sa.select(Official.name, OfficialTitle.title)
+                    .outerjoin(OfficialTitle, OfficialTitle.official_id == Official.id)
+                    .where(Official.id == sa.bindparam("id")).order_by(OfficialTitle.id))
+
+
+def district_name(session: Session, district_id: int) -> str | None:
+    """The district's name (a scorecard's heading), one Core row built once, or ``None``."""
+    return session.connection().execute(_DISTRICT_NAME, {"id": district_id}).scalar()
+
+
+def official_titles(session: Session, official_id: int) -> tuple[str, list[str]] | None:
+    """The official's name and titles in ``Official.titles``' order (a scorecard's heading), from one Core
+    statement built once (not the ``Official`` and then its titles, two ORM loads), or ``None``."""
+    rows = session.connection().execute(_OFFICIAL_TITLES, {"id": official_id}).all()
+    if not rows:
+        return None
+    return rows[0][0], [title for _, title in rows if title is not None]
+
+
 def status_event(session: Session, event_id: int) -> StatusEvent | None:
     return session.get(StatusEvent, event_id)
 
@@ -81,5 +101,5 @@ def progress_report(session: Session, report_id: int) -> ProgressReport | None:
     return session.get(ProgressReport, report_id)
 
 
-__all__ = ["district", "document", "login_row", "official", "plain_pledge", "pledge", "progress_report",
+__all__ = ["district", "district_name", "document", "login_row", "official", "official_titles", "plain_pledge", "pledge", "progress_report",
            "status_event", "suggestion", "unit", "user"]

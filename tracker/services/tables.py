@@ -204,19 +204,28 @@ def timelines(session: Session, ids: list[int]) -> dict[int, list[sa.Row]]:
     day, achieved value, reason, note, evidence): a scorecard's hundreds of pledges without building an
     ORM object for each event (``queries.status_timelines`` gives the ``StatusEvent``s)."""
     out: dict[int, list[sa.Row]] = {}
+    if not ids:
+        return out
     conn = session.connection()  # Core: plain rows, without the ORM's execution steps
     if conn.dialect.name == "postgresql":  # one array parameter: one statement text, prepared once (not 400 values)
-        chunks = [StatusEvent.pledge_id == sa.any_(sa.bindparam("timeline_ids", list(ids), type_=_INT_ARRAY))]
+        runs = [(_TIMELINES_ANY, {"timeline_ids": list(ids)})]
     else:
-        chunks = [StatusEvent.pledge_id.in_(ids[at:at + 1000]) for at in range(0, len(ids), 1000)]
-    for chunk in chunks:
-        for row in conn.execute(sa.select(*_TIMELINE).where(chunk).order_by(StatusEvent.id)):
+        runs = [(_TIMELINES_IN, {"timeline_ids": ids[at:at + 1000]}) for at in range(0, len(ids), 1000)]
+    for stmt, params in runs:
+        for row in conn.execute(stmt, params).all():  # (fetched in one call, not row by row)
             found = out.get(row[0])
             if found is None:
                 out[row[0]] = [row]
             else:
                 found.append(row)
     return out
+
+
+# built once (a statement built for each call is walked again for its cache key)
+_TIMELINES_ANY = sa.select(*_TIMELINE).where(
+    StatusEvent.pledge_id == sa.any_(sa.bindparam("timeline_ids", type_=_INT_ARRAY))).order_by(StatusEvent.id)
+_TIMELINES_IN = sa.select(*_TIMELINE).where(
+    StatusEvent.pledge_id.in_(sa.bindparam("timeline_ids", expanding=True))).order_by(StatusEvent.id)
 
 
 @dataclass(slots=True)
@@ -442,16 +451,18 @@ def _one_if(condition):
 
 
 @lru_cache(maxsize=64)
-def _card_select(shape: tuple, sort: str):
+def _card_select(shape: tuple, sort: str, proposed: bool = True):
     """A scorecard's view (``listing._shape``) as its card rows (``iter_rows(card=True)``) are, in its order: of
     each row its id and what its figures count (``Group.add``: due, done on time, overdue (红), an open
-    proposal), worked out by the database, and what ``schedule.assess`` reads for a row that can be 黄."""
+    proposal (``proposed``; else 0, and the view's probe for it left out)), worked out by the database, and
+    what ``schedule.assess`` reads for a row that can be 黄."""
     view = listing._select(*shape, card=True).subquery("view")
     c = view.c
     status, due_on, review_state = c.status, c.due_on, c.review_state
     stmt = sa.select(c.id, status, _one_if(due_sql(status, due_on, _CARD_DAY)),
                      _one_if(done_on_time_sql(status, c.status_on, due_on)),
-                     _one_if(overdue_sql(status, review_state, due_on, _CARD_DAY)), _one_if(c.proposed.is_not(None)),
+                     _one_if(overdue_sql(status, review_state, due_on, _CARD_DAY)),
+                     _one_if(c.proposed.is_not(None)) if proposed else sa.literal_column("0"),
                      _one_if(maybe_behind_sql(status, review_state, due_on, c.published_on, c.achieved_value,
                                               _CARD_DAY)),
                      c.published_on, due_on, c.target_value, c.achieved_value, review_state)
@@ -462,22 +473,26 @@ def _card_select(shape: tuple, sort: str):
     return stmt.order_by(c[key].desc().nulls_last() if descending else c[key].asc().nulls_last(), id_order)
 
 
-def view_card(session: Session, filters: Filters) -> tuple[list[int], Group, list[tuple[str, str, int]]]:
+def view_card(session: Session, filters: Filters, *, proposed: bool = True
+              ) -> tuple[list[int], Group, list[tuple[str, str, int]]]:
     """A scorecard's view: its pledge ids in order, the total line of ``status_table`` and the ``meter``, as
     its rows read whole (``iter_rows(card=True)``) give them, from one statement whose rows are a few
     numbers each: no ``Row`` built, ``schedule.assess`` run only for the rows that can be 黄. For a view whose
-    flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``); ``listing.rows_of`` reads one page's cards."""
+    flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``); ``listing.rows_of`` reads one page's cards.
+    Without ``proposed`` the open proposals are not counted (the total's ``proposed`` is None): a scorecard
+    does not show that figure, and probing each row's proposals was a quarter of a district's statement."""
     if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
         raise ValueError("view_card: a view whose flag is decided in Python")
     day = filters.day
-    stmt = _card_select(listing._shape(filters), filters.sort)
+    stmt = _card_select(listing._shape(filters), filters.sort, proposed)
+    counted = proposed  # (the loop below reads each row's own ``proposed``)
     ids: list[int] = []
     statuses: Counter = Counter()
     total = Group(None, "合计")
     number = listing._number
     for (pledge_id, status_value, due, on_time, overdue, proposed, maybe_behind, published_on, due_on, target,
          achieved, review_state) in session.connection().execute(stmt, {**listing._bound(filters),
-                                                                        "f_card_day": day}):
+                                                                        "f_card_day": day}).all():
         ids.append(pledge_id)
         statuses[status_value] += 1
         total.due += due
@@ -490,6 +505,8 @@ def view_card(session: Session, filters: Filters) -> tuple[list[int], Group, lis
                                        review_state=ReviewState(review_state))
             total.behind += flag is Flag.YELLOW
     total.total = len(ids)
+    if not counted:
+        total.proposed = None
     for status_value, n in statuses.items():
         total.status[Status(status_value)] += n
     return ids, total, [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]

@@ -59,11 +59,11 @@ def bad_request(message: str):
     return render_template("error.html", code=400, message=message), 400
 
 
-def view_filters(args=None, **fixed) -> listing.Filters:
-    """The view the request asks for (``BadFilter`` on bad input)."""
+def view_filters(args=None, known=None, **fixed) -> listing.Filters:
+    """The view the request asks for (``BadFilter`` on bad input); ``known``: see ``listing.parse_filters``."""
     merged = dict((args if args is not None else request.args).items())
     merged.update({k: str(v) for k, v in fixed.items()})
-    return listing.parse_filters(get_session(), merged, today=today())
+    return listing.parse_filters(get_session(), merged, today=today(), known=known)
 
 
 def attachment(name: str, ascii_name: str) -> str:
@@ -133,8 +133,13 @@ def export(fmt: str):
     name = exports.filename(fmt, f)
     ascii_name = f"{'ledger' if fmt == 'ledger' else 'pledges'}-{f.day.isoformat()}{suffix}"
     # one district's or official's pledges (hundreds) are read in one go, as their scorecards are: the
-    # statement prepared and each row's latest verdict probed by its index; a wider view is streamed
-    rows = listing.iter_rows(session, f, stream=not (f.values.get("official") or f.values.get("district")))
+    # statement prepared and each row's latest verdict probed by its index; a wider view is streamed.
+    # The few are read here, in the request's transaction: read by the stream, after the request's
+    # teardown gave its connection back, they took a second connection's checkout, BEGIN and COMMIT
+    small = bool(f.values.get("official") or f.values.get("district"))
+    rows = listing.iter_rows(session, f, stream=not small)
+    if small:
+        rows = list(rows)
     if fmt == "csv":
         body = _streamed(exports.csv_chunks(rows, header=request.args.get("header", "label")))
     elif fmt == "json":
@@ -247,7 +252,8 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     session = get_session()
     try:
         kept = {k: v for k, v in request.args.items() if k in SCORECARD_FILTERS}
-        f = view_filters(kept, **{kind: subject_id})
+        # (the district's or official's name read with the heading's, not again for the filters' words)
+        f = view_filters(kept, known={kind: (subject_id, name)}, **{kind: subject_id})
         page = card_page()
     except BadFilter as exc:
         return bad_request(str(exc))
@@ -257,7 +263,7 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     if f.values.get("flag") in listing.SQL_EXACT_FLAGS:
         # the view's ids in order and its figures from one light reading (a few numbers a row), then the
         # rows of one page's cards: building and assessing a district's ~400 rows was half the page's CPU
-        ids, total, parts = tables.view_card(session, f)
+        ids, total, parts = tables.view_card(session, f, proposed=False)  # (a figure the card does not show)
         count = len(ids)
         pages = max(1, -(-count // size))
         if page > pages:
@@ -293,15 +299,14 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
 
 @bp.get("/districts/<int:district_id>")
 def district_card(district_id: int):
-    district = get_or_404(records.district, district_id)
-    return _scorecard("district", district_id, district.name)
+    name = get_or_404(records.district_name, district_id)
+    return _scorecard("district", district_id, name)
 
 
 @bp.get("/officials/<int:official_id>")
 def official_card(official_id: int):
-    official = get_or_404(records.official, official_id)
-    titles = "、".join(t.title for t in official.titles)
-    return _scorecard("official", official_id, official.name, titles or None)
+    name, titles = get_or_404(records.official_titles, official_id)
+    return _scorecard("official", official_id, name, "、".join(titles) or None)
 
 
 # --- the reviewer's queue and status form ------------------------------------------------
