@@ -920,6 +920,8 @@ def test_a_whole_report_read_bare_is_its_provinces_and_its_speakers(name, provin
     # a name no surname of the lexicon opens, alone on the line after its title
     ("xinjiang_header_2026.txt", "自治区主席", "艾尔肯·吐尼亚孜"),
     ("xizang_header_2026.txt", "自治区主席", "嘎玛泽登"),
+    # a district's report: a surname the lexicon lacks (萨) after a long title, two spaces between
+    ("hailar_header_2019.txt", "呼伦贝尔市海拉尔区人民政府代区长", "萨国文"),
 ])
 def test_the_speakers_line_of_a_reports_header_names_the_speaker(name, title, speaker):
     from tracker.extract.model import Official

@@ -168,7 +168,7 @@ def find_people(text: str) -> list[Person]:
 # The speaker's line of a report's header whose name no surname of the lexicon opens: a title ending in a head of
 # government's word, a space, and the name alone to the line's end, Tibetan or transliterated (自治区主席 嘎玛泽登,
 # 自治区主席 艾尔肯·吐尼亚孜).
-_SPEAKER_LINE = re.compile(r"(?P<title>[\u4e00-\u9fff]{0,12}?(?:主席|省长|市长|区长|县长|州长|旗长|盟长))[ \u3000]+"
+_SPEAKER_LINE = re.compile(r"(?P<title>[\u4e00-\u9fff]{0,20}?(?:主席|省长|市长|区长|县长|州长|旗长|盟长))[ \u3000]+"
                            r"(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})+)")
 
 
