@@ -943,3 +943,64 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
     assert bool(hits) is found, [c.quote for c in hits]
     if found:
         assert any(c.why_dict().get("tense") == "launched_programme_scale" for c in hits), [c.why_dict() for c in hits]
+
+
+# Whole reports read end to end, as nobody says whose they are (docs/measuring.md, "Whole reports read end to end"):
+# the header names the province (its title, the meeting: 2026年1月27日在陕西省第十四届人民代表大会第四次会议上) and the
+# speaker (省长 梁惠玲); the cities its plan names (西安市, 哈尔滨市) are its parts, and its review plans nothing.
+@pytest.mark.parametrize("name, province, speaker", [
+    ("shaanxi_report_2026.txt", "陕西省", "赵刚"),
+    ("heilongjiang_report_2026.txt", "黑龙江省", "梁惠玲"),
+])
+def test_a_whole_report_read_bare_is_its_provinces_and_its_speakers(name, province, speaker):
+    doc = _read_excerpt(name)
+    assert len(doc.candidates) > 30
+    assert {c.district for c in doc.candidates} == {province}
+    assert {c.official.name for c in doc.candidates} == {speaker}
+    review = doc.text.index("一、2025年工作回顾")
+    plan = doc.text.index("二、“十五五”时期")
+    assert not [c.quote for c in doc.candidates if review <= c.start < plan]
+    assert all(c.start >= plan for c in doc.candidates)  # nor in the header
+
+
+@pytest.mark.parametrize("name, title, speaker", [
+    # a two-character name spaced to the width of three at the end of the speaker's line
+    ("shanghai_header_2026.txt", "上海市市长", "龚正"),
+    ("guangxi_header_2026.txt", "自治区主席", "韦韬"),
+    # a name no surname of the lexicon opens, alone on the line after its title
+    ("xinjiang_header_2026.txt", "自治区主席", "艾尔肯·吐尼亚孜"),
+    ("xizang_header_2026.txt", "自治区主席", "嘎玛泽登"),
+    # a district's report: a surname the lexicon lacks (萨) after a long title, two spaces between
+    ("hailar_header_2019.txt", "呼伦贝尔市海拉尔区人民政府代区长", "萨国文"),
+])
+def test_the_speakers_line_of_a_reports_header_names_the_speaker(name, title, speaker):
+    from tracker.extract.model import Official
+    from tracker.extract.people import find_people, speaker_line
+
+    lines = (_EXCERPTS / name).read_text(encoding="utf-8").splitlines()
+    found = [p.official for line in lines for p in find_people(line)] or [
+        o for o in map(speaker_line, lines) if o is not None]
+    assert found == [Official(speaker, title)]
+
+
+@pytest.mark.parametrize("name, province", [
+    ("shanghai_header_2026.txt", "上海市"),
+    ("guangxi_header_2026.txt", "广西壮族自治区"),  # longer than the generic pattern's five characters
+    ("xinjiang_header_2026.txt", "新疆维吾尔自治区"),
+    ("xizang_header_2026.txt", "西藏自治区"),
+])
+def test_the_meeting_line_names_the_province_as_its_own(name, province):
+    from tracker.extract.people import provinces_as_own
+
+    meeting = next(line for line in (_EXCERPTS / name).read_text(encoding="utf-8").splitlines() if "人民代表大会" in line)
+    assert provinces_as_own(meeting) == [province]
+
+
+@pytest.mark.parametrize("text", [
+    "市长 王 表示同意",  # a spaced name stands at the end of its line only
+    "自治区主席 嘎玛泽登作政府工作报告",  # a speaker's line is nothing but the title and the name
+])
+def test_a_spaced_or_unknown_name_needs_a_line_of_its_own(text):
+    from tracker.extract.people import find_people, speaker_line
+
+    assert not find_people(text) and speaker_line(text) is None

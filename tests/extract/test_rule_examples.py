@@ -334,6 +334,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('seeds/004_567314c39f3d4d23.txt', '盈科资本将迁移12个基金和持股平台到淄博发展', 'district', '淄博市'),
         ('followup/zhenan2015_plan.txt', '生产总值增长11.5%左右', 'district', '镇安县'),
         ('followup/wuhan2022_plan.txt', '城镇新增就业22万人', 'district', '武汉市'),
+        # a whole report read bare: the province its header names as its own (在陕西省第十四届人民代表大会…), not the
+        # city its plan names most (西安市, 哈尔滨市)
+        ('excerpts/shaanxi_report_2026.txt', '实施省级重点项目640个', 'district', '陕西省'),
+        ('excerpts/heilongjiang_report_2026.txt', '发放政府消费券8亿元以上', 'district', '黑龙江省'),
     ],
     "cue_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'tense', True),

@@ -112,14 +112,18 @@ def _title_words() -> re.Pattern:
 
 @cache
 def _name_pattern() -> re.Pattern:
-    """A name right after a title: a known surname, one or two more characters, then a word that ends it."""
+    """A name right after a title: a known surname, one or two more characters, then a word that ends it; or a
+    surname and one character spaced apart at the end of the line."""
     surnames = sorted(lexicons.words("surnames"), key=len, reverse=True)
     double = "|".join(re.escape(s) for s in surnames if len(s) > 1)
     single = "".join(s for s in surnames if len(s) == 1)
     enders = "|".join(re.escape(w) for w in _AFTER_NAME)
     return re.compile(
-        rf"[ \u3000]{{0,4}}(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
+        rf"[ \u3000]{{0,4}}(?:(?P<name>(?:{double}|[{single}])[\u4e00-\u9fff]{{1,2}}?)"
         rf"(?={enders}|[，,。、；;：:“”\"（(）)\s]|$)"
+        # a two-character name spaced to the width of three at the end of its line (上海市市长 龚 正, 自治区主席 韦 韬:
+        # the speaker's line of a report's header)
+        rf"|(?P<first>{double}|[{single}])[ \u3000]{{1,2}}(?P<second>[\u4e00-\u9fff])(?=[ \u3000]*$))"
     )
 
 
@@ -140,13 +144,16 @@ def find_people(text: str) -> list[Person]:
         m = names.match(text, t.end())
         if m is None:
             continue
-        name, end = m.group("name"), m.end("name")
+        if m.group("name"):
+            name, end = m.group("name"), m.end("name")
+        else:  # spaced out: the name without its space, the person's span over both characters
+            name, end = m.group("first") + m.group("second"), m.end("second")
         if _title_words().match(text, m.start("name")):
             continue  # 书记 followed by 副书记: the title goes on
         back = _TITLE_CHARS.search(text, max(last_end, t.start() - 40), t.start())
         head = back.group(0) if back else ""
         raw_title = head + text[t.start():t.end()]
-        title = re.split(r"——|—|专访|访|^.*?(?:时|上|日)", raw_title)[-1].strip("、，, ")
+        title = re.split(r"——|—|专访|访|^.+?(?:时|上|日)", raw_title)[-1].strip("、，, ")
         title = title.lstrip("在于和与及对从向是为的据")
         start = t.end() - len(title) if title else t.start()
         after = text[end:end + 30]
@@ -156,6 +163,20 @@ def find_people(text: str) -> list[Person]:
         out.append(Person(start, end, Official(name=name, title=title or None), credited))
         last_end = end
     return out
+
+
+# The speaker's line of a report's header whose name no surname of the lexicon opens: a title ending in a head of
+# government's word, a space, and the name alone to the line's end, Tibetan or transliterated (自治区主席 嘎玛泽登,
+# 自治区主席 艾尔肯·吐尼亚孜).
+_SPEAKER_LINE = re.compile(r"(?P<title>[\u4e00-\u9fff]{0,20}?(?:主席|省长|市长|区长|县长|州长|旗长|盟长))[ \u3000]+"
+                           r"(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,6})+)")
+
+
+def speaker_line(text: str) -> Official | None:
+    """Rule speaker_line (part of credited_in_text): a heading that is nothing but a head of government's title, a
+    space and a name is the speaker of the text that follows, whatever the name's first character."""
+    m = _SPEAKER_LINE.fullmatch(text.strip())
+    return Official(m.group("name"), m.group("title")) if m else None
 
 
 def credited_name(text: str, names: set[str]) -> str | None:
@@ -252,6 +273,20 @@ def _zone_names(text: str) -> list[tuple[int, str]]:
 # The kind of zone, which names no place: 经济开发区 alone is any zone.
 _ZONE_KINDS = lexicons.words("zone_kinds")
 _ZONE_ENDINGS_LONGEST = tuple(sorted(_ZONE_ENDINGS + _ZONE_KINDS, key=len, reverse=True))
+
+
+@cache
+def _province_as_own() -> re.Pattern:
+    """A province-level division of the lexicon by its full name, named as titles and sessions name a text's own: the
+    generic pattern's names are at most five characters, 宁夏回族自治区第十三届人民代表大会 and 内蒙古自治区第十四届… are longer."""
+    names = sorted((k for k, v in districts().items() if v.level == "省"), key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(n[:-1]) for n in names) + r")(?P<level>[省市区])" + _DIVISION_AFTER)
+
+
+def provinces_as_own(text: str) -> list[str]:
+    """The province-level divisions ``text`` names as its own (在内蒙古自治区第十四届人民代表大会…, 黑龙江省政府工作报告)."""
+    return [m.group(1) + m.group("level") for m in _province_as_own().finditer(text)
+            if m.group(1) + m.group("level") in districts()]
 
 
 def generic_divisions(text: str) -> list[str]:

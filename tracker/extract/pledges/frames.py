@@ -12,7 +12,7 @@ from tracker.extract.deadlines import find_deadlines
 from tracker.extract.model import Deadline, Official, Precision
 from tracker.extract.normalise import Block, Normalised
 from tracker.extract.numbers import find_numbers
-from tracker.extract.people import credited_name, districts, generic_divisions
+from tracker.extract.people import credited_name, districts, generic_divisions, provinces_as_own, speaker_line
 from tracker.extract.pledges.base import (
     _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _ba_object, _districts_of,
     _inherited, _names_a_thing, _people_in,
@@ -231,6 +231,13 @@ def _update_people(ctx: _Reading, btext: str, bi: int, block: Block) -> None:
             ctx.titled[p.official.name] = p.official
     # a line that is nothing but a title and a name (县长 张建国) presents the text that follows
     credited = [p for p in people if p.credited or (block.kind == "heading" and p.start == 0 and p.end == len(btext))]
+    spoken = speaker_line(btext) if not people and block.kind == "heading" else None
+    if spoken is not None:  # 自治区主席 嘎玛泽登: a name no known surname opens
+        ctx.names.add(spoken.name)
+        ctx.titled.setdefault(spoken.name, spoken)
+        ctx.official = spoken
+        ctx.body_since_credit = False
+        return
     if credited:
         p = credited[0]
         if ctx.official is None or ctx.official.name != p.official.name or (p.official.title and not ctx.official.title):
@@ -241,6 +248,16 @@ def _update_people(ctx: _Reading, btext: str, bi: int, block: Block) -> None:
         name = credited_name(btext, ctx.names)
         if name:
             ctx.official = Official(name, None)
+
+
+def _own_province(generic: dict[str, int], counts: dict[str, int]) -> str | None:
+    """Rule own_province_in_opening (part of dominant_division): the province (or municipality, autonomous region) a
+    text names in its opening the way a text names its own, when it names no lower division so; most named wins."""
+    known = districts()
+    if any(k in known and known[k].level != "省" or k not in known for k in generic):
+        return None
+    own = {k: v for k, v in generic.items() if known[k].level == "省"}
+    return max(own, key=lambda k: (own[k], k)) if own else None
 
 
 def _dominant_district(norm: Normalised, ctx: _Reading) -> str | None:
@@ -258,13 +275,21 @@ def _dominant_district(norm: Normalised, ctx: _Reading) -> str | None:
             if districts()[name].level in ("市", "区", "县"):
                 counts[name] = counts.get(name, 0) + 1
         if i < 4 or block.kind == "heading":  # where a text names its own division: title, byline, session
-            for name in generic_divisions(btext[:_OPENING]):
+            found = generic_divisions(btext[:_OPENING])
+            found += [name for name in provinces_as_own(btext[:_OPENING]) if name not in found]
+            for name in found:
                 generic[name] = generic.get(name, 0) + 1
     if not counts and not generic:
         for block in norm.blocks[4:]:
             if not block.set_aside and block.kind != "heading":
                 for name in generic_divisions(norm.text[block.start:block.end]):
                     generic[name] = generic.get(name, 0) + 1
+    # A province the text names as its own (2026年1月27日在陕西省第十四届人民代表大会第四次会议上, 2026年黑龙江省政府工作
+    #报告) is the text's, not the city its report names most (西安市, 哈尔滨市): the cities are its parts. Unless the text
+    # names a city or county as its own too (a city's report that names its province's congress).
+    own = _own_province(generic, counts)
+    if own:
+        return own
     # A division the text names as it names its own (XX区人民政府, 福州市长乐区第三届人民代表大会)
     # and more often than the known ones is the text's: 长乐区, not 福州市.
     unknown = {k: v for k, v in generic.items() if k not in districts()}
