@@ -1,6 +1,8 @@
 """What the extractor tests share: the pledges of a text, or its only one; a quantity in one canonical
 form, so that a gold quantity (as written: 1.4万 个) and a candidate's (14000 个) compare equal; the
-real passages' reader (``tests/extract/real/rule_coverage.py``), loaded once."""
+real passages' reader (``tests/extract/real/rule_coverage.py``), loaded once; every compiled pattern the
+extractor's modules hold (``extractor_patterns``)."""
+import datetime as dt
 import importlib.util
 import re
 import sys
@@ -49,3 +51,26 @@ def rule_coverage():
         sys.modules["rule_coverage"] = module  # its dataclass looks itself up there
         spec.loader.exec_module(module)
     return sys.modules["rule_coverage"]
+
+
+def extractor_patterns() -> list[re.Pattern]:
+    """Every compiled pattern the extractor's modules hold, after a reading has built the lazy ones."""
+    real = Path(__file__).parent / "real"
+    for path in sorted(real.glob("*.txt"))[:5]:
+        extract_document(path.read_text(encoding="utf-8"), published=dt.date(2026, 2, 1))
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("tracker.extract"):
+            continue
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern):
+                found[(value.pattern, value.flags)] = value
+            elif hasattr(value, "cache_info") and hasattr(value, "__wrapped__"):
+                try:
+                    got = value() if value.__wrapped__.__code__.co_argcount == 0 else None
+                except TypeError:
+                    got = None
+                for item in got if isinstance(got, tuple) else (got,):
+                    if isinstance(item, re.Pattern):
+                        found[(item.pattern, item.flags)] = item
+    return list(found.values())

@@ -2,46 +2,20 @@
 compiles compiles to the same code with it as without it."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import extract_helpers
 import tracker.extract
-from tracker.extract import extract_document
 
 _compiler = getattr(re, "_compiler", None)
 _parser = getattr(re, "_parser", None)
 pytestmark = pytest.mark.skipif(_compiler is None or not getattr(_compiler._optimize_charset, "remembers", False),
                                 reason="re has no _compiler._optimize_charset to wrap")
-
-REAL = Path(__file__).parent / "real"
-
-
-def _extractor_patterns() -> list[re.Pattern]:
-    """Every compiled pattern the extractor's modules hold, after a reading has built the lazy ones."""
-    for path in sorted(REAL.glob("*.txt"))[:5]:
-        extract_document(path.read_text(encoding="utf-8"), published=dt.date(2026, 2, 1))
-    found = {}
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("tracker.extract"):
-            continue
-        for value in vars(module).values():
-            if isinstance(value, re.Pattern):
-                found[(value.pattern, value.flags)] = value
-            elif hasattr(value, "cache_info") and hasattr(value, "__wrapped__"):
-                try:
-                    got = value() if value.__wrapped__.__code__.co_argcount == 0 else None
-                except TypeError:
-                    got = None
-                for item in got if isinstance(got, tuple) else (got,):
-                    if isinstance(item, re.Pattern):
-                        found[(item.pattern, item.flags)] = item
-    return list(found.values())
 
 
 def _code(pattern: re.Pattern) -> list[int]:
@@ -49,7 +23,7 @@ def _code(pattern: re.Pattern) -> list[int]:
 
 
 def test_every_pattern_compiles_to_the_same_code():
-    patterns = _extractor_patterns()
+    patterns = extract_helpers.extractor_patterns()
     assert len(patterns) > 150  # the modules' patterns and the ones their cached builders make
     remembered = _compiler._optimize_charset
     with_memo = [_code(p) for p in patterns]

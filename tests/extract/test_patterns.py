@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import tracker
+import extract_helpers
 import tracker.extract
 from tracker.extract import extract_document, patterns
 
@@ -24,32 +25,10 @@ pytestmark = pytest.mark.skipif(_compiler is None or not getattr(_compiler.compi
 REAL = Path(__file__).parent / "real"
 
 
-def _extractor_patterns() -> list[re.Pattern]:
-    """Every compiled pattern the extractor's modules hold, after a reading has built the lazy ones."""
-    for path in sorted(REAL.glob("*.txt"))[:5]:
-        extract_document(path.read_text(encoding="utf-8"), published=dt.date(2026, 2, 1))
-    found = {}
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("tracker.extract"):
-            continue
-        for value in vars(module).values():
-            if isinstance(value, re.Pattern):
-                found[(value.pattern, value.flags)] = value
-            elif hasattr(value, "cache_info") and hasattr(value, "__wrapped__"):
-                try:
-                    got = value() if value.__wrapped__.__code__.co_argcount == 0 else None
-                except TypeError:
-                    got = None
-                for item in got if isinstance(got, tuple) else (got,):
-                    if isinstance(item, re.Pattern):
-                        found[(item.pattern, item.flags)] = item
-    return list(found.values())
-
-
 def test_every_pattern_the_extractor_holds_is_res_own():
     """Patterns compare equal when their pattern, flags and code do; the group names are compared too."""
     original = _compiler.compile.original
-    held = _extractor_patterns()
+    held = extract_helpers.extractor_patterns()
     assert len(held) > 150
     for p in held:
         own = original(p.pattern, p.flags)
