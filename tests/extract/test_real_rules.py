@@ -945,6 +945,31 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
         assert any(c.why_dict().get("tense") == "launched_programme_scale" for c in hits), [c.why_dict() for c in hits]
 
 
+# deadline rule project_completion_sentence: a later sentence of the paragraph whose clause of no number says when the
+# project is finished (a time right before 完工, 建成, 竣工, 投入使用 …) dates the counts before it that nothing else
+# dated; of several times, the last such (the completion, not 完成主体工程); a count after it keeps its own reading.
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 两馆项目计划总投资7000万元，其中：…。…。计划2015年6月完成主体工程,2016年5月完工投入使用。 (蕲春县 news, 2015)
+    ("real/short_pages/qichun_library_news_2015.txt", "2015-02-02", "两馆项目计划总投资7000万元", "2016-05-31"),
+    ("real/short_pages/qichun_library_news_2015.txt", "2015-02-02", "县文化馆总建筑面积7046平方米", "2016-05-31"),
+    # 该区将投资1500万元,建设20多处活动中心和文化广场。目前,…,预计7月开工一批项目,确保年底全部建成。 (蜀山区 news, 2012)
+    ("real/short_pages/shushan_culture_news_2012.txt", "2012-07-13", "建设20多处活动中心和文化广场", "2012-12-31"),
+    # …完善全长2.4公里的健身步道，…。目前…。 据悉,该项建设工程将于三季度开工建设,年底完工。 (卫闽镇 news, 2017)
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "完善全长2.4公里的健身步道", "2017-12-31"),
+    # 消防应急中心，总投资2.22亿，…。污水处理厂一期，…，目前三个项目都已经开工建设，预计在2021年11月份竣工。 (柳南乡 profile, 2021)
+    ("real/liunan_township_2021.txt", "2021-07-01", "总投资2.22亿", "2021-11-30"),
+])
+def test_a_later_sentence_that_finishes_the_project_dates_its_counts(name, published, fragment, date):
+    from tracker.extract import extract_document
+
+    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                           published=dt.date.fromisoformat(published))
+    hits = [c for c in doc.candidates if fragment in c.quote]
+    assert hits, fragment
+    assert {(c.deadline.date.isoformat() if c.deadline.date else None, c.why_dict().get("deadline")) for c in hits} \
+        == {(date, "project_completion_sentence")}
+
+
 # Whole reports read end to end, as nobody says whose they are (docs/measuring.md, "Whole reports read end to end"):
 # the header names the province (its title, the meeting: 2026年1月27日在陕西省第十四届人民代表大会第四次会议上) and the
 # speaker (省长 梁惠玲); the cities its plan names (西安市, 哈尔滨市) are its parts, and its review plans nothing.

@@ -663,6 +663,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
 #: in tests/extract/test_real_rules.py, or by the examples of the rule that asks it.
 SHAPING = {
     "related_list": "test_a_related_list_holds_no_pledge_of_the_page",
+    "project_completion_sentence": "test_a_later_sentence_that_finishes_the_project_dates_its_counts",
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
     "voltage_class": "test_a_voltage_class_is_no_quantity",
     "headline_space_separates": "test_a_headlines_space_separates_its_clauses",

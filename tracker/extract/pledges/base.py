@@ -234,6 +234,7 @@ class _Reading:
     districts_of: dict = field(default_factory=dict)  # block → districts_in of its text, read once (_districts_of)
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
+    completions: dict = field(default_factory=dict)  # block → [(sentence, deadline)] of its completion clauses
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
     target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
     # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge

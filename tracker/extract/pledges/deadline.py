@@ -339,6 +339,33 @@ def report_year(c) -> Deadline | None:
     return c.reading.plan_year
 
 
+@rule("deadline", "项目的完工时间")
+def project_completion_sentence(c) -> Deadline | None:
+    """A later sentence of the paragraph that says when the project is finished (a clause of no number of its own
+    where a time not yet over comes right before 完工, 建成, 竣工, 完成建设, 投入使用 …) dates the project's counts
+    before it that nothing else dated: 两馆项目计划总投资7000万元 … 计划2015年6月完成主体工程,2016年5月完工投入使用
+    (蕲春县 news, 2015: 2016年5月, the last such time, not the stage's); 项目计划投资约1.37亿元 … 项目计划将于2023年7月前
+    完成建设 (柳河县, 2022). Looked for last of all, once a paragraph (the first such sentence after the pledge)."""
+    found = c.reading.completions.get(c.bi)
+    if found is None:
+        found = []
+        clauses, text = c.clauses, c.text
+        for k, cl in enumerate(clauses):
+            ms = [m for m in c.mentions.between(cl.start, cl.end) if m.end <= cl.end and _usable(c, m)
+                  and _COMPLETES.match(text, m.end, cl.end)]
+            if ms and not any(t.kind == "quantity" for t in find_numbers(text[cl.start:cl.end])):
+                found.append((cl.sentence, ms[-1].deadline))
+        c.reading.completions[c.bi] = found
+    sentence = c.clause.sentence
+    later = [(s, d) for s, d in found if s > sentence]
+    return _inherited(later[0][1]) if later else None
+
+
+# What a project's finishing is called right after its time (年底全部建成, 2016年5月完工投入使用, 2023年7月前完成建设).
+_COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:全部|全面|均|基本|如期|按期)?"
+                        r"(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
+
+
 @rule("deadline", "无时限")
 def no_deadline(c) -> Deadline:
     """Nothing dates the pledge: 筹措7亿元实施就业惠民工程 (广西 民生实事, 2026)."""
@@ -347,7 +374,8 @@ def no_deadline(c) -> Deadline:
 
 DEADLINE_RULES = (deadline_in_quote, time_clause_before, closing_clause_completes, sentence_opening_deadline, target_list_lead,
                   continuation_clause_deadline, labelled_line, target_heading_lead, paragraph_lead_inherits,
-                  inner_lead_inherits, numbered_list_lead_year, list_lead_inherits, report_year, no_deadline)
+                  inner_lead_inherits, numbered_list_lead_year, list_lead_inherits, report_year,
+                  project_completion_sentence, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:
