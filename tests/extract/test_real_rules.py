@@ -246,6 +246,14 @@ def _the(name: str, fragment: str):
     return c
 
 
+def _read(name: str, published: str | None, **meta):
+    """The document at ``name`` (under tests/extract/) read whole with its publication date (ISO, or None)."""
+    from tracker.extract import extract_document
+
+    return extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
+                            published=dt.date.fromisoformat(published) if published else None, **meta)
+
+
 # Rule voltage_class: a voltage class before the thing it classes (10千伏线路) is no quantity, and a clause
 # with nothing else sizes nothing.
 @pytest.mark.parametrize("name, fragment, raws, obj", [
@@ -607,10 +615,7 @@ def test_a_part_of_the_year_already_over_looks_back(sentence, published, over):
     ("excerpts/wuxi_halfyear_news_2011.txt", "2011-07-25", ["上半年我市政府采购规模达83亿余元", "仅今年上半年就首购了850台"]),
 ])
 def test_figures_of_a_part_of_the_year_already_over_are_no_pledges(name, published, fragments):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
 
 
@@ -643,10 +648,7 @@ def test_an_estimate_under_a_year_over_looks_back(sentence, published, estimate,
     ("excerpts/hailar_review_2012.txt", "2012-02-29", ["社会消费品零售总额预计完成84亿元", "预计同比增长19.2%"]),
 ])
 def test_figures_estimated_for_a_year_over_are_no_pledges(name, published, fragments):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
     declined = [doc.text[s:e] for s, e, p, t in doc.declined if p == "looks_back"]
     assert all(any(f in d for d in declined) for f in fragments)
@@ -712,11 +714,10 @@ def test_the_year_heading_dates_plan_items_paragraphs_below_it(name, fragment, d
     ("real/hailar_minsheng_2015.txt", "2015-02-05", "完成29条背街巷道改造"),
 ])
 def test_a_plan_item_that_nothing_in_its_passage_frames_has_no_deadline(name, published, fragment):
-    from tracker.extract import Official, extract_document
+    from tracker.extract import Official
 
     official = {"2017-02-11": ("杨国宏", "海拉尔区人民政府代区长"), "2015-02-05": ("杜联合", "海拉尔区人民政府区长")}[published]
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published), district="海拉尔区", official=Official(*official))
+    doc = _read(name, published, district="海拉尔区", official=Official(*official))
     (c,) = [c for c in doc.candidates if fragment in c.quote]
     assert c.deadline.date is None and dict(c.why)["deadline"] == "no_deadline"
 
@@ -740,10 +741,7 @@ def test_a_plan_periods_target_list_after_the_years_section_holds_for_the_period
     ("excerpts/zengcheng_led_news_2011.txt", "2011-03-28", "预计项目投产后年产芯片可达180万片"),  # 增城 news, 2011
 ])
 def test_an_annual_output_after_completion_names_no_year(name, published, fragment):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     (c,) = [c for c in doc.candidates if fragment in c.quote]
     assert c.deadline.raw != "后年"
 
@@ -768,10 +766,7 @@ def test_the_year_after_next_is_still_read(sentence, date):
     ("real/huangshi_promotion_news_2021.txt", "2021-06-09", "投资40亿元"),  # 发稿时间：2021/6/9, a project signed
 ])
 def test_a_pages_dateline_date_is_no_tense_cue(name, published, fragment):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     assert not [c.quote for c in doc.candidates if fragment in c.quote]
 
 
@@ -803,10 +798,7 @@ def test_a_dateline_line_holds_no_cue(line, published):
     ("excerpts/jiangsu_wind_news_2011.txt", "2011-04-19", "11个海上风电示范项目合计220万千瓦", "2012-12-31"),  # 将在今明两年…
 ])
 def test_a_clause_continued_by_jiang_yu_looks_forward_and_takes_its_date(name, published, fragment, date):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     (c,) = [c for c in doc.candidates if fragment in c.quote]
     assert c.deadline.date == dt.date.fromisoformat(date)
 @pytest.mark.parametrize("text, raw, unit", [
@@ -856,10 +848,7 @@ def test_places_joined_by_he_are_one_pledge():
     ("real/zibo_hisense_news_2011.txt", "2011-08-08", "106亩"),
 ])
 def test_figures_around_jiang_as_ba_with_a_demonstrative_are_no_pledges(name, published, fragment):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     assert not [c.quote for c in doc.candidates if fragment in c.quote]
 
 
@@ -887,10 +876,7 @@ def test_jiang_before_a_demonstrative_is_ba(text, is_ba):
     ("excerpts/led_news_2011.txt", None, "两位数速度", ["15%"]),
 ])
 def test_double_digits_are_no_count(name, published, fragment, raws):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published) if published else None)
+    doc = _read(name, published)
     hits = [c for c in doc.candidates if fragment in c.quote]
     assert [[q.raw for q in c.quantities] for c in hits] == ([raws] if raws else [])
 
@@ -907,10 +893,7 @@ def test_double_digits_are_no_count(name, published, fragment, raws):
     ("real/short_pages/fuzhou_culture_stations_news_2008.txt", "2008-08-11", "要跑100个马拉松", "全市31个乡镇街综合文化站"),
 ])
 def test_a_related_list_holds_no_pledge_of_the_page(name, published, fragment, kept):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     assert not [c.quote for c in doc.candidates if fragment in c.quote]
     assert any(fragment in doc.text[s:e] for s, e, rule, _ in doc.declined if rule == "related_list")
     if kept:
@@ -935,10 +918,7 @@ def test_a_related_list_holds_no_pledge_of_the_page(name, published, fragment, k
     ("real/shenzhen_report_news_2022.txt", "2022-04-12", "总投资约1624.4亿元", False),
 ])
 def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragment, found):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     hits = [c for c in doc.candidates if fragment in c.quote]
     assert bool(hits) is found, [c.quote for c in hits]
     if found:
@@ -960,10 +940,7 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
     ("real/liunan_township_2021.txt", "2021-07-01", "总投资2.22亿", "2021-11-30"),
 ])
 def test_a_later_sentence_that_finishes_the_project_dates_its_counts(name, published, fragment, date):
-    from tracker.extract import extract_document
-
-    doc = extract_document((Path(__file__).parent / name).read_text(encoding="utf-8"),
-                           published=dt.date.fromisoformat(published))
+    doc = _read(name, published)
     hits = [c for c in doc.candidates if fragment in c.quote]
     assert hits, fragment
     assert {(c.deadline.date.isoformat() if c.deadline.date else None, c.why_dict().get("deadline")) for c in hits} \
