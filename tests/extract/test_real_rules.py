@@ -654,6 +654,25 @@ def test_figures_estimated_for_a_year_over_are_no_pledges(name, published, fragm
     assert all(any(f in d for d in declined) for f in fragments)
 
 
+# cues.estimate_of_the_year_ending (lexicon year_end_estimates): in a text dated in December, 预计 followed by the whole
+# year or its end (全年, 到年末 …) estimates the year's result, as a report delivered before its year closes reviews it;
+# the same words in a text dated earlier in the year still look ahead.
+@pytest.mark.parametrize("name, published, fragments", [
+    # 舟曲县's report of 2022-12-28: 2022年工作回顾, 今年以来，…。预计全年实现地区生产总值32.37亿元、增长3.5%，…
+    ("real/short_pages/zhouqu_review_2023.txt", "2022-12-28",
+     ["预计全年实现地区生产总值32.37亿元", "实现社会消费品零售总额4.89亿元", "完成固定资产投资15.1亿元",
+      "城乡居民人均可支配收入达30730元、10611元", "金融机构存贷款余额82.51亿元和45.06亿元"]),
+    # 建平县's report of 2018-12-22: 2018年是本届政府的开局之年，…。预计到年末，全县地区生产总值完成115亿元，同比增长7%；…
+    ("real/short_pages/jianping_review_2018.txt", "2018-12-22",
+     ["全县地区生产总值完成115亿元", "固定资产投资完成38.1亿元", "农村常住居民人均可支配收入完成12833元"]),
+])
+def test_an_estimate_of_the_year_ending_in_december_is_no_pledge(name, published, fragments):
+    doc = _read(name, published)
+    assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
+    earlier = _read(name, published[:5] + "06-30")  # the same words in June: the year is ahead, the estimate a target
+    assert [f for f in fragments if any(f in c.quote for c in earlier.candidates)]
+
+
 # deadlines: 的 between a year word and its date (明年的6月1日) joins them into one date.
 @pytest.mark.parametrize("sentence, published, raw, date", [
     # 广州 news of 2014-06-30 (real/guangzhou_parks_news_2014.txt, retired: a vice mayor's promise)

@@ -115,6 +115,30 @@ def estimate_of_a_year_over(btext: str, pos: int, years: list[tuple[int, bool]])
     return False
 
 
+# The words after an estimate that name the year it is said in as a whole or its end (lexicon year_end_estimates)
+_YEAR_END_ESTIMATE = re.compile("|".join(map(re.escape, sorted(lexicons.words("year_end_estimates"), key=len, reverse=True))))
+
+
+def estimate_of_the_year_ending(btext: str, base: int, cues: list["_Cue"]) -> list["_Cue"]:
+    """An estimate of the whole year (lexicon estimate_leads: 预计, then lexicon year_end_estimates: 全年, 到年末, 到年底 …)
+    in a text dated in that year's last month reports the year's result before it is counted, as a report delivered
+    in December reviews the year it closes: "今年以来，…。预计全年实现地区生产总值32.37亿元、增长3.5%，…" (舟曲县's report
+    of 2022-12-28) and "2018年是本届政府的开局之年，…。预计到年末，全县地区生产总值完成115亿元，同比增长7%；…" (建平县's
+    report of 2018-12-22). The estimate is a word of the past for the clauses after it, and the year's end named right
+    after it (到年末) no time ahead. Called only for a text dated in December."""
+    ends = [(base + i, base + m.end()) for i in (c.pos - base for c in cues if c.forward and c.word in _ESTIMATE_LEADS)
+            for m in (_YEAR_END_ESTIMATE.match(btext, i + 2),) if m]
+    if not ends:
+        return cues
+    out = []
+    for c in cues:
+        if any(c.pos == start for start, _ in ends):
+            out.append(_Cue(c.pos, False, True, c.word))
+        elif not any(start < c.pos < end for start, end in ends):
+            out.append(c)
+    return out
+
+
 def elapsed_part_of_year(text: str, m: DeadlineMention, published: dt.date | None) -> bool:
     """A half or a quarter of a year (今年上半年, 一季度, 2022年上半年) that ended before the text was published frames
     what was done in it, as 前三季度 and 1-9月 do: "今年上半年，全县GDP完成146.7亿元" (泗县 news of 17 August 2022). Not a
@@ -232,5 +256,7 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     if years:  # 2021年GDP预计增至9500亿元 in a text of 2022: an estimate of a result
         cues = [_Cue(x.pos, False, True, x.word) if x.forward and x.word in _ESTIMATE_LEADS
                 and estimate_of_a_year_over(btext, x.pos - block.start, years) else x for x in cues]
+    if published is not None and published.month == 12 and "预计" in btext:
+        cues = estimate_of_the_year_ending(btext, block.start, cues)
     cues.sort(key=lambda c: c.pos)
     return cues
