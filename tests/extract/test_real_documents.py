@@ -156,7 +156,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('beijing_bikes_news_2012.txt', '一卡通余额需不低于３０元'),
     ('beijing_oil_cameras_news_2012.txt', '京拟装６万电子眼监控地沟油'),
     ('beijing_oil_cameras_news_2012.txt', '设备费用约３０００万'),
-    ('beijing_oil_cameras_news_2012.txt', '每台设备（包括感应器和采集器）５００多元'),
     ('hangzhou_metro_rain_news_2012.txt', '划分出４种处理办法延误３－１０分钟每隔１分钟播放一次晚点广播值班站长马上到站厅'),
     ('hangzhou_metro_rain_news_2012.txt', '全线列车司机则要提前２个区段'),
     # batch R (2026-12-04), as read after 将 before a demonstrative stopped being a forward cue: a company's restated
@@ -166,8 +165,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('huadu_engine_news_2011.txt', '也是广东省两个产值超千亿元汽车制造基地的重要组成部分'),
     ('zibo_hisense_news_2011.txt', '甲方均有权要求乙方按汇入乙方账户的金额50%向甲方支付违约金'),
     ('fuxian_apple_news_2011.txt', '要用农用车到几公里甚至几十公里之外的水库取水'),
-    ('fuxian_apple_news_2011.txt', '因此一亩地光浇水就得花300多元'),
-    ('fuxian_apple_news_2011.txt', '一亩地一年下来就得花1000元左右的水钱'),
     ('shuangcheng_project_news_2011.txt', '这是一家投资5.5亿元'),
     ('shuangcheng_project_news_2011.txt', '交易量高达120万吨'),
     ('shuangcheng_project_news_2011.txt', '承担哈尔滨市九成以上果蔬吞吐的大型农产品物流中心'),
@@ -226,7 +223,6 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch H (2026-12-03), as first read: a plan's unit cost (每个…场所建设费用以10万元计) read as a pledge; a task's count
     # split from its area (共计13件 | 面积33.01亩: one pledge since, project_attributes_join reading a conjunct); a task's
     # place count (增建6个街镇…) split from the facilities it gets (24处)
-    ('hongkou_chargers_2026.txt', '每个电动自行车集中充电（停放）场所建设费用以10万元计'),
     ('jingan_fire_2019.txt', '增建6个街镇（石门二路街道、江宁路街道、天目西路街道、大宁路街道、临汾路街道'),
     # batch H2: the count of kinds a plan sorts shelters into (…和社区应急避难场所2类) is classes_of_a_division's since
     # batch M (2026-12-04), as first read: a district news feature's figures of past years read as pledges; left: its

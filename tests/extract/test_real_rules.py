@@ -1025,3 +1025,18 @@ def test_a_spaced_or_unknown_name_needs_a_line_of_its_own(text):
     from tracker.extract.people import find_people, speaker_line
 
     assert not find_people(text) and speaker_line(text) is None
+
+
+# Rule unit_cost (lexicon one_unit_words): a sum of money after a word naming one unit in its clause (每台, 每个, 一亩)
+# is what one unit costs, no sum to spend; a total beside it and a grant per person stay plans.
+@pytest.mark.parametrize("name, published, fragment, kept", [
+    ("real/beijing_oil_cameras_news_2012.txt", "2012-06-12", "每台设备（包括感应器和采集器）５００多元", False),
+    ("real/fuxian_apple_news_2011.txt", "2011-04-02", "一亩地光浇水就得花300多元", False),
+    ("real/fuxian_apple_news_2011.txt", "2011-04-02", "一亩地一年下来就得花1000元左右的水钱", False),
+    ("real/hongkou_chargers_2026.txt", "2026-02-26", "场所建设费用以10万元计", False),
+    ("real/hongkou_chargers_2026.txt", "2026-02-26", "共需经费约400万元", True),  # the total, the sentence's plan
+    ("real/neimenggu_minsheng_2026.txt", "2026-02-04", "给予每人1万元救助", True),  # a grant per person (给予)
+])
+def test_what_one_unit_costs_is_no_pledge(name, published, fragment, kept):
+    doc = _read(name, published)
+    assert bool([c for c in doc.candidates if fragment in c.quote]) is kept

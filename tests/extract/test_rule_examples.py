@@ -462,6 +462,12 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/shenzhen_targets_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，分析人士预计
         ('real/shenzhen_greeting_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，预计2021年…
     ],
+    "unit_cost": [
+        ('real/beijing_oil_cameras_news_2012.txt', '每台设备（包括感应器和采集器）５００多元', 'pledge', False),
+        ('real/fuxian_apple_news_2011.txt', '因此一亩地光浇水就得花300多元', 'pledge', False),
+        ('real/fuxian_apple_news_2011.txt', '一亩地一年下来就得花1000元左右的水钱', 'pledge', False),
+        ('real/hongkou_chargers_2026.txt', '每个电动自行车集中充电（停放）场所建设费用以10万元计', 'pledge', False),
+    ],
     "penalty_amount": [
         ('real/guangzhou_greening_news_2012.txt', '处以２万元以上１０万元以下罚款', 'pledge', False),
         ('real/guangzhou_greening_news_2012.txt', '即罚２万－１０万元', 'pledge', False),

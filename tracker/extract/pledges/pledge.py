@@ -567,6 +567,31 @@ def payment_rate(c: Context):
     return None
 
 
+@rule("pledge", "单位价格")
+def unit_cost(c: Context):
+    """What one unit costs (one device, one mu of land, one site) is a price or an estimate's basis, not a sum to spend
+    nor a target: every number of the piece a sum of money with, before it in its clause, a word of lexicon
+    one_unit_words (每台, 每个, 每亩, 一亩 …) and no word of granting or raising between them (给予每人1万元救助 and
+    提高到每人每月200元 are plans). "一家企业负责人透露，每台设备（包括感应器和采集器）５００多元" (北京 news of 2012);
+    "因此一亩地光浇水就得花300多元" and "这样算下来，一亩地一年下来就得花1000元左右的水钱" (富县 news of 2011); "经初步匡算，
+    每个电动自行车集中充电（停放）场所建设费用以10万元计，共需经费约400万元" (虹口区's plan of 2026: the total, 400万元,
+    stays a plan)."""
+    if not c.kept or not all("元" in (q.unit or "") for q in c.kept):
+        return None
+    text, start = c.text, c.clause.start
+    for q in c.kept:
+        ones = list(_ONE_UNIT.finditer(text, start, q.start))
+        if not ones or _GRANT_OR_RAISE.search(text, ones[-1].end(), q.start):
+            return None
+    return False
+
+
+# 每台, 每个, 一亩: one unit as what the sum is for (lexicon one_unit_words)
+_ONE_UNIT = re.compile(_alternation("one_unit_words"))
+# a subsidy granted or a standard raised per unit is a plan (给予每人1万元救助, 提高到每人每月200元)
+_GRANT_OR_RAISE = re.compile(rf"{_alternation('grant_words')}|{_alternation('grant_verbs')}|{_alternation('rate_change_words')}")
+
+
 # The words by which a policy grants a reward or a subsidy (lexicon grant_words: 奖励, 补助, 补贴, 奖补, 资助)
 _GRANT = re.compile(_alternation("grant_words"))
 # A segment that opens on the beneficiary of a policy's term (对…, 凡…), after an article's or an item's number
@@ -1167,7 +1192,7 @@ def forward_quantity(c: Context):
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
-                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
+                magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, unit_cost, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
 
 
