@@ -881,6 +881,21 @@ def test_double_digits_are_no_count(name, published, fragment, raws):
     assert [[q.raw for q in c.quantities] for c in hits] == ([raws] if raws else [])
 
 
+# lexicon units: ㎡, the one-character square metre, is an area unit as 平方米 is, and a price per ㎡ one rate unit
+# (元/㎡), as 元/平方米 is (numbers.py, rate_unit); before, 0.36㎡ was a bare number and 5164元/㎡ a sum of 元.
+@pytest.mark.parametrize("name, published, fragment, raws", [
+    # 全镇人均体育面积将增加0.36㎡ (卫闽镇 news, 2017: a core pledge of batch U's page, missed)
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "全镇人均体育面积将增加0.36㎡", ["0.36㎡"]),
+    # 泗县8月新房均价在5164元/㎡左右 (泗县 news, 2022: a present price, a false alarm before and after, now a rate)
+    ("real/sixian_housing_news_2022.txt", "2022-08-17", "均价在5164元/㎡左右", ["5164元/㎡"]),
+])
+def test_the_square_metre_sign_is_an_area_unit(name, published, fragment, raws):
+    doc = _read(name, published)
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert [q.raw for q in c.quantities] == raws
+    assert c.quantities[0].unit == raws[0].lstrip("0123456789.")
+
+
 # pledge rule related_list (lexicon related_list_headings): after a line that is only the heading of a news page's list
 # of other pages (相关新闻, 热门分享 …), the lines are other articles' headlines, no pledge of the page; the page's own
 # pledge before the heading is still read.
