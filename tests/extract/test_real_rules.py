@@ -896,6 +896,33 @@ def test_the_square_metre_sign_is_an_area_unit(name, published, fragment, raws):
     assert c.quantities[0].unit == raws[0].lstrip("0123456789.")
 
 
+# rule kind_number (numbers.py, lexicon kind_number_words): a number right before 人制 names a kind of pitch (5人制足球场,
+# five-a-side), part of the name, never a count of people; the object after a count skips it as it skips a voltage class.
+@pytest.mark.parametrize("sentence, kinds, quantities", [
+    # 晋江市 news 2015 (real/short_pages/jinjiang_fitness_news_2015.txt)
+    ("4个室外网球场、2个5人制足球场", ["5人"], ["4个", "2个"]),
+    # 福州 news of 2020-05-30 (福州晚报 on 海峡网, http://m.hxnews.com/news/fj/fz/202005/30/1899962.shtml)
+    ("市财政给予五城区新建球场五人制50万元/片、七人制70万元/片、十一人制110万元/片的补助",
+     ["五人", "七人", "十一人"], ["50万元/片", "70万元/片", "110万元/片"]),
+    # 阳泉市郊区 news of 2020-04 (https://p2.ttnews.xyz/a/5e88c090dc9b5e3008d2aea9?lang=zh-hans)
+    ("计划建设11人制、5人制足球场各一个", ["11人", "5人"], []),
+    # a count of people stays one (甘肃 2026: 城镇新增就业31.7万人)
+    ("城镇新增就业31.7万人", [], ["31.7万人"]),
+])
+def test_a_number_before_renzhi_names_a_kind_not_people(sentence, kinds, quantities):
+    from tracker.extract.numbers import find_numbers
+
+    tokens = find_numbers(sentence)
+    assert [t.raw for t in tokens if t.kind == "name"] == kinds
+    assert [t.raw for t in tokens if t.kind == "quantity"] == quantities
+
+
+def test_a_pitchs_kind_is_no_part_of_the_count_nor_its_object():
+    doc = _read("real/short_pages/jinjiang_fitness_news_2015.txt", "2015-12-25", district="晋江市")
+    (c,) = [c for c in doc.candidates if c.quote == "2个5人制足球场"]
+    assert [q.raw for q in c.quantities] == ["2个"] and c.object == "足球场"
+
+
 # pledge rule related_list (lexicon related_list_headings): after a line that is only the heading of a news page's list
 # of other pages (相关新闻, 热门分享 …), the lines are other articles' headlines, no pledge of the page; the page's own
 # pledge before the heading is still read.

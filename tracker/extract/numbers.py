@@ -190,6 +190,15 @@ def _idiom_pattern() -> re.Pattern:
     return re.compile(lexicons.alternation(lexicons.words("numeral_idioms")))
 
 
+@cache
+def kind_number_pattern() -> re.Pattern:
+    """Rule kind_number: a number right before a word of lexicon kind_number_words (人制) names a kind, 5人制足球场 a
+    five-a-side pitch: part of the name, no quantity (晋江市 news 2015: 2个5人制足球场 read 5人; 阳泉市郊区 news:
+    计划建设11人制、5人制足球场各一个; 麒麟区 news 2021: 自建成5人制足球场6块)."""
+    words = lexicons.alternation(lexicons.words("kind_number_words"))
+    return re.compile(rf"(?<![\d.])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:[(（]\d{{1,2}}[)）])?(?:{words})")
+
+
 def _can_follow_thousand(work: str, pos: int) -> bool:
     """After 8千: an approximation or a unit, so 千 is the number's magnitude (8千余户, 5千人)."""
     _, unit_re = unit_table()
@@ -210,6 +219,8 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
     spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
     spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
+    if "制" in text:
+        spans += [(m.start(), m.end(), "name") for m in kind_number_pattern().finditer(text)]
     if "实事" in text or "好事" in text:  # the label's last word, found by a C search first
         spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]
     return spans
