@@ -923,6 +923,29 @@ def test_a_pitchs_kind_is_no_part_of_the_count_nor_its_object():
     assert [q.raw for q in c.quantities] == ["2个"] and c.object == "足球场"
 
 
+# rule sessions (numbers.py, lexicon session_words): N期 with a training's word after it in its clause, or right after
+# one, counts sessions (a unit, 期); a project's phase (二期工程, 18号线二期) stays no number.
+@pytest.mark.parametrize("sentence, quantities", [
+    # 海南 2026 (real/hainan_plan_2026.txt), a core pledge missed before
+    ("高质量完成40期国家援外培训任务", ["40期"]),
+    # 西昌 news of 2019-09-05 (凉山日报, as copied on https://m.yybnet.net/liangshan/xichang/201909/9590423.html)
+    ("截至8月,已开办扶贫培训班6期,培训建档立卡贫困户300人", ["6期", "300人"]),
+    # phases: 上海 2026 and 云南 2026 (johncodes404/china-provincial-gov-reports-2026, output/2026_raw_text/)
+    ("建成2号线西延伸、18号线二期等轨道交通线", []),
+    ("开工建设滇中引水二期骨干工程", []),
+])
+def test_sessions_of_a_training_are_counted_in_qi(sentence, quantities):
+    from tracker.extract.numbers import find_numbers
+
+    assert [t.raw for t in find_numbers(sentence) if t.kind == "quantity"] == quantities
+
+
+def test_a_count_of_training_sessions_is_a_pledge():
+    doc = _read("real/hainan_plan_2026.txt", "2026-01-27", district="海南省")
+    (c,) = [c for c in doc.candidates if "40期" in c.quote]
+    assert [(q.raw, q.unit) for q in c.quantities] == [("40期", "期")] and c.action == "完成"
+
+
 # pledge rule related_list (lexicon related_list_headings): after a line that is only the heading of a news page's list
 # of other pages (相关新闻, 热门分享 …), the lines are other articles' headlines, no pledge of the page; the page's own
 # pledge before the heading is still read.
