@@ -904,7 +904,7 @@ def test_the_square_metre_sign_is_an_area_unit(name, published, fragment, raws):
     # 福州 news of 2020-05-30 (福州晚报 on 海峡网, http://m.hxnews.com/news/fj/fz/202005/30/1899962.shtml)
     ("市财政给予五城区新建球场五人制50万元/片、七人制70万元/片、十一人制110万元/片的补助",
      ["五人", "七人", "十一人"], ["50万元/片", "70万元/片", "110万元/片"]),
-    # 阳泉市郊区 news of 2020-04 (https://p2.ttnews.xyz/a/5e88c090dc9b5e3008d2aea9?lang=zh-hans)
+    # 阳泉市郊区 news of 2020 (https://p2.ttnews.xyz/a/5e88c090dc9b5e3008d2aea9?lang=zh-hans)
     ("计划建设11人制、5人制足球场各一个", ["11人", "5人"], []),
     # a count of people stays one (甘肃 2026: 城镇新增就业31.7万人)
     ("城镇新增就业31.7万人", [], ["31.7万人"]),

@@ -194,7 +194,7 @@ def _idiom_pattern() -> re.Pattern:
 def kind_number_pattern() -> re.Pattern:
     """Rule kind_number: a number right before a word of lexicon kind_number_words (人制) names a kind, 5人制足球场 a
     five-a-side pitch: part of the name, no quantity (晋江市 news 2015: 2个5人制足球场 read 5人; 阳泉市郊区 news:
-    计划建设11人制、5人制足球场各一个; 麒麟区 news 2021: 自建成5人制足球场6块)."""
+    计划建设11人制、5人制足球场各一个; 福州 news 2020: 新建球场五人制50万元/片)."""
     words = lexicons.alternation(lexicons.words("kind_number_words"))
     return re.compile(rf"(?<![\d.])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:[(（]\d{{1,2}}[)）])?(?:{words})")
 
