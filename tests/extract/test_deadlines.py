@@ -53,7 +53,9 @@ RULES = [
     ("2022年5月20日前完成报名", "2022年5月20日前", "2022-05-20", D),
     ("新馆将于2023年10月开馆", "2023年10月", "2023-10-31", M),
     ("6月底前完成清淤疏浚", "6月底前", "2022-06-30", M),
-    ("今年9月前建成投用", "今年9月前", "2022-09-30", M),
+    # a month with 前 and no 底: before that month begins (rule month_before; real examples below)
+    ("今年9月前建成投用", "今年9月前", "2022-08-31", M),
+    ("明年1月前全部交付", "明年1月前", "2022-12-31", M),
     ("十二月底前全部交付", "十二月底前", "2022-12-31", M),
     # a month's ten days: 上旬 to the 10th, 中旬 to the 20th, 下旬 to its end (嘉定区 2026: 11月中旬前完成剩余20％的整治任务)
     ("11月中旬前完成剩余20％的整治任务", "11月中旬前", "2022-11-20", D),
@@ -169,6 +171,29 @@ def test_relative_words_without_publication_date_have_no_date(text):
 ])
 def test_absolute_words_need_no_publication_date(text, date):
     assert only(text, published=None).deadline.date == dt.date.fromisoformat(date)
+
+
+# Rule month_before, on real sentences of two documents (each with its publication date): a month named with 前
+# (之前, 以前) and no 底/末 allows the last day of the month before it, as the corpus's gold reads 柳河县's 7月前
+# ("before July"); with 底 it allows the month's own last day.
+MONTH_BEFORE = [
+    # 柳河县's energy report of 2022 (tests/extract/real/liuhe_energy_2022.txt, gold g.json: 2023-06-30)
+    ("项目计划将于2023年7月前完成建设，并网售电价格为0.37元/度。", dt.date(2022, 10, 1), "2023年7月前", "2023-06-30"),
+    # 合肥 news of 2011-04-19, likgjava/eb 7470cfbcce2c33c38d76cb757029227202253ea9
+    # webapp/view/staticpags/cgxqzx/ff8080812f588033012f6b733e2208fd.jsp, code points 2997–3041
+    ("本报讯日前,安徽省合肥市相关部门表示,合肥市政府机关将在今年9月份之前全面使用正版软件。", dt.date(2011, 4, 19),
+     "今年9月份之前", "2011-08-31"),
+    # the same page's lead: 底前 keeps the month (各级政府机关软件正版化专项检查和整改工作必须在2011年10月底前完成)
+    ("各级政府机关软件正版化专项检查和整改工作必须在2011年10月底前完成", dt.date(2011, 4, 19), "2011年10月底前", "2011-10-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "raw", "date"), MONTH_BEFORE, ids=[r[2] for r in MONTH_BEFORE])
+def test_a_month_with_qian_is_before_that_month_begins(text, published, raw, date):
+    m = only(text, published)
+    assert m.deadline.raw == raw
+    assert m.deadline.date == dt.date.fromisoformat(date)
+    assert m.deadline.precision is M
 
 
 def test_publication_year_not_today_decides():

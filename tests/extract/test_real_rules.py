@@ -900,6 +900,71 @@ def test_double_digits_are_no_count(name, published, fragment, raws):
     assert [[q.raw for q in c.quantities] for c in hits] == ([raws] if raws else [])
 
 
+# lexicon units: ㎡, the one-character square metre, is an area unit as 平方米 is, and a price per ㎡ one rate unit
+# (元/㎡), as 元/平方米 is (numbers.py, rate_unit); before, 0.36㎡ was a bare number and 5164元/㎡ a sum of 元.
+@pytest.mark.parametrize("name, published, fragment, raws", [
+    # 全镇人均体育面积将增加0.36㎡ (卫闽镇 news, 2017: a core pledge of batch U's page, missed)
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "全镇人均体育面积将增加0.36㎡", ["0.36㎡"]),
+    # 泗县8月新房均价在5164元/㎡左右 (泗县 news, 2022: a present price, a false alarm before and after, now a rate)
+    ("real/sixian_housing_news_2022.txt", "2022-08-17", "均价在5164元/㎡左右", ["5164元/㎡"]),
+])
+def test_the_square_metre_sign_is_an_area_unit(name, published, fragment, raws):
+    doc = _read(name, published)
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert [q.raw for q in c.quantities] == raws
+    assert c.quantities[0].unit == raws[0].lstrip("0123456789.")
+
+
+# rule kind_number (numbers.py, lexicon kind_number_words): a number right before 人制 names a kind of pitch (5人制足球场,
+# five-a-side), part of the name, never a count of people; the object after a count skips it as it skips a voltage class.
+@pytest.mark.parametrize("sentence, kinds, quantities", [
+    # 晋江市 news 2015 (real/short_pages/jinjiang_fitness_news_2015.txt)
+    ("4个室外网球场、2个5人制足球场", ["5人"], ["4个", "2个"]),
+    # 福州 news of 2020-05-30 (福州晚报 on 海峡网, http://m.hxnews.com/news/fj/fz/202005/30/1899962.shtml)
+    ("市财政给予五城区新建球场五人制50万元/片、七人制70万元/片、十一人制110万元/片的补助",
+     ["五人", "七人", "十一人"], ["50万元/片", "70万元/片", "110万元/片"]),
+    # 阳泉市郊区 news of 2020 (https://p2.ttnews.xyz/a/5e88c090dc9b5e3008d2aea9?lang=zh-hans)
+    ("计划建设11人制、5人制足球场各一个", ["11人", "5人"], []),
+    # a count of people stays one (甘肃 2026: 城镇新增就业31.7万人)
+    ("城镇新增就业31.7万人", [], ["31.7万人"]),
+])
+def test_a_number_before_renzhi_names_a_kind_not_people(sentence, kinds, quantities):
+    from tracker.extract.numbers import find_numbers
+
+    tokens = find_numbers(sentence)
+    assert [t.raw for t in tokens if t.kind == "name"] == kinds
+    assert [t.raw for t in tokens if t.kind == "quantity"] == quantities
+
+
+def test_a_pitchs_kind_is_no_part_of_the_count_nor_its_object():
+    doc = _read("real/short_pages/jinjiang_fitness_news_2015.txt", "2015-12-25", district="晋江市")
+    (c,) = [c for c in doc.candidates if c.quote == "2个5人制足球场"]
+    assert [q.raw for q in c.quantities] == ["2个"] and c.object == "足球场"
+
+
+# rule sessions (numbers.py, lexicon session_words): N期 with a training's word after it in its clause, or right after
+# one, counts sessions (a unit, 期); a project's phase (二期工程, 18号线二期) stays no number.
+@pytest.mark.parametrize("sentence, quantities", [
+    # 海南 2026 (real/hainan_plan_2026.txt), a core pledge missed before
+    ("高质量完成40期国家援外培训任务", ["40期"]),
+    # 西昌 news of 2019-09-05 (凉山日报, as copied on https://m.yybnet.net/liangshan/xichang/201909/9590423.html)
+    ("截至8月,已开办扶贫培训班6期,培训建档立卡贫困户300人", ["6期", "300人"]),
+    # phases: 上海 2026 and 云南 2026 (johncodes404/china-provincial-gov-reports-2026, output/2026_raw_text/)
+    ("建成2号线西延伸、18号线二期等轨道交通线", []),
+    ("开工建设滇中引水二期骨干工程", []),
+])
+def test_sessions_of_a_training_are_counted_in_qi(sentence, quantities):
+    from tracker.extract.numbers import find_numbers
+
+    assert [t.raw for t in find_numbers(sentence) if t.kind == "quantity"] == quantities
+
+
+def test_a_count_of_training_sessions_is_a_pledge():
+    doc = _read("real/hainan_plan_2026.txt", "2026-01-27", district="海南省")
+    (c,) = [c for c in doc.candidates if "40期" in c.quote]
+    assert [(q.raw, q.unit) for q in c.quantities] == [("40期", "期")] and c.action == "完成"
+
+
 # pledge rule related_list (lexicon related_list_headings): after a line that is only the heading of a news page's list
 # of other pages (相关新闻, 热门分享 …), the lines are other articles' headlines, no pledge of the page; the page's own
 # pledge before the heading is still read.

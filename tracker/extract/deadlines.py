@@ -293,6 +293,13 @@ def _resolve_date(m: re.Match[str], published: dt.date | None) -> tuple[dt.date 
         xun = _g(m, "xun")  # 11月中旬: the month's second ten days, to the 20th; 下旬 to its end
         if xun in _XUN_LAST_DAY:
             return (dt.date(year, mo, _XUN_LAST_DAY[xun]) if year else None), Precision.DAY
+        if not xun and not _g(m, "mend") and m.group(0).endswith("前"):
+            # Rule month_before: 7月前 is before July begins, so it allows the last day of June; 7月底前
+            # allows July's (柳河县 2022: 项目计划将于2023年7月前完成建设 → 2023-06-30, as its gold reads;
+            # 合肥 news 2011: 合肥市政府机关将在今年9月份之前全面使用正版软件 → 2011-08-31).
+            if year is None:
+                return None, Precision.MONTH
+            return _last_of_month(year - (mo == 1), 12 if mo == 1 else mo - 1), Precision.MONTH
         return (_last_of_month(year, mo) if year else None), Precision.MONTH
     if quarter:
         q = _cn_int(quarter)

@@ -190,6 +190,30 @@ def _idiom_pattern() -> re.Pattern:
     return re.compile(lexicons.alternation(lexicons.words("numeral_idioms")))
 
 
+@cache
+def kind_number_pattern() -> re.Pattern:
+    """Rule kind_number: a number right before a word of lexicon kind_number_words (人制) names a kind, 5人制足球场 a
+    five-a-side pitch: part of the name, no quantity (晋江市 news 2015: 2个5人制足球场 read 5人; 阳泉市郊区 news:
+    计划建设11人制、5人制足球场各一个; 福州 news 2020: 新建球场五人制50万元/片)."""
+    words = lexicons.alternation(lexicons.words("kind_number_words"))
+    return re.compile(rf"(?<![\d.])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:[(（]\d{{1,2}}[)）])?(?:{words})")
+
+
+_PHASE_WORDS = re.compile(r"工程|项目|建设|基地|中心|园区|厂")
+
+
+def _counts_sessions(work: str, start: int, after: int) -> bool:
+    """Rule sessions: N期 counts sessions of a training (lexicon session_words) when the training's word follows 期 in
+    its clause, no word of a project's phase between (高质量完成40期国家援外培训任务, 海南 2026), or ends right before
+    the number (已开办扶贫培训班6期, 西昌 news 2019); otherwise 期 is a phase (二期工程, 三期) and no unit."""
+    words = lexicons.words("session_words")
+    if work.endswith(tuple(words), max(0, start - 4), start):
+        return True
+    clause = re.match(r"[^，。；、,;！？\n]{0,10}", work[after:]).group(0)
+    hit = min((i for i in (clause.find(w) for w in words) if i >= 0), default=-1)
+    return hit >= 0 and not _PHASE_WORDS.search(clause, 0, hit)
+
+
 def _can_follow_thousand(work: str, pos: int) -> bool:
     """After 8千: an approximation or a unit, so 千 is the number's magnitude (8千余户, 5千人)."""
     _, unit_re = unit_table()
@@ -210,6 +234,8 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
     spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
     spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
+    if "制" in text:
+        spans += [(m.start(), m.end(), "name") for m in kind_number_pattern().finditer(text)]
     if "实事" in text or "好事" in text:  # the label's last word, found by a C search first
         spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]
     return spans
@@ -465,6 +491,8 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
     # 3万余户, 100多家: an approximation between number and unit
     approx = 1 if work[core_end:core_end + 1] in ("余", "多") and unit_re.match(work, core_end + 1) else 0
     u = unit_re.match(work, core_end + approx)
+    if not u and not magnitude and work.startswith("期", core_end) and _counts_sessions(work, start, core_end + 1):
+        return _Read(start, core_end + 1, "quantity", value, value_max, "期", Role.COUNT)
     if u and u.group(0) in _NOUN_AFTER_UNIT and work[u.end():u.end() + 1] \
             and work[u.end():u.end() + 1] in _NOUN_AFTER_UNIT[u.group(0)]:
         u = None  # 两部门, 三部委: a noun the measure word begins, not a measure

@@ -16,7 +16,7 @@ from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention
 from tracker.extract.model import Deadline, Official, Precision, Quantity, Role
 from tracker.extract.normalise import Block, fold
-from tracker.extract.numbers import NumberToken
+from tracker.extract.numbers import NumberToken, kind_number_pattern
 from tracker.extract.people import districts, districts_in, find_people
 from tracker.extract.rules import rule
 from tracker.extract.tokens import cut_words as _cut
@@ -435,6 +435,7 @@ _Obj = tuple[str, str] | None  # (object, its first word)
 # the same, and no time goes into cutting the rest of the clause.
 _ENDS_OBJECT_AFTER = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9+#&._%\-“”‘’\"]")
 _ENDS_OBJECT_BEFORE = re.compile(r"(?s:.*)[^\u4e00-\u9fffA-Za-z0-9+#&._%\-“”‘’\"、\d]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BOUND_AT_START = re.compile(r"^(?:及以上|及以下|以上|左右|以内|多|余)")
 _OF_AT_START = re.compile(r"^(?:规模)?的")
 
@@ -508,6 +509,9 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     window = _BOUND_AT_START.sub("", window)
     window = _OF_AT_START.sub("", window)
     window = _class_at_start().sub("", window)  # 4座|110千伏|变电站: the class is part of the name, not a number
+    kind = kind_number_pattern().match(window)  # 2个|5人制|足球场: the kind, as a class is (kind_number)
+    if kind and _CJK.match(window, kind.end()):
+        window = window[kind.end():]
     if not window or _LEADING_DIGIT.match(window) or _names_nothing_after(window):
         return None
     read, asides = _aside_inside_name(window)
@@ -567,6 +571,9 @@ def _object_before(text: str, start: int, pos: int, *, named_verbs: bool = False
     per = _PER_AT_END.search(window)  # 低保标准提高到|每人每月|760元: the rate's basis, not the name
     if per:
         window = window[:per.start()]
+    kinds = list(kind_number_pattern().finditer(window)) if "制" in window else []
+    if kinds and kinds[-1].end() < len(window):  # 5人制|足球场|6块: the kind's number ends the name read back
+        window = window[kinds[-1].end():]
     stop = _ENDS_OBJECT_BEFORE.match(window)  # (a digit such as ² would not end it: cut it all)
     words = _cut(window[stop.end():] if stop and not window[stop.end() - 1].isdigit() else window)
     stops = _stops_before()
