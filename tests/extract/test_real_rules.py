@@ -1105,3 +1105,57 @@ def test_a_spaced_or_unknown_name_needs_a_line_of_its_own(text):
 def test_what_one_unit_costs_is_no_pledge(name, published, fragment, kept):
     doc = _read(name, published)
     assert bool([c for c in doc.candidates if fragment in c.quote]) is kept
+# honours_paragraph (lexicon review_honours): a paragraph telling two different honours received or ranks held
+# (获评, 被命名为, 入选, 位居 …), none of them sought (力争入选…), reviews, whether the page shows its heading or not.
+@pytest.mark.parametrize("name, district, fragments", [
+    # 清河县's review of 2022, sections (六)(七) on a page without their heading
+    ("real/short_pages/qinghe_review_2023.txt", "清河县",
+     ["完成13个美丽乡村创建", "新建农村户厕2000余个", "消除返贫风险78户254人", "其中10万元以上的村达到236个",
+      "累计办结群众诉求9000余件次"]),
+    # 东光县's review of 2021, its heading inside the page's one line
+    ("real/short_pages/dongguang_review_2022.txt", "东光县",
+     ["完成新冠疫苗接种80.8万剂次", "抢播冬小麦11.18万亩", "投资6.5亿元“最美一中”建成投用"]),
+])
+def test_a_paragraph_of_honours_received_is_a_review(name, district, fragments):
+    doc = _read(name, None, district=district)
+    assert not [c.quote for c in doc.candidates if any(f in c.quote for f in fragments)]
+    declined = [doc.text[s:e] for s, e, p, t in doc.declined if p == "honours_paragraph"]
+    assert all(any(f in d or d in f for d in declined) for f in fragments)
+
+
+@pytest.mark.parametrize("name, district, quote", [
+    # plan sections beside them: their targets stay (one honour word at most, or sought: 力争…)
+    ("real/short_pages/yangbi_plan_2023.txt", "漾濞彝族自治县", "地区生产总值增长"),
+    ("real/short_pages/xibei_county_plan.txt", None, "实施高标准农田建设4000亩"),
+    # 芙蓉区's news: one honour (入选中国高质量发展百强区) in the paragraph before the targets
+    ("real/short_pages/furong_news.txt", "芙蓉区", "空气质量优良率达到78%以上"),
+])
+def test_plans_beside_honours_keep_their_targets(name, district, quote):
+    doc = _read(name, None, district=district)
+    assert any(quote in c.quote for c in doc.candidates)
+    assert not [1 for s, e, p, t in doc.declined if p == "honours_paragraph"]
+
+
+# cue_inside_word: a cue word whose first character closes the word before it is not that word (实现在 is 实现 + 在).
+@pytest.mark.parametrize("sentence", [
+    "2023年经济社会发展主要预期目标是:地区生产总值达到236.6亿元,增长7%,实现在全省县域经济排名中位次前移;固定资产投资达到171.6亿元,",  # 云霄县
+    "固定资产投资项目实现在线审批，投资项目申报101个。",  # 海拉尔区's review of 2017 (followup/hailar2018_review.txt)
+])
+def test_a_cue_inside_a_longer_word_is_no_cue(sentence):
+    from tracker.extract.pledges.pledge import present_stock_words
+
+    assert [m.group(0) for m in present_stock_words(sentence, 0, len(sentence))] == []
+
+
+def test_a_cue_standing_as_a_word_is_still_one():
+    from tracker.extract.pledges.pledge import present_stock_words
+
+    sentence = "现在恐怕只有800斤左右"  # 监利县 news, 2011 (lexicon present_stock_words)
+    assert "现在" in [m.group(0) for m in present_stock_words(sentence, 0, len(sentence))]
+
+
+def test_targets_after_shi_xian_zai_are_read():
+    doc = _read("real/short_pages/yunxiao_plan_2023.txt", None, district="云霄县")
+    quotes = " ".join(c.quote for c in doc.candidates)
+    for target in ("固定资产投资达到171.6亿元", "社会消费品零售总额达到125亿元", "地方一般公共预算收入突破10亿元"):
+        assert target in quotes

@@ -668,6 +668,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
 #: never the one ``why`` names for a field: each is held on real passages of two documents by the test named here,
 #: in tests/extract/test_real_rules.py, or by the examples of the rule that asks it.
 SHAPING = {
+    "honours_paragraph": "test_a_paragraph_of_honours_received_is_a_review",
     "related_list": "test_a_related_list_holds_no_pledge_of_the_page",
     "project_completion_sentence": "test_a_later_sentence_that_finishes_the_project_dates_its_counts",
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",

@@ -380,12 +380,14 @@ def _spans_from(found):
 
 
 def test_present_stock_words_are_found_as_the_lookbehinds_found_them_in_the_corpus():
-    from tracker.extract.pledges.pledge import present_stock_words
+    from tracker.extract.pledges.pledge import closes_word_before, present_stock_words
 
     has = 0
     for line in _lines_of_the_corpus():
         for pos, endpos in ((0, len(line)), (1, len(line) - 1), (len(line) // 2, len(line))):
-            old = _spans_from(_PRESENT_STOCK_THE_LONG_WAY.finditer(line, pos, endpos))
+            # less the words inside a longer one (rule cue_inside_word: 实现在 is 实现 + 在), which no lookbehind tells
+            old = [(span, word) for span, word in _spans_from(_PRESENT_STOCK_THE_LONG_WAY.finditer(line, pos, endpos))
+                   if len(word) == 1 or not closes_word_before(line, span[0])]
             assert _spans_from(present_stock_words(line, pos, endpos)) == old, (line, pos, endpos)
             has += sum(1 for _, word in old if word == "有")
     assert has > 20

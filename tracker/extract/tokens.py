@@ -381,5 +381,14 @@ def cut_words(text: str) -> tuple[str, ...]:
     return tuple(cut(text))
 
 
+@lru_cache(maxsize=4096)
+def is_word(word: str) -> bool:
+    """Whether ``word`` is a word of the dictionary (a frequency above 0; a bare prefix of a longer word has 0)."""
+    tok = tokenizer()
+    tok.check_initialized()
+    tok.read_for(word)
+    return tok.FREQ.get(word, 0) > 0
+
+
 #: another name for ``cut``, for callers that think of it as tokenising
 tokenize = cut

@@ -34,7 +34,7 @@ from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.pledges.view import NumbersView
 from tracker.extract.rules import decide, rule
-from tracker.extract.tokens import cut as _cut
+from tracker.extract.tokens import cut as _cut, is_word
 
 
 def _alternation(name: str) -> str:
@@ -204,6 +204,16 @@ def search_not_after(pattern: re.Pattern, not_after: str | tuple[str, ...], text
     return None
 
 
+def closes_word_before(text: str, start: int) -> bool:
+    """Rule cue_inside_word: a cue word whose first character closes the word before it is not that word but the end of
+    one and the start of the next, whatever jieba makes of the run (it cuts 实现在 as 实/现在, 现在 being so frequent):
+    "实现在全省县域经济排名中位次前移" (云霄县's 2023 targets: 实现 + 在, not 现在) and "固定资产投资项目实现在线审批"
+    (海拉尔区's review of 2017: 实现 + 在线); 比如今年 (比如 + 今年, not 如今), 发现有 (发现 + 有, not 现有), 项目前期 (项目 +
+    前期, not 目前) alike. The test: the character before the cue and the cue's first character are a word of the
+    dictionary."""
+    return start > 0 and is_word(text[start - 1:start + 1])
+
+
 def present_stock_words(text: str, pos: int, endpos: int) -> Iterator[re.Match]:
     """The matches, in order, of the words by which a sentence describes what a place has now (lexicon
     present_stock_words), and of 有 right before a number unless after 将要会没还未, or after a division's name
@@ -211,6 +221,8 @@ def present_stock_words(text: str, pos: int, endpos: int) -> Iterator[re.Match]:
     ``words|(?<![将要会没还未])有(?=number)|(?<=[县市区镇乡村省])有(?=name number)`` finds, the characters before
     ``pos`` looked back to as its lookbehinds do."""
     for m in _PRESENT_STOCK.finditer(text, pos, endpos):
+        if len(m.group(0)) > 1 and closes_word_before(text, m.start()):
+            continue
         if m.group(0) == "有":
             before = text[m.start() - 1] if m.start() else ""
             if not (before and before in _DIVISION_BEFORE_HAS) and (
@@ -794,6 +806,51 @@ def past_year_opening(c: Context):
     return None
 
 
+_HONOURS = re.compile("|".join(map(re.escape, lexicons.words("review_honours"))))
+# before an honour word in its clause: a word of intent or of seeking makes it an aim (力争入选…, 争创…获评)
+_SEEKING = re.compile(r"争|努力|申报|申请|推动|创建")
+_CLAUSE_START = re.compile(r"[，,。；;：:！!？?]")
+_HONOURS_NEEDED = 2  # different honour words a paragraph holds before it is read as a review
+
+
+def _honours_review(c: Context) -> bool:
+    """Whether the paragraph holds two different words of lexicon review_honours, each without a word of intent
+    or of seeking before it in its clause (read once a paragraph)."""
+    key = ("honours", c.block.start)
+    memo = c.reading.walk_memo
+    if key not in memo:
+        found = set()
+        for m in _HONOURS.finditer(c.text, c.block.start, c.block.end):
+            stop = None
+            for stop in _CLAUSE_START.finditer(c.text, c.block.start, m.start()):
+                pass
+            head = c.text[stop.end() if stop else c.block.start:m.start()]
+            if not _INTENT.search(head) and not _SEEKING.search(head):
+                found.add(m.group(0))
+        memo[key] = len(found) >= _HONOURS_NEEDED
+    return memo[key]
+
+
+@rule("pledge", "荣誉与成绩的段落")
+def honours_paragraph(c: Context):
+    """A paragraph that tells honours received and ranks held is a review, its heading shown or not: the page of
+    清河县's report with sections (六)(七) of its review of 2022 and no heading ("…王官庄、油坊被命名为省级卫生乡镇,15个村被
+    命名为省级卫生村,6个村入选省民主法治示范村。…" and, in the same paragraph, "完成13个美丽乡村创建"), and 东光县's review of
+    2021 with its heading inside the page's one line ("…全年实现项目落地110个,获评全市唯一2021年河北省优化营商环境推动高质量发展
+    先进县。" and "抢播冬小麦11.18万亩"). Two different words of lexicon review_honours, each without a word of intent or of
+    seeking before it in its clause (力争入选… is an aim), make the paragraph a review; a sentence with a word of intent
+    or naming the time ahead (今年, 明年, 年内) up to the number still looks forward. Decided after the rules of the
+    frames and of stocks, so that it only takes what they leave."""
+    if not c.kept or not _honours_review(c):
+        return None
+    if _INTENT.search(c.text, c.clause.sentence_start, c.end) or _AHEAD_WORDS.search(c.text, c.clause.sentence_start, c.end):
+        return None
+    return False
+
+
+_AHEAD_WORDS = re.compile(r"今年|明年|年内|年底前|下一步|今后")
+
+
 @rule("pledge", "往年的计划")
 def past_years_plan(c: Context):
     """A plan of a year already over, restated beside what became of it, is no pledge, though 计划 speaks of
@@ -1193,7 +1250,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
                 magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, unit_cost, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, honours_paragraph, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
