@@ -58,9 +58,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # one project's sum, units and capacity are one pledge since project_attributes_join (MW a unit, 主要 a manner word before
     # the investment's use), but the next sentence's 项目计划将于2023年7月前完成建设 is not bound to it
     ('liuhe_energy_2022.txt', '项目计划投资约1.37亿元，主要建设5台中速永磁风电机组，总装机量21.65MW'): {'deadline'},
-    # batch G2 (2026-12-03): the year's target in a headline of progress (今年60亿元政府采购任务完成过半, a heading with no cue
-    # of intent) is not read (the same target inside sentences of its progress is year_task_in_progress's since)
-    ('zhongguancun_procurement_news_2011.txt', '今年60亿元政府采购任务'): {'found'},
     # batch H (2026-12-03), as first read: a plan's budget given the date of the quarter named last before it
     # (第二季度 … 共需经费约400万元, the plan being the year's)
     ('hongkou_chargers_2026.txt', '共需经费约400万元，由区级财政承担'): {'deadline'},
