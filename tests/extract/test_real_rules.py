@@ -381,7 +381,7 @@ def test_a_headlines_space_separates_its_clauses(name, fragment, raws, qualifier
     ("real/short_pages/longwen_shortboard_news_2017.txt", "2017-09-08", "到2020年新建4所公办幼儿园", "2020-12-31"),
     # the year's target of 60亿元 (中关村 news, 北京商报 2011-06-20)
     ("real/zhongguancun_procurement_news_2011.txt", "2011-06-20", "今年60亿元政府采购任务", "2011-12-31"),
-    # the programme's count, borderline (潍坊市 news, 齐鲁晚报 2013-01-08, batch X)
+    # the programme's count, borderline (潍坊市 news, 齐鲁晚报 2013-01-08, batch Y)
     ("real/short_pages/weifang_shishi_news_2013.txt", "2013-01-08", "今年民生实事扩展到25件", "2013-12-31"),
 ])
 def test_a_headline_with_a_time_ahead_states_its_pledge(name, published, fragment, date):
