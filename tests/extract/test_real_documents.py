@@ -55,9 +55,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # (打造…10-15个畜牧养殖基地, in a profile's present-tense paragraph) missed; present_stock's narrowing for it was
     # reverted (fields4, 2026-12-04): no second real example of the phenomenon was found
     ('liunan_township_2021.txt', '打造马鹿沟村、吕家堡村、辛家村10-15个畜牧养殖基地'): {'found'},
-    # batch G2 (2026-12-03): the year's target in a headline of progress (今年60亿元政府采购任务完成过半, a heading with no cue
-    # of intent) is not read (the same target inside sentences of its progress is year_task_in_progress's since)
-    ('zhongguancun_procurement_news_2011.txt', '今年60亿元政府采购任务'): {'found'},
     # batch H (2026-12-03), as first read: a plan's budget given the date of the quarter named last before it
     # (第二季度 … 共需经费约400万元, the plan being the year's)
     ('hongkou_chargers_2026.txt', '共需经费约400万元，由区级财政承担'): {'deadline'},

@@ -372,6 +372,45 @@ def test_a_headlines_space_separates_its_clauses(name, fragment, raws, qualifier
     assert ([q.raw for q in c.quantities], c.qualifier) == (raws, qualifier) and " " not in c.quote
 
 
+# Rule headline_time_ahead: a headline without a modal of intent states a pledge when a time still ahead comes before
+# a count in the same clause of it (issue 9); a count before the time, or a time already over, states none.
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # the page's only plan: its body is cut before the plans (东昌府区 news, 齐鲁网 2017-02-25)
+    ("real/short_pages/dongchangfu_news_2017.txt", "2017-02-25", "今年新增教学班500个", "2017-12-31"),
+    # 龙文四个领域补短板 到2020年新建4所公办幼儿园 (龙文区 news, 海峡导报 2017-09-08)
+    ("real/short_pages/longwen_shortboard_news_2017.txt", "2017-09-08", "到2020年新建4所公办幼儿园", "2020-12-31"),
+    # the year's target of 60亿元 (中关村 news, 北京商报 2011-06-20)
+    ("real/zhongguancun_procurement_news_2011.txt", "2011-06-20", "今年60亿元政府采购任务", "2011-12-31"),
+    # the programme's count, borderline (潍坊市 news, 齐鲁晚报 2013-01-08, batch Y)
+    ("real/short_pages/weifang_shishi_news_2013.txt", "2013-01-08", "今年民生实事扩展到25件", "2013-12-31"),
+])
+def test_a_headline_with_a_time_ahead_states_its_pledge(name, published, fragment, date):
+    doc = _read(name, published)
+    at = doc.text.index(fragment)  # the headline's, the first on the page
+
+    def headline(d):
+        return [c for c in d.candidates if c.start <= at < c.end]
+
+    found = headline(doc)
+    assert found and found[0].deadline.date == dt.date.fromisoformat(date), [c.quote for c in doc.candidates]
+    if date[:4] != published[:4]:  # a year named: read after it, the time is over and the headline states nothing
+        assert not headline(_read(name, f"{int(date[:4]) + 1}-03-01"))
+
+
+@pytest.mark.parametrize("name, published, heading", [
+    # a count before the time: 2015年 dates the road after it, which has no count (四川 news, 2011)
+    ("excerpts/sichuan_highway_news_2011.txt", "2011-03-25", "四川新建4条藏区公路2015年汶九高速建成"),
+    # a question (国际金融报 on 杭州, 2021)
+    ("real/hangzhou_gdp_news_2021.txt", "2021-11-08", "原标题：杭州今年GDP能破2万亿吗"),
+    # a sub-heading inside the body restates the paragraph under it (深圳 news, 2022)
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "2022年重大项目共安排883个，年度社会投资占比74.3%"),
+])
+def test_a_headline_time_ahead_needs_the_pages_headline_and_a_count_after_it(name, published, heading):
+    doc = _read(name, published)
+    at = doc.text.index(heading)
+    assert not [c.quote for c in doc.candidates if at <= c.start < at + len(heading)]
+
+
 def test_a_total_word_is_a_qualifier_not_an_object():
     # 山西, 2026: 资助残疾人大学生和困难残疾人家庭子女大学生，合计6300名 (qualifiers.txt: 合计, as 累计)
     c = _the("shanxi_minsheng_2026.txt", "合计6300名")

@@ -674,6 +674,7 @@ SHAPING = {
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
     "voltage_class": "test_a_voltage_class_is_no_quantity",
     "headline_space_separates": "test_a_headlines_space_separates_its_clauses",
+    "headline_time_ahead": "test_a_headline_with_a_time_ahead_states_its_pledge",
     "nothing_named_after": "test_what_opens_the_next_part_is_no_object",
     "names_programme": "programme_name",  # the test programme_name asks: held by that rule's examples
     "nominal_verb_ends_object": "test_noun_like_verb_ends_the_object",

@@ -17,18 +17,55 @@ from tracker.extract.pledges.base import (
     _BULLETS, _NUMERALISH, _OPENING, _PLAN_LEAD, _TARGET_LEAD, _Clause, _Reading, _ahead, _ba_object, _districts_of,
     _inherited, _names_a_thing, _people_in,
 )
+from tracker.extract.rules import rule
 
 
 _HEADLINE_CUE = re.compile("|".join(map(re.escape, lexicons.words("headline_cues"))))
 
 
-def _headline_pledge(btext: str) -> bool:
+def _headline_pledge(btext: str, published: dt.date | None = None, headline: bool = False) -> bool:
     """A headline or sub-heading without closing punctuation can state a pledge itself.
 
     News puts its main pledges in the headline (龙文区2018年将投建5所小学10所幼儿园; 力争13条道路建成通车
     as a sub-heading; 芗城明年新增学位1.4万个 力争8条道路建成通车): a heading with a modal of intent
-    and a number is read as a sentence is; a heading without one (一、2023年工作回顾) stays a heading."""
-    return bool(_HEADLINE_CUE.search(btext)) and bool(_NUMERALISH.search(btext))
+    and a number is read as a sentence is, and so is the page's headline (``headline``: no paragraph of the body
+    before it) whose count comes after a time still ahead (``headline_time_ahead``); a heading without either
+    (一、2023年工作回顾) stays a heading."""
+    if not _NUMERALISH.search(btext):
+        return False
+    return bool(_HEADLINE_CUE.search(btext)) or headline and headline_time_ahead(btext, published)
+
+
+# Where a headline's clause ends: a stop, a colon, or the space a headline sets between its clauses.
+_HEADLINE_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\s\u3000]")
+
+
+# A headline that asks (杭州今年GDP能破2万亿吗) states nothing.
+_QUESTION_END = re.compile(r"[吗呢？?]\s*$")
+
+
+@rule("pledge", "标题的未来时间")
+def headline_time_ahead(btext: str, published: dt.date | None) -> bool:
+    """A page's headline (a heading before any paragraph of its body) without a modal of intent states a pledge
+    when a time still ahead (今年, 明年, 到2020年, a year not yet over) comes before a count in the same clause of it,
+    as a sentence opening on that time would:
+    东昌府区区长刘培国:今年新增教学班500个 2018年完成棚改任务 (东昌府区 news, 2017-02-25, the page's only plan,
+    its body cut before the plans); 龙文四个领域补短板 到2020年新建4所公办幼儿园 (龙文区 news, 2017-09-08);
+    今年60亿元政府采购任务完成过半 (中关村 news, 2011-06-20: the year's target, 60亿元). A heading that reviews
+    (2023年工作回顾, lexicon review_headings) or names a time already over states none, nor does a question (原标题：
+    杭州今年GDP能破2万亿吗, 国际金融报 2021), nor a count before the time (四川新建4条藏区公路2015年汶九高速建成: 2015年
+    dates the road after it, which has no count). A sub-heading inside the body restates the paragraph under it
+    (2022年重大项目共安排883个，年度社会投资占比74.3%, 深圳 news 2022) and is left to the modal rule."""
+    if published is None or _REVIEW_HEADING.search(btext) or _QUESTION_END.search(btext):
+        return False
+    for mention in find_deadlines(btext, published):
+        if not _ahead(mention.deadline, published):
+            continue
+        end = _HEADLINE_CLAUSE_END.search(btext, mention.end)
+        rest = btext[mention.end:end.start() if end else len(btext)]
+        if any(t.kind == "quantity" for t in find_numbers(rest)):
+            return True
+    return False
 
 
 # Headings that review (一、过去一年工作回顾; (一)主要目标完成情况; 一年来,我们重点做了以下工作:) and

@@ -52,6 +52,7 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
     blocks = norm.blocks
     leads: dict[int, Deadline | None] = {}
     cues_cache: dict[int, list[_Cue]] = {}
+    in_body = False  # a paragraph of the page's body read: a heading after it is a sub-heading, no headline
     for i, block in enumerate(blocks):
         btext = text[block.start:block.end]
         if block.kind in ("ad", "byline", "caption", "furniture"):
@@ -65,12 +66,12 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
                 ctx.target_heading if _names_a_place(btext) else None)
             ctx.review_section = _section_frame(btext, ctx.review_section, ctx.published)
             ctx.review_paragraphs = ctx.past_year_run = ctx.outcome_run = False
-            if _headline_pledge(btext):
+            if _headline_pledge(btext, ctx.published, headline=not in_body):
                 out += _read_block(norm, i, ctx, leads, cues_cache)
             ctx.headings.append(i)
             ctx.section_blocks = []
             continue
-        ctx.body_since_credit = True
+        ctx.body_since_credit = in_body = True
         ctx.review_paragraphs = _paragraph_frame(btext, ctx.review_paragraphs)
         ctx.past_year_run = _past_year_frame(btext, ctx.past_year_run, ctx.published)
         ctx.outcome_run = _outcome_frame(btext, ctx.outcome_run)
