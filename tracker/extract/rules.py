@@ -9,10 +9,15 @@ value; every candidate carries, per field, the id of the rule that decided it (i
 Each rule is registered with a short Chinese label (``rule("段首时限")``), which the review
 screen shows the editor beside the machine's reading; its docstring names the phenomenon and
 quotes a real sentence that motivates it.
+
+A rule that can answer only where one of a few words stands in the text (a fine needs 罚, a law's provision
+a 《) names them (``rule(..., needs=words)``): ``asked`` leaves it out of its list for a text that holds none
+of them, so a document's reading does not ask it, clause piece after clause piece, only for it to find its
+words missing each time. Its list keeps its order, and a rule left out would have answered nothing.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -28,6 +33,9 @@ class Rule:
     label: str  # what an editor reads: 段首时限
     decision: str  # the field it decides: deadline
     fn: Callable[[Any], Any]
+    # words one of which the text must hold for the rule to answer (any match of its guard holds one); () asks
+    # it on every text
+    needs: tuple[str, ...] = ()
 
     # A rule is called as its function: the property hands ``fn`` itself to the call, with no Python
     # frame between (a method forwarding *args would add one to each of the thousands of calls rules
@@ -43,11 +51,12 @@ NO_RULE = "no_rule"
 _NO_RULE_LABEL = "无依据"
 
 
-def rule(decision: str, label: str, name: str | None = None) -> Callable[[Callable], Rule]:
+def rule(decision: str, label: str, name: str | None = None, needs: Iterable[str] = ()) -> Callable[[Callable], Rule]:
     """Register a function as a named rule of ``decision``, with a short Chinese label; its id is
-    ``name`` or the function's name."""
+    ``name`` or the function's name. ``needs``: words one of which the text must hold for the rule to
+    answer at all (``asked``)."""
     def register(fn: Callable) -> Rule:
-        r = Rule(name or fn.__name__, label, decision, fn)
+        r = Rule(name or fn.__name__, label, decision, fn, tuple(needs))
         if r.id in REGISTRY and REGISTRY[r.id].fn is not fn:
             raise ValueError(f"two rules named {r.id}")
         REGISTRY[r.id] = r
@@ -62,6 +71,14 @@ def decide(rules: Sequence[Rule], ctx) -> tuple[Any, str]:
         if value is not None:
             return value, r.id
     return None, NO_RULE
+
+
+def asked(rules: Sequence[Rule], text: str) -> tuple[Rule, ...]:
+    """The rules of ``rules``, in order, that may answer on ``text``: those that need no word, and those
+    that need one it holds. ``decide`` over them answers as over ``rules`` for every context of ``text``:
+    a rule left out would have returned None (what ``needs`` promises; tests/extract/test_rules_asked.py
+    holds every rule that names words to it over the real passages)."""
+    return tuple(r for r in rules if not r.needs or any(w in text for w in r.needs))
 
 
 def labels() -> dict[str, str]:

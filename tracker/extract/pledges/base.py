@@ -240,6 +240,8 @@ class _Reading:
     # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge
     # rule's id, the tense rule's id or "" when the pledge rule answered before the tense was read)
     declined: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # each decision list without the rules that need words the text lacks (rules.asked), found once a document
+    asked: dict = field(default_factory=dict)
 
 
 @cache
