@@ -7,11 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tracker.extract.pledges  # noqa: F401  (registers the rules)
 from tracker.extract import extract_document, rules
 from tracker.extract.pledges import pledge
-from tracker.extract.rules import REGISTRY, Rule, asked, decide
+from tracker.extract.rules import REGISTRY, Needed, Rule, asked, decide
 
 HERE = Path(__file__).parent
 TEXTS = sorted((HERE / "real").glob("*.txt")) + sorted((HERE / "excerpts").glob("*.txt"))
@@ -26,6 +28,33 @@ def test_asked_keeps_the_order_and_leaves_out_only_rules_whose_words_the_text_la
     assert asked((a, fine, law, b), "处以2万元以上10万元以下罚款") == (a, fine, b)
     assert asked((a, fine, law, b), "《条例》规定，最高可罚50万") == (a, fine, law, b)
     assert asked((a, fine, law, b), "新建幼儿园3所") == (a, b)
+
+
+def test_asked_with_the_words_found_leaves_out_the_same_rules():
+    a, fine, law, b = _rule("a"), _rule("fine", ("罚",)), _rule("law", ("《",)), _rule("b")
+    for text in ("处以2万元以上10万元以下罚款", "《条例》规定，最高可罚50万", "新建幼儿园3所"):
+        found = Needed([(a, fine, law, b)]).found(text)
+        assert asked((a, fine, law, b), text, found) == asked((a, fine, law, b), text)
+
+
+# words that hold one another or overlap, as the rules' words may (时速 in 设计时速; 罚 in 罚款)
+_WORDS = ("设计时速", "时速", "速度", "罚", "罚款", "款项", "《", "AB", "BC", "B")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("设计时速80公里", {"设计时速", "时速"}),
+    ("处以罚款项目", {"罚", "罚款", "款项"}),
+    ("ABC", {"AB", "BC", "B"}),
+    ("新建幼儿园3所", set()),
+])
+def test_needed_finds_every_word_even_inside_or_across_another(text, found):
+    assert Needed([[_rule("x", _WORDS)]]).found(text) == found
+
+
+@given(st.text(alphabet=list("设计时速度罚款项《ABC，。新建"), max_size=40))
+def test_needed_finds_what_in_finds(text):
+    rules_ = [[_rule("x", _WORDS[:3]), _rule("y", _WORDS[3:])]]
+    assert Needed(rules_).found(text) == {w for w in _WORDS if w in text}
 
 
 def test_a_list_left_short_decides_as_the_whole_list_when_the_rules_left_out_answer_nothing():
@@ -43,7 +72,7 @@ def test_every_rule_that_needs_words_names_words():
 
 
 def _everything(monkeypatch) -> None:
-    monkeypatch.setattr(pledge, "asked", lambda rule_list, text: tuple(rule_list))
+    monkeypatch.setattr(pledge, "asked", lambda rule_list, text, found=None: tuple(rule_list))
 
 
 def _read_all() -> list:

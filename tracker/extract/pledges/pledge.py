@@ -33,7 +33,7 @@ from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.pledges.view import NumbersView
-from tracker.extract.rules import asked, decide, rule
+from tracker.extract.rules import Needed, asked, decide, rule
 from tracker.extract.tokens import cut as _cut
 
 
@@ -1178,11 +1178,20 @@ _ARTICLE_MARKER = re.compile(r"第[ \u3000]*[\d一二三四五六七八九十百
 def _asked_lists(reading: _Reading, text: str) -> dict[str, tuple]:
     """Every decision list a candidate asks, each without the rules that need words ``text`` (the document) lacks
     (``rules.asked``), found for the first candidate of a document and kept on its reading."""
-    reading.asked = {name: asked(rules, text) for name, rules in (
-        ("pledge", PLEDGE_RULES), ("tense", TENSE_RULES), ("found", FOUND_RULES), ("ellipsis", ELLIPSIS_RULES),
-        ("action", ACTION_RULES), ("qualifier", QUALIFIER_RULES), ("deadline", DEADLINE_RULES),
-        ("official", OFFICIAL_RULES), ("district", DISTRICT_RULES))}
+    found = _needed().found(text)
+    reading.asked = {name: asked(rules, text, found) for name, rules in _DECISION_LISTS}
     return reading.asked
+
+
+_DECISION_LISTS = (("pledge", PLEDGE_RULES), ("tense", TENSE_RULES), ("found", FOUND_RULES),
+                   ("ellipsis", ELLIPSIS_RULES), ("action", ACTION_RULES), ("qualifier", QUALIFIER_RULES),
+                   ("deadline", DEADLINE_RULES), ("official", OFFICIAL_RULES), ("district", DISTRICT_RULES))
+
+
+@cache
+def _needed() -> Needed:
+    """The words the rules of every decision list need, found by one scan of a document."""
+    return Needed(rules for _, rules in _DECISION_LISTS)
 
 
 def _asked(c: Context, name: str) -> tuple:
