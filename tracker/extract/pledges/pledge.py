@@ -807,7 +807,7 @@ _LAST_YEAR = re.compile(r"去年|上年")
 _NOW_OR_LATER = re.compile(r"今年|明年|本年|年内|当年|全年")
 
 
-@rule("pledge", "其中按地分解")
+@rule("pledge", "其中按地分解", needs=("其中",))
 def place_breakdown(c: Context):
     """After 其中, a total's parts by place, each a place and its figure in the unit of the total, tell how the total
     is shared out, no pledge of their own: "2021年，列入省级重点项目11个，其中新港园区5个" (阳新县 news, 2021);
@@ -843,7 +843,7 @@ _BREAKDOWN_PARTS = re.compile(rf"[：:，,（(\s\u3000]*(?:{_BREAKDOWN_PLACE}[0-
                               rf"{_BREAKDOWN_PLACE}[\s\u3000]*")
 
 
-@rule("pledge", "其中按类分解")
+@rule("pledge", "其中按类分解", needs=("其中",))
 def kind_breakdown(c: Context):
     """After 其中, a total's parts by kind, each a kind named as a class (its name ending as lexicon
     breakdown_kind_endings ends: 类, 类项目) and its figure, tell what the total is made of, no pledge of their own:
@@ -913,7 +913,7 @@ _CLOSED_ENUMERATION = re.compile(r"(?:[^、，,。；;：:]{1,14}、){2,}[^、�
 _KIND_MODIFIER = re.compile(r"^[\s\u3000]*(?:重点|主导|特色|支柱)?")
 
 
-@rule("pledge", "完成情况")
+@rule("pledge", "完成情况", needs=lexicons.words("completion_frames"))
 def completion_frame(c: Context):
     """An account of what became of a plan, opened by 完成情况 with a colon or a comma after it (or 从…完成情况来看，),
     reports results in its sentence and the one after it, within its paragraph: "2016年：计划搬迁1297户7000人，其中建档立卡人口5572人。完成情况：
