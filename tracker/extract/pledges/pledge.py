@@ -1182,20 +1182,25 @@ _ARTICLE_MARKER = re.compile(r"第[ \u3000]*[\d一二三四五六七八九十百
 def _asked_lists(reading: _Reading, text: str) -> dict[str, tuple]:
     """Every decision list a candidate asks, each without the rules that need words ``text`` (the document) lacks
     (``rules.asked``), found for the first candidate of a document and kept on its reading."""
-    found = _needed().found(text)
-    reading.asked = {name: asked(rules, text, found) for name, rules in _DECISION_LISTS}
+    lists = (PLEDGE_RULES, TENSE_RULES, FOUND_RULES, ELLIPSIS_RULES, ACTION_RULES, QUALIFIER_RULES, DEADLINE_RULES,
+             OFFICIAL_RULES, DISTRICT_RULES)  # read anew each document: a test may put another list in place of one
+    found = _needed(lists).found(text)
+    reading.asked = {name: asked(rules, text, found) for name, rules in zip(_LIST_NAMES, lists)}
     return reading.asked
 
 
-_DECISION_LISTS = (("pledge", PLEDGE_RULES), ("tense", TENSE_RULES), ("found", FOUND_RULES),
-                   ("ellipsis", ELLIPSIS_RULES), ("action", ACTION_RULES), ("qualifier", QUALIFIER_RULES),
-                   ("deadline", DEADLINE_RULES), ("official", OFFICIAL_RULES), ("district", DISTRICT_RULES))
+_LIST_NAMES = ("pledge", "tense", "found", "ellipsis", "action", "qualifier", "deadline", "official", "district")
+_needed_of: dict[tuple[int, ...], tuple[tuple, Needed]] = {}
 
 
-@cache
-def _needed() -> Needed:
-    """The words the rules of every decision list need, found by one scan of a document."""
-    return Needed(rules for _, rules in _DECISION_LISTS)
+def _needed(lists: tuple[tuple, ...]) -> Needed:
+    """The words the rules of ``lists`` need, found by one scan of a document: built once for the lists a process
+    reads (by their identity)."""
+    key = tuple(map(id, lists))
+    got = _needed_of.get(key)
+    if got is None or any(a is not b for a, b in zip(got[0], lists)):
+        got = _needed_of[key] = (lists, Needed(lists))
+    return got[1]
 
 
 def _asked(c: Context, name: str) -> tuple:
