@@ -676,7 +676,7 @@ _DEFINES_A_CLASS = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,24}?为[^
 _PROPORTION = re.compile(r"按[^，,。；;]{0,20}$")
 
 
-@rule("pledge", "各占的构成")
+@rule("pledge", "各占的构成", needs=("占",))
 def shares_of_a_whole(c: Context):
     """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
     news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011). So does a part's share of its
@@ -693,7 +693,7 @@ def shares_of_a_whole(c: Context):
     return None
 
 
-@rule("pledge", "句首占比")
+@rule("pledge", "句首占比", needs=("占",))
 def share_opens_clause(c: Context):
     """A clause that opens on 占 or on 占比 (with at most a two-character label: 个数占比, 投资占比) gives the share of
     the figure just before it in some whole: how a plan or a result is made up, no target of its own. "安排位于原特区外
@@ -1139,7 +1139,7 @@ def past_day_opening(c: Context):
 _PAST_DAY = re.compile(rf"(?:^|(?<=[，,。！？\n]))(?:{_alternation('past_days')})(?:上午|下午|中午|晚上|晚间|早上|早晨|凌晨|夜间)?[，,]")
 
 
-@rule("pledge", "相关新闻列表")
+@rule("pledge", "相关新闻列表", needs=lexicons.words("related_list_headings"))
 def related_list(c: Context):
     """A news page's list of other pages, after a line that is only its heading (lexicon related_list_headings:
     相关新闻, 相关链接, 热门分享 …, a colon or >> after it at most), holds other articles' headlines to the page's end,
