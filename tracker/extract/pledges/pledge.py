@@ -535,7 +535,7 @@ _TRANCHE_AFTER = re.compile(rf"的?(?:{_alternation('tranche_words')})")
 _TRANCHE_VERB = re.compile(_alternation("tranche_verbs"))
 
 
-@rule("pledge", "计价规则")
+@rule("pledge", "计价规则", needs=("/", "／", "每", *lexicons.words("tranche_words")))
 def payment_rate(c: Context):
     """A price, a fee or a subsidy fixed per unit, under a cap or on a basis, is a standing rule of a plan, not a
     quantity to deliver: "所有减量化项目由街道统一招标确定服务单位，并签署服务合同。服务费用不超过16元/平方米"
