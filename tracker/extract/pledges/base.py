@@ -240,6 +240,8 @@ class _Reading:
     # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge
     # rule's id, the tense rule's id or "" when the pledge rule answered before the tense was read)
     declined: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # each decision list without the rules that need words the text lacks (rules.asked), found once a document
+    asked: dict = field(default_factory=dict)
 
 
 @cache
@@ -486,6 +488,8 @@ def _aside_inside_name(window: str) -> tuple[str, list[tuple[int, int]]]:
     past it, and the aside stays in the object as written: 对全县17所乡(镇)中心幼儿园全面提档升级 (歙县 实事, 2025:
     乡(镇)中心幼儿园, not 乡); 为老旧小区内既有的40个电动自行车集中充电（停放）场所加装消防设施 (虹口区, 2026:
     电动自行车集中充电（停放）场所, not 电动自行车集中充电). Returns the window without its asides and where they were."""
+    if "（" not in window and "(" not in window:
+        return window, []  # most windows hold no bracket: two scans for one character, no pattern's
     spans = [m.span() for m in _INLINE_ASIDE.finditer(window)]
     return (_INLINE_ASIDE.sub("", window), spans) if spans else (window, [])
 

@@ -33,7 +33,7 @@ from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.pledges.view import NumbersView
-from tracker.extract.rules import decide, rule
+from tracker.extract.rules import Needed, asked, decide, rule
 from tracker.extract.tokens import cut as _cut, is_word
 
 
@@ -526,7 +526,7 @@ def abstract_object(c: Context):
     looks_back: the tense turns down about four in ten pieces for less, and those need no object. A piece both
     abstract and in the past ("从业务管理、…监督管理4个方面进行了明确规定": 平凉市 news, 2011) is declined as
     looks_back: both rules hold, and the first one read names it."""
-    c.found, c.found_rule = decide(FOUND_RULES, c)
+    c.found, c.found_rule = decide(_asked(c, "found"), c)
     found = c.found
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return False
@@ -547,7 +547,7 @@ _TRANCHE_AFTER = re.compile(rf"的?(?:{_alternation('tranche_words')})")
 _TRANCHE_VERB = re.compile(_alternation("tranche_verbs"))
 
 
-@rule("pledge", "计价规则")
+@rule("pledge", "计价规则", needs=("/", "／", "每", *lexicons.words("tranche_words")))
 def payment_rate(c: Context):
     """A price, a fee or a subsidy fixed per unit, under a cap or on a basis, is a standing rule of a plan, not a
     quantity to deliver: "所有减量化项目由街道统一招标确定服务单位，并签署服务合同。服务费用不超过16元/平方米"
@@ -620,9 +620,13 @@ _TERM_BASIS = re.compile(_alternation("grant_bases"))
 
 def _segment_span(c: Context) -> tuple[int, int]:
     """Where the clause's segment (its sentence up to a ；) begins and ends, looked for within a bounded window around
-    the clause, so a paragraph with no stop at all is still read in linear time."""
+    the clause, so a paragraph with no stop at all is still read in linear time. The segment opens after the
+    last stop before the clause, looked up among the paragraph's stops (found once for all its quotes) rather
+    than by a search back for each kind of stop."""
     text, lo, hi = c.text, max(c.clause.sentence_start, c.clause.start - _SEGMENT_WINDOW), c.clause.start
-    start = max([text.rfind(mark, lo, hi) + 1 for mark in "；;。！？!?\n"] + [lo])
+    ends, _ = block_matches(c, _SEGMENT_STOP)  # a stop's end is the offset after it
+    k = bisect_right(ends, hi) - 1
+    start = ends[k] if k >= 0 and ends[k] > lo else lo
     stop = _SEGMENT_STOP.search(text, c.clause.end, min(c.block.end, c.clause.end + _SEGMENT_WINDOW))
     return start, (stop.start() if stop else min(c.block.end, c.clause.end + _SEGMENT_WINDOW))
 
@@ -709,7 +713,7 @@ _DEFINES_A_CLASS = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,24}?为[^
 _PROPORTION = re.compile(r"按[^，,。；;]{0,20}$")
 
 
-@rule("pledge", "各占的构成")
+@rule("pledge", "各占的构成", needs=("占",))
 def shares_of_a_whole(c: Context):
     """各占 before the number tells how a whole is made up, not a target: "其中多晶硅片和单晶硅片各占50%" (苏州高新区
     news, 2011); "早中晚水稻种植各占48万亩、121万亩、55万亩" (监利县 news, 2011). So does a part's share of its
@@ -726,7 +730,7 @@ def shares_of_a_whole(c: Context):
     return None
 
 
-@rule("pledge", "句首占比")
+@rule("pledge", "句首占比", needs=("占",))
 def share_opens_clause(c: Context):
     """A clause that opens on 占 or on 占比 (with at most a two-character label: 个数占比, 投资占比) gives the share of
     the figure just before it in some whole: how a plan or a result is made up, no target of its own. "安排位于原特区外
@@ -771,7 +775,7 @@ def year_task_in_progress(c: Context):
         if done and target and target[0].unit and "%" not in target[0].unit and len(target) + len(done) == len(c.kept):
             c.kept = target
             c.tense, c.tense_rule = (True, 0.7), year_task_in_progress.id
-            c.found, c.found_rule = decide(FOUND_RULES, c)
+            c.found, c.found_rule = decide(_asked(c, "found"), c)
             return True
     return None
 
@@ -780,7 +784,7 @@ def year_task_in_progress(c: Context):
 def looks_back(c: Context):
     """The tense decision reads it as past or as a statistic: 1-9月，全市规上工业总产值完成4200亿元，同比增长8%
     (a rule test)."""
-    c.tense, c.tense_rule = decide(TENSE_RULES, c)
+    c.tense, c.tense_rule = decide(_asked(c, "tense"), c)
     return False if not c.tense[0] else None
 
 
@@ -885,7 +889,7 @@ _LAST_YEAR = re.compile(r"去年|上年")
 _NOW_OR_LATER = re.compile(r"今年|明年|本年|年内|当年|全年")
 
 
-@rule("pledge", "其中按地分解")
+@rule("pledge", "其中按地分解", needs=("其中",))
 def place_breakdown(c: Context):
     """After 其中, a total's parts by place, each a place and its figure in the unit of the total, tell how the total
     is shared out, no pledge of their own: "2021年，列入省级重点项目11个，其中新港园区5个" (阳新县 news, 2021);
@@ -921,7 +925,7 @@ _BREAKDOWN_PARTS = re.compile(rf"[：:，,（(\s\u3000]*(?:{_BREAKDOWN_PLACE}[0-
                               rf"{_BREAKDOWN_PLACE}[\s\u3000]*")
 
 
-@rule("pledge", "其中按类分解")
+@rule("pledge", "其中按类分解", needs=("其中",))
 def kind_breakdown(c: Context):
     """After 其中, a total's parts by kind, each a kind named as a class (its name ending as lexicon
     breakdown_kind_endings ends: 类, 类项目) and its figure, tell what the total is made of, no pledge of their own:
@@ -991,7 +995,7 @@ _CLOSED_ENUMERATION = re.compile(r"(?:[^、，,。；;：:]{1,14}、){2,}[^、�
 _KIND_MODIFIER = re.compile(r"^[\s\u3000]*(?:重点|主导|特色|支柱)?")
 
 
-@rule("pledge", "完成情况")
+@rule("pledge", "完成情况", needs=lexicons.words("completion_frames"))
 def completion_frame(c: Context):
     """An account of what became of a plan, opened by 完成情况 with a colon or a comma after it (or 从…完成情况来看，),
     reports results in its sentence and the one after it, within its paragraph: "2016年：计划搬迁1297户7000人，其中建档立卡人口5572人。完成情况：
@@ -1028,7 +1032,7 @@ def _every_number_after(c: Context, before: re.Pattern, reach: int):
     return False
 
 
-@rule("pledge", "辖区面积")
+@rule("pledge", "辖区面积", needs=lexicons.words("place_area_heads"))
 def place_area(c: Context):
     """The area a place covers (lexicon place_area_heads: 辖区面积, 幅员面积, 总面积, 流域面积 …) said right before a
     number in square kilometres is the place's size, not a target, whatever the sentences around it intend:
@@ -1044,7 +1048,7 @@ def place_area(c: Context):
 _PLACE_AREA_BEFORE = re.compile(rf"(?<!治理)(?<!新增)(?<!建设)(?<!改造)(?<!整治)(?<!修复)(?<!规划)(?:{_alternation('place_area_heads')})[为达约共]?[\s\u3000]*$")
 
 
-@rule("pledge", "问句")
+@rule("pledge", "问句", needs=("？", "?"))
 def question_clause(c: Context):
     """A clause that closes with a question mark asks; it commits to nothing, whatever the words of intent around it:
     "GDP今年破两亿元？" (a news item's lead on whether 杭州 reaches 2万亿 this year, 2021); "那么，深圳的3万亿之路是
@@ -1054,7 +1058,7 @@ def question_clause(c: Context):
     return False if c.text[c.clause.end:c.clause.end + 1] in ("？", "?") else None
 
 
-@rule("pledge", "随着")
+@rule("pledge", "随着", needs=("随着",))
 def circumstance_clause(c: Context):
     """A clause that opens with 随着 names the circumstance the sentence goes on from (a change done or under way),
     not a target of its own: "随着深圳经济总量破3万亿元，分析人士预计，…" (深圳 news of its 十四五 targets, 2022);
@@ -1064,7 +1068,7 @@ def circumstance_clause(c: Context):
     return False if c.text.startswith("随着", c.clause.start) else None
 
 
-@rule("pledge", "会场人数")
+@rule("pledge", "会场人数", needs=lexicons.words("attendance_words"))
 def event_attendance(c: Context):
     """Who was at an event, counted, is what happened there, not a target: a word of attendance (lexicon
     attendance_words: 济济一堂, 座无虚席, 出席, 发问 …) after the number in its sentence, and no word of intent in the
@@ -1084,7 +1088,7 @@ def event_attendance(c: Context):
 _ATTENDANCE = re.compile(_alternation("attendance_words"))
 
 
-@rule("pledge", "设计时速")
+@rule("pledge", "设计时速", needs=lexicons.words("speed_words"))
 def design_speed(c: Context):
     """A speed a road, a line or a train is built or run at is its specification, not a target: "渝黔新线规划设计速度
     250公里/小时，运行速度200公里/小时，工期5年" and "最高时速350公里" (重庆市's rail plans, 2011 news); "本路段为双向
@@ -1135,7 +1139,7 @@ _CLAUSE_OPENERS = "，,；;：:“\"「"
 _CLAUSE_CUES = frozenset({"cue_before_number", "cue_after_number"})
 
 
-@rule("pledge", "罚款")
+@rule("pledge", "罚款", needs=("罚", *lexicons.words("penalty_words")))
 def penalty_amount(c: Context):
     """A fine is what an offender pays, not a sum the government spends nor a target: every number of the piece a sum
     of money (or 万 of it) right after 罚 (罚２万, 可罚５０万, 要罚２万), or after 处/处以 with a penalty word of lexicon
@@ -1161,7 +1165,7 @@ _LEVY_BEFORE = re.compile(r"处以?[\s\u3000]*$")
 _PENALTY_AFTER = re.compile(rf"(?:{_alternation('penalty_words')})")
 
 
-@rule("pledge", "法规条文")
+@rule("pledge", "法规条文", needs=("《",))
 def law_provision(c: Context):
     """A law's or a regulation's provisions are its norms (a minimum, a ratio, a fine, a standard of relief), not the
     government's targets: a number after a clause that opens on the name of a law in book-title marks (its last word one
@@ -1178,7 +1182,7 @@ def law_provision(c: Context):
 _LAW_PROVISION = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))《[^《》]{{0,40}}(?:{_alternation('law_names')})》(?:规定|明确|要求)")
 
 
-@rule("pledge", "假设")
+@rule("pledge", "假设", needs=(*lexicons.words("condition_words"), "的话"))
 def hypothetical_clause(c: Context):
     """A clause that supposes (a conjunction of lexicon condition_words: 如果, 假如, 倘若 …, or a clause ending in 的话)
     states a condition, and the rest of its sentence what would follow; neither commits to anything (a condition in the
@@ -1196,7 +1200,7 @@ def hypothetical_clause(c: Context):
 _SUPPOSES = re.compile(rf"(?:{_alternation('condition_words')})|的话[，,]")
 
 
-@rule("pledge", "昨日之事")
+@rule("pledge", "昨日之事", needs=lexicons.words("past_days"))
 def past_day_opening(c: Context):
     """A news sentence that opens on a day already past (lexicon past_days: 昨天, 昨日, 前天, 前日, a part of the day after
     it, then a comma; or a clause of the sentence before the number so opened) tells what happened that day, unless a
@@ -1217,7 +1221,7 @@ def past_day_opening(c: Context):
 _PAST_DAY = re.compile(rf"(?:^|(?<=[，,。！？\n]))(?:{_alternation('past_days')})(?:上午|下午|中午|晚上|晚间|早上|早晨|凌晨|夜间)?[，,]")
 
 
-@rule("pledge", "相关新闻列表")
+@rule("pledge", "相关新闻列表", needs=lexicons.words("related_list_headings"))
 def related_list(c: Context):
     """A news page's list of other pages, after a line that is only its heading (lexicon related_list_headings:
     相关新闻, 相关链接, 热门分享 …, a colon or >> after it at most), holds other articles' headlines to the page's end,
@@ -1257,6 +1261,35 @@ PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_a
 _ARTICLE_MARKER = re.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+(?:[ \u3000]*\d)*[ \u3000]*条[ \u3000]*(?=[\u4e00-\u9fff“‘])")
 
 
+def _asked_lists(reading: _Reading, text: str) -> dict[str, tuple]:
+    """Every decision list a candidate asks, each without the rules that need words ``text`` (the document) lacks
+    (``rules.asked``), found for the first candidate of a document and kept on its reading."""
+    lists = (PLEDGE_RULES, TENSE_RULES, FOUND_RULES, ELLIPSIS_RULES, ACTION_RULES, QUALIFIER_RULES, DEADLINE_RULES,
+             OFFICIAL_RULES, DISTRICT_RULES)  # read anew each document: a test may put another list in place of one
+    found = _needed(lists).found(text)
+    reading.asked = {name: asked(rules, text, found) for name, rules in zip(_LIST_NAMES, lists)}
+    return reading.asked
+
+
+_LIST_NAMES = ("pledge", "tense", "found", "ellipsis", "action", "qualifier", "deadline", "official", "district")
+_needed_of: dict[tuple[int, ...], tuple[tuple, Needed]] = {}
+
+
+def _needed(lists: tuple[tuple, ...]) -> Needed:
+    """The words the rules of ``lists`` need, found by one scan of a document: built once for the lists a process
+    reads (by their identity)."""
+    key = tuple(map(id, lists))
+    got = _needed_of.get(key)
+    if got is None or any(a is not b for a, b in zip(got[0], lists)):
+        got = _needed_of[key] = (lists, Needed(lists))
+    return got[1]
+
+
+def _asked(c: Context, name: str) -> tuple:
+    """Decision list ``name`` as the candidate's document asks it (``_asked_lists``)."""
+    return (c.reading.asked or _asked_lists(c.reading, c.text))[name]
+
+
 def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
               qs: list[NumberToken]) -> Candidate | None:
     """The candidate of the clause piece ``start``:``end`` of clause ``ci``, or None when it is no pledge."""
@@ -1271,16 +1304,17 @@ def candidate(para: Paragraph, reading: _Reading, ci: int, start: int, end: int,
     if marker:
         start = marker.end()
     c = Context(para, reading, ci, start, end, qs)
-    is_pledge, pledge_rule = decide(PLEDGE_RULES, c)
+    lists = reading.asked or _asked_lists(reading, text)
+    is_pledge, pledge_rule = decide(lists["pledge"], c)
     if not is_pledge:
         reading.declined.append((start, end, pledge_rule, c.tense_rule))
         return None
-    obj, object_rule = (c.found[0], c.found_rule) if c.found else decide(ELLIPSIS_RULES, c)
-    action, action_rule = decide(ACTION_RULES, c)
-    qualifier, qualifier_rule = decide(QUALIFIER_RULES, c)
-    deadline, deadline_rule = decide(DEADLINE_RULES, c)
-    official, official_rule = decide(OFFICIAL_RULES, c)
-    district, district_rule = decide(DISTRICT_RULES, c)
+    obj, object_rule = (c.found[0], c.found_rule) if c.found else decide(lists["ellipsis"], c)
+    action, action_rule = decide(lists["action"], c)
+    qualifier, qualifier_rule = decide(lists["qualifier"], c)
+    deadline, deadline_rule = decide(lists["deadline"], c)
+    official, official_rule = decide(lists["official"], c)
+    district, district_rule = decide(lists["district"], c)
     official, district = official or None, district or None  # NOBODY: the text makes it no government's
     unit, unit_rule = responsible_unit_with_rule(text, c.clause.sentence_start, start, end, c.block.end,
                                                  reading.official)

@@ -58,7 +58,7 @@ def modal_in_clause(c) -> str | None:
     return None
 
 
-@rule("qualifier", "动词前的累计")
+@rule("qualifier", "动词前的累计", needs=("累计",))
 def cumulative_before_verb(c) -> str | None:
     """累计 before the verb counts the total as surely as before the number:
     “十四五”期间，全区将累计新增城镇就业3万人 (a rule test)."""

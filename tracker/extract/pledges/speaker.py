@@ -170,15 +170,21 @@ _PLAN_CITED = re.compile(
     r"|《[^》]{0,40}(?:规划|纲要|计划|方案)[^》]{0,10}》[^。；！？]{0,12}?(?:提出|明确|显示|要求)")
 
 
+#: what every match of _PLAN_CITED holds: the rules that read it need one of them
+_PLAN_CITED_WORDS = ("根据", "按照", "依据", "依照", "《")
+
+
 def _plan_speaks(c) -> bool:
     """The pledge's paragraph names a plan as its source before the pledge, and credits no one there: the targets are
-    the plan's, whoever else the article quotes."""
-    if any(pos <= c.start for pos, _ in _credits(c)):
-        return False
-    return _PLAN_CITED.search(c.text, c.block.start, c.start) is not None
+    the plan's, whoever else the article quotes. Read once a candidate (its official's rules, then its district's)."""
+    got = c.memo.get("plan_speaks")
+    if got is None:
+        got = c.memo["plan_speaks"] = not any(pos <= c.start for pos, _ in _credits(c)) \
+            and _PLAN_CITED.search(c.text, c.block.start, c.start) is not None
+    return got
 
 
-@rule("official", "规划所定的目标", "plan_is_the_source")
+@rule("official", "规划所定的目标", "plan_is_the_source", needs=_PLAN_CITED_WORDS)
 def plan_is_the_source(c) -> Official | str | None:
     """A target its paragraph credits to a plan, not to a person, is no person's, unless the user says whose text
     it is (--official): 根据上述规划，到2025年，宁德为锂电新能源产业定下的发展目标是冲击4000亿产值 (宁德 news, 2022: not the
@@ -187,7 +193,7 @@ def plan_is_the_source(c) -> Official | str | None:
     return (c.reading.given_official or NOBODY) if _plan_speaks(c) else None
 
 
-@rule("district", "规划所定的目标", "plan_is_the_source_district")
+@rule("district", "规划所定的目标", "plan_is_the_source_district", needs=_PLAN_CITED_WORDS)
 def plan_is_the_source_district(c) -> str | None:
     """The division of a plan's target (plan_is_the_source) is the one named before it, the user's, or the text's
     own, not the division of a person the article quoted elsewhere: 根据上述规划，到2025年，宁德为锂电新能源产业定下的发展目标是

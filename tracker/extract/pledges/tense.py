@@ -35,7 +35,7 @@ _ESTIMATE = re.compile("|".join(map(re.escape, lexicons.words("estimate_words"))
 _COMMITS = re.compile(r"将(?!军)|力争|确保|计划|拟|争取|目标")
 
 
-@rule("tense", "估计之词")
+@rule("tense", "估计之词", needs=lexicons.words("estimate_words"))
 def estimate_before_number(c):
     """A clause that estimates or guesses its figure (lexicon estimate_words) before the number states an
     expectation, not an intent, unless it also commits (将, 力争, 确保, 计划 …): "去年收购价在1.2每斤元左右，今年预计
@@ -113,7 +113,7 @@ def _outline_states() -> re.Pattern:
 _OUTLINE_STATES = _outline_states()
 
 
-@rule("tense", "规划纲要所列指标")
+@rule("tense", "规划纲要所列指标", needs=("》",))
 def plan_outline_states(c):
     """A plan outline named as the subject of a verb of stating, with or without 了 (《纲要（草案）》明确了…主要指标：;
     lexicons outline_titles and stating_verbs), lists the plan's targets: they look forward, and its 了 tells what the
@@ -155,7 +155,7 @@ _LAUNCH = re.compile(r"(?<!集中)(?:正式)?启动(?![^。；！？]{0,12}(?:�
 _DONE_AFTER_LAUNCH = re.compile(r"完成|建成|竣工|累计|实现|达到|已|了|共计")
 
 
-@rule("tense", "启动后的规模")
+@rule("tense", "启动后的规模", needs=("启动",))
 def launched_programme_scale(c):
     """The scale of a programme or project whose launch the paragraph has just told: the launch is the paragraph's
     last word of the past (已正式启动), or comes after it (…促进了…，…启动…建设), in the clause's sentence or the one

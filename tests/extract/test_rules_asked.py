@@ -1,0 +1,102 @@
+"""A rule that names the words it needs (``rule(..., needs=...)``) is left out of its list for a document
+that holds none of them (``rules.asked``): the reading must answer exactly as when every rule is asked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tracker.extract.pledges  # noqa: F401  (registers the rules)
+from tracker.extract import extract_document, rules
+from tracker.extract.pledges import pledge
+from tracker.extract.rules import REGISTRY, Needed, Rule, asked, decide
+
+HERE = Path(__file__).parent
+TEXTS = sorted((HERE / "real").glob("*.txt")) + sorted((HERE / "excerpts").glob("*.txt"))
+
+
+def _rule(name: str, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, name, "test", lambda c: None, needs)  # never registered
+
+
+def test_asked_keeps_the_order_and_leaves_out_only_rules_whose_words_the_text_lacks():
+    a, fine, law, b = _rule("a"), _rule("fine", ("罚", "罚款")), _rule("law", ("《",)), _rule("b")
+    assert asked((a, fine, law, b), "处以2万元以上10万元以下罚款") == (a, fine, b)
+    assert asked((a, fine, law, b), "《条例》规定，最高可罚50万") == (a, fine, law, b)
+    assert asked((a, fine, law, b), "新建幼儿园3所") == (a, b)
+
+
+def test_asked_with_the_words_found_leaves_out_the_same_rules():
+    a, fine, law, b = _rule("a"), _rule("fine", ("罚",)), _rule("law", ("《",)), _rule("b")
+    for text in ("处以2万元以上10万元以下罚款", "《条例》规定，最高可罚50万", "新建幼儿园3所"):
+        found = Needed([(a, fine, law, b)]).found(text)
+        assert asked((a, fine, law, b), text, found) == asked((a, fine, law, b), text)
+
+
+# words that hold one another or overlap, as the rules' words may (时速 in 设计时速; 罚 in 罚款)
+_WORDS = ("设计时速", "时速", "速度", "罚", "罚款", "款项", "《", "AB", "BC", "B")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("设计时速80公里", {"设计时速", "时速"}),
+    ("处以罚款项目", {"罚", "罚款", "款项"}),
+    ("ABC", {"AB", "BC", "B"}),
+    ("新建幼儿园3所", set()),
+])
+def test_needed_finds_every_word_even_inside_or_across_another(text, found):
+    assert Needed([[_rule("x", _WORDS)]]).found(text) == found
+
+
+@given(st.text(alphabet=list("设计时速度罚款项《ABC，。新建"), max_size=40))
+def test_needed_finds_what_in_finds(text):
+    rules_ = [[_rule("x", _WORDS[:3]), _rule("y", _WORDS[3:])]]
+    assert Needed(rules_).found(text) == {w for w in _WORDS if w in text}
+
+
+def test_a_list_left_short_decides_as_the_whole_list_when_the_rules_left_out_answer_nothing():
+    said = Rule("said", "said", "test", lambda c: "yes", ())
+    fine = Rule("fine", "fine", "test", lambda c: None, ("罚",))
+    whole = (fine, said)
+    assert decide(asked(whole, "新建幼儿园3所"), None) == decide(whole, None) == ("yes", "said")
+
+
+def test_every_rule_that_needs_words_names_words():
+    needing = [r for r in REGISTRY.values() if r.needs]
+    assert needing, "no rule names the words it needs"
+    for r in needing:
+        assert all(isinstance(w, str) and w for w in r.needs), r.id
+
+
+def _everything(monkeypatch) -> None:
+    monkeypatch.setattr(pledge, "asked", lambda rule_list, text, found=None: tuple(rule_list))
+
+
+def _read_all() -> list:
+    out = []
+    for path in TEXTS:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for published in (dt.date(2021, 6, 30), None):
+            doc = extract_document(raw, published=published)
+            out.append((path.name, published, [c.to_dict() | {"why": c.why_dict()} for c in doc.candidates],
+                        doc.declined))
+    return out
+
+
+def test_the_real_passages_read_the_same_with_every_rule_asked(monkeypatch):
+    short = _read_all()
+    _everything(monkeypatch)
+    assert _read_all() == short
+
+
+@pytest.mark.parametrize("rule_id", sorted(r.id for r in REGISTRY.values() if r.needs))
+def test_a_rule_that_needs_words_is_left_out_where_they_are_missing(rule_id):
+    r = REGISTRY[rule_id]
+    text = "今年将新建幼儿园3所，改造老旧小区12个"
+    assert not any(w in text for w in r.needs)
+    assert r not in asked((r,), text)
+    assert asked((r,), text + r.needs[0]) == (r,)
+    assert rules.REGISTRY[rule_id] is r
