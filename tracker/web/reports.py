@@ -355,13 +355,16 @@ def _queue_confirmed(session, red: listing.Filters, yellow: listing.Filters, kep
     reds, yellows, proposals, undated, counts = kept
     lists = {"red": list(reds), "yellow": list(yellows), "undated": list(undated)}
     counts = dict(counts)
+    # which lists hold which of them: one statement a list for all the ids (most confirmed pledges join
+    # none, so red's and yellow's are asked with no column computed; their rows are read only for those held)
+    holding = {"red": listing.held(session, red, ids), "yellow": listing.held(session, yellow, ids)}
+    undated_rows = tables.undated_of(session, ids)
     for pledge_id in ids:
         for name, filters in (("red", red), ("yellow", yellow), ("undated", None)):
             if filters is None:
-                row, key = tables.undated_one(session, pledge_id), tables.undated_key
-            else:  # (most confirmed pledges join neither: asked first, with no column computed)
-                row = (listing.one_in_view(session, filters, pledge_id) if listing.holds(session, filters, pledge_id)
-                       else None)
+                row, key = undated_rows.get(pledge_id), tables.undated_key
+            else:
+                row = listing.one_in_view(session, filters, pledge_id) if pledge_id in holding[name] else None
                 key = listing.sort_key(filters)
             if row is None:
                 continue
