@@ -135,3 +135,25 @@ def test_the_pools_ping_is_the_transactions_begin(empty_db_url, tmp_path):
     finally:
         engine.dispose()
         plain.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_copy_of_bulk_insert_is_rolled_back_with_its_transaction(empty_db_url):
+    """``tracker.db.bulk`` writes by COPY through the driver, where SQLAlchemy's events see no statement: a
+    transaction of SELECTs and such a COPY, closed without commit, is still asked and rolled back."""
+    from tracker.db.bulk import BulkInsert
+
+    table = sa.Table("copied", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True),
+                     sa.Column("n", sa.Integer, nullable=False))
+    engine = make_engine(empty_db_url, pool_size=1, max_overflow=0)
+    try:
+        with engine.begin() as conn:
+            table.create(conn)
+        with engine.connect() as conn:  # SELECTs and a COPY, then closed without commit
+            conn.exec_driver_sql("SELECT 1")
+            BulkInsert(table).execute(conn, [{"n": 1}, {"n": 2}])
+            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one() == 2
+        with engine.connect() as conn:
+            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one() == 0
+    finally:
+        engine.dispose()

@@ -134,6 +134,13 @@ def _note_possible_write(conn, cursor, statement, parameters, context, executema
         conn.info["tracker.may_have_written"] = True
 
 
+def note_write(conn) -> None:
+    """Tell the transaction's end that ``conn`` (a SQLAlchemy ``Connection``) wrote through its driver
+    connection, where SQLAlchemy's events do not see it (``tracker.db.bulk``'s COPY): a transaction that then
+    ends without a commit is asked, and rolled back, as any other that wrote."""
+    conn.info["tracker.may_have_written"] = True
+
+
 def _forget_writes(conn) -> None:
     conn.info.pop("tracker.may_have_written", None)
 
