@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # Every engine and session of tracker comes from here: importing the search index registers its mapper
 # events, which keep ``pledge_search`` current on ORM writes (the models know nothing of the index).
 from tracker.db import fulltext  # noqa: F401
+from tracker.db.written import MAY_HAVE_WRITTEN
 
 ENV_VAR = "DATABASE_URL"
 DEFAULT_FILE = "tracker.sqlite3"
@@ -131,18 +132,12 @@ _READING = ("SELECT", "select")
 
 def _note_possible_write(conn, cursor, statement, parameters, context, executemany) -> None:
     if not statement.lstrip().startswith(_READING):
-        conn.info["tracker.may_have_written"] = True
+        conn.info[MAY_HAVE_WRITTEN] = True
 
-
-def note_write(conn) -> None:
-    """Tell the transaction's end that ``conn`` (a SQLAlchemy ``Connection``) wrote through its driver
-    connection, where SQLAlchemy's events do not see it (``tracker.db.bulk``'s COPY): a transaction that then
-    ends without a commit is asked, and rolled back, as any other that wrote."""
-    conn.info["tracker.may_have_written"] = True
 
 
 def _forget_writes(conn) -> None:
-    conn.info.pop("tracker.may_have_written", None)
+    conn.info.pop(MAY_HAVE_WRITTEN, None)
 
 
 def _end_read_only_with_commit(conn) -> None:
@@ -155,7 +150,7 @@ def _end_read_only_with_commit(conn) -> None:
     SELECT ran in it: a transaction of SELECTs alone (most requests) is committed without that round trip."""
     if conn.invalidated or conn.closed:
         return  # the connection was lost (a restart): the ROLLBACK that follows discards it (and its info)
-    may_have_written = conn.info.pop("tracker.may_have_written", False)
+    may_have_written = conn.info.pop(MAY_HAVE_WRITTEN, False)
     psycopg = conn.dialect.loaded_dbapi
     driver = conn.connection.driver_connection
     if driver.pgconn.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
