@@ -233,7 +233,8 @@ def main() -> int:
     ap.add_argument("--duration", type=int, default=60, help="seconds of load")
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--wrk-threads", type=int, default=2)
-    ap.add_argument("--server-threads", type=int, default=8, help="threads per server process")
+    ap.add_argument("--server-threads", type=int, default=4,
+                    help="threads per server process (tracker serve's default, 4)")
     ap.add_argument("--server", choices=["tracker", "waitress", "gunicorn"], default="tracker",
                     help="tracker serve --workers N (default), waitress (tracker serve --workers 1: one process) "
                          "or gunicorn by hand (tracker.web.wsgi, with an access log)")
