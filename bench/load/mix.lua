@@ -16,6 +16,7 @@ function init(args)
   next_decision = 1
   statuses = {}
   decisions = 0
+  cookies_set = 0
   -- this thread's own pending pledges (disjoint from the other threads'), each decided once at version 1
   mine = {}
   for i, id in ipairs(cfg.pending) do
@@ -54,34 +55,39 @@ function request()
         decisions = decisions + 1
         local body = '{"version": 1, "changes": {}}'
         return wrk.format("POST", "/api/pledges/" .. id .. "/confirm",
-          {["Cookie"] = who.cookie, ["X-CSRFToken"] = who.csrf, ["Content-Type"] = "application/json"}, body)
+          {["Cookie"] = who.cookie, ["X-CSRFToken"] = who.csrf, ["Content-Type"] = "application/json",
+           ["User-Agent"] = cfg.agent}, body)
       end
       local role = route[2] == "decision" and "editor" or route[2]
       local who = pick(cfg.people[role])
-      return wrk.format("GET", route[3] and route[3]() or "/pledges/", {["Cookie"] = who.cookie})
+      -- the logins' User-Agent (run.py's AGENT): as a browser, one client keeps one agent
+      return wrk.format("GET", route[3] and route[3]() or "/pledges/", {["Cookie"] = who.cookie, ["User-Agent"] = cfg.agent})
     end
   end
 end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  if headers["Set-Cookie"] then cookies_set = cookies_set + 1 end
 end
 
 function done(summary, latency, requests)
   local total = {}
   local decided = 0
+  local cookies = 0
   for _, t in ipairs(threads) do
     local s = t:get("statuses")
     for code, count in pairs(s) do total[code] = (total[code] or 0) + count end
     decided = decided + t:get("decisions")
+    cookies = cookies + t:get("cookies_set")
   end
   io.write("LOAD-RESULT {")
   io.write(string.format('"requests": %d, "seconds": %.3f, "socket_errors": %d, "timeouts": %d, ',
     summary.requests, summary.duration / 1e6,
     summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout))
-  io.write(string.format('"p50_ms": %.2f, "p90_ms": %.2f, "p99_ms": %.2f, "max_ms": %.2f, "decisions_sent": %d, "status": {',
+  io.write(string.format('"p50_ms": %.2f, "p90_ms": %.2f, "p99_ms": %.2f, "max_ms": %.2f, "decisions_sent": %d, "responses_setting_a_cookie": %d, "status": {',
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, decided))
+    latency.max / 1000, decided, cookies))
   local first = true
   for code, count in pairs(total) do
     io.write(string.format('%s"%d": %d', first and "" or ", ", code, count))

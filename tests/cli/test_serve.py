@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import http.cookiejar
+import inspect
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 
 from tests.processes import TRACKER, TrackerProcess, free_port
 from tracker.cli import main
-from tracker.cli.serve import gunicorn_server
+from tracker.cli.serve import _serve, gunicorn_server, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -183,3 +184,12 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
     assert proc.returncode == 0, log_path.read_text()
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
     assert "Traceback" not in log_path.read_text()
+
+
+def test_four_threads_a_process_by_default_and_the_load_bench_measures_that():
+    """``tracker serve``'s default threads (4 since load16: in three pairs of full bench/load.sh runs, lower
+    p99 and CPU than 8, docs/operations.md), and bench/load.sh's default is the same, so it measures the default."""
+    threads = next(p for p in serve.params if p.name == "threads")
+    assert threads.default == 4 == inspect.signature(_serve).parameters["threads"].default
+    run = (Path(__file__).resolve().parents[2] / "bench" / "load" / "run.py").read_text(encoding="utf-8")
+    assert re.search(r'"--server-threads", type=int, default=4\b', run)

@@ -66,7 +66,7 @@ def _port_free(host: str, port: int) -> None:
         raise click.ClickException(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}") from None
 
 
-def _serve(app, host: str, port: int, threads: int = 8) -> None:
+def _serve(app, host: str, port: int, threads: int = 4) -> None:
     """Serve ``app`` on waitress: one process (one core under the GIL), ``threads`` threads."""
     from waitress import create_server  # lazy: keeps tracker --help fast
 
@@ -131,7 +131,7 @@ def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> Non
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址。")
 @click.option("--port", default=5000, show_default=True, type=int, help="监听的端口。")
-@click.option("--threads", default=8, show_default=True, type=int, help="每个进程处理请求的线程数。")
+@click.option("--threads", default=4, show_default=True, type=int, help="每个进程处理请求的线程数。")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="整数",
               help="服务进程数（gunicorn）；默认等于处理器核数；1 表示单个 waitress 进程。")
 def serve(host: str, port: int, threads: int, workers: int | None) -> None:

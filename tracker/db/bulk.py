@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from tracker.db.written import note_write
+
 
 class BulkInsert:
     def __init__(self, table: sa.Table) -> None:
@@ -65,6 +67,7 @@ class BulkInsert:
                 values[position] = process(value) if process is not None and value is not None else value
             params.append(tuple(values) if positional or use_copy else dict(zip(names, values)))
         if use_copy:
+            note_write(connection)  # (a COPY is no statement SQLAlchemy sees: the transaction's end must ask)
             with connection.connection.driver_connection.cursor() as cursor, cursor.copy(copy) as stream:
                 for values in params:
                     stream.write_row(values)

@@ -37,8 +37,8 @@ DEFAULTS = {
     "PUBLIC_READ": True,  # anonymous readers may browse and export
     "CLAIM_SECONDS": 600,  # how long opening a pledge for review holds it
     "PAGE_SIZE": 50,
-    # database connections each server process keeps open for reuse: at least its threads (waitress
-    # 8, or gunicorn --threads), or the ones beyond it are opened and closed again on every request
+    # database connections each server process keeps open for reuse: at least its threads (tracker
+    # serve's --threads, 4 by default, or gunicorn's), or the ones beyond it are opened and closed again on every request
     "DB_POOL_SIZE": 16,
     "API_PAGE_SIZE": 100,
     "LIST_COUNT_CAP": 10_000,  # the pledge list counts this far, then says "10000+"

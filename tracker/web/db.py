@@ -21,7 +21,9 @@ def init_app(app: Flask) -> None:
     # keep their prepared statements (psycopg prepares one after a connection ran it a few times, and
     # PostgreSQL plans it anew until then: 5-10 ms for a list's). FIFO, the pool's default, rotated the
     # requests over every pooled connection, and under load most list statements were planned anew
-    engine = make_engine(app.config["DATABASE_URL"], pool_size=int(app.config["DB_POOL_SIZE"]), pool_use_lifo=True)
+    # (PostgreSQL) the pool's ping is the transaction's BEGIN: one round trip a request fewer (engine.py)
+    engine = make_engine(app.config["DATABASE_URL"], pool_size=int(app.config["DB_POOL_SIZE"]), pool_use_lifo=True,
+                         begin_on_ping=True)
     app.extensions["tracker.engine"] = engine
     app.extensions["tracker.sessionmaker"] = make_sessionmaker(engine)
     app.teardown_appcontext(close_session)

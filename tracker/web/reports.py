@@ -25,9 +25,10 @@ from tracker.services import exports, listing, queries, records, status as statu
 from tracker.services.errors import ServiceError, StaleEdit
 from tracker.services.listing import BadFilter
 from tracker.services.schedule import Flag
-from tracker.web import caching, charts
+from tracker.web import caching, charts, rows as rows_html
 from tracker.web.auth import roles_required
 from tracker.web.db import get_or_404, get_session, unit_of_work
+from tracker.web.filters import IdLinks
 from tracker.web.forms import ActionForm, DayField, Form, choices, number
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -326,8 +327,29 @@ def queue():
         patch=lambda kept, ids: _queue_confirmed(session, red, yellow, kept, ids))
     rated = workbench.decided_today(session, current_user,  # (its id: the User is not loaded)
                                     actions=("set_status", "propose_status", "confirm_status", "withdraw_status"))
+    rate_link = IdLinks("reports.set_status", "pledge_id")
+    written = {"red": _queue_html("red", reds, rate_link, rows_html.queue_rows),
+               "yellow": _queue_html("yellow", yellows, rate_link, rows_html.queue_rows),
+               "undated": _queue_html("undated", undated, rate_link, rows_html.undated_rows)}
     return render_template("reports/queue.html", reds=reds, yellows=yellows, counts=counts, proposals=proposals,
-                           undated=undated, rated=rated, f=red)
+                           undated=undated, rated=rated, f=red, rate_link=rate_link, written=written)
+
+
+def _queue_html(name: str, rows: tuple, rate_link: IdLinks, write):
+    """``write(rows, rate_link)``, or what it gave last for the same tuple of rows: the queue's lists are the
+    kept answer's tuples (``caching.cached``), the same objects until a change moves one (``_queue_confirmed``
+    keeps a list no confirmed pledge joins), and a row's text depends on the row and the link alone (its
+    progress and flag were worked out for the day when it was read). Each process keeps the last one a list."""
+    if rate_link.head is None:  # (links built in full: not kept)
+        return write(rows, rate_link)
+    kept = current_app.extensions.setdefault("tracker.queue_html", {})
+    key = (name, rate_link.head, rate_link.tail)
+    found = kept.get(key)
+    if found is not None and found[0] is rows:
+        return found[1]
+    html = write(rows, rate_link)
+    kept[key] = (rows, html)  # (one assignment: another thread sees the old pair or the new)
+    return html
 
 
 def _queue_lists(session, red: listing.Filters, yellow: listing.Filters) -> tuple:
@@ -355,13 +377,16 @@ def _queue_confirmed(session, red: listing.Filters, yellow: listing.Filters, kep
     reds, yellows, proposals, undated, counts = kept
     lists = {"red": list(reds), "yellow": list(yellows), "undated": list(undated)}
     counts = dict(counts)
+    # which lists hold which of them: one statement a list for all the ids (most confirmed pledges join
+    # none, so red's and yellow's are asked with no column computed; their rows are read only for those held)
+    holding = {"red": listing.held(session, red, ids), "yellow": listing.held(session, yellow, ids)}
+    undated_rows = tables.undated_of(session, ids)
     for pledge_id in ids:
         for name, filters in (("red", red), ("yellow", yellow), ("undated", None)):
             if filters is None:
-                row, key = tables.undated_one(session, pledge_id), tables.undated_key
-            else:  # (most confirmed pledges join neither: asked first, with no column computed)
-                row = (listing.one_in_view(session, filters, pledge_id) if listing.holds(session, filters, pledge_id)
-                       else None)
+                row, key = undated_rows.get(pledge_id), tables.undated_key
+            else:
+                row = listing.one_in_view(session, filters, pledge_id) if pledge_id in holding[name] else None
                 key = listing.sort_key(filters)
             if row is None:
                 continue
@@ -372,8 +397,11 @@ def _queue_confirmed(session, red: listing.Filters, yellow: listing.Filters, kep
             rows.sort(key=key)
             del rows[QUEUE_ROWS:]
             counts[name] += 1
-    return (tuple(lists["red"]), tuple(lists["yellow"]), proposals, tuple(lists["undated"]),
-            MappingProxyType(counts))
+    # a list no pledge joined stays the kept tuple itself (its written rows are kept with it: ``_queue_html``)
+    before = {"red": reds, "yellow": yellows, "undated": undated}
+    same = {name: before[name] if len(rows) == len(before[name]) and all(a is b for a, b in zip(rows, before[name]))
+            else tuple(rows) for name, rows in lists.items()}
+    return same["red"], same["yellow"], proposals, same["undated"], MappingProxyType(counts)
 
 
 class StatusForm(Form):

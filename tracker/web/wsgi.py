@@ -1,4 +1,4 @@
-"""The app for a WSGI server: ``gunicorn 'tracker.web.wsgi:app' --preload --workers 2 --threads 8``
+"""The app for a WSGI server: ``gunicorn 'tracker.web.wsgi:app' --preload --workers 2 --threads 4``
 (``tracker serve`` runs waitress itself; configuration as for ``create_app``).
 
 Everything alive once the app is built (the models, SQLAlchemy's and Flask's structures: some
