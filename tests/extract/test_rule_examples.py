@@ -624,8 +624,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "elliptical_clause_object": [
         # 2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；…
-        ('excerpts/hailar_targets_2012.txt', '同比增长21%', 'object', '地区生产总值'),
+        # (its first target, 地区生产总值达到240亿元，同比增长21%, is one pledge since level_then_rate; the level clauses after
+        # it read as past behind 同比, so their rates stand alone)
         ('excerpts/hailar_targets_2012.txt', '同比增长24.6%', 'object', '地方财政总收入'),
+        ('excerpts/hailar_targets_2012.txt', '同比增长25％', 'object', '固定资产投资'),
         # 预计,全市实现地区生产总值672.86亿元,增长6.2%: the past year's figures, which the tense rules misread as
         # pledges (a failure of theirs); the rate's subject is read right
         ('followup/gaozhou2022_plan.txt', '增长6.2%', 'object', '地区生产总值'),
@@ -688,6 +690,7 @@ SHAPING = {
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
     "programme_span_dates_its_clause": "test_a_programmes_span_dates_only_its_own_clause",
     "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
+    "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.
