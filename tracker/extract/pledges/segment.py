@@ -170,11 +170,12 @@ def _rate_of_the_level(text: str, start: int, end: int, qs: list[NumberToken], l
     2023年经济社会发展主要预期目标是:地区生产总值达到236.6亿元,增长7%,…;固定资产投资达到171.6亿元,增长7% (云霄县 2023);
     2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元，同比增长24.6%
     (海拉尔区 2012). A rate with its own subject (居民收入增长7%) is a pledge of its own; a pledge that already has a rate
-    takes no second one. The mirror of growth_reaches_level (增长20%，达到282亿元)."""
+    takes no second one, and a pledge of two numbers already (深圳2022年重大项目计划共安排项目883个，总投资35674.8亿元，同比增长26.2%:
+    深圳 news 2022, the rate of the sum, a statistic) gives no one level. The mirror of growth_reaches_level."""
     return last.start < start and len(qs) == 1 and qs[0].role is Role.RATIO \
         and bool(_RATE_ALONE.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000"))) \
         and text[qs[-1].end:end].strip(_QUOTE_MARKS + " \u3000") in ("", *_qualifiers()) \
-        and bool(last.quantities) and all(q.role in (Role.AMOUNT, Role.COUNT) for q in last.quantities)
+        and len(last.quantities) == 1 and last.quantities[0].role in (Role.AMOUNT, Role.COUNT)
 
 
 def _sized(text: str, cand: Candidate, start: int, end: int, qs: list[NumberToken],
