@@ -283,6 +283,9 @@ def test_a_voltage_class_alone_is_no_pledge():
     # 海拉尔区's work report of 2012-02-29, the year's targets (excerpts/hailar_targets_2012.txt)
     ("excerpts/hailar_targets_2012.txt", "2012-02-29", "地区生产总值达到240亿元，同比增长21%", ["240亿元", "21%"],
      "地区生产总值"),
+    # the targets after it too: the 同比 of one target's rate does not turn the next into a result (paragraph_cue)
+    ("excerpts/hailar_targets_2012.txt", "2012-02-29", "固定资产投资完成194亿元，同比增长25％", ["194亿元", "25％"],
+     "固定资产投资"),
     # 海淀区 news of 2022-01-14 and 杭州 news of 2021-11-08 (real/: the gold joined here, CONTRACT.md)
     ("real/haidian_news_2022.txt", "2022-01-14", "GDP超过1万亿元，增长6%以上", ["1万亿元", "6%"], "GDP"),
     ("real/hangzhou_gdp_news_2021.txt", "2021-11-08", "杭州力争生产总值突破2.3万亿元，年均增长6%以上", ["2.3万亿元", "6%"],

@@ -623,11 +623,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('excerpts/yunnan_review_opening_2026.txt', '完成地区生产总值32765亿元', 'pledge', False),
     ],
     "elliptical_clause_object": [
-        # 2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；…
-        # (its first target, 地区生产总值达到240亿元，同比增长21%, is one pledge since level_then_rate; the level clauses after
-        # it read as past behind 同比, so their rates stand alone)
-        ('excerpts/hailar_targets_2012.txt', '同比增长24.6%', 'object', '地方财政总收入'),
-        ('excerpts/hailar_targets_2012.txt', '同比增长25％', 'object', '固定资产投资'),
+        # (海拉尔区 2012's 地区生产总值达到240亿元，同比增长21%；… and 高州市 2022's 全市实现地区生产总值672.86亿元,增长6.2% are one
+        # pledge each, level and rate, since level_then_rate)
+        ('real/shenzhen_report_news_2022.txt', '增长10.0%', 'object', '市政府投资项目'),
         # (followup/gaozhou2022_plan.txt's 全市实现地区生产总值672.86亿元,增长6.2% is one pledge since level_then_rate)
         ('real/hailar_list_2012.txt', '分别增长20%', 'object', '旅游收入'),
     ],
