@@ -272,6 +272,32 @@ def test_a_voltage_class_alone_is_no_pledge():
     assert not [c for c in _passage("shexian_shishi_2025.txt") if "对城区主干线路两侧10千伏线路" in c.quote]
 
 
+# Rule level_then_rate: a clause of nothing but a growth rate (增长7%, 同比增长21%), no subject of its own, after the
+# pledge that gives an indicator's level in the same sentence is that level's growth: one pledge, both quantities.
+@pytest.mark.parametrize("name, published, fragment, raws, obj", [
+    # 云霄县's work report, 2023 targets (real/short_pages/yunxiao_plan_2023.txt, batch W2: six targets so written)
+    ("real/short_pages/yunxiao_plan_2023.txt", None, "地区生产总值达到236.6亿元,增长7%", ["236.6亿元", "7%"], "地区生产总值"),
+    ("real/short_pages/yunxiao_plan_2023.txt", None, "固定资产投资达到171.6亿元,增长7%", ["171.6亿元", "7%"], "固定资产投资"),
+    ("real/short_pages/yunxiao_plan_2023.txt", None, "地方一般公共预算收入突破10亿元,增长9.7%", ["10亿元", "9.7%"],
+     "地方一般公共预算收入"),
+    # 海拉尔区's work report of 2012-02-29, the year's targets (excerpts/hailar_targets_2012.txt)
+    ("excerpts/hailar_targets_2012.txt", "2012-02-29", "地区生产总值达到240亿元，同比增长21%", ["240亿元", "21%"],
+     "地区生产总值"),
+    # the targets after it too: the 同比 of one target's rate does not turn the next into a result (paragraph_cue)
+    ("excerpts/hailar_targets_2012.txt", "2012-02-29", "固定资产投资完成194亿元，同比增长25％", ["194亿元", "25％"],
+     "固定资产投资"),
+    # 海淀区 news of 2022-01-14 and 杭州 news of 2021-11-08 (real/: the gold joined here, CONTRACT.md)
+    ("real/haidian_news_2022.txt", "2022-01-14", "GDP超过1万亿元，增长6%以上", ["1万亿元", "6%"], "GDP"),
+    ("real/hangzhou_gdp_news_2021.txt", "2021-11-08", "杭州力争生产总值突破2.3万亿元，年均增长6%以上", ["2.3万亿元", "6%"],
+     "生产总值"),
+])
+def test_a_rate_after_a_level_is_the_levels_growth(name, published, fragment, raws, obj):
+    doc = _read(name, published)
+    (c,) = [c for c in doc.candidates if fragment in c.quote]
+    assert c.quote == fragment and [q.raw for q in c.quantities] == raws and c.object == obj
+    assert dict(c.why)["quantities"] == "level_then_rate"
+
+
 # Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
 # with the verb of its use are one pledge.
 @pytest.mark.parametrize("name, fragment, raws, action, obj", [

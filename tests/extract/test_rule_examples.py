@@ -623,13 +623,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('excerpts/yunnan_review_opening_2026.txt', '完成地区生产总值32765亿元', 'pledge', False),
     ],
     "elliptical_clause_object": [
-        # 2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；…
-        ('excerpts/hailar_targets_2012.txt', '同比增长21%', 'object', '地区生产总值'),
-        ('excerpts/hailar_targets_2012.txt', '同比增长24.6%', 'object', '地方财政总收入'),
-        # 预计,全市实现地区生产总值672.86亿元,增长6.2%: the past year's figures, which the tense rules misread as
-        # pledges (a failure of theirs); the rate's subject is read right
-        ('followup/gaozhou2022_plan.txt', '增长6.2%', 'object', '地区生产总值'),
-        ('followup/gaozhou2022_plan.txt', '增长8.52%', 'object', '社会消费品销售总额'),
+        # (海拉尔区 2012's 地区生产总值达到240亿元，同比增长21%；… and 高州市 2022's 全市实现地区生产总值672.86亿元,增长6.2% are one
+        # pledge each, level and rate, since level_then_rate)
+        ('real/shenzhen_report_news_2022.txt', '增长10.0%', 'object', '市政府投资项目'),
+        # (followup/gaozhou2022_plan.txt's 全市实现地区生产总值672.86亿元,增长6.2% is one pledge since level_then_rate)
+        ('real/hailar_list_2012.txt', '分别增长20%', 'object', '旅游收入'),
     ],
     "outcome_lead": [
         # ——人民生活持续改善。…年末城镇调查失业率从上半年5.5%降到5.3%。落实国家育儿补贴政策，惠及154万户家庭 (广西's review
@@ -688,6 +686,7 @@ SHAPING = {
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
     "programme_span_dates_its_clause": "test_a_programmes_span_dates_only_its_own_clause",
     "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
+    "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

@@ -25,9 +25,10 @@ from tracker.extract.pledges.frames import (
 )
 from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
-    _class_of_object, _conjuncts, _describes_the_project_before, _invests_in_next, _level_of_the_growth, _respectively, _sized,
+    _class_of_object, _conjuncts, _describes_the_project_before, _invests_in_next, _level_of_the_growth, _rate_of_the_level,
+    _respectively, _sized,
     _sizes_the_pledge_before, growth_reaches_level, headline_space_separates, investment_opens_its_use,
-    project_attributes_join, respectively_splits,
+    level_then_rate, project_attributes_join, respectively_splits,
 )
 
 
@@ -127,6 +128,12 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
                 and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
                 and _level_of_the_growth(text, clause.start, clause.end, qs, out[-1]):
             out[-1] = _sized(text, out[-1], clause.start, clause.end, qs, growth_reaches_level.id)  # 增长20%，达到282亿元
+            last_ci = ci
+            continue
+        if out and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
+                and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
+                and _rate_of_the_level(text, clause.start, clause.end, qs, out[-1]):
+            out[-1] = _sized(text, out[-1], clause.start, clause.end, qs, level_then_rate.id)  # 达到236.6亿元,增长7%
             last_ci = ci
             continue
         if out and ci > 0 and clauses[ci - 1].sentence == clause.sentence \

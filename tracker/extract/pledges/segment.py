@@ -156,6 +156,28 @@ def _level_of_the_growth(text: str, start: int, end: int, qs: list[NumberToken],
         and bool(_GROWTH.search(text, last.start, last.end))
 
 
+# A clause of nothing but a growth rate, no subject of its own: 增长7%, 同比增长21%, 年均增长4.6% (lexicon growth_openings).
+_RATE_ALONE = re.compile(r"(?:" + "|".join(map(re.escape, sorted(lexicons.words("growth_openings"), key=len, reverse=True)))
+                         + r")(?:约|达|达到|为)?")
+
+
+def _rate_of_the_level(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate) -> bool:
+    """Rule level_then_rate: a clause giving nothing but a rate of growth or decline (增长/同比增长/年均增长/下降 …,
+    lexicon growth_openings, and one rate; no subject of its own) right after a pledge that gives the level of an
+    indicator (an amount or a count, no rate) in the same sentence is that indicator's growth: one target with both
+    quantities, its quote spanning both, as the gold counts it.
+
+    2023年经济社会发展主要预期目标是:地区生产总值达到236.6亿元,增长7%,…;固定资产投资达到171.6亿元,增长7% (云霄县 2023);
+    2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元，同比增长24.6%
+    (海拉尔区 2012). A rate with its own subject (居民收入增长7%) is a pledge of its own; a pledge that already has a rate
+    takes no second one, and a pledge of two numbers already (深圳2022年重大项目计划共安排项目883个，总投资35674.8亿元，同比增长26.2%:
+    深圳 news 2022, the rate of the sum, a statistic) gives no one level. The mirror of growth_reaches_level."""
+    return last.start < start and len(qs) == 1 and qs[0].role is Role.RATIO \
+        and bool(_RATE_ALONE.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000"))) \
+        and text[qs[-1].end:end].strip(_QUOTE_MARKS + " \u3000") in ("", *_qualifiers()) \
+        and len(last.quantities) == 1 and last.quantities[0].role in (Role.AMOUNT, Role.COUNT)
+
+
 def _sized(text: str, cand: Candidate, start: int, end: int, qs: list[NumberToken],
            rule_id: str | None = None) -> Candidate:
     suffixes, prefixes, _ = _qualifier_lists()
@@ -263,4 +285,5 @@ voltage_class = rule("quantities", "电压等级非数量", "voltage_class")(_cl
 investment_opens_its_use = rule("quantities", "投资分句连其用途", "investment_opens_its_use")(_invests_in_next)
 total_investment_clause = rule("quantities", "总投资分句并入", "total_investment_clause")(_sizes_the_pledge_before)
 growth_reaches_level = rule("quantities", "增长所达总量并入", "growth_reaches_level")(_level_of_the_growth)
+level_then_rate = rule("quantities", "总量后增速并入", "level_then_rate")(_rate_of_the_level)
 project_attributes_join = rule("quantities", "项目属性并入", "project_attributes_join")(_describes_the_project_before)

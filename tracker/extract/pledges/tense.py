@@ -146,6 +146,13 @@ def _numbered_title_end(c) -> int | None:
 
 
 _SENTENCE_BOUND = frozenset(lexicons.words("sentence_bound_cues"))
+# a comparison with last year opening a clause of nothing but a rate after a level (，同比增长21%；): it speaks of
+# that one target's growth (level_then_rate), not of the targets after it
+_RATE_OF_ONE_TARGET = re.compile(r"(?:" + "|".join(map(re.escape, lexicons.words("compared_with_last_year")))
+                                 + r"|同比)(?:增长|下降)[0-9.]+[%％](?:以上|左右)?[；;]")
+# the level that rate is the growth of, reached by a verb (达到240亿元，): a bare statistic (社会消费品零售总额8641.70亿元，
+# 同比增长11.8%；总量比2019年同期增长5.0%: 深圳 news 2022) keeps its comparison as the paragraph's cue
+_LEVEL_REACHED_BEFORE = re.compile(r"(?:达到|达|完成|实现|突破)(?:约|近)?[0-9.]+[^，,；;。0-9]{0,3}[，,]$")
 
 
 # 已正式启动, 启动: the act that begins a programme; not a ground-breaking (开工, 动工) nor a launch of many projects
@@ -197,7 +204,9 @@ def paragraph_cue(c):
     项目208个); a plan's titled paragraph keeps the cues of its own sentences, its section and its report, and a time
     its title names (（二）今年重点办好以下民生实事。) still frames the paragraph. A cue of
     lexicon sentence_bound_cues (即将) reaches the clauses of its own sentence only: "…定西医院即将建成。庆阳、张掖、天水3个
-    省级区域医疗中心加快建设" (甘肃's review, 2026)."""
+    省级区域医疗中心加快建设" (甘肃's review, 2026). A comparison with last year opening a target's rate clause (2012年全区
+    经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元，…, 海拉尔区 2012) speaks of that
+    target's growth only (level_then_rate), not of the clauses after it."""
     title = _numbered_title_end(c)
     if title is not None and title > c.clause.start:
         title = None
@@ -206,7 +215,11 @@ def paragraph_cue(c):
         if title is not None and x.pos < title and x.word and x.word not in _TIME_WORDS:
             return False  # （一）…，确保经济平稳运行。: the title's aim (a time it names, 今年…, still frames)
         # 即将建成。 tells its own sentence's near future (lexicon sentence_bound_cues)
-        return not (x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start)
+        if x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start:
+            return False
+        # 地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元 (海拉尔区 2012): 同比 speaks of its own target
+        return not (0 < x.pos < c.clause.start and _RATE_OF_ONE_TARGET.match(c.text, x.pos) is not None
+                    and _LEVEL_REACHED_BEFORE.search(c.text, max(0, x.pos - 24), x.pos) is not None)
 
     last = c.cues.strong.last_before(c.block.start, c.clause.start)
     if last is not None and not counts(last):
