@@ -1224,3 +1224,21 @@ def test_targets_after_shi_xian_zai_are_read():
     quotes = " ".join(c.quote for c in doc.candidates)
     for target in ("固定资产投资达到171.6亿元", "社会消费品零售总额达到125亿元", "地方一般公共预算收入突破10亿元"):
         assert target in quotes
+
+
+# The lead of what a report or a speech said, after its reporting frame (_REPORTING_FRAME, read by
+# list_lead_inherits' lead): the year after 表示, / 指出，dates the list below the lead.
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 萧山区 news 2017: 代区长王敏…作政府工作报告时表示,2017年,区政府将努力为民办好十件实事: then items 1.–7.
+    ("real/short_pages/xiaoshan_shishi_news_2017.txt", "2017-02-07", "建成6家公办幼儿园", "2017-12-31"),
+    ("real/short_pages/xiaoshan_shishi_news_2017.txt", "2017-02-07", "新增公交线路6条", "2017-12-31"),
+    # 深圳 news 2022: 深圳市政府工作报告指出，2022年深圳地区生产总值预期增长目标6%左右。… then the year's targets below
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "新增国家高新技术企业500家", "2022-12-31"),
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "新增小微企业首贷户2万户", "2022-12-31"),
+])
+def test_a_lead_after_its_reporting_frame_dates_the_list(name, published, fragment, date):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert hits, fragment
+    assert {(c.deadline.date.isoformat() if c.deadline.date else None, c.why_dict().get("deadline")) for c in hits} \
+        == {(date, "list_lead_inherits")}
+

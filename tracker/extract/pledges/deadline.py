@@ -19,7 +19,7 @@ from tracker.extract.model import NO_DEADLINE, Deadline, Precision
 from tracker.extract.normalise import Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
-    _COMPLETION, _CONTINUATION, _DEADLINE_NOTE, _LEAD_STRIP, _NEAR_CLAUSES, _PLAN_LEAD, _SPEAKER_LABEL,
+    _COMPLETION, _CONTINUATION, _DEADLINE_NOTE, _LEAD_STRIP, _NEAR_CLAUSES, _PLAN_LEAD, _REPORTING_FRAME, _SPEAKER_LABEL,
     _SUMMARY_HEADS, _TARGET_LEAD, _TIME_LIMIT_WORDS, _ahead, _inherited, _named_year, _sentence_stops, _walk_back,
 )
 from tracker.extract.rules import rule
@@ -488,12 +488,19 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
         offset = label.end()
     m = _LEAD_STRIP.match(btext, offset)
     offset = m.end() if m else offset
-    first = re.split(r"[，,。；;：:]", btext[offset:], maxsplit=1)[0] if not whole else btext
-    for mention in find_deadlines(first, published):
-        if mention.start <= 2 or whole:
-            d = mention.deadline
-            if _ahead(d, published):
-                lead = d
+    starts = [offset]
+    frame = None if whole else _REPORTING_FRAME.match(btext, offset)
+    if frame is not None:  # the lead of what a report or a speech said: read after its frame
+        starts.append(frame.end())
+    for start in starts:
+        first = re.split(r"[，,。；;：:]", btext[start:], maxsplit=1)[0] if not whole else btext
+        for mention in find_deadlines(first, published):
+            if mention.start <= 2 or whole:
+                d = mention.deadline
+                if _ahead(d, published):
+                    lead = d
+                break
+        if lead is not None:
             break
     leads[key] = lead
     return lead
