@@ -254,6 +254,13 @@ def _read(name: str, published: str | None, **meta):
                             published=dt.date.fromisoformat(published) if published else None, **meta)
 
 
+def _dates_and_rules(name: str, published: str | None, fragment: str) -> set[tuple[str | None, str | None]]:
+    """(deadline date, the rule that decided it) of every candidate of ``name`` whose quote holds ``fragment``."""
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert hits, fragment
+    return {(c.deadline.date.isoformat() if c.deadline.date else None, c.why_dict().get("deadline")) for c in hits}
+
+
 # Rule voltage_class: a voltage class before the thing it classes (10千伏线路) is no quantity, and a clause
 # with nothing else sizes nothing.
 @pytest.mark.parametrize("name, fragment, raws, obj", [
@@ -1089,11 +1096,7 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
     ("real/liunan_township_2021.txt", "2021-07-01", "总投资2.22亿", "2021-11-30"),
 ])
 def test_a_later_sentence_that_finishes_the_project_dates_its_counts(name, published, fragment, date):
-    doc = _read(name, published)
-    hits = [c for c in doc.candidates if fragment in c.quote]
-    assert hits, fragment
-    assert {(c.deadline.date.isoformat() if c.deadline.date else None, c.why_dict().get("deadline")) for c in hits} \
-        == {(date, "project_completion_sentence")}
+    assert _dates_and_rules(name, published, fragment) == {(date, "project_completion_sentence")}
 
 
 # Whole reports read end to end, as nobody says whose they are (docs/measuring.md, "Whole reports read end to end"):
@@ -1237,8 +1240,5 @@ def test_targets_after_shi_xian_zai_are_read():
     ("real/shenzhen_report_news_2022.txt", "2022-04-12", "新增小微企业首贷户2万户", "2022-12-31"),
 ])
 def test_a_lead_after_its_reporting_frame_dates_the_list(name, published, fragment, date):
-    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
-    assert hits, fragment
-    assert {(c.deadline.date.isoformat() if c.deadline.date else None, c.why_dict().get("deadline")) for c in hits} \
-        == {(date, "list_lead_inherits")}
+    assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
 
