@@ -210,3 +210,51 @@ def test_a_confirmation_joins_the_kept_queue_as_reading_it_anew_would(app, clien
         assert patched == read_anew()[0]
     assert f"/pledges/{overdue}" in patched and f"/pledges/{later}" in patched and f"/pledges/{undated}" in patched
     assert patched != first
+
+
+def test_a_confirmation_joins_the_kept_district_scorecard_as_reading_it_anew_would(app, client, db):
+    """A district's scorecard (its ids in order and its figures) is kept until the data changes; after
+    confirmations as read of pending pledges it is the kept one with each pledge of that district in its place
+    by due date, its figures added: byte for byte the page read anew. A confirmation elsewhere reads no row."""
+    district = db.scalar(sa.select(District.id).where(District.name == "张店区"))
+    other = db.scalar(sa.select(District.id).where(District.id != district).order_by(District.id))
+    path = f"/reports/districts/{district}"
+
+    def card():
+        seen = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: seen.append(args[2].lower())  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            page = client.get(path).get_data(as_text=True)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        return page, [s for s in seen if "from (select pledge.id" in s]
+
+    def read_anew():
+        app.extensions["tracker.counts"][0].clear()
+        app.extensions["tracker.latest"].clear()
+        return card()[0]
+
+    elsewhere, overdue, undated, ahead, later = pending_ids(db)[:5]
+    due = {overdue: dt.date(2020, 1, 31), undated: None, ahead: dt.date(2099, 12, 31), later: dt.date(2021, 3, 31)}
+    for pledge_id, due_on in due.items():
+        db.execute(sa.update(Pledge).where(Pledge.id == pledge_id).values(due_on=due_on, district_id=district))
+    db.execute(sa.update(Pledge).where(Pledge.id == elsewhere).values(district_id=other))
+    db.commit()
+    first, reads = card()
+    assert len(reads) == 1
+    assert card() == (first, [])  # kept: no view read again
+    editor = app.test_client()
+    login(editor, "editor")
+    for batch in ([elsewhere], [overdue], [undated, ahead], [later]):
+        for pledge_id in batch:
+            version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+            assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+        patched, reads = card()
+        # the view is not read whole again: the batch's rows alone, when the district holds them
+        assert all(" in (" in s or "= any" in s for s in reads), reads
+        assert len(reads) == (0 if batch == [elsewhere] else 1)
+        assert patched == read_anew()
+    assert f"/pledges/{overdue}" in patched and f"/pledges/{overdue}" not in first
+    assert f"/pledges/{elsewhere}" not in patched
