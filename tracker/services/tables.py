@@ -458,7 +458,7 @@ def _one_if(condition):
 
 
 @lru_cache(maxsize=64)
-def _card_select(shape: tuple, sort: str, proposed: bool = True, only: bool = False):
+def _card_select(shape: tuple, sort: str, proposed: bool = True):
     """A scorecard's view (``listing._shape``) as its card rows (``iter_rows(card=True)``) are, in its order: of
     each row its id and what its figures count (``Group.add``: due, done on time, overdue (红), an open
     proposal (``proposed``; else 0, and the view's probe for it left out)), worked out by the database, and
@@ -473,8 +473,6 @@ def _card_select(shape: tuple, sort: str, proposed: bool = True, only: bool = Fa
                      _one_if(maybe_behind_sql(status, review_state, due_on, c.published_on, c.achieved_value,
                                               _CARD_DAY)),
                      c.published_on, due_on, c.target_value, c.achieved_value, review_state)
-    if only:  # (``view_card``'s ``only``: those of the view's rows alone)
-        stmt = stmt.where(c.id.in_(sa.bindparam("f_card_only", expanding=True)))
     _, key, descending = listing.SORTS[sort]  # listing._ordered_by's order
     id_order = c.id.desc() if descending else c.id.asc()
     if key == "id":
@@ -490,23 +488,20 @@ def _card_select(shape: tuple, sort: str, proposed: bool = True, only: bool = Fa
 CARD_RANDOM_PAGE_COST = 1.1
 
 
-def view_card(session: Session, filters: Filters, *, proposed: bool = True, keyed: bool = False,
-              only: list[int] | None = None) -> tuple:
+def view_card(session: Session, filters: Filters, *, proposed: bool = True
+              ) -> tuple[list[int], Group, list[tuple[str, str, int]]]:
     """A scorecard's view: its pledge ids in order, the total line of ``status_table`` and the ``meter``, as
     its rows read whole (``iter_rows(card=True)``) give them, from one statement whose rows are a few
     numbers each: no ``Row`` built, ``schedule.assess`` run only for the rows that can be 黄. For a view whose
     flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``); ``listing.rows_of`` reads one page's cards.
     Without ``proposed`` the open proposals are not counted (the total's ``proposed`` is None): a scorecard
-    does not show that figure, and probing each row's proposals was a quarter of a district's statement.
-    ``keyed``: a fourth item, each row's due date (``card_after_confirming`` places new rows by it); ``only``:
-    the figures of those of the view's rows only (the pledges ``only`` names that the view holds)."""
+    does not show that figure, and probing each row's proposals was a quarter of a district's statement."""
     if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
         raise ValueError("view_card: a view whose flag is decided in Python")
     day = filters.day
-    stmt = _card_select(listing._shape(filters), filters.sort, proposed, only is not None)
+    stmt = _card_select(listing._shape(filters), filters.sort, proposed)
     counted = proposed  # (the loop below reads each row's own ``proposed``)
     ids: list[int] = []
-    keys: list[dt.date | None] = []
     statuses: Counter = Counter()
     total = Group(None, "合计")
     number = listing._number
@@ -514,14 +509,12 @@ def view_card(session: Session, filters: Filters, *, proposed: bool = True, keye
     costed = connection.dialect.name == "postgresql"
     if costed:  # see CARD_RANDOM_PAGE_COST
         connection.exec_driver_sql(f"SET LOCAL random_page_cost = {CARD_RANDOM_PAGE_COST}")
-    found = connection.execute(stmt, {**listing._bound(filters), "f_card_day": day,
-                                      **({"f_card_only": list(only)} if only is not None else {})}).all()
+    found = connection.execute(stmt, {**listing._bound(filters), "f_card_day": day}).all()
     if costed:  # (an error rolls the transaction back, and the setting with it)
         connection.exec_driver_sql("SET LOCAL random_page_cost TO DEFAULT")
     for (pledge_id, status_value, due, on_time, overdue, proposed, maybe_behind, published_on, due_on, target,
          achieved, review_state) in found:
         ids.append(pledge_id)
-        keys.append(due_on)
         statuses[status_value] += 1
         total.due += due
         total.done_on_time += on_time
@@ -537,37 +530,7 @@ def view_card(session: Session, filters: Filters, *, proposed: bool = True, keye
         total.proposed = None
     for status_value, n in statuses.items():
         total.status[Status(status_value)] += n
-    parts = [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]
-    return (ids, total, parts, keys) if keyed else (ids, total, parts)
-
-
-def card_after_confirming(session: Session, filters: Filters, kept: tuple, confirmed: list[int], *,
-                          proposed: bool = True) -> tuple | None:
-    """``view_card(keyed=True)``'s answer after the pending pledges ``confirmed`` were confirmed as read (and
-    nothing else changed), from ``kept``, its answer before: a row shows its own pledge only, so the rows
-    kept stay as they were and each confirmed pledge the view now holds joins them in the view's order (due
-    date, then id), its figures added to the total. The view unchanged (``kept`` itself) when it holds none of
-    them (one statement, no column computed); None for a view this does not know (of pending pledges, as of
-    a past day, in another order, a confirmed pledge listed already: read it anew)."""
-    v = filters.values
-    if v.get("review_state") is not ReviewState.CONFIRMED or v.get("flag") not in listing.SQL_EXACT_FLAGS or \
-            v.get("as_of") is not None or filters.sort != "due_on":
-        return None
-    found = listing.held(session, filters, confirmed)
-    if not found:
-        return kept
-    ids, total, _, keys = kept
-    if any(pledge_id in found for pledge_id in ids):
-        return None
-    new_ids, new_total, _, new_keys = view_card(session, filters, proposed=proposed, keyed=True, only=sorted(found))
-    rows = sorted([*zip(keys, ids), *zip(new_keys, new_ids)],  # due_on ASC NULLS LAST, id ASC
-                  key=lambda r: (r[0] is None, r[0] or dt.date.min, r[1]))
-    merged = Group(None, total.name, total=total.total + new_total.total, status=total.status + new_total.status,
-                   due=total.due + new_total.due, done_on_time=total.done_on_time + new_total.done_on_time,
-                   overdue=total.overdue + new_total.overdue, behind=total.behind + new_total.behind,
-                   proposed=None if total.proposed is None else total.proposed + new_total.proposed)
-    parts = [(key, label, sum(merged.status.get(s, 0) for s in members)) for key, label, members in METER]
-    return [r[1] for r in rows], merged, parts, [r[0] for r in rows]
+    return ids, total, [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]
 
 
 def view_summary(session: Session, filters: Filters) -> Summary:

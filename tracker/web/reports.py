@@ -264,19 +264,12 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     if f.values.get("flag") in listing.SQL_EXACT_FLAGS:
         # the view's ids in order and its figures from one light reading (a few numbers a row), then the
         # rows of one page's cards: building and assessing a district's ~400 rows was half the page's CPU
-        # (without the open proposals: a figure the card does not show). Kept until the data changes, as the
-        # queue's lists are (``caching.cached``): the same for every reader; a confirmation of a pending pledge
-        # adds its row to the kept answer when the view holds it (``tables.card_after_confirming``)
-        ids, total, parts, _ = caching.cached(
-            session, "reports.card", (kind, subject_id, tuple(sorted(kept.items()))),
-            lambda: _frozen_card(tables.view_card(session, f, proposed=False, keyed=True)),
-            patch=lambda answer, confirmed: _frozen_card(
-                tables.card_after_confirming(session, f, answer, confirmed, proposed=False)))
+        ids, total, parts = tables.view_card(session, f, proposed=False)  # (a figure the card does not show)
         count = len(ids)
         pages = max(1, -(-count // size))
         if page > pages:
             return render_template("error.html", code=404, message=f"第 {page} 页不存在：此记分卡共 {pages} 页"), 404
-        shown = listing.rows_of(session, f, list(ids[(page - 1) * size:page * size]), card=True)
+        shown = listing.rows_of(session, f, ids[(page - 1) * size:page * size], card=True)
     else:  # a flag decided in Python: the view's rows read whole
         rows = list(listing.iter_rows(session, f, stream=False, card=True))
         count = len(rows)
@@ -303,14 +296,6 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     return render_template("reports/scorecard.html", kind=kind, subject_id=subject_id, name=name, extra=extra,
                            f=f, rows=shown, total=total, meter_parts=parts, meter=charts.meter(parts), pager=pager,
                            timelines=tables.timelines(session, [r.id for r in shown]))
-
-
-def _frozen_card(answer: tuple | None) -> tuple | None:
-    """``tables.view_card(keyed=True)``'s answer with its lists as tuples, to be kept (None stays None)."""
-    if answer is None:
-        return None
-    ids, total, parts, keys = answer
-    return tuple(ids), total, tuple(parts), tuple(keys)
 
 
 @bp.get("/districts/<int:district_id>")
