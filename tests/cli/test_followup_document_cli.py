@@ -39,7 +39,8 @@ def test_followup_document_stores_suggestions_once_and_refuses_bad_ids(db_url, t
     engine.dispose()
     result = CliRunner().invoke(main, ["followup", "--document", str(review)], env={"DATABASE_URL": db_url})
     assert result.exit_code == 0, result.output
-    assert f"文档 {review}：比对到之前的承诺 11 条；后续建议新增 {suggestions}，" in result.output
+    # ten pledges of the plan: 到2021年全县生产总值达到170亿元，年均增长12%以上 is one (a level and its growth, level_then_rate)
+    assert f"文档 {review}：比对到之前的承诺 10 条；后续建议新增 {suggestions}，" in result.output
     assert _counts(db_url) == (2, suggestions)
     again = CliRunner().invoke(main, ["followup", "--document", str(review)], env={"DATABASE_URL": db_url})
     assert f"新增 0，更新 0，撤回 0，未变 {suggestions}，" in again.output
