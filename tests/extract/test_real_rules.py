@@ -1242,3 +1242,23 @@ def test_targets_after_shi_xian_zai_are_read():
 def test_a_lead_after_its_reporting_frame_dates_the_list(name, published, fragment, date):
     assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
 
+
+
+# output_verb (lexicon output_verbs): a plant's yearly output (年产, 年生产) or 生产 against its number is the act of a
+# clause with no verb of the actions lexicon before its number, and of the conjuncts after it.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("gushanzi_town_2021.txt", "项目建成后预计年生产50万吨铁精粉", "年生产"),  # 孤山子镇's profile, 2021
+    ("gushanzi_town_2021.txt", "项目建成后预计年生产铁精粉6.6万吨", "年生产"),
+    ("gushanzi_town_2021.txt", "预计年产铁精粉6万吨", "年产"),
+    ("suzhou_gaoxin_news_2011.txt", "预计年产手术室医疗设备20000台", "年产"),  # 苏州高新区 news, 2011
+    ("suzhou_gaoxin_news_2011.txt", "液压机械5000台", "年产"),  # its conjunct
+    ("chongqing_electronics_news_2011.txt", "重庆将在3年之内生产1亿台以上的笔记本电脑", "生产"),  # 重庆 news, 2011
+])
+def test_a_plants_output_is_the_act(name, fragment, action):
+    c = _the(name, fragment)
+    assert c.action == action and dict(c.why)["action"] == "output_verb"
+
+
+def test_a_company_named_nissan_is_no_output():
+    # 花都区 news, 2011: 东风日产 is a company, 日产 no output word
+    assert _the("huadu_engine_news_2011.txt", "东风日产在花都的总投资将超过100亿元").action != "日产"

@@ -147,6 +147,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'object', '等级应急避难场所建设面积'),
         ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'object', '面积'),
     ],
+    "output_verb": [
+        ('real/gushanzi_town_2021.txt', '预计年产铁精粉6万吨', 'action', '年产'),
+        ('real/suzhou_gaoxin_news_2011.txt', '预计年产手术室医疗设备20000台', 'action', '年产'),
+        ('real/chongqing_electronics_news_2011.txt', '重庆将在3年之内生产1亿台以上的笔记本电脑', 'action', '生产'),
+    ],
     "counted_act_against_number": [
         ('real/jilin_minsheng_2026.txt', '高校毕业生留省就业17万人', 'action', '就业'),
         ('real/qinghai_minsheng_2026.txt', '力争有组织有规模外出就业25万人次以上', 'action', '就业'),

@@ -124,6 +124,38 @@ def verb_before_number(c) -> str | None:
     return _verb_before(c)
 
 
+# A period's output word (年产, 年生产) and the nouns that begin with it (年产值, 年产能, 年产量: no verb).
+_OUTPUT_NOUN_AFTER = re.compile(r"[值能量]")
+
+
+@cache
+def _output_verbs() -> re.Pattern:
+    return re.compile(lexicons.alternation(lexicons.words("output_verbs")))
+
+
+@rule("action", "产出动词", needs=("产",))
+def output_verb(c) -> str | None:
+    """A plant's output (lexicon output_verbs) is the act of a clause with no verb of the actions lexicon before its
+    number: 项目建成后预计年生产50万吨铁精粉, 预计年产铁精粉6万吨 (孤山子镇's profile, 2021: 生产, 年产, not the 建设 or 改造 of
+    the clause before); 预计年产手术室医疗设备20000台、液压机械5000台 (苏州高新区 news, 2011: 年产 for both); 重庆将在3年之内
+    生产1亿台以上的笔记本电脑和1亿台以上的其它电子终端 (重庆 news, 2011: 生产, not the 开工 of 开工仪式 before). A word with 年
+    counts wherever it stands before the number, 生产 alone only against a number; 年产值, 年产能 and 年产量 are nouns, and
+    日产 is left out (东风日产 names a company: 东风日产在花都的总投资将超过100亿元, 花都区 news, 2011)."""
+    if not c.kept:
+        return None
+    q = c.kept[0]
+    if not c.clause.start <= q.start or _acts(c.text, c.clause.start, q.start):
+        return None
+    found = None
+    for m in _output_verbs().finditer(c.text, c.clause.start, q.start):
+        if _OUTPUT_NOUN_AFTER.match(c.text, m.end()):
+            continue
+        if m.group(0) == "生产" and not _COUNT_AT.match(c.text, m.end()):
+            continue
+        found = m.group(0)
+    return found
+
+
 @rule("action", "数量后的动词")
 def verb_after_number(c) -> str | None:
     """The verb after the number: 未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011: 建设);
@@ -298,5 +330,5 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, verb_after_number, verb_between_numbers,
+ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, output_verb, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
