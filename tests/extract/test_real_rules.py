@@ -1262,3 +1262,22 @@ def test_a_plants_output_is_the_act(name, fragment, action):
 def test_a_company_named_nissan_is_no_output():
     # 花都区 news, 2011: 东风日产 is a company, 日产 no output word
     assert _the("huadu_engine_news_2011.txt", "东风日产在花都的总投资将超过100亿元").action != "日产"
+
+
+# Rule project_name_keeps_generic_verb (lexicons project_verbs, project_nouns): a verb of doing after the number inside a
+# project's name (…改造工程, …扩建项目) leaves the generic verb that takes the project (实施, 推进) the act; 启动 still gives
+# way (the seeds: 启动…30所幼儿园新建、改扩建工程 → 新建、改扩建), and so does 实施 before a work with no project noun.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("gansu_minsheng_2026.txt", "实施100个社区儿童友好空间改造工程", "实施"),  # 甘肃 民生实事, 2026
+    ("hailar_city_2017.txt", "推进总投资103.7亿元的棚户区改造工程", "推进"),  # 海拉尔区, 2017
+    ("hailar_minsheng_2014.txt", "实施黑羊站水厂3万吨扩建项目", "实施"),  # 海拉尔区 实事, 2014
+    ("jilin_minsheng_2026.txt", "实施100条客运班线公交化改造", "改造"),  # no project noun: 改造 is the work
+])
+def test_a_project_name_keeps_the_generic_verb(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
+def test_qidong_still_gives_way_to_the_verb_of_the_project():
+    seeds = [d for d in _COVERAGE.documents() if d.path == "seeds/000_b1d06a0eb0b265fb.txt"]
+    (c,) = [c for c in seeds[0].read().candidates if "幼儿园新建、改扩建工程" in c.quote]
+    assert c.action == "新建、改扩建"

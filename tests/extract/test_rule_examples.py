@@ -58,7 +58,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "generic_verb_gives_way": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '启动齐润花园幼儿园等30所幼儿园新建、改扩建工程', 'action', '新建、改扩建'),
         ('real/jilin_minsheng_2026.txt', '实施100条客运班线公交化改造', 'action', '改造'),
-        ('real/hailar_minsheng_2014.txt', '实施黑羊站水厂3万吨扩建项目', 'action', '扩建'),
+        ('real/songjiang_renewal_2025.txt', '实施7公里燃气老化管道改造', 'action', '改造'),
     ],
     "verb_before_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'action', '打造'),
@@ -686,6 +686,7 @@ SHAPING = {
     "measure_names_its_thing": "test_a_measure_names_what_it_measures",
     "aside_inside_name": "test_an_aside_inside_a_name_stays_in_it",
     "work_noun_keeps_generic_verb": "test_a_work_noun_keeps_the_generic_verb",
+    "project_name_keeps_generic_verb": "test_a_project_name_keeps_the_generic_verb",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",

@@ -99,8 +99,9 @@ def invested_sum_verb(c) -> str | None:
 @rule("action", "泛化动词让位")
 def generic_verb_gives_way(c) -> str | None:
     """A generic verb before the number (启动, 推进, 实施, 开展) gives way to a verb of doing after it:
-    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造); 实施黑羊站水厂3万吨扩建项目 (海拉尔区 实事, 2014: 扩建);
-    not to 建设 naming the work (work_noun_keeps_generic_verb)."""
+    实施100条客运班线公交化改造 (吉林 民生实事, 2026: 改造); 实施7公里燃气老化管道改造 (松江区, 2025: 改造);
+    not to 建设 naming the work (work_noun_keeps_generic_verb), nor, after 实施 and 推进, to a verb inside the name of a
+    project (project_name_keeps_generic_verb: 实施黑羊站水厂3万吨扩建项目, 海拉尔区 实事, 2014: 实施)."""
     verb = _verb_before(c)
     if verb in _GENERIC_ACTIONS and _verbs_after(c) and not _names_the_work(c):
         return _joined_verbs(c.text, _verbs_after(c), _actions())
@@ -114,7 +115,30 @@ def _names_the_work(c) -> bool:
     推进5个“美丽街区”建设 (松江区, 2025: 推进); 龙文区将全力推进187个重点项目开发建设 (龙文区 news, 2017: 推进);
     全面启动…两个核心旅游景区二期建设 (海拉尔区, 2012: 启动). A verb of doing after the number still does: 启动齐润花园幼儿园等
     30所幼儿园新建、改扩建工程 (the seeds: 新建、改扩建)."""
-    return c.text[_verbs_after(c)[-1].start():_verbs_after(c)[-1].end()] in _nominal_actions()
+    return c.text[_verbs_after(c)[-1].start():_verbs_after(c)[-1].end()] in _nominal_actions() \
+        or _names_the_project(c)
+
+
+@rule("action", "工程名称不夺泛化动词", "project_name_keeps_generic_verb")
+def _names_the_project(c) -> bool:
+    """A verb of doing after the number inside the name of a project (its words run on to 工程 or 项目 at the quote's
+    end, lexicon project_nouns) does not take the place of a generic verb that takes a project as its object (lexicon
+    project_verbs: 实施, 推进): 实施100个社区儿童友好空间改造工程 (甘肃 民生实事, 2026: 实施); 推进总投资103.7亿元的棚户区改造工程
+    (海拉尔区, 2017: 推进); 实施4个小区内综合整治等美丽家园项目 (枝江 实事, 2023: 实施). 启动 still gives way: the seeds read
+    启动齐润花园幼儿园等30所幼儿园新建、改扩建工程 as 新建、改扩建."""
+    if _verb_before(c) not in _project_verbs():
+        return False
+    return c.text[_verbs_after(c)[-1].end():c.end].rstrip(_QUOTE_MARKS + " ").endswith(_project_nouns())
+
+
+@cache
+def _project_verbs() -> frozenset[str]:
+    return frozenset(lexicons.words("project_verbs"))
+
+
+@cache
+def _project_nouns() -> tuple[str, ...]:
+    return lexicons.words("project_nouns")
 
 
 @rule("action", "数量前的动词")
