@@ -1306,3 +1306,24 @@ def test_verbs_the_gold_of_two_documents_reads(name, published, fragment, action
     found = _passage(scored) if scored in _META else _read(name, published).candidates  # a passage: with its meta
     (c,) = [c for c in found if fragment in c.quote]
     assert c.action == action and c.object.startswith(obj)
+
+
+# Rule place_of_use (pledges/base.py: _verb_after_place): 在 and the place where a sum is spent stand between the sum
+# and the verb of its use, which then joins the sum's clause (investment_opens_its_use) and names its act and object.
+@pytest.mark.parametrize("text, verb", [
+    ("柳河县七棵树矿业有限公司投资5000万元，在孤山子镇隆兴村新建选矿厂，占地35亩", "新建"),  # 孤山子镇's profile, 2021
+    ("柳河县隆盛坤矿业有限公司 投资1000万元，在板庙子采矿点建设选矿设施，购入设备35台（套）", "建设"),
+    ("总投资230万元,在金河镇、硖石镇共新建农村户厕500座,改造提升农村公厕6座", "新建"),  # 金台区 实事, 2023
+    ("此次投资5亿元，在抚顺实施天然气供气支线工程以及燃气管网建设", "实施"),  # 抚顺市 news, 2011
+])
+def test_the_place_of_a_sums_use_leads_to_its_verb(text, verb):
+    from tracker.extract.pledges.base import _verb_after_place
+
+    at = text.index("在", text.index("元"))
+    end = next(i for i in range(at, len(text) + 1) if i == len(text) or text[i] in "，,")
+    assert _verb_after_place(text, at, end).group(0) == verb
+
+
+def test_an_investment_and_its_use_after_the_place_are_one_pledge():
+    c = _the("gushanzi_town_2021.txt", "投资1000万元，在板庙子采矿点建设选矿设施")
+    assert (c.action, c.object) == ("建设", "选矿设施")

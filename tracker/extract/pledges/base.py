@@ -686,6 +686,26 @@ def _action_at(text: str, pos: int) -> re.Match | None:
     return _action_pattern().match(text, pos)
 
 
+# Where a sum is spent, between it and the verb of its use: 在 and a place of at most 16 characters (no stop but 、),
+# and an adverb of the count (共, 再, 又) before the verb.
+_PLACE_OF_USE = re.compile(r"在[^，,；;。：:！？!?“”\d]{1,16}?[共再又]?")
+
+
+@rule("action", "花费之处后的动词", "place_of_use")
+def _verb_after_place(text: str, start: int, end: int) -> re.Match | None:
+    """The place where a sum is spent (shaping investment_opens_its_use, invested_sum_verb and the object after the
+    sum): the verb that follows 在 and a place, at ``start``, is the verb of the sum's use: 投资5000万元，在孤山子镇隆兴村新建选矿厂 and 投资1000万元，在板庙子采矿点建设选矿设施
+    (孤山子镇's profile, 2021: 新建, 建设); 总投资230万元,在金河镇、硖石镇共新建农村户厕500座 (金台区 实事, 2023: 新建). The
+    verb is the first of the stretch, so one inside the place's name (开发区) is no verb of it; None when the
+    stretch does not open on 在 and a place right before its first verb."""
+    if not text.startswith("在", start):
+        return None
+    verbs = actions_between(text, start, end)
+    if not verbs:
+        return None
+    return verbs[0] if _PLACE_OF_USE.fullmatch(text, start, verbs[0].start()) else None
+
+
 @cache
 def _verb_scan() -> tuple[re.Pattern, frozenset[str]]:
     """The verbs of the lexicon and the nouns that hide one (lexicon verb_hiding_nouns), longest first."""

@@ -14,7 +14,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _AT_PLACES, _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
+    _AT_PLACES, _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _verb_after_place, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
     _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
@@ -52,7 +52,8 @@ def _use_of_sum(text: str, q: NumberToken, end: int) -> re.Match | None:
         verb = _action_pattern().match(text, q.end + k, end) or _use_verb_pattern().match(text, q.end + k, end)
         if verb:
             return verb
-    return None
+    comma = q.end + 1 if text.startswith(("，", ","), q.end) else q.end
+    return _verb_after_place(text, comma, end)
 
 
 @cache

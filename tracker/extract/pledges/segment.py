@@ -11,7 +11,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
 from tracker.extract.numbers import NumberToken
 from tracker.extract.pledges.base import (
-    _AT_PLACES, _ATTRIBUTIVE, _BOUND_AFTER_PLACES, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
+    _AT_PLACES, _ATTRIBUTIVE, _BOUND_AFTER_PLACES, _COORD, _QUOTE_MARKS, _Clause, _action_at, _actions_in, _verb_after_place, _class_units, _bound_qualifier, _object_before, _qualifier_lists,
     _qualifiers, _quantity,
 )
 from tracker.extract.pledges.pledge import _baseline
@@ -109,7 +109,7 @@ _INVESTMENT_ALONE = re.compile(r"[^，,；;。：:]{0,12}?投资(?:总额|额)?(
 def _opens_with_a_verb(text: str, start: int, end: int) -> bool:
     """The clause at ``start`` opens with a verb, after at most one word of manner (大力实施, 加快实施)."""
     at = start + next((len(w) for w in _manner_words() if text.startswith(w, start)), 0)
-    return at < end and _action_at(text, at) is not None
+    return at < end and (_action_at(text, at) is not None or _verb_after_place(text, at, end) is not None)
 
 
 @cache
