@@ -1327,3 +1327,19 @@ def test_the_place_of_a_sums_use_leads_to_its_verb(text, verb):
 def test_an_investment_and_its_use_after_the_place_are_one_pledge():
     c = _the("gushanzi_town_2021.txt", "投资1000万元，在板庙子采矿点建设选矿设施")
     assert (c.action, c.object) == ("建设", "选矿设施")
+
+
+# Rule total_of_the_projects_before: a clause of nothing but a total investment right after the clause of the projects
+# it totals takes their verb; after a task naming no project, or a breakdown with no verb, the sum stays 投资.
+@pytest.mark.parametrize("name, published, fragment, action", [
+    ("real/yangxin_projects_news_2021.txt", "2021-06-09", "计划总投资66.1亿元", "开工"),  # 阳新县 news
+    ("real/short_pages/longwen_shortboard_news_2017.txt", "2017-09-08", "总投资288.1亿元", "实施"),  # 龙文区 news
+    ("real/short_pages/dalian_library_news_2011.txt", None, "投资总额3793万元", "启动"),  # 大连 news
+    ("real/yangzhou_news_2014.txt", "2014-06-06", "总投资200亿元", "投资"),  # after a task: 完成…开发任务
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "总投资9809.6亿元", "投资"),  # after a breakdown
+])
+def test_a_total_after_its_projects_takes_their_verb(name, published, fragment, action):
+    scored = name.removeprefix("real/")
+    found = _passage(scored) if scored in _META else _read(name, published).candidates
+    (c,) = [c for c in found if c.quote.endswith(fragment)]
+    assert c.action == action

@@ -78,6 +78,35 @@ def _verb_before(c) -> str | None:
     return _joined_verbs(text, before[first:], _actions())
 
 
+# A clause of nothing but a total investment (总投资288.1亿元, 计划总投资66.1亿元, 投资总额3793万元); a year's share
+# (年度计划投资) is a plan of its own.
+_TOTAL_SUM = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?(?:约|达|达到|超过|超|近|逾|为)?")
+
+
+@rule("action", "前述项目的总投资", needs=("投资",))
+def total_of_the_projects_before(c) -> str | None:
+    """A clause of nothing but a total investment right after the clause of the projects it totals (their clause names
+    项目 or 工程 after its verb, lexicon project_nouns) is done by those projects' verb, the first of that clause: 此次集中
+    开工项目有23个，计划总投资66.1亿元 (阳新县 news, 2021: 开工); 漳州龙文区将实施教育、卫生与健康、养老、城乡民生基础设施等四个领域
+    补短板项目162个,总投资288.1亿元 (龙文区 news, 2017: 实施); 2011年论证和启动古籍书库新建工程,投资总额3793万元 (大连 news,
+    2011: 启动). After a task that names no project (完成2平方公里核心区开发任务，总投资200亿元: 扬州 news, 2014) or a breakdown
+    with no verb (民生改善类项目357个，个数占比40.4%，总投资9809.6亿元: 深圳 news, 2022) the sum stays 投资."""
+    if not c.kept or c.ci == 0 or any(q.role is not Role.AMOUNT for q in c.kept):
+        return None
+    clause, q = c.clause, c.kept[0]
+    if not (clause.start <= c.start and _TOTAL_SUM.fullmatch(c.text[clause.start:q.start].strip(_QUOTE_MARKS + " "))):
+        return None
+    if c.text[c.kept[-1].end:clause.end].strip(_QUOTE_MARKS + " ") not in ("", *_qualifiers()):
+        return None
+    prev = c.clauses[c.ci - 1]
+    if prev.segment != clause.segment:
+        return None
+    verbs = _acts(c.text, prev.start, prev.end)
+    if not verbs or not any(c.text.find(noun, verbs[0].end(), prev.end) >= 0 for noun in _project_nouns()):
+        return None
+    return _joined_verbs(c.text, verbs, _actions())
+
+
 @rule("action", "投资的用途动词")
 def invested_sum_verb(c) -> str | None:
     """An investment with no verb before it (投资 is no act of the lexicon) is done by the verb of its use after
@@ -354,5 +383,5 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (invested_sum_verb, generic_verb_gives_way, verb_before_number, output_verb, verb_after_number, verb_between_numbers,
+ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, output_verb, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
