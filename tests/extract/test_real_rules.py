@@ -1343,3 +1343,16 @@ def test_a_total_after_its_projects_takes_their_verb(name, published, fragment, 
     found = _passage(scored) if scored in _META else _read(name, published).candidates
     (c,) = [c for c in found if c.quote.endswith(fragment)]
     assert c.action == action
+
+
+# Rule modal_short_verb (lexicon short_verbs): a one-character verb between a modal and the number is the act.
+@pytest.mark.parametrize("name, published, fragment, action", [
+    ("real/longwen_news_2017.txt", "2017-02-27", "将建5所小学10所幼儿园", "建"),  # 龙文区 news, its headline
+    ("real/short_pages/fengyang_culture_news_2011.txt", "2011-02-25", "凤阳将建112个农家书屋9个乡镇文化站", "建"),  # 凤阳县
+    ("real/short_pages/fengyang_culture_news_2011.txt", "2011-02-25", "该县又将建112个农家书屋", "建"),
+    ("real/beijing_oil_cameras_news_2012.txt", "2012-06-12", "京拟装６万电子眼监控地沟油", "装"),  # 北京 news
+])
+def test_a_one_character_verb_after_a_modal_is_the_act(name, published, fragment, action):
+    scored = name.removeprefix("real/")
+    found = _passage(scored) if scored in _META else _read(name, published).candidates
+    assert [c.action for c in found if fragment in c.quote] == [action]

@@ -147,6 +147,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/fengxian_shelters_2022.txt', '其中等级应急避难场所建设面积应不少于总量的30%', 'object', '等级应急避难场所建设面积'),
         ('real/jiading_landfix_2026.txt', '整治的面积应不低于年度计划任务量的60%', 'object', '面积'),
     ],
+    "modal_short_verb": [
+        ('real/longwen_news_2017.txt', '将建5所小学10所幼儿园', 'action', '建'),
+        ('real/beijing_oil_cameras_news_2012.txt', '京拟装６万电子眼监控地沟油', 'action', '装'),
+    ],
     "output_verb": [
         ('real/gushanzi_town_2021.txt', '预计年产铁精粉6万吨', 'action', '年产'),
         ('real/suzhou_gaoxin_news_2011.txt', '预计年产手术室医疗设备20000台', 'action', '年产'),

@@ -177,6 +177,29 @@ def verb_before_number(c) -> str | None:
     return _verb_before(c)
 
 
+@cache
+def _modal_short_verb() -> re.Pattern:
+    """A modal, then a one-character verb, ending right before a number."""
+    return re.compile("(?:%s)(%s)$" % (lexicons.alternation(lexicons.words("modal_words")),
+                                      lexicons.alternation(lexicons.words("short_verbs"))))
+
+
+@rule("action", "情态词后的单字动词", needs=("建", "装"))
+def modal_short_verb(c) -> str | None:
+    """A one-character verb (lexicon short_verbs: 建, 装) right after a modal (lexicon modal_words: 将, 拟, 要) and right
+    before the number is the act, of the number's conjuncts too: 龙文区2018年将建5所小学10所幼儿园 (龙文区 news, 2017: 建 for
+    both); 凤阳将建112个农家书屋9个乡镇文化站 (凤阳县 news, 2011: 建); 全市拟装６万电子眼监控地沟油 (北京 news, 2012: 装).
+    Elsewhere a single character is too often part of a word (建筑, 装备) to be read as a verb."""
+    if not c.kept:
+        return None
+    q = c.kept[0]
+    if not c.clause.start <= q.start or _acts(c.text, c.clause.start, q.start):
+        return None
+    first = next((k for k in range(c.clause.start, q.start) if _COUNT_AT.match(c.text, k)), q.start)
+    m = _modal_short_verb().search(c.text, max(c.clause.start, first - 6), first)
+    return m.group(1) if m else None
+
+
 # A period's output word (年产, 年生产) and the nouns that begin with it (年产值, 年产能, 年产量: no verb).
 _OUTPUT_NOUN_AFTER = re.compile(r"[值能量]")
 
@@ -383,5 +406,5 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, output_verb, verb_after_number, verb_between_numbers,
+ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb, output_verb, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
