@@ -1300,6 +1300,9 @@ def test_qidong_still_gives_way_to_the_verb_of_the_project():
     ("real/hailar_targets_2017.txt", "2017-02-11", "成吉思汗广场改造提升工程如期完工", "完工", "成吉思汗广场"),  # 海拉尔区
     ("real/short_pages/fengyang_culture_news_2011.txt", "2011-02-25", "9个乡镇综合文化站在今年年底全面完工", "完工",
      "乡镇综合文化站"),  # 凤阳县 news
+    # 超过 the level a target reaches, as 突破 is (both a hedge and the act)
+    ("real/haidian_news_2022.txt", "2022-01-06", "GDP超过1万亿元", "超过", "GDP"),  # 海淀区 news
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "力争重点片区投资超过2000亿元", "超过", "片区投资"),  # 深圳 news
 ])
 def test_verbs_the_gold_of_two_documents_reads(name, published, fragment, action, obj):
     scored = name.removeprefix("real/")
