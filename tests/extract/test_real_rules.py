@@ -1300,6 +1300,11 @@ def test_qidong_still_gives_way_to_the_verb_of_the_project():
     ("real/hailar_targets_2017.txt", "2017-02-11", "成吉思汗广场改造提升工程如期完工", "完工", "成吉思汗广场"),  # 海拉尔区
     ("real/short_pages/fengyang_culture_news_2011.txt", "2011-02-25", "9个乡镇综合文化站在今年年底全面完工", "完工",
      "乡镇综合文化站"),  # 凤阳县 news
+    # a verb of helping people toward what they do (帮助, 引导) is the act, not what they do (就业)
+    ("real/short_pages/zhijiangxi_shishi_2023.txt", "2023-03-27", "帮助长期失业青年就业49人", "帮助", "长期失业青年"),  # 芷江西路街道
+    ("real/short_pages/gangu_shishi_news_2020.txt", "2020-05-11", "积极引导1000名以上高校毕业生到基层、到企业就业", "引导",
+     "高校毕业生"),  # 甘谷县 news
+    ("real/liuhe_industry_policy_2023.txt", "2023-02-08", "旅游产业发展引导资金", "设立", "旅游产业发展引导资金"),  # 柳河县: a noun
     # 超过 the level a target reaches, as 突破 is (both a hedge and the act)
     ("real/haidian_news_2022.txt", "2022-01-06", "GDP超过1万亿元", "超过", "GDP"),  # 海淀区 news
     ("real/shenzhen_report_news_2022.txt", "2022-04-12", "力争重点片区投资超过2000亿元", "超过", "片区投资"),  # 深圳 news
