@@ -1305,6 +1305,8 @@ def test_qidong_still_gives_way_to_the_verb_of_the_project():
     ("real/short_pages/gangu_shishi_news_2020.txt", "2020-05-11", "积极引导1000名以上高校毕业生到基层、到企业就业", "引导",
      "高校毕业生"),  # 甘谷县 news
     ("real/liuhe_industry_policy_2023.txt", "2023-02-08", "旅游产业发展引导资金", "设立", "旅游产业发展引导资金"),  # 柳河县: a noun
+    # 投放 putting things into use (青岛 news 2012's 先期分批投放１０万个大盘卫生纸, its gold 投放, is still missed)
+    ("real/beijing_bikes_news_2012.txt", "2012-06-18", "陆续投放公共自行车１万辆", "投放", "公共自行车"),  # 北京 news
     # 超过 the level a target reaches, as 突破 is (both a hedge and the act)
     ("real/haidian_news_2022.txt", "2022-01-06", "GDP超过1万亿元", "超过", "GDP"),  # 海淀区 news
     ("real/shenzhen_report_news_2022.txt", "2022-04-12", "力争重点片区投资超过2000亿元", "超过", "片区投资"),  # 深圳 news
