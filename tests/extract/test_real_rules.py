@@ -1366,3 +1366,16 @@ def test_a_one_character_verb_after_a_modal_is_the_act(name, published, fragment
     scored = name.removeprefix("real/")
     found = _passage(scored) if scored in _META else _read(name, published).candidates
     assert [c.action for c in found if fragment in c.quote] == [action]
+
+
+# Rule target_is_no_object (lexicon target_nouns): words after the number that are only a name of the target (目标,
+# 目标要求, “十四五”经济目标) are no object; the words before the number name what it counts. A target noun with what it
+# counts in front of it (政府隐性债务化解目标) stays the object.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("liaoning_targets_2026.txt", "城镇新增就业45万人以上的目标", "就业"),  # 辽宁, 2026
+    ("songjiang_renewal_2025.txt", "落实海绵城市达标区面积占建成区50%的目标要求", "海绵城市达标区面积"),  # 松江区, 2025
+    ("shenzhen_greeting_news_2022.txt", "实现经济总量达到4万亿元“十四五”经济目标", "经济总量"),  # 深圳 news, 2022
+    ("hailar_plan_2019.txt", "完成2019年度7.89亿元政府隐性债务化解目标", "政府隐性债务化解目标"),  # 海拉尔区, 2019
+])
+def test_a_name_of_the_target_is_no_object(name, fragment, obj):
+    assert _the(name, fragment).object.startswith(obj)

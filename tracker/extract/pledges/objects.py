@@ -14,7 +14,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.numbers import NumberToken, find_numbers
 from tracker.extract.pledges.base import (
-    _AT_PLACES, _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _action_pattern, _actions_in, _verb_after_place, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
+    _AT_PLACES, _MODAL_BEFORE_HEDGE, _QUOTE_MARKS, _USE_VERBS, _strip_quotes, _action_pattern, _actions_in, _verb_after_place, _base_unit, _hedge_before_base, _is_name, _nominal_actions, _Obj, _object_after,
     _object_before, _qualifiers,
 )
 from tracker.extract.rules import decide, rule
@@ -205,9 +205,25 @@ def completed_work(c) -> _Obj:
 @rule("object", "数量之后的对象")
 def object_after_number(c) -> _Obj:
     """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
-    (长安区 实事, 2022: 中小学)."""
+    (长安区 实事, 2022: 中小学); not a word naming the target itself (target_is_no_object)."""
     found = _after_number(c)
-    return found[0] if found and found[1] == "after" else None
+    return found[0] if found and found[1] == "after" and not _names_the_target(found[0][0]) else None
+
+
+@rule("object", "目标不是对象", "target_is_no_object")
+def _names_the_target(obj: str) -> bool:
+    """Words after the number that are a name of the target itself (lexicon target_nouns: 目标, 目标要求) say that
+    the number is a target, not what it counts, which the words before the number name: 城镇新增就业45万人以上的目标
+    (辽宁, 2026: 就业, not 目标); 落实海绵城市达标区面积占建成区50%的目标要求 (松江区, 2025: 海绵城市达标区面积…);
+    实现经济总量达到4万亿元“十四五”经济目标 (深圳 news, 2022: 经济总量)."""
+    return _target_noun().fullmatch(_strip_quotes(obj)) is not None
+
+
+@cache
+def _target_noun() -> re.Pattern:
+    """A target noun alone, or after the plan period it belongs to (“十四五”经济目标); 政府隐性债务化解目标 (海拉尔区, 2019) and
+    增长目标 (辽宁, 2026) name what they count."""
+    return re.compile(r"(?:十[一二三四五六七八九]五)?(?:%s)" % lexicons.alternation(lexicons.words("target_nouns")))
 
 
 @rule("object", "数量之前的对象")
