@@ -1379,3 +1379,15 @@ def test_a_one_character_verb_after_a_modal_is_the_act(name, published, fragment
 ])
 def test_a_name_of_the_target_is_no_object(name, fragment, obj):
     assert _the(name, fragment).object.startswith(obj)
+
+
+# Rule head_of_use: the object after a verb of use is the work the sum is spent on, past a modifier ending in 的 and
+# past bare names that share a project's name; a list of works keeps its first.
+@pytest.mark.parametrize("name, fragment, obj", [
+    ("hailar_targets_2017.txt", "投资6.6亿元,实施两河圣山文化旅游景区的基础设施建设", "基础设施"),  # 海拉尔区, 2017
+    ("guangxi_targets_2026.txt", "三年安排450亿元支持以AI为引领的新质生产力发展", "新质生产力发展"),  # 广西, 2026
+    ("hailar_minsheng_2015.txt", "投资3.1亿元，实施桃李中学、三中分校、第五中学扩建工程", "第五中学扩建工程"),  # 海拉尔区 实事
+    ("huangshan_eco_news_2011.txt", "今年计划投资13000万元进行南源水电站建设", "南源水电站"),  # 黄山市 news, 2011
+])
+def test_the_object_of_a_sums_use_is_the_work(name, fragment, obj):
+    assert _the(name, fragment).object.startswith(obj)

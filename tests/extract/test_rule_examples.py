@@ -694,6 +694,7 @@ SHAPING = {
     "place_of_use": "test_the_place_of_a_sums_use_leads_to_its_verb",
     "total_of_the_projects_before": "test_a_total_after_its_projects_takes_their_verb",
     "target_is_no_object": "test_a_name_of_the_target_is_no_object",
+    "head_of_use": "test_the_object_of_a_sums_use_is_the_work",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
     "new_inside_name": "test_new_inside_a_name_stays_in_the_object",
     "time_clause_verb": "test_a_verb_of_a_time_clause_is_no_act",
