@@ -184,7 +184,8 @@ def _modal_short_verb() -> re.Pattern:
                                       lexicons.alternation(lexicons.words("short_verbs"))))
 
 
-@rule("action", "情态词后的单字动词", needs=("建", "装"))
+@rule("action", "情态词后的单字动词",
+      needs=tuple(m[-1] + v for m in lexicons.words("modal_words") for v in lexicons.words("short_verbs")))
 def modal_short_verb(c) -> str | None:
     """A one-character verb (lexicon short_verbs: 建, 装) right after a modal (lexicon modal_words: 将, 拟, 要) and right
     before the number is the act, of the number's conjuncts too: 龙文区2018年将建5所小学10所幼儿园 (龙文区 news, 2017: 建 for
