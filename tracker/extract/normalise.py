@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tracker.extract import lexicons
+from tracker.extract.script import reading_of
 
 # Sentence-final marks; a line ending in one (possibly behind closing quotes) ends its paragraph.
 FINAL = "。！？!?…"
@@ -98,6 +99,9 @@ class Block:
 class Normalised:
     text: str
     blocks: tuple[Block, ...]
+    # a text in traditional characters: its simplified reading, the same length (tracker.extract.script); the
+    # paragraphs were joined and classified on it, and the extractor reads it
+    reading: str | None = None
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
@@ -156,26 +160,41 @@ def _furniture_cues() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(lexicons.mapping("furniture").items(), key=lambda kv: -len(kv[0])))
 
 
+def _paragraphs(lines: list[str]) -> list[list[int]]:
+    """The stripped lines' indices, grouped by the paragraph they join into."""
+    groups: list[list[int]] = []
+    par = ""  # the last paragraph so far
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if groups and _joins(lines[groups[-1][-1]], line, par):
+            groups[-1].append(i)
+            par += line
+        else:
+            groups.append([i])
+            par = line
+    return groups
+
+
 def normalise(raw: str) -> Normalised:
     """Join OCR cuts, keep paragraph ends (a paragraph mark of PARAGRAPH_MARKS is one), classify paragraphs. Never
-    changes a character otherwise."""
-    paragraphs: list[list[str]] = []
+    changes a character otherwise. A text in traditional characters is joined and classified on its simplified
+    reading, which the result keeps beside the text."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     for mark in PARAGRAPH_MARKS:
         if mark in raw:
             raw = raw.replace(mark, "\n")
-    for line in raw.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if paragraphs and _joins(paragraphs[-1][-1], line, "".join(paragraphs[-1])):
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-    pieces, blocks, pos = [], [], 0
-    for lines in paragraphs:
-        par = "".join(lines)
+    reading = reading_of(raw)
+    lines = [line.strip() for line in (reading if reading is not None else raw).split("\n")]
+    groups = _paragraphs(lines)
+    pars = ["".join([lines[i] for i in group]) for group in groups]
+    blocks, pos = [], 0
+    for par in pars:
         blocks.append(Block(pos, pos + len(par), _classify(par)))
-        pieces.append(par)
         pos += len(par) + 1
-    return Normalised("\n".join(pieces), tuple(blocks))
+    if reading is None:
+        return Normalised("\n".join(pars), tuple(blocks))
+    # the reading changes no white space: the same characters are stripped from a line as written
+    written = [line.strip() for line in raw.split("\n")]
+    text = "\n".join("".join([written[i] for i in group]) for group in groups)
+    return Normalised(text, tuple(blocks), "\n".join(pars))

@@ -1,0 +1,118 @@
+"""Texts in traditional characters: read through their simplified reading, handed out as written.
+
+Two real news pages in traditional characters, mirror-site copies kept by the search tool's page store
+(tests/extract/real/short_pages/ab_pages.json names their addresses): 太原's ten 民生实事 (一是…十是, digipub.cc)
+and 甘谷縣's ten of 2022 ((1)…(10) under its work report's lead, yhg994208.cn). Before the simplified reading
+the extractor found one of their 16 core pledges."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+from tracker.extract import extract_document, lexicons, normalise
+from tracker.extract.script import is_traditional, simplified
+
+REAL = Path(__file__).parent / "real"
+PAGES = REAL / "short_pages"
+TAIYUAN = PAGES / "taiyuan_shishi_news_trad.txt"
+GANGU = PAGES / "gangu_shishi_news_2021_trad.txt"
+TRADITIONAL = (TAIYUAN, GANGU)
+
+
+def _simplified_texts() -> list[Path]:
+    files = sorted(REAL.glob("*.txt")) + sorted(PAGES.glob("*.txt"))
+    return [f for f in files if f not in TRADITIONAL]
+
+
+def _markers() -> str:
+    return "".join(lexicons.words("traditional_markers"))
+
+
+def test_every_marker_is_a_traditional_character_opencc_changes():
+    convert = opencc.OpenCC("t2s").convert
+    markers = _markers()
+    assert len(markers) >= 100
+    assert [ch for ch in markers if convert(ch) == ch] == []
+
+
+def test_no_marker_in_the_simplified_real_passages():
+    markers = set(_markers())
+    found = {f.name: sorted(set(f.read_text(encoding="utf-8")) & markers) for f in _simplified_texts()}
+    assert len(found) > 150
+    assert {name: chars for name, chars in found.items() if chars} == {}
+
+
+def test_the_two_pages_are_traditional_and_no_simplified_passage_is():
+    assert all(is_traditional(f.read_text(encoding="utf-8")) for f in TRADITIONAL)
+    assert [f.name for f in _simplified_texts() if is_traditional(f.read_text(encoding="utf-8"))] == []
+    # a simplified text quoting a few traditional names stays simplified
+    assert not is_traditional("今年将新建幼儿园3所，引进《國語》《東方日報》等报刊10种。")
+
+
+@pytest.mark.parametrize("path", TRADITIONAL, ids=lambda p: p.stem)
+def test_the_reading_has_the_texts_length_and_the_stored_text_is_as_written(path):
+    raw = path.read_text(encoding="utf-8")
+    assert len(simplified(raw)) == len(raw)
+    norm = normalise(raw)
+    assert norm.reading is not None and len(norm.reading) == len(norm.text)
+    # the stored text keeps every character as written: the paragraphs are the page's lines
+    assert norm.text == "\n".join(line.strip() for line in raw.split("\n") if line.strip())
+    # paragraphs joined and classified as the same page in simplified characters would be
+    assert norm.blocks == normalise(simplified(raw)).blocks
+
+
+def _read(path: Path, published: dt.date | None) -> list:
+    doc = extract_document(path.read_text(encoding="utf-8"), published)
+    for c in doc.candidates:
+        assert doc.text[c.start:c.end] == c.quote
+        for q in c.quantities:
+            assert doc.text[q.start:q.end] == q.raw
+    return list(doc.candidates)
+
+
+def test_gangu_2022_list_read_and_handed_out_as_written():
+    found = {c.quote: c for c in _read(GANGU, dt.date(2021, 11, 28))}
+    bridge = found["改造農村危橋4座"]
+    assert (bridge.action, bridge.object, [(q.raw, q.unit) for q in bridge.quantities]) == \
+        ("改造", "農村危橋", [("4座", "座")])
+    lanes = found["巷道61萬平方米"]
+    assert (lanes.action, lanes.object, lanes.quantities[0].unit, float(lanes.quantities[0].value)) == \
+        ("硬化", "巷道", "萬平方米", 61.0)
+    money = found["落實“雨露計劃”培訓補貼1950萬元"]
+    assert (money.action, money.object, money.quantities[0].raw) == ("落實", "培訓補貼", "1950萬元")
+    places = found["園位600個以上"]
+    assert (places.action, places.object, places.qualifier) == ("新增", "園位", "以上")
+    assert {c.district for c in found.values()} == {"甘谷縣"}
+    # a word the extractor joined from pieces of the quote comes back in the quote's characters
+    checks = found["城鎮及農村婦女“兩癌”免費檢查5300人"]
+    assert checks.object is None or all(ch in checks.quote for ch in checks.object)
+    assert len(found) == 12
+
+
+def test_taiyuan_list_read_and_handed_out_as_written():
+    found = {c.quote: c for c in _read(TAIYUAN, None)}
+    assert {"完成6處以上試點改造任務", "建設6個完整社區標桿示范項目", "實施29個未完成安置補償的城中村改造工作"} <= set(found)
+    trial = found["完成6處以上試點改造任務"]
+    assert (trial.action, trial.qualifier, trial.quantities[0].unit) == ("完成", "以上", "處")
+    assert trial.object in "試點改造任務"
+    # the page names no year: 今年 stays undated
+    assert all(c.deadline.date is None for c in found.values())
+    # the eligibility age of 九是為35周歲以上人群… is no pledge
+    assert not any("35周歲" in q for q in found)
+
+
+def test_the_gold_of_both_pages_is_found_whole():
+    gold = json.loads((PAGES / "ab_pages.json").read_text(encoding="utf-8"))
+    for doc in gold["docs"]:
+        published = dt.date.fromisoformat(doc["published"]) if doc["published"] else None
+        text = re.sub(r"\s+", "", (PAGES / doc["file"]).read_text(encoding="utf-8"))
+        quotes = [re.sub(r"\s+", "", c.quote) for c in _read(PAGES / doc["file"], published)]
+        for p in doc["pledges"]:
+            if p["tier"] == "core":
+                assert p["quote"] in text
+                assert any(p["quote"] in q or q in p["quote"] for q in quotes), p["quote"]
