@@ -1242,3 +1242,32 @@ def test_targets_after_shi_xian_zai_are_read():
 def test_a_lead_after_its_reporting_frame_dates_the_list(name, published, fragment, date):
     assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
 
+
+# A list's lead in the last sentence of its paragraph (_lead_deadline's antecedent sentence): when the paragraph
+# ends in a colon, or the next opens on a short clause ending in one (这十件实事是：), the sentence before the list
+# dates it, with the year it opens with (after a reporting frame) or the year of the programme it names; a news
+# report's dateline and setting come first in the paragraph. Both pages are in traditional characters, read through
+# their simplified reading (test_script.py); the page in simplified characters is read the same (the reading is it).
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 甘谷縣 news 2021-11-28: 11月28日,…作政府工作報告。報告指出,2022年縣政府將…重點抓好10件民生實事: then (1)…(10)
+    ("real/short_pages/gangu_shishi_news_2021_trad.txt", "2021-11-28", "改造農村危橋4座", "2022-12-31"),
+    ("real/short_pages/gangu_shishi_news_2021_trad.txt", "2021-11-28", "新增學位3000個", "2022-12-31"),
+    # 榆中縣 news 2016-01-20: …召開第五次會議。會上確定2016年縣委縣政府為民興辦10件實事。| 這十件實事是:1.…10.
+    ("real/short_pages/yuzhong_shishi_news_2016_trad.txt", "2016-01-20", "改造農村危舊房1320戶", "2016-12-31"),
+    ("real/short_pages/yuzhong_shishi_news_2016_trad.txt", "2016-01-20", "改造路網及村內道路160公里", "2016-12-31"),
+])
+def test_a_list_lead_in_the_last_sentence_of_its_paragraph_dates_the_list(name, published, fragment, date):
+    assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
+
+
+def test_a_last_sentence_leads_only_a_list():
+    """The sentence before a list dates it; the same sentence before plain paragraphs dates nothing after it."""
+    from tracker.extract import extract_document
+
+    lead = "1月19日，市人代会开幕。会上确定2024年为民办好10件实事。\n"
+    for body, date in (("这十件实事是：1.新建学校5所。2.新增公交线路12条。", dt.date(2024, 12, 31)),
+                       ("新建学校5所。新增公交线路12条。", None)):
+        doc = extract_document(lead + body, published=dt.date(2024, 1, 20))
+        items = [c for c in doc.candidates if "5所" in c.quote or "12条" in c.quote]
+        assert len(items) == 2 and {c.deadline.date for c in items} == {date}
+

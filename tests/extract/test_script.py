@@ -1,9 +1,9 @@
 """Texts in traditional characters: read through their simplified reading, handed out as written.
 
-Two real news pages in traditional characters, mirror-site copies kept by the search tool's page store
-(tests/extract/real/short_pages/ab_pages.json names their addresses): 太原's ten 民生实事 (一是…十是, digipub.cc)
-and 甘谷縣's ten of 2022 ((1)…(10) under its work report's lead, yhg994208.cn). Before the simplified reading
-the extractor found one of their 16 core pledges."""
+Real news pages in traditional characters, mirror-site copies kept by the search tool's page store
+(tests/extract/real/short_pages/ab_pages.json names their addresses): 太原's ten 民生实事 (一是…十是, digipub.cc),
+甘谷縣's ten of 2022 ((1)…(10) under its work report's lead, yhg994208.cn) and 榆中縣's ten of 2016 (1.…10.).
+Before the simplified reading the extractor found one of the first two pages' 16 core pledges."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +21,7 @@ REAL = Path(__file__).parent / "real"
 PAGES = REAL / "short_pages"
 TAIYUAN = PAGES / "taiyuan_shishi_news_trad.txt"
 GANGU = PAGES / "gangu_shishi_news_2021_trad.txt"
-TRADITIONAL = (TAIYUAN, GANGU)
+TRADITIONAL = tuple(sorted(PAGES.glob("*_trad.txt")))  # batch AB: 太原, 甘谷縣, 榆中縣
 
 
 def _simplified_texts() -> list[Path]:
@@ -48,7 +48,7 @@ def test_no_marker_in_the_simplified_real_passages():
 
 
 def test_the_two_pages_are_traditional_and_no_simplified_passage_is():
-    assert all(is_traditional(f.read_text(encoding="utf-8")) for f in TRADITIONAL)
+    assert len(TRADITIONAL) == 3 and all(is_traditional(f.read_text(encoding="utf-8")) for f in TRADITIONAL)
     assert [f.name for f in _simplified_texts() if is_traditional(f.read_text(encoding="utf-8"))] == []
     # a simplified text quoting a few traditional names stays simplified
     assert not is_traditional("今年将新建幼儿园3所，引进《國語》《東方日報》等报刊10种。")
@@ -106,7 +106,7 @@ def test_taiyuan_list_read_and_handed_out_as_written():
     assert not any("35周歲" in q for q in found)
 
 
-def test_the_gold_of_both_pages_is_found_whole():
+def test_the_gold_of_every_page_is_found_whole():
     gold = json.loads((PAGES / "ab_pages.json").read_text(encoding="utf-8"))
     for doc in gold["docs"]:
         published = dt.date.fromisoformat(doc["published"]) if doc["published"] else None
