@@ -116,3 +116,19 @@ def test_the_gold_of_every_page_is_found_whole():
             if p["tier"] == "core":
                 assert p["quote"] in text
                 assert any(p["quote"] in q or q in p["quote"] for q in quotes), p["quote"]
+
+
+def test_a_big5_file_is_decoded_and_read_as_written(tmp_path):
+    """A Big5 file (how a page in traditional characters is often saved) through ``tracker extract``: decoded as
+    big5hkscs by tracker.reading, read through its simplified reading, printed as the file writes it."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "gangu_big5.txt"
+    path.write_bytes(GANGU.read_text(encoding="utf-8").encode("big5hkscs"))
+    out = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", "--published", "2021-11-28", str(path)],
+                         capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 12
+    bridge = next(r for r in rows if r["quote"] == "改造農村危橋4座")
+    assert (bridge["object"], bridge["district"], bridge["deadline"]["date"]) == ("農村危橋", "甘谷縣", "2022-12-31")
