@@ -1271,3 +1271,29 @@ def test_a_last_sentence_leads_only_a_list():
         items = [c for c in doc.candidates if "5所" in c.quote or "12条" in c.quote]
         assert len(items) == 2 and {c.deadline.date for c in items} == {date}
 
+
+
+# A reporting frame of news (_REPORTING_FRAME): 记者从…获悉，/ 了解到， before the lead's time, as 表示，/ 指出，are.
+@pytest.mark.parametrize("name, published, fragment, date, raw", [
+    # 秦安縣 news 2015 (traditional, bracketed pinyin): 2月11日,記者從…會議上了解到,2015年,…將集中力量辦好十件民生實事。
+    # | 這十件民生實事分別是:…
+    ("real/short_pages/qinan_shishi_news_2015_pinyin.txt", "2015-02-11", "改造農(nóng)村危舊房2000戶", "2015-12-31", "2015年"),
+    # 青岛 news 2011: 记者从青岛市交通运输委了解到，今后五年，青岛市将大力实施重点项目建设… then the roads below
+    ("real/qingdao_traffic_news_2011.txt", "2011-04-25", "全长约165公里", "2015-12-31", "今后五年"),
+])
+def test_a_lead_after_a_news_reports_source_dates_the_list(name, published, fragment, date, raw):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert hits and {(c.deadline.date.isoformat(), c.deadline.raw) for c in hits} == {(date, raw)}
+
+
+# A division's name holds no 的 (people._DIVISION_NAME): the clause before it is no part of it.
+@pytest.mark.parametrize("sentence, name", [
+    # 秦安縣 news 2015, its simplified reading
+    ("2月11日,记者从刚刚闭幕的秦安县第十七届人民代表大会第四次会议上了解到,2015年,", "秦安县"),
+    # 镇安县 news 2015 (tests/extract/followup/zhenan2015_plan.txt)
+    ("关乎民计民生的大事,都在2015年4月27日的镇安县政府工作报告中做了掷地有声的部署。", "镇安县"),
+])
+def test_a_division_name_holds_no_de(sentence, name):
+    from tracker.extract.people import _GENERIC_DIVISION
+
+    assert [m.group(1) for m in _GENERIC_DIVISION.finditer(sentence)] == [name]

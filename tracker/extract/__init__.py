@@ -113,15 +113,19 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
     folded.cache_clear()
     actions_between.cache_clear()
 
-    read = norm if norm.reading is None else Normalised(norm.reading, norm.blocks)
+    read = norm if norm.reading is None else Normalised(norm.reading, norm.reading_blocks or norm.blocks)
     source = "given" if published else None
     if published is None:
         published = find_document_date(read.text)
         source = "stated" if published else None
     declined: list[tuple[int, int, str, str]] = []
     candidates = find_pledges(read, published, district=district or None, official=official, declined=declined)
-    if norm.reading is not None:  # read in simplified characters: the words as the text writes them
-        candidates = [as_written(c, norm.text, norm.reading, _paragraph(norm.blocks, c.start)) for c in candidates]
+    if norm.reading is not None:  # read in simplified characters, without pinyin: the words as the text writes them
+        candidates = [as_written(c, norm.text, norm.reading, _paragraph(read.blocks, c.start), norm.positions)
+                      for c in candidates]
+        if norm.positions is not None:
+            at = norm.positions
+            declined = [(at[s], at[e], p, t) for s, e, p, t in declined]
     _save_patterns()  # the patterns first built by this reading, if any (the first documents of the first process)
     return ExtractedDocument(norm.text, tuple(norm.blocks), tuple(candidates), published, source, tuple(declined))
 

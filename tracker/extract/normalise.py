@@ -99,9 +99,13 @@ class Block:
 class Normalised:
     text: str
     blocks: tuple[Block, ...]
-    # a text in traditional characters: its simplified reading, the same length (tracker.extract.script); the
-    # paragraphs were joined and classified on it, and the extractor reads it
+    # a text in traditional characters or with bracketed pinyin (tracker.extract.script): its reading, which the
+    # extractor reads; the paragraphs were joined and classified on it
     reading: str | None = None
+    # when the reading left characters out (the pinyin): its paragraphs, and where each of its characters
+    # stands in ``text`` (its length last); None when the reading is one for one
+    reading_blocks: tuple[Block, ...] | None = None
+    positions: tuple[int, ...] | None = None
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
@@ -184,7 +188,8 @@ def normalise(raw: str) -> Normalised:
     for mark in PARAGRAPH_MARKS:
         if mark in raw:
             raw = raw.replace(mark, "\n")
-    reading = reading_of(raw)
+    got = reading_of(raw)
+    reading, kept = got if got is not None else (None, None)
     lines = [line.strip() for line in (reading if reading is not None else raw).split("\n")]
     groups = _paragraphs(lines)
     pars = ["".join([lines[i] for i in group]) for group in groups]
@@ -195,6 +200,45 @@ def normalise(raw: str) -> Normalised:
     if reading is None:
         return Normalised("\n".join(pars), tuple(blocks))
     # the reading changes no white space: the same characters are stripped from a line as written
-    written = [line.strip() for line in raw.split("\n")]
+    raw_lines = raw.split("\n")
+    written = [line.strip() for line in raw_lines]
     text = "\n".join("".join([written[i] for i in group]) for group in groups)
-    return Normalised(text, tuple(blocks), "\n".join(pars))
+    if kept is None:
+        return Normalised(text, tuple(blocks), "\n".join(pars))
+    return Normalised(text, tuple(_written_blocks(groups, written, blocks)), "\n".join(pars), tuple(blocks),
+                      _positions(groups, lines, raw_lines, reading, kept, len(text)))
+
+
+def _written_blocks(groups: list[list[int]], written: list[str], blocks: list[Block]) -> list[Block]:
+    out, pos = [], 0
+    for group, block in zip(groups, blocks):
+        n = sum(len(written[i]) for i in group)
+        out.append(Block(pos, pos + n, block.kind))
+        pos += n + 1
+    return out
+
+
+def _positions(groups, lines, raw_lines, reading, kept, length) -> tuple[int, ...]:
+    """Where each character of the normalised reading stands in the normalised text, and the text's length."""
+    reading_lines = reading.split("\n")
+    reading_starts, at = [], 0
+    for line in reading_lines:
+        reading_starts.append(at)
+        at += len(line) + 1
+    raw_starts, at = [], 0
+    for line in raw_lines:
+        raw_starts.append(at)
+        at += len(line) + 1
+    out: list[int] = []
+    base = 0  # where the line stands in the normalised text
+    for g, group in enumerate(groups):
+        if g:
+            out.append(base - 1)  # the paragraph end
+        for i in group:
+            r0 = reading_starts[i] + len(reading_lines[i]) - len(reading_lines[i].lstrip())
+            w0 = raw_starts[i] + len(raw_lines[i]) - len(raw_lines[i].lstrip())
+            out.extend(base + kept[r0 + k] - w0 for k in range(len(lines[i])))
+            base += len(raw_lines[i].strip())
+        base += 1
+    out.append(length)
+    return tuple(out)

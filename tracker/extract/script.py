@@ -64,16 +64,46 @@ def simplified(text: str) -> str:
     return out.translate(_BRACKETS)
 
 
-def reading_of(text: str) -> str | None:
-    """The simplified reading of a text in traditional characters; None for any other text."""
-    return simplified(text) if is_traditional(text) else None
+# The pinyin some mirror sites write in brackets after characters (會(huì)議, 實(shí)事, 網(wǎng)訊): a syllable with its tone
+# mark right after a Han character. A text holding at least MIN_PINYIN of them is read without them.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)")
+MIN_PINYIN = 3
 
 
-def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int]) -> Candidate:
+def reading_of(text: str) -> tuple[str, list[int] | None] | None:
+    """The reading of a text in traditional characters or with bracketed pinyin: its simplified reading, without
+    the pinyin, and where each of its characters stands in ``text`` (None when the reading is one for one, which
+    a text without pinyin's is); None for a text in simplified characters without pinyin, read as it is."""
+    traditional = is_traditional(text)
+    pinyin = _PINYIN.findall(text) if "(" in text else ()
+    if not traditional and len(pinyin) < MIN_PINYIN:
+        return None
+    reading = simplified(text) if traditional else text
+    if len(pinyin) < MIN_PINYIN:
+        return reading, None
+    kept, pieces, at = [], [], 0
+    for m in _PINYIN.finditer(text):  # the pinyin is ASCII and brackets: the same places in the reading
+        pieces.append(reading[at:m.start()])
+        kept.extend(range(at, m.start()))
+        at = m.end()
+    pieces.append(reading[at:])
+    kept.extend(range(at, len(text)))
+    return "".join(pieces), kept
+
+
+def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int],
+               positions: list[int] | None = None) -> Candidate:
     """A candidate read from ``reading`` with its words taken from ``text`` as written: each word is looked up
     in the reading, inside the quote first, then in its paragraph before the quote, then anywhere, then as the
     quote's characters in order; a word the reading does not hold (a name the user gave, a unit the extractor
-    spells its own way) is kept as it is."""
+    spells its own way) is kept as it is. ``positions`` says where each character of the reading stands in
+    ``text`` (and, last, the text's length) when the reading left some out (the pinyin after a character, which
+    is handed out with it); offsets are carried over by it."""
+    at = positions.__getitem__ if positions is not None else int
+
+    def span(i: int, j: int) -> tuple[int, int]:
+        # a character as written runs to the next one the reading kept: its bracketed pinyin is part of it
+        return at(i), at(j)
 
     def written(word: str | None, lo: int = c.start, hi: int = c.end) -> str | None:
         if not word:
@@ -84,7 +114,8 @@ def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int]
         if i < 0:
             i = reading.find(word)
         if i >= 0:
-            return text[i:i + len(word)]
+            a, b = span(i, i + len(word))
+            return text[a:b]
         # a word the extractor joined from pieces of the quote (农村妇女两癌免费检查 of 农村妇女“两癌”免费检查): its
         # characters in order, each as written where the reading has it
         out, j = [], c.start
@@ -92,18 +123,22 @@ def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int]
             j = reading.find(ch, j, c.end)
             if j < 0:
                 return word
-            out.append(text[j])
+            out.append(text[at(j)])
             j += 1
         return "".join(out)
 
-    quantities = tuple(
-        replace(q, raw=text[q.start:q.end], unit=written(q.unit, q.start, q.end)) for q in c.quantities)
+    quantities = []
+    for q in c.quantities:
+        a, b = span(q.start, q.end)
+        quantities.append(replace(q, start=a, end=b, raw=text[a:b], unit=written(q.unit, q.start, q.end)))
     deadline = c.deadline
     if deadline.raw:
         deadline = replace(deadline, raw=written(deadline.raw))
     official = c.official
     if official is not None:
         official = replace(official, name=written(official.name), title=written(official.title))
-    return replace(c, quote=text[c.start:c.end], quantities=quantities, action=written(c.action),
-                   object=written(c.object), qualifier=written(c.qualifier), deadline=deadline,
-                   district=written(c.district), official=official, responsible_unit=written(c.responsible_unit))
+    start, end = span(c.start, c.end)
+    return replace(c, quote=text[start:end], start=start, end=end, quantities=tuple(quantities),
+                   action=written(c.action), object=written(c.object), qualifier=written(c.qualifier),
+                   deadline=deadline, district=written(c.district), official=official,
+                   responsible_unit=written(c.responsible_unit))
