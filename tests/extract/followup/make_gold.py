@@ -785,6 +785,169 @@ PAIRS.append(pair(
          "reason": "10家 (with 直销店) < 20个", "traps": ["wording_variant"], "confidence": "medium"},
     ]))
 
+# ================================================================ batch 5 (follow18): the remaining years of the same
+# district's reports, annotated from the texts alone before `tracker followup` or the matcher was run on them. The
+# plan passages of 2012 and 2014 were never read by the follow-up matcher's authors; the extractor has read the 2012
+# targets before (tests/extract/excerpts/hailar_targets_2012.txt is the same paragraph). Written to gold_batch5.json
+# beside gold.json, so that the twenty pairs above keep their figures and the new ones are read apart.
+BATCH5 = []
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2012 targets -> the 2013 report
+BATCH5.append(pair(
+    "hailar2012", "海拉尔区", "district", 2012, 2013,
+    repo_doc("hailar2012_plan.txt", 2012, [5494, 5659], "The targets of 海拉尔区's 2012 work report (二、2012年政府工作总体要求和目标任务)."),
+    repo_doc("hailar2012_review.txt", 2013, [135, 2181], "The review section of the 2013 report (一、过去一年工作回顾), "
+             "up to the paragraph before 各位代表，过去的一年."),
+    [
+        {"pledge": P("地区生产总值达到240亿元，同比增长21%", "地区生产总值", "达到",
+                     [qty("240亿元", 240, "亿元", "amount"), qty("21%", 21, "%", "ratio")]),
+         "outcome": "missed", "evidence": "全年地区生产总值完成235.2亿元，同比增长18.5%",
+         "reported": [qty("235.2亿元", 235.2, "亿元", "amount", kind="level"), qty("18.5%", 18.5, "%", "ratio")],
+         "reason": "235.2亿元 < 240亿元 and 18.5% < 21%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方财政总收入达到20亿元，同比增长24.6%", "地方财政总收入", "达到",
+                     [qty("20亿元", 20, "亿元", "amount"), qty("24.6%", 24.6, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "地方财政总收入完成20.67亿元，同比增长28.8%",
+         "reported": [qty("20.67亿元", 20.67, "亿元", "amount", kind="level"), qty("28.8%", 28.8, "%", "ratio")],
+         "reason": "20.67亿元 > 20亿元 and 28.8% > 24.6%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("固定资产投资完成194亿元，同比增长25％", "固定资产投资", "完成",
+                     [qty("194亿元", 194, "亿元", "amount"), qty("25％", 25, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "the review gives no fixed-asset investment figure; its 投资…亿元 are the sums "
+                                               "spent on single projects", "traps": ["silence"],
+         "distractors": [("投资12.4亿元的保障性住房", "one project's investment, not the district's fixed-asset investment")]},
+        {"pledge": P("社会消费品零售总额达到100.8亿元，同比增长20％", "社会消费品零售总额", "达到",
+                     [qty("100.8亿元", 100.8, "亿元", "amount"), qty("20％", 20, "%", "ratio")]),
+         "outcome": "missed", "evidence": "全年社会消费品零售总额完成97.9亿元，同比增长16.2%",
+         "reported": [qty("97.9亿元", 97.9, "亿元", "amount", kind="level"), qty("16.2%", 16.2, "%", "ratio")],
+         "reason": "97.9亿元 < 100.8亿元 and 16.2% < 20%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("城镇人均可支配收入达到23896元，同比增长18％", "城镇人均可支配收入", "达到",
+                     [qty("23896元", 23896, "元", "amount"), qty("18％", 18, "%", "ratio")]),
+         "outcome": "missed", "evidence": "城镇居民人均可支配收入达到23267元，同比增长14.9%",
+         "reported": [qty("23267元", 23267, "元", "amount", kind="level"), qty("14.9%", 14.9, "%", "ratio")],
+         "reason": "23267元 < 23896元 and 14.9% < 18%", "traps": ["wording_variant", "rate_and_absolute_in_same_clause"]},
+        {"pledge": P("农民人均纯收入达到16892元，同比增长18％", "农民人均纯收入", "达到",
+                     [qty("16892元", 16892, "元", "amount"), qty("18％", 18, "%", "ratio")]),
+         "outcome": "missed", "evidence": "农民人均纯收入达到16720元，同比增长16.8%",
+         "reported": [qty("16720元", 16720, "元", "amount", kind="level"), qty("16.8%", 16.8, "%", "ratio")],
+         "reason": "16720元 < 16892元 and 16.8% < 18%", "traps": ["rate_and_absolute_in_same_clause"]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2014 targets -> the 2015 report
+BATCH5.append(pair(
+    "hailar2014", "海拉尔区", "district", 2014, 2015,
+    repo_doc("hailar2014_plan.txt", 2014, [3863, 4011], "The main targets of 海拉尔区's 2014 work report (二、2014年工作安排)."),
+    repo_doc("hailar2014_review.txt", 2015, [133, 2613], "The review section of the 2015 report (一、2014年工作回顾), "
+             "up to the end of its part (五)."),
+    [
+        {"pledge": P("地区生产总值增长11%，达到282亿元", "地区生产总值", "增长",
+                     [qty("11%", 11, "%", "ratio"), qty("282亿元", 282, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "全区地区生产总值完成274.4亿元，同比增长9.1%",
+         "reported": [qty("274.4亿元", 274.4, "亿元", "amount", kind="level"), qty("9.1%", 9.1, "%", "ratio")],
+         "reason": "9.1% < 11% and 274.4亿元 < 282亿元", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方财政总收入增长16%，达到28.8亿元", "地方财政总收入", "增长",
+                     [qty("16%", 16, "%", "ratio"), qty("28.8亿元", 28.8, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "地方财政总收入完成24.9亿元，同比增长0.4%",
+         "reported": [qty("24.9亿元", 24.9, "亿元", "amount", kind="level"), qty("0.4%", 0.4, "%", "ratio")],
+         "reason": "0.4% < 16% and 24.9亿元 < 28.8亿元", "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("公共财政预算收入完成13.7亿元，同比增长22.9%", "the budget revenue, a part of the total revenue")]},
+        {"pledge": P("区本级固定资产投资增长20%，达到108.8亿元", "区本级固定资产投资", "增长",
+                     [qty("20%", 20, "%", "ratio"), qty("108.8亿元", 108.8, "亿元", "amount")]),
+         "outcome": "exceeded", "evidence": "区本级固定资产投资完成121.1亿元，同比增长33.5%",
+         "reported": [qty("121.1亿元", 121.1, "亿元", "amount", kind="level"), qty("33.5%", 33.5, "%", "ratio")],
+         "reason": "33.5% > 20% and 121.1亿元 > 108.8亿元", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("社会消费品零售总额增长14%，达到126亿元", "社会消费品零售总额", "增长",
+                     [qty("14%", 14, "%", "ratio"), qty("126亿元", 126, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "社会消费品零售总额完成123.4亿元，同比增长11.6%",
+         "reported": [qty("123.4亿元", 123.4, "亿元", "amount", kind="level"), qty("11.6%", 11.6, "%", "ratio")],
+         "reason": "11.6% < 14% and 123.4亿元 < 126亿元; reported in the services paragraph, not with the other "
+                   "main indicators", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("城镇居民人均可支配收入增长12%", "城镇居民人均可支配收入", "增长", [qty("12%", 12, "%", "ratio")]),
+         "outcome": "missed", "evidence": "城镇居民人均可支配收入达到28541元，同比增长10.4%",
+         "reported": [qty("28541元", 28541, "元", "amount", kind="level"), qty("10.4%", 10.4, "%", "ratio")],
+         "reason": "10.4% < 12%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("农民人均纯收入增长14%", "农民人均纯收入", "增长", [qty("14%", 14, "%", "ratio")]),
+         "outcome": "missed", "evidence": "农民人均纯收入达到21618元，同比增长13.6%",
+         "reported": [qty("21618元", 21618, "元", "amount", kind="level"), qty("13.6%", 13.6, "%", "ratio")],
+         "reason": "13.6% < 14% (a near miss)", "traps": ["rate_and_absolute_in_same_clause", "near_miss_threshold"]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2014 民生 tasks -> the 2015 report
+BATCH5.append(pair(
+    "hailar2014b", "海拉尔区", "district", 2014, 2015,
+    repo_doc("hailar2014b_plan.txt", 2014, [7413, 8355], "Four paragraphs of part (四) 全面加强社会建设，不断保障和改善民生 "
+             "of 海拉尔区's 2014 work report (积极实施创业就业工程 … 大力发展社会事业)."),
+    repo_doc("hailar2014_review.txt", 2015, [133, 2613], "As hailar2014's review."),
+    [
+        {"pledge": P("力争年内新增就业岗位5000个", "就业岗位", "新增", [qty("5000个", 5000, "个", "count")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "not_reported"], "evidence": "实现城镇新增就业5487人",
+         "reported": [qty("5487人", 5487, "人", "count")],
+         "reason": "5487 people placed in new jobs > 5000 new jobs; the review counts people (人), the plan posts (个), so "
+                   "silence is defensible", "traps": ["wording_variant", "unit_variant"], "confidence": "medium"},
+        {"pledge": P("城镇失业人员实现再就业2000人", "再就业", "实现", [qty("2000人", 2000, "人", "count")]),
+         "outcome": "missed", "evidence": "再就业1687人", "reported": [qty("1687人", 1687, "人", "count")],
+         "reason": "1687人 < 2000人"},
+        {"pledge": P("城镇登记失业率控制在4%以内", "城镇登记失业率", "控制", [qty("4%", 4, "%", "ratio", "以内")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "城镇登记失业率为3.79%",
+         "reported": [qty("3.79%", 3.79, "%", "ratio")], "reason": "3.79% is within the 4% ceiling",
+         "traps": ["lower_is_better"]},
+        {"pledge": P("实施黑羊站水厂3万吨扩建项目", "黑羊站水厂扩建项目", "实施", [qty("3万吨", 3, "万吨", "count")]),
+         "outcome": "not_reported", "reason": "silent on the waterworks", "traps": ["silence"],
+         "distractors": [("投资3000万元的两河圣山供水工程投入使用", "another water project")]},
+        {"pledge": P("年内建成2家标准化菜市场", "标准化菜市场", "建成", [qty("2家", 2, "家", "count")]),
+         "outcome": "not_reported", "reason": "the review counts vegetable supermarkets and outlets (平价蔬菜超市和销售网点26个), "
+                                               "not standard markets", "traps": ["related_object_different_measure"],
+         "distractors": [("建成平价蔬菜超市和销售网点26个", "supermarkets and outlets, not standard markets")]},
+        {"pledge": P("10个大型储菜库", "大型储菜库", "建成", [qty("10个", 10, "个", "count")]),
+         "outcome": "not_reported", "reason": "the review gives the area of two towns' stores (仓储库3.2万平方米), not a count "
+                                               "of large vegetable stores", "traps": ["related_object_different_measure"],
+         "confidence": "medium",
+         "distractors": [("仓储库3.2万平方米", "an area of two towns' stores, not the count")]},
+        {"pledge": P("年内完成15万平方米老旧小区既有建筑节能改造", "老旧小区既有建筑节能改造", "完成",
+                     [qty("15万平方米", 15, "万平方米", "area")]),
+         "outcome": "exceeded", "evidence": "实施老旧小区既有建筑节能改造16万平方米",
+         "reported": [qty("16万平方米", 16, "万平方米", "area")], "reason": "16万平方米 > 15万平方米",
+         "traps": ["wording_variant"]},
+        {"pledge": P("2595套保障性住房建设任务", "保障性住房", "完成", [qty("2595套", 2595, "套", "count")]),
+         "outcome": "not_reported", "reason": "the review counts the shanty-town renovation (2619户), not affordable housing",
+         "traps": ["related_object_different_measure"],
+         "distractors": [("全年完成棚户区改造任务2619户", "shanty-town renovation, not the affordable housing")]},
+        {"pledge": P("实施5个村级卫生室项目", "村级卫生室项目", "实施", [qty("5个", 5, "个", "count")]),
+         "outcome": "not_reported", "reason": "a qualitative mention only (村级卫生室建设全部达标): no figure",
+         "traps": ["silence"],
+         "distractors": [("村级卫生室建设全部达标", "qualitative, no count")]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2017 targets -> the 2018 report
+BATCH5.append(pair(
+    "hailar2017", "海拉尔区", "district", 2017, 2018,
+    repo_doc("hailar2017_plan.txt", 2017, [4321, 4502], "The main targets of 海拉尔区's 2017 work report (二、2017年工作安排)."),
+    repo_doc("hailar2017_review.txt", 2018, [126, 4341], "The review section of the 2018 report (一、2017年工作回顾), "
+             "up to the paragraph before 各位代表，2017年: six paragraphs without a main indicator (the report says the "
+             "district corrected false economic figures that year)."),
+    [
+        {"pledge": P("地区生产总值增长7.5%,达到326.4亿元", "地区生产总值", "增长",
+                     [qty("7.5%", 7.5, "%", "ratio"), qty("326.4亿元", 326.4, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "the review gives no output figure", "traps": ["silence"],
+         "distractors": [("必须破除简单以生产总值增长率论英雄的发展观", "a principle, no figure")]},
+        {"pledge": P("一般公共财政预算收入按可比口径增长7.5%", "一般公共财政预算收入", "增长", [qty("7.5%", 7.5, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent on revenue (only 民生支出占一般公共预算支出的73.6%, a share of spending)",
+         "traps": ["silence"],
+         "distractors": [("全年民生支出占一般公共预算支出的73.6%", "a share of spending, not revenue")]},
+        {"pledge": P("全社会固定资产投资增长10%,达到110.7亿元", "全社会固定资产投资", "增长",
+                     [qty("10%", 10, "%", "ratio"), qty("110.7亿元", 110.7, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "only the key projects' investment (46.9亿元) is given",
+         "traps": ["related_object_different_measure"],
+         "distractors": [("全年实施重点项目47个，完成投资46.9亿元", "the key projects, not all fixed-asset investment")]},
+        {"pledge": P("社会消费品零售总额增长10%,达到164.1亿元", "社会消费品零售总额", "增长",
+                     [qty("10%", 10, "%", "ratio"), qty("164.1亿元", 164.1, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("城镇常住居民人均可支配收入增长8%,达到35578元", "城镇常住居民人均可支配收入", "增长",
+                     [qty("8%", 8, "%", "ratio"), qty("35578元", 35578, "元", "amount")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("农村牧区常住居民人均可支配收入增长7.5%,达到25617元", "农村牧区常住居民人均可支配收入", "增长",
+                     [qty("7.5%", 7.5, "%", "ratio"), qty("25617元", 25617, "元", "amount")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -816,6 +979,14 @@ def main():
         fh.write("\n")
     n = sum(len(p["links"]) for p in PAIRS)
     print(f"make_gold: {len(PAIRS)} pairs, {n} links")
+    meta5 = dict(META, batches="batch 5 (follow18): hailar2012, hailar2014, hailar2014b, hailar2017, annotated from the "
+                               "texts alone before `tracker followup` or the matcher was run on them; read first as a "
+                               "forecast, then fitted (docs/following.md)")
+    with open(os.path.join(HERE, "gold_batch5.json"), "w", encoding="utf-8") as fh:
+        json.dump({"meta": meta5, "pairs": BATCH5}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    n5 = sum(len(p["links"]) for p in BATCH5)
+    print(f"make_gold: gold_batch5.json {len(BATCH5)} pairs, {n5} links")
 
 
 if __name__ == "__main__":
