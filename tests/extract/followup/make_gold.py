@@ -948,6 +948,67 @@ BATCH5.append(pair(
          "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
     ]))
 
+# ---------------------------------------------------------------- 海拉尔区 (district), 2017 city tasks -> the 2018 report
+# Annotated after the first fitting of batch 5 and before any run on it: three task paragraphs of part (二) of the
+# 2017 report (counts of roads, estates, toilets, stations, rooms), against the same review as hailar2017.
+BATCH5.append(pair(
+    "hailar2017b", "海拉尔区", "district", 2017, 2018,
+    repo_doc("hailar2017b_plan.txt", 2017, [7070, 8125], "Three paragraphs of part (二) 全力提升城市建设管理水平 of 海拉尔区's "
+             "2017 work report (加快完善城市承载功能 … 加快推进美丽乡村建设)."),
+    repo_doc("hailar2017_review.txt", 2018, [126, 4341], "As hailar2017's review."),
+    [
+        {"pledge": P("全面完成建设街道辖区、工人新村和城区内零散区域1.8万户的征拆和安置任务", "征拆和安置任务", "完成",
+                     [qty("1.8万户", 1.8, "万户", "count")]),
+         "outcome": "done", "evidence": "全年投资90.07亿元，完成1.8万户、189万平方米棚改任务",
+         "reported": [qty("1.8万户", 1.8, "万户", "count"), qty("189万平方米", 189, "万平方米", "area")],
+         "reason": "1.8万户 = 1.8万户: the shanty-town programme's expropriation and resettlement, reported as its 棚改任务",
+         "traps": ["wording_variant"], "confidence": "medium"},
+        {"pledge": P("完成65条、总长度57.9公里的城市道路新建改造", "城市道路新建改造", "完成",
+                     [qty("65条", 65, "条", "count"), qty("57.9公里", 57.9, "公里", "length")]),
+         "outcome": "missed", "evidence": "新建及改造外环道路、旧城道路等城市主次干道61条",
+         "reported": [qty("61条", 61, "条", "count")], "reason": "61条 < 65条 (no length given)",
+         "traps": ["wording_variant"], "confidence": "medium",
+         "distractors": [("完成9条道路路灯的升级改造", "street lights, not roads")]},
+        {"pledge": P("完成9.2公里的城区供水主管网改造", "城区供水主管网改造", "完成", [qty("9.2公里", 9.2, "公里", "length")]),
+         "outcome": "not_reported", "reason": "the review gives all pipe networks together (38.6公里), not the water mains",
+         "traps": ["related_object_different_measure"], "confidence": "medium",
+         "distractors": [("全年完成管网改造38.6公里", "all networks, not the water mains")]},
+        {"pledge": P("实施36个老旧小区的既有建筑节能改造", "老旧小区既有建筑节能改造", "实施", [qty("36个", 36, "个", "count")]),
+         "outcome": "not_reported", "reason": "the review gives the area (9万平方米), not the number of estates",
+         "traps": ["related_object_different_measure"],
+         "distractors": [("老旧小区既有建筑节能改造9万平方米", "an area, not a count of estates")]},
+        {"pledge": P("45个老旧小区基础设施综合改造", "老旧小区基础设施综合改造", "实施", [qty("45个", 45, "个", "count")]),
+         "outcome": "done", "evidence": "完成45个老旧小区改造任务", "reported": [qty("45个", 45, "个", "count")],
+         "reason": "45个 = 45个", "traps": ["wording_variant"], "confidence": "medium"},
+        {"pledge": P("23个老旧小区的三级供热管网改造", "三级供热管网改造", "实施", [qty("23个", 23, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent on the heating networks of estates", "traps": ["silence"],
+         "distractors": [("新增供热面积72万平方米", "heated area, not the networks")]},
+        {"pledge": P("完成30座公厕新建改造", "公厕新建改造", "完成", [qty("30座", 30, "座", "count")]),
+         "outcome": "exceeded", "evidence": "新建改造公厕34座", "reported": [qty("34座", 34, "座", "count")],
+         "reason": "34座 > 30座", "traps": ["wording_variant"]},
+        {"pledge": P("建成4座现代化的垃圾中转站", "垃圾中转站", "建成", [qty("4座", 4, "座", "count")]),
+         "outcome": "missed", "evidence": "新建新型垃圾转运站3座", "reported": [qty("3座", 3, "座", "count")],
+         "reason": "3座 < 4座 (中转站 and 转运站 name one kind of station)", "traps": ["wording_variant"],
+         "confidence": "medium"},
+        {"pledge": P("完成21万平方米的中央公园景观、道路、活动广场建设", "中央公园景观、道路、活动广场建设", "完成",
+                     [qty("21万平方米", 21, "万平方米", "area")]),
+         "outcome": "not_reported", "reason": "silent on the central park", "traps": ["silence"]},
+        {"pledge": P("启动投资2亿元的智慧城市项目", "智慧城市项目", "启动", [qty("2亿元", 2, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "a qualitative mention only (下大力气启动智慧城市一期项目), no sum",
+         "traps": ["silence"], "distractors": [("下大力气启动智慧城市一期项目", "no figure")]},
+        {"pledge": P("年内完成335座保暖房装修", "保暖房装修", "完成", [qty("335座", 335, "座", "count")]),
+         "outcome": "done", "acceptable": ["done", "not_reported"], "evidence": "建成335户绿色保暖房",
+         "reported": [qty("335户", 335, "户", "count")],
+         "reason": "335户 = 335座 warm houses; the review counts households (户), the plan buildings (座), and says 建成 "
+                   "where the plan says 装修, so silence is defensible", "traps": ["wording_variant", "unit_variant"],
+         "confidence": "medium"},
+        {"pledge": P("实施村屯绿化2738亩", "村屯绿化", "实施", [qty("2738亩", 2738, "亩", "area")]),
+         "outcome": "not_reported", "reason": "the review sums roads, villages and mines (公路、村屯、矿区绿化3920亩): the "
+                                               "villages' part is not given", "traps": ["related_object_different_measure"],
+         "confidence": "medium",
+         "distractors": [("实施公路、村屯、矿区绿化3920亩", "a sum over three kinds of land")]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -981,7 +1042,8 @@ def main():
     print(f"make_gold: {len(PAIRS)} pairs, {n} links")
     meta5 = dict(META, batches="batch 5 (follow18): hailar2012, hailar2014, hailar2014b, hailar2017, annotated from the "
                                "texts alone before `tracker followup` or the matcher was run on them; read first as a "
-                               "forecast, then fitted (docs/following.md)")
+                               "forecast, then fitted (docs/following.md); hailar2017b annotated after that fitting, "
+                               "before any run on it")
     with open(os.path.join(HERE, "gold_batch5.json"), "w", encoding="utf-8") as fh:
         json.dump({"meta": meta5, "pairs": BATCH5}, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
