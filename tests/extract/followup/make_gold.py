@@ -1009,6 +1009,60 @@ BATCH5.append(pair(
          "distractors": [("实施公路、村屯、矿区绿化3920亩", "a sum over three kinds of land")]},
     ]))
 
+# ---------------------------------------------------------------- 商洛市 (city), 2023 tasks -> the 2024 report
+# A city found with the pages corpus after batch 5's fitting, annotated before any run on it: 华商报's summary of the
+# 2023 report (project tasks with each project's total investment and its stage due) against the opening of the 2024
+# report as 商洛日报 printed it (the review's list of things done: the same projects, their sizes restated).
+BATCH5.append(pair(
+    "shangluo2023", "商洛市", "city", 2023, 2024,
+    doc("shangluo2023_plan.txt", "http://home.eeju.com/loushi/2023/0202/40602.html",
+        "华商报-二三里资讯's summary of 商洛市's 2023 government work report (2023-02-02): its project tasks.",
+        "2023-02-02", "2023-02-02"),
+    doc("shangluo2023_review.txt", "https://www.51sougongwen.com/p-244629.html",
+        "商洛日报 2024-02-06, p. 1: 商洛市's 2024 government work report (delivered 2024-02-02), its opening and the "
+        "start of the review of 2023.", "2024-02-02", "2024-02-06"),
+    [
+        {"pledge": P("实施市级重点项目239个", "市级重点项目", "实施", [qty("239个", 239, "个", "count")]),
+         "outcome": "not_reported", "reason": "the review's opening names no count of key projects", "traps": ["silence"]},
+        {"pledge": P("年度投资656亿元、增长25%", "年度投资", None,
+                     [qty("656亿元", 656, "亿元", "amount"), qty("25%", 25, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("抓好总投资47亿元的商洛电厂二期建设", "商洛电厂二期", "建设", [qty("47亿元", 47, "亿元", "amount")]),
+         "outcome": "done", "acceptable": ["done", "partial"], "evidence": "总投资51亿元的商洛电厂二期开工建设",
+         "reported": [qty("51亿元", 51, "亿元", "amount")],
+         "reason": "the pledge is to build it this year; its construction started (开工建设): done, or partial for a reader "
+                   "who wants it finished. The total investment (47亿元, now 51亿元) is the project's size, not its outcome: "
+                   "exceeded would be wrong", "traps": ["project_size_restated", "wording_variant"], "confidence": "medium"},
+        {"pledge": P("推进总投资106亿元的柞水曹坪抽水蓄能电站近期开工", "柞水曹坪抽水蓄能电站", "开工",
+                     [qty("106亿元", 106, "亿元", "amount")]),
+         "outcome": "done", "evidence": "总投资107亿元的柞水曹坪抽水蓄能电站开工建设",
+         "reported": [qty("107亿元", 107, "亿元", "amount")],
+         "reason": "started, as pledged; 106亿元 → 107亿元 is the size restated, not exceeded", "traps": ["project_size_restated"]},
+        {"pledge": P("总投资96亿元的山阳色河抽水蓄能电站3月底前开工", "山阳色河抽水蓄能电站", "开工",
+                     [qty("96亿元", 96, "亿元", "amount")], {"raw": "3月底前", "date": "2023-03-31", "inherited": False}),
+         "outcome": "missed", "acceptable": ["missed", "partial"], "evidence": "总投资96亿元的山阳色河抽水蓄能电站获得核准",
+         "reported": [qty("96亿元", 96, "亿元", "amount")],
+         "reason": "to start by the end of March; by the year's end it was only approved (获得核准): the same size is no "
+                   "completion", "traps": ["project_size_restated", "start_is_not_finish"]},
+        {"pledge": P("总投资88亿元的镇安月河抽水蓄能电站10月底前并网发电", "镇安月河抽水蓄能电站", "并网发电",
+                     [qty("88亿元", 88, "亿元", "amount")], {"raw": "10月底前", "date": "2023-10-31", "inherited": False}),
+         "outcome": "done", "acceptable": ["done", "partial"], "evidence": "总投资105亿元的镇安月河抽水蓄能电站首台机组并网发电",
+         "reported": [qty("105亿元", 105, "亿元", "amount")],
+         "reason": "its first unit was connected to the grid (the review gives no date; the first unit only: partial is "
+                   "defensible); 88亿元 → 105亿元 is the size restated", "traps": ["project_size_restated"],
+         "confidence": "medium"},
+        {"pledge": P("全市策划储备项目动态保持在2000个以上", "策划储备项目", "保持", [qty("2000个", 2000, "个", "count", "以上")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("全市引进10亿元以上项目5个", "10亿元以上项目", "引进", [qty("5个", 5, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("20亿元以上项目2个", "20亿元以上项目", "引进", [qty("2个", 2, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("全年利用内外资分别增长12%", "利用内资", "增长", [qty("12%", 12, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence", "respective_figures"]},
+        {"pledge": P("全年利用内外资分别增长12%和15%以上", "利用外资", "增长", [qty("15%", 15, "%", "ratio", "以上")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence", "respective_figures"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -1042,8 +1096,8 @@ def main():
     print(f"make_gold: {len(PAIRS)} pairs, {n} links")
     meta5 = dict(META, batches="batch 5 (follow18): hailar2012, hailar2014, hailar2014b, hailar2017, annotated from the "
                                "texts alone before `tracker followup` or the matcher was run on them; read first as a "
-                               "forecast, then fitted (docs/following.md); hailar2017b annotated after that fitting, "
-                               "before any run on it")
+                               "forecast, then fitted (docs/following.md); hailar2017b and shangluo2023 (商洛市, pages "
+                               "corpus) annotated after that fitting, before any run on them")
     with open(os.path.join(HERE, "gold_batch5.json"), "w", encoding="utf-8") as fh:
         json.dump({"meta": meta5, "pairs": BATCH5}, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
