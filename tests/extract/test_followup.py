@@ -404,6 +404,14 @@ KNOWN_MISSES = {
                        "gives the second (实施棚户区改造19.5万平方米), one real case so far",
     "HAILAR2017B-L12": "实施村屯绿化2738亩 against 实施公路、村屯、矿区绿化3920亩: a figure summing several kinds of land "
                        "is taken for one of them (a false link); one real case so far (docs/rules.md, follow18)",
+    # 商洛市 2023 -> 2024 (pair shangluo2023): projects named by their size, 总投资X亿元的<project>, whose outcome is a stage
+    # (开工建设, 获得核准, 首台机组并网发电); one pair so far (docs/rules.md, follow18)
+    "SHANGLUO2023-L03": "抓好总投资47亿元的商洛电厂二期建设 against 总投资51亿元的商洛电厂二期开工建设: the sizes are compared "
+                        "(exceeded) where the project only started",
+    "SHANGLUO2023-L04": "推进总投资106亿元的柞水曹坪抽水蓄能电站近期开工: the project's name follows the review's figure "
+                        "beyond the matcher's window, so 总投资107亿元的柞水曹坪抽水蓄能电站开工建设 is not found",
+    "SHANGLUO2023-L05": "总投资96亿元的山阳色河抽水蓄能电站3月底前开工: as L04 (获得核准, not started: missed)",
+    "SHANGLUO2023-L06": "总投资88亿元的镇安月河抽水蓄能电站10月底前并网发电: as L04 (首台机组并网发电: done)",
 }
 
 
