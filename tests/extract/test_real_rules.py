@@ -1243,7 +1243,6 @@ def test_a_lead_after_its_reporting_frame_dates_the_list(name, published, fragme
     assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
 
 
-
 # output_verb (lexicon output_verbs): a plant's yearly output (年产, 年生产) or 生产 against its number is the act of a
 # clause with no verb of the actions lexicon before its number, and of the conjuncts after it.
 @pytest.mark.parametrize("name, fragment, action", [
@@ -1391,3 +1390,59 @@ def test_a_name_of_the_target_is_no_object(name, fragment, obj):
 ])
 def test_the_object_of_a_sums_use_is_the_work(name, fragment, obj):
     assert _the(name, fragment).object.startswith(obj)
+
+
+# A list's lead in the last sentence of its paragraph (_lead_deadline's antecedent sentence): when the paragraph
+# ends in a colon, or the next opens on a short clause ending in one (这十件实事是：), the sentence before the list
+# dates it, with the year it opens with (after a reporting frame) or the year of the programme it names; a news
+# report's dateline and setting come first in the paragraph. Both pages are in traditional characters, read through
+# their simplified reading (test_script.py); the page in simplified characters is read the same (the reading is it).
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 甘谷縣 news 2021-11-28: 11月28日,…作政府工作報告。報告指出,2022年縣政府將…重點抓好10件民生實事: then (1)…(10)
+    ("real/short_pages/gangu_shishi_news_2021_trad.txt", "2021-11-28", "改造農村危橋4座", "2022-12-31"),
+    ("real/short_pages/gangu_shishi_news_2021_trad.txt", "2021-11-28", "新增學位3000個", "2022-12-31"),
+    # 榆中縣 news 2016-01-20: …召開第五次會議。會上確定2016年縣委縣政府為民興辦10件實事。| 這十件實事是:1.…10.
+    ("real/short_pages/yuzhong_shishi_news_2016_trad.txt", "2016-01-20", "改造農村危舊房1320戶", "2016-12-31"),
+    ("real/short_pages/yuzhong_shishi_news_2016_trad.txt", "2016-01-20", "改造路網及村內道路160公里", "2016-12-31"),
+])
+def test_a_list_lead_in_the_last_sentence_of_its_paragraph_dates_the_list(name, published, fragment, date):
+    assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
+
+
+def test_a_last_sentence_leads_only_a_list():
+    """The sentence before a list dates it; the same sentence before plain paragraphs dates nothing after it."""
+    from tracker.extract import extract_document
+
+    lead = "1月19日，市人代会开幕。会上确定2024年为民办好10件实事。\n"
+    for body, date in (("这十件实事是：1.新建学校5所。2.新增公交线路12条。", dt.date(2024, 12, 31)),
+                       ("新建学校5所。新增公交线路12条。", None)):
+        doc = extract_document(lead + body, published=dt.date(2024, 1, 20))
+        items = [c for c in doc.candidates if "5所" in c.quote or "12条" in c.quote]
+        assert len(items) == 2 and {c.deadline.date for c in items} == {date}
+
+
+
+# A reporting frame of news (_REPORTING_FRAME): 记者从…获悉，/ 了解到， before the lead's time, as 表示，/ 指出，are.
+@pytest.mark.parametrize("name, published, fragment, date, raw", [
+    # 秦安縣 news 2015 (traditional, bracketed pinyin): 2月11日,記者從…會議上了解到,2015年,…將集中力量辦好十件民生實事。
+    # | 這十件民生實事分別是:…
+    ("real/short_pages/qinan_shishi_news_2015_pinyin.txt", "2015-02-11", "改造農(nóng)村危舊房2000戶", "2015-12-31", "2015年"),
+    # 青岛 news 2011: 记者从青岛市交通运输委了解到，今后五年，青岛市将大力实施重点项目建设… then the roads below
+    ("real/qingdao_traffic_news_2011.txt", "2011-04-25", "全长约165公里", "2015-12-31", "今后五年"),
+])
+def test_a_lead_after_a_news_reports_source_dates_the_list(name, published, fragment, date, raw):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert hits and {(c.deadline.date.isoformat(), c.deadline.raw) for c in hits} == {(date, raw)}
+
+
+# A division's name holds no 的 (people._DIVISION_NAME): the clause before it is no part of it.
+@pytest.mark.parametrize("sentence, name", [
+    # 秦安縣 news 2015, its simplified reading
+    ("2月11日,记者从刚刚闭幕的秦安县第十七届人民代表大会第四次会议上了解到,2015年,", "秦安县"),
+    # 镇安县 news 2015 (tests/extract/followup/zhenan2015_plan.txt)
+    ("关乎民计民生的大事,都在2015年4月27日的镇安县政府工作报告中做了掷地有声的部署。", "镇安县"),
+])
+def test_a_division_name_holds_no_de(sentence, name):
+    from tracker.extract.people import _GENERIC_DIVISION
+
+    assert [m.group(1) for m in _GENERIC_DIVISION.finditer(sentence)] == [name]

@@ -123,7 +123,8 @@ def test_people_no_longer_borrows_from_pledges_and_all_share_one_public_tokenize
     tree = ast.parse((ROOT / "tracker/extract/people.py").read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert "tracker.extract.tokens" in imported and not any(m.startswith("tracker.extract.pledges") for m in imported)
-    # and no module of the extractor imports inside a function but for jieba, which costs a second to load
+    # and no module of the extractor imports inside a function but for jieba, which costs a second to load, and
+    # OpenCC, which only a text in traditional characters needs
     for path in (ROOT / "tracker/extract").rglob("*.py"):
         if path.name == "followup.py":
             continue
@@ -131,7 +132,8 @@ def test_people_no_longer_borrows_from_pledges_and_all_share_one_public_tokenize
             if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 inner = [n for n in ast.walk(fn) if isinstance(n, (ast.Import, ast.ImportFrom))]
                 names = {a.name for n in inner for a in n.names} | {n.module for n in inner if isinstance(n, ast.ImportFrom)}
-                assert names <= {"jieba", "tracker.extract.pledges", "tracker.extract.people"}, (path.name, fn.name, names)
+                assert names <= {"jieba", "opencc", "tracker.extract.pledges", "tracker.extract.people"}, \
+                    (path.name, fn.name, names)
     from tracker.db import fulltext
     from tracker.extract import tokens
 

@@ -70,6 +70,7 @@ from tracker.extract.normalise import Block, Normalised, folded, normalise  # no
 from tracker.extract.numbers import find_numbers  # noqa: E402
 from tracker.extract.pledges import find_pledges  # noqa: E402
 from tracker.extract.pledges.base import actions_between  # noqa: E402
+from tracker.extract.script import as_written  # noqa: E402
 from tracker.extract.tokens import cut_words  # noqa: E402
 
 _save_patterns()  # what the import compiled, the first time
@@ -112,11 +113,25 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
     folded.cache_clear()
     actions_between.cache_clear()
 
+    read = norm if norm.reading is None else Normalised(norm.reading, norm.reading_blocks or norm.blocks)
     source = "given" if published else None
     if published is None:
-        published = find_document_date(norm.text)
+        published = find_document_date(read.text)
         source = "stated" if published else None
     declined: list[tuple[int, int, str, str]] = []
-    candidates = find_pledges(norm, published, district=district or None, official=official, declined=declined)
+    candidates = find_pledges(read, published, district=district or None, official=official, declined=declined)
+    if norm.reading is not None:  # read in simplified characters, without pinyin: the words as the text writes them
+        candidates = [as_written(c, norm.text, norm.reading, _paragraph(read.blocks, c.start), norm.positions)
+                      for c in candidates]
+        if norm.positions is not None:
+            at = norm.positions
+            declined = [(at[s], at[e], p, t) for s, e, p, t in declined]
     _save_patterns()  # the patterns first built by this reading, if any (the first documents of the first process)
     return ExtractedDocument(norm.text, tuple(norm.blocks), tuple(candidates), published, source, tuple(declined))
+
+
+def _paragraph(blocks: tuple[Block, ...], at: int) -> tuple[int, int]:
+    for block in blocks:
+        if block.start <= at <= block.end:
+            return block.start, block.end
+    return at, at

@@ -34,7 +34,7 @@ from tracker.extract.numbers import find_numbers, unit_table
 
 __all__ = ["MATCHER_VERSION", "Evidence", "Finding", "Outcome", "Restatement", "follow_up", "restatements"]
 
-_LEXICONS = ("followup_verbs", "followup_synonyms", "followup_lower_better")
+_LEXICONS = ("followup_verbs", "followup_synonyms", "followup_lower_better", "followup_classifiers")
 
 
 def _version() -> str:
@@ -118,6 +118,25 @@ def dimension(unit: str | None) -> tuple[str, Decimal]:
             break
     u = _SAME_DIMENSION.get(u, u)
     return u, scale
+
+
+@cache
+def _classifiers() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((r[0], frozenset(r[1:])) for r in lexicons.rows("followup_classifiers") if len(r) > 2)
+
+
+def rule_classifier_variants(obj: str, dim: str) -> frozenset[str]:
+    """The units a count of ``obj`` may be reported in: its own, or, for an object named in lexicon
+    followup_classifiers, every classifier of its line (个 is the general classifier).
+
+    Real cases: 平价蔬菜超市，年内完成20个 (海拉尔区's 2013 report) against 新建10家平价蔬菜超市和直销店 (its 2014
+    report: missed), the same shops counted 建成平价蔬菜超市和销售网点26个 a year later; 力争年内新增就业岗位5000个
+    (its 2014 report) against 实现城镇新增就业5487人 (its 2015 report: exceeded), new jobs spelt as posts as in
+    中国计划创造1100万个工作岗位 (新华社 on 国务院's 2017 城镇新增就业 target)."""
+    for name, dims in _classifiers():
+        if obj.endswith(name) and dim in dims:
+            return dims
+    return frozenset((dim,))
 
 
 @cache
@@ -591,7 +610,8 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
     if len(p.obj) < 2:
         return Finding(c, Outcome.NOT_REPORTED, None, (), 0.3, "no_object")
     text = review.text
-    found = review.by_pair.get(p.obj[-2:], set()) & review.by_dim.get(p.dim, set())
+    dims = rule_classifier_variants(p.obj, p.dim)
+    found = review.by_pair.get(p.obj[-2:], set()) & set().union(*(review.by_dim.get(d, set()) for d in dims))
     best = None
     for idx in found:
         f = review.figures[idx]

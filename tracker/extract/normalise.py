@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tracker.extract import lexicons
+from tracker.extract.script import reading_of
 
 # Sentence-final marks; a line ending in one (possibly behind closing quotes) ends its paragraph.
 FINAL = "。！？!?…"
@@ -98,6 +99,13 @@ class Block:
 class Normalised:
     text: str
     blocks: tuple[Block, ...]
+    # a text in traditional characters or with bracketed pinyin (tracker.extract.script): its reading, which the
+    # extractor reads; the paragraphs were joined and classified on it
+    reading: str | None = None
+    # when the reading left characters out (the pinyin): its paragraphs, and where each of its characters
+    # stands in ``text`` (its length last); None when the reading is one for one
+    reading_blocks: tuple[Block, ...] | None = None
+    positions: tuple[int, ...] | None = None
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
@@ -156,26 +164,81 @@ def _furniture_cues() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(lexicons.mapping("furniture").items(), key=lambda kv: -len(kv[0])))
 
 
+def _paragraphs(lines: list[str]) -> list[list[int]]:
+    """The stripped lines' indices, grouped by the paragraph they join into."""
+    groups: list[list[int]] = []
+    par = ""  # the last paragraph so far
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if groups and _joins(lines[groups[-1][-1]], line, par):
+            groups[-1].append(i)
+            par += line
+        else:
+            groups.append([i])
+            par = line
+    return groups
+
+
 def normalise(raw: str) -> Normalised:
     """Join OCR cuts, keep paragraph ends (a paragraph mark of PARAGRAPH_MARKS is one), classify paragraphs. Never
-    changes a character otherwise."""
-    paragraphs: list[list[str]] = []
+    changes a character otherwise. A text in traditional characters is joined and classified on its simplified
+    reading, which the result keeps beside the text."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     for mark in PARAGRAPH_MARKS:
         if mark in raw:
             raw = raw.replace(mark, "\n")
-    for line in raw.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if paragraphs and _joins(paragraphs[-1][-1], line, "".join(paragraphs[-1])):
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-    pieces, blocks, pos = [], [], 0
-    for lines in paragraphs:
-        par = "".join(lines)
+    got = reading_of(raw)
+    reading, kept = got if got is not None else (None, None)
+    lines = [line.strip() for line in (reading if reading is not None else raw).split("\n")]
+    groups = _paragraphs(lines)
+    pars = ["".join([lines[i] for i in group]) for group in groups]
+    blocks, pos = [], 0
+    for par in pars:
         blocks.append(Block(pos, pos + len(par), _classify(par)))
-        pieces.append(par)
         pos += len(par) + 1
-    return Normalised("\n".join(pieces), tuple(blocks))
+    if reading is None:
+        return Normalised("\n".join(pars), tuple(blocks))
+    # the reading changes no white space: the same characters are stripped from a line as written
+    raw_lines = raw.split("\n")
+    written = [line.strip() for line in raw_lines]
+    text = "\n".join("".join([written[i] for i in group]) for group in groups)
+    if kept is None:
+        return Normalised(text, tuple(blocks), "\n".join(pars))
+    return Normalised(text, tuple(_written_blocks(groups, written, blocks)), "\n".join(pars), tuple(blocks),
+                      _positions(groups, lines, raw_lines, reading, kept, len(text)))
+
+
+def _written_blocks(groups: list[list[int]], written: list[str], blocks: list[Block]) -> list[Block]:
+    out, pos = [], 0
+    for group, block in zip(groups, blocks):
+        n = sum(len(written[i]) for i in group)
+        out.append(Block(pos, pos + n, block.kind))
+        pos += n + 1
+    return out
+
+
+def _positions(groups, lines, raw_lines, reading, kept, length) -> tuple[int, ...]:
+    """Where each character of the normalised reading stands in the normalised text, and the text's length."""
+    reading_lines = reading.split("\n")
+    reading_starts, at = [], 0
+    for line in reading_lines:
+        reading_starts.append(at)
+        at += len(line) + 1
+    raw_starts, at = [], 0
+    for line in raw_lines:
+        raw_starts.append(at)
+        at += len(line) + 1
+    out: list[int] = []
+    base = 0  # where the line stands in the normalised text
+    for g, group in enumerate(groups):
+        if g:
+            out.append(base - 1)  # the paragraph end
+        for i in group:
+            r0 = reading_starts[i] + len(reading_lines[i]) - len(reading_lines[i].lstrip())
+            w0 = raw_starts[i] + len(raw_lines[i]) - len(raw_lines[i].lstrip())
+            out.extend(base + kept[r0 + k] - w0 for k in range(len(lines[i])))
+            base += len(raw_lines[i].strip())
+        base += 1
+    out.append(length)
+    return tuple(out)

@@ -27,7 +27,8 @@ _LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗"
 # A division named as titles and sessions name it: two to five characters, its level, and then what a division's
 # own government, congress, report or head is called (XX县人民政府, XX市第三届, XX区区长, XX县：…).
 _DIVISION_NAME_LONGEST = 5
-_DIVISION_NAME = rf"[\u4e00-\u9fff]{{2,{_DIVISION_NAME_LONGEST}}}?"
+# no 的 in a name: 刚刚闭幕的秦安县第十七届人民代表大会 names 秦安县, 4月27日的镇安县政府工作报告 镇安县
+_DIVISION_NAME = rf"[\u4e00-\u7683\u7685-\u9fff]{{2,{_DIVISION_NAME_LONGEST}}}?"
 _DIVISION_LEVEL = r"(?P<level>省|市|区|县|旗|州|盟|镇|乡)"
 _DIVISION_AFTER = (r"(?=委|人民政府|政府|人大|人民代表大会|政协|党委"
                    r"|第[一二三四五六七八九十\d]+届|国民经济和社会发展"

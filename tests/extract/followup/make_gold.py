@@ -785,6 +785,284 @@ PAIRS.append(pair(
          "reason": "10家 (with 直销店) < 20个", "traps": ["wording_variant"], "confidence": "medium"},
     ]))
 
+# ================================================================ batch 5 (follow18): the remaining years of the same
+# district's reports, annotated from the texts alone before `tracker followup` or the matcher was run on them. The
+# plan passages of 2012 and 2014 were never read by the follow-up matcher's authors; the extractor has read the 2012
+# targets before (tests/extract/excerpts/hailar_targets_2012.txt is the same paragraph). Written to gold_batch5.json
+# beside gold.json, so that the twenty pairs above keep their figures and the new ones are read apart.
+BATCH5 = []
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2012 targets -> the 2013 report
+BATCH5.append(pair(
+    "hailar2012", "海拉尔区", "district", 2012, 2013,
+    repo_doc("hailar2012_plan.txt", 2012, [5494, 5659], "The targets of 海拉尔区's 2012 work report (二、2012年政府工作总体要求和目标任务)."),
+    repo_doc("hailar2012_review.txt", 2013, [135, 2181], "The review section of the 2013 report (一、过去一年工作回顾), "
+             "up to the paragraph before 各位代表，过去的一年."),
+    [
+        {"pledge": P("地区生产总值达到240亿元，同比增长21%", "地区生产总值", "达到",
+                     [qty("240亿元", 240, "亿元", "amount"), qty("21%", 21, "%", "ratio")]),
+         "outcome": "missed", "evidence": "全年地区生产总值完成235.2亿元，同比增长18.5%",
+         "reported": [qty("235.2亿元", 235.2, "亿元", "amount", kind="level"), qty("18.5%", 18.5, "%", "ratio")],
+         "reason": "235.2亿元 < 240亿元 and 18.5% < 21%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方财政总收入达到20亿元，同比增长24.6%", "地方财政总收入", "达到",
+                     [qty("20亿元", 20, "亿元", "amount"), qty("24.6%", 24.6, "%", "ratio")]),
+         "outcome": "exceeded", "evidence": "地方财政总收入完成20.67亿元，同比增长28.8%",
+         "reported": [qty("20.67亿元", 20.67, "亿元", "amount", kind="level"), qty("28.8%", 28.8, "%", "ratio")],
+         "reason": "20.67亿元 > 20亿元 and 28.8% > 24.6%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("固定资产投资完成194亿元，同比增长25％", "固定资产投资", "完成",
+                     [qty("194亿元", 194, "亿元", "amount"), qty("25％", 25, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "the review gives no fixed-asset investment figure; its 投资…亿元 are the sums "
+                                               "spent on single projects", "traps": ["silence"],
+         "distractors": [("投资12.4亿元的保障性住房", "one project's investment, not the district's fixed-asset investment")]},
+        {"pledge": P("社会消费品零售总额达到100.8亿元，同比增长20％", "社会消费品零售总额", "达到",
+                     [qty("100.8亿元", 100.8, "亿元", "amount"), qty("20％", 20, "%", "ratio")]),
+         "outcome": "missed", "evidence": "全年社会消费品零售总额完成97.9亿元，同比增长16.2%",
+         "reported": [qty("97.9亿元", 97.9, "亿元", "amount", kind="level"), qty("16.2%", 16.2, "%", "ratio")],
+         "reason": "97.9亿元 < 100.8亿元 and 16.2% < 20%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("城镇人均可支配收入达到23896元，同比增长18％", "城镇人均可支配收入", "达到",
+                     [qty("23896元", 23896, "元", "amount"), qty("18％", 18, "%", "ratio")]),
+         "outcome": "missed", "evidence": "城镇居民人均可支配收入达到23267元，同比增长14.9%",
+         "reported": [qty("23267元", 23267, "元", "amount", kind="level"), qty("14.9%", 14.9, "%", "ratio")],
+         "reason": "23267元 < 23896元 and 14.9% < 18%", "traps": ["wording_variant", "rate_and_absolute_in_same_clause"]},
+        {"pledge": P("农民人均纯收入达到16892元，同比增长18％", "农民人均纯收入", "达到",
+                     [qty("16892元", 16892, "元", "amount"), qty("18％", 18, "%", "ratio")]),
+         "outcome": "missed", "evidence": "农民人均纯收入达到16720元，同比增长16.8%",
+         "reported": [qty("16720元", 16720, "元", "amount", kind="level"), qty("16.8%", 16.8, "%", "ratio")],
+         "reason": "16720元 < 16892元 and 16.8% < 18%", "traps": ["rate_and_absolute_in_same_clause"]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2014 targets -> the 2015 report
+BATCH5.append(pair(
+    "hailar2014", "海拉尔区", "district", 2014, 2015,
+    repo_doc("hailar2014_plan.txt", 2014, [3863, 4011], "The main targets of 海拉尔区's 2014 work report (二、2014年工作安排)."),
+    repo_doc("hailar2014_review.txt", 2015, [133, 2613], "The review section of the 2015 report (一、2014年工作回顾), "
+             "up to the end of its part (五)."),
+    [
+        {"pledge": P("地区生产总值增长11%，达到282亿元", "地区生产总值", "增长",
+                     [qty("11%", 11, "%", "ratio"), qty("282亿元", 282, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "全区地区生产总值完成274.4亿元，同比增长9.1%",
+         "reported": [qty("274.4亿元", 274.4, "亿元", "amount", kind="level"), qty("9.1%", 9.1, "%", "ratio")],
+         "reason": "9.1% < 11% and 274.4亿元 < 282亿元", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方财政总收入增长16%，达到28.8亿元", "地方财政总收入", "增长",
+                     [qty("16%", 16, "%", "ratio"), qty("28.8亿元", 28.8, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "地方财政总收入完成24.9亿元，同比增长0.4%",
+         "reported": [qty("24.9亿元", 24.9, "亿元", "amount", kind="level"), qty("0.4%", 0.4, "%", "ratio")],
+         "reason": "0.4% < 16% and 24.9亿元 < 28.8亿元", "traps": ["rate_and_absolute_in_same_clause"],
+         "distractors": [("公共财政预算收入完成13.7亿元，同比增长22.9%", "the budget revenue, a part of the total revenue")]},
+        {"pledge": P("区本级固定资产投资增长20%，达到108.8亿元", "区本级固定资产投资", "增长",
+                     [qty("20%", 20, "%", "ratio"), qty("108.8亿元", 108.8, "亿元", "amount")]),
+         "outcome": "exceeded", "evidence": "区本级固定资产投资完成121.1亿元，同比增长33.5%",
+         "reported": [qty("121.1亿元", 121.1, "亿元", "amount", kind="level"), qty("33.5%", 33.5, "%", "ratio")],
+         "reason": "33.5% > 20% and 121.1亿元 > 108.8亿元", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("社会消费品零售总额增长14%，达到126亿元", "社会消费品零售总额", "增长",
+                     [qty("14%", 14, "%", "ratio"), qty("126亿元", 126, "亿元", "amount")]),
+         "outcome": "missed", "evidence": "社会消费品零售总额完成123.4亿元，同比增长11.6%",
+         "reported": [qty("123.4亿元", 123.4, "亿元", "amount", kind="level"), qty("11.6%", 11.6, "%", "ratio")],
+         "reason": "11.6% < 14% and 123.4亿元 < 126亿元; reported in the services paragraph, not with the other "
+                   "main indicators", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("城镇居民人均可支配收入增长12%", "城镇居民人均可支配收入", "增长", [qty("12%", 12, "%", "ratio")]),
+         "outcome": "missed", "evidence": "城镇居民人均可支配收入达到28541元，同比增长10.4%",
+         "reported": [qty("28541元", 28541, "元", "amount", kind="level"), qty("10.4%", 10.4, "%", "ratio")],
+         "reason": "10.4% < 12%", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("农民人均纯收入增长14%", "农民人均纯收入", "增长", [qty("14%", 14, "%", "ratio")]),
+         "outcome": "missed", "evidence": "农民人均纯收入达到21618元，同比增长13.6%",
+         "reported": [qty("21618元", 21618, "元", "amount", kind="level"), qty("13.6%", 13.6, "%", "ratio")],
+         "reason": "13.6% < 14% (a near miss)", "traps": ["rate_and_absolute_in_same_clause", "near_miss_threshold"]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2014 民生 tasks -> the 2015 report
+BATCH5.append(pair(
+    "hailar2014b", "海拉尔区", "district", 2014, 2015,
+    repo_doc("hailar2014b_plan.txt", 2014, [7413, 8355], "Four paragraphs of part (四) 全面加强社会建设，不断保障和改善民生 "
+             "of 海拉尔区's 2014 work report (积极实施创业就业工程 … 大力发展社会事业)."),
+    repo_doc("hailar2014_review.txt", 2015, [133, 2613], "As hailar2014's review."),
+    [
+        {"pledge": P("力争年内新增就业岗位5000个", "就业岗位", "新增", [qty("5000个", 5000, "个", "count")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "not_reported"], "evidence": "实现城镇新增就业5487人",
+         "reported": [qty("5487人", 5487, "人", "count")],
+         "reason": "5487 people placed in new jobs > 5000 new jobs; the review counts people (人), the plan posts (个), so "
+                   "silence is defensible", "traps": ["wording_variant", "unit_variant"], "confidence": "medium"},
+        {"pledge": P("城镇失业人员实现再就业2000人", "再就业", "实现", [qty("2000人", 2000, "人", "count")]),
+         "outcome": "missed", "evidence": "再就业1687人", "reported": [qty("1687人", 1687, "人", "count")],
+         "reason": "1687人 < 2000人"},
+        {"pledge": P("城镇登记失业率控制在4%以内", "城镇登记失业率", "控制", [qty("4%", 4, "%", "ratio", "以内")]),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "城镇登记失业率为3.79%",
+         "reported": [qty("3.79%", 3.79, "%", "ratio")], "reason": "3.79% is within the 4% ceiling",
+         "traps": ["lower_is_better"]},
+        {"pledge": P("实施黑羊站水厂3万吨扩建项目", "黑羊站水厂扩建项目", "实施", [qty("3万吨", 3, "万吨", "count")]),
+         "outcome": "not_reported", "reason": "silent on the waterworks", "traps": ["silence"],
+         "distractors": [("投资3000万元的两河圣山供水工程投入使用", "another water project")]},
+        {"pledge": P("年内建成2家标准化菜市场", "标准化菜市场", "建成", [qty("2家", 2, "家", "count")]),
+         "outcome": "not_reported", "reason": "the review counts vegetable supermarkets and outlets (平价蔬菜超市和销售网点26个), "
+                                               "not standard markets", "traps": ["related_object_different_measure"],
+         "distractors": [("建成平价蔬菜超市和销售网点26个", "supermarkets and outlets, not standard markets")]},
+        {"pledge": P("10个大型储菜库", "大型储菜库", "建成", [qty("10个", 10, "个", "count")]),
+         "outcome": "not_reported", "reason": "the review gives the area of two towns' stores (仓储库3.2万平方米), not a count "
+                                               "of large vegetable stores", "traps": ["related_object_different_measure"],
+         "confidence": "medium",
+         "distractors": [("仓储库3.2万平方米", "an area of two towns' stores, not the count")]},
+        {"pledge": P("年内完成15万平方米老旧小区既有建筑节能改造", "老旧小区既有建筑节能改造", "完成",
+                     [qty("15万平方米", 15, "万平方米", "area")]),
+         "outcome": "exceeded", "evidence": "实施老旧小区既有建筑节能改造16万平方米",
+         "reported": [qty("16万平方米", 16, "万平方米", "area")], "reason": "16万平方米 > 15万平方米",
+         "traps": ["wording_variant"]},
+        {"pledge": P("2595套保障性住房建设任务", "保障性住房", "完成", [qty("2595套", 2595, "套", "count")]),
+         "outcome": "not_reported", "reason": "the review counts the shanty-town renovation (2619户), not affordable housing",
+         "traps": ["related_object_different_measure"],
+         "distractors": [("全年完成棚户区改造任务2619户", "shanty-town renovation, not the affordable housing")]},
+        {"pledge": P("实施5个村级卫生室项目", "村级卫生室项目", "实施", [qty("5个", 5, "个", "count")]),
+         "outcome": "not_reported", "reason": "a qualitative mention only (村级卫生室建设全部达标): no figure",
+         "traps": ["silence"],
+         "distractors": [("村级卫生室建设全部达标", "qualitative, no count")]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2017 targets -> the 2018 report
+BATCH5.append(pair(
+    "hailar2017", "海拉尔区", "district", 2017, 2018,
+    repo_doc("hailar2017_plan.txt", 2017, [4321, 4502], "The main targets of 海拉尔区's 2017 work report (二、2017年工作安排)."),
+    repo_doc("hailar2017_review.txt", 2018, [126, 4341], "The review section of the 2018 report (一、2017年工作回顾), "
+             "up to the paragraph before 各位代表，2017年: six paragraphs without a main indicator (the report says the "
+             "district corrected false economic figures that year)."),
+    [
+        {"pledge": P("地区生产总值增长7.5%,达到326.4亿元", "地区生产总值", "增长",
+                     [qty("7.5%", 7.5, "%", "ratio"), qty("326.4亿元", 326.4, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "the review gives no output figure", "traps": ["silence"],
+         "distractors": [("必须破除简单以生产总值增长率论英雄的发展观", "a principle, no figure")]},
+        {"pledge": P("一般公共财政预算收入按可比口径增长7.5%", "一般公共财政预算收入", "增长", [qty("7.5%", 7.5, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent on revenue (only 民生支出占一般公共预算支出的73.6%, a share of spending)",
+         "traps": ["silence"],
+         "distractors": [("全年民生支出占一般公共预算支出的73.6%", "a share of spending, not revenue")]},
+        {"pledge": P("全社会固定资产投资增长10%,达到110.7亿元", "全社会固定资产投资", "增长",
+                     [qty("10%", 10, "%", "ratio"), qty("110.7亿元", 110.7, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "only the key projects' investment (46.9亿元) is given",
+         "traps": ["related_object_different_measure"],
+         "distractors": [("全年实施重点项目47个，完成投资46.9亿元", "the key projects, not all fixed-asset investment")]},
+        {"pledge": P("社会消费品零售总额增长10%,达到164.1亿元", "社会消费品零售总额", "增长",
+                     [qty("10%", 10, "%", "ratio"), qty("164.1亿元", 164.1, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("城镇常住居民人均可支配收入增长8%,达到35578元", "城镇常住居民人均可支配收入", "增长",
+                     [qty("8%", 8, "%", "ratio"), qty("35578元", 35578, "元", "amount")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("农村牧区常住居民人均可支配收入增长7.5%,达到25617元", "农村牧区常住居民人均可支配收入", "增长",
+                     [qty("7.5%", 7.5, "%", "ratio"), qty("25617元", 25617, "元", "amount")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+# ---------------------------------------------------------------- 海拉尔区 (district), 2017 city tasks -> the 2018 report
+# Annotated after the first fitting of batch 5 and before any run on it: three task paragraphs of part (二) of the
+# 2017 report (counts of roads, estates, toilets, stations, rooms), against the same review as hailar2017.
+BATCH5.append(pair(
+    "hailar2017b", "海拉尔区", "district", 2017, 2018,
+    repo_doc("hailar2017b_plan.txt", 2017, [7070, 8125], "Three paragraphs of part (二) 全力提升城市建设管理水平 of 海拉尔区's "
+             "2017 work report (加快完善城市承载功能 … 加快推进美丽乡村建设)."),
+    repo_doc("hailar2017_review.txt", 2018, [126, 4341], "As hailar2017's review."),
+    [
+        {"pledge": P("全面完成建设街道辖区、工人新村和城区内零散区域1.8万户的征拆和安置任务", "征拆和安置任务", "完成",
+                     [qty("1.8万户", 1.8, "万户", "count")]),
+         "outcome": "done", "evidence": "全年投资90.07亿元，完成1.8万户、189万平方米棚改任务",
+         "reported": [qty("1.8万户", 1.8, "万户", "count"), qty("189万平方米", 189, "万平方米", "area")],
+         "reason": "1.8万户 = 1.8万户: the shanty-town programme's expropriation and resettlement, reported as its 棚改任务",
+         "traps": ["wording_variant"], "confidence": "medium"},
+        {"pledge": P("完成65条、总长度57.9公里的城市道路新建改造", "城市道路新建改造", "完成",
+                     [qty("65条", 65, "条", "count"), qty("57.9公里", 57.9, "公里", "length")]),
+         "outcome": "missed", "evidence": "新建及改造外环道路、旧城道路等城市主次干道61条",
+         "reported": [qty("61条", 61, "条", "count")], "reason": "61条 < 65条 (no length given)",
+         "traps": ["wording_variant"], "confidence": "medium",
+         "distractors": [("完成9条道路路灯的升级改造", "street lights, not roads")]},
+        {"pledge": P("完成9.2公里的城区供水主管网改造", "城区供水主管网改造", "完成", [qty("9.2公里", 9.2, "公里", "length")]),
+         "outcome": "not_reported", "reason": "the review gives all pipe networks together (38.6公里), not the water mains",
+         "traps": ["related_object_different_measure"], "confidence": "medium",
+         "distractors": [("全年完成管网改造38.6公里", "all networks, not the water mains")]},
+        {"pledge": P("实施36个老旧小区的既有建筑节能改造", "老旧小区既有建筑节能改造", "实施", [qty("36个", 36, "个", "count")]),
+         "outcome": "not_reported", "reason": "the review gives the area (9万平方米), not the number of estates",
+         "traps": ["related_object_different_measure"],
+         "distractors": [("老旧小区既有建筑节能改造9万平方米", "an area, not a count of estates")]},
+        {"pledge": P("45个老旧小区基础设施综合改造", "老旧小区基础设施综合改造", "实施", [qty("45个", 45, "个", "count")]),
+         "outcome": "done", "evidence": "完成45个老旧小区改造任务", "reported": [qty("45个", 45, "个", "count")],
+         "reason": "45个 = 45个", "traps": ["wording_variant"], "confidence": "medium"},
+        {"pledge": P("23个老旧小区的三级供热管网改造", "三级供热管网改造", "实施", [qty("23个", 23, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent on the heating networks of estates", "traps": ["silence"],
+         "distractors": [("新增供热面积72万平方米", "heated area, not the networks")]},
+        {"pledge": P("完成30座公厕新建改造", "公厕新建改造", "完成", [qty("30座", 30, "座", "count")]),
+         "outcome": "exceeded", "evidence": "新建改造公厕34座", "reported": [qty("34座", 34, "座", "count")],
+         "reason": "34座 > 30座", "traps": ["wording_variant"]},
+        {"pledge": P("建成4座现代化的垃圾中转站", "垃圾中转站", "建成", [qty("4座", 4, "座", "count")]),
+         "outcome": "missed", "evidence": "新建新型垃圾转运站3座", "reported": [qty("3座", 3, "座", "count")],
+         "reason": "3座 < 4座 (中转站 and 转运站 name one kind of station)", "traps": ["wording_variant"],
+         "confidence": "medium"},
+        {"pledge": P("完成21万平方米的中央公园景观、道路、活动广场建设", "中央公园景观、道路、活动广场建设", "完成",
+                     [qty("21万平方米", 21, "万平方米", "area")]),
+         "outcome": "not_reported", "reason": "silent on the central park", "traps": ["silence"]},
+        {"pledge": P("启动投资2亿元的智慧城市项目", "智慧城市项目", "启动", [qty("2亿元", 2, "亿元", "amount")]),
+         "outcome": "not_reported", "reason": "a qualitative mention only (下大力气启动智慧城市一期项目), no sum",
+         "traps": ["silence"], "distractors": [("下大力气启动智慧城市一期项目", "no figure")]},
+        {"pledge": P("年内完成335座保暖房装修", "保暖房装修", "完成", [qty("335座", 335, "座", "count")]),
+         "outcome": "done", "acceptable": ["done", "not_reported"], "evidence": "建成335户绿色保暖房",
+         "reported": [qty("335户", 335, "户", "count")],
+         "reason": "335户 = 335座 warm houses; the review counts households (户), the plan buildings (座), and says 建成 "
+                   "where the plan says 装修, so silence is defensible", "traps": ["wording_variant", "unit_variant"],
+         "confidence": "medium"},
+        {"pledge": P("实施村屯绿化2738亩", "村屯绿化", "实施", [qty("2738亩", 2738, "亩", "area")]),
+         "outcome": "not_reported", "reason": "the review sums roads, villages and mines (公路、村屯、矿区绿化3920亩): the "
+                                               "villages' part is not given", "traps": ["related_object_different_measure"],
+         "confidence": "medium",
+         "distractors": [("实施公路、村屯、矿区绿化3920亩", "a sum over three kinds of land")]},
+    ]))
+
+# ---------------------------------------------------------------- 商洛市 (city), 2023 tasks -> the 2024 report
+# A city found with the pages corpus after batch 5's fitting, annotated before any run on it: 华商报's summary of the
+# 2023 report (project tasks with each project's total investment and its stage due) against the opening of the 2024
+# report as 商洛日报 printed it (the review's list of things done: the same projects, their sizes restated).
+BATCH5.append(pair(
+    "shangluo2023", "商洛市", "city", 2023, 2024,
+    doc("shangluo2023_plan.txt", "http://home.eeju.com/loushi/2023/0202/40602.html",
+        "华商报-二三里资讯's summary of 商洛市's 2023 government work report (2023-02-02): its project tasks.",
+        "2023-02-02", "2023-02-02"),
+    doc("shangluo2023_review.txt", "https://www.51sougongwen.com/p-244629.html",
+        "商洛日报 2024-02-06, p. 1: 商洛市's 2024 government work report (delivered 2024-02-02), its opening and the "
+        "start of the review of 2023.", "2024-02-02", "2024-02-06"),
+    [
+        {"pledge": P("实施市级重点项目239个", "市级重点项目", "实施", [qty("239个", 239, "个", "count")]),
+         "outcome": "not_reported", "reason": "the review's opening names no count of key projects", "traps": ["silence"]},
+        {"pledge": P("年度投资656亿元、增长25%", "年度投资", None,
+                     [qty("656亿元", 656, "亿元", "amount"), qty("25%", 25, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("抓好总投资47亿元的商洛电厂二期建设", "商洛电厂二期", "建设", [qty("47亿元", 47, "亿元", "amount")]),
+         "outcome": "done", "acceptable": ["done", "partial"], "evidence": "总投资51亿元的商洛电厂二期开工建设",
+         "reported": [qty("51亿元", 51, "亿元", "amount")],
+         "reason": "the pledge is to build it this year; its construction started (开工建设): done, or partial for a reader "
+                   "who wants it finished. The total investment (47亿元, now 51亿元) is the project's size, not its outcome: "
+                   "exceeded would be wrong", "traps": ["project_size_restated", "wording_variant"], "confidence": "medium"},
+        {"pledge": P("推进总投资106亿元的柞水曹坪抽水蓄能电站近期开工", "柞水曹坪抽水蓄能电站", "开工",
+                     [qty("106亿元", 106, "亿元", "amount")]),
+         "outcome": "done", "evidence": "总投资107亿元的柞水曹坪抽水蓄能电站开工建设",
+         "reported": [qty("107亿元", 107, "亿元", "amount")],
+         "reason": "started, as pledged; 106亿元 → 107亿元 is the size restated, not exceeded", "traps": ["project_size_restated"]},
+        {"pledge": P("总投资96亿元的山阳色河抽水蓄能电站3月底前开工", "山阳色河抽水蓄能电站", "开工",
+                     [qty("96亿元", 96, "亿元", "amount")], {"raw": "3月底前", "date": "2023-03-31", "inherited": False}),
+         "outcome": "missed", "acceptable": ["missed", "partial"], "evidence": "总投资96亿元的山阳色河抽水蓄能电站获得核准",
+         "reported": [qty("96亿元", 96, "亿元", "amount")],
+         "reason": "to start by the end of March; by the year's end it was only approved (获得核准): the same size is no "
+                   "completion", "traps": ["project_size_restated", "start_is_not_finish"]},
+        {"pledge": P("总投资88亿元的镇安月河抽水蓄能电站10月底前并网发电", "镇安月河抽水蓄能电站", "并网发电",
+                     [qty("88亿元", 88, "亿元", "amount")], {"raw": "10月底前", "date": "2023-10-31", "inherited": False}),
+         "outcome": "done", "acceptable": ["done", "partial"], "evidence": "总投资105亿元的镇安月河抽水蓄能电站首台机组并网发电",
+         "reported": [qty("105亿元", 105, "亿元", "amount")],
+         "reason": "its first unit was connected to the grid (the review gives no date; the first unit only: partial is "
+                   "defensible); 88亿元 → 105亿元 is the size restated", "traps": ["project_size_restated"],
+         "confidence": "medium"},
+        {"pledge": P("全市策划储备项目动态保持在2000个以上", "策划储备项目", "保持", [qty("2000个", 2000, "个", "count", "以上")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("全市引进10亿元以上项目5个", "10亿元以上项目", "引进", [qty("5个", 5, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("20亿元以上项目2个", "20亿元以上项目", "引进", [qty("2个", 2, "个", "count")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("全年利用内外资分别增长12%", "利用内资", "增长", [qty("12%", 12, "%", "ratio")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence", "respective_figures"]},
+        {"pledge": P("全年利用内外资分别增长12%和15%以上", "利用外资", "增长", [qty("15%", 15, "%", "ratio", "以上")]),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence", "respective_figures"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -816,6 +1094,15 @@ def main():
         fh.write("\n")
     n = sum(len(p["links"]) for p in PAIRS)
     print(f"make_gold: {len(PAIRS)} pairs, {n} links")
+    meta5 = dict(META, batches="batch 5 (follow18): hailar2012, hailar2014, hailar2014b, hailar2017, annotated from the "
+                               "texts alone before `tracker followup` or the matcher was run on them; read first as a "
+                               "forecast, then fitted (docs/following.md); hailar2017b and shangluo2023 (商洛市, pages "
+                               "corpus) annotated after that fitting, before any run on them")
+    with open(os.path.join(HERE, "gold_batch5.json"), "w", encoding="utf-8") as fh:
+        json.dump({"meta": meta5, "pairs": BATCH5}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    n5 = sum(len(p["links"]) for p in BATCH5)
+    print(f"make_gold: gold_batch5.json {len(BATCH5)} pairs, {n5} links")
 
 
 if __name__ == "__main__":

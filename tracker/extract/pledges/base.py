@@ -45,7 +45,7 @@ _LEAD_STRIP = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]|[�
 _SPEAKER_LABEL = re.compile(r"[^，,。；;“”：:\s]{1,16}[：:]")
 # A reporting frame before what was said: 代区长王敏在…向代表作政府工作报告时表示,2017年,区政府将… (萧山区 news 2017);
 # (记者 于潇潇)7日,潍坊市长刘曙光在作政府工作报告时提出,今年将… (潍坊市 news 2013). What was said opens after it.
-_REPORTING_FRAME = re.compile(r"[^。；;！？“”]{2,60}?(?:表示|指出|提出|强调|透露|宣布|说)[，,：:]")
+_REPORTING_FRAME = re.compile(r"[^。；;！？“”]{2,60}?(?:表示|指出|提出|强调|透露|宣布|说|获悉|了解到)[，,：:]")
 _ENUM_MARKER = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]"
                           r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
                           r"(?=[\u4e00-\u9fff“‘])")

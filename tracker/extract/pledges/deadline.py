@@ -16,7 +16,7 @@ from operator import itemgetter
 from tracker.extract import lexicons
 from tracker.extract.deadlines import DeadlineMention, find_deadlines, in_year
 from tracker.extract.model import NO_DEADLINE, Deadline, Precision
-from tracker.extract.normalise import Normalised
+from tracker.extract.normalise import CLOSERS, Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
     _COMPLETION, _CONTINUATION, _DEADLINE_NOTE, _LEAD_STRIP, _NEAR_CLAUSES, _PLAN_LEAD, _REPORTING_FRAME, _SPEAKER_LABEL,
@@ -488,14 +488,21 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
         offset = label.end()
     m = _LEAD_STRIP.match(btext, offset)
     offset = m.end() if m else offset
-    starts = [offset]
+    starts = [(offset, False)]
     frame = None if whole else _REPORTING_FRAME.match(btext, offset)
     if frame is not None:  # the lead of what a report or a speech said: read after its frame
-        starts.append(frame.end())
-    for start in starts:
+        starts.append((frame.end(), False))
+    if not whole and (btext.endswith(_LIST_COLONS) or _opens_on_short_lead(norm, bi + 1)):
+        # the sentence that opens the list below, after a news report's dateline and setting: the year it opens
+        # with, or the year of the programme it names (会上确定2016年县委县政府为民兴办10件实事。| 这十件实事是：…)
+        last = _last_sentence_start(btext)
+        if last > offset:
+            frame = _REPORTING_FRAME.match(btext, last)
+            starts.append((frame.end() if frame is not None else last, True))
+    for start, antecedent in starts:
         first = re.split(r"[，,。；;：:]", btext[start:], maxsplit=1)[0] if not whole else btext
         for mention in find_deadlines(first, published):
-            if mention.start <= 2 or whole:
+            if mention.start <= 2 or whole or (antecedent and mention.year_given):
                 d = mention.deadline
                 if _ahead(d, published):
                     lead = d
@@ -504,6 +511,28 @@ def _lead_deadline(norm, bi, leads, published, whole=False) -> Deadline | None:
             break
     leads[key] = lead
     return lead
+
+
+_LIST_COLONS = ("：", ":")
+
+
+# A paragraph opening on a short clause that ends in a colon (这十件实事是：, 具体如下：) goes on with the sentence
+# before it, the last of the paragraph above.
+_SHORT_LEAD = re.compile(r"[^，,。；;：:]{0,15}[：:]")
+
+
+def _opens_on_short_lead(norm, bi: int) -> bool:
+    if bi >= len(norm.blocks):
+        return False
+    block = norm.blocks[bi]
+    return _SHORT_LEAD.match(norm.text, block.start, block.end) is not None
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of a paragraph starts: after the last full stop, question or exclamation mark
+    before the paragraph's own closing one."""
+    body = text.rstrip(CLOSERS).rstrip("。！？!?")
+    return max(body.rfind(mark) for mark in "。！？!?") + 1
 
 
 # A sentence starts after each of these: found as a class (which the engine scans for), its match's end taken,
