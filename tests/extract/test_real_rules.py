@@ -1322,3 +1322,27 @@ def test_a_length_the_work_covers_stays():
     doc = extract_document("今年将新建健身步道800米,完善全长2.4公里的健身步道,建设50米标准游泳池1个。", published=dt.date(2015, 3, 1))
     raws = [q.raw for c in doc.candidates for q in c.quantities]
     assert "800米" in raws and "2.4公里" in raws and "50米" not in raws and "1个" in raws
+
+
+# action rule finishing_after_progress (batches U and AA): after the number, a report of progress and then when the work
+# will be finished make the finishing the act.
+@pytest.mark.parametrize("name, published, fragment, action", [
+    # 福州市 news 2008: 全市31个乡镇街综合文化站建设进展顺利,有望在10月底前全部建成
+    ("real/short_pages/fuzhou_culture_stations_news_2008.txt", "2008-08-11", "31个乡镇街综合文化站建设进展顺利", "建成"),
+    # 三明市 news 2014: 计划总投资4828多万元的新图书馆和计划总投资2000多万元的新艺术馆目前进入室内装修收尾阶段,预计9月投入使用
+    ("real/short_pages/sanming_library_news_2014.txt", "2014-08-25", "4828多万元", "投入使用"),
+    ("real/short_pages/sanming_library_news_2014.txt", "2014-08-25", "2000多万元", "投入使用"),
+])
+def test_the_finishing_after_a_report_of_progress_is_the_act(name, published, fragment, action):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert (c.action, c.why_dict()["action"]) == (action, "finishing_after_progress")
+
+
+def test_progress_without_a_finishing_ahead_keeps_the_verb():
+    from tracker.extract import extract_document
+
+    lead = "作为今年为民办实事项目,全市30个文化站建设进展顺利"
+    (c,) = extract_document(lead + "。", published=dt.date(2008, 8, 11)).candidates
+    assert (c.action, c.why_dict()["action"]) == ("建设", "verb_after_number")
+    (c,) = extract_document(lead + ",有望在10月底前全部建成。", published=dt.date(2008, 8, 11)).candidates
+    assert (c.action, c.why_dict()["action"]) == ("建成", "finishing_after_progress")

@@ -672,6 +672,7 @@ SHAPING = {
     "completion_told_before": "test_a_completion_told_before_dates_the_projects_figures",
     "areas_before_the_sum": "test_a_projects_areas_before_its_sum_are_one_pledge_with_it",
     "kind_dimension": "test_a_length_before_a_facilitys_name_is_its_kind",
+    "finishing_after_progress": "test_the_finishing_after_a_report_of_progress_is_the_act",
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
     "voltage_class": "test_a_voltage_class_is_no_quantity",
     "headline_space_separates": "test_a_headlines_space_separates_its_clauses",
