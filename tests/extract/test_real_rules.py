@@ -1446,3 +1446,106 @@ def test_a_division_name_holds_no_de(sentence, name):
     from tracker.extract.people import _GENERIC_DIVISION
 
     assert [m.group(1) for m in _GENERIC_DIVISION.finditer(sentence)] == [name]
+
+# quantities rule areas_before_the_sum (batches U and AA): a project's site and floor area told in clauses of their own
+# before its total investment, in the same sentence, size the project with the sum: one pledge with all its numbers.
+@pytest.mark.parametrize("name, published, fragment, raws", [
+    # 闽侯县 news 2012: …,建设用地面积约25.8亩,总建筑面积15753.15平方米,项目总投资约9800万元,将于2013年底建成投入使用
+    ("real/short_pages/minhou_museum_news_2012.txt", "2012-08-14", "项目总投资约9800万元", ["25.8亩", "15753.15平方米", "9800万元"]),
+    # 巴中市 news 2014: …位于巴城北龛寺,规划占地88.78亩,建筑面积约6万平方米,计划总投资1.96亿元
+    ("real/short_pages/bazhong_stadium_news_2014.txt", "2014-12-04", "计划总投资1.96亿元", ["88.78亩", "6万平方米", "1.96亿元"]),
+    # 龙海市 news 2017: …,总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元
+    ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "计划总投资6.7亿元", ["4.3万平方米", "10.2万平方米", "6.7亿元"]),
+])
+def test_a_projects_areas_before_its_sum_are_one_pledge_with_it(name, published, fragment, raws):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [q.raw for q in c.quantities] == raws and c.why_dict()["quantities"] == "areas_before_the_sum"
+    assert c.quote.startswith(("建设用地面积", "规划占地", "总用地面积"))
+
+
+def test_an_area_read_as_a_pledge_keeps_its_own():
+    # 金华市 news: 金华市科技文化中心总建筑面积约9.3万平方米,其中…,预计总投资10亿元: the area is a candidate of its own (a
+    # clause after 其中 between), so the sum takes nothing from before it
+    doc = _read("real/short_pages/jinhua_culture_centre_news.txt", None)
+    (c,) = [c for c in doc.candidates if "10亿元" in c.quote]
+    assert c.why_dict()["quantities"] != "areas_before_the_sum"
+
+
+# deadline rule completion_told_before (batches U and AA): an earlier sentence of the article, in the pledge's paragraph
+# or one of the two before it, saying when the project is finished dates the project's figures told after it, when it
+# is the only completion the article has told so far.
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 金华市 news: 市科技文化中心开工奠基仪式…举行,中心计划于2017年10月建成并投入使用。| … | 记者了解到,金华市科技文化中心总建筑面积约9.3万平方米
+    ("real/short_pages/jinhua_culture_centre_news.txt", None, "9.3万平方米", "2017-10-31"),
+    # 蜀山区 news 2012: 该区将投资1500万元,建设20多处活动中心和文化广场。…确保年底全部建成。| …共建设9个文化活动中心和11处文化活动广场
+    ("real/short_pages/shushan_culture_news_2012.txt", "2012-07-13", "9个文化活动中心", "2012-12-31"),
+    ("real/short_pages/shushan_culture_news_2012.txt", "2012-07-13", "11处文化活动广场", "2012-12-31"),
+    # 东阳市 news 2024: 该校区停车场工程于8月1日动工,力争9月底竣工。建成后,学校周边将新增机动车停车位58个
+    ("real/short_pages/dongyang_parking_news_2024.txt", "2024-09-05", "停车位58个", "2024-09-30"),
+    # 卫闽镇 news 2017: 该项建设工程将于三季度开工建设,年底完工。工程完成后,全镇人均体育面积将增加0.36㎡
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "人均体育面积将增加", "2017-12-31"),
+])
+def test_a_completion_told_before_dates_the_projects_figures(name, published, fragment, date):
+    assert _dates_and_rules(name, published, fragment) == {(date, "completion_told_before")}
+
+
+def test_a_completion_told_before_dates_nothing_when_the_article_tells_two():
+    from tracker.extract import extract_document
+
+    lead = "新图书馆计划于今年年底建成投入使用。"
+    after = "\n据介绍,新图书馆将新增阅览座位500个。\n"
+    (one,) = extract_document(lead + after, published=dt.date(2013, 3, 1)).candidates
+    assert (one.deadline.date, one.why_dict()["deadline"]) == (dt.date(2013, 12, 31), "completion_told_before")
+    # two projects, two completions (年底, 明年6月底): which one a later figure belongs to is not known
+    (two,) = extract_document(lead + "新文化馆将于明年6月底竣工。" + after, published=dt.date(2013, 3, 1)).candidates
+    assert (two.deadline.date, two.why_dict()["deadline"]) == (None, "no_deadline")
+    # a figure whose sentence names no facility the completion's paragraph named is not dated by it
+    (other,) = extract_document(lead + "\n据介绍,该区将新增公交线路5条。\n", published=dt.date(2013, 3, 1)).candidates
+    assert other.why_dict()["deadline"] != "completion_told_before"
+
+
+# pledge rule kind_dimension (batches U and AA): a length in 米 right before a facility's name (lexicon
+# kind_dimension_heads), no 的 between, names the facility's kind: no quantity, and a piece left with none no pledge.
+@pytest.mark.parametrize("name, published, fragment", [
+    # 晋江市 news 2015: 将配备网球训练馆、综合训练馆、游泳馆及50米室外游泳训练池、儿童训练池、儿童戏水池、5个地下训练房
+    ("real/short_pages/jinjiang_fitness_news_2015.txt", "2015-12-25", "50米室外游泳训练池"),
+    # 巴中市 news 2014: 内设4500人座多功能标准篮球场1个,2000人座、50×25米标准游泳池一个
+    ("real/short_pages/bazhong_stadium_news_2014.txt", "2014-12-04", "25米标准游泳池"),
+])
+def test_a_length_before_a_facilitys_name_is_its_kind(name, published, fragment):
+    doc = _read(name, published)
+    assert not [c for c in doc.candidates if fragment in c.quote and any(q.unit == "米" for q in c.quantities)]
+    assert any(fragment in doc.text[s:e] and rule == "kind_dimension" for s, e, rule, _ in doc.declined)
+
+
+def test_a_length_the_work_covers_stays():
+    from tracker.extract import extract_document
+
+    # a length after its noun (新建健身步道800米) or before 的 (全长2.4公里的健身步道, 卫闽镇 news 2017) is what is built
+    doc = extract_document("今年将新建健身步道800米,完善全长2.4公里的健身步道,建设50米标准游泳池1个。", published=dt.date(2015, 3, 1))
+    raws = [q.raw for c in doc.candidates for q in c.quantities]
+    assert "800米" in raws and "2.4公里" in raws and "50米" not in raws and "1个" in raws
+
+
+# action rule finishing_after_progress (batches U and AA): after the number, a report of progress and then when the work
+# will be finished make the finishing the act.
+@pytest.mark.parametrize("name, published, fragment, action", [
+    # 福州市 news 2008: 全市31个乡镇街综合文化站建设进展顺利,有望在10月底前全部建成
+    ("real/short_pages/fuzhou_culture_stations_news_2008.txt", "2008-08-11", "31个乡镇街综合文化站建设进展顺利", "建成"),
+    # 三明市 news 2014: 计划总投资4828多万元的新图书馆和计划总投资2000多万元的新艺术馆目前进入室内装修收尾阶段,预计9月投入使用
+    ("real/short_pages/sanming_library_news_2014.txt", "2014-08-25", "4828多万元", "投入使用"),
+    ("real/short_pages/sanming_library_news_2014.txt", "2014-08-25", "2000多万元", "投入使用"),
+])
+def test_the_finishing_after_a_report_of_progress_is_the_act(name, published, fragment, action):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert (c.action, c.why_dict()["action"]) == (action, "finishing_after_progress")
+
+
+def test_progress_without_a_finishing_ahead_keeps_the_verb():
+    from tracker.extract import extract_document
+
+    lead = "作为今年为民办实事项目,全市30个文化站建设进展顺利"
+    (c,) = extract_document(lead + "。", published=dt.date(2008, 8, 11)).candidates
+    assert (c.action, c.why_dict()["action"]) == ("建设", "verb_after_number")
+    (c,) = extract_document(lead + ",有望在10月底前全部建成。", published=dt.date(2008, 8, 11)).candidates
+    assert (c.action, c.why_dict()["action"]) == ("建成", "finishing_after_progress")

@@ -231,6 +231,27 @@ def output_verb(c) -> str | None:
             continue
         found = m.group(0)
     return found
+@rule("action", "进展之后的完工")
+def finishing_after_progress(c) -> str | None:
+    """After the number, a report of progress (进展顺利, 进入…阶段, 正在…) and then when the work will be finished (有望在
+    10月底前全部建成, 预计9月投入使用) make the finishing the act, not the verb of the progress: "全市31个乡镇街综合文化站
+    建设进展顺利,有望在10月底前全部建成" (福州市 news, 2008: 建成, not 建设); "计划总投资4828多万元的新图书馆和计划总投资2000多万元
+    的新艺术馆目前进入室内装修收尾阶段,预计9月投入使用" (三明市 news, 2014: 投入使用, not 进入). Only the number's sentence is
+    read; a verb before the number (verb_before_number) is asked first."""
+    last = max(q.end for q in c.kept)
+    stop = c.text.find("。", last, c.block.end)
+    stop = c.block.end if stop < 0 else stop
+    progress = _PROGRESS.search(c.text, last, stop)
+    if progress is None:
+        return None
+    done = _FINISH_AHEAD.search(c.text, progress.end(), stop)
+    return done.group(1) if done else None
+
+
+# A report of progress after the number (建设进展顺利, 进入室内装修收尾阶段, 正在加紧施工), then a time ahead and the finishing.
+_PROGRESS = re.compile(r"进展顺利|进入[^，,。；;]{0,10}?阶段|正在")
+_FINISH_AHEAD = re.compile(r"(?:有望|预计|将|计划|争取|力争|确保)[^，,。；;]{0,12}?(?:前|以前|之前|内)?"
+                           r"(?:全部|全面|均|基本|如期|按期)?(完工|建成|竣工|交付使用|投入使用|投用)")
 
 
 @rule("action", "数量后的动词")
@@ -407,5 +428,6 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb, output_verb, verb_after_number, verb_between_numbers,
+ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
+                output_verb, finishing_after_progress, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)

@@ -238,6 +238,8 @@ class _Reading:
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
     completions: dict = field(default_factory=dict)  # block → [(sentence, deadline)] of its completion clauses
+    # (block, sentence, deadline) of every clause of the body so far that says when the project is finished
+    told_completions: list = field(default_factory=list)
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
     target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
     # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge

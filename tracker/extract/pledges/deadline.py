@@ -20,7 +20,8 @@ from tracker.extract.normalise import CLOSERS, Normalised
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
     _COMPLETION, _CONTINUATION, _DEADLINE_NOTE, _LEAD_STRIP, _NEAR_CLAUSES, _PLAN_LEAD, _REPORTING_FRAME, _SPEAKER_LABEL,
-    _SUMMARY_HEADS, _TARGET_LEAD, _TIME_LIMIT_WORDS, _ahead, _inherited, _named_year, _sentence_stops, _walk_back,
+    _SUMMARY_HEADS, _TARGET_LEAD, _TIME_LIMIT_WORDS, _ahead, _clauses, _inherited, _named_year, _sentence_stops,
+    _walk_back,
 )
 from tracker.extract.rules import rule
 
@@ -366,6 +367,39 @@ _COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:全部|全面|均|基本|
                         r"(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
 
 
+@rule("deadline", "前文的完工时间")
+def completion_told_before(c) -> Deadline | None:
+    """An earlier sentence of the article that says when the project is finished (a clause of no number of its own,
+    a time not yet over right before 完工, 建成, 竣工, 投入使用 …, as ``project_completion_sentence`` reads it), in the
+    pledge's paragraph or one of the two before it, dates the project's figures after it that nothing else dated, when
+    it is the only such time the article has told so far (one project, one completion): 今天(3月29日)早上,市科技文化中心
+    开工奠基仪式在燕尾洲公园举行,中心计划于2017年10月建成并投入使用。… 记者了解到,金华市科技文化中心总建筑面积约9.3万平方米
+    (金华市 news: two paragraphs later); 该区将投资1500万元,建设20多处活动中心和文化广场。…确保年底全部建成。| …共建设9个文化
+    活动中心和11处文化活动广场 (蜀山区 news, 2012: the next paragraph). The figure's sentence names the facility again (the
+    last four characters of a name of lexicon completed_facility_heads the completion's paragraph gave: 文化中心, 活动中心),
+    or, right after the completion's sentence, opens on what the finished project brings: 该校区停车场工程于8月1日动工,力争9月底竣工。建成后,学校周边将新增机动车
+    停车位58个 (东阳市 news, 2024); 该项建设工程将于三季度开工建设,年底完工。工程完成后,全镇人均体育面积将增加0.36㎡
+    (卫闽镇 news, 2017); a project's completion says nothing of another company's or another line's figures after it (预计2011年底竣工试生产:
+    苏州高新区 news, 2011; 预计2015年建成广深港高铁: 重庆 news, 2011). Tried after ``project_completion_sentence``."""
+    every = c.reading.told_completions
+    if not every or len({d.date for _, _, d, _ in every if d.date}) != 1:
+        return None
+    stop = c.text.find("。", c.end, c.block.end)
+    sentence = c.text[c.clause.sentence_start:c.block.end if stop < 0 else stop]
+    after_it = _AFTER_DONE.match(sentence) is not None
+    told = [d for bi, s, d, names in every if (c.bi - 2 <= bi < c.bi or (bi == c.bi and s < c.clause.sentence))
+            and ((after_it and bi == c.bi and s == c.clause.sentence - 1) or any(name in sentence for name in names))]
+    return _inherited(told[-1]) if told else None
+
+
+# A sentence that opens on what the finished project brings: 建成后, 工程完成后, 项目建成投用后.
+_AFTER_DONE = re.compile(r"[^，,。；;：:]{0,6}?(?:建成|完成|完工|竣工|投用|投入使用|落成)(?:投用|投入使用)?后")
+
+
+# A word of a project's finishing anywhere in a paragraph: the paragraphs read for completion_told_before.
+_FINISHING = re.compile(r"完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用")
+
+
 @rule("deadline", "无时限")
 def no_deadline(c) -> Deadline:
     """Nothing dates the pledge: 筹措7亿元实施就业惠民工程 (广西 民生实事, 2026)."""
@@ -375,7 +409,7 @@ def no_deadline(c) -> Deadline:
 DEADLINE_RULES = (deadline_in_quote, time_clause_before, closing_clause_completes, sentence_opening_deadline, target_list_lead,
                   continuation_clause_deadline, labelled_line, target_heading_lead, paragraph_lead_inherits,
                   inner_lead_inherits, numbered_list_lead_year, list_lead_inherits, report_year,
-                  project_completion_sentence, no_deadline)
+                  project_completion_sentence, completion_told_before, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:

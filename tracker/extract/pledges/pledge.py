@@ -358,6 +358,30 @@ _DIMENSION_BEFORE = re.compile(rf"(?:{_alternation('dimension_words')})(?:不得
 _SIZE_CLASS = re.compile(r"(?:以上|以下)(?:（含）|\(含\))?[\u4e00-\u9fff]")
 
 
+@rule("pledge", "尺寸之类")
+def kind_dimension(c: Context):
+    """A length written right before a facility's name, with no 的 between (the facility's head one of lexicon
+    kind_dimension_heads: 游泳池, 训练池, 跑道 …, at most eight characters after the number), names the facility's kind,
+    as 5人制 names a pitch's: "将配备网球训练馆、综合训练馆、游泳馆及50米室外游泳训练池、儿童训练池" (晋江市 news, 2015);
+    "内设4500人座多功能标准篮球场1个,2000人座、50×25米标准游泳池一个" (巴中市 news, 2014). Such lengths are left out of the
+    quantities; a piece left with none (or with nothing but a 一个 that counts the one facility) is no pledge. A length
+    the work covers (完善全长2.4公里的健身步道, 新建健身步道10公里) is in 公里 or stands after its noun, and stays."""
+    if Role.LENGTH not in c.numbers.roles:
+        return None
+    kinds = [q for q in c.kept if q.role is Role.LENGTH and (q.unit or "") == "米" and _KIND_AFTER.match(c.text, q.end)]
+    if not kinds:
+        return None
+    kept = [q for q in c.kept if q not in kinds]
+    if not kept:
+        return False
+    c.kept = kept
+    return None
+
+
+# a facility's name right after its length, no 的 between: 室外游泳训练池, 标准游泳池
+_KIND_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{_alternation('kind_dimension_heads')})")
+
+
 @rule("pledge", "分类之数")
 def classes_of_a_division(c: Context):
     """A count of classes (N类, N种, N个等级) after a verb that sorts a thing into them (lexicon division_verbs: 分为,
@@ -1252,7 +1276,7 @@ def forward_quantity(c: Context):
 #: numbers that size it (``kept``), the baseline, the tense (TENSE_RULES) and the object its words name
 #: (``found``, FOUND_RULES); so the order of this list is also the order of that reading. The tense comes
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
-PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, site_area_apart, items_of_a_standard, programme_name,
+PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, kind_dimension, site_area_apart, items_of_a_standard, programme_name,
                 magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, unit_cost, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
                 past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, honours_paragraph, forward_quantity)
 

@@ -7,17 +7,20 @@ and conjuncts, and asks ``pledge.candidate`` about each.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from operator import attrgetter
 
+from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Deadline, Official
 from tracker.extract.normalise import Normalised
 from tracker.extract.numbers import find_numbers, number_token
 from tracker.extract.pledges.base import (
-    _NUMERALISH, _Cue, _Cues, _Index, _Reading, _clauses, _word_pattern,
+    _NUMERALISH, _Cue, _Cues, _Index, _Reading, _ahead, _clauses, _word_pattern,
 )
 from tracker.extract.pledges.cues import _block_cues, _mentions
+from tracker.extract.pledges.deadline import _COMPLETES, _FINISHING, _names_goals
 from tracker.extract.pledges.frames import (
     _dominant_district, _headline_pledge, _names_a_place, _outcome_frame, _paragraph_frame, _past_year_frame,
     _section_frame,
@@ -25,8 +28,8 @@ from tracker.extract.pledges.frames import (
 )
 from tracker.extract.pledges.pledge import Paragraph, candidate
 from tracker.extract.pledges.segment import (
-    _class_of_object, _conjuncts, _describes_the_project_before, _invests_in_next, _level_of_the_growth, _rate_of_the_level,
-    _respectively, _sized,
+    _areas_before_the_sum, _class_of_object, _conjuncts, _describes_the_project_before, _invests_in_next,
+    _level_of_the_growth, _rate_of_the_level, _respectively, _sized, _sized_before,
     _sizes_the_pledge_before, growth_reaches_level, headline_space_separates, investment_opens_its_use,
     level_then_rate, project_attributes_join, respectively_splits,
 )
@@ -76,6 +79,7 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
         ctx.review_paragraphs = _paragraph_frame(btext, ctx.review_paragraphs)
         ctx.past_year_run = _past_year_frame(btext, ctx.past_year_run, ctx.published)
         ctx.outcome_run = _outcome_frame(btext, ctx.outcome_run)
+        ctx.told_completions += told_completions(text, i, block.start, block.end, ctx.published)
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
@@ -167,6 +171,11 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
             cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
             if cand is None:
                 continue
+            if k == 0 and not respectively:
+                before = _areas_before_the_sum(text, clauses, ci, conj_start, conj_qs, out[-1].end if out else 0,
+                                               numbers_of)
+                if before is not None:
+                    cand = _sized_before(text, cand, *before)  # 建设用地面积约25.8亩,总建筑面积…,项目总投资约9800万元
             if respectively:
                 first = out[-1] if k and out and last_ci == ci else cand
                 why, first_why = dict(cand.why), dict(first.why)
@@ -184,3 +193,27 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
             out.append(cand)
             last_ci = ci
     return out
+
+
+def told_completions(text: str, bi: int, start: int, end: int, published: dt.date | None) -> list:
+    """(block, sentence, deadline, names) of each clause of the paragraph at ``start``:``end`` that says when the
+    project is finished (no number of its own; a time not yet over right before a word of finishing), with the
+    facilities its paragraph names up to it (the last four characters of each name: 文化中心, 活动中心), for
+    ``completion_told_before``; a paragraph with no word of finishing is not read."""
+    if not _FINISHING.search(text, start, end):
+        return []
+    btext = text[start:end]
+    out = []
+    mentions = _mentions(btext, start, published)
+    for cl in _clauses(btext, start):
+        ms = [m for m in mentions if cl.start <= m.start and m.end <= cl.end and _ahead(m.deadline, published)
+              and not _names_goals(text, m) and _COMPLETES.match(text, m.end, cl.end)]
+        if ms and not any(t.kind == "quantity" for t in find_numbers(text[cl.start:cl.end])):
+            names = frozenset(m.group(0)[-4:] for m in _FACILITY_NAME.finditer(text, start, cl.end))
+            out.append((bi, cl.sentence, ms[-1].deadline, names))
+    return out
+
+
+# A facility's name (its last characters and a head of lexicon completed_facility_heads): 科技文化中心, 文化广场
+_FACILITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + "|".join(
+    map(re.escape, sorted(lexicons.words("completed_facility_heads"), key=len, reverse=True))) + ")")

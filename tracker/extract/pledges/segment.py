@@ -101,6 +101,51 @@ def _describes_the_project_before(text: str, start: int, end: int, qs: list[Numb
     return bool(last.quantities) and (described or last.action is None)
 
 
+# A clause of nothing but a site's or a building's area, told before the project's sum: 建设用地面积约25.8亩,
+# 规划占地88.78亩, 总用地面积4.3万平方米, 建筑面积约6万平方米 (lexicon site_area_words, after at most a word that says
+# whose or which plan: 项目, 规划, 建设).
+_AREA_BEFORE_SUM = re.compile(r"(?:该|本)?(?:项目)?(?:规划|建设)?(?:" + "|".join(
+    map(re.escape, sorted(lexicons.words("site_area_words"), key=len, reverse=True))) + r")(?:约|为|达|达到|共)?约?")
+
+
+def _areas_before_the_sum(text: str, clauses: list[_Clause], ci: int, start: int, qs: list[NumberToken],
+                          taken_to: int, numbers_of) -> tuple[int, list[NumberToken]] | None:
+    """Rule areas_before_the_sum: the clauses of nothing but a site's or a building's area right before the clause
+    that gives a project's total investment, in the same sentence and read as no pledge of their own, size that
+    project with it: one pledge with all its numbers, its quote from the first area on, as project_attributes_join
+    makes one when the areas come after the sum.
+
+    闽侯县博物馆新馆,位于…,建设用地面积约25.8亩,总建筑面积15753.15平方米,项目总投资约9800万元,将于2013年底建成投入使用
+    (闽侯县 news, 2012); 巴中市体育馆、游泳馆位于巴城北龛寺,规划占地88.78亩,建筑面积约6万平方米,计划总投资1.96亿元 (巴中市
+    news, 2014); …总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元 (龙海市 news, 2017). Returns the first area
+    clause's start and the areas' numbers, or None. An area clause a pledge was read from (``taken_to`` past its start)
+    stays that pledge's."""
+    if not qs or not all(q.role is Role.AMOUNT for q in qs) \
+            or not _TOTAL_INVESTMENT.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000")):
+        return None
+    sentence = clauses[ci].sentence
+    first, areas = None, []
+    j = ci - 1
+    while j >= 0 and clauses[j].sentence == sentence and clauses[j].start >= taken_to:
+        cl = clauses[j]
+        aqs = numbers_of(cl)
+        if not aqs or not all(q.role is Role.AREA for q in aqs) \
+                or not _AREA_BEFORE_SUM.fullmatch(text[cl.start:aqs[0].start].strip(_QUOTE_MARKS + " \u3000")) \
+                or text[aqs[-1].end:cl.end].strip(_QUOTE_MARKS + " \u3000") not in ("", *_qualifiers()):
+            break
+        first, areas = cl.start, aqs + areas
+        j -= 1
+    return (first, areas) if areas else None
+
+
+def _sized_before(text: str, cand: Candidate, start: int, qs: list[NumberToken]) -> Candidate:
+    """The candidate with the numbers of the clauses from ``start`` on before it: its quote from there."""
+    why = dict(cand.why)
+    why["quantities"] = areas_before_the_sum.id
+    return dataclasses.replace(cand, quote=text[start:cand.end], start=start,
+                               quantities=tuple(_quantity(q) for q in qs) + cand.quantities, why=tuple(why.items()))
+
+
 # A clause of nothing but an investment (投资67亿元, 计划总投资43.6亿元, 再投资6230万元) and the clause after it,
 # opening with a verb after at most two words of manner (大力实施, 加快实施, 实施): the sum and its use.
 _INVESTMENT_ALONE = re.compile(r"[^，,；;。：:]{0,12}?投资(?:总额|额)?(?:约|达|达到|超过|超|近|逾)?$")
@@ -287,3 +332,4 @@ total_investment_clause = rule("quantities", "总投资分句并入", "total_inv
 growth_reaches_level = rule("quantities", "增长所达总量并入", "growth_reaches_level")(_level_of_the_growth)
 level_then_rate = rule("quantities", "总量后增速并入", "level_then_rate")(_rate_of_the_level)
 project_attributes_join = rule("quantities", "项目属性并入", "project_attributes_join")(_describes_the_project_before)
+areas_before_the_sum = rule("quantities", "项目面积在前并入", "areas_before_the_sum")(_areas_before_the_sum)
