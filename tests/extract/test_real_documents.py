@@ -134,10 +134,6 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
-    # batch Z (2026-12-05), as first read with main's code f4e69f9: counts that sum a closed list of places
-    # (…三门峡四个端点城市, 东北、…东南四个片区)
-    ('henan_rural_region_2026.txt', '推动东北、西北、西南、东南四个片区内城市共同实施一批重大合作事项'),
-    ('henan_rural_region_2026.txt', '充分发挥安阳、商丘、信阳、三门峡四个端点城市对内联动、对外开放作用'),
     # batch P (2026-12-04), as read after the dateline's date stopped being a tense cue: a plan's structure (这4个片区);
     # 富县's costs read forward from 要 of a past necessity (过去…要用农用车…; its scope and funds, read forward from 将
     # used as 把, 将这些资金与…捆绑使用, are no longer since batch R's base._ba_object); 双城市's other market's figures,

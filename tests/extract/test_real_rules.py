@@ -1242,3 +1242,35 @@ def test_targets_after_shi_xian_zai_are_read():
 def test_a_lead_after_its_reporting_frame_dates_the_list(name, published, fragment, date):
     assert _dates_and_rules(name, published, fragment) == {(date, "list_lead_inherits")}
 
+
+
+# count_of_named_kinds, counted places (batch Z, docs/rules.md): a count right after a closed enumeration of the places
+# or parts it counts (lexicon enumerated_areas, the place word ending the counted noun) sums the names up; the places
+# act or hold the work, the count is no size of it. A place word that names something more, or an open list, is left.
+@pytest.mark.parametrize("name, published, meta, fragment, count", [
+    # 河南's 2026 report (batch Z): the four end cities' role, the four areas' cities acting together
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, "安阳、商丘、信阳、三门峡四个端点城市", "三门峡四个"),
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, "东北、西北、西南、东南四个片区", "东南四个"),
+    # 广州 news of 2014-06-30 (real/guangzhou_parks_news_2014.txt, retired): a park divided into four named areas
+    ("real/guangzhou_parks_news_2014.txt", "2014-06-30", {}, "入口广场、农耕乐园、山体滑梯、动感游园四个主要区域", "动感游园四个"),
+])
+def test_a_count_of_the_places_just_named_is_no_pledge(name, published, meta, fragment, count):
+    from tracker.extract import Official
+
+    if "official" in meta:  # as score.py --meta passes them: the report's speaker reads its task paragraphs forward
+        meta = {**meta, "official": Official(*meta["official"])}
+    doc = _read(name, published, **meta)
+    assert fragment in doc.text
+    assert not [c.quote for c in doc.candidates if count in c.quote]
+    assert any(count in doc.text[s:e] for s, e, p, t in doc.declined if p == "count_of_named_kinds"), doc.declined
+
+
+@pytest.mark.parametrize("name, published, fragment", [
+    # 长安区's 2022 实事: the count names communities built in the three 街道 (a place word that names something more)
+    ("real/changan_shishi_2022.txt", "2022-01-01", "太乙、子午、五台3个街道新型农村社区"),
+    # 深圳 news of 2022: an open list (…等20个重点片区)
+    ("real/shenzhen_report_news_2022.txt", "2022-01-01", "坝光国际生物谷等20个重点片区"),
+])
+def test_a_count_of_named_places_that_counts_more_or_an_open_list_stays(name, published, fragment):
+    assert [c.quote for c in _read(name, published).candidates if fragment[-8:] in c.quote]
+

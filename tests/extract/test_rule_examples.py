@@ -443,6 +443,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "count_of_named_kinds": [
         ('real/liunan_township_2021.txt', '畜牧业养殖5个产业共同发展', 'pledge', False),
         ('real/liuhe_industry_policy_2023.txt', '特色农业四个重点产业规模化', 'pledge', False),
+        # counted places (lexicon enumerated_areas), since batch Z
+        ('real/henan_rural_region_2026.txt', '三门峡四个端点城市', 'pledge', False),
+        ('real/henan_rural_region_2026.txt', '东南四个片区', 'pledge', False),
     ],
     "completion_frame": [
         ('real/changshun_targets_2017.txt', '安置点共7个', 'pledge', False),
