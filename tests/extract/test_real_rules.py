@@ -1274,3 +1274,35 @@ def test_a_count_of_the_places_just_named_is_no_pledge(name, published, meta, fr
 def test_a_count_of_named_places_that_counts_more_or_an_open_list_stays(name, published, fragment):
     assert [c.quote for c in _read(name, published).candidates if fragment[-8:] in c.quote]
 
+
+# noun_shared_by_grades (batch Z, docs/rules.md): counts of two grades or more share the noun after the last grade; the
+# first count's candidate ends on its grade, and its object is that noun.
+@pytest.mark.parametrize("name, published, fragment, obj", [
+    # 山西's 2026 report (batch C): 新建6个国家级、20个省级临床重点专科
+    ("real/shanxi_minsheng_2026.txt", "2026-01-27", "新建6个国家级", "临床重点专科"),
+    # 辽宁's 2026 report (batch Z): 布局建设20个国家级、19个省级粮食产能提升重点县 (提升, an act, ends the reading)
+    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", "布局建设20个国家级", "粮食产能"),
+])
+def test_counts_of_grades_share_the_noun_after_the_last(name, published, fragment, obj):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert c.object == obj and dict(c.why)["object"] == "noun_shared_by_grades"
+
+
+@pytest.mark.parametrize("sentence", [
+    # 辽宁's 2026 report (chars 10467-10493 of its CSV file at 9ea556b): three grades
+    "着力培育6个世界级、7个国家级、9个区域级产业集群。",
+])
+def test_three_grades_share_the_noun_too(sentence):
+    from tracker.extract import extract_document
+
+    doc = extract_document("今年重点工作。" + sentence, published=dt.date(2026, 1, 27))
+    objects = {c.quote: c.object for c in doc.candidates}
+    assert [o for q, o in objects.items() if "6个世界级" in q] == ["产业集群"], objects
+
+
+def test_a_single_grade_keeps_its_noun():
+    from tracker.extract import extract_document
+
+    # 内蒙古's 2026 report (chars 8673-8701 of its CSV file at 9ea556b, 今年， added): one grade, its noun right after it
+    doc = extract_document("今年，新增1个国家级优势特色产业集群、新入规加工企业20家以上。", published=dt.date(2026, 2, 4))
+    assert [c.object for c in doc.candidates if "1个国家级" in c.quote] == ["国家级优势特色产业集群"]
