@@ -1306,3 +1306,19 @@ def test_a_single_grade_keeps_its_noun():
     # 内蒙古's 2026 report (chars 8673-8701 of its CSV file at 9ea556b, 今年， added): one grade, its noun right after it
     doc = extract_document("今年，新增1个国家级优势特色产业集群、新入规加工企业20家以上。", published=dt.date(2026, 2, 4))
     assert [c.object for c in doc.candidates if "1个国家级" in c.quote] == ["国家级优势特色产业集群"]
+
+
+# lexicon numeral_idioms (batch Z's second set): 两个市场、两种资源, the domestic and the foreign market and resources of
+# opening-up, is a set phrase of policy, not two of anything.
+@pytest.mark.parametrize("name, published, meta, sentence", [
+    # 安徽's 2026 report, its 十五五 section (batch Z: two false alarms as first read)
+    ("real/anhui_period_2026.txt", "2026-02-05", {"district": "安徽省"}, None),
+    # 河北's 2026 report, its 十五五 section (chars 6180-6225 of its CSV file at 9ea556b, the clauses up to the next
+    # comma's list; read whole, one candidate before)
+    (None, "2026-01-26", {"district": "河北省"}, "要联动内部与外部，用好两个市场两种资源，以苦练内功应对外部挑战，扩内需优供给，促开放寻合作"),
+])
+def test_the_two_markets_and_two_resources_are_no_count(name, published, meta, sentence):
+    from tracker.extract import extract_document
+
+    doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published), **meta)
+    assert not [c.quote for c in doc.candidates if "两个市场" in c.quote or "两种资源" in c.quote]
