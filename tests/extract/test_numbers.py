@@ -92,7 +92,9 @@ def test_articles_listed_under_one_ordinal_are_ordinals():
 @pytest.mark.parametrize("text", ["统一零售价", "千家万户", "聘请一流团队", "策划实施一批项目", "“十四五”规划", "进一步加强",
                                   "展望未来，我们信心百倍", "精神百倍",
                                   # double digits, the size of a rate (惠民县's plan, 2022; 吉林's and 陕西's reports, 2026)
-                                  "固定资产投资实现两位数增长", "产业链产值两位数增长"])
+                                  "固定资产投资实现两位数增长", "产业链产值两位数增长",
+                                  # the two markets and two resources of opening-up (安徽's and 河北's reports, 2026)
+                                  "充分用好两个市场、两种资源", "用好两个市场两种资源"])
 def test_words_with_numeral_characters_hold_no_quantity(text):
     assert quantities(text) == []
 

@@ -45,7 +45,7 @@ def test_the_next_process_builds_the_extractors_patterns_from_the_file(tmp_path)
               "print(json.dumps([[c.to_dict(), c.why] for c in doc.candidates], ensure_ascii=False, default=str))\n"
               "print(patterns.counts['read'], patterns.counts['compiled'])\n")
     env = dict(os.environ, TRACKER_CACHE_DIR=str(tmp_path), PYTHONPATH=str(Path(tracker.__file__).parents[1]))
-    passage = str(sorted(REAL.glob("*.txt"))[0])
+    passage = str(REAL / "anhui_minsheng_2026.txt")  # a passage with candidates read bare (its 今年… lead)
     first = subprocess.run([sys.executable, "-c", script, passage], capture_output=True, text=True, env=env,
                            check=True).stdout.splitlines()
     second = subprocess.run([sys.executable, "-c", script, passage], capture_output=True, text=True, env=env,

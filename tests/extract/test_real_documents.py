@@ -134,6 +134,9 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
+    # batch Z's second set (2026-12-05), as first read with main's code f4e69f9 (the branch's the same): 上海's
+    # standing programme of five new towns (深化五个新城建设); 安徽's 两个市场、两种资源 gone since numeral_idioms holds them
+    ('shanghai_city_rural_2026.txt', '深化五个新城建设'),
     # batch P (2026-12-04), as read after the dateline's date stopped being a tense cue: a plan's structure (这4个片区);
     # 富县's costs read forward from 要 of a past necessity (过去…要用农用车…; its scope and funds, read forward from 将
     # used as 把, 将这些资金与…捆绑使用, are no longer since batch R's base._ba_object); 双城市's other market's figures,

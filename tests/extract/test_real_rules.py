@@ -1549,3 +1549,82 @@ def test_progress_without_a_finishing_ahead_keeps_the_verb():
     assert (c.action, c.why_dict()["action"]) == ("建设", "verb_after_number")
     (c,) = extract_document(lead + ",有望在10月底前全部建成。", published=dt.date(2008, 8, 11)).candidates
     assert (c.action, c.why_dict()["action"]) == ("建成", "finishing_after_progress")
+
+# count_of_named_kinds, counted places (batch Z, docs/rules.md): a count right after a closed enumeration of the places
+# or parts it counts (lexicon enumerated_areas, the place word ending the counted noun) sums the names up; the places
+# act or hold the work, the count is no size of it. A place word that names something more, or an open list, is left.
+@pytest.mark.parametrize("name, published, meta, fragment, count", [
+    # 河南's 2026 report (batch Z): the four end cities' role, the four areas' cities acting together
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, "安阳、商丘、信阳、三门峡四个端点城市", "三门峡四个"),
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, "东北、西北、西南、东南四个片区", "东南四个"),
+    # 广州 news of 2014-06-30 (real/guangzhou_parks_news_2014.txt, retired): a park divided into four named areas
+    ("real/guangzhou_parks_news_2014.txt", "2014-06-30", {}, "入口广场、农耕乐园、山体滑梯、动感游园四个主要区域", "动感游园四个"),
+])
+def test_a_count_of_the_places_just_named_is_no_pledge(name, published, meta, fragment, count):
+    from tracker.extract import Official
+
+    if "official" in meta:  # as score.py --meta passes them: the report's speaker reads its task paragraphs forward
+        meta = {**meta, "official": Official(*meta["official"])}
+    doc = _read(name, published, **meta)
+    assert fragment in doc.text
+    assert not [c.quote for c in doc.candidates if count in c.quote]
+    assert any(count in doc.text[s:e] for s, e, p, t in doc.declined if p == "count_of_named_kinds"), doc.declined
+
+
+@pytest.mark.parametrize("name, published, fragment", [
+    # 长安区's 2022 实事: the count names communities built in the three 街道 (a place word that names something more)
+    ("real/changan_shishi_2022.txt", "2022-01-01", "太乙、子午、五台3个街道新型农村社区"),
+    # 深圳 news of 2022: an open list (…等20个重点片区)
+    ("real/shenzhen_report_news_2022.txt", "2022-01-01", "坝光国际生物谷等20个重点片区"),
+])
+def test_a_count_of_named_places_that_counts_more_or_an_open_list_stays(name, published, fragment):
+    assert [c.quote for c in _read(name, published).candidates if fragment[-8:] in c.quote]
+
+
+# noun_shared_by_grades (batch Z, docs/rules.md): counts of two grades or more share the noun after the last grade; the
+# first count's candidate ends on its grade, and its object is that noun.
+@pytest.mark.parametrize("name, published, fragment, obj", [
+    # 山西's 2026 report (batch C): 新建6个国家级、20个省级临床重点专科
+    ("real/shanxi_minsheng_2026.txt", "2026-01-27", "新建6个国家级", "临床重点专科"),
+    # 辽宁's 2026 report (batch Z): 布局建设20个国家级、19个省级粮食产能提升重点县 (提升, an act, ends the reading)
+    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", "布局建设20个国家级", "粮食产能"),
+])
+def test_counts_of_grades_share_the_noun_after_the_last(name, published, fragment, obj):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert c.object == obj and dict(c.why)["object"] == "noun_shared_by_grades"
+
+
+@pytest.mark.parametrize("sentence", [
+    # 辽宁's 2026 report (chars 10467-10493 of its CSV file at 9ea556b): three grades
+    "着力培育6个世界级、7个国家级、9个区域级产业集群。",
+])
+def test_three_grades_share_the_noun_too(sentence):
+    from tracker.extract import extract_document
+
+    doc = extract_document("今年重点工作。" + sentence, published=dt.date(2026, 1, 27))
+    objects = {c.quote: c.object for c in doc.candidates}
+    assert [o for q, o in objects.items() if "6个世界级" in q] == ["产业集群"], objects
+
+
+def test_a_single_grade_keeps_its_noun():
+    from tracker.extract import extract_document
+
+    # 内蒙古's 2026 report (chars 8673-8701 of its CSV file at 9ea556b, 今年， added): one grade, its noun right after it
+    doc = extract_document("今年，新增1个国家级优势特色产业集群、新入规加工企业20家以上。", published=dt.date(2026, 2, 4))
+    assert [c.object for c in doc.candidates if "1个国家级" in c.quote] == ["国家级优势特色产业集群"]
+
+
+# lexicon numeral_idioms (batch Z's second set): 两个市场、两种资源, the domestic and the foreign market and resources of
+# opening-up, is a set phrase of policy, not two of anything.
+@pytest.mark.parametrize("name, published, meta, sentence", [
+    # 安徽's 2026 report, its 十五五 section (batch Z: two false alarms as first read)
+    ("real/anhui_period_2026.txt", "2026-02-05", {"district": "安徽省"}, None),
+    # 河北's 2026 report, its 十五五 section (chars 6180-6225 of its CSV file at 9ea556b, the clauses up to the next
+    # comma's list; read whole, one candidate before)
+    (None, "2026-01-26", {"district": "河北省"}, "要联动内部与外部，用好两个市场两种资源，以苦练内功应对外部挑战，扩内需优供给，促开放寻合作"),
+])
+def test_the_two_markets_and_two_resources_are_no_count(name, published, meta, sentence):
+    from tracker.extract import extract_document
+
+    doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published), **meta)
+    assert not [c.quote for c in doc.candidates if "两个市场" in c.quote or "两种资源" in c.quote]

@@ -275,6 +275,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/guangxi_minsheng_2026.txt', '筹措7亿元实施就业惠民工程', 'object', '就业惠民'),
         ('real/huangshan_eco_news_2011.txt', '计划总投资60800 万元实施水土保持生态建设工程', 'object', '水土保持生态建设工程'),
     ],
+    "noun_shared_by_grades": [
+        ('real/shanxi_minsheng_2026.txt', '新建6个国家级', 'object', '临床重点专科'),
+        # 粮食产能提升重点县 in the gold: the act inside the name (提升) stops the reading, as it does for the second count
+        ('real/liaoning_rural_eco_2026.txt', '布局建设20个国家级', 'object', '粮食产能'),
+    ],
     "object_after_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'object', '新材料产业集群'),
         ('seeds/001_4b86012487325a09.txt', '18个老旧小区改造', 'object', '老旧小区'),
@@ -452,6 +457,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "count_of_named_kinds": [
         ('real/liunan_township_2021.txt', '畜牧业养殖5个产业共同发展', 'pledge', False),
         ('real/liuhe_industry_policy_2023.txt', '特色农业四个重点产业规模化', 'pledge', False),
+        # counted places (lexicon enumerated_areas), since batch Z
+        ('real/henan_rural_region_2026.txt', '三门峡四个端点城市', 'pledge', False),
+        ('real/henan_rural_region_2026.txt', '东南四个片区', 'pledge', False),
     ],
     "completion_frame": [
         ('real/changshun_targets_2017.txt', '安置点共7个', 'pledge', False),

@@ -231,6 +231,31 @@ def completed_work(c) -> _Obj:
     return obj + work.group(0), first
 
 
+@cache
+def _grade_counts() -> tuple[re.Pattern, re.Pattern]:
+    """A grade word (lexicon grades: 国家级, 省级 …) alone after a number, to the quote's end; and, after the quote, 、
+    or 和 with a further count and its grade, as often as they come (、19个省级, 和22个省级)."""
+    grades = "|".join(re.escape(w) for w in lexicons.words("grades"))
+    return (re.compile(rf"[\s\u3000]*(?:{grades})[\s\u3000]*"),
+            re.compile(rf"(?:[、和及][\s\u3000]*[0-9０-９.]+[个家所座项][\s\u3000]*(?:{grades}))+"))
+
+
+@rule("object", "分级计数共用的名词")
+def noun_shared_by_grades(c) -> _Obj:
+    """Counts of two grades or more share the noun written after the last: the first count's quote ends on its grade
+    (新建6个国家级、20个省级临床重点专科, 山西 2026: 临床重点专科; 布局建设20个国家级、19个省级粮食产能提升重点县, 辽宁 2026:
+    粮食产能提升重点县), and its object is that noun, read after the grades that follow (lexicon grades)."""
+    q = c.kept[-1]
+    alone, more = _grade_counts()
+    if not alone.fullmatch(c.text, q.end, c.end):
+        return None
+    m = more.match(c.text, c.end)
+    if m is None:
+        return None
+    noun = _object_after(c.text, m.end(), min(len(c.text), m.end() + 24))
+    return noun
+
+
 @rule("object", "数量之后的对象")
 def object_after_number(c) -> _Obj:
     """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
@@ -503,7 +528,7 @@ def measured_before_hedged_share(c) -> _Obj:
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, noun_shared_by_grades, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, invested_sum_of_counted_projects,
                measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)

@@ -998,15 +998,31 @@ def count_of_named_kinds(c: Context):
     产业共同发展" (柳南乡's profile, 2021); "全力支持战略新 兴、医药健康、现代服务业、特色农业四个重点产业规模化、
     集群化、高端化、特色化发展" (柳河县's policy for industry, 2023, spaced as its PDF copy is). The counted noun (after at most 重点, 主导, 特色) must be a
     word of lexicon enumerated_kinds (产业, 行业, 领域 …): 太乙、子午、五台3个街道新型农村社区 (长安区, 2022) and
-    宝安燕罗、…等20个先进制造业园区 (深圳市 news, 2022) count places or parks built and are left to the other rules."""
+    宝安燕罗、…等20个先进制造业园区 (深圳市 news, 2022) count places or parks built and are left to the other rules.
+
+    The same holds for a count of the places or parts just named, its noun a word of lexicon enumerated_areas (片区,
+    区域, 城市 …, after at most two characters of modifier) that ends the counted noun (a mark, or 内, 对, 间, 之 after
+    it): the places act or hold the work, the count is no size of it: "充分发挥安阳、商丘、信阳、三门峡四个端点城市对内联动、
+    对外开放作用" and "推动东北、西北、西南、东南四个片区内城市共同实施一批重大合作事项" (河南's 2026 report, batch Z);
+    "儿童公园分为入口广场、农耕乐园、山体滑梯、动感游园四个主要区域" (广州 news, 2014). A place word that names
+    something more (3个省级区域医疗中心, 3个街道新型农村社区) is left to the other rules."""
     if len(c.kept) != 1:
         return None
     q = c.kept[0]
     if c.text.count("、", c.clause.start, q.start) < 2 or not _CLOSED_ENUMERATION.search(c.text, c.clause.start, q.start):
         return None
+    if _counted_areas().match(c.text, q.end):
+        return False
     after = _KIND_MODIFIER.sub("", c.text[q.end:q.end + 10], count=1)
     words = _cut(after)
     return False if words and words[0] in _enumerated_kinds() else None
+
+
+@cache
+def _counted_areas() -> re.Pattern:
+    """A count's noun that is a kind of place (lexicon enumerated_areas), after at most two characters of modifier,
+    ending the noun: a mark, the end, or 内, 对, 间, 之 after it."""
+    return re.compile(rf"[\u4e00-\u9fff]{{0,2}}?(?:{_alternation('enumerated_areas')})(?=[内对间之，,。；;、：:\s\u3000]|$)")
 
 
 @cache
