@@ -1,8 +1,9 @@
 """Rule-based extraction of quantified pledges from Chinese government text.
 
-A pure library: text in, candidates out. It imports jieba (lazily, only for
-clauses that hold a candidate number) and reads its own lexicon files; it never
-touches Flask, SQLAlchemy, the network or the caller's files.
+A pure library: text in, candidates out. It reads jieba's dictionary (compiled by jieba
+in a process's first reading, then read in place without importing jieba, only for
+clauses that hold a candidate number) and its own lexicon files; it never touches
+Flask, SQLAlchemy, the network or the caller's files.
 
     >>> from tracker.extract import extract_document
     >>> import datetime
