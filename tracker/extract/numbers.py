@@ -199,6 +199,13 @@ def kind_number_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\d.])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:[(（]\d{{1,2}}[)）])?(?:{words})")
 
 
+@cache
+def _kind_number_words() -> tuple[str, ...]:
+    """The words of lexicon kind_number_words, one of which every match of ``kind_number_pattern`` ends with: a text
+    without one is not scanned (the pattern opens on a lookbehind, so ``re`` tries it at every position)."""
+    return tuple(lexicons.words("kind_number_words"))
+
+
 _PHASE_WORDS = re.compile(r"工程|项目|建设|基地|中心|园区|厂")
 
 
@@ -234,7 +241,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
     spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
     spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
-    if "制" in text:
+    if any(word in text for word in _kind_number_words()):  # the pattern's last word, found by a C search first
         spans += [(m.start(), m.end(), "name") for m in kind_number_pattern().finditer(text)]
     if "实事" in text or "好事" in text:  # the label's last word, found by a C search first
         spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]
