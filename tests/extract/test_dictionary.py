@@ -154,3 +154,19 @@ def test_a_compiled_files_records_answer_as_its_entries():
     w = tokens.Words(compiled)
     w.read_everything()
     assert w.FREQ == freq
+
+
+def test_a_compiled_file_mapped_answers_as_written_and_a_damaged_one_is_refused(tmp_path):
+    freq = {"上": 5, "上海": 9, "上海市": 3, "上海滩": 0, "上海滩头": 1, "下雨": 2, "下": 0, "雨": 0}
+    path = tmp_path / "words.marshal"
+    tokens.Compiled.of(freq, 20, ("上海",), {"上海": "ns"}).dump(str(path))
+    loaded = tokens.Compiled.load(str(path))
+    assert (loaded.total, loaded.force_split, loaded.tags) == (20, ("上海",), {"上海": "ns"})
+    w = tokens.Words(loaded)
+    w.read_everything()
+    assert w.FREQ == freq
+    whole = path.read_bytes()
+    for damaged in (whole[:-1], whole + b"x", whole[:20], b"\xff" * 8 + whole[8:], b""):
+        path.write_bytes(damaged)
+        with pytest.raises((ValueError, EOFError, TypeError)):
+            tokens.Compiled.load(str(path))
