@@ -90,8 +90,7 @@ def test_the_extractors_words_need_no_jieba_from_the_second_process(tmp_path):
 
 
 def test_jiebas_patterns_copied_are_jiebas():
-    for ours, theirs in ((tokens.RE_HAN, jieba.re_han_default), (tokens.RE_SKIP, jieba.re_skip_default),
-                         (tokens.RE_ENG, jieba.re_eng)):
+    for ours, theirs in zip(tokens.cut_patterns(), (jieba.re_han_default, jieba.re_skip_default, jieba.re_eng)):
         assert (ours.pattern, ours.flags) == (theirs.pattern, theirs.flags)
 
 

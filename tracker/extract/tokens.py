@@ -41,11 +41,13 @@ from tracker.extract import lexicons
 #: the compiled dictionary's layout; a new layout gets a new file name
 _LAYOUT = "4"
 
-#: jieba's own patterns of its precise cut (``jieba.re_han_default``, ``re_skip_default``, ``re_eng``), copied so
-#: that cutting needs no import of jieba; ``tests/extract/test_dictionary.py`` holds them equal to jieba's
-RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
-RE_SKIP = re.compile("(\r\n|\\s)", re.U)
-RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
+@cache
+def cut_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """jieba's own patterns of its precise cut (``jieba.re_han_default``, ``re_skip_default``, ``re_eng``), copied so
+    that cutting needs no import of jieba (``tests/extract/test_dictionary.py`` holds them equal to jieba's); compiled
+    on first use, after ``tracker.extract`` has set up its kept patterns (this module is imported before)."""
+    return (re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U), re.compile("(\r\n|\\s)", re.U),
+            re.compile("[a-zA-Z0-9]", re.U))
 
 
 def cache_dir() -> str:
@@ -310,7 +312,7 @@ class Words:
         """``lcut(sentence, HMM=False)``, the same words, without jieba's generators: its blocks of Chinese,
         letters and digits cut by the route through their graph (``get_DAG``, ``calc``), a run of single
         letters and digits kept whole; the rest cut at white space, character by character."""
-        han, skip, eng = RE_HAN, RE_SKIP, RE_ENG
+        han, skip, eng = cut_patterns()
         out: list[str] = []
         for blk in han.split(sentence):
             if not blk:
