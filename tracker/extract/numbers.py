@@ -48,7 +48,10 @@ _CN_DECIMAL = f"点[{''.join(CN_DIGITS)}]+"  # 三点五's 点五
 _CORE = re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}+(?:{_CN_DECIMAL})?))")
 # Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
 _BARE_MAGNITUDE_PREFIX = lexicons.words("bare_magnitude_prefixes")
-_QUOTED_NAME = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
+# A short quoted name or a 《title》. Its opening mark is one class, which re skips to (a pattern that opens on an
+# alternation of a class and a literal gets no first characters and is tried at every position); the lookbehinds
+# then tell the two kinds apart, as the branches' own first characters did.
+_QUOTED_NAME = re.compile(r"[“‘「『\"《](?:(?<=[“‘「『\"])([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|(?<=《)[^《》\n]{1,60}》)")
 _DAY_OR_MONTH = re.compile(r"月(?![度均])(?:份)?(?:\s*\d{1,2}\s*(?:[至到~～-]\s*\d{1,2}\s*)?[日号])?|[日号](?![均元])")
 _PLAN_PERIOD = re.compile(r"[十][一二三四五六七八九]五")
 # The label of a yearly list of practical things a government promises (十件民生实事, 十大惠民实事):
