@@ -500,6 +500,9 @@ def words() -> Words:
     """The extractor's words: the compiled dictionary read in place, with no import of jieba when the file is
     there (every process but the first); else the tokenizer, which builds the file (or, when it cannot
     write it, holds the whole dictionary). Either cuts as the other does: the same entries, the same route."""
+    # compiled before jieba may be imported: jieba compiles the same three at its import, and a pattern re finds in
+    # its own cache is never handed to the extractor's kept patterns (tracker.extract.patterns) to be written
+    cut_patterns()
     try:
         return Words(_load(os.path.join(cache_dir(), _compiled_name())))
     except (OSError, ValueError, EOFError, TypeError):
