@@ -304,6 +304,8 @@ _STAGE_OF = {
     "_cues_of": "cues and deadline mentions", "find_deadlines": "cues and deadline mentions",
     "_read_block": "clauses and segmenting (reader, segment)",
     "find_pledges": "paragraph frames and people",
+    "cut_precise": "words (jieba's dictionary and route, the object windows)",
+    "is_word": "words (jieba's dictionary and route, the object windows)",
     "normalise": "normalise",
     "extract_text": "extract_text (caches)",
 }
@@ -329,6 +331,9 @@ def stages(rounds: int) -> None:
              id(ACTION_RULES): "rules: action", id(QUALIFIER_RULES): "rules: qualifier",
              id(DEADLINE_RULES): "rules: deadline", id(OFFICIAL_RULES): "rules: official and district",
              id(DISTRICT_RULES): "rules: official and district"}
+    by_decision = {"pledge": "rules: is it a pledge (their own work)", "tense": "rules: tense", "object": "rules: object",
+                   "action": "rules: action", "qualifier": "rules: qualifier", "deadline": "rules: deadline",
+                   "official": "rules: official and district", "district": "rules: official and district"}
 
     def stage(frame) -> str:
         while frame is not None:
@@ -336,7 +341,11 @@ def stages(rounds: int) -> None:
             if "jieba" in code.co_filename:
                 return "jieba (the object windows)"
             if code.co_name == "decide":
-                return lists.get(id(frame.f_locals.get("rules")), "rules: other")
+                rules = frame.f_locals.get("rules")
+                # a document's reading asks each list without the rules whose words it lacks (rules.asked): a
+                # subset of the module's list, named by its first rule's decision
+                return lists.get(id(rules)) or (by_decision.get(rules[0].decision, "rules: other") if rules
+                                                 else "rules: other")
             if code.co_name in _STAGE_OF:
                 return _STAGE_OF[code.co_name]
             frame = frame.f_back

@@ -443,3 +443,75 @@ def test_words_not_after_a_word_are_found_as_the_lookbehind_found_them(text, pos
 
     for old, new, word in _lookbehind_patterns():
         assert _found(search_not_after(new, word, text, pos, endpos)) == _found(old.search(text, pos, endpos))
+
+
+# ------------------------------------------------------------------ speed18: scans skipped where their words are missing
+
+_QUOTED_NAME_THE_LONG_WAY = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
+QUOTE_TEXT = list("“”‘’「」『』\"《》\n，。；！？,;新建幼儿园计划所3") + ["十四五", "“双减”", "《纲要》"]
+
+
+def _quoted(pattern, text):
+    return [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+
+
+def test_quoted_names_are_found_as_the_alternation_found_them_in_the_corpus():
+    from tracker.extract.numbers import _QUOTED_NAME
+
+    found = 0
+    for line in _lines_of_the_corpus():
+        spans = _quoted(_QUOTED_NAME_THE_LONG_WAY, line)
+        assert _quoted(_QUOTED_NAME, line) == spans, line
+        found += len(spans)
+    assert found > 50
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_TEXT), max_size=30).map("".join))
+def test_quoted_names_are_found_as_the_alternation_found_them(text):
+    from tracker.extract.numbers import _QUOTED_NAME
+
+    assert _quoted(_QUOTED_NAME, text) == _quoted(_QUOTED_NAME_THE_LONG_WAY, text)
+
+
+SPAN_TEXT = ["未来", "年内", "年", "内", "三", "五", "2", "10", "，", "将", "建成", "未", "来"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SPAN_TEXT), max_size=16).map("".join))
+def test_a_span_ahead_needs_one_of_its_words(text):
+    """cues._block_cues scans for 未来N年 and N年内 only where 未来 or 年内 stands: every match holds one."""
+    for m in base._FUTURE_SPAN.finditer(text):
+        assert "未来" in m.group() or "年内" in m.group()
+
+
+def test_kind_numbers_need_one_of_their_words():
+    """numbers._masked_spans scans for 5人制 only where a word of lexicon kind_number_words stands: every match of
+    kind_number_pattern ends with one."""
+    from tracker.extract.numbers import _kind_number_words, kind_number_pattern
+
+    words = _kind_number_words()
+    assert words == tuple(lexicons.words("kind_number_words"))
+    for text in ["2个5人制足球场", "计划建设11人制、5人制足球场各一个", "新建球场五人制50万元/片", "7(8)人制"]:
+        matches = [m.group() for m in kind_number_pattern().finditer(text)]
+        assert matches and all(m.endswith(words) for m in matches)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["超过", "超", "不少于", "累计", "达到", "新增", "建成", "约", "近", "以上", "余",
+                                 "3", "万户", "个", "，", "共", "过"]), max_size=10).map("".join),
+       st.sampled_from(["3个", "3万余户", "100公里", "1万家"]))
+def test_a_hedge_before_a_number_is_read_as_with_the_verbs_always_read(head, number):
+    """base._bound_qualifier reads the verbs before the number only when one of the prefixes stands in the head."""
+    from tracker.extract.numbers import find_numbers
+
+    text = head + number
+    qs = [t for t in find_numbers(text) if t.start >= len(head)]
+    if not qs:
+        return
+    suffixes, prefixes, _ = base._qualifier_lists()
+    short = base._bound_qualifier(text, 0, qs[0], suffixes, prefixes)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(base, "_any_word_in", lambda words, text: True)
+        long = base._bound_qualifier(text, 0, qs[0], suffixes, prefixes)
+    assert short == long

@@ -48,7 +48,10 @@ _CN_DECIMAL = f"点[{''.join(CN_DIGITS)}]+"  # 三点五's 点五
 _CORE = re.compile(rf"(?=[\d{_CN_CHARS}])(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}+(?:{_CN_DECIMAL})?))")
 # Words before a bare magnitude that make it a number: 过亿元 = more than 1 亿元.
 _BARE_MAGNITUDE_PREFIX = lexicons.words("bare_magnitude_prefixes")
-_QUOTED_NAME = re.compile(r"[“‘「『\"]([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|《[^《》\n]{1,60}》")
+# A short quoted name or a 《title》. Its opening mark is one class, which re skips to (a pattern that opens on an
+# alternation of a class and a literal gets no first characters and is tried at every position); the lookbehinds
+# then tell the two kinds apart, as the branches' own first characters did.
+_QUOTED_NAME = re.compile(r"[“‘「『\"《](?:(?<=[“‘「『\"])([^“”‘’「」『』\"\n，。；！？,;]{1,16})[”’」』\"]|(?<=《)[^《》\n]{1,60}》)")
 _DAY_OR_MONTH = re.compile(r"月(?![度均])(?:份)?(?:\s*\d{1,2}\s*(?:[至到~～-]\s*\d{1,2}\s*)?[日号])?|[日号](?![均元])")
 _PLAN_PERIOD = re.compile(r"[十][一二三四五六七八九]五")
 # The label of a yearly list of practical things a government promises (十件民生实事, 十大惠民实事):
@@ -199,6 +202,13 @@ def kind_number_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\d.])(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:[(（]\d{{1,2}}[)）])?(?:{words})")
 
 
+@cache
+def _kind_number_words() -> tuple[str, ...]:
+    """The words of lexicon kind_number_words, one of which every match of ``kind_number_pattern`` ends with: a text
+    without one is not scanned (the pattern opens on a lookbehind, so ``re`` tries it at every position)."""
+    return tuple(lexicons.words("kind_number_words"))
+
+
 _PHASE_WORDS = re.compile(r"工程|项目|建设|基地|中心|园区|厂")
 
 
@@ -234,7 +244,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), "name") for m in _QUOTED_NAME.finditer(text)]
     spans += [(m.start(), m.end(), "idiom") for m in _idiom_pattern().finditer(text)]
     spans += [(m.start(), m.end(), "name") for m in _PLAN_PERIOD.finditer(text)]
-    if "制" in text:
+    if any(word in text for word in _kind_number_words()):  # the pattern's last word, found by a C search first
         spans += [(m.start(), m.end(), "name") for m in kind_number_pattern().finditer(text)]
     if "实事" in text or "好事" in text:  # the label's last word, found by a C search first
         spans += [(m.start(), m.end(), "name") for m in _LIST_LABEL.finditer(text)]

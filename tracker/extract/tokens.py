@@ -4,9 +4,10 @@
     >>> cut("新建幼儿园3所")[:2]
     ['新建', '幼儿园']
 
-``tokenizer()`` is the one ``jieba.Tokenizer`` the extractor, the full-text index
-(``tracker.db.fulltext``) and the search (``tracker.services.search``) share, so a word
-means the same to all three. ``cut`` is its precise mode without HMM, which the rules read.
+``tokenizer()`` is the one ``jieba.Tokenizer`` the full-text index (``tracker.db.fulltext``) and
+the search (``tracker.services.search``) share; ``words()`` is the extractor's reader of the same
+dictionary and ``cut`` its precise mode without HMM, which the rules read, so a word means the
+same to all three.
 
 Its prefix dictionary (jieba's ~350,000 words, every prefix of a word, the domain words) is
 read in place: the first process builds it as jieba does and keeps it, compiled, in the cache
@@ -15,15 +16,21 @@ by their first two characters. The extractor cuts only the short windows before 
 (some 4% of a report's characters), so a process reads a few per cent of the dictionary instead
 of building a dict of half a million entries, which cost a whole process about as much CPU as
 the extraction of 1 MB of reports. The answers are the dictionary's own: the same words, the
-same frequencies, the same total.
+same frequencies, the same total. Once the file is there, the extractor's cut (``Words``) needs
+nothing else of jieba and does not import it (its HMM tables, which the precise cut without HMM
+never reads); the full-text index and the search do, through ``tokenizer()``.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import marshal
+import mmap
 import os
+import re
 import sys
 import tempfile
+import threading
 from array import array
 from bisect import bisect_left
 from functools import cache, lru_cache
@@ -32,7 +39,15 @@ from math import log
 from tracker.extract import lexicons
 
 #: the compiled dictionary's layout; a new layout gets a new file name
-_LAYOUT = "2"
+_LAYOUT = "4"
+
+@cache
+def cut_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """jieba's own patterns of its precise cut (``jieba.re_han_default``, ``re_skip_default``, ``re_eng``), copied so
+    that cutting needs no import of jieba (``tests/extract/test_dictionary.py`` holds them equal to jieba's); compiled
+    on first use, after ``tracker.extract`` has set up its kept patterns (this module is imported before)."""
+    return (re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U), re.compile("(\r\n|\\s)", re.U),
+            re.compile("[a-zA-Z0-9]", re.U))
 
 
 def cache_dir() -> str:
@@ -64,24 +79,36 @@ def _import_jieba():
 class Compiled:
     """A prefix dictionary (jieba's ``FREQ`` and ``total``) as one file, read in place.
 
-    The entries are grouped by their first two characters (single characters alone). ``firsts``
-    holds every first character, sorted; the record of the i-th (``records[heads[i]:heads[i + 1]]``,
-    UTF-8) is ``own\tseconds\toffsets``: its own entry's frequency (empty when it has none), the
-    second characters of its groups, and the groups' byte offsets in ``blob`` (one more than the
-    characters, comma-separated). A group is ``word\tfrequency\t…`` in UTF-8. Loading the file
-    makes a handful of objects; a record is parsed when a text first asks about its character.
-    jieba asks its dictionary only about pieces of the text it cuts (``get_DAG`` and ``calc``:
-    from each character, longer and longer fragments; the search and HMM modes: pieces of those
-    fragments), so reading the groups of every pair of neighbouring characters of a text before
+    The entries are grouped by their first two characters (single characters alone) (the file's layout 4). ``firsts``
+    holds every first character, sorted; for the i-th, ``owns[i]`` is its own entry's frequency
+    (``NONE`` when it has none), ``records[heads[i]:heads[i + 1]]`` (UTF-8) the second characters
+    of its groups, and ``offsets[bases[i] + j]``, ``offsets[bases[i] + j + 1]`` the byte range in
+    ``blob`` of its j-th group (the arrays are unsigned 32-bit integers, kept as bytes in the file).
+    A group is ``word\tfrequency\t…`` in UTF-8. Loading the file makes a handful of objects; a
+    record is read (its second characters decoded, nothing parsed) when a text first asks about its
+    character. jieba asks its dictionary only about pieces of the text it cuts (``get_DAG`` and
+    ``calc``: from each character, longer and longer fragments; the search and HMM modes: pieces of
+    those fragments), so reading the groups of every pair of neighbouring characters of a text before
     cutting it answers every question the cut asks exactly as the whole dictionary would."""
 
-    def __init__(self, total: int, firsts: str, heads: bytes, records: bytes, blob: bytes,
-                 force_split: tuple[str, ...], tags: dict):
+    #: ``owns[i]`` of a first character that is no word by itself
+    NONE = 0xFFFFFFFF
+
+    def __init__(self, total: int, firsts: str, heads: bytes, owns: bytes, bases: bytes, offsets,
+                 records, blob, force_split: tuple[str, ...], tags: dict):
         self.total, self.firsts, self.records, self.blob = total, firsts, records, blob
-        self.heads = array("I")
-        self.heads.frombytes(heads)
+        self.heads, self.owns, self.bases = array("I"), array("I"), array("I")
+        for arr, data in ((self.heads, heads), (self.owns, owns), (self.bases, bases)):
+            arr.frombytes(data)
+        if len(offsets) % self.heads.itemsize:
+            raise ValueError("a compiled dictionary whose offsets are cut short")
+        self.offsets = memoryview(offsets).cast("B").cast("I")  # read where it lies (the file's pages, mapped)
+        if not (len(self.heads) == len(self.bases) == len(firsts) + 1 == len(self.owns) + 1
+                and self.bases[-1] == len(self.offsets) and self.heads[-1] == len(records)
+                and (not len(self.offsets) or self.offsets[-1] == len(blob))):
+            raise ValueError("a compiled dictionary whose tables do not agree")
         self.force_split, self.tags = force_split, tags
-        self.parsed: dict[str, tuple[int | None, str, list[int]] | None] = {}
+        self.parsed: dict[str, tuple[int | None, str, int] | None] = {}
 
     @classmethod
     def of(cls, freq: dict[str, int], total: int, force_split, tags) -> Compiled:
@@ -90,36 +117,48 @@ class Compiled:
         for word, n in freq.items():
             if "\t" in word:
                 raise ValueError(f"a word with a tab cannot be compiled: {word!r}")
+            if not 0 <= n < cls.NONE:
+                raise ValueError(f"a frequency a compiled dictionary cannot hold: {word!r} {n}")
             if len(word) == 1:
                 singles[word] = n
             else:
                 groups.setdefault(word[0], {}).setdefault(word[1], []).append(f"{word}\t{n}")
         firsts = "".join(sorted(set(singles) | set(groups)))
-        heads, records, parts, offset, at = array("I", [0]), [], [], 0, 0
+        heads, owns, bases, offsets = array("I", [0]), array("I"), array("I", [0]), array("I")
+        records, parts, offset, at = [], [], 0, 0
         for first in firsts:
             seconds = "".join(sorted(groups.get(first, {})))
-            offsets = [offset]
+            offsets.append(offset)
             for second in seconds:
                 data = "\t".join(groups[first][second]).encode("utf-8")
                 parts.append(data)
                 offset += len(data)
                 offsets.append(offset)
-            own = singles.get(first)
-            record = f"{'' if own is None else own}\t{seconds}\t{','.join(map(str, offsets))}".encode("utf-8")
+            bases.append(len(offsets))
+            owns.append(singles.get(first, cls.NONE))
+            record = seconds.encode("utf-8")
             records.append(record)
             at += len(record)
             heads.append(at)
-        return cls(total, firsts, heads.tobytes(), b"".join(records), b"".join(parts),
-                   tuple(sorted(force_split)), dict(tags))
+        return cls(total, firsts, heads.tobytes(), owns.tobytes(), bases.tobytes(), offsets.tobytes(),
+                   b"".join(records), b"".join(parts), tuple(sorted(force_split)), dict(tags))
 
     def dump(self, path: str) -> None:
-        """Written whole or not at all (a temporary file renamed), so a reader never sees half."""
+        """Written whole or not at all (a temporary file renamed), so a reader never sees half.
+
+        The file: the length of its head (8 bytes), the head (``marshal``: the total, the first characters, the
+        small tables, the lengths of the three large parts), then the group offsets, the records and the blob as
+        they lie in memory, which ``load`` maps instead of reading."""
         folder = os.path.dirname(path)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".words-")
+        offsets, records, blob = self.offsets.tobytes(), bytes(self.records), bytes(self.blob)
+        head = marshal.dumps((self.total, self.firsts, self.heads.tobytes(), self.owns.tobytes(), self.bases.tobytes(),
+                              len(offsets), len(records), len(blob), self.force_split, self.tags))
         try:
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump((self.total, self.firsts, self.heads.tobytes(), self.records, self.blob,
-                              self.force_split, self.tags), fh)
+                fh.write(len(head).to_bytes(8, "little"))
+                for part in (head, offsets, records, blob):
+                    fh.write(part)
             os.replace(tmp, path)
         except BaseException:
             try:
@@ -130,12 +169,34 @@ class Compiled:
 
     @classmethod
     def load(cls, path: str) -> Compiled:
+        """The file's head read, its large parts mapped (``mmap``, read only): a process reads the pages of the groups
+        its texts ask about, not the whole file (7 MB: reading and unmarshalling it cost ~9 ms a process). Where
+        a file cannot be mapped it is read whole."""
         with open(path, "rb") as fh:
-            return cls(*marshal.load(fh))
+            size = int.from_bytes(fh.read(8), "little")
+            if size > os.fstat(fh.fileno()).st_size:
+                raise ValueError("a compiled dictionary whose head is longer than the file")
+            head = fh.read(size)
+            if len(head) != size:
+                raise ValueError("a compiled dictionary cut short")
+            total, firsts, heads, owns, bases, n_offsets, n_records, n_blob, force_split, tags = marshal.loads(head)
+            at = 8 + size
+            try:
+                data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                fh.seek(0)
+                data = fh.read()
+        if len(data) != at + n_offsets + n_records + n_blob:
+            raise ValueError("a compiled dictionary whose size is not its head's")
+        view = memoryview(data)
+        offsets = view[at:at + n_offsets]
+        records = view[at + n_offsets:at + n_offsets + n_records]
+        blob = view[at + n_offsets + n_records:]
+        return cls(total, firsts, heads, owns, bases, offsets, records, blob, force_split, tags)
 
-    def record(self, first: str) -> tuple[int | None, str, list[int]] | None:
-        """(own frequency or None, second characters, group offsets) of a first character; None when no
-        entry begins with it."""
+    def record(self, first: str) -> tuple[int | None, str, int] | None:
+        """(own frequency or None, second characters, where its groups' offsets begin in ``offsets``) of a
+        first character; None when no entry begins with it."""
         try:
             return self.parsed[first]
         except KeyError:
@@ -143,8 +204,9 @@ class Compiled:
         i = bisect_left(self.firsts, first)
         got = None
         if i < len(self.firsts) and self.firsts[i] == first:
-            own, seconds, offsets = self.records[self.heads[i]:self.heads[i + 1]].decode("utf-8").split("\t")
-            got = (int(own) if own else None, seconds, list(map(int, offsets.split(","))))
+            own = self.owns[i]
+            got = (None if own == self.NONE else own, str(self.records[self.heads[i]:self.heads[i + 1]], "utf-8"),
+                   self.bases[i])
         self.parsed[first] = got
         return got
 
@@ -154,26 +216,27 @@ class Compiled:
         at = rec[1].find(second) if rec else -1
         if at < 0:
             return []
-        fields = self.blob[rec[2][at]:rec[2][at + 1]].decode("utf-8").split("\t")
+        base = rec[2] + at
+        fields = str(self.blob[self.offsets[base]:self.offsets[base + 1]], "utf-8").split("\t")
         return list(zip(fields[::2], map(int, fields[1::2])))
 
 
-class InPlace:
-    """What the project's jieba tokenizer adds to ``jieba.Tokenizer`` (its first base): a
-    dictionary that ``read_in_place`` makes answer from a ``Compiled`` file, reading the groups
-    a text needs before jieba cuts it (``get_DAG``, which every cut starts with; ``add_word``,
-    which must find the entries it changes already there)."""
+class Words:
+    """The words of a ``Compiled`` dictionary, read in place, and the extractor's cut through them, without
+    jieba: ``read_for`` brings into ``FREQ`` (jieba's prefix dictionary: every word with its frequency, every
+    prefix of a word with 0) the entries a text needs, ``cut_precise`` cuts as jieba's precise mode without
+    HMM does. The extractor asks nothing else of jieba, so a process that finds the compiled file never
+    imports it (its HMM tables, ``jieba.finalseg``'s, are a fifth of the extractor's imports)."""
 
     compiled: Compiled | None = None
 
-    def read_in_place(self, compiled: Compiled) -> None:
+    def __init__(self, compiled: Compiled):
+        self.lock = threading.RLock()
         self.compiled, self.FREQ, self.total = compiled, {}, compiled.total
-        self.user_word_tag_tab = dict(compiled.tags)
         self.pairs_read: set[str] = set()
-        self.initialized = True
-        finalseg = sys.modules["jieba.finalseg"]
-        for word in compiled.force_split:
-            finalseg.add_force_split(word)
+
+    def check_initialized(self) -> None:
+        """Nothing to load: the entries are read as texts ask for them (jieba's tokenizer loads its dictionary here)."""
 
     def read_for(self, text: str) -> None:
         """Bring into ``FREQ`` every entry that begins with a character of ``text`` or a pair of its
@@ -216,6 +279,89 @@ class InPlace:
                         self.pairs_read.add(first + second)
             self.compiled = None
 
+    def _best_ends(self, sentence: str) -> list[int]:
+        """``calc`` over ``get_DAG``'s graph in one backward pass: the end of the best word from each position,
+        the same as ``route[k][1]`` after ``calc(sentence, get_DAG(sentence), route)``. Each fragment is looked
+        up once, its score (``log(freq) - logtotal``, the same sum in the same order) taken where it is found,
+        not sliced and looked up again for the route (the two took a fifth of the object's cuts each)."""
+        self.read_for(sentence)
+        self.check_initialized()
+        get, n = self.FREQ.get, len(sentence)
+        logtotal = log(self.total)
+        alone = log(1) - logtotal  # a fragment not in the dictionary, or a bare prefix (0), counts once
+        scores = [0.0] * (n + 1)
+        ends = [0] * n
+        for k in range(n - 1, -1, -1):
+            best = at = None
+            i, f = k, get(sentence[k])
+            while f is not None:
+                if f:
+                    score = log(f) - logtotal + scores[i + 1]
+                    if best is None or score >= best:
+                        best, at = score, i
+                i += 1
+                if i >= n:
+                    break
+                f = get(sentence[k:i + 1])
+            if best is None:  # no word starts here: the character alone (get_DAG's [k])
+                best, at = alone + scores[k + 1], k
+            scores[k], ends[k] = best, at
+        return ends
+
+    def cut_precise(self, sentence: str) -> list[str]:
+        """``lcut(sentence, HMM=False)``, the same words, without jieba's generators: its blocks of Chinese,
+        letters and digits cut by the route through their graph (``get_DAG``, ``calc``), a run of single
+        letters and digits kept whole; the rest cut at white space, character by character."""
+        han, skip, eng = cut_patterns()
+        out: list[str] = []
+        for blk in han.split(sentence):
+            if not blk:
+                continue
+            if han.match(blk):
+                ends = self._best_ends(blk)
+                x, n, buf = 0, len(blk), ""
+                while x < n:
+                    y = ends[x] + 1
+                    word = blk[x:y]
+                    if y - x == 1 and eng.match(word):
+                        buf += word
+                    else:
+                        if buf:
+                            out.append(buf)
+                            buf = ""
+                        out.append(word)
+                    x = y
+                if buf:
+                    out.append(buf)
+            else:
+                for x in skip.split(blk):
+                    if skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+
+class InPlace(Words):
+    """What the project's jieba tokenizer adds to ``jieba.Tokenizer`` (its next base): ``Words``' dictionary read
+    in place, which ``read_in_place`` makes answer from a ``Compiled`` file, reading the groups a text needs
+    before jieba cuts it (``get_DAG``, which every cut starts with; ``add_word``, which must find the entries it
+    changes already there)."""
+
+    def __init__(self, *args, **kwargs):
+        super(Words, self).__init__(*args, **kwargs)  # jieba.Tokenizer's
+
+    def read_in_place(self, compiled: Compiled) -> None:
+        Words.__init__(self, compiled)
+        self.user_word_tag_tab = dict(compiled.tags)
+        self.initialized = True
+        finalseg = sys.modules["jieba.finalseg"]
+        for word in compiled.force_split:
+            finalseg.add_force_split(word)
+
+    def check_initialized(self) -> None:
+        super(Words, self).check_initialized()  # jieba's: its dictionary loaded when it was not read in place
+
     def get_DAG(self, sentence):  # noqa: N802  (jieba's name)
         """jieba's ``get_DAG`` (the same graph), after reading in the entries ``sentence`` needs, with one
         dictionary look-up per fragment instead of two."""
@@ -253,89 +399,42 @@ class InPlace:
                     best, at = score, x
             route[idx] = (best, at)
 
-    def _best_ends(self, sentence: str) -> list[int]:
-        """``calc`` over ``get_DAG``'s graph in one backward pass: the end of the best word from each position,
-        the same as ``route[k][1]`` after ``calc(sentence, get_DAG(sentence), route)``. Each fragment is looked
-        up once, its score (``log(freq) - logtotal``, the same sum in the same order) taken where it is found,
-        not sliced and looked up again for the route (the two took a fifth of the object's cuts each)."""
-        self.read_for(sentence)
-        self.check_initialized()
-        get, n = self.FREQ.get, len(sentence)
-        logtotal = log(self.total)
-        alone = log(1) - logtotal  # a fragment not in the dictionary, or a bare prefix (0), counts once
-        scores = [0.0] * (n + 1)
-        ends = [0] * n
-        for k in range(n - 1, -1, -1):
-            best = at = None
-            i, f = k, get(sentence[k])
-            while f is not None:
-                if f:
-                    score = log(f) - logtotal + scores[i + 1]
-                    if best is None or score >= best:
-                        best, at = score, i
-                i += 1
-                if i >= n:
-                    break
-                f = get(sentence[k:i + 1])
-            if best is None:  # no word starts here: the character alone (get_DAG's [k])
-                best, at = alone + scores[k + 1], k
-            scores[k], ends[k] = best, at
-        return ends
-
-    def cut_precise(self, sentence: str) -> list[str]:
-        """``lcut(sentence, HMM=False)``, the same words, without jieba's generators: its blocks of Chinese,
-        letters and digits cut by the route through their graph (``get_DAG``, ``calc``), a run of single
-        letters and digits kept whole; the rest cut at white space, character by character."""
-        jieba = sys.modules["jieba"]
-        han, skip, eng = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
-        out: list[str] = []
-        for blk in han.split(sentence):
-            if not blk:
-                continue
-            if han.match(blk):
-                ends = self._best_ends(blk)
-                x, n, buf = 0, len(blk), ""
-                while x < n:
-                    y = ends[x] + 1
-                    word = blk[x:y]
-                    if y - x == 1 and eng.match(word):
-                        buf += word
-                    else:
-                        if buf:
-                            out.append(buf)
-                            buf = ""
-                        out.append(word)
-                    x = y
-                if buf:
-                    out.append(buf)
-            else:
-                for x in skip.split(blk):
-                    if skip.match(x):
-                        out.append(x)
-                    else:
-                        out.extend(x)
-        return out
-
     def add_word(self, word, freq=None, tag=None):
         self.check_initialized()
         self.read_for(word)
         return super().add_word(word, freq, tag)
 
 
-def _compiled_name(jieba) -> str:
-    """The compiled dictionary's file name: a hash of everything its entries come from (jieba's
-    version and dictionary file, the user dictionary, the word lists ``build`` adds)."""
-    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    try:
-        stat = os.stat(source)
-        stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
-    except OSError:
-        stamp = "?"
+def _jieba_files() -> tuple[str, str]:
+    """jieba's ``__init__.py`` and its dictionary file ``dict.txt``, found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba is not installed")
+    return spec.origin, os.path.join(os.path.dirname(spec.origin), "dict.txt")
+
+
+def _compiled_name() -> str:
+    """The compiled dictionary's file name: a hash of everything its entries come from (jieba's code,
+    its version by its ``__init__.py``'s size and time, and its dictionary file, the user dictionary, the
+    word lists ``build`` adds). jieba is not imported for it (``words`` needs no more of jieba than the file)."""
+    stamps = []
+    for source in _jieba_files():
+        try:
+            stat = os.stat(source)
+            stamps += [source, f"{stat.st_size}:{stat.st_mtime_ns}"]
+        except OSError:
+            stamps += [source, "?"]
     words = lexicons.words("actions") + lexicons.words("object_stops")
-    digest = hashlib.sha256("\0".join([_LAYOUT, jieba.__version__, source, stamp, *words]).encode("utf-8"))
+    digest = hashlib.sha256("\0".join([_LAYOUT, *stamps, *words]).encode("utf-8"))
     with open(lexicons.path("userdict"), "rb") as fh:
         digest.update(fh.read())
     return f"words-{digest.hexdigest()[:16]}.marshal"
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Compiled:
+    """The compiled file at ``path``, loaded once a process (``words`` and ``tokenizer`` share it)."""
+    return Compiled.load(path)
 
 
 def build(tok, folder: str | None) -> None:
@@ -355,8 +454,9 @@ def tokenizer():
     """Our own jieba tokenizer with the domain dictionary, read in place from its compiled file.
 
     jieba is imported here, on first use, not at the top of the module: importing it costs
-    a tenth of a second or more of start-up (its HMM tables), which ``import tracker.extract``
-    (the CLI, the web app) should not pay before a clause with a number needs segmenting.
+    a few hundredths of a second of start-up (its HMM tables), which ``import tracker.extract``
+    (the CLI, the web app) should not pay; the extractor's own cuts (``words``) need it only in
+    the process that builds the compiled file.
     The first process (or the first after jieba, the user dictionary or the word lists changed)
     builds the dictionary the long way (``build``), then writes it compiled; an unwritable cache
     folder leaves every process building it."""
@@ -364,9 +464,9 @@ def tokenizer():
     jieba.setLogLevel(60)
     tok = type("Tokenizer", (InPlace, jieba.Tokenizer), {})()
     folder: str | None = cache_dir()
-    compiled_path = os.path.join(folder, _compiled_name(jieba))
+    compiled_path = os.path.join(folder, _compiled_name())
     try:
-        tok.read_in_place(Compiled.load(compiled_path))
+        tok.read_in_place(_load(compiled_path))
         return tok
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not built yet (or unreadable): build it
@@ -395,9 +495,27 @@ def prefix_dictionary() -> dict[str, int]:
     return tok.FREQ
 
 
+@cache
+def words() -> Words:
+    """The extractor's words: the compiled dictionary read in place, with no import of jieba when the file is
+    there (every process but the first); else the tokenizer, which builds the file (or, when it cannot
+    write it, holds the whole dictionary). Either cuts as the other does: the same entries, the same route."""
+    # compiled before jieba may be imported: jieba compiles the same three at its import, and a pattern re finds in
+    # its own cache is never handed to the extractor's kept patterns (tracker.extract.patterns) to be written
+    cut_patterns()
+    try:
+        return Words(_load(os.path.join(cache_dir(), _compiled_name())))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not built yet (or unreadable): the tokenizer builds it
+    tok = tokenizer()
+    if tok.compiled is None:
+        return tok
+    return Words(tok.compiled)
+
+
 def cut(text: str) -> list[str]:
     """``text`` cut into words (precise mode, no HMM: unknown runs stay single characters)."""
-    return tokenizer().cut_precise(text)
+    return words().cut_precise(text)
 
 
 @lru_cache(maxsize=4096)
@@ -412,7 +530,7 @@ def cut_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def is_word(word: str) -> bool:
     """Whether ``word`` is a word of the dictionary (a frequency above 0; a bare prefix of a longer word has 0)."""
-    tok = tokenizer()
+    tok = words()
     tok.check_initialized()
     tok.read_for(word)
     return tok.FREQ.get(word, 0) > 0

@@ -783,6 +783,8 @@ def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
         if q.raw.startswith(p):
             return p
     head = text[start:q.start]
+    if not _any_word_in(prefixes, head):
+        return None  # no prefix anywhere before the number, so none at the end of what the verb leaves of it
     verbs = _actions_in(head, 0, len(head))
     if verbs and verbs[-1].end() == len(head) and verbs[-1].group(0) not in prefixes:
         head = head[:verbs[-1].start()]
@@ -790,6 +792,16 @@ def _bound_qualifier(text, start, q, suffixes, prefixes) -> str | None:
         if head.endswith(p):
             return p
     return None
+
+
+@lru_cache(maxsize=16)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(lexicons.alternation(words))
+
+
+def _any_word_in(words: tuple[str, ...], text: str) -> bool:
+    """Whether one of ``words`` stands anywhere in ``text`` (one search of their alternation)."""
+    return bool(words) and _words_pattern(words).search(text) is not None
 
 
 # A modal before the hedge (面积应|不少于): no part of what is measured.

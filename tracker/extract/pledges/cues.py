@@ -208,7 +208,9 @@ def _block_cues(text: str, block: Block, published: dt.date | None, tokens_by_po
     # each word of these names its months, its years or 了: a paragraph without one is not scanned for them
     for m in (_PAST_PERIOD.finditer(btext) if "月" in btext or "季度" in btext else ()):
         cues.append(_Cue(block.start + m.start(), False, True))
-    for m in (_FUTURE_SPAN.finditer(btext) if "年" in btext else ()):
+    # a span ahead is 未来N年 or N年内: a paragraph holding neither word (most hold 年) is not scanned; the pattern's
+    # second branch opens on a class of numerals, so re tries it at every position
+    for m in (_FUTURE_SPAN.finditer(btext) if "年内" in btext or "未来" in btext else ()):
         cues.append(_Cue(block.start + m.start(), True, True))
     for pos in (nation_comparisons(btext) if "全国" in btext else ()):
         cues.append(_Cue(block.start + pos, False, True, "全国"))
