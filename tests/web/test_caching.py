@@ -113,6 +113,29 @@ def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db
     assert shown() == (before + 1, 1)  # any other change: counted again
 
 
+def test_a_views_kept_answers_ask_once_a_request_what_changed_since_them(app, client, db):
+    """The list's count and its districts' menu were kept at the same data version: after a confirmation the
+    audit events between that version and now are read once for both (load18), not once each."""
+    def ranges(path):
+        seen = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: seen.append(" ".join(args[2].lower().split()))  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        return sum(s.startswith("select audit_event.id, audit_event.entity") for s in seen)
+
+    assert ranges("/pledges/") == 0
+    editor = app.test_client()
+    login(editor, "editor")
+    pledge_id = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+    assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+    assert ranges("/pledges/") == 1
+
+
 def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_data_changes(app, client, db):
     """The queue's lists and counts are every reviewer's alike, and the 台账's count and district menu every
     reader's: kept until the data changes (``caching.cached``), as a list's count is; a decision shows at once."""
