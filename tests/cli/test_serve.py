@@ -149,6 +149,10 @@ def test_a_balanced_worker_accepts_only_while_no_live_worker_holds_fewer(monkeyp
     monkeypatch.setattr(workers, "_shared", workers.multiprocessing.RawArray("d", workers.SLOTS * 3))
     worker = workers.BalancedThreadWorker.__new__(workers.BalancedThreadWorker)
     worker._cap, worker.age, worker.nr_conns = 1000, 2, 5
+    worker.cfg = gunicorn_server(object(), "127.0.0.1", 5123, 2, 4).cfg
+    assert worker.takes_part()
+    worker.cfg.set("reuse_port", True)  # a socket a worker: the kernel's deal stands, no gate
+    assert not worker.takes_part()
     worker._slot = worker._claim_slot()
     assert worker._slot == 1 and workers._shared[3] == os.getpid()
     now = time.monotonic()

@@ -88,8 +88,13 @@ class BalancedThreadWorker(ThreadWorker):
                 return False
         return True
 
+    def takes_part(self) -> bool:
+        """Shared memory made, and one shared socket: with a socket a worker (``reuse_port``) a gated worker's
+        own socket would keep the connections the kernel dealt it waiting, so there each accepts as gthread."""
+        return _shared is not None and not self.cfg.reuse_port
+
     def init_process(self):
-        if _shared is not None:
+        if self.takes_part():
             self._slot = self._claim_slot()
         super().init_process()
 
