@@ -3,7 +3,7 @@ alternately, on one database; the best round of each.
 
     git worktree add --detach /tmp/before 3e5201c
     python bench/pages_before_after.py --before /tmp/before --url URL --pages district.html,official.html \\
-        --rounds 3 --requests 200 [--write-figures]
+        --rounds 3 --requests 200 [--after-change] [--write-figures]
 
 Each round runs ``bench/pages.py --url URL --pages ... --requests N`` with ``PYTHONPATH`` set to the
 checkout (the older first, then this one) and reads the figures it wrote to that checkout's
@@ -28,7 +28,7 @@ import figures  # noqa: E402
 def one(checkout: Path, args) -> dict:
     env = dict(os.environ, PYTHONPATH=str(checkout))
     cmd = [sys.executable, str(checkout / "bench" / "pages.py"), "--url", args.url, "--pages", args.pages,
-           "--requests", str(args.requests)]
+           "--requests", str(args.requests)] + (["--after-change"] if args.after_change else [])
     subprocess.run(cmd, env=env, check=True, cwd=checkout, stdout=subprocess.DEVNULL)
     backend = "postgresql" if args.url.startswith("postgresql") else "sqlite"
     return json.loads((checkout / "bench" / "out" / f"pages-{backend}.json").read_text(encoding="utf-8"))
@@ -41,6 +41,8 @@ def main() -> int:
     parser.add_argument("--pages", required=True, help="comma-separated page names of bench/pages.py")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--after-change", action="store_true",
+                        help="bench/pages.py --after-change: each GET right after an unmeasured confirmation")
     figures.add_flag(parser)
     args = parser.parse_args()
     best: dict[str, dict[str, dict]] = {"before": {}, "new": {}}
@@ -69,7 +71,8 @@ def main() -> int:
                               text=True).stdout.strip()
         figures.record("pages", figures.command("bench/pages_before_after.py"), measured,
                        extra=f"{run['pledges']:,} pledges on {backend}, {args.requests} requests a page, in-process "
-                             f"(app + database backends); the code before ({head}) and the new alternately, "
+                             f"(app + database backends){'; each GET right after a confirmation' if args.after_change else ''}; "
+                             f"the code before ({head}) and the new alternately, "
                              f"{args.rounds} rounds, the best of each; new (before)")
     return 0
 

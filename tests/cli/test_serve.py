@@ -1,6 +1,7 @@
 """``tracker demo``, ``tracker serve`` and ``tracker user add``, run as a newcomer would."""
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
 import inspect
 import os
@@ -19,7 +20,12 @@ from click.testing import CliRunner
 
 from tests.processes import TRACKER, TrackerProcess, free_port
 from tracker.cli import main
-from tracker.cli.serve import _serve, gunicorn_server, serve
+from tracker.cli.serve import BALANCED_WORKER, _serve, gunicorn_server, serve
+
+try:
+    from tracker.cli import workers
+except ImportError:  # no gunicorn (Windows)
+    workers = None
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -124,14 +130,46 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def test_gunicorn_gets_the_workers_threads_and_a_socket_per_worker_on_linux():
+def test_gunicorn_gets_the_workers_threads_and_the_balanced_worker():
     app = object()
     server = gunicorn_server(app, "127.0.0.1", 5123, 3, 5)
     cfg = server.cfg
-    assert (cfg.workers, cfg.threads, cfg.worker_class_str, cfg.bind) == (3, 5, "gthread", ["127.0.0.1:5123"])
-    assert cfg.reuse_port is sys.platform.startswith("linux")
+    assert (cfg.workers, cfg.threads, cfg.bind) == (3, 5, ["127.0.0.1:5123"])
+    if workers is not None and workers.usable():  # one shared socket, new connections dealt to the worker holding the fewest
+        assert cfg.worker_class_str == BALANCED_WORKER and cfg.worker_class is workers.BalancedThreadWorker
+        assert cfg.reuse_port is False
+    else:  # an older gunicorn: gthread, a socket per worker on Linux
+        assert cfg.worker_class_str == "gthread" and cfg.reuse_port is sys.platform.startswith("linux")
     assert cfg.keepalive == 2 and cfg.worker_connections == 1000  # gunicorn's: no cap on connections a worker
     assert server.load() is app
+
+
+@pytest.mark.skipif(workers is None, reason="gunicorn (POSIX)")
+def test_a_balanced_worker_accepts_only_while_no_live_worker_holds_fewer(monkeypatch):
+    monkeypatch.setattr(workers, "_shared", workers.multiprocessing.RawArray("d", workers.SLOTS * 3))
+    worker = workers.BalancedThreadWorker.__new__(workers.BalancedThreadWorker)
+    worker._cap, worker.age, worker.nr_conns = 1000, 2, 5
+    worker.cfg = gunicorn_server(object(), "127.0.0.1", 5123, 2, 4).cfg
+    assert worker.takes_part()
+    worker.cfg.set("reuse_port", True)  # a socket a worker: the kernel's deal stands, no gate
+    assert not worker.takes_part()
+    worker._slot = worker._claim_slot()
+    assert worker._slot == 1 and workers._shared[3] == os.getpid()
+    now = time.monotonic()
+    workers._shared[0:3] = [os.getpid() + 1, 4, now]  # another worker holding 4
+    assert worker.worker_connections == 0  # gated: the loop unregisters its listener
+    assert workers._shared[4] == 5  # and its count is published
+    worker.nr_conns = 4
+    assert worker.worker_connections == 1000  # as many: both accept
+    workers._shared[0:3] = [os.getpid() + 1, 1, now - workers.STALE_SECONDS]  # a worker whose loop stopped
+    assert worker.may_accept(time.monotonic())
+    workers._shared[0:3] = [0, 1, now]  # a worker gone
+    assert worker.may_accept(time.monotonic())
+
+
+def _sockets(pid: int) -> int:
+    """How many sockets process ``pid`` holds open (Linux: /proc)."""
+    return sum(1 for fd in Path(f"/proc/{pid}/fd").iterdir() if os.readlink(fd).startswith("socket:"))
 
 
 def _listening(port: int) -> int:
@@ -166,9 +204,26 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, log_path.read_text()
                 time.sleep(0.3)
-        workers = _children(proc.pid)
-        assert len(workers) == 2, (workers, log_path.read_text())
-        assert _listening(port) == 2  # reuse_port: a socket each worker, the kernel deals connections
+        workers_ = _children(proc.pid)
+        assert len(workers_) == 2, (workers_, log_path.read_text())
+        if workers is not None and workers.usable():
+            assert _listening(port) == 1  # one socket; each new connection to the worker holding the fewest
+            held = {pid: _sockets(pid) for pid in workers_}
+            idle, waits = [], []
+            for _ in range(9):  # nine kept-alive connections, one after the other, each left idle
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                started = time.monotonic()
+                conn.request("GET", "/api/csrf")
+                conn.getresponse().read()
+                waits.append(time.monotonic() - started)
+                idle.append(conn)
+            assert sorted(_sockets(pid) - held[pid] for pid in workers_) == [4, 5]
+            # no client waited for a gated worker's loop (asleep in its poller up to a second) to turn
+            assert max(waits) < 0.5, waits
+            for conn in idle:
+                conn.close()
+        else:
+            assert _listening(port) == 2  # reuse_port: a socket each worker, the kernel deals connections
         statuses = []
         for path in ("/", "/api/pledges?limit=5", "/reports/", "/reports/dashboard") * 5:
             with urllib.request.urlopen(base + path, timeout=30) as response:
@@ -182,7 +237,7 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
     assert proc.returncode == 0, log_path.read_text()
-    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
+    assert not [pid for pid in workers_ if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
     assert "Traceback" not in log_path.read_text()
 
 

@@ -113,6 +113,63 @@ def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db
     assert shown() == (before + 1, 1)  # any other change: counted again
 
 
+def test_a_views_kept_answers_ask_once_a_request_what_changed_since_them(app, client, db):
+    """The list's count and its districts' menu were kept at the same data version: after a confirmation the
+    audit events between that version and now are read once for both (load18), not once each."""
+    def ranges(path):
+        seen = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: seen.append(" ".join(args[2].lower().split()))  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        return sum(s.startswith("select audit_event.id, audit_event.entity") for s in seen)
+
+    assert ranges("/pledges/") == 0
+    editor = app.test_client()
+    login(editor, "editor")
+    pledge_id = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+    assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+    assert ranges("/pledges/") == 1
+
+
+def test_the_review_queues_counts_after_confirmations_are_those_read_anew(app, client, db):
+    """剩余 N and 今日已审 N on /review/ after confirmations as read (one by this editor, one by another): the
+    kept numbers worked out from who confirmed what (load18), no count asked, as the page read anew shows."""
+    def progress(path="/review/"):
+        seen = []
+        engine = app.extensions["tracker.engine"]
+        listener = lambda *args: seen.append(args[2].lower())  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            page = client.get(path).get_data(as_text=True)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        done, left = re.search(r"今日已审 (\d+) · 剩余 (\d+)", page).groups()
+        return (int(done), int(left)), sum("count(" in s for s in seen)
+
+    login(client, "editor")
+    client.get("/review/")  # (the welcome flashed)
+    (done, left), _ = progress()
+    other = app.test_client()
+    login(other, "admin")
+    for who in (client, other):
+        db.rollback()  # (a new snapshot: the confirmation before committed since)
+        pledge_id = pending_ids(db)[0]
+        version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+        token = who.get("/api/csrf").get_json()["csrf_token"]
+        answer = who.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}, headers={"X-CSRFToken": token})
+        assert answer.status_code == 200, answer.get_data()[:300]
+    patched, counted_after = progress()
+    assert patched == (done + 1, left - 2) and counted_after == 0
+    app.extensions["tracker.counts"][0].clear()
+    app.extensions["tracker.latest"].clear()
+    assert progress() == (patched, 2)  # read anew: the same numbers, each counted
+
+
 def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_data_changes(app, client, db):
     """The queue's lists and counts are every reviewer's alike, and the 台账's count and district menu every
     reader's: kept until the data changes (``caching.cached``), as a list's count is; a decision shows at once."""

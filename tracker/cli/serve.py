@@ -87,20 +87,35 @@ def core_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: ``tracker serve``'s worker class (tracker/cli/workers.py), when the installed gunicorn allows it
+BALANCED_WORKER = "tracker.cli.workers.BalancedThreadWorker"
+
+
 def gunicorn_settings(host: str, port: int, workers: int, threads: int) -> dict:
-    """gunicorn's configuration for ``tracker serve``. ``reuse_port`` (Linux): each worker binds its own
-    socket (SO_REUSEPORT; gunicorn's arbiter then binds none) and the kernel deals the new connections
-    among them by a hash of their addresses, where with one shared socket whichever worker won the accept
-    race kept its connections: bench/load.sh's 32 kept-alive ones split 25-27 + 5-7 in five runs of six,
-    16-18 + 14-16 with reuse_port (issue 14; docs/measuring.md, 2026-12-04 17:00 UTC; p99 was not shown
-    lower at load average 9-12, where both workers were busy anyway). Not a cap on a worker's connections
-    (worker_connections 16 split them 16 + 16, but parks client 33 unanswered). Not on other systems:
-    macOS and the BSDs do not spread connections over SO_REUSEPORT sockets."""
+    """gunicorn's configuration for ``tracker serve``. A kept-alive connection stays with the worker that
+    accepted it, so how a burst of connections is dealt decides each worker's queue. With one shared
+    socket and gunicorn's gthread the worker that won the accept race kept most (bench/load.sh's 32:
+    25-27 + 5-7 in five runs of six); with a socket a worker (``reuse_port``, SO_REUSEPORT) the kernel
+    deals them by a hash of their addresses (16-21 + 11-16). ``tracker.cli.workers.BalancedThreadWorker``
+    keeps one socket and lets a worker accept only while it holds no more connections than any other live
+    one (no cap: the least loaded worker always accepts), so 32 split 16 + 16 (docs/measuring.md, load18).
+    Where the installed gunicorn lacks the event loop it needs (``workers.usable``; or on Windows, where
+    gunicorn does not run), gthread with ``reuse_port`` on Linux as before (not on other systems: macOS
+    and the BSDs do not spread connections over SO_REUSEPORT sockets)."""
+    balanced = _balanced_usable()
     return {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-            "worker_class": "gthread", "timeout": 120, "graceful_timeout": 20,
+            "worker_class": BALANCED_WORKER if balanced else "gthread", "timeout": 120, "graceful_timeout": 20,
             "accesslog": None, "errorlog": "-", "loglevel": "info",
             "proc_name": "tracker", "preload_app": True,
-            "reuse_port": sys.platform.startswith("linux")}
+            "reuse_port": not balanced and sys.platform.startswith("linux")}
+
+
+def _balanced_usable() -> bool:
+    try:
+        from tracker.cli import workers
+    except ImportError:  # no gunicorn (Windows)
+        return False
+    return workers.usable()
 
 
 def gunicorn_server(app, host: str, port: int, workers: int, threads: int):

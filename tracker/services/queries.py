@@ -252,34 +252,44 @@ def data_version(session: Session):
     return session.connection().execute(VERSION).one()
 
 
-_CHANGES = (sa.select(AuditEvent.id, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action, AuditEvent.old)
+_CHANGES = (sa.select(AuditEvent.id, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action, AuditEvent.old,
+                      AuditEvent.user_id)
             .where(AuditEvent.id > sa.bindparam("after_id"), AuditEvent.id <= sa.bindparam("upto_id"))
             .order_by(AuditEvent.id))
 _RATED = sa.select(StatusEvent.pledge_id).where(StatusEvent.pledge_id.in_(sa.bindparam("ids", expanding=True)))
 
 
-def confirmed_pending(session: Session, after_id: int, upto_id: int, *, most: int = 20) -> list[int] | None:
+class Confirmations(list):
+    """``confirmed_pending``'s pledge ids, in order, with ``users``: who confirmed each (the same order)."""
+
+    users: tuple = ()
+
+
+def confirmed_pending(session: Session, after_id: int, upto_id: int, *, most: int = 20) -> Confirmations | None:
     """The pledges that the audit events after ``after_id`` up to ``upto_id`` confirmed from pending as read
     (action ``confirm``: no correction), in order, when that is all those events did: every id of the range
     present (no gap a transaction still open may fill), each a plain confirmation of a pending pledge that
     has no status event (none rated, none proposed: one confirmed, then undone, may have some). Else None
-    (also for more than ``most`` events): the caller works its answer out anew."""
+    (also for more than ``most`` events): the caller works its answer out anew. Who confirmed each is the
+    answer's ``users``."""
     if not 0 < upto_id - after_id <= most:
         return None
     events = session.connection().execute(_CHANGES, {"after_id": after_id, "upto_id": upto_id}).all()
     if len(events) != upto_id - after_id:
         return None
-    ids = []
-    for _, entity, entity_id, action, old in events:
+    ids, users = Confirmations(), []
+    for _, entity, entity_id, action, old, user_id in events:
         if entity != "pledge" or action != "confirm" or (old or {}).get("review_state") != "pending":
             return None
         ids.append(entity_id)
+        users.append(user_id)
     if session.connection().execute(_RATED.limit(1), {"ids": ids}).first() is not None:
         return None
+    ids.users = tuple(users)
     return ids
 
 
-__all__ = ["answered_reports", "confirmed_pending", "data_version", "district_page", "districts_with_pledges",
+__all__ = ["Confirmations", "answered_reports", "confirmed_pending", "data_version", "district_page", "districts_with_pledges",
            "document_count", "document_page", "document_pledges", "followup_queue", "official_page",
            "pledge_records", "review_state_counts", "state_counts", "status_timelines", "units",
            "updated_at", "users"]

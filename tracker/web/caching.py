@@ -156,7 +156,12 @@ def _confirmed_between(session, old: str, new: str) -> list[int] | None:
     before, after = old.split("."), new.split(".")
     if before[1:] != after[1:] or not (before[0].isdigit() and after[0].isdigit()):
         return None
-    return queries.confirmed_pending(session, int(before[0]), int(after[0]))
+    # once a request: the answers a view keeps (the list's count and its districts' menu, the 台账's) were
+    # mostly read together, so they ask for the same range (two statements each time before load18)
+    asked = g.setdefault("confirmed_between", {})
+    if (old, new) not in asked:
+        asked[(old, new)] = queries.confirmed_pending(session, int(before[0]), int(after[0]))
+    return asked[(old, new)]
 
 
 def _package_version() -> str:

@@ -61,13 +61,24 @@ def queue():
     filt, words = queue_filter()
     rows = pages.queue_rows(session, filt, current_user.id, current_app.config["PAGE_SIZE"])
     total = caching.cached_count(session, "review", (filt.document_id, filt.district_id, filt.official_id),
-                                 lambda: workbench.queue_count(session, filt))
+                                 lambda: workbench.queue_count(session, filt), patch=_count_after_confirming(filt))
     # 今日已审 N: kept as the counts are, until the data changes (a decision is an audit event, which moves the
-    # data version) or the day does (the key's day is Asia/Shanghai's, as the count's midnight); its id: no User loaded
-    done = caching.cached(session, "decided_today", (current_user.id,),
-                          lambda: workbench.decided_today(session, current_user))
+    # data version) or the day does (the key's day is Asia/Shanghai's, as the count's midnight); its id: no User loaded.
+    # After confirmations as read only: the kept number and this person's among them
+    me = current_user.id
+    done = caching.cached(session, "decided_today", (me,), lambda: workbench.decided_today(session, current_user),
+                          patch=lambda kept, ids: kept + sum(user_id == me for user_id in ids.users))
     return render_template("review/queue.html", rows=rows, total=total, words=words, order=filt.order, done=done,
                            args=queue_args(), skipped=len(skipped()), district_options=district_options(session))
+
+
+def _count_after_confirming(filt: workbench.QueueFilter):
+    """The queue's count after pending pledges were confirmed as read (and nothing else changed): the whole
+    queue held each of them (a merged pledge cannot be confirmed), so it holds that many fewer; a filtered
+    queue is counted anew (None)."""
+    if filt.document_id or filt.district_id or filt.official_id:
+        return None
+    return lambda kept, ids: kept - len(ids)
 
 
 @bp.post("/next")
