@@ -16,6 +16,19 @@ from web_helpers import BOTH, login, pending_ids
 pytestmark = pytest.mark.parametrize("backend", BOTH, indirect=True)
 
 
+def _get_recording(app, client, path, headers=None):
+    """The response to GET ``path`` and the statements it sent (lower case, white space as sent)."""
+    seen = []
+    engine = app.extensions["tracker.engine"]
+    listener = lambda *args: seen.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        response = client.get(path, headers=headers or {})
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    return response, seen
+
+
 def public_paths(db) -> list[str]:
     p = db.scalar(sa.select(Pledge).order_by(Pledge.id))
     district = db.scalar(sa.select(District.id).where(District.name == "张店区"))
@@ -43,14 +56,8 @@ def test_every_public_view_answers_304_to_a_reader_who_has_it(client, db):
 def test_a_304_costs_one_query_and_no_view(app, client, db):
     path = "/reports/dashboard"
     etag = client.get(path).headers["ETag"]
-    statements = []
-    engine = app.extensions["tracker.engine"]
-    listener = lambda *args: statements.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
-        assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
+    response, statements = _get_recording(app, client, path, {"If-None-Match": etag})
+    assert response.status_code == 304
     queries = [s for s in statements if s.strip().upper() != "BEGIN"]  # SQLite's explicit BEGIN (engine.py)
     assert len(queries) == 1 and "max" in queries[0].lower()
 
@@ -84,14 +91,8 @@ def test_the_next_day_gives_a_new_etag_and_a_later_last_modified(app, db):
 
 def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db):
     def shown(path="/pledges/?review_state=confirmed"):
-        statements = []
-        engine = app.extensions["tracker.engine"]
-        listener = lambda *args: statements.append(args[2])  # noqa: E731
-        event.listen(engine, "before_cursor_execute", listener)
-        try:
-            page = client.get(path).get_data(as_text=True)
-        finally:
-            event.remove(engine, "before_cursor_execute", listener)
+        response, statements = _get_recording(app, client, path)
+        page = response.get_data(as_text=True)
         total = int(re.search(r"<small>(\d+)\+? 条</small>", page).group(1))
         return total, sum(s.lower().lstrip().startswith("select count(") for s in statements)  # the list's own count
 
@@ -117,15 +118,9 @@ def test_a_views_kept_answers_ask_once_a_request_what_changed_since_them(app, cl
     """The list's count and its districts' menu were kept at the same data version: after a confirmation the
     audit events between that version and now are read once for both (load18), not once each."""
     def ranges(path):
-        seen = []
-        engine = app.extensions["tracker.engine"]
-        listener = lambda *args: seen.append(" ".join(args[2].lower().split()))  # noqa: E731
-        event.listen(engine, "before_cursor_execute", listener)
-        try:
-            assert client.get(path).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", listener)
-        return sum(s.startswith("select audit_event.id, audit_event.entity") for s in seen)
+        response, seen = _get_recording(app, client, path)
+        assert response.status_code == 200
+        return sum(" ".join(s.lower().split()).startswith("select audit_event.id, audit_event.entity") for s in seen)
 
     assert ranges("/pledges/") == 0
     editor = app.test_client()
@@ -140,14 +135,9 @@ def test_the_review_queues_counts_after_confirmations_are_those_read_anew(app, c
     """剩余 N and 今日已审 N on /review/ after confirmations as read (one by this editor, one by another): the
     kept numbers worked out from who confirmed what (load18), no count asked, as the page read anew shows."""
     def progress(path="/review/"):
-        seen = []
-        engine = app.extensions["tracker.engine"]
-        listener = lambda *args: seen.append(args[2].lower())  # noqa: E731
-        event.listen(engine, "before_cursor_execute", listener)
-        try:
-            page = client.get(path).get_data(as_text=True)
-        finally:
-            event.remove(engine, "before_cursor_execute", listener)
+        response, seen = _get_recording(app, client, path)
+        page = response.get_data(as_text=True)
+        seen = [s.lower() for s in seen]
         done, left = re.search(r"今日已审 (\d+) · 剩余 (\d+)", page).groups()
         return (int(done), int(left)), sum("count(" in s for s in seen)
 
@@ -174,15 +164,8 @@ def test_the_reviewers_queue_and_the_ledgers_count_are_read_again_only_when_the_
     """The queue's lists and counts are every reviewer's alike, and the 台账's count and district menu every
     reader's: kept until the data changes (``caching.cached``), as a list's count is; a decision shows at once."""
     def statements(path):
-        seen = []
-        engine = app.extensions["tracker.engine"]
-        listener = lambda *args: seen.append(args[2].lower())  # noqa: E731
-        event.listen(engine, "before_cursor_execute", listener)
-        try:
-            page = client.get(path).get_data(as_text=True)
-        finally:
-            event.remove(engine, "before_cursor_execute", listener)
-        return page, seen
+        response, seen = _get_recording(app, client, path)
+        return response.get_data(as_text=True), [s.lower() for s in seen]
 
     def ledger_total(page):
         return int(re.search(r"<small>(\d+) 条 · 截至", page).group(1))
