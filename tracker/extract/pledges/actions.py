@@ -231,7 +231,7 @@ def output_verb(c) -> str | None:
             continue
         found = m.group(0)
     return found
-@rule("action", "进展之后的完工")
+@rule("action", "进展之后的完工", needs=("进展顺利", "进入", "正在"))
 def finishing_after_progress(c) -> str | None:
     """After the number, a report of progress (进展顺利, 进入…阶段, 正在…) and then when the work will be finished (有望在
     10月底前全部建成, 预计9月投入使用) make the finishing the act, not the verb of the progress: "全市31个乡镇街综合文化站

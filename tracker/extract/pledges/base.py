@@ -236,6 +236,7 @@ class _Reading:
     people_of: dict = field(default_factory=dict)  # block → find_people of its text, read once (_people_in)
     districts_of: dict = field(default_factory=dict)  # block → districts_in of its text, read once (_districts_of)
     sentence_stops: dict = field(default_factory=dict)  # block → _sentence_stops of its text
+    mentions_of: dict = field(default_factory=dict)  # block → _mentions of its text, read once (_block_mentions)
     summaries: dict = field(default_factory=dict)  # block → [(offset, deadline)] of its 上述… sentences
     completions: dict = field(default_factory=dict)  # block → [(sentence, deadline)] of its completion clauses
     # (block, sentence, deadline) of every clause of the body so far that says when the project is finished

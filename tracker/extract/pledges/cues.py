@@ -165,12 +165,21 @@ def _mentions(text: str, base: int, published: dt.date | None) -> list[DeadlineM
     return out
 
 
+def _block_mentions(ctx: _Reading, bi: int, btext: str, start: int) -> list[DeadlineMention]:
+    """The deadline mentions of the paragraph or heading ``bi`` (its text ``btext`` at ``start``), read once a
+    document: told_completions, the paragraph's reading and another paragraph's cues share them (not to be changed)."""
+    got = ctx.mentions_of.get(bi)
+    if got is None:
+        got = ctx.mentions_of[bi] = _mentions(btext, start, ctx.published)
+    return got
+
+
 def _cues_of(norm: Normalised, bi: int, ctx: _Reading, cues_cache: dict[int, "_Cues"]) -> "_Cues":
     """The cues of another paragraph or heading, read once."""
     if bi not in cues_cache:
         b = norm.blocks[bi]
         btext = norm.text[b.start:b.end]
-        mentions = _mentions(btext, b.start, ctx.published)
+        mentions = _block_mentions(ctx, bi, btext, b.start)
         cues_cache[bi] = _Cues.of(_block_cues(norm.text, b, ctx.published, find_numbers(btext), mentions))
     return cues_cache[bi]
 

@@ -358,7 +358,7 @@ _DIMENSION_BEFORE = re.compile(rf"(?:{_alternation('dimension_words')})(?:不得
 _SIZE_CLASS = re.compile(r"(?:以上|以下)(?:（含）|\(含\))?[\u4e00-\u9fff]")
 
 
-@rule("pledge", "尺寸之类")
+@rule("pledge", "尺寸之类", needs=lexicons.words("kind_dimension_heads"))
 def kind_dimension(c: Context):
     """A length written right before a facility's name, with no 的 between (the facility's head one of lexicon
     kind_dimension_heads: 游泳池, 训练池, 跑道 …, at most eight characters after the number), names the facility's kind,

@@ -19,7 +19,7 @@ from tracker.extract.numbers import find_numbers, number_token
 from tracker.extract.pledges.base import (
     _NUMERALISH, _Cue, _Cues, _Index, _Reading, _ahead, _clauses, _word_pattern,
 )
-from tracker.extract.pledges.cues import _block_cues, _mentions
+from tracker.extract.pledges.cues import _block_cues, _block_mentions, _mentions
 from tracker.extract.pledges.deadline import _COMPLETES, _FINISHING, _names_goals
 from tracker.extract.pledges.frames import (
     _dominant_district, _headline_pledge, _names_a_place, _outcome_frame, _paragraph_frame, _past_year_frame,
@@ -79,7 +79,9 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
         ctx.review_paragraphs = _paragraph_frame(btext, ctx.review_paragraphs)
         ctx.past_year_run = _past_year_frame(btext, ctx.past_year_run, ctx.published)
         ctx.outcome_run = _outcome_frame(btext, ctx.outcome_run)
-        ctx.told_completions += told_completions(text, i, block.start, block.end, ctx.published)
+        if _FINISHING.search(text, block.start, block.end):
+            ctx.told_completions += told_completions(text, i, block.start, block.end, ctx.published,
+                                                     _block_mentions(ctx, i, btext, block.start))
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
@@ -98,7 +100,7 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     if not any(t.kind == "quantity" for t in tokens):
         return []
     clauses = _clauses(btext, block.start, headline=headline_space_separates(block))
-    mentions = _Index(_mentions(btext, block.start, ctx.published), _START)
+    mentions = _Index(_block_mentions(ctx, bi, btext, block.start), _START)
     cues = _Cues.of(_block_cues(text, block, ctx.published, tokens, mentions.items))
     cues_cache[bi] = cues
     shifted = [number_token(block.start + t.start, block.start + t.end, t.kind, t.value, t.value_max, t.unit, t.role,
@@ -195,19 +197,29 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
     return out
 
 
-def told_completions(text: str, bi: int, start: int, end: int, published: dt.date | None) -> list:
+def told_completions(text: str, bi: int, start: int, end: int, published: dt.date | None,
+                     mentions: list | None = None) -> list:
     """(block, sentence, deadline, names) of each clause of the paragraph at ``start``:``end`` that says when the
     project is finished (no number of its own; a time not yet over right before a word of finishing), with the
     facilities its paragraph names up to it (the last four characters of each name: 文化中心, 活动中心), for
-    ``completion_told_before``; a paragraph with no word of finishing is not read."""
+    ``completion_told_before``; a paragraph with no word of finishing is not read. ``mentions``: the paragraph's
+    deadline mentions (``_mentions``), when they were read already.
+
+    Its clauses are cut only when a mention not yet over stands right before a word of finishing somewhere after it
+    in the paragraph: the word must end such a mention's clause too (a match that ends by the clause's end ends by the
+    paragraph's), so a paragraph with none has no such clause."""
     if not _FINISHING.search(text, start, end):
         return []
     btext = text[start:end]
+    if mentions is None:
+        mentions = _mentions(btext, start, published)
+    mentions = [m for m in mentions if _ahead(m.deadline, published) and not _names_goals(text, m)
+                and _COMPLETES.match(text, m.end, end)]
+    if not mentions:
+        return []
     out = []
-    mentions = _mentions(btext, start, published)
     for cl in _clauses(btext, start):
-        ms = [m for m in mentions if cl.start <= m.start and m.end <= cl.end and _ahead(m.deadline, published)
-              and not _names_goals(text, m) and _COMPLETES.match(text, m.end, cl.end)]
+        ms = [m for m in mentions if cl.start <= m.start and m.end <= cl.end and _COMPLETES.match(text, m.end, cl.end)]
         if ms and not any(t.kind == "quantity" for t in find_numbers(text[cl.start:cl.end])):
             names = frozenset(m.group(0)[-4:] for m in _FACILITY_NAME.finditer(text, start, cl.end))
             out.append((bi, cl.sentence, ms[-1].deadline, names))

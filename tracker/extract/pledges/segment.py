@@ -120,8 +120,10 @@ def _areas_before_the_sum(text: str, clauses: list[_Clause], ci: int, start: int
     news, 2014); …总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元 (龙海市 news, 2017). Returns the first area
     clause's start and the areas' numbers, or None. An area clause a pledge was read from (``taken_to`` past its start)
     stays that pledge's."""
-    if not qs or not all(q.role is Role.AMOUNT for q in qs) \
-            or not _TOTAL_INVESTMENT.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000")):
+    if not qs or not all(q.role is Role.AMOUNT for q in qs) or ci == 0 \
+            or clauses[ci - 1].sentence != clauses[ci].sentence or clauses[ci - 1].start < taken_to:
+        return None  # no clause of the sentence before it to read (the loop below would read none)
+    if not _TOTAL_INVESTMENT.fullmatch(text[start:qs[0].start].strip(_QUOTE_MARKS + " \u3000")):
         return None
     sentence = clauses[ci].sentence
     first, areas = None, []
