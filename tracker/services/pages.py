@@ -164,6 +164,14 @@ def district_names(session) -> list[str]:
     return list(session.connection().execute(_DISTRICT_NAMES).scalars())
 
 
+_DISTRICTS = sa.select(District.id, District.name)
+
+
+def district_by_id(session) -> dict[int, str]:
+    """Every district's name by its id (a list filtered by ``district=<id>`` names it without a look-up)."""
+    return dict(session.connection().execute(_DISTRICTS).all())
+
+
 #: the queue page's quantities of its pledges, the ids an ``IN`` list or (PostgreSQL) one array (``queries.id_in``)
 _QUEUE_QUANTITIES = {array: (sa.select(Quantity.pledge_id, Quantity.value, Quantity.value_max, Quantity.unit)
                              .where(queries.id_in(Quantity.pledge_id, array))
