@@ -132,3 +132,25 @@ def test_bad_filters_get_a_chinese_400_on_the_page_and_in_the_api(client, histor
     assert response.status_code == 400 and message in response.get_data(as_text=True)
     api = client.get(f"/api/pledges?{query}")
     assert api.status_code == 400 and message in api.get_json()["error"]
+
+
+def words(page: str) -> str:
+    """The sentence of the page's filters (区县 = 名称 且 …)."""
+    return re.search(r'id="filters-sentence">(.*?) · ', page, re.S).group(1)
+
+
+def test_a_district_given_by_id_is_named_as_by_its_name_and_an_unknown_id_is_refused(client, history,
+                                                                                      session_factory):
+    import sqlalchemy as sa
+
+    with session_factory() as s:
+        ident, name = s.execute(sa.text("SELECT id, name FROM district WHERE name LIKE '张店%'")).one()
+    by_name = html(client.get(f"/pledges/?district={name}&review_state=confirmed"))
+    for asked in (f"{ident}", f" {ident} ", f"0{ident}"):  # the districts kept by id name it, twice over
+        for _ in range(2):
+            page = html(client.get(f"/pledges/?district={asked}&review_state=confirmed"))
+            assert row_ids(page) == row_ids(by_name) and len(row_ids(page)) > 0
+            assert words(page) == words(by_name) and name in words(page)
+    for unknown in ("999999", "9" * 5000):
+        response = client.get(f"/pledges/?district={unknown}")
+        assert response.status_code == 400 and "没有编号为" in response.get_data(as_text=True)

@@ -39,7 +39,7 @@ from tracker.db.enums import (MissReason, PledgeOrigin, Precision, RecipientKind
 from tracker.db.models import (District, DistrictAlias, Document, Official, Pledge, Quantity, Reminder,
                                StatusEvent)
 from tracker.db import fulltext
-from tracker.db.types import canonical_decimal
+from tracker.db.types import canonical_decimal_read
 from tracker.services import dates, history, schedule, search
 from tracker.services.errors import ServiceError
 from tracker.services.followup import RESTATED_KINDS, restated_pledge_ids
@@ -739,7 +739,7 @@ def _number(value) -> Decimal | None:
         return None
     if isinstance(value, str):  # SQLite stores the canonical form already
         return Decimal(value)
-    return canonical_decimal(value)
+    return canonical_decimal_read(value)
 
 
 # where ``_fill`` decodes, by position in the selected row: worked out from ``SELECTED``, never by hand

@@ -7,6 +7,7 @@ keyset pages, so its export links hand the same arguments to ``/reports/export.<
 from __future__ import annotations
 
 from functools import lru_cache
+from types import MappingProxyType
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -28,6 +29,12 @@ def district_names(session) -> tuple[str, ...]:
     """Every district's name, for the district inputs' datalist (read again when the data changes)."""
     return caching.cached(session, "district_names", (), lambda: tuple(pages.district_names(session)),
                           patch=lambda kept, ids: kept)  # (a confirmation as read names no new district)
+
+
+def district_by_id(session) -> MappingProxyType:
+    """Every district's name by id, read again when the data changes (as ``district_names``)."""
+    return caching.cached(session, "district_by_id", (), lambda: MappingProxyType(pages.district_by_id(session)),
+                          patch=lambda kept, ids: kept)
 
 
 def district_options(session) -> Markup:
@@ -90,7 +97,17 @@ def list_filters() -> listing.Filters:
     for key, value in LIST_DEFAULTS.items():
         if not (given.get(key) or "").strip():
             given[key] = value
-    return listing.parse_filters(get_session(), given)
+    session = get_session()
+    # ``district=<id>`` (the list's own links): its name from the districts kept until the data changes,
+    # not a statement of its own a request (``listing.parse_filters`` reads what is not found there)
+    known = None
+    district = given.get("district")
+    if isinstance(district, str) and (district := district.strip()).isascii() and district.isdigit() \
+            and len(district) <= 12:
+        name = district_by_id(session).get(int(district))
+        if name is not None:
+            known = {"district": (int(district), name)}
+    return listing.parse_filters(session, given, known=known)
 
 
 def list_page(limit: int) -> tuple[listing.Filters, list[listing.Row], str | None]:
