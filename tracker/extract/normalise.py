@@ -182,8 +182,8 @@ def _paragraphs(lines: list[str]) -> list[list[int]]:
 
 def normalise(raw: str) -> Normalised:
     """Join OCR cuts, keep paragraph ends (a paragraph mark of PARAGRAPH_MARKS is one), classify paragraphs. Never
-    changes a character otherwise. A text in traditional characters is joined and classified on its simplified
-    reading, which the result keeps beside the text."""
+    changes a character otherwise. A text in traditional characters or with bracketed pinyin is joined and
+    classified on its reading (``tracker.extract.script.reading_of``), which the result keeps beside the text."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     for mark in PARAGRAPH_MARKS:
         if mark in raw:

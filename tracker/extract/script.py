@@ -5,7 +5,8 @@ a Hong Kong paper: the rules and word lists of the extractor are written in simp
 nothing in them. Such a text is read through its simplified reading (OpenCC's t2s conversion, one character
 for one, so every offset holds), and what the extractor hands out is taken back from the text as written:
 the quote, the quantities' words, the action, the object and the names are the characters the document
-shows (``as_written``). The stored text is never converted.
+shows (``as_written``). The stored text is never converted. A mirror's copy that writes the pinyin of its
+characters in brackets after them (會(huì)議) is read without the pinyin, a position map carrying the offsets.
 """
 from __future__ import annotations
 
