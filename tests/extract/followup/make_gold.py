@@ -46,6 +46,8 @@ def pair(pair_id, place, level, plan_year, review_year, plan, review, links):
     for f in (plan, review):
         if "repo" in f["source"]:  # a file of a repository: its character range is given, not computed
             continue
+        if "passage_starts_with" in f["source"]:  # a passage cut from inside the excerpt: its first words are named
+            continue
         with open(os.path.join(HERE, f["file"]), encoding="utf-8") as fh:
             f["source"]["char_range_in_excerpt"] = [0, len(fh.read().rstrip("\n"))]
     out_links = []
@@ -1063,6 +1065,122 @@ BATCH5.append(pair(
          "outcome": "not_reported", "reason": "silent", "traps": ["silence", "respective_figures"]},
     ]))
 
+# ---------------------------------------------------------------- batch 6 (follow19): county-level governments new here
+# Found with the pages corpus and annotated from the texts alone, before `tracker followup` or the matcher was run on
+# them (docs/measuring.md, "Follow-up on new pairs, batch 6").
+BATCH6 = []
+
+
+def doc_passage(file, url, starts_with, note, published, page_date):
+    """A passage cut from inside a stored excerpt: from the line that begins with starts_with to the excerpt's end."""
+    src = source(url, 0, note, page_date)
+    del src["char_range_in_excerpt"]
+    src["passage_starts_with"] = starts_with
+    src["passage_note"] = ("the file is the stored excerpt from the line that begins with these words to the excerpt's "
+                           "end, character for character as the search tool printed it (white space included); the "
+                           "lines before it are the page's navigation and publication notice")
+    return {"file": file, "source": src, "published": published}
+
+
+Y24 = {"raw": "今年", "date": "2024-12-31", "inherited": True}
+# 白沙黎族自治县 (海南, a county): the 2024 targets and the start of the 2024 plan, against the opening of the 2025
+# report as a Hong Kong-style page printed it, in traditional characters (the review reader must read 縣, 增長, 預算).
+BATCH6.append(pair(
+    "baisha2024", "白沙黎族自治县", "county", 2024, 2025,
+    doc("baisha2024_plan.txt", "https://nec-driver.com/bhuanan/10093_3.html",
+        "The third page of 白沙黎族自治县's 2024 government work report: this year's targets (今年…主要预期目标), then "
+        "'三、2024年主要工作安排' and its first section. The same stored excerpt as tests/extract/real/short_pages/"
+        "baisha_plan_2024.txt (the extractor's corpus has read it); the page names no county and gives no date.",
+        None, None),
+    doc("baisha2024_review.txt", "http://www.xtskoda.com/hainan/xgwjtv/202502/4bf603b5f1494be599411160961bad87.shtml?ddtab=true",
+        "白沙黎族自治县's 2025 government work report (delivered 2025-01-23), in traditional characters: its opening, "
+        "the review of 2024's indicators and the start of section (一).", "2025-01-23", "2025-02"),
+    [
+        {"pledge": P("全县地区生产总值增长8%左右", "地区生产总值", "增长", [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "全縣地區生產總值增長3.1%", "reported": [qty("3.1%", 3.1, "%", "ratio")],
+         "reason": "3.1% is far below 8%左右", "traps": ["traditional_characters"]},
+        {"pledge": P("一般公共预算收入增长8%左右", "一般公共预算收入", "增长", [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "done", "acceptable": ["done", "missed"], "evidence": "地方一般公共預算收入增長7.6%",
+         "reported": [qty("7.6%", 7.6, "%", "ratio")],
+         "reason": "7.6% is within 0.5pp of 8%左右 (a reader who takes 左右 strictly may say missed); a county's 一般公共预算收入 "
+                   "is its 地方 one", "traps": ["traditional_characters", "approximate_target_boundary", "wording_variant"],
+         "confidence": "medium"},
+        {"pledge": P("固定资产投资增长10%左右", "固定资产投资", "增长", [qty("10%", 10, "%", "ratio", "左右")], Y24),
+         "outcome": "not_reported", "reason": "the review's opening gives no investment figure",
+         "traps": ["silence"], "distractors": [("計劃投資額同期增長5%", "planned investment of admitted projects, not fixed-asset investment")]},
+        {"pledge": P("社会消费品零售总额增长8%左右", "社会消费品零售总额", "增长", [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "社會消費品零售總額增長0.8%", "reported": [qty("0.8%", 0.8, "%", "ratio")],
+         "reason": "0.8% < 8%左右 (the same digit, another scale)", "traps": ["traditional_characters"]},
+        {"pledge": P("城镇和农村常住居民人均可支配收入分别增长8%左右", "城镇常住居民人均可支配收入", "增长",
+                     [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "城鎮、農村常住居民人均可支配收入分別增長3.8%、7.4%",
+         "reported": [qty("3.8%", 3.8, "%", "ratio")], "reason": "the first of the respective figures: 3.8% < 8%左右",
+         "traps": ["traditional_characters", "respective_figures"]},
+        {"pledge": P("城镇和农村常住居民人均可支配收入分别增长8%左右和8.5%左右", "农村常住居民人均可支配收入", "增长",
+                     [qty("8.5%", 8.5, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "城鎮、農村常住居民人均可支配收入分別增長3.8%、7.4%",
+         "reported": [qty("7.4%", 7.4, "%", "ratio")], "reason": "the second of the respective figures: 7.4% < 8.5%左右",
+         "traps": ["traditional_characters", "respective_figures"]},
+        {"pledge": P("城镇调查失业率控制在5.5%以内", "城镇调查失业率", "控制", [qty("5.5%", 5.5, "%", "ratio", "以内")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("居民消费价格指数涨幅控制在3%以内", "居民消费价格指数涨幅", "控制", [qty("3%", 3, "%", "ratio", "以内")], Y24),
+         "outcome": "done", "acceptable": ["done", "not_reported"], "evidence": "居民消費價格漲幅控制在3%左右",
+         "reported": [qty("3%", 3, "%", "ratio", "左右")],
+         "reason": "the review says the rise was held at about 3%: the ceiling restated as met, with no measured figure, so "
+                   "silence is defensible", "traps": ["traditional_characters", "target_restated"], "confidence": "medium"},
+        {"pledge": P("完成耕地修复2000亩", "耕地修复", "完成", [qty("2000亩", 2000, "亩", "area")], Y24),
+         "outcome": "not_reported", "reason": "the excerpt of the review does not reach farming", "traps": ["silence"]},
+        {"pledge": P("建成高标准农田0.15万亩", "高标准农田", "建成", [qty("0.15万亩", 0.15, "万亩", "area")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("粮食播种面积稳定在7万亩以上", "粮食播种面积", "稳定", [qty("7万亩", 7, "万亩", "area", "以上")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("粮食总产量稳定在2.5万吨以上", "粮食总产量", "稳定", [qty("2.5万吨", 2.5, "万吨", "weight", "以上")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("精准帮扶544户监测对象", "监测对象", "帮扶", [qty("544户", 544, "户", "count")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("新增年收入超50万元的经济强村5个", "经济强村", "新增", [qty("5个", 5, "个", "count")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+Y14 = {"raw": "2014年", "date": "2014-12-31", "inherited": True}
+# 武昌区 (武汉, a county-level district): the 2014 plan adopted by the district congress (its lines of targets carry no
+# time; the year is in the headings), against the review of 2014 in the district's report delivered 2014-12-29.
+BATCH6.append(pair(
+    "wuchang2014", "武昌区", "district", 2014, 2015,
+    doc_passage("wuchang2014_plan.txt", "http://pidke.com/html/wcqzfzzzwgk1jbxxgkfzghzxgh1387480index.html",
+                "武昌区2014年国民经济和社会发展计划",
+                "武昌区's 2014 national economic and social development plan as the district government printed it "
+                "(approved by the 14th district congress's third session; notice dated 2013-12-31, published 2014-01-07): "
+                "its heading, general requirement and main expected targets.", "2013-12-31", "2014-01-07"),
+    doc_passage("wuchang2014_review.txt", "http://pidke.com/html/wcqzfzzzwgk1jbxxgkzfgzbgzfgzbg1337596index.html",
+                "2014年政府工作报告",
+                "武昌区's government work report delivered 2014-12-29 to the 14th district congress's fourth session "
+                "(published 2015-01-05): its opening and the review of 2014's main indicators.", "2014-12-29", "2015-01-05"),
+    [
+        {"pledge": P("地区生产总值增长10%以上", "地区生产总值", "增长", [qty("10%", 10, "%", "ratio", "以上")], Y14),
+         "outcome": "done", "acceptable": ["done", "exceeded"], "evidence": "全年完成地区生产总值800亿元,增长 10%",
+         "reported": [qty("800亿元", 800, "亿元", "amount"), qty("10%", 10, "%", "ratio")],
+         "reason": "10% meets 10%以上 exactly", "traps": ["rate_and_absolute_in_same_clause", "plan_as_a_whole"]},
+        {"pledge": P("地方公共财政收入增长13%以上", "地方公共财政收入", "增长", [qty("13%", 13, "%", "ratio", "以上")], Y14),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "地方公共财政预算收入65.7亿 元,增长13.5%",
+         "reported": [qty("65.7亿元", 65.7, "亿元", "amount"), qty("13.5%", 13.5, "%", "ratio")],
+         "reason": "13.5% > 13%以上; 地方公共财政收入 and 地方公共财政预算收入 name one measure",
+         "traps": ["wording_variant", "plan_as_a_whole"],
+         "distractors": [("实现公共财政预算总收入153.3亿元,增长14.5%", "total revenue, not the district's own")]},
+        {"pledge": P("服务业增加值增长10.5%以上", "服务业增加值", "增长", [qty("10.5%", 10.5, "%", "ratio", "以上")], Y14),
+         "outcome": "not_reported", "reason": "the review gives the level (690亿元) and its share, not the growth rate",
+         "traps": ["level_is_not_rate", "plan_as_a_whole"],
+         "distractors": [("其中服务业增加值完成690亿元,占GDP的86%", "a level and a share, not a growth rate")]},
+        {"pledge": P("全社会固定资产投资增长15%以上", "全社会固定资产投资", "增长", [qty("15%", 15, "%", "ratio", "以上")], Y14),
+         "outcome": "exceeded", "evidence": "完成全社会固定资产投资 316亿元,增长20.4%",
+         "reported": [qty("316亿元", 316, "亿元", "amount"), qty("20.4%", 20.4, "%", "ratio")],
+         "reason": "20.4% > 15%以上", "traps": ["plan_as_a_whole"]},
+        {"pledge": P("安排重大项目143项,年度计划投资200亿元", "重大项目", "安排",
+                     [qty("143项", 143, "项", "count"), qty("200亿元", 200, "亿元", "amount")], Y14),
+         "outcome": "not_reported", "reason": "the review's opening names no count of major projects",
+         "traps": ["silence", "plan_as_a_whole"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -1103,6 +1221,14 @@ def main():
         fh.write("\n")
     n5 = sum(len(p["links"]) for p in BATCH5)
     print(f"make_gold: gold_batch5.json {len(BATCH5)} pairs, {n5} links")
+    meta6 = dict(META, batches="batch 6 (follow19): county-level governments new to the follow-up pairs (白沙黎族自治县, "
+                               "武昌区), found with the pages corpus and annotated from the texts alone before `tracker "
+                               "followup` or the matcher was run on them; read first as a forecast")
+    with open(os.path.join(HERE, "gold_batch6.json"), "w", encoding="utf-8") as fh:
+        json.dump({"meta": meta6, "pairs": BATCH6}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    n6 = sum(len(p["links"]) for p in BATCH6)
+    print(f"make_gold: gold_batch6.json {len(BATCH6)} pairs, {n6} links")
 
 
 if __name__ == "__main__":
