@@ -1181,6 +1181,96 @@ BATCH6.append(pair(
          "traps": ["silence", "plan_as_a_whole"]},
     ]))
 
+Y22 = {"raw": "2022年", "date": "2022-12-31", "inherited": True}
+# 西湖区 (南昌, a county-level district): a news page's account of the 2022 plan (its targets said with 预计, then
+# projects and estates), against the district's 2023 plan document, whose opening reviews 2022's indicators.
+BATCH6.append(pair(
+    "xihu2022", "西湖区 (南昌市)", "district", 2022, 2023,
+    doc("xihu2022_plan.txt", "https://m.lanca.com.cn/post/1495.html",
+        "A news page on 南昌市西湖区: its 2021 results, then what the district will do in 2022 (the targets and tasks of "
+        "its 2022 work report, retold; the page gives no date).", None, None),
+    doc_passage("xihu2022_review.txt", "http://xhq.nc.gov.cn/xhqrmzf/xhbmghxx1/202303/d85fb4a271b14f7b980174b67cb878f2.shtml",
+                "南昌市西湖区2023年国民经济和社会发展计划 (the title line above the document's first paragraph)",
+                "南昌市西湖区's 2023 national economic and social development plan (approved by the 17th district "
+                "congress's fourth session; notice dated 2023-03-21): its opening review of 2022.", "2023-03-21", "2023-03-24"),
+    [
+        {"pledge": P("预计地区生产总值增长7%以上", "地区生产总值", "增长", [qty("7%", 7, "%", "ratio", "以上")], Y22),
+         "outcome": "missed", "evidence": "全年地区生产总值完成727.24亿元,同比增长4.7%",
+         "reported": [qty("727.24亿元", 727.24, "亿元", "amount"), qty("4.7%", 4.7, "%", "ratio")],
+         "reason": "4.7% < 7%以上", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方一般公共预算收入增长5%左右", "地方一般公共预算收入", "增长", [qty("5%", 5, "%", "ratio", "左右")], Y22),
+         "outcome": "done", "acceptable": ["done", "exceeded"], "evidence": "地方一般公共预算收入完成22.62亿元,同比增长5.1%",
+         "reported": [qty("22.62亿元", 22.62, "亿元", "amount"), qty("5.1%", 5.1, "%", "ratio")],
+         "reason": "5.1% is 5%左右", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("500万元以上固定资产投资增长8.5%左右", "500万元以上固定资产投资", "增长",
+                     [qty("8.5%", 8.5, "%", "ratio", "左右")], Y22),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "500万元以上固定资产投资同比增长15%",
+         "reported": [qty("15%", 15, "%", "ratio")], "reason": "15% is far beyond 8.5%左右",
+         "traps": ["threshold_in_object"]},
+        {"pledge": P("社会消费品零售总额增长10%以上", "社会消费品零售总额", "增长", [qty("10%", 10, "%", "ratio", "以上")], Y22),
+         "outcome": "missed", "evidence": "社会消费品零售总额完成417.16亿元,增长5.3%",
+         "reported": [qty("417.16亿元", 417.16, "亿元", "amount"), qty("5.3%", 5.3, "%", "ratio")],
+         "reason": "5.3% < 10%以上"},
+        {"pledge": P("实际利用外资和内资增长均预计超过7%", "实际利用外资和内资", "增长", [qty("7%", 7, "%", "ratio", "以上")], Y22),
+         "outcome": "not_reported", "reason": "the review's excerpt stops before foreign and domestic capital",
+         "traps": ["silence"]},
+        {"pledge": P("加快推动焕赣商业中心、奇新江西骆驼码等21个产业项目落地", "产业项目", "落地", [qty("21个", 21, "个", "count")], Y22),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("力争全年引进各类项目100个", "各类项目", "引进", [qty("100个", 100, "个", "count")], Y22),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("加快实施公安小区、桃源三区等49个老旧小区改造工程", "老旧小区改造工程", "实施", [qty("49个", 49, "个", "count")], Y22),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+Y24W = {"raw": "2024年", "date": "2024-12-31", "inherited": True}
+# 武昌区 again, ten years on: the 2024 plan document (targets under the heading 2024年经济社会发展的主要目标预安排, tasks
+# under 三、2024年…主要任务) against the report on its execution, which restates each target before its result.
+BATCH6.append(pair(
+    "wuchang2024", "武昌区", "district", 2024, 2025,
+    doc_passage("wuchang2024_plan.txt", "https://www.wuchang.gov.cn/zwgk_37/fdzdgknr/fzgh/zxgh/202412/t20241210_2495934.html",
+                "武昌区2024年国民经济和社会发展计划 (the title line above the document's first paragraph)",
+                "武昌区's 2024 national economic and social development plan as the district's site printed it (published "
+                "2024-12-10; the plan itself was adopted at the start of 2024): targets and the first task section.",
+                None, "2024-12-10"),
+    doc_passage("wuchang2024_review.txt", "http://wcrd.wuchang.gov.cn/zyfb/003004/20250313/30c0f473-2aea-49ac-86bb-3969b9e95e49.html",
+                "一、2024年国民经济和社会发展计划执行情况",
+                "The report on 武昌区's 2024 plan's execution and the 2025 draft plan, delivered 2024-12-27 to the 16th "
+                "district congress's fourth session (published 2025-03-13): each target restated, then the year's result.",
+                "2024-12-27", "2025-03-13"),
+    [
+        {"pledge": P("地区生产总值增长6.5%左右", "地区生产总值", "增长", [qty("6.5%", 6.5, "%", "ratio", "左右")], Y24W),
+         "outcome": "not_reported", "reason": "the review gives the level (2020亿元), not the growth rate; the 6.5%左右 in the "
+                                               "review is the target restated",
+         "traps": ["target_restated", "level_is_not_rate", "plan_as_a_whole"],
+         "distractors": [("地区生产总值预期目标增长6.5%左右", "the target restated, not an outcome"),
+                         ("预计全年地区生产总值完成2020亿元", "a level, not a growth rate")]},
+        {"pledge": P("地方一般公共预算收入增长5%", "地方一般公共预算收入", "增长", [qty("5%", 5, "%", "ratio")], Y24W),
+         "outcome": "missed", "evidence": "预计全年地方一般公共预算收入完成137.5亿元,同比增长0.3%",
+         "reported": [qty("137.5亿元", 137.5, "亿元", "amount"), qty("0.3%", 0.3, "%", "ratio")],
+         "reason": "0.3% < 5%", "traps": ["target_restated", "plan_as_a_whole"],
+         "distractors": [("全年地方一般公共预算收入预期目标增长5%", "the target restated")]},
+        {"pledge": P("全社会固定资产投资计划完成380亿元以上", "全社会固定资产投资", "完成",
+                     [qty("380亿元", 380, "亿元", "amount", "以上")], Y24W),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "预计全年固定资产投资完成414亿元以上",
+         "reported": [qty("414亿元", 414, "亿元", "amount", "以上")], "reason": "414亿元 > 380亿元以上",
+         "traps": ["target_restated", "plan_as_a_whole"],
+         "distractors": [("全社会固定资产投资完成380亿元", "the target restated, the same number")]},
+        {"pledge": P("实施重大项目220项,年度计划投资340亿元以上", "重大项目", "实施",
+                     [qty("220项", 220, "项", "count"), qty("340亿元", 340, "亿元", "amount", "以上")], Y24W),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "预计全年实施重大项目255项,实现投资387亿元以上",
+         "reported": [qty("255项", 255, "项", "count"), qty("387亿元", 387, "亿元", "amount", "以上")],
+         "reason": "255项 > 220项 and 387亿元 > 340亿元", "traps": ["target_restated", "plan_as_a_whole"],
+         "distractors": [("计划实施重大项目220项,年度计划投资340亿元以上", "the target restated, the same numbers")]},
+        {"pledge": P("力争2024年累计培育专精特新企业60家", "专精特新企业", "培育", [qty("60家", 60, "家", "count")], Y24W),
+         "outcome": "not_reported", "reason": "the review's excerpt names no firms", "traps": ["silence"]},
+        {"pledge": P("“新物种”企业35家", "“新物种”企业", "培育", [qty("35家", 35, "家", "count")], Y24W),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("力争年内推动4个项目落地", "院士专家项目", "落地", [qty("4个", 4, "个", "count")], Y24W),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("推动实现技术合同成交额120亿元", "技术合同成交额", "实现", [qty("120亿元", 120, "亿元", "amount")], Y24W),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -1222,7 +1312,7 @@ def main():
     n5 = sum(len(p["links"]) for p in BATCH5)
     print(f"make_gold: gold_batch5.json {len(BATCH5)} pairs, {n5} links")
     meta6 = dict(META, batches="batch 6 (follow19): county-level governments new to the follow-up pairs (白沙黎族自治县, "
-                               "武昌区), found with the pages corpus and annotated from the texts alone before `tracker "
+                               "武昌区 twice, 西湖区 of 南昌), found with the pages corpus and annotated from the texts alone before `tracker "
                                "followup` or the matcher was run on them; read first as a forecast")
     with open(os.path.join(HERE, "gold_batch6.json"), "w", encoding="utf-8") as fh:
         json.dump({"meta": meta6, "pairs": BATCH6}, fh, ensure_ascii=False, indent=1)
