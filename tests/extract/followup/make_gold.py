@@ -1271,6 +1271,70 @@ BATCH6.append(pair(
          "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
     ]))
 
+Y17J = {"raw": "2017年", "date": "2017-12-31", "inherited": True}
+# 嘉鱼县 (湖北, a county): the county paper's core summary of the 2017 targets and the first task section, against the
+# 2018 report's opening as a mirror site printed it: traditional characters with each word's pinyin in brackets
+# (地區(qū)生產(chǎn)總值230億元). Added after batch 6's first reading, annotated before any run on it.
+BATCH6.append(pair(
+    "jiayu2017", "嘉鱼县", "county", 2017, 2018,
+    doc("jiayu2017_plan.txt", "http://jiayu.cjyun.org/p/3193.html",
+        "嘉鱼县's news site: the core of the 2017 government work report's plan (核心阅读: this year's targets, each an "
+        "amount and a rate), then its first task section (industry). The page gives no date.", None, None),
+    doc("jiayu2017_review.txt", "http://m.ilynn.cn/document_detail/11672.html",
+        "嘉鱼县's government work report to the 18th county congress's second session (its review of 2017: 即將過去的"
+        "2017年), as a mirror site printed it in traditional characters with bracketed pinyin; no date on the page.",
+        None, None),
+    [
+        {"pledge": P("完成地区生产总值256亿元,增幅9%", "地区生产总值", "完成",
+                     [qty("256亿元", 256, "亿元", "amount"), qty("9%", 9, "%", "ratio")], Y17J),
+         "outcome": "missed", "evidence": "全年預(yù)計(jì)完成地區(qū)生產(chǎn)總值230億元,可比增長(zhǎng)8.2%",
+         "reported": [qty("230億元", 230, "亿元", "amount"), qty("8.2%", 8.2, "%", "ratio")],
+         "reason": "230亿元 < 256亿元 and 8.2% < 9%", "traps": ["traditional_characters", "pinyin_brackets",
+                                                            "rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方公共财政预算收入11.07亿元,增幅7%", "地方公共财政预算收入", None,
+                     [qty("11.07亿元", 11.07, "亿元", "amount"), qty("7%", 7, "%", "ratio")], Y17J),
+         "outcome": "missed", "acceptable": ["missed", "exceeded"],
+         "evidence": "地方一般公共財(cái)政預(yù)算收入10.65億元,增長(zhǎng)8.6%",
+         "reported": [qty("10.65億元", 10.65, "亿元", "amount"), qty("8.6%", 8.6, "%", "ratio")],
+         "reason": "the level (10.65亿元) falls short of 11.07亿元 while the rate (8.6%) beats 7%: the base was revised; a "
+                   "reader who reads the amount says missed, one who reads the rate exceeded",
+         "traps": ["traditional_characters", "pinyin_brackets", "wording_variant", "amount_and_rate_disagree"],
+         "confidence": "low"},
+        {"pledge": P("全社会固定资产投资额286亿元,增幅15%", "全社会固定资产投资额", None,
+                     [qty("286亿元", 286, "亿元", "amount"), qty("15%", 15, "%", "ratio")], Y17J),
+         "outcome": "missed", "evidence": "固定資產(chǎn)投資額285億元,增長(zhǎng)14%",
+         "reported": [qty("285億元", 285, "亿元", "amount"), qty("14%", 14, "%", "ratio")],
+         "reason": "285亿元 < 286亿元 and 14% < 15% (a hair short)", "traps": ["traditional_characters", "pinyin_brackets",
+                                                                         "wording_variant"]},
+        {"pledge": P("实现社会消费品零售总额62亿元,增幅10.7%", "社会消费品零售总额", "实现",
+                     [qty("62亿元", 62, "亿元", "amount"), qty("10.7%", 10.7, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "the review's opening gives no retail figure", "traps": ["silence"]},
+        {"pledge": P("规模以上工业增加值增幅8%", "规模以上工业增加值", None, [qty("8%", 8, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("城镇常住居民人均可支配收入28069元,增幅9.5%", "城镇常住居民人均可支配收入", None,
+                     [qty("28069元", 28069, "元", "amount"), qty("9.5%", 9.5, "%", "ratio")], Y17J),
+         "outcome": "done", "acceptable": ["done", "exceeded", "missed"],
+         "evidence": "城鄉(xiāng)居民人均可支配收入28100元和16042元,分別增長(zhǎng)9%、8.82%",
+         "reported": [qty("28100元", 28100, "元", "amount"), qty("9%", 9, "%", "ratio")],
+         "reason": "the first of the respective figures: 28100元 reaches 28069元 while 9% is short of 9.5%: the level is "
+                   "met, the rate not", "traps": ["traditional_characters", "pinyin_brackets", "respective_figures",
+                                                  "amount_and_rate_disagree"], "confidence": "low"},
+        {"pledge": P("农村常住居民人均可支配收入17063元,增幅10.8%", "农村常住居民人均可支配收入", None,
+                     [qty("17063元", 17063, "元", "amount"), qty("10.8%", 10.8, "%", "ratio")], Y17J),
+         "outcome": "missed", "evidence": "城鄉(xiāng)居民人均可支配收入28100元和16042元,分別增長(zhǎng)9%、8.82%",
+         "reported": [qty("16042元", 16042, "元", "amount"), qty("8.82%", 8.82, "%", "ratio")],
+         "reason": "the second of the respective figures: 16042元 < 17063元 and 8.82% < 10.8%",
+         "traps": ["traditional_characters", "pinyin_brackets", "respective_figures"]},
+        {"pledge": P("单位二氧化碳排放量下降3.8%", "单位二氧化碳排放量", "下降", [qty("3.8%", 3.8, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("万元GDP综合能耗下降3.4%", "万元GDP综合能耗", "下降", [qty("3.4%", 3.4, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("全年实现工业总产值525亿元", "工业总产值", "实现", [qty("525亿元", 525, "亿元", "amount")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("力争全县挂牌企业突破40家", "挂牌企业", "突破", [qty("40家", 40, "家", "count", "以上")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -1312,7 +1376,7 @@ def main():
     n5 = sum(len(p["links"]) for p in BATCH5)
     print(f"make_gold: gold_batch5.json {len(BATCH5)} pairs, {n5} links")
     meta6 = dict(META, batches="batch 6 (follow19): county-level governments new to the follow-up pairs (白沙黎族自治县, "
-                               "武昌区 twice, 西湖区 of 南昌), found with the pages corpus and annotated from the texts alone before `tracker "
+                               "武昌区 twice, 西湖区 of 南昌; then 嘉鱼县, added after the first reading of the first four), found with the pages corpus and annotated from the texts alone before `tracker "
                                "followup` or the matcher was run on them; read first as a forecast")
     with open(os.path.join(HERE, "gold_batch6.json"), "w", encoding="utf-8") as fh:
         json.dump({"meta": meta6, "pairs": BATCH6}, fh, ensure_ascii=False, indent=1)
