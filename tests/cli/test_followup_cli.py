@@ -66,3 +66,23 @@ def test_without_a_review_date_the_year_it_speaks_of_decides_what_is_due(tmp_pat
     review.write_text("一、2017年工作回顾\n2017年，全年生产总值完成119.7亿元，增长8%。", encoding="utf-8")
     rows = [json.loads(line) for line in run("--plan-published", "2017-02-23", plan, review).stdout.splitlines()]
     assert rows and all(row["outcome"] in ("not_due", "not_reported") and row["evidence"] is None for row in rows)
+
+
+def test_plan_year_reads_a_plan_without_time_of_its_own_as_that_years_work():
+    # 海拉尔区's 2017 city tasks cut from the report: no time of their own, so read only when told the plan's year
+    args = (PAIRS / "hailar2017b_plan.txt", PAIRS / "hailar2017_review.txt")
+    before = [json.loads(line) for line in run(*args).stdout.splitlines()]
+    r = run("--plan-year", "2017", *args)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(before) == 2 and len(rows) > 10
+    toilets = next(row for row in rows if row["quote"] == "完成30座公厕新建改造")
+    assert toilets["deadline"] == {"raw": "2017年", "date": "2017-12-31", "precision": "year"}
+    assert toilets["outcome"] == "exceeded" and toilets["evidence"]["quote"].endswith("新建改造公厕34座")
+    # what has its own time keeps it (年内完成335座保暖房装修)
+    assert next(row for row in rows if "335座" in row["quote"])["deadline"]["raw"] == "年内"
+
+
+def test_plan_year_is_refused_with_document():
+    r = run("--plan-year", "2017", "--document", "1")
+    assert r.returncode != 0 and "--plan-year" in r.stderr

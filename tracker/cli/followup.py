@@ -29,18 +29,20 @@ def _read(path: str) -> str | None:
               help="规划文本的发布日期；今年、年内等相对期限据此计算。")
 @click.option("--review-published", callback=parse_date, metavar="YYYY-MM-DD",
               help="回顾文本的发布日期；据此判断多年目标是否到期。")
+@click.option("--plan-year", type=click.IntRange(1949, 2100), metavar="YYYY",
+              help="PLAN 整篇是该年度的计划（如从工作报告中截出的任务段落）：未写时间的任务按该年度读。")
 @click.option("--document", "document_ids", type=click.IntRange(min=1), multiple=True, metavar="ID",
               help="库中的文档编号：把它之前发布的、同一区县（及其上下级）的未结承诺与它比对，结果存为待评议员处理的建议。")
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=str), required=False)
 @click.argument("review", type=click.Path(dir_okay=False, path_type=str), required=False)
-def followup(plan_published: dt.date | None, review_published: dt.date | None, document_ids: tuple[int, ...],
-             plan: str | None, review: str | None) -> None:
+def followup(plan_published: dt.date | None, review_published: dt.date | None, plan_year: int | None,
+             document_ids: tuple[int, ...], plan: str | None, review: str | None) -> None:
     """对 PLAN 中的每条承诺，说明 REVIEW 报告了什么结果：每行一个 JSON 对象。
 
     或者 --document ID：在数据库中比对，结果存为建议（见评议员的“后续建议”队列）。"""
     if document_ids:
-        if plan or review:
-            raise click.UsageError("--document 与 PLAN REVIEW 不能同时使用")
+        if plan or review or plan_year:
+            raise click.UsageError("--document 与 PLAN REVIEW（及 --plan-year）不能同时使用")
         _followup_documents(document_ids)
         return
     if not (plan and review):
@@ -51,7 +53,7 @@ def followup(plan_published: dt.date | None, review_published: dt.date | None, d
     plan_text, review_text = _read(plan), _read(review)
     if plan_text is None or review_text is None:
         sys.exit(1)
-    pledges = extract_document(plan_text, published=plan_published).candidates
+    pledges = extract_document(plan_text, published=plan_published, plan_year=plan_year).candidates
     later = extract_document(review_text, published=review_published)
     out = sys.stdout
     name = os.path.basename(plan)

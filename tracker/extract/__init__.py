@@ -113,18 +113,20 @@ class ExtractedDocument:
 
 
 def extract_document(raw: str, published: dt.date | None = None, *, district: str | None = None,
-                     official: Official | None = None) -> ExtractedDocument:
+                     official: Official | None = None, plan_year: int | None = None) -> ExtractedDocument:
     """Normalise a decoded document and extract its pledges.
 
     ``district`` and ``official`` are the document's government and speaker as its user knows
     them (a work report of 某市人民政府, delivered by its 市长): they fill a pledge's district and
-    official where the text names none for it; what the text says about a pledge wins."""
+    official where the text names none for it; what the text says about a pledge wins. ``plan_year``
+    says the document is a plan for that year as a whole (a plan section cut from its report, as
+    ``tracker followup --plan-year`` is told): its task paragraphs are that year's work."""
     norm = normalise(raw)
-    return extract_text(norm, published=published, district=district, official=official)
+    return extract_text(norm, published=published, district=district, official=official, plan_year=plan_year)
 
 
 def extract_text(norm: Normalised, published: dt.date | None = None, *, district: str | None = None,
-                 official: Official | None = None) -> ExtractedDocument:
+                 official: Official | None = None, plan_year: int | None = None) -> ExtractedDocument:
     """Extract pledges from text that is already normalised (e.g. a stored document)."""
     find_numbers.cache_clear()  # the caches serve one document's reading, not the next document
     cut_words.cache_clear()
@@ -137,7 +139,8 @@ def extract_text(norm: Normalised, published: dt.date | None = None, *, district
         published = find_document_date(read.text)
         source = "stated" if published else None
     declined: list[tuple[int, int, str, str]] = []
-    candidates = find_pledges(read, published, district=district or None, official=official, declined=declined)
+    candidates = find_pledges(read, published, district=district or None, official=official, declined=declined,
+                              plan_year=plan_year)
     if norm.reading is not None:  # read in simplified characters, without pinyin: the words as the text writes them
         candidates = [as_written(c, norm.text, norm.reading, _paragraph(read.blocks, c.start), norm.positions)
                       for c in candidates]

@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from bisect import bisect_left
@@ -31,10 +31,11 @@ from pathlib import Path
 from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Quantity, Role, json_number
 from tracker.extract.numbers import find_numbers, unit_table
+from tracker.extract.script import reading_of
 
 __all__ = ["MATCHER_VERSION", "Evidence", "Finding", "Outcome", "Restatement", "follow_up", "restatements"]
 
-_LEXICONS = ("followup_verbs", "followup_synonyms", "followup_lower_better", "followup_classifiers")
+_LEXICONS = ("followup_verbs", "followup_synonyms", "followup_lower_better", "followup_classifiers", "followup_parts")
 
 
 def _version() -> str:
@@ -137,6 +138,32 @@ def rule_classifier_variants(obj: str, dim: str) -> frozenset[str]:
         if obj.endswith(name) and dim in dims:
             return dims
     return frozenset((dim,))
+
+
+@cache
+def _parts() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    return tuple((r[0], tuple(tuple(w for w in f.split("|") if w) for f in r[1:]))
+                 for r in lexicons.rows("followup_parts") if len(r) > 2)
+
+
+def rule_respective_parts(obj: str, window: str) -> int | None:
+    """The place of the pledge's part among the parts a review statement names together, or None.
+
+    A statement naming a whole by its parts (城乡, or 城镇、农村 in a row) gives their figures in that order
+    (lexicon followup_parts); a pledge on one of the parts takes the figure of its place, not the figure of its
+    own place in its plan sentence. Real cases: 农村常住居民人均可支配收入17063元,增幅10.8% against 城乡居民人均可支配
+    收入28100元和16042元,分别增长9%、8.82% (嘉鱼县, 2017 → 2018: 16042元, the second); 农民人均纯收入增长11% against
+    城乡居民人均可支配收入分别增长8.7%和8.6% (海拉尔区, 2015 → 2016: 8.6%)."""
+    for whole, parts in _parts():
+        named = [i for i, words in enumerate(parts) if any(w in obj for w in words)]
+        if len(named) != 1:
+            continue  # the pledge names the whole, or both parts (城镇和农村…分别增长): its own order holds
+        if whole in window:
+            return named[0]
+        at = [min((i for i in (window.find(w) for w in words) if i >= 0), default=-1) for words in parts]
+        if all(i >= 0 for i in at) and at == sorted(at):
+            return named[0]
+    return None
 
 
 @cache
@@ -272,6 +299,19 @@ class _Review:
     """The review's figures, indexed by unit dimension and by the character pairs of the words around them."""
 
     def __init__(self, text: str, blocks):
+        # ``rule_review_read_in_simplified``: a review in traditional characters, or with each word's pinyin in
+        # brackets, is read through the reading the extractor reads it by (tracker.extract.script), and what the
+        # matcher hands out (the evidence, the reported figures) is taken back from the text as written.
+        # Real cases: 全縣地區生產總值增長3.1% (白沙黎族自治县, 2025 report, a traditional page) and
+        # 全年預(yù)計(jì)完成地區(qū)生產(chǎn)總值230億元 (嘉鱼县, 2018 report, a mirror site's traditional text with pinyin).
+        self.written = text
+        self.positions: tuple[int, ...] | None = None
+        got = reading_of(text)
+        if got is not None:
+            text, kept = got
+            if kept is not None:  # the pinyin left out: the paragraphs in the reading's offsets
+                self.positions = tuple(kept) + (len(self.written),)
+                blocks = [replace(b, start=bisect_left(kept, b.start), end=bisect_left(kept, b.end)) for b in blocks]
         self.text = text
         self.figures: list[_Figure] = []
         self.by_dim: dict[str, set[int]] = defaultdict(set)
@@ -342,6 +382,20 @@ class _Review:
                 for p in set(_pairs(window)):
                     self.by_pair[p].add(idx)
             prev_ctx = ctx
+
+    def at(self, i: int) -> int:
+        """Where the reading's offset ``i`` stands in the review as written (a character with the pinyin after it)."""
+        return self.positions[i] if self.positions is not None else i
+
+    def as_written(self, q: Quantity) -> Quantity:
+        """A figure of the reading as the review writes it: its offsets, its words (億元 for 亿元)."""
+        if self.written is self.text:
+            return q
+        a, b = self.at(q.start), self.at(q.end)
+        unit = q.unit
+        if unit and self.text[q.end - len(unit):q.end] == unit:
+            unit = self.written[self.at(q.end - len(unit)):b]
+        return replace(q, start=a, end=b, raw=self.written[a:b], unit=unit)
 
     def _is_average(self, cs: int, a: int) -> bool:
         """``rule_average_is_not_a_year``: 年均 figures report several years, not the one a pledge is due.
@@ -624,7 +678,8 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
         gap = abs(window.find(f.raw) - window.rfind(p.obj[-2:])) if f.raw in window else len(window)
         # ``rule_respective_figures``: 城乡居民收入分别增长11%和13%左右 is reported in order by 分别增长8.8%和10%
         # (镇安县); a tie goes to the later statement, the body after its headline
-        key = (score, f.ordinal == p.ordinal, -(gap // 16), f.start)
+        part = rule_respective_parts(p.obj, window)
+        key = (score, f.ordinal == (p.ordinal if part is None else part), -(gap // 16), f.start)
         if best is None or key > best[0]:
             best = (key, idx)
     if best is None:
@@ -637,7 +692,7 @@ def _find(c: Candidate, review: _Review, covered_end: dt.date | None) -> Finding
     ev, figs = review.evidence[idx]
     confidence = 0.5 + 0.4 * score - (0.1 if any(w in text[f.context_start:f.start] for w in _ESTIMATE) else 0)
     # the figure the outcome was read from comes first: it is the achieved value a reviewer accepts
-    reported = (f.quantity(),) + tuple(x.quantity() for x in figs if x is not f)
+    reported = tuple(review.as_written(q) for q in (f.quantity(),) + tuple(x.quantity() for x in figs if x is not f))
     return Finding(c, outcome, ev, reported, round(confidence, 3), rule)
 
 
@@ -693,7 +748,8 @@ def _evidence(review: _Review, f: _Figure) -> tuple[Evidence, list[_Figure]]:
             break
         if x.end <= end and not x.is_target:
             figs.append(x)
-    return Evidence(text[start:end], start, end), figs
+    a, b = review.at(start), review.at(end)
+    return Evidence(review.written[a:b], a, b), figs
 
 
 # ---------------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ def pair(pair_id, place, level, plan_year, review_year, plan, review, links):
     for f in (plan, review):
         if "repo" in f["source"]:  # a file of a repository: its character range is given, not computed
             continue
+        if "passage_starts_with" in f["source"]:  # a passage cut from inside the excerpt: its first words are named
+            continue
         with open(os.path.join(HERE, f["file"]), encoding="utf-8") as fh:
             f["source"]["char_range_in_excerpt"] = [0, len(fh.read().rstrip("\n"))]
     out_links = []
@@ -1063,6 +1065,276 @@ BATCH5.append(pair(
          "outcome": "not_reported", "reason": "silent", "traps": ["silence", "respective_figures"]},
     ]))
 
+# ---------------------------------------------------------------- batch 6 (follow19): county-level governments new here
+# Found with the pages corpus and annotated from the texts alone, before `tracker followup` or the matcher was run on
+# them (docs/measuring.md, "Follow-up on new pairs, batch 6").
+BATCH6 = []
+
+
+def doc_passage(file, url, starts_with, note, published, page_date):
+    """A passage cut from inside a stored excerpt: from the line that begins with starts_with to the excerpt's end."""
+    src = source(url, 0, note, page_date)
+    del src["char_range_in_excerpt"]
+    src["passage_starts_with"] = starts_with
+    src["passage_note"] = ("the file is the stored excerpt from the line that begins with these words to the excerpt's "
+                           "end, character for character as the search tool printed it (white space included); the "
+                           "lines before it are the page's navigation and publication notice")
+    return {"file": file, "source": src, "published": published}
+
+
+Y24 = {"raw": "今年", "date": "2024-12-31", "inherited": True}
+# 白沙黎族自治县 (海南, a county): the 2024 targets and the start of the 2024 plan, against the opening of the 2025
+# report as a Hong Kong-style page printed it, in traditional characters (the review reader must read 縣, 增長, 預算).
+BATCH6.append(pair(
+    "baisha2024", "白沙黎族自治县", "county", 2024, 2025,
+    doc("baisha2024_plan.txt", "https://nec-driver.com/bhuanan/10093_3.html",
+        "The third page of 白沙黎族自治县's 2024 government work report: this year's targets (今年…主要预期目标), then "
+        "'三、2024年主要工作安排' and its first section. The same stored excerpt as tests/extract/real/short_pages/"
+        "baisha_plan_2024.txt (the extractor's corpus has read it); the page names no county and gives no date.",
+        None, None),
+    doc("baisha2024_review.txt", "http://www.xtskoda.com/hainan/xgwjtv/202502/4bf603b5f1494be599411160961bad87.shtml?ddtab=true",
+        "白沙黎族自治县's 2025 government work report (delivered 2025-01-23), in traditional characters: its opening, "
+        "the review of 2024's indicators and the start of section (一).", "2025-01-23", "2025-02"),
+    [
+        {"pledge": P("全县地区生产总值增长8%左右", "地区生产总值", "增长", [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "全縣地區生產總值增長3.1%", "reported": [qty("3.1%", 3.1, "%", "ratio")],
+         "reason": "3.1% is far below 8%左右", "traps": ["traditional_characters"]},
+        {"pledge": P("一般公共预算收入增长8%左右", "一般公共预算收入", "增长", [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "done", "acceptable": ["done", "missed"], "evidence": "地方一般公共預算收入增長7.6%",
+         "reported": [qty("7.6%", 7.6, "%", "ratio")],
+         "reason": "7.6% is within 0.5pp of 8%左右 (a reader who takes 左右 strictly may say missed); a county's 一般公共预算收入 "
+                   "is its 地方 one", "traps": ["traditional_characters", "approximate_target_boundary", "wording_variant"],
+         "confidence": "medium"},
+        {"pledge": P("固定资产投资增长10%左右", "固定资产投资", "增长", [qty("10%", 10, "%", "ratio", "左右")], Y24),
+         "outcome": "not_reported", "reason": "the review's opening gives no investment figure",
+         "traps": ["silence"], "distractors": [("計劃投資額同期增長5%", "planned investment of admitted projects, not fixed-asset investment")]},
+        {"pledge": P("社会消费品零售总额增长8%左右", "社会消费品零售总额", "增长", [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "社會消費品零售總額增長0.8%", "reported": [qty("0.8%", 0.8, "%", "ratio")],
+         "reason": "0.8% < 8%左右 (the same digit, another scale)", "traps": ["traditional_characters"]},
+        {"pledge": P("城镇和农村常住居民人均可支配收入分别增长8%左右", "城镇常住居民人均可支配收入", "增长",
+                     [qty("8%", 8, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "城鎮、農村常住居民人均可支配收入分別增長3.8%、7.4%",
+         "reported": [qty("3.8%", 3.8, "%", "ratio")], "reason": "the first of the respective figures: 3.8% < 8%左右",
+         "traps": ["traditional_characters", "respective_figures"]},
+        {"pledge": P("城镇和农村常住居民人均可支配收入分别增长8%左右和8.5%左右", "农村常住居民人均可支配收入", "增长",
+                     [qty("8.5%", 8.5, "%", "ratio", "左右")], Y24),
+         "outcome": "missed", "evidence": "城鎮、農村常住居民人均可支配收入分別增長3.8%、7.4%",
+         "reported": [qty("7.4%", 7.4, "%", "ratio")], "reason": "the second of the respective figures: 7.4% < 8.5%左右",
+         "traps": ["traditional_characters", "respective_figures"]},
+        {"pledge": P("城镇调查失业率控制在5.5%以内", "城镇调查失业率", "控制", [qty("5.5%", 5.5, "%", "ratio", "以内")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("居民消费价格指数涨幅控制在3%以内", "居民消费价格指数涨幅", "控制", [qty("3%", 3, "%", "ratio", "以内")], Y24),
+         "outcome": "done", "acceptable": ["done", "not_reported"], "evidence": "居民消費價格漲幅控制在3%左右",
+         "reported": [qty("3%", 3, "%", "ratio", "左右")],
+         "reason": "the review says the rise was held at about 3%: the ceiling restated as met, with no measured figure, so "
+                   "silence is defensible", "traps": ["traditional_characters", "target_restated"], "confidence": "medium"},
+        {"pledge": P("完成耕地修复2000亩", "耕地修复", "完成", [qty("2000亩", 2000, "亩", "area")], Y24),
+         "outcome": "not_reported", "reason": "the excerpt of the review does not reach farming", "traps": ["silence"]},
+        {"pledge": P("建成高标准农田0.15万亩", "高标准农田", "建成", [qty("0.15万亩", 0.15, "万亩", "area")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("粮食播种面积稳定在7万亩以上", "粮食播种面积", "稳定", [qty("7万亩", 7, "万亩", "area", "以上")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("粮食总产量稳定在2.5万吨以上", "粮食总产量", "稳定", [qty("2.5万吨", 2.5, "万吨", "weight", "以上")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("精准帮扶544户监测对象", "监测对象", "帮扶", [qty("544户", 544, "户", "count")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("新增年收入超50万元的经济强村5个", "经济强村", "新增", [qty("5个", 5, "个", "count")], Y24),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+Y14 = {"raw": "2014年", "date": "2014-12-31", "inherited": True}
+# 武昌区 (武汉, a county-level district): the 2014 plan adopted by the district congress (its lines of targets carry no
+# time; the year is in the headings), against the review of 2014 in the district's report delivered 2014-12-29.
+BATCH6.append(pair(
+    "wuchang2014", "武昌区", "district", 2014, 2015,
+    doc_passage("wuchang2014_plan.txt", "http://pidke.com/html/wcqzfzzzwgk1jbxxgkfzghzxgh1387480index.html",
+                "武昌区2014年国民经济和社会发展计划",
+                "武昌区's 2014 national economic and social development plan as the district government printed it "
+                "(approved by the 14th district congress's third session; notice dated 2013-12-31, published 2014-01-07): "
+                "its heading, general requirement and main expected targets.", "2013-12-31", "2014-01-07"),
+    doc_passage("wuchang2014_review.txt", "http://pidke.com/html/wcqzfzzzwgk1jbxxgkzfgzbgzfgzbg1337596index.html",
+                "2014年政府工作报告",
+                "武昌区's government work report delivered 2014-12-29 to the 14th district congress's fourth session "
+                "(published 2015-01-05): its opening and the review of 2014's main indicators.", "2014-12-29", "2015-01-05"),
+    [
+        {"pledge": P("地区生产总值增长10%以上", "地区生产总值", "增长", [qty("10%", 10, "%", "ratio", "以上")], Y14),
+         "outcome": "done", "acceptable": ["done", "exceeded"], "evidence": "全年完成地区生产总值800亿元,增长 10%",
+         "reported": [qty("800亿元", 800, "亿元", "amount"), qty("10%", 10, "%", "ratio")],
+         "reason": "10% meets 10%以上 exactly", "traps": ["rate_and_absolute_in_same_clause", "plan_as_a_whole"]},
+        {"pledge": P("地方公共财政收入增长13%以上", "地方公共财政收入", "增长", [qty("13%", 13, "%", "ratio", "以上")], Y14),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "地方公共财政预算收入65.7亿 元,增长13.5%",
+         "reported": [qty("65.7亿元", 65.7, "亿元", "amount"), qty("13.5%", 13.5, "%", "ratio")],
+         "reason": "13.5% > 13%以上; 地方公共财政收入 and 地方公共财政预算收入 name one measure",
+         "traps": ["wording_variant", "plan_as_a_whole"],
+         "distractors": [("实现公共财政预算总收入153.3亿元,增长14.5%", "total revenue, not the district's own")]},
+        {"pledge": P("服务业增加值增长10.5%以上", "服务业增加值", "增长", [qty("10.5%", 10.5, "%", "ratio", "以上")], Y14),
+         "outcome": "not_reported", "reason": "the review gives the level (690亿元) and its share, not the growth rate",
+         "traps": ["level_is_not_rate", "plan_as_a_whole"],
+         "distractors": [("其中服务业增加值完成690亿元,占GDP的86%", "a level and a share, not a growth rate")]},
+        {"pledge": P("全社会固定资产投资增长15%以上", "全社会固定资产投资", "增长", [qty("15%", 15, "%", "ratio", "以上")], Y14),
+         "outcome": "exceeded", "evidence": "完成全社会固定资产投资 316亿元,增长20.4%",
+         "reported": [qty("316亿元", 316, "亿元", "amount"), qty("20.4%", 20.4, "%", "ratio")],
+         "reason": "20.4% > 15%以上", "traps": ["plan_as_a_whole"]},
+        {"pledge": P("安排重大项目143项,年度计划投资200亿元", "重大项目", "安排",
+                     [qty("143项", 143, "项", "count"), qty("200亿元", 200, "亿元", "amount")], Y14),
+         "outcome": "not_reported", "reason": "the review's opening names no count of major projects",
+         "traps": ["silence", "plan_as_a_whole"]},
+    ]))
+
+Y22 = {"raw": "2022年", "date": "2022-12-31", "inherited": True}
+# 西湖区 (南昌, a county-level district): a news page's account of the 2022 plan (its targets said with 预计, then
+# projects and estates), against the district's 2023 plan document, whose opening reviews 2022's indicators.
+BATCH6.append(pair(
+    "xihu2022", "西湖区 (南昌市)", "district", 2022, 2023,
+    doc("xihu2022_plan.txt", "https://m.lanca.com.cn/post/1495.html",
+        "A news page on 南昌市西湖区: its 2021 results, then what the district will do in 2022 (the targets and tasks of "
+        "its 2022 work report, retold; the page gives no date).", None, None),
+    doc_passage("xihu2022_review.txt", "http://xhq.nc.gov.cn/xhqrmzf/xhbmghxx1/202303/d85fb4a271b14f7b980174b67cb878f2.shtml",
+                "南昌市西湖区2023年国民经济和社会发展计划 (the title line above the document's first paragraph)",
+                "南昌市西湖区's 2023 national economic and social development plan (approved by the 17th district "
+                "congress's fourth session; notice dated 2023-03-21): its opening review of 2022.", "2023-03-21", "2023-03-24"),
+    [
+        {"pledge": P("预计地区生产总值增长7%以上", "地区生产总值", "增长", [qty("7%", 7, "%", "ratio", "以上")], Y22),
+         "outcome": "missed", "evidence": "全年地区生产总值完成727.24亿元,同比增长4.7%",
+         "reported": [qty("727.24亿元", 727.24, "亿元", "amount"), qty("4.7%", 4.7, "%", "ratio")],
+         "reason": "4.7% < 7%以上", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方一般公共预算收入增长5%左右", "地方一般公共预算收入", "增长", [qty("5%", 5, "%", "ratio", "左右")], Y22),
+         "outcome": "done", "acceptable": ["done", "exceeded"], "evidence": "地方一般公共预算收入完成22.62亿元,同比增长5.1%",
+         "reported": [qty("22.62亿元", 22.62, "亿元", "amount"), qty("5.1%", 5.1, "%", "ratio")],
+         "reason": "5.1% is 5%左右", "traps": ["rate_and_absolute_in_same_clause"]},
+        {"pledge": P("500万元以上固定资产投资增长8.5%左右", "500万元以上固定资产投资", "增长",
+                     [qty("8.5%", 8.5, "%", "ratio", "左右")], Y22),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "500万元以上固定资产投资同比增长15%",
+         "reported": [qty("15%", 15, "%", "ratio")], "reason": "15% is far beyond 8.5%左右",
+         "traps": ["threshold_in_object"]},
+        {"pledge": P("社会消费品零售总额增长10%以上", "社会消费品零售总额", "增长", [qty("10%", 10, "%", "ratio", "以上")], Y22),
+         "outcome": "missed", "evidence": "社会消费品零售总额完成417.16亿元,增长5.3%",
+         "reported": [qty("417.16亿元", 417.16, "亿元", "amount"), qty("5.3%", 5.3, "%", "ratio")],
+         "reason": "5.3% < 10%以上"},
+        {"pledge": P("实际利用外资和内资增长均预计超过7%", "实际利用外资和内资", "增长", [qty("7%", 7, "%", "ratio", "以上")], Y22),
+         "outcome": "not_reported", "reason": "the review's excerpt stops before foreign and domestic capital",
+         "traps": ["silence"]},
+        {"pledge": P("加快推动焕赣商业中心、奇新江西骆驼码等21个产业项目落地", "产业项目", "落地", [qty("21个", 21, "个", "count")], Y22),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("力争全年引进各类项目100个", "各类项目", "引进", [qty("100个", 100, "个", "count")], Y22),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("加快实施公安小区、桃源三区等49个老旧小区改造工程", "老旧小区改造工程", "实施", [qty("49个", 49, "个", "count")], Y22),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+Y24W = {"raw": "2024年", "date": "2024-12-31", "inherited": True}
+# 武昌区 again, ten years on: the 2024 plan document (targets under the heading 2024年经济社会发展的主要目标预安排, tasks
+# under 三、2024年…主要任务) against the report on its execution, which restates each target before its result.
+BATCH6.append(pair(
+    "wuchang2024", "武昌区", "district", 2024, 2025,
+    doc_passage("wuchang2024_plan.txt", "https://www.wuchang.gov.cn/zwgk_37/fdzdgknr/fzgh/zxgh/202412/t20241210_2495934.html",
+                "武昌区2024年国民经济和社会发展计划 (the title line above the document's first paragraph)",
+                "武昌区's 2024 national economic and social development plan as the district's site printed it (published "
+                "2024-12-10; the plan itself was adopted at the start of 2024): targets and the first task section.",
+                None, "2024-12-10"),
+    doc_passage("wuchang2024_review.txt", "http://wcrd.wuchang.gov.cn/zyfb/003004/20250313/30c0f473-2aea-49ac-86bb-3969b9e95e49.html",
+                "一、2024年国民经济和社会发展计划执行情况",
+                "The report on 武昌区's 2024 plan's execution and the 2025 draft plan, delivered 2024-12-27 to the 16th "
+                "district congress's fourth session (published 2025-03-13): each target restated, then the year's result.",
+                "2024-12-27", "2025-03-13"),
+    [
+        {"pledge": P("地区生产总值增长6.5%左右", "地区生产总值", "增长", [qty("6.5%", 6.5, "%", "ratio", "左右")], Y24W),
+         "outcome": "not_reported", "reason": "the review gives the level (2020亿元), not the growth rate; the 6.5%左右 in the "
+                                               "review is the target restated",
+         "traps": ["target_restated", "level_is_not_rate", "plan_as_a_whole"],
+         "distractors": [("地区生产总值预期目标增长6.5%左右", "the target restated, not an outcome"),
+                         ("预计全年地区生产总值完成2020亿元", "a level, not a growth rate")]},
+        {"pledge": P("地方一般公共预算收入增长5%", "地方一般公共预算收入", "增长", [qty("5%", 5, "%", "ratio")], Y24W),
+         "outcome": "missed", "evidence": "预计全年地方一般公共预算收入完成137.5亿元,同比增长0.3%",
+         "reported": [qty("137.5亿元", 137.5, "亿元", "amount"), qty("0.3%", 0.3, "%", "ratio")],
+         "reason": "0.3% < 5%", "traps": ["target_restated", "plan_as_a_whole"],
+         "distractors": [("全年地方一般公共预算收入预期目标增长5%", "the target restated")]},
+        {"pledge": P("全社会固定资产投资计划完成380亿元以上", "全社会固定资产投资", "完成",
+                     [qty("380亿元", 380, "亿元", "amount", "以上")], Y24W),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "预计全年固定资产投资完成414亿元以上",
+         "reported": [qty("414亿元", 414, "亿元", "amount", "以上")], "reason": "414亿元 > 380亿元以上",
+         "traps": ["target_restated", "plan_as_a_whole"],
+         "distractors": [("全社会固定资产投资完成380亿元", "the target restated, the same number")]},
+        {"pledge": P("实施重大项目220项,年度计划投资340亿元以上", "重大项目", "实施",
+                     [qty("220项", 220, "项", "count"), qty("340亿元", 340, "亿元", "amount", "以上")], Y24W),
+         "outcome": "exceeded", "acceptable": ["exceeded", "done"], "evidence": "预计全年实施重大项目255项,实现投资387亿元以上",
+         "reported": [qty("255项", 255, "项", "count"), qty("387亿元", 387, "亿元", "amount", "以上")],
+         "reason": "255项 > 220项 and 387亿元 > 340亿元", "traps": ["target_restated", "plan_as_a_whole"],
+         "distractors": [("计划实施重大项目220项,年度计划投资340亿元以上", "the target restated, the same numbers")]},
+        {"pledge": P("力争2024年累计培育专精特新企业60家", "专精特新企业", "培育", [qty("60家", 60, "家", "count")], Y24W),
+         "outcome": "not_reported", "reason": "the review's excerpt names no firms", "traps": ["silence"]},
+        {"pledge": P("“新物种”企业35家", "“新物种”企业", "培育", [qty("35家", 35, "家", "count")], Y24W),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("力争年内推动4个项目落地", "院士专家项目", "落地", [qty("4个", 4, "个", "count")], Y24W),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("推动实现技术合同成交额120亿元", "技术合同成交额", "实现", [qty("120亿元", 120, "亿元", "amount")], Y24W),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
+Y17J = {"raw": "2017年", "date": "2017-12-31", "inherited": True}
+# 嘉鱼县 (湖北, a county): the county paper's core summary of the 2017 targets and the first task section, against the
+# 2018 report's opening as a mirror site printed it: traditional characters with each word's pinyin in brackets
+# (地區(qū)生產(chǎn)總值230億元). Added after batch 6's first reading, annotated before any run on it.
+BATCH6.append(pair(
+    "jiayu2017", "嘉鱼县", "county", 2017, 2018,
+    doc("jiayu2017_plan.txt", "http://jiayu.cjyun.org/p/3193.html",
+        "嘉鱼县's news site: the core of the 2017 government work report's plan (核心阅读: this year's targets, each an "
+        "amount and a rate), then its first task section (industry). The page gives no date.", None, None),
+    doc("jiayu2017_review.txt", "http://m.ilynn.cn/document_detail/11672.html",
+        "嘉鱼县's government work report to the 18th county congress's second session (its review of 2017: 即將過去的"
+        "2017年), as a mirror site printed it in traditional characters with bracketed pinyin; no date on the page.",
+        None, None),
+    [
+        {"pledge": P("完成地区生产总值256亿元,增幅9%", "地区生产总值", "完成",
+                     [qty("256亿元", 256, "亿元", "amount"), qty("9%", 9, "%", "ratio")], Y17J),
+         "outcome": "missed", "evidence": "全年預(yù)計(jì)完成地區(qū)生產(chǎn)總值230億元,可比增長(zhǎng)8.2%",
+         "reported": [qty("230億元", 230, "亿元", "amount"), qty("8.2%", 8.2, "%", "ratio")],
+         "reason": "230亿元 < 256亿元 and 8.2% < 9%", "traps": ["traditional_characters", "pinyin_brackets",
+                                                            "rate_and_absolute_in_same_clause"]},
+        {"pledge": P("地方公共财政预算收入11.07亿元,增幅7%", "地方公共财政预算收入", None,
+                     [qty("11.07亿元", 11.07, "亿元", "amount"), qty("7%", 7, "%", "ratio")], Y17J),
+         "outcome": "missed", "acceptable": ["missed", "exceeded"],
+         "evidence": "地方一般公共財(cái)政預(yù)算收入10.65億元,增長(zhǎng)8.6%",
+         "reported": [qty("10.65億元", 10.65, "亿元", "amount"), qty("8.6%", 8.6, "%", "ratio")],
+         "reason": "the level (10.65亿元) falls short of 11.07亿元 while the rate (8.6%) beats 7%: the base was revised; a "
+                   "reader who reads the amount says missed, one who reads the rate exceeded",
+         "traps": ["traditional_characters", "pinyin_brackets", "wording_variant", "amount_and_rate_disagree"],
+         "confidence": "low"},
+        {"pledge": P("全社会固定资产投资额286亿元,增幅15%", "全社会固定资产投资额", None,
+                     [qty("286亿元", 286, "亿元", "amount"), qty("15%", 15, "%", "ratio")], Y17J),
+         "outcome": "missed", "evidence": "固定資產(chǎn)投資額285億元,增長(zhǎng)14%",
+         "reported": [qty("285億元", 285, "亿元", "amount"), qty("14%", 14, "%", "ratio")],
+         "reason": "285亿元 < 286亿元 and 14% < 15% (a hair short)", "traps": ["traditional_characters", "pinyin_brackets",
+                                                                         "wording_variant"]},
+        {"pledge": P("实现社会消费品零售总额62亿元,增幅10.7%", "社会消费品零售总额", "实现",
+                     [qty("62亿元", 62, "亿元", "amount"), qty("10.7%", 10.7, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "the review's opening gives no retail figure", "traps": ["silence"]},
+        {"pledge": P("规模以上工业增加值增幅8%", "规模以上工业增加值", None, [qty("8%", 8, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("城镇常住居民人均可支配收入28069元,增幅9.5%", "城镇常住居民人均可支配收入", None,
+                     [qty("28069元", 28069, "元", "amount"), qty("9.5%", 9.5, "%", "ratio")], Y17J),
+         "outcome": "done", "acceptable": ["done", "exceeded", "missed"],
+         "evidence": "城鄉(xiāng)居民人均可支配收入28100元和16042元,分別增長(zhǎng)9%、8.82%",
+         "reported": [qty("28100元", 28100, "元", "amount"), qty("9%", 9, "%", "ratio")],
+         "reason": "the first of the respective figures: 28100元 reaches 28069元 while 9% is short of 9.5%: the level is "
+                   "met, the rate not", "traps": ["traditional_characters", "pinyin_brackets", "respective_figures",
+                                                  "amount_and_rate_disagree"], "confidence": "low"},
+        {"pledge": P("农村常住居民人均可支配收入17063元,增幅10.8%", "农村常住居民人均可支配收入", None,
+                     [qty("17063元", 17063, "元", "amount"), qty("10.8%", 10.8, "%", "ratio")], Y17J),
+         "outcome": "missed", "evidence": "城鄉(xiāng)居民人均可支配收入28100元和16042元,分別增長(zhǎng)9%、8.82%",
+         "reported": [qty("16042元", 16042, "元", "amount"), qty("8.82%", 8.82, "%", "ratio")],
+         "reason": "the second of the respective figures: 16042元 < 17063元 and 8.82% < 10.8%",
+         "traps": ["traditional_characters", "pinyin_brackets", "respective_figures"]},
+        {"pledge": P("单位二氧化碳排放量下降3.8%", "单位二氧化碳排放量", "下降", [qty("3.8%", 3.8, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("万元GDP综合能耗下降3.4%", "万元GDP综合能耗", "下降", [qty("3.4%", 3.4, "%", "ratio")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("全年实现工业总产值525亿元", "工业总产值", "实现", [qty("525亿元", 525, "亿元", "amount")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": P("力争全县挂牌企业突破40家", "挂牌企业", "突破", [qty("40家", 40, "家", "count", "以上")], Y17J),
+         "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -1103,6 +1375,14 @@ def main():
         fh.write("\n")
     n5 = sum(len(p["links"]) for p in BATCH5)
     print(f"make_gold: gold_batch5.json {len(BATCH5)} pairs, {n5} links")
+    meta6 = dict(META, batches="batch 6 (follow19): county-level governments new to the follow-up pairs (白沙黎族自治县, "
+                               "武昌区 twice, 西湖区 of 南昌; then 嘉鱼县, added after the first reading of the first four), found with the pages corpus and annotated from the texts alone before `tracker "
+                               "followup` or the matcher was run on them; read first as a forecast")
+    with open(os.path.join(HERE, "gold_batch6.json"), "w", encoding="utf-8") as fh:
+        json.dump({"meta": meta6, "pairs": BATCH6}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    n6 = sum(len(p["links"]) for p in BATCH6)
+    print(f"make_gold: gold_batch6.json {len(BATCH6)} pairs, {n6} links")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from tracker.extract import lexicons
-from tracker.extract.model import Candidate, Deadline, Official
+from tracker.extract.model import Candidate, Deadline, Official, Precision
 from tracker.extract.normalise import Normalised
 from tracker.extract.numbers import find_numbers, number_token
 from tracker.extract.pledges.base import (
@@ -44,11 +44,17 @@ def _with(why: tuple[tuple[str, str], ...], name: str, rule_id: str) -> tuple[tu
 
 def find_pledges(norm: Normalised, published: dt.date | None, *, district: str | None = None,
                  official: Official | None = None,
-                 declined: list[tuple[int, int, str, str]] | None = None) -> list[Candidate]:
+                 declined: list[tuple[int, int, str, str]] | None = None,
+                 plan_year: int | None = None) -> list[Candidate]:
     """The candidates of a document; ``declined``, when given, receives (start, end, pledge rule, tense rule)
-    of each clause piece with a quantity that a pledge rule turned down (looks_back, programme_name …)."""
+    of each clause piece with a quantity that a pledge rule turned down (looks_back, programme_name …).
+    ``plan_year``, when given, says the document is a plan for that year as a whole (its user knows it: a plan
+    section cut from its report): what it plans is that year's work from its first paragraph on, as after a
+    report's statement of the year's targets (rules report_year_after_targets, report_year)."""
     text = norm.text
     ctx = _Reading(published, given_official=official, given_district=district)
+    if plan_year is not None:
+        ctx.plan_year = Deadline(f"{plan_year}年", dt.date(plan_year, 12, 31), Precision.YEAR, inherited=True)
     if declined is not None:
         ctx.declined = declined
     ctx.district = _dominant_district(norm, ctx)
