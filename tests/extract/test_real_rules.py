@@ -1586,8 +1586,9 @@ def test_a_count_of_named_places_that_counts_more_or_an_open_list_stays(name, pu
 @pytest.mark.parametrize("name, published, fragment, obj", [
     # 山西's 2026 report (batch C): 新建6个国家级、20个省级临床重点专科
     ("real/shanxi_minsheng_2026.txt", "2026-01-27", "新建6个国家级", "临床重点专科"),
-    # 辽宁's 2026 report (batch Z): 布局建设20个国家级、19个省级粮食产能提升重点县 (提升, an act, ends the reading)
-    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", "布局建设20个国家级", "粮食产能"),
+    # 辽宁's 2026 report (batch Z): 布局建设20个国家级、19个省级粮食产能提升重点县 (提升 names the 重点县, the reading goes
+    # on to it: verb_names_a_designation)
+    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", "布局建设20个国家级", "粮食产能提升重点县"),
 ])
 def test_counts_of_grades_share_the_noun_after_the_last(name, published, fragment, obj):
     (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
@@ -1628,3 +1629,54 @@ def test_the_two_markets_and_two_resources_are_no_count(name, published, meta, s
 
     doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published), **meta)
     assert not [c.quote for c in doc.candidates if "两个市场" in c.quote or "两种资源" in c.quote]
+
+
+# verb_names_a_designation (batch AD, docs/rules.md): a verb right before the head of a designated kind of place (lexicon
+# designation_heads: 重点县, 示范区) is part of the counted kind's name: the act is the verb before the number, or a sibling
+# conjunct's, and the object reads on through the verb to the head.
+@pytest.mark.parametrize("name, published, meta, fragment, action, obj", [
+    # 河南's 2026 report (batch Z): a generic verb before the number stays the act
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")},
+     "推进66个粮食产能提升重点县", "推进", "粮食产能提升重点县"),
+    # 辽宁's 2026 report (batch Z): the second grade's count takes the verb of the first
+    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", {}, "19个省级粮食产能提升重点县", "建设", "省级粮食产能提升重点县"),
+])
+def test_a_verb_inside_a_designated_kinds_name_is_no_act(name, published, meta, fragment, action, obj):
+    from tracker.extract import Official
+
+    if "official" in meta:  # as score.py --meta passes them: the report's speaker reads its task paragraphs forward
+        meta = {**meta, "official": Official(*meta["official"])}
+    (c,) = [c for c in _read(name, published, **meta).candidates if fragment in c.quote]
+    assert action in c.action and c.object == obj, (c.action, c.object)
+
+
+def test_a_verb_after_the_number_that_ends_the_work_still_acts():
+    from tracker.extract import extract_document
+
+    # 吉林's 2026 民生实事 (as generic_verb_gives_way reads it): the verb ends the quote, no designation after it
+    doc = extract_document("今年，实施100条客运班线公交化改造。", published=PUB)
+    assert [c.action for c in doc.candidates] == ["改造"]
+
+
+# conjunct_object_before (batch AD, docs/rules.md): a conjunct of a verb and its number alone, after 、, counts what the
+# conjunct before it counts in the same unit, whose object stands once before the first verb.
+@pytest.mark.parametrize("name, published, sentence, quote, obj", [
+    # 云南's 2026 report (batch AD: 投产1000万千瓦以上 read with no object as first read)
+    ("real/yunnan_targets_2026.txt", "2026-01-28", None, "投产1000万千瓦以上", "新能源"),
+    # 海南's 2026 report (chars 14740-14778 of its CSV file at a49b64c, its plan section for 2026; 今年， added)
+    (None, "2026-01-27", "今年，加快省重大项目建设进度，年投资亿元以上项目新开工43个以上、竣工38个以上。", "竣工38个以上", "项目"),
+])
+def test_a_bare_conjunct_counts_what_the_one_before_counts(name, published, sentence, quote, obj):
+    from tracker.extract import extract_document
+
+    doc = _read(name, published) if name else extract_document(sentence, published=dt.date.fromisoformat(published))
+    (c,) = [c for c in doc.candidates if c.quote == quote]
+    assert c.object == obj and dict(c.why)["object"] == "conjunct_object_before"
+
+
+def test_a_conjunct_in_another_unit_names_its_own_count():
+    from tracker.extract import extract_document
+
+    # a conjunct in another unit is no ellipsis of the one before (a rule test)
+    doc = extract_document("今年，新建学校5所、投资3亿元。", published=PUB)
+    assert [c.object for c in doc.candidates if "3亿元" in c.quote] != ["学校"]
