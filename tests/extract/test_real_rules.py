@@ -1680,3 +1680,30 @@ def test_a_conjunct_in_another_unit_names_its_own_count():
     # a conjunct in another unit is no ellipsis of the one before (a rule test)
     doc = extract_document("今年，新建学校5所、投资3亿元。", published=PUB)
     assert [c.object for c in doc.candidates if "3亿元" in c.quote] != ["学校"]
+
+
+# 和美乡村 (batch Z, docs/rules.md, batch AD): a word (lexicon userdict), its 和 no coordinator (_COORD): the count's
+# object is read after it.
+@pytest.mark.parametrize("name, published, meta, sentence, quote", [
+    # 河南's 2026 report (batch Z: 1000个和美乡村 with no object as first read)
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, None,
+     "1000个和美乡村"),
+    # 青海's 2026 report (chars 16019-16108 of its CSV file at a49b64c, its plan for 2026; 今年， added)
+    (None, "2026-01-27", {}, "今年，启动新一轮农牧区人居环境整治提升五年行动，加快推进生活污水治理、生活垃圾处理，深入实施文明乡风建设工程，"
+     "打造150个和美乡村，让广大农牧民生活更好、日子更甜，让乡村更富生机活力。", "打造150个和美乡村"),
+])
+def test_he_mei_xiang_cun_is_one_word(name, published, meta, sentence, quote):
+    from tracker.extract import Official, extract_document
+
+    if "official" in meta:
+        meta = {**meta, "official": Official(*meta["official"])}
+    doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published))
+    assert [c.object for c in doc.candidates if c.quote == quote] == ["和美乡村"]
+
+
+def test_he_before_meili_still_coordinates():
+    from tracker.extract import extract_document
+
+    # 和 before 美丽 (not 美乡村) joins two counted objects (a rule test)
+    doc = extract_document("今年，建设10个示范村和美丽乡村20个。", published=PUB)
+    assert [c.object for c in doc.candidates] == ["示范村", "美丽乡村"]

@@ -26,8 +26,9 @@ _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SEGMENT_SEP = "；;"
 # A coordinator between two counted objects; 及, 和 and 与 inside a word (惠及, 普及, 及时, 和谐,
-# 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
-_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
+# 总和, 参与, 与会; 和美乡村: 建成35个先导区、1000个和美乡村, 河南 2026; 打造150个和美乡村, 青海 2026) or a bound
+# (110千伏及以上) coordinate nothing.
+_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平]|美乡村)"
                     r"|(?<![参给])与(?!会)")
 # 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯 (the places where the work is
 # done: work_after_its_places, places_of_the_work, and the conjunct split that leaves a run of places whole)
