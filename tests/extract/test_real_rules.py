@@ -1707,3 +1707,39 @@ def test_he_before_meili_still_coordinates():
     # 和 before 美丽 (not 美乡村) joins two counted objects (a rule test)
     doc = extract_document("今年，建设10个示范村和美丽乡村20个。", published=PUB)
     assert [c.object for c in doc.candidates] == ["示范村", "美丽乡村"]
+
+
+# outline_paragraph_plans (batch AD's second set, docs/rules.md): a paragraph whose first sentence names the coming plan's
+# outline (lexicon outline_drafts) ends a run of review paragraphs: its targets look forward.
+_BEIJING_REVIEW = ("这五年，我们系统治理、持续攻坚，绿色底色更加鲜明靓丽。细颗粒物年均浓度连续五年稳定达标，“北京蓝”成为常态；五大河流全线"
+                   "贯通入海，水环境质量显著提升；超额完成新一轮百万亩造林绿化工程，成功创建全域国家森林城市，公园总数达1136个，花园城市建设"
+                   "全面展开，北京被联合国组织评为生物多样性魅力城市。")
+
+
+@pytest.mark.parametrize("name, published, meta, fragment", [
+    # 广西's 2026 report (batch AD's second set: missed as first read): 过去五年，… then the outline's paragraph
+    ("real/guangxi_period_2026.txt", "2026-02-02", {"district": "广西壮族自治区", "official": ("韦韬", "自治区主席")},
+     "地区生产总值年均增长5%左右"),
+    # 北京's 2026 report: a 这五年，… paragraph of its review (chars 6340-6487 of its CSV file at 9ea556b), then the
+    # paragraph of the outline's 29 indicators (real/beijing_targets_2026.txt's first), as the whole report has them
+    ("real/beijing_targets_2026.txt", "2026-01-25", {"district": "北京市", "official": ("殷勇", "北京市市长")},
+     "地区生产总值年均增速4.5%-5%"),
+])
+def test_the_outline_paragraph_after_a_review_run_plans(name, published, meta, fragment):
+    from tracker.extract import Official, extract_document
+
+    meta = {**meta, "official": Official(*meta["official"])}
+    text = (Path(__file__).parent / name).read_text(encoding="utf-8")
+    if "beijing" in name:
+        text = _BEIJING_REVIEW + "\n" + text.split("\n")[0] + "\n"
+    doc = extract_document(text, published=dt.date.fromisoformat(published), **meta)
+    assert [c.quote for c in doc.candidates if fragment in c.quote], [c.quote for c in doc.candidates]
+
+
+def test_a_review_paragraph_naming_no_outline_stays_a_review():
+    from tracker.extract import Official, extract_document
+
+    # 北京's review paragraph alone, then one more of its kind: nothing is read forward
+    doc = extract_document(_BEIJING_REVIEW + "\n" + _BEIJING_REVIEW + "\n", published=dt.date(2026, 1, 25), district="北京市",
+                           official=Official("殷勇", "北京市市长"))
+    assert not doc.candidates
