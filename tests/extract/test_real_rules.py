@@ -1743,3 +1743,19 @@ def test_a_review_paragraph_naming_no_outline_stays_a_review():
     doc = extract_document(_BEIJING_REVIEW + "\n" + _BEIJING_REVIEW + "\n", published=dt.date(2026, 1, 25), district="北京市",
                            official=Official("殷勇", "北京市市长"))
     assert not doc.candidates
+
+
+# lexicon actions: 壮大 (batch AD's second set, docs/rules.md) is an act: a conjunct after it takes it, and an earlier
+# clause's verb no longer stands in for it.
+@pytest.mark.parametrize("name, published, meta, fragment", [
+    # 河南's 2026 report (batch Z: no action as first read)
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, "18条乡村富民产业链"),
+    # 山东's 2026 report (batch AD's second set: 打造, the clause before's, as first read)
+    ("real/shandong_industry_2026.txt", "2026-01-27", {"district": "山东省", "official": ("周乃翔", "山东省省长")}, "4个千亿级新兴潜力产业"),
+])
+def test_zhuangda_is_an_act(name, published, meta, fragment):
+    from tracker.extract import Official
+
+    meta = {**meta, "official": Official(*meta["official"])}
+    (c,) = [c for c in _read(name, published, **meta).candidates if fragment in c.quote]
+    assert c.action == "壮大"
