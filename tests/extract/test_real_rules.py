@@ -1586,8 +1586,9 @@ def test_a_count_of_named_places_that_counts_more_or_an_open_list_stays(name, pu
 @pytest.mark.parametrize("name, published, fragment, obj", [
     # 山西's 2026 report (batch C): 新建6个国家级、20个省级临床重点专科
     ("real/shanxi_minsheng_2026.txt", "2026-01-27", "新建6个国家级", "临床重点专科"),
-    # 辽宁's 2026 report (batch Z): 布局建设20个国家级、19个省级粮食产能提升重点县 (提升, an act, ends the reading)
-    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", "布局建设20个国家级", "粮食产能"),
+    # 辽宁's 2026 report (batch Z): 布局建设20个国家级、19个省级粮食产能提升重点县 (提升 names the 重点县, the reading goes
+    # on to it: verb_names_a_designation)
+    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", "布局建设20个国家级", "粮食产能提升重点县"),
 ])
 def test_counts_of_grades_share_the_noun_after_the_last(name, published, fragment, obj):
     (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
@@ -1628,3 +1629,133 @@ def test_the_two_markets_and_two_resources_are_no_count(name, published, meta, s
 
     doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published), **meta)
     assert not [c.quote for c in doc.candidates if "两个市场" in c.quote or "两种资源" in c.quote]
+
+
+# verb_names_a_designation (batch AD, docs/rules.md): a verb right before the head of a designated kind of place (lexicon
+# designation_heads: 重点县, 示范区) is part of the counted kind's name: the act is the verb before the number, or a sibling
+# conjunct's, and the object reads on through the verb to the head.
+@pytest.mark.parametrize("name, published, meta, fragment, action, obj", [
+    # 河南's 2026 report (batch Z): a generic verb before the number stays the act
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")},
+     "推进66个粮食产能提升重点县", "推进", "粮食产能提升重点县"),
+    # 辽宁's 2026 report (batch Z): the second grade's count takes the verb of the first
+    ("real/liaoning_rural_eco_2026.txt", "2026-01-27", {}, "19个省级粮食产能提升重点县", "建设", "省级粮食产能提升重点县"),
+])
+def test_a_verb_inside_a_designated_kinds_name_is_no_act(name, published, meta, fragment, action, obj):
+    from tracker.extract import Official
+
+    if "official" in meta:  # as score.py --meta passes them: the report's speaker reads its task paragraphs forward
+        meta = {**meta, "official": Official(*meta["official"])}
+    (c,) = [c for c in _read(name, published, **meta).candidates if fragment in c.quote]
+    assert action in c.action and c.object == obj, (c.action, c.object)
+
+
+def test_a_verb_after_the_number_that_ends_the_work_still_acts():
+    from tracker.extract import extract_document
+
+    # 吉林's 2026 民生实事 (as generic_verb_gives_way reads it): the verb ends the quote, no designation after it
+    doc = extract_document("今年，实施100条客运班线公交化改造。", published=PUB)
+    assert [c.action for c in doc.candidates] == ["改造"]
+
+
+# conjunct_object_before (batch AD, docs/rules.md): a conjunct of a verb and its number alone, after 、, counts what the
+# conjunct before it counts in the same unit, whose object stands once before the first verb.
+@pytest.mark.parametrize("name, published, sentence, quote, obj", [
+    # 云南's 2026 report (batch AD: 投产1000万千瓦以上 read with no object as first read)
+    ("real/yunnan_targets_2026.txt", "2026-01-28", None, "投产1000万千瓦以上", "新能源"),
+    # 海南's 2026 report (chars 14740-14778 of its CSV file at a49b64c, its plan section for 2026; 今年， added)
+    (None, "2026-01-27", "今年，加快省重大项目建设进度，年投资亿元以上项目新开工43个以上、竣工38个以上。", "竣工38个以上", "项目"),
+])
+def test_a_bare_conjunct_counts_what_the_one_before_counts(name, published, sentence, quote, obj):
+    from tracker.extract import extract_document
+
+    doc = _read(name, published) if name else extract_document(sentence, published=dt.date.fromisoformat(published))
+    (c,) = [c for c in doc.candidates if c.quote == quote]
+    assert c.object == obj and dict(c.why)["object"] == "conjunct_object_before"
+
+
+def test_a_conjunct_in_another_unit_names_its_own_count():
+    from tracker.extract import extract_document
+
+    # a conjunct in another unit is no ellipsis of the one before (a rule test)
+    doc = extract_document("今年，新建学校5所、投资3亿元。", published=PUB)
+    assert [c.object for c in doc.candidates if "3亿元" in c.quote] != ["学校"]
+
+
+# 和美乡村 (batch Z, docs/rules.md, batch AD): a word (lexicon userdict), its 和 no coordinator (_COORD): the count's
+# object is read after it.
+@pytest.mark.parametrize("name, published, meta, sentence, quote", [
+    # 河南's 2026 report (batch Z: 1000个和美乡村 with no object as first read)
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, None,
+     "1000个和美乡村"),
+    # 青海's 2026 report (chars 16019-16108 of its CSV file at a49b64c, its plan for 2026; 今年， added)
+    (None, "2026-01-27", {}, "今年，启动新一轮农牧区人居环境整治提升五年行动，加快推进生活污水治理、生活垃圾处理，深入实施文明乡风建设工程，"
+     "打造150个和美乡村，让广大农牧民生活更好、日子更甜，让乡村更富生机活力。", "打造150个和美乡村"),
+])
+def test_he_mei_xiang_cun_is_one_word(name, published, meta, sentence, quote):
+    from tracker.extract import Official, extract_document
+
+    if "official" in meta:
+        meta = {**meta, "official": Official(*meta["official"])}
+    doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published))
+    assert [c.object for c in doc.candidates if c.quote == quote] == ["和美乡村"]
+
+
+def test_he_before_meili_still_coordinates():
+    from tracker.extract import extract_document
+
+    # 和 before 美丽 (not 美乡村) joins two counted objects (a rule test)
+    doc = extract_document("今年，建设10个示范村和美丽乡村20个。", published=PUB)
+    assert [c.object for c in doc.candidates] == ["示范村", "美丽乡村"]
+
+
+# outline_paragraph_plans (batch AD's second set, docs/rules.md): a paragraph whose first sentence names the coming plan's
+# outline (lexicon outline_drafts) ends a run of review paragraphs: its targets look forward.
+_BEIJING_REVIEW = ("这五年，我们系统治理、持续攻坚，绿色底色更加鲜明靓丽。细颗粒物年均浓度连续五年稳定达标，“北京蓝”成为常态；五大河流全线"
+                   "贯通入海，水环境质量显著提升；超额完成新一轮百万亩造林绿化工程，成功创建全域国家森林城市，公园总数达1136个，花园城市建设"
+                   "全面展开，北京被联合国组织评为生物多样性魅力城市。")
+
+
+@pytest.mark.parametrize("name, published, meta, fragment", [
+    # 广西's 2026 report (batch AD's second set: missed as first read): 过去五年，… then the outline's paragraph
+    ("real/guangxi_period_2026.txt", "2026-02-02", {"district": "广西壮族自治区", "official": ("韦韬", "自治区主席")},
+     "地区生产总值年均增长5%左右"),
+    # 北京's 2026 report: a 这五年，… paragraph of its review (chars 6340-6487 of its CSV file at 9ea556b), then the
+    # paragraph of the outline's 29 indicators (real/beijing_targets_2026.txt's first), as the whole report has them
+    ("real/beijing_targets_2026.txt", "2026-01-25", {"district": "北京市", "official": ("殷勇", "北京市市长")},
+     "地区生产总值年均增速4.5%-5%"),
+])
+def test_the_outline_paragraph_after_a_review_run_plans(name, published, meta, fragment):
+    from tracker.extract import Official, extract_document
+
+    meta = {**meta, "official": Official(*meta["official"])}
+    text = (Path(__file__).parent / name).read_text(encoding="utf-8")
+    if "beijing" in name:
+        text = _BEIJING_REVIEW + "\n" + text.split("\n")[0] + "\n"
+    doc = extract_document(text, published=dt.date.fromisoformat(published), **meta)
+    assert [c.quote for c in doc.candidates if fragment in c.quote], [c.quote for c in doc.candidates]
+
+
+def test_a_review_paragraph_naming_no_outline_stays_a_review():
+    from tracker.extract import Official, extract_document
+
+    # 北京's review paragraph alone, then one more of its kind: nothing is read forward
+    doc = extract_document(_BEIJING_REVIEW + "\n" + _BEIJING_REVIEW + "\n", published=dt.date(2026, 1, 25), district="北京市",
+                           official=Official("殷勇", "北京市市长"))
+    assert not doc.candidates
+
+
+# lexicon actions: 壮大 (batch AD's second set, docs/rules.md) is an act: a conjunct after it takes it, and an earlier
+# clause's verb no longer stands in for it.
+@pytest.mark.parametrize("name, published, meta, fragment", [
+    # 河南's 2026 report (batch Z: no action as first read)
+    ("real/henan_rural_region_2026.txt", "2026-01-26", {"district": "河南省", "official": ("王凯", "河南省人民政府省长")}, "18条乡村富民产业链"),
+    # 山东's 2026 report (batch AD's second set: 打造, the clause before's, as first read)
+    ("real/shandong_industry_2026.txt", "2026-01-27", {"district": "山东省", "official": ("周乃翔", "山东省省长")}, "4个千亿级新兴潜力产业"),
+])
+def test_zhuangda_is_an_act(name, published, meta, fragment):
+    from tracker.extract import Official
+
+    meta = {**meta, "official": Official(*meta["official"])}
+    (c,) = [c for c in _read(name, published, **meta).candidates if fragment in c.quote]
+    assert c.action == "壮大"

@@ -277,8 +277,13 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     ],
     "noun_shared_by_grades": [
         ('real/shanxi_minsheng_2026.txt', '新建6个国家级', 'object', '临床重点专科'),
-        # 粮食产能提升重点县 in the gold: the act inside the name (提升) stops the reading, as it does for the second count
-        ('real/liaoning_rural_eco_2026.txt', '布局建设20个国家级', 'object', '粮食产能'),
+        # the gold's 粮食产能提升重点县: the verb inside the designated kind's name (提升 before 重点县) no longer stops the
+        # reading (verb_names_a_designation)
+        ('real/liaoning_rural_eco_2026.txt', '布局建设20个国家级', 'object', '粮食产能提升重点县'),
+    ],
+    "conjunct_object_before": [
+        ('real/yunnan_targets_2026.txt', '投产1000万千瓦以上', 'object', '新能源'),
+        ('excerpts/hainan_projects_2026.txt', '竣工38个以上', 'object', '项目'),
     ],
     "object_after_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'object', '新材料产业集群'),
@@ -713,6 +718,8 @@ SHAPING = {
     "programme_span_dates_its_clause": "test_a_programmes_span_dates_only_its_own_clause",
     "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
     "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
+    "verb_names_a_designation": "test_a_verb_inside_a_designated_kinds_name_is_no_act",
+    "outline_paragraph_plans": "test_the_outline_paragraph_after_a_review_run_plans",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

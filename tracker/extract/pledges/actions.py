@@ -13,7 +13,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
     _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _nominal_actions,
-    _qualifiers,
+    _qualifiers, verb_names_a_designation,
 )
 from tracker.extract.pledges.objects import _INVESTED, _nominal_action, _use_of_sum
 from tracker.extract.rules import rule
@@ -39,9 +39,10 @@ def _verbs_before(c) -> list:
 
 def _verbs_after(c) -> list:
     """The verb group after the number that governs it: the group that ends the quote when there is one, the words
-    before it naming the object (1.22万个亿元以上|新建续建项目|建设, 湖北 2026), else the first group."""
+    before it naming the object (1.22万个亿元以上|新建续建项目|建设, 湖北 2026), else the first group. A verb that names a
+    designated kind of place (verb_names_a_designation: 粮食产能提升重点县) is none."""
     if "verbs_after" not in c.memo:
-        verbs = _actions_in(c.text, c.kept[-1].end, c.end)
+        verbs = [m for m in _actions_in(c.text, c.kept[-1].end, c.end) if not verb_names_a_designation(c.text, m.end())]
         if len(verbs) > 1 and not c.text[verbs[-1].end():c.end].strip(_QUOTE_MARKS + " "):
             k = len(verbs) - 1
             while k > 0 and c.text[verbs[k - 1].end():verbs[k].start()] in ("、", ""):

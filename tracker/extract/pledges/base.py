@@ -26,8 +26,9 @@ _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SEGMENT_SEP = "；;"
 # A coordinator between two counted objects; 及, 和 and 与 inside a word (惠及, 普及, 及时, 和谐,
-# 总和, 参与, 与会) or a bound (110千伏及以上) coordinate nothing.
-_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平])"
+# 总和, 参与, 与会; 和美乡村: 建成35个先导区、1000个和美乡村, 河南 2026; 打造150个和美乡村, 青海 2026) or a bound
+# (110千伏及以上) coordinate nothing.
+_COORD = re.compile(r"、|以及|(?<![惠涉普波危顾触提论企])及(?![时早以])|(?<![谐平总缓调温柔共])和(?![谐平]|美乡村)"
                     r"|(?<![参给])与(?!会)")
 # 在 and the whole of a division before a count of places: 在|39个村, 在全县|509个自然屯 (the places where the work is
 # done: work_after_its_places, places_of_the_work, and the conjunct split that leaves a run of places whole)
@@ -530,6 +531,21 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     return (obj, words[0]) if obj else None
 
 
+@rule("action", "命名类别中的动词", "verb_names_a_designation")
+def verb_names_a_designation(text: str, end: int) -> bool:
+    """A verb written right before the head of a designated kind of place or unit (lexicon designation_heads: 重点县,
+    示范区, 先行区) is part of that kind's name, which the number counts; it is not the pledge's act, and the verb before
+    the number (or a sibling conjunct's) is: 推进66个粮食产能提升重点县 (河南 2026: 推进, not 提升); 布局建设20个国家级、19个
+    省级粮食产能提升重点县 (辽宁 2026: 建设 for both counts, not 提升). The object reads on through the verb to the head
+    (粮食产能提升重点县)."""
+    return text.startswith(_designation_heads(), end)
+
+
+@cache
+def _designation_heads() -> tuple[str, ...]:
+    return lexicons.words("designation_heads")
+
+
 def _words_after(window: str) -> list[str]:
     """The words of the object read forwards from the window's start."""
     words = []
@@ -540,8 +556,9 @@ def _words_after(window: str) -> list[str]:
     for i, w in enumerate(cut):
         if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
-        if (w in stops and (words or w not in ("新", "新的")) and not _new_inside_name(w, cut[i + 1:i + 2], stops)) \
-                or (words and w in actions):
+        if ((w in stops and (words or w not in ("新", "新的")) and not _new_inside_name(w, cut[i + 1:i + 2], stops))
+                or (words and w in actions)) \
+                and not (words and verb_names_a_designation("".join(cut[i:i + 4]), len(w))):
             break
         words.append(w)
         if sum(map(len, words)) >= 24:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from tracker.extract import lexicons
 from tracker.extract.deadlines import find_deadlines
@@ -206,13 +206,32 @@ def _opening(btext: str) -> tuple[str, bool, bool]:
 def _paragraph_frame(btext: str, current: bool) -> bool:
     """Whether a paragraph is read in the past: it opens in the past (近年来,…; 龙华区正式挂牌成立一年以来,…),
     or follows such a paragraph (预计地区生产总值超过2100亿元,… in a report's review) and does not open
-    with a word of intent or a time ahead (今年,…; 2024年,我们将…)."""
+    with a word of intent or a time ahead (今年,…; 2024年,我们将…), nor name the coming plan's outline in its first
+    sentence (outline_paragraph_plans)."""
     first, intent, time_named = _opening(btext)
     if _PAST_LEAD.match(first) and not intent:
         return True
     if intent or time_named:
         return False
+    if current and outline_paragraph_plans(btext):
+        return False
     return current
+
+
+@rule("tense", "提交审查的规划纲要段", "outline_paragraph_plans")
+def outline_paragraph_plans(btext: str) -> bool:
+    """A paragraph whose first sentence names the outline of the coming plan the report submits (lexicon outline_drafts:
+    《纲要草案》, 纲要（草案）, 《纲要》) ends a run of paragraphs read in the past: it states the plan's targets, which look
+    forward: 围绕上述目标，《纲要草案》从…6个维度设置了29项主要指标，包括：地区生产总值年均增速4.5%-5%… (北京 2026, after
+    its 这五年，… paragraphs); 根据《…建议》，我们编制了“十五五”规划纲要（草案），提交大会审查。…提出地区生产总值年均增长5%左右
+    (广西 2026, after 过去五年，…)."""
+    stop = _SENTENCE_END.search(btext)
+    return _outline_draft().search(btext, 0, stop.start() if stop else len(btext)) is not None
+
+
+@cache
+def _outline_draft() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, lexicons.words("outline_drafts"))))
 
 
 # A paragraph opening on a year already over: 刚刚过去的2025年，… / 2025年，… / 去年，… (the year a review reports);

@@ -543,6 +543,30 @@ def object_with_rule(text: str, start: int, end: int, qs: list[NumberToken]) -> 
     return decide(SPAN_RULES, Span(text, start, end, qs))
 
 
+@rule("object", "承前并列成分的对象", needs=("、",))
+def conjunct_object_before(c) -> str | None:
+    """A conjunct that is a verb and its number alone, after 、, counts what the conjunct before it counts in the same
+    unit, its object written once before the first verb: 新能源开工1600万千瓦、投产1000万千瓦以上 (云南 2026: 新能源 for
+    both); 年投资亿元以上项目新开工43个以上、竣工38个以上 (海南 2026: 项目 for both)."""
+    text, kept = c.text, c.kept
+    if not kept or c.start < 1 or text[c.start - 1] != "、" or c.start <= c.clause.start:
+        return None
+    if not _actions_in(text, c.start, kept[0].start) or text[c.start:kept[0].start].strip() != _verbs_only(text, c.start, kept[0].start):
+        return None
+    start = max(text.rfind("、", c.clause.start, c.start - 1) + 1, c.clause.start)
+    prev_qs = [t for t in find_numbers(text[start:c.start - 1]) if t.kind == "quantity"]
+    if not prev_qs or _base_unit(prev_qs[-1].unit) != _base_unit(kept[0].unit):
+        return None
+    before = _object(text, start, c.start - 1, [
+        NumberToken(start + t.start, start + t.end, t.kind, t.value, t.value_max, t.unit, t.role, t.raw) for t in prev_qs])
+    return before[0] if before else None
+
+
+def _verbs_only(text: str, start: int, end: int) -> str:
+    """The verbs of the actions lexicon in ``text[start:end]``, joined: the whole span when it holds nothing else."""
+    return "".join(m.group(0) for m in _actions_in(text, start, end))
+
+
 @rule("object", "承前省略的对象")
 def elliptical_clause_object(c) -> str | None:
     """A clause that names nothing counts what the clause before it in the sentence counts: the same
@@ -563,4 +587,4 @@ def elliptical_clause_object(c) -> str | None:
     return None
 
 
-ELLIPSIS_RULES = (elliptical_clause_object,)
+ELLIPSIS_RULES = (conjunct_object_before, elliptical_clause_object)
