@@ -150,9 +150,13 @@ def names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
 
     A short count of events (20场招聘活动) is a target; a long name, or one that
     opens with a span of years (五年百万人才计划), is a name."""
+    if not qs:
+        return False
+    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
+    if not rest.endswith(_programme_endings()):
+        return False  # no head of a name ends the clause (the pattern below wants one): most clauses, found first
     if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
         return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
-    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
     opens_with_span = _SPAN_OF_YEARS_BEFORE.search(text, max(0, qs[0].start - 4), qs[0].start) is not None
     if len(rest) <= 6 and not opens_with_span:
         return False
@@ -169,6 +173,14 @@ _COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座
 @cache
 def _programme_end() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
+
+
+@cache
+def _programme_endings() -> tuple[str, ...]:
+    """What a text ends with when ``_programme_end`` finds its match: a head, a closing mark or none, and the line
+    break ``$`` matches before."""
+    return tuple(head + mark + br for head in lexicons.words("programme_heads") for mark in ("", "”", "’", '"')
+                 for br in ("", "\n"))
 
 
 #: the helper's old name, for the rule tests
