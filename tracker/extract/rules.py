@@ -98,7 +98,11 @@ class Needed:
     with ``in`` costs a scan of the text each, about a microsecond on a report's 1,500 characters)."""
 
     def __init__(self, lists: Iterable[Sequence[Rule]]) -> None:
-        words = sorted({w for rules in lists for r in rules for w in r.needs}, key=lambda w: (-len(w), w))
+        self.lists = tuple(tuple(rules) for rules in lists)
+        words = sorted({w for rules in self.lists for r in rules for w in r.needs}, key=lambda w: (-len(w), w))
+        # each list's needed words, and its lists as asked (``asked``) by those of them a text holds
+        self.words_of = tuple(frozenset(w for r in rules for w in r.needs) for rules in self.lists)
+        self.asked_by: tuple[dict[frozenset[str], tuple[Rule, ...]], ...] = tuple({} for _ in self.lists)
         # as a tree of shared beginnings (lexicons.alternation): at a position the engine follows the one branch the
         # character there opens, not each of the ~100 words in turn
         self.pattern = re.compile(alternation(words)) if words else None
@@ -125,6 +129,21 @@ class Needed:
                 if o not in out and o in text:
                     out.add(o)
         return frozenset(out)
+
+    def asked(self, found: frozenset[str]) -> tuple[tuple[Rule, ...], ...]:
+        """``asked(rules, text, found)`` of each of the lists, ``found`` the needed words of ``text``: a list as asked
+        depends only on which of its own needed words the text holds (none, for most lists and most documents),
+        so it is kept by them, not filtered again for each document."""
+        out = []
+        for rules, words, memo in zip(self.lists, self.words_of, self.asked_by):
+            key = found & words
+            got = memo.get(key)
+            if got is None:
+                if len(memo) >= 512:  # a bound on what a long run of varied documents keeps
+                    memo.clear()
+                got = memo[key] = asked(rules, "", key)
+            out.append(got)
+        return tuple(out)
 
 
 def labels() -> dict[str, str]:

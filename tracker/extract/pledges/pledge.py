@@ -33,7 +33,7 @@ from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.pledges.view import NumbersView
-from tracker.extract.rules import Needed, asked, decide, rule
+from tracker.extract.rules import Needed, decide, rule
 from tracker.extract.tokens import cut as _cut, is_word
 
 
@@ -264,9 +264,18 @@ def spans_and_ages_only(c: Context):
     qs = [q for q in c.qs if c.start <= q.start and q.end <= c.end]
     if not qs:
         return False
-    c.in_quote = [_as_target_in_years(c.text, q) for q in qs]
-    # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
-    kept = [q for q in c.in_quote if not _weak(q)]
+    # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number; only such a number may be
+    # a measure in years, a target (years_as_target gives every other back as it is)
+    text, in_quote, kept = c.text, [], []
+    for q in qs:
+        if _weak(q):
+            q = _as_target_in_years(text, q)
+            if q.kind == "target":  # no longer weak
+                kept.append(q)
+        else:
+            kept.append(q)
+        in_quote.append(q)
+    c.in_quote = in_quote
     if not kept:
         return False
     thresholds = [_is_threshold(q, c.text, kept) for q in kept]  # each number asked once
@@ -1318,8 +1327,8 @@ def _asked_lists(reading: _Reading, text: str) -> dict[str, tuple]:
     (``rules.asked``), found for the first candidate of a document and kept on its reading."""
     lists = (PLEDGE_RULES, TENSE_RULES, FOUND_RULES, ELLIPSIS_RULES, ACTION_RULES, QUALIFIER_RULES, DEADLINE_RULES,
              OFFICIAL_RULES, DISTRICT_RULES)  # read anew each document: a test may put another list in place of one
-    found = _needed(lists).found(text)
-    reading.asked = {name: asked(rules, text, found) for name, rules in zip(_LIST_NAMES, lists)}
+    needed = _needed(lists)
+    reading.asked = dict(zip(_LIST_NAMES, needed.asked(needed.found(text))))
     return reading.asked
 
 
