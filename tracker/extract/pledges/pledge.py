@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
@@ -77,28 +78,28 @@ class Context:
         self.memo: dict = {}
         self.in_quote: list[NumberToken] = []  # the numbers inside the quote, a measure in years as a target
         self._kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last (``kept``)
-        self._numbers: NumbersView | None = None  # what the rules ask of them (``numbers``)
+        # ``numbers``, what the rules ask of them, stands in the instance's dict once read (``__getattr__``)
         self.baseline: tuple[int, int] | None = None
         self.found = None  # (object, its first word) the quote's own words name
         self.found_rule = ""
         self.tense: tuple[bool, float] = (False, 0.0)
         self.tense_rule = ""
 
-    @property
-    def kept(self) -> list[NumberToken]:
-        """The numbers that size the pledge, thresholds last."""
-        return self._kept
+    def _set_kept(self, kept: list[NumberToken]) -> None:
+        self._kept = kept
+        self.__dict__.pop("numbers", None)  # the view of the numbers before
 
-    @kept.setter
-    def kept(self, kept: list[NumberToken]) -> None:
-        self._kept, self._numbers = kept, None
+    # The rules read ``kept`` and ``numbers`` about a hundred thousand times a pass over the real passages: ``kept``
+    # is read by a C getter (no Python frame, as Rule.__call__), ``numbers`` from the instance's dict once built.
+    kept = property(attrgetter("_kept"), _set_kept, doc="The numbers that size the pledge, thresholds last.")
 
-    @property
-    def numbers(self) -> NumbersView:
-        """What the rules ask of ``kept`` (units, roles, first start, last end), found once after it was set."""
-        if self._numbers is None:
-            self._numbers = NumbersView.of(self._kept, self.text)
-        return self._numbers
+    def __getattr__(self, name: str):
+        """``numbers``: what the rules ask of ``kept`` (units, roles, first start, last end), built the first time it
+        is read after ``kept`` was set, then kept in the instance's dict (setting ``kept`` removes it)."""
+        if name == "numbers":
+            view = self.__dict__["numbers"] = NumbersView.of(self._kept, self.text)
+            return view
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- which numbers size it
