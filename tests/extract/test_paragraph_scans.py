@@ -76,3 +76,16 @@ def test_any_paragraph_of_those_words_reads_the_same(pieces, lead):
     text = "前文。\n" * lead + paragraph + "\n后文"
     start = 4 * lead
     _same_reading(text, start, start + len(paragraph))
+
+
+def test_a_paragraphs_matches_are_kept_by_the_patterns_identity_and_never_given_to_another():
+    """block_matches keeps a paragraph's matches by the pattern's identity (hashing a compiled pattern hashes its
+    code): each pattern gets its own matches from one memo, and a pattern that comes to hold a freed one's id (a
+    pattern built for one call) is not handed the matches kept for the other."""
+    text = "完成情况：新增就业1.2万人，给予企业200万元奖励。"
+    c = _context(text, 0, len(text))
+    for pattern in PATTERNS.values():
+        assert [m.span() for m in base.block_matches(c, pattern)[1]] == [m.span() for m in pattern.finditer(text)]
+    other = re.compile("奖励")
+    c.para_memo[("matches", id(other))] = (pledge._GRANT, [999], [])  # as if another pattern had held its id
+    assert [m.span() for m in base.block_matches(c, other)[1]] == [m.span() for m in other.finditer(text)]

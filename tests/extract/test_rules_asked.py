@@ -57,6 +57,19 @@ def test_needed_finds_what_in_finds(text):
     assert Needed(rules_).found(text) == {w for w in _WORDS if w in text}
 
 
+def test_needed_finds_what_in_finds_for_the_real_lists_on_the_real_texts():
+    """The words of the extractor's own lists (about a hundred, several crossing one another: 其中, 中标 …) on every
+    real passage and excerpt, whole and cut anywhere: one scan finds what a search with ``in`` for each finds."""
+    lists = (pledge.PLEDGE_RULES, pledge.TENSE_RULES, pledge.FOUND_RULES, pledge.ELLIPSIS_RULES, pledge.ACTION_RULES,
+             pledge.QUALIFIER_RULES, pledge.DEADLINE_RULES, pledge.OFFICIAL_RULES, pledge.DISTRICT_RULES)
+    needed = Needed(lists)
+    words = {w for rules_ in lists for r in rules_ for w in r.needs}
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        for piece in (text, text[1:301], text[len(text) // 3:]):
+            assert needed.found(piece) == {w for w in words if w in piece}, path.name
+
+
 def test_a_list_left_short_decides_as_the_whole_list_when_the_rules_left_out_answer_nothing():
     said = Rule("said", "said", "test", lambda c: "yes", ())
     fine = Rule("fine", "fine", "test", lambda c: None, ("罚",))
@@ -72,7 +85,8 @@ def test_every_rule_that_needs_words_names_words():
 
 
 def _everything(monkeypatch) -> None:
-    monkeypatch.setattr(pledge, "asked", lambda rule_list, text, found=None: tuple(rule_list))
+    # a document's lists are asked through Needed.asked (kept by the needed words found): every rule of each
+    monkeypatch.setattr(rules.Needed, "asked", lambda self, found: self.lists)
 
 
 def _read_all() -> list:
@@ -100,3 +114,14 @@ def test_a_rule_that_needs_words_is_left_out_where_they_are_missing(rule_id):
     assert r not in asked((r,), text)
     assert asked((r,), text + r.needs[0]) == (r,)
     assert rules.REGISTRY[rule_id] is r
+
+
+def test_needed_asks_each_list_as_asked_does_whatever_it_kept_before():
+    """Needed.asked keeps a list as asked by the needed words a text holds; each list then is what ``asked`` gives,
+    for every real passage and excerpt in turn (the memo filled by the texts before it)."""
+    lists = (pledge.PLEDGE_RULES, pledge.TENSE_RULES, pledge.ACTION_RULES, pledge.OFFICIAL_RULES, pledge.DISTRICT_RULES)
+    needed = Needed(lists)
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        found = needed.found(text)
+        assert needed.asked(found) == tuple(asked(rules_, text) for rules_ in lists), path.name

@@ -409,7 +409,7 @@ def _read_token(work: str, m: re.Match, roles: dict[str, Role], unit_re: re.Patt
             except NotANumeral:
                 return None
             return _Read(start - 1, end + 1, "quantity", Decimal(2 ** n), None, "倍", Role.RATIO)
-        if all(ch in CN_BIG or ch in CN_SMALL for ch in cn) and len(cn) == 1 and cn in CN_BIG:
+        if len(cn) == 1 and cn in CN_BIG:  # tested before any loop over the characters: most tokens are longer
             # a bare 万 or 亿: a number only behind 过/超/上 (过亿元 = over one 亿元)
             prefix = next((p for p in _BARE_MAGNITUDE_PREFIX if work.endswith(p, 0, start)), None)
             u = unit_re.match(work, end)

@@ -51,8 +51,17 @@ _ZONE_AFTER = r"(?=党工委|工委|管委会|管理委员会)"
 _ZONE_GOVERNMENT = re.compile(f"({_ZONE_NAME}{_ZONE_ENDING}){_ZONE_AFTER}")
 # What every match of the two patterns above ends with, found without trying a name's characters at each place of
 # a paragraph: no match starts more than the longest name before the first of these (``_first_possible``).
-_TAILS = {_GENERIC_DIVISION: (re.compile(_DIVISION_LEVEL + _DIVISION_AFTER), _DIVISION_NAME_LONGEST),
-          _ZONE_GOVERNMENT: (re.compile(_ZONE_ENDING + _ZONE_AFTER), _ZONE_NAME_LONGEST)}
+# Keyed by the pattern's identity (both live as long as the module): hashing a compiled pattern hashes its code, a few
+# thousand instructions for these two, and a dict keyed by the pattern hashed it at every paragraph read.
+_TAILS = {id(_GENERIC_DIVISION): (_GENERIC_DIVISION, re.compile(_DIVISION_LEVEL + _DIVISION_AFTER),
+                                   _DIVISION_NAME_LONGEST),
+          id(_ZONE_GOVERNMENT): (_ZONE_GOVERNMENT, re.compile(_ZONE_ENDING + _ZONE_AFTER), _ZONE_NAME_LONGEST)}
+
+
+def _tail_of(pattern: re.Pattern):
+    """(tail, longest name) of ``pattern`` when it is one of ``_TAILS``', else None."""
+    got = _TAILS.get(id(pattern))
+    return got[1:] if got is not None and got[0] is pattern else None
 
 
 def _first_possible(pattern: re.Pattern, text: str) -> int | None:
@@ -60,7 +69,7 @@ def _first_possible(pattern: re.Pattern, text: str) -> int | None:
     passing a match, or None when ``text`` holds none: the first place its tail stands, less the longest name
     before a tail. The scans try a run of two to ten characters at every character of a paragraph, and most
     paragraphs name no division that way."""
-    tail, longest = _TAILS[pattern]
+    tail, longest = _tail_of(pattern)
     m = tail.search(text)
     return None if m is None else max(0, m.start() - longest)
 
@@ -235,7 +244,7 @@ def _generic_names(text: str, pattern: re.Pattern = _GENERIC_DIVISION) -> list[t
     """(offset, name) of each division named the way titles and sessions name them, its name made
     of place-like words: the longest such tail of what the pattern found (日在某某县 → 某某县)."""
     out = []
-    start = _first_possible(pattern, text) if pattern in _TAILS else 0
+    start = _first_possible(pattern, text) if _tail_of(pattern) is not None else 0
     for m in (pattern.finditer(text, start) if start is not None else ()):
         name = _strip_lead(m.group(1))
         if _NOT_A_NAME_START.match(name):

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from tracker.extract.lexicons import alternation
+
 #: the fields a candidate's ``why`` names, in the order ``tracker extract --explain`` prints them
 FIELDS = ("pledge", "tense", "action", "object", "quantities", "qualifier", "deadline", "district", "official",
           "responsible_unit")
@@ -96,21 +98,52 @@ class Needed:
     with ``in`` costs a scan of the text each, about a microsecond on a report's 1,500 characters)."""
 
     def __init__(self, lists: Iterable[Sequence[Rule]]) -> None:
-        words = sorted({w for rules in lists for r in rules for w in r.needs}, key=lambda w: (-len(w), w))
-        self.pattern = re.compile("|".join(map(re.escape, words))) if words else None
+        self.lists = tuple(tuple(rules) for rules in lists)
+        words = sorted({w for rules in self.lists for r in rules for w in r.needs}, key=lambda w: (-len(w), w))
+        # each list's needed words, and its lists as asked (``asked``) by those of them a text holds
+        self.words_of = tuple(frozenset(w for r in rules for w in r.needs) for rules in self.lists)
+        self.asked_by: tuple[dict[frozenset[str], tuple[Rule, ...]], ...] = tuple({} for _ in self.lists)
+        # as a tree of shared beginnings (lexicons.alternation): at a position the engine follows the one branch the
+        # character there opens, not each of the ~100 words in turn
+        self.pattern = re.compile(alternation(words)) if words else None
         # the needed words a match holds: the match is the longest word at its start, and the words it holds
         # (a shorter one at the same start, or inside it) are in the text too
         self.within = {w: frozenset(o for o in words if o in w) for w in words}
+        # the needed words that may begin inside a match and end past it (a tail of the match is their head:
+        # 其中 and 中标): a scan that goes on after each match's end does not try their start
+        self.crossing = {w: tuple(o for o in words if any(len(o) > len(w) - k and o.startswith(w[k:])
+                                                          for k in range(1, len(w)))) for w in words}
 
     def found(self, text: str) -> frozenset[str]:
-        """Every needed word ``text`` holds: each match, and the needed words inside it; the scan goes on one
-        character past a match's start, so a word that begins inside a match is found too."""
+        """Every needed word ``text`` holds: the distinct matches of one scan (``findall``, in C: after a match
+        it goes on at the match's end), the needed words inside each, and those that cross one (``crossing``)
+        looked for with ``in``. Exact: an occurrence of a needed word either starts where the scan tried (a
+        match there holds it), or starts inside a match and ends in it (held) or past it (crossing)."""
+        if self.pattern is None:
+            return frozenset()
         out: set[str] = set()
-        pos, search, within = 0, self.pattern.search if self.pattern else None, self.within
-        while search is not None and (m := search(text, pos)) is not None:
-            out |= within[m.group()]
-            pos = m.start() + 1
+        within, crossing = self.within, self.crossing
+        for m in set(self.pattern.findall(text)):
+            out |= within[m]
+            for o in crossing[m]:
+                if o not in out and o in text:
+                    out.add(o)
         return frozenset(out)
+
+    def asked(self, found: frozenset[str]) -> tuple[tuple[Rule, ...], ...]:
+        """``asked(rules, text, found)`` of each of the lists, ``found`` the needed words of ``text``: a list as asked
+        depends only on which of its own needed words the text holds (none, for most lists and most documents),
+        so it is kept by them, not filtered again for each document."""
+        out = []
+        for rules, words, memo in zip(self.lists, self.words_of, self.asked_by):
+            key = found & words
+            got = memo.get(key)
+            if got is None:
+                if len(memo) >= 512:  # a bound on what a long run of varied documents keeps
+                    memo.clear()
+                got = memo[key] = asked(rules, "", key)
+            out.append(got)
+        return tuple(out)
 
 
 def labels() -> dict[str, str]:

@@ -179,12 +179,12 @@ def block_matches(c, pattern: re.Pattern) -> tuple[list[int], list[re.Match]]:
     sorted, then the matches): a rule that looks back from the quote to the paragraph's start takes those
     ending before the quote (``bisect_right(ends, pos)``) instead of scanning the paragraph again for each
     quote, which made one long paragraph read in quadratic time."""
-    key = ("matches", pattern)
+    key = ("matches", id(pattern))  # a pattern's own hash hashes its code, thousands of instructions for some
     got = c.para_memo.get(key)
-    if got is None:
+    if got is None or got[0] is not pattern:
         found = list(pattern.finditer(c.text, c.block.start, c.block.end))
-        got = c.para_memo[key] = ([m.end() for m in found], found)
-    return got
+        got = c.para_memo[key] = (pattern, [m.end() for m in found], found)
+    return got[1], got[2]
 
 
 def block_positions(c, char: str) -> list[int]:

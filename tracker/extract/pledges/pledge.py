@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Role
@@ -33,7 +34,7 @@ from tracker.extract.pledges.qualifiers import QUALIFIER_RULES
 from tracker.extract.pledges.speaker import DISTRICT_RULES, OFFICIAL_RULES
 from tracker.extract.pledges.tense import TENSE_RULES
 from tracker.extract.pledges.view import NumbersView
-from tracker.extract.rules import Needed, asked, decide, rule
+from tracker.extract.rules import Needed, decide, rule
 from tracker.extract.tokens import cut as _cut, is_word
 
 
@@ -77,28 +78,25 @@ class Context:
         self.memo: dict = {}
         self.in_quote: list[NumberToken] = []  # the numbers inside the quote, a measure in years as a target
         self._kept: list[NumberToken] = []  # the numbers that size the pledge, thresholds last (``kept``)
-        self._numbers: NumbersView | None = None  # what the rules ask of them (``numbers``)
+        # what the rules ask of them (units, roles, first start, last end), built each time ``kept`` is set: the rules
+        # read it ~41,000 times a pass over the real passages, as an instance's attribute (a property, or a
+        # ``__getattr__`` on the class, would make every read, or every attribute read of the context, slower)
+        self.numbers: NumbersView = _NO_NUMBERS
         self.baseline: tuple[int, int] | None = None
         self.found = None  # (object, its first word) the quote's own words name
         self.found_rule = ""
         self.tense: tuple[bool, float] = (False, 0.0)
         self.tense_rule = ""
 
-    @property
-    def kept(self) -> list[NumberToken]:
-        """The numbers that size the pledge, thresholds last."""
-        return self._kept
+    def _set_kept(self, kept: list[NumberToken]) -> None:
+        # a rule replaces the list, never changes it in place: the view is of the list set
+        self._kept, self.numbers = kept, NumbersView.of(kept, self.text)
 
-    @kept.setter
-    def kept(self, kept: list[NumberToken]) -> None:
-        self._kept, self._numbers = kept, None
+    # read ~65,000 times a pass over the real passages: by a C getter (no Python frame, as Rule.__call__)
+    kept = property(attrgetter("_kept"), _set_kept, doc="The numbers that size the pledge, thresholds last.")
 
-    @property
-    def numbers(self) -> NumbersView:
-        """What the rules ask of ``kept`` (units, roles, first start, last end), found once after it was set."""
-        if self._numbers is None:
-            self._numbers = NumbersView.of(self._kept, self.text)
-        return self._numbers
+
+_NO_NUMBERS = NumbersView.of([], "")  # the view of no numbers (one shared instance)
 
 
 # ---------------------------------------------------------------- which numbers size it
@@ -150,9 +148,13 @@ def names_programme(text: str, qs: list[NumberToken], clause_end: int) -> bool:
 
     A short count of events (20场招聘活动) is a target; a long name, or one that
     opens with a span of years (五年百万人才计划), is a name."""
+    if not qs:
+        return False
+    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
+    if not rest.endswith(_programme_endings()):
+        return False  # no head of a name ends the clause (the pattern below wants one): most clauses, found first
     if all(_COUNTED_IN_DIGITS.match(q.raw) and q.role is Role.COUNT for q in qs):
         return False  # Rule counted_not_named: 增加5000个普通高中招生计划 (内蒙古 民生实事, 2026), 建设300个乡村全民健身提升工程
-    rest = text[qs[-1].end:clause_end].strip(_QUOTE_MARKS)
     opens_with_span = _SPAN_OF_YEARS_BEFORE.search(text, max(0, qs[0].start - 4), qs[0].start) is not None
     if len(rest) <= 6 and not opens_with_span:
         return False
@@ -169,6 +171,14 @@ _COUNTED_IN_DIGITS = re.compile(r"[0-9０-９][0-9０-９.,]*[个项名家所座
 @cache
 def _programme_end() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, lexicons.words('programme_heads')))})[”’\"]?$")
+
+
+@cache
+def _programme_endings() -> tuple[str, ...]:
+    """What a text ends with when ``_programme_end`` finds its match: a head, a closing mark or none, and the line
+    break ``$`` matches before."""
+    return tuple(head + mark + br for head in lexicons.words("programme_heads") for mark in ("", "”", "’", '"')
+                 for br in ("", "\n"))
 
 
 #: the helper's old name, for the rule tests
@@ -252,9 +262,18 @@ def spans_and_ages_only(c: Context):
     qs = [q for q in c.qs if c.start <= q.start and q.end <= c.end]
     if not qs:
         return False
-    c.in_quote = [_as_target_in_years(c.text, q) for q in qs]
-    # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number
-    kept = [q for q in c.in_quote if not _weak(q)]
+    # a time span or an age (为65岁以上老年人体检20万人次) sizes no pledge beside another number; only such a number may be
+    # a measure in years, a target (years_as_target gives every other back as it is)
+    text, in_quote, kept = c.text, [], []
+    for q in qs:
+        if _weak(q):
+            q = _as_target_in_years(text, q)
+            if q.kind == "target":  # no longer weak
+                kept.append(q)
+        else:
+            kept.append(q)
+        in_quote.append(q)
+    c.in_quote = in_quote
     if not kept:
         return False
     thresholds = [_is_threshold(q, c.text, kept) for q in kept]  # each number asked once
@@ -1306,8 +1325,8 @@ def _asked_lists(reading: _Reading, text: str) -> dict[str, tuple]:
     (``rules.asked``), found for the first candidate of a document and kept on its reading."""
     lists = (PLEDGE_RULES, TENSE_RULES, FOUND_RULES, ELLIPSIS_RULES, ACTION_RULES, QUALIFIER_RULES, DEADLINE_RULES,
              OFFICIAL_RULES, DISTRICT_RULES)  # read anew each document: a test may put another list in place of one
-    found = _needed(lists).found(text)
-    reading.asked = {name: asked(rules, text, found) for name, rules in zip(_LIST_NAMES, lists)}
+    needed = _needed(lists)
+    reading.asked = dict(zip(_LIST_NAMES, needed.asked(needed.found(text))))
     return reading.asked
 
 
