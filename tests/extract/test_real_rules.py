@@ -1081,6 +1081,31 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
         assert any(c.why_dict().get("tense") == "launched_programme_scale" for c in hits), [c.why_dict() for c in hits]
 
 
+# tense rule begun_project_scale: the investment or area of a project whose works the sentence tells begun or under
+# way (开工, 动工, 正在建设 …) while its completion is still ahead after the figure in the same sentence (预计…投入使用,
+# 预计工期) describes what will be finished; work done (已完成投资) and a sentence with no completion ahead stay results.
+@pytest.mark.parametrize("name, published, fragment, found", [
+    # 投资近2.2亿元的晋江八仙山全民健身中心已开始动工建设，预计工期2年 (晋江市 news, 2015)
+    ("real/short_pages/jinjiang_fitness_news_2015.txt", "2015-12-25", "投资近2.2亿元", True),
+    # 去年，我市开工建设新的体育中心，总建筑面积为38633平方米，总投资约2亿元，预计明年下半年可交付使用 (泰兴市 news, 2010)
+    ("real/short_pages/taixing_sports_centre_news_2010.txt", "2010-08-09", "总投资约2亿元", True),
+    # 目前我市已建成晨晚练点404个: the same paragraph's results, no completion ahead
+    ("real/short_pages/taixing_sports_centre_news_2010.txt", "2010-08-09", "晨晚练点404个", False),
+    # 投资约5000万的茶山多功能体育馆已于近日破土动工，主体建设正在紧张施工中，预计在2012年春节前投入使用 (茶山镇 news, 2011)
+    ("real/short_pages/chashan_gym_news_2011.txt", None, "投资约5000万的茶山多功能体育馆", True),
+    # 目前，总投入800万元的镇级文化广场正在建设，预计今年8月底完工投入使用 (平陵镇 news)
+    ("real/short_pages/pingling_culture_square_news.txt", None, "总投入800万元", True),
+    # 目前已完成投资1.1929亿元，占年度计划75.5% (洋县 news, 2021): investment done
+    ("real/short_pages/yangxian_fitness_centre_news_2021.txt", "2021-10-12", "已完成投资1.1929亿元", False),
+])
+def test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward(name, published, fragment, found):
+    doc = _read(name, published)
+    hits = [c for c in doc.candidates if fragment in c.quote]
+    assert bool(hits) is found, [c.quote for c in hits]
+    if found:
+        assert any(c.why_dict().get("tense") == "begun_project_scale" for c in hits), [c.why_dict() for c in hits]
+
+
 # deadline rule project_completion_sentence: a later sentence of the paragraph whose clause of no number says when the
 # project is finished (a time right before 完工, 建成, 竣工, 投入使用 …) dates the counts before it that nothing else
 # dated; of several times, the last such (the completion, not 完成主体工程); a count after it keeps its own reading.
