@@ -1095,6 +1095,15 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
     ("real/short_pages/chashan_gym_news_2011.txt", None, "投资约5000万的茶山多功能体育馆", True),
     # 目前，总投入800万元的镇级文化广场正在建设，预计今年8月底完工投入使用 (平陵镇 news)
     ("real/short_pages/pingling_culture_square_news.txt", None, "总投入800万元", True),
+    # the completion in a later sentence of the paragraph, the start told in it: …地上建筑面积为10500㎡，地下建筑面积为16000㎡。
+    # …要求市图书馆项目今年必须开工建设。…市图书馆将于2017年完成主体工程建设，2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
+    ("real/short_pages/lvliang_library_news_2016.txt", "2016-12-11", "地上建筑面积为10500㎡", True),
+    # 据介绍，该工程项目位于…，总投资约3600万元，…。…该工程预计耗时两年，…，争取在2013年底完成主体工程施工，2014年交付使用
+    # (琼中县 news, 2013)
+    ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元", True),
+    # 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017): its own sentence tells it done, though
+    # 该项建设工程将于三季度开工建设，年底完工 follows
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "占地900多平方米", False),
     # 目前已完成投资1.1929亿元，占年度计划75.5% (洋县 news, 2021): investment done
     ("real/short_pages/yangxian_fitness_centre_news_2021.txt", "2021-10-12", "已完成投资1.1929亿元", False),
 ])
@@ -1104,6 +1113,24 @@ def test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward(nam
     assert bool(hits) is found, [c.quote for c in hits]
     if found:
         assert any(c.why_dict().get("tense") == "begun_project_scale" for c in hits), [c.why_dict() for c in hits]
+
+
+# project_attributes_join, the project's areas: a planned or a part's area (规划占地面积, 地上/地下建筑面积) is one of the
+# project's attributes, an area after a pledge whose last clause is itself an area sizes the same project, and a second
+# area of the same unit joins when it is another area (占地面积, then 建筑面积), not the same one told again.
+@pytest.mark.parametrize("name, published, first, numbers", [
+    # …规划建设淄川区文化中心，规划用地面积约160亩，建筑面积约7.02万平方米 (淄川区 news, 2020)
+    ("real/short_pages/zichuan_culture_centre_news_2020.txt", "2020-09-15", "规划用地面积约160亩", {"160亩", "7.02万平方米"}),
+    # 地上建筑面积为10500㎡，地下建筑面积为16000㎡ (吕梁市 news, 2016)
+    ("real/short_pages/lvliang_library_news_2016.txt", "2016-12-11", "地上建筑面积为10500㎡", {"10500㎡", "16000㎡"}),
+    # …总投资约3600万元，规划占地面积8202.24平方米，建筑面积6400平方米 (琼中县 news, 2013)
+    ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元",
+     {"3600万元", "8202.24平方米", "6400平方米"}),
+])
+def test_the_areas_of_one_project_are_one_pledge(name, published, first, numbers):
+    hits = [c for c in _read(name, published).candidates if first in c.quote]
+    assert [{q.raw for q in c.quantities} for c in hits] == [numbers]
+    assert hits[0].why_dict().get("quantities") == "project_attributes_join"
 
 
 # deadline rule project_completion_sentence: a later sentence of the paragraph whose clause of no number says when the

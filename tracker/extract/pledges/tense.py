@@ -14,6 +14,7 @@ from tracker.extract.pledges.base import (
     block_matches, block_positions,
 )
 from tracker.extract.pledges.cues import _cues_of
+from tracker.extract.pledges.deadline import completion_sentences
 from tracker.extract.pledges.frames import _plan_document
 from tracker.extract.rules import rule
 
@@ -68,6 +69,8 @@ _COMPLETION_AHEAD = re.compile(r"(?:预计|将于|将在|有望|计划|争取|�
 _BEGUN = re.compile("|".join(map(re.escape, lexicons.words("begun_work_words"))))
 _SIZE_BEFORE = re.compile("|".join(map(re.escape, lexicons.words("project_size_words"))))
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# the figure's own sentence tells that part done: 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017)
+_DONE_AFTER = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
 
 
 @rule("tense", "在建项目的规模", needs=("完工", "建成", "竣工", "投入使用", "交付使用", "投用", "预计工期"))
@@ -90,9 +93,16 @@ def begun_project_scale(c):
     m = _SENTENCE_END.search(text, c.clause.end, c.block.end)
     end = m.start() if m else c.block.end
     ahead = _COMPLETION_AHEAD.search(text, c.kept[-1].end, end)
-    if ahead is None or _BEGUN.search(text, c.clause.sentence_start, ahead.start()) is None:
-        return None
-    return True, 0.7
+    if ahead is not None and _BEGUN.search(text, c.clause.sentence_start, ahead.start()) is not None:
+        return True, 0.7
+    # the completion in a later sentence of the paragraph (a clause of no number of its own, a time not yet over
+    # right before 完工, 交付使用 …), the start told in the paragraph: …地下建筑面积为16000㎡。…要求市图书馆项目今年必须开工
+    # 建设。…2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
+    if any(s > c.clause.sentence for s, _ in completion_sentences(c)) \
+            and _BEGUN.search(text, c.block.start, c.block.end) is not None \
+            and _DONE_AFTER.search(text, c.kept[-1].end, end) is None:
+        return True, 0.6
+    return None
 
 
 @rule("tense", "数量后的时态词")
