@@ -73,7 +73,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _DONE_AFTER = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
 
 
-@rule("tense", "在建项目的规模", needs=("完工", "建成", "竣工", "投入使用", "交付使用", "投用", "预计工期"))
+@rule("tense", "在建项目的规模", needs=("完工", "建成", "竣工", "完成建设", "建设完成", "投入使用", "交付使用", "投用", "预计工期"))
 def begun_project_scale(c):
     """The size of a project whose works the sentence tells begun or under way (lexicon begun_work_words: 开工, 动工,
     正在建设 …) while its completion is still ahead after the figure, in the same sentence (预计…投入使用, 预计工期):
@@ -95,14 +95,18 @@ def begun_project_scale(c):
     ahead = _COMPLETION_AHEAD.search(text, c.kept[-1].end, end)
     if ahead is not None and _BEGUN.search(text, c.clause.sentence_start, ahead.start()) is not None:
         return True, 0.7
-    # the completion in a later sentence of the paragraph (a clause of no number of its own, a time not yet over
-    # right before 完工, 交付使用 …), the start told in the paragraph: …地下建筑面积为16000㎡。…要求市图书馆项目今年必须开工
-    # 建设。…2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
-    if any(s > c.clause.sentence for s, _ in completion_sentences(c)) \
-            and _BEGUN.search(text, c.block.start, c.block.end) is not None \
-            and _DONE_AFTER.search(text, c.kept[-1].end, end) is None:
-        return True, 0.6
-    return None
+    # the completion in one of the three sentences after it (a clause of no number of its own, a time not yet over
+    # right before 完工, 交付使用 …), the start told from the figure's sentence to the completion's: …地下建筑面积为16000㎡。
+    # …要求市图书馆项目今年必须开工建设。…2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
+    sentence = c.clause.sentence
+    later = [s for s, _ in completion_sentences(c) if sentence < s <= sentence + _COMPLETION_REACH]
+    if not later or _DONE_AFTER.search(text, c.kept[-1].end, end) is not None:
+        return None
+    stop = max(cl.end for cl in c.clauses if cl.sentence == later[0])
+    return (True, 0.6) if _BEGUN.search(text, c.clause.sentence_start, stop) is not None else None
+
+
+_COMPLETION_REACH = 3  # sentences after the figure's in which its project's completion is still told
 
 
 @rule("tense", "数量后的时态词")
