@@ -1133,6 +1133,21 @@ def test_the_areas_of_one_project_are_one_pledge(name, published, first, numbers
     assert hits[0].why_dict().get("quantities") == "project_attributes_join"
 
 
+# object rule project_named_before_its_site: a project's areas and sum (a quote opening on one of them) size the
+# facility its sentence opens on, named before 位于, 包括 or 选址, not the attribute (项目, 投资).
+@pytest.mark.parametrize("name, published, fragment, obj", [
+    # 闽侯县博物馆新馆,位于…,建设用地面积约25.8亩,总建筑面积15753.15平方米,项目总投资约9800万元 (闽侯县 news, 2012)
+    ("real/short_pages/minhou_museum_news_2012.txt", "2012-08-14", "项目总投资约9800万元", "闽侯县博物馆新馆"),
+    # 巴中市体育馆、游泳馆位于巴城北龛寺,规划占地88.78亩,建筑面积约6万平方米,计划总投资1.96亿元 (巴中市 news, 2014)
+    ("real/short_pages/bazhong_stadium_news_2014.txt", "2014-01-01", "计划总投资1.96亿元", "巴中市体育馆、游泳馆"),
+    # “四馆一中心”包括龙海市新闻中心、…,总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元 (龙海市 news, 2017)
+    ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "计划总投资6.7亿元", "四馆一中心"),
+])
+def test_a_projects_sizes_name_the_facility_its_sentence_opens_on(name, published, fragment, obj):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [(c.object, c.why_dict().get("object")) for c in hits] == [(obj, "project_named_before_its_site")]
+
+
 # deadline rule project_completion_sentence: a later sentence of the paragraph whose clause of no number says when the
 # project is finished (a time right before 完工, 建成, 竣工, 投入使用 …) dates the counts before it that nothing else
 # dated; of several times, the last such (the completion, not 完成主体工程); a count after it keeps its own reading.
