@@ -1081,6 +1081,73 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
         assert any(c.why_dict().get("tense") == "launched_programme_scale" for c in hits), [c.why_dict() for c in hits]
 
 
+# tense rule begun_project_scale: the investment or area of a project whose works the sentence tells begun or under
+# way (开工, 动工, 正在建设 …) while its completion is still ahead after the figure in the same sentence (预计…投入使用,
+# 预计工期) describes what will be finished; work done (已完成投资) and a sentence with no completion ahead stay results.
+@pytest.mark.parametrize("name, published, fragment, found", [
+    # 投资近2.2亿元的晋江八仙山全民健身中心已开始动工建设，预计工期2年 (晋江市 news, 2015)
+    ("real/short_pages/jinjiang_fitness_news_2015.txt", "2015-12-25", "投资近2.2亿元", True),
+    # 去年，我市开工建设新的体育中心，总建筑面积为38633平方米，总投资约2亿元，预计明年下半年可交付使用 (泰兴市 news, 2010)
+    ("real/short_pages/taixing_sports_centre_news_2010.txt", "2010-08-09", "总投资约2亿元", True),
+    # 目前我市已建成晨晚练点404个: the same paragraph's results, no completion ahead
+    ("real/short_pages/taixing_sports_centre_news_2010.txt", "2010-08-09", "晨晚练点404个", False),
+    # 投资约5000万的茶山多功能体育馆已于近日破土动工，主体建设正在紧张施工中，预计在2012年春节前投入使用 (茶山镇 news, 2011)
+    ("real/short_pages/chashan_gym_news_2011.txt", None, "投资约5000万的茶山多功能体育馆", True),
+    # 目前，总投入800万元的镇级文化广场正在建设，预计今年8月底完工投入使用 (平陵镇 news)
+    ("real/short_pages/pingling_culture_square_news.txt", None, "总投入800万元", True),
+    # the completion in a later sentence of the paragraph, the start told in it: …地上建筑面积为10500㎡，地下建筑面积为16000㎡。
+    # …要求市图书馆项目今年必须开工建设。…市图书馆将于2017年完成主体工程建设，2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
+    ("real/short_pages/lvliang_library_news_2016.txt", "2016-12-11", "地上建筑面积为10500㎡", True),
+    # 据介绍，该工程项目位于…，总投资约3600万元，…。…该工程预计耗时两年，…，争取在2013年底完成主体工程施工，2014年交付使用
+    # (琼中县 news, 2013)
+    ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元", True),
+    # 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017): its own sentence tells it done, though
+    # 该项建设工程将于三季度开工建设，年底完工 follows
+    ("real/short_pages/shaowu_weimin_fitness_news_2017.txt", "2017-05-03", "占地900多平方米", False),
+    # 目前已完成投资1.1929亿元，占年度计划75.5% (洋县 news, 2021): investment done
+    ("real/short_pages/yangxian_fitness_centre_news_2021.txt", "2021-10-12", "已完成投资1.1929亿元", False),
+])
+def test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward(name, published, fragment, found):
+    doc = _read(name, published)
+    hits = [c for c in doc.candidates if fragment in c.quote]
+    assert bool(hits) is found, [c.quote for c in hits]
+    if found:
+        assert any(c.why_dict().get("tense") == "begun_project_scale" for c in hits), [c.why_dict() for c in hits]
+
+
+# project_attributes_join, the project's areas: a planned or a part's area (规划占地面积, 地上/地下建筑面积) is one of the
+# project's attributes, an area after a pledge whose last clause is itself an area sizes the same project, and a second
+# area of the same unit joins when it is another area (占地面积, then 建筑面积), not the same one told again.
+@pytest.mark.parametrize("name, published, first, numbers", [
+    # …规划建设淄川区文化中心，规划用地面积约160亩，建筑面积约7.02万平方米 (淄川区 news, 2020)
+    ("real/short_pages/zichuan_culture_centre_news_2020.txt", "2020-09-15", "规划用地面积约160亩", {"160亩", "7.02万平方米"}),
+    # 地上建筑面积为10500㎡，地下建筑面积为16000㎡ (吕梁市 news, 2016)
+    ("real/short_pages/lvliang_library_news_2016.txt", "2016-12-11", "地上建筑面积为10500㎡", {"10500㎡", "16000㎡"}),
+    # …总投资约3600万元，规划占地面积8202.24平方米，建筑面积6400平方米 (琼中县 news, 2013)
+    ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元",
+     {"3600万元", "8202.24平方米", "6400平方米"}),
+])
+def test_the_areas_of_one_project_are_one_pledge(name, published, first, numbers):
+    hits = [c for c in _read(name, published).candidates if first in c.quote]
+    assert [{q.raw for q in c.quantities} for c in hits] == [numbers]
+    assert hits[0].why_dict().get("quantities") == "project_attributes_join"
+
+
+# object rule project_named_before_its_site: a project's areas and sum (a quote opening on one of them) size the
+# facility its sentence opens on, named before 位于, 包括 or 选址, not the attribute (项目, 投资).
+@pytest.mark.parametrize("name, published, fragment, obj", [
+    # 闽侯县博物馆新馆,位于…,建设用地面积约25.8亩,总建筑面积15753.15平方米,项目总投资约9800万元 (闽侯县 news, 2012)
+    ("real/short_pages/minhou_museum_news_2012.txt", "2012-08-14", "项目总投资约9800万元", "闽侯县博物馆新馆"),
+    # 巴中市体育馆、游泳馆位于巴城北龛寺,规划占地88.78亩,建筑面积约6万平方米,计划总投资1.96亿元 (巴中市 news, 2014)
+    ("real/short_pages/bazhong_stadium_news_2014.txt", "2014-01-01", "计划总投资1.96亿元", "巴中市体育馆、游泳馆"),
+    # “四馆一中心”包括龙海市新闻中心、…,总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元 (龙海市 news, 2017)
+    ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "计划总投资6.7亿元", "四馆一中心"),
+])
+def test_a_projects_sizes_name_the_facility_its_sentence_opens_on(name, published, fragment, obj):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [(c.object, c.why_dict().get("object")) for c in hits] == [(obj, "project_named_before_its_site")]
+
+
 # deadline rule project_completion_sentence: a later sentence of the paragraph whose clause of no number says when the
 # project is finished (a time right before 完工, 建成, 竣工, 投入使用 …) dates the counts before it that nothing else
 # dated; of several times, the last such (the completion, not 完成主体工程); a count after it keeps its own reading.

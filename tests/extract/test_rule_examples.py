@@ -696,6 +696,8 @@ SHAPING = {
     "kind_dimension": "test_a_length_before_a_facilitys_name_is_its_kind",
     "finishing_after_progress": "test_the_finishing_after_a_report_of_progress_is_the_act",
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
+    "begun_project_scale": "test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward",
+    "project_named_before_its_site": "test_a_projects_sizes_name_the_facility_its_sentence_opens_on",
     "voltage_class": "test_a_voltage_class_is_no_quantity",
     "headline_space_separates": "test_a_headlines_space_separates_its_clauses",
     "headline_time_ahead": "test_a_headline_with_a_time_ahead_states_its_pledge",

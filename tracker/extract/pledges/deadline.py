@@ -347,6 +347,14 @@ def project_completion_sentence(c) -> Deadline | None:
     before it that nothing else dated: 两馆项目计划总投资7000万元 … 计划2015年6月完成主体工程,2016年5月完工投入使用
     (蕲春县 news, 2015: 2016年5月, the last such time, not the stage's); 项目计划投资约1.37亿元 … 项目计划将于2023年7月前
     完成建设 (柳河县, 2022). Looked for last of all, once a paragraph (the first such sentence after the pledge)."""
+    sentence = c.clause.sentence
+    later = [(s, d) for s, d in completion_sentences(c) if s > sentence]
+    return _inherited(later[0][1]) if later else None
+
+
+def completion_sentences(c) -> list[tuple[int, Deadline]]:
+    """(sentence index, its completion time) of each clause of the paragraph with no number of its own where a time
+    not yet over comes right before a word of finishing (_COMPLETES): read once a paragraph."""
     found = c.reading.completions.get(c.bi)
     if found is None:
         found = []
@@ -357,9 +365,7 @@ def project_completion_sentence(c) -> Deadline | None:
             if ms and not any(t.kind == "quantity" for t in find_numbers(text[cl.start:cl.end])):
                 found.append((cl.sentence, ms[-1].deadline))
         c.reading.completions[c.bi] = found
-    sentence = c.clause.sentence
-    later = [(s, d) for s, d in found if s > sentence]
-    return _inherited(later[0][1]) if later else None
+    return found
 
 
 # What a project's finishing is called right after its time (年底全部建成, 2016年5月完工投入使用, 2023年7月前完成建设).

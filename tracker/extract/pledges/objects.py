@@ -527,10 +527,39 @@ def measured_before_hedged_share(c) -> _Obj:
     return (found[0], found[0]) if found else None
 
 
+# A sentence that opens on a facility's name, then where it lies or what it holds: 闽侯县博物馆新馆,位于…;
+# 巴中市体育馆、游泳馆位于…; “四馆一中心”包括…
+_SITED_NAME = re.compile(r"[“\"]?([^，,。；;：:“”\"0-9０-９]{2,24}?)[”\"]?[，,]?(?:位于|包括|选址)")
+_SITED_ENDINGS = tuple(lexicons.words("sited_facility_endings"))
+# a quote that opens on a project's attribute (its area or its sum), no verb of its own before its number
+_OPENS_ON_ATTRIBUTE = re.compile(r"(?:该|本)?(?:项目)?(?:规划|建设|计划|预计)?总?(?:用地面积|建筑面积|占地面积|占地|面积|投资)")
+
+
+@rule("object", "选址前的设施名")
+def project_named_before_its_site(c) -> _Obj:
+    """The sizes of a project (its areas, its sum: a quote that opens on one of them) size the facility its sentence
+    opens on, named before where it lies or what it holds (位于, 包括, 选址), not the attribute: "闽侯县博物馆新馆,位于…,
+    建设用地面积约25.8亩,总建筑面积15753.15平方米,项目总投资约9800万元" (闽侯县 news, 2012: 闽侯县博物馆新馆, not 项目);
+    "巴中市体育馆、游泳馆位于巴城北龛寺,规划占地88.78亩,建筑面积约6万平方米,计划总投资1.96亿元" (巴中市 news, 2014: not
+    投资); "“四馆一中心”包括龙海市新闻中心、…,总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元" (龙海市 news,
+    2017). The name ends as a facility's does (lexicon sited_facility_endings) and opens on no demonstrative (该项目)."""
+    if not c.kept or any(q.role not in (Role.AREA, Role.AMOUNT) for q in c.kept):
+        return None
+    if not _OPENS_ON_ATTRIBUTE.match(c.text, c.start) or c.start <= c.clause.sentence_start:
+        return None
+    m = _SITED_NAME.match(c.text, c.clause.sentence_start, c.start)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    if not name.endswith(_SITED_ENDINGS) or _SUBJECT_OPENING.match(name):
+        return None
+    return name, name
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
 SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, noun_shared_by_grades, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, length_of_named_route, invested_sum_of_project, invested_sum_of_counted_projects,
+FOUND_RULES = (baseline_object_before, length_of_named_route, project_named_before_its_site, invested_sum_of_project, invested_sum_of_counted_projects,
                measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)
 
 

@@ -836,6 +836,8 @@ def past_frame(c: Context):
     """A past action needs no 了 when its frame is past: under 一、过去一年工作回顾, "158个重点项目完成投资189.4亿元"
     (汉滨区, 2025) is an achievement; after 近年来,…, "今年又新增小额担保贷款300万元" (定南县, 2015) was done.
     A sentence with a word of intent (将, 要, 力争 …) still looks forward."""
+    if c.tense_rule == "begun_project_scale":
+        return None  # 去年，我市开工建设新的体育中心，总投资约2亿元，预计明年下半年可交付使用: the completion is ahead
     if _in_past_frame(c.reading, c.text, c.block, c.clause) and not _INTENT.search(c.text, c.clause.sentence_start, c.end):
         return False
     return None
@@ -1177,7 +1179,8 @@ def present_stock(c: Context):
     (目前, 当前, 现有, 拥有, 共有, 有 + a number) without a word of intent. "目前拥有茶园13.8万亩，…共有茶叶
     加工厂220多家，规模以上企业10多家" (三江侗族自治县 news, 2011); "目前，全市农村建垃圾焚烧炉81个，垃圾
     填埋场52个" (黄山市 news, 2011); "平台开通5个月来，有9家供应商因服务不到位等原因被警告" (南京市 news, 2011)."""
-    if c.tense_rule in _CLAUSE_CUES:
+    if c.tense_rule in _CLAUSE_CUES or c.tense_rule == "begun_project_scale":
+        # 目前，总投入800万元的镇级文化广场正在建设，预计今年8月底完工 (平陵镇 news): a project under way, its completion ahead
         return None  # 在巩固现有航线的基础上，年内新开通…3条航线: the clause's own time ahead outweighs the sentence's 现有
     first = c.numbers.first if c.kept else c.start
     for m in present_stock_words(c.text, c.clause.sentence_start, first + 1):

@@ -63,8 +63,10 @@ def _sizes_the_pledge_before(text: str, start: int, end: int, qs: list[NumberTok
         and not any(q.role is Role.AMOUNT for q in last.quantities)
 
 
-_PROJECT_ATTRIBUTE = re.compile(r"(?:该|本)?(?:项目)?(?:" + "|".join(map(re.escape, lexicons.words("project_attributes")))
+_PROJECT_ATTRIBUTE = re.compile(r"(?:该|本)?(?:项目)?(?:规划|建设|地上|地下)?(?:"
+                                + "|".join(map(re.escape, lexicons.words("project_attributes")))
                                 + r")(?:约|达|达到|为|超过|超|近|逾|共)?(?:约)?")
+_ATTRIBUTE_MEASURE = re.compile(r"(?:约|达|达到|为|超过|超|近|逾|共)?(?:约)?$")
 
 
 def _describes_the_project_before(text: str, start: int, end: int, qs: list[NumberToken], last: Candidate,
@@ -91,14 +93,30 @@ def _describes_the_project_before(text: str, start: int, end: int, qs: list[Numb
     role = qs[0].role
     if role is Role.AMOUNT and any(q.role is Role.AMOUNT for q in last.quantities):
         return False
-    if role is not Role.AMOUNT and any(q.role is role and (q.unit or "") == (qs[0].unit or "") for q in last.quantities):
+    # an area of the same unit joins when it is another area of the project (规划占地面积…, 建筑面积…; 地上…, 地下…:
+    # rule areas_of_one_project), not the same one told again
+    word = _ATTRIBUTE_MEASURE.sub("", head)
+    if role is not Role.AMOUNT and any(q.role is role and (q.unit or "") == (qs[0].unit or "") for q in last.quantities) \
+            and (role is not Role.AREA or word in text[last.start:last.end]):
         return False
-    # the pledge before describes a project too (an attribute opens it, or no verb acts in it): after a task
-    # (完成2平方公里核心区开发任务，总投资200亿元: 扬州 news, 2014) the sum is a pledge of its own
-    described = _PROJECT_ATTRIBUTE.match(text, last.start) is not None
+    # the pledge before describes a project too (an attribute opens it, or its last clause is one, or no verb acts in
+    # it): after a task (完成2平方公里核心区开发任务，总投资200亿元: 扬州 news, 2014) the sum is a pledge of its own
+    described = _PROJECT_ATTRIBUTE.match(text, last.start) is not None or _ends_on_an_area(text, last)
     if conjunct:
         return bool(last.quantities) and (described or not _actions_in(text, last.start, last.end))
     return bool(last.quantities) and (described or last.action is None)
+
+
+def _ends_on_an_area(text: str, last: Candidate) -> bool:
+    """Rule areas_of_one_project: the pledge's last clause gives nothing but one of the project's areas
+    (…规划建设淄川区文化中心，规划用地面积约160亩: 淄川区 news, 2020), so an area clause after it sizes the same project."""
+    if not last.quantities or last.quantities[-1].role is not Role.AREA:
+        return False
+    q = last.quantities[-1]
+    cut = max(text.rfind("，", last.start, q.start), text.rfind(",", last.start, q.start))
+    head = text[cut + 1 if cut >= 0 else last.start:q.start].strip(_QUOTE_MARKS + " \u3000")
+    return cut >= 0 and _PROJECT_ATTRIBUTE.fullmatch(head) is not None and \
+        text[q.end:last.end].strip(_QUOTE_MARKS + " \u3000") in ("", *_qualifiers())
 
 
 # A clause of nothing but a site's or a building's area, told before the project's sum: 建设用地面积约25.8亩,

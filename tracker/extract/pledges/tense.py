@@ -14,6 +14,7 @@ from tracker.extract.pledges.base import (
     block_matches, block_positions,
 )
 from tracker.extract.pledges.cues import _cues_of
+from tracker.extract.pledges.deadline import completion_sentences
 from tracker.extract.pledges.frames import _plan_document
 from tracker.extract.rules import rule
 
@@ -59,6 +60,53 @@ def cue_before_number(c):
     if _is_comparison(c.text, before[-1]) and _modal_before(c.text, c.cues, c.clause):
         return True, 0.8
     return before[-1].forward, 1.0
+
+
+# A project's completion still ahead, after its figure in the same sentence: 预计在2012年春节前投入使用, 预计明年下半年可
+# 交付使用, 预计今年8月底完工, 预计工期2年
+_COMPLETION_AHEAD = re.compile(r"(?:预计|将于|将在|有望|计划|争取|力争)[^。；！？，,]{0,14}?(?:完工|建成|竣工|投入使用|交付使用|投用)"
+                               r"|预计工期")
+_BEGUN = re.compile("|".join(map(re.escape, lexicons.words("begun_work_words"))))
+_SIZE_BEFORE = re.compile("|".join(map(re.escape, lexicons.words("project_size_words"))))
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# the figure's own sentence tells that part done: 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017)
+_DONE_AFTER = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
+
+
+@rule("tense", "在建项目的规模", needs=("完工", "建成", "竣工", "完成建设", "建设完成", "投入使用", "交付使用", "投用", "预计工期"))
+def begun_project_scale(c):
+    """The size of a project whose works the sentence tells begun or under way (lexicon begun_work_words: 开工, 动工,
+    正在建设 …) while its completion is still ahead after the figure, in the same sentence (预计…投入使用, 预计工期):
+    its investment or area (lexicon project_size_words before the number in its clause) describes what will be
+    finished, not what was done, though the start is told in the past. "投资近2.2亿元的晋江八仙山全民健身中心已开始动工建设，
+    预计工期2年" (晋江市 news, 2015); "去年，我市开工建设新的体育中心，总建筑面积为38633平方米，总投资约2亿元，预计明年下半年
+    可交付使用" (泰兴市 news, 2010); "投资约5000万的茶山多功能体育馆已于近日破土动工，主体建设正在紧张施工中，预计在2012年春节前
+    投入使用" (茶山镇 news, 2011); "总投入800万元的镇级文化广场正在建设，预计今年8月底完工投入使用" (平陵镇 news). A word of the
+    past before the number in its clause (已完成投资1.19亿元) answers first (cue_before_number), and a sentence without a
+    completion ahead (项目已开工，完成投资2亿元) is left to the rules after."""
+    if not c.kept:
+        return None
+    text = c.text
+    first = min(q.start for q in c.kept)
+    if _SIZE_BEFORE.search(text, c.clause.start, first) is None:
+        return None
+    m = _SENTENCE_END.search(text, c.clause.end, c.block.end)
+    end = m.start() if m else c.block.end
+    ahead = _COMPLETION_AHEAD.search(text, c.kept[-1].end, end)
+    if ahead is not None and _BEGUN.search(text, c.clause.sentence_start, ahead.start()) is not None:
+        return True, 0.7
+    # the completion in one of the three sentences after it (a clause of no number of its own, a time not yet over
+    # right before 完工, 交付使用 …), the start told from the figure's sentence to the completion's: …地下建筑面积为16000㎡。
+    # …要求市图书馆项目今年必须开工建设。…2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
+    sentence = c.clause.sentence
+    later = [s for s, _ in completion_sentences(c) if sentence < s <= sentence + _COMPLETION_REACH]
+    if not later or _DONE_AFTER.search(text, c.kept[-1].end, end) is not None:
+        return None
+    stop = max(cl.end for cl in c.clauses if cl.sentence == later[0])
+    return (True, 0.6) if _BEGUN.search(text, c.clause.sentence_start, stop) is not None else None
+
+
+_COMPLETION_REACH = 3  # sentences after the figure's in which its project's completion is still told
 
 
 @rule("tense", "数量后的时态词")
@@ -300,6 +348,6 @@ def no_cue(c):
     return False, 0.0
 
 
-TENSE_RULES = (estimate_before_number, cue_before_number, cue_after_number, continuation_clause_cue, compared_with_last_year,
+TENSE_RULES = (estimate_before_number, cue_before_number, begun_project_scale, cue_after_number, continuation_clause_cue, compared_with_last_year,
                target_heading_items, plan_outline_states, launched_programme_scale, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
                task_paragraph_of_report, plan_document_frame, no_cue)
