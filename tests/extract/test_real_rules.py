@@ -1628,3 +1628,38 @@ def test_the_two_markets_and_two_resources_are_no_count(name, published, meta, s
 
     doc = _read(name, published, **meta) if name else extract_document(sentence, published=dt.date.fromisoformat(published), **meta)
     assert not [c.quote for c in doc.candidates if "两个市场" in c.quote or "两种资源" in c.quote]
+
+
+# verb_inside_a_name and name_through_its_verb (prec19): a verb after the number inside the name the number counts (name
+# words, the verb, the name's head at the quote's end: 重点县 of lexicon counted_name_heads, or 工程/项目 after further
+# name words) is no act, and the object runs through it to the head; a sibling conjunct after such a name takes the verb
+# before the name (河南's 推进…和豫东平原…). Both documents read 提升 or 建设 before the rule.
+@pytest.mark.parametrize("name, fragment, action, obj", [
+    ("liaoning_rural_eco_2026.txt", "19个省级粮食产能提升重点县", "建设", "省级粮食产能提升重点县"),  # 辽宁, 2026
+    ("henan_rural_region_2026.txt", "推进66个粮食产能提升重点县", "推进", "粮食产能提升重点县"),  # 河南, 2026
+    ("henan_rural_region_2026.txt", "豫东平原200万亩整区域工程化建设高标准农田项目", "推进", "整区域工程化建设高标准农田项目"),
+])
+def test_a_verb_inside_a_counted_name_is_no_act(name, fragment, action, obj):
+    c = _the(name, fragment)
+    assert (c.action, c.object) == (action, obj)
+
+
+def test_a_project_name_reads_through_its_verb_outside_the_corpus():
+    from tracker.extract import extract_document
+
+    # 内蒙古's 2026 report (chars 6565-6605 of its CSV file at 9ea556b and ad4c815), read whole the object stopped at 修复
+    doc = extract_document("今年，实施包头、阿拉善等6个国家历史遗留废弃矿山生态修复示范工程，新建绿色矿山50座。",
+                           published=dt.date(2026, 2, 4))
+    (c,) = [c for c in doc.candidates if "6个" in c.quote]
+    assert (c.action, c.object) == ("实施", "国家历史遗留废弃矿山生态修复示范工程")
+
+
+@pytest.mark.parametrize("name, published, fragment, action", [
+    # the work the counted things get keeps its verb: 工程 right after the verbs (the seeds), a second verb after the
+    # first (甘谷县 news, 2020: 为62户…家庭实施家居无障碍改造工程)
+    ("../../seeds/000_b1d06a0eb0b265fb.txt", None, "30所幼儿园新建、改扩建工程", "新建、改扩建"),
+    ("real/short_pages/gangu_shishi_news_2020.txt", "2020-05-11", "为62户贫困残疾人家庭实施家居无障碍改造工程", "实施"),
+])
+def test_a_work_after_the_counted_things_keeps_its_verb(name, published, fragment, action):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert c.action == action

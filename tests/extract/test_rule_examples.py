@@ -280,6 +280,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 粮食产能提升重点县 in the gold: the act inside the name (提升) stops the reading, as it does for the second count
         ('real/liaoning_rural_eco_2026.txt', '布局建设20个国家级', 'object', '粮食产能'),
     ],
+    "name_through_its_verb": [
+        ('real/liaoning_rural_eco_2026.txt', '19个省级粮食产能提升重点县', 'object', '省级粮食产能提升重点县'),
+        ('real/henan_rural_region_2026.txt', '推进66个粮食产能提升重点县', 'object', '粮食产能提升重点县'),
+    ],
     "object_after_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'object', '新材料产业集群'),
         ('seeds/001_4b86012487325a09.txt', '18个老旧小区改造', 'object', '老旧小区'),
@@ -713,6 +717,7 @@ SHAPING = {
     "programme_span_dates_its_clause": "test_a_programmes_span_dates_only_its_own_clause",
     "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
     "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
+    "verb_inside_a_name": "test_a_verb_inside_a_counted_name_is_no_act",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.
