@@ -273,17 +273,19 @@ def verb_inside_a_name(c) -> tuple[int, int, int] | None:
     not 提升 or 建设). A work the number's things get keeps its verb: 启动齐润花园幼儿园等30所幼儿园新建、改扩建工程 (the seeds:
     新建、改扩建, 工程 right after the verbs); 为62户贫困残疾人家庭实施家居无障碍改造工程 (甘谷县 news, 2020: a second verb, 改造,
     after 实施). Returns (the verbs' start, their end, the head's end), or None."""
-    if "inside_name" in c.memo:
-        return c.memo["inside_name"]
-    c.memo["inside_name"] = None
-    if not c.kept:
+    memo = c.memo
+    if "inside_name" in memo:
+        return memo["inside_name"]
+    memo["inside_name"] = None
+    kept = c.kept
+    if not kept:
         return None
-    q = c.kept[-1]
+    q = kept[-1]
     tail = c.text[q.end:c.end].rstrip(_QUOTE_MARKS + " ")
     counted, projects = _name_heads()
-    head = next((h for h in counted + projects if tail.endswith(h)), None)
-    if head is None:
+    if not tail.endswith(counted) and not tail.endswith(projects):  # most quotes: one test, no loop
         return None
+    head = next(h for h in counted + projects if tail.endswith(h))
     end = q.end + len(tail)
     verbs = _actions_in(c.text, q.end, end)
     if not verbs:
