@@ -1663,3 +1663,25 @@ def test_a_project_name_reads_through_its_verb_outside_the_corpus():
 def test_a_work_after_the_counted_things_keeps_its_verb(name, published, fragment, action):
     (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
     assert c.action == action
+
+
+# year_on_year_result (prec19, lexicon year_on_year_words): a growth stated 同比 (against the same period of last year)
+# in the quote is a measured result, not a target: no pledge of the corpus, the pages or the seeds is stated so. The
+# figure before it, in a clause of its own, keeps its reading (深圳's year's plan).
+@pytest.mark.parametrize("name, published, meta, fragment", [
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", {}, "同比增长26.2%"),  # 深圳 news, 2022: the plan's sums
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", {}, "同比增长6.3%"),
+    ("real/short_pages/baoshan_news_2019.txt", None, {"district": "宝山区"}, "居民人均可支配收入同比增长9%"),  # 宝山区 news
+    ("real/short_pages/baoshan_news_2019.txt", None, {"district": "宝山区"}, "商品销售和社会消费品零售总额同比分别增长14.3%"),
+    ("excerpts/xinjiang_cement_news_2011.txt", "2011-06-03", {}, "水泥行业固定资产总计划投资同比增加16%"),  # 新疆 news
+])
+def test_a_growth_against_last_years_same_period_is_no_pledge(name, published, meta, fragment):
+    text = (Path(__file__).parent / name).read_text(encoding="utf-8")
+    assert fragment in text
+    assert not [c.quote for c in _read(name, published, **meta).candidates if fragment in c.quote]
+
+
+def test_the_figure_before_a_year_on_year_growth_keeps_its_reading():
+    # 深圳 news, 2022: …计划共安排项目883个，总投资35674.8亿元，同比增长26.2%: the year's plan stays a pledge
+    found = [c.quote for c in _read("real/shenzhen_report_news_2022.txt", "2022-04-12").candidates]
+    assert any("共安排项目883个" in q and "35674.8亿元" in q for q in found), found

@@ -479,6 +479,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hangzhou_gdp_news_2021.txt', 'GDP今年破两亿元', 'pledge', False),  # …？ (the lead's question)
         ('real/shenzhen_greeting_news_2022.txt', '深圳的3万亿之路是如何炼成的', 'pledge', False),
     ],
+    "year_on_year_result": [
+        ('real/shenzhen_report_news_2022.txt', '同比增长26.2%', 'pledge', False),  # the plan's sum against last year's
+        ('excerpts/xinjiang_cement_news_2011.txt', '水泥行业固定资产总计划投资同比增加16%', 'pledge', False),
+    ],
     "circumstance_clause": [
         ('real/shenzhen_targets_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，分析人士预计
         ('real/shenzhen_greeting_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，预计2021年…
