@@ -1116,8 +1116,16 @@ def year_on_year_result(c: Context):
     projects, 2022: the plan's sums against last year's, each growth a clause of its own); "商品销售和社会消费品零售总额同比
     分别增长14.3%" and "居民人均可支配收入同比增长9%" (宝山区 news of its review, 2019). No pledge of the corpus, the pages or
     the seeds is stated 同比, and 38 negatives of their gold are. Only the quote is read: the figure before 同比增长 in the
-    next clause keeps its own reading (深圳's 共安排项目883个，总投资35674.8亿元 is the year's plan)."""
-    return False if _YEAR_ON_YEAR.search(c.text, c.start, c.end) else None
+    next clause keeps its own reading (深圳's 共安排项目883个，总投资35674.8亿元 is the year's plan), and a word of intent
+    before 同比 in its clause makes it a target (今年将确保规上工业增加值同比增长7%, a rule test; 计划 there names a plan's
+    sum: "水泥行业固定资产总计划投资同比增加16%", 新疆 news of April's statistics, 2011)."""
+    found = _YEAR_ON_YEAR.search(c.text, c.start, c.end)
+    if found is None:
+        return None
+    intent = _INTENT.search(c.text, c.clause.start, found.start())
+    while intent is not None and intent.group(0) == "计划":  # 计划投资同比增加16%: a plan's sum measured, no intent
+        intent = _INTENT.search(c.text, intent.end(), found.start())
+    return False if intent is None else None
 
 
 _YEAR_ON_YEAR = re.compile(_alternation("year_on_year_words"))
