@@ -285,6 +285,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/yunnan_targets_2026.txt', '投产1000万千瓦以上', 'object', '新能源'),
         ('excerpts/hainan_projects_2026.txt', '竣工38个以上', 'object', '项目'),
     ],
+    "name_through_its_verb": [
+        ('real/liaoning_rural_eco_2026.txt', '19个省级粮食产能提升重点县', 'object', '省级粮食产能提升重点县'),
+        ('real/henan_rural_region_2026.txt', '推进66个粮食产能提升重点县', 'object', '粮食产能提升重点县'),
+    ],
     "object_after_number": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '打造百亿级新材料产业集群', 'object', '新材料产业集群'),
         ('seeds/001_4b86012487325a09.txt', '18个老旧小区改造', 'object', '老旧小区'),
@@ -479,6 +483,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "question_clause": [
         ('real/hangzhou_gdp_news_2021.txt', 'GDP今年破两亿元', 'pledge', False),  # …？ (the lead's question)
         ('real/shenzhen_greeting_news_2022.txt', '深圳的3万亿之路是如何炼成的', 'pledge', False),
+    ],
+    "year_on_year_result": [
+        ('real/shenzhen_report_news_2022.txt', '同比增长26.2%', 'pledge', False),  # the plan's sum against last year's
+        ('excerpts/xinjiang_cement_news_2011.txt', '水泥行业固定资产总计划投资同比增加16%', 'pledge', False),
     ],
     "circumstance_clause": [
         ('real/shenzhen_targets_news_2022.txt', '随着深圳经济总量破3万亿元', 'pledge', False),  # …，分析人士预计
@@ -722,6 +730,7 @@ SHAPING = {
     "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
     "verb_names_a_designation": "test_a_verb_inside_a_designated_kinds_name_is_no_act",
     "outline_paragraph_plans": "test_the_outline_paragraph_after_a_review_run_plans",
+    "verb_inside_a_name": "test_a_verb_inside_a_counted_name_is_no_act",
 }
 
 #: Rules that decide when nothing else does: no sentence motivates them, so no example proves them.

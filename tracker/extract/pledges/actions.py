@@ -11,11 +11,12 @@ from functools import cache
 
 from tracker.extract import lexicons
 from tracker.extract.model import Role
+from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
-    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _joined_verbs, _nominal_actions,
-    _qualifiers, verb_names_a_designation,
+    _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _is_name, _joined_verbs,
+    _nominal_actions, _qualifiers, verb_names_a_designation,
 )
-from tracker.extract.pledges.objects import _INVESTED, _nominal_action, _use_of_sum
+from tracker.extract.pledges.objects import _INVESTED, _name_heads, _nominal_action, _use_of_sum, verb_inside_a_name
 from tracker.extract.rules import rule
 
 
@@ -133,7 +134,7 @@ def generic_verb_gives_way(c) -> str | None:
     not to 建设 naming the work (work_noun_keeps_generic_verb), nor, after 实施 and 推进, to a verb inside the name of a
     project (project_name_keeps_generic_verb: 实施黑羊站水厂3万吨扩建项目, 海拉尔区 实事, 2014: 实施)."""
     verb = _verb_before(c)
-    if verb in _GENERIC_ACTIONS and _verbs_after(c) and not _names_the_work(c):
+    if verb in _GENERIC_ACTIONS and _verbs_after(c) and not _names_the_work(c) and verb_inside_a_name(c) is None:
         return _joined_verbs(c.text, _verbs_after(c), _actions())
     return None
 
@@ -260,7 +261,7 @@ def verb_after_number(c) -> str | None:
     """The verb after the number: 未来十年，长沙县将计划投资75亿元用于水利建设 (长沙县, 2011: 建设);
     完成靖宁路、长兴南路2个积水点改造 (长安区 实事, 2022: 改造)."""
     after = _verbs_after(c)
-    return _joined_verbs(c.text, after, _actions()) if after else None
+    return _joined_verbs(c.text, after, _actions()) if after and verb_inside_a_name(c) is None else None
 
 
 @rule("action", "两数之间的动词")
@@ -317,11 +318,29 @@ def _sibling_groups(c) -> tuple[list, int]:
     """The verbs of the clause before this conjunct, and where the group nearest to it begins."""
     if "sibling_groups" not in c.memo:
         verbs = _actions_in(c.text, c.clause.start, c.start)
+        while len(verbs) > 1 and _inside_sibling_name(c, verbs[-1]):
+            verbs.pop()  # 推进66个粮食产能提升重点县和|豫东平原…: 提升 is the sibling's name's, 推进 governs both
         first = len(verbs) - 1
         while first > 0 and c.text[verbs[first - 1].end():verbs[first].start()] in ("、", ""):
             first -= 1
         c.memo["sibling_groups"] = (verbs, first)
     return c.memo["sibling_groups"]
+
+
+_CONJUNCTION_AT_END = re.compile(r"(?:和|及|以及|与|、)$")
+
+
+def _inside_sibling_name(c, verb: re.Match) -> bool:
+    """Whether ``verb`` stands inside the name a sibling conjunct's number counts (verb_inside_a_name's shape: a number,
+    name words, the verb, and a head at the sibling's end before 和 or 、): 推进66个粮食产能提升重点县和豫东平原200万亩…项目
+    (河南, 2026: the second conjunct is governed by 推进, not by 提升)."""
+    gap = _CONJUNCTION_AT_END.sub("", c.text[verb.end():c.start].rstrip(_QUOTE_MARKS + " "))
+    counted, projects = _name_heads()
+    head = next((h for h in counted + projects if gap.endswith(h)), None)
+    if head is None or (gap == head and head not in counted) or (gap != head and not _is_name(gap[:-len(head)])):
+        return False
+    numbers = [t for t in find_numbers(c.text[c.clause.start:verb.start()]) if t.kind == "quantity"]
+    return bool(numbers) and _is_name(c.text[c.clause.start + numbers[-1].end:verb.start()])
 
 
 # A number right after a verb: the verb names what the number counts (转移就业64万人, 培训330人次).

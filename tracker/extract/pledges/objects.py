@@ -256,6 +256,67 @@ def noun_shared_by_grades(c) -> _Obj:
     return noun
 
 
+@cache
+def _name_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the heads a number counts itself: lexicon counted_name_heads, the project heads: lexicon project_nouns)."""
+    return lexicons.words("counted_name_heads"), lexicons.words("project_nouns")
+
+
+@rule("action", "计数名称中的动词", "verb_inside_a_name",
+      needs=tuple(lexicons.words("counted_name_heads")) + tuple(lexicons.words("project_nouns")))
+def verb_inside_a_name(c) -> tuple[int, int, int] | None:
+    """A verb after the last number that stands inside the name the number counts: name words after the number, one
+    verb group, and the name's head at the quote's end, a head the number counts itself (lexicon counted_name_heads:
+    重点县) or a project's head (lexicon project_nouns: 工程, 项目) after further name words. The verb is no act of the
+    pledge, and the object runs through it to the head: 布局建设20个国家级、19个省级粮食产能提升重点县 (辽宁, 2026: 建设,
+    粮食产能提升重点县, not 提升); 推进66个粮食产能提升重点县和豫东平原200万亩整区域工程化建设高标准农田项目 (河南, 2026: 推进,
+    not 提升 or 建设). A work the number's things get keeps its verb: 启动齐润花园幼儿园等30所幼儿园新建、改扩建工程 (the seeds:
+    新建、改扩建, 工程 right after the verbs); 为62户贫困残疾人家庭实施家居无障碍改造工程 (甘谷县 news, 2020: a second verb, 改造,
+    after 实施). Returns (the verbs' start, their end, the head's end), or None."""
+    memo = c.memo
+    if "inside_name" in memo:
+        return memo["inside_name"]
+    memo["inside_name"] = None
+    kept = c.kept
+    if not kept:
+        return None
+    q = kept[-1]
+    tail = c.text[q.end:c.end].rstrip(_QUOTE_MARKS + " ")
+    counted, projects = _name_heads()
+    if not tail.endswith(counted) and not tail.endswith(projects):  # most quotes: one test, no loop
+        return None
+    head = next(h for h in counted + projects if tail.endswith(h))
+    end = q.end + len(tail)
+    verbs = _actions_in(c.text, q.end, end)
+    if not verbs:
+        return None
+    last = verbs[0]
+    for nxt in verbs[1:]:  # one group: verbs written together or joined by 、
+        if c.text[last.end():nxt.start()] not in ("", "、"):
+            return None
+        last = nxt
+    between = c.text[last.end():end - len(head)]
+    if not _is_name(c.text[q.end:verbs[0].start()]) or (between and not _is_name(between)) \
+            or (not between and head not in counted):
+        return None
+    c.memo["inside_name"] = (verbs[0].start(), last.end(), end)
+    return c.memo["inside_name"]
+
+
+@rule("object", "名称连同其中的动词", needs=tuple(lexicons.words("counted_name_heads")) + tuple(lexicons.words("project_nouns")))
+def name_through_its_verb(c) -> _Obj:
+    """The name a number counts, read through the verb inside it to its head (verb_inside_a_name): 19个省级粮食产能提升
+    重点县 (辽宁, 2026: 省级粮食产能提升重点县, not 省级粮食产能); 豫东平原200万亩整区域工程化建设高标准农田项目 (河南, 2026:
+    整区域工程化建设高标准农田项目, not 整区域工程化)."""
+    inside = verb_inside_a_name(c)
+    if inside is None:
+        return None
+    first = _object_after(c.text, c.kept[-1].end, inside[0])
+    if first is None:
+        return None
+    return first[0] + c.text[inside[0]:inside[2]], first[1]
+
+
 @rule("object", "数量之后的对象")
 def object_after_number(c) -> _Obj:
     """The counted thing written after its number: 建成、改造长安十小、长安六中、太乙中心校等11所中小学及幼儿园硬件设施
@@ -557,7 +618,7 @@ def project_named_before_its_site(c) -> _Obj:
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
-SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, noun_shared_by_grades, object_after_number, object_before_number, object_after_verb, object_before_verb)
+SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, noun_shared_by_grades, name_through_its_verb, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
 FOUND_RULES = (baseline_object_before, length_of_named_route, project_named_before_its_site, invested_sum_of_project, invested_sum_of_counted_projects,
                measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)

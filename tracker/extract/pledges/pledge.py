@@ -1129,6 +1129,29 @@ def circumstance_clause(c: Context):
     return False if c.text.startswith("随着", c.clause.start) else None
 
 
+@rule("pledge", "同比", needs=lexicons.words("year_on_year_words"))
+def year_on_year_result(c: Context):
+    """A figure compared with the same period of the year before (lexicon year_on_year_words: 同比, 上年同期, 去年同期)
+    in the quote is a growth measured against last year, as statistics report it, not a target, whatever cue the
+    paragraph carries: "总投资35674.8亿元，同比增长26.2%，年度计划完成2241.3亿元，同比增长6.3%" (深圳 news of the year's
+    projects, 2022: the plan's sums against last year's, each growth a clause of its own); "商品销售和社会消费品零售总额同比
+    分别增长14.3%" and "居民人均可支配收入同比增长9%" (宝山区 news of its review, 2019). No pledge of the corpus, the pages or
+    the seeds is stated 同比, and 38 negatives of their gold are. Only the quote is read: the figure before 同比增长 in the
+    next clause keeps its own reading (深圳's 共安排项目883个，总投资35674.8亿元 is the year's plan), and a word of intent
+    before 同比 in its clause makes it a target (今年将确保规上工业增加值同比增长7%, a rule test; 计划 there names a plan's
+    sum: "水泥行业固定资产总计划投资同比增加16%", 新疆 news of April's statistics, 2011)."""
+    found = _YEAR_ON_YEAR.search(c.text, c.start, c.end)
+    if found is None:
+        return None
+    intent = _INTENT.search(c.text, c.clause.start, found.start())
+    while intent is not None and intent.group(0) == "计划":  # 计划投资同比增加16%: a plan's sum measured, no intent
+        intent = _INTENT.search(c.text, intent.end(), found.start())
+    return False if intent is None else None
+
+
+_YEAR_ON_YEAR = re.compile(_alternation("year_on_year_words"))
+
+
 @rule("pledge", "会场人数", needs=lexicons.words("attendance_words"))
 def event_attendance(c: Context):
     """Who was at an event, counted, is what happened there, not a target: a word of attendance (lexicon
@@ -1316,7 +1339,7 @@ def forward_quantity(c: Context):
 #: before the object because the object costs a jieba cut and the tense turns down about four in ten pieces.
 PLEDGE_RULES = (related_list, reach_of_pledge_before, spans_and_ages_only, one_as_article, places_of_the_work, parties_to_an_act, dimension_standard, kind_dimension, site_area_apart, items_of_a_standard, programme_name,
                 magnitude_as_epithet, capacity_names_facility, place_area, event_attendance, question_clause, circumstance_clause, penalty_amount, law_provision, hypothetical_clause, past_day_opening, payment_rate, unit_cost, policy_terms, shares_of_a_whole, share_opens_clause, year_task_in_progress, looks_back, classes_of_a_division, abstract_object,
-                past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, honours_paragraph, forward_quantity)
+                past_frame, past_year_opening, past_years_plan, place_breakdown, kind_breakdown, comparison_with_other, count_of_named_kinds, count_before_its_names, completion_frame, design_speed, outcome_lead, present_stock, honours_paragraph, year_on_year_result, forward_quantity)
 
 
 # 第 1 条 设立…, 第19条 对…: a policy's article number, spaced as a PDF copy spaces it, is the list's word too
