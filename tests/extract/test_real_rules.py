@@ -1827,7 +1827,7 @@ def test_zhuangda_is_an_act(name, published, meta, fragment):
     (c,) = [c for c in _read(name, published, **meta).candidates if fragment in c.quote]
     assert c.action == "壮大"
 # verb_inside_a_name and name_through_its_verb (prec19): a verb after the number inside the name the number counts (name
-# words, the verb, the name's head at the quote's end: 重点县 of lexicon counted_name_heads, or 工程/项目 after further
+# words, the verb, the name's head at the quote's end: 重点县 of lexicon designation_heads, or 工程/项目 after further
 # name words) is no act, and the object runs through it to the head; a sibling conjunct after such a name takes the verb
 # before the name (河南's 推进…和豫东平原…). Both documents read 提升 or 建设 before the rule.
 @pytest.mark.parametrize("name, fragment, action, obj", [

@@ -14,7 +14,7 @@ from tracker.extract.model import Role
 from tracker.extract.numbers import find_numbers
 from tracker.extract.pledges.base import (
     _ATTACHED, _GENERIC_ACTIONS, _NEAR_CLAUSES, _QUOTE_MARKS, _actions, _actions_in, _is_name, _joined_verbs,
-    _nominal_actions, _qualifiers, verb_names_a_designation,
+    _nominal_actions, _qualifiers,
 )
 from tracker.extract.pledges.objects import _INVESTED, _name_heads, _nominal_action, _use_of_sum, verb_inside_a_name
 from tracker.extract.rules import rule
@@ -40,10 +40,10 @@ def _verbs_before(c) -> list:
 
 def _verbs_after(c) -> list:
     """The verb group after the number that governs it: the group that ends the quote when there is one, the words
-    before it naming the object (1.22万个亿元以上|新建续建项目|建设, 湖北 2026), else the first group. A verb that names a
-    designated kind of place (verb_names_a_designation: 粮食产能提升重点县) is none."""
+    before it naming the object (1.22万个亿元以上|新建续建项目|建设, 湖北 2026), else the first group. A verb inside the
+    name the number counts (粮食产能提升重点县) is passed over by verb_inside_a_name, not here."""
     if "verbs_after" not in c.memo:
-        verbs = [m for m in _actions_in(c.text, c.kept[-1].end, c.end) if not verb_names_a_designation(c.text, m.end())]
+        verbs = _actions_in(c.text, c.kept[-1].end, c.end)
         if len(verbs) > 1 and not c.text[verbs[-1].end():c.end].strip(_QUOTE_MARKS + " "):
             k = len(verbs) - 1
             while k > 0 and c.text[verbs[k - 1].end():verbs[k].start()] in ("、", ""):

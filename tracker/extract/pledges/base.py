@@ -531,13 +531,13 @@ def _object_after(text: str, pos: int, end: int) -> _Obj:
     return (obj, words[0]) if obj else None
 
 
-@rule("action", "命名类别中的动词", "verb_names_a_designation")
+@rule("object", "命名类别中的动词", "verb_names_a_designation")
 def verb_names_a_designation(text: str, end: int) -> bool:
     """A verb written right before the head of a designated kind of place or unit (lexicon designation_heads: 重点县,
-    示范区, 先行区) is part of that kind's name, which the number counts; it is not the pledge's act, and the verb before
-    the number (or a sibling conjunct's) is: 推进66个粮食产能提升重点县 (河南 2026: 推进, not 提升); 布局建设20个国家级、19个
-    省级粮食产能提升重点县 (辽宁 2026: 建设 for both counts, not 提升). The object reads on through the verb to the head
-    (粮食产能提升重点县)."""
+    示范区, 先行区) is part of that kind's name, which the number counts, so an object read forwards goes on through it
+    to the head: 布局建设20个国家级、19个省级粮食产能提升重点县 (辽宁 2026: the first count's shared noun 粮食产能提升重点县,
+    not 粮食产能); 推进66个粮食产能提升重点县 (河南 2026). That the verb is no act of the pledge is verb_inside_a_name's
+    (pledges/objects.py), which reads the same lexicon."""
     return text.startswith(_designation_heads(), end)
 
 

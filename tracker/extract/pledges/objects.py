@@ -258,15 +258,15 @@ def noun_shared_by_grades(c) -> _Obj:
 
 @cache
 def _name_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the heads a number counts itself: lexicon counted_name_heads, the project heads: lexicon project_nouns)."""
-    return lexicons.words("counted_name_heads"), lexicons.words("project_nouns")
+    """(the heads a number counts itself: lexicon designation_heads, the project heads: lexicon project_nouns)."""
+    return lexicons.words("designation_heads"), lexicons.words("project_nouns")
 
 
 @rule("action", "计数名称中的动词", "verb_inside_a_name",
-      needs=tuple(lexicons.words("counted_name_heads")) + tuple(lexicons.words("project_nouns")))
+      needs=tuple(lexicons.words("designation_heads")) + tuple(lexicons.words("project_nouns")))
 def verb_inside_a_name(c) -> tuple[int, int, int] | None:
     """A verb after the last number that stands inside the name the number counts: name words after the number, one
-    verb group, and the name's head at the quote's end, a head the number counts itself (lexicon counted_name_heads:
+    verb group, and the name's head at the quote's end, a head the number counts itself (lexicon designation_heads:
     重点县) or a project's head (lexicon project_nouns: 工程, 项目) after further name words. The verb is no act of the
     pledge, and the object runs through it to the head: 布局建设20个国家级、19个省级粮食产能提升重点县 (辽宁, 2026: 建设,
     粮食产能提升重点县, not 提升); 推进66个粮食产能提升重点县和豫东平原200万亩整区域工程化建设高标准农田项目 (河南, 2026: 推进,
@@ -303,7 +303,7 @@ def verb_inside_a_name(c) -> tuple[int, int, int] | None:
     return c.memo["inside_name"]
 
 
-@rule("object", "名称连同其中的动词", needs=tuple(lexicons.words("counted_name_heads")) + tuple(lexicons.words("project_nouns")))
+@rule("object", "名称连同其中的动词", needs=tuple(lexicons.words("designation_heads")) + tuple(lexicons.words("project_nouns")))
 def name_through_its_verb(c) -> _Obj:
     """The name a number counts, read through the verb inside it to its head (verb_inside_a_name): 19个省级粮食产能提升
     重点县 (辽宁, 2026: 省级粮食产能提升重点县, not 省级粮食产能); 豫东平原200万亩整区域工程化建设高标准农田项目 (河南, 2026:
