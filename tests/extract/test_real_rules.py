@@ -254,6 +254,15 @@ def _read(name: str, published: str | None, **meta):
                             published=dt.date.fromisoformat(published) if published else None, **meta)
 
 
+def _assert_found_by(name: str, published: str | None, fragment: str, found: bool, field: str, rule: str) -> None:
+    """Whether a candidate of ``name`` quotes ``fragment`` is ``found``, and when it is, that ``rule`` decided its
+    ``field`` for one of them."""
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert bool(hits) is found, [c.quote for c in hits]
+    if found:
+        assert any(c.why_dict().get(field) == rule for c in hits), [c.why_dict() for c in hits]
+
+
 def _dates_and_rules(name: str, published: str | None, fragment: str) -> set[tuple[str | None, str | None]]:
     """(deadline date, the rule that decided it) of every candidate of ``name`` whose quote holds ``fragment``."""
     hits = [c for c in _read(name, published).candidates if fragment in c.quote]
@@ -1074,11 +1083,7 @@ def test_a_related_list_holds_no_pledge_of_the_page(name, published, fragment, k
     ("real/shenzhen_report_news_2022.txt", "2022-04-12", "总投资约1624.4亿元", False),
 ])
 def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragment, found):
-    doc = _read(name, published)
-    hits = [c for c in doc.candidates if fragment in c.quote]
-    assert bool(hits) is found, [c.quote for c in hits]
-    if found:
-        assert any(c.why_dict().get("tense") == "launched_programme_scale" for c in hits), [c.why_dict() for c in hits]
+    _assert_found_by(name, published, fragment, found, "tense", "launched_programme_scale")
 
 
 # tense rule begun_project_scale: the investment or area of a project whose works the sentence tells begun or under
@@ -1108,11 +1113,7 @@ def test_the_scale_of_a_launched_programme_looks_forward(name, published, fragme
     ("real/short_pages/yangxian_fitness_centre_news_2021.txt", "2021-10-12", "已完成投资1.1929亿元", False),
 ])
 def test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward(name, published, fragment, found):
-    doc = _read(name, published)
-    hits = [c for c in doc.candidates if fragment in c.quote]
-    assert bool(hits) is found, [c.quote for c in hits]
-    if found:
-        assert any(c.why_dict().get("tense") == "begun_project_scale" for c in hits), [c.why_dict() for c in hits]
+    _assert_found_by(name, published, fragment, found, "tense", "begun_project_scale")
 
 
 # project_attributes_join, the project's areas: a planned or a part's area (规划占地面积, 地上/地下建筑面积) is one of the
