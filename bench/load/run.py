@@ -202,7 +202,9 @@ def read_lines(path: Path) -> list[str]:
 
 
 def per_route(lines: list[str]) -> dict:
-    """Server-side time per route from gunicorn's access log (``ACCESS_FORMAT``): n, p50, p99 in ms."""
+    """Server-side time per route from gunicorn's access log (``ACCESS_FORMAT``): n, p50, p99 in ms, the
+    route's share of the server's time (``time_share``) and of the slowest 1% of all requests
+    (``slowest_1pct_share``: which routes make the tail in the server)."""
     times: dict[str, list[float]] = {}
     for line in lines:
         parts = line.split()
@@ -211,11 +213,16 @@ def per_route(lines: list[str]) -> dict:
         label = next((label for pattern, label in ROUTES if pattern.match(f"{parts[0]} {parts[1]}")), None)
         if label:
             times.setdefault(label, []).append(int(parts[3]) / 1000)
+    every = sorted((t, label) for label, values in times.items() for t in values)
+    slowest = every[len(every) - max(1, len(every) // 100):] if every else []
+    total = sum(t for t, _ in every) or 1.0
     out = {}
     for label in [label for _, label in ROUTES if label in times]:
         values = sorted(times[label])
         out[label] = {"n": len(values), "p50_ms": values[len(values) // 2],
-                      "p99_ms": values[min(len(values) - 1, int(len(values) * 0.99))]}
+                      "p99_ms": values[min(len(values) - 1, int(len(values) * 0.99))],
+                      "time_share": round(sum(values) / total, 3),
+                      "slowest_1pct_share": round(sum(1 for _, l in slowest if l == label) / max(len(slowest), 1), 3)}
     return out
 
 
@@ -426,7 +433,8 @@ def main() -> int:
         ok = errors_5xx == 0 and result["socket_errors"] == 0 and result["tracebacks_in_server_log"] == 0
         for route, r in routes.items():
             print(f"  under load, in the server: {route:<34} n {r['n']:5d}  p50 {r['p50_ms']:7.1f} ms  "
-                  f"p99 {r['p99_ms']:7.1f} ms")
+                  f"p99 {r['p99_ms']:7.1f} ms  time {100 * r['time_share']:4.1f}%  slowest 1% "
+                  f"{100 * r['slowest_1pct_share']:4.1f}%")
         print(f"database connections opened during the run: {connections_opened}")
         per = (result["cpu_ms_per_request_app"], result["cpu_ms_per_request_database"])
         print(f"CPU during wrk: server {cpu_app:.1f} s, PostgreSQL {cpu_db:.1f} s = {per[0]:.1f} + {per[1]:.1f} ms "
