@@ -1882,3 +1882,14 @@ def test_the_figure_before_a_year_on_year_growth_keeps_its_reading():
     # 深圳 news, 2022: …计划共安排项目883个，总投资35674.8亿元，同比增长26.2%: the year's plan stays a pledge
     found = [c.quote for c in _read("real/shenzhen_report_news_2022.txt", "2022-04-12").candidates]
     assert any("共安排项目883个" in q and "35674.8亿元" in q for q in found), found
+
+
+# doubling_is_the_act (act19): a doubling (翻一番) is the verb of its own figure, not a frame verb before it (实现) nor
+# the verb of an earlier clause (贸易结构趋于优化). Both sentences are core pledges of the corpus whose gold reads 翻一番.
+@pytest.mark.parametrize("name, fragment", [
+    ("gansu_targets_2026.txt", "力争外贸进出口总值翻一番"),  # 甘肃 2026: …贸易结构趋于优化，力争…
+    ("guangxi_period_2026.txt", "实现2035年人均地区生产总值比2020年翻一番"),  # 广西 2026
+])
+def test_a_doubling_is_the_act_of_its_figure(name, fragment):
+    (c,) = [c for c in _passage(name) if fragment in c.quote]
+    assert c.action == "翻一番"

@@ -484,6 +484,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hangzhou_gdp_news_2021.txt', 'GDP今年破两亿元', 'pledge', False),  # …？ (the lead's question)
         ('real/shenzhen_greeting_news_2022.txt', '深圳的3万亿之路是如何炼成的', 'pledge', False),
     ],
+    "doubling_is_the_act": [
+        ('real/gansu_targets_2026.txt', '力争外贸进出口总值翻一番', 'action', '翻一番'),  # not 优化 of the clause before
+        ('real/guangxi_period_2026.txt', '实现2035年人均地区生产总值比2020年翻一番', 'action', '翻一番'),  # not 实现
+    ],
     "year_on_year_result": [
         ('real/shenzhen_report_news_2022.txt', '同比增长26.2%', 'pledge', False),  # the plan's sum against last year's
         ('excerpts/xinjiang_cement_news_2011.txt', '水泥行业固定资产总计划投资同比增加16%', 'pledge', False),

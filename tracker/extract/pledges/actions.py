@@ -85,6 +85,20 @@ def _verb_before(c) -> str | None:
 _TOTAL_SUM = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?(?:约|达|达到|超过|超|近|逾|为)?")
 
 
+@rule("action", "翻番即动作", needs=("番",))
+def doubling_is_the_act(c) -> str | None:
+    """A doubling (翻一番, 翻两番, 翻番) is written as the verb of its own figure: it is the act, not a frame verb before it
+    (实现) nor the verb of an earlier clause: "贸易结构趋于优化，力争外贸进出口总值翻一番" (甘肃 2026: 翻一番, not 优化);
+    "实现2035年人均地区生产总值比2020年翻一番" (广西 2026: 翻一番, not 实现). The gold of both reads 翻一番."""
+    for q in c.kept:
+        if _DOUBLING.fullmatch(c.text, q.start, q.end):
+            return c.text[q.start:q.end]
+    return None
+
+
+_DOUBLING = re.compile(r"翻[一两二三四]?番")
+
+
 @rule("action", "前述项目的总投资", needs=("投资",))
 def total_of_the_projects_before(c) -> str | None:
     """A clause of nothing but a total investment right after the clause of the projects it totals (their clause names
@@ -448,6 +462,6 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
+ACTION_RULES = (doubling_is_the_act, total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
                 output_verb, finishing_after_progress, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
