@@ -1902,3 +1902,20 @@ def test_a_doubling_is_the_act_of_its_figure(name, fragment):
 def test_a_verb_written_against_a_doubling_stays_the_act(name, fragment):
     # the unseen examples' gold reads 实现 where it is written right before the doubling
     assert [c.action for c in _read(name, None).candidates if fragment in c.quote] == ["实现"]
+
+
+# serving_count (act19, lexicon served_words): 服务 before the count of people or firms it serves (or before whom it
+# serves, then the count) is the act: three page documents whose gold reads 服务.
+@pytest.mark.parametrize("name, fragment", [
+    ("real/short_pages/nansha_library_news.txt", "图书馆拟服务100万人"),  # 南沙区 news: none before
+    ("real/short_pages/xiaoshan_shishi_news_2017.txt", "服务居民30万人以上"),  # 萧山区 实事: 达到 of the clause before
+    ("real/short_pages/zhijiangxi_shishi_2023.txt", "服务企业数46家"),  # 枝江市 实事: 帮扶 of the label “创业帮扶”
+])
+def test_serving_a_count_of_people_is_the_act(name, fragment):
+    assert [c.action for c in _read(name, None).candidates if fragment in c.quote] == ["服务"]
+
+
+def test_a_count_of_services_or_a_verb_holding_serving_is_read_as_before():
+    # 赣州's unseen example counts services (推出…主题服务50项: 推出); the seeds' 联络服务 is a verb of the lexicon
+    assert [c.action for c in _read("unseen/ganzhou_minsheng_2023.txt", None).candidates
+            if "主题服务50项" in c.quote] == ["推出"]

@@ -724,6 +724,7 @@ SHAPING = {
     "project_name_keeps_generic_verb": "test_a_project_name_keeps_the_generic_verb",
     "place_of_use": "test_the_place_of_a_sums_use_leads_to_its_verb",
     "total_of_the_projects_before": "test_a_total_after_its_projects_takes_their_verb",
+    "serving_count": "test_serving_a_count_of_people_is_the_act",  # page documents only (no scored passage holds it)
     "target_is_no_object": "test_a_name_of_the_target_is_no_object",
     "head_of_use": "test_the_object_of_a_sums_use_is_the_work",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",
