@@ -1909,7 +1909,7 @@ def test_a_verb_written_against_a_doubling_stays_the_act(name, fragment):
 @pytest.mark.parametrize("name, fragment", [
     ("real/short_pages/nansha_library_news.txt", "图书馆拟服务100万人"),  # 南沙区 news: none before
     ("real/short_pages/xiaoshan_shishi_news_2017.txt", "服务居民30万人以上"),  # 萧山区 实事: 达到 of the clause before
-    ("real/short_pages/zhijiangxi_shishi_2023.txt", "服务企业数46家"),  # 枝江市 实事: 帮扶 of the label “创业帮扶”
+    ("real/short_pages/zhijiangxi_shishi_2023.txt", "服务企业数46家"),  # 芷江西路街道 实事: 帮扶 of the label “创业帮扶”
 ])
 def test_serving_a_count_of_people_is_the_act(name, fragment):
     assert [c.action for c in _read(name, None).candidates if fragment in c.quote] == ["服务"]

@@ -108,8 +108,8 @@ def serving_count(c) -> str | None:
     """服务 written right before the count of those it serves, or before whom it serves (lexicon served_words: 居民, 企业;
     数 may follow) and then the count, is the pledge's act; 服务 is no verb of the actions lexicon (服务业, 服务中心,
     公共服务平台 name things), so without this the act was none, a verb of an earlier clause or one inside a label:
-    图书馆拟服务100万人 (南沙区 news, 2013: none before); 服务居民30万人以上 (萧山区 民生实事, 2017: not 达到 of the clause
-    before); “创业帮扶”服务企业数46家 (枝江市 实事, 2023: not 帮扶 of the label). A verb of the lexicon that holds it (联络服务,
+    图书馆拟服务100万人 (南沙区 news, undated: none before); 服务居民30万人以上 (萧山区 民生实事, 2017: not 达到 of the clause
+    before); “创业帮扶”服务企业数46家 (芷江西路街道 实事, 2023: not 帮扶 of the label). A verb of the lexicon that holds it (联络服务,
     the seeds) is read as it was; the count is of people or firms (人, 人次, 家, 户, 名)."""
     if not c.kept:
         return None
