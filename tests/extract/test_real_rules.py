@@ -1882,3 +1882,40 @@ def test_the_figure_before_a_year_on_year_growth_keeps_its_reading():
     # 深圳 news, 2022: …计划共安排项目883个，总投资35674.8亿元，同比增长26.2%: the year's plan stays a pledge
     found = [c.quote for c in _read("real/shenzhen_report_news_2022.txt", "2022-04-12").candidates]
     assert any("共安排项目883个" in q and "35674.8亿元" in q for q in found), found
+
+
+# doubling_is_the_act (act19): a doubling (翻一番) is the verb of its own figure, not a frame verb before it (实现) nor
+# the verb of an earlier clause (贸易结构趋于优化). Both sentences are core pledges of the corpus whose gold reads 翻一番.
+@pytest.mark.parametrize("name, fragment", [
+    ("gansu_targets_2026.txt", "力争外贸进出口总值翻一番"),  # 甘肃 2026: …贸易结构趋于优化，力争…
+    ("guangxi_period_2026.txt", "实现2035年人均地区生产总值比2020年翻一番"),  # 广西 2026
+])
+def test_a_doubling_is_the_act_of_its_figure(name, fragment):
+    (c,) = [c for c in _passage(name) if fragment in c.quote]
+    assert c.action == "翻一番"
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("unseen/zhungeer_plan_2021.txt", "规上工业企业数量实现翻一番"),
+    ("unseen/xinzhuang_town_2023.txt", "规上工业产值实现翻一番"),
+])
+def test_a_verb_written_against_a_doubling_stays_the_act(name, fragment):
+    # the unseen examples' gold reads 实现 where it is written right before the doubling
+    assert [c.action for c in _read(name, None).candidates if fragment in c.quote] == ["实现"]
+
+
+# serving_count (act19, lexicon served_words): 服务 before the count of people or firms it serves (or before whom it
+# serves, then the count) is the act: three page documents whose gold reads 服务.
+@pytest.mark.parametrize("name, fragment", [
+    ("real/short_pages/nansha_library_news.txt", "图书馆拟服务100万人"),  # 南沙区 news: none before
+    ("real/short_pages/xiaoshan_shishi_news_2017.txt", "服务居民30万人以上"),  # 萧山区 实事: 达到 of the clause before
+    ("real/short_pages/zhijiangxi_shishi_2023.txt", "服务企业数46家"),  # 芷江西路街道 实事: 帮扶 of the label “创业帮扶”
+])
+def test_serving_a_count_of_people_is_the_act(name, fragment):
+    assert [c.action for c in _read(name, None).candidates if fragment in c.quote] == ["服务"]
+
+
+def test_a_count_of_services_or_a_verb_holding_serving_is_read_as_before():
+    # 赣州's unseen example counts services (推出…主题服务50项: 推出); the seeds' 联络服务 is a verb of the lexicon
+    assert [c.action for c in _read("unseen/ganzhou_minsheng_2023.txt", None).candidates
+            if "主题服务50项" in c.quote] == ["推出"]

@@ -484,6 +484,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/hangzhou_gdp_news_2021.txt', 'GDP今年破两亿元', 'pledge', False),  # …？ (the lead's question)
         ('real/shenzhen_greeting_news_2022.txt', '深圳的3万亿之路是如何炼成的', 'pledge', False),
     ],
+    "doubling_is_the_act": [
+        ('real/gansu_targets_2026.txt', '力争外贸进出口总值翻一番', 'action', '翻一番'),  # not 优化 of the clause before
+        ('real/guangxi_period_2026.txt', '实现2035年人均地区生产总值比2020年翻一番', 'action', '翻一番'),  # not 实现
+    ],
     "year_on_year_result": [
         ('real/shenzhen_report_news_2022.txt', '同比增长26.2%', 'pledge', False),  # the plan's sum against last year's
         ('excerpts/xinjiang_cement_news_2011.txt', '水泥行业固定资产总计划投资同比增加16%', 'pledge', False),
@@ -720,6 +724,7 @@ SHAPING = {
     "project_name_keeps_generic_verb": "test_a_project_name_keeps_the_generic_verb",
     "place_of_use": "test_the_place_of_a_sums_use_leads_to_its_verb",
     "total_of_the_projects_before": "test_a_total_after_its_projects_takes_their_verb",
+    "serving_count": "test_serving_a_count_of_people_is_the_act",  # page documents only (no scored passage holds it)
     "target_is_no_object": "test_a_name_of_the_target_is_no_object",
     "head_of_use": "test_the_object_of_a_sums_use_is_the_work",
     "dateline_dates_nothing": "test_a_pages_dateline_is_no_deadline",

@@ -85,6 +85,51 @@ def _verb_before(c) -> str | None:
 _TOTAL_SUM = re.compile(r"(?:项目)?(?:计划|预计|估算|概算)?(?:总投资|投资总额)(?:额)?(?:约|达|达到|超过|超|近|逾|为)?")
 
 
+@rule("action", "翻番即动作", needs=("番",))
+def doubling_is_the_act(c) -> str | None:
+    """A doubling (翻一番, 翻两番, 翻番) is written as the verb of its own figure: it is the act, not a frame verb before it
+    (实现) nor the verb of an earlier clause: "贸易结构趋于优化，力争外贸进出口总值翻一番" (甘肃 2026: 翻一番, not 优化);
+    "实现2035年人均地区生产总值比2020年翻一番" (广西 2026: 翻一番, not 实现). The gold of both reads 翻一番. A verb written right
+    against it (规上工业产值实现翻一番) stays the act, as verb_before_number reads it (the unseen examples' gold: 实现)."""
+    for q in c.kept:
+        if _DOUBLING.fullmatch(c.text, q.start, q.end):
+            before = _actions_in(c.text, c.clause.start, q.start)
+            if before and before[-1].end() == q.start:
+                return None
+            return c.text[q.start:q.end]
+    return None
+
+
+_DOUBLING = re.compile(r"翻[一两二三四]?番")
+
+
+@rule("action", "服务人数", needs=("服务",))
+def serving_count(c) -> str | None:
+    """服务 written right before the count of those it serves, or before whom it serves (lexicon served_words: 居民, 企业;
+    数 may follow) and then the count, is the pledge's act; 服务 is no verb of the actions lexicon (服务业, 服务中心,
+    公共服务平台 name things), so without this the act was none, a verb of an earlier clause or one inside a label:
+    图书馆拟服务100万人 (南沙区 news, undated: none before); 服务居民30万人以上 (萧山区 民生实事, 2017: not 达到 of the clause
+    before); “创业帮扶”服务企业数46家 (芷江西路街道 实事, 2023: not 帮扶 of the label). A verb of the lexicon that holds it (联络服务,
+    the seeds) is read as it was; the count is of people or firms (人, 人次, 家, 户, 名)."""
+    if not c.kept:
+        return None
+    q = c.kept[0]
+    if not c.clause.start <= q.start or not (q.unit or "").endswith(_SERVED_UNITS):
+        return None  # 推出“一件事一次办”主题服务50项 (赣州, an unseen example): a count of services, no one served
+    found = _served().search(c.text, c.clause.start, q.start)
+    if found is None or any(v.end() > found.start() for v in _actions_in(c.text, c.clause.start, q.start)):
+        return None
+    return "服务"
+
+
+_SERVED_UNITS = ("人", "人次", "家", "户", "名")
+
+
+@cache
+def _served():
+    return re.compile("服务(?:%s)?数?$" % "|".join(map(re.escape, lexicons.words("served_words"))))
+
+
 @rule("action", "前述项目的总投资", needs=("投资",))
 def total_of_the_projects_before(c) -> str | None:
     """A clause of nothing but a total investment right after the clause of the projects it totals (their clause names
@@ -448,6 +493,6 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
+ACTION_RULES = (doubling_is_the_act, serving_count, total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
                 output_verb, finishing_after_progress, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
