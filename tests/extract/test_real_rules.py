@@ -1149,6 +1149,52 @@ def test_a_projects_sizes_name_the_facility_its_sentence_opens_on(name, publishe
     assert [(c.object, c.why_dict().get("object")) for c in hits] == [(obj, "project_named_before_its_site")]
 
 
+# object rule facility_named_before_its_size: a facility named right before its floor or ground area or its sum, in
+# the same clause (总, 规划 between), is what the number sizes, not the attribute (建筑面积, 投资).
+@pytest.mark.parametrize("name, published, fragment, obj", [
+    # 其中:县图书馆总建筑面积7942平方米,计划总投资3500万元;县文化馆总建筑面积7046平方米,计划总投资3500万元 (蕲春县 news, 2015)
+    ("real/short_pages/qichun_library_news_2015.txt", "2015-02-02", "县图书馆总建筑面积7942平方米", "县图书馆"),
+    ("real/short_pages/qichun_library_news_2015.txt", "2015-02-02", "县文化馆总建筑面积7046平方米", "县文化馆"),
+    # 记者了解到,金华市科技文化中心总建筑面积约9.3万平方米,其中地积5.4万方 (金华市 news)
+    ("real/short_pages/jinhua_culture_centre_news.txt", None, "金华市科技文化中心总建筑面积约9.3万平方米", "金华市科技文化中心"),
+    # …;新博物馆建筑面积达8158.4平方米;会议中心可同时接待5000人 (龙海市 news, 2017)
+    ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "新博物馆建筑面积达8158.4平方米", "新博物馆"),
+])
+def test_a_facility_named_before_its_area_is_the_object(name, published, fragment, obj):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [(c.object, c.why_dict().get("object")) for c in hits] == [(obj, "facility_named_before_its_size")]
+
+
+# object rule project_named_sentences_before: the sizes of 该项目 / 该工程 (the sentence's subject) size the project an
+# earlier sentence opens on; a sentence opening on a preposition (从工业项目签约数据来看) names none.
+@pytest.mark.parametrize("name, published, fragment, obj", [
+    # 洋县全民健身中心建设项目进展顺利。该项目总投资额2.4亿元,目前已完成投资1.1929亿元 (洋县 news, 2021)
+    ("real/short_pages/yangxian_fitness_centre_news_2021.txt", "2021-10-12", "该项目总投资额2.4亿元", "洋县全民健身中心"),
+    # 淄川区文化中心项目是…的重要组成部分,…。\n\n文化中心项目概念图\n  主要建设任务:该项目建设总投资为5.8亿元 (淄川区 news, 2020)
+    ("real/short_pages/zichuan_culture_centre_news_2020.txt", "2020-09-15", "该项目建设总投资为5.8亿元", "文化中心"),
+    # 琼中黎族苗族自治县中部少数民族文化演艺中心开工 (the title) … 据介绍,该工程项目位于“三月三”广场北侧,总投资约3600万元,…
+    # (琼中县 news, 2013)
+    ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元",
+     "琼中黎族苗族自治县中部少数民族文化演艺中心"),
+])
+def test_a_projects_sizes_told_of_it_name_the_project_of_a_sentence_before(name, published, fragment, obj):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [(c.object, c.why_dict().get("object")) for c in hits] == [(obj, "project_named_sentences_before")]
+
+
+def test_a_sentence_opening_on_a_preposition_names_no_project_for_a_later_one():
+    """宁德市 news, 2022, read as one line (as bench/extract_identical.py reads it): 从工业项目签约数据来看,… frames
+    figures; 该项目总投资125亿元 (宁德时代第四期项目, named inside a sentence) is left to the rules after, not read as
+    从工业项目."""
+    from tracker.extract import extract_document
+
+    text = (Path(__file__).parent / "real/ningde_industry_news_2022.txt").read_text(encoding="utf-8")
+    hits = [c for c in extract_document(text.replace("\n", ""), published=dt.date(2022, 2, 22)).candidates
+            if "该项目总投资125亿元" in c.quote]
+    assert hits and all(c.why_dict().get("object") != "project_named_sentences_before" for c in hits)
+    assert all("从" not in (c.object or "") for c in hits)
+
+
 # deadline rule project_completion_sentence: a later sentence of the paragraph whose clause of no number says when the
 # project is finished (a time right before 完工, 建成, 竣工, 投入使用 …) dates the counts before it that nothing else
 # dated; of several times, the last such (the completion, not 完成主体工程); a count after it keeps its own reading.

@@ -710,6 +710,8 @@ SHAPING = {
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
     "begun_project_scale": "test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward",
     "project_named_before_its_site": "test_a_projects_sizes_name_the_facility_its_sentence_opens_on",
+    "facility_named_before_its_size": "test_a_facility_named_before_its_area_is_the_object",
+    "project_named_sentences_before": "test_a_projects_sizes_told_of_it_name_the_project_of_a_sentence_before",
     "voltage_class": "test_a_voltage_class_is_no_quantity",
     "headline_space_separates": "test_a_headlines_space_separates_its_clauses",
     "headline_time_ahead": "test_a_headline_with_a_time_ahead_states_its_pledge",

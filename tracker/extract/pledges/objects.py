@@ -617,10 +617,86 @@ def project_named_before_its_site(c) -> _Obj:
     return name, name
 
 
+_SIZE_WORDS = lexicons.words("facility_size_words")
+# a quote that opens on a facility's name, then one of its sizes (总, 规划 … before it), then the number
+_NAME_THEN_SIZE = re.compile(r"[“\"]?(?P<name>[\u4e00-\u9fff、]{2,24}?)[”\"]?(?:总|规划|计划|预计|建设)*(?:"
+                             + "|".join(map(re.escape, _SIZE_WORDS)) + r")(?:约|为|达|达到|近|超过|逾|共)?")
+
+
+@rule("object", "面积前的设施名", needs=_SIZE_WORDS)
+def facility_named_before_its_size(c) -> _Obj:
+    """A facility named right before its size in the same clause (its floor or ground area, its sum: lexicon
+    facility_size_words, 总 or 规划 between) is what the number sizes, not the attribute: "县文化馆总建筑面积7046平方米,
+    计划总投资3500万元" (蕲春县 news, 2015: 县文化馆, not 建筑面积); "金华市科技文化中心总建筑面积约9.3万平方米" (金华市 news:
+    金华市科技文化中心); "新博物馆建筑面积达8158.4平方米" (龙海市 news, 2017: 新博物馆, not 博物馆建筑面积). The name ends as a
+    facility's does (lexicon sited_facility_endings), is more than that ending, holds no verb and opens on no
+    demonstrative (该项目总投资…: left to the rules after)."""
+    if not c.kept or any(q.role not in (Role.AREA, Role.AMOUNT) for q in c.kept):
+        return None
+    m = _NAME_THEN_SIZE.fullmatch(c.text, c.start, c.kept[0].start)
+    if m is None:
+        return None
+    name = m.group("name")
+    if not name.endswith(_SITED_ENDINGS) or name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) \
+            or _actions_in(name, 0, len(name)):
+        return None
+    return name, name
+
+
+# a sentence whose subject is a project told of before (该项目, 该工程, 该工程项目), past a short lead (据介绍,)
+_DEMONSTRATIVE_PROJECT = re.compile(r"\s*(?:[^，,。；;：:\s]{1,6}[，,：:]\s*)?(?:该|本)(?:工程)?(?:项目|工程)")
+# how far back the project's name is looked for: sentences, and characters
+_NAMED_BACK_SENTENCES = 8
+_NAMED_BACK_CHARS = 1200
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_NOT_NAME_OPENINGS = lexicons.words("not_name_openings")
+
+
+@cache
+def _opening_facility() -> re.Pattern:
+    """A sentence that opens on a facility's name (the shortest run ending as a facility's name does)."""
+    endings = "|".join(map(re.escape, _SITED_ENDINGS))
+    return re.compile(r"[\s\u3000]*[“\"]?(?P<name>[\u4e00-\u9fff]{1,22}?(?:" + endings + "))")
+
+
+@rule("object", "前句所述的项目", needs=("该项目", "该工程", "本项目", "本工程"))
+def project_named_sentences_before(c) -> _Obj:
+    """A project's sizes told of 该项目 or 该工程 (the sentence's subject, the quote opening on one of its areas or its
+    sum) size the project an earlier sentence opens on, not the attribute: "洋县全民健身中心建设项目进展顺利。该项目总投资额
+    2.4亿元" (洋县 news, 2021: 洋县全民健身中心, not 项目); "淄川区文化中心项目是…。…文化中心项目概念图 主要建设任务:该项目建设
+    总投资为5.8亿元" (淄川区 news, 2020: 文化中心, not 投资); "琼中黎族苗族自治县中部少数民族文化演艺中心开工 … 据介绍,该工程项目
+    位于“三月三”广场北侧,总投资约3600万元" (琼中县 news, 2013). The nearest of the eight sentences before (within 1200
+    characters) that opens on a name ending as a facility's does (lexicon sited_facility_endings), with no verb in it
+    and no preposition before it (lexicon not_name_openings: 从工业项目签约数据来看 frames, it names nothing), names it;
+    none such, the rules after read the quote."""
+    if not c.kept or any(q.role not in (Role.AREA, Role.AMOUNT) for q in c.kept):
+        return None
+    sentence_start = c.clause.sentence_start
+    subject = _DEMONSTRATIVE_PROJECT.match(c.text, sentence_start, c.end)
+    if subject is None or subject.end() > c.start + 4 \
+            or not _OPENS_ON_ATTRIBUTE.match(c.text, max(c.start, subject.end())):
+        return None
+    lo = max(0, sentence_start - _NAMED_BACK_CHARS)
+    starts = [m.end() for m in _SENTENCE_END.finditer(c.text, lo, max(lo, sentence_start - 1))]
+    if lo == 0:
+        starts.insert(0, 0)
+    for start in reversed(starts[-_NAMED_BACK_SENTENCES:]):
+        m = _opening_facility().match(c.text, start, sentence_start)
+        if m is None:
+            continue
+        name = m.group("name")
+        if name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) or name.startswith(_NOT_NAME_OPENINGS) \
+                or _actions_in(name, 0, len(name)):
+            continue
+        return name, name
+    return None
+
+
 #: the object read in a span alone (``_object``): after the number, else before it
 SPAN_RULES = (sum_for_a_use, work_after_its_places, work_at_counted_places, head_after_modifier, completed_work, noun_shared_by_grades, name_through_its_verb, object_after_number, object_before_number, object_after_verb, object_before_verb)
 #: the object a candidate's own words name; abstract ones (工作, 任务) make it no pledge
-FOUND_RULES = (baseline_object_before, length_of_named_route, project_named_before_its_site, invested_sum_of_project, invested_sum_of_counted_projects,
+FOUND_RULES = (baseline_object_before, length_of_named_route, project_named_before_its_site, facility_named_before_its_size,
+               project_named_sentences_before, invested_sum_of_project, invested_sum_of_counted_projects,
                measured_before_hedged_share, total_of_clause_before, *SPAN_RULES)
 
 
