@@ -155,6 +155,9 @@ def test_click_errors_read_in_chinese():
     assert result.exit_code == 2
     assert "错误：'--port' 的取值无效：'abc' 不是有效的整数。" in result.output and "用法：" in result.output
     assert "没有子命令 'nosuch'" in runner.invoke(main, ["nosuch"]).output
+    # a ranged integer option names its type as a plain integer does (click calls it "integer range")
+    ranged = runner.invoke(main, ["followup", "--plan-year", "abc", "a.txt", "b.txt"])
+    assert ranged.exit_code == 2 and "'abc' 不是有效的整数。" in ranged.output, ranged.output
 
 
 @pytest.mark.parametrize("url, line", [

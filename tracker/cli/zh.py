@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "d": "d",
     # click's type names, shown in help and errors ({number_type}, the metavars)
     "integer": "整数", "float": "数", "text": "文本", "boolean": "开关值",
+    "integer range": "整数", "float range": "数",  # IntRange, FloatRange: the range itself is told apart
 }
 
 MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils",
@@ -139,7 +140,8 @@ def install() -> None:
         if getattr(module, "ngettext", None) is not None:
             module.ngettext = CATALOG.ngettext
     # the names help shows as metavars (--port 整数, not INTEGER) and errors as {number_type}
-    for param_type in (click.types.INT, click.types.FLOAT, click.types.STRING, click.types.BOOL):
+    for param_type in (click.types.INT, click.types.FLOAT, click.types.STRING, click.types.BOOL,
+                       click.types.IntRange, click.types.FloatRange):  # (the ranges' name is their class's)
         param_type.name = MESSAGES.get(param_type.name, param_type.name)
 
 
