@@ -596,6 +596,11 @@ _SITED_ENDINGS = tuple(lexicons.words("sited_facility_endings"))
 _OPENS_ON_ATTRIBUTE = re.compile(r"(?:该|本)?(?:项目)?(?:规划|建设|计划|预计)?总?(?:用地面积|建筑面积|占地面积|占地|面积|投资)")
 
 
+def _sizes_only(c) -> bool:
+    """Whether the pledge's numbers are all a project's sizes (areas or sums), as the facility-name rules read."""
+    return bool(c.kept) and all(q.role in (Role.AREA, Role.AMOUNT) for q in c.kept)
+
+
 @rule("object", "选址前的设施名")
 def project_named_before_its_site(c) -> _Obj:
     """The sizes of a project (its areas, its sum: a quote that opens on one of them) size the facility its sentence
@@ -604,7 +609,7 @@ def project_named_before_its_site(c) -> _Obj:
     "巴中市体育馆、游泳馆位于巴城北龛寺,规划占地88.78亩,建筑面积约6万平方米,计划总投资1.96亿元" (巴中市 news, 2014: not
     投资); "“四馆一中心”包括龙海市新闻中心、…,总用地面积4.3万平方米,总建筑面积10.2万平方米,计划总投资6.7亿元" (龙海市 news,
     2017). The name ends as a facility's does (lexicon sited_facility_endings) and opens on no demonstrative (该项目)."""
-    if not c.kept or any(q.role not in (Role.AREA, Role.AMOUNT) for q in c.kept):
+    if not _sizes_only(c):
         return None
     if not _OPENS_ON_ATTRIBUTE.match(c.text, c.start) or c.start <= c.clause.sentence_start:
         return None
@@ -631,7 +636,7 @@ def facility_named_before_its_size(c) -> _Obj:
     金华市科技文化中心); "新博物馆建筑面积达8158.4平方米" (龙海市 news, 2017: 新博物馆, not 博物馆建筑面积). The name ends as a
     facility's does (lexicon sited_facility_endings), is more than that ending, holds no verb and opens on no
     demonstrative (该项目总投资…: left to the rules after)."""
-    if not c.kept or any(q.role not in (Role.AREA, Role.AMOUNT) for q in c.kept):
+    if not _sizes_only(c):
         return None
     m = _NAME_THEN_SIZE.fullmatch(c.text, c.start, c.kept[0].start)
     if m is None:
@@ -669,7 +674,7 @@ def project_named_sentences_before(c) -> _Obj:
     characters) that opens on a name ending as a facility's does (lexicon sited_facility_endings), with no verb in it
     and no preposition before it (lexicon not_name_openings: 从工业项目签约数据来看 frames, it names nothing), names it;
     none such, the rules after read the quote."""
-    if not c.kept or any(q.role not in (Role.AREA, Role.AMOUNT) for q in c.kept):
+    if not _sizes_only(c):
         return None
     sentence_start = c.clause.sentence_start
     subject = _DEMONSTRATIVE_PROJECT.match(c.text, sentence_start, c.end)
