@@ -1965,3 +1965,43 @@ def test_a_count_of_services_or_a_verb_holding_serving_is_read_as_before():
     # 赣州's unseen example counts services (推出…主题服务50项: 推出); the seeds' 联络服务 is a verb of the lexicon
     assert [c.action for c in _read("unseen/ganzhou_minsheng_2023.txt", None).candidates
             if "主题服务50项" in c.quote] == ["推出"]
+
+
+@pytest.mark.parametrize("name, published, delegates", [
+    # 会上,山福镇47名正式代表参与讨论并票选出2018年十大民生实事项目 (山福镇 news, 温州市人大 2018-04-16, batch AH)
+    ("real/short_pages/shanfu_shishi_news_2018.txt", "2018-04-16", "47名正式代表"),
+    # 102名人大代表通过无记名投票方式,票决产生了8项张寨镇2022年度民生实事项目 (张寨镇 news, 沛县人大网 2022-01-11,
+    # batch AH's second set)
+    ("real/short_pages/zhangzhai_vote_news_2022.txt", "2022-01-11", "102名人大代表"),
+])
+def test_the_delegates_counted_in_the_sentence_of_their_vote_are_no_pledge(name, published, delegates):
+    """The delegates of a congress counted in the sentence that tells their vote (票选, 票决, 投票: lexicon
+    attendance_words) are the meeting's attendance (event_attendance), not a target."""
+    doc = _read(name, published)
+    at = doc.text.index(delegates)
+    assert [c.quote for c in doc.candidates if c.start <= at < c.end] == []
+    assert [rule for start, end, rule, _ in doc.declined if start <= at < end] == ["event_attendance"]
+
+
+@pytest.mark.parametrize("name, published, fragment", [
+    # 当前,要抓好三项最重要的工作:一是…二是…三是… (云南's governor at his press conference, 2019, batch AH)
+    ("real/short_pages/yunnan_qa_news_2019.txt", "2019-01-31", "三项最重要的工作"),
+    # 记者提问:政府工作报告年要抓好的七项重点工作当中,第一项… (营口's press conference on its work report, batch AH)
+    ("real/short_pages/yingkou_qa_news_undated.txt", None, "七项重点工作当中"),
+])
+def test_a_count_of_the_texts_own_ranked_tasks_is_no_pledge(name, published, fragment):
+    """A count, a word ranking the text's own tasks (lexicon priority_words: 最重要, 重点 …) and an abstract object
+    ending there (工作, 任务 …) counts the text's points, not a deliverable (abstract_object)."""
+    doc = _read(name, published)
+    at = doc.text.index(fragment)
+    assert [c.quote for c in doc.candidates if c.start <= at < c.end] == []
+    assert [rule for start, end, rule, _ in doc.declined if start <= at < end] == ["abstract_object"]
+
+
+@pytest.mark.parametrize("name, published, fragment", [
+    ("real/longwen_news_2017.txt", "2017-12-28", "187个重点项目"),  # 龙文区将全力推进187个重点项目开发建设
+    ("real/shenzhen_report_news_2022.txt", "2022-04-12", "20个重点片区"),  # …等20个重点片区规划建设
+])
+def test_a_ranked_deliverable_stays_a_candidate(name, published, fragment):
+    """A deliverable after the ranking word (重点项目, 重点片区) is counted as before."""
+    assert [c.quote for c in _read(name, published).candidates if fragment in c.quote]

@@ -564,7 +564,9 @@ def programme_name(c: Context):
 
 @rule("pledge", "抽象对象")
 def abstract_object(c: Context):
-    """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds).
+    """An abstract object (lexicon abstract_objects) counts no deliverable: 淄川区将从4个方面聚焦品质提升 (the seeds);
+    so does a count of the text's own tasks ranked by a word of lexicon priority_words (要抓好三项最重要的工作: 云南's
+    governor, 2019; 七项重点工作当中: 营口, a press conference on its work report).
     It reads the object the quote's words name (``found``, FOUND_RULES, with jieba), so it comes after
     looks_back: the tense turns down about four in ten pieces for less, and those need no object. A piece both
     abstract and in the past ("从业务管理、…监督管理4个方面进行了明确规定": 平凉市 news, 2011) is declined as
@@ -573,7 +575,18 @@ def abstract_object(c: Context):
     found = c.found
     if found and (_strip_quotes(found[1]) in _abstract_objects() or _strip_quotes(found[0]) in _abstract_objects()):
         return False
+    if c.kept and _ranked_own_tasks().match(c.text, c.kept[-1].end):
+        return False
     return None
+
+
+@cache
+def _ranked_own_tasks() -> re.Pattern:
+    """Right after the count, a word that ranks the text's own tasks (lexicon priority_words), 的 or not, then an
+    abstract object (工作, 任务 …) that ends there (or before 当中, 中): 三项最重要的工作:一是… (云南 2019),
+    七项重点工作当中 (营口). A deliverable named after the word (重点工作站, 重点项目) is none of these."""
+    return re.compile(rf"(?:{_alternation('priority_words')})的?(?:{_alternation('abstract_objects')})"
+                      r"(?=当中|中|[^\u4e00-\u9fff]|$)")
 
 
 # A money rate (元/平方米, 元/斤, 万元/每份) under a cap or on a basis (不超过, 按, 按照): what is paid per unit
