@@ -470,6 +470,38 @@ def test_a_verb_inside_a_noun_is_no_act(name, fragment, action):
     assert _the(name, fragment).action == action
 
 
+# act20, lexicon verb_hiding_nouns: the name of an indicator (研发投入, 研发经费投入) and of investment promotion (招商引资)
+# hold a verb of the lexicon that is no act. A level named so takes no act (indicator_level_no_verb: the gold of both
+# reads none); a growth of it keeps 增长 alone (not 投入增长); 招商引资项目 is the subject of the clause's own verb.
+@pytest.mark.parametrize("name, fragment, action, object_", [
+    ("beijing_targets_2026.txt", "全社会研发投入占比6%以上", None, "全社会研发投入占比"),  # 北京 2026: 投入 before
+    ("jiangsu_targets_2026.txt", "全社会研发投入强度3.42%左右", None, "全社会研发投入强度"),  # 江苏 2026: 投入 before
+    ("fujian_plan_2026.txt", "全社会研发经费投入增长10%左右", "增长", "全社会研发经费投入"),  # 福建 2026: 投入增长 before
+    ("jilin_review_plan_2026.txt", "全社会研发经费投入增长10%以上", "增长", "全社会研发经费投入"),  # 吉林 2026
+    ("xizang_targets_2026.txt", "确保招商引资项目完成固定资产投资220亿元", "完成", "固定资产投资"),  # 西藏 2026: 招商 before
+    ("shitai_tea_news_2011.txt", "江浙招商引资客商约100余人", "邀请", "江浙招商引资客商"),  # 石台县 news: 引资客商 before
+])
+def test_a_verb_inside_an_indicators_or_a_programmes_name_is_no_act(name, fragment, action, object_):
+    c = _the(name, fragment)
+    assert (c.action, c.object) == (action, object_)
+
+
+# act20, indicator_level_no_verb with lexicon level_heads: an output level (产量, 生产能力) named right before its number
+# with no verb of its own states the level, no act; a verb of its own stays (新增天然气产量, 粮食产量稳定在).
+@pytest.mark.parametrize("name, fragment, action", [
+    ("heilongjiang_targets_2026.txt", "粮食产量1600亿斤以上", None),  # 黑龙江 2026: 增长 of the clause before
+    ("fujian_plan_2026.txt", "粮食产量513万吨以上", None),  # 福建 2026
+    ("liaoning_targets_2026.txt", "粮食综合生产能力526亿斤左右", None),  # 辽宁 2026
+    ("shaanxi_industry_2026.txt", "新增天然气产量10亿方以上", "新增"),  # 陕西 2026
+    ("gansu_plan_2026.txt", "粮食产量稳定在1300万吨以上", "稳定"),  # 甘肃 2026
+])
+def test_an_output_level_takes_no_act_but_its_own(name, fragment, action):
+    c = _the(name, fragment)
+    assert c.action == action
+    if action is None:
+        assert c.why_dict()["action"] == "indicator_level_no_verb"
+
+
 # Rule work_noun_keeps_generic_verb: 建设 after the number names the work as the object's last word, so the generic
 # verb before the number (推进, 启动) stays the act; a verb of doing after the number (新建、改扩建工程) still takes over.
 @pytest.mark.parametrize("name, fragment, action", [

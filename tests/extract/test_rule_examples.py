@@ -105,6 +105,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/anhui_plan_2026.txt', '城镇调查失业率5.5%左右', 'action', None),
         ('real/beijing_targets_2026.txt', '服务贸易年均增速5%左右', 'action', None),
         ('real/henan_targets_2026.txt', '战略性新兴产业增加值占规上工业比重30%', 'action', None),
+        # act20: an output level (lexicon level_heads), a level whose name holds a verb (verb_hiding_nouns: 研发投入)
+        ('real/heilongjiang_targets_2026.txt', '粮食产量1600亿斤以上', 'action', None),
+        ('real/liaoning_targets_2026.txt', '粮食综合生产能力526亿斤左右', 'action', None),
+        ('real/beijing_targets_2026.txt', '全社会研发投入占比6%以上', 'action', None),
+        ('real/jiangsu_targets_2026.txt', '全社会研发投入强度3.42%左右', 'action', None),
     ],
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),

@@ -318,13 +318,13 @@ def verb_between_numbers(c) -> str | None:
 
 
 # What names an indicator's level right before its number: a rate's head (lexicon rate_heads: 涨幅, 增速, 占比, 比重), a
-# word of 率 (失业率, 覆盖率) or an intensity (研发投入强度).
+# word of 率 (失业率, 覆盖率), an intensity (研发投入强度) or an output level (lexicon level_heads: 产量, 生产能力).
 _INDICATOR_BEFORE = re.compile(r"(?:%s|[\u4e00-\u9fff]率|强度)$")
 
 
 @cache
 def _indicator_before():
-    heads = sorted(lexicons.words("rate_heads"), key=len, reverse=True)
+    heads = sorted(lexicons.words("rate_heads") + lexicons.words("level_heads"), key=len, reverse=True)
     return re.compile(_INDICATOR_BEFORE.pattern % "|".join(map(re.escape, heads)))
 
 
@@ -333,7 +333,10 @@ def indicator_level_no_verb(c) -> str | None:
     """An indicator named right before its number, with no verb of its own, states the level it is to stand at: it
     takes no verb from a sibling or an earlier clause: 城镇新增就业68万人左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右
     (安徽, 陕西, 黑龙江, 河南, 江苏 2026: not 新增); 服务贸易年均增速5%左右, 居民消费价格涨幅2%左右 (北京 2026: not 增长, 控制);
-    战略性新兴产业增加值占规上工业比重30% (河南 2026: not 增长). The gold of the corpus reads no act for each."""
+    战略性新兴产业增加值占规上工业比重30% (河南 2026: not 增长). An output level too (lexicon level_heads, act20):
+    粮食产量1600亿斤以上 (黑龙江 2026: not 增长 of the clause before), 粮食综合生产能力526亿斤左右 (辽宁 2026); and a level
+    whose name holds a verb read whole (lexicon verb_hiding_nouns: 全社会研发投入占比6%以上, 北京 2026; 全社会研发投入强度
+    3.42%左右, 江苏 2026: not 投入). The gold of the corpus reads no act for each."""
     if not c.kept:
         return None
     q = c.kept[0]
