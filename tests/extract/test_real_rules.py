@@ -502,6 +502,20 @@ def test_an_output_level_takes_no_act_but_its_own(name, fragment, action):
         assert c.why_dict()["action"] == "indicator_level_no_verb"
 
 
+# act20, indicator_level_no_verb: a conjunct after 、 that states a share (占…, 占…比重) with no verb of its own takes
+# none of its sibling's (the gold of both: none); a rate's level after a sibling's verb keeps it (西藏: 保持, the gold's).
+@pytest.mark.parametrize("name, fragment, action", [
+    ("shenzhen_targets_news_2022.txt", "占地方生产总值比重16%左右", None),  # 深圳 news: 达到 of 增加值将达到… before
+    ("hainan_plan_2026.txt", "对共建“一带一路”国家投资占50%以上", None),  # 海南 2026: 增长 of 投资增长10% before
+    ("xizang_plan_2026.txt", "市场就业率70%以上", "保持"),  # 西藏 2026: 应届高校毕业生就业率保持95%以上、…
+])
+def test_a_share_conjunct_takes_no_act_of_its_sibling(name, fragment, action):
+    c = _the(name, fragment)
+    assert c.action == action
+    if action is None:
+        assert c.why_dict()["action"] == "indicator_level_no_verb"
+
+
 # Rule work_noun_keeps_generic_verb: 建设 after the number names the work as the object's last word, so the generic
 # verb before the number (推进, 启动) stays the act; a verb of doing after the number (新建、改扩建工程) still takes over.
 @pytest.mark.parametrize("name, fragment, action", [

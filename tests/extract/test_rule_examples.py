@@ -110,6 +110,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liaoning_targets_2026.txt', '粮食综合生产能力526亿斤左右', 'action', None),
         ('real/beijing_targets_2026.txt', '全社会研发投入占比6%以上', 'action', None),
         ('real/jiangsu_targets_2026.txt', '全社会研发投入强度3.42%左右', 'action', None),
+        # act20: a share conjunct after 、 (占…比重, 占…) takes no act of its sibling
+        ('real/shenzhen_targets_news_2022.txt', '占地方生产总值比重16%左右', 'action', None),
+        ('real/hainan_plan_2026.txt', '对共建“一带一路”国家投资占50%以上', 'action', None),
     ],
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),

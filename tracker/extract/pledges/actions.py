@@ -340,9 +340,28 @@ def indicator_level_no_verb(c) -> str | None:
     if not c.kept:
         return None
     q = c.kept[0]
+    own = _conjunct_start(c)
+    if c.clause.start < own <= q.start and not _actions_in(c.text, own, q.start) \
+            and _SHARE_BEFORE.search(c.text, own, q.start):
+        return ""
     if not c.clause.start <= q.start or _actions_in(c.text, c.clause.start, q.start):
         return None
     return "" if _indicator_before().search(c.text, c.clause.start, q.start) else None
+
+
+# A share written right before its number (占50%以上, 占全国23.6%: what the figure is of comes between).
+_SHARE_BEFORE = re.compile(r"占[\u4e00-\u9fff“”]{0,12}?(?:比重|比例)?$")
+
+
+def _conjunct_start(c) -> int:
+    """Where the words of the pledge's own conjunct begin: after the 、 that joins it to a sibling figure of its clause
+    (增加值将达到6400亿元左右、占地方生产总值比重16%左右, 深圳 news 2022; 实际对外直接投资增长10%、对共建“一带一路”国家投资占50%以上,
+    海南 2026), else at the clause's start. A conjunct stating a share of something (占 …, 占…比重) with no verb of its own
+    takes none of its sibling's: the gold of both reads none. A rate's level after a sibling's verb does take it
+    (应届高校毕业生就业率保持95%以上、市场就业率70%以上, 西藏 2026: 保持, the gold's), so only the share is read so."""
+    if c.start > c.clause.start and c.text[c.start - 1] == "、":
+        return c.start
+    return c.clause.start
 
 
 @rule("action", "数量前的计数动词")
