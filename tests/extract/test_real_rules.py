@@ -516,6 +516,14 @@ def test_a_share_conjunct_takes_no_act_of_its_sibling(name, fragment, action):
         assert c.why_dict()["action"] == "indicator_level_no_verb"
 
 
+# act20, lexicon actions.txt: 迈上 (…台阶) is the act of its figure; while the lexicon lacked it, none (海淀区 news, 2022:
+# the gold's 迈上) or the verb of an earlier clause (吉林 2026: 实现 of …2030年前碳达峰目标如期实现) was read.
+def test_stepping_up_to_a_level_is_the_act():
+    assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
+    assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates
+            if "粮食综合生产能力迈上1000亿斤新台阶" in c.quote] == ["迈上"]
+
+
 # Rule work_noun_keeps_generic_verb: 建设 after the number names the work as the object's last word, so the generic
 # verb before the number (推进, 启动) stays the act; a verb of doing after the number (新建、改扩建工程) still takes over.
 @pytest.mark.parametrize("name, fragment, action", [
