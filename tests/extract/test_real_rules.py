@@ -518,6 +518,16 @@ def test_a_share_conjunct_takes_no_act_of_its_sibling(name, fragment, action):
 
 # act20, lexicon actions.txt: 迈上 (…台阶) is the act of its figure; while the lexicon lacked it, none (海淀区 news, 2022:
 # the gold's 迈上) or the verb of an earlier clause (吉林 2026: 实现 of …2030年前碳达峰目标如期实现) was read.
+# act20, lexicon verb_hiding_nouns: a verb written against a noun of scope or of measures (实施范围, 支持措施) names them;
+# the clause's own verb is the act (南京 news, 2011: 覆盖, not 实施; 北京 2026: 实施, not 支持 after the number).
+@pytest.mark.parametrize("name, fragment, action", [
+    ("nanjing_news_2011.txt", "南京市协议供货网上竞价实施范围也将覆盖全市各级政府机关和事业单位共1200多家", "覆盖"),
+    ("beijing_demand_2026.txt", "实施住房保障、创业服务等十条支持措施", "实施"),
+])
+def test_a_verb_naming_a_scope_or_measures_is_no_act(name, fragment, action):
+    assert _the(name, fragment).action == action
+
+
 def test_stepping_up_to_a_level_is_the_act():
     assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
     assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates
