@@ -528,6 +528,22 @@ def test_a_verb_naming_a_scope_or_measures_is_no_act(name, fragment, action):
     assert _the(name, fragment).action == action
 
 
+# act20, lexicon actions.txt: 认证 (certifying products or firms) and 入规 (firms entering the statistics above scale) are
+# the acts of their 2026 plan pledges; while the lexicon lacked them, an earlier clause's or a sibling's verb was read
+# (打造, 壮大, 扶持, 新增) and the verb stood in the object (认证蒙字标企业, 入规工业企业). Excerpts of 内蒙古's, 安徽's and
+# 甘肃's reports (excerpts/sources.json).
+@pytest.mark.parametrize("name, fragment, action, object_", [
+    ("neimenggu_energy_farming_2026.txt", "新认证“蒙”字标企业30家以上", "认证", "蒙字标企业"),  # 打造 of the clause before
+    ("anhui_villages_2026.txt", "新认证绿色、有机、名特优新农产品1000个以上", "认证", None),  # 壮大 of the clause before
+    ("neimenggu_energy_farming_2026.txt", "新入规加工企业20家以上", "入规", "加工企业"),  # 新增 of the sibling before
+    ("gansu_industry_upgrade_2026.txt", "力争新入规工业企业400户以上", "入规", "工业企业"),  # 扶持 of the clause before
+])
+def test_certifying_and_entering_the_statistics_are_acts(name, fragment, action, object_):
+    (c,) = [c for c in _read_excerpt(name).candidates if fragment in c.quote]
+    assert c.action == action
+    assert object_ is None or c.object == object_
+
+
 def test_stepping_up_to_a_level_is_the_act():
     assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
     assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates
