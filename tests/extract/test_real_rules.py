@@ -544,6 +544,18 @@ def test_certifying_and_entering_the_statistics_are_acts(name, fragment, action,
     assert object_ is None or c.object == object_
 
 
+# act20, lexicon actions.txt: 提质升级 (upgrading) is the act of its plan pledges, written after the count (…10个传统产业
+# 提质升级) or before it (提质升级基础教育优质学位9万个); while the lexicon lacked it, none or an earlier clause's 建设 was read
+# and the verb stood in the object. Excerpts of 河南's and 黑龙江's reports.
+@pytest.mark.parametrize("name, fragment, object_", [
+    ("henan_green_2026.txt", "加快钢铁、煤炭、有色等10个传统产业提质升级", "传统产业"),  # none before
+    ("heilongjiang_report_2026.txt", "提质升级基础教育优质学位9万个", "基础教育优质学位"),  # 建设 of the clause before
+])
+def test_upgrading_is_the_act(name, fragment, object_):
+    (c,) = [c for c in _read_excerpt(name).candidates if fragment in c.quote]
+    assert (c.action, c.object) == ("提质升级", object_)
+
+
 def test_stepping_up_to_a_level_is_the_act():
     assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
     assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates
