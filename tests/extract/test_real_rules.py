@@ -556,6 +556,17 @@ def test_upgrading_is_the_act(name, fragment, object_):
     assert (c.action, c.object) == ("提质升级", object_)
 
 
+# act20, lexicon actions.txt: 做大做强 and 做强做优 (growing an industry) are the acts of their plan pledges; while the
+# lexicon lacked them, none or an earlier clause's 支持 was read. Excerpts of 山西's and 青海's reports.
+@pytest.mark.parametrize("name, fragment, action", [
+    ("shanxi_county_towns_2026.txt", "做强做优1—2个主导产业", "做强做优"),  # 支持 of the clause before
+    ("qinghai_regions_2026.txt", "做大做强1—2个主导产业", "做大做强"),  # none before
+])
+def test_growing_an_industry_is_the_act(name, fragment, action):
+    (c,) = [c for c in _read_excerpt(name).candidates if fragment in c.quote]
+    assert (c.action, c.object) == (action, "主导产业")
+
+
 def test_stepping_up_to_a_level_is_the_act():
     assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
     assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates
