@@ -567,6 +567,19 @@ def test_growing_an_industry_is_the_act(name, fragment, action):
     assert (c.action, c.object) == (action, "主导产业")
 
 
+# act20, finishing_after_the_profile: a project's profile (its total investment, its sizes), with no verb of its own,
+# is done by the building or finishing its sentence says is ahead (预计…交付使用, 将于…建成, 预计…竣工), as the gold of each
+# reads; a sum put to a use keeps its verb (投资9000万元扩建二期工厂: 扩建).
+@pytest.mark.parametrize("name, published, fragment, action", [
+    ("real/short_pages/taixing_sports_centre_news_2010.txt", None, "总建筑面积为38633平方米,总投资约2亿元", "交付使用"),  # 泰兴市
+    ("real/short_pages/minhou_museum_news_2012.txt", None, "项目总投资约9800万元", "建成"),  # 闽侯县: 将于2013年底建成投入
+    ("real/liunan_township_2021.txt", "2021-07-01", "总投资1.76亿元，占地面积7.65万平方米", "竣工"),  # 柳南乡
+    ("real/suzhou_gaoxin_news_2011.txt", "2011-03-29", "公司在科技城投资9000万元扩建二期工厂", "扩建"),  # 苏州高新区: a use
+])
+def test_a_profile_is_done_by_the_work_ahead_in_its_sentence(name, published, fragment, action):
+    assert [c.action for c in _read(name, published).candidates if fragment in c.quote] == [action]
+
+
 def test_stepping_up_to_a_level_is_the_act():
     assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
     assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates

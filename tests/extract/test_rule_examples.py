@@ -100,6 +100,11 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里
         ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'action', '建设'),
     ],
+    "finishing_after_the_profile": [
+        ('real/liunan_township_2021.txt', '总投资1.76亿元，占地面积7.65万平方米', 'action', '竣工'),
+        # 青岛海湾大桥长26.4公里，投资566亿元，将于2011年建成通车
+        ('excerpts/qingdao_bridge_news_2011.txt', '投资566亿元', 'action', '建成'),
+    ],
     "indicator_level_no_verb": [
         # 城镇新增就业68万人左右，城镇调查失业率5.5%左右: not 新增
         ('real/anhui_plan_2026.txt', '城镇调查失业率5.5%左右', 'action', None),

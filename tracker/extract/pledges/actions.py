@@ -154,6 +154,29 @@ def total_of_the_projects_before(c) -> str | None:
     return _joined_verbs(c.text, verbs, _actions())
 
 
+@rule("action", "概况后的完工", needs=("投资",))
+def finishing_after_the_profile(c) -> str | None:
+    """A project's profile (its total investment, its sizes), with no verb of the actions lexicon before its numbers,
+    is done by the work its sentence says is ahead after it: a time word or a modal, then the building or the
+    finishing (开工建设, 建成, 竣工, 完工, 交付使用, 投入使用): "总建筑面积为38633平方米,总投资约2亿元,预计明年下半年可交付
+    使用" (泰兴市 news, 2010: 交付使用, not 投资); "项目总投资约9800万元,将于2013年底建成投入" (闽侯县 news, 2012: 建成);
+    "污水处理厂一期，总投资1.76亿元，占地面积7.65万平方米，目前三个项目都已经开工建设，预计在2021年11月份竣工" (柳南乡,
+    2021: 竣工); "其中青岛段主线长89公里，总投资71亿元，…计划今年开工建设，2013年建成通车" (青岛 news, 2011: 开工建设, the
+    gold's 建设). The gold of each names that work; a sum put to a use (投资9000万元扩建二期工厂) keeps its verb."""
+    q = next((q for q in c.kept if q.role is Role.AMOUNT), None)
+    if q is None or not _INVESTED.search(c.text, max(0, q.start - 8), q.start) \
+            or _actions_in(c.text, min(c.start, c.clause.start), c.end):
+        return None
+    stop = c.text.find("。", c.end, c.block.end)
+    found = _WORK_AHEAD.search(c.text, c.end, c.block.end if stop < 0 else stop)
+    return found.group(1) if found else None
+
+
+# After a project's profile, in its sentence: a time ahead, then the building or the finishing.
+_WORK_AHEAD = re.compile(r"(?:预计|将于|将|计划|争取|力争|有望|确保)[^，,。；;]{0,14}?"
+                         r"(开工建设|建成|竣工|完工|交付使用|投入使用|投用)")
+
+
 @rule("action", "投资的用途动词")
 def invested_sum_verb(c) -> str | None:
     """An investment with no verb before it (投资 is no act of the lexicon) is done by the verb of its use after
@@ -515,6 +538,7 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (doubling_is_the_act, serving_count, total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
+ACTION_RULES = (doubling_is_the_act, serving_count, total_of_the_projects_before, finishing_after_the_profile,
+                invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
                 output_verb, finishing_after_progress, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)
