@@ -169,7 +169,9 @@ def finishing_after_the_profile(c) -> str | None:
         return None
     stop = c.text.find("。", c.end, c.block.end)
     found = _WORK_AHEAD.search(c.text, c.end, c.block.end if stop < 0 else stop)
-    return found.group(1) if found else None
+    if found is None or _PROGRESS.search(c.text, c.end, found.start()):
+        return None  # after a report of progress (进入…阶段, 正在…) finishing_after_progress reads the finishing
+    return found.group(1)
 
 
 # After a project's profile, in its sentence: a time ahead, then the building or the finishing.
