@@ -580,6 +580,22 @@ def test_a_profile_is_done_by_the_work_ahead_in_its_sentence(name, published, fr
     assert [c.action for c in _read(name, published).candidates if fragment in c.quote] == [action]
 
 
+# act20, act_of_a_joined_profile: a profile's attributes joined into one pledge (project_attributes_join) after its act
+# was read on the first piece alone, that piece naming none, take the work ahead in their sentence, else 投资 where the
+# joined words end on an investment's sum; the gold of each names it.
+@pytest.mark.parametrize("name, published, fragment, action, rule_id", [
+    ("real/qingdao_traffic_news_2011.txt", "2011-04-25", "其中青岛段主线长89公里，总投资71亿元", "开工建设",
+     "finishing_after_the_profile"),  # 青岛 news: …计划今年开工建设 (gold 建设)
+    ("real/short_pages/qichun_library_news_2015.txt", None, "县文化馆总建筑面积7046平方米,计划总投资3500万元", "投资",
+     "invested_sum_verb"),  # 蕲春县 news: none before
+    ("real/short_pages/qichun_library_news_2015.txt", None, "县图书馆总建筑面积7942平方米,计划总投资3500万元", "投资",
+     "invested_sum_verb"),
+])
+def test_a_joined_profile_takes_the_act_of_its_words(name, published, fragment, action, rule_id):
+    (c,) = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert (c.action, c.why_dict()["action"]) == (action, rule_id)
+
+
 def test_stepping_up_to_a_level_is_the_act():
     assert _the("haidian_news_2022.txt", "经济总量首次迈上1万亿元大台阶").action == "迈上"
     assert [c.action for c in _read_excerpt("jilin_frames_2026.txt").candidates

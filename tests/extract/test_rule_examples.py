@@ -104,6 +104,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/liunan_township_2021.txt', '总投资1.76亿元，占地面积7.65万平方米', 'action', '竣工'),
         # 青岛海湾大桥长26.4公里，投资566亿元，将于2011年建成通车
         ('excerpts/qingdao_bridge_news_2011.txt', '投资566亿元', 'action', '建成'),
+        # joined to its length (project_attributes_join), then 目前该工程已进入施工招标阶段，计划今年开工建设
+        ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元', 'action', '开工建设'),
     ],
     "indicator_level_no_verb": [
         # 城镇新增就业68万人左右，城镇调查失业率5.5%左右: not 新增

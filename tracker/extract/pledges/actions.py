@@ -174,6 +174,28 @@ def finishing_after_the_profile(c) -> str | None:
     return found.group(1)
 
 
+def act_of_a_joined_profile(text: str, start: int, end: int, block_end: int) -> tuple[str, str] | None:
+    """(act, rule id) for a profile whose attributes were joined into one pledge after its act was read on the first
+    piece alone (project_attributes_join: 县文化馆总建筑面积7046平方米,|计划总投资3500万元), that piece naming none: the
+    work ahead in its sentence (finishing_after_the_profile: 其中青岛段主线长89公里，总投资71亿元，…计划今年开工建设, 青岛 news
+    2011, the gold's 建设), else 投资 where the joined words end on an investment's sum (invested_sum_verb: 蕲春县's 县文化馆
+    and 县图书馆, page batch U, the gold's 投资). None where a verb of the lexicon stands in the joined words."""
+    if _actions_in(text, start, end):
+        return None
+    stop = text.find("。", end, block_end)
+    found = _WORK_AHEAD.search(text, end, block_end if stop < 0 else stop)
+    if found is not None:  # finishing_after_progress is not asked of joined words: a report of progress is passed
+        return found.group(1), finishing_after_the_profile.id
+    tail = _SUM_AT_END.search(text, start, end)
+    if tail is not None and _INVESTED.search(text[max(start, tail.start() - 8):tail.start()]):
+        return "投资", invested_sum_verb.id
+    return None
+
+
+# A sum at the end of the joined words: its digits and its unit of money (3500万元, 4.64亿).
+_SUM_AT_END = re.compile(r"[0-9０-９.．]+(?:多|余)?[万亿]?元?$")
+
+
 # After a project's profile, in its sentence: a time ahead, then the building or the finishing.
 _WORK_AHEAD = re.compile(r"(?:预计|将于|将|计划|争取|力争|有望|确保)[^，,。；;]{0,14}?"
                          r"(开工建设|建成|竣工|完工|交付使用|投入使用|投用)")
