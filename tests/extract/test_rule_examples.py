@@ -100,11 +100,26 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         # 建设“两纵两横”大通道 / …“一横”是指新谭公路，西起平度新河镇，东至莱阳谭格庄镇，全长约90公里
         ('real/qingdao_traffic_news_2011.txt', '全长约90公里', 'action', '建设'),
     ],
+    "finishing_after_the_profile": [
+        ('real/liunan_township_2021.txt', '总投资1.76亿元，占地面积7.65万平方米', 'action', '竣工'),
+        # 青岛海湾大桥长26.4公里，投资566亿元，将于2011年建成通车
+        ('excerpts/qingdao_bridge_news_2011.txt', '投资566亿元', 'action', '建成'),
+        # joined to its length (project_attributes_join), then 目前该工程已进入施工招标阶段，计划今年开工建设
+        ('real/qingdao_traffic_news_2011.txt', '其中青岛段主线长89公里，总投资71亿元', 'action', '开工建设'),
+    ],
     "indicator_level_no_verb": [
         # 城镇新增就业68万人左右，城镇调查失业率5.5%左右: not 新增
         ('real/anhui_plan_2026.txt', '城镇调查失业率5.5%左右', 'action', None),
         ('real/beijing_targets_2026.txt', '服务贸易年均增速5%左右', 'action', None),
         ('real/henan_targets_2026.txt', '战略性新兴产业增加值占规上工业比重30%', 'action', None),
+        # act20: an output level (lexicon level_heads), a level whose name holds a verb (verb_hiding_nouns: 研发投入)
+        ('real/heilongjiang_targets_2026.txt', '粮食产量1600亿斤以上', 'action', None),
+        ('real/liaoning_targets_2026.txt', '粮食综合生产能力526亿斤左右', 'action', None),
+        ('real/beijing_targets_2026.txt', '全社会研发投入占比6%以上', 'action', None),
+        ('real/jiangsu_targets_2026.txt', '全社会研发投入强度3.42%左右', 'action', None),
+        # act20: a share conjunct after 、 (占…比重, 占…) takes no act of its sibling
+        ('real/shenzhen_targets_news_2022.txt', '占地方生产总值比重16%左右', 'action', None),
+        ('real/hainan_plan_2026.txt', '对共建“一带一路”国家投资占50%以上', 'action', None),
     ],
     "head_after_modifier": [
         ('real/shanxi_minsheng_2026.txt', '帮扶3000余名符合条件的残疾人就业创业', 'object', '残疾人就业创业'),

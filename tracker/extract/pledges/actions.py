@@ -154,6 +154,53 @@ def total_of_the_projects_before(c) -> str | None:
     return _joined_verbs(c.text, verbs, _actions())
 
 
+@rule("action", "概况后的完工", needs=("投资",))
+def finishing_after_the_profile(c) -> str | None:
+    """A project's profile (its total investment, its sizes), with no verb of the actions lexicon before its numbers,
+    is done by the work its sentence says is ahead after it: a time word or a modal, then the building or the
+    finishing (开工建设, 建成, 竣工, 完工, 交付使用, 投入使用): "总建筑面积为38633平方米,总投资约2亿元,预计明年下半年可交付
+    使用" (泰兴市 news, 2010: 交付使用, not 投资); "项目总投资约9800万元,将于2013年底建成投入" (闽侯县 news, 2012: 建成);
+    "污水处理厂一期，总投资1.76亿元，占地面积7.65万平方米，目前三个项目都已经开工建设，预计在2021年11月份竣工" (柳南乡,
+    2021: 竣工); "其中青岛段主线长89公里，总投资71亿元，…计划今年开工建设，2013年建成通车" (青岛 news, 2011: 开工建设, the
+    gold's 建设). The gold of each names that work; a sum put to a use (投资9000万元扩建二期工厂) keeps its verb."""
+    q = next((q for q in c.kept if q.role is Role.AMOUNT), None)
+    if q is None or not _INVESTED.search(c.text, max(0, q.start - 8), q.start) \
+            or _actions_in(c.text, min(c.start, c.clause.start), c.end):
+        return None
+    stop = c.text.find("。", c.end, c.block.end)
+    found = _WORK_AHEAD.search(c.text, c.end, c.block.end if stop < 0 else stop)
+    if found is None or _PROGRESS.search(c.text, c.end, found.start()):
+        return None  # after a report of progress (进入…阶段, 正在…) finishing_after_progress reads the finishing
+    return found.group(1)
+
+
+def act_of_a_joined_profile(text: str, start: int, end: int, block_end: int) -> tuple[str, str] | None:
+    """(act, rule id) for a profile whose attributes were joined into one pledge after its act was read on the first
+    piece alone (project_attributes_join: 县文化馆总建筑面积7046平方米,|计划总投资3500万元), that piece naming none: the
+    work ahead in its sentence (finishing_after_the_profile: 其中青岛段主线长89公里，总投资71亿元，…计划今年开工建设, 青岛 news
+    2011, the gold's 建设), else 投资 where the joined words end on an investment's sum (invested_sum_verb: 蕲春县's 县文化馆
+    and 县图书馆, page batch U, the gold's 投资). None where a verb of the lexicon stands in the joined words."""
+    if _actions_in(text, start, end):
+        return None
+    stop = text.find("。", end, block_end)
+    found = _WORK_AHEAD.search(text, end, block_end if stop < 0 else stop)
+    if found is not None:  # finishing_after_progress is not asked of joined words: a report of progress is passed
+        return found.group(1), finishing_after_the_profile.id
+    tail = _SUM_AT_END.search(text, start, end)
+    if tail is not None and _INVESTED.search(text[max(start, tail.start() - 8):tail.start()]):
+        return "投资", invested_sum_verb.id
+    return None
+
+
+# A sum at the end of the joined words: its digits and its unit of money (3500万元, 4.64亿).
+_SUM_AT_END = re.compile(r"[0-9０-９.．]+(?:多|余)?[万亿]?元?$")
+
+
+# After a project's profile, in its sentence: a time ahead, then the building or the finishing.
+_WORK_AHEAD = re.compile(r"(?:预计|将于|将|计划|争取|力争|有望|确保)[^，,。；;]{0,14}?"
+                         r"(开工建设|建成|竣工|完工|交付使用|投入使用|投用)")
+
+
 @rule("action", "投资的用途动词")
 def invested_sum_verb(c) -> str | None:
     """An investment with no verb before it (投资 is no act of the lexicon) is done by the verb of its use after
@@ -318,13 +365,13 @@ def verb_between_numbers(c) -> str | None:
 
 
 # What names an indicator's level right before its number: a rate's head (lexicon rate_heads: 涨幅, 增速, 占比, 比重), a
-# word of 率 (失业率, 覆盖率) or an intensity (研发投入强度).
+# word of 率 (失业率, 覆盖率), an intensity (研发投入强度) or an output level (lexicon level_heads: 产量, 生产能力).
 _INDICATOR_BEFORE = re.compile(r"(?:%s|[\u4e00-\u9fff]率|强度)$")
 
 
 @cache
 def _indicator_before():
-    heads = sorted(lexicons.words("rate_heads"), key=len, reverse=True)
+    heads = sorted(lexicons.words("rate_heads") + lexicons.words("level_heads"), key=len, reverse=True)
     return re.compile(_INDICATOR_BEFORE.pattern % "|".join(map(re.escape, heads)))
 
 
@@ -333,13 +380,35 @@ def indicator_level_no_verb(c) -> str | None:
     """An indicator named right before its number, with no verb of its own, states the level it is to stand at: it
     takes no verb from a sibling or an earlier clause: 城镇新增就业68万人左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右
     (安徽, 陕西, 黑龙江, 河南, 江苏 2026: not 新增); 服务贸易年均增速5%左右, 居民消费价格涨幅2%左右 (北京 2026: not 增长, 控制);
-    战略性新兴产业增加值占规上工业比重30% (河南 2026: not 增长). The gold of the corpus reads no act for each."""
+    战略性新兴产业增加值占规上工业比重30% (河南 2026: not 增长). An output level too (lexicon level_heads, act20):
+    粮食产量1600亿斤以上 (黑龙江 2026: not 增长 of the clause before), 粮食综合生产能力526亿斤左右 (辽宁 2026); and a level
+    whose name holds a verb read whole (lexicon verb_hiding_nouns: 全社会研发投入占比6%以上, 北京 2026; 全社会研发投入强度
+    3.42%左右, 江苏 2026: not 投入). The gold of the corpus reads no act for each."""
     if not c.kept:
         return None
     q = c.kept[0]
+    own = _conjunct_start(c)
+    if c.clause.start < own <= q.start and not _actions_in(c.text, own, q.start) \
+            and _SHARE_BEFORE.search(c.text, own, q.start):
+        return ""
     if not c.clause.start <= q.start or _actions_in(c.text, c.clause.start, q.start):
         return None
     return "" if _indicator_before().search(c.text, c.clause.start, q.start) else None
+
+
+# A share written right before its number (占50%以上, 占全国23.6%: what the figure is of comes between).
+_SHARE_BEFORE = re.compile(r"占[\u4e00-\u9fff“”]{0,12}?(?:比重|比例)?$")
+
+
+def _conjunct_start(c) -> int:
+    """Where the words of the pledge's own conjunct begin: after the 、 that joins it to a sibling figure of its clause
+    (增加值将达到6400亿元左右、占地方生产总值比重16%左右, 深圳 news 2022; 实际对外直接投资增长10%、对共建“一带一路”国家投资占50%以上,
+    海南 2026), else at the clause's start. A conjunct stating a share of something (占 …, 占…比重) with no verb of its own
+    takes none of its sibling's: the gold of both reads none. A rate's level after a sibling's verb does take it
+    (应届高校毕业生就业率保持95%以上、市场就业率70%以上, 西藏 2026: 保持, the gold's), so only the share is read so."""
+    if c.start > c.clause.start and c.text[c.start - 1] == "、":
+        return c.start
+    return c.clause.start
 
 
 @rule("action", "数量前的计数动词")
@@ -493,6 +562,7 @@ def verb_of_heading(c) -> str | None:
     return None
 
 
-ACTION_RULES = (doubling_is_the_act, serving_count, total_of_the_projects_before, invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
+ACTION_RULES = (doubling_is_the_act, serving_count, total_of_the_projects_before, finishing_after_the_profile,
+                invested_sum_verb, generic_verb_gives_way, verb_before_number, modal_short_verb,
                 output_verb, finishing_after_progress, verb_after_number, verb_between_numbers,
                 indicator_level_no_verb, counted_act_against_number, sibling_verb_before, noun_verb_in_a_list, sibling_verb_after, verb_of_earlier_clause, verb_of_heading)

@@ -16,6 +16,7 @@ from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Deadline, Official, Precision
 from tracker.extract.normalise import Normalised
 from tracker.extract.numbers import find_numbers, number_token
+from tracker.extract.pledges.actions import act_of_a_joined_profile
 from tracker.extract.pledges.base import (
     _NUMERALISH, _Cue, _Cues, _Index, _Reading, _ahead, _clauses, _word_pattern,
 )
@@ -40,6 +41,17 @@ _START = attrgetter("start")  # the key of mentions and numbers in an _Index
 
 def _with(why: tuple[tuple[str, str], ...], name: str, rule_id: str) -> tuple[tuple[str, str], ...]:
     return tuple((k, rule_id if k == name else v) for k, v in why)
+
+
+def _acted(text: str, cand: Candidate, block_end: int) -> Candidate:
+    """A profile joined into one pledge whose first piece named no act: the act its joined words and its sentence give
+    (act_of_a_joined_profile)."""
+    if cand.action:
+        return cand
+    found = act_of_a_joined_profile(text, cand.start, cand.end, block_end)
+    if found is None:
+        return cand
+    return replace(cand, action=found[0], why=_with(cand.why, "action", found[1]))
 
 
 def find_pledges(norm: Normalised, published: dt.date | None, *, district: str | None = None,
@@ -151,7 +163,8 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
         if out and ci > 0 and clauses[ci - 1].sentence == clause.sentence \
                 and clauses[ci - 1].start <= out[-1].end <= clauses[ci - 1].end \
                 and _describes_the_project_before(text, clause.start, clause.end, qs, out[-1]):
-            out[-1] = _sized(text, out[-1], clause.start, clause.end, qs, project_attributes_join.id)  # 总投资2.22亿，占地面积4.9万平方米
+            out[-1] = _acted(text, _sized(text, out[-1], clause.start, clause.end, qs, project_attributes_join.id),
+                             para.norm.blocks[para.bi].end)  # 总投资2.22亿，占地面积4.9万平方米
             last_ci = ci
             continue
         nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
@@ -174,7 +187,8 @@ def _read_block(norm: Normalised, bi: int, ctx: _Reading, leads, cues_cache) -> 
                 continue
             if k and out and last_ci == ci and _describes_the_project_before(text, conj_start, conj_end, conj_qs, out[-1],
                                                                           conjunct=True):
-                out[-1] = _sized(text, out[-1], conj_start, conj_end, conj_qs, project_attributes_join.id)  # 共计13件、面积33.01亩
+                out[-1] = _acted(text, _sized(text, out[-1], conj_start, conj_end, conj_qs, project_attributes_join.id),
+                                 para.norm.blocks[para.bi].end)  # 共计13件、面积33.01亩
                 continue
             cand = candidate(para, ctx, ci, conj_start, conj_end, conj_qs)
             if cand is None:
