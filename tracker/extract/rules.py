@@ -32,6 +32,8 @@ FIELDS = ("pledge", "tense", "action", "object", "quantities", "qualifier", "dea
 
 @dataclass(frozen=True)
 class Rule:
+    """A named rule of one decision: its function, the label an editor reads, the words it needs."""
+
     id: str  # the function's name: list_lead_inherits
     label: str  # what an editor reads: 段首时限
     decision: str  # the field it decides: deadline
