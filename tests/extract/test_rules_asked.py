@@ -57,6 +57,31 @@ def test_needed_finds_what_in_finds(text):
     assert Needed(rules_).found(text) == {w for w in _WORDS if w in text}
 
 
+def _pairwise(words: list[str]) -> tuple[dict, dict]:
+    """``Needed``'s two tables as first written: every pair of words tested (what its index must give)."""
+    within = {w: frozenset(o for o in words if o in w) for w in words}
+    crossing = {w: tuple(o for o in words if any(len(o) > len(w) - k and o.startswith(w[k:]) for k in range(1, len(w))))
+                for w in words}
+    return within, crossing
+
+
+@given(st.lists(st.text(alphabet=list("其中标投资金AB"), min_size=1, max_size=5), max_size=25, unique=True))
+def test_needed_reads_the_words_inside_and_across_a_word_as_testing_every_pair_does(words):
+    needed = Needed([[_rule("x", tuple(words))]])
+    ordered = sorted(set(needed.within), key=lambda w: (-len(w), w))
+    assert (needed.within, needed.crossing) == _pairwise(ordered)
+
+
+def test_needed_tables_of_the_real_lists_are_those_of_every_pair():
+    lists = (pledge.PLEDGE_RULES, pledge.TENSE_RULES, pledge.FOUND_RULES, pledge.ELLIPSIS_RULES, pledge.ACTION_RULES,
+             pledge.QUALIFIER_RULES, pledge.DEADLINE_RULES, pledge.OFFICIAL_RULES, pledge.DISTRICT_RULES)
+    needed = Needed(lists)
+    words = sorted({w for rules_ in lists for r in rules_ for w in r.needs}, key=lambda w: (-len(w), w))
+    within, crossing = _pairwise(words)
+    assert needed.within == within and needed.crossing == crossing
+    assert any(needed.crossing.values())  # 其中 → 中标: the real words do cross
+
+
 def test_needed_finds_what_in_finds_for_the_real_lists_on_the_real_texts():
     """The words of the extractor's own lists (about a hundred, several crossing one another: 其中, 中标 …) on every
     real passage and excerpt, whole and cut anywhere: one scan finds what a search with ``in`` for each finds."""

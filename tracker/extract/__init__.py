@@ -101,6 +101,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ExtractedDocument:
+    """What the extractor read of one document: its text, paragraphs, candidates and declined pieces."""
+
     text: str  # the normalised text; every candidate's start/end index into it
     blocks: tuple[Block, ...]
     candidates: tuple[Candidate, ...]

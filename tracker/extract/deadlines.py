@@ -33,6 +33,8 @@ __all__ = ["DeadlineMention", "find_deadlines", "find_document_date", "resolve"]
 
 @dataclass(frozen=True)
 class DeadlineMention:
+    """Words of a text that name a deadline, where they stand and what they resolve to."""
+
     start: int  # offsets of the deadline words in the text given; deadline.raw == text[start:end]
     end: int
     deadline: Deadline

@@ -39,6 +39,8 @@ def json_number(value: Decimal | None) -> int | float | None:
 
 @dataclass(frozen=True)
 class Quantity:
+    """A number of a pledge as read: its value (and upper bound), unit, role and the words it was written in."""
+
     value: Decimal
     unit: str
     raw: str
@@ -56,6 +58,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Deadline:
+    """When a pledge is due: the words that say it, the day they stand for and its precision."""
+
     raw: str | None = None
     date: dt.date | None = None
     precision: Precision | None = None
@@ -74,6 +78,8 @@ NO_DEADLINE = Deadline()
 
 @dataclass(frozen=True)
 class Official:
+    """An official a pledge is credited to: a name and, when the text gives one, a title."""
+
     name: str
     title: str | None = None
 

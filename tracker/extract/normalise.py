@@ -86,6 +86,8 @@ def folded(text: str) -> str:
 
 @dataclass(frozen=True)
 class Block:
+    """One paragraph of the normalised text (its offsets) and what kind of paragraph it is."""
+
     start: int
     end: int
     kind: str  # body, heading, byline, ad, caption, furniture
@@ -97,6 +99,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Normalised:
+    """A document's text as the extractor reads it, cut into paragraphs."""
+
     text: str
     blocks: tuple[Block, ...]
     # a text in traditional characters or with bracketed pinyin (tracker.extract.script): its reading, which the

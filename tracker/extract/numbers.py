@@ -150,6 +150,8 @@ def read_number(s: str) -> Decimal:
 
 @dataclass(frozen=True)
 class NumberToken:
+    """One numeral expression of a text (a number with its magnitude and unit), classified."""
+
     start: int  # span of the whole expression (number, magnitude, unit) in the text given
     end: int
     kind: str  # quantity, year, date, ordinal, name, vague, bare, temperature; pledges.py marks a year or age count it reads as a target "target"

@@ -82,6 +82,8 @@ _ZONE_ENDINGS = lexicons.words("zone_endings")
 
 @dataclass(frozen=True)
 class Person:
+    """An official named in a text (title and name), and whether the text credits them."""
+
     start: int  # span of title + name in the text given
     end: int
     official: Official
@@ -90,6 +92,8 @@ class Person:
 
 @dataclass(frozen=True)
 class District:
+    """A known administrative division: its name, level and the division it belongs to."""
+
     name: str
     level: str
     parent: str | None

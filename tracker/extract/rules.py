@@ -32,6 +32,8 @@ FIELDS = ("pledge", "tense", "action", "object", "quantities", "qualifier", "dea
 
 @dataclass(frozen=True)
 class Rule:
+    """A named rule of one decision: its function, the label an editor reads, the words it needs."""
+
     id: str  # the function's name: list_lead_inherits
     label: str  # what an editor reads: 段首时限
     decision: str  # the field it decides: deadline
@@ -108,11 +110,14 @@ class Needed:
         self.pattern = re.compile(alternation(words)) if words else None
         # the needed words a match holds: the match is the longest word at its start, and the words it holds
         # (a shorter one at the same start, or inside it) are in the text too
-        self.within = {w: frozenset(o for o in words if o in w) for w in words}
+        # (each read from the words' own pieces, not by testing every pair of the ~140 words: built once a process, the
+        # pairs cost ~10 ms of its start, more than a document's reading)
+        known = frozenset(words)
+        self.within = {w: frozenset(w[i:j] for i in range(len(w)) for j in range(i + 1, len(w) + 1)
+                                    if w[i:j] in known) for w in words}
         # the needed words that may begin inside a match and end past it (a tail of the match is their head:
         # 其中 and 中标): a scan that goes on after each match's end does not try their start
-        self.crossing = {w: tuple(o for o in words if any(len(o) > len(w) - k and o.startswith(w[k:])
-                                                          for k in range(1, len(w)))) for w in words}
+        self.crossing = _crossing(words)
 
     def found(self, text: str) -> frozenset[str]:
         """Every needed word ``text`` holds: the distinct matches of one scan (``findall``, in C: after a match
@@ -144,6 +149,24 @@ class Needed:
                 got = memo[key] = asked(rules, "", key)
             out.append(got)
         return tuple(out)
+
+
+def _crossing(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each word of ``words`` → the words, in the order of ``words``, that begin with one of its proper tails and are
+    longer than that tail (so they may start inside a match of the word and end past it): 其中 → 中标. The words are
+    indexed by their proper heads, and each word's tails looked up."""
+    by_head: dict[str, set[str]] = {}
+    for o in words:
+        for j in range(1, len(o)):
+            by_head.setdefault(o[:j], set()).add(o)
+    rank = {o: i for i, o in enumerate(words)}
+    out = {}
+    for w in words:
+        found: set[str] = set()
+        for k in range(1, len(w)):
+            found |= by_head.get(w[k:], set())
+        out[w] = tuple(sorted(found, key=rank.__getitem__))
+    return out
 
 
 def labels() -> dict[str, str]:

@@ -141,6 +141,8 @@ _WEAK_UNITS = lexicons.words("age_units")
 
 @dataclass
 class _Cue:
+    """A word of tense or intent in a paragraph: where it stands, whether it looks ahead, how strong it is."""
+
     pos: int  # absolute offset in the document text
     forward: bool
     strong: bool
@@ -149,6 +151,8 @@ class _Cue:
 
 @dataclass
 class _Clause:
+    """A clause of a paragraph: its offsets, its sentence and segment, where its sentence starts."""
+
     start: int  # absolute offsets
     end: int
     sentence: int  # index within the block
@@ -203,6 +207,8 @@ def block_positions(c, char: str) -> list[int]:
 
 @dataclass
 class _Cues:
+    """A paragraph's cues, all of them and the strong ones, each indexed by position."""
+
     all: _Index
     strong: _Index
 

@@ -17,6 +17,8 @@ from tracker.extract.numbers import NumberToken
 
 @dataclass(frozen=True, slots=True)
 class NumbersView:
+    """What the rules ask of the numbers that size a clause piece, read once each time they are set."""
+
     units: frozenset[str]  # the units of the numbers ("" for a number without one)
     roles: frozenset[Role]
     values: frozenset  # their values (1 in values: a number is one)
