@@ -314,6 +314,32 @@ def test_a_rate_after_a_level_is_the_levels_growth(name, published, fragment, ra
     assert dict(c.why)["quantities"] == "level_then_rate"
 
 
+# A comparison with last year that is one target's rate (paragraph_cue, task_paragraph_of_report): the 同比 of a clause
+# of nothing but a rate, right after a level reached by a verb and closed by a mark (…达到240亿元，同比增长21%；,
+# …达到8400亿元、同比增长7%左右。), is that target's growth: it neither frames the clauses after it as results nor makes
+# its paragraph look back. A bare statistic's comparison (no verb reaching the level) stays the paragraph's cue.
+@pytest.mark.parametrize("text, one_target", [
+    # 海拉尔区's work report of 2012-02-29, the year's targets (excerpts/hailar_targets_2012.txt)
+    ("地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元", True),
+    # 山西's 2026 report, its plan (real/shanxi_plan_later_2026.txt, batch AE)
+    ("实施重点产业链高质量发展行动，省级重点产业链营收达到8400亿元、同比增长7%左右。聚焦13个产业集群", True),
+    # 深圳 news of 2022 (real/shenzhen_greeting_news_2022.txt): a statistic, its level reached by no verb
+    ("社会消费品零售总额8641.70亿元，同比增长11.8%；总量比2019年同期增长5.0%", False),
+])
+def test_a_rate_of_one_target_is_no_cue_for_its_paragraph(text, one_target):
+    from tracker.extract.pledges.tense import _rate_of_one_target
+
+    assert _rate_of_one_target(text, text.index("同比")) is one_target
+
+
+def test_the_plan_after_a_rate_of_one_target_is_read():
+    # 山西's plan: the sentence after 营收达到8400亿元、同比增长7%左右 is the plan's (missed before, batch AE's first reading)
+    assert _the("shanxi_plan_later_2026.txt", "细分培育30条以上产业链").why_dict()["tense"] == "task_paragraph_of_report"
+    # 海拉尔区's targets: the target after 地区生产总值达到240亿元，同比增长21%； stays a target
+    doc = _read("excerpts/hailar_targets_2012.txt", "2012-02-29")
+    assert [c for c in doc.candidates if "地方财政总收入达到20亿元" in c.quote]
+
+
 # Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
 # with the verb of its use are one pledge.
 @pytest.mark.parametrize("name, fragment, raws, action, obj", [

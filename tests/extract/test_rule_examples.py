@@ -684,6 +684,7 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/guangxi_minsheng_2026.txt', '植树造林400万亩以上', 'tense', True),
         ('real/jilin_minsheng_2026.txt', '省级一般性支出压减22.3%', 'tense', True),
         ('real/ningxia_minsheng_2026.txt', '重点办好45件民生实事', 'tense', True),
+        ('real/shanxi_plan_later_2026.txt', '细分培育30条以上产业链', 'tense', True),
     ],
     "years_as_target": [
         ('real/gansu_targets_2026.txt', '劳动年龄人口平均受教育年限达到10.5年', 'quantities', '10.5年'),
