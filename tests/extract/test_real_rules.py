@@ -340,6 +340,25 @@ def test_the_plan_after_a_rate_of_one_target_is_read():
     assert [c for c in doc.candidates if "地方财政总收入达到20亿元" in c.quote]
 
 
+# grade_floor_in_name (batch AE): a grade's floor written after the grade inside the counted noun (省级及以上, 二级及以上) is
+# part of the noun, no hedge of the count: the object read forwards goes on through it.
+@pytest.mark.parametrize("name, fragment, obj", [
+    # 山西's 2026 report, its plan (batch AE): 省级 as first read
+    ("real/shanxi_plan_later_2026.txt", "25—30家省级及以上企业技术中心", "省级及以上企业技术中心"),
+    # 新疆's 2026 report, its review (excerpt): 二级 as read before
+    ("excerpts/xinjiang_livelihood_review_2026.txt", "256家二级及以上公立医疗机构实现检查检验结果互认", "二级及以上公立医疗机构"),
+])
+def test_a_grade_floor_inside_the_counted_noun_stays_in_it(name, fragment, obj):
+    assert fragment in (Path(__file__).parent / name).read_text(encoding="utf-8")
+    assert _object(fragment, 0, len(fragment), quantities(fragment))[0] == obj
+
+
+def test_a_grade_floor_in_a_plan_is_read_with_its_noun():
+    assert _the("shanxi_plan_later_2026.txt", "25—30家省级及以上企业技术中心").object == "省级及以上企业技术中心"
+    # the number after the noun: read backwards as before (河北 2026, its plan)
+    assert _the("hebei_plan_2026.txt", "培育省级及以上绿色工厂100家").object == "绿色工厂"
+
+
 # Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
 # with the verb of its use are one pledge.
 @pytest.mark.parametrize("name, fragment, raws, action, obj", [

@@ -737,6 +737,7 @@ SHAPING = {
     "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
     "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
     "verb_names_a_designation": "test_a_verb_inside_a_designated_kinds_name_is_no_act",
+    "grade_floor_in_name": "test_a_grade_floor_inside_the_counted_noun_stays_in_it",
     "outline_paragraph_plans": "test_the_outline_paragraph_after_a_review_run_plans",
     "verb_inside_a_name": "test_a_verb_inside_a_counted_name_is_no_act",
 }
