@@ -359,6 +359,26 @@ def test_a_grade_floor_in_a_plan_is_read_with_its_noun():
     assert _the("hebei_plan_2026.txt", "培育省级及以上绿色工厂100家").object == "绿色工厂"
 
 
+# lexicon units (batch AE's second set): runs of trains are counted in 列 and 班次, quantities like 趟's kin.
+@pytest.mark.parametrize("name, fragment, raw, unit", [
+    # 河南's 2026 report, its plan (batch AE's second set): a bare 4000 as first read, no pledge
+    ("real/henan_later_2026.txt", "推动中欧（亚）班列拓线扩量、开行4000班次", "4000班次", "班次"),
+    # 辽宁's 2026 report, its review (batch L's passage): a bare 924 before
+    ("real/liaoning_review_2026.txt", "中欧班列开行924列", "924列", "列"),
+    # 陕西's 2026 report (excerpt), its review
+    ("excerpts/shaanxi_report_2026.txt", "中欧班列（西安）开行6037列", "6037列", "列"),
+])
+def test_runs_of_trains_are_counted(name, fragment, raw, unit):
+    assert fragment in (Path(__file__).parent / name).read_text(encoding="utf-8")
+    (q,) = [q for q in quantities(fragment) if q.raw == raw]
+    assert q.unit == unit
+
+
+def test_a_plans_runs_of_trains_are_a_pledge_and_a_reviews_are_not():
+    assert _the("henan_later_2026.txt", "开行4000班次").action == "开行"
+    assert not [c for c in _passage("liaoning_review_2026.txt") if "924列" in c.quote]
+
+
 # Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
 # with the verb of its use are one pledge.
 @pytest.mark.parametrize("name, fragment, raws, action, obj", [
