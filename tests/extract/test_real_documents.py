@@ -147,9 +147,30 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('changning_green_safety_2026.txt', '推进新渔浦、通协河、联通河等16条河道的美丽幸福河湖创建工程'): {'deadline'},
     ('minhang_renewal_2026.txt', '力争到2030年，累计完成50万平方米以上商业设施更新'): {'found'},
     ('minhang_renewal_2026.txt', '完成三幅安置房地块出让工作'): {'found'},
+
+    # batch AE (2026-12-05), as first read with main's code e20c457 and after the batch's one change (one document
+    # each, docs/measuring.md): 山西's 十五五 forest cover after 现有超载区逐步退出 (a present word of the clause before)
+    # read as a stock; its plan's level with its 同比 growth (…达到8400亿元、同比增长7%左右) read as a statistic
+    ('shanxi_period_2026.txt', '森林覆盖率超过24.1%'): {'found'},
+    ('shanxi_plan_later_2026.txt', '省级重点产业链营收达到8400亿元、同比增长7%左右'): {'found'},
+    # batch AE's third set, as first read with main's code and the branch's alike: 甘肃's computing power in P (no unit:
+    # read as 15万, no match) and a count of a scale class after a paragraph read with no cue (the passage cut from its
+    # section)
+    ('gansu_industry_eco_2026.txt', '算力规模突破15万P'): {'found'},
+    ('gansu_industry_eco_2026.txt', '壮大千亿级文旅融合产业链'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
+    # batch AE (2026-12-05), as first read with main's code e20c457 (one document each): 江苏's count of its three named
+    # teams (产业、科技、服务业三支招商队伍, 队伍 no word of enumerated_kinds); 湖北's counts of a quoted list's items
+    # (“…、…、…”三个现实需求, 三个关键问题) and of a quoted abbreviation's characters (“水铁公空管”五类交通网络)
+    ('jiangsu_plan_2026.txt', '建强用好产业、科技、服务业三支招商队伍'),
+    ('hubei_reform_open_2026.txt', '围绕“项目哪里来、投到哪里去、怎么发展好”三个现实需求'),
+    ('hubei_reform_open_2026.txt', '围绕“钱从哪里来、用到哪里去、怎么用得好”三个关键问题'),
+    ('hubei_reform_open_2026.txt', '统筹推进“水铁公空管”五类交通网络互联互通、整合运营'),
+    # batch AE's third set: 甘肃's 15万P read as 15万 (no unit P) and its count of two named cities
+    ('gansu_industry_eco_2026.txt', '算力规模突破15万P'),
+    ('gansu_industry_eco_2026.txt', '做大做强酒泉、天水两个区域中心城市'),
     # batch AD's second set (2026-12-05), as first read with main's code 1f91b12 (the branch's the same): 山东's count of a
     # programme's own plans (…“1+9”行动和12个重点产业稳增长方案)
     ('shandong_industry_2026.txt', '实施产业提质升级“1+9”行动和12个重点产业稳增长方案'),

@@ -314,6 +314,71 @@ def test_a_rate_after_a_level_is_the_levels_growth(name, published, fragment, ra
     assert dict(c.why)["quantities"] == "level_then_rate"
 
 
+# A comparison with last year that is one target's rate (paragraph_cue, task_paragraph_of_report): the 同比 of a clause
+# of nothing but a rate, right after a level reached by a verb and closed by a mark (…达到240亿元，同比增长21%；,
+# …达到8400亿元、同比增长7%左右。), is that target's growth: it neither frames the clauses after it as results nor makes
+# its paragraph look back. A bare statistic's comparison (no verb reaching the level) stays the paragraph's cue.
+@pytest.mark.parametrize("text, one_target", [
+    # 海拉尔区's work report of 2012-02-29, the year's targets (excerpts/hailar_targets_2012.txt)
+    ("地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元", True),
+    # 山西's 2026 report, its plan (real/shanxi_plan_later_2026.txt, batch AE)
+    ("实施重点产业链高质量发展行动，省级重点产业链营收达到8400亿元、同比增长7%左右。聚焦13个产业集群", True),
+    # 深圳 news of 2022 (real/shenzhen_greeting_news_2022.txt): a statistic, its level reached by no verb
+    ("社会消费品零售总额8641.70亿元，同比增长11.8%；总量比2019年同期增长5.0%", False),
+])
+def test_a_rate_of_one_target_is_no_cue_for_its_paragraph(text, one_target):
+    from tracker.extract.pledges.tense import _rate_of_one_target
+
+    assert _rate_of_one_target(text, text.index("同比")) is one_target
+
+
+def test_the_plan_after_a_rate_of_one_target_is_read():
+    # 山西's plan: the sentence after 营收达到8400亿元、同比增长7%左右 is the plan's (missed before, batch AE's first reading)
+    assert _the("shanxi_plan_later_2026.txt", "细分培育30条以上产业链").why_dict()["tense"] == "task_paragraph_of_report"
+    # 海拉尔区's targets: the target after 地区生产总值达到240亿元，同比增长21%； stays a target
+    doc = _read("excerpts/hailar_targets_2012.txt", "2012-02-29")
+    assert [c for c in doc.candidates if "地方财政总收入达到20亿元" in c.quote]
+
+
+# grade_floor_in_name (batch AE): a grade's floor written after the grade inside the counted noun (省级及以上, 二级及以上) is
+# part of the noun, no hedge of the count: the object read forwards goes on through it.
+@pytest.mark.parametrize("name, fragment, obj", [
+    # 山西's 2026 report, its plan (batch AE): 省级 as first read
+    ("real/shanxi_plan_later_2026.txt", "25—30家省级及以上企业技术中心", "省级及以上企业技术中心"),
+    # 新疆's 2026 report, its review (excerpt): 二级 as read before
+    ("excerpts/xinjiang_livelihood_review_2026.txt", "256家二级及以上公立医疗机构实现检查检验结果互认", "二级及以上公立医疗机构"),
+])
+def test_a_grade_floor_inside_the_counted_noun_stays_in_it(name, fragment, obj):
+    assert fragment in (Path(__file__).parent / name).read_text(encoding="utf-8")
+    assert _object(fragment, 0, len(fragment), quantities(fragment))[0] == obj
+
+
+def test_a_grade_floor_in_a_plan_is_read_with_its_noun():
+    assert _the("shanxi_plan_later_2026.txt", "25—30家省级及以上企业技术中心").object == "省级及以上企业技术中心"
+    # the number after the noun: read backwards as before (河北 2026, its plan)
+    assert _the("hebei_plan_2026.txt", "培育省级及以上绿色工厂100家").object == "绿色工厂"
+
+
+# lexicon units (batch AE's second set): runs of trains are counted in 列 and 班次, quantities like 趟's kin.
+@pytest.mark.parametrize("name, fragment, raw, unit", [
+    # 河南's 2026 report, its plan (batch AE's second set): a bare 4000 as first read, no pledge
+    ("real/henan_later_2026.txt", "推动中欧（亚）班列拓线扩量、开行4000班次", "4000班次", "班次"),
+    # 辽宁's 2026 report, its review (batch L's passage): a bare 924 before
+    ("real/liaoning_review_2026.txt", "中欧班列开行924列", "924列", "列"),
+    # 陕西's 2026 report (excerpt), its review
+    ("excerpts/shaanxi_report_2026.txt", "中欧班列（西安）开行6037列", "6037列", "列"),
+])
+def test_runs_of_trains_are_counted(name, fragment, raw, unit):
+    assert fragment in (Path(__file__).parent / name).read_text(encoding="utf-8")
+    (q,) = [q for q in quantities(fragment) if q.raw == raw]
+    assert q.unit == unit
+
+
+def test_a_plans_runs_of_trains_are_a_pledge_and_a_reviews_are_not():
+    assert _the("henan_later_2026.txt", "开行4000班次").action == "开行"
+    assert not [c for c in _passage("liaoning_review_2026.txt") if "924列" in c.quote]
+
+
 # Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
 # with the verb of its use are one pledge.
 @pytest.mark.parametrize("name, fragment, raws, action, obj", [

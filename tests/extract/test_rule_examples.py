@@ -706,6 +706,8 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/changning_industry_2026.txt', '新增产业互联网企业150家以上', 'tense', True),
         ('real/changning_green_safety_2026.txt', '新增立体绿化2万平方米以上', 'tense', True),
         ('real/minhang_renewal_2026.txt', '7条轨交线路建设', 'tense', True),
+
+        ('real/shanxi_plan_later_2026.txt', '细分培育30条以上产业链', 'tense', True),
     ],
     "years_as_target": [
         ('real/gansu_targets_2026.txt', '劳动年龄人口平均受教育年限达到10.5年', 'quantities', '10.5年'),
@@ -758,6 +760,7 @@ SHAPING = {
     "places_of_the_work": "test_a_count_of_the_places_of_the_work_is_no_quantity",
     "level_then_rate": "test_a_rate_after_a_level_is_the_levels_growth",
     "verb_names_a_designation": "test_a_verb_inside_a_designated_kinds_name_is_no_act",
+    "grade_floor_in_name": "test_a_grade_floor_inside_the_counted_noun_stays_in_it",
     "outline_paragraph_plans": "test_the_outline_paragraph_after_a_review_run_plans",
     "verb_inside_a_name": "test_a_verb_inside_a_counted_name_is_no_act",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -560,6 +560,9 @@ def _words_after(window: str) -> list[str]:
     stop = _ENDS_OBJECT_AFTER.search(window)
     cut = _cut(window[:stop.start()] if stop else window)
     for i, w in enumerate(cut):
+        if words and grade_floor_in_name("".join(words), cut[i:i + 2]):
+            words.append(w)  # 25—30家省级|及|以上|企业技术中心: the grade's floor, not the count's hedge
+            continue
         if _HAS_DIGIT.search(w) or _NO_WORD.fullmatch(w):
             break
         if ((w in stops and (words or w not in ("新", "新的")) and not _new_inside_name(w, cut[i + 1:i + 2], stops))
@@ -570,6 +573,22 @@ def _words_after(window: str) -> list[str]:
         if sum(map(len, words)) >= 24:
             break
     return words
+
+
+@rule("object", "等级下限在名称中", "grade_floor_in_name")
+def grade_floor_in_name(before: str, words: Sequence[str]) -> bool:
+    """A grade's floor or ceiling written after the grade inside the counted noun (省级及以上, 二级及以上, 二级以下) says
+    which grades the thing counted is of, no hedge of the count: the object read forwards goes on through it.
+    新建…25—30家省级及以上企业技术中心 (山西 2026: 省级及以上企业技术中心, not 省级); 256家二级及以上公立医疗机构实现检查检验结果
+    互认 (新疆 2026, its review: 二级及以上公立医疗机构, not 二级). ``before``: the object's words read so far; ``words``:
+    this word and the next."""
+    if not words:
+        return False
+    w = words[0]
+    if before.endswith("级及"):
+        return w in ("以上", "以下")
+    return before.endswith("级") and (w in ("及以上", "及以下", "以上", "以下")
+                                     or (w == "及" and tuple(words[1:2]) in (("以上",), ("以下",))))
 
 
 @cache

@@ -194,13 +194,13 @@ def _numbered_title_end(c) -> int | None:
 
 
 _SENTENCE_BOUND = frozenset(lexicons.words("sentence_bound_cues"))
-# a comparison with last year opening a clause of nothing but a rate after a level (，同比增长21%；): it speaks of
-# that one target's growth (level_then_rate), not of the targets after it
+# a comparison with last year opening a clause of nothing but a rate after a level (，同比增长21%；, 、同比增长7%左右。):
+# it speaks of that one target's growth (level_then_rate), not of the targets after it
 _RATE_OF_ONE_TARGET = re.compile(r"(?:" + "|".join(map(re.escape, lexicons.words("compared_with_last_year")))
-                                 + r"|同比)(?:增长|下降)[0-9.]+[%％](?:以上|左右)?[；;]")
-# the level that rate is the growth of, reached by a verb (达到240亿元，): a bare statistic (社会消费品零售总额8641.70亿元，
-# 同比增长11.8%；总量比2019年同期增长5.0%: 深圳 news 2022) keeps its comparison as the paragraph's cue
-_LEVEL_REACHED_BEFORE = re.compile(r"(?:达到|达|完成|实现|突破)(?:约|近)?[0-9.]+[^，,；;。0-9]{0,3}[，,]$")
+                                 + r"|同比)(?:增长|下降)[0-9.]+[%％](?:以上|左右)?[；;。，,]")
+# the level that rate is the growth of, reached by a verb (达到240亿元，, 达到8400亿元、): a bare statistic (社会消费品零售总额
+# 8641.70亿元，同比增长11.8%；总量比2019年同期增长5.0%: 深圳 news 2022) keeps its comparison as the paragraph's cue
+_LEVEL_REACHED_BEFORE = re.compile(r"(?:达到|达|完成|实现|突破)(?:约|近)?[0-9.]+[^，,；;。0-9]{0,3}[，,、]$")
 
 
 # 已正式启动, 启动: the act that begins a programme; not a ground-breaking (开工, 动工) nor a launch of many projects
@@ -266,8 +266,7 @@ def paragraph_cue(c):
         if x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start:
             return False
         # 地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元 (海拉尔区 2012): 同比 speaks of its own target
-        return not (0 < x.pos < c.clause.start and _RATE_OF_ONE_TARGET.match(c.text, x.pos) is not None
-                    and _LEVEL_REACHED_BEFORE.search(c.text, max(0, x.pos - 24), x.pos) is not None)
+        return not (0 < x.pos < c.clause.start and _rate_of_one_target(c.text, x.pos))
 
     last = c.cues.strong.last_before(c.block.start, c.clause.start)
     if last is not None and not counts(last):
@@ -348,13 +347,22 @@ _TASK_HEADING = _task_heading_pattern()
 
 
 def _paragraph_cue_counts(c) -> tuple[bool, int]:
-    """Whether a cue of the paragraph looks back, and how many weak cues look forward: read once a paragraph."""
+    """Whether a cue of the paragraph looks back, and how many weak cues look forward: read once a paragraph. A
+    comparison with last year that is one target's rate (省级重点产业链营收达到8400亿元、同比增长7%左右。, 山西 2026) does
+    not look back."""
     got = c.para_memo.get("cue_counts")
     if got is None:
         para = c.cues.all.between(c.block.start, c.block.end)
-        got = c.para_memo["cue_counts"] = (any(not x.forward for x in para),
+        got = c.para_memo["cue_counts"] = (any(not x.forward and not _rate_of_one_target(c.text, x.pos) for x in para),
                                            sum(1 for x in para if x.forward and not x.strong))
     return got
+
+
+def _rate_of_one_target(text: str, pos: int) -> bool:
+    """Whether the comparison with last year at ``pos`` opens a clause of nothing but a rate right after a level
+    reached by a verb: the growth of that one target (level_then_rate), no statistic's cue for its paragraph."""
+    return pos > 0 and _RATE_OF_ONE_TARGET.match(text, pos) is not None \
+        and _LEVEL_REACHED_BEFORE.search(text, max(0, pos - 24), pos) is not None
 
 
 @rule("tense", "方案文件中的任务")
