@@ -1618,6 +1618,42 @@ def test_a_completion_told_before_dates_nothing_when_the_article_tells_two():
     assert other.why_dict()["deadline"] != "completion_told_before"
 
 
+# tense rule begun_project_told_elsewhere and deadline rule project_completion_elsewhere (batch AE): the size of a
+# project (投资, 面积, 占地 before its number) whose one completion, still ahead, another paragraph of the article tells
+# (three before or after it), the works told begun there or in the figure's paragraph, looks forward and takes that
+# completion, when the figure's sentence names the facility the completion's paragraph names.
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 桃江县 news 2014: …桃江县影剧院于10月24日起开始全面维修改造,目前施工正在紧锣密鼓地进行,预计今年底可以竣工并投入使用。|
+    # … 剧场是80年代建设的 … | 据了解,县影剧院改造项目总投资300多万元 | 目前,…预计今年年底竣工并投入使用
+    ("real/short_pages/taojiang_theatre_news_2014.txt", "2014-11-26", "县影剧院改造项目总投资300多万元", "2014-12-31"),
+    # 陆丰市 news 2020: 陆丰市体育馆、游泳池建设工程项目,总投资2506万元,… | 陈诗显:“陆丰市体育馆游泳池及配套设施工程项目,于2018年底
+    # 开工至今,预计2020年8月份验收竣工
+    ("real/short_pages/lufeng_gym_news_2020.txt", "2020-07-18", "总投资2506万元", "2020-08-31"),
+])
+def test_a_begun_projects_size_with_its_completion_in_another_paragraph_looks_forward(name, published, fragment, date):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [(c.why_dict()["tense"], c.why_dict()["deadline"], c.deadline.date.isoformat()) for c in hits] == \
+        [("begun_project_told_elsewhere", "project_completion_elsewhere", date)]
+
+
+def test_a_completion_in_another_paragraph_speaks_only_of_its_own_begun_project():
+    from tracker.extract import extract_document
+
+    begun = "新图书馆已于3月开工建设,预计今年年底竣工。\n"
+    figure = "据了解,新图书馆总投资3000万元。\n"
+    (one,) = extract_document(begun + "馆内设施齐全。\n" + figure, published=dt.date(2013, 5, 1)).candidates
+    assert (one.why_dict()["tense"], one.deadline.date) == ("begun_project_told_elsewhere", dt.date(2013, 12, 31))
+    # two completions (年底, 明年6月底): which project the figure belongs to is not known
+    two = extract_document(begun + "新文化馆将于明年6月底竣工。\n馆内设施齐全。\n" + figure, published=dt.date(2013, 5, 1))
+    assert [c.why_dict()["tense"] for c in two.candidates] != ["begun_project_told_elsewhere"]
+    # the figure's sentence names another facility
+    other = extract_document(begun + "馆内设施齐全。\n据了解,老剧院总投资3000万元。\n", published=dt.date(2013, 5, 1))
+    assert [c.why_dict()["tense"] for c in other.candidates] != ["begun_project_told_elsewhere"]
+    # no start told: a completion alone does not make the article's sizes forward
+    planned = extract_document("新图书馆预计今年年底竣工。\n馆内设施齐全。\n" + figure, published=dt.date(2013, 5, 1))
+    assert [c.why_dict()["tense"] for c in planned.candidates] != ["begun_project_told_elsewhere"]
+
+
 # pledge rule kind_dimension (batches U and AA): a length in 米 right before a facility's name (lexicon
 # kind_dimension_heads), no 的 between, names the facility's kind: no quantity, and a piece left with none no pledge.
 @pytest.mark.parametrize("name, published, fragment", [

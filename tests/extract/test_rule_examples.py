@@ -709,6 +709,8 @@ SHAPING = {
     "finishing_after_progress": "test_the_finishing_after_a_report_of_progress_is_the_act",
     "launched_programme_scale": "test_the_scale_of_a_launched_programme_looks_forward",
     "begun_project_scale": "test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward",
+    "begun_project_told_elsewhere": "test_a_begun_projects_size_with_its_completion_in_another_paragraph_looks_forward",
+    "project_completion_elsewhere": "test_a_begun_projects_size_with_its_completion_in_another_paragraph_looks_forward",
     "project_named_before_its_site": "test_a_projects_sizes_name_the_facility_its_sentence_opens_on",
     "facility_named_before_its_size": "test_a_facility_named_before_its_area_is_the_object",
     "project_named_sentences_before": "test_a_projects_sizes_told_of_it_name_the_project_of_a_sentence_before",

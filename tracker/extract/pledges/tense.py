@@ -14,7 +14,7 @@ from tracker.extract.pledges.base import (
     block_matches, block_positions,
 )
 from tracker.extract.pledges.cues import _cues_of
-from tracker.extract.pledges.deadline import completion_sentences
+from tracker.extract.pledges.deadline import article_completions, completion_sentences, completion_told_elsewhere
 from tracker.extract.pledges.frames import _plan_document
 from tracker.extract.rules import rule
 
@@ -107,6 +107,29 @@ def begun_project_scale(c):
 
 
 _COMPLETION_REACH = 3  # sentences after the figure's in which its project's completion is still told
+
+
+@rule("tense", "别段告知完工的在建项目", needs=("完工", "建成", "竣工", "完成建设", "建设完成", "交付使用", "投入使用", "投用"))
+def begun_project_told_elsewhere(c):
+    """The size of a project (lexicon project_size_words before the number in its clause) whose works the article
+    tells begun or under way (lexicon begun_work_words, in the figure's paragraph or a completion's) and whose one
+    completion, still ahead, another paragraph tells, within three before or after it (``completion_told_elsewhere``:
+    the figure's sentence names the facility the completion's paragraph names, and does not tell its part done)
+    looks forward, though nothing in its own paragraph does: "已运营34年的桃江县影剧院于10月24日起开始全面维修改造,目前施工
+    正在紧锣密鼓地进行,预计今年底可以竣工并投入使用。| … | 据了解,县影剧院改造项目总投资300多万元" (桃江县 news, 2014, where
+    the paragraph before tells the old theatre's 80年代); "陆丰市体育馆、游泳池建设工程项目,总投资2506万元,…用地面积约1.8万
+    平方米 | … 陆丰市体育馆游泳池及配套设施工程项目,于2018年底开工至今,预计2020年8月份验收竣工" (陆丰市 news, 2020). Asked
+    after the rules of the clause and before those of the paragraph and the section."""
+    if not c.kept:
+        return None
+    text = c.text
+    first = min(q.start for q in c.kept)
+    if _SIZE_BEFORE.search(text, c.clause.start, first) is None or completion_told_elsewhere(c) is None:
+        return None
+    blocks = c.norm.blocks
+    begun = any(_BEGUN.search(text, blocks[bi].start, blocks[bi].end) is not None
+                for bi in {c.bi} | {x[0] for x in article_completions(c)})
+    return (True, 0.6) if begun else None
 
 
 @rule("tense", "数量后的时态词")
@@ -349,5 +372,5 @@ def no_cue(c):
 
 
 TENSE_RULES = (estimate_before_number, cue_before_number, begun_project_scale, cue_after_number, continuation_clause_cue, compared_with_last_year,
-               target_heading_items, plan_outline_states, launched_programme_scale, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
+               target_heading_items, plan_outline_states, launched_programme_scale, begun_project_told_elsewhere, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
                task_paragraph_of_report, plan_document_frame, no_cue)
