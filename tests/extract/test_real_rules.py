@@ -1176,6 +1176,11 @@ def test_a_facility_named_before_its_area_is_the_object(name, published, fragmen
     # (琼中县 news, 2013)
     ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元",
      "琼中黎族苗族自治县中部少数民族文化演艺中心"),
+    # a clause after a short lead of its own (batch AE): 据悉,客家祖地博物馆建设项目系…。该项目占地57亩,… (宁化县 news, 2013:
+    # not the byline line 宁化县新闻中心 above)
+    ("real/short_pages/ninghua_museum_news_2013.txt", "2013-08-02", "该项目占地57亩", "客家祖地博物馆"),
+    # …,近日,滁州市南谯区清流关全民健身中心开工建设。\n该项目位于…,项目占地2000平方米,… (南谯区 news, 2022: not 投资)
+    ("real/short_pages/nanqiao_fitness_centre_news_2022.txt", "2022-10-26", "总投资600万元", "滁州市南谯区清流关全民健身中心"),
 ])
 def test_a_projects_sizes_told_of_it_name_the_project_of_a_sentence_before(name, published, fragment, obj):
     hits = [c for c in _read(name, published).candidates if fragment in c.quote]

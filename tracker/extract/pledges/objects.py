@@ -673,7 +673,10 @@ def project_named_sentences_before(c) -> _Obj:
     位于“三月三”广场北侧,总投资约3600万元" (琼中县 news, 2013). The nearest of the eight sentences before (within 1200
     characters) that opens on a name ending as a facility's does (lexicon sited_facility_endings), with no verb in it
     and no preposition before it (lexicon not_name_openings: 从工业项目签约数据来看 frames, it names nothing), names it;
-    none such, the rules after read the quote."""
+    none such, the rules after read the quote. A clause of such a sentence that opens on the name after a lead of its
+    own names it too: "据悉,客家祖地博物馆建设项目系宁化海西客家祖始文化园的子项目之一,…。该项目占地57亩" (宁化县 news, 2013:
+    客家祖地博物馆, not the byline line 宁化县新闻中心 above it); "…,近日,滁州市南谯区清流关全民健身中心开工建设。该项目位于…,
+    项目占地2000平方米" (南谯区 news, 2022: not 投资)."""
     if not _sizes_only(c):
         return None
     sentence_start = c.clause.sentence_start
@@ -685,16 +688,24 @@ def project_named_sentences_before(c) -> _Obj:
     starts = [m.end() for m in _SENTENCE_END.finditer(c.text, lo, max(lo, sentence_start - 1))]
     if lo == 0:
         starts.insert(0, 0)
-    for start in reversed(starts[-_NAMED_BACK_SENTENCES:]):
-        m = _opening_facility().match(c.text, start, sentence_start)
-        if m is None:
-            continue
-        name = m.group("name")
-        if name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) or name.startswith(_NOT_NAME_OPENINGS) \
-                or _actions_in(name, 0, len(name)):
-            continue
-        return name, name
+    ends = starts[1:] + [sentence_start]
+    for start, end in reversed(list(zip(starts, ends))[-_NAMED_BACK_SENTENCES:]):
+        # the sentence's first clause that opens on the name: its own opening, or a clause after a short lead of its
+        # own (据悉,客家祖地博物馆建设项目系…; …,近日,滁州市南谯区清流关全民健身中心开工建设)
+        for pos in [start] + [m.end() for m in _LEAD_CLAUSE.finditer(c.text, start, end)]:
+            m = _opening_facility().match(c.text, pos, end)
+            if m is None:
+                continue
+            name = m.group("name")
+            if name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) or name.startswith(_NOT_NAME_OPENINGS) \
+                    or _actions_in(name, 0, len(name)):
+                continue
+            return name, name
     return None
+
+
+# a clause of a short lead (据悉, 近日: one to six characters, as before 该项目) and its comma
+_LEAD_CLAUSE = re.compile(r"(?:^|(?<=[，,。！？!?\s]))[^，,。；;：:！？!?\s]{1,6}[，,]")
 
 
 #: the object read in a span alone (``_object``): after the number, else before it
