@@ -1659,6 +1659,37 @@ def test_a_completion_in_another_paragraph_speaks_only_of_its_own_begun_project(
     assert [c.why_dict()["tense"] for c in planned.candidates] != ["begun_project_told_elsewhere"]
 
 
+# tense rule under_way_project_scale (batches AC and AE): a project's own sizes (建筑面积, 占地, 投资 before the number;
+# every number an area or a sum) in a paragraph that tells the works under way now (正加紧施工, 进场施工以来, 施工建设中)
+# within two sentences before and three after the figure's, and nowhere there tells it finished, look forward, when
+# the figure's sentence names a public facility.
+@pytest.mark.parametrize("name, published, fragment, found", [
+    # 12月7日,在霞浦县博物馆建设工地上,工人们正加紧施工。霞浦县九大馆包括博物馆、…,占地49.3亩,总建筑面积57341平方米,总投资达
+    # 3.5亿元,目前已投资2亿元 (霞浦县 news, 2012)
+    ("real/short_pages/xiapu_museum_news_2012.txt", "2012-12-10", "总投资达3.5亿元", True),
+    # “五馆两中心”公共服务综合体项目…,项目总投资2.82亿元,总建筑面积41400平米。…自3月18日进场施工以来,… (顺平县 news, 2022)
+    ("real/short_pages/shunping_halls_news_2022.txt", "2022-08-16", "项目总投资2.82亿元", True),
+    # 11月19日上午,咸宁市文化中心落成试运行…项目占地面积30.5亩,总建筑面积16841平方米,总投资11066万元 (咸宁市 news, 2019): opened
+    ("real/short_pages/xianning_culture_centre_news_2019.txt", "2019-11-20", "总投资11066万元", False),
+])
+def test_the_size_of_a_project_under_way_looks_forward(name, published, fragment, found):
+    _assert_found_by(name, published, fragment, found, "tense", "under_way_project_scale")
+
+
+def test_a_project_under_way_told_finished_or_a_companys_plant_is_no_pledge():
+    from tracker.extract import extract_document
+
+    under_way = "新图书馆正在加紧施工。新图书馆总建筑面积1万平方米,总投资5000万元。\n"
+    (one,) = extract_document(under_way, published=dt.date(2013, 5, 1)).candidates
+    assert one.why_dict()["tense"] == "under_way_project_scale"
+    finished = "新图书馆正在加紧施工,老馆已于去年建成。新图书馆总建筑面积1万平方米,总投资5000万元。\n"
+    assert [c.why_dict()["tense"] for c in extract_document(finished, published=dt.date(2013, 5, 1)).candidates] \
+        != ["under_way_project_scale"]
+    plant = "新工厂正在加紧施工。新工厂总建筑面积1万平方米,总投资5000万元。\n"
+    assert [c.why_dict()["tense"] for c in extract_document(plant, published=dt.date(2013, 5, 1)).candidates] \
+        != ["under_way_project_scale"]
+
+
 # pledge rule kind_dimension (batches U and AA): a length in 米 right before a facility's name (lexicon
 # kind_dimension_heads), no 的 between, names the facility's kind: no quantity, and a piece left with none no pledge.
 @pytest.mark.parametrize("name, published, fragment", [

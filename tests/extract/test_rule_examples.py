@@ -711,6 +711,7 @@ SHAPING = {
     "begun_project_scale": "test_the_size_of_a_begun_project_with_its_completion_ahead_looks_forward",
     "begun_project_told_elsewhere": "test_a_begun_projects_size_with_its_completion_in_another_paragraph_looks_forward",
     "project_completion_elsewhere": "test_a_begun_projects_size_with_its_completion_in_another_paragraph_looks_forward",
+    "under_way_project_scale": "test_the_size_of_a_project_under_way_looks_forward",
     "project_named_before_its_site": "test_a_projects_sizes_name_the_facility_its_sentence_opens_on",
     "facility_named_before_its_size": "test_a_facility_named_before_its_area_is_the_object",
     "project_named_sentences_before": "test_a_projects_sizes_told_of_it_name_the_project_of_a_sentence_before",
