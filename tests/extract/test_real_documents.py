@@ -107,11 +107,10 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     ('hailar_city_2017.txt', '建成4座现代化的垃圾中转站'): {'found'},
     ('hailar_city_2017.txt', '投资4.7亿元,完成65条、总长度57.9公里的城市道路新建改造'): {'quantities'},
     # batch N (2026-12-04), as first read at 295c5a6: the last targets of a paragraph whose 到2025年 opens the sentence
-    # before (财富管理总规模达30万亿元，其中，证券业经营机构管理资产规模20万亿元) missed; a target after “十四五”期间 with a
-    # parenthesis inside its subject left undated
+    # before (财富管理总规模达30万亿元，其中，证券业经营机构管理资产规模20万亿元) missed (the target after “十四五”期间, left
+    # undated while its quote began inside the quotation mark, is dated since batch AG's deadline_in_quote)
     ('shenzhen_targets_news_2022.txt', '财富管理总规模达30万亿元'): {'found'},
     ('shenzhen_targets_news_2022.txt', '证券业经营机构管理资产规模20万亿元'): {'found'},
-    ('shenzhen_targets_news_2022.txt', '“十四五”期间深圳直接融资（含企业债券融资、非金融企业境内股票融资）累计增量占社会融资规模累计增量的比重达到30%'): {'deadline'},
     # batch O (2026-12-04), as first read at 0019bf2: a target whose number is a scale class in quotation marks
     # (争取迈入“万亿工业时代”) missed
     ('ningde_industry_news_2022.txt', '到2025年，宁德还将争取迈入“万亿工业时代”'): {'found'},
@@ -136,6 +135,18 @@ KNOWN_WRONG: dict[tuple[str, str], set[str]] = {
     # 4个万亿级 loses its scale class
     ('guangxi_period_2026.txt', '地区生产总值年均增长5%左右'): {'deadline'},
     ('shandong_industry_2026.txt', '4个万亿级新兴支柱产业'): {'quantities'},
+    # batch AG (2026-12-05), as read after the batch's two changes (docs/rules.md, "County-level plans, batch AG"): plan
+    # items in a paragraph with fewer than two task words, or a word read as past (累计达到, 每年实现), missed; a count in
+    # words of a measure no unit list has (三幅), a score in 分, 累计完成 read as past after 力争到2030年, the threshold of
+    # 税收亿元楼 left out, and a count read as dated by the next clause's 到2030年 (the gold leaves it undated)
+    ('changning_industry_2026.txt', '新增低空经济总部型企业30家以上'): {'found'},
+    ('changning_industry_2026.txt', '专精特新企业累计达到300家以上'): {'found'},
+    ('changning_industry_2026.txt', '到2030年全区税收亿元楼达到45幢以上'): {'quantities'},
+    ('changning_people_2026.txt', '每年实现失业人员再就业4000人以上'): {'found'},
+    ('changning_green_safety_2026.txt', '到2030年公众安全感满意度达到92分以上'): {'found'},
+    ('changning_green_safety_2026.txt', '推进新渔浦、通协河、联通河等16条河道的美丽幸福河湖创建工程'): {'deadline'},
+    ('minhang_renewal_2026.txt', '力争到2030年，累计完成50万平方米以上商业设施更新'): {'found'},
+    ('minhang_renewal_2026.txt', '完成三幅安置房地块出让工作'): {'found'},
 }
 # Candidates that match no gold pledge: (file, candidate quote).
 KNOWN_EXTRA: set[tuple[str, str]] = {
@@ -276,6 +287,8 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     ('shenzhen_greeting_news_2022.txt', '整个都市圈经济总量预计超过4.7万亿元'),
     ('sixian_housing_news_2022.txt', '泗县8月新房均价在5164元/㎡左右'),
     ('sixian_housing_news_2022.txt', '较宿州全市均价便宜1100元/㎡左右'),
+    # batch AG: a count of the two airports just named (虹桥、浦东…两场), one document
+    ('changning_industry_2026.txt', '推动虹桥、浦东国际机场两场国际货物转运'),
 }
 _canon = extract_helpers.canon
 _nows = extract_helpers.nows

@@ -210,6 +210,9 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
     "deadline_in_quote": [
         ('seeds/000_b1d06a0eb0b265fb.txt', '年内实现税收过亿元楼宇新的突破', 'deadline', '2020-12-31'),
         ('seeds/001_4b86012487325a09.txt', '年内建成小学2处', 'deadline', '2022-12-31'),
+        # a quote cut after the opening quotation mark of its plan period (batch AG)
+        ('real/minhang_renewal_2026.txt', '期间完成电四小区、鲁汇一村共计约1.4万平方米', 'deadline', '2030-12-31'),
+        ('real/shenzhen_targets_news_2022.txt', '期间深圳直接融资', 'deadline', '2025-12-31'),
     ],
     "closing_clause_completes": [
         ('seeds/001_4b86012487325a09.txt', '加快建设区实验中学南校区等5所学校', 'deadline', '2022-09-01'),
@@ -684,6 +687,10 @@ EXAMPLES: dict[str, list[tuple[str, str, str, object]]] = {
         ('real/guangxi_minsheng_2026.txt', '植树造林400万亩以上', 'tense', True),
         ('real/jilin_minsheng_2026.txt', '省级一般性支出压减22.3%', 'tense', True),
         ('real/ningxia_minsheng_2026.txt', '重点办好45件民生实事', 'tense', True),
+        # no speaker, the government given and the section headed by a task (_task_heading, batch AG)
+        ('real/changning_industry_2026.txt', '新增产业互联网企业150家以上', 'tense', True),
+        ('real/changning_green_safety_2026.txt', '新增立体绿化2万平方米以上', 'tense', True),
+        ('real/minhang_renewal_2026.txt', '7条轨交线路建设', 'tense', True),
     ],
     "years_as_target": [
         ('real/gansu_targets_2026.txt', '劳动年龄人口平均受教育年限达到10.5年', 'quantities', '10.5年'),

@@ -31,7 +31,7 @@ from pathlib import Path
 from tracker.extract import lexicons
 from tracker.extract.model import Candidate, Quantity, Role, json_number
 from tracker.extract.numbers import find_numbers, unit_table
-from tracker.extract.script import reading_of
+from tracker.extract.script import reading_of, reading_of_piece
 
 __all__ = ["MATCHER_VERSION", "Evidence", "Finding", "Outcome", "Restatement", "follow_up", "restatements"]
 
@@ -456,6 +456,7 @@ class _Pledge:
     rate: str | None  # growth / decline for a percentage that measures a change
     verb: str | None
     ordinal: int  # the main quantity's place among the pledge's quantities of its dimension
+    read: Candidate  # the pledge as the matcher reads it (``rule_pledge_read_in_simplified``)
 
 
 _SIZE_CLASS_AFTER = re.compile(r"(?:及以上|以上)(?=[\u4e00-\u9fff])(?!的)")
@@ -522,7 +523,40 @@ def _pledge(c: Candidate) -> _Pledge | None:
     return p
 
 
-def _read_pledge(c: Candidate) -> _Pledge | None:
+def rule_pledge_read_in_simplified(c: Candidate) -> Candidate:
+    """A pledge quoted from a plan in traditional characters, or with each word's pinyin in brackets, is read
+    through its simplified reading (``script.reading_of_piece``): its object, verb, qualifier and figures are
+    matched against the review, and its target compared, as a simplified plan's would be. The pledge handed out
+    (the finding's) stays as the extractor printed it.
+
+    Real cases: 力爭固定資產(chǎn)投資增幅16%以上, object 固定資產(chǎn)投資增幅, against 固定资产投资预计同比增长22.78%
+    (鄂城区's 2023 targets on a mirror page, against its plan-execution report); 新增城鎮就業5500人以上 on 甘谷縣's
+    2021 page of 实事 (a traditional mirror: tests/extract/real/short_pages/gangu_shishi_news_2021_trad.txt)."""
+    got = reading_of_piece(c.quote)
+    words = {}
+    for name in ("object", "action", "qualifier"):
+        value = getattr(c, name)
+        read = reading_of_piece(value, traditional=got is not None) if value else None
+        if read is not None:
+            words[name] = read[0]
+    if got is None and not words:
+        return c
+    quote, kept = got if got is not None else (c.quote, None)
+
+    def at(i: int) -> int:  # an offset of the quote as written, in the reading
+        return c.start + (bisect_left(kept, i - c.start) if kept is not None else i - c.start)
+
+    quantities = []
+    for q in c.quantities:
+        unit = reading_of_piece(q.unit, traditional=got is not None) if q.unit else None
+        raw = reading_of_piece(q.raw, traditional=got is not None) if q.raw else None
+        quantities.append(replace(q, start=at(q.start), end=at(q.end), unit=unit[0] if unit else q.unit,
+                                  raw=raw[0] if raw else q.raw))
+    return replace(c, quote=quote, end=c.start + len(quote), quantities=tuple(quantities), **words)
+
+
+def _read_pledge(written: Candidate) -> _Pledge | None:
+    c = rule_pledge_read_in_simplified(written)
     q = _main_quantity(c)
     if q is None:
         return None
@@ -557,7 +591,7 @@ def _read_pledge(c: Candidate) -> _Pledge | None:
     at = q.start - c.start
     ordinal = sum(1 for fs, _, _, unit, _ in _figures_in(c.quote) if fs < at and dimension(unit)[0] == dim) \
         if "分别" in c.quote else 0
-    return _Pledge(c, q, hi, obj, dim, rate, verb, ordinal)
+    return _Pledge(written, q, hi, obj, dim, rate, verb, ordinal, c)
 
 
 def _covered_end(review_published: dt.date | None) -> dt.date | None:
@@ -703,7 +737,7 @@ def rule_numbers_decide(p: _Pledge, f: _Figure, clause: str) -> tuple[Outcome, s
     达到2.99亿美元: missed (高阳县); 报告将2019年北京GDP预期增长目标设定为6%-6.5% -> 增长6.2%左右: done
     (北京市, a range); 城镇调查失业率6%左右 -> 平均为5.6%: done (国务院, within 0.5pp of 左右);
     加快40所项目校建设 -> 40所项目校建设加紧实施: partial (高阳县, ``rule_under_way_is_partial``)."""
-    c = p.cand
+    c = p.read
     if p.verb in ("finish", "add") and f.verb == "start":
         return Outcome.PARTIAL, "rule_start_is_not_finish"
     target = p.q.value * dimension(p.q.unit)[1]

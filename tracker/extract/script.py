@@ -98,6 +98,31 @@ def reading_of(text: str) -> tuple[str, list[int] | None] | None:
     return "".join(pieces), kept
 
 
+def reading_of_piece(text: str, *, traditional: bool = False) -> tuple[str, list[int] | None] | None:
+    """The reading of a short piece cut from a text (a pledge's quote or object as the extractor printed it from a
+    traditional page), as ``reading_of`` gives a whole text's, without its thresholds: one traditional character
+    or one bracketed syllable after a character is enough, a piece being too short to count them (力爭固定資產(chǎn)投資
+    增幅16%以上 holds four markers and one syllable). Converting a simplified character changes nothing, so a
+    marker found in a simplified piece costs a conversion and no more. None for a piece with neither.
+    ``traditional``: the piece comes from a text known to be traditional (a word of a traditional quote: 額 of
+    限上社零額 is no marker), and is converted whatever it holds."""
+    traditional = traditional or _markers().search(text) is not None
+    pinyin = _pinyin_spans(text) if "(" in text else ()
+    if not traditional and not pinyin:
+        return None
+    reading = simplified(text) if traditional else text
+    if not pinyin:
+        return reading, None
+    kept, pieces, at = [], [], 0
+    for start, end in pinyin:
+        pieces.append(reading[at:start])
+        kept.extend(range(at, start))
+        at = end
+    pieces.append(reading[at:])
+    kept.extend(range(at, len(text)))
+    return "".join(pieces), kept
+
+
 def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int],
                positions: list[int] | None = None) -> Candidate:
     """A candidate read from ``reading`` with its words taken from ``text`` as written: each word is looked up

@@ -1335,6 +1335,88 @@ BATCH6.append(pair(
          "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
     ]))
 
+# ---------------------------------------------------------------- batch 7 (follow20): county-level governments new here
+# Found with the pages corpus and annotated from the texts alone, before `tracker followup` or the matcher was run on
+# them (docs/measuring.md, "Follow-up on new pairs, batch 7").
+BATCH7 = []
+
+Y23E = {"raw": "2023年", "date": "2023-12-31", "inherited": True}
+# 鄂城区 (鄂州, a county-level district): 荆楚网's report of the 2023 targets in the district's report delivered
+# 2022-12-19, as a mirror printed it in traditional characters with pinyin in brackets (固定資產(chǎn)投資增幅16%以上): the
+# PLAN itself is in that script here, not only the review. Objects are given in their simplified reading.
+ECHENG_PLAN = doc("echeng2023_plan.txt", "http://www.whitneyca.com/content/2022-12/19/content_15326024.html",
+                  "荆楚网 (湖北日报网) on the opening of 鄂城区's 10th district congress's second session (2022-12-19): the "
+                  "2023 main expected targets of the government work report, as a mirror site printed it in traditional "
+                  "characters with bracketed pinyin.", "2022-12-19", "2022-12-19")
+E_FIXED = P("力爭固定資產(chǎn)投資增幅16%以上", "固定资产投资", None, [qty("16%", 16, "%", "ratio", "以上")], Y23E)
+E_INDUSTRY = P("規(guī)上工業(yè)產(chǎn)值增幅13%以上", "规上工业产值", None, [qty("13%", 13, "%", "ratio", "以上")], Y23E)
+E_TECHINV = P("工業(yè)技改投資增幅20%以上", "工业技改投资", None, [qty("20%", 20, "%", "ratio", "以上")], Y23E)
+E_RETAIL = P("限上社零額同比增長15%以上", "限上社零额", "增长", [qty("15%", 15, "%", "ratio", "以上")], Y23E)
+E_HITECH = P("高新技術(shù)產(chǎn)業(yè)增加值增幅15%以上", "高新技术产业增加值", None, [qty("15%", 15, "%", "ratio", "以上")], Y23E)
+E_REVENUE = P("財政總收入達到20億元、增幅12%以上", "财政总收入", "达到",
+              [qty("20億元", 20, "亿元", "amount"), qty("12%", 12, "%", "ratio", "以上")], Y23E)
+E_ENTITIES = P("市場主體實現(xiàn)增長60%以上", "市场主体", "增长", [qty("60%", 60, "%", "ratio", "以上")], Y23E)
+
+# Its review 1: the district's report on the 2023 plan's execution (delivered 2023-12-28), simplified characters.
+BATCH7.append(pair(
+    "echeng2023", "鄂城区 (鄂州市)", "district", 2023, 2024, dict(ECHENG_PLAN),
+    doc_passage("echeng2023_review.txt", "https://www.echeng.gov.cn/ecqxxgk/xxgkml/ghxx/lsgh/202404/t20240411_621651.html",
+                "鄂城区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划(草案)的报告 (the title line "
+                "below the site's banner)",
+                "The report on 鄂城区's 2023 plan's execution and the 2024 draft plan, delivered 2023-12-28 to the district "
+                "congress (the site prints the date as 20231228 and drops the session's numerals; published 2024-04-11): "
+                "its opening and the year's main indicators.", "2023-12-28", "2024-04-11"),
+    [
+        {"pledge": E_FIXED, "outcome": "exceeded", "evidence": "固定资产投资预计同比增长22.78%",
+         "reported": [qty("22.78%", 22.78, "%", "ratio")], "reason": "22.78% > 16%以上",
+         "traps": ["traditional_characters", "pinyin_brackets"]},
+        {"pledge": E_INDUSTRY, "outcome": "missed", "evidence": "规上工业产值预计同比增长5%",
+         "reported": [qty("5%", 5, "%", "ratio")], "reason": "5% < 13%以上",
+         "traps": ["traditional_characters", "pinyin_brackets"]},
+        {"pledge": E_TECHINV, "outcome": "not_reported", "reason": "the review's opening gives no figure for technical "
+                                                                   "renovation investment", "traps": ["silence"],
+         "distractors": [("固定资产投资预计同比增长22.78%", "all fixed investment, not its technical-renovation part")]},
+        {"pledge": E_RETAIL, "outcome": "missed", "evidence": "限上社零额预计同比增长9.3%",
+         "reported": [qty("9.3%", 9.3, "%", "ratio")], "reason": "9.3% < 15%以上",
+         "traps": ["traditional_characters", "abbreviated_measure"]},
+        {"pledge": E_HITECH, "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": E_REVENUE, "outcome": "exceeded", "evidence": "财政总收入预计完成21.65亿元,同比增长36.1%",
+         "reported": [qty("21.65亿元", 21.65, "亿元", "amount"), qty("36.1%", 36.1, "%", "ratio")],
+         "reason": "21.65亿元 > 20亿元 and 36.1% > 12%以上", "traps": ["traditional_characters",
+                                                                    "rate_and_absolute_in_same_clause"]},
+        {"pledge": E_ENTITIES, "outcome": "not_reported",
+         "reason": "the review counts the new market entities (突破10万户), not their growth rate",
+         "traps": ["level_is_not_rate"],
+         "distractors": [("新增市场主体预计突破10万户", "a count of entities, not a growth rate")]},
+    ]))
+
+# Its review 2: 荆楚网's account of the district's 2024 report (2024-01-10), again in traditional characters with pinyin;
+# the same plan, another review: the revenue is named 本級財政收入 there, and most targets go unmentioned.
+BATCH7.append(pair(
+    "echeng2023b", "鄂城区 (鄂州市)", "district", 2023, 2024, dict(ECHENG_PLAN),
+    doc_passage("echeng2023b_review.txt", "http://jyjlsz.com/ezssjd/p/17241065.html", "回眸鄂城2023,澎湃新動能",
+                "荆楚网 (2024-01-10) on 鄂城区's government work report of January 2024 (its review of 2023), as a mirror "
+                "site printed it in traditional characters with bracketed pinyin; the lines before the headline are a "
+                "spam banner and the site's navigation.", "2024-01-10", "2024-01-10"),
+    [
+        {"pledge": E_FIXED, "outcome": "not_reported", "reason": "the news names no investment figure",
+         "traps": ["silence"]},
+        {"pledge": E_INDUSTRY, "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": E_TECHINV, "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": E_RETAIL, "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": E_HITECH, "outcome": "not_reported", "reason": "silent", "traps": ["silence"]},
+        {"pledge": E_REVENUE, "outcome": "exceeded", "acceptable": ["exceeded", "done", "not_reported"],
+         "evidence": "本級財政收入突破20億元大關(guān)、增長36.1%",
+         "reported": [qty("20億元", 20, "亿元", "amount", "以上"), qty("36.1%", 36.1, "%", "ratio")],
+         "reason": "the same 36.1% as the execution report's 财政总收入: the news names the revenue 本级财政收入; 突破20亿元 "
+                   "and 36.1% are beyond 20亿元 and 12%以上 (a reader who holds 本级 for another measure says silent)",
+         "traps": ["traditional_characters", "pinyin_brackets", "wording_variant"], "confidence": "medium"},
+        {"pledge": E_ENTITIES, "outcome": "not_reported",
+         "reason": "the news gives the stock of market entities (突破10萬戶), not a growth rate",
+         "traps": ["level_is_not_rate", "stock_not_increment"],
+         "distractors": [("市場主體突破10萬戶", "a stock of entities, not a growth rate")]},
+    ]))
+
 META = {
     "description": "Follow-up development pairs of tracker (issue 12): for each core pledge of a plan text, the statement "
                    "of the same government's later review that reports its outcome, or none. Annotated by hand from the "
@@ -1383,6 +1465,16 @@ def main():
         fh.write("\n")
     n6 = sum(len(p["links"]) for p in BATCH6)
     print(f"make_gold: gold_batch6.json {len(BATCH6)} pairs, {n6} links")
+    meta7 = dict(META, batches="batch 7 (follow20): 鄂城区 of 鄂州 (a county-level district new to the follow-up pairs): one plan "
+                               "(the 2023 targets, a traditional-character mirror page with pinyin) against two reviews (the "
+                               "district's plan-execution report; a news account of its 2024 work report), found with the pages "
+                               "corpus and annotated from the texts alone before `tracker followup` or the matcher was run on "
+                               "them; read first as a forecast")
+    with open(os.path.join(HERE, "gold_batch7.json"), "w", encoding="utf-8") as fh:
+        json.dump({"meta": meta7, "pairs": BATCH7}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    n7 = sum(len(p["links"]) for p in BATCH7)
+    print(f"make_gold: gold_batch7.json {len(BATCH7)} pairs, {n7} links")
 
 
 if __name__ == "__main__":

@@ -71,12 +71,19 @@ def _names_goals(text: str, m: DeadlineMention) -> bool:
     return m.deadline.precision is Precision.PLAN and _NAMES_GOALS.match(text, m.end) is not None
 
 
+_OPENING_MARKS = "“「『\""
+
+
 @rule("deadline", "承诺句内的时限")
 def deadline_in_quote(c) -> Deadline | None:
     """The pledge's own words name when: the last before the number, else the first after it.
 
-    到2014年将全面解决国家规划内和新增26.65万人农村饮水不安全问题 (长沙县, 2011); 今年9月前建成投用 (a rule test)."""
-    inside = [m for m in (_in_context(c, m) for m in c.mentions.between(c.start, c.end))
+    到2014年将全面解决国家规划内和新增26.65万人农村饮水不安全问题 (长沙县, 2011); 今年9月前建成投用 (a rule test).
+    A quote that opens inside a quotation mark still holds the words it marks: the opening mark of a plan period
+    is left outside the quote, “十五五”期间完成电四小区、鲁汇一村共计约1.4万平方米成套改造 (闵行区's renewal plan, 2026),
+    “十四五”期间深圳直接融资…累计增量占社会融资规模累计增量的比重达到30% (深圳 news, 2022)."""
+    start = c.start - 1 if c.start > 0 and c.text[c.start - 1] in _OPENING_MARKS else c.start
+    inside = [m for m in (_in_context(c, m) for m in c.mentions.between(start, c.end))
               if m.end <= c.end and _usable(c, m)]
     if not inside:
         return None

@@ -378,13 +378,44 @@ def task_paragraph_of_report(c):
     a plan section read out of its report. 着力促进就业增收。…应届高校毕业生就业率保持95%以上、市场就业率70%以上，
     城镇新增就业5万人 (西藏, 2026); 更高水平扩大对外开放。着力打造…，加快…。稳妥运行14个传统边贸点 (西藏, 2026)."""
     r = c.reading
-    if (r.official or r.given_official) is None or r.review_section or r.review_paragraphs \
-            or r.past_year_run or r.outcome_run:
+    if r.review_section or r.review_paragraphs or r.past_year_run or r.outcome_run:
+        return None
+    if (r.official or r.given_official) is None and not (r.given_district and _task_heading(c)):
         return None
     looks_back, weak_forward = _paragraph_cue_counts(c)
     if looks_back or weak_forward < 2:
         return None
     return True, 0.3
+
+
+def _task_heading(c) -> bool:
+    """Whether the heading nearest above the paragraph sets a task (a word that looks forward, none that looks
+    back): a government's plan read with no speaker, its sections headed by what they are to do. "（二）加快培育新兴
+    产业 … 新增产业互联网企业150家以上" (长宁区's 十五五 outline, 2026); "1.加强城市基础设施建设改造 … 配合推进示范区线、
+    嘉闵线等7条轨交线路建设" (闵行区's renewal plan, 2026). A town's profile is headed by its trades (3.畜牧养殖业 …
+    全镇养猪专业户16户, 向阳镇 2021), which set no task."""
+    if not c.reading.headings:
+        return False
+    j = c.reading.headings[-1]
+    key = ("task_heading", j)
+    got = c.reading.walk_memo.get(key)
+    if got is None:
+        b = c.norm.blocks[j]
+        cues = _cues_of(c.norm, j, c.reading, c.cues_cache).all.items
+        got = c.reading.walk_memo[key] = (not any(not x.forward for x in cues)
+                                          and _TASK_HEADING.match(c.text, b.start, b.end) is not None)
+    return got
+
+
+def _task_heading_pattern() -> re.Pattern:
+    manner = [w for w, strength in ((r[0], r[1] if len(r) > 1 else "") for r in lexicons.rows("cue_forward"))
+              if strength == "weak"]
+    verbs = set(lexicons.words("task_heading_verbs")) | set(lexicons.words("actions"))
+    return re.compile(r"[\s#]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])\s*"
+                      rf"(?:{lexicons.alternation(manner)})*(?:{lexicons.alternation(verbs)})")
+
+
+_TASK_HEADING = _task_heading_pattern()
 
 
 def _paragraph_cue_counts(c) -> tuple[bool, int]:
