@@ -1159,6 +1159,10 @@ def test_a_projects_sizes_name_the_facility_its_sentence_opens_on(name, publishe
     ("real/short_pages/jinhua_culture_centre_news.txt", None, "金华市科技文化中心总建筑面积约9.3万平方米", "金华市科技文化中心"),
     # …;新博物馆建筑面积达8158.4平方米;会议中心可同时接待5000人 (龙海市 news, 2017)
     ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "新博物馆建筑面积达8158.4平方米", "新博物馆"),
+    # a verb right before the name's 项目 names the kind of work (batch AE): 据了解,县影剧院改造项目总投资300多万元 (桃江县 news,
+    # 2014); 两河生态风光带建设项目总投资22.5亿元 (长沙县 news, 2011)
+    ("real/short_pages/taojiang_theatre_news_2014.txt", "2014-11-26", "县影剧院改造项目总投资300多万元", "县影剧院改造项目"),
+    ("real/changsha_county_water_2011.txt", "2011-04-14", "两河生态风光带建设项目总投资22.5亿元", "两河生态风光带建设项目"),
 ])
 def test_a_facility_named_before_its_area_is_the_object(name, published, fragment, obj):
     hits = [c for c in _read(name, published).candidates if fragment in c.quote]

@@ -635,7 +635,9 @@ def facility_named_before_its_size(c) -> _Obj:
     计划总投资3500万元" (蕲春县 news, 2015: 县文化馆, not 建筑面积); "金华市科技文化中心总建筑面积约9.3万平方米" (金华市 news:
     金华市科技文化中心); "新博物馆建筑面积达8158.4平方米" (龙海市 news, 2017: 新博物馆, not 博物馆建筑面积). The name ends as a
     facility's does (lexicon sited_facility_endings), is more than that ending, holds no verb and opens on no
-    demonstrative (该项目总投资…: left to the rules after)."""
+    demonstrative (该项目总投资…: left to the rules after). A verb right before the name's 项目 or 工程 names the kind of
+    work and is part of the name: "据了解,县影剧院改造项目总投资300多万元" (桃江县 news, 2014: 县影剧院改造项目, not 投资);
+    "两河生态风光带建设项目总投资22.5亿元" (长沙县 news, 2011)."""
     if not _sizes_only(c):
         return None
     m = _NAME_THEN_SIZE.fullmatch(c.text, c.start, c.kept[0].start)
@@ -643,9 +645,13 @@ def facility_named_before_its_size(c) -> _Obj:
         return None
     name = m.group("name")
     if not name.endswith(_SITED_ENDINGS) or name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) \
-            or _actions_in(name, 0, len(name)):
+            or any(not _VERB_NAMES_PROJECT.fullmatch(name, v.end()) for v in _actions_in(name, 0, len(name))):
         return None
     return name, name
+
+
+# a verb that names the project's kind of work at its name's end (县影剧院改造项目, 两河生态风光带建设项目): part of the name
+_VERB_NAMES_PROJECT = re.compile(r"(?:工程)?(?:项目|工程)")
 
 
 # a sentence whose subject is a project told of before (该项目, 该工程, 该工程项目), past a short lead (据介绍,)
