@@ -1159,7 +1159,7 @@ def test_a_projects_sizes_name_the_facility_its_sentence_opens_on(name, publishe
     ("real/short_pages/jinhua_culture_centre_news.txt", None, "金华市科技文化中心总建筑面积约9.3万平方米", "金华市科技文化中心"),
     # …;新博物馆建筑面积达8158.4平方米;会议中心可同时接待5000人 (龙海市 news, 2017)
     ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "新博物馆建筑面积达8158.4平方米", "新博物馆"),
-    # a verb right before the name's 项目 names the kind of work (batch AE): 据了解,县影剧院改造项目总投资300多万元 (桃江县 news,
+    # a verb right before the name's 项目 names the kind of work (batch AF): 据了解,县影剧院改造项目总投资300多万元 (桃江县 news,
     # 2014); 两河生态风光带建设项目总投资22.5亿元 (长沙县 news, 2011)
     ("real/short_pages/taojiang_theatre_news_2014.txt", "2014-11-26", "县影剧院改造项目总投资300多万元", "县影剧院改造项目"),
     ("real/changsha_county_water_2011.txt", "2011-04-14", "两河生态风光带建设项目总投资22.5亿元", "两河生态风光带建设项目"),
@@ -1180,7 +1180,7 @@ def test_a_facility_named_before_its_area_is_the_object(name, published, fragmen
     # (琼中县 news, 2013)
     ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元",
      "琼中黎族苗族自治县中部少数民族文化演艺中心"),
-    # a clause after a short lead of its own (batch AE): 据悉,客家祖地博物馆建设项目系…。该项目占地57亩,… (宁化县 news, 2013:
+    # a clause after a short lead of its own (batch AF): 据悉,客家祖地博物馆建设项目系…。该项目占地57亩,… (宁化县 news, 2013:
     # not the byline line 宁化县新闻中心 above)
     ("real/short_pages/ninghua_museum_news_2013.txt", "2013-08-02", "该项目占地57亩", "客家祖地博物馆"),
     # …,近日,滁州市南谯区清流关全民健身中心开工建设。\n该项目位于…,项目占地2000平方米,… (南谯区 news, 2022: not 投资)
@@ -1627,7 +1627,7 @@ def test_a_completion_told_before_dates_nothing_when_the_article_tells_two():
     assert other.why_dict()["deadline"] != "completion_told_before"
 
 
-# tense rule begun_project_told_elsewhere and deadline rule project_completion_elsewhere (batch AE): the size of a
+# tense rule begun_project_told_elsewhere and deadline rule project_completion_elsewhere (batch AF): the size of a
 # project (投资, 面积, 占地 before its number) whose one completion, still ahead, another paragraph of the article tells
 # (three before or after it), the works told begun there or in the figure's paragraph, looks forward and takes that
 # completion, when the figure's sentence names the facility the completion's paragraph names.
@@ -1663,7 +1663,7 @@ def test_a_completion_in_another_paragraph_speaks_only_of_its_own_begun_project(
     assert [c.why_dict()["tense"] for c in planned.candidates] != ["begun_project_told_elsewhere"]
 
 
-# tense rule under_way_project_scale (batches AC and AE): a project's own sizes (建筑面积, 占地, 投资 before the number;
+# tense rule under_way_project_scale (batches AC and AF): a project's own sizes (建筑面积, 占地, 投资 before the number;
 # every number an area or a sum) in a paragraph that tells the works under way now (正加紧施工, 进场施工以来, 施工建设中)
 # within two sentences before and three after the figure's, and nowhere there tells it finished, look forward, when
 # the figure's sentence names a public facility.
