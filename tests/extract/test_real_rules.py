@@ -1356,6 +1356,10 @@ def test_a_projects_sizes_name_the_facility_its_sentence_opens_on(name, publishe
     ("real/short_pages/jinhua_culture_centre_news.txt", None, "金华市科技文化中心总建筑面积约9.3万平方米", "金华市科技文化中心"),
     # …;新博物馆建筑面积达8158.4平方米;会议中心可同时接待5000人 (龙海市 news, 2017)
     ("real/short_pages/longhai_four_halls_news_2017.txt", "2017-11-23", "新博物馆建筑面积达8158.4平方米", "新博物馆"),
+    # a verb right before the name's 项目 names the kind of work (batch AF): 据了解,县影剧院改造项目总投资300多万元 (桃江县 news,
+    # 2014); 两河生态风光带建设项目总投资22.5亿元 (长沙县 news, 2011)
+    ("real/short_pages/taojiang_theatre_news_2014.txt", "2014-11-26", "县影剧院改造项目总投资300多万元", "县影剧院改造项目"),
+    ("real/changsha_county_water_2011.txt", "2011-04-14", "两河生态风光带建设项目总投资22.5亿元", "两河生态风光带建设项目"),
 ])
 def test_a_facility_named_before_its_area_is_the_object(name, published, fragment, obj):
     hits = [c for c in _read(name, published).candidates if fragment in c.quote]
@@ -1373,6 +1377,11 @@ def test_a_facility_named_before_its_area_is_the_object(name, published, fragmen
     # (琼中县 news, 2013)
     ("real/short_pages/qiongzhong_culture_centre_news_2013.txt", "2013-05-13", "总投资约3600万元",
      "琼中黎族苗族自治县中部少数民族文化演艺中心"),
+    # a clause after a short lead of its own (batch AF): 据悉,客家祖地博物馆建设项目系…。该项目占地57亩,… (宁化县 news, 2013:
+    # not the byline line 宁化县新闻中心 above)
+    ("real/short_pages/ninghua_museum_news_2013.txt", "2013-08-02", "该项目占地57亩", "客家祖地博物馆"),
+    # …,近日,滁州市南谯区清流关全民健身中心开工建设。\n该项目位于…,项目占地2000平方米,… (南谯区 news, 2022: not 投资)
+    ("real/short_pages/nanqiao_fitness_centre_news_2022.txt", "2022-10-26", "总投资600万元", "滁州市南谯区清流关全民健身中心"),
 ])
 def test_a_projects_sizes_told_of_it_name_the_project_of_a_sentence_before(name, published, fragment, obj):
     hits = [c for c in _read(name, published).candidates if fragment in c.quote]
@@ -1813,6 +1822,73 @@ def test_a_completion_told_before_dates_nothing_when_the_article_tells_two():
     # a figure whose sentence names no facility the completion's paragraph named is not dated by it
     (other,) = extract_document(lead + "\n据介绍,该区将新增公交线路5条。\n", published=dt.date(2013, 3, 1)).candidates
     assert other.why_dict()["deadline"] != "completion_told_before"
+
+
+# tense rule begun_project_told_elsewhere and deadline rule project_completion_elsewhere (batch AF): the size of a
+# project (投资, 面积, 占地 before its number) whose one completion, still ahead, another paragraph of the article tells
+# (three before or after it), the works told begun there or in the figure's paragraph, looks forward and takes that
+# completion, when the figure's sentence names the facility the completion's paragraph names.
+@pytest.mark.parametrize("name, published, fragment, date", [
+    # 桃江县 news 2014: …桃江县影剧院于10月24日起开始全面维修改造,目前施工正在紧锣密鼓地进行,预计今年底可以竣工并投入使用。|
+    # … 剧场是80年代建设的 … | 据了解,县影剧院改造项目总投资300多万元 | 目前,…预计今年年底竣工并投入使用
+    ("real/short_pages/taojiang_theatre_news_2014.txt", "2014-11-26", "县影剧院改造项目总投资300多万元", "2014-12-31"),
+    # 陆丰市 news 2020: 陆丰市体育馆、游泳池建设工程项目,总投资2506万元,… | 陈诗显:“陆丰市体育馆游泳池及配套设施工程项目,于2018年底
+    # 开工至今,预计2020年8月份验收竣工
+    ("real/short_pages/lufeng_gym_news_2020.txt", "2020-07-18", "总投资2506万元", "2020-08-31"),
+])
+def test_a_begun_projects_size_with_its_completion_in_another_paragraph_looks_forward(name, published, fragment, date):
+    hits = [c for c in _read(name, published).candidates if fragment in c.quote]
+    assert [(c.why_dict()["tense"], c.why_dict()["deadline"], c.deadline.date.isoformat()) for c in hits] == \
+        [("begun_project_told_elsewhere", "project_completion_elsewhere", date)]
+
+
+def test_a_completion_in_another_paragraph_speaks_only_of_its_own_begun_project():
+    from tracker.extract import extract_document
+
+    begun = "新图书馆已于3月开工建设,预计今年年底竣工。\n"
+    figure = "据了解,新图书馆总投资3000万元。\n"
+    (one,) = extract_document(begun + "馆内设施齐全。\n" + figure, published=dt.date(2013, 5, 1)).candidates
+    assert (one.why_dict()["tense"], one.deadline.date) == ("begun_project_told_elsewhere", dt.date(2013, 12, 31))
+    # two completions (年底, 明年6月底): which project the figure belongs to is not known
+    two = extract_document(begun + "新文化馆将于明年6月底竣工。\n馆内设施齐全。\n" + figure, published=dt.date(2013, 5, 1))
+    assert [c.why_dict()["tense"] for c in two.candidates] != ["begun_project_told_elsewhere"]
+    # the figure's sentence names another facility
+    other = extract_document(begun + "馆内设施齐全。\n据了解,老剧院总投资3000万元。\n", published=dt.date(2013, 5, 1))
+    assert [c.why_dict()["tense"] for c in other.candidates] != ["begun_project_told_elsewhere"]
+    # no start told: a completion alone does not make the article's sizes forward
+    planned = extract_document("新图书馆预计今年年底竣工。\n馆内设施齐全。\n" + figure, published=dt.date(2013, 5, 1))
+    assert [c.why_dict()["tense"] for c in planned.candidates] != ["begun_project_told_elsewhere"]
+
+
+# tense rule under_way_project_scale (batches AC and AF): a project's own sizes (建筑面积, 占地, 投资 before the number;
+# every number an area or a sum) in a paragraph that tells the works under way now (正加紧施工, 进场施工以来, 施工建设中)
+# within two sentences before and three after the figure's, and nowhere there tells it finished, look forward, when
+# the figure's sentence names a public facility.
+@pytest.mark.parametrize("name, published, fragment, found", [
+    # 12月7日,在霞浦县博物馆建设工地上,工人们正加紧施工。霞浦县九大馆包括博物馆、…,占地49.3亩,总建筑面积57341平方米,总投资达
+    # 3.5亿元,目前已投资2亿元 (霞浦县 news, 2012)
+    ("real/short_pages/xiapu_museum_news_2012.txt", "2012-12-10", "总投资达3.5亿元", True),
+    # “五馆两中心”公共服务综合体项目…,项目总投资2.82亿元,总建筑面积41400平米。…自3月18日进场施工以来,… (顺平县 news, 2022)
+    ("real/short_pages/shunping_halls_news_2022.txt", "2022-08-16", "项目总投资2.82亿元", True),
+    # 11月19日上午,咸宁市文化中心落成试运行…项目占地面积30.5亩,总建筑面积16841平方米,总投资11066万元 (咸宁市 news, 2019): opened
+    ("real/short_pages/xianning_culture_centre_news_2019.txt", "2019-11-20", "总投资11066万元", False),
+])
+def test_the_size_of_a_project_under_way_looks_forward(name, published, fragment, found):
+    _assert_found_by(name, published, fragment, found, "tense", "under_way_project_scale")
+
+
+def test_a_project_under_way_told_finished_or_a_companys_plant_is_no_pledge():
+    from tracker.extract import extract_document
+
+    under_way = "新图书馆正在加紧施工。新图书馆总建筑面积1万平方米,总投资5000万元。\n"
+    (one,) = extract_document(under_way, published=dt.date(2013, 5, 1)).candidates
+    assert one.why_dict()["tense"] == "under_way_project_scale"
+    finished = "新图书馆正在加紧施工,老馆已于去年建成。新图书馆总建筑面积1万平方米,总投资5000万元。\n"
+    assert [c.why_dict()["tense"] for c in extract_document(finished, published=dt.date(2013, 5, 1)).candidates] \
+        != ["under_way_project_scale"]
+    plant = "新工厂正在加紧施工。新工厂总建筑面积1万平方米,总投资5000万元。\n"
+    assert [c.why_dict()["tense"] for c in extract_document(plant, published=dt.date(2013, 5, 1)).candidates] \
+        != ["under_way_project_scale"]
 
 
 # pledge rule kind_dimension (batches U and AA): a length in 米 right before a facility's name (lexicon

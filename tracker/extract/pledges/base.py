@@ -248,6 +248,9 @@ class _Reading:
     completions: dict = field(default_factory=dict)  # block → [(sentence, deadline)] of its completion clauses
     # (block, sentence, deadline) of every clause of the body so far that says when the project is finished
     told_completions: list = field(default_factory=list)
+    # body paragraph → its completion clauses (block, sentence, deadline, names), the whole article's read before its
+    # first paragraph (``article_completions``: a completion told after a figure speaks of it too)
+    article_completions: dict = field(default_factory=dict)
     plan_year: Deadline | None = None  # set once a report has stated its year's targets (主要预期目标是：…)
     target_heading: Deadline | None = None  # a heading naming targets (主要预期目标) leads the lines after it
     # the clause pieces with a quantity that a pledge rule turned down, in reading order: (start, end, the pledge

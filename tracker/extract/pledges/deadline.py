@@ -375,9 +375,16 @@ def completion_sentences(c) -> list[tuple[int, Deadline]]:
     return found
 
 
-# What a project's finishing is called right after its time (年底全部建成, 2016年5月完工投入使用, 2023年7月前完成建设).
-_COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:全部|全面|均|基本|如期|按期)?"
+# What a project's finishing is called right after its time (年底全部建成, 2016年5月完工投入使用, 2023年7月前完成建设),
+# 验收 before the word (预计2020年8月份验收竣工: 陆丰市 news, 2020); where an article's completion is told in another
+# paragraph, a modal between them too (预计今年底可以竣工: 桃江县 news, 2014; 预计明年下半年可交付使用: 泰兴市 news, 2010).
+_COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:全部|全面|均|基本|如期|按期)?(?:验收)?"
                         r"(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
+# The same, a modal allowed before the word, as an article's told completions are read (``told_completions``); not in
+# the paragraph's own completion sentences, where a later company's 今年年底可竣工投产 would date an earlier one's
+# figures (苏州高新区 news, 2011).
+_TOLD_COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:可以|可)?(?:全部|全面|均|基本|如期|按期)?(?:验收)?"
+                             r"(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
 
 
 @rule("deadline", "前文的完工时间")
@@ -405,6 +412,67 @@ def completion_told_before(c) -> Deadline | None:
     return _inherited(told[-1]) if told else None
 
 
+def article_completions(c) -> list:
+    """(block, sentence, deadline, names) of every clause of the article's body, before the candidate's paragraph and
+    after it, that says when the project is finished, as ``told_completions`` reads one paragraph (the reader reads
+    them all before the first paragraph: ``_Reading.article_completions``)."""
+    got = c.reading.walk_memo.get(("article_completions",))
+    if got is None:
+        got = c.reading.walk_memo[("article_completions",)] = [
+            x for told in c.reading.article_completions.values() for x in told]
+    return got
+
+
+# paragraphs before and after the figure's within which another paragraph's completion still speaks of its project
+_ELSEWHERE_REACH = 3
+_SENTENCE_STOP = re.compile(r"[。！？!?]")
+# the figure's own sentence tells that part done: 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017)
+_PART_DONE = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
+
+
+def completion_told_elsewhere(c) -> Deadline | None:
+    """The one completion an article tells of its project (every completion clause of the article, as
+    ``article_completions`` reads them, gives one date), told in another paragraph within three before or after the
+    figure's, when the figure's sentence names a facility a completion's paragraph names (``told_completions``'
+    names: the last four characters of 县影剧院, 市体育馆) and does not itself tell its part done; None otherwise.
+    Read by ``begun_project_told_elsewhere`` (tense) and ``project_completion_elsewhere`` (deadline)."""
+    if "told_elsewhere" in c.memo:
+        return c.memo["told_elsewhere"]
+    c.memo["told_elsewhere"] = found = _told_elsewhere(c)
+    return found
+
+
+def _told_elsewhere(c) -> Deadline | None:
+    every = article_completions(c)
+    if not every or len({d.date for _, _, d, _ in every if d.date}) != 1:
+        return None
+    near = [x for x in every if x[0] != c.bi and abs(x[0] - c.bi) <= _ELSEWHERE_REACH and x[2].date]
+    if not near:
+        return None
+    stop = _SENTENCE_STOP.search(c.text, c.end, c.block.end)
+    sentence_end = stop.start() if stop else c.block.end
+    sentence = c.text[c.clause.sentence_start:sentence_end]
+    names = frozenset().union(*(x[3] for x in every))
+    if not any(name in sentence for name in names):
+        return None
+    if c.kept and _PART_DONE.search(c.text, c.kept[-1].end, sentence_end):
+        return None
+    return min(near, key=lambda x: abs(x[0] - c.bi))[2]
+
+
+@rule("deadline", "别段的完工时间", needs=("完工", "建成", "竣工", "完成建设", "建设完成", "交付使用", "投入使用", "投用"))
+def project_completion_elsewhere(c) -> Deadline | None:
+    """A project's size that ``begun_project_told_elsewhere`` found looking forward takes the completion another
+    paragraph tells (``completion_told_elsewhere``): "据了解,县影剧院改造项目总投资300多万元 … | 目前,建设项目改造工程已经
+    完成了60%,预计今年年底竣工并投入使用" (桃江县 news, 2014: 今年年底, the first paragraph's 今年底 the same date);
+    "陆丰市体育馆、游泳池建设工程项目,总投资2506万元 … | … 于2018年底开工至今,预计2020年8月份验收竣工" (陆丰市 news, 2020:
+    the bureau's words two paragraphs later). Tried after ``completion_told_before``."""
+    if c.tense_rule != "begun_project_told_elsewhere":
+        return None
+    told = completion_told_elsewhere(c)
+    return _inherited(told) if told is not None else None
+
+
 # A sentence that opens on what the finished project brings: 建成后, 工程完成后, 项目建成投用后.
 _AFTER_DONE = re.compile(r"[^，,。；;：:]{0,6}?(?:建成|完成|完工|竣工|投用|投入使用|落成)(?:投用|投入使用)?后")
 
@@ -422,7 +490,7 @@ def no_deadline(c) -> Deadline:
 DEADLINE_RULES = (deadline_in_quote, time_clause_before, closing_clause_completes, sentence_opening_deadline, target_list_lead,
                   continuation_clause_deadline, labelled_line, target_heading_lead, paragraph_lead_inherits,
                   inner_lead_inherits, numbered_list_lead_year, list_lead_inherits, report_year,
-                  project_completion_sentence, completion_told_before, no_deadline)
+                  project_completion_sentence, completion_told_before, project_completion_elsewhere, no_deadline)
 
 
 def _target_list_deadline(text: str, sentence_start: int, start: int, published: dt.date | None) -> Deadline | None:

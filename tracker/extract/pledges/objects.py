@@ -635,7 +635,9 @@ def facility_named_before_its_size(c) -> _Obj:
     计划总投资3500万元" (蕲春县 news, 2015: 县文化馆, not 建筑面积); "金华市科技文化中心总建筑面积约9.3万平方米" (金华市 news:
     金华市科技文化中心); "新博物馆建筑面积达8158.4平方米" (龙海市 news, 2017: 新博物馆, not 博物馆建筑面积). The name ends as a
     facility's does (lexicon sited_facility_endings), is more than that ending, holds no verb and opens on no
-    demonstrative (该项目总投资…: left to the rules after)."""
+    demonstrative (该项目总投资…: left to the rules after). A verb right before the name's 项目 or 工程 names the kind of
+    work and is part of the name: "据了解,县影剧院改造项目总投资300多万元" (桃江县 news, 2014: 县影剧院改造项目, not 投资);
+    "两河生态风光带建设项目总投资22.5亿元" (长沙县 news, 2011)."""
     if not _sizes_only(c):
         return None
     m = _NAME_THEN_SIZE.fullmatch(c.text, c.start, c.kept[0].start)
@@ -643,9 +645,13 @@ def facility_named_before_its_size(c) -> _Obj:
         return None
     name = m.group("name")
     if not name.endswith(_SITED_ENDINGS) or name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) \
-            or _actions_in(name, 0, len(name)):
+            or any(not _VERB_NAMES_PROJECT.fullmatch(name, v.end()) for v in _actions_in(name, 0, len(name))):
         return None
     return name, name
+
+
+# a verb that names the project's kind of work at its name's end (县影剧院改造项目, 两河生态风光带建设项目): part of the name
+_VERB_NAMES_PROJECT = re.compile(r"(?:工程)?(?:项目|工程)")
 
 
 # a sentence whose subject is a project told of before (该项目, 该工程, 该工程项目), past a short lead (据介绍,)
@@ -673,7 +679,10 @@ def project_named_sentences_before(c) -> _Obj:
     位于“三月三”广场北侧,总投资约3600万元" (琼中县 news, 2013). The nearest of the eight sentences before (within 1200
     characters) that opens on a name ending as a facility's does (lexicon sited_facility_endings), with no verb in it
     and no preposition before it (lexicon not_name_openings: 从工业项目签约数据来看 frames, it names nothing), names it;
-    none such, the rules after read the quote."""
+    none such, the rules after read the quote. A clause of such a sentence that opens on the name after a lead of its
+    own names it too: "据悉,客家祖地博物馆建设项目系宁化海西客家祖始文化园的子项目之一,…。该项目占地57亩" (宁化县 news, 2013:
+    客家祖地博物馆, not the byline line 宁化县新闻中心 above it); "…,近日,滁州市南谯区清流关全民健身中心开工建设。该项目位于…,
+    项目占地2000平方米" (南谯区 news, 2022: not 投资)."""
     if not _sizes_only(c):
         return None
     sentence_start = c.clause.sentence_start
@@ -685,16 +694,24 @@ def project_named_sentences_before(c) -> _Obj:
     starts = [m.end() for m in _SENTENCE_END.finditer(c.text, lo, max(lo, sentence_start - 1))]
     if lo == 0:
         starts.insert(0, 0)
-    for start in reversed(starts[-_NAMED_BACK_SENTENCES:]):
-        m = _opening_facility().match(c.text, start, sentence_start)
-        if m is None:
-            continue
-        name = m.group("name")
-        if name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) or name.startswith(_NOT_NAME_OPENINGS) \
-                or _actions_in(name, 0, len(name)):
-            continue
-        return name, name
+    ends = starts[1:] + [sentence_start]
+    for start, end in reversed(list(zip(starts, ends))[-_NAMED_BACK_SENTENCES:]):
+        # the sentence's first clause that opens on the name: its own opening, or a clause after a short lead of its
+        # own (据悉,客家祖地博物馆建设项目系…; …,近日,滁州市南谯区清流关全民健身中心开工建设)
+        for pos in [start] + [m.end() for m in _LEAD_CLAUSE.finditer(c.text, start, end)]:
+            m = _opening_facility().match(c.text, pos, end)
+            if m is None:
+                continue
+            name = m.group("name")
+            if name in _SITED_ENDINGS or _SUBJECT_OPENING.match(name) or name.startswith(_NOT_NAME_OPENINGS) \
+                    or _actions_in(name, 0, len(name)):
+                continue
+            return name, name
     return None
+
+
+# a clause of a short lead (据悉, 近日: one to six characters, as before 该项目) and its comma
+_LEAD_CLAUSE = re.compile(r"(?:^|(?<=[，,。！？!?\s]))[^，,。；;：:！？!?\s]{1,6}[，,]")
 
 
 #: the object read in a span alone (``_object``): after the number, else before it

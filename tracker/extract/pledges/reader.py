@@ -21,7 +21,7 @@ from tracker.extract.pledges.base import (
     _NUMERALISH, _Cue, _Cues, _Index, _Reading, _ahead, _clauses, _word_pattern,
 )
 from tracker.extract.pledges.cues import _block_cues, _block_mentions, _mentions
-from tracker.extract.pledges.deadline import _COMPLETES, _FINISHING, _names_goals
+from tracker.extract.pledges.deadline import _FINISHING, _TOLD_COMPLETES, _names_goals
 from tracker.extract.pledges.frames import (
     _dominant_district, _headline_pledge, _names_a_place, _outcome_frame, _paragraph_frame, _past_year_frame,
     _section_frame,
@@ -37,6 +37,8 @@ from tracker.extract.pledges.segment import (
 
 
 _START = attrgetter("start")  # the key of mentions and numbers in an _Index
+# blocks whose completions the article's body does not tell (a heading read as an item tells its own, as it is read)
+_NOT_BODY = ("ad", "byline", "caption", "furniture", "heading")
 
 
 def _with(why: tuple[tuple[str, str], ...], name: str, rule_id: str) -> tuple[tuple[str, str], ...]:
@@ -75,6 +77,12 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
     leads: dict[int, Deadline | None] = {}
     cues_cache: dict[int, list[_Cue]] = {}
     in_body = False  # a paragraph of the page's body read: a heading after it is a sub-heading, no headline
+    if _FINISHING.search(text):
+        for i, block in enumerate(blocks):
+            if block.kind not in _NOT_BODY and _FINISHING.search(text, block.start, block.end):
+                ctx.article_completions[i] = told_completions(
+                    text, i, block.start, block.end, ctx.published,
+                    _block_mentions(ctx, i, text[block.start:block.end], block.start))
     for i, block in enumerate(blocks):
         btext = text[block.start:block.end]
         if block.kind in ("ad", "byline", "caption", "furniture"):
@@ -98,8 +106,9 @@ def find_pledges(norm: Normalised, published: dt.date | None, *, district: str |
         ctx.past_year_run = _past_year_frame(btext, ctx.past_year_run, ctx.published)
         ctx.outcome_run = _outcome_frame(btext, ctx.outcome_run)
         if _FINISHING.search(text, block.start, block.end):
-            ctx.told_completions += told_completions(text, i, block.start, block.end, ctx.published,
-                                                     _block_mentions(ctx, i, btext, block.start))
+            told = ctx.article_completions.get(i)
+            ctx.told_completions += told if told is not None else told_completions(
+                text, i, block.start, block.end, ctx.published, _block_mentions(ctx, i, btext, block.start))
         if _NUMERALISH.search(btext):
             out += _read_block(norm, i, ctx, leads, cues_cache)
         ctx.section_blocks.append(i)
@@ -234,12 +243,12 @@ def told_completions(text: str, bi: int, start: int, end: int, published: dt.dat
     if mentions is None:
         mentions = _mentions(btext, start, published)
     mentions = [m for m in mentions if _ahead(m.deadline, published) and not _names_goals(text, m)
-                and _COMPLETES.match(text, m.end, end)]
+                and _TOLD_COMPLETES.match(text, m.end, end)]
     if not mentions:
         return []
     out = []
     for cl in _clauses(btext, start):
-        ms = [m for m in mentions if cl.start <= m.start and m.end <= cl.end and _COMPLETES.match(text, m.end, cl.end)]
+        ms = [m for m in mentions if cl.start <= m.start and m.end <= cl.end and _TOLD_COMPLETES.match(text, m.end, cl.end)]
         if ms and not any(t.kind == "quantity" for t in find_numbers(text[cl.start:cl.end])):
             names = frozenset(m.group(0)[-4:] for m in _FACILITY_NAME.finditer(text, start, cl.end))
             out.append((bi, cl.sentence, ms[-1].deadline, names))

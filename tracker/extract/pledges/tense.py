@@ -9,12 +9,13 @@ import re
 from bisect import bisect_right
 
 from tracker.extract import lexicons
+from tracker.extract.model import Role
 from tracker.extract.pledges.base import (
     _COMPARED_WITH_LAST_YEAR, _CONTINUATION, _TIME_WORDS, _is_comparison, _modal_before, _walk_back, _without_modifiers,
     block_matches, block_positions,
 )
 from tracker.extract.pledges.cues import _cues_of
-from tracker.extract.pledges.deadline import completion_sentences
+from tracker.extract.pledges.deadline import article_completions, completion_sentences, completion_told_elsewhere
 from tracker.extract.pledges.frames import _plan_document
 from tracker.extract.rules import rule
 
@@ -107,6 +108,76 @@ def begun_project_scale(c):
 
 
 _COMPLETION_REACH = 3  # sentences after the figure's in which its project's completion is still told
+
+
+@rule("tense", "别段告知完工的在建项目", needs=("完工", "建成", "竣工", "完成建设", "建设完成", "交付使用", "投入使用", "投用"))
+def begun_project_told_elsewhere(c):
+    """The size of a project (lexicon project_size_words before the number in its clause) whose works the article
+    tells begun or under way (lexicon begun_work_words, in the figure's paragraph or a completion's) and whose one
+    completion, still ahead, another paragraph tells, within three before or after it (``completion_told_elsewhere``:
+    the figure's sentence names the facility the completion's paragraph names, and does not tell its part done)
+    looks forward, though nothing in its own paragraph does: "已运营34年的桃江县影剧院于10月24日起开始全面维修改造,目前施工
+    正在紧锣密鼓地进行,预计今年底可以竣工并投入使用。| … | 据了解,县影剧院改造项目总投资300多万元" (桃江县 news, 2014, where
+    the paragraph before tells the old theatre's 80年代); "陆丰市体育馆、游泳池建设工程项目,总投资2506万元,…用地面积约1.8万
+    平方米 | … 陆丰市体育馆游泳池及配套设施工程项目,于2018年底开工至今,预计2020年8月份验收竣工" (陆丰市 news, 2020). Asked
+    after the rules of the clause and before those of the paragraph and the section."""
+    if not c.kept:
+        return None
+    text = c.text
+    first = min(q.start for q in c.kept)
+    if _SIZE_BEFORE.search(text, c.clause.start, first) is None or completion_told_elsewhere(c) is None:
+        return None
+    blocks = c.norm.blocks
+    begun = any(_BEGUN.search(text, blocks[bi].start, blocks[bi].end) is not None
+                for bi in {c.bi} | {x[0] for x in article_completions(c)})
+    return (True, 0.6) if begun else None
+
+
+# A project's works told under way now, by a progressive or a span since the start: 工人们正加紧施工, 正在建设, 施工正在…进行,
+# 加紧施工建设中, 自3月18日进场施工以来
+_UNDER_WAY = re.compile(r"正在?[^。！？，,；;]{0,6}?(?:施工|建设)|(?:施工|建设)(?:正在|中)|(?:施工|开工|动工)以来")
+# a project's own sizes (lexicon facility_size_words, 占地, 投资), not an area of land (耕地面积, 播种面积)
+_PROJECT_SIZE = re.compile("|".join(map(re.escape, [*lexicons.words("facility_size_words"), "占地", "投资"])))
+_SIZE_ROLES = frozenset({Role.AREA, Role.AMOUNT})
+# a public facility named in the figure's sentence (lexicon completed_facility_heads: 中心, 博物馆, 体育馆 …), not a
+# company's plant (奥特斯重庆工厂第一期投资为2.97亿美元: 重庆 news, 2011, read as one line)
+_PUBLIC_FACILITY = re.compile("|".join(map(re.escape, lexicons.words("completed_facility_heads"))))
+# the paragraph tells the project finished: 已建成, 已竣工, 落成, 已投入使用
+_FINISHED = re.compile(r"已[^。；！？，,]{0,6}?(?:建成|竣工|完工|投入使用|交付使用|投用)|落成|竣工验收")
+
+
+@rule("tense", "施工中项目的规模", needs=("施工", "建设"))
+def under_way_project_scale(c):
+    """The size of a project (lexicon project_size_words before the number in its clause) in a paragraph that tells
+    its works under way now (正在建设, 正加紧施工, 施工正在…进行, 加紧施工建设中, 进场施工以来) and nowhere tells it finished
+    (已建成, 落成, 已投入使用), within two sentences before the figure's and three after it, describes what will be
+    finished, though no completion is told, when the figure's sentence names a public facility (lexicon
+    completed_facility_heads): "12月7日,在霞浦县博物馆建设
+    工地上,工人们正加紧施工。霞浦县九大馆…占地49.3亩,总建筑面积57341平方米,总投资达3.5亿元,目前已投资2亿元" (霞浦县 news,
+    2012: the paragraph's 已投资 is the part done); "“五馆两中心”公共服务综合体项目…占地45.62亩,…项目总投资2.82亿元,总建筑
+    面积41400平米。…自3月18日进场施工以来,…北综合体地下负二层加紧施工建设中" (顺平县 news, 2022). A word of the past before
+    the number in its clause (已完成投资) answers first, and a figure whose own sentence tells its part done (已于…建成)
+    is left to the rules after."""
+    if not c.kept or not all(q.role in _SIZE_ROLES for q in c.kept):
+        return None
+    text, block = c.text, c.block
+    first = min(q.start for q in c.kept)
+    if _PROJECT_SIZE.search(text, c.clause.start, first) is None:
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, block.start, block.end)]
+    k = bisect_right(ends, c.clause.start)  # the figure's sentence: the k-th of its paragraph
+    lo = ends[k - _UNDER_WAY_BEFORE - 1] if k > _UNDER_WAY_BEFORE else block.start
+    hi = ends[k + _UNDER_WAY_AFTER] if k + _UNDER_WAY_AFTER < len(ends) else block.end
+    if _UNDER_WAY.search(text, lo, hi) is None or _FINISHED.search(text, lo, hi):
+        return None
+    sentence_end = ends[k] if k < len(ends) else block.end
+    if _DONE_AFTER.search(text, c.kept[-1].end, sentence_end) or _PUBLIC_FACILITY.search(
+            text, c.clause.sentence_start, sentence_end) is None:
+        return None
+    return True, 0.55
+
+
+_UNDER_WAY_BEFORE, _UNDER_WAY_AFTER = 2, 3  # sentences before and after the figure's that still tell of its project
 
 
 @rule("tense", "数量后的时态词")
@@ -388,5 +459,5 @@ def no_cue(c):
 
 
 TENSE_RULES = (estimate_before_number, cue_before_number, begun_project_scale, cue_after_number, continuation_clause_cue, compared_with_last_year,
-               target_heading_items, plan_outline_states, launched_programme_scale, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
+               target_heading_items, plan_outline_states, launched_programme_scale, begun_project_told_elsewhere, under_way_project_scale, paragraph_cue, section_cue, report_year_after_targets, task_verb_of_speaker,
                task_paragraph_of_report, plan_document_frame, no_cue)
