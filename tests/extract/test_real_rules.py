@@ -378,6 +378,33 @@ def test_a_plans_runs_of_trains_are_a_pledge_and_a_reviews_are_not():
     assert _the("henan_later_2026.txt", "开行4000班次").action == "开行"
     assert not [c for c in _passage("liaoning_review_2026.txt") if "924列" in c.quote]
 
+# Rule comparison_in_a_target_list (tense.py, paragraph_cue): a comparison with last year inside a list of targets that a
+# word of lexicon target_list_leads opens (力争, 确保, 目标是 …) is one target's, no past cue for the targets after it.
+@pytest.mark.parametrize("name, published, fragment", [
+    # 鄂城区's 2023 targets on 荆楚网's mirror page, traditional characters (followup/echeng2023_plan.txt, batch 7):
+    # 力爭…、限上社零額同比增長15%以上、…15%以上,財政總收入達到20億元、增幅12%以上,市場主體實現增長60%以上 (lost before)
+    ("followup/echeng2023_plan.txt", "2022-12-19", "財政總收入達到20億元"),
+    ("followup/echeng2023_plan.txt", "2022-12-19", "增幅12%以上"),
+    ("followup/echeng2023_plan.txt", "2022-12-19", "市場主體實現(xiàn)增長60%以上"),
+    # 海拉尔区's 2012 report (excerpts/hailar_targets_2012.txt): 预期目标是：地区生产总值达到240亿元，同比增长21%；…
+    ("excerpts/hailar_targets_2012.txt", "2012-02-29", "农民人均纯收入达到16892元，同比增长18％"),
+])
+def test_a_comparison_inside_a_list_of_targets_leaves_the_targets_after_it(name, published, fragment):
+    doc = _read(name, published)
+    (c,) = [c for c in doc.candidates if c.quote == fragment]
+    assert dict(c.why)["tense"] == "paragraph_cue"
+
+
+@pytest.mark.parametrize("text", [
+    # 官渡区's review of the first half of 2023 (real/guandu_midyear_2023.txt) read as one line: 目标 is a noun there
+    "2023年上半年,全区实现地区生产总值806亿元,同比增长3.2%,塌目标1.8个百分点;规模以上工业增加值同比增长10.1%,"
+    "高于目标2.1个百分点;一般公共预算收入完成21.91亿元,同比增长1.3%,塌目标18.7个百分点。",
+    # 深圳 news of 2022 (real/shenzhen_report_news_2022.txt): 计划 names the plan's sums, measured against last year
+    "深圳2022年重大项目计划共安排项目883个，总投资35674.8亿元，同比增长26.2%，年度计划完成2241.3亿元，同比增长6.3%。",
+])
+def test_a_comparison_after_no_lead_of_targets_stays_a_result(text):
+    assert not [c for c in pledges(text, dt.date(2023, 8, 31)) if "21.91亿元" in c.quote or "2241.3亿元" in c.quote]
+
 
 # Rule investment_opens_its_use: a clause of nothing but an investment and the clause after it that opens
 # with the verb of its use are one pledge.

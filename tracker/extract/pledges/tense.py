@@ -314,6 +314,25 @@ def launched_programme_scale(c):
     return True, 0.6
 
 
+_LIST_LEADS = tuple(lexicons.words("target_list_leads"))
+
+
+def _comparison_in_a_target_list(c, x) -> bool:
+    """`comparison_in_a_target_list`: a comparison with last year (同比, 比上年) in the clause's own sentence, before it,
+    whose nearest strong cue before it in that sentence (other comparisons aside) opens a list of targets (lexicon
+    target_list_leads: 力争, 确保, 目标是 …) is one target's comparison, as targets make it, no past cue for the targets
+    after it: "力争固定资产投资增幅16%以上、…、限上社零额同比增长15%以上、高新技术产业增加值增幅15%以上，财政总收入达到20亿元、
+    增幅12%以上，市场主体实现增长60%以上" (鄂城区's 2023 targets); "2012年全区经济社会发展的预期目标是：地区生产总值达到240
+    亿元，同比增长21%；地方财政总收入达到20亿元，同比增长24.6%；…" (海拉尔区's 2012 report)."""
+    start = c.clause.sentence_start
+    if not start <= x.pos < c.clause.start or not _is_comparison(c.text, x):
+        return False
+    for y in reversed(c.cues.strong.between(start, x.pos)):
+        if not _is_comparison(c.text, y):
+            return y.forward and c.text.startswith(_LIST_LEADS, y.pos)
+    return False
+
+
 @rule("tense", "句段中的时态词")
 def paragraph_cue(c):
     """The sentence, then the paragraph, before this clause: 社会消费品零售总额增长4%左右，进出口总额增长6%左右
@@ -324,8 +343,9 @@ def paragraph_cue(c):
     its title names (（二）今年重点办好以下民生实事。) still frames the paragraph. A cue of
     lexicon sentence_bound_cues (即将) reaches the clauses of its own sentence only: "…定西医院即将建成。庆阳、张掖、天水3个
     省级区域医疗中心加快建设" (甘肃's review, 2026). A comparison with last year opening a target's rate clause (2012年全区
-    经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元，…, 海拉尔区 2012) speaks of that
-    target's growth only (level_then_rate), not of the clauses after it."""
+    经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元，…, 海拉尔区 2012; 力争…、限上社零额
+    同比增长15%以上、…，财政总收入达到20亿元, 鄂城区 2023) speaks of that target only, not of the clauses after it, when a
+    word that opens a list of targets leads it in its sentence (`_comparison_in_a_target_list`)."""
     title = _numbered_title_end(c)
     if title is not None and title > c.clause.start:
         title = None
@@ -336,8 +356,10 @@ def paragraph_cue(c):
         # 即将建成。 tells its own sentence's near future (lexicon sentence_bound_cues)
         if x.word in _SENTENCE_BOUND and x.pos < c.clause.sentence_start:
             return False
-        # 地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元 (海拉尔区 2012): 同比 speaks of its own target
-        return not (0 < x.pos < c.clause.start and _rate_of_one_target(c.text, x.pos))
+        # …预期目标是：地区生产总值达到240亿元，同比增长21%；地方财政总收入达到20亿元 (海拉尔区 2012), …达到8400亿元、同比增长7%左右。
+        # (山西 2026): 同比 is one target's, by its place in a list of targets or as the rate of a level just reached
+        return not (_comparison_in_a_target_list(c, x)
+                    or 0 < x.pos < c.clause.start and _rate_of_one_target(c.text, x.pos))
 
     last = c.cues.strong.last_before(c.block.start, c.clause.start)
     if last is not None and not counts(last):
