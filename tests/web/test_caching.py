@@ -114,6 +114,38 @@ def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db
     assert shown() == (before + 1, 1)  # any other change: counted again
 
 
+def test_a_confirmation_leaves_the_kept_count_of_every_review_state_as_it_was(app, client, db):
+    """The editor's list (/pledges/: every review state) counts the same after a confirmation as read: kept, no
+    count asked, as reading it anew shows; a view of pending pledges, or any other change, is counted again."""
+    def shown(path):
+        response, statements = _get_recording(app, client, path)
+        page = response.get_data(as_text=True)
+        total = int(re.search(r"<small>(\d+)\+? 条</small>", page).group(1))
+        return total, sum(s.lower().lstrip().startswith("select count(") for s in statements)
+
+    def read_anew(path):
+        app.extensions["tracker.counts"][0].clear()
+        app.extensions["tracker.latest"].clear()
+        return shown(path)
+
+    every, unrated, pending = "/pledges/", "/pledges/?status=unassessed&q=幼儿园", "/pledges/?review_state=pending"
+    login(client, "editor")
+    client.get("/review/")  # (the welcome flashed)
+    before = {path: shown(path) for path in (every, unrated, pending)}
+    assert list(before.values()) == [(5, 1), (1, 1), (5, 1)], before
+    for pledge_id in pending_ids(db)[:2]:
+        version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+        assert client.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+        db.rollback()  # (a new snapshot: the confirmation committed since)
+    assert shown(every) == (5, 0) and shown(unrated) == (1, 0)
+    assert shown(pending) == (3, 1)  # (a view of pending pledges loses them: counted again)
+    assert read_anew(every) == (5, 1) and read_anew(unrated) == (1, 1)
+    other = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == other))
+    assert client.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"}).status_code == 200
+    assert shown(every) == (5, 1)  # any other change: counted again
+
+
 def test_a_views_kept_answers_ask_once_a_request_what_changed_since_them(app, client, db):
     """The list's count and its districts' menu were kept at the same data version: after a confirmation the
     audit events between that version and now are read once for both (load18), not once each."""
