@@ -140,8 +140,17 @@ def test_gunicorn_gets_the_workers_threads_and_the_balanced_worker():
         assert cfg.reuse_port is False
     else:  # an older gunicorn: gthread, a socket per worker on Linux
         assert cfg.worker_class_str == "gthread" and cfg.reuse_port is sys.platform.startswith("linux")
-    assert cfg.keepalive == 2 and cfg.worker_connections == 1000  # gunicorn's: no cap on connections a worker
+    assert cfg.keepalive == 0  # each response closes its connection (load20: the next request to the least busy worker)
+    assert cfg.worker_connections == 1000  # gunicorn's: no cap on connections a worker
     assert server.load() is app
+
+
+def test_each_response_closes_its_connection_unless_keep_alive_is_asked():
+    """``tracker serve`` closes each connection after its response (gunicorn's keepalive 0: the next request is
+    dealt to the worker holding the fewest); ``--keep-alive 2`` gives gunicorn's own default back."""
+    assert gunicorn_server(object(), "127.0.0.1", 5123, 2, 4, keep_alive=2).cfg.keepalive == 2
+    option = next(p for p in serve.params if p.name == "keep_alive")
+    assert option.default == 0 and option.opts == ["--keep-alive"]
 
 
 @pytest.mark.skipif(workers is None, reason="gunicorn (POSIX)")

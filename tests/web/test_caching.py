@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from tracker.db.models import District, Official, Pledge
-from tracker.web import caching
+from tracker.web import caching, reports
 from web_helpers import BOTH, login, pending_ids
 
 pytestmark = pytest.mark.parametrize("backend", BOTH, indirect=True)
@@ -112,6 +112,38 @@ def test_a_lists_count_is_taken_again_only_when_the_data_changes(app, client, db
     rejected = confirm_one.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"})
     assert rejected.status_code == 200
     assert shown() == (before + 1, 1)  # any other change: counted again
+
+
+def test_a_confirmation_leaves_the_kept_count_of_every_review_state_as_it_was(app, client, db):
+    """The editor's list (/pledges/: every review state) counts the same after a confirmation as read: kept, no
+    count asked, as reading it anew shows; a view of pending pledges, or any other change, is counted again."""
+    def shown(path):
+        response, statements = _get_recording(app, client, path)
+        page = response.get_data(as_text=True)
+        total = int(re.search(r"<small>(\d+)\+? 条</small>", page).group(1))
+        return total, sum(s.lower().lstrip().startswith("select count(") for s in statements)
+
+    def read_anew(path):
+        app.extensions["tracker.counts"][0].clear()
+        app.extensions["tracker.latest"].clear()
+        return shown(path)
+
+    every, unrated, pending = "/pledges/", "/pledges/?status=unassessed&q=幼儿园", "/pledges/?review_state=pending"
+    login(client, "editor")
+    client.get("/review/")  # (the welcome flashed)
+    before = {path: shown(path) for path in (every, unrated, pending)}
+    assert list(before.values()) == [(5, 1), (1, 1), (5, 1)], before
+    for pledge_id in pending_ids(db)[:2]:
+        version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+        assert client.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+        db.rollback()  # (a new snapshot: the confirmation committed since)
+    assert shown(every) == (5, 0) and shown(unrated) == (1, 0)
+    assert shown(pending) == (3, 1)  # (a view of pending pledges loses them: counted again)
+    assert read_anew(every) == (5, 1) and read_anew(unrated) == (1, 1)
+    other = pending_ids(db)[0]
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == other))
+    assert client.post(f"/api/pledges/{other}/reject", json={"version": version, "reason": "不是承诺"}).status_code == 200
+    assert shown(every) == (5, 1)  # any other change: counted again
 
 
 def test_a_views_kept_answers_ask_once_a_request_what_changed_since_them(app, client, db):
@@ -250,3 +282,83 @@ def test_a_confirmation_joins_the_kept_queue_as_reading_it_anew_would(app, clien
         assert patched == read_anew()[0]
     assert f"/pledges/{overdue}" in patched and f"/pledges/{later}" in patched and f"/pledges/{undated}" in patched
     assert patched != first
+
+
+def test_a_confirmation_joins_the_kept_scorecards_as_reading_them_anew_would(app, client, db, monkeypatch):
+    """A district's and an official's scorecard keep their view (ids in order, the total line, the meter) until
+    the data changes; after confirmations as read of pending pledges (and nothing else) each confirmed pledge
+    the view holds joins it in its place, asked of those pledges alone: byte for byte the page read anew, the
+    decision seen by the next request. Any other change (a rejection): the view is read anew."""
+    district = db.scalar(sa.select(District.id).where(District.name == "张店区"))
+    official = db.scalar(sa.select(Official.id).where(Official.name == "马晓磊"))
+    monkeypatch.setattr(reports, "SCORECARD_CARDS", 2)  # (which pledges a page shows: the view's order)
+    paths = [f"/reports/districts/{district}", f"/reports/officials/{official}",
+             f"/reports/districts/{district}?status=unassessed&page=2", f"/reports/officials/{official}?flag=red"]
+
+    def card(path):
+        response, seen = _get_recording(app, client, path)
+        assert response.status_code in (200, 404)  # (a page past the last: the view's count says)
+        # (the scorecard's view is that subquery; SQLite quotes its name)
+        views = [s.lower().replace('"view"', "view") for s in seen if " as view" in s.lower().replace('"view"', "view")]
+        whole = [s for s in views if "view.id = any" not in s and "view.id in (" not in s]
+        return _without_tokens(response.get_data(as_text=True)), len(whole), len(views) - len(whole)
+
+    def read_anew(path):  # (what is kept is kept again after: the next card(path) is patched as before)
+        kept = app.extensions["tracker.counts"][0], app.extensions["tracker.latest"]
+        saved = [dict(k) for k in kept]
+        for k in kept:
+            k.clear()
+        try:
+            return card(path)
+        finally:
+            for k, was in zip(kept, saved):
+                k.clear()
+                k.update(was)
+
+    first, overdue, undated, ahead, later = pending_ids(db)
+    due = {overdue: dt.date(2020, 1, 31), undated: None, ahead: dt.date(2099, 12, 31), later: dt.date(2021, 3, 31),
+           first: dt.date(2030, 6, 30)}
+    for pledge_id, due_on in due.items():
+        db.execute(sa.update(Pledge).where(Pledge.id == pledge_id).values(due_on=due_on))
+    db.commit()
+    editor = app.test_client()
+    login(editor, "editor")
+
+    def confirm(pledge_id):
+        version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == pledge_id))
+        assert editor.post(f"/api/pledges/{pledge_id}/confirm", json={"version": version}).status_code == 200
+        db.rollback()  # (a new snapshot: the confirmation committed since)
+
+    confirm(first)
+    login(client, "reader")
+    client.get("/reports/")  # (the welcome flashed)
+    before = {}
+    for path in paths:
+        page, whole, some = before[path] = read_anew(path)
+        assert (whole, some) == (1, 0)
+        assert card(path) == (page, 1, 0)
+        assert card(path) == (page, 0, 0)  # kept: the view not read again
+    for batch in ([overdue], [undated, ahead], [later]):
+        for pledge_id in batch:
+            confirm(pledge_id)
+        for path in paths:
+            patched, whole, some = card(path)
+            assert (whole, some) == (0, 1), path  # the batch's pledges asked of the view, in one statement
+            assert patched == read_anew(path)[0], path
+            assert patched != before[path][0] or path not in paths[:2]  # (a page past the last, a red list: may stay)
+            before[path] = (patched,)
+    red = card(paths[3])[0]
+    assert f"/pledges/{overdue}" in red and f"/pledges/{later}" in red and f"/pledges/{ahead}" not in red
+    # in the order of their deadlines, missing last: 2020, 2021 | 2030, 2099 | none
+    pages = [card(f"/reports/districts/{district}" + (f"?page={n}" if n > 1 else ""))[0] for n in (1, 2, 3)]
+    for page, shown in zip(pages, ([overdue, later], [first, ahead], [undated])):
+        assert [int(n) for n in re.findall(r'href="/pledges/(\d+)"', page)] == shown
+    # not a confirmation: the scorecard reads its view anew, and shows the change at once
+    rejected = editor.post(f"/api/pledges/{first}/status", json={"status": "done"})  # (a reader's 4xx: no change)
+    assert rejected.status_code >= 400
+    version = db.scalar(sa.select(Pledge.version_id).where(Pledge.id == first))
+    assert editor.post(f"/api/pledges/{first}/reject", json={"version": version, "reason": "不是承诺"}).status_code == 200
+    db.rollback()
+    page, whole, some = card(paths[0])
+    assert (whole, some) == (1, 0) and f"/pledges/{first}\"" not in page
+    assert page == read_anew(paths[0])[0]

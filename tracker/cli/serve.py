@@ -91,7 +91,16 @@ def core_count() -> int:
 BALANCED_WORKER = "tracker.cli.workers.BalancedThreadWorker"
 
 
-def gunicorn_settings(host: str, port: int, workers: int, threads: int) -> dict:
+#: seconds a gunicorn worker keeps an idle connection open for its next request: none since 2026-12-05 (branch
+#: load20; gunicorn's default is 2). A kept connection's next request can only wait for the worker that holds it,
+#: even while the other has a thread free; closed after each response, a client's next request comes on a new
+#: connection that the worker with the fewest in hand accepts (``BalancedThreadWorker``). bench/load.sh in five
+#: turns against 2 s: p99 lower in all five (median 362 against 464 ms), requests a second as high or higher
+#: (docs/operations.md). Behind a reverse proxy the cost is a loopback connection a request
+KEEP_ALIVE = 0
+
+
+def gunicorn_settings(host: str, port: int, workers: int, threads: int, keep_alive: int = KEEP_ALIVE) -> dict:
     """gunicorn's configuration for ``tracker serve``. A kept-alive connection stays with the worker that
     accepted it, so how a burst of connections is dealt decides each worker's queue. With one shared
     socket and gunicorn's gthread the worker that won the accept race kept most (bench/load.sh's 32:
@@ -101,11 +110,15 @@ def gunicorn_settings(host: str, port: int, workers: int, threads: int) -> dict:
     one (no cap: the least loaded worker always accepts), so 32 split 16 + 16 (docs/measuring.md, load18).
     Where the installed gunicorn lacks the event loop it needs (``workers.usable``; or on Windows, where
     gunicorn does not run), gthread with ``reuse_port`` on Linux as before (not on other systems: macOS
-    and the BSDs do not spread connections over SO_REUSEPORT sockets)."""
+    and the BSDs do not spread connections over SO_REUSEPORT sockets).
+
+    ``keep_alive`` 0 closes each connection after its response: a client's next request comes on a new
+    connection, which the worker holding the fewest (so the fewest requests in hand) accepts, instead of
+    waiting behind its connection's worker while the other has a thread free (docs/operations.md)."""
     balanced = _balanced_usable()
     return {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
             "worker_class": BALANCED_WORKER if balanced else "gthread", "timeout": 120, "graceful_timeout": 20,
-            "accesslog": None, "errorlog": "-", "loglevel": "info",
+            "keepalive": keep_alive, "accesslog": None, "errorlog": "-", "loglevel": "info",
             "proc_name": "tracker", "preload_app": True,
             "reuse_port": not balanced and sys.platform.startswith("linux")}
 
@@ -118,14 +131,14 @@ def _balanced_usable() -> bool:
     return workers.usable()
 
 
-def gunicorn_server(app, host: str, port: int, workers: int, threads: int):
+def gunicorn_server(app, host: str, port: int, workers: int, threads: int, keep_alive: int = KEEP_ALIVE):
     """A gunicorn application serving ``app`` with ``gunicorn_settings`` (its ``cfg`` is set; ``run()``
     serves)."""
     from gunicorn.app.base import BaseApplication  # lazy: keeps tracker --help fast
 
     class Server(BaseApplication):
         def load_config(self):
-            for key, value in gunicorn_settings(host, port, workers, threads).items():
+            for key, value in gunicorn_settings(host, port, workers, threads, keep_alive).items():
                 self.cfg.set(key, value)
 
         def load(self):
@@ -134,13 +147,13 @@ def gunicorn_server(app, host: str, port: int, workers: int, threads: int):
     return Server()
 
 
-def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> None:
+def _serve_workers(app, host: str, port: int, workers: int, threads: int, keep_alive: int = KEEP_ALIVE) -> None:
     """Serve ``app`` on gunicorn: ``workers`` processes forked from this one (the app built and frozen
     once, before the fork; the connection pool emptied, so no worker inherits a connection), each
     with ``threads`` threads. Access lines and errors go to stderr, as waitress's do."""
     app.extensions["tracker.engine"].dispose()
     _freeze()
-    gunicorn_server(app, host, port, workers, threads).run()
+    gunicorn_server(app, host, port, workers, threads, keep_alive).run()
 
 
 @click.command()
@@ -149,7 +162,10 @@ def _serve_workers(app, host: str, port: int, workers: int, threads: int) -> Non
 @click.option("--threads", default=4, show_default=True, type=int, help="每个进程处理请求的线程数。")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="整数",
               help="服务进程数（gunicorn）；默认等于处理器核数；1 表示单个 waitress 进程。")
-def serve(host: str, port: int, threads: int, workers: int | None) -> None:
+@click.option("--keep-alive", "keep_alive", type=click.IntRange(min=0), default=KEEP_ALIVE, show_default=True,
+              metavar="秒数", help="连接空闲时保持的秒数（gunicorn）；0 表示每个响应后关闭连接，"
+                                  "下一个请求交给手头请求最少的进程。")
+def serve(host: str, port: int, threads: int, workers: int | None, keep_alive: int) -> None:
     """运行网页工作台（数据库须已迁移：tracker db upgrade）：Linux 与 macOS 上用 gunicorn，每核一个工作进程；
     Windows 上或 --workers 1 时用 waitress。
 
@@ -172,7 +188,7 @@ def serve(host: str, port: int, threads: int, workers: int | None) -> None:
     click.echo(f"tracker serve：http://{host}:{port}/  （数据库 {redacted(url)}；{how}）", err=True)
     if workers > 1:
         _port_free(host, port)
-        _serve_workers(app, host, port, workers, threads)
+        _serve_workers(app, host, port, workers, threads, keep_alive)
     else:
         _serve(app, host, port, threads)
 

@@ -972,11 +972,16 @@ def held(session: Session, filters: Filters, ids: list[int]) -> set[int]:
 
 def count_after_confirming(session: Session, filters: Filters, kept: int, ids: list[int], *,
                            cap: int | None = None) -> int | None:
-    """``count`` of a view of confirmed pledges after the pending pledges ``ids`` were confirmed as read (and
-    nothing else changed), from ``kept``, its count before: none of them was in it, each is now if the view
-    holds it. None for another view (one of pending pledges loses them: read it anew)."""
-    if filters.values.get("review_state") is not ReviewState.CONFIRMED or \
-            filters.values.get("flag") not in SQL_EXACT_FLAGS:
+    """``count`` of a view after the pending pledges ``ids`` were confirmed as read (and nothing else changed),
+    from ``kept``, its count before. A view of confirmed pledges: none of them was in it, each is now if the
+    view holds it. A view of every review state without a flag (the editor's list, ``/pledges/``): the same
+    count, no statement (none of its conditions reads the review state, and a plain confirmation changes no
+    other field a condition reads; ``restated`` reads other pledges: read anew). None for another view (one
+    of pending pledges loses them: read it anew)."""
+    values = filters.values
+    if values.get("review_state") == ALL and values.get("flag") is None and not values.get("restated"):
+        return kept if cap is None else min(kept, cap + 1)
+    if values.get("review_state") is not ReviewState.CONFIRMED or values.get("flag") not in SQL_EXACT_FLAGS:
         return None
     found = held(session, filters, ids)
     total = kept + sum(pledge_id in found for pledge_id in ids)

@@ -252,11 +252,17 @@ def data_version(session: Session):
     return session.connection().execute(VERSION).one()
 
 
-_CHANGES = (sa.select(AuditEvent.id, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action, AuditEvent.old,
-                      AuditEvent.user_id)
+# (of ``old`` only the review state it held, read by the database: the whole JSON decoded for each of up to
+# ``most`` events was a third of the statement's time on PostgreSQL)
+_CHANGES = (sa.select(AuditEvent.id, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action,
+                      AuditEvent.old["review_state"].as_string(), AuditEvent.user_id)
             .where(AuditEvent.id > sa.bindparam("after_id"), AuditEvent.id <= sa.bindparam("upto_id"))
             .order_by(AuditEvent.id))
-_RATED = sa.select(StatusEvent.pledge_id).where(StatusEvent.pledge_id.in_(sa.bindparam("ids", expanding=True)))
+_RATED = sa.select(StatusEvent.pledge_id).where(StatusEvent.pledge_id.in_(sa.bindparam("ids", expanding=True))).limit(1)
+# PostgreSQL: the ids one array parameter, one statement text however many (prepared once; an IN list of each
+# length was a statement of its own, parsed and planned anew: 1.4 of 1.9 ms for 93 confirmations)
+_RATED_ANY = sa.select(StatusEvent.pledge_id).where(
+    StatusEvent.pledge_id == sa.any_(sa.bindparam("ids", type_=postgresql.ARRAY(sa.Integer())))).limit(1)
 
 
 class Confirmations(list):
@@ -278,12 +284,14 @@ def confirmed_pending(session: Session, after_id: int, upto_id: int, *, most: in
     if len(events) != upto_id - after_id:
         return None
     ids, users = Confirmations(), []
-    for _, entity, entity_id, action, old, user_id in events:
-        if entity != "pledge" or action != "confirm" or (old or {}).get("review_state") != "pending":
+    for _, entity, entity_id, action, old_state, user_id in events:
+        if entity != "pledge" or action != "confirm" or old_state != "pending":
             return None
         ids.append(entity_id)
         users.append(user_id)
-    if session.connection().execute(_RATED.limit(1), {"ids": ids}).first() is not None:
+    connection = session.connection()
+    rated = _RATED_ANY if connection.dialect.name == "postgresql" else _RATED
+    if connection.execute(rated, {"ids": list(ids)}).first() is not None:
         return None
     ids.users = tuple(users)
     return ids

@@ -457,12 +457,18 @@ def _one_if(condition):
     return sa.case((condition, 1), else_=0)
 
 
+_CARD_IDS = sa.bindparam("f_card_ids", expanding=True)
+_CARD_ID_ARRAY = sa.bindparam("f_card_id_array", type_=_INT_ARRAY)
+
+
 @lru_cache(maxsize=64)
-def _card_select(shape: tuple, sort: str, proposed: bool = True):
+def _card_select(shape: tuple, sort: str, proposed: bool = True, some: str | None = None):
     """A scorecard's view (``listing._shape``) as its card rows (``iter_rows(card=True)``) are, in its order: of
     each row its id and what its figures count (``Group.add``: due, done on time, overdue (红), an open
     proposal (``proposed``; else 0, and the view's probe for it left out)), worked out by the database, and
-    what ``schedule.assess`` reads for a row that can be 黄."""
+    what ``schedule.assess`` reads for a row that can be 黄. ``some``: only the view's rows among the ids of
+    a parameter, ``"array"`` (PostgreSQL: ``f_card_id_array``, one statement text whatever their number) or
+    ``"in"`` (``f_card_ids``)."""
     view = listing._select(*shape, card=True).subquery("view")
     c = view.c
     status, due_on, review_state = c.status, c.due_on, c.review_state
@@ -473,6 +479,10 @@ def _card_select(shape: tuple, sort: str, proposed: bool = True):
                      _one_if(maybe_behind_sql(status, review_state, due_on, c.published_on, c.achieved_value,
                                               _CARD_DAY)),
                      c.published_on, due_on, c.target_value, c.achieved_value, review_state)
+    if some == "array":
+        stmt = stmt.where(c.id == sa.any_(_CARD_ID_ARRAY))
+    elif some == "in":
+        stmt = stmt.where(c.id.in_(_CARD_IDS))
     _, key, descending = listing.SORTS[sort]  # listing._ordered_by's order
     id_order = c.id.desc() if descending else c.id.asc()
     if key == "id":
@@ -488,33 +498,37 @@ def _card_select(shape: tuple, sort: str, proposed: bool = True):
 CARD_RANDOM_PAGE_COST = 1.1
 
 
-def view_card(session: Session, filters: Filters, *, proposed: bool = True
-              ) -> tuple[list[int], Group, list[tuple[str, str, int]]]:
-    """A scorecard's view: its pledge ids in order, the total line of ``status_table`` and the ``meter``, as
-    its rows read whole (``iter_rows(card=True)``) give them, from one statement whose rows are a few
-    numbers each: no ``Row`` built, ``schedule.assess`` run only for the rows that can be 黄. For a view whose
-    flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``); ``listing.rows_of`` reads one page's cards.
-    Without ``proposed`` the open proposals are not counted (the total's ``proposed`` is None): a scorecard
-    does not show that figure, and probing each row's proposals was a quarter of a district's statement."""
-    if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
-        raise ValueError("view_card: a view whose flag is decided in Python")
-    day = filters.day
-    stmt = _card_select(listing._shape(filters), filters.sort, proposed)
-    counted = proposed  # (the loop below reads each row's own ``proposed``)
-    ids: list[int] = []
-    statuses: Counter = Counter()
-    total = Group(None, "合计")
+@dataclass(frozen=True)
+class Card:
+    """A scorecard's view as ``card_view`` reads it: its pledge ids in order, each one's place in that order
+    (``keys``: ``_card_key``), the total line and the meter. Kept and shared between requests
+    (``caching.cached``): never changed, ``card_after_confirming`` makes a new one."""
+
+    ids: tuple[int, ...]
+    keys: tuple
+    total: Group
+    parts: tuple[tuple[str, str, int], ...]
+    #: the statuses counted (the meter's source), by value
+    statuses: tuple[tuple[str, int], ...]
+
+
+def _card_key(sort: str):
+    """The view's order (``listing.sort_key``) as a key of ``_card_select``'s rows: the date (missing last),
+    then the id."""
+    _, key, descending = listing.SORTS[sort]
+    if key == "id":
+        return (lambda r: -r[0]) if descending else (lambda r: r[0])
+    at = 7 if key == "published_on" else 8  # (the columns of ``_card_select``)
+    if descending:
+        return lambda r: (r[at] is None, -(r[at] or listing.FAR_PAST).toordinal(), -r[0])
+    return lambda r: (r[at] is None, r[at] or listing.FAR_FUTURE, r[0])
+
+
+def _add_card_rows(found, day: dt.date, total: Group, statuses: Counter) -> None:
+    """Add ``_card_select``'s rows to ``total`` (all but ``total.total`` and ``total.status``) and ``statuses``."""
     number = listing._number
-    connection = session.connection()
-    costed = connection.dialect.name == "postgresql"
-    if costed:  # see CARD_RANDOM_PAGE_COST
-        connection.exec_driver_sql(f"SET LOCAL random_page_cost = {CARD_RANDOM_PAGE_COST}")
-    found = connection.execute(stmt, {**listing._bound(filters), "f_card_day": day}).all()
-    if costed:  # (an error rolls the transaction back, and the setting with it)
-        connection.exec_driver_sql("SET LOCAL random_page_cost TO DEFAULT")
-    for (pledge_id, status_value, due, on_time, overdue, proposed, maybe_behind, published_on, due_on, target,
+    for (_, status_value, due, on_time, overdue, proposed, maybe_behind, published_on, due_on, target,
          achieved, review_state) in found:
-        ids.append(pledge_id)
         statuses[status_value] += 1
         total.due += due
         total.done_on_time += on_time
@@ -525,12 +539,86 @@ def view_card(session: Session, filters: Filters, *, proposed: bool = True
                                        achieved=number(achieved), status=Status(status_value), today=day,
                                        review_state=ReviewState(review_state))
             total.behind += flag is Flag.YELLOW
+
+
+def _card(ids: tuple, keys: tuple, total: Group, statuses: Counter, proposed: bool) -> Card:
     total.total = len(ids)
-    if not counted:
+    if not proposed:
         total.proposed = None
     for status_value, n in statuses.items():
         total.status[Status(status_value)] += n
-    return ids, total, [(key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER]
+    parts = tuple((key, label, sum(total.status.get(s, 0) for s in members)) for key, label, members in METER)
+    return Card(ids, keys, total, parts, tuple(statuses.items()))
+
+
+def _sql_exact(filters: Filters, what: str) -> None:
+    if filters.values.get("flag") not in listing.SQL_EXACT_FLAGS:
+        raise ValueError(f"{what}: a view whose flag is decided in Python")
+
+
+def card_view(session: Session, filters: Filters, *, proposed: bool = True) -> Card:
+    """A scorecard's view: its pledge ids in order, the total line of ``status_table`` and the ``meter``, as
+    its rows read whole (``iter_rows(card=True)``) give them, from one statement whose rows are a few
+    numbers each: no ``Row`` built, ``schedule.assess`` run only for the rows that can be 黄. For a view whose
+    flag, if any, is decided in SQL (``listing.SQL_EXACT_FLAGS``); ``listing.rows_of`` reads one page's cards.
+    Without ``proposed`` the open proposals are not counted (the total's ``proposed`` is None): a scorecard
+    does not show that figure, and probing each row's proposals was a quarter of a district's statement."""
+    _sql_exact(filters, "card_view")
+    day = filters.day
+    stmt = _card_select(listing._shape(filters), filters.sort, proposed)
+    connection = session.connection()
+    costed = connection.dialect.name == "postgresql"
+    if costed:  # see CARD_RANDOM_PAGE_COST
+        connection.exec_driver_sql(f"SET LOCAL random_page_cost = {CARD_RANDOM_PAGE_COST}")
+    found = connection.execute(stmt, {**listing._bound(filters), "f_card_day": day}).all()
+    if costed:  # (an error rolls the transaction back, and the setting with it)
+        connection.exec_driver_sql("SET LOCAL random_page_cost TO DEFAULT")
+    total, statuses = Group(None, "合计"), Counter()
+    _add_card_rows(found, day, total, statuses)
+    key = _card_key(filters.sort)
+    return _card(tuple(r[0] for r in found), tuple(key(r) for r in found), total, statuses, proposed)
+
+
+def view_card(session: Session, filters: Filters, *, proposed: bool = True
+              ) -> tuple[list[int], Group, list[tuple[str, str, int]]]:
+    """``card_view``'s ids, total line and meter."""
+    card = card_view(session, filters, proposed=proposed)
+    return list(card.ids), card.total, list(card.parts)
+
+
+def card_after_confirming(session: Session, filters: Filters, kept: Card, ids: list[int], *,
+                          proposed: bool = True) -> Card | None:
+    """``card_view`` of a view of confirmed pledges after the pending pledges ``ids`` were confirmed as read (and
+    nothing else changed: ``queries.confirmed_pending``), from ``kept``, its answer before: none of them was
+    in it, each the view holds now joins it in its place, its figures added; no other row moved (a card row
+    is its own pledge's alone). One statement, the view's rows among ``ids``. None for another view (one of
+    pending pledges loses them; ``restated`` reads other pledges): read it anew."""
+    _sql_exact(filters, "card_after_confirming")
+    if filters.values.get("review_state") is not ReviewState.CONFIRMED or "restated" in filters.values:
+        return None
+    if not ids:
+        return kept
+    day = filters.day
+    connection = session.connection()
+    array = connection.dialect.name == "postgresql"
+    stmt = _card_select(listing._shape(filters), filters.sort, proposed, "array" if array else "in")
+    found = connection.execute(stmt, {**listing._bound(filters), "f_card_day": day,
+                                      ("f_card_id_array" if array else "f_card_ids"): list(ids)}).all()
+    if not found:
+        return kept
+    if any(r[0] in kept.ids for r in found):  # (not the change this knows)
+        return None
+    was = kept.total
+    total = Group(None, "合计", due=was.due, done_on_time=was.done_on_time, overdue=was.overdue, behind=was.behind,
+                  proposed=was.proposed or 0)
+    statuses = Counter(dict(kept.statuses))
+    _add_card_rows(found, day, total, statuses)
+    card_ids, keys, key = list(kept.ids), list(kept.keys), _card_key(filters.sort)
+    for r in found:
+        at = bisect_left(keys, key(r))
+        card_ids.insert(at, r[0])
+        keys.insert(at, key(r))
+    return _card(tuple(card_ids), tuple(keys), total, statuses, proposed)
 
 
 def view_summary(session: Session, filters: Filters) -> Summary:

@@ -100,7 +100,7 @@ def cached_count(session, what: str, args, count, patch=None) -> int:
     return cached(session, what, args, count, patch)
 
 
-def cached(session, what: str, args, read, patch=None):
+def cached(session, what: str, args, read, patch=None, most: int = 20):
     """``read()`` (a count, or another small answer that only a data change moves: the district names
     of a page's datalist), kept as ``cached_count`` keeps counts. Give it an immutable answer.
 
@@ -110,7 +110,9 @@ def cached(session, what: str, args, read, patch=None):
     (``queries.confirmed_pending``: every audit event in between a confirmation as read of a pending pledge
     never rated; no status event, pledge or document added), the answer is ``patch(that answer, [pledge
     ids])`` instead of ``read()`` (``patch`` may return None: then ``read()``). A patched answer keeps the
-    time of the answer it came from, so ``COUNT_SECONDS`` bounds how long any answer lives unread."""
+    time of the answer it came from, so ``COUNT_SECONDS`` bounds how long any answer lives unread. ``most``:
+    the most audit events a patch may span (more: ``read()``); an answer asked less often than the data
+    changes (one district's scorecard among ninety) needs a wider span than one every request reads."""
     version = request_version(session)
     day = dt.datetime.now(SHANGHAI).date()
     key = (what, args, version, day)
@@ -125,7 +127,7 @@ def cached(session, what: str, args, read, patch=None):
         base = latest.get((what, args)) if patch is not None else None
     value, taken = None, now
     if base is not None and base[1] == day and now - base[3] < COUNT_SECONDS:
-        ids = _confirmed_between(session, base[0], version)
+        ids = _confirmed_between(session, base[0], version, most)
         if ids is not None:
             value, taken = patch(base[2], ids), base[3]
     if value is None:
@@ -150,7 +152,7 @@ def _audit_id(version: str) -> int:
     return int(head) if head.isdigit() else 0
 
 
-def _confirmed_between(session, old: str, new: str) -> list[int] | None:
+def _confirmed_between(session, old: str, new: str, most: int = 20) -> list[int] | None:
     """The pledges plain confirmations took from pending to confirmed between two data versions, when
     nothing else changed (``queries.confirmed_pending``); else None."""
     before, after = old.split("."), new.split(".")
@@ -159,9 +161,9 @@ def _confirmed_between(session, old: str, new: str) -> list[int] | None:
     # once a request: the answers a view keeps (the list's count and its districts' menu, the 台账's) were
     # mostly read together, so they ask for the same range (two statements each time before load18)
     asked = g.setdefault("confirmed_between", {})
-    if (old, new) not in asked:
-        asked[(old, new)] = queries.confirmed_pending(session, int(before[0]), int(after[0]))
-    return asked[(old, new)]
+    if (old, new, most) not in asked:
+        asked[(old, new, most)] = queries.confirmed_pending(session, int(before[0]), int(after[0]), most=most)
+    return asked[(old, new, most)]
 
 
 def _package_version() -> str:

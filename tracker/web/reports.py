@@ -41,6 +41,8 @@ QUEUE_ROWS = 50
 # cards a scorecard page (the figures above them are of all its pledges): a district's ~400 cards made
 # a page of ~1 MB and 41-50 ms of CPU at 100,000 pledges (docs/measuring.md)
 SCORECARD_CARDS = 50
+#: the most audit events a kept scorecard view is brought up to date across (``caching.cached``'s ``most``)
+CARD_PATCH_EVENTS = 200
 
 
 def today() -> dt.date:
@@ -264,7 +266,14 @@ def _scorecard(kind: str, subject_id: int, name: str, extra: str | None = None):
     if f.values.get("flag") in listing.SQL_EXACT_FLAGS:
         # the view's ids in order and its figures from one light reading (a few numbers a row), then the
         # rows of one page's cards: building and assessing a district's ~400 rows was half the page's CPU
-        ids, total, parts = tables.view_card(session, f, proposed=False)  # (a figure the card does not show)
+        # kept until the data changes (``caching.cached``), a confirmation joining the kept view (each district's
+        # or official's asked every few seconds under bench/load.sh's mix, a decision every tenth of a second)
+        card = caching.cached(session, "reports.card", (kind, tuple(sorted(f.args.items()))),
+                              lambda: tables.card_view(session, f, proposed=False),  # (a figure the card does not show)
+                              patch=lambda kept, confirmed: tables.card_after_confirming(session, f, kept, confirmed,
+                                                                                         proposed=False),
+                              most=CARD_PATCH_EVENTS)
+        ids, total, parts = card.ids, card.total, card.parts
         count = len(ids)
         pages = max(1, -(-count // size))
         if page > pages:
