@@ -74,3 +74,10 @@ def extractor_patterns() -> list[re.Pattern]:
                     if isinstance(item, re.Pattern):
                         found[(item.pattern, item.flags)] = item
     return list(found.values())
+
+
+def finding_for(found, quote_part):
+    """The follow-up finding of the pledge whose quote holds ``quote_part`` (the first, as the matcher listed them)."""
+    hits = [f for f in found if quote_part in f.pledge.quote]
+    assert hits, [f.pledge.quote for f in found]
+    return hits[0]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extract_helpers import finding_for
 from tracker.extract import extract_document
 from tracker.extract.followup import Outcome, follow_up, rule_respective_parts
 
@@ -20,12 +21,6 @@ def findings(plan, review, plan_published=None, review_published=None):
     pledges = extract_document(text(plan), published=plan_published).candidates
     later = extract_document(text(review), published=review_published)
     return later, follow_up(pledges, later, review_published=review_published, plan_published=plan_published)
-
-
-def finding_for(found, quote_part):
-    hits = [f for f in found if quote_part in f.pledge.quote]
-    assert hits, [f.pledge.quote for f in found]
-    return hits[0]
 
 
 @pytest.fixture(scope="module")

@@ -88,14 +88,7 @@ def reading_of(text: str) -> tuple[str, list[int] | None] | None:
     reading = simplified(text) if traditional else text
     if len(pinyin) < MIN_PINYIN:
         return reading, None
-    kept, pieces, at = [], [], 0
-    for start, end in pinyin:  # the pinyin is ASCII and brackets: the same places in the reading
-        pieces.append(reading[at:start])
-        kept.extend(range(at, start))
-        at = end
-    pieces.append(reading[at:])
-    kept.extend(range(at, len(text)))
-    return "".join(pieces), kept
+    return _without_pinyin(reading, pinyin)
 
 
 def reading_of_piece(text: str, *, traditional: bool = False) -> tuple[str, list[int] | None] | None:
@@ -113,14 +106,7 @@ def reading_of_piece(text: str, *, traditional: bool = False) -> tuple[str, list
     reading = simplified(text) if traditional else text
     if not pinyin:
         return reading, None
-    kept, pieces, at = [], [], 0
-    for start, end in pinyin:
-        pieces.append(reading[at:start])
-        kept.extend(range(at, start))
-        at = end
-    pieces.append(reading[at:])
-    kept.extend(range(at, len(text)))
-    return "".join(pieces), kept
+    return _without_pinyin(reading, pinyin)
 
 
 def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int],
@@ -174,3 +160,16 @@ def as_written(c: Candidate, text: str, reading: str, paragraph: tuple[int, int]
                    action=written(c.action), object=written(c.object), qualifier=written(c.qualifier),
                    deadline=deadline, district=written(c.district), official=official,
                    responsible_unit=written(c.responsible_unit))
+
+
+def _without_pinyin(reading: str, pinyin) -> tuple[str, list[int]]:
+    """``reading`` without the bracketed pinyin spans, and for each character kept its offset in the text: the
+    pinyin is ASCII and brackets, so its spans stand at the same places in the text and in its simplified reading."""
+    kept, pieces, at = [], [], 0
+    for start, end in pinyin:
+        pieces.append(reading[at:start])
+        kept.extend(range(at, start))
+        at = end
+    pieces.append(reading[at:])
+    kept.extend(range(at, len(reading)))
+    return "".join(pieces), kept
