@@ -200,7 +200,10 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
     base = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "serve.log"
     with log_path.open("w") as log:
-        proc = subprocess.Popen([*TRACKER, "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
+        # --keep-alive 2: the deal of connections a client keeps open (a proxy's pool) is what this test watches;
+        # the default closes each after its response (test_the_default_closes_each_connection_after_its_response)
+        proc = subprocess.Popen([*TRACKER, "serve", "--port", str(port), "--workers", "2", "--threads", "2",
+                                 "--keep-alive", "2"],
                                 cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 90
@@ -248,6 +251,46 @@ def test_serve_runs_worker_processes_that_answer_and_stop_together(tmp_path):
     assert proc.returncode == 0, log_path.read_text()
     assert not [pid for pid in workers_ if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
     assert "Traceback" not in log_path.read_text()
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="starts worker processes (POSIX)")
+def test_the_default_closes_each_connection_after_its_response(tmp_path):
+    """``tracker serve`` as started with no option: a response says ``Connection: close`` and the server closes
+    the socket after it, so a client's next request comes on a new connection, dealt to the least busy worker."""
+    url = f"sqlite:///{tmp_path / 't.sqlite3'}"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TRACKER_INSTANCE")}
+    env.update(DATABASE_URL=url, TRACKER_INSTANCE=str(tmp_path / "instance"),
+               SECRET_KEY="serve-test-secret-key-0123456789abcdef")
+    done = subprocess.run([*TRACKER, "db", "upgrade"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen([*TRACKER, "serve", "--port", str(port), "--workers", "2"], cwd=tmp_path, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert proc.poll() is None, log_path.read_text()
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", "/api/csrf")  # HTTP/1.1: the client asks to keep the connection
+                response = conn.getresponse()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.3)
+        assert response.status == 200
+        assert response.getheader("Connection", "").lower() == "close"
+        response.read()
+        conn.sock.settimeout(10) if conn.sock is not None else None
+        assert conn.sock is None or conn.sock.recv(1) == b""  # the server has closed its end
+        conn.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+    assert proc.returncode == 0, log_path.read_text()
 
 
 def test_four_threads_a_process_by_default_and_the_load_bench_measures_that():
