@@ -171,6 +171,10 @@ KNOWN_EXTRA: set[tuple[str, str]] = {
     # batch AE's third set: 甘肃's 15万P read as 15万 (no unit P) and its count of two named cities
     ('gansu_industry_eco_2026.txt', '算力规模突破15万P'),
     ('gansu_industry_eco_2026.txt', '做大做强酒泉、天水两个区域中心城市'),
+    # batch AI (2026-12-05), as first read with the branch's start 6ce2e52 (main's extractor; no rule fitted): 辽宁's count
+    # of the three named tasks of one sentence (渔船“木改钢”、…改造和…整治3件事: 件事 after a list, an enumerative label
+    # the negatives list)
+    ('liaoning_energy_minsheng_gov_2026.txt', '突出抓好渔船“木改钢”、化工老旧装置改造和矿山全面排查整治3件事'),
     # batch AD's second set (2026-12-05), as first read with main's code 1f91b12 (the branch's the same): 山东's count of a
     # programme's own plans (…“1+9”行动和12个重点产业稳增长方案)
     ('shandong_industry_2026.txt', '实施产业提质升级“1+9”行动和12个重点产业稳增长方案'),
