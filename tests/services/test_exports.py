@@ -3,6 +3,7 @@ formula injection escaped in CSV and XLSX, streaming in chunks, the status table
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -307,3 +308,28 @@ def test_xlsx_export_of_text_with_control_characters_does_not_fail(tmp_path):
     ws = load_workbook(path)["承诺"]
     header = [c.value for c in ws[1]]
     assert ws.cell(2, header.index("进展说明") + 1).value == "进展说明"
+
+
+@pytest.mark.parametrize("member", [*Status, *ReviewState, *exports.MissReason, *exports.Progress, *Flag])
+def test_csv_label_cell_is_the_members_label(member):
+    """CSV label cells are one dict lookup (``_LABEL_TEXT``): the same text as the member's ``label``."""
+    assert exports._LABEL_TEXT[member] == member.label
+    assert exports._LABEL_TEXT[None] == ""
+
+
+def test_csv_text_cell_written_in_place_escapes_as_cell_does():
+    """The CSV text cell written out in the row writer escapes as ``_cell`` does (formula starts, empty, None)."""
+    write = exports._compiled("one", exports.COLUMNS[1].cell("csv"))  # quote, a text column
+
+    class R:
+        quote = None
+
+    for text in (None, "", "=1+1", "＋3", "\t拆除", "新建幼儿园3所", "-5", "@x"):
+        R.quote = text
+        assert write(R) == exports._cell(text)
+
+
+def test_fill_gives_the_assessed_fields_in_rows_order():
+    """``_fill`` passes the assessed values by position after the selected ones: the order is checked."""
+    names = tuple(f.name for f in dataclasses.fields(Row))
+    assert names == listing.SELECTED_NAMES + listing.ASSESSED

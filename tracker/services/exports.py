@@ -32,6 +32,7 @@ import json
 import re
 from collections import Counter
 from decimal import Decimal
+from itertools import islice
 from typing import IO, Iterable, Iterator, NamedTuple
 from xml.sax.saxutils import escape as _escape
 
@@ -43,9 +44,9 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.xml.functions import fromstring
 
 from tracker import glossary
-from tracker.db.enums import ReviewState, Status
+from tracker.db.enums import MissReason, ReviewState, Status
 from tracker.services.listing import SHANGHAI, Filters, Row
-from tracker.services.schedule import Flag
+from tracker.services.schedule import Flag, Progress
 
 FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -143,19 +144,17 @@ def csv_chunks(rows: Iterable[Row], *, header: str = "label") -> Iterator[bytes]
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMN_KEYS if header == "key" else [LABELS[k] for k in COLUMN_KEYS])
     first = True
-    batch = []
-    for row in rows:
-        batch.append(csv_cells(row))
-        if len(batch) < 200:
-            continue
-        writer.writerows(batch)
-        batch.clear()
+    rows = iter(rows)
+    while True:  # the writer takes the rows' cells 200 at a time, straight from the map
+        n = buffer.tell()
+        writer.writerows(map(csv_cells, islice(rows, 200)))
+        if buffer.tell() == n:
+            break
         if buffer.tell() > CHUNK:
             yield (("\ufeff" if first else "") + buffer.getvalue()).encode("utf-8")
             first = False
             buffer.seek(0)
             buffer.truncate()
-    writer.writerows(batch)
     yield (("\ufeff" if first else "") + buffer.getvalue()).encode("utf-8")
 
 
@@ -254,19 +253,34 @@ class Column(NamedTuple):
         return WRITERS[self.kind][fmt].format(v=value)
 
 
+def _label_texts() -> dict:
+    """Every member of the enumerations the ``label`` columns hold → its Chinese label, None → "" (a dict
+    lookup a cell instead of a property; their members are distinct keys, checked here)."""
+    texts: dict = {None: ""}
+    for members in (Status, ReviewState, MissReason, Progress, Flag):
+        for member in members:
+            if texts.setdefault(member, member.label) != member.label:
+                raise AssertionError(f"{member!r} shares its value with another label's member")
+    return texts
+
+
+_LABEL_TEXT = _label_texts()
+
+
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
 #: kind → format → how a value ``{v}`` of it is written (an expression over ``_cell``, ``_xlsx_text``, …)
 WRITERS: dict[str, dict[str, str]] = {
-    "text": {"csv": "_cell({v})", "xlsx": "_xlsx_text({v})", "json": "{v}"},
+    # CSV text: ``_cell`` written out in place (one call fewer per cell: 11 columns × every row)
+    "text": {"csv": "((\"'\" + _t if _t[0] in _FORMULA_FIRST else _t) if (_t := {v}) else '')", "xlsx": "_xlsx_text({v})", "json": "{v}"},
     "int": {"csv": "{v}", "xlsx": "{v}", "json": "{v}"},
     "count": {"csv": "({v} or '')", "xlsx": "({v} or None)", "json": "{v}"},  # 0 left empty in spreadsheets
     "number": {"csv": "_plain({v})", "xlsx": "{v}", "json": "_dec({v})"},
     "share": {"csv": "_share_text({v})", "xlsx": "{v}", "json": "(_share_text({v}) or None)"},
     "date": {"csv": "({v}.isoformat() if {v} else '')", "xlsx": "{v}", "json": "({v}.isoformat() if {v} else None)"},
-    "label": {"csv": "('' if {v} is None else {v}.label)", "xlsx": "(None if {v} is None else {v}.label)",
+    "label": {"csv": "_LABEL_TEXT[{v}]", "xlsx": "(None if {v} is None else {v}.label)",
               "json": "(None if {v} is None else {v}.value)"},
 }
 
@@ -313,8 +327,8 @@ LABELS = {c.key: c.label for c in COLUMNS}
 def _compiled(name: str, body: str):
     """A row writer made from the registry once, as ``dataclasses`` makes ``__init__``: one expression
     per column, so writing a row costs what the hand-written list did (every export's hot path)."""
-    namespace = {"_cell": _cell, "_xlsx_text": _xlsx_text, "_plain": _plain, "_dec": _dec,
-                 "_share_text": _share_text, "_shown": _shown, "glossary": glossary}
+    namespace = {"_cell": _cell, "_FORMULA_FIRST": _FORMULA_FIRST, "_LABEL_TEXT": _LABEL_TEXT,
+                 "_xlsx_text": _xlsx_text, "_plain": _plain, "_dec": _dec, "_share_text": _share_text, "_shown": _shown, "glossary": glossary}
     exec(f"def {name}(r):\n    return {body}\n", namespace)  # noqa: S102 (text from COLUMNS only)
     return namespace[name]
 

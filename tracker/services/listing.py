@@ -170,6 +170,8 @@ SELECTED: tuple[tuple[str, str | type | None], ...] = (
     ("reminders", None),
 )
 SELECTED_NAMES = tuple(name for name, _ in SELECTED)
+#: ``Row``'s fields after ``SELECTED``, worked out by ``_fill`` in this order
+ASSESSED = ("time_share", "achieved_share", "progress", "flag", "days_overdue")
 
 
 def _check_row() -> None:
@@ -177,6 +179,9 @@ def _check_row() -> None:
     names = tuple(f.name for f in dataclasses.fields(Row))[:len(SELECTED)]
     if names != SELECTED_NAMES:
         raise AssertionError(f"Row and listing.SELECTED disagree: {names} != {SELECTED_NAMES}")
+    assessed = tuple(f.name for f in dataclasses.fields(Row))[len(SELECTED):]
+    if assessed != ASSESSED:  # ``_fill`` passes them by position after the selected values
+        raise AssertionError(f"Row's fields after listing.SELECTED are {assessed}, not {ASSESSED}")
 
 
 _check_row()
@@ -748,19 +753,25 @@ _ENUMS = [(i, {m.value: m for m in decode}) for i, (_, decode) in enumerate(SELE
           if isinstance(decode, type)]
 
 
+_AT = {name: i for i, name in enumerate(SELECTED_NAMES)}
+_PUBLISHED, _DUE, _TARGET, _ACHIEVED, _STATUS, _REVIEW = (
+    _AT[k] for k in ("published_on", "due_on", "target_value", "achieved_value", "status", "review_state"))
+
+
 def _fill(values, day: dt.date) -> Row:
+    """The selected values decoded, with the shares, progress, flag and days overdue worked out on ``day``:
+    one ``Row(...)`` call with every field (``SELECTED`` is ``Row``'s first fields, the assessed ones follow)."""
     values = list(values)
     for i in _NUMBERS:
         values[i] = _number(values[i])
     for i, members in _ENUMS:
         if values[i] is not None:
             values[i] = members[values[i]]
-    row = Row(*values)
-    row.time_share, row.achieved_share, row.progress, row.flag = schedule.assess(
-        published_on=row.published_on, due_on=row.due_on, target=row.target_value, achieved=row.achieved_value,
-        status=row.status, today=day, review_state=row.review_state)
-    row.days_overdue = schedule.days_overdue(row.due_on, day) if row.flag is Flag.RED else 0
-    return row
+    due = values[_DUE]
+    time, share, pace, flag = schedule.assess(
+        published_on=values[_PUBLISHED], due_on=due, target=values[_TARGET], achieved=values[_ACHIEVED],
+        status=values[_STATUS], today=day, review_state=values[_REVIEW])
+    return Row(*values, time, share, pace, flag, schedule.days_overdue(due, day) if flag is Flag.RED else 0)
 
 
 def _page_ids_by_hits(shape: tuple, sort: str, cursor: bool, limit: int):

@@ -25,6 +25,7 @@ from tracker.db.enums import ReviewState, Status
 BLUE_DAYS = 30
 TOLERANCE = Decimal("0.05")
 CLOSED = frozenset({Status.DONE, Status.MISSED, Status.UNASSESSABLE})
+_ONE, _ZERO = Decimal(1), Decimal(0)
 
 
 class Progress(str, enum.Enum):
@@ -75,9 +76,9 @@ def time_share(published_on: dt.date | None, due_on: dt.date | None, today: dt.d
     total = (due_on - published_on).days
     elapsed = (today - published_on).days
     if total <= 0:
-        return Decimal(1) if elapsed >= 0 else Decimal(0)
+        return _ONE if elapsed >= 0 else _ZERO
     share = Decimal(elapsed) / Decimal(total)
-    return min(Decimal(1), max(Decimal(0), share))
+    return min(_ONE, max(_ZERO, share))
 
 
 def achieved_share(target: Decimal | None, achieved: Decimal | None, status: Status | None = None) -> Decimal | None:
