@@ -167,8 +167,7 @@ def finishing_after_the_profile(c) -> str | None:
     if q is None or not _INVESTED.search(c.text, max(0, q.start - 8), q.start) \
             or _actions_in(c.text, min(c.start, c.clause.start), c.end):
         return None
-    stop = c.text.find("。", c.end, c.block.end)
-    found = _WORK_AHEAD.search(c.text, c.end, c.block.end if stop < 0 else stop)
+    found = _work_ahead(c.text, c.end, c.block.end)
     if found is None or _PROGRESS.search(c.text, c.end, found.start()):
         return None  # after a report of progress (进入…阶段, 正在…) finishing_after_progress reads the finishing
     return found.group(1)
@@ -182,8 +181,7 @@ def act_of_a_joined_profile(text: str, start: int, end: int, block_end: int) -> 
     and 县图书馆, page batch U, the gold's 投资). None where a verb of the lexicon stands in the joined words."""
     if _actions_in(text, start, end):
         return None
-    stop = text.find("。", end, block_end)
-    found = _WORK_AHEAD.search(text, end, block_end if stop < 0 else stop)
+    found = _work_ahead(text, end, block_end)
     if found is not None:  # finishing_after_progress is not asked of joined words: a report of progress is passed
         return found.group(1), finishing_after_the_profile.id
     tail = _SUM_AT_END.search(text, start, end)
@@ -194,6 +192,12 @@ def act_of_a_joined_profile(text: str, start: int, end: int, block_end: int) -> 
 
 # A sum at the end of the joined words: its digits and its unit of money (3500万元, 4.64亿).
 _SUM_AT_END = re.compile(r"[0-9０-９.．]+(?:多|余)?[万亿]?元?$")
+
+
+def _work_ahead(text: str, end: int, block_end: int) -> re.Match | None:
+    """The work ahead named after ``end`` in its sentence (_WORK_AHEAD), or None."""
+    stop = text.find("。", end, block_end)
+    return _WORK_AHEAD.search(text, end, block_end if stop < 0 else stop)
 
 
 # After a project's profile, in its sentence: a time ahead, then the building or the finishing.

@@ -378,13 +378,16 @@ def completion_sentences(c) -> list[tuple[int, Deadline]]:
 # What a project's finishing is called right after its time (年底全部建成, 2016年5月完工投入使用, 2023年7月前完成建设),
 # 验收 before the word (预计2020年8月份验收竣工: 陆丰市 news, 2020); where an article's completion is told in another
 # paragraph, a modal between them too (预计今年底可以竣工: 桃江县 news, 2014; 预计明年下半年可交付使用: 泰兴市 news, 2010).
-_COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:全部|全面|均|基本|如期|按期)?(?:验收)?"
-                        r"(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
+def _completes(modal: bool) -> re.Pattern:
+    return re.compile(r"(?:前|以前|之前|内)?" + (r"(?:可以|可)?" if modal else "") + r"(?:全部|全面|均|基本|如期|按期)?"
+                      r"(?:验收)?(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
+
+
+_COMPLETES = _completes(modal=False)
 # The same, a modal allowed before the word, as an article's told completions are read (``told_completions``); not in
 # the paragraph's own completion sentences, where a later company's 今年年底可竣工投产 would date an earlier one's
 # figures (苏州高新区 news, 2011).
-_TOLD_COMPLETES = re.compile(r"(?:前|以前|之前|内)?(?:可以|可)?(?:全部|全面|均|基本|如期|按期)?(?:验收)?"
-                             r"(?:完工|建成|竣工|完成建设|建设完成|交付使用|投入使用|投用)")
+_TOLD_COMPLETES = _completes(modal=True)
 
 
 @rule("deadline", "前文的完工时间")
@@ -425,9 +428,9 @@ def article_completions(c) -> list:
 
 # paragraphs before and after the figure's within which another paragraph's completion still speaks of its project
 _ELSEWHERE_REACH = 3
-_SENTENCE_STOP = re.compile(r"[。！？!?]")
+SENTENCE_END = re.compile(r"[。！？!?]")
 # the figure's own sentence tells that part done: 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017)
-_PART_DONE = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
+PART_DONE = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
 
 
 def completion_told_elsewhere(c) -> Deadline | None:
@@ -449,13 +452,13 @@ def _told_elsewhere(c) -> Deadline | None:
     near = [x for x in every if x[0] != c.bi and abs(x[0] - c.bi) <= _ELSEWHERE_REACH and x[2].date]
     if not near:
         return None
-    stop = _SENTENCE_STOP.search(c.text, c.end, c.block.end)
+    stop = SENTENCE_END.search(c.text, c.end, c.block.end)
     sentence_end = stop.start() if stop else c.block.end
     sentence = c.text[c.clause.sentence_start:sentence_end]
     names = frozenset().union(*(x[3] for x in every))
     if not any(name in sentence for name in names):
         return None
-    if c.kept and _PART_DONE.search(c.text, c.kept[-1].end, sentence_end):
+    if c.kept and PART_DONE.search(c.text, c.kept[-1].end, sentence_end):
         return None
     return min(near, key=lambda x: abs(x[0] - c.bi))[2]
 

@@ -15,7 +15,10 @@ from tracker.extract.pledges.base import (
     block_matches, block_positions,
 )
 from tracker.extract.pledges.cues import _cues_of
-from tracker.extract.pledges.deadline import article_completions, completion_sentences, completion_told_elsewhere
+from tracker.extract.pledges.deadline import (
+    PART_DONE, SENTENCE_END, article_completions, completion_sentences,
+    completion_told_elsewhere,
+)
 from tracker.extract.pledges.frames import _plan_document
 from tracker.extract.rules import rule
 
@@ -69,9 +72,6 @@ _COMPLETION_AHEAD = re.compile(r"(?:预计|将于|将在|有望|计划|争取|�
                                r"|预计工期")
 _BEGUN = re.compile("|".join(map(re.escape, lexicons.words("begun_work_words"))))
 _SIZE_BEFORE = re.compile("|".join(map(re.escape, lexicons.words("project_size_words"))))
-_SENTENCE_END = re.compile(r"[。！？!?]")
-# the figure's own sentence tells that part done: 小型足球场地占地900多平方米，…，已于4月中旬建成投入使用 (卫闽镇 news, 2017)
-_DONE_AFTER = re.compile(r"已[^。；！？]{0,10}?(?:建成|完工|竣工|投入使用|交付使用|投用|完成)")
 
 
 @rule("tense", "在建项目的规模", needs=("完工", "建成", "竣工", "完成建设", "建设完成", "投入使用", "交付使用", "投用", "预计工期"))
@@ -91,7 +91,7 @@ def begun_project_scale(c):
     first = min(q.start for q in c.kept)
     if _SIZE_BEFORE.search(text, c.clause.start, first) is None:
         return None
-    m = _SENTENCE_END.search(text, c.clause.end, c.block.end)
+    m = SENTENCE_END.search(text, c.clause.end, c.block.end)
     end = m.start() if m else c.block.end
     ahead = _COMPLETION_AHEAD.search(text, c.kept[-1].end, end)
     if ahead is not None and _BEGUN.search(text, c.clause.sentence_start, ahead.start()) is not None:
@@ -101,7 +101,7 @@ def begun_project_scale(c):
     # …要求市图书馆项目今年必须开工建设。…2018年国庆节前完工并投入使用 (吕梁市 news, 2016)
     sentence = c.clause.sentence
     later = [s for s, _ in completion_sentences(c) if sentence < s <= sentence + _COMPLETION_REACH]
-    if not later or _DONE_AFTER.search(text, c.kept[-1].end, end) is not None:
+    if not later or PART_DONE.search(text, c.kept[-1].end, end) is not None:
         return None
     stop = max(cl.end for cl in c.clauses if cl.sentence == later[0])
     return (True, 0.6) if _BEGUN.search(text, c.clause.sentence_start, stop) is not None else None
@@ -164,14 +164,14 @@ def under_way_project_scale(c):
     first = min(q.start for q in c.kept)
     if _PROJECT_SIZE.search(text, c.clause.start, first) is None:
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, block.start, block.end)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, block.start, block.end)]
     k = bisect_right(ends, c.clause.start)  # the figure's sentence: the k-th of its paragraph
     lo = ends[k - _UNDER_WAY_BEFORE - 1] if k > _UNDER_WAY_BEFORE else block.start
     hi = ends[k + _UNDER_WAY_AFTER] if k + _UNDER_WAY_AFTER < len(ends) else block.end
     if _UNDER_WAY.search(text, lo, hi) is None or _FINISHED.search(text, lo, hi):
         return None
     sentence_end = ends[k] if k < len(ends) else block.end
-    if _DONE_AFTER.search(text, c.kept[-1].end, sentence_end) or _PUBLIC_FACILITY.search(
+    if PART_DONE.search(text, c.kept[-1].end, sentence_end) or _PUBLIC_FACILITY.search(
             text, c.clause.sentence_start, sentence_end) is None:
         return None
     return True, 0.55
