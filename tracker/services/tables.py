@@ -606,7 +606,7 @@ def card_after_confirming(session: Session, filters: Filters, kept: Card, ids: l
                                       ("f_card_id_array" if array else "f_card_ids"): list(ids)}).all()
     if not found:
         return kept
-    if any(r[0] in kept.ids for r in found):  # (not the change this knows)
+    if not set(kept.ids).isdisjoint(r[0] for r in found):  # (not the change this knows)
         return None
     was = kept.total
     total = Group(None, "合计", due=was.due, done_on_time=was.done_on_time, overdue=was.overdue, behind=was.behind,
